@@ -1,0 +1,45 @@
+# Vanthu. `make run` sets up the machine and starts the service; `make test`
+# sets up the machine and runs every test.
+
+GO ?= $(shell command -v go 2>/dev/null || echo /usr/local/go/bin/go)
+
+# MuPDF (bundled by go-fitz) carries its own libjpeg; without this flag its
+# symbols override the system libjpeg that Tesseract's Leptonica uses and
+# JPEG OCR fails. Tests run with it too, so the JPEG test guards it.
+export GOFLAGS := -buildvcs=false -ldflags=-extldflags=-Wl,--exclude-libs,ALL
+
+DATA  ?= ./var
+ADDR  ?= 127.0.0.1:8080
+SHARED ?= $(abspath ../shared)
+export VANTHU_SHARED := $(SHARED)
+
+.PHONY: setup build run test test-short bench lint fuzz clean
+
+setup:
+	@bash scripts/setup.sh
+
+build: setup
+	$(GO) build -o bin/vanthu ./cmd/vanthu
+
+run: build
+	bin/vanthu serve --data $(DATA) --inbox $(DATA)/inbox --addr $(ADDR)
+
+test: setup lint
+	$(GO) test -count=1 -timeout 20m ./...
+
+test-short:
+	$(GO) test -short ./...
+
+bench: build
+	$(GO) run ./internal/tools/ocrbench -vanthu bin/vanthu -corpus $(SHARED)/corpus/dev
+
+lint:
+	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+	@bash scripts/check-imports.sh
+
+fuzz:
+	$(GO) test -run XXX -fuzz FuzzSniffInspect -fuzztime 60s ./intake/sniff/
+
+clean:
+	rm -rf bin

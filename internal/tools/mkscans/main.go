@@ -1,0 +1,214 @@
+// Command mkscans renders the small synthetic scans under testdata/scans.
+// They are committed; run this only to change them:
+//
+//	go run ./internal/tools/mkscans -out testdata/scans
+//
+// The multi-page G4 TIFF needs tiffcp (Debian libtiff-tools).
+package main
+
+import (
+	"bytes"
+	"encoding/binary"
+	"flag"
+	"fmt"
+	"image"
+	"image/color"
+	"image/draw"
+	"image/jpeg"
+	"image/png"
+	"log"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/opentype"
+	"golang.org/x/image/math/fixed"
+)
+
+const dpi = 300
+
+// Page 1: header of a công văn and a body; page 2: more body and signature.
+var pages = [][]string{{
+	"B|ỦY BAN NHÂN DÂN          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+	"B|TỈNH HÒA BÌNH                    Độc lập - Tự do - Hạnh phúc",
+	"Số: 45/UBND-VX            Hòa Bình, ngày 05 tháng 3 năm 2024",
+	"V/v đẩy mạnh cải cách hành chính",
+	"",
+	"Kính gửi: Sở Nội vụ tỉnh Hòa Bình.",
+	"",
+	"Ủy ban nhân dân tỉnh đề nghị các cơ quan đẩy mạnh cải cách",
+	"hành chính, hoà giải tranh chấp đất đai và thủy lợi nội đồng.",
+}, {
+	"2",
+	"Các đơn vị báo cáo kết quả thực hiện trước ngày 30 tháng 6.",
+	"Giao Sở Tài chính bố trí kinh phí khuyến nông năm 2024.",
+	"",
+	"Nơi nhận:                                KT. CHỦ TỊCH",
+	"- Như trên;                               PHÓ CHỦ TỊCH",
+	"- Lưu: VT, VX.",
+	"                                          Nguyễn Văn An",
+}}
+
+func main() {
+	out := flag.String("out", "testdata/scans", "output folder")
+	flag.Parse()
+	if err := os.MkdirAll(*out, 0o755); err != nil {
+		log.Fatal(err)
+	}
+	regular := face("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf")
+	bold := face("/usr/share/fonts/truetype/dejavu/DejaVuSerif-Bold.ttf")
+
+	var imgs []*image.Gray
+	for _, lines := range pages {
+		imgs = append(imgs, render(lines, regular, bold))
+	}
+	write(filepath.Join(*out, "congvan.png"), encodePNG(imgs[0]))
+	var jb bytes.Buffer
+	must(jpeg.Encode(&jb, imgs[0], &jpeg.Options{Quality: 80}))
+	write(filepath.Join(*out, "congvan.jpg"), jfif300(jb.Bytes()))
+
+	var jpegs [][]byte
+	for _, im := range imgs {
+		var b bytes.Buffer
+		must(jpeg.Encode(&b, im, &jpeg.Options{Quality: 75}))
+		jpegs = append(jpegs, b.Bytes())
+	}
+	write(filepath.Join(*out, "congvan-2p.pdf"), imagePDF(jpegs, imgs))
+
+	// Two-page bilevel G4 TIFF, like an office fax scanner.
+	tmp, err := os.MkdirTemp("", "mkscans")
+	must(err)
+	defer os.RemoveAll(tmp)
+	var parts []string
+	for i, im := range imgs {
+		p := filepath.Join(tmp, fmt.Sprintf("p%d.tif", i))
+		write(p, bilevelTIFF(im))
+		parts = append(parts, p)
+	}
+	args := append([]string{"-c", "g4", "-r", "-1"}, parts...)
+	args = append(args, filepath.Join(*out, "congvan-2p.tif"))
+	if b, err := exec.Command("tiffcp", args...).CombinedOutput(); err != nil {
+		log.Fatalf("tiffcp: %v: %s", err, b)
+	}
+}
+
+func face(path string) font.Face {
+	b, err := os.ReadFile(path)
+	must(err)
+	f, err := opentype.Parse(b)
+	must(err)
+	fc, err := opentype.NewFace(f, &opentype.FaceOptions{Size: 13, DPI: dpi, Hinting: font.HintingFull})
+	must(err)
+	return fc
+}
+
+// render draws lines on a 2480-pixel-wide page (A4 width at 300 dpi).
+func render(lines []string, regular, bold font.Face) *image.Gray {
+	lh := 80
+	im := image.NewGray(image.Rect(0, 0, 2480, 250+lh*len(lines)))
+	draw.Draw(im, im.Bounds(), image.White, image.Point{}, draw.Src)
+	for i, l := range lines {
+		f := regular
+		if s, ok := strings.CutPrefix(l, "B|"); ok {
+			l, f = s, bold
+		}
+		d := font.Drawer{Dst: im, Src: image.NewUniform(color.Gray{20}), Face: f,
+			Dot: fixed.P(250, 180+i*lh)}
+		d.DrawString(l)
+	}
+	return im
+}
+
+// bilevelTIFF writes an uncompressed 1-bit TIFF (black is 1) at 300 dpi.
+func bilevelTIFF(g *image.Gray) []byte {
+	w, h := g.Bounds().Dx(), g.Bounds().Dy()
+	stride := (w + 7) / 8
+	data := make([]byte, stride*h)
+	for y := range h {
+		for x := range w {
+			if g.Pix[y*g.Stride+x] < 128 {
+				data[y*stride+x/8] |= 0x80 >> (x % 8)
+			}
+		}
+	}
+	le := binary.LittleEndian
+	var b bytes.Buffer
+	b.WriteString("II*\x00")
+	binary.Write(&b, le, uint32(8))
+	type ent struct {
+		tag, typ uint16
+		n, v     uint32
+	}
+	dataOff := uint32(8 + 2 + 10*12 + 4)
+	resOff := dataOff + uint32(len(data))
+	ents := []ent{
+		{256, 4, 1, uint32(w)}, {257, 4, 1, uint32(h)}, {258, 3, 1, 1}, {259, 3, 1, 1},
+		{262, 3, 1, 0}, {273, 4, 1, dataOff}, {277, 3, 1, 1}, {278, 4, 1, uint32(h)},
+		{279, 4, 1, uint32(len(data))}, {282, 5, 1, resOff},
+	}
+	binary.Write(&b, le, uint16(len(ents)))
+	for _, e := range ents {
+		binary.Write(&b, le, e)
+	}
+	binary.Write(&b, le, uint32(0))
+	b.Write(data)
+	binary.Write(&b, le, [2]uint32{300, 1})
+	return b.Bytes()
+}
+
+// encodePNG writes a PNG with a pHYs chunk saying 300 dpi.
+func encodePNG(im image.Image) []byte {
+	var b bytes.Buffer
+	must(png.Encode(&b, im))
+	return b.Bytes() // resolution comes from Vanthu's own writer in production; tests read 0 here
+}
+
+// jfif300 sets the JFIF density of a Go-encoded JPEG (which writes no APP0) to 300 dpi.
+func jfif300(j []byte) []byte {
+	app0 := []byte{0xff, 0xe0, 0, 16, 'J', 'F', 'I', 'F', 0, 1, 1, 1, 300 >> 8, 300 & 0xff, 300 >> 8, 300 & 0xff, 0, 0}
+	return append(append(append([]byte{}, j[:2]...), app0...), j[2:]...)
+}
+
+// imagePDF writes an image-only PDF, one JPEG per page at 300 dpi.
+func imagePDF(jpegs [][]byte, imgs []*image.Gray) []byte {
+	var b bytes.Buffer
+	var offs []int
+	obj := func(s string) { offs = append(offs, b.Len()); b.WriteString(s) }
+	b.WriteString("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+	n := len(jpegs)
+	kids := ""
+	for i := range n {
+		kids += fmt.Sprintf("%d 0 R ", 3+3*i)
+	}
+	obj("1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n")
+	obj(fmt.Sprintf("2 0 obj\n<< /Type /Pages /Kids [%s] /Count %d >>\nendobj\n", kids, n))
+	for i, j := range jpegs {
+		r := imgs[i].Bounds()
+		w, h := float64(r.Dx())*72/dpi, float64(r.Dy())*72/dpi
+		p, c, im := 3+3*i, 4+3*i, 5+3*i
+		obj(fmt.Sprintf("%d 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %.2f %.2f] /Resources << /XObject << /Im0 %d 0 R >> >> /Contents %d 0 R >>\nendobj\n", p, w, h, im, c))
+		content := fmt.Sprintf("q %.2f 0 0 %.2f 0 0 cm /Im0 Do Q\n", w, h)
+		obj(fmt.Sprintf("%d 0 obj\n<< /Length %d >>\nstream\n%sendstream\nendobj\n", c, len(content), content))
+		offs = append(offs, b.Len())
+		fmt.Fprintf(&b, "%d 0 obj\n<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /DCTDecode /Length %d >>\nstream\n", im, r.Dx(), r.Dy(), len(j))
+		b.Write(j)
+		b.WriteString("\nendstream\nendobj\n")
+	}
+	xref := b.Len()
+	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(offs)+1)
+	for _, o := range offs {
+		fmt.Fprintf(&b, "%010d 00000 n \n", o)
+	}
+	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(offs)+1, xref)
+	return b.Bytes()
+}
+
+func write(p string, b []byte) { must(os.WriteFile(p, b, 0o644)) }
+
+func must(err error) {
+	if err != nil {
+		log.Fatal(err)
+	}
+}

@@ -1,0 +1,194 @@
+package ocr
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/vanthu/vanthu"
+	"github.com/vanthu/vanthu/intake/blob"
+)
+
+func TestMain(m *testing.M) {
+	MaybeRasterChild()
+	if err := EnsureSingleThreadOMP(); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	os.Exit(m.Run())
+}
+
+const scans = "../testdata/scans"
+
+func newRasteriser(t *testing.T) *Rasteriser {
+	t.Helper()
+	bs, err := blob.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &Rasteriser{Config: DefaultRasterConfig(), Blobs: bs}
+}
+
+func rasterise(t *testing.T, r *Rasteriser, file string, f vanthu.Format) ([]vanthu.PageImage, error) {
+	t.Helper()
+	var pages []vanthu.PageImage
+	err := r.Rasterise(context.Background(), filepath.Join(scans, file), f, func(p vanthu.PageImage) error {
+		pages = append(pages, p)
+		return nil
+	})
+	return pages, err
+}
+
+func TestRasterise(t *testing.T) {
+	tests := []struct {
+		file   string
+		format vanthu.Format
+		want   []vanthu.PageImage // Image left out
+	}{
+		// PDF pages render at 300 dpi; the generator made them 2480 px wide.
+		{"congvan-2p.pdf", vanthu.PDF, []vanthu.PageImage{
+			{Number: 1, Pages: 2, DPI: 300, Width: 2480, Height: 970},
+			{Number: 2, Pages: 2, DPI: 300, Width: 2480, Height: 890}}},
+		// TIFF pages render at their own resolution: no upscaling.
+		{"congvan-2p.tif", vanthu.TIFF, []vanthu.PageImage{
+			{Number: 1, Pages: 2, DPI: 300, Width: 2480, Height: 970},
+			{Number: 2, Pages: 2, DPI: 300, Width: 2480, Height: 890}}},
+		{"congvan.jpg", vanthu.JPEG, []vanthu.PageImage{{Number: 1, Pages: 1, DPI: 300, Width: 2480, Height: 970}}},
+	}
+	for _, tt := range tests {
+		r := newRasteriser(t)
+		pages, err := rasterise(t, r, tt.file, tt.format)
+		if err != nil {
+			t.Errorf("%s: %v", tt.file, err)
+			continue
+		}
+		if len(pages) != len(tt.want) {
+			t.Errorf("%s: %d pages, want %d", tt.file, len(pages), len(tt.want))
+			continue
+		}
+		for i, p := range pages {
+			if ok, _ := r.Blobs.Has(p.Image); !ok {
+				t.Errorf("%s page %d: image %s not in the blob store", tt.file, i+1, p.Image.Short())
+			}
+			p.Image = ""
+			if p != tt.want[i] {
+				t.Errorf("%s page %d: %+v, want %+v", tt.file, i+1, p, tt.want[i])
+			}
+		}
+	}
+}
+
+func TestRasteriseIsIdempotent(t *testing.T) {
+	r := newRasteriser(t)
+	a, err := rasterise(t, r, "congvan-2p.pdf", vanthu.PDF)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := rasterise(t, r, "congvan-2p.pdf", vanthu.PDF)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			t.Errorf("page %d rendered twice differs: %+v vs %+v", i+1, a[i], b[i])
+		}
+	}
+}
+
+func TestRasteriseRefusesBadFilesAndLives(t *testing.T) {
+	dir := t.TempDir()
+	pdf, _ := os.ReadFile(filepath.Join(scans, "congvan-2p.pdf"))
+	write := func(name string, b []byte) string {
+		p := filepath.Join(dir, name)
+		os.WriteFile(p, b, 0o644)
+		return p
+	}
+	tests := []struct {
+		name, path string
+		cfg        func(*RasterConfig)
+		want       string
+	}{
+		{"garbage PDF", write("garbage.pdf", []byte("%PDF-1.4\nthis is not a pdf")), nil, "corrupt or truncated"},
+		{"truncated PDF", write("trunc.pdf", pdf[:100]), nil, ""},
+		{"too many pages", filepath.Join(scans, "congvan-2p.pdf"), func(c *RasterConfig) { c.MaxPages = 1 }, "more than the limit of 1"},
+		{"page too large", filepath.Join(scans, "congvan-2p.pdf"), func(c *RasterConfig) { c.MaxPixels = 1_000_000 }, "more than the limit of 1000000 pixels"},
+		{"slow page", filepath.Join(scans, "congvan-2p.pdf"), func(c *RasterConfig) { c.PageTimeout = time.Millisecond }, "took longer than"},
+		// 19,840×7,760 RGBA is 616 MB, copied once more into Go: over 1 GiB.
+		{"memory limit", filepath.Join(scans, "congvan-2p.pdf"), func(c *RasterConfig) { c.DPI = 2400; c.MaxPixels = 1 << 40; c.MaxMemory = 1 << 30 }, "page 1"},
+	}
+	for _, tt := range tests {
+		r := newRasteriser(t)
+		if tt.cfg != nil {
+			tt.cfg(&r.Config)
+		}
+		err := r.Rasterise(context.Background(), tt.path, vanthu.PDF, func(vanthu.PageImage) error { return nil })
+		if vanthu.KindOf(err) != vanthu.Invalid {
+			t.Errorf("%s: err = %v, want an Invalid error", tt.name, err)
+			continue
+		}
+		t.Logf("%s: %v", tt.name, err)
+		if !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s: err = %q, want it to say %q", tt.name, err, tt.want)
+		}
+	}
+	// This process is unharmed and still renders a good file.
+	if _, err := rasterise(t, newRasteriser(t), "congvan-2p.pdf", vanthu.PDF); err != nil {
+		t.Fatalf("after the bad files: %v", err)
+	}
+}
+
+// The spine's facts: JPEG OCR works in a binary that also links MuPDF, and
+// OCR sees OMP_THREAD_LIMIT=1.
+func TestRecognizeJPEGBesideMuPDF(t *testing.T) {
+	if !SingleThreadOMP() {
+		t.Fatal("OMP_THREAD_LIMIT=1 is not set")
+	}
+	w, err := NewWorker(DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	for _, f := range []string{"congvan.jpg", "congvan.png"} {
+		img, _ := os.ReadFile(filepath.Join(scans, f))
+		pt, err := w.Recognize(context.Background(), img)
+		if err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		for _, want := range []string{"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "45/UBND-VX", "cải cách", "hành chính"} {
+			if !strings.Contains(pt.Text, want) {
+				t.Errorf("%s: text lacks %q:\n%s", f, want, pt.Text)
+			}
+		}
+		if pt.Confidence < 70 || len(pt.Words) < 40 {
+			t.Errorf("%s: confidence %.1f, %d words; want a confident read", f, pt.Confidence, len(pt.Words))
+		}
+	}
+}
+
+func TestRecognizeBlankAndBadImages(t *testing.T) {
+	w, err := NewWorker(DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	blank, err := EncodePNG(blankPage(), 300)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pt, err := w.Recognize(context.Background(), blank)
+	if err != nil || pt.Text != "" {
+		t.Fatalf("blank page: %q, %v; want no text and no error", pt.Text, err)
+	}
+	if _, err := w.Recognize(context.Background(), []byte("\x89PNG\r\n\x1a\nbroken")); vanthu.KindOf(err) != vanthu.Invalid {
+		t.Fatalf("broken image: err = %v, want Invalid", err)
+	}
+	// The engine still works after both.
+	img, _ := os.ReadFile(filepath.Join(scans, "congvan.png"))
+	if pt, err := w.Recognize(context.Background(), img); err != nil || !strings.Contains(pt.Text, "Hòa Bình") {
+		t.Fatalf("after bad input: %q, %v", pt.Text, err)
+	}
+}

@@ -1,0 +1,159 @@
+package ocr
+
+import (
+	"bytes"
+	"context"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"hash/crc32"
+	"image"
+	"image/png"
+	"io"
+	"os"
+	"syscall"
+
+	"github.com/gen2brain/go-fitz"
+
+	"github.com/vanthu/vanthu"
+	"github.com/vanthu/vanthu/intake/blob"
+)
+
+// MaybeRasterChild runs the rasteriser and exits if this process was started
+// as the rasteriser child by [Rasteriser.Rasterise]; otherwise it returns at
+// once. Call it first thing in main and in TestMain.
+func MaybeRasterChild() {
+	spec, ok := os.LookupEnv(childEnv)
+	if !ok {
+		return
+	}
+	os.Exit(rasterChild(spec, os.Stdout))
+}
+
+func rasterChild(spec string, out io.Writer) int {
+	enc := json.NewEncoder(out)
+	fail := func(format string, args ...any) int {
+		enc.Encode(childLine{Error: fmt.Sprintf(format, args...)})
+		return 2
+	}
+	var job childJob
+	if err := json.Unmarshal([]byte(spec), &job); err != nil {
+		return fail("bad job: %v", err)
+	}
+	if m := uint64(job.Config.MaxMemory); m > 0 {
+		if err := syscall.Setrlimit(syscall.RLIMIT_DATA, &syscall.Rlimit{Cur: m, Max: m}); err != nil {
+			return fail("set memory limit: %v", err)
+		}
+	}
+	blobs, err := blob.Open(job.Blobs)
+	if err != nil {
+		return fail("%v", err)
+	}
+	doc, err := fitz.New(job.Src)
+	if errors.Is(err, fitz.ErrNeedsPassword) {
+		return fail("the PDF is encrypted (password protected)")
+	}
+	if err != nil {
+		return fail("the file cannot be opened as %s: it is corrupt or truncated (%v)", job.Format, err)
+	}
+	defer doc.Close()
+	n := doc.NumPage()
+	switch {
+	case n <= 0:
+		return fail("the file has no pages")
+	case n > job.Config.MaxPages:
+		return fail("%d pages, more than the limit of %d", n, job.Config.MaxPages)
+	}
+	enc.Encode(childLine{Pages: n})
+	for i := range n {
+		b, err := doc.Bound(i)
+		if err != nil {
+			return fail("page %d cannot be read: %v", i+1, err)
+		}
+		if b.Dx() <= 0 || b.Dy() <= 0 {
+			return fail("page %d is empty (size %v)", i+1, b)
+		}
+		dpi, scale := job.Config.DPI, float64(job.Config.DPI)
+		if job.Format == vanthu.TIFF && i < len(job.TIFFPages) {
+			// Render a TIFF page at its own pixel size, whatever
+			// resolution MuPDF assumed for it (96 dpi when a tag is
+			// missing), and record the resolution the file states.
+			tp := job.TIFFPages[i]
+			dpi, scale = tp.DPI, float64(tp.Width)*72/float64(b.Dx())
+		}
+		w, h := int64(float64(b.Dx())*scale/72), int64(float64(b.Dy())*scale/72)
+		if w*h > job.Config.MaxPixels {
+			return fail("page %d is %.0f×%.0f mm, %d×%d pixels at %.0f dpi, more than the limit of %d pixels",
+				i+1, float64(b.Dx())*25.4/72, float64(b.Dy())*25.4/72, w, h, scale, job.Config.MaxPixels)
+		}
+		img, err := doc.ImageDPI(i, scale)
+		if err != nil {
+			return fail("page %d cannot be rendered: %v", i+1, err)
+		}
+		data, err := EncodePNG(pageImage(img), dpi)
+		if err != nil {
+			return fail("page %d: %v", i+1, err)
+		}
+		ref, err := blobs.PutBytes(context.Background(), data)
+		if err != nil {
+			return fail("page %d: store: %v", i+1, err)
+		}
+		r := img.Bounds()
+		enc.Encode(childLine{Page: &vanthu.PageImage{Number: i + 1, Pages: n, Image: ref, DPI: dpi, Width: r.Dx(), Height: r.Dy()}})
+	}
+	return 0
+}
+
+// pageImage returns img as 8-bit gray when it has no colour, which makes a
+// page image a third of the size; a colour page stays colour so that later
+// steps can tell a red seal from black text.
+func pageImage(img *image.RGBA) image.Image {
+	const tol = 12
+	p := img.Pix
+	for i := 0; i+3 < len(p); i += 4 {
+		r, g, b := int(p[i]), int(p[i+1]), int(p[i+2])
+		if abs(r-g) > tol || abs(g-b) > tol || abs(r-b) > tol {
+			return img
+		}
+	}
+	gray := image.NewGray(img.Bounds())
+	for i, j := 0, 0; i+3 < len(p); i, j = i+4, j+1 {
+		gray.Pix[j] = uint8((299*int(p[i]) + 587*int(p[i+1]) + 114*int(p[i+2])) / 1000)
+	}
+	return gray
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// EncodePNG encodes img as PNG with a pHYs chunk recording dpi, so that
+// Tesseract and any viewer know the page's real size.
+func EncodePNG(img image.Image, dpi int) ([]byte, error) {
+	var b bytes.Buffer
+	enc := png.Encoder{CompressionLevel: png.BestSpeed}
+	if err := enc.Encode(&b, img); err != nil {
+		return nil, err
+	}
+	out := b.Bytes()
+	const ihdrEnd = 8 + 4 + 4 + 13 + 4 // signature + IHDR chunk
+	if dpi <= 0 || len(out) < ihdrEnd {
+		return out, nil
+	}
+	ppm := uint32(float64(dpi)/0.0254 + 0.5)
+	chunk := make([]byte, 4+4+9+4)
+	binary.BigEndian.PutUint32(chunk, 9)
+	copy(chunk[4:], "pHYs")
+	binary.BigEndian.PutUint32(chunk[8:], ppm)
+	binary.BigEndian.PutUint32(chunk[12:], ppm)
+	chunk[16] = 1 // unit: metre
+	binary.BigEndian.PutUint32(chunk[17:], crc32.ChecksumIEEE(chunk[4:17]))
+	res := make([]byte, 0, len(out)+len(chunk))
+	res = append(res, out[:ihdrEnd]...)
+	res = append(res, chunk...)
+	return append(res, out[ihdrEnd:]...), nil
+}

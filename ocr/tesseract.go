@@ -1,0 +1,198 @@
+package ocr
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"image"
+	_ "image/jpeg" // decode page images
+	_ "image/png"
+	"strings"
+
+	"github.com/otiai10/gosseract/v2"
+	_ "golang.org/x/image/tiff" // DecodeConfig of TIFF page images
+
+	"github.com/vanthu/vanthu"
+)
+
+// Config configures recognition.
+type Config struct {
+	Language       string // Tesseract language(s), e.g. "vie"
+	TessdataPrefix string // folder of *.traineddata; empty for Tesseract's default
+}
+
+// DefaultConfig recognises Vietnamese with the system's tessdata.
+func DefaultConfig() Config { return Config{Language: "vie"} }
+
+// Flags registers the config's flags on fs.
+func (c *Config) Flags(fs *flag.FlagSet) {
+	fs.StringVar(&c.Language, "ocr-lang", c.Language, "Tesseract language(s), joined by +")
+	fs.StringVar(&c.TessdataPrefix, "tessdata", c.TessdataPrefix, "folder of Tesseract traineddata (default: the system's)")
+}
+
+// Worker recognises page images with one Tesseract engine, kept warm between
+// pages. A Worker must be used by one goroutine only: Tesseract engines are
+// not safe for concurrent use. Close releases the engine.
+type Worker struct {
+	cfg    Config
+	client *gosseract.Client
+}
+
+// NewWorker starts a Tesseract engine.
+func NewWorker(cfg Config) (*Worker, error) {
+	w := &Worker{cfg: cfg}
+	if err := w.reset(); err != nil {
+		return nil, err
+	}
+	return w, nil
+}
+
+func (w *Worker) reset() error {
+	if w.client != nil {
+		w.client.Close()
+	}
+	c := gosseract.NewClient()
+	if w.cfg.TessdataPrefix != "" {
+		if err := c.SetTessdataPrefix(w.cfg.TessdataPrefix); err != nil {
+			c.Close()
+			return vanthu.E("ocr: start", vanthu.Transient, err)
+		}
+	}
+	if err := c.SetLanguage(strings.Split(w.cfg.Language, "+")...); err != nil {
+		c.Close()
+		return vanthu.E("ocr: start", vanthu.Transient, err)
+	}
+	// Keep spaces between words as Tesseract sees them.
+	c.SetVariable("preserve_interword_spaces", "0")
+	w.client = c
+	return nil
+}
+
+// Close releases the engine.
+func (w *Worker) Close() error {
+	if w.client == nil {
+		return nil
+	}
+	err := w.client.Close()
+	w.client = nil
+	return err
+}
+
+// Recognize reads the text of one page image (PNG, JPEG or TIFF bytes).
+// A blank page gives empty text and no error; no text from a page with ink
+// on it is an error, because Tesseract can fail silently.
+func (w *Worker) Recognize(ctx context.Context, img []byte) (vanthu.PageText, error) {
+	var pt vanthu.PageText
+	if err := ctx.Err(); err != nil {
+		return pt, err
+	}
+	// gosseract crashes on bytes Leptonica cannot read; check first.
+	if _, _, err := image.DecodeConfig(bytes.NewReader(img)); err != nil {
+		return pt, vanthu.E("ocr", vanthu.Invalid, err)
+	}
+	for attempt := 0; ; attempt++ {
+		words, err := w.recognize(img)
+		if err != nil {
+			return pt, err
+		}
+		pt = assemble(words)
+		if pt.Text != "" {
+			return pt, nil
+		}
+		blank, err := isBlank(img)
+		if err != nil {
+			return pt, vanthu.E("ocr", vanthu.Invalid, err)
+		}
+		if blank {
+			return pt, nil
+		}
+		if attempt == 1 {
+			return pt, vanthu.Errorf("ocr", vanthu.Invalid, "no text recognised on a page that is not blank")
+		}
+		// Once more with a fresh engine.
+		if err := w.reset(); err != nil {
+			return pt, err
+		}
+	}
+}
+
+func (w *Worker) recognize(img []byte) ([]gosseract.BoundingBox, error) {
+	if w.client == nil {
+		return nil, vanthu.Errorf("ocr", vanthu.Invalid, "worker is closed")
+	}
+	if err := w.client.SetImageFromBytes(img); err != nil {
+		return nil, vanthu.E("ocr", vanthu.Invalid, err)
+	}
+	boxes, err := w.client.GetBoundingBoxesVerbose()
+	if err != nil {
+		return nil, vanthu.E("ocr", vanthu.Transient, err)
+	}
+	return boxes, nil
+}
+
+// assemble lays words out as text the way Tesseract does: words joined by
+// spaces, one line per text line, a blank line between blocks.
+func assemble(boxes []gosseract.BoundingBox) vanthu.PageText {
+	var (
+		pt       vanthu.PageText
+		b        strings.Builder
+		sum      float64
+		line     = -1
+		prevKey  [3]int
+		prevBlk  = -1
+		nonEmpty int
+	)
+	for _, bx := range boxes {
+		word := strings.TrimSpace(Normalize(bx.Word))
+		if word == "" {
+			continue
+		}
+		key := [3]int{bx.BlockNum, bx.ParNum, bx.LineNum}
+		if key != prevKey || line < 0 {
+			if line >= 0 {
+				b.WriteByte('\n')
+				if bx.BlockNum != prevBlk {
+					b.WriteByte('\n')
+				}
+			}
+			line++
+			prevKey, prevBlk = key, bx.BlockNum
+		} else {
+			b.WriteByte(' ')
+		}
+		b.WriteString(word)
+		sum += bx.Confidence
+		nonEmpty++
+		pt.Words = append(pt.Words, vanthu.Word{
+			Text: word, X0: bx.Box.Min.X, Y0: bx.Box.Min.Y, X1: bx.Box.Max.X, Y1: bx.Box.Max.Y,
+			Confidence: bx.Confidence, Block: bx.BlockNum, Line: line,
+		})
+	}
+	pt.Text = b.String()
+	if nonEmpty > 0 {
+		pt.Confidence = sum / float64(nonEmpty)
+	}
+	return pt
+}
+
+// isBlank reports whether a page image has (almost) no ink: fewer than one
+// pixel in 2,000 darker than mid-grey.
+func isBlank(data []byte) (bool, error) {
+	img, _, err := image.Decode(bytes.NewReader(data))
+	if err != nil {
+		return false, err
+	}
+	r := img.Bounds()
+	var dark, total int
+	// Every second pixel in each direction is plenty.
+	for y := r.Min.Y; y < r.Max.Y; y += 2 {
+		for x := r.Min.X; x < r.Max.X; x += 2 {
+			cr, cg, cb, _ := img.At(x, y).RGBA()
+			if (cr+cg+cb)/3 < 0x8000 {
+				dark++
+			}
+			total++
+		}
+	}
+	return total == 0 || dark*2000 < total, nil
+}

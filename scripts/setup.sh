@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# setup.sh installs the system packages Vanthu needs on Debian 12.
+# It is idempotent: packages already present are not touched, and apt is
+# only consulted when something is missing.
+set -euo pipefail
+
+packages=(
+  build-essential pkg-config
+  tesseract-ocr tesseract-ocr-vie libtesseract-dev libleptonica-dev
+  poppler-utils
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$p")
+  fi
+done
+
+if ! command -v go >/dev/null 2>&1 && [ ! -x /usr/local/go/bin/go ]; then
+  echo "setup: Go 1.26 or newer is needed (https://go.dev/doc/install), at /usr/local/go or on PATH" >&2
+  exit 1
+fi
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+if [ "$(id -u)" -ne 0 ]; then
+  echo "setup: missing packages: ${missing[*]}" >&2
+  echo "setup: run as root (or: sudo apt-get install ${missing[*]})" >&2
+  exit 1
+fi
+
+echo "setup: installing ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

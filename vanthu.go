@@ -1,0 +1,154 @@
+package vanthu
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"time"
+)
+
+// Ref is the content address of a blob: the lower-case hex sha256 of its bytes.
+type Ref string
+
+// RefOf returns the Ref of b.
+func RefOf(b []byte) Ref {
+	sum := sha256.Sum256(b)
+	return Ref(hex.EncodeToString(sum[:]))
+}
+
+// ParseRef checks that s is a well-formed Ref.
+func ParseRef(s string) (Ref, error) {
+	if len(s) != sha256.Size*2 {
+		return "", E("parse ref", Invalid, fmt.Errorf("ref %q: want %d hex digits", s, sha256.Size*2))
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f') {
+			return "", E("parse ref", Invalid, fmt.Errorf("ref %q: not lower-case hex", s))
+		}
+	}
+	return Ref(s), nil
+}
+
+// Short is the first 12 hex digits, for logs.
+func (r Ref) Short() string {
+	if len(r) > 12 {
+		return string(r[:12])
+	}
+	return string(r)
+}
+
+// Format is a file type Vanthu accepts, detected from content.
+type Format string
+
+const (
+	PDF  Format = "pdf"
+	TIFF Format = "tiff"
+	JPEG Format = "jpeg"
+	PNG  Format = "png"
+)
+
+// Status is the stage a document has reached.
+type Status string
+
+const (
+	Received   Status = "received"
+	Rasterised Status = "rasterised"
+	Recognised Status = "recognised"
+	Extracted  Status = "extracted"
+	Indexed    Status = "indexed"
+	Failed     Status = "failed"
+)
+
+// Done reports whether no further stage will run for s.
+func (s Status) Done() bool { return s == Indexed || s == Failed }
+
+// Document is the record of one received file.
+type Document struct {
+	ID         Ref       `json:"id"` // the sha256 of the archive copy
+	FileName   string    `json:"file_name"`
+	Size       int64     `json:"size"`
+	Format     Format    `json:"format"`
+	ReceivedAt time.Time `json:"received_at"`
+	Status     Status    `json:"status"`
+	Error      string    `json:"error,omitempty"` // why the document failed
+	PageCount  int       `json:"page_count"`
+	Pages      []Page    `json:"pages"`
+	Metadata   Metadata  `json:"metadata"`
+	UpdatedAt  time.Time `json:"updated_at"`
+}
+
+// Recognised reports whether every page has its text.
+func (d *Document) Recognised() bool {
+	if d.PageCount == 0 || len(d.Pages) != d.PageCount {
+		return false
+	}
+	for _, p := range d.Pages {
+		if !p.Done {
+			return false
+		}
+	}
+	return true
+}
+
+// Page is one page of a document: its image and, once recognised, its text.
+type Page struct {
+	Number     int     `json:"number"` // from 1
+	Image      Ref     `json:"image"`  // the page image in the blob store
+	DPI        int     `json:"dpi"`
+	Width      int     `json:"width"`
+	Height     int     `json:"height"`
+	Done       bool    `json:"done"` // recognised
+	Text       string  `json:"text"`
+	Confidence float64 `json:"confidence"` // mean word confidence, 0–100
+	Words      []Word  `json:"words,omitempty"`
+}
+
+// Word is one recognised word with its box in page-image pixels.
+type Word struct {
+	Text       string  `json:"text"`
+	X0         int     `json:"x0"`
+	Y0         int     `json:"y0"`
+	X1         int     `json:"x1"`
+	Y1         int     `json:"y1"`
+	Confidence float64 `json:"conf"`
+	Block      int     `json:"block"`
+	Line       int     `json:"line"` // unique within the page
+}
+
+// PageImage is a rasterised page handed to OCR.
+type PageImage struct {
+	Doc    Ref `json:"doc"`
+	Number int `json:"number"`
+	Pages  int `json:"pages"` // the document's page count
+	Image  Ref `json:"image"`
+	DPI    int `json:"dpi"`
+	Width  int `json:"width"`
+	Height int `json:"height"`
+}
+
+// PageText is the result of recognising one page.
+type PageText struct {
+	Doc        Ref     `json:"doc"`
+	Number     int     `json:"number"`
+	Text       string  `json:"text"`
+	Confidence float64 `json:"confidence"`
+	Words      []Word  `json:"words,omitempty"`
+}
+
+// Metadata are the fields every administrative document carries under
+// Nghị định 30/2020/NĐ-CP. Absent values are empty strings and empty slices,
+// never null.
+type Metadata struct {
+	Number          string   `json:"number"`          // số và ký hiệu, e.g. 45/QĐ-UBND
+	DocType         string   `json:"doc_type"`        // loại văn bản, e.g. Quyết định
+	Issuer          string   `json:"issuer"`          // cơ quan ban hành, as printed
+	IssuedDate      string   `json:"issued_date"`     // ngày ban hành, YYYY-MM-DD
+	Place           string   `json:"place"`           // địa danh
+	Subject         string   `json:"subject"`         // trích yếu
+	Signer          string   `json:"signer"`          // người ký
+	SignerTitle     string   `json:"signer_title"`    // chức vụ, role lines joined by " / "
+	Recipients      []string `json:"recipients"`      // nơi nhận
+	Urgency         string   `json:"urgency"`         // độ khẩn
+	Confidentiality string   `json:"confidentiality"` // độ mật
+}
