@@ -1,0 +1,75 @@
+package dict
+
+import "strings"
+
+// DocType is a kind of administrative document.
+type DocType struct {
+	Name   string // canonical name, e.g. "Quyết định"
+	Abbrev string // ký hiệu in the document number, e.g. "QĐ"; "" for công văn and thư công
+}
+
+// DocTypes lists the 29 types of văn bản hành chính of Nghị định
+// 30/2020/NĐ-CP Điều 7 with the abbreviations of its Phụ lục III, then the
+// types of legal normative documents (văn bản quy phạm pháp luật) whose
+// numbers offices also register.
+var DocTypes = []DocType{
+	{"Nghị quyết", "NQ"}, {"Quyết định", "QĐ"}, {"Chỉ thị", "CT"}, {"Quy chế", "QC"},
+	{"Quy định", "QyĐ"}, {"Thông cáo", "TC"}, {"Thông báo", "TB"}, {"Hướng dẫn", "HD"},
+	{"Chương trình", "CTr"}, {"Kế hoạch", "KH"}, {"Phương án", "PA"}, {"Đề án", "ĐA"},
+	{"Dự án", "DA"}, {"Báo cáo", "BC"}, {"Biên bản", "BB"}, {"Tờ trình", "TTr"},
+	{"Hợp đồng", "HĐ"}, {"Công văn", ""}, {"Công điện", "CĐ"}, {"Bản ghi nhớ", "BGN"},
+	{"Bản thỏa thuận", "BTT"}, {"Giấy ủy quyền", "GUQ"}, {"Giấy mời", "GM"},
+	{"Giấy giới thiệu", "GGT"}, {"Giấy nghỉ phép", "GNP"}, {"Phiếu gửi", "PG"},
+	{"Phiếu chuyển", "PC"}, {"Phiếu báo", "PB"}, {"Thư công", ""},
+	// Legal normative documents.
+	{"Nghị định", "NĐ"}, {"Thông tư", "TT"}, {"Thông tư liên tịch", "TTLT"},
+	{"Luật", ""}, {"Pháp lệnh", ""}, {"Văn bản hợp nhất", "VBHN"},
+}
+
+// Copy kinds (bản sao) share their own numbering: sao y, trích sao, sao lục.
+var CopyAbbrevs = []string{"SY", "TrS", "SL"}
+
+// DocTypeByAbbrev returns the type whose abbreviation is a, compared without
+// case or diacritics (QĐ, QD, qđ).
+func DocTypeByAbbrev(a string) (DocType, bool) {
+	k := strings.ToUpper(Fold(a))
+	for _, t := range DocTypes {
+		if t.Abbrev != "" && strings.ToUpper(Fold(t.Abbrev)) == k {
+			return t, true
+		}
+	}
+	return DocType{}, false
+}
+
+// DocTypeByName returns the type whose name is n, compared in canonical,
+// folded form (so "QUYET DINH" and "Quyết định" both match).
+func DocTypeByName(n string) (DocType, bool) {
+	k := Fold(Canon(strings.Join(strings.Fields(n), " ")))
+	for _, t := range DocTypes {
+		if Fold(Canon(t.Name)) == k {
+			return t, true
+		}
+	}
+	return DocType{}, false
+}
+
+// NumberKey is the search key of a document number (số và ký hiệu): its
+// letters and digits without marks or case, leading zeros dropped, joined by
+// single spaces. "45/QĐ-UBND", "45/qd-ubnd", "045/QD-UBND" and "45 QĐ UBND"
+// share one key.
+func NumberKey(s string) string {
+	f := strings.ToUpper(Fold(NFC(s)))
+	parts := strings.FieldsFunc(f, func(r rune) bool {
+		return !('0' <= r && r <= '9' || 'A' <= r && r <= 'Z')
+	})
+	for i, p := range parts {
+		if strings.Trim(p, "0123456789") == "" {
+			if t := strings.TrimLeft(p, "0"); t != "" {
+				parts[i] = t
+			} else {
+				parts[i] = "0"
+			}
+		}
+	}
+	return strings.Join(parts, " ")
+}

@@ -1,0 +1,114 @@
+package dict
+
+import (
+	"testing"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+func TestCanon(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Cải cách hành chính", "cải cách hành chính"},
+		{"hòa", "hòa"}, {"hoà", "hòa"}, {"HÒA BÌNH", "hòa bình"}, {"HOÀ BÌNH", "hòa bình"},
+		{"khoẻ", "khỏe"}, {"thuỷ lợi", "thủy lợi"}, {"Uỷ ban", "ủy ban"},
+		{"quý", "quý"}, {"qúy", "quý"},
+		{"hoàn thành", "hoàn thành"}, {"thuyền", "thuyền"},
+		{"người", "người"}, {"việt", "việt"}, {"vịêt", "việt"},
+		{"mía", "mía"}, {"múa", "múa"}, {"cửa", "cửa"}, {"hoặc", "hoặc"},
+		{"già", "già"}, {"gìn", "gìn"}, {"khuỷu", "khuỷu"}, {"hoài", "hoài"},
+		{"tuần", "tuần"}, {"chuyển", "chuyển"}, {"thuở", "thuở"},
+		{"ÐIỀU 1", "điều 1"},                          // eth for Đ
+		{norm.NFD.String("Quyết định"), "quyết định"}, // NFD input
+		{"45/QĐ-UBND", "45/qđ-ubnd"},
+		{"email tivi", "email tivi"}, {"", ""},
+	}
+	for _, tt := range tests {
+		if got := Canon(tt.in); got != tt.want {
+			t.Errorf("Canon(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestFold(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Cải cách hành chính", "Cai cach hanh chinh"},
+		{"Đường Điện Biên Phủ", "Duong Dien Bien Phu"},
+		{"ÐIỀU", "DIEU"},
+		{norm.NFD.String("người"), "nguoi"},
+		{"45/QĐ-UBND", "45/QD-UBND"},
+	}
+	for _, tt := range tests {
+		if got := Fold(tt.in); got != tt.want {
+			t.Errorf("Fold(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// Old and new tone placement give one canonical form for every open
+// oa/oe/uy syllable, with every tone.
+func TestOldAndNewStylesMeet(t *testing.T) {
+	pairs := [][2]string{
+		{"hòa", "hoà"}, {"hóa", "hoá"}, {"hỏa", "hoả"}, {"họa", "hoạ"}, {"hõa", "hoã"},
+		{"khỏe", "khoẻ"}, {"xòe", "xoè"}, {"thủy", "thuỷ"}, {"lũy", "luỹ"}, {"túy", "tuý"},
+		{"Hòa", "Hoà"}, {"THỦY", "THUỶ"},
+	}
+	for _, p := range pairs {
+		if a, b := Canon(p[0]), Canon(p[1]); a != b {
+			t.Errorf("Canon(%q) = %q but Canon(%q) = %q", p[0], a, p[1], b)
+		}
+		if got := PlaceTones(p[1]); got != p[0] {
+			t.Errorf("PlaceTones(%q) = %q, want %q (case kept)", p[1], got, p[0])
+		}
+	}
+}
+
+func FuzzCanon(f *testing.F) {
+	for _, s := range []string{"Cải cách hành chính", "hòa thuỷ", "ÐIỀU", norm.NFD.String("người"), "qúy", "a\u0301\u0300", "\u0301"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		c := Canon(s)
+		if Canon(c) != c {
+			t.Fatalf("Canon not idempotent: %q → %q → %q", s, c, Canon(c))
+		}
+		if !norm.NFC.IsNormalString(c) {
+			t.Fatalf("Canon(%q) = %q is not NFC", s, c)
+		}
+		fd := Fold(c)
+		if Fold(fd) != fd {
+			t.Fatalf("Fold not idempotent on %q", c)
+		}
+	})
+}
+
+func TestNumberKey(t *testing.T) {
+	want := "45 QD UBND"
+	for _, in := range []string{"45/QĐ-UBND", "45/QD-UBND", "45/qđ-ubnd", "45 QĐ UBND", "045/QĐ-UBND", "45/QÐ-UBND"} {
+		if got := NumberKey(in); got != want {
+			t.Errorf("NumberKey(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if a, b := NumberKey("28/2018/QĐ-TTg"), NumberKey("28/2018/QD-TTG"); a != b || a != "28 2018 QD TTG" {
+		t.Errorf("NumberKey of a legal document number: %q, %q", a, b)
+	}
+}
+
+func TestDocTypes(t *testing.T) {
+	if n := len(DocTypes); n < 29 {
+		t.Fatalf("%d types; Điều 7 lists 29", n)
+	}
+	for _, a := range []string{"QĐ", "QD", "qđ"} {
+		if dt, ok := DocTypeByAbbrev(a); !ok || dt.Name != "Quyết định" {
+			t.Errorf("DocTypeByAbbrev(%q) = %v, %v", a, dt, ok)
+		}
+	}
+	if dt, ok := DocTypeByAbbrev("TTr"); !ok || dt.Name != "Tờ trình" {
+		t.Errorf("TTr = %v, %v", dt, ok)
+	}
+	if dt, ok := DocTypeByName("KẾ HOẠCH"); !ok || dt.Abbrev != "KH" {
+		t.Errorf("KẾ HOẠCH = %v, %v", dt, ok)
+	}
+	if _, ok := DocTypeByAbbrev("CV"); ok {
+		t.Error(`"CV" is not an abbreviation of NĐ 30: công văn has none`)
+	}
+}

@@ -1,0 +1,486 @@
+package extract
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/vanthu/vanthu"
+	"github.com/vanthu/vanthu/dict"
+)
+
+// Extract reads the metadata of a document from its recognised pages (in
+// order). Fields it cannot find are left empty.
+func Extract(pages []vanthu.Page) vanthu.Metadata {
+	md := vanthu.Metadata{Recipients: []string{}}
+	if len(pages) == 0 {
+		return md
+	}
+	first := segments(pages[0])
+	head, rest := splitHeader(first)
+
+	var leftHead, rightHead []segment
+	for _, s := range head {
+		if s.zone == right {
+			rightHead = append(rightHead, s)
+		} else {
+			leftHead = append(leftHead, s)
+		}
+	}
+
+	numberAt := -1
+	for i, s := range leftHead {
+		if n, ok := ParseNumber(s.text); ok {
+			md.Number, numberAt = n, i
+			break
+		}
+	}
+	if md.Number == "" {
+		for _, s := range first {
+			if n, ok := ParseNumber(s.text); ok {
+				md.Number = n
+				break
+			}
+		}
+	}
+	for _, segs := range [][]segment{rightHead, head, first} {
+		for _, s := range segs {
+			if place, date, ok := ParseDateLine(s.text); ok {
+				md.Place, md.IssuedDate = place, date
+				break
+			}
+		}
+		if md.IssuedDate != "" {
+			break
+		}
+	}
+
+	// Marks of urgency and secrecy stand alone on a line of the header.
+	for _, s := range append(append([]segment{}, head...), rest[:min(len(rest), 6)]...) {
+		if u := ParseUrgency(s.text); u != "" && md.Urgency == "" {
+			md.Urgency = u
+		}
+		if c := ParseConfidentiality(s.text); c != "" && md.Confidentiality == "" {
+			md.Confidentiality = c
+		}
+	}
+
+	if numberAt > 0 {
+		md.Issuer = issuer(leftHead[:numberAt])
+	} else if numberAt < 0 {
+		md.Issuer = issuer(leftHead)
+	}
+
+	// Loại văn bản: the heading line, else the number's type abbreviation,
+	// else a công văn.
+	headingAt := -1
+	for i, s := range rest[:min(len(rest), 4)] {
+		if t, ok := dict.DocTypeByName(stripPunct(s.text)); ok && isUpperish(s.text) {
+			md.DocType, headingAt = t.Name, i
+			break
+		}
+	}
+	if md.DocType == "" {
+		md.DocType = typeFromNumber(md.Number)
+	}
+
+	if headingAt >= 0 {
+		md.Subject = subjectAfterHeading(rest[headingAt+1:])
+	} else {
+		md.Subject = subjectVv(leftHead)
+	}
+
+	// Nơi nhận and the signature are on the last page that has them.
+	for i := len(pages) - 1; i >= 0; i-- {
+		segs := first
+		if i > 0 {
+			segs = segments(pages[i])
+		}
+		if recips, title, signer, ok := closing(segs); ok {
+			md.Recipients, md.SignerTitle, md.Signer = recips, title, signer
+			break
+		}
+	}
+	if md.Recipients == nil {
+		md.Recipients = []string{}
+	}
+	return md
+}
+
+// splitHeader splits the first page at the end of the header: the first
+// segment that is a type heading, "Kính gửi", or body text across the page.
+func splitHeader(segs []segment) (head, rest []segment) {
+	for i, s := range segs {
+		f := foldUpper(s.text)
+		_, isType := dict.DocTypeByName(stripPunct(s.text))
+		if (isType && isUpperish(s.text)) || strings.HasPrefix(f, "KINH GUI") || s.zone == full && i > 2 {
+			return segs[:i], segs[i:]
+		}
+	}
+	return segs, nil
+}
+
+var (
+	// numberRe finds "Số: 45/QĐ-UBND" in folded, upper-case text. OCR reads
+	// the digits as O, l, I or | at times.
+	numberRe = regexp.MustCompile(`S[O6]\s*[:;.,]?\s*([0-9OLI|]{1,6}(?:\s*/\s*[0-9OLI|]{4})?\s*/\s*[A-Z0-9]+(?:\s*[-–]\s*[A-Z0-9]+)*)`)
+	digitFix = strings.NewReplacer("O", "0", "o", "0", "L", "1", "l", "1", "I", "1", "|", "1", " ", "")
+)
+
+// ParseNumber finds a document number after "Số:" in a line and returns it
+// in canonical form: no spaces, digits repaired, the document type's
+// abbreviation spelt as in Phụ lục III (QĐ, TTr, NĐ).
+func ParseNumber(line string) (string, bool) {
+	orig := []rune(dict.NFC(line))
+	folded := foldRunes(orig)
+	m := numberRe.FindStringSubmatchIndex(strings.ToUpper(string(folded)))
+	if m == nil {
+		return "", false
+	}
+	// The folded string has one rune per original rune; map byte offsets.
+	start, end := runeIndex(string(folded), m[2]), runeIndex(string(folded), m[3])
+	raw := strings.Join(strings.Fields(string(orig[start:end])), "")
+	raw = strings.NewReplacer("–", "-", "Ð", "Đ").Replace(raw)
+	parts := strings.Split(raw, "/")
+	if len(parts) < 2 {
+		return "", false
+	}
+	for i := 0; i < len(parts)-1; i++ {
+		parts[i] = digitFix.Replace(parts[i])
+		if _, err := strconv.Atoi(parts[i]); err != nil {
+			return "", false
+		}
+	}
+	codes := strings.Split(parts[len(parts)-1], "-")
+	if t, ok := dict.DocTypeByAbbrev(codes[0]); ok {
+		codes[0] = t.Abbrev
+	} else {
+		for _, c := range dict.CopyAbbrevs {
+			if strings.EqualFold(c, codes[0]) {
+				codes[0] = c
+			}
+		}
+	}
+	for i, c := range codes {
+		if c == "" {
+			return "", false
+		}
+		if i > 0 {
+			codes[i] = strings.TrimRight(c, ".,;:")
+		}
+	}
+	parts[len(parts)-1] = strings.Join(codes, "-")
+	return strings.Join(parts, "/"), true
+}
+
+// typeFromNumber names the type from the number's abbreviation: in
+// 45/QĐ-UBND the first code after the numbers; a công văn has none.
+func typeFromNumber(n string) string {
+	if n == "" {
+		return ""
+	}
+	parts := strings.Split(n, "/")
+	code := strings.Split(parts[len(parts)-1], "-")[0]
+	if t, ok := dict.DocTypeByAbbrev(code); ok {
+		return t.Name
+	}
+	return "Công văn"
+}
+
+var dateRe = regexp.MustCompile(`NGAY\s*([0-9OLI|\s]{1,5}?)\s*THANG\s*([0-9OLI|\s]{1,5}?)\s*NAM\s*([0-9OLI|][0-9OLI|\s]{3,6})`)
+
+// ParseDateLine reads "<địa danh>, ngày DD tháng MM năm YYYY" and returns the
+// place and the date as YYYY-MM-DD.
+func ParseDateLine(line string) (place, date string, ok bool) {
+	orig := []rune(dict.NFC(line))
+	folded := string(foldRunes(orig))
+	up := strings.ToUpper(folded)
+	m := dateRe.FindStringSubmatchIndex(up)
+	if m == nil {
+		return "", "", false
+	}
+	num := func(a, b int) int {
+		n, err := strconv.Atoi(digitFix.Replace(up[a:b]))
+		if err != nil {
+			return -1
+		}
+		return n
+	}
+	d, mo, y := num(m[2], m[3]), num(m[4], m[5]), num(m[6], m[7])
+	t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
+	if y < 1945 || y > 2100 || t.Day() != d || int(t.Month()) != mo {
+		return "", "", false
+	}
+	p := strings.TrimSpace(string(orig[:runeIndex(folded, m[0])]))
+	p = strings.TrimRight(p, " ,.;")
+	// Keep only the place: drop anything before a wide run of dots or a
+	// colon that OCR carried over from the left column.
+	if i := strings.LastIndexAny(p, ".:|_"); i >= 0 {
+		p = strings.TrimSpace(p[i+1:])
+	}
+	return p, t.Format("2006-01-02"), true
+}
+
+// Marks of urgency (độ khẩn) and secrecy (độ mật), most specific first.
+var (
+	urgencies = []struct{ folded, name string }{
+		{"HOA TOC", "Hỏa tốc"}, {"THUONG KHAN", "Thượng khẩn"}, {"KHAN", "Khẩn"},
+	}
+	secrecies = []struct{ folded, name string }{
+		{"TUYET MAT", "Tuyệt mật"}, {"TOI MAT", "Tối mật"}, {"MAT", "Mật"},
+	}
+)
+
+// ParseUrgency recognises a line that is an urgency mark alone.
+func ParseUrgency(line string) string { return mark(line, urgencies) }
+
+// ParseConfidentiality recognises a line that is a secrecy mark alone.
+func ParseConfidentiality(line string) string { return mark(line, secrecies) }
+
+func mark(line string, marks []struct{ folded, name string }) string {
+	if !isUpperish(line) {
+		return ""
+	}
+	f := strings.Join(strings.Fields(stripPunct(foldUpper(line))), " ")
+	for _, m := range marks {
+		if f == m.folded {
+			return m.name
+		}
+	}
+	return ""
+}
+
+// agencyStarts are the first words of the names of issuing bodies: an
+// agency is recognised by its structure, not from a list of agencies.
+var agencyStarts = []string{
+	"UY BAN", "UBND", "HOI DONG", "HDND", "SO ", "BO ", "VAN PHONG", "TONG CUC", "CUC ", "CHI CUC",
+	"BAN ", "PHONG ", "TRUONG ", "VIEN ", "HOC VIEN", "DAI HOC", "BENH VIEN", "TRUNG TAM",
+	"KHO BAC", "NGAN HANG", "CONG AN", "BO CHI HUY", "TOA AN", "CHINH PHU", "THU TUONG",
+	"QUOC HOI", "DANG UY", "TINH UY", "THANH UY", "HUYEN UY", "DOAN ", "HOI ", "CONG TY",
+	"TAP DOAN", "TONG CONG TY", "QUY ", "THANH TRA", "KIEM TOAN", "BAO HIEM", "DAI ",
+}
+
+// issuer reads the issuing agency from the header lines above "Số:": the
+// last line that starts an agency name, with the lines after it. A parent
+// agency (cơ quan chủ quản) above it is left out.
+func issuer(segs []segment) string {
+	var lines []string
+	for _, s := range segs {
+		t := strings.TrimSpace(strings.Trim(s.text, "-_—=~. "))
+		if t == "" || ParseUrgency(t) != "" || ParseConfidentiality(t) != "" || !isUpperish(t) {
+			continue
+		}
+		lines = append(lines, t)
+	}
+	start := -1
+	for i, l := range lines {
+		f := foldUpper(l) + " "
+		for _, a := range agencyStarts {
+			if strings.HasPrefix(f, a) {
+				start = i
+				break
+			}
+		}
+	}
+	if start < 0 {
+		start = 0
+	}
+	if start >= len(lines) {
+		return ""
+	}
+	return strings.Join(lines[start:], " ")
+}
+
+// subjectVv reads a công văn's trích yếu: "V/v …" under the number, with
+// its continuation lines.
+func subjectVv(left []segment) string {
+	var out []string
+	for _, s := range left {
+		f := strings.ToUpper(string(foldRunes([]rune(s.text))))
+		if len(out) == 0 {
+			if strings.HasPrefix(f, "V/V") || strings.HasPrefix(f, "VE VIEC") {
+				out = append(out, s.text)
+			}
+			continue
+		}
+		if ParseUrgency(s.text) != "" || ParseConfidentiality(s.text) != "" || isRule(s.text) {
+			break
+		}
+		out = append(out, s.text)
+	}
+	return cleanLine(strings.Join(out, " "))
+}
+
+// subjectAfterHeading reads the trích yếu under a type heading: the centred
+// lines that follow, up to the short rule or the body.
+func subjectAfterHeading(segs []segment) string {
+	var out []string
+	for _, s := range segs {
+		f := foldUpper(s.text)
+		if isRule(s.text) || strings.HasPrefix(f, "CAN CU") || strings.HasPrefix(f, "KINH GUI") || (s.zone == full && len(out) > 0) {
+			break
+		}
+		if len(out) >= 4 {
+			break
+		}
+		out = append(out, s.text)
+	}
+	return cleanLine(strings.Join(out, " "))
+}
+
+// closing reads "Nơi nhận:" with its list (left) and the signature block
+// (right) at the foot of a page.
+func closing(segs []segment) (recipients []string, title, signer string, ok bool) {
+	at := -1
+	for i, s := range segs {
+		if strings.HasPrefix(foldUpper(s.text), "NOI NHAN") {
+			at = i
+			break
+		}
+	}
+	if at < 0 {
+		return nil, "", "", false
+	}
+	top := segs[at].y0 - (segs[at].y1 - segs[at].y0)
+	// The role lines may begin on the row of "Nơi nhận:" or just above.
+	var roles []string
+	for _, s := range segs {
+		if s.y1 < top || s.zone != right && s.zone != centre {
+			continue
+		}
+		t := cleanLine(s.text)
+		switch {
+		case isRole(t):
+			roles = append(roles, t)
+		case isName(t):
+			signer = t // the last name-like line is the signer
+		}
+	}
+	recipients = []string{}
+	for _, s := range segs[at+1:] {
+		if s.zone != left || s.x0 > segs[at].x0+(segs[at].x1-segs[at].x0) {
+			continue
+		}
+		t := strings.TrimSpace(s.text)
+		if t == "" {
+			continue
+		}
+		bullet := strings.IndexAny(t[:1], "-–—=+•*~") == 0
+		t = strings.TrimLeft(t, "-–—=+•*~ ")
+		t = strings.TrimRight(t, " ;,.")
+		if t == "" {
+			continue
+		}
+		if !bullet && len(recipients) > 0 {
+			recipients[len(recipients)-1] += " " + t // a wrapped line
+			continue
+		}
+		recipients = append(recipients, t)
+	}
+	return recipients, strings.Join(roles, " / "), signer, true
+}
+
+// isRole reports whether t reads like a line of the signer's role: upper
+// case, or one of the authority prefixes (TM., KT., Q., TL., TUQ.).
+func isRole(t string) bool {
+	f := foldUpper(t)
+	for _, p := range []string{"TM.", "KT.", "Q.", "TL.", "TUQ.", "TM ", "KT "} {
+		if strings.HasPrefix(f, p) {
+			return true
+		}
+	}
+	return isUpperish(t) && len([]rune(t)) >= 4 && letterShare(t) > 0.7
+}
+
+// isName reports whether t reads like a person's full name: two to six
+// words, each a capital followed by lower case letters.
+func isName(t string) bool {
+	ws := strings.Fields(t)
+	if len(ws) < 2 || len(ws) > 6 {
+		return false
+	}
+	for _, w := range ws {
+		rs := []rune(w)
+		if !unicode.IsUpper(rs[0]) {
+			return false
+		}
+		for _, r := range rs[1:] {
+			if !unicode.IsLower(r) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func isRule(t string) bool {
+	t = strings.TrimSpace(t)
+	return t != "" && strings.Trim(t, "-_—–=~. ") == ""
+}
+
+// isUpperish reports whether most letters of t are capitals.
+func isUpperish(t string) bool {
+	var up, low int
+	for _, r := range t {
+		switch {
+		case unicode.IsUpper(r):
+			up++
+		case unicode.IsLower(r):
+			low++
+		}
+	}
+	return up > 0 && up >= 4*low
+}
+
+func letterShare(t string) float64 {
+	var l, n int
+	for _, r := range t {
+		if unicode.IsSpace(r) {
+			continue
+		}
+		n++
+		if unicode.IsLetter(r) || r == '.' {
+			l++
+		}
+	}
+	if n == 0 {
+		return 0
+	}
+	return float64(l) / float64(n)
+}
+
+func foldUpper(s string) string { return strings.ToUpper(dict.Fold(dict.NFC(strings.TrimSpace(s)))) }
+
+func stripPunct(s string) string {
+	return strings.TrimFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
+
+// cleanLine trims OCR debris from the ends of a line and folds spaces.
+func cleanLine(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	return strings.TrimRight(strings.TrimLeft(s, "-–—=_~|.,;: "), "-–—=_~|,;: ")
+}
+
+// foldRunes folds each rune on its own, so that the result has exactly one
+// rune per rune of r.
+func foldRunes(r []rune) []rune {
+	out := make([]rune, len(r))
+	for i, c := range r {
+		f := []rune(dict.Fold(string(c)))
+		if len(f) == 1 {
+			out[i] = f[0]
+		} else {
+			out[i] = ' '
+		}
+	}
+	return out
+}
+
+// runeIndex converts a byte offset in s into a rune offset.
+func runeIndex(s string, byteOff int) int { return len([]rune(s[:byteOff])) }
+
+// String renders metadata for logs and test failures.
+func String(md vanthu.Metadata) string { return fmt.Sprintf("%+v", md) }

@@ -1,0 +1,63 @@
+// Package vi is the Vietnamese analysis for Bleve, laid out like Bleve's own
+// language packages (analysis/lang/fr). Importing it registers, by name:
+//
+//   - analyzer "vi": syllables in canonical form (NFC, eth → Đ, one
+//     tone placement, lower case), diacritics kept;
+//   - analyzer "vi_folded": the same syllables with every mark removed and
+//     đ folded to d, so a query typed without diacritics matches;
+//   - analyzer "vi_docnumber": a document number (số và ký hiệu) as one
+//     keyword, without marks, case or leading zeros;
+//   - token filters "vi_normalize", "vi_fold" and "vi_docnumber".
+//
+// Bleve refuses to open an index whose mapping names an analyzer it does not
+// know, so both the indexer and the searcher import this package.
+//
+// Normalisation happens in token filters, after the tokenizer, so that term
+// offsets point into the original text and snippets can be cut from it.
+// Whitespace separates syllables, not words; phrase queries over syllable
+// positions stand in for word segmentation.
+package vi
+
+import (
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/single"
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
+	"github.com/blevesearch/bleve/v2/registry"
+)
+
+// Analyzer names.
+const (
+	AnalyzerName       = "vi"
+	FoldedAnalyzerName = "vi_folded"
+	NumberAnalyzerName = "vi_docnumber"
+)
+
+func analyzer(tokenizerName string, filters ...string) registry.AnalyzerConstructor {
+	return func(config map[string]interface{}, cache *registry.Cache) (analysis.Analyzer, error) {
+		tok, err := cache.TokenizerNamed(tokenizerName)
+		if err != nil {
+			return nil, err
+		}
+		a := &analysis.DefaultAnalyzer{Tokenizer: tok}
+		for _, name := range filters {
+			f, err := cache.TokenFilterNamed(name)
+			if err != nil {
+				return nil, err
+			}
+			a.TokenFilters = append(a.TokenFilters, f)
+		}
+		return a, nil
+	}
+}
+
+func init() {
+	must(registry.RegisterAnalyzer(AnalyzerName, analyzer(unicode.Name, NormalizeName)))
+	must(registry.RegisterAnalyzer(FoldedAnalyzerName, analyzer(unicode.Name, NormalizeName, FoldName)))
+	must(registry.RegisterAnalyzer(NumberAnalyzerName, analyzer(single.Name, NumberName)))
+}
+
+func must(err error) {
+	if err != nil {
+		panic(err)
+	}
+}

@@ -1,0 +1,9 @@
+// Package index keeps the Bleve full-text index of Vanthu's documents.
+//
+// Each document is one Bleve document. Its page texts are an array field, so
+// every term location carries its page (the array position) and search can
+// show snippets with page numbers. The text is indexed twice: "text" with
+// diacritics kept (analyzer vi) and "text_folded" without (vi_folded). The
+// document number is a keyword under its search key (vi_docnumber); the
+// facet fields are keywords; the metadata is stored whole for display.
+package index

@@ -1,0 +1,190 @@
+package index
+
+import (
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
+	"github.com/blevesearch/bleve/v2/mapping"
+
+	"github.com/vanthu/vanthu"
+	"github.com/vanthu/vanthu/dict"
+	vi "github.com/vanthu/vanthu/index/analysis/vi"
+)
+
+// Field names in the index.
+const (
+	FieldText       = "text"
+	FieldTextFolded = "text_folded"
+	FieldNumber     = "number"
+	FieldDocType    = "doc_type"
+	FieldIssuer     = "issuer"
+	FieldIssuerText = "issuer_text"
+	FieldIssuerF    = "issuer_folded"
+	FieldYear       = "year"
+	FieldUrgency    = "urgency"
+	FieldSecrecy    = "confidentiality"
+	FieldIssuedDate = "issued_date"
+	FieldReceivedAt = "received_at"
+	FieldSubject    = "subject"
+	FieldSubjectF   = "subject_folded"
+	FieldSigner     = "signer"
+	FieldSignerF    = "signer_folded"
+	FieldPlace      = "place"
+	FieldPlaceF     = "place_folded"
+	FieldRecord     = "record" // stored JSON of the Hit fields
+)
+
+// entry is what is indexed for one document.
+type entry struct {
+	Text            []string  `json:"text"`
+	Number          string    `json:"number"`
+	DocType         string    `json:"doc_type"`
+	Issuer          string    `json:"issuer"`
+	Year            string    `json:"year"`
+	Urgency         string    `json:"urgency"`
+	Confidentiality string    `json:"confidentiality"`
+	IssuedDate      time.Time `json:"issued_date,omitzero"`
+	ReceivedAt      time.Time `json:"received_at"`
+	Subject         string    `json:"subject"`
+	Signer          string    `json:"signer"`
+	Place           string    `json:"place"`
+	Record          string    `json:"record"`
+}
+
+// Record is what the index keeps of a document for showing a hit without
+// reading the registry.
+type Record struct {
+	FileName   string          `json:"file_name"`
+	ReceivedAt time.Time       `json:"received_at"`
+	PageCount  int             `json:"page_count"`
+	Metadata   vanthu.Metadata `json:"metadata"`
+}
+
+// Analyzers names the analyzer of each text field. Queries must name it
+// themselves: Bleve does not find the analyzer of a field mapped under a
+// second name of one property (text_folded under text).
+var Analyzers = map[string]string{
+	FieldText: vi.AnalyzerName, FieldTextFolded: vi.FoldedAnalyzerName,
+	FieldSubject: vi.AnalyzerName, FieldSubjectF: vi.FoldedAnalyzerName,
+	FieldSigner: vi.AnalyzerName, FieldSignerF: vi.FoldedAnalyzerName,
+	FieldPlace: vi.AnalyzerName, FieldPlaceF: vi.FoldedAnalyzerName,
+	FieldIssuerText: vi.AnalyzerName, FieldIssuerF: vi.FoldedAnalyzerName,
+	FieldNumber: vi.NumberAnalyzerName,
+}
+
+// Index is a Bleve index on disk.
+type Index struct {
+	b bleve.Index
+}
+
+// Open opens the index in dir, creating it if it does not exist.
+func Open(dir string) (*Index, error) {
+	b, err := bleve.Open(dir)
+	if errors.Is(err, bleve.ErrorIndexPathDoesNotExist) {
+		if err := os.MkdirAll(filepath.Dir(dir), 0o750); err != nil {
+			return nil, vanthu.E("index: create", vanthu.Transient, err)
+		}
+		b, err = bleve.New(dir, Mapping())
+	}
+	if err != nil {
+		return nil, vanthu.E("index: open "+dir, vanthu.Transient, err)
+	}
+	return &Index{b: b}, nil
+}
+
+// Close closes the index.
+func (ix *Index) Close() error { return ix.b.Close() }
+
+// Bleve returns the underlying index, for search.
+func (ix *Index) Bleve() bleve.Index { return ix.b }
+
+// Put indexes d, replacing any earlier version. Indexing the same document
+// twice gives the same index.
+func (ix *Index) Put(d vanthu.Document) error {
+	md := d.Metadata
+	e := entry{
+		Number: md.Number, DocType: FacetKey(md.DocType), Issuer: FacetKey(md.Issuer),
+		Urgency: FacetKey(md.Urgency), Confidentiality: FacetKey(md.Confidentiality),
+		ReceivedAt: d.ReceivedAt, Subject: md.Subject, Signer: md.Signer, Place: md.Place,
+	}
+	for _, p := range d.Pages {
+		e.Text = append(e.Text, p.Text)
+	}
+	if t, err := time.Parse("2006-01-02", md.IssuedDate); err == nil {
+		e.IssuedDate = t
+		e.Year = md.IssuedDate[:4]
+	}
+	rec, err := json.Marshal(Record{FileName: d.FileName, ReceivedAt: d.ReceivedAt, PageCount: d.PageCount, Metadata: md})
+	if err != nil {
+		return err
+	}
+	e.Record = string(rec)
+	if err := ix.b.Index(string(d.ID), e); err != nil {
+		return vanthu.E("index: put "+d.ID.Short(), vanthu.Transient, err)
+	}
+	return nil
+}
+
+// Delete removes a document from the index.
+func (ix *Index) Delete(id vanthu.Ref) error {
+	return vanthu.E("index: delete", vanthu.Transient, ix.b.Delete(string(id)))
+}
+
+// Count returns the number of indexed documents.
+func (ix *Index) Count() (uint64, error) { return ix.b.DocCount() }
+
+// Mapping is the index mapping.
+func Mapping() mapping.IndexMapping {
+	text := func(name, analyzer string, store bool) *mapping.FieldMapping {
+		f := bleve.NewTextFieldMapping()
+		f.Name, f.Analyzer, f.Store = name, analyzer, store
+		f.IncludeTermVectors = true
+		f.IncludeInAll = false
+		return f
+	}
+	kw := func(name string) *mapping.FieldMapping {
+		f := bleve.NewKeywordFieldMapping()
+		f.Name, f.Store, f.IncludeInAll = name, false, false
+		f.DocValues = true
+		return f
+	}
+	date := func(name string) *mapping.FieldMapping {
+		f := bleve.NewDateTimeFieldMapping()
+		f.Name, f.IncludeInAll = name, false
+		return f
+	}
+	num := bleve.NewTextFieldMapping()
+	num.Name, num.Analyzer, num.IncludeInAll = FieldNumber, vi.NumberAnalyzerName, false
+	rec := bleve.NewTextFieldMapping()
+	rec.Name, rec.Index, rec.Store, rec.IncludeInAll = FieldRecord, false, true, false
+
+	dm := bleve.NewDocumentStaticMapping()
+	dm.AddFieldMappingsAt("text", text(FieldText, vi.AnalyzerName, true), text(FieldTextFolded, vi.FoldedAnalyzerName, false))
+	dm.AddFieldMappingsAt("subject", text(FieldSubject, vi.AnalyzerName, false), text(FieldSubjectF, vi.FoldedAnalyzerName, false))
+	dm.AddFieldMappingsAt("signer", text(FieldSigner, vi.AnalyzerName, false), text(FieldSignerF, vi.FoldedAnalyzerName, false))
+	dm.AddFieldMappingsAt("place", text(FieldPlace, vi.AnalyzerName, false), text(FieldPlaceF, vi.FoldedAnalyzerName, false))
+	dm.AddFieldMappingsAt("number", num)
+	dm.AddFieldMappingsAt("issuer", kw(FieldIssuer), text(FieldIssuerText, vi.AnalyzerName, false), text(FieldIssuerF, vi.FoldedAnalyzerName, false))
+	for _, f := range []string{FieldDocType, FieldYear, FieldUrgency, FieldSecrecy} {
+		dm.AddFieldMappingsAt(f, kw(f))
+	}
+	dm.AddFieldMappingsAt("issued_date", date(FieldIssuedDate))
+	dm.AddFieldMappingsAt("received_at", date(FieldReceivedAt))
+	dm.AddFieldMappingsAt("record", rec)
+
+	im := bleve.NewIndexMapping()
+	im.DefaultMapping = dm
+	im.DefaultAnalyzer = keyword.Name
+	return im
+}
+
+// FacetKey is how a metadata value is stored in a keyword (facet) field: as
+// printed, but in NFC with spacing folded and tone marks placed in one
+// style, so that "UỶ BAN" and "ỦY BAN" count as one agency.
+func FacetKey(s string) string { return dict.PlaceTones(strings.Join(strings.Fields(dict.NFC(s)), " ")) }

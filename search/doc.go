@@ -1,0 +1,12 @@
+// Package search answers queries over the Vanthu index: free text typed with
+// or without diacritics, quoted phrases, excluded terms, field:value
+// lookups, document numbers, and filters, with facet counts over the whole
+// result set and highlighted snippets that name their page.
+//
+// Scoring: every free-text term must match in folded form (so "cai cach"
+// finds "cải cách"); a query written with diacritics adds a boost for the
+// exact form (so "bán" ranks a page saying "bán" above one saying only
+// "bạn"); the whole query as a phrase adds a boost for adjacent syllables;
+// a query that reads as a document number adds a strong boost for that
+// number.
+package search

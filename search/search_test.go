@@ -1,0 +1,185 @@
+package search
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/vanthu/vanthu"
+	"github.com/vanthu/vanthu/index"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden ranking reports")
+
+// testDoc is a document in testdata/search/<case>/docs.json.
+type testDoc struct {
+	ID         string          `json:"id"`
+	FileName   string          `json:"file_name"`
+	IssuedDate string          `json:"issued_date"`
+	Metadata   vanthu.Metadata `json:"metadata"`
+	Pages      []string        `json:"pages"`
+}
+
+// testSearch is a search in testdata/search/<case>/searches.json with what
+// a user must see.
+type testSearch struct {
+	Name            string                    `json:"name"`
+	Q               string                    `json:"q"`
+	DocType         string                    `json:"doc_type"`
+	Year            string                    `json:"year"`
+	Urgency         string                    `json:"urgency"`
+	Confidentiality string                    `json:"confidentiality"`
+	From            string                    `json:"from"`
+	To              string                    `json:"to"`
+	Sort            string                    `json:"sort"`
+	Size            string                    `json:"size"`
+	First           string                    `json:"first"`
+	Order           []string                  `json:"order"`
+	Total           *int                      `json:"total"`
+	Facets          map[string]map[string]int `json:"facets"`
+	SnippetPage     int                       `json:"snippet_page"`
+	SnippetMark     string                    `json:"snippet_mark"`
+}
+
+// ids maps a test document's short id to the Ref it is indexed under.
+func ref(id string) vanthu.Ref { return vanthu.RefOf([]byte(id)) }
+
+// openCase indexes a case's documents into a fresh index on disk.
+func openCase(t *testing.T, dir string) (*Searcher, map[vanthu.Ref]string) {
+	t.Helper()
+	var docs []testDoc
+	readJSON(t, filepath.Join(dir, "docs.json"), &docs)
+	ix, err := index.Open(filepath.Join(t.TempDir(), "index"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	names := map[vanthu.Ref]string{}
+	for i, d := range docs {
+		d.Metadata.IssuedDate = d.IssuedDate
+		doc := vanthu.Document{ID: ref(d.ID), FileName: d.FileName, PageCount: len(d.Pages), Metadata: d.Metadata,
+			ReceivedAt: time.Date(2026, 1, 1, 0, i, 0, 0, time.UTC)}
+		for n, p := range d.Pages {
+			doc.Pages = append(doc.Pages, vanthu.Page{Number: n + 1, Text: p, Done: true})
+		}
+		if err := ix.Put(doc); err != nil {
+			t.Fatal(err)
+		}
+		names[doc.ID] = d.ID
+	}
+	return &Searcher{Index: ix}, names
+}
+
+func readJSON(t *testing.T, path string, v any) {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(b, v); err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+}
+
+func TestSearchCases(t *testing.T) {
+	cases, _ := filepath.Glob("../testdata/search/*")
+	if len(cases) == 0 {
+		t.Fatal("no search cases under testdata/search")
+	}
+	for _, dir := range cases {
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			s, names := openCase(t, dir)
+			var searches []testSearch
+			readJSON(t, filepath.Join(dir, "searches.json"), &searches)
+			var report strings.Builder
+			for _, ts := range searches {
+				q := ts.Q
+				if rest, ok := strings.CutPrefix(q, "NFD:"); ok {
+					q = norm.NFD.String(rest)
+				}
+				v := url.Values{"q": {q}, "doc_type": {ts.DocType}, "year": {ts.Year}, "urgency": {ts.Urgency},
+					"confidentiality": {ts.Confidentiality}, "from": {ts.From}, "to": {ts.To}, "sort": {ts.Sort}, "size": {ts.Size}}
+				for k := range v {
+					if v.Get(k) == "" {
+						v.Del(k)
+					}
+				}
+				req, err := ParseRequest(v)
+				if err != nil {
+					t.Errorf("%s: %v", ts.Name, err)
+					continue
+				}
+				res, err := s.Search(context.Background(), req)
+				if err != nil {
+					t.Errorf("%s: %v", ts.Name, err)
+					continue
+				}
+				var got []string
+				for _, h := range res.Hits {
+					got = append(got, names[h.ID])
+				}
+				fmt.Fprintf(&report, "%-45s %q → %v\n", ts.Name, ts.Q, got)
+				if ts.First != "" && (len(got) == 0 || got[0] != ts.First) {
+					t.Errorf("%s: q=%q ranked %v; want %s first", ts.Name, ts.Q, got, ts.First)
+				}
+				if ts.Order != nil && strings.Join(got[:min(len(got), len(ts.Order))], ",") != strings.Join(ts.Order, ",") {
+					t.Errorf("%s: q=%q ranked %v; want %v", ts.Name, ts.Q, got, ts.Order)
+				}
+				if ts.Total != nil && int(res.Total) != *ts.Total {
+					t.Errorf("%s: q=%q total %d (%v); want %d", ts.Name, ts.Q, res.Total, got, *ts.Total)
+				}
+				for field, want := range ts.Facets {
+					gotF := map[string]int{}
+					for _, fc := range res.Facets[field] {
+						gotF[fc.Value] = fc.Count
+					}
+					if fmt.Sprint(gotF) != fmt.Sprint(want) {
+						t.Errorf("%s: facet %s = %v; want %v", ts.Name, field, gotF, want)
+					}
+				}
+				if ts.SnippetPage > 0 {
+					if len(res.Hits) == 0 || len(res.Hits[0].Snippets) == 0 {
+						t.Errorf("%s: no snippet", ts.Name)
+					} else if sn := res.Hits[0].Snippets[0]; sn.Page != ts.SnippetPage || !strings.Contains(sn.Text, ts.SnippetMark) {
+						t.Errorf("%s: snippet %+v; want page %d with %q", ts.Name, sn, ts.SnippetPage, ts.SnippetMark)
+					}
+				}
+			}
+			golden := filepath.Join(dir, "ranking.golden")
+			if *update {
+				os.WriteFile(golden, []byte(report.String()), 0o644)
+			} else if want, err := os.ReadFile(golden); err == nil && string(want) != report.String() {
+				t.Errorf("ranking report differs from %s (run with -update if intended):\n%s", golden, report.String())
+			}
+		})
+	}
+}
+
+func TestBadRequests(t *testing.T) {
+	bad := []url.Values{
+		{"q": {`"unclosed phrase`}},
+		{"from": {"2024-13-01"}},
+		{"to": {"yesterday"}},
+		{"from": {"2024-05-01"}, "to": {"2024-01-01"}},
+		{"size": {"0"}}, {"size": {"1000"}}, {"size": {"ten"}},
+		{"page": {"0"}},
+		{"sort": {"random"}},
+		{"year": {"20x4"}},
+		{"q": {"number:"}},
+	}
+	for _, v := range bad {
+		_, err := ParseRequest(v)
+		if vanthu.KindOf(err) != vanthu.Invalid {
+			t.Errorf("ParseRequest(%v): err = %v, want Invalid", v, err)
+		}
+	}
+}
