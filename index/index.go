@@ -187,4 +187,6 @@ func Mapping() mapping.IndexMapping {
 // FacetKey is how a metadata value is stored in a keyword (facet) field: as
 // printed, but in NFC with spacing folded and tone marks placed in one
 // style, so that "UỶ BAN" and "ỦY BAN" count as one agency.
-func FacetKey(s string) string { return dict.PlaceTones(strings.Join(strings.Fields(dict.NFC(s)), " ")) }
+func FacetKey(s string) string {
+	return dict.PlaceTones(strings.Join(strings.Fields(dict.NFC(s)), " "))
+}

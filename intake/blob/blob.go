@@ -48,15 +48,41 @@ func (s *Store) Path(ref vanthu.Ref) string {
 // yields more than max bytes, Put fails with an Invalid error and stores
 // nothing.
 func (s *Store) Put(ctx context.Context, r io.Reader, max int64) (vanthu.Ref, int64, error) {
+	st, err := s.Stage(ctx, r, max)
+	if err != nil {
+		return "", 0, err
+	}
+	defer st.Discard()
+	if err := st.Commit(); err != nil {
+		return "", 0, err
+	}
+	return st.Ref, st.Size, nil
+}
+
+// Staged is a file written and synced to the store's temporary folder, its
+// ref known, not yet in the store: the caller inspects it, then commits it
+// or moves it elsewhere. Discard removes whatever is left.
+type Staged struct {
+	Ref  vanthu.Ref
+	Size int64
+	path string
+	s    *Store
+}
+
+// Stage writes what r yields to a synced temporary file. If max > 0 and r
+// yields more than max bytes, Stage fails with an Invalid error.
+func (s *Store) Stage(ctx context.Context, r io.Reader, max int64) (*Staged, error) {
 	tmp, err := os.CreateTemp(filepath.Join(s.dir, "tmp"), "put-*")
 	if err != nil {
-		return "", 0, vanthu.E("blob: put", vanthu.Transient, err)
+		return nil, vanthu.E("blob: stage", vanthu.Transient, err)
 	}
+	ok := false
 	defer func() {
 		tmp.Close()
-		os.Remove(tmp.Name()) // gone already after a successful rename
+		if !ok {
+			os.Remove(tmp.Name())
+		}
 	}()
-
 	h := sha256.New()
 	src := r
 	if max > 0 {
@@ -64,22 +90,45 @@ func (s *Store) Put(ctx context.Context, r io.Reader, max int64) (vanthu.Ref, in
 	}
 	n, err := io.Copy(io.MultiWriter(tmp, h), ctxReader{ctx, src})
 	if err != nil {
-		return "", n, vanthu.E("blob: put", vanthu.Transient, err)
+		return nil, vanthu.E("blob: stage", vanthu.Transient, err)
 	}
 	if max > 0 && n > max {
-		return "", n, vanthu.Errorf("blob: put", vanthu.Invalid, "larger than %d bytes", max)
+		return nil, vanthu.Errorf("blob: stage", vanthu.Invalid, "larger than %d bytes", max)
 	}
-	ref := vanthu.Ref(hex.EncodeToString(h.Sum(nil)))
 	if err := tmp.Sync(); err != nil {
-		return "", n, vanthu.E("blob: put", vanthu.Transient, err)
+		return nil, vanthu.E("blob: stage", vanthu.Transient, err)
 	}
-	if err := tmp.Close(); err != nil {
-		return "", n, vanthu.E("blob: put", vanthu.Transient, err)
+	ok = true
+	return &Staged{Ref: vanthu.Ref(hex.EncodeToString(h.Sum(nil))), Size: n, path: tmp.Name(), s: s}, nil
+}
+
+// Open opens the staged bytes for reading.
+func (st *Staged) Open() (*os.File, error) { return os.Open(st.path) }
+
+// Commit moves the staged file into the store.
+func (st *Staged) Commit() error {
+	if err := st.s.place(st.path, st.Ref); err != nil {
+		return err
 	}
-	if err := s.place(tmp.Name(), ref); err != nil {
-		return "", n, err
+	st.path = ""
+	return nil
+}
+
+// MoveTo moves the staged file to path (outside the store), synced.
+func (st *Staged) MoveTo(path string) error {
+	if err := os.Rename(st.path, path); err != nil {
+		return vanthu.E("blob: move", vanthu.Transient, err)
 	}
-	return ref, n, nil
+	st.path = ""
+	return syncDir(filepath.Dir(path))
+}
+
+// Discard removes the staged file if it was neither committed nor moved.
+func (st *Staged) Discard() {
+	if st.path != "" {
+		os.Remove(st.path)
+		st.path = ""
+	}
 }
 
 // PutBytes stores b.
@@ -98,6 +147,7 @@ func (s *Store) PutBytes(ctx context.Context, b []byte) (vanthu.Ref, error) {
 func (s *Store) place(tmp string, ref vanthu.Ref) error {
 	dst := s.Path(ref)
 	if _, err := os.Stat(dst); err == nil {
+		os.Remove(tmp) // the same bytes are there already
 		return nil
 	}
 	dir := filepath.Dir(dst)

@@ -1,0 +1,88 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"net"
+	"net/http"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"github.com/vanthu/vanthu/intake"
+	"github.com/vanthu/vanthu/search/web"
+)
+
+func serve(ctx context.Context, args []string) error {
+	fs := newFlagSet("serve", "")
+	var cfg config
+	cfg.flags(fs)
+	addr := fs.String("addr", "127.0.0.1:8080", "HTTP listen address")
+	inbox := fs.String("inbox", "", "drop folder for scans (default DATA/inbox)")
+	poll := fs.Duration("poll", 2*time.Second, "how often the drop folder is scanned")
+	settle := fs.Duration("settle", 3*time.Second, "how long a dropped file must stay unchanged before it is taken")
+	drain := fs.Duration("drain", 30*time.Second, "on shutdown, how long to let documents in flight finish")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *inbox == "" {
+		*inbox = filepath.Join(cfg.Data, "inbox")
+	}
+	a, err := openApp(cfg)
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+
+	// The pipeline outlives the first signal until it has drained.
+	pctx, pcancel := context.WithCancel(context.Background())
+	defer pcancel()
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		if err := a.pipeline.Run(pctx); err != nil && !errors.Is(err, context.Canceled) {
+			a.log.Error("pipeline stopped", "err", err)
+			pcancel()
+		}
+	}()
+
+	df := &intake.DropFolder{Dir: *inbox, Receiver: a.receiver, Events: a.events, Log: a.log, Interval: *poll, Settle: *settle}
+	wg.Add(1)
+	go func() { defer wg.Done(); df.Run(ctx) }()
+
+	srv := &http.Server{
+		Handler: (&web.Server{
+			Receiver: a.receiver, Events: a.events, Registry: a.registry, Blobs: a.blobs,
+			Searcher: a.searcher, Metrics: &a.pipeline.Metrics, Log: a.log, MaxUpload: cfg.Limits.MaxFileSize,
+		}).Handler(),
+		ReadHeaderTimeout: 10 * time.Second,
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		pcancel()
+		wg.Wait()
+		return err
+	}
+	a.log.Info("listening", "addr", ln.Addr().String(), "data", cfg.Data, "inbox", *inbox)
+	serveErr := make(chan error, 1)
+	go func() { serveErr <- srv.Serve(ln) }()
+
+	select {
+	case <-ctx.Done():
+	case err = <-serveErr:
+		a.log.Error("http server stopped", "err", err)
+	case <-pctx.Done():
+	}
+	// Phase one: stop taking work.
+	sctx, scancel := context.WithTimeout(context.Background(), 10*time.Second)
+	srv.Shutdown(sctx)
+	scancel()
+	// Phase two: let documents in flight finish, then stop.
+	a.log.Info("draining", "deadline", drain.String())
+	a.drain(*drain)
+	pcancel()
+	wg.Wait()
+	a.log.Info("stopped")
+	return nil
+}

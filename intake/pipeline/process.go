@@ -1,0 +1,188 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"io"
+	"os"
+	"runtime"
+	"sync"
+
+	"github.com/vanthu/vanthu"
+	"github.com/vanthu/vanthu/extract"
+	"github.com/vanthu/vanthu/intake/sniff"
+	"github.com/vanthu/vanthu/ocr"
+)
+
+// Result is what `vanthu process` prints for one file.
+type Result struct {
+	File     string          `json:"file"`
+	SHA256   vanthu.Ref      `json:"sha256"`
+	Pages    []PageResult    `json:"pages"`
+	Metadata vanthu.Metadata `json:"metadata"`
+	Error    string          `json:"error,omitempty"`
+}
+
+// PageResult is one page of a Result.
+type PageResult struct {
+	Number     int     `json:"number"`
+	Text       string  `json:"text"`
+	Confidence float64 `json:"confidence"`
+}
+
+// Processor runs rasterise → OCR → extract on files, with no server,
+// registry or index: the same stage functions as the pipeline, with the
+// pages of all files spread over the OCR workers.
+type Processor struct {
+	Rasteriser *ocr.Rasteriser
+	OCR        ocr.Config
+	Workers    int
+}
+
+type pageJob struct {
+	file int
+	img  vanthu.PageImage
+}
+
+type fileState struct {
+	res     Result
+	pages   []vanthu.Page
+	pending int  // pages not yet recognised
+	known   bool // page count known
+	done    bool // rasterising finished (or failed)
+}
+
+// Process processes files and calls emit once per file, in the order given,
+// as soon as that file and every file before it are done.
+func (p *Processor) Process(ctx context.Context, files []string, emit func(Result)) error {
+	workers := p.Workers
+	if workers <= 0 {
+		workers = runtime.NumCPU()
+	}
+	var (
+		mu     sync.Mutex
+		states = make([]*fileState, len(files))
+		next   = 0 // next file to emit
+	)
+	for i, f := range files {
+		states[i] = &fileState{res: Result{File: f, Pages: []PageResult{}, Metadata: vanthu.Metadata{Recipients: []string{}}}}
+	}
+	// flush emits finished files in order; mu must be held.
+	flush := func() {
+		for next < len(states) {
+			st := states[next]
+			if !st.done || st.pending > 0 {
+				return
+			}
+			if st.res.Error == "" {
+				st.res.Metadata = extract.Extract(st.pages)
+				for _, pg := range st.pages {
+					st.res.Pages = append(st.res.Pages, PageResult{Number: pg.Number, Text: pg.Text, Confidence: pg.Confidence})
+				}
+			}
+			emit(st.res)
+			states[next] = nil
+			next++
+		}
+	}
+
+	jobs := make(chan pageJob, workers)
+	var wg sync.WaitGroup
+	engines := make(chan error, workers)
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			runtime.LockOSThread()
+			w, err := ocr.NewWorker(p.OCR)
+			engines <- err
+			if err != nil {
+				for range jobs {
+				}
+				return
+			}
+			defer w.Close()
+			for j := range jobs {
+				img, err := p.Rasteriser.Blobs.ReadAll(j.img.Image)
+				var pt vanthu.PageText
+				if err == nil {
+					pt, err = w.Recognize(ctx, img)
+				}
+				mu.Lock()
+				st := states[j.file]
+				if err != nil && st.res.Error == "" {
+					st.res.Error = err.Error()
+				}
+				pg := &st.pages[j.img.Number-1]
+				pg.Text, pg.Confidence, pg.Words, pg.Done = pt.Text, pt.Confidence, pt.Words, true
+				st.pending--
+				flush()
+				mu.Unlock()
+			}
+		}()
+	}
+	for range workers {
+		if err := <-engines; err != nil {
+			close(jobs)
+			wg.Wait()
+			return err
+		}
+	}
+
+	for i, f := range files {
+		if ctx.Err() != nil {
+			break
+		}
+		ref, format, err := identify(f)
+		mu.Lock()
+		st := states[i]
+		st.res.SHA256 = ref
+		mu.Unlock()
+		if err == nil {
+			err = p.Rasteriser.Rasterise(ctx, f, format, func(pi vanthu.PageImage) error {
+				mu.Lock()
+				if !st.known {
+					st.pages = make([]vanthu.Page, pi.Pages)
+					st.known = true
+				}
+				st.pages[pi.Number-1] = vanthu.Page{Number: pi.Number, Image: pi.Image, DPI: pi.DPI, Width: pi.Width, Height: pi.Height}
+				st.pending++
+				mu.Unlock()
+				select {
+				case jobs <- pageJob{file: i, img: pi}:
+					return nil
+				case <-ctx.Done():
+					return ctx.Err()
+				}
+			})
+		}
+		mu.Lock()
+		if err != nil {
+			st.res.Error = err.Error()
+		}
+		st.done = true
+		flush()
+		mu.Unlock()
+	}
+	close(jobs)
+	wg.Wait()
+	return ctx.Err()
+}
+
+// identify hashes a file and detects its format by content.
+func identify(path string) (vanthu.Ref, vanthu.Format, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", "", err
+	}
+	defer f.Close()
+	b, err := io.ReadAll(f)
+	if err != nil {
+		return "", "", err
+	}
+	format, what := sniff.Sniff(b[:min(len(b), sniff.HeaderSize)])
+	if format == "" {
+		return vanthu.RefOf(b), "", errors.New("not a scan (PDF, TIFF, JPEG or PNG): " + what)
+	}
+	return vanthu.RefOf(b), format, nil
+}

@@ -1,0 +1,49 @@
+// Package queue is the transport contract between Vanthu's stages: publish
+// a message to a topic; consume a topic as a member of a group, and
+// acknowledge each message by returning from the handler.
+//
+// Two transports implement it: inproc (bounded channels in one process, the
+// default) and kafka (consumer groups on a Kafka cluster). Only cmd/ and the
+// pipeline wiring choose one; stage logic never imports a transport.
+//
+// Messages carry references (sha256) into the blob store, never page
+// images, so they stay small; a stage that runs twice on one message writes
+// the same result.
+package queue
+
+import "context"
+
+// Message is one message on a topic.
+type Message struct {
+	Topic string
+	Key   string // messages with one key keep their order
+	Value []byte
+}
+
+// Handler processes one message. Returning nil acknowledges it: the
+// transport will not deliver it to this group again. Returning an error
+// leaves it unacknowledged: the transport delivers it again, to this or
+// another member of the group. A handler must respect ctx.
+type Handler func(ctx context.Context, m Message) error
+
+// Publisher publishes messages. Publish returns once the message is safely
+// handed to the transport; it blocks while the transport is full
+// (back-pressure) and gives up when ctx is done.
+type Publisher interface {
+	Publish(ctx context.Context, topic, key string, value []byte) error
+}
+
+// Consumer consumes a topic. Consume runs h on messages of topic, one at a
+// time in the calling goroutine, until ctx is done; it then returns
+// ctx.Err(). Run several Consume calls for concurrency. Each message is
+// acknowledged only after h returns nil.
+type Consumer interface {
+	Consume(ctx context.Context, topic, group string, h Handler) error
+}
+
+// Queue is a transport.
+type Queue interface {
+	Publisher
+	Consumer
+	Close() error
+}

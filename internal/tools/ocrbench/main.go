@@ -1,0 +1,264 @@
+// Command ocrbench measures Vanthu on a corpus with ground truth (the layout
+// of shared/corpus/dev): OCR character error rate on clean and degraded
+// scans, metadata accuracy per field, and pages per minute, beside the
+// tesseract CLI (OMP_THREAD_LIMIT=1, two processes, pages rasterised first
+// with pdftoppm at the same resolution) measured in the same run.
+//
+//	go run ./internal/tools/ocrbench -vanthu bin/vanthu -corpus ../shared/corpus/dev
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"log"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/vanthu/vanthu/dict"
+	"github.com/vanthu/vanthu/intake/pipeline"
+)
+
+type truth struct {
+	ID        string `json:"id"`
+	File      string `json:"file"`
+	Format    string `json:"format"`
+	PageCount int    `json:"page_count"`
+	Pages     []struct {
+		Text string `json:"text"`
+		Scan struct {
+			Clean bool `json:"clean"`
+			DPI   int  `json:"dpi"`
+		} `json:"scan"`
+	} `json:"pages"`
+	Metadata map[string]any `json:"metadata"`
+}
+
+func main() {
+	bin := flag.String("vanthu", "bin/vanthu", "the vanthu binary")
+	corpus := flag.String("corpus", "../shared/corpus/dev", "corpus folder (docs/, truth/)")
+	baseline := flag.Bool("baseline", true, "also run the tesseract CLI baseline")
+	verbose := flag.Bool("v", false, "print every metadata mismatch")
+	flag.Parse()
+
+	truths := loadTruth(*corpus)
+	if len(truths) == 0 {
+		log.Fatalf("no documents under %s (is ../shared present?)", *corpus)
+	}
+	var files []string
+	pages := 0
+	for _, t := range truths {
+		files = append(files, filepath.Join(*corpus, t.File))
+		pages += t.PageCount
+	}
+	fmt.Printf("corpus: %d documents, %d pages (%s)\n\n", len(truths), pages, *corpus)
+
+	// Vanthu.
+	start := time.Now()
+	cmd := exec.Command(*bin, append([]string{"process", "--json"}, files...)...)
+	cmd.Stderr = os.Stderr
+	out, err := cmd.Output()
+	if err != nil {
+		log.Printf("vanthu process: %v", err)
+	}
+	vt := time.Since(start)
+	results := map[string]pipeline.Result{}
+	sc := bufio.NewScanner(bytes.NewReader(out))
+	sc.Buffer(nil, 64<<20)
+	for sc.Scan() {
+		var r pipeline.Result
+		if err := json.Unmarshal(sc.Bytes(), &r); err == nil {
+			results[r.File] = r
+		}
+	}
+	vanthuText := map[string]string{}
+	for _, t := range truths {
+		r := results[filepath.Join(*corpus, t.File)]
+		var b []string
+		for _, p := range r.Pages {
+			b = append(b, p.Text)
+		}
+		vanthuText[t.ID] = strings.Join(b, "\n")
+	}
+
+	var cliText map[string]string
+	var ct time.Duration
+	if *baseline {
+		cliText, ct = runCLI(*corpus, truths)
+	}
+
+	fmt.Println("OCR character error rate (whitespace collapsed; per document, averaged)")
+	fmt.Printf("%-10s %8s %8s %8s\n", "", "clean", "degraded", "all")
+	row := func(name string, texts map[string]string) {
+		var c, d, a []float64
+		for _, t := range truths {
+			e := cer(texts[t.ID], truthText(t))
+			a = append(a, e)
+			if clean(t) {
+				c = append(c, e)
+			} else {
+				d = append(d, e)
+			}
+		}
+		fmt.Printf("%-10s %7.2f%% %7.2f%% %7.2f%%\n", name, 100*mean(c), 100*mean(d), 100*mean(a))
+	}
+	row("vanthu", vanthuText)
+	if cliText != nil {
+		row("tesseract", cliText)
+	}
+	fmt.Println()
+	fmt.Println("Throughput (pages per minute, wall clock, this machine)")
+	vp := float64(pages) / vt.Minutes()
+	fmt.Printf("vanthu process            %6.1f pages/min  (%s)\n", vp, vt.Round(time.Millisecond))
+	if cliText != nil {
+		cp := float64(pages) / ct.Minutes()
+		fmt.Printf("tesseract CLI ×2 procs    %6.1f pages/min  (%s, rasterising not counted)\n", cp, ct.Round(time.Millisecond))
+		fmt.Printf("ratio vanthu / CLI        %6.2f×\n", vp/cp)
+	}
+	fmt.Println()
+	metadataReport(truths, results, *corpus, *verbose)
+}
+
+func loadTruth(dir string) []truth {
+	paths, _ := filepath.Glob(filepath.Join(dir, "truth", "*.json"))
+	sort.Strings(paths)
+	var out []truth
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			log.Fatal(err)
+		}
+		var t truth
+		if err := json.Unmarshal(b, &t); err != nil {
+			log.Fatalf("%s: %v", p, err)
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+func truthText(t truth) string {
+	var b []string
+	for _, p := range t.Pages {
+		b = append(b, p.Text)
+	}
+	return strings.Join(b, "\n")
+}
+
+func clean(t truth) bool {
+	for _, p := range t.Pages {
+		if !p.Scan.Clean {
+			return false
+		}
+	}
+	return true
+}
+
+// runCLI rasterises PDFs with pdftoppm at each page's DPI, then runs the
+// tesseract CLI on every page image, two processes at a time.
+func runCLI(corpus string, truths []truth) (map[string]string, time.Duration) {
+	tmp, err := os.MkdirTemp("", "ocrbench-")
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer os.RemoveAll(tmp)
+	type job struct{ id, img string }
+	var jobs []job
+	for _, t := range truths {
+		src := filepath.Join(corpus, t.File)
+		switch t.Format {
+		case "pdf":
+			dpi := t.Pages[0].Scan.DPI
+			prefix := filepath.Join(tmp, t.ID)
+			if out, err := exec.Command("pdftoppm", "-r", fmt.Sprint(dpi), "-gray", "-png", src, prefix).CombinedOutput(); err != nil {
+				log.Fatalf("pdftoppm %s: %v %s", src, err, out)
+			}
+			imgs, _ := filepath.Glob(prefix + "-*.png")
+			sort.Strings(imgs)
+			for _, im := range imgs {
+				jobs = append(jobs, job{t.ID, im})
+			}
+		default: // tesseract reads TIFF (every page), JPEG and PNG itself
+			jobs = append(jobs, job{t.ID, src})
+		}
+	}
+	texts := make([]string, len(jobs))
+	start := time.Now()
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range 2 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				cmd := exec.Command("tesseract", jobs[i].img, "-", "-l", "vie")
+				cmd.Env = append(os.Environ(), "OMP_THREAD_LIMIT=1")
+				out, err := cmd.Output()
+				if err != nil {
+					log.Printf("tesseract %s: %v", jobs[i].img, err)
+				}
+				texts[i] = string(out)
+			}
+		}()
+	}
+	for i := range jobs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	elapsed := time.Since(start)
+	out := map[string]string{}
+	for i, j := range jobs {
+		out[j.id] += texts[i] + "\n"
+	}
+	return out, elapsed
+}
+
+// cer is the character error rate of got against want, whitespace
+// collapsed, both NFC.
+func cer(got, want string) float64 {
+	g := []rune(strings.Join(strings.Fields(dict.NFC(got)), " "))
+	w := []rune(strings.Join(strings.Fields(dict.NFC(want)), " "))
+	if len(w) == 0 {
+		return 0
+	}
+	return float64(levenshtein(g, w)) / float64(len(w))
+}
+
+func levenshtein(a, b []rune) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			c := prev[j-1]
+			if a[i-1] != b[j-1] {
+				c++
+			}
+			cur[j] = min(c, prev[j]+1, cur[j-1]+1)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+func mean(xs []float64) float64 {
+	if len(xs) == 0 {
+		return 0
+	}
+	s := 0.0
+	for _, x := range xs {
+		s += x
+	}
+	return s / float64(len(xs))
+}

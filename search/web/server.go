@@ -1,0 +1,306 @@
+package web
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"mime"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/vanthu/vanthu"
+	"github.com/vanthu/vanthu/intake"
+	"github.com/vanthu/vanthu/intake/blob"
+	"github.com/vanthu/vanthu/intake/registry"
+	"github.com/vanthu/vanthu/search"
+)
+
+// Server is the HTTP front of Vanthu.
+type Server struct {
+	Receiver *intake.Receiver
+	Events   *intake.Events
+	Registry *registry.Registry
+	Blobs    *blob.Store
+	Searcher *search.Searcher
+	Metrics  io.WriterTo // writes the Prometheus text exposition
+	Log      *slog.Logger
+	// MaxUpload bounds an upload's body; larger answers 413 before the body
+	// is read in full.
+	MaxUpload int64
+}
+
+// Handler returns the server's routes.
+func (s *Server) Handler() http.Handler {
+	mux := http.NewServeMux()
+	handle := func(pattern string, h func(http.ResponseWriter, *http.Request) error) {
+		mux.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) {
+			if err := h(w, r); err != nil {
+				s.serveErr(w, r, err)
+			}
+		})
+	}
+	handle("POST /api/v1/documents", s.upload)
+	handle("GET /api/v1/documents/{id}", s.document)
+	handle("GET /api/v1/documents/{id}/original", s.original)
+	handle("GET /api/v1/documents/{id}/pages/{n}/image", s.pageImage)
+	handle("GET /api/v1/search", s.search)
+	handle("GET /api/v1/intake/events", s.events)
+	handle("GET /api/v1/openapi.json", s.openAPI)
+	handle("GET /metrics", s.metrics)
+	handle("GET /healthz", func(w http.ResponseWriter, r *http.Request) error {
+		return writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
+	})
+	handle("/api/", func(w http.ResponseWriter, r *http.Request) error {
+		return &apiError{http.StatusNotFound, "not_found", "no such endpoint: " + r.Method + " " + r.URL.Path, "Không có địa chỉ này"}
+	})
+	return s.logRequests(mux)
+}
+
+// apiError is an error with its HTTP status and stable code.
+type apiError struct {
+	Status    int    `json:"-"`
+	Code      string `json:"code"`
+	Message   string `json:"message"`
+	MessageVI string `json:"message_vi,omitempty"`
+}
+
+func (e *apiError) Error() string { return e.Message }
+
+// refusalStatus maps intake refusal codes to statuses.
+var refusalStatus = map[string]int{
+	intake.CodeTooLarge:    http.StatusRequestEntityTooLarge,
+	intake.CodeUnsupported: http.StatusUnsupportedMediaType,
+	intake.CodeEmpty:       http.StatusUnprocessableEntity,
+	intake.CodeCorrupt:     http.StatusUnprocessableEntity,
+	intake.CodeTooManyPix:  http.StatusUnprocessableEntity,
+}
+
+// serveErr is the one place errors become responses.
+func (s *Server) serveErr(w http.ResponseWriter, r *http.Request, err error) {
+	var ae *apiError
+	var mbe *http.MaxBytesError
+	switch ref, refused := intake.AsRefusal(err); {
+	case errors.As(err, &ae):
+	case refused:
+		ae = &apiError{refusalStatus[ref.Code], ref.Code, ref.Message, ref.MessageVI}
+		if ae.Status == 0 {
+			ae.Status = http.StatusUnprocessableEntity
+		}
+	case errors.As(err, &mbe):
+		ae = &apiError{http.StatusRequestEntityTooLarge, intake.CodeTooLarge,
+			fmt.Sprintf("the upload is larger than the limit of %d bytes", mbe.Limit), "Tệp tải lên vượt quá giới hạn dung lượng"}
+	default:
+		switch vanthu.KindOf(err) {
+		case vanthu.Invalid:
+			ae = &apiError{http.StatusBadRequest, "bad_request", err.Error(), "Yêu cầu không hợp lệ"}
+		case vanthu.NotExist:
+			ae = &apiError{http.StatusNotFound, "not_found", err.Error(), "Không tìm thấy"}
+		case vanthu.Transient:
+			ae = &apiError{http.StatusServiceUnavailable, "unavailable", "temporarily unavailable, try again", "Hệ thống tạm thời bận, xin thử lại"}
+		default:
+			ae = &apiError{http.StatusInternalServerError, "internal", "internal error", "Lỗi hệ thống"}
+		}
+	}
+	if ae.Status >= 500 {
+		s.log().Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
+	}
+	writeJSON(w, ae.Status, map[string]*apiError{"error": ae})
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) error {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(true)
+	return enc.Encode(v)
+}
+
+// upload receives one file from the multipart field "file".
+func (s *Server) upload(w http.ResponseWriter, r *http.Request) error {
+	if s.MaxUpload > 0 {
+		if r.ContentLength > s.MaxUpload+1<<20 {
+			return &apiError{http.StatusRequestEntityTooLarge, intake.CodeTooLarge,
+				fmt.Sprintf("the upload is larger than the limit of %d bytes", s.MaxUpload), "Tệp tải lên vượt quá giới hạn dung lượng"}
+		}
+		r.Body = http.MaxBytesReader(w, r.Body, s.MaxUpload+1<<20)
+	}
+	mr, err := r.MultipartReader()
+	if err != nil {
+		return &apiError{http.StatusBadRequest, "bad_request", "send the scan as multipart/form-data in the field \"file\"", "Hãy gửi tệp trong trường \"file\" (multipart/form-data)"}
+	}
+	for {
+		part, err := mr.NextPart()
+		if err == io.EOF {
+			return &apiError{http.StatusBadRequest, "bad_request", "no field \"file\" in the upload", "Không có tệp trong yêu cầu"}
+		}
+		if err != nil {
+			var mbe *http.MaxBytesError
+			if errors.As(err, &mbe) {
+				return err
+			}
+			return &apiError{http.StatusBadRequest, "bad_request", "malformed multipart body: " + err.Error(), "Dữ liệu tải lên không hợp lệ"}
+		}
+		if part.FormName() != "file" {
+			part.Close()
+			continue
+		}
+		rc, err := s.Receiver.Receive(r.Context(), part.FileName(), part)
+		s.Events.Record("upload", part.FileName(), rc, err)
+		if err != nil {
+			return err
+		}
+		status := http.StatusAccepted
+		return writeJSON(w, status, map[string]any{
+			"id": rc.Document.ID, "duplicate": rc.Duplicate, "status": rc.Document.Status,
+			"file_name": rc.Document.FileName, "received_at": rc.Document.ReceivedAt,
+		})
+	}
+}
+
+func (s *Server) docID(r *http.Request) (vanthu.Ref, error) {
+	id, err := vanthu.ParseRef(r.PathValue("id"))
+	if err != nil {
+		return "", &apiError{http.StatusBadRequest, "bad_id", "a document id is 64 hex digits (its sha256)", "Mã văn bản không hợp lệ"}
+	}
+	return id, nil
+}
+
+// document returns the record; word boxes only with ?words=1.
+func (s *Server) document(w http.ResponseWriter, r *http.Request) error {
+	id, err := s.docID(r)
+	if err != nil {
+		return err
+	}
+	d, err := s.Registry.Get(id)
+	if err != nil {
+		return err
+	}
+	if r.URL.Query().Get("words") != "1" {
+		for i := range d.Pages {
+			d.Pages[i].Words = nil
+		}
+	}
+	if d.Pages == nil {
+		d.Pages = []vanthu.Page{}
+	}
+	if d.Metadata.Recipients == nil {
+		d.Metadata.Recipients = []string{}
+	}
+	return writeJSON(w, http.StatusOK, d)
+}
+
+var contentTypes = map[vanthu.Format]string{
+	vanthu.PDF: "application/pdf", vanthu.TIFF: "image/tiff", vanthu.JPEG: "image/jpeg", vanthu.PNG: "image/png",
+}
+
+// original returns the archive copy byte for byte.
+func (s *Server) original(w http.ResponseWriter, r *http.Request) error {
+	id, err := s.docID(r)
+	if err != nil {
+		return err
+	}
+	d, err := s.Registry.Get(id)
+	if err != nil {
+		return err
+	}
+	f, err := s.Blobs.Open(id)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	w.Header().Set("Content-Type", contentTypes[d.Format])
+	w.Header().Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": d.FileName}))
+	w.Header().Set("X-Content-SHA256", string(id))
+	http.ServeContent(w, r, "", d.ReceivedAt, f)
+	return nil
+}
+
+// pageImage returns the rendered image of one page.
+func (s *Server) pageImage(w http.ResponseWriter, r *http.Request) error {
+	id, err := s.docID(r)
+	if err != nil {
+		return err
+	}
+	n, err := strconv.Atoi(r.PathValue("n"))
+	if err != nil {
+		return &apiError{http.StatusBadRequest, "bad_page", "the page number must be a whole number", "Số trang không hợp lệ"}
+	}
+	d, err := s.Registry.Get(id)
+	if err != nil {
+		return err
+	}
+	if n < 1 || n > len(d.Pages) || d.Pages[n-1].Image == "" {
+		return &apiError{http.StatusNotFound, "not_found", fmt.Sprintf("no image of page %d", n), "Không có ảnh trang này"}
+	}
+	f, err := s.Blobs.Open(d.Pages[n-1].Image)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	head := make([]byte, 8)
+	f.Read(head)
+	f.Seek(0, io.SeekStart)
+	w.Header().Set("Content-Type", http.DetectContentType(head))
+	w.Header().Set("Cache-Control", "private, max-age=31536000, immutable")
+	http.ServeContent(w, r, "", time.Time{}, f)
+	return nil
+}
+
+func (s *Server) search(w http.ResponseWriter, r *http.Request) error {
+	req, err := search.ParseRequest(r.URL.Query())
+	if err != nil {
+		return &apiError{http.StatusBadRequest, "bad_query", strings.TrimPrefix(err.Error(), "search: "), "Câu tìm kiếm không hợp lệ"}
+	}
+	ctx, cancel := context.WithTimeout(r.Context(), 10*time.Second)
+	defer cancel()
+	res, err := s.Searcher.Search(ctx, req)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, res)
+}
+
+func (s *Server) events(w http.ResponseWriter, r *http.Request) error {
+	return writeJSON(w, http.StatusOK, map[string]any{"events": s.Events.Recent()})
+}
+
+func (s *Server) metrics(w http.ResponseWriter, r *http.Request) error {
+	w.Header().Set("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
+	if s.Metrics != nil {
+		s.Metrics.WriteTo(w)
+	}
+	return nil
+}
+
+func (s *Server) log() *slog.Logger {
+	if s.Log != nil {
+		return s.Log
+	}
+	return slog.Default()
+}
+
+type statusWriter struct {
+	http.ResponseWriter
+	status int
+}
+
+func (w *statusWriter) WriteHeader(code int) {
+	w.status = code
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (s *Server) logRequests(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		sw := &statusWriter{ResponseWriter: w, status: http.StatusOK}
+		next.ServeHTTP(sw, r)
+		if r.URL.Path != "/metrics" && r.URL.Path != "/healthz" {
+			s.log().Debug("http", "method", r.Method, "path", r.URL.Path, "status", sw.status, "ms", time.Since(start).Milliseconds())
+		}
+	})
+}
