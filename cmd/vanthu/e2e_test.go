@@ -1,0 +1,337 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/vanthu/vanthu"
+	"github.com/vanthu/vanthu/search"
+)
+
+// vanthuBin is the binary under test, built once by TestMain with the
+// flags of `make` (GOFLAGS is inherited).
+var vanthuBin string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "vanthu-e2e-")
+	if err != nil {
+		panic(err)
+	}
+	vanthuBin = filepath.Join(dir, "vanthu")
+	out, err := exec.Command("go", "build", "-o", vanthuBin, ".").CombinedOutput()
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "build vanthu: %v\n%s", err, out)
+		os.Exit(1)
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// server is a `vanthu serve` child process on a loopback port.
+type server struct {
+	cmd  *exec.Cmd
+	base string
+	logs *bytes.Buffer
+}
+
+func startServer(t *testing.T, data string, extra ...string) *server {
+	t.Helper()
+	args := append([]string{"serve", "--addr", "127.0.0.1:0", "--data", data, "--poll", "200ms", "--settle", "300ms", "--drain", "2s"}, extra...)
+	cmd := exec.Command(vanthuBin, args...)
+	cmd.Env = withoutOMP()
+	stderr, _ := cmd.StderrPipe()
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	s := &server{cmd: cmd, logs: &bytes.Buffer{}}
+	addr := make(chan string, 1)
+	go func() {
+		sc := bufio.NewScanner(stderr)
+		re := regexp.MustCompile(`msg=listening addr=(\S+)`)
+		for sc.Scan() {
+			s.logs.WriteString(sc.Text() + "\n")
+			if m := re.FindStringSubmatch(sc.Text()); m != nil {
+				addr <- m[1]
+			}
+		}
+	}()
+	select {
+	case a := <-addr:
+		s.base = "http://" + a
+	case <-time.After(30 * time.Second):
+		cmd.Process.Kill()
+		t.Fatalf("server did not start:\n%s", s.logs)
+	}
+	t.Cleanup(func() { s.kill() })
+	return s
+}
+
+func (s *server) kill() {
+	if s.cmd.ProcessState == nil {
+		s.cmd.Process.Signal(syscall.SIGKILL)
+		s.cmd.Wait()
+	}
+}
+
+// withoutOMP is the environment minus OMP_THREAD_LIMIT: the binary must set
+// it for itself.
+func withoutOMP() []string {
+	var env []string
+	for _, kv := range os.Environ() {
+		if !strings.HasPrefix(kv, "OMP_THREAD_LIMIT=") {
+			env = append(env, kv)
+		}
+	}
+	return env
+}
+
+func scanFile(t *testing.T, name string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("../../testdata/scans", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func (s *server) upload(t *testing.T, name string, data []byte) (int, map[string]any) {
+	t.Helper()
+	var body bytes.Buffer
+	mw := multipart.NewWriter(&body)
+	part, _ := mw.CreateFormFile("file", name)
+	part.Write(data)
+	mw.Close()
+	resp, err := http.Post(s.base+"/api/v1/documents", mw.FormDataContentType(), &body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var v map[string]any
+	json.NewDecoder(resp.Body).Decode(&v)
+	return resp.StatusCode, v
+}
+
+func (s *server) getJSON(t *testing.T, path string, v any) int {
+	t.Helper()
+	resp, err := http.Get(s.base + path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	json.NewDecoder(resp.Body).Decode(v)
+	return resp.StatusCode
+}
+
+// waitIndexed polls the record until it is indexed (or failed).
+func (s *server) waitIndexed(t *testing.T, id vanthu.Ref) vanthu.Document {
+	t.Helper()
+	deadline := time.Now().Add(3 * time.Minute)
+	for time.Now().Before(deadline) {
+		var d vanthu.Document
+		if s.getJSON(t, "/api/v1/documents/"+string(id), &d) == http.StatusOK && d.Status.Done() {
+			if d.Status == vanthu.Failed {
+				t.Fatalf("document %s failed: %s", id.Short(), d.Error)
+			}
+			return d
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	t.Fatalf("document %s not indexed in time; server log:\n%s", id.Short(), s.logs)
+	return vanthu.Document{}
+}
+
+func (s *server) search(t *testing.T, q string) search.Result {
+	t.Helper()
+	var res search.Result
+	if code := s.getJSON(t, "/api/v1/search?q="+url.QueryEscape(q), &res); code != http.StatusOK {
+		t.Fatalf("search %q: status %d", q, code)
+	}
+	return res
+}
+
+func TestServeEndToEnd(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end: runs the real service with Tesseract")
+	}
+	data := t.TempDir()
+	s := startServer(t, data)
+
+	// A clerk drops a two-page TIFF into the inbox (a sub-folder).
+	tif := scanFile(t, "congvan-2p.tif")
+	os.MkdirAll(filepath.Join(data, "inbox", "máy quét 1"), 0o755)
+	if err := os.WriteFile(filepath.Join(data, "inbox", "máy quét 1", "công văn 45.tif"), tif, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// Another uploads a JPEG, which must be OCRed in the binary that also
+	// links MuPDF.
+	jpg := scanFile(t, "congvan.jpg")
+	code, up := s.upload(t, "congvan.jpg", jpg)
+	if code != http.StatusAccepted || up["id"] != string(vanthu.RefOf(jpg)) {
+		t.Fatalf("upload: %d %v", code, up)
+	}
+	dj := s.waitIndexed(t, vanthu.RefOf(jpg))
+	if dj.PageCount != 1 || !strings.Contains(dj.Pages[0].Text, "cải cách hành chính") {
+		t.Errorf("JPEG record: %d pages, text %q", dj.PageCount, dj.Pages[0].Text)
+	}
+
+	dt := s.waitIndexed(t, vanthu.RefOf(tif))
+	if dt.PageCount != 2 || dt.FileName != "công văn 45.tif" || dt.Format != vanthu.TIFF {
+		t.Errorf("TIFF record: %+v", dt)
+	}
+	if _, err := os.Stat(filepath.Join(data, "inbox", "máy quét 1", "công văn 45.tif")); err == nil {
+		t.Error("the dropped file is still in the inbox after it was archived")
+	}
+	md := dt.Metadata
+	if md.Number != "45/UBND-VX" || md.IssuedDate != "2024-03-05" || md.DocType != "Công văn" {
+		t.Errorf("metadata: %+v", md)
+	}
+
+	// Staff search without diacritics; the snippet names page 2.
+	res := s.search(t, "kinh phi khuyen nong")
+	if res.Total != 1 || res.Hits[0].ID != dt.ID {
+		t.Fatalf("search without diacritics: %+v", res)
+	}
+	if sn := res.Hits[0].Snippets; len(sn) == 0 || sn[0].Page != 2 || !strings.Contains(sn[0].Text, "<mark>") {
+		t.Errorf("snippets: %+v", sn)
+	}
+	if res := s.search(t, "cải cách hành chính"); res.Total != 2 {
+		t.Errorf("search with diacritics found %d documents, want both", res.Total)
+	}
+
+	// A records officer downloads the archive copy: byte for byte.
+	resp, err := http.Get(s.base + "/api/v1/documents/" + string(dt.ID) + "/original")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if !bytes.Equal(got, tif) || resp.Header.Get("Content-Type") != "image/tiff" {
+		t.Errorf("original: %d bytes (%s), want the %d bytes sent", len(got), resp.Header.Get("Content-Type"), len(tif))
+	}
+
+	// The same bytes again: one record, reported as a duplicate.
+	code, up = s.upload(t, "again.jpg", jpg)
+	if code != http.StatusAccepted || up["duplicate"] != true {
+		t.Errorf("second upload: %d %v; want a duplicate", code, up)
+	}
+	var all search.Result
+	s.getJSON(t, "/api/v1/search", &all)
+	if all.Total != 2 {
+		t.Errorf("%d documents indexed, want 2", all.Total)
+	}
+
+	// A bad file is refused with a stable code, in Vietnamese too.
+	code, up = s.upload(t, "thư.docx", []byte("PK\x03\x04 not a scan"))
+	if errObj, _ := up["error"].(map[string]any); code != http.StatusUnsupportedMediaType || errObj["code"] != "unsupported_type" || errObj["message_vi"] == "" {
+		t.Errorf("refused upload: %d %v", code, up)
+	}
+
+	// Metrics are exposed.
+	resp, err = http.Get(s.base + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if !strings.Contains(string(m), "vanthu_pages_recognised_total 3") {
+		t.Errorf("metrics lack the 3 recognised pages:\n%s", m)
+	}
+}
+
+// A server killed mid-document resumes it after a restart, and the index
+// holds it exactly once.
+func TestServeResumesAfterKill(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end")
+	}
+	data := t.TempDir()
+	pdf := scanFile(t, "congvan-2p.pdf")
+	s := startServer(t, data)
+	code, _ := s.upload(t, "qd.pdf", pdf)
+	if code != http.StatusAccepted {
+		t.Fatalf("upload: %d", code)
+	}
+	s.kill() // acknowledged, not yet processed
+	s = startServer(t, data)
+	d := s.waitIndexed(t, vanthu.RefOf(pdf))
+	if d.PageCount != 2 {
+		t.Errorf("resumed document has %d pages", d.PageCount)
+	}
+	res := s.search(t, "hoa giai tranh chap")
+	if res.Total != 1 {
+		t.Errorf("after resume, search found %d documents, want exactly 1", res.Total)
+	}
+}
+
+// The binary starts its OCR with OMP_THREAD_LIMIT=1 whatever the caller's
+// environment says.
+func TestOMPThreadLimitIsGuaranteed(t *testing.T) {
+	for _, env := range [][]string{withoutOMP(), append(withoutOMP(), "OMP_THREAD_LIMIT=8")} {
+		cmd := exec.Command(vanthuBin, "version")
+		cmd.Env = env
+		out, err := cmd.Output()
+		if err != nil || !strings.Contains(string(out), "OMP_THREAD_LIMIT=1\n") {
+			t.Errorf("vanthu version: %q, %v", out, err)
+		}
+	}
+}
+
+// vanthu process prints the stable JSON contract.
+func TestProcessJSON(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, vanthuBin, "process", "--json", "../../testdata/scans/congvan-2p.pdf", "../../testdata/scans/congvan.png")
+	cmd.Env = withoutOMP()
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("process: %v", err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+	if len(lines) != 2 {
+		t.Fatalf("%d lines, want one per file:\n%s", len(lines), out)
+	}
+	var r map[string]any
+	if err := json.Unmarshal([]byte(lines[0]), &r); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"file", "sha256", "pages", "metadata"} {
+		if _, ok := r[k]; !ok {
+			t.Errorf("result lacks %q", k)
+		}
+	}
+	md := r["metadata"].(map[string]any)
+	for _, k := range []string{"number", "doc_type", "issuer", "issued_date", "place", "subject", "signer", "signer_title", "recipients", "urgency", "confidentiality"} {
+		if _, ok := md[k]; !ok {
+			t.Errorf("metadata lacks %q", k)
+		}
+	}
+	if md["number"] != "45/UBND-VX" || md["issued_date"] != "2024-03-05" || md["place"] != "Hòa Bình" {
+		t.Errorf("metadata = %v", md)
+	}
+	if rec, ok := md["recipients"].([]any); !ok || len(rec) != 2 {
+		t.Errorf("recipients = %v, want [Như trên, Lưu: VT, VX]", md["recipients"])
+	}
+	pages := r["pages"].([]any)
+	if len(pages) != 2 || r["sha256"] != string(vanthu.RefOf(scanFile(t, "congvan-2p.pdf"))) {
+		t.Errorf("pages %d, sha256 %v", len(pages), r["sha256"])
+	}
+}
