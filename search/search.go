@@ -113,15 +113,17 @@ func buildQuery(p parsed, r Request) query.Query {
 	var must, mustNot, filters []query.Query
 
 	if free := strings.Join(p.terms, " "); free != "" {
-		text := textQuery(free, index.FieldText, index.FieldTextFolded, true)
 		if numberLike.MatchString(free) {
-			// A document number: its own field first, the text as well.
-			num := bleve.NewTermQuery(dict.NumberKey(free))
+			// A document number: its own field first; else its parts side
+			// by side in the text, compared by the number's search key (no
+			// marks, no leading zeros), as when extraction missed it.
+			key := dict.NumberKey(free)
+			num := bleve.NewTermQuery(key)
 			num.SetField(index.FieldNumber)
 			num.SetBoost(20)
-			must = append(must, bleve.NewDisjunctionQuery(num, text))
+			must = append(must, bleve.NewDisjunctionQuery(num, textQuery(key, index.FieldText, index.FieldTextFolded, true)))
 		} else {
-			must = append(must, text)
+			must = append(must, textQuery(free, index.FieldText, index.FieldTextFolded, true))
 		}
 	}
 	for _, ph := range p.phrases {
