@@ -32,14 +32,19 @@ test-short:
 
 bench: build
 	$(GO) run ./internal/tools/ocrbench -vanthu bin/vanthu -corpus $(SHARED)/corpus/dev
+	$(GO) run ./internal/tools/searchbench -docs 100000
 
 lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
 	@bash scripts/check-imports.sh
 
+# Every fuzz target, FUZZTIME each.
+FUZZTIME ?= 60s
 fuzz:
-	$(GO) test -run XXX -fuzz FuzzSniffInspect -fuzztime 60s ./intake/sniff/
+	$(GO) test -run XXX -fuzz FuzzSniffInspect -fuzztime $(FUZZTIME) ./intake/sniff/
+	$(GO) test -run XXX -fuzz FuzzCanon -fuzztime $(FUZZTIME) ./dict/
+	$(GO) test -run XXX -fuzz FuzzParseQuery -fuzztime $(FUZZTIME) ./search/
 
 clean:
 	rm -rf bin

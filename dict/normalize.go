@@ -14,7 +14,19 @@ var ethFix = strings.NewReplacer("Ð", "Đ", "ð", "đ")
 // NFC returns s in Unicode NFC with eth mapped to Đ/đ. It keeps tone
 // placement as written.
 func NFC(s string) string {
+	if isASCII(s) {
+		return s
+	}
 	return ethFix.Replace(norm.NFC.String(s))
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // Canon returns the one form Vanthu indexes and queries in: NFC, eth mapped
@@ -22,12 +34,18 @@ func NFC(s string) string {
 // case.
 // Canon is idempotent.
 func Canon(s string) string {
+	if isASCII(s) {
+		return strings.ToLower(s)
+	}
 	return strings.ToLower(PlaceTones(NFC(s)))
 }
 
 // Fold returns s without any diacritic: marks removed and đ folded to d.
 // Fold(Canon(s)) is the weak form that matches a query typed without marks.
 func Fold(s string) string {
+	if isASCII(s) {
+		return s
+	}
 	d := norm.NFD.String(s)
 	var b strings.Builder
 	b.Grow(len(d))

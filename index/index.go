@@ -107,6 +107,35 @@ func (ix *Index) Bleve() bleve.Index { return ix.b }
 // Put indexes d, replacing any earlier version. Indexing the same document
 // twice gives the same index.
 func (ix *Index) Put(d vanthu.Document) error {
+	e, err := toEntry(d)
+	if err != nil {
+		return err
+	}
+	if err := ix.b.Index(string(d.ID), e); err != nil {
+		return vanthu.E("index: put "+d.ID.Short(), vanthu.Transient, err)
+	}
+	return nil
+}
+
+// PutBatch indexes many documents in one batch.
+func (ix *Index) PutBatch(docs []vanthu.Document) error {
+	b := ix.b.NewBatch()
+	for _, d := range docs {
+		e, err := toEntry(d)
+		if err != nil {
+			return err
+		}
+		if err := b.Index(string(d.ID), e); err != nil {
+			return vanthu.E("index: batch", vanthu.Invalid, err)
+		}
+	}
+	if err := ix.b.Batch(b); err != nil {
+		return vanthu.E("index: batch", vanthu.Transient, err)
+	}
+	return nil
+}
+
+func toEntry(d vanthu.Document) (entry, error) {
 	md := d.Metadata
 	e := entry{
 		Number: md.Number, DocType: FacetKey(md.DocType), Issuer: FacetKey(md.Issuer),
@@ -122,13 +151,10 @@ func (ix *Index) Put(d vanthu.Document) error {
 	}
 	rec, err := json.Marshal(Record{FileName: d.FileName, ReceivedAt: d.ReceivedAt, PageCount: d.PageCount, Metadata: md})
 	if err != nil {
-		return err
+		return e, err
 	}
 	e.Record = string(rec)
-	if err := ix.b.Index(string(d.ID), e); err != nil {
-		return vanthu.E("index: put "+d.ID.Short(), vanthu.Transient, err)
-	}
-	return nil
+	return e, nil
 }
 
 // Delete removes a document from the index.

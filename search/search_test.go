@@ -183,3 +183,20 @@ func TestBadRequests(t *testing.T) {
 		}
 	}
 }
+
+// The query parser never panics and every query it accepts can be run.
+func FuzzParseQuery(f *testing.F) {
+	for _, s := range []string{`cải cách "hành chính" -đất number:45/QĐ-UBND`, `issuer:"kim bôi"`, `"`, `-`, `a:b`, `-"x y"`, "45 QĐ UBND"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, q string) {
+		p, err := parseQuery(q)
+		if err != nil {
+			if vanthu.KindOf(err) != vanthu.Invalid {
+				t.Fatalf("parseQuery(%q): error of kind %v", q, vanthu.KindOf(err))
+			}
+			return
+		}
+		buildQuery(p, Request{Page: 1, Size: 10})
+	})
+}

@@ -1,6 +1,8 @@
 package vi
 
 import (
+	"sync"
+
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/registry"
 
@@ -31,15 +33,45 @@ func (f mapFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 	return out
 }
 
-// NormalizeFilter puts terms in canonical form: NFC, eth → Đ, new-style tone
+// NormalizeFilter puts terms in canonical form: NFC, eth → Đ, one tone
 // placement, lower case.
-var NormalizeFilter analysis.TokenFilter = mapFilter(dict.Canon)
+var NormalizeFilter analysis.TokenFilter = mapFilter(memo(dict.Canon))
 
 // FoldFilter removes every diacritic and folds đ to d.
-var FoldFilter analysis.TokenFilter = mapFilter(dict.Fold)
+var FoldFilter analysis.TokenFilter = mapFilter(memo(dict.Fold))
 
 // NumberFilter turns a document number into its search key.
 var NumberFilter analysis.TokenFilter = mapFilter(dict.NumberKey)
+
+// memo remembers f's results for short terms. Text repeats a few thousand
+// syllables, and Unicode normalisation is most of the cost of analysis. The
+// memo is dropped whole when it grows past its bound.
+func memo(f func(string) string) func(string) string {
+	const bound = 1 << 17
+	var (
+		mu sync.RWMutex
+		m  = make(map[string]string)
+	)
+	return func(s string) string {
+		if len(s) > 32 {
+			return f(s)
+		}
+		mu.RLock()
+		v, ok := m[s]
+		mu.RUnlock()
+		if ok {
+			return v
+		}
+		v = f(s)
+		mu.Lock()
+		if len(m) >= bound {
+			m = make(map[string]string)
+		}
+		m[s] = v
+		mu.Unlock()
+		return v
+	}
+}
 
 func filter(f analysis.TokenFilter) registry.TokenFilterConstructor {
 	return func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) { return f, nil }

@@ -1,0 +1,155 @@
+// Command searchbench measures indexing and search on synthetic documents:
+// indexing documents per second, and p50/p99 latency of match, phrase and
+// faceted queries.
+//
+//	go run ./internal/tools/searchbench -docs 100000
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"log"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/vanthu/vanthu"
+	"github.com/vanthu/vanthu/dict"
+	"github.com/vanthu/vanthu/index"
+	"github.com/vanthu/vanthu/search"
+)
+
+// syllables are common syllables of administrative Vietnamese; documents
+// draw from them with a Zipf-like skew.
+var syllables = strings.Fields(`của và các có được trong cho với là người năm việt nam hành chính cải cách
+cơ quan đơn vị thực hiện quy định văn bản nhà nước tỉnh huyện xã ủy ban nhân dân sở nội vụ tài chính
+kế hoạch báo cáo quyết định thông báo công văn chỉ thị hướng dẫn triển khai tổ chức cán bộ công chức viên
+lưu trữ số hóa điện tử phần mềm quản lý điều hành hồ sơ tài liệu hội nghị trực tuyến đề nghị khen thưởng
+tổng kết phòng chống thiên tai cứu nạn đất đai thủy lợi nông nghiệp giáo dục đào tạo y tế môi trường tài nguyên
+khoa học công nghệ thông tin truyền thông giao thông vận tải xây dựng kinh phí ngân sách dự toán thanh tra
+kiểm tra giám sát phối hợp chủ động nghiêm túc kịp thời hiệu quả nâng cao chất lượng đảm bảo an toàn bảo mật
+chữ ký số chuyển đổi dịch vụ công trực tuyến một cửa liên thông thủ tục hồ sơ giải quyết phản ánh kiến nghị
+người dân doanh nghiệp đầu tư phát triển kinh tế xã hội quốc phòng an ninh trật tự dân số lao động việc làm
+tuyển dụng thi đua đánh giá xếp loại bổ nhiệm luân chuyển đào tạo bồi dưỡng nghỉ phép hưu trí bảo hiểm`)
+
+var (
+	docTypes = []string{"Quyết định", "Công văn", "Thông báo", "Kế hoạch", "Báo cáo", "Tờ trình", "Chỉ thị", "Giấy mời"}
+	agencies = []string{"ỦY BAN NHÂN DÂN TỈNH", "SỞ NỘI VỤ", "SỞ TÀI CHÍNH", "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "SỞ Y TẾ", "BỘ NỘI VỤ", "VĂN PHÒNG UBND TỈNH", "SỞ XÂY DỰNG", "CỤC THUẾ", "KHO BẠC NHÀ NƯỚC"}
+	urgency  = []string{"", "", "", "", "", "", "", "Khẩn", "Thượng khẩn", "Hỏa tốc"}
+)
+
+func main() {
+	n := flag.Int("docs", 100000, "documents to index")
+	batch := flag.Int("batch", 500, "documents per batch")
+	queries := flag.Int("queries", 300, "queries of each kind")
+	dir := flag.String("dir", "", "index folder (default: a temporary one, removed after)")
+	flag.Parse()
+	if *dir == "" {
+		tmp, err := os.MkdirTemp("", "searchbench-")
+		if err != nil {
+			log.Fatal(err)
+		}
+		defer os.RemoveAll(tmp)
+		*dir = tmp
+	}
+	ix, err := index.Open(filepath.Join(*dir, "index"))
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer ix.Close()
+	rng := rand.New(rand.NewPCG(1, 2))
+	zipf := rand.NewZipf(rng, 1.1, 2, uint64(len(syllables)-1))
+	var phrases, numbers []string
+	start := time.Now()
+	docs := make([]vanthu.Document, 0, *batch)
+	for i := range *n {
+		d := synth(i, rng, zipf)
+		if i%(*n/(*queries)+1) == 0 {
+			w := strings.Fields(d.Pages[0].Text)
+			k := rng.IntN(len(w) - 3)
+			phrases = append(phrases, strings.Join(w[k:k+3], " "))
+			numbers = append(numbers, strings.ToLower(dict.Fold(d.Metadata.Number)))
+		}
+		docs = append(docs, d)
+		if len(docs) == *batch || i == *n-1 {
+			if err := ix.PutBatch(docs); err != nil {
+				log.Fatal(err)
+			}
+			docs = docs[:0]
+		}
+		if (i+1)%20000 == 0 {
+			fmt.Fprintf(os.Stderr, "indexed %d documents, %.0f/s\n", i+1, float64(i+1)/time.Since(start).Seconds())
+		}
+	}
+	el := time.Since(start)
+	fmt.Printf("indexing: %d documents in %s = %.0f documents/s\n\n", *n, el.Round(time.Millisecond), float64(*n)/el.Seconds())
+
+	s := &search.Searcher{Index: ix}
+	measure := func(name string, mk func(i int) search.Request) {
+		var lat []time.Duration
+		var hits uint64
+		for i := range *queries {
+			r := mk(i)
+			r.Page, r.Size = 1, 10
+			t0 := time.Now()
+			res, err := s.Search(context.Background(), r)
+			if err != nil {
+				log.Fatalf("%s %+v: %v", name, r, err)
+			}
+			lat = append(lat, time.Since(t0))
+			hits += res.Total
+		}
+		slices.Sort(lat)
+		fmt.Printf("%-28s p50 %7.2f ms   p99 %7.2f ms   (mean %d hits)\n", name,
+			ms(lat[len(lat)/2]), ms(lat[len(lat)*99/100]), hits/uint64(len(lat)))
+	}
+	measure("match, no diacritics", func(i int) search.Request {
+		return search.Request{Q: dict.Fold(syllables[rng.IntN(60)] + " " + syllables[rng.IntN(len(syllables))])}
+	})
+	measure("match, diacritics", func(i int) search.Request {
+		return search.Request{Q: syllables[rng.IntN(60)] + " " + syllables[rng.IntN(len(syllables))]}
+	})
+	measure("phrase", func(i int) search.Request {
+		return search.Request{Q: `"` + phrases[i%len(phrases)] + `"`}
+	})
+	measure("faceted (type + year filter)", func(i int) search.Request {
+		return search.Request{Q: syllables[rng.IntN(len(syllables))], DocType: docTypes[i%len(docTypes)], Year: fmt.Sprint(2010 + i%17)}
+	})
+	measure("number lookup", func(i int) search.Request {
+		return search.Request{Q: numbers[i%len(numbers)]}
+	})
+}
+
+func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+
+func synth(i int, rng *rand.Rand, zipf *rand.Zipf) vanthu.Document {
+	dt := docTypes[rng.IntN(len(docTypes))]
+	abbr := "UBND"
+	if t, ok := dict.DocTypeByName(dt); ok && t.Abbrev != "" {
+		abbr = t.Abbrev + "-UBND"
+	}
+	year := 2010 + rng.IntN(17)
+	d := vanthu.Document{
+		ID: vanthu.RefOf(fmt.Appendf(nil, "doc-%d", i)), FileName: fmt.Sprintf("scan-%d.pdf", i),
+		ReceivedAt: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(i) * time.Minute),
+		Metadata: vanthu.Metadata{
+			Number: fmt.Sprintf("%d/%s", i, abbr), DocType: dt, Issuer: agencies[rng.IntN(len(agencies))],
+			IssuedDate: fmt.Sprintf("%d-%02d-%02d", year, 1+rng.IntN(12), 1+rng.IntN(28)),
+			Urgency:    urgency[rng.IntN(len(urgency))], Recipients: []string{},
+		},
+	}
+	pages := 1 + rng.IntN(3)
+	for p := range pages {
+		var w []string
+		for range 250 + rng.IntN(200) {
+			w = append(w, syllables[zipf.Uint64()])
+		}
+		d.Pages = append(d.Pages, vanthu.Page{Number: p + 1, Text: strings.Join(w, " "), Done: true})
+	}
+	d.PageCount = pages
+	return d
+}

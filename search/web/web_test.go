@@ -1,0 +1,121 @@
+package web
+
+import (
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"path/filepath"
+	"testing"
+
+	"github.com/vanthu/vanthu"
+	"github.com/vanthu/vanthu/index"
+	"github.com/vanthu/vanthu/intake"
+	"github.com/vanthu/vanthu/intake/blob"
+	"github.com/vanthu/vanthu/intake/registry"
+	"github.com/vanthu/vanthu/search"
+)
+
+func newServer(t *testing.T) *httptest.Server {
+	t.Helper()
+	dir := t.TempDir()
+	ix, err := index.Open(filepath.Join(dir, "index"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	d := vanthu.Document{ID: vanthu.RefOf([]byte("d")), FileName: "qd.pdf", PageCount: 1,
+		Pages:    []vanthu.Page{{Number: 1, Text: "Quyết định về cải cách hành chính", Done: true}},
+		Metadata: vanthu.Metadata{Number: "45/QĐ-UBND", DocType: "Quyết định", IssuedDate: "2024-01-05"}}
+	if err := ix.Put(d); err != nil {
+		t.Fatal(err)
+	}
+	bs, _ := blob.Open(filepath.Join(dir, "blobs"))
+	reg, err := registry.Open(filepath.Join(dir, "registry.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { reg.Close() })
+	s := &Server{
+		Receiver: &intake.Receiver{Blobs: bs, Registry: reg, Limits: intake.DefaultLimits()},
+		Events:   intake.NewEvents(10), Registry: reg, Blobs: bs, Searcher: &search.Searcher{Index: ix},
+	}
+	srv := httptest.NewServer(s.Handler())
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+func TestSearchAPI(t *testing.T) {
+	srv := newServer(t)
+	resp, err := http.Get(srv.URL + "/api/v1/search?q=" + url.QueryEscape("cai cach"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var res search.Result
+	if err := json.NewDecoder(resp.Body).Decode(&res); err != nil || resp.StatusCode != 200 {
+		t.Fatalf("status %d, %v", resp.StatusCode, err)
+	}
+	if res.Total != 1 || len(res.Hits) != 1 || res.Hits[0].Metadata.Number != "45/QĐ-UBND" || res.Facets["doc_type"] == nil {
+		t.Errorf("result = %+v", res)
+	}
+}
+
+// A bad request answers 4xx with a JSON error that says what is wrong;
+// never a 500.
+func TestBadRequestsAreJSON400s(t *testing.T) {
+	srv := newServer(t)
+	tests := []struct {
+		path   string
+		status int
+		code   string
+	}{
+		{"/api/v1/search?q=%22open", 400, "bad_query"},
+		{"/api/v1/search?from=2024-02-30", 400, "bad_query"},
+		{"/api/v1/search?size=101", 400, "bad_query"},
+		{"/api/v1/search?sort=name", 400, "bad_query"},
+		{"/api/v1/documents/not-a-sha", 400, "bad_id"},
+		{"/api/v1/documents/" + string(vanthu.RefOf([]byte("x"))), 404, "not_found"},
+		{"/api/v1/documents/" + string(vanthu.RefOf([]byte("x"))) + "/original", 404, "not_found"},
+		{"/api/v1/nothing", 404, "not_found"},
+	}
+	for _, tt := range tests {
+		resp, err := http.Get(srv.URL + tt.path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var body struct {
+			Error struct{ Code, Message string } `json:"error"`
+		}
+		json.NewDecoder(resp.Body).Decode(&body)
+		resp.Body.Close()
+		if resp.StatusCode != tt.status || body.Error.Code != tt.code || body.Error.Message == "" {
+			t.Errorf("GET %s: %d %+v; want %d %s with a message", tt.path, resp.StatusCode, body.Error, tt.status, tt.code)
+		}
+	}
+	resp, _ := http.Post(srv.URL+"/api/v1/documents", "text/plain", nil)
+	resp.Body.Close()
+	if resp.StatusCode != 400 {
+		t.Errorf("upload without multipart: %d, want 400", resp.StatusCode)
+	}
+}
+
+func TestOpenAPIIsValidJSON(t *testing.T) {
+	srv := newServer(t)
+	resp, err := http.Get(srv.URL + "/api/v1/openapi.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var spec struct {
+		Paths map[string]any `json:"paths"`
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&spec); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{"/api/v1/documents", "/api/v1/documents/{id}", "/api/v1/documents/{id}/original", "/api/v1/search", "/metrics"} {
+		if spec.Paths[p] == nil {
+			t.Errorf("openapi.json does not describe %s", p)
+		}
+	}
+}
