@@ -10,6 +10,7 @@ import (
 
 	"github.com/vanthu/vanthu"
 	"github.com/vanthu/vanthu/dict"
+	"github.com/vanthu/vanthu/layout"
 )
 
 // Extract reads the metadata of a document from its recognised pages (in
@@ -19,12 +20,12 @@ func Extract(pages []vanthu.Page) vanthu.Metadata {
 	if len(pages) == 0 {
 		return md
 	}
-	first := segments(pages[0])
+	first := layout.Segments(pages[0])
 	head, rest := splitHeader(first)
 
-	var leftHead, rightHead []segment
+	var leftHead, rightHead []layout.Segment
 	for _, s := range head {
-		if s.zone == right {
+		if s.Zone == layout.Right {
 			rightHead = append(rightHead, s)
 		} else {
 			leftHead = append(leftHead, s)
@@ -33,22 +34,22 @@ func Extract(pages []vanthu.Page) vanthu.Metadata {
 
 	numberAt := -1
 	for i, s := range leftHead {
-		if n, ok := ParseNumber(s.text); ok {
+		if n, ok := ParseNumber(s.Text); ok {
 			md.Number, numberAt = n, i
 			break
 		}
 	}
 	if md.Number == "" {
 		for _, s := range first {
-			if n, ok := ParseNumber(s.text); ok {
+			if n, ok := ParseNumber(s.Text); ok {
 				md.Number = n
 				break
 			}
 		}
 	}
-	for _, segs := range [][]segment{rightHead, head, first} {
+	for _, segs := range [][]layout.Segment{rightHead, head, first} {
 		for _, s := range segs {
-			if place, date, ok := ParseDateLine(s.text); ok {
+			if place, date, ok := ParseDateLine(s.Text); ok {
 				md.Place, md.IssuedDate = place, date
 				break
 			}
@@ -59,11 +60,11 @@ func Extract(pages []vanthu.Page) vanthu.Metadata {
 	}
 
 	// Marks of urgency and secrecy stand alone on a line of the header.
-	for _, s := range append(append([]segment{}, head...), rest[:min(len(rest), 6)]...) {
-		if u := ParseUrgency(s.text); u != "" && md.Urgency == "" {
+	for _, s := range append(append([]layout.Segment{}, head...), rest[:min(len(rest), 6)]...) {
+		if u := ParseUrgency(s.Text); u != "" && md.Urgency == "" {
 			md.Urgency = u
 		}
-		if c := ParseConfidentiality(s.text); c != "" && md.Confidentiality == "" {
+		if c := ParseConfidentiality(s.Text); c != "" && md.Confidentiality == "" {
 			md.Confidentiality = c
 		}
 	}
@@ -78,7 +79,7 @@ func Extract(pages []vanthu.Page) vanthu.Metadata {
 	// else a công văn.
 	headingAt := -1
 	for i, s := range rest[:min(len(rest), 4)] {
-		if t, ok := dict.DocTypeByName(stripPunct(s.text)); ok && isUpperish(s.text) {
+		if t, ok := dict.DocTypeByName(stripPunct(s.Text)); ok && isUpperish(s.Text) {
 			md.DocType, headingAt = t.Name, i
 			break
 		}
@@ -97,7 +98,7 @@ func Extract(pages []vanthu.Page) vanthu.Metadata {
 	for i := len(pages) - 1; i >= 0; i-- {
 		segs := first
 		if i > 0 {
-			segs = segments(pages[i])
+			segs = layout.Segments(pages[i])
 		}
 		if recips, title, signer, ok := closing(segs); ok {
 			md.Recipients, md.SignerTitle, md.Signer = recips, title, signer
@@ -112,11 +113,11 @@ func Extract(pages []vanthu.Page) vanthu.Metadata {
 
 // splitHeader splits the first page at the end of the header: the first
 // segment that is a type heading, "Kính gửi", or body text across the page.
-func splitHeader(segs []segment) (head, rest []segment) {
+func splitHeader(segs []layout.Segment) (head, rest []layout.Segment) {
 	for i, s := range segs {
-		f := foldUpper(s.text)
-		_, isType := dict.DocTypeByName(stripPunct(s.text))
-		if (isType && isUpperish(s.text)) || strings.HasPrefix(f, "KINH GUI") || s.zone == full && i > 2 {
+		f := foldUpper(s.Text)
+		_, isType := dict.DocTypeByName(stripPunct(s.Text))
+		if (isType && isUpperish(s.Text)) || strings.HasPrefix(f, "KINH GUI") || s.Zone == layout.Full && i > 2 {
 			return segs[:i], segs[i:]
 		}
 	}
@@ -266,10 +267,10 @@ var agencyStarts = []string{
 // issuer reads the issuing agency from the header lines above "Số:": the
 // last line that starts an agency name, with the lines after it. A parent
 // agency (cơ quan chủ quản) above it is left out.
-func issuer(segs []segment) string {
+func issuer(segs []layout.Segment) string {
 	var lines []string
 	for _, s := range segs {
-		t := strings.TrimSpace(strings.Trim(s.text, "-_—=~. "))
+		t := strings.TrimSpace(strings.Trim(s.Text, "-_—=~. "))
 		if t == "" || ParseUrgency(t) != "" || ParseConfidentiality(t) != "" || !isUpperish(t) {
 			continue
 		}
@@ -296,47 +297,47 @@ func issuer(segs []segment) string {
 
 // subjectVv reads a công văn's trích yếu: "V/v …" under the number, with
 // its continuation lines.
-func subjectVv(left []segment) string {
+func subjectVv(left []layout.Segment) string {
 	var out []string
 	for _, s := range left {
-		f := strings.ToUpper(string(foldRunes([]rune(s.text))))
+		f := strings.ToUpper(string(foldRunes([]rune(s.Text))))
 		if len(out) == 0 {
 			if strings.HasPrefix(f, "V/V") || strings.HasPrefix(f, "VE VIEC") {
-				out = append(out, s.text)
+				out = append(out, s.Text)
 			}
 			continue
 		}
-		if ParseUrgency(s.text) != "" || ParseConfidentiality(s.text) != "" || isRule(s.text) {
+		if ParseUrgency(s.Text) != "" || ParseConfidentiality(s.Text) != "" || isRule(s.Text) {
 			break
 		}
-		out = append(out, s.text)
+		out = append(out, s.Text)
 	}
 	return cleanLine(strings.Join(out, " "))
 }
 
 // subjectAfterHeading reads the trích yếu under a type heading: the centred
 // lines that follow, up to the short rule or the body.
-func subjectAfterHeading(segs []segment) string {
+func subjectAfterHeading(segs []layout.Segment) string {
 	var out []string
 	for _, s := range segs {
-		f := foldUpper(s.text)
-		if isRule(s.text) || strings.HasPrefix(f, "CAN CU") || strings.HasPrefix(f, "KINH GUI") || (s.zone == full && len(out) > 0) {
+		f := foldUpper(s.Text)
+		if isRule(s.Text) || strings.HasPrefix(f, "CAN CU") || strings.HasPrefix(f, "KINH GUI") || (s.Zone == layout.Full && len(out) > 0) {
 			break
 		}
 		if len(out) >= 4 {
 			break
 		}
-		out = append(out, s.text)
+		out = append(out, s.Text)
 	}
 	return cleanLine(strings.Join(out, " "))
 }
 
 // closing reads "Nơi nhận:" with its list (left) and the signature block
 // (right) at the foot of a page.
-func closing(segs []segment) (recipients []string, title, signer string, ok bool) {
+func closing(segs []layout.Segment) (recipients []string, title, signer string, ok bool) {
 	at := -1
 	for i, s := range segs {
-		if strings.HasPrefix(foldUpper(s.text), "NOI NHAN") {
+		if strings.HasPrefix(foldUpper(s.Text), "NOI NHAN") {
 			at = i
 			break
 		}
@@ -344,14 +345,14 @@ func closing(segs []segment) (recipients []string, title, signer string, ok bool
 	if at < 0 {
 		return nil, "", "", false
 	}
-	top := segs[at].y0 - (segs[at].y1 - segs[at].y0)
+	top := segs[at].Y0 - (segs[at].Y1 - segs[at].Y0)
 	// The role lines may begin on the row of "Nơi nhận:" or just above.
 	var roles []string
 	for _, s := range segs {
-		if s.y1 < top || s.zone != right && s.zone != centre {
+		if s.Y1 < top || s.Zone != layout.Right && s.Zone != layout.Centre {
 			continue
 		}
-		t := cleanLine(s.text)
+		t := cleanLine(s.Text)
 		switch {
 		case isRole(t):
 			roles = append(roles, t)
@@ -361,10 +362,10 @@ func closing(segs []segment) (recipients []string, title, signer string, ok bool
 	}
 	recipients = []string{}
 	for _, s := range segs[at+1:] {
-		if s.zone != left || s.x0 > segs[at].x0+(segs[at].x1-segs[at].x0) {
+		if s.Zone != layout.Left || s.X0 > segs[at].X0+(segs[at].X1-segs[at].X0) {
 			continue
 		}
-		t := strings.TrimSpace(s.text)
+		t := strings.TrimSpace(s.Text)
 		if t == "" {
 			continue
 		}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"flag"
+	"fmt"
 	"image"
 	_ "image/jpeg" // decode page images
 	_ "image/png"
@@ -13,21 +14,32 @@ import (
 	_ "golang.org/x/image/tiff" // DecodeConfig of TIFF page images
 
 	"github.com/vanthu/vanthu"
+	"github.com/vanthu/vanthu/layout"
 )
 
 // Config configures recognition.
 type Config struct {
-	Language       string // Tesseract language(s), e.g. "vie"
-	TessdataPrefix string // folder of *.traineddata; empty for Tesseract's default
+	Language       string   // Tesseract language(s), e.g. "vie"
+	TessdataPrefix string   // folder of *.traineddata; empty for Tesseract's default
+	Clean          []string // clean-up steps before recognition (see Clean)
 }
 
+// DefaultClean is the clean-up applied by default.
+var DefaultClean = []string{StepRedDropout, StepMedian, StepDeskew}
+
 // DefaultConfig recognises Vietnamese with the system's tessdata.
-func DefaultConfig() Config { return Config{Language: "vie"} }
+func DefaultConfig() Config { return Config{Language: "vie", Clean: DefaultClean} }
 
 // Flags registers the config's flags on fs.
 func (c *Config) Flags(fs *flag.FlagSet) {
 	fs.StringVar(&c.Language, "ocr-lang", c.Language, "Tesseract language(s), joined by +")
 	fs.StringVar(&c.TessdataPrefix, "tessdata", c.TessdataPrefix, "folder of Tesseract traineddata (default: the system's)")
+	fs.Func("ocr-clean", fmt.Sprintf("clean-up steps before OCR, comma-separated, or none (of %s; default %s)",
+		strings.Join(AllSteps, ", "), strings.Join(DefaultClean, ",")), func(s string) error {
+		steps, err := ParseSteps(s)
+		c.Clean = steps
+		return err
+	})
 }
 
 // Worker recognises page images with one Tesseract engine, kept warm between
@@ -87,15 +99,23 @@ func (w *Worker) Recognize(ctx context.Context, img []byte) (vanthu.PageText, er
 		return pt, err
 	}
 	// gosseract crashes on bytes Leptonica cannot read; check first.
-	if _, _, err := image.DecodeConfig(bytes.NewReader(img)); err != nil {
+	cfg, _, err := image.DecodeConfig(bytes.NewReader(img))
+	if err != nil {
 		return pt, vanthu.E("ocr", vanthu.Invalid, err)
 	}
+	src, scale := img, 1.0
+	if len(w.cfg.Clean) > 0 {
+		if src, scale, err = Clean(img, 0, w.cfg.Clean); err != nil {
+			return pt, err
+		}
+	}
 	for attempt := 0; ; attempt++ {
-		words, err := w.recognize(img)
+		words, err := w.recognize(src)
 		if err != nil {
 			return pt, err
 		}
-		pt = assemble(words)
+		unscale(words, scale)
+		pt = assemble(words, cfg.Width)
 		if pt.Text != "" {
 			return pt, nil
 		}
@@ -130,16 +150,27 @@ func (w *Worker) recognize(img []byte) ([]gosseract.BoundingBox, error) {
 	return boxes, nil
 }
 
-// assemble lays words out as text the way Tesseract does: words joined by
-// spaces, one line per text line, a blank line between blocks.
-func assemble(boxes []gosseract.BoundingBox) vanthu.PageText {
+// unscale maps word boxes from a scaled page back to the stored page.
+func unscale(words []gosseract.BoundingBox, scale float64) {
+	if scale == 1 || scale <= 0 {
+		return
+	}
+	for i := range words {
+		b := &words[i].Box
+		b.Min.X, b.Min.Y = int(float64(b.Min.X)/scale), int(float64(b.Min.Y)/scale)
+		b.Max.X, b.Max.Y = int(float64(b.Max.X)/scale), int(float64(b.Max.Y)/scale)
+	}
+}
+
+// assemble keeps the words with their boxes and lays them out as text in
+// reading order (package layout): one printed segment a line, the two
+// columns of the header and of the closing block each read left first.
+func assemble(boxes []gosseract.BoundingBox, width int) vanthu.PageText {
 	var (
 		pt       vanthu.PageText
-		b        strings.Builder
 		sum      float64
 		line     = -1
 		prevKey  [3]int
-		prevBlk  = -1
 		nonEmpty int
 	)
 	for _, bx := range boxes {
@@ -149,18 +180,9 @@ func assemble(boxes []gosseract.BoundingBox) vanthu.PageText {
 		}
 		key := [3]int{bx.BlockNum, bx.ParNum, bx.LineNum}
 		if key != prevKey || line < 0 {
-			if line >= 0 {
-				b.WriteByte('\n')
-				if bx.BlockNum != prevBlk {
-					b.WriteByte('\n')
-				}
-			}
 			line++
-			prevKey, prevBlk = key, bx.BlockNum
-		} else {
-			b.WriteByte(' ')
+			prevKey = key
 		}
-		b.WriteString(word)
 		sum += bx.Confidence
 		nonEmpty++
 		pt.Words = append(pt.Words, vanthu.Word{
@@ -168,7 +190,7 @@ func assemble(boxes []gosseract.BoundingBox) vanthu.PageText {
 			Confidence: bx.Confidence, Block: bx.BlockNum, Line: line,
 		})
 	}
-	pt.Text = b.String()
+	pt.Text = layout.Text(layout.ReadingOrder(layout.Segments(vanthu.Page{Width: width, Words: pt.Words})))
 	if nonEmpty > 0 {
 		pt.Confidence = sum / float64(nonEmpty)
 	}

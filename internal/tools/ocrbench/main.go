@@ -46,6 +46,7 @@ func main() {
 	corpus := flag.String("corpus", "../shared/corpus/dev", "corpus folder (docs/, truth/)")
 	baseline := flag.Bool("baseline", true, "also run the tesseract CLI baseline")
 	verbose := flag.Bool("v", false, "print every metadata mismatch")
+	extra := flag.String("args", "", "extra flags for vanthu process, space-separated (e.g. -ocr-clean=deskew)")
 	flag.Parse()
 
 	truths := loadTruth(*corpus)
@@ -62,7 +63,8 @@ func main() {
 
 	// Vanthu.
 	start := time.Now()
-	cmd := exec.Command(*bin, append([]string{"process", "--json"}, files...)...)
+	args := append([]string{"process", "--json"}, strings.Fields(*extra)...)
+	cmd := exec.Command(*bin, append(args, files...)...)
 	cmd.Stderr = os.Stderr
 	out, err := cmd.Output()
 	if err != nil {

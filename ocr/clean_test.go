@@ -1,0 +1,143 @@
+package ocr
+
+import (
+	"bytes"
+	"context"
+	"image"
+	"image/color"
+	"image/draw"
+	"image/png"
+	"math"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func loadGray(t *testing.T, name string) *image.Gray {
+	t.Helper()
+	f, err := os.Open(filepath.Join(scans, name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	img, err := png.Decode(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := image.NewGray(img.Bounds())
+	draw.Draw(g, g.Bounds(), img, image.Point{}, draw.Src)
+	return g
+}
+
+// degrade rotates a page by deg degrees and adds noise and speckle, as an
+// office scanner does.
+func degrade(src *image.Gray, deg float64, seed uint64) *image.Gray {
+	b := src.Bounds()
+	out := image.NewGray(b)
+	sin, cos := math.Sincos(deg * math.Pi / 180)
+	cx, cy := float64(b.Dx())/2, float64(b.Dy())/2
+	rng := rand.New(rand.NewPCG(seed, seed))
+	for y := 0; y < b.Dy(); y++ {
+		for x := 0; x < b.Dx(); x++ {
+			sx := cos*(float64(x)-cx) + sin*(float64(y)-cy) + cx
+			sy := -sin*(float64(x)-cx) + cos*(float64(y)-cy) + cy
+			v := 255.0
+			if ix, iy := int(sx), int(sy); ix >= 0 && iy >= 0 && ix < b.Dx() && iy < b.Dy() {
+				v = float64(src.GrayAt(ix, iy).Y)
+			}
+			v += rng.NormFloat64() * 60
+			if rng.Float64() < 0.03 {
+				v = 0 // speckle
+			}
+			out.SetGray(x, y, color.Gray{uint8(max(0, min(255, v)))})
+		}
+	}
+	return out
+}
+
+func recognise(t *testing.T, cfg Config, img image.Image) string {
+	t.Helper()
+	w, err := NewWorker(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	b, err := EncodePNG(img, 300)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pt, err := w.Recognize(context.Background(), b)
+	if err != nil {
+		t.Logf("recognise: %v", err)
+	}
+	return pt.Text
+}
+
+func wordsFound(text string, want []string) int {
+	n := 0
+	for _, w := range want {
+		if strings.Contains(text, w) {
+			n++
+		}
+	}
+	return n
+}
+
+var bodyPhrases = []string{"Ủy ban nhân dân tỉnh", "đề nghị các cơ quan", "đẩy mạnh cải cách", "hoà giải tranh chấp", "thủy lợi nội đồng", "Kính gửi: Sở Nội vụ", "45/UBND-VX", "ngày 05 tháng 3 năm 2024"}
+
+func TestCleanReadsSkewedNoisyScan(t *testing.T) {
+	page := degrade(loadGray(t, "congvan.png"), 2.2, 7)
+	raw := recognise(t, Config{Language: "vie"}, page)
+	cleaned := recognise(t, Config{Language: "vie", Clean: []string{StepMedian, StepDeskew}}, page)
+	r, c := wordsFound(raw, bodyPhrases), wordsFound(cleaned, bodyPhrases)
+	t.Logf("phrases read: raw %d/%d, cleaned %d/%d", r, len(bodyPhrases), c, len(bodyPhrases))
+	if c < len(bodyPhrases) || c <= r {
+		t.Errorf("with clean-up %d of %d phrases read (without: %d):\n%s", c, len(bodyPhrases), r, cleaned)
+	}
+}
+
+func TestRedDropoutRemovesSeal(t *testing.T) {
+	g := loadGray(t, "congvan.png")
+	rgb := image.NewRGBA(g.Bounds())
+	draw.Draw(rgb, rgb.Bounds(), g, image.Point{}, draw.Src)
+	// A red seal stamped over the body text: the paper under it turns red,
+	// the black text stays dark. In grey the seal is as dark as mid-grey ink.
+	cx, cy, r := 1100, 760, 260
+	for y := cy - r; y <= cy+r; y++ {
+		for x := cx - r; x <= cx+r; x++ {
+			if (x-cx)*(x-cx)+(y-cy)*(y-cy) <= r*r {
+				if c := rgb.RGBAAt(x, y); c.R > 128 {
+					rgb.SetRGBA(x, y, color.RGBA{R: 215, G: 45, B: 40, A: 255})
+				}
+			}
+		}
+	}
+	want := []string{"đề nghị các cơ quan đẩy mạnh cải cách", "hoà giải tranh chấp đất đai"}
+	without := recognise(t, Config{Language: "vie", Clean: []string{StepMedian, StepDeskew}}, rgb)
+	with := recognise(t, Config{Language: "vie", Clean: []string{StepRedDropout, StepMedian, StepDeskew}}, rgb)
+	if wordsFound(with, want) != len(want) {
+		t.Errorf("with red dropout the text under the seal is not read:\n%s\n--- without:\n%s", with, without)
+	}
+	t.Logf("without red dropout %d/%d phrases, with %d/%d", wordsFound(without, want), len(want), wordsFound(with, want), len(want))
+}
+
+func TestCleanScalesLowResolution(t *testing.T) {
+	img := loadGray(t, "congvan.png")
+	b, _ := EncodePNG(img, 150) // claims 150 dpi
+	out, scale, err := Clean(b, 0, []string{StepScale})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg, _, err := image.DecodeConfig(bytes.NewReader(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if scale != 2 || cfg.Width != 2*img.Bounds().Dx() {
+		t.Errorf("150 dpi page scaled by %v to width %d; want ×2", scale, cfg.Width)
+	}
+	if _, _, err := Clean([]byte("not an image"), 0, AllSteps); err == nil {
+		t.Error("Clean accepted bytes that are not an image")
+	}
+}
