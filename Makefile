@@ -45,6 +45,7 @@ fuzz:
 	$(GO) test -run XXX -fuzz FuzzSniffInspect -fuzztime $(FUZZTIME) ./intake/sniff/
 	$(GO) test -run XXX -fuzz FuzzCanon -fuzztime $(FUZZTIME) ./dict/
 	$(GO) test -run XXX -fuzz FuzzParseQuery -fuzztime $(FUZZTIME) ./search/
+	$(GO) test -run XXX -fuzz FuzzPDFImageSizes -fuzztime $(FUZZTIME) ./ocr/
 
 clean:
 	rm -rf bin

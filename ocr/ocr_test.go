@@ -117,8 +117,9 @@ func TestRasteriseRefusesBadFilesAndLives(t *testing.T) {
 		{"too many pages", filepath.Join(scans, "congvan-2p.pdf"), func(c *RasterConfig) { c.MaxPages = 1 }, "more than the limit of 1"},
 		{"page too large", filepath.Join(scans, "congvan-2p.pdf"), func(c *RasterConfig) { c.MaxPixels = 1_000_000 }, "more than the limit of 1000000 pixels"},
 		{"slow page", filepath.Join(scans, "congvan-2p.pdf"), func(c *RasterConfig) { c.PageTimeout = time.Millisecond }, "took longer than"},
-		// 19,840×7,760 RGBA is 616 MB, copied once more into Go: over 1 GiB.
-		{"memory limit", filepath.Join(scans, "congvan-2p.pdf"), func(c *RasterConfig) { c.DPI = 2400; c.MaxPixels = 1 << 40; c.MaxMemory = 1 << 30 }, "page 1"},
+		// A 1.76 m page at 300 dpi is 20,833² RGBA, 1.7 GB: over a 1 GiB limit.
+		{"memory limit", write("huge.pdf", hugePagePDF), func(c *RasterConfig) { c.MaxPixels = 1 << 40; c.MaxMemory = 1 << 30 }, "page 1"},
+		{"huge page", write("huge.pdf", hugePagePDF), nil, "1764×1764 mm"},
 	}
 	for _, tt := range tests {
 		r := newRasteriser(t)

@@ -153,7 +153,7 @@ func (r *Rasteriser) child(ctx context.Context, src string, format vanthu.Format
 	cmd := exec.CommandContext(ctx, argv[0], argv[1:]...)
 	cmd.Env = append(os.Environ(), childEnv+"="+string(spec))
 	var stderr bytes.Buffer
-	cmd.Stderr = &limitedWriter{w: &stderr, n: 4096}
+	cmd.Stderr = &limitedWriter{w: &stderr, n: 64 << 10}
 	out, err := cmd.StdoutPipe()
 	if err != nil {
 		return vanthu.E("rasterise", vanthu.Transient, err)
@@ -230,7 +230,7 @@ func (r *Rasteriser) child(ctx context.Context, src string, format vanthu.Format
 	case parent.Err() != nil:
 		return vanthu.E("rasterise", vanthu.Transient, parent.Err())
 	case waitErr != nil:
-		return vanthu.Errorf("rasterise", vanthu.Invalid, "the renderer died on page %d of %d (%s): %s", done+1, total, describeExit(waitErr), strings.TrimSpace(stderr.String()))
+		return vanthu.Errorf("rasterise", vanthu.Invalid, "the renderer died on page %d of %d (%s): %s", done+1, total, describeExit(waitErr), lastLine(stderr.String()))
 	case done == 0 || done != total:
 		return vanthu.Errorf("rasterise", vanthu.Invalid, "rendered %d of %d pages", done, total)
 	}
@@ -248,6 +248,12 @@ func describeExit(err error) string {
 		}
 	}
 	return err.Error()
+}
+
+// lastLine is the last non-empty line of s: where a dying process says why.
+func lastLine(s string) string {
+	lines := strings.Split(strings.TrimSpace(s), "\n")
+	return strings.TrimSpace(lines[len(lines)-1])
 }
 
 type limitedWriter struct {

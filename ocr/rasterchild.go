@@ -66,6 +66,12 @@ func rasterChild(spec string, out io.Writer) int {
 		return fail("%d pages, more than the limit of %d", n, job.Config.MaxPages)
 	}
 	enc.Encode(childLine{Pages: n})
+	var images [][2]int
+	if job.Format == vanthu.PDF {
+		if b, err := os.ReadFile(job.Src); err == nil {
+			images = pdfImageSizes(b)
+		}
+	}
 	for i := range n {
 		b, err := doc.Bound(i)
 		if err != nil {
@@ -75,6 +81,12 @@ func rasterChild(spec string, out io.Writer) int {
 			return fail("page %d is empty (size %v)", i+1, b)
 		}
 		dpi, scale := job.Config.DPI, float64(job.Config.DPI)
+		// A scanned page renders best at the resolution of its scan:
+		// MuPDF's upsampling loses the marks of small capitals. Scans finer
+		// than needed render at the configured resolution.
+		if native := nativeDPI(images, float64(b.Dx()), float64(b.Dy())); native > 0 && native < dpi {
+			dpi, scale = native, float64(native)
+		}
 		if job.Format == vanthu.TIFF && i < len(job.TIFFPages) {
 			// Render a TIFF page at its own pixel size, whatever
 			// resolution MuPDF assumed for it (96 dpi when a tag is
