@@ -31,6 +31,7 @@ test-short:
 	$(GO) test -short ./...
 
 bench: build
+	@bash scripts/setup.sh --bench
 	$(GO) run ./internal/tools/ocrbench -vanthu bin/vanthu -corpus $(SHARED)/corpus/dev
 	$(GO) run ./internal/tools/searchbench -docs 100000
 

@@ -68,7 +68,7 @@ func recognise(t *testing.T, cfg Config, img image.Image) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pt, err := w.Recognize(context.Background(), b)
+	pt, err := w.Recognize(context.Background(), b, 0)
 	if err != nil {
 		t.Logf("recognise: %v", err)
 	}
@@ -125,7 +125,7 @@ func TestRedDropoutRemovesSeal(t *testing.T) {
 
 func TestCleanScalesLowResolution(t *testing.T) {
 	img := loadGray(t, "congvan.png")
-	b, _ := EncodePNG(img, 150) // claims 150 dpi
+	b, _ := EncodePNG(img, 100) // claims 100 dpi
 	out, scale, err := Clean(b, 0, []string{StepScale})
 	if err != nil {
 		t.Fatal(err)
@@ -135,7 +135,7 @@ func TestCleanScalesLowResolution(t *testing.T) {
 		t.Fatal(err)
 	}
 	if scale != 2 || cfg.Width != 2*img.Bounds().Dx() {
-		t.Errorf("150 dpi page scaled by %v to width %d; want ×2", scale, cfg.Width)
+		t.Errorf("100 dpi page scaled by %v to width %d; want ×2", scale, cfg.Width)
 	}
 	if _, _, err := Clean([]byte("not an image"), 0, AllSteps); err == nil {
 		t.Error("Clean accepted bytes that are not an image")

@@ -155,7 +155,7 @@ func TestRecognizeJPEGBesideMuPDF(t *testing.T) {
 	defer w.Close()
 	for _, f := range []string{"congvan.jpg", "congvan.png"} {
 		img, _ := os.ReadFile(filepath.Join(scans, f))
-		pt, err := w.Recognize(context.Background(), img)
+		pt, err := w.Recognize(context.Background(), img, 0)
 		if err != nil {
 			t.Fatalf("%s: %v", f, err)
 		}
@@ -180,16 +180,16 @@ func TestRecognizeBlankAndBadImages(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pt, err := w.Recognize(context.Background(), blank)
+	pt, err := w.Recognize(context.Background(), blank, 0)
 	if err != nil || pt.Text != "" {
 		t.Fatalf("blank page: %q, %v; want no text and no error", pt.Text, err)
 	}
-	if _, err := w.Recognize(context.Background(), []byte("\x89PNG\r\n\x1a\nbroken")); vanthu.KindOf(err) != vanthu.Invalid {
+	if _, err := w.Recognize(context.Background(), []byte("\x89PNG\r\n\x1a\nbroken"), 0); vanthu.KindOf(err) != vanthu.Invalid {
 		t.Fatalf("broken image: err = %v, want Invalid", err)
 	}
 	// The engine still works after both.
 	img, _ := os.ReadFile(filepath.Join(scans, "congvan.png"))
-	if pt, err := w.Recognize(context.Background(), img); err != nil || !strings.Contains(pt.Text, "Hòa Bình") {
+	if pt, err := w.Recognize(context.Background(), img, 0); err != nil || !strings.Contains(pt.Text, "Hòa Bình") {
 		t.Fatalf("after bad input: %q, %v", pt.Text, err)
 	}
 }

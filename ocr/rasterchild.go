@@ -77,6 +77,19 @@ func rasterChild(spec string, out io.Writer) int {
 		if err != nil {
 			return fail("page %d cannot be read: %v", i+1, err)
 		}
+		if svg, err := doc.SVG(i); err == nil {
+			if data, w, h, dpi, ok := scanImage(svg); ok && int64(w)*int64(h) <= job.Config.MaxPixels {
+				if job.Format == vanthu.TIFF && i < len(job.TIFFPages) && job.TIFFPages[i].DPI > 0 {
+					dpi = job.TIFFPages[i].DPI
+				}
+				ref, err := blobs.PutBytes(context.Background(), data)
+				if err != nil {
+					return fail("page %d: store: %v", i+1, err)
+				}
+				enc.Encode(childLine{Page: &vanthu.PageImage{Number: i + 1, Pages: n, Image: ref, DPI: dpi, Width: w, Height: h}})
+				continue
+			}
+		}
 		if b.Dx() <= 0 || b.Dy() <= 0 {
 			return fail("page %d is empty (size %v)", i+1, b)
 		}

@@ -232,7 +232,7 @@ func (p *Pipeline) recognise(ctx context.Context, w *ocr.Worker, m queue.Message
 		}
 		p.metrics().OCRBusyWorkers.Add(1)
 		start := time.Now()
-		pt, err := w.Recognize(ctx, img)
+		pt, err := w.Recognize(ctx, img, pi.DPI)
 		p.metrics().OCRNanos.Add(int64(time.Since(start)))
 		p.metrics().OCRBusyWorkers.Add(-1)
 		if err != nil {

@@ -106,7 +106,7 @@ func (p *Processor) Process(ctx context.Context, files []string, emit func(Resul
 				img, err := p.Rasteriser.Blobs.ReadAll(j.img.Image)
 				var pt vanthu.PageText
 				if err == nil {
-					pt, err = w.Recognize(ctx, img)
+					pt, err = w.Recognize(ctx, img, j.img.DPI)
 				}
 				mu.Lock()
 				st := states[j.file]

@@ -44,7 +44,7 @@ type truth struct {
 func main() {
 	bin := flag.String("vanthu", "bin/vanthu", "the vanthu binary")
 	corpus := flag.String("corpus", "../shared/corpus/dev", "corpus folder (docs/, truth/)")
-	baseline := flag.Bool("baseline", true, "also run the tesseract CLI baseline")
+	baseline := flag.Bool("baseline", true, "also run the tesseract CLI and OCRmyPDF baselines")
 	verbose := flag.Bool("v", false, "print every metadata mismatch")
 	extra := flag.String("args", "", "extra flags for vanthu process, space-separated (e.g. -ocr-clean=deskew)")
 	flag.Parse()
@@ -90,10 +90,11 @@ func main() {
 		vanthuText[t.ID] = strings.Join(b, "\n")
 	}
 
-	var cliText map[string]string
-	var ct time.Duration
+	var cliText, omText map[string]string
+	var ct, ot time.Duration
 	if *baseline {
 		cliText, ct = runCLI(*corpus, truths)
+		omText, ot = runOCRmyPDF(*corpus, truths)
 	}
 
 	fmt.Println("OCR character error rate (whitespace collapsed; per document, averaged)")
@@ -115,6 +116,9 @@ func main() {
 	if cliText != nil {
 		row("tesseract", cliText)
 	}
+	if omText != nil {
+		row("ocrmypdf", omText)
+	}
 	fmt.Println()
 	fmt.Println("Throughput (pages per minute, wall clock, this machine)")
 	vp := float64(pages) / vt.Minutes()
@@ -123,6 +127,11 @@ func main() {
 		cp := float64(pages) / ct.Minutes()
 		fmt.Printf("tesseract CLI ×2 procs    %6.1f pages/min  (%s, rasterising not counted)\n", cp, ct.Round(time.Millisecond))
 		fmt.Printf("ratio vanthu / CLI        %6.2f×\n", vp/cp)
+	}
+	if omText != nil {
+		op := float64(pages) / ot.Minutes()
+		fmt.Printf("ocrmypdf --jobs 2         %6.1f pages/min  (%s)\n", op, ot.Round(time.Millisecond))
+		fmt.Printf("ratio vanthu / OCRmyPDF   %6.2f×\n", vp/op)
 	}
 	fmt.Println()
 	metadataReport(truths, results, *corpus, *verbose)
@@ -221,6 +230,38 @@ func runCLI(corpus string, truths []truth) (map[string]string, time.Duration) {
 		out[j.id] += texts[i] + "\n"
 	}
 	return out, elapsed
+}
+
+// runOCRmyPDF runs `ocrmypdf -l vie --jobs 2` on each document in turn and
+// reads its text from the sidecar.
+func runOCRmyPDF(corpus string, truths []truth) (map[string]string, time.Duration) {
+	if _, err := exec.LookPath("ocrmypdf"); err != nil {
+		log.Printf("ocrmypdf not installed (scripts/setup.sh --bench installs it); skipping it")
+		return nil, 0
+	}
+	tmp, err := os.MkdirTemp("", "ocrbench-om-")
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer os.RemoveAll(tmp)
+	out := map[string]string{}
+	start := time.Now()
+	for _, t := range truths {
+		side := filepath.Join(tmp, t.ID+".txt")
+		args := []string{"-l", "vie", "--jobs", "2", "--sidecar", side, "--output-type", "pdf", "--optimize", "0"}
+		if t.Format != "pdf" {
+			// Only used where the image does not state its resolution.
+			args = append(args, "--image-dpi", fmt.Sprint(t.Pages[0].Scan.DPI))
+		}
+		args = append(args, filepath.Join(corpus, t.File), filepath.Join(tmp, t.ID+".pdf"))
+		if b, err := exec.Command("ocrmypdf", args...).CombinedOutput(); err != nil {
+			log.Printf("ocrmypdf %s: %v\n%s", t.File, err, b)
+			continue
+		}
+		b, _ := os.ReadFile(side)
+		out[t.ID] = string(b)
+	}
+	return out, time.Since(start)
 }
 
 // cer is the character error rate of got against want, whitespace

@@ -1,0 +1,75 @@
+package ocr
+
+import (
+	"bytes"
+	"encoding/base64"
+	"image"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// A page that is one scanned image, drawn to fill the page, need not be
+// rendered: its image is the scan. MuPDF's SVG output of such a page holds
+// the image's original stream (a JPEG as scanned, or a PNG MuPDF encodes
+// from a lossless one). Taking it saves rendering and re-encoding (most of
+// the rasteriser's time) and keeps the scan's own pixels and resolution.
+
+var (
+	svgGroup = regexp.MustCompile(`<g transform="matrix\(([-0-9.e]+),([-0-9.e]+),([-0-9.e]+),([-0-9.e]+),([-0-9.e]+),([-0-9.e]+)\)">`)
+	svgImage = regexp.MustCompile(`<image id="[^"]*" width="(\d+)" height="(\d+)" xlink:href="data:image/(jpeg|png);base64,`)
+	svgSize  = regexp.MustCompile(`<svg [^>]*width="([0-9.]+)" height="([0-9.]+)"`)
+	// Anything drawn besides the image: text, vectors, clipping, or a
+	// second image.
+	svgOther = regexp.MustCompile(`<(path|text|tspan|use|rect|line|polyline|polygon|circle|ellipse|clipPath|mask|pattern)\b`)
+)
+
+// scanImage returns the image of a page that is exactly one unrotated image
+// filling it, with its size and its resolution, from the page's SVG.
+func scanImage(svg string) (data []byte, w, h, dpi int, ok bool) {
+	if strings.Count(svg, "<image ") != 1 || strings.Count(svg, "<g ") != 1 || svgOther.MatchString(svg) {
+		return nil, 0, 0, 0, false
+	}
+	size := svgSize.FindStringSubmatch(svg)
+	g := svgGroup.FindStringSubmatch(svg)
+	im := svgImage.FindStringSubmatchIndex(svg)
+	if size == nil || g == nil || im == nil {
+		return nil, 0, 0, 0, false
+	}
+	f := func(s string) float64 { v, _ := strconv.ParseFloat(s, 64); return v }
+	pw, ph := f(size[1]), f(size[2])
+	a, b, c, d, e, ff := f(g[1]), f(g[2]), f(g[3]), f(g[4]), f(g[5]), f(g[6])
+	w, _ = strconv.Atoi(svg[im[2]:im[3]])
+	h, _ = strconv.Atoi(svg[im[4]:im[5]])
+	if w <= 0 || h <= 0 || pw <= 0 || ph <= 0 || b != 0 || c != 0 || e != 0 || ff != 0 {
+		return nil, 0, 0, 0, false
+	}
+	// The image must fill the page (within 1%).
+	if math.Abs(a*float64(w)-pw) > pw/100 || math.Abs(d*float64(h)-ph) > ph/100 {
+		return nil, 0, 0, 0, false
+	}
+	end := strings.IndexByte(svg[im[1]:], '"')
+	if end < 0 {
+		return nil, 0, 0, 0, false
+	}
+	b64 := strings.Map(func(r rune) rune {
+		if r == '\n' || r == '\r' || r == ' ' {
+			return -1
+		}
+		return r
+	}, svg[im[1]:im[1]+end])
+	data, err := base64.StdEncoding.DecodeString(b64)
+	if err != nil {
+		return nil, 0, 0, 0, false
+	}
+	cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
+	if err != nil || cfg.Width != w || cfg.Height != h {
+		return nil, 0, 0, 0, false
+	}
+	dpi = int(math.Round(float64(w) * 72 / pw))
+	if dpi < 100 || dpi > 1200 {
+		return nil, 0, 0, 0, false
+	}
+	return data, w, h, dpi, true
+}
