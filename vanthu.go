@@ -100,7 +100,8 @@ type Page struct {
 	Height     int     `json:"height"`
 	Done       bool    `json:"done"` // recognised
 	Text       string  `json:"text"`
-	Confidence float64 `json:"confidence"` // mean word confidence, 0–100
+	RawText    string  `json:"raw_text,omitempty"` // as Tesseract read it, before correction
+	Confidence float64 `json:"confidence"`         // mean word confidence, 0–100
 	Words      []Word  `json:"words,omitempty"`
 }
 
@@ -132,6 +133,7 @@ type PageText struct {
 	Doc        Ref     `json:"doc"`
 	Number     int     `json:"number"`
 	Text       string  `json:"text"`
+	RawText    string  `json:"raw_text,omitempty"` // before correction
 	Confidence float64 `json:"confidence"`
 	Words      []Word  `json:"words,omitempty"`
 }

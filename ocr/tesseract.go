@@ -14,6 +14,7 @@ import (
 	_ "golang.org/x/image/tiff" // DecodeConfig of TIFF page images
 
 	"github.com/vanthu/vanthu"
+	"github.com/vanthu/vanthu/dict"
 	"github.com/vanthu/vanthu/layout"
 )
 
@@ -191,6 +192,18 @@ func assemble(boxes []gosseract.BoundingBox, width int) vanthu.PageText {
 			Text: word, X0: bx.Box.Min.X, Y0: bx.Box.Min.Y, X1: bx.Box.Max.X, Y1: bx.Box.Max.Y,
 			Confidence: bx.Confidence, Block: bx.BlockNum, Line: line,
 		})
+	}
+	pt.RawText = layout.Text(layout.ReadingOrder(layout.Segments(vanthu.Page{Width: width, Words: pt.Words})))
+	// Correct each word, with the page's own spellings as context; the raw
+	// reading stays for audit.
+	seen := make(map[string]int)
+	for _, w := range pt.Words {
+		if dict.IsSyllable(w.Text) {
+			seen[dict.Canon(w.Text)]++
+		}
+	}
+	for i := range pt.Words {
+		pt.Words[i].Text = Correct(pt.Words[i].Text, seen)
 	}
 	pt.Text = layout.Text(layout.ReadingOrder(layout.Segments(vanthu.Page{Width: width, Words: pt.Words})))
 	if nonEmpty > 0 {

@@ -266,7 +266,7 @@ func (p *Pipeline) assemble(ctx context.Context, m queue.Message) error {
 			if pg.Done {
 				return nil
 			}
-			pg.Text, pg.Confidence, pg.Words, pg.Done = pt.Text, pt.Confidence, pt.Words, true
+			pg.Text, pg.RawText, pg.Confidence, pg.Words, pg.Done = pt.Text, pt.RawText, pt.Confidence, pt.Words, true
 			if d.Recognised() && (d.Status == vanthu.Rasterised || d.Status == vanthu.Received) {
 				d.Status = vanthu.Recognised
 				completed = true

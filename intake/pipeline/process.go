@@ -27,6 +27,7 @@ type Result struct {
 type PageResult struct {
 	Number     int     `json:"number"`
 	Text       string  `json:"text"`
+	RawText    string  `json:"raw_text"` // as Tesseract read it, before correction
 	Confidence float64 `json:"confidence"`
 }
 
@@ -77,7 +78,7 @@ func (p *Processor) Process(ctx context.Context, files []string, emit func(Resul
 			if st.res.Error == "" {
 				st.res.Metadata = extract.Extract(st.pages)
 				for _, pg := range st.pages {
-					st.res.Pages = append(st.res.Pages, PageResult{Number: pg.Number, Text: pg.Text, Confidence: pg.Confidence})
+					st.res.Pages = append(st.res.Pages, PageResult{Number: pg.Number, Text: pg.Text, RawText: pg.RawText, Confidence: pg.Confidence})
 				}
 			}
 			emit(st.res)
@@ -114,7 +115,7 @@ func (p *Processor) Process(ctx context.Context, files []string, emit func(Resul
 					st.res.Error = err.Error()
 				}
 				pg := &st.pages[j.img.Number-1]
-				pg.Text, pg.Confidence, pg.Words, pg.Done = pt.Text, pt.Confidence, pt.Words, true
+				pg.Text, pg.RawText, pg.Confidence, pg.Words, pg.Done = pt.Text, pt.RawText, pt.Confidence, pt.Words, true
 				st.pending--
 				flush()
 				mu.Unlock()

@@ -1,0 +1,214 @@
+package ocr
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/vanthu/vanthu/dict"
+)
+
+// Correct repairs the known failures of Tesseract on Vietnamese in one
+// recognised word, and never changes a word that is already a possible
+// Vietnamese syllable:
+//
+//   - digits read as letters inside numbers (2O21, l5, 1I) become digits;
+//   - a word that cannot be a syllable (Hưỳnh, TICH) is replaced by the
+//     possible syllable one mark away (a tone, a vowel's hat, horn or
+//     breve, the stroke of đ) if there is only one, or if one is best by
+//     how often the page itself spells it so, then by how common it is;
+//     with no such evidence the word stays as read. Abbreviations (UBND,
+//     TCCB) have no such neighbour and stay.
+//
+// seen counts the canonical syllables of the page, for context.
+func Correct(word string, seen map[string]int) string {
+	core, pre, post := splitPunct(word)
+	if core == "" {
+		return word
+	}
+	if fixed, ok := fixDigits(core); ok {
+		return pre + fixed + post
+	}
+	if !isWordish(core) || dict.IsSyllable(core) || len([]rune(core)) <= 2 {
+		return word
+	}
+	var best string
+	bestScore, tie, n := -1, false, 0
+	for _, c := range markEdits(core) {
+		if !dict.IsSyllable(c) {
+			continue
+		}
+		n++
+		score := 1000*seen[dict.Canon(c)] + commonScore(c)
+		switch {
+		case score > bestScore:
+			best, bestScore, tie = c, score, false
+		case score == bestScore:
+			tie = true
+		}
+	}
+	// One possible repair is taken; among several, only a unique best one
+	// that has evidence for it.
+	if best == "" || n > 1 && (tie || bestScore == 0) {
+		return word
+	}
+	return pre + best + post
+}
+
+func commonScore(s string) int {
+	if r := dict.CommonRank(s); r > 0 {
+		return 1000 - r
+	}
+	return 0
+}
+
+// splitPunct separates leading and trailing punctuation from a word.
+func splitPunct(w string) (core, pre, post string) {
+	start := strings.IndexFunc(w, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) })
+	if start < 0 {
+		return "", w, ""
+	}
+	end := strings.LastIndexFunc(w, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) })
+	_, size := utf8Last(w[:end+1])
+	end += size
+	return w[start:end], w[:start], w[end:]
+}
+
+func utf8Last(s string) (rune, int) {
+	for i := len(s) - 1; i >= 0; i-- {
+		if (s[i] & 0xC0) != 0x80 {
+			r := []rune(s[i:])
+			return r[0], len(s) - i
+		}
+	}
+	return 0, 0
+}
+
+// fixDigits turns O, o, l, I and | into digits in a token that is a
+// number: at least as many real digits as such letters, and nothing else.
+func fixDigits(s string) (string, bool) {
+	var digits, lookalikes int
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			digits++
+		case r == 'O' || r == 'o' || r == 'l' || r == 'I' || r == '|':
+			lookalikes++
+		default:
+			return "", false
+		}
+	}
+	if lookalikes == 0 || digits == 0 || digits < lookalikes || digits+lookalikes < 2 {
+		return "", false
+	}
+	return strings.NewReplacer("O", "0", "o", "0", "l", "1", "I", "1", "|", "1").Replace(s), true
+}
+
+// isWordish reports whether s is letters only.
+func isWordish(s string) bool {
+	for _, r := range s {
+		if !unicode.IsLetter(r) && !unicode.Is(unicode.Mn, r) {
+			return false
+		}
+	}
+	return true
+}
+
+// Letters one mark apart.
+var markFamilies = [][]rune{
+	{'a', 'ă', 'â'}, {'e', 'ê'}, {'o', 'ô', 'ơ'}, {'u', 'ư'}, {'d', 'đ'}, {'i'}, {'y'},
+}
+
+var tones = []rune{0, '\u0300', '\u0301', '\u0309', '\u0303', '\u0323'}
+
+// markEdits returns the words one mark away from w: another tone (or
+// none), or one letter's hat, horn, breve or stroke changed. Case is kept.
+func markEdits(w string) []string {
+	type letter struct {
+		base  rune // without tone, lower case
+		upper bool
+	}
+	var ls []letter
+	var tone rune
+	for _, r := range norm.NFC.String(w) {
+		d := []rune(norm.NFD.String(string(r)))
+		base := []rune{}
+		for _, x := range d {
+			if isToneMark(x) {
+				tone = x
+				continue
+			}
+			base = append(base, x)
+		}
+		b := []rune(norm.NFC.String(string(base)))
+		if len(b) != 1 {
+			return nil
+		}
+		ls = append(ls, letter{unicode.ToLower(b[0]), unicode.IsUpper(r)})
+	}
+	render := func(ls []letter, t rune) string {
+		var sb strings.Builder
+		for _, l := range ls {
+			r := l.base
+			if l.upper {
+				r = unicode.ToUpper(r)
+			}
+			sb.WriteRune(r)
+		}
+		s := sb.String()
+		if t != 0 {
+			s = placeTone(s, t)
+		}
+		return s
+	}
+	var out []string
+	for _, t := range tones {
+		if t != tone {
+			out = append(out, render(ls, t))
+		}
+	}
+	for i, l := range ls {
+		for _, fam := range markFamilies {
+			in := false
+			for _, r := range fam {
+				in = in || r == l.base
+			}
+			if !in {
+				continue
+			}
+			for _, r := range fam {
+				if r == l.base {
+					continue
+				}
+				c := append([]letter(nil), ls...)
+				c[i].base = r
+				out = append(out, render(c, tone))
+			}
+		}
+	}
+	return out
+}
+
+func isToneMark(r rune) bool {
+	switch r {
+	case '\u0300', '\u0301', '\u0309', '\u0303', '\u0323':
+		return true
+	}
+	return false
+}
+
+// placeTone puts tone t on the syllable's tone-bearing vowel.
+func placeTone(s string, t rune) string {
+	// Put it on the first vowel, then let dict move it where it belongs.
+	var sb strings.Builder
+	done := false
+	for _, r := range s {
+		sb.WriteRune(r)
+		if !done && strings.ContainsRune("aăâeêioôơuưyAĂÂEÊIOÔƠUƯY", r) {
+			sb.WriteRune(t)
+			done = true
+		}
+	}
+	return dict.PlaceTones(norm.NFC.String(sb.String()))
+}
