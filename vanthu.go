@@ -98,7 +98,8 @@ type Page struct {
 	DPI        int     `json:"dpi"`
 	Width      int     `json:"width"`
 	Height     int     `json:"height"`
-	Done       bool    `json:"done"` // recognised
+	Done       bool    `json:"done"`                  // recognised
+	TextSource string  `json:"text_source,omitempty"` // ocr, or pdf / pdf-tcvn3 / pdf-vni for a text layer
 	Text       string  `json:"text"`
 	RawText    string  `json:"raw_text,omitempty"` // as Tesseract read it, before correction
 	Confidence float64 `json:"confidence"`         // mean word confidence, 0–100
@@ -126,6 +127,10 @@ type PageImage struct {
 	DPI    int `json:"dpi"`
 	Width  int `json:"width"`
 	Height int `json:"height"`
+	// A usable text layer of a born-digital PDF page: OCR is skipped.
+	Text       string `json:"text,omitempty"`
+	RawText    string `json:"raw_text,omitempty"` // the layer before legacy decoding
+	TextSource string `json:"text_source,omitempty"`
 }
 
 // PageText is the result of recognising one page.
@@ -134,8 +139,14 @@ type PageText struct {
 	Number     int     `json:"number"`
 	Text       string  `json:"text"`
 	RawText    string  `json:"raw_text,omitempty"` // before correction
+	TextSource string  `json:"text_source,omitempty"`
 	Confidence float64 `json:"confidence"`
 	Words      []Word  `json:"words,omitempty"`
+}
+
+// FromTextLayer is the PageText of a page whose PDF text layer is used.
+func (pi PageImage) FromTextLayer() PageText {
+	return PageText{Doc: pi.Doc, Number: pi.Number, Text: pi.Text, RawText: pi.RawText, TextSource: pi.TextSource, Confidence: 100}
 }
 
 // Metadata are the fields every administrative document carries under

@@ -12,11 +12,14 @@ import (
 	"image/png"
 	"io"
 	"os"
+	"strings"
 	"syscall"
+	"unicode"
 
 	"github.com/gen2brain/go-fitz"
 
 	"github.com/vanthu/vanthu"
+	"github.com/vanthu/vanthu/dict"
 	"github.com/vanthu/vanthu/intake/blob"
 )
 
@@ -77,7 +80,11 @@ func rasterChild(spec string, out io.Writer) int {
 		if err != nil {
 			return fail("page %d cannot be read: %v", i+1, err)
 		}
-		if svg, err := doc.SVG(i); err == nil {
+		var layer textLayer
+		if job.Format == vanthu.PDF {
+			layer = pageTextLayer(doc, i)
+		}
+		if svg, err := doc.SVG(i); err == nil && layer.text == "" {
 			if data, w, h, dpi, ok := scanImage(svg); ok && int64(w)*int64(h) <= job.Config.MaxPixels {
 				if job.Format == vanthu.TIFF && i < len(job.TIFFPages) && job.TIFFPages[i].DPI > 0 {
 					dpi = job.TIFFPages[i].DPI
@@ -125,9 +132,51 @@ func rasterChild(spec string, out io.Writer) int {
 			return fail("page %d: store: %v", i+1, err)
 		}
 		r := img.Bounds()
-		enc.Encode(childLine{Page: &vanthu.PageImage{Number: i + 1, Pages: n, Image: ref, DPI: dpi, Width: r.Dx(), Height: r.Dy()}})
+		enc.Encode(childLine{Page: &vanthu.PageImage{Number: i + 1, Pages: n, Image: ref, DPI: dpi, Width: r.Dx(), Height: r.Dy(),
+			Text: layer.text, RawText: layer.raw, TextSource: layer.source}})
 	}
 	return 0
+}
+
+// textLayer is the usable text of a born-digital page.
+type textLayer struct{ text, raw, source string }
+
+// minLayerLetters is how many letters a text layer needs to stand in for
+// OCR; minLayerShare is the share of its words that must be possible
+// Vietnamese syllables (after legacy decoding).
+const (
+	minLayerLetters = 40
+	minLayerShare   = 0.6
+)
+
+// pageTextLayer returns the page's text layer if it is usable: enough
+// letters that read as Vietnamese, once text in the legacy TCVN3 or VNI
+// encodings is converted. A layer that does not read (broken font
+// encodings, OCR garbage) is ignored and the page is OCRed.
+func pageTextLayer(doc *fitz.Document, i int) textLayer {
+	raw, err := doc.Text(i)
+	if err != nil {
+		return textLayer{}
+	}
+	letters := 0
+	for _, r := range raw {
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	if letters < minLayerLetters {
+		return textLayer{}
+	}
+	raw = dict.NFC(strings.TrimSpace(raw))
+	text, enc := dict.DecodeLegacy(raw)
+	if dict.SyllableShare(text) < minLayerShare {
+		return textLayer{}
+	}
+	l := textLayer{text: text, source: "pdf"}
+	if enc != "" {
+		l.source, l.raw = "pdf-"+enc, raw
+	}
+	return l
 }
 
 // pageImage returns img as 8-bit gray when it has no colour, which makes a

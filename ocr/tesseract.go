@@ -206,6 +206,7 @@ func assemble(boxes []gosseract.BoundingBox, width int) vanthu.PageText {
 		pt.Words[i].Text = Correct(pt.Words[i].Text, seen)
 	}
 	pt.Text = layout.Text(layout.ReadingOrder(layout.Segments(vanthu.Page{Width: width, Words: pt.Words})))
+	pt.TextSource = "ocr"
 	if nonEmpty > 0 {
 		pt.Confidence = sum / float64(nonEmpty)
 	}

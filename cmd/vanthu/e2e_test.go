@@ -335,3 +335,31 @@ func TestProcessJSON(t *testing.T) {
 		t.Errorf("pages %d, sha256 %v", len(pages), r["sha256"])
 	}
 }
+
+// A born-digital PDF whose text layer is in the legacy TCVN3 encoding is
+// not OCRed: its layer is decoded, and the metadata read from it.
+func TestProcessLegacyTextLayer(t *testing.T) {
+	cmd := exec.Command(vanthuBin, "process", "--json", "../../testdata/scans/tcvn3-textlayer.pdf")
+	cmd.Env = withoutOMP()
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("process: %v", err)
+	}
+	var r struct {
+		Pages []struct {
+			Text       string `json:"text"`
+			TextSource string `json:"text_source"`
+		} `json:"pages"`
+		Metadata vanthu.Metadata `json:"metadata"`
+	}
+	if err := json.Unmarshal(out, &r); err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Pages) != 1 || r.Pages[0].TextSource != "pdf-tcvn3" || !strings.Contains(r.Pages[0].Text, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") {
+		t.Fatalf("pages = %+v", r.Pages)
+	}
+	md := r.Metadata
+	if md.Number != "12/TB-SNV" || md.Issuer != "SỞ NỘI VỤ" || md.IssuedDate != "2019-03-05" || md.Place != "Hòa Bình" || md.DocType != "Thông báo" {
+		t.Errorf("metadata = %+v", md)
+	}
+}

@@ -128,14 +128,10 @@ func (p *Pipeline) Resume(ctx context.Context) error {
 			return err
 		}
 		switch {
-		case d.Status == vanthu.Received || !rendered(d):
+		case d.Status == vanthu.Received || d.Status == vanthu.Rasterised:
+			// Pages not yet recognised are rendered again, which also
+			// recovers a text layer that was in flight.
 			err = p.Queue.Publish(ctx, TopicRaster, string(id), []byte(id))
-		case d.Status == vanthu.Rasterised:
-			for _, pg := range d.Pages {
-				if !pg.Done {
-					err = errors.Join(err, p.publishPage(ctx, d, pg))
-				}
-			}
 		case d.Status == vanthu.Recognised:
 			err = p.extract(ctx, id)
 		case d.Status == vanthu.Extracted:
@@ -148,21 +144,9 @@ func (p *Pipeline) Resume(ctx context.Context) error {
 	return nil
 }
 
-// rendered reports whether every page of d has its image.
-func rendered(d vanthu.Document) bool {
-	if d.PageCount == 0 || len(d.Pages) != d.PageCount {
-		return false
-	}
-	for _, pg := range d.Pages {
-		if pg.Image == "" {
-			return false
-		}
-	}
-	return true
-}
-
-func (p *Pipeline) publishPage(ctx context.Context, d vanthu.Document, pg vanthu.Page) error {
-	v, _ := json.Marshal(vanthu.PageImage{Doc: d.ID, Number: pg.Number, Pages: d.PageCount, Image: pg.Image, DPI: pg.DPI, Width: pg.Width, Height: pg.Height})
+func (p *Pipeline) publishPage(ctx context.Context, d vanthu.Document, pg vanthu.Page, layer vanthu.PageImage) error {
+	v, _ := json.Marshal(vanthu.PageImage{Doc: d.ID, Number: pg.Number, Pages: d.PageCount, Image: pg.Image, DPI: pg.DPI, Width: pg.Width, Height: pg.Height,
+		Text: layer.Text, RawText: layer.RawText, TextSource: layer.TextSource})
 	return p.Queue.Publish(ctx, TopicPages, string(d.ID), v)
 }
 
@@ -172,7 +156,9 @@ func (p *Pipeline) rasterise(ctx context.Context, m queue.Message) error {
 	id := vanthu.Ref(m.Value)
 	return p.attempt(ctx, id, "rasterise", func() error {
 		d, err := p.Registry.Get(id)
-		if err != nil || d.Status.Done() || d.Status != vanthu.Received && rendered(d) {
+		// Rasterising again is harmless (same blobs); only pages not yet
+		// recognised go on to OCR.
+		if err != nil || d.Status != vanthu.Received && d.Status != vanthu.Rasterised {
 			return err
 		}
 		start := time.Now()
@@ -196,7 +182,7 @@ func (p *Pipeline) rasterise(ctx context.Context, m queue.Message) error {
 				return err
 			}
 			if pg := d.Pages[pi.Number-1]; !pg.Done {
-				return p.publishPage(ctx, d, pg)
+				return p.publishPage(ctx, d, pg, pi)
 			}
 			return nil
 		})
@@ -226,17 +212,22 @@ func (p *Pipeline) recognise(ctx context.Context, w *ocr.Worker, m queue.Message
 		if err != nil || d.Status.Done() || pi.Number > len(d.Pages) || d.Pages[pi.Number-1].Done {
 			return err // already done: running twice changes nothing
 		}
-		img, err := p.Blobs.ReadAll(pi.Image)
-		if err != nil {
-			return err
-		}
-		p.metrics().OCRBusyWorkers.Add(1)
-		start := time.Now()
-		pt, err := w.Recognize(ctx, img, pi.DPI)
-		p.metrics().OCRNanos.Add(int64(time.Since(start)))
-		p.metrics().OCRBusyWorkers.Add(-1)
-		if err != nil {
-			return err
+		var pt vanthu.PageText
+		if pi.Text != "" {
+			pt = pi.FromTextLayer() // born-digital: no OCR
+		} else {
+			img, err := p.Blobs.ReadAll(pi.Image)
+			if err != nil {
+				return err
+			}
+			p.metrics().OCRBusyWorkers.Add(1)
+			start := time.Now()
+			pt, err = w.Recognize(ctx, img, pi.DPI)
+			p.metrics().OCRNanos.Add(int64(time.Since(start)))
+			p.metrics().OCRBusyWorkers.Add(-1)
+			if err != nil {
+				return err
+			}
 		}
 		p.metrics().PagesOCRed.Add(1)
 		pt.Doc, pt.Number = pi.Doc, pi.Number
@@ -267,6 +258,7 @@ func (p *Pipeline) assemble(ctx context.Context, m queue.Message) error {
 				return nil
 			}
 			pg.Text, pg.RawText, pg.Confidence, pg.Words, pg.Done = pt.Text, pt.RawText, pt.Confidence, pt.Words, true
+			pg.TextSource = pt.TextSource
 			if d.Recognised() && (d.Status == vanthu.Rasterised || d.Status == vanthu.Received) {
 				d.Status = vanthu.Recognised
 				completed = true

@@ -27,7 +27,8 @@ type Result struct {
 type PageResult struct {
 	Number     int     `json:"number"`
 	Text       string  `json:"text"`
-	RawText    string  `json:"raw_text"` // as Tesseract read it, before correction
+	RawText    string  `json:"raw_text"`    // as read, before correction or legacy decoding
+	TextSource string  `json:"text_source"` // ocr, or pdf / pdf-tcvn3 / pdf-vni for a text layer
 	Confidence float64 `json:"confidence"`
 }
 
@@ -78,7 +79,7 @@ func (p *Processor) Process(ctx context.Context, files []string, emit func(Resul
 			if st.res.Error == "" {
 				st.res.Metadata = extract.Extract(st.pages)
 				for _, pg := range st.pages {
-					st.res.Pages = append(st.res.Pages, PageResult{Number: pg.Number, Text: pg.Text, RawText: pg.RawText, Confidence: pg.Confidence})
+					st.res.Pages = append(st.res.Pages, PageResult{Number: pg.Number, Text: pg.Text, RawText: pg.RawText, TextSource: pg.TextSource, Confidence: pg.Confidence})
 				}
 			}
 			emit(st.res)
@@ -104,10 +105,15 @@ func (p *Processor) Process(ctx context.Context, files []string, emit func(Resul
 			}
 			defer w.Close()
 			for j := range jobs {
-				img, err := p.Rasteriser.Blobs.ReadAll(j.img.Image)
 				var pt vanthu.PageText
-				if err == nil {
-					pt, err = w.Recognize(ctx, img, j.img.DPI)
+				var err error
+				if j.img.Text != "" {
+					pt = j.img.FromTextLayer() // born-digital: no OCR
+				} else {
+					var img []byte
+					if img, err = p.Rasteriser.Blobs.ReadAll(j.img.Image); err == nil {
+						pt, err = w.Recognize(ctx, img, j.img.DPI)
+					}
 				}
 				mu.Lock()
 				st := states[j.file]
@@ -116,6 +122,7 @@ func (p *Processor) Process(ctx context.Context, files []string, emit func(Resul
 				}
 				pg := &st.pages[j.img.Number-1]
 				pg.Text, pg.RawText, pg.Confidence, pg.Words, pg.Done = pt.Text, pt.RawText, pt.Confidence, pt.Words, true
+				pg.TextSource = pt.TextSource
 				st.pending--
 				flush()
 				mu.Unlock()

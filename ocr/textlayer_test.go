@@ -1,0 +1,80 @@
+package ocr
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/vanthu/vanthu"
+)
+
+func rasteriseBytes(t *testing.T, pdf []byte) []vanthu.PageImage {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), "doc.pdf")
+	if err := os.WriteFile(p, pdf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var pages []vanthu.PageImage
+	err := newRasteriser(t).Rasterise(context.Background(), p, vanthu.PDF, func(pi vanthu.PageImage) error {
+		pages = append(pages, pi)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pages
+}
+
+func TestTextLayers(t *testing.T) {
+	tests := []struct {
+		name   string
+		lines  []string
+		source string
+		want   string
+	}{
+		{"unicode-compatible text", []string{"Bao cao ket qua thuc hien cong tac van thu luu tru nam hai nghin",
+			"Cac co quan don vi trien khai thuc hien nghiem tuc"}, "pdf", "Bao cao ket qua thuc hien"},
+		// TCVN3 (.VnTime) bytes drawn with a WinAnsi font.
+		{"TCVN3 text layer", []string{"C\xe9ng h\xdfa x\xb7 h\xe9i ch\xf1 ngh\xdca Vi\xd6t Nam",
+			"\xae\xe9c l\xad p - T\xfc do - H\xb9nh ph\xfac", "Quy\xd5t \xae\xdenh v\xd2 vi\xd6c ban h\xb5nh quy ch\xd5 c\xabng t\xb8c v\xa8n th\xad"},
+			"pdf-tcvn3", "Cộng hòa xã hội chủ nghĩa Việt Nam"},
+		// VNI-Times bytes drawn with a WinAnsi font.
+		{"VNI text layer", []string{"Co\xe4ng ho\xf8a xa\xf5 ho\xe4i chu\xfb ngh\xf3a Vie\xe4t Nam",
+			"\xd1o\xe4c la\xe4p - T\xf6\xef do - Ha\xefnh phu\xf9c", "Quye\xe1t \xf1\xf2nh ve\xe0 vie\xe4c ban ha\xf8nh quy che\xe1"},
+			"pdf-vni", "Cộng hòa xã hội chủ nghĩa Việt Nam"},
+	}
+	for _, tt := range tests {
+		pages := rasteriseBytes(t, textPDF(tt.lines...))
+		if len(pages) != 1 {
+			t.Fatalf("%s: %d pages", tt.name, len(pages))
+		}
+		p := pages[0]
+		if p.TextSource != tt.source || !strings.Contains(p.Text, tt.want) {
+			t.Errorf("%s: source %q, text %q; want %q containing %q", tt.name, p.TextSource, p.Text, tt.source, tt.want)
+		}
+		if p.Image == "" || p.Width == 0 {
+			t.Errorf("%s: no page image", tt.name)
+		}
+	}
+	// A layer that does not read as Vietnamese is ignored: the page is OCRed.
+	junk := rasteriseBytes(t, textPDF("\xd7\xd8\xd9 \xa4\xa5\xa6 qzx vvkq \xbc\xbd\xbe wrrt zzkp qqxj \xa7\xa8 xkcd bcdfg hjklm npqrst vwxz"))
+	if junk[0].Text != "" {
+		t.Errorf("an unreadable text layer was used: %q", junk[0].Text)
+	}
+	// A scanned page has no layer.
+	scan := rasteriseBytes(t, mustRead(t, filepath.Join(scans, "congvan-2p.pdf")))
+	if scan[0].Text != "" || scan[0].TextSource != "" {
+		t.Errorf("a scanned page got a text layer: %+v", scan[0])
+	}
+}
+
+func mustRead(t *testing.T, p string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
