@@ -47,6 +47,9 @@ fuzz:
 	$(GO) test -run XXX -fuzz FuzzCanon -fuzztime $(FUZZTIME) ./dict/
 	$(GO) test -run XXX -fuzz FuzzParseQuery -fuzztime $(FUZZTIME) ./search/
 	$(GO) test -run XXX -fuzz FuzzPDFImageSizes -fuzztime $(FUZZTIME) ./ocr/
+	$(GO) test -run XXX -fuzz FuzzCorrect -fuzztime $(FUZZTIME) ./ocr/
+	$(GO) test -run XXX -fuzz FuzzDecodeLegacy -fuzztime $(FUZZTIME) ./dict/
+	$(GO) test -run XXX -fuzz FuzzExtract -fuzztime $(FUZZTIME) ./extract/
 
 clean:
 	rm -rf bin

@@ -156,7 +156,7 @@ func ParseNumber(line string) (string, bool) {
 		}
 	}
 	codes := strings.Split(parts[len(parts)-1], "-")
-	if t, ok := dict.DocTypeByAbbrev(codes[0]); ok {
+	if t, ok := docTypeByCode(codes[0]); ok {
 		codes[0] = t.Abbrev
 	} else {
 		for _, c := range dict.CopyAbbrevs {
@@ -177,6 +177,23 @@ func ParseNumber(line string) (string, bool) {
 	return strings.Join(parts, "/"), true
 }
 
+// docTypeByCode finds the document type of a number's type code, also when
+// OCR doubled one of its letters (QĐĐ).
+func docTypeByCode(code string) (dict.DocType, bool) {
+	if t, ok := dict.DocTypeByAbbrev(code); ok {
+		return t, true
+	}
+	rs := []rune(code)
+	for i := 1; i < len(rs); i++ {
+		if rs[i] == rs[i-1] {
+			if t, ok := dict.DocTypeByAbbrev(string(rs[:i]) + string(rs[i+1:])); ok {
+				return t, true
+			}
+		}
+	}
+	return dict.DocType{}, false
+}
+
 // typeFromNumber names the type from the number's abbreviation: in
 // 45/QĐ-UBND the first code after the numbers; a công văn has none.
 func typeFromNumber(n string) string {
@@ -185,11 +202,13 @@ func typeFromNumber(n string) string {
 	}
 	parts := strings.Split(n, "/")
 	code := strings.Split(parts[len(parts)-1], "-")[0]
-	if t, ok := dict.DocTypeByAbbrev(code); ok {
+	if t, ok := docTypeByCode(code); ok {
 		return t.Name
 	}
 	return "Công văn"
 }
+
+var placeCut = regexp.MustCompile(`\.{2,}|…|_{2,}|[:|]`)
 
 var dateRe = regexp.MustCompile(`NGAY\s*([0-9OLI|\s]{1,5}?)\s*THANG\s*([0-9OLI|\s]{1,5}?)\s*NAM\s*([0-9OLI|][0-9OLI|\s]{3,6})`)
 
@@ -217,10 +236,11 @@ func ParseDateLine(line string) (place, date string, ok bool) {
 	}
 	p := strings.TrimSpace(string(orig[:runeIndex(folded, m[0])]))
 	p = strings.TrimRight(p, " ,.;")
-	// Keep only the place: drop anything before a wide run of dots or a
-	// colon that OCR carried over from the left column.
-	if i := strings.LastIndexAny(p, ".:|_"); i >= 0 {
-		p = strings.TrimSpace(p[i+1:])
+	// Keep only the place: drop anything OCR carried over from the left
+	// column, up to a run of dots or underscores, a colon or a bar. A single
+	// dot belongs to the place (TP. Hồ Chí Minh).
+	if loc := placeCut.FindAllStringIndex(p, -1); loc != nil {
+		p = strings.TrimSpace(p[loc[len(loc)-1][1]:])
 	}
 	return p, t.Format("2006-01-02"), true
 }
@@ -315,13 +335,15 @@ func subjectVv(left []layout.Segment) string {
 	return cleanLine(strings.Join(out, " "))
 }
 
-// subjectAfterHeading reads the trích yếu under a type heading: the centred
-// lines that follow, up to the short rule or the body.
+// subjectAfterHeading reads the trích yếu under a type heading: the lines
+// that follow, up to the short rule or where the body begins: a section
+// heading (I., 1., a)), Căn cứ, Kính gửi, Điều, or a line in capitals (the
+// issuing authority of a Quyết định).
 func subjectAfterHeading(segs []layout.Segment) string {
 	var out []string
 	for _, s := range segs {
 		f := foldUpper(s.Text)
-		if isRule(s.Text) || strings.HasPrefix(f, "CAN CU") || strings.HasPrefix(f, "KINH GUI") || (s.Zone == layout.Full && len(out) > 0) {
+		if isRule(s.Text) || bodyStart.MatchString(f) || (len(out) > 0 && (s.Zone == layout.Full || isUpperish(s.Text))) {
 			break
 		}
 		if len(out) >= 4 {
@@ -331,6 +353,9 @@ func subjectAfterHeading(segs []layout.Segment) string {
 	}
 	return cleanLine(strings.Join(out, " "))
 }
+
+// bodyStart matches (in folded capitals) the first line of a body.
+var bodyStart = regexp.MustCompile(`^([IVX]+\s*[.:]|\d+\s*[.)]|[A-Z]\)|CAN CU|KINH GUI|DIEU \d|CHUONG |PHAN |MUC \d)`)
 
 // closing reads "Nơi nhận:" with its list (left) and the signature block
 // (right) at the foot of a page.
@@ -372,6 +397,8 @@ func closing(segs []layout.Segment) (recipients []string, title, signer string, 
 		bullet := strings.IndexAny(t[:1], "-–—=+•*~") == 0
 		t = strings.TrimLeft(t, "-–—=+•*~ ")
 		t = strings.TrimRight(t, " ;,.")
+		t = strayLead.ReplaceAllString(t, "")
+		t = commaSpace.ReplaceAllString(t, ", $1")
 		if t == "" {
 			continue
 		}
@@ -383,6 +410,13 @@ func closing(segs []layout.Segment) (recipients []string, title, signer string, 
 	}
 	return recipients, strings.Join(roles, " / "), signer, true
 }
+
+var (
+	// strayLead is OCR debris before a recipient: a lone digit or mark.
+	strayLead = regexp.MustCompile(`^([0-9]|[^\pL\pN\s(])\s+`)
+	// commaSpace finds a comma with no space after it before a letter.
+	commaSpace = regexp.MustCompile(`,(\pL)`)
+)
 
 // isRole reports whether t reads like a line of the signer's role: upper
 // case, or one of the authority prefixes (TM., KT., Q., TL., TUQ.).

@@ -62,7 +62,7 @@ func segmentWords(words []vanthu.Word, width int, text string) []Segment {
 		h := medianHeight(ws)
 		start := 0
 		for i := 1; i <= len(ws); i++ {
-			if i < len(ws) && ws[i].X0-ws[i-1].X1 < 3*h {
+			if i < len(ws) && ws[i].X0-ws[i-1].X1 < 2*h {
 				continue
 			}
 			out = append(out, makeSegment(ws[start:i], width))

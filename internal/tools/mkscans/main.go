@@ -51,6 +51,30 @@ var pages = [][]string{{
 	"                                          Nguyễn Văn An",
 }}
 
+// A Quyết định with a parent agency, an urgency mark and a signature
+// block. "L|left|right" sets two columns; "C|text" centres; "B" bolds.
+var decision = []string{
+	"L|UBND TỈNH BẮC NINH|CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+	"LB|SỞ TÀI CHÍNH|Độc lập - Tự do - Hạnh phúc",
+	"L|Số: 07/QĐ-STC|Bắc Ninh, ngày 09 tháng 01 năm 2023",
+	"LB|KHẨN|",
+	"",
+	"CB|QUYẾT ĐỊNH",
+	"CB|Về việc ban hành quy chế chi tiêu nội bộ",
+	"CB|GIÁM ĐỐC SỞ TÀI CHÍNH",
+	"Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020;",
+	"Theo đề nghị của Chánh Văn phòng Sở.",
+	"CB|QUYẾT ĐỊNH:",
+	"Điều 1. Ban hành kèm theo Quyết định này quy chế chi tiêu nội bộ.",
+	"Điều 2. Quyết định có hiệu lực kể từ ngày ký.",
+	"",
+	"LB|Nơi nhận:|KT. GIÁM ĐỐC",
+	"LB|- Như Điều 2;|PHÓ GIÁM ĐỐC",
+	"L|- Kho bạc Nhà nước tỉnh;|",
+	"L|- Lưu: VT, KHTC.|",
+	"LB||Lê Thị Mai",
+}
+
 func main() {
 	out := flag.String("out", "testdata/scans", "output folder")
 	flag.Parse()
@@ -65,6 +89,7 @@ func main() {
 		imgs = append(imgs, render(lines, regular, bold))
 	}
 	write(filepath.Join(*out, "congvan.png"), encodePNG(imgs[0]))
+	write(filepath.Join(*out, "quyetdinh.png"), encodePNG(render(decision, regular, bold)))
 	var jb bytes.Buffer
 	must(jpeg.Encode(&jb, imgs[0], &jpeg.Options{Quality: 80}))
 	write(filepath.Join(*out, "congvan.jpg"), jfif300(jb.Bytes()))
@@ -109,14 +134,36 @@ func render(lines []string, regular, bold font.Face) *image.Gray {
 	lh := 80
 	im := image.NewGray(image.Rect(0, 0, 2480, 250+lh*len(lines)))
 	draw.Draw(im, im.Bounds(), image.White, image.Point{}, draw.Src)
+	ink := image.NewUniform(color.Gray{20})
+	draw1 := func(f font.Face, text string, x, y int) {
+		d := font.Drawer{Dst: im, Src: ink, Face: f, Dot: fixed.P(x, y)}
+		d.DrawString(text)
+	}
+	centre := func(f font.Face, text string, mid, y int) {
+		w := font.MeasureString(f, text).Round()
+		draw1(f, text, mid-w/2, y)
+	}
 	for i, l := range lines {
-		f := regular
-		if s, ok := strings.CutPrefix(l, "B|"); ok {
-			l, f = s, bold
+		y := 180 + i*lh
+		kind, text, ok := strings.Cut(l, "|")
+		if !ok {
+			draw1(regular, l, 250, y)
+			continue
 		}
-		d := font.Drawer{Dst: im, Src: image.NewUniform(color.Gray{20}), Face: f,
-			Dot: fixed.P(250, 180+i*lh)}
-		d.DrawString(l)
+		f := regular
+		if strings.Contains(kind, "B") {
+			f = bold
+		}
+		switch {
+		case strings.HasPrefix(kind, "L"):
+			left, right, _ := strings.Cut(text, "|")
+			centre(f, left, 700, y)
+			centre(f, right, 1750, y)
+		case strings.HasPrefix(kind, "C"):
+			centre(f, text, 1240, y)
+		default: // "B|" bold at the margin
+			draw1(f, text, 250, y)
+		}
 	}
 	return im
 }

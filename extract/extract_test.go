@@ -1,0 +1,119 @@
+package extract
+
+import (
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/vanthu/vanthu"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/extract/*.golden.json")
+
+// Golden: recorded OCR pages (words with boxes) of the test scans, and the
+// metadata a clerk would type from them.
+func TestGolden(t *testing.T) {
+	inputs, _ := filepath.Glob("../testdata/extract/*.pages.json")
+	if len(inputs) == 0 {
+		t.Fatal("no fixtures in testdata/extract")
+	}
+	for _, in := range inputs {
+		b, err := os.ReadFile(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var pages []vanthu.Page
+		if err := json.Unmarshal(b, &pages); err != nil {
+			t.Fatal(err)
+		}
+		got, _ := json.MarshalIndent(Extract(pages), "", "  ")
+		golden := strings.TrimSuffix(in, ".pages.json") + ".golden.json"
+		if *update {
+			os.WriteFile(golden, append(got, '\n'), 0o644)
+			continue
+		}
+		want, err := os.ReadFile(golden)
+		if err != nil {
+			t.Fatalf("%v (run with -update)", err)
+		}
+		if strings.TrimSpace(string(want)) != strings.TrimSpace(string(got)) {
+			t.Errorf("%s:\ngot  %s\nwant %s", filepath.Base(in), got, want)
+		}
+	}
+}
+
+func TestParseNumber(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Số: 45/QĐ-UBND", "45/QĐ-UBND"},
+		{"Số: 45/QD-UBND", "45/QĐ-UBND"},   // Đ restored in the type code
+		{"Số:45/qđ-ubnd", "45/QĐ-ubnd"},    // the type canonical, the rest as printed
+		{"Sô: l5/QĐ-UBND", "15/QĐ-UBND"},   // marks lost, 1 read as l
+		{"Số: 2O21/TB-STC", "2021/TB-STC"}, // 0 read as O
+		{"Số: 28/2018/QD-TTg", "28/2018/QĐ-TTg"},
+		{"Số: 1203/UBND-VX......", "1203/UBND-VX"},
+		{"Số: 12/TTR-SNV", "12/TTr-SNV"},
+		{"Số: 07/QĐĐ-STC", "07/QĐ-STC"}, // a doubled letter
+		{"Số: 30/2020/ND-CP", "30/2020/NĐ-CP"},
+		{"Số: 5 /TB - UBND", "5/TB-UBND"},
+	}
+	for _, tt := range tests {
+		if got, ok := ParseNumber(tt.in); !ok || got != tt.want {
+			t.Errorf("ParseNumber(%q) = %q, %v; want %q", tt.in, got, ok, tt.want)
+		}
+	}
+	for _, in := range []string{"Số lượng: nhiều", "Sở Nội vụ", "", "Số: /QĐ-UBND"} {
+		if got, ok := ParseNumber(in); ok {
+			t.Errorf("ParseNumber(%q) = %q; want nothing", in, got)
+		}
+	}
+}
+
+func TestParseDateLine(t *testing.T) {
+	tests := []struct{ in, place, date string }{
+		{"Hà Nội, ngày 05 tháng 01 năm 2020", "Hà Nội", "2020-01-05"},
+		{"Bình Định, ngày 29 tháng 6 năm 2019", "Bình Định", "2019-06-29"},
+		{"Khánh Hòa, ngày 0 5 tháng 3 năm 2O21", "Khánh Hòa", "2021-03-05"}, // broken digits
+		{"Số: 12/TB ....... Lâm Đồng, ngày 27 tháng 8 năm 2021", "Lâm Đồng", "2021-08-27"},
+		{"TP. Hồ Chí Minh, ngay 1 thang 12 nam 2022", "TP. Hồ Chí Minh", "2022-12-01"}, // marks lost
+	}
+	for _, tt := range tests {
+		place, date, ok := ParseDateLine(tt.in)
+		if !ok || place != tt.place || date != tt.date {
+			t.Errorf("ParseDateLine(%q) = %q, %q, %v; want %q, %q", tt.in, place, date, ok, tt.place, tt.date)
+		}
+	}
+	for _, in := range []string{"ngày 31 tháng 2 năm 2020", "ngày 5 tháng 13 năm 2020", "không có ngày"} {
+		if _, d, ok := ParseDateLine(in); ok {
+			t.Errorf("ParseDateLine(%q) = %q; want nothing", in, d)
+		}
+	}
+}
+
+func TestMarks(t *testing.T) {
+	tests := []struct{ in, urgency, secrecy string }{
+		{"KHẨN", "Khẩn", ""}, {"THƯỢNG KHẨN", "Thượng khẩn", ""}, {"HỎA TỐC", "Hỏa tốc", ""},
+		{"HOẢ TỐC", "Hỏa tốc", ""}, {"MẬT", "", "Mật"}, {"TỐI MẬT", "", "Tối mật"}, {"TUYỆT MẬT", "", "Tuyệt mật"},
+		{"văn bản mật", "", ""}, // in a sentence, not a mark
+	}
+	for _, tt := range tests {
+		if u, c := ParseUrgency(tt.in), ParseConfidentiality(tt.in); u != tt.urgency || c != tt.secrecy {
+			t.Errorf("%q: urgency %q, secrecy %q; want %q, %q", tt.in, u, c, tt.urgency, tt.secrecy)
+		}
+	}
+}
+
+func FuzzExtract(f *testing.F) {
+	f.Add("Số: 45/QĐ-UBND\nHà Nội, ngày 05 tháng 01 năm 2020\nQUYẾT ĐỊNH\nNơi nhận:\n- Như trên;")
+	f.Add("Số: l5/QD-\nngày 0 5 tháng 3 năm 2O21")
+	f.Fuzz(func(t *testing.T, text string) {
+		md := Extract([]vanthu.Page{{Number: 1, Text: text}})
+		if md.Recipients == nil {
+			t.Fatal("recipients is null")
+		}
+		ParseNumber(text)
+		ParseDateLine(text)
+	})
+}
