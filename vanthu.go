@@ -76,7 +76,33 @@ type Document struct {
 	Pages      []Page    `json:"pages"`
 	Metadata   Metadata  `json:"metadata"`
 	UpdatedAt  time.Time `json:"updated_at"`
+
+	// The incoming register (sổ đăng ký văn bản đến): số đến, consecutive
+	// in order of receipt within the calendar year, and the arrival date.
+	ArrivalNumber int    `json:"arrival_number,omitempty"`
+	ArrivalDate   string `json:"arrival_date,omitempty"` // YYYY-MM-DD, Vietnam time
+
+	// Confidence of each extracted field, 0–1; fields below the review
+	// threshold are listed in Review until a clerk confirms or corrects them.
+	FieldConfidence map[string]float64 `json:"field_confidence,omitempty"`
+	Review          []string           `json:"review,omitempty"`
+	// Other documents with the same number, issuer and date: possibly the
+	// same document scanned again.
+	DuplicateOf []Ref `json:"duplicate_of,omitempty"`
+	// History keeps every version of the metadata, oldest first: the
+	// extraction, then each clerk's correction. Metadata is the last.
+	History []Revision `json:"history,omitempty"`
 }
+
+// Revision is one version of a document's metadata and who made it.
+type Revision struct {
+	At       time.Time `json:"at"`
+	By       string    `json:"by"` // "extraction" or the clerk's name
+	Metadata Metadata  `json:"metadata"`
+}
+
+// VietnamTime is the time zone of the register: UTC+7, no daylight saving.
+var VietnamTime = time.FixedZone("ICT", 7*60*60)
 
 // Recognised reports whether every page has its text.
 func (d *Document) Recognised() bool {

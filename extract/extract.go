@@ -16,9 +16,51 @@ import (
 // Extract reads the metadata of a document from its recognised pages (in
 // order). Fields it cannot find are left empty.
 func Extract(pages []vanthu.Page) vanthu.Metadata {
+	md, _ := ExtractWithConfidence(pages)
+	return md
+}
+
+// ReviewThreshold is the confidence below which a field is flagged for a
+// clerk's review.
+const ReviewThreshold = 0.75
+
+// keyFields must be found; an empty one is flagged for review.
+var keyFields = []string{"number", "doc_type", "issuer", "issued_date", "subject", "signer"}
+
+// Review lists the fields a clerk should check: key fields not found, and
+// fields read with a confidence below ReviewThreshold.
+func Review(md vanthu.Metadata, conf map[string]float64) []string {
+	var out []string
+	for _, f := range []string{"number", "doc_type", "issuer", "issued_date", "place", "subject", "signer", "signer_title", "recipients", "urgency", "confidentiality"} {
+		c, found := conf[f]
+		key := false
+		for _, k := range keyFields {
+			key = key || k == f
+		}
+		if found && c < ReviewThreshold || !found && key {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// ExtractWithConfidence is Extract with the confidence (0–1) of each field
+// found: the mean OCR confidence of the words it was read from.
+func ExtractWithConfidence(pages []vanthu.Page) (vanthu.Metadata, map[string]float64) {
 	md := vanthu.Metadata{Recipients: []string{}}
+	conf := map[string]float64{}
 	if len(pages) == 0 {
-		return md
+		return md, conf
+	}
+	set := func(field string, segs ...layout.Segment) {
+		if len(segs) == 0 {
+			return
+		}
+		var sum float64
+		for _, s := range segs {
+			sum += s.Conf
+		}
+		conf[field] = sum / float64(len(segs)) / 100
 	}
 	first := layout.Segments(pages[0])
 	head, rest := splitHeader(first)
@@ -36,6 +78,7 @@ func Extract(pages []vanthu.Page) vanthu.Metadata {
 	for i, s := range leftHead {
 		if n, ok := ParseNumber(s.Text); ok {
 			md.Number, numberAt = n, i
+			set("number", s)
 			break
 		}
 	}
@@ -43,6 +86,7 @@ func Extract(pages []vanthu.Page) vanthu.Metadata {
 		for _, s := range first {
 			if n, ok := ParseNumber(s.Text); ok {
 				md.Number = n
+				set("number", s)
 				break
 			}
 		}
@@ -51,6 +95,8 @@ func Extract(pages []vanthu.Page) vanthu.Metadata {
 		for _, s := range segs {
 			if place, date, ok := ParseDateLine(s.Text); ok {
 				md.Place, md.IssuedDate = place, date
+				set("issued_date", s)
+				set("place", s)
 				break
 			}
 		}
@@ -63,16 +109,20 @@ func Extract(pages []vanthu.Page) vanthu.Metadata {
 	for _, s := range append(append([]layout.Segment{}, head...), rest[:min(len(rest), 6)]...) {
 		if u := ParseUrgency(s.Text); u != "" && md.Urgency == "" {
 			md.Urgency = u
+			set("urgency", s)
 		}
 		if c := ParseConfidentiality(s.Text); c != "" && md.Confidentiality == "" {
 			md.Confidentiality = c
+			set("confidentiality", s)
 		}
 	}
 
-	if numberAt > 0 {
-		md.Issuer = issuer(leftHead[:numberAt])
-	} else if numberAt < 0 {
-		md.Issuer = issuer(leftHead)
+	issuerSegs := leftHead
+	if numberAt >= 0 {
+		issuerSegs = leftHead[:numberAt]
+	}
+	if md.Issuer = issuer(issuerSegs); md.Issuer != "" {
+		set("issuer", issuerSegs...)
 	}
 
 	// Loại văn bản: the heading line, else the number's type abbreviation,
@@ -81,17 +131,29 @@ func Extract(pages []vanthu.Page) vanthu.Metadata {
 	for i, s := range rest[:min(len(rest), 4)] {
 		if t, ok := dict.DocTypeByName(stripPunct(s.Text)); ok && isUpperish(s.Text) {
 			md.DocType, headingAt = t.Name, i
+			set("doc_type", s)
 			break
 		}
 	}
 	if md.DocType == "" {
-		md.DocType = typeFromNumber(md.Number)
+		if md.DocType = typeFromNumber(md.Number); md.DocType != "" {
+			conf["doc_type"] = conf["number"]
+		}
 	}
 
 	if headingAt >= 0 {
 		md.Subject = subjectAfterHeading(rest[headingAt+1:])
+		if md.Subject != "" && headingAt+1 < len(rest) {
+			set("subject", rest[headingAt+1])
+		}
 	} else {
 		md.Subject = subjectVv(leftHead)
+		for _, s := range leftHead {
+			if md.Subject != "" && strings.HasPrefix(cleanLine(s.Text), strings.Fields(md.Subject)[0]) {
+				set("subject", s)
+				break
+			}
+		}
 	}
 
 	// Nơi nhận and the signature are on the last page that has them.
@@ -102,13 +164,26 @@ func Extract(pages []vanthu.Page) vanthu.Metadata {
 		}
 		if recips, title, signer, ok := closing(segs); ok {
 			md.Recipients, md.SignerTitle, md.Signer = recips, title, signer
+			var closingConf float64
+			for _, s := range segs {
+				closingConf += s.Conf
+			}
+			c := closingConf / float64(len(segs)) / 100
+			for f, v := range map[string]string{"signer": signer, "signer_title": title} {
+				if v != "" {
+					conf[f] = c
+				}
+			}
+			if len(recips) > 0 {
+				conf["recipients"] = c
+			}
 			break
 		}
 	}
 	if md.Recipients == nil {
 		md.Recipients = []string{}
 	}
-	return md
+	return md, conf
 }
 
 // splitHeader splits the first page at the end of the header: the first

@@ -157,6 +157,35 @@ func toEntry(d vanthu.Document) (entry, error) {
 	return e, nil
 }
 
+// Duplicates returns the indexed documents other than self with the same
+// number, issuer and date as md: possibly the same document received again
+// (a rescan has other bytes). Without all three, there is no telling.
+func (ix *Index) Duplicates(md vanthu.Metadata, self vanthu.Ref) ([]vanthu.Ref, error) {
+	day, err := time.Parse("2006-01-02", md.IssuedDate)
+	if md.Number == "" || md.Issuer == "" || err != nil {
+		return nil, nil
+	}
+	num := bleve.NewTermQuery(dict.NumberKey(md.Number))
+	num.SetField(FieldNumber)
+	iss := bleve.NewTermQuery(FacetKey(md.Issuer))
+	iss.SetField(FieldIssuer)
+	incl := true
+	date := bleve.NewDateRangeInclusiveQuery(day, day, &incl, &incl)
+	date.SetField(FieldIssuedDate)
+	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(num, iss, date), 20, 0, false)
+	res, err := ix.b.Search(req)
+	if err != nil {
+		return nil, vanthu.E("index: duplicates", vanthu.Transient, err)
+	}
+	var out []vanthu.Ref
+	for _, h := range res.Hits {
+		if vanthu.Ref(h.ID) != self {
+			out = append(out, vanthu.Ref(h.ID))
+		}
+	}
+	return out, nil
+}
+
 // Delete removes a document from the index.
 func (ix *Index) Delete(id vanthu.Ref) error {
 	return vanthu.E("index: delete", vanthu.Transient, ix.b.Delete(string(id)))

@@ -123,7 +123,7 @@ func buildQuery(p parsed, r Request) query.Query {
 			num.SetBoost(20)
 			must = append(must, bleve.NewDisjunctionQuery(num, textQuery(key, index.FieldText, index.FieldTextFolded, true)))
 		} else {
-			must = append(must, textQuery(free, index.FieldText, index.FieldTextFolded, true))
+			must = append(must, freeText(free))
 		}
 	}
 	for _, ph := range p.phrases {
@@ -169,6 +169,19 @@ func buildQuery(p parsed, r Request) query.Query {
 		b.AddFilter(query.NewConjunctionQuery(filters))
 	}
 	return b
+}
+
+// freeText matches s in the page text, or in a metadata field a clerk may
+// have corrected (subject, issuer, signer, place): the recognised text can
+// hold an OCR error that the record no longer does.
+func freeText(s string) query.Query {
+	return bleve.NewDisjunctionQuery(
+		textQuery(s, index.FieldText, index.FieldTextFolded, true),
+		textQuery(s, index.FieldSubject, index.FieldSubjectF, true),
+		textQuery(s, index.FieldIssuerText, index.FieldIssuerF, false),
+		textQuery(s, index.FieldSigner, index.FieldSignerF, false),
+		textQuery(s, index.FieldPlace, index.FieldPlaceF, false),
+	)
 }
 
 // textQuery matches every syllable of s in folded form; if s has

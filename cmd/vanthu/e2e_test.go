@@ -363,3 +363,76 @@ func TestProcessLegacyTextLayer(t *testing.T) {
 		t.Errorf("metadata = %+v", md)
 	}
 }
+
+func (s *server) patch(t *testing.T, id vanthu.Ref, body string) (int, vanthu.Document) {
+	t.Helper()
+	req, _ := http.NewRequest(http.MethodPatch, s.base+"/api/v1/documents/"+string(id), strings.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var d vanthu.Document
+	json.NewDecoder(resp.Body).Decode(&d)
+	return resp.StatusCode, d
+}
+
+// Two scans of one document (other bytes) get consecutive arrival numbers,
+// the later is flagged as a possible duplicate, the register lists both,
+// and a clerk's correction is kept in history and found by search.
+func TestRegisterDuplicatesAndCorrections(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end")
+	}
+	s := startServer(t, t.TempDir())
+	pdf, tif := scanFile(t, "congvan-2p.pdf"), scanFile(t, "congvan-2p.tif")
+	s.upload(t, "ban-quet-1.pdf", pdf)
+	a := s.waitIndexed(t, vanthu.RefOf(pdf))
+	s.upload(t, "ban-quet-2.tif", tif)
+	b := s.waitIndexed(t, vanthu.RefOf(tif))
+	if a.ArrivalNumber != 1 || b.ArrivalNumber != 2 || a.ArrivalDate == "" {
+		t.Errorf("arrival numbers %d, %d (date %q); want 1, 2", a.ArrivalNumber, b.ArrivalNumber, a.ArrivalDate)
+	}
+	if len(b.DuplicateOf) != 1 || b.DuplicateOf[0] != a.ID || len(a.DuplicateOf) != 0 {
+		t.Errorf("duplicates: first %v, second %v; want the second flagged as the first", a.DuplicateOf, b.DuplicateOf)
+	}
+	if len(a.History) != 1 || a.History[0].By != "extraction" || a.FieldConfidence["number"] <= 0 {
+		t.Errorf("extraction record: history %+v, confidence %v", a.History, a.FieldConfidence)
+	}
+
+	var reg struct {
+		Entries []map[string]any `json:"entries"`
+	}
+	year := time.Now().In(vanthu.VietnamTime).Year()
+	s.getJSON(t, fmt.Sprintf("/api/v1/register?year=%d", year), &reg)
+	if len(reg.Entries) != 2 || reg.Entries[0]["number"] != "45/UBND-VX" || !strings.Contains(fmt.Sprint(reg.Entries[1]["notes"]), "trùng") {
+		t.Errorf("register: %+v", reg.Entries)
+	}
+	resp, err := http.Get(fmt.Sprintf("%s/api/v1/register?year=%d&format=csv", s.base, year))
+	if err != nil {
+		t.Fatal(err)
+	}
+	csvBody, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if !strings.HasPrefix(string(csvBody), "\ufeffNgày đến,Số đến,Tác giả") || strings.Count(string(csvBody), "\n") != 3 {
+		t.Errorf("register CSV:\n%s", csvBody)
+	}
+
+	code, d := s.patch(t, a.ID, `{"by": "Nguyễn Thị Thư", "metadata": {"subject": "V/v thử nghiệm sửa trích yếu", "urgency": "khẩn"}}`)
+	if code != http.StatusOK || d.Metadata.Subject != "V/v thử nghiệm sửa trích yếu" || d.Metadata.Urgency != "Khẩn" {
+		t.Fatalf("patch: %d %+v", code, d.Metadata)
+	}
+	if n := len(d.History); n != 2 || d.History[0].By != "extraction" || d.History[0].Metadata.Subject != a.Metadata.Subject || d.History[1].By != "Nguyễn Thị Thư" {
+		t.Errorf("history after correction: %+v", d.History)
+	}
+	if res := s.search(t, "thu nghiem sua trich yeu"); res.Total != 1 || res.Hits[0].ID != a.ID {
+		t.Errorf("the corrected subject is not searchable: %+v", res)
+	}
+	if code, _ := s.patch(t, a.ID, `{"metadata": {"issued_date": "05/03/2024"}}`); code != http.StatusBadRequest {
+		t.Errorf("a malformed date was accepted: %d", code)
+	}
+	if code, _ := s.patch(t, a.ID, `{"metadata": {"colour": "red"}}`); code != http.StatusBadRequest {
+		t.Errorf("an unknown field was accepted: %d", code)
+	}
+}

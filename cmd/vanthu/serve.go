@@ -54,7 +54,7 @@ func serve(ctx context.Context, args []string) error {
 	srv := &http.Server{
 		Handler: (&web.Server{
 			Receiver: a.receiver, Events: a.events, Registry: a.registry, Blobs: a.blobs,
-			Searcher: a.searcher, Metrics: &a.pipeline.Metrics, Log: a.log, MaxUpload: cfg.Limits.MaxFileSize,
+			Searcher: a.searcher, Index: a.index, Metrics: &a.pipeline.Metrics, Log: a.log, MaxUpload: cfg.Limits.MaxFileSize,
 		}).Handler(),
 		ReadHeaderTimeout: 10 * time.Second,
 	}

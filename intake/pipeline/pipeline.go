@@ -279,12 +279,14 @@ func (p *Pipeline) extract(ctx context.Context, id vanthu.Ref) error {
 	if err != nil {
 		return err
 	}
-	md := extract.Extract(d.Pages)
+	md, conf := extract.ExtractWithConfidence(d.Pages)
 	if _, err := p.Registry.Update(id, func(d *vanthu.Document) error {
-		d.Metadata = md
-		if d.Status == vanthu.Recognised {
-			d.Status = vanthu.Extracted
+		if d.Status != vanthu.Recognised {
+			return nil // extracted already
 		}
+		d.Metadata, d.FieldConfidence, d.Review = md, conf, extract.Review(md, conf)
+		d.History = append(d.History, vanthu.Revision{At: time.Now().UTC(), By: "extraction", Metadata: md})
+		d.Status = vanthu.Extracted
 		return nil
 	}); err != nil {
 		return err
@@ -300,10 +302,15 @@ func (p *Pipeline) index(ctx context.Context, m queue.Message) error {
 		if err != nil || d.Status == vanthu.Failed {
 			return err
 		}
+		dups, err := p.Index.Duplicates(d.Metadata, id)
+		if err != nil {
+			return err
+		}
 		if err := p.Index.Put(d); err != nil {
 			return err
 		}
 		_, err = p.Registry.Update(id, func(d *vanthu.Document) error {
+			d.DuplicateOf = dups
 			if d.Status != vanthu.Indexed {
 				d.Status = vanthu.Indexed
 				p.metrics().DocsIndexed.Add(1)

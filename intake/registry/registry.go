@@ -8,6 +8,7 @@
 package registry
 
 import (
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -18,7 +19,10 @@ import (
 	"github.com/vanthu/vanthu"
 )
 
-var docsBucket = []byte("documents")
+var (
+	docsBucket     = []byte("documents")
+	registerBucket = []byte("register") // year → (số đến → id)
+)
 
 // Registry is the document register. It is safe for concurrent use.
 type Registry struct {
@@ -33,7 +37,10 @@ func Open(path string) (*Registry, error) {
 		return nil, vanthu.E("registry: open "+path, vanthu.Transient, err)
 	}
 	err = db.Update(func(tx *bolt.Tx) error {
-		_, err := tx.CreateBucketIfNotExists(docsBucket)
+		if _, err := tx.CreateBucketIfNotExists(docsBucket); err != nil {
+			return err
+		}
+		_, err := tx.CreateBucketIfNotExists(registerBucket)
 		return err
 	})
 	if err != nil {
@@ -46,9 +53,12 @@ func Open(path string) (*Registry, error) {
 // Close closes the registry file.
 func (r *Registry) Close() error { return r.db.Close() }
 
-// Register records a newly received document. If a document with the same
-// ID is already recorded, Register changes nothing and returns the existing
-// record with created false.
+// Register records a newly received document and enters it in the incoming
+// register: its số đến is the next of the year of its arrival (Vietnam
+// time), assigned in the same transaction, so numbers are consecutive, never
+// reused or skipped, whatever runs at once and across restarts. If a
+// document with the same ID is already recorded, Register changes nothing
+// and returns the existing record with created false.
 func (r *Registry) Register(d vanthu.Document) (rec vanthu.Document, created bool, err error) {
 	err = r.db.Update(func(tx *bolt.Tx) error {
 		b := tx.Bucket(docsBucket)
@@ -63,6 +73,19 @@ func (r *Registry) Register(d vanthu.Document) (rec vanthu.Document, created boo
 			d.Status = vanthu.Received
 		}
 		d.UpdatedAt = now
+		local := d.ReceivedAt.In(vanthu.VietnamTime)
+		year, err := tx.Bucket(registerBucket).CreateBucketIfNotExists([]byte(local.Format("2006")))
+		if err != nil {
+			return err
+		}
+		seq, err := year.NextSequence()
+		if err != nil {
+			return err
+		}
+		d.ArrivalNumber, d.ArrivalDate = int(seq), local.Format("2006-01-02")
+		if err := year.Put(seqKey(seq), []byte(d.ID)); err != nil {
+			return err
+		}
 		rec, created = d, true
 		return put(b, d)
 	})
@@ -147,6 +170,38 @@ func (r *Registry) Unfinished() ([]vanthu.Ref, error) {
 		return true
 	})
 	return ids, err
+}
+
+// RegisterOf returns the documents of a year's register in order of số đến.
+func (r *Registry) RegisterOf(year int) ([]vanthu.Document, error) {
+	var out []vanthu.Document
+	err := r.db.View(func(tx *bolt.Tx) error {
+		yb := tx.Bucket(registerBucket).Bucket([]byte(fmt.Sprintf("%04d", year)))
+		if yb == nil {
+			return nil
+		}
+		docs := tx.Bucket(docsBucket)
+		return yb.ForEach(func(_, id []byte) error {
+			var d vanthu.Document
+			if v := docs.Get(id); v != nil {
+				if err := json.Unmarshal(v, &d); err != nil {
+					return err
+				}
+				out = append(out, d)
+			}
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, vanthu.E("registry: register", vanthu.Transient, err)
+	}
+	return out, nil
+}
+
+func seqKey(n uint64) []byte {
+	k := make([]byte, 8)
+	binary.BigEndian.PutUint64(k, n)
+	return k
 }
 
 // Count returns the number of records by status.

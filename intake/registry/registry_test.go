@@ -2,9 +2,11 @@ package registry
 
 import (
 	"errors"
+	"fmt"
 	"path/filepath"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/vanthu/vanthu"
 )
@@ -89,5 +91,47 @@ func TestConcurrentPageUpdates(t *testing.T) {
 	d, _ := r.Get(id)
 	if !d.Recognised() {
 		t.Fatalf("after %d concurrent page updates the document is not recognised: %+v", pages, d.Pages)
+	}
+}
+
+// Số đến: consecutive per year, never reused or skipped, under concurrent
+// intake and across restarts; restarting at 1 on 1 January (Vietnam time).
+func TestArrivalNumbers(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "registry.db")
+	r := open(t, path)
+	const n = 60
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			id := vanthu.RefOf([]byte(fmt.Sprint("doc", i)))
+			if _, _, err := r.Register(vanthu.Document{ID: id, ReceivedAt: time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)}); err != nil {
+				t.Error(err)
+			}
+			r.Register(vanthu.Document{ID: id}) // a duplicate takes no number
+		}()
+	}
+	wg.Wait()
+	r.Close()
+	r = open(t, path) // after a restart the sequence goes on
+	defer r.Close()
+	// 31 Dec 2026 23:30 UTC is already 1 Jan 2027 in Vietnam.
+	d, _, _ := r.Register(vanthu.Document{ID: vanthu.RefOf([]byte("new year")), ReceivedAt: time.Date(2026, 12, 31, 23, 30, 0, 0, time.UTC)})
+	if d.ArrivalNumber != 1 || d.ArrivalDate != "2027-01-01" {
+		t.Errorf("first arrival of 2027: number %d, date %s", d.ArrivalNumber, d.ArrivalDate)
+	}
+	d, _, _ = r.Register(vanthu.Document{ID: vanthu.RefOf([]byte("later")), ReceivedAt: time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)})
+	if d.ArrivalNumber != n+1 {
+		t.Errorf("after a restart: số đến %d, want %d", d.ArrivalNumber, n+1)
+	}
+	reg, err := r.RegisterOf(2026)
+	if err != nil || len(reg) != n+1 {
+		t.Fatalf("register 2026: %d entries, %v", len(reg), err)
+	}
+	for i, d := range reg {
+		if d.ArrivalNumber != i+1 {
+			t.Fatalf("entry %d has số đến %d: numbers must be consecutive and unique", i+1, d.ArrivalNumber)
+		}
 	}
 }

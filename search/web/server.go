@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/vanthu/vanthu"
+	"github.com/vanthu/vanthu/index"
 	"github.com/vanthu/vanthu/intake"
 	"github.com/vanthu/vanthu/intake/blob"
 	"github.com/vanthu/vanthu/intake/registry"
@@ -27,7 +28,8 @@ type Server struct {
 	Registry *registry.Registry
 	Blobs    *blob.Store
 	Searcher *search.Searcher
-	Metrics  io.WriterTo // writes the Prometheus text exposition
+	Index    *index.Index // re-indexes corrected documents
+	Metrics  io.WriterTo  // writes the Prometheus text exposition
 	Log      *slog.Logger
 	// MaxUpload bounds an upload's body; larger answers 413 before the body
 	// is read in full.
@@ -46,6 +48,8 @@ func (s *Server) Handler() http.Handler {
 	}
 	handle("POST /api/v1/documents", s.upload)
 	handle("GET /api/v1/documents/{id}", s.document)
+	handle("PATCH /api/v1/documents/{id}", s.patch)
+	handle("GET /api/v1/register", s.register)
 	handle("GET /api/v1/documents/{id}/original", s.original)
 	handle("GET /api/v1/documents/{id}/pages/{n}/image", s.pageImage)
 	handle("GET /api/v1/search", s.search)

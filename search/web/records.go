@@ -1,0 +1,222 @@
+package web
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/vanthu/vanthu"
+	"github.com/vanthu/vanthu/extract"
+)
+
+// patchRequest is a clerk's correction: the fields to set, and who sets them.
+type patchRequest struct {
+	By       string                     `json:"by"`
+	Metadata map[string]json.RawMessage `json:"metadata"`
+}
+
+// patch corrects metadata fields. The earlier versions stay in the record's
+// history; corrected fields leave the review list; the document is indexed
+// again.
+func (s *Server) patch(w http.ResponseWriter, r *http.Request) error {
+	id, err := s.docID(r)
+	if err != nil {
+		return err
+	}
+	var req patchRequest
+	dec := json.NewDecoder(io.LimitReader(r.Body, 1<<20))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&req); err != nil || len(req.Metadata) == 0 {
+		return &apiError{http.StatusBadRequest, "bad_patch", `send {"by": "your name", "metadata": {"field": value, …}}`, "Dữ liệu sửa không hợp lệ"}
+	}
+	by := strings.TrimSpace(req.By)
+	if by == "" {
+		by = "clerk"
+	}
+	d, err := s.Registry.Update(id, func(d *vanthu.Document) error {
+		md := d.Metadata
+		for field, raw := range req.Metadata {
+			if err := setField(&md, field, raw); err != nil {
+				return err
+			}
+			d.Review = remove(d.Review, field)
+			if d.FieldConfidence == nil {
+				d.FieldConfidence = map[string]float64{}
+			}
+			d.FieldConfidence[field] = 1
+		}
+		if len(d.History) == 0 { // keep what was there before the first correction
+			d.History = append(d.History, vanthu.Revision{At: d.UpdatedAt, By: "extraction", Metadata: d.Metadata})
+		}
+		d.History = append(d.History, vanthu.Revision{At: time.Now().UTC(), By: by, Metadata: md})
+		d.Metadata = md
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if d.Status == vanthu.Indexed && s.Index != nil {
+		if err := s.Index.Put(d); err != nil {
+			return err
+		}
+	}
+	return writeJSON(w, http.StatusOK, d)
+}
+
+func remove(list []string, x string) []string {
+	var out []string
+	for _, v := range list {
+		if v != x {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// setField sets one metadata field from JSON, checking its value.
+func setField(md *vanthu.Metadata, field string, raw json.RawMessage) error {
+	bad := func(msg string) error {
+		return &apiError{http.StatusBadRequest, "bad_field", field + ": " + msg, "Giá trị không hợp lệ: " + field}
+	}
+	if field == "recipients" {
+		var v []string
+		if err := json.Unmarshal(raw, &v); err != nil {
+			return bad("a list of strings")
+		}
+		md.Recipients = v
+		return nil
+	}
+	var v string
+	if err := json.Unmarshal(raw, &v); err != nil {
+		return bad("a string")
+	}
+	v = strings.TrimSpace(v)
+	switch field {
+	case "number":
+		md.Number = v
+	case "doc_type":
+		md.DocType = v
+	case "issuer":
+		md.Issuer = v
+	case "issued_date":
+		if _, err := time.Parse("2006-01-02", v); v != "" && err != nil {
+			return bad("a date YYYY-MM-DD")
+		}
+		md.IssuedDate = v
+	case "place":
+		md.Place = v
+	case "subject":
+		md.Subject = v
+	case "signer":
+		md.Signer = v
+	case "signer_title":
+		md.SignerTitle = v
+	case "urgency":
+		u := extract.ParseUrgency(strings.ToUpper(v))
+		if v != "" && u == "" {
+			return bad("Khẩn, Thượng khẩn, Hỏa tốc or empty")
+		}
+		md.Urgency = u
+	case "confidentiality":
+		c := extract.ParseConfidentiality(strings.ToUpper(v))
+		if v != "" && c == "" {
+			return bad("Mật, Tối mật, Tuyệt mật or empty")
+		}
+		md.Confidentiality = c
+	default:
+		return bad("no such field")
+	}
+	return nil
+}
+
+// RegisterEntry is one row of the incoming register, with the columns of
+// Nghị định 30/2020 Phụ lục IV. Vanthu has no data for the handling
+// columns; they are left for the clerk.
+type RegisterEntry struct {
+	ArrivalDate   string     `json:"arrival_date"`   // Ngày đến
+	ArrivalNumber int        `json:"arrival_number"` // Số đến
+	Author        string     `json:"author"`         // Tác giả
+	Number        string     `json:"number"`         // Số, ký hiệu
+	Date          string     `json:"date"`           // Ngày tháng
+	TypeSubject   string     `json:"type_subject"`   // Tên loại và trích yếu nội dung
+	Recipient     string     `json:"recipient"`      // Đơn vị hoặc người nhận
+	TransferDate  string     `json:"transfer_date"`  // Ngày chuyển
+	Signature     string     `json:"signature"`      // Ký nhận
+	Notes         string     `json:"notes"`          // Ghi chú
+	ID            vanthu.Ref `json:"id"`
+}
+
+var registerHeader = []string{"Ngày đến", "Số đến", "Tác giả", "Số, ký hiệu", "Ngày tháng",
+	"Tên loại và trích yếu nội dung", "Đơn vị hoặc người nhận", "Ngày chuyển", "Ký nhận", "Ghi chú"}
+
+// register lists a year's incoming register, as JSON or (format=csv) CSV
+// for printing and binding.
+func (s *Server) register(w http.ResponseWriter, r *http.Request) error {
+	year := time.Now().In(vanthu.VietnamTime).Year()
+	if y := r.URL.Query().Get("year"); y != "" {
+		n, err := strconv.Atoi(y)
+		if err != nil || n < 1900 || n > 2200 {
+			return &apiError{http.StatusBadRequest, "bad_year", "year must be a year such as 2026", "Năm không hợp lệ"}
+		}
+		year = n
+	}
+	docs, err := s.Registry.RegisterOf(year)
+	if err != nil {
+		return err
+	}
+	entries := make([]RegisterEntry, 0, len(docs))
+	for _, d := range docs {
+		entries = append(entries, registerEntry(d))
+	}
+	switch r.URL.Query().Get("format") {
+	case "", "json":
+		return writeJSON(w, http.StatusOK, map[string]any{"year": year, "entries": entries})
+	case "csv":
+		var b bytes.Buffer
+		b.WriteString("\ufeff") // a BOM, so spreadsheets read UTF-8
+		cw := csv.NewWriter(&b)
+		cw.Write(registerHeader)
+		for _, e := range entries {
+			cw.Write([]string{e.ArrivalDate, strconv.Itoa(e.ArrivalNumber), e.Author, e.Number, e.Date,
+				e.TypeSubject, e.Recipient, e.TransferDate, e.Signature, e.Notes})
+		}
+		cw.Flush()
+		w.Header().Set("Content-Type", "text/csv; charset=utf-8")
+		w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="so-van-ban-den-%d.csv"`, year))
+		_, err := w.Write(b.Bytes())
+		return err
+	}
+	return &apiError{http.StatusBadRequest, "bad_format", "format must be json or csv", "Định dạng không hợp lệ"}
+}
+
+func registerEntry(d vanthu.Document) RegisterEntry {
+	md := d.Metadata
+	e := RegisterEntry{ArrivalDate: d.ArrivalDate, ArrivalNumber: d.ArrivalNumber, Author: md.Issuer,
+		Number: md.Number, TypeSubject: strings.TrimSpace(md.DocType + " " + md.Subject), ID: d.ID}
+	if t, err := time.Parse("2006-01-02", md.IssuedDate); err == nil {
+		e.Date = t.Format("02/01/2006")
+	}
+	if a, err := time.Parse("2006-01-02", d.ArrivalDate); err == nil {
+		e.ArrivalDate = a.Format("02/01/2006")
+	}
+	var notes []string
+	if len(d.DuplicateOf) > 0 {
+		notes = append(notes, "Có thể trùng văn bản đã đến")
+	}
+	if d.Status == vanthu.Failed {
+		notes = append(notes, "Lỗi xử lý: "+d.Error)
+	} else if !d.Status.Done() {
+		notes = append(notes, "Đang xử lý")
+	}
+	if len(d.Review) > 0 {
+		notes = append(notes, "Cần kiểm tra: "+strings.Join(d.Review, ", "))
+	}
+	e.Notes = strings.Join(notes, "; ")
+	return e
+}
