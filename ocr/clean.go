@@ -60,11 +60,19 @@ const (
 	StepScale      = "scale"      // bring the page to about 200 dpi (finer scans down, coarser up)
 	StepBackground = "background" // flatten uneven background and contrast to white paper
 	StepMedian     = "median"     // 3×3 median filter against speckle and noise
+	StepOrient     = "orient"     // turn a page scanned sideways or upside down upright
 	StepDeskew     = "deskew"     // straighten skew up to about ±7°
 )
 
 // AllSteps lists every clean-up step in order.
-var AllSteps = []string{StepRedDropout, StepScale, StepBackground, StepMedian, StepDeskew}
+var AllSteps = []string{StepRedDropout, StepScale, StepBackground, StepMedian, StepOrient, StepDeskew}
+
+// Cleaned is a page image prepared for recognition.
+type Cleaned struct {
+	Image []byte  // uncompressed TIFF stating its resolution
+	Scale float64 // factor the page was scaled by
+	Turns int     // quarter turns clockwise that made it upright
+}
 
 // ParseSteps reads a comma-separated list of steps ("" or "none" for none).
 func ParseSteps(s string) ([]string, error) {
@@ -92,14 +100,17 @@ func ParseSteps(s string) ([]string, error) {
 // faster than 300.
 const targetDPI = 200
 
-// Clean prepares a page image for recognition with Leptonica and returns it
-// as an uncompressed TIFF that carries its resolution, with the factor it
-// was scaled by. dpi is the page's resolution if known (0: read it from
-// the image).
-func Clean(img []byte, dpi int, steps []string) (out []byte, scale float64, err error) {
-	scale = 1
+// Clean prepares a page image for recognition with Leptonica. dpi is the
+// page's resolution if known (0: read it from the image).
+func Clean(img []byte, dpi int, steps []string) (Cleaned, error) {
+	c, err := clean(img, dpi, steps)
+	return c, err
+}
+
+func clean(img []byte, dpi int, steps []string) (c Cleaned, err error) {
+	c.Scale = 1
 	if len(img) == 0 {
-		return nil, 0, vanthu.Errorf("ocr: clean", vanthu.Invalid, "empty image")
+		return c, vanthu.Errorf("ocr: clean", vanthu.Invalid, "empty image")
 	}
 	has := func(s string) bool {
 		for _, x := range steps {
@@ -111,7 +122,7 @@ func Clean(img []byte, dpi int, steps []string) (out []byte, scale float64, err 
 	}
 	pix := C.pixReadMem((*C.l_uint8)(unsafe.Pointer(&img[0])), C.size_t(len(img)))
 	if pix == nil {
-		return nil, 0, vanthu.Errorf("ocr: clean", vanthu.Invalid, "the page image cannot be read")
+		return c, vanthu.Errorf("ocr: clean", vanthu.Invalid, "the page image cannot be read")
 	}
 	defer func() { C.pixDestroy(&pix) }()
 	// replace swaps in the result of one step, dropping the old image; a
@@ -136,11 +147,11 @@ func Clean(img []byte, dpi int, steps []string) (out []byte, scale float64, err 
 		replace(C.pixConvertTo8(pix, 0))
 	}
 	if C.pixGetDepth(pix) != 8 {
-		return nil, 0, vanthu.Errorf("ocr: clean", vanthu.Invalid, "the page image cannot be made grey")
+		return c, vanthu.Errorf("ocr: clean", vanthu.Invalid, "the page image cannot be made grey")
 	}
 	if has(StepScale) && dpi > 0 && (dpi < targetDPI*4/5 || dpi > targetDPI*11/10) {
-		scale = float64(targetDPI) / float64(dpi)
-		f := C.l_float32(scale)
+		c.Scale = float64(targetDPI) / float64(dpi)
+		f := C.l_float32(c.Scale)
 		replace(C.pixScale(pix, f, f))
 		dpi = targetDPI
 	}
@@ -149,6 +160,12 @@ func Clean(img []byte, dpi int, steps []string) (out []byte, scale float64, err 
 	}
 	if has(StepMedian) {
 		replace(C.median3(pix))
+	}
+	if has(StepOrient) {
+		c.Turns = orientation(pix)
+		if c.Turns != 0 {
+			replace(C.pixRotateOrth(pix, C.l_int32(c.Turns)))
+		}
 	}
 	if has(StepDeskew) {
 		replace(C.pixDeskew(pix, 0))
@@ -159,8 +176,37 @@ func Clean(img []byte, dpi int, steps []string) (out []byte, scale float64, err 
 	var data *C.l_uint8
 	var size C.size_t
 	if C.pixWriteMem(&data, &size, pix, C.IFF_TIFF) != 0 || data == nil {
-		return nil, 0, vanthu.Errorf("ocr: clean", vanthu.Transient, "cannot encode the cleaned page")
+		return c, vanthu.Errorf("ocr: clean", vanthu.Transient, "cannot encode the cleaned page")
 	}
 	defer C.free(unsafe.Pointer(data))
-	return C.GoBytes(unsafe.Pointer(data), C.int(size)), scale, nil
+	c.Image = C.GoBytes(unsafe.Pointer(data), C.int(size))
+	return c, nil
+}
+
+// orientation returns the quarter turns clockwise that make the text of an
+// 8-bit page upright, from the statistics of ascenders and descenders of
+// Latin script (Leptonica); 0 when upright or undecided.
+func orientation(pix *C.PIX) int {
+	bin := C.pixConvertTo1(pix, 128)
+	if bin == nil {
+		return 0
+	}
+	defer C.pixDestroy(&bin)
+	var up, left C.l_float32
+	if C.pixOrientDetect(bin, &up, &left, 0, 0) != 0 {
+		return 0
+	}
+	var orient C.l_int32
+	if C.makeOrientDecision(up, left, 0, 0, &orient, 0) != 0 {
+		return 0
+	}
+	switch orient {
+	case C.L_TEXT_ORIENT_LEFT:
+		return 1
+	case C.L_TEXT_ORIENT_DOWN:
+		return 2
+	case C.L_TEXT_ORIENT_RIGHT:
+		return 3
+	}
+	return 0
 }

@@ -126,18 +126,47 @@ func TestRedDropoutRemovesSeal(t *testing.T) {
 func TestCleanScalesLowResolution(t *testing.T) {
 	img := loadGray(t, "congvan.png")
 	b, _ := EncodePNG(img, 100) // claims 100 dpi
-	out, scale, err := Clean(b, 0, []string{StepScale})
+	c, err := Clean(b, 0, []string{StepScale})
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg, _, err := image.DecodeConfig(bytes.NewReader(out))
+	scale := c.Scale
+	cfg, _, err := image.DecodeConfig(bytes.NewReader(c.Image))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if scale != 2 || cfg.Width != 2*img.Bounds().Dx() {
 		t.Errorf("100 dpi page scaled by %v to width %d; want ×2", scale, cfg.Width)
 	}
-	if _, _, err := Clean([]byte("not an image"), 0, AllSteps); err == nil {
+	if _, err := Clean([]byte("not an image"), 0, AllSteps); err == nil {
 		t.Error("Clean accepted bytes that are not an image")
 	}
+}
+
+// A page scanned sideways or upside down reads as if upright.
+func TestOrientation(t *testing.T) {
+	page := loadGray(t, "quyetdinh.png")
+	for turns := 1; turns <= 3; turns++ {
+		img := rotate90(page, turns)
+		text := recognise(t, Config{Language: "vie", Clean: DefaultClean}, img)
+		want := []string{"QUYẾT ĐỊNH", "Sở Tài chính", "Căn cứ Nghị định số 30/2020/NĐ-CP", "Điều 1. Ban hành"}
+		if n := wordsFound(text, want); n < len(want)-1 {
+			t.Errorf("turned %d×90°: %d of %d phrases read:\n%s", turns, n, len(want), text)
+		}
+	}
+}
+
+// rotate90 turns g clockwise by turns quarter turns.
+func rotate90(g *image.Gray, turns int) *image.Gray {
+	for range turns {
+		b := g.Bounds()
+		out := image.NewGray(image.Rect(0, 0, b.Dy(), b.Dx()))
+		for y := 0; y < b.Dy(); y++ {
+			for x := 0; x < b.Dx(); x++ {
+				out.SetGray(b.Dy()-1-y, x, g.GrayAt(x, y))
+			}
+		}
+		g = out
+	}
+	return g
 }

@@ -26,7 +26,7 @@ type Config struct {
 }
 
 // DefaultClean is the clean-up applied by default.
-var DefaultClean = []string{StepRedDropout, StepScale, StepMedian, StepDeskew}
+var DefaultClean = []string{StepRedDropout, StepScale, StepMedian, StepOrient, StepDeskew}
 
 // DefaultConfig recognises Vietnamese with the system's tessdata.
 func DefaultConfig() Config { return Config{Language: "vie", Clean: DefaultClean} }
@@ -108,9 +108,13 @@ func (w *Worker) Recognize(ctx context.Context, img []byte, dpi int) (vanthu.Pag
 	}
 	// Clean always runs: with no steps it still hands Tesseract a grey
 	// image that states the page's real resolution.
-	src, scale, err := Clean(img, dpi, w.cfg.Clean)
+	cl, err := Clean(img, dpi, w.cfg.Clean)
 	if err != nil {
 		return pt, err
+	}
+	src, scale, width := cl.Image, cl.Scale, cfg.Width
+	if cl.Turns%2 == 1 {
+		width = cfg.Height // boxes are on the page turned upright
 	}
 	for attempt := 0; ; attempt++ {
 		words, err := w.recognize(src)
@@ -118,7 +122,7 @@ func (w *Worker) Recognize(ctx context.Context, img []byte, dpi int) (vanthu.Pag
 			return pt, err
 		}
 		unscale(words, scale)
-		pt = assemble(words, cfg.Width)
+		pt = assemble(words, width)
 		if pt.Text != "" {
 			return pt, nil
 		}

@@ -436,3 +436,32 @@ func TestRegisterDuplicatesAndCorrections(t *testing.T) {
 		t.Errorf("an unknown field was accepted: %d", code)
 	}
 }
+
+// vanthu ingest receives a folder, shows progress, reports refusals and
+// leaves every accepted document indexed.
+func TestIngestCLI(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end")
+	}
+	data, in := t.TempDir(), t.TempDir()
+	os.WriteFile(filepath.Join(in, "công văn.png"), scanFile(t, "congvan.png"), 0o644)
+	os.WriteFile(filepath.Join(in, "ghi chú.pdf"), []byte("Kính gửi: không phải bản quét"), 0o644)
+	cmd := exec.Command(vanthuBin, "ingest", "--data", data, in)
+	cmd.Env = withoutOMP()
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("ingest: %v\n%s", err, out)
+	}
+	for _, want := range []string{"tiếp nhận", "[==============================] 2/2", "từ chối", "ghi chú.pdf", "1 đã lập chỉ mục"} {
+		if !strings.Contains(string(out), want) {
+			t.Errorf("ingest output lacks %q:\n%s", want, out)
+		}
+	}
+	cmd = exec.Command(vanthuBin, "search", "--data", data, "--json", "hoa giai tranh chap")
+	cmd.Env = withoutOMP()
+	out, err = cmd.Output()
+	var res search.Result
+	if err != nil || json.Unmarshal(out, &res) != nil || res.Total != 1 {
+		t.Errorf("search after ingest: %v, %s", err, out)
+	}
+}
