@@ -185,6 +185,16 @@ func TestServeEndToEnd(t *testing.T) {
 	if code != http.StatusAccepted || up["id"] != string(vanthu.RefOf(jpg)) {
 		t.Fatalf("upload: %d %v", code, up)
 	}
+	// Searches are answered while pages are being recognised.
+	client := &http.Client{Timeout: 10 * time.Second}
+	resp, err := client.Get(s.base + "/api/v1/search?q=van+ban")
+	if err != nil {
+		t.Fatalf("search while OCR runs: %v", err)
+	}
+	resp.Body.Close()
+	var rec vanthu.Document
+	s.getJSON(t, "/api/v1/documents/"+string(vanthu.RefOf(jpg)), &rec)
+	t.Logf("a search was answered while the upload was %q", rec.Status)
 	dj := s.waitIndexed(t, vanthu.RefOf(jpg))
 	if dj.PageCount != 1 || !strings.Contains(dj.Pages[0].Text, "cải cách hành chính") {
 		t.Errorf("JPEG record: %d pages, text %q", dj.PageCount, dj.Pages[0].Text)
@@ -215,7 +225,7 @@ func TestServeEndToEnd(t *testing.T) {
 	}
 
 	// A records officer downloads the archive copy: byte for byte.
-	resp, err := http.Get(s.base + "/api/v1/documents/" + string(dt.ID) + "/original")
+	resp, err = http.Get(s.base + "/api/v1/documents/" + string(dt.ID) + "/original")
 	if err != nil {
 		t.Fatal(err)
 	}

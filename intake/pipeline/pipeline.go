@@ -78,29 +78,17 @@ func (p *Pipeline) Run(ctx context.Context) error {
 			}
 		}()
 	}
-	engines := make(chan error, workers)
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			// One Tesseract engine per goroutine, for its whole life, on
-			// its own OS thread.
-			runtime.LockOSThread()
-			w, err := ocr.NewWorker(p.OCR)
-			engines <- err
-			if err != nil {
-				return
-			}
-			defer w.Close()
-			p.Queue.Consume(ctx, TopicPages, GroupOCR, func(ctx context.Context, m queue.Message) error {
-				return p.recognise(ctx, w, m)
-			})
-		}()
-	}
-	for range workers {
-		if err := <-engines; err != nil {
-			return fmt.Errorf("pipeline: start OCR: %w", err)
-		}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	err := startOCR(workers, p.OCR, &wg, func(w *ocr.Worker) {
+		p.Queue.Consume(ctx, TopicPages, GroupOCR, func(ctx context.Context, m queue.Message) error {
+			return p.recognise(ctx, w, m)
+		})
+	})
+	if err != nil {
+		cancel()
+		wg.Wait()
+		return fmt.Errorf("pipeline: start OCR: %w", err)
 	}
 	start(TopicRaster, GroupRaster, p.rasterise)
 	start(TopicTexts, GroupAssemble, p.assemble)
@@ -111,6 +99,35 @@ func (p *Pipeline) Run(ctx context.Context) error {
 	}
 	wg.Wait()
 	return ctx.Err()
+}
+
+// startOCR starts n goroutines, each with its own Tesseract engine, on its
+// own OS thread, for its whole life, running fn with it; wg counts them. It
+// returns once every engine has started, or with the first error, when the
+// goroutines whose engine started still run fn: the caller stops them.
+func startOCR(n int, cfg ocr.Config, wg *sync.WaitGroup, fn func(*ocr.Worker)) error {
+	started := make(chan error, n)
+	for range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			runtime.LockOSThread()
+			w, err := ocr.NewWorker(cfg)
+			started <- err
+			if err != nil {
+				return
+			}
+			defer w.Close()
+			fn(w)
+		}()
+	}
+	var first error
+	for range n {
+		if err := <-started; err != nil && first == nil {
+			first = err
+		}
+	}
+	return first
 }
 
 // Resume re-publishes the next step of every unfinished document.

@@ -90,51 +90,35 @@ func (p *Processor) Process(ctx context.Context, files []string, emit func(Resul
 
 	jobs := make(chan pageJob, workers)
 	var wg sync.WaitGroup
-	engines := make(chan error, workers)
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			runtime.LockOSThread()
-			w, err := ocr.NewWorker(p.OCR)
-			engines <- err
-			if err != nil {
-				for range jobs {
+	err := startOCR(workers, p.OCR, &wg, func(w *ocr.Worker) {
+		for j := range jobs {
+			var pt vanthu.PageText
+			var err error
+			if j.img.Text != "" {
+				pt = j.img.FromTextLayer() // born-digital: no OCR
+			} else {
+				var img []byte
+				if img, err = p.Rasteriser.Blobs.ReadAll(j.img.Image); err == nil {
+					pt, err = w.Recognize(ctx, img, j.img.DPI)
 				}
-				return
 			}
-			defer w.Close()
-			for j := range jobs {
-				var pt vanthu.PageText
-				var err error
-				if j.img.Text != "" {
-					pt = j.img.FromTextLayer() // born-digital: no OCR
-				} else {
-					var img []byte
-					if img, err = p.Rasteriser.Blobs.ReadAll(j.img.Image); err == nil {
-						pt, err = w.Recognize(ctx, img, j.img.DPI)
-					}
-				}
-				mu.Lock()
-				st := states[j.file]
-				if err != nil && st.res.Error == "" {
-					st.res.Error = err.Error()
-				}
-				pg := &st.pages[j.img.Number-1]
-				pg.Text, pg.RawText, pg.Confidence, pg.Words, pg.Done = pt.Text, pt.RawText, pt.Confidence, pt.Words, true
-				pg.TextSource = pt.TextSource
-				st.pending--
-				flush()
-				mu.Unlock()
+			mu.Lock()
+			st := states[j.file]
+			if err != nil && st.res.Error == "" {
+				st.res.Error = err.Error()
 			}
-		}()
-	}
-	for range workers {
-		if err := <-engines; err != nil {
-			close(jobs)
-			wg.Wait()
-			return err
+			pg := &st.pages[j.img.Number-1]
+			pg.Text, pg.RawText, pg.Confidence, pg.Words, pg.Done = pt.Text, pt.RawText, pt.Confidence, pt.Words, true
+			pg.TextSource = pt.TextSource
+			st.pending--
+			flush()
+			mu.Unlock()
 		}
+	})
+	if err != nil {
+		close(jobs)
+		wg.Wait()
+		return err
 	}
 
 	for i, f := range files {

@@ -1,4 +1,4 @@
-// Command ocrbench measures Vanthu on a corpus with ground truth (the layout
+// Command ocrbench measures Vanthu on a corpus with ground eval.Truth (the layout
 // of shared/corpus/dev): OCR character error rate on clean and degraded
 // scans, metadata accuracy per field, and pages per minute, beside the
 // tesseract CLI (OMP_THREAD_LIMIT=1, two processes, pages rasterised first
@@ -24,32 +24,21 @@ import (
 
 	"github.com/vanthu/vanthu/dict"
 	"github.com/vanthu/vanthu/intake/pipeline"
+	"github.com/vanthu/vanthu/internal/eval"
 )
-
-type truth struct {
-	ID        string `json:"id"`
-	File      string `json:"file"`
-	Format    string `json:"format"`
-	PageCount int    `json:"page_count"`
-	Pages     []struct {
-		Text string `json:"text"`
-		Scan struct {
-			Clean bool `json:"clean"`
-			DPI   int  `json:"dpi"`
-		} `json:"scan"`
-	} `json:"pages"`
-	Metadata map[string]any `json:"metadata"`
-}
 
 func main() {
 	bin := flag.String("vanthu", "bin/vanthu", "the vanthu binary")
-	corpus := flag.String("corpus", "../shared/corpus/dev", "corpus folder (docs/, truth/)")
+	corpus := flag.String("corpus", "../shared/corpus/dev", "corpus folder (docs/, eval.Truth/)")
 	baseline := flag.Bool("baseline", true, "also run the tesseract CLI and OCRmyPDF baselines")
 	verbose := flag.Bool("v", false, "print every metadata mismatch")
 	extra := flag.String("args", "", "extra flags for vanthu process, space-separated (e.g. -ocr-clean=deskew)")
 	flag.Parse()
 
-	truths := loadTruth(*corpus)
+	truths, err := eval.LoadCorpus(*corpus)
+	if err != nil {
+		log.Fatal(err)
+	}
 	if len(truths) == 0 {
 		log.Fatalf("no documents under %s (is ../shared present?)", *corpus)
 	}
@@ -102,7 +91,7 @@ func main() {
 	row := func(name string, texts map[string]string) {
 		var c, d, a []float64
 		for _, t := range truths {
-			e := cer(texts[t.ID], truthText(t))
+			e := cer(texts[t.ID], t.Text())
 			a = append(a, e)
 			if clean(t) {
 				c = append(c, e)
@@ -137,33 +126,7 @@ func main() {
 	metadataReport(truths, results, *corpus, *verbose)
 }
 
-func loadTruth(dir string) []truth {
-	paths, _ := filepath.Glob(filepath.Join(dir, "truth", "*.json"))
-	sort.Strings(paths)
-	var out []truth
-	for _, p := range paths {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			log.Fatal(err)
-		}
-		var t truth
-		if err := json.Unmarshal(b, &t); err != nil {
-			log.Fatalf("%s: %v", p, err)
-		}
-		out = append(out, t)
-	}
-	return out
-}
-
-func truthText(t truth) string {
-	var b []string
-	for _, p := range t.Pages {
-		b = append(b, p.Text)
-	}
-	return strings.Join(b, "\n")
-}
-
-func clean(t truth) bool {
+func clean(t eval.Truth) bool {
 	for _, p := range t.Pages {
 		if !p.Scan.Clean {
 			return false
@@ -174,7 +137,7 @@ func clean(t truth) bool {
 
 // runCLI rasterises PDFs with pdftoppm at each page's DPI, then runs the
 // tesseract CLI on every page image, two processes at a time.
-func runCLI(corpus string, truths []truth) (map[string]string, time.Duration) {
+func runCLI(corpus string, truths []eval.Truth) (map[string]string, time.Duration) {
 	tmp, err := os.MkdirTemp("", "ocrbench-")
 	if err != nil {
 		log.Fatal(err)
@@ -234,7 +197,7 @@ func runCLI(corpus string, truths []truth) (map[string]string, time.Duration) {
 
 // runOCRmyPDF runs `ocrmypdf -l vie --jobs 2` on each document in turn and
 // reads its text from the sidecar.
-func runOCRmyPDF(corpus string, truths []truth) (map[string]string, time.Duration) {
+func runOCRmyPDF(corpus string, truths []eval.Truth) (map[string]string, time.Duration) {
 	if _, err := exec.LookPath("ocrmypdf"); err != nil {
 		log.Printf("ocrmypdf not installed (scripts/setup.sh --bench installs it); skipping it")
 		return nil, 0

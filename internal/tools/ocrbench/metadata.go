@@ -9,6 +9,7 @@ import (
 
 	"github.com/vanthu/vanthu/dict"
 	"github.com/vanthu/vanthu/intake/pipeline"
+	"github.com/vanthu/vanthu/internal/eval"
 )
 
 // fields pairs the corpus's metadata keys with Vanthu's.
@@ -19,7 +20,7 @@ var fields = [][2]string{
 	{"do_khan", "urgency"}, {"do_mat", "confidentiality"},
 }
 
-func metadataReport(truths []truth, results map[string]pipeline.Result, corpus string, verbose bool) {
+func metadataReport(truths []eval.Truth, results map[string]pipeline.Result, corpus string, verbose bool) {
 	fmt.Println("Metadata exact-match accuracy (case, tone placement, a leading V/v or Về việc ignored)")
 	correct := map[string]int{}
 	var misses []string
