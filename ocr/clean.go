@@ -47,6 +47,7 @@ import "C"
 
 import (
 	"fmt"
+	"image"
 	"strings"
 	"unsafe"
 
@@ -60,12 +61,16 @@ const (
 	StepScale      = "scale"      // bring the page to about 200 dpi (finer scans down, coarser up)
 	StepBackground = "background" // flatten uneven background and contrast to white paper
 	StepMedian     = "median"     // 3×3 median filter against speckle and noise
+	StepInk        = "ink"        // keep dark ink only: greys lighter than ink (grey seals) become paper
 	StepOrient     = "orient"     // turn a page scanned sideways or upside down upright
 	StepDeskew     = "deskew"     // straighten skew up to about ±7°
 )
 
 // AllSteps lists every clean-up step in order.
-var AllSteps = []string{StepRedDropout, StepScale, StepBackground, StepMedian, StepOrient, StepDeskew}
+var AllSteps = []string{StepRedDropout, StepScale, StepBackground, StepMedian, StepInk, StepOrient, StepDeskew}
+
+// inkLevel is the grey above which StepInk makes a pixel paper.
+var inkLevel = 150
 
 // Cleaned is a page image prepared for recognition.
 type Cleaned struct {
@@ -103,11 +108,19 @@ const targetDPI = 200
 // Clean prepares a page image for recognition with Leptonica. dpi is the
 // page's resolution if known (0: read it from the image).
 func Clean(img []byte, dpi int, steps []string) (Cleaned, error) {
-	c, err := clean(img, dpi, steps)
-	return c, err
+	return clean(img, dpi, steps, image.Rectangle{})
 }
 
-func clean(img []byte, dpi int, steps []string) (c Cleaned, err error) {
+// CleanRegion is Clean on the part r of the page (in the page image's
+// pixels).
+func CleanRegion(img []byte, dpi int, steps []string, r image.Rectangle) (Cleaned, error) {
+	if r.Empty() {
+		return Cleaned{}, vanthu.Errorf("ocr: clean", vanthu.Invalid, "empty region")
+	}
+	return clean(img, dpi, steps, r)
+}
+
+func clean(img []byte, dpi int, steps []string, region image.Rectangle) (c Cleaned, err error) {
 	c.Scale = 1
 	if len(img) == 0 {
 		return c, vanthu.Errorf("ocr: clean", vanthu.Invalid, "empty image")
@@ -136,6 +149,15 @@ func clean(img []byte, dpi int, steps []string) (c Cleaned, err error) {
 	if dpi <= 0 {
 		dpi = int(C.pixGetXRes(pix))
 	}
+	if !region.Empty() {
+		box := C.boxCreate(C.l_int32(region.Min.X), C.l_int32(region.Min.Y), C.l_int32(region.Dx()), C.l_int32(region.Dy()))
+		clipped := C.pixClipRectangle(pix, box, nil)
+		C.boxDestroy(&box)
+		if clipped == nil {
+			return c, vanthu.Errorf("ocr: clean", vanthu.Invalid, "region %v is outside the page", region)
+		}
+		replace(clipped)
+	}
 
 	if C.pixGetDepth(pix) == 32 && has(StepRedDropout) {
 		replace(C.pixGetRGBComponent(pix, C.COLOR_RED))
@@ -160,6 +182,9 @@ func clean(img []byte, dpi int, steps []string) (c Cleaned, err error) {
 	}
 	if has(StepMedian) {
 		replace(C.median3(pix))
+	}
+	if has(StepInk) {
+		replace(C.pixGammaTRC(nil, pix, 1.0, 0, C.l_int32(inkLevel)))
 	}
 	if has(StepOrient) {
 		c.Turns = orientation(pix)

@@ -9,6 +9,7 @@ import (
 	_ "image/jpeg" // decode page images
 	_ "image/png"
 	"strings"
+	"unicode"
 
 	"github.com/otiai10/gosseract/v2"
 	_ "golang.org/x/image/tiff" // DecodeConfig of TIFF page images
@@ -122,6 +123,9 @@ func (w *Worker) Recognize(ctx context.Context, img []byte, dpi int) (vanthu.Pag
 			return pt, err
 		}
 		unscale(words, scale)
+		if cl.Turns == 0 {
+			words = w.rereadSignature(img, dpi, words, cfg.Width, cfg.Height)
+		}
 		pt = assemble(words, width)
 		if pt.Text != "" {
 			return pt, nil
@@ -157,6 +161,92 @@ func (w *Worker) recognize(img []byte) ([]gosseract.BoundingBox, error) {
 	return boxes, nil
 }
 
+// rereadSignature reads the signature block again when the first reading
+// of it is poor. A seal (grey when scanned in grey) and the signature lie
+// over the signer's role and name; read a second time with light greys
+// made paper (StepInk), they fade while the dark ink stays. Only that block
+// is read again: done to the whole page, the same step costs the small
+// print of the Nơi nhận list. The words of the second reading replace those
+// of the first inside the block.
+func (w *Worker) rereadSignature(img []byte, dpi int, words []gosseract.BoundingBox, width, height int) []gosseract.BoundingBox {
+	r, ok := signatureRegion(toWords(words), width, height)
+	if !ok {
+		return words
+	}
+	steps := append([]string{}, w.cfg.Clean...)
+	steps = append(steps, StepInk)
+	cl, err := CleanRegion(img, dpi, steps, r)
+	if err != nil {
+		return words
+	}
+	second, err := w.recognize(cl.Image)
+	if err != nil || len(second) == 0 {
+		return words
+	}
+	unscale(second, cl.Scale)
+	out := make([]gosseract.BoundingBox, 0, len(words)+len(second))
+	for _, b := range words {
+		if !image.Pt((b.Box.Min.X+b.Box.Max.X)/2, (b.Box.Min.Y+b.Box.Max.Y)/2).In(r) {
+			out = append(out, b)
+		}
+	}
+	for _, b := range second {
+		b.Box = b.Box.Add(r.Min)
+		b.BlockNum += 1 << 20 // lines of their own
+		out = append(out, b)
+	}
+	return out
+}
+
+// signatureRegion finds the signature block — the right column from the
+// row of "Nơi nhận:" down — and whether its first reading is poor: no line
+// that reads as a name, or words read with low confidence.
+func signatureRegion(words []vanthu.Word, width, height int) (image.Rectangle, bool) {
+	segs := layout.Segments(vanthu.Page{Width: width, Words: words})
+	for _, s := range segs {
+		f := strings.ToUpper(dict.Fold(s.Text))
+		if !strings.HasPrefix(f, "NOI NHAN") {
+			continue
+		}
+		line := s.Y1 - s.Y0
+		r := image.Rect(width*45/100, max(0, s.Y0-line/2), width, height)
+		var conf float64
+		var n int
+		named := false
+		for _, t := range segs {
+			if t.Zone != layout.Right || !image.Pt(t.X0, t.Y0).In(r) {
+				continue
+			}
+			conf += t.Conf
+			n++
+			named = named || looksLikeName(t.Text)
+		}
+		return r, n == 0 || !named || conf/float64(n) < 85
+	}
+	return image.Rectangle{}, false
+}
+
+// looksLikeName reports whether t is two to six words, each a capital
+// followed by small letters.
+func looksLikeName(t string) bool {
+	ws := strings.Fields(t)
+	if len(ws) < 2 || len(ws) > 6 {
+		return false
+	}
+	for _, w := range ws {
+		rs := []rune(w)
+		if !unicode.IsUpper(rs[0]) {
+			return false
+		}
+		for _, r := range rs[1:] {
+			if !unicode.IsLower(r) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // unscale maps word boxes from a scaled page back to the stored page.
 func unscale(words []gosseract.BoundingBox, scale float64) {
 	if scale == 1 || scale <= 0 {
@@ -169,16 +259,13 @@ func unscale(words []gosseract.BoundingBox, scale float64) {
 	}
 }
 
-// assemble keeps the words with their boxes and lays them out as text in
-// reading order (package layout): one printed segment a line, the two
-// columns of the header and of the closing block each read left first.
-func assemble(boxes []gosseract.BoundingBox, width int) vanthu.PageText {
+// toWords keeps the recognised words with their boxes, numbering the text
+// lines.
+func toWords(boxes []gosseract.BoundingBox) []vanthu.Word {
 	var (
-		pt       vanthu.PageText
-		sum      float64
-		line     = -1
-		prevKey  [3]int
-		nonEmpty int
+		out     []vanthu.Word
+		line    = -1
+		prevKey [3]int
 	)
 	for _, bx := range boxes {
 		word := strings.TrimSpace(Normalize(bx.Word))
@@ -190,12 +277,26 @@ func assemble(boxes []gosseract.BoundingBox, width int) vanthu.PageText {
 			line++
 			prevKey = key
 		}
-		sum += bx.Confidence
-		nonEmpty++
-		pt.Words = append(pt.Words, vanthu.Word{
+		out = append(out, vanthu.Word{
 			Text: word, X0: bx.Box.Min.X, Y0: bx.Box.Min.Y, X1: bx.Box.Max.X, Y1: bx.Box.Max.Y,
 			Confidence: bx.Confidence, Block: bx.BlockNum, Line: line,
 		})
+	}
+	return out
+}
+
+// assemble lays the words out as text in reading order (package layout):
+// one printed segment a line, the two columns of the header and of the
+// closing block each read left first.
+func assemble(boxes []gosseract.BoundingBox, width int) vanthu.PageText {
+	var pt vanthu.PageText
+	pt.Words = toWords(boxes)
+	var sum float64
+	for _, w := range pt.Words {
+		sum += w.Confidence
+	}
+	if len(pt.Words) > 0 {
+		pt.Confidence = sum / float64(len(pt.Words))
 	}
 	pt.RawText = layout.Text(layout.ReadingOrder(layout.Segments(vanthu.Page{Width: width, Words: pt.Words})))
 	// Correct each word, with the page's own spellings as context; the raw
@@ -211,9 +312,6 @@ func assemble(boxes []gosseract.BoundingBox, width int) vanthu.PageText {
 	}
 	pt.Text = layout.Text(layout.ReadingOrder(layout.Segments(vanthu.Page{Width: width, Words: pt.Words})))
 	pt.TextSource = "ocr"
-	if nonEmpty > 0 {
-		pt.Confidence = sum / float64(nonEmpty)
-	}
 	return pt
 }
 
