@@ -455,7 +455,7 @@ func closing(segs []layout.Segment) (recipients []string, title, signer string, 
 		t := cleanLine(s.Text)
 		switch {
 		case isRole(t):
-			roles = append(roles, t)
+			roles = append(roles, authority.ReplaceAllString(t, "$1. "))
 		case isName(t):
 			signer = t // the last name-like line is the signer
 		}
@@ -487,6 +487,9 @@ func closing(segs []layout.Segment) (recipients []string, title, signer string, 
 }
 
 var (
+	// authority is a signing-authority prefix (NĐ 30: TM., KT., Q., TL.,
+	// TUQ.), always written with a dot; OCR reads the dot as : , or ;.
+	authority = regexp.MustCompile(`^(TM|KT|TL|TUQ|Q)\s*[.:,;]\s*`)
 	// strayLead is OCR debris before a recipient: a lone digit or mark.
 	strayLead = regexp.MustCompile(`^([0-9]|[^\pL\pN\s(])\s+`)
 	// commaSpace finds a comma with no space after it before a letter.

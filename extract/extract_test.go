@@ -117,3 +117,11 @@ func FuzzExtract(f *testing.F) {
 		ParseDateLine(text)
 	})
 }
+
+func TestSignerTitlePrefixes(t *testing.T) {
+	for in, want := range map[string]string{"KT: GIÁM ĐỐC": "KT. GIÁM ĐỐC", "TM, ỦY BAN NHÂN DÂN": "TM. ỦY BAN NHÂN DÂN", "KT.CHỦ TỊCH": "KT. CHỦ TỊCH", "PHÓ GIÁM ĐỐC": "PHÓ GIÁM ĐỐC"} {
+		if got := authority.ReplaceAllString(in, "$1. "); got != want {
+			t.Errorf("%q → %q, want %q", in, got, want)
+		}
+	}
+}
