@@ -124,7 +124,7 @@ func (w *Worker) Recognize(ctx context.Context, img []byte, dpi int) (vanthu.Pag
 		}
 		unscale(words, scale)
 		if cl.Turns == 0 {
-			words = w.rereadSignature(img, dpi, words, cfg.Width, cfg.Height)
+			words = w.rereadSignature(cl, words, cfg.Width, cfg.Height)
 		}
 		pt = assemble(words, width)
 		if pt.Text != "" {
@@ -168,20 +168,25 @@ func (w *Worker) recognize(img []byte) ([]gosseract.BoundingBox, error) {
 // is read again: done to the whole page, the same step costs the small
 // print of the Nơi nhận list. The words of the second reading replace those
 // of the first inside the block.
-func (w *Worker) rereadSignature(img []byte, dpi int, words []gosseract.BoundingBox, width, height int) []gosseract.BoundingBox {
+func (w *Worker) rereadSignature(cl Cleaned, words []gosseract.BoundingBox, width, height int) []gosseract.BoundingBox {
 	r, ok := signatureRegion(toWords(words), width, height)
 	if !ok {
 		return words
 	}
-	steps := append([]string{}, w.cfg.Clean...)
-	steps = append(steps, StepInk)
-	cl, err := CleanRegion(img, dpi, steps, r)
+	// The block is cut from the cleaned page, whose frame the first
+	// reading's boxes share (once unscaled).
+	scaled := image.Rect(int(float64(r.Min.X)*cl.Scale), int(float64(r.Min.Y)*cl.Scale),
+		int(float64(r.Max.X)*cl.Scale), int(float64(r.Max.Y)*cl.Scale))
+	block, err := CleanRegion(cl.Image, 0, []string{StepInk}, scaled)
 	if err != nil {
 		return words
 	}
-	second, err := w.recognize(cl.Image)
+	second, err := w.recognize(block.Image)
 	if err != nil || len(second) == 0 {
 		return words
+	}
+	for i := range second {
+		second[i].Box = second[i].Box.Add(scaled.Min)
 	}
 	unscale(second, cl.Scale)
 	out := make([]gosseract.BoundingBox, 0, len(words)+len(second))
@@ -191,7 +196,6 @@ func (w *Worker) rereadSignature(img []byte, dpi int, words []gosseract.Bounding
 		}
 	}
 	for _, b := range second {
-		b.Box = b.Box.Add(r.Min)
 		b.BlockNum += 1 << 20 // lines of their own
 		out = append(out, b)
 	}
@@ -221,7 +225,7 @@ func signatureRegion(words []vanthu.Word, width, height int) (image.Rectangle, b
 			n++
 			named = named || looksLikeName(t.Text)
 		}
-		return r, n == 0 || !named || conf/float64(n) < 85
+		return r, n == 0 || !named || conf/float64(n) < 70
 	}
 	return image.Rectangle{}, false
 }
