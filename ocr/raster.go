@@ -51,7 +51,9 @@ type childJob struct {
 	Src    string        `json:"src"`
 	Format vanthu.Format `json:"format"`
 	Blobs  string        `json:"blobs"`
-	Config RasterConfig  `json:"config"`
+	// Scratch: the blob store is scratch space, not the archive.
+	Scratch bool         `json:"scratch,omitempty"`
+	Config  RasterConfig `json:"config"`
 	// TIFF pages as their headers describe them.
 	TIFFPages []sniff.Page `json:"tiff_pages,omitempty"`
 }
@@ -113,7 +115,7 @@ func (r *Rasteriser) single(src string, format vanthu.Format, fn func(vanthu.Pag
 }
 
 func (r *Rasteriser) child(ctx context.Context, src string, format vanthu.Format, fn func(vanthu.PageImage) error) error {
-	job := childJob{Src: src, Format: format, Blobs: r.Blobs.Dir(), Config: r.Config}
+	job := childJob{Src: src, Format: format, Blobs: r.Blobs.Dir(), Scratch: r.Blobs.Scratch, Config: r.Config}
 	if format == vanthu.TIFF {
 		f, err := os.Open(src)
 		if err != nil {

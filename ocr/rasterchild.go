@@ -53,6 +53,7 @@ func rasterChild(spec string, out io.Writer) int {
 	if err != nil {
 		return fail("%v", err)
 	}
+	blobs.Scratch = job.Scratch
 	doc, err := fitz.New(job.Src)
 	if errors.Is(err, fitz.ErrNeedsPassword) {
 		return fail("the PDF is encrypted (password protected)")

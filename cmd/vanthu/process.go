@@ -36,6 +36,7 @@ func process(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
+	bs.Scratch = true // removed when done: nothing to make durable
 	p := &pipeline.Processor{Rasteriser: &ocr.Rasteriser{Config: rc, Blobs: bs}, OCR: oc, Workers: *workers}
 	enc := json.NewEncoder(os.Stdout)
 	enc.SetEscapeHTML(false)
