@@ -71,7 +71,8 @@ type Document struct {
 	Format     Format    `json:"format"`
 	ReceivedAt time.Time `json:"received_at"`
 	Status     Status    `json:"status"`
-	Error      string    `json:"error,omitempty"` // why the document failed
+	Error      string    `json:"error,omitempty"`    // why the document failed
+	Warnings   []string  `json:"warnings,omitempty"` // for a clerk: e.g. every page blank
 	PageCount  int       `json:"page_count"`
 	Pages      []Page    `json:"pages"`
 	Metadata   Metadata  `json:"metadata"`

@@ -193,3 +193,11 @@ func TestRecognizeBlankAndBadImages(t *testing.T) {
 		t.Fatalf("after bad input: %q, %v", pt.Text, err)
 	}
 }
+
+// A password-protected PDF is refused with that reason, not as corrupt.
+func TestRasteriseRefusesEncryptedPDF(t *testing.T) {
+	_, err := rasterise(t, newRasteriser(t), "encrypted.pdf", vanthu.PDF)
+	if vanthu.KindOf(err) != vanthu.Invalid || !strings.Contains(err.Error(), "encrypted (password protected)") {
+		t.Fatalf("err = %v; want an Invalid error naming the encryption", err)
+	}
+}

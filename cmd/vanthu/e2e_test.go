@@ -6,6 +6,9 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"image"
+	"image/draw"
+	"image/png"
 	"io"
 	"mime/multipart"
 	"net/http"
@@ -473,5 +476,25 @@ func TestIngestCLI(t *testing.T) {
 	var res search.Result
 	if err != nil || json.Unmarshal(out, &res) != nil || res.Total != 1 {
 		t.Errorf("search after ingest: %v, %s", err, out)
+	}
+}
+
+// A scan with nothing on it is indexed with a warning a clerk can read.
+func TestBlankScanIsFlagged(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end")
+	}
+	s := startServer(t, t.TempDir())
+	g := image.NewGray(image.Rect(0, 0, 1240, 1754))
+	draw.Draw(g, g.Bounds(), image.White, image.Point{}, draw.Src)
+	var b bytes.Buffer
+	png.Encode(&b, g)
+	code, _ := s.upload(t, "trang trắng.png", b.Bytes())
+	if code != http.StatusAccepted {
+		t.Fatalf("upload: %d", code)
+	}
+	d := s.waitIndexed(t, vanthu.RefOf(b.Bytes()))
+	if len(d.Warnings) != 1 || !strings.Contains(d.Warnings[0], "blank") {
+		t.Errorf("warnings = %q; want the every-page-blank warning", d.Warnings)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"log/slog"
 	"runtime"
+	"strings"
 	"sync"
 	"time"
 
@@ -99,6 +100,18 @@ func (p *Pipeline) Run(ctx context.Context) error {
 	}
 	wg.Wait()
 	return ctx.Err()
+}
+
+// BlankWarning flags a document whose every page is blank.
+const BlankWarning = "Mọi trang đều trắng: không có chữ để đọc, hãy kiểm tra bản quét (every page is blank)"
+
+func allBlank(pages []vanthu.Page) bool {
+	for _, p := range pages {
+		if strings.TrimSpace(p.Text) != "" {
+			return false
+		}
+	}
+	return len(pages) > 0
 }
 
 // startOCR starts n goroutines, each with its own Tesseract engine, on its
@@ -302,6 +315,9 @@ func (p *Pipeline) extract(ctx context.Context, id vanthu.Ref) error {
 			return nil // extracted already
 		}
 		d.Metadata, d.FieldConfidence, d.Review = md, conf, extract.Review(md, conf)
+		if allBlank(d.Pages) {
+			d.Warnings = append(d.Warnings, BlankWarning)
+		}
 		d.History = append(d.History, vanthu.Revision{At: time.Now().UTC(), By: "extraction", Metadata: md})
 		d.Status = vanthu.Extracted
 		return nil

@@ -214,6 +214,7 @@ func registerEntry(d vanthu.Document) RegisterEntry {
 	} else if !d.Status.Done() {
 		notes = append(notes, "Đang xử lý")
 	}
+	notes = append(notes, d.Warnings...)
 	if len(d.Review) > 0 {
 		notes = append(notes, "Cần kiểm tra: "+strings.Join(d.Review, ", "))
 	}
