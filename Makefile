@@ -13,7 +13,7 @@ ADDR  ?= 127.0.0.1:8080
 SHARED ?= $(abspath ../shared)
 export VANTHU_SHARED := $(SHARED)
 
-.PHONY: setup build run test test-short bench lint fuzz clean
+.PHONY: setup build run test test-short bench lint fuzz soak clean
 
 setup:
 	@bash scripts/setup.sh
@@ -50,6 +50,10 @@ fuzz:
 	$(GO) test -run XXX -fuzz FuzzCorrect -fuzztime $(FUZZTIME) ./ocr/
 	$(GO) test -run XXX -fuzz FuzzDecodeLegacy -fuzztime $(FUZZTIME) ./dict/
 	$(GO) test -run XXX -fuzz FuzzExtract -fuzztime $(FUZZTIME) ./extract/
+
+# A longer crash soak: more kill rounds.
+soak:
+	VANTHU_CRASH_ROUNDS=$${ROUNDS:-30} $(GO) test -count=1 -run TestCrashRecovery -v -timeout 60m ./cmd/vanthu/
 
 clean:
 	rm -rf bin
