@@ -5,9 +5,14 @@ import (
 	"context"
 	"encoding/binary"
 	"encoding/json"
+	"fmt"
 	"hash/crc32"
+	"image"
+	"image/png"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -200,5 +205,51 @@ func TestDropFolderTakesOnlyCompleteFiles(t *testing.T) {
 	ev := df.Events.Recent()
 	if len(ev) != 2 || ev[0].Outcome != "duplicate" || ev[1].Outcome != "accepted" {
 		t.Fatalf("events = %+v; want accepted, then duplicate", ev)
+	}
+}
+
+// A scanner batch of many files at once, in sub-folders, is taken whole,
+// each once, with bounded memory: files stream through, one at a time.
+func TestDropFolderBatch(t *testing.T) {
+	if testing.Short() {
+		t.Skip("many files")
+	}
+	r, _ := newReceiver(t)
+	inbox := t.TempDir()
+	const n = 400
+	for i := range n {
+		dir := filepath.Join(inbox, fmt.Sprintf("batch-%d", i%7))
+		os.MkdirAll(dir, 0o755)
+		g := image.NewGray(image.Rect(0, 0, 64, 64))
+		g.Pix[i%len(g.Pix)] = uint8(1 + i%250) // each file its own bytes
+		var b bytes.Buffer
+		png.Encode(&b, g)
+		os.WriteFile(filepath.Join(dir, fmt.Sprintf("trang-%03d.png", i)), b.Bytes(), 0o644)
+	}
+	df := &DropFolder{Dir: inbox, Receiver: r, Events: NewEvents(n), Settle: time.Second}
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	t0 := time.Now().Add(5 * time.Second)
+	df.Scan(context.Background(), t0)
+	df.Scan(context.Background(), t0.Add(2*time.Second))
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	counts, _ := r.Registry.Count()
+	if counts[vanthu.Received] != n {
+		t.Errorf("%d of %d files registered", counts[vanthu.Received], n)
+	}
+	left := 0
+	filepath.WalkDir(inbox, func(_ string, e fs.DirEntry, _ error) error {
+		if e != nil && !e.IsDir() {
+			left++
+		}
+		return nil
+	})
+	if left != 0 {
+		t.Errorf("%d files left in the inbox", left)
+	}
+	if grew := int64(after.HeapAlloc) - int64(before.HeapAlloc); grew > 32<<20 {
+		t.Errorf("heap grew by %d MB taking %d files", grew>>20, n)
 	}
 }

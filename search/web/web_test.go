@@ -1,7 +1,9 @@
 package web
 
 import (
+	"bytes"
 	"encoding/json"
+	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -117,5 +119,43 @@ func TestOpenAPIIsValidJSON(t *testing.T) {
 		if spec.Paths[p] == nil {
 			t.Errorf("openapi.json does not describe %s", p)
 		}
+	}
+}
+
+// An upload over the limit is refused with 413 and a stable code, before
+// its body is read in full.
+func TestUploadTooLarge(t *testing.T) {
+	dir := t.TempDir()
+	bs, _ := blob.Open(filepath.Join(dir, "blobs"))
+	reg, err := registry.Open(filepath.Join(dir, "registry.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer reg.Close()
+	s := &Server{Receiver: &intake.Receiver{Blobs: bs, Registry: reg, Limits: intake.Limits{MaxFileSize: 1000, MaxPixels: 1e8}},
+		Events: intake.NewEvents(10), Registry: reg, Blobs: bs, MaxUpload: 1000}
+	srv := httptest.NewServer(s.Handler())
+	defer srv.Close()
+	for _, size := range []int{5000, 3 << 20} { // over the file limit; over the body limit
+		var body bytes.Buffer
+		mw := multipart.NewWriter(&body)
+		part, _ := mw.CreateFormFile("file", "big.pdf")
+		part.Write(append([]byte("%PDF-1.4\n"), make([]byte, size)...))
+		mw.Close()
+		resp, err := http.Post(srv.URL+"/api/v1/documents", mw.FormDataContentType(), &body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var v struct {
+			Error struct{ Code, MessageVI string } `json:"error"`
+		}
+		json.NewDecoder(resp.Body).Decode(&v)
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusRequestEntityTooLarge || v.Error.Code != "file_too_large" {
+			t.Errorf("upload of %d bytes: %d %+v; want 413 file_too_large", size, resp.StatusCode, v.Error)
+		}
+	}
+	if n, _ := reg.Count(); len(n) != 0 {
+		t.Errorf("an oversized upload was registered: %v", n)
 	}
 }
