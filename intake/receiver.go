@@ -47,12 +47,32 @@ func (r *Refusal) Error() string { return r.Message }
 
 // Refusal codes.
 const (
-	CodeEmpty       = "empty_file"
-	CodeTooLarge    = "file_too_large"
-	CodeUnsupported = "unsupported_type"
-	CodeCorrupt     = "corrupt_file"
-	CodeTooManyPix  = "image_too_large"
+	CodeEmpty        = "empty_file"
+	CodeTooLarge     = "file_too_large"
+	CodeUnsupported  = "unsupported_type"
+	CodeCorrupt      = "corrupt_file"
+	CodeTooManyPix   = "image_too_large"
+	CodeEncrypted    = "encrypted_pdf"
+	CodeTooManyPages = "too_many_pages"
+	CodePageTooLarge = "page_too_large"
 )
+
+// messagesVI say each refusal to a clerk, in Vietnamese.
+var messagesVI = map[string]string{
+	CodeCorrupt:      "Tệp bị hỏng hoặc không đầy đủ, không mở được",
+	CodeEncrypted:    "Tệp PDF có mật khẩu; hãy gửi bản không đặt mật khẩu",
+	CodeTooManyPages: "Tệp có quá nhiều trang",
+	CodePageTooLarge: "Trang có khổ quá lớn",
+}
+
+// Refuse makes the refusal for a code with its English reason.
+func Refuse(code, message string) *Refusal {
+	vi, ok := messagesVI[code]
+	if !ok {
+		vi = messagesVI[CodeCorrupt]
+	}
+	return &Refusal{Code: code, Message: message, MessageVI: vi}
+}
 
 // AsRefusal returns the refusal in err's chain, if any.
 func AsRefusal(err error) (*Refusal, bool) {
@@ -76,7 +96,11 @@ type Receiver struct {
 	// Enqueue hands a newly registered document to the pipeline. An error
 	// here loses nothing: the pipeline resumes registered documents.
 	Enqueue func(ctx context.Context, d vanthu.Document) error
-	Now     func() time.Time
+	// Check, if set, opens a file of an accepted type to see it can be
+	// read (a PDF that is encrypted or corrupt, too many pages): a
+	// *Refusal it returns refuses the file, any other error is transient.
+	Check func(ctx context.Context, path string, f vanthu.Format) error
+	Now   func() time.Time
 }
 
 // Receive reads one file. It returns a Receipt for an accepted file (new or
@@ -97,6 +121,14 @@ func (r *Receiver) Receive(ctx context.Context, name string, src io.Reader) (Rec
 	defer st.Discard()
 
 	format, refusal := r.validate(st)
+	if refusal == nil && r.Check != nil {
+		if err := r.Check(ctx, st.Path(), format); err != nil {
+			var ok bool
+			if refusal, ok = AsRefusal(err); !ok {
+				return Receipt{}, vanthu.E("intake "+name, vanthu.Transient, err)
+			}
+		}
+	}
 	if refusal != nil {
 		if err := r.quarantine(st, name, refusal); err != nil {
 			return Receipt{}, err

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
@@ -52,8 +53,10 @@ type childJob struct {
 	Format vanthu.Format `json:"format"`
 	Blobs  string        `json:"blobs"`
 	// Scratch: the blob store is scratch space, not the archive.
-	Scratch bool         `json:"scratch,omitempty"`
-	Config  RasterConfig `json:"config"`
+	Scratch bool `json:"scratch,omitempty"`
+	// Probe: only open the file and check its pages, render nothing.
+	Probe  bool         `json:"probe,omitempty"`
+	Config RasterConfig `json:"config"`
 	// TIFF pages as their headers describe them.
 	TIFFPages []sniff.Page `json:"tiff_pages,omitempty"`
 }
@@ -63,6 +66,33 @@ type childLine struct {
 	Pages int               `json:"pages,omitempty"`
 	Page  *vanthu.PageImage `json:"page,omitempty"`
 	Error string            `json:"error,omitempty"`
+	Code  string            `json:"code,omitempty"` // why, for a refusal
+}
+
+// Refusal codes of a file the rasteriser cannot take.
+const (
+	CodeEncrypted    = "encrypted_pdf"
+	CodeCorrupt      = "corrupt_file"
+	CodeTooManyPages = "too_many_pages"
+	CodePageTooLarge = "page_too_large"
+)
+
+// FileError is a file the rasteriser refuses, with a stable code.
+type FileError struct {
+	Code string
+	Msg  string
+}
+
+func (e *FileError) Error() string { return e.Msg }
+
+// Probe opens a PDF or TIFF in the child process and checks it can be
+// rasterised within the limits, rendering nothing: a refusal is a
+// *FileError (in an Invalid error) with its code.
+func (r *Rasteriser) Probe(ctx context.Context, src string, format vanthu.Format) error {
+	if format != vanthu.PDF && format != vanthu.TIFF {
+		return nil
+	}
+	return r.child(ctx, src, format, true, func(vanthu.PageImage) error { return nil })
 }
 
 // Rasteriser renders received files into page images in the blob store.
@@ -83,7 +113,7 @@ func (r *Rasteriser) Rasterise(ctx context.Context, src string, format vanthu.Fo
 	case vanthu.JPEG, vanthu.PNG:
 		return r.single(src, format, fn)
 	case vanthu.PDF, vanthu.TIFF:
-		return r.child(ctx, src, format, fn)
+		return r.child(ctx, src, format, false, fn)
 	}
 	return vanthu.Errorf("rasterise", vanthu.Invalid, "unsupported format %q", format)
 }
@@ -114,8 +144,8 @@ func (r *Rasteriser) single(src string, format vanthu.Format, fn func(vanthu.Pag
 	return fn(vanthu.PageImage{Number: 1, Pages: 1, Image: ref, DPI: p.DPI, Width: p.Width, Height: p.Height})
 }
 
-func (r *Rasteriser) child(ctx context.Context, src string, format vanthu.Format, fn func(vanthu.PageImage) error) error {
-	job := childJob{Src: src, Format: format, Blobs: r.Blobs.Dir(), Scratch: r.Blobs.Scratch, Config: r.Config}
+func (r *Rasteriser) child(ctx context.Context, src string, format vanthu.Format, probe bool, fn func(vanthu.PageImage) error) error {
+	job := childJob{Src: src, Format: format, Blobs: r.Blobs.Dir(), Scratch: r.Blobs.Scratch, Config: r.Config, Probe: probe}
 	if format == vanthu.TIFF {
 		f, err := os.Open(src)
 		if err != nil {
@@ -128,11 +158,11 @@ func (r *Rasteriser) child(ctx context.Context, src string, format vanthu.Format
 			return vanthu.E("rasterise", vanthu.Invalid, err)
 		}
 		if len(pages) > r.Config.MaxPages {
-			return vanthu.Errorf("rasterise", vanthu.Invalid, "%d pages, more than the limit of %d", len(pages), r.Config.MaxPages)
+			return vanthu.E("rasterise", vanthu.Invalid, &FileError{CodeTooManyPages, fmt.Sprintf("%d pages, more than the limit of %d", len(pages), r.Config.MaxPages)})
 		}
 		for _, p := range pages {
 			if int64(p.Width)*int64(p.Height) > r.Config.MaxPixels {
-				return vanthu.Errorf("rasterise", vanthu.Invalid, "a page is %d×%d pixels, more than the limit of %d", p.Width, p.Height, r.Config.MaxPixels)
+				return vanthu.E("rasterise", vanthu.Invalid, &FileError{CodePageTooLarge, fmt.Sprintf("a page is %d×%d pixels, more than the limit of %d", p.Width, p.Height, r.Config.MaxPixels)})
 			}
 		}
 		job.TIFFPages = pages
@@ -189,6 +219,7 @@ func (r *Rasteriser) child(ctx context.Context, src string, format vanthu.Format
 
 	var (
 		childErr string
+		code     string
 		done     int
 		total    int
 		fnErr    error
@@ -206,7 +237,7 @@ func (r *Rasteriser) child(ctx context.Context, src string, format vanthu.Format
 		}
 		switch {
 		case l.Error != "":
-			childErr = l.Error
+			childErr, code = l.Error, l.Code
 		case l.Pages > 0:
 			total = l.Pages
 		case l.Page != nil && fnErr == nil:
@@ -221,18 +252,23 @@ func (r *Rasteriser) child(ctx context.Context, src string, format vanthu.Format
 	cancel()
 	select {
 	case <-timedOut:
-		return vanthu.Errorf("rasterise", vanthu.Invalid, "page %d took longer than %s", done+1, r.Config.PageTimeout)
+		return vanthu.E("rasterise", vanthu.Invalid, &FileError{CodeCorrupt, fmt.Sprintf("page %d took longer than %s", done+1, r.Config.PageTimeout)})
 	default:
 	}
 	switch {
 	case fnErr != nil:
 		return fnErr
 	case childErr != "":
-		return vanthu.Errorf("rasterise", vanthu.Invalid, "%s", childErr)
+		if code == "" {
+			code = CodeCorrupt
+		}
+		return vanthu.E("rasterise", vanthu.Invalid, &FileError{code, childErr})
 	case parent.Err() != nil:
 		return vanthu.E("rasterise", vanthu.Transient, parent.Err())
 	case waitErr != nil:
-		return vanthu.Errorf("rasterise", vanthu.Invalid, "the renderer died on page %d of %d (%s): %s", done+1, total, describeExit(waitErr), lastLine(stderr.String()))
+		return vanthu.E("rasterise", vanthu.Invalid, &FileError{CodeCorrupt, fmt.Sprintf("the renderer died on page %d of %d (%s): %s", done+1, total, describeExit(waitErr), lastLine(stderr.String()))})
+	case probe:
+		return nil
 	case done == 0 || done != total:
 		return vanthu.Errorf("rasterise", vanthu.Invalid, "rendered %d of %d pages", done, total)
 	}

@@ -36,10 +36,11 @@ func MaybeRasterChild() {
 
 func rasterChild(spec string, out io.Writer) int {
 	enc := json.NewEncoder(out)
-	fail := func(format string, args ...any) int {
-		enc.Encode(childLine{Error: fmt.Sprintf(format, args...)})
+	failCode := func(code, format string, args ...any) int {
+		enc.Encode(childLine{Error: fmt.Sprintf(format, args...), Code: code})
 		return 2
 	}
+	fail := func(format string, args ...any) int { return failCode(CodeCorrupt, format, args...) }
 	var job childJob
 	if err := json.Unmarshal([]byte(spec), &job); err != nil {
 		return fail("bad job: %v", err)
@@ -56,7 +57,7 @@ func rasterChild(spec string, out io.Writer) int {
 	blobs.Scratch = job.Scratch
 	doc, err := fitz.New(job.Src)
 	if errors.Is(err, fitz.ErrNeedsPassword) {
-		return fail("the PDF is encrypted (password protected)")
+		return failCode(CodeEncrypted, "the PDF is encrypted (password protected)")
 	}
 	if err != nil {
 		return fail("the file cannot be opened as %s: it is corrupt or truncated (%v)", job.Format, err)
@@ -67,9 +68,24 @@ func rasterChild(spec string, out io.Writer) int {
 	case n <= 0:
 		return fail("the file has no pages")
 	case n > job.Config.MaxPages:
-		return fail("%d pages, more than the limit of %d", n, job.Config.MaxPages)
+		return failCode(CodeTooManyPages, "%d pages, more than the limit of %d", n, job.Config.MaxPages)
 	}
 	enc.Encode(childLine{Pages: n})
+	if job.Probe {
+		// Check every page's size, render nothing.
+		for i := range n {
+			b, err := doc.Bound(i)
+			if err != nil || b.Dx() <= 0 || b.Dy() <= 0 {
+				return fail("page %d cannot be read", i+1)
+			}
+			w, h := int64(b.Dx())*int64(job.Config.DPI)/72, int64(b.Dy())*int64(job.Config.DPI)/72
+			if job.Format == vanthu.PDF && w*h > job.Config.MaxPixels {
+				return failCode(CodePageTooLarge, "page %d is %.0f×%.0f mm, %d×%d pixels at %d dpi, more than the limit of %d pixels",
+					i+1, float64(b.Dx())*25.4/72, float64(b.Dy())*25.4/72, w, h, job.Config.DPI, job.Config.MaxPixels)
+			}
+		}
+		return 0
+	}
 	var images [][2]int
 	if job.Format == vanthu.PDF {
 		if b, err := os.ReadFile(job.Src); err == nil {
@@ -117,7 +133,7 @@ func rasterChild(spec string, out io.Writer) int {
 		}
 		w, h := int64(float64(b.Dx())*scale/72), int64(float64(b.Dy())*scale/72)
 		if w*h > job.Config.MaxPixels {
-			return fail("page %d is %.0f×%.0f mm, %d×%d pixels at %.0f dpi, more than the limit of %d pixels",
+			return failCode(CodePageTooLarge, "page %d is %.0f×%.0f mm, %d×%d pixels at %.0f dpi, more than the limit of %d pixels",
 				i+1, float64(b.Dx())*25.4/72, float64(b.Dy())*25.4/72, w, h, scale, job.Config.MaxPixels)
 		}
 		img, err := doc.ImageDPI(i, scale)

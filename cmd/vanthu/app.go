@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -11,6 +12,7 @@ import (
 
 	bolterrors "go.etcd.io/bbolt/errors"
 
+	"github.com/vanthu/vanthu"
 	"github.com/vanthu/vanthu/index"
 	"github.com/vanthu/vanthu/intake"
 	"github.com/vanthu/vanthu/intake/blob"
@@ -90,6 +92,7 @@ func openApp(cfg config) (*app, error) {
 	a.receiver = &intake.Receiver{
 		Blobs: a.blobs, Registry: a.registry, Limits: cfg.Limits,
 		Quarantine: filepath.Join(cfg.Data, "quarantine"), Enqueue: a.pipeline.Enqueue,
+		Check: probe(a.pipeline.Rasteriser),
 	}
 	a.searcher = &search.Searcher{Index: a.index}
 	a.pipeline.Metrics.Gauge("vanthu_index_documents", func() float64 {
@@ -97,6 +100,20 @@ func openApp(cfg config) (*app, error) {
 		return float64(n)
 	})
 	return a, nil
+}
+
+// probe refuses at intake the PDFs and TIFFs the rasteriser cannot take
+// (encrypted, corrupt, too many or too large pages), opening them in its
+// child process without rendering.
+func probe(r *ocr.Rasteriser) func(context.Context, string, vanthu.Format) error {
+	return func(ctx context.Context, path string, f vanthu.Format) error {
+		err := r.Probe(ctx, path, f)
+		var fe *ocr.FileError
+		if errors.As(err, &fe) {
+			return intake.Refuse(fe.Code, fe.Msg)
+		}
+		return err
+	}
 }
 
 func (a *app) Close() {

@@ -498,3 +498,36 @@ func TestBlankScanIsFlagged(t *testing.T) {
 		t.Errorf("warnings = %q; want the every-page-blank warning", d.Warnings)
 	}
 }
+
+// PDFs that cannot be read are refused at the door with a code a program
+// can use and a reason a clerk can read, and kept in quarantine.
+func TestUnreadablePDFsRefusedAtIntake(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end")
+	}
+	data := t.TempDir()
+	s := startServer(t, data)
+	tests := []struct {
+		name string
+		body []byte
+		code string
+	}{
+		{"mật khẩu.pdf", scanFile(t, "encrypted.pdf"), "encrypted_pdf"},
+		{"hỏng.pdf", []byte("%PDF-1.4\nnot a pdf at all\n"), "corrupt_file"},
+	}
+	for _, tt := range tests {
+		code, v := s.upload(t, tt.name, tt.body)
+		e, _ := v["error"].(map[string]any)
+		if code != http.StatusUnprocessableEntity || e["code"] != tt.code || e["message_vi"] == "" {
+			t.Errorf("%s: %d %v; want 422 %s", tt.name, code, v, tt.code)
+		}
+		var d vanthu.Document
+		if st := s.getJSON(t, "/api/v1/documents/"+string(vanthu.RefOf(tt.body)), &d); st != http.StatusNotFound {
+			t.Errorf("%s: a refused file was registered (%d)", tt.name, st)
+		}
+	}
+	sides, _ := filepath.Glob(filepath.Join(data, "quarantine", "*", "reason.json"))
+	if len(sides) != len(tests) {
+		t.Errorf("%d files in quarantine, want %d", len(sides), len(tests))
+	}
+}

@@ -108,6 +108,9 @@ func (s *Store) Stage(ctx context.Context, r io.Reader, max int64) (*Staged, err
 	return &Staged{Ref: vanthu.Ref(hex.EncodeToString(h.Sum(nil))), Size: n, path: tmp.Name(), s: s}, nil
 }
 
+// Path is where the staged bytes are until they are committed or moved.
+func (st *Staged) Path() string { return st.path }
+
 // Open opens the staged bytes for reading.
 func (st *Staged) Open() (*os.File, error) { return os.Open(st.path) }
 

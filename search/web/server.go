@@ -82,6 +82,7 @@ var refusalStatus = map[string]int{
 	intake.CodeEmpty:       http.StatusUnprocessableEntity,
 	intake.CodeCorrupt:     http.StatusUnprocessableEntity,
 	intake.CodeTooManyPix:  http.StatusUnprocessableEntity,
+	intake.CodeEncrypted:   http.StatusUnprocessableEntity,
 }
 
 // serveErr is the one place errors become responses.
