@@ -65,8 +65,9 @@ func (s Status) Done() bool { return s == Indexed || s == Failed }
 
 // Document is the record of one received file.
 type Document struct {
-	ID         Ref       `json:"id"` // the sha256 of the archive copy
-	FileName   string    `json:"file_name"`
+	ID         Ref       `json:"id"`                  // the sha256 of the archive copy
+	FileName   string    `json:"file_name"`           // for display: last path element, NFC, no control characters
+	SentName   string    `json:"sent_name,omitempty"` // the name exactly as sent (data, never a path)
 	Size       int64     `json:"size"`
 	Format     Format    `json:"format"`
 	ReceivedAt time.Time `json:"received_at"`

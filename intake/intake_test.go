@@ -59,7 +59,7 @@ func TestReceiveAcceptsOnceAndKeepsBytes(t *testing.T) {
 		t.Fatalf("Receive = %+v, %v", rc, err)
 	}
 	d := rc.Document
-	if d.ID != vanthu.RefOf(pdf) || d.Format != vanthu.PDF || d.Status != vanthu.Received || d.FileName != "Công văn 45.pdf" {
+	if d.ID != vanthu.RefOf(pdf) || d.Format != vanthu.PDF || d.Status != vanthu.Received || d.FileName != "Công văn 45.pdf" || d.SentName != "../../etc/Công văn 45.pdf" {
 		t.Errorf("record = %+v", d)
 	}
 	stored, err := r.Blobs.ReadAll(d.ID)

@@ -108,6 +108,10 @@ type Receiver struct {
 // file that is refused, after a copy of it was put in quarantine, or a
 // Transient error when nothing was decided.
 func (r *Receiver) Receive(ctx context.Context, name string, src io.Reader) (Receipt, error) {
+	sent := strings.ToValidUTF8(name, "\uFFFD")
+	if len(sent) > 1024 {
+		sent = sent[:1024]
+	}
 	name = CleanName(name)
 	st, err := r.Blobs.Stage(ctx, src, r.Limits.MaxFileSize)
 	if vanthu.KindOf(err) == vanthu.Invalid {
@@ -143,7 +147,7 @@ func (r *Receiver) Receive(ctx context.Context, name string, src io.Reader) (Rec
 		now = r.Now
 	}
 	d, created, err := r.Registry.Register(vanthu.Document{
-		ID: st.Ref, FileName: name, Size: st.Size, Format: format, ReceivedAt: now().UTC(),
+		ID: st.Ref, FileName: name, SentName: sent, Size: st.Size, Format: format, ReceivedAt: now().UTC(),
 	})
 	if err != nil {
 		return Receipt{}, err
