@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -594,6 +593,3 @@ func foldRunes(r []rune) []rune {
 
 // runeIndex converts a byte offset in s into a rune offset.
 func runeIndex(s string, byteOff int) int { return len([]rune(s[:byteOff])) }
-
-// String renders metadata for logs and test failures.
-func String(md vanthu.Metadata) string { return fmt.Sprintf("%+v", md) }

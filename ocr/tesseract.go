@@ -272,7 +272,7 @@ func toWords(boxes []gosseract.BoundingBox) []vanthu.Word {
 		prevKey [3]int
 	)
 	for _, bx := range boxes {
-		word := strings.TrimSpace(Normalize(bx.Word))
+		word := strings.TrimSpace(dict.NFC(bx.Word))
 		if word == "" {
 			continue
 		}
