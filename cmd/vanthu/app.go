@@ -122,6 +122,28 @@ func (a *app) Close() {
 	a.registry.Close()
 }
 
+// runPipeline runs the pipeline in the background and returns once it has
+// resumed the unfinished documents, so that intake may start; done is closed
+// when the pipeline stops.
+func (a *app) runPipeline(ctx context.Context) (done <-chan struct{}, err error) {
+	resumed := make(chan struct{})
+	a.pipeline.Resumed = func() { close(resumed) }
+	stopped := make(chan struct{})
+	var runErr error
+	go func() {
+		defer close(stopped)
+		if runErr = a.pipeline.Run(ctx); runErr != nil && !errors.Is(runErr, context.Canceled) {
+			a.log.Error("pipeline stopped", "err", runErr)
+		}
+	}()
+	select {
+	case <-resumed:
+		return stopped, nil
+	case <-stopped:
+		return stopped, fmt.Errorf("pipeline: %w", runErr)
+	}
+}
+
 // idle reports whether no registered document is waiting for a stage.
 func (a *app) idle() bool {
 	ids, err := a.registry.Unfinished()

@@ -13,7 +13,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/vanthu/vanthu"
@@ -51,10 +50,12 @@ func ingest(ctx context.Context, args []string) error {
 	}
 	defer a.Close()
 	pctx, pcancel := context.WithCancel(ctx)
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() { defer wg.Done(); a.pipeline.Run(pctx) }()
-	defer func() { pcancel(); wg.Wait() }()
+	pdone, err := a.runPipeline(pctx)
+	if err != nil {
+		pcancel()
+		return err
+	}
+	defer func() { pcancel(); <-pdone }()
 
 	bar := newProgress(os.Stderr, "tiếp nhận", len(files))
 	var accepted []vanthu.Ref

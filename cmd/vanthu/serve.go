@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"net"
 	"net/http"
 	"path/filepath"
@@ -34,18 +33,15 @@ func serve(ctx context.Context, args []string) error {
 	}
 	defer a.Close()
 
-	// The pipeline outlives the first signal until it has drained.
+	// The pipeline outlives the first signal until it has drained. Intake
+	// starts once it has resumed the unfinished documents.
 	pctx, pcancel := context.WithCancel(context.Background())
 	defer pcancel()
+	pdone, err := a.runPipeline(pctx)
+	if err != nil {
+		return err
+	}
 	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		if err := a.pipeline.Run(pctx); err != nil && !errors.Is(err, context.Canceled) {
-			a.log.Error("pipeline stopped", "err", err)
-			pcancel()
-		}
-	}()
 
 	df := &intake.DropFolder{Dir: *inbox, Receiver: a.receiver, Events: a.events, Log: a.log, Interval: *poll, Settle: *settle}
 	wg.Add(1)
@@ -61,6 +57,7 @@ func serve(ctx context.Context, args []string) error {
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		pcancel()
+		<-pdone
 		wg.Wait()
 		return err
 	}
@@ -72,7 +69,7 @@ func serve(ctx context.Context, args []string) error {
 	case <-ctx.Done():
 	case err = <-serveErr:
 		a.log.Error("http server stopped", "err", err)
-	case <-pctx.Done():
+	case <-pdone:
 	}
 	// Phase one: stop taking work.
 	sctx, scancel := context.WithTimeout(context.Background(), 10*time.Second)
@@ -82,6 +79,7 @@ func serve(ctx context.Context, args []string) error {
 	a.log.Info("draining", "deadline", drain.String())
 	a.drain(*drain)
 	pcancel()
+	<-pdone
 	wg.Wait()
 	a.log.Info("stopped")
 	return nil

@@ -54,6 +54,10 @@ type Pipeline struct {
 	Metrics    Metrics
 	// Attempts bounds how often a transient failure is tried.
 	Attempts int
+	// Resumed, if set, is called once the unfinished documents have been
+	// re-published. Intake must not accept files before then, or a file
+	// received meanwhile would be enqueued twice (by intake and by resume).
+	Resumed func()
 }
 
 // Enqueue hands a registered document to the pipeline.
@@ -97,6 +101,9 @@ func (p *Pipeline) Run(ctx context.Context) error {
 
 	if err := p.Resume(ctx); err != nil && ctx.Err() == nil {
 		p.log().Error("resume", "err", err)
+	}
+	if p.Resumed != nil {
+		p.Resumed()
 	}
 	wg.Wait()
 	return ctx.Err()
