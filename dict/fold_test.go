@@ -112,3 +112,15 @@ func TestDocTypes(t *testing.T) {
 		t.Error(`"CV" is not an abbreviation of NĐ 30: công văn has none`)
 	}
 }
+
+func TestLooksLikeName(t *testing.T) {
+	for in, want := range map[string]bool{
+		"Nguyễn Văn An": true, "Tạ Trọng Thuỷ": true, "Đinh Ngọc Hòa": true,
+		"PHÓ CHỦ TỊCH": false, "Như trên": false, "An": false, "Lưu: VT, VX": false,
+		"L ì Ệ anÁCông": false, "": false,
+	} {
+		if got := LooksLikeName(in); got != want {
+			t.Errorf("LooksLikeName(%q) = %v, want %v", in, got, want)
+		}
+	}
+}

@@ -455,7 +455,7 @@ func closing(segs []layout.Segment) (recipients []string, title, signer string, 
 		switch {
 		case isRole(t):
 			roles = append(roles, authority.ReplaceAllString(t, "$1. "))
-		case isName(t):
+		case dict.LooksLikeName(t):
 			signer = t // the last name-like line is the signer
 		}
 	}
@@ -505,27 +505,6 @@ func isRole(t string) bool {
 		}
 	}
 	return isUpperish(t) && len([]rune(t)) >= 4 && letterShare(t) > 0.7
-}
-
-// isName reports whether t reads like a person's full name: two to six
-// words, each a capital followed by lower case letters.
-func isName(t string) bool {
-	ws := strings.Fields(t)
-	if len(ws) < 2 || len(ws) > 6 {
-		return false
-	}
-	for _, w := range ws {
-		rs := []rune(w)
-		if !unicode.IsUpper(rs[0]) {
-			return false
-		}
-		for _, r := range rs[1:] {
-			if !unicode.IsLower(r) {
-				return false
-			}
-		}
-	}
-	return true
 }
 
 func isRule(t string) bool {

@@ -9,7 +9,6 @@ import (
 	_ "image/jpeg" // decode page images
 	_ "image/png"
 	"strings"
-	"unicode"
 
 	"github.com/otiai10/gosseract/v2"
 	_ "golang.org/x/image/tiff" // DecodeConfig of TIFF page images
@@ -223,32 +222,11 @@ func signatureRegion(words []vanthu.Word, width, height int) (image.Rectangle, b
 			}
 			conf += t.Conf
 			n++
-			named = named || looksLikeName(t.Text)
+			named = named || dict.LooksLikeName(t.Text)
 		}
 		return r, n == 0 || !named || conf/float64(n) < 70
 	}
 	return image.Rectangle{}, false
-}
-
-// looksLikeName reports whether t is two to six words, each a capital
-// followed by small letters.
-func looksLikeName(t string) bool {
-	ws := strings.Fields(t)
-	if len(ws) < 2 || len(ws) > 6 {
-		return false
-	}
-	for _, w := range ws {
-		rs := []rune(w)
-		if !unicode.IsUpper(rs[0]) {
-			return false
-		}
-		for _, r := range rs[1:] {
-			if !unicode.IsLower(r) {
-				return false
-			}
-		}
-	}
-	return true
 }
 
 // unscale maps word boxes from a scaled page back to the stored page.

@@ -227,6 +227,20 @@ func TestServeEndToEnd(t *testing.T) {
 		t.Errorf("search with diacritics found %d documents, want both", res.Total)
 	}
 
+	// The page images OCR read are served, for viewing.
+	resp, err = http.Get(s.base + "/api/v1/documents/" + string(dt.ID) + "/pages/2/image")
+	if err != nil {
+		t.Fatal(err)
+	}
+	img, _, imgErr := image.DecodeConfig(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK || imgErr != nil || img.Width != 2480 {
+		t.Errorf("page image: %d, %v, %+v", resp.StatusCode, imgErr, img)
+	}
+	if resp, _ := http.Get(s.base + "/api/v1/documents/" + string(dt.ID) + "/pages/3/image"); resp.StatusCode != http.StatusNotFound {
+		t.Errorf("image of a page the document lacks: %d, want 404", resp.StatusCode)
+	}
+
 	// A records officer downloads the archive copy: byte for byte.
 	resp, err = http.Get(s.base + "/api/v1/documents/" + string(dt.ID) + "/original")
 	if err != nil {

@@ -2,6 +2,8 @@ package pipeline
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"io"
 	"os"
@@ -161,20 +163,26 @@ func (p *Processor) Process(ctx context.Context, files []string, emit func(Resul
 	return ctx.Err()
 }
 
-// identify hashes a file and detects its format by content.
+// identify hashes a file, streaming, and detects its format by content.
 func identify(path string) (vanthu.Ref, vanthu.Format, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return "", "", err
 	}
 	defer f.Close()
-	b, err := io.ReadAll(f)
-	if err != nil {
+	head := make([]byte, sniff.HeaderSize)
+	n, _ := io.ReadFull(f, head)
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
 		return "", "", err
 	}
-	format, what := sniff.Sniff(b[:min(len(b), sniff.HeaderSize)])
-	if format == "" {
-		return vanthu.RefOf(b), "", errors.New("not a scan (PDF, TIFF, JPEG or PNG): " + what)
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", "", err
 	}
-	return vanthu.RefOf(b), format, nil
+	ref := vanthu.Ref(hex.EncodeToString(h.Sum(nil)))
+	format, what := sniff.Sniff(head[:n])
+	if format == "" {
+		return ref, "", errors.New("not a scan (PDF, TIFF, JPEG or PNG): " + what)
+	}
+	return ref, format, nil
 }

@@ -175,13 +175,18 @@ func (s *Server) docID(r *http.Request) (vanthu.Ref, error) {
 	return id, nil
 }
 
-// document returns the record; word boxes only with ?words=1.
-func (s *Server) document(w http.ResponseWriter, r *http.Request) error {
+// record reads the document named in the path.
+func (s *Server) record(r *http.Request) (vanthu.Document, error) {
 	id, err := s.docID(r)
 	if err != nil {
-		return err
+		return vanthu.Document{}, err
 	}
-	d, err := s.Registry.Get(id)
+	return s.Registry.Get(id)
+}
+
+// document returns the record; word boxes only with ?words=1.
+func (s *Server) document(w http.ResponseWriter, r *http.Request) error {
+	d, err := s.record(r)
 	if err != nil {
 		return err
 	}
@@ -205,37 +210,29 @@ var contentTypes = map[vanthu.Format]string{
 
 // original returns the archive copy byte for byte.
 func (s *Server) original(w http.ResponseWriter, r *http.Request) error {
-	id, err := s.docID(r)
+	d, err := s.record(r)
 	if err != nil {
 		return err
 	}
-	d, err := s.Registry.Get(id)
-	if err != nil {
-		return err
-	}
-	f, err := s.Blobs.Open(id)
+	f, err := s.Blobs.Open(d.ID)
 	if err != nil {
 		return err
 	}
 	defer f.Close()
 	w.Header().Set("Content-Type", contentTypes[d.Format])
 	w.Header().Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": d.FileName}))
-	w.Header().Set("X-Content-SHA256", string(id))
+	w.Header().Set("X-Content-SHA256", string(d.ID))
 	http.ServeContent(w, r, "", d.ReceivedAt, f)
 	return nil
 }
 
 // pageImage returns the rendered image of one page.
 func (s *Server) pageImage(w http.ResponseWriter, r *http.Request) error {
-	id, err := s.docID(r)
-	if err != nil {
-		return err
-	}
 	n, err := strconv.Atoi(r.PathValue("n"))
 	if err != nil {
 		return &apiError{http.StatusBadRequest, "bad_page", "the page number must be a whole number", "Số trang không hợp lệ"}
 	}
-	d, err := s.Registry.Get(id)
+	d, err := s.record(r)
 	if err != nil {
 		return err
 	}
