@@ -1,18 +1,21 @@
 #!/usr/bin/env bash
-# Stage logic never imports a transport: only cmd/ and the pipeline wiring
-# may import a queue implementation, and only the Kafka package imports
-# kafka-go.
+# Stage logic never imports a transport: only cmd/ may choose a queue
+# implementation (the pipeline sees the contract, intake/queue), and only
+# the Kafka package imports kafka-go.
 set -euo pipefail
 GO=${GO:-go}
 status=0
 while read -r pkg imports; do
-  case "$pkg" in
-    */cmd/*|*/intake/pipeline*|*/intake/queue*) continue ;;
-  esac
   for imp in $imports; do
     case "$imp" in
-      */intake/queue/*|github.com/segmentio/kafka-go*)
-        echo "import rule: $pkg imports transport $imp" >&2; status=1 ;;
+      github.com/segmentio/kafka-go*)
+        case "$pkg" in */intake/queue/kafka) ;; *)
+          echo "import rule: $pkg imports kafka-go; only intake/queue/kafka may" >&2; status=1 ;;
+        esac ;;
+      */intake/queue/*)
+        case "$pkg" in */cmd/*|*/intake/queue/*) ;; *)
+          echo "import rule: $pkg imports transport $imp; only cmd/ chooses one" >&2; status=1 ;;
+        esac ;;
     esac
   done
 done < <($GO list -f '{{.ImportPath}} {{join .Imports " "}}' ./...)

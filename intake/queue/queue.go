@@ -47,3 +47,13 @@ type Queue interface {
 	Consumer
 	Close() error
 }
+
+// DeadLetter is the topic where a message goes, with the reason, once it
+// has failed for good; nothing consumes it but people.
+const DeadLetter = "vanthu.dead"
+
+// Replayer is a transport that keeps a log: Replay runs h on every message
+// of topic from the oldest kept to the newest at the time of the call.
+type Replayer interface {
+	Replay(ctx context.Context, topic string, h Handler) error
+}
