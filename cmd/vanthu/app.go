@@ -1,13 +1,18 @@
 package main
 
 import (
+	"cmp"
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"errors"
 	"flag"
 	"fmt"
 	"log/slog"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"time"
 
 	bolterrors "go.etcd.io/bbolt/errors"
@@ -16,7 +21,9 @@ import (
 	"github.com/vanthu/vanthu/index"
 	"github.com/vanthu/vanthu/intake"
 	"github.com/vanthu/vanthu/intake/blob"
+	"github.com/vanthu/vanthu/intake/inflight"
 	"github.com/vanthu/vanthu/intake/pipeline"
+	"github.com/vanthu/vanthu/intake/queue"
 	"github.com/vanthu/vanthu/intake/queue/inproc"
 	"github.com/vanthu/vanthu/intake/registry"
 	"github.com/vanthu/vanthu/ocr"
@@ -45,61 +52,123 @@ func (c *config) flags(fs *flag.FlagSet) {
 	c.Limits.Flags(fs)
 }
 
-// app is an opened data folder with its pipeline.
+// app is an opened data folder with its pipeline. A node that runs no
+// intake, index or search stage (a worker) has no registry, index, receiver
+// or searcher.
 type app struct {
 	cfg      config
 	log      *slog.Logger
 	blobs    *blob.Store
 	registry *registry.Registry
 	index    *index.Index
-	queue    *inproc.Queue
+	queue    queue.Queue
 	pipeline *pipeline.Pipeline
 	receiver *intake.Receiver
 	events   *intake.Events
 	searcher *search.Searcher
 }
 
-func openApp(cfg config) (*app, error) {
+// openApp opens what the node's stages need. Without cluster settings it
+// is the single-machine default: every stage, in-process queue.
+func openApp(cfg config, cl ...cluster) (*app, error) {
+	c := cluster{Stages: allStages}
+	if len(cl) > 0 {
+		c = cl[0]
+	}
 	a := &app{cfg: cfg, log: newLogger(cfg.LogLevel, cfg.LogJSON)}
 	slog.SetDefault(a.log)
 	if err := os.MkdirAll(cfg.Data, 0o750); err != nil {
 		return nil, err
 	}
+	shared := cmp.Or(c.Shared, cfg.Data)
 	var err error
-	if a.blobs, err = blob.Open(filepath.Join(cfg.Data, "blobs")); err != nil {
+	if a.blobs, err = blob.Open(filepath.Join(shared, "blobs")); err != nil {
 		return nil, err
-	}
-	if a.registry, err = registry.Open(filepath.Join(cfg.Data, "registry.db")); err != nil {
-		if errors.Is(err, bolterrors.ErrTimeout) {
-			return nil, fmt.Errorf("%s is in use by another vanthu process (a running server?): stop it, or send files to it with --server", cfg.Data)
-		}
-		return nil, err
-	}
-	if a.index, err = index.Open(filepath.Join(cfg.Data, "index")); err != nil {
-		a.registry.Close()
-		return nil, err
-	}
-	a.queue = inproc.New(64)
-	for _, t := range pipeline.Topics {
-		a.queue.Subscribe(t[0], t[1])
 	}
 	a.pipeline = &pipeline.Pipeline{
-		Queue: a.queue, Blobs: a.blobs, Registry: a.registry, Index: a.index,
+		Blobs:      a.blobs,
 		Rasteriser: &ocr.Rasteriser{Config: cfg.Raster, Blobs: a.blobs},
 		OCR:        cfg.OCR, Workers: cfg.Workers, Log: a.log, Attempts: 3,
+		Stages: c.pipelineStages(),
 	}
-	a.events = intake.NewEvents(500)
-	a.receiver = &intake.Receiver{
-		Blobs: a.blobs, Registry: a.registry, Limits: cfg.Limits,
-		Quarantine: filepath.Join(cfg.Data, "quarantine"), Enqueue: a.pipeline.Enqueue,
-		Check: probe(a.pipeline.Rasteriser),
+	ok := false
+	defer func() {
+		if !ok {
+			a.Close()
+		}
+	}()
+	if c.has("intake") || c.has("index") || c.has("search") {
+		if a.registry, err = registry.Open(filepath.Join(cfg.Data, "registry.db")); err != nil {
+			if errors.Is(err, bolterrors.ErrTimeout) {
+				return nil, fmt.Errorf("%s is in use by another vanthu process (a running server?): stop it, or send files to it with --server", cfg.Data)
+			}
+			return nil, err
+		}
+		a.pipeline.Registry = a.registry
 	}
-	a.searcher = &search.Searcher{Index: a.index}
-	a.pipeline.Metrics.Gauge("vanthu_index_documents", func() float64 {
-		n, _ := a.index.Count()
-		return float64(n)
-	})
+	if c.has("index") || c.has("search") {
+		dir := filepath.Join(cfg.Data, "index")
+		_, statErr := os.Stat(dir)
+		if a.index, err = index.Open(dir); err != nil {
+			return nil, err
+		}
+		a.pipeline.Index = a.index
+		a.searcher = &search.Searcher{Index: a.index}
+		a.pipeline.Metrics.Gauge("vanthu_index_documents", func() float64 {
+			n, _ := a.index.Count()
+			return float64(n)
+		})
+		// Each search node reads the whole documents log into its own
+		// index: its own consumer group, new with a new (empty) index.
+		if a.pipeline.IndexGroup, err = indexGroup(cfg.Data, statErr != nil); err != nil {
+			return nil, err
+		}
+	}
+	if c.Brokers == "" {
+		q := inproc.New(64)
+		for _, s := range pipeline.AllStages {
+			q.Subscribe(s.Topic(), a.pipeline.Group(s))
+		}
+		a.queue = q
+	} else {
+		if a.queue, err = openKafka(c, a.log); err != nil {
+			return nil, err
+		}
+		if slices.ContainsFunc(a.pipeline.Stages, func(s pipeline.Stage) bool { return s != pipeline.StageIndex }) {
+			// Stage state every worker sees: in the shared folder.
+			if a.pipeline.Records, err = inflight.Open(filepath.Join(shared, "work")); err != nil {
+				return nil, err
+			}
+		}
+	}
+	a.pipeline.Queue = a.queue
+	if c.has("intake") {
+		a.events = intake.NewEvents(500)
+		a.receiver = &intake.Receiver{
+			Blobs: a.blobs, Registry: a.registry, Limits: cfg.Limits,
+			Quarantine: filepath.Join(cfg.Data, "quarantine"), Enqueue: a.pipeline.Enqueue,
+			Check: probe(a.pipeline.Rasteriser),
+		}
+	}
+	ok = true
 	return a, nil
+}
+
+// indexGroup returns the index stage's consumer group of the node whose
+// data folder is data, making a new one if fresh (its index is new).
+func indexGroup(data string, fresh bool) (string, error) {
+	path := filepath.Join(data, "index-group")
+	if b, err := os.ReadFile(path); err == nil && !fresh {
+		if g := strings.TrimSpace(string(b)); g != "" {
+			return g, nil
+		}
+	}
+	var r [6]byte
+	if _, err := rand.Read(r[:]); err != nil {
+		return "", err
+	}
+	g := "index-" + hex.EncodeToString(r[:])
+	return g, os.WriteFile(path, []byte(g+"\n"), 0o640)
 }
 
 // probe refuses at intake the PDFs and TIFFs the rasteriser cannot take
@@ -117,9 +186,15 @@ func probe(r *ocr.Rasteriser) func(context.Context, string, vanthu.Format) error
 }
 
 func (a *app) Close() {
-	a.queue.Close()
-	a.index.Close()
-	a.registry.Close()
+	if a.queue != nil {
+		a.queue.Close()
+	}
+	if a.index != nil {
+		a.index.Close()
+	}
+	if a.registry != nil {
+		a.registry.Close()
+	}
 }
 
 // runPipeline runs the pipeline in the background and returns once it has
@@ -146,6 +221,9 @@ func (a *app) runPipeline(ctx context.Context) (done <-chan struct{}, err error)
 
 // idle reports whether no registered document is waiting for a stage.
 func (a *app) idle() bool {
+	if a.registry == nil {
+		return true // a worker: what it holds, it finishes before it stops
+	}
 	ids, err := a.registry.Unfinished()
 	return err == nil && len(ids) == 0
 }

@@ -2,6 +2,8 @@
 // scanned Vietnamese administrative documents.
 //
 //	vanthu serve    run the service: drop folder, HTTP API, pipeline
+//	vanthu worker   run pipeline stages for a Kafka deployment
+//	vanthu reindex  rebuild the search index (from the documents log with --brokers)
 //	vanthu ingest   receive files or folders and process them (progress bar)
 //	vanthu process  rasterise, OCR and extract files; print JSON, keep nothing
 //	vanthu search   search the index from the command line
@@ -37,7 +39,7 @@ func main() {
 		os.Exit(2)
 	}
 	cmds := map[string]func(context.Context, []string) error{
-		"serve": serve, "ingest": ingest, "process": process, "search": searchCmd, "version": versionCmd,
+		"serve": serve, "worker": worker, "reindex": reindex, "ingest": ingest, "process": process, "search": searchCmd, "version": versionCmd,
 	}
 	cmd, ok := cmds[os.Args[1]]
 	if !ok {
@@ -62,6 +64,9 @@ func usage(w io.Writer) {
 
 Commands:
   serve     run the service: drop folder, HTTP API and pipeline
+  worker    run pipeline stages (raster, ocr, extract) for a Kafka deployment
+  reindex   rebuild the search index: from the documents log with --brokers,
+            else from the registry
   ingest    receive files or folders and process them, with a progress bar
   process   rasterise, OCR and extract files; print JSON; keep nothing
   search    search the index from the command line

@@ -5,6 +5,7 @@ import (
 	"net"
 	"net/http"
 	"path/filepath"
+	"strings"
 	"sync"
 	"time"
 
@@ -21,13 +22,18 @@ func serve(ctx context.Context, args []string) error {
 	poll := fs.Duration("poll", 2*time.Second, "how often the drop folder is scanned")
 	settle := fs.Duration("settle", 3*time.Second, "how long a dropped file must stay unchanged before it is taken")
 	drain := fs.Duration("drain", 30*time.Second, "on shutdown, how long to let documents in flight finish")
+	var cl cluster
+	stages := cl.flags(fs, allStages, strings.Join(allStages, ","))
 	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if err := cl.parseStages(*stages, allStages); err != nil {
 		return err
 	}
 	if *inbox == "" {
 		*inbox = filepath.Join(cfg.Data, "inbox")
 	}
-	a, err := openApp(cfg)
+	a, err := openApp(cfg, cl)
 	if err != nil {
 		return err
 	}
@@ -43,17 +49,17 @@ func serve(ctx context.Context, args []string) error {
 	}
 	var wg sync.WaitGroup
 
-	df := &intake.DropFolder{Dir: *inbox, Receiver: a.receiver, Events: a.events, Log: a.log, Interval: *poll, Settle: *settle}
-	wg.Add(1)
-	go func() { defer wg.Done(); df.Run(ctx) }()
-
-	srv := &http.Server{
-		Handler: (&web.Server{
-			Receiver: a.receiver, Events: a.events, Registry: a.registry, Blobs: a.blobs,
-			Searcher: a.searcher, Index: a.index, Metrics: &a.pipeline.Metrics, Log: a.log, MaxUpload: cfg.Limits.MaxFileSize,
-		}).Handler(),
-		ReadHeaderTimeout: 10 * time.Second,
+	if a.receiver != nil {
+		df := &intake.DropFolder{Dir: *inbox, Receiver: a.receiver, Events: a.events, Log: a.log, Interval: *poll, Settle: *settle}
+		wg.Add(1)
+		go func() { defer wg.Done(); df.Run(ctx) }()
 	}
+	ws := &web.Server{
+		Receiver: a.receiver, Events: a.events, Registry: a.registry, Blobs: a.blobs,
+		Searcher: a.searcher, Index: a.index, Metrics: &a.pipeline.Metrics, Log: a.log, MaxUpload: cfg.Limits.MaxFileSize,
+		Corrected: a.pipeline.Publish,
+	}
+	srv := &http.Server{Handler: ws.Handler(), ReadHeaderTimeout: 10 * time.Second}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		pcancel()

@@ -18,6 +18,7 @@ type Metrics struct {
 	OCRNanos       atomic.Int64
 	RasterNanos    atomic.Int64
 	Retries        atomic.Int64
+	DeadLetters    atomic.Int64
 	OCRBusyWorkers atomic.Int64
 
 	mu     sync.Mutex
@@ -49,6 +50,7 @@ func (m *Metrics) WriteTo(w io.Writer) (int64, error) {
 	p("vanthu_ocr_seconds_total", "counter", "Time spent in OCR.", float64(m.OCRNanos.Load())/1e9)
 	p("vanthu_raster_seconds_total", "counter", "Time spent rasterising.", float64(m.RasterNanos.Load())/1e9)
 	p("vanthu_stage_retries_total", "counter", "Transient failures retried.", float64(m.Retries.Load()))
+	p("vanthu_dead_letters_total", "counter", "Messages sent to the dead-letter topic.", float64(m.DeadLetters.Load()))
 	p("vanthu_ocr_busy_workers", "gauge", "OCR workers recognising a page now.", float64(m.OCRBusyWorkers.Load()))
 	m.mu.Lock()
 	names := make([]string, 0, len(m.gauges))

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"log/slog"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -20,36 +21,61 @@ import (
 	"github.com/vanthu/vanthu/ocr"
 )
 
-// Topics.
+// Topics, in the order a document passes through them.
 const (
-	TopicRaster = "vanthu.raster"
-	TopicPages  = "vanthu.pages"
-	TopicTexts  = "vanthu.texts"
-	TopicIndex  = "vanthu.index"
+	TopicRaster    = "vanthu.raster"    // the received document, to render
+	TopicPages     = "vanthu.pages"     // one message per page image, to read
+	TopicTexts     = "vanthu.texts"     // one message per page read, to assemble
+	TopicDocuments = "vanthu.documents" // the extracted record, to index
 )
 
-// Groups, one per stage.
+// Stage is a step a node may run.
+type Stage string
+
+// Stages, each consuming one topic.
 const (
-	GroupRaster   = "raster"
-	GroupOCR      = "ocr"
-	GroupAssemble = "assemble"
-	GroupIndex    = "index"
+	StageRaster  Stage = "raster"  // TopicRaster → TopicPages
+	StageOCR     Stage = "ocr"     // TopicPages → TopicTexts
+	StageExtract Stage = "extract" // TopicTexts → TopicDocuments (assembles the pages first)
+	StageIndex   Stage = "index"   // TopicDocuments → search index and register
 )
 
-// Topics lists every topic with the group that consumes it.
-var Topics = [][2]string{
-	{TopicRaster, GroupRaster}, {TopicPages, GroupOCR}, {TopicTexts, GroupAssemble}, {TopicIndex, GroupIndex},
+// AllStages are the stages in pipeline order.
+var AllStages = []Stage{StageRaster, StageOCR, StageExtract, StageIndex}
+
+// Topic returns the topic the stage consumes.
+func (s Stage) Topic() string {
+	return map[Stage]string{StageRaster: TopicRaster, StageOCR: TopicPages, StageExtract: TopicTexts, StageIndex: TopicDocuments}[s]
+}
+
+// Records is where the stages keep each document's progress: the registry
+// on one machine, a shared folder (package inflight) across machines.
+type Records interface {
+	Get(id vanthu.Ref) (vanthu.Document, error)
+	Update(id vanthu.Ref, fn func(*vanthu.Document) error) (vanthu.Document, error)
+	// Ensure records d unless a record of d.ID exists already.
+	Ensure(d vanthu.Document) error
 }
 
 // Pipeline runs the stages.
 type Pipeline struct {
-	Queue      queue.Queue
-	Blobs      *blob.Store
+	Queue queue.Queue
+	Blobs *blob.Store
+	// Records keeps the stages' progress; nil means Registry.
+	Records Records
+	// Registry is this node's register, which the index stage keeps up to
+	// date and Run resumes from. A node without it runs no index stage.
 	Registry   *registry.Registry
 	Index      *index.Index
 	Rasteriser *ocr.Rasteriser
 	OCR        ocr.Config
 	Workers    int // OCR workers; 0 means one per core
+	// Stages are the stages this node runs; nil means all.
+	Stages []Stage
+	// IndexGroup is the consumer group of this node's index stage: each
+	// search node reads the whole documents log into its own index. Empty
+	// means "index".
+	IndexGroup string
 	Log        *slog.Logger
 	Metrics    Metrics
 	// Attempts bounds how often a transient failure is tried.
@@ -60,47 +86,87 @@ type Pipeline struct {
 	Resumed func()
 }
 
-// Enqueue hands a registered document to the pipeline.
-func (p *Pipeline) Enqueue(ctx context.Context, d vanthu.Document) error {
-	p.metrics().DocsReceived.Add(1)
-	return p.Queue.Publish(ctx, TopicRaster, string(d.ID), []byte(d.ID))
+// Group returns the consumer group of stage s on this node.
+func (p *Pipeline) Group(s Stage) string {
+	if s == StageIndex && p.IndexGroup != "" {
+		return p.IndexGroup
+	}
+	return string(s)
 }
 
-// Run starts every stage, resumes unfinished documents, and blocks until
-// ctx is done. Every stage finishes the message in hand before Run returns.
+func (p *Pipeline) runs(s Stage) bool {
+	return p.Stages == nil || slices.Contains(p.Stages, s)
+}
+
+func (p *Pipeline) records() Records {
+	if p.Records != nil {
+		return p.Records
+	}
+	return p.Registry
+}
+
+// Enqueue hands a registered document to the pipeline. The message carries
+// the record as intake made it (name, format, số đến), so that a worker on
+// another machine needs nothing else.
+func (p *Pipeline) Enqueue(ctx context.Context, d vanthu.Document) error {
+	p.metrics().DocsReceived.Add(1)
+	return p.send(ctx, d)
+}
+
+func (p *Pipeline) send(ctx context.Context, d vanthu.Document) error {
+	v, err := json.Marshal(d)
+	if err != nil {
+		return err
+	}
+	return p.Queue.Publish(ctx, TopicRaster, string(d.ID), v)
+}
+
+// Run starts this node's stages, resumes unfinished documents, and blocks
+// until ctx is done. Every stage finishes the message in hand before Run
+// returns.
 func (p *Pipeline) Run(ctx context.Context) error {
+	if p.runs(StageIndex) && (p.Registry == nil || p.Index == nil) {
+		return errors.New("pipeline: the index stage needs a registry and an index")
+	}
 	workers := p.Workers
 	if workers <= 0 {
 		workers = runtime.NumCPU()
 	}
 	var wg sync.WaitGroup
-	start := func(topic, group string, h queue.Handler) {
+	start := func(s Stage, h queue.Handler) {
+		if !p.runs(s) {
+			return
+		}
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			if err := p.Queue.Consume(ctx, topic, group, h); err != nil && !errors.Is(err, context.Canceled) {
-				p.log().Error("stage stopped", "topic", topic, "err", err)
+			if err := p.Queue.Consume(ctx, s.Topic(), p.Group(s), h); err != nil && !errors.Is(err, context.Canceled) {
+				p.log().Error("stage stopped", "stage", s, "err", err)
 			}
 		}()
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	err := startOCR(workers, p.OCR, &wg, func(w *ocr.Worker) {
-		p.Queue.Consume(ctx, TopicPages, GroupOCR, func(ctx context.Context, m queue.Message) error {
-			return p.recognise(ctx, w, m)
+	if p.runs(StageOCR) {
+		err := startOCR(workers, p.OCR, &wg, func(w *ocr.Worker) {
+			p.Queue.Consume(ctx, TopicPages, p.Group(StageOCR), func(ctx context.Context, m queue.Message) error {
+				return p.recognise(ctx, w, m)
+			})
 		})
-	})
-	if err != nil {
-		cancel()
-		wg.Wait()
-		return fmt.Errorf("pipeline: start OCR: %w", err)
+		if err != nil {
+			cancel()
+			wg.Wait()
+			return fmt.Errorf("pipeline: start OCR: %w", err)
+		}
 	}
-	start(TopicRaster, GroupRaster, p.rasterise)
-	start(TopicTexts, GroupAssemble, p.assemble)
-	start(TopicIndex, GroupIndex, p.index)
+	start(StageRaster, p.rasterise)
+	start(StageExtract, p.assemble)
+	start(StageIndex, p.index)
 
-	if err := p.Resume(ctx); err != nil && ctx.Err() == nil {
-		p.log().Error("resume", "err", err)
+	if p.Registry != nil {
+		if err := p.Resume(ctx); err != nil && ctx.Err() == nil {
+			p.log().Error("resume", "err", err)
+		}
 	}
 	if p.Resumed != nil {
 		p.Resumed()
@@ -150,7 +216,8 @@ func startOCR(n int, cfg ocr.Config, wg *sync.WaitGroup, fn func(*ocr.Worker)) e
 	return first
 }
 
-// Resume re-publishes the next step of every unfinished document.
+// Resume re-publishes every document the register shows unfinished. The
+// raster stage takes each on from the last step its record shows done.
 func (p *Pipeline) Resume(ctx context.Context) error {
 	ids, err := p.Registry.Unfinished()
 	if err != nil {
@@ -164,17 +231,7 @@ func (p *Pipeline) Resume(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
-		switch {
-		case d.Status == vanthu.Received || d.Status == vanthu.Rasterised:
-			// Pages not yet recognised are rendered again, which also
-			// recovers a text layer that was in flight.
-			err = p.Queue.Publish(ctx, TopicRaster, string(id), []byte(id))
-		case d.Status == vanthu.Recognised:
-			err = p.extract(ctx, id)
-		case d.Status == vanthu.Extracted:
-			err = p.Queue.Publish(ctx, TopicIndex, string(id), []byte(id))
-		}
-		if err != nil {
+		if err := p.send(ctx, d); err != nil {
 			return err
 		}
 	}
@@ -184,24 +241,41 @@ func (p *Pipeline) Resume(ctx context.Context) error {
 func (p *Pipeline) publishPage(ctx context.Context, d vanthu.Document, pg vanthu.Page, layer vanthu.PageImage) error {
 	v, _ := json.Marshal(vanthu.PageImage{Doc: d.ID, Number: pg.Number, Pages: d.PageCount, Image: pg.Image, DPI: pg.DPI, Width: pg.Width, Height: pg.Height,
 		Text: layer.Text, RawText: layer.RawText, TextSource: layer.TextSource})
-	return p.Queue.Publish(ctx, TopicPages, string(d.ID), v)
+	// Keyed by page, so that one document's pages spread over every OCR
+	// worker.
+	return p.Queue.Publish(ctx, TopicPages, fmt.Sprintf("%s/%d", d.ID, pg.Number), v)
 }
 
-// rasterise renders a document's pages and publishes each page for OCR as
-// soon as it is rendered.
+// rasterise takes a received document on from the last step its record
+// shows done: normally that is none, and it renders the pages, publishing
+// each for OCR as soon as it is rendered.
 func (p *Pipeline) rasterise(ctx context.Context, m queue.Message) error {
-	id := vanthu.Ref(m.Value)
-	return p.attempt(ctx, id, "rasterise", func() error {
-		d, err := p.Registry.Get(id)
-		// Rasterising again is harmless (same blobs); only pages not yet
-		// recognised go on to OCR.
-		if err != nil || d.Status != vanthu.Received && d.Status != vanthu.Rasterised {
+	var in vanthu.Document
+	if err := json.Unmarshal(m.Value, &in); err != nil || in.ID == "" {
+		return p.dead(ctx, m, fmt.Errorf("not a document: %v", err))
+	}
+	id := in.ID
+	return p.attempt(ctx, m, id, "rasterise", func() error {
+		if err := p.records().Ensure(in); err != nil {
 			return err
 		}
+		d, err := p.records().Get(id)
+		if err != nil {
+			return err
+		}
+		switch d.Status {
+		case vanthu.Received, vanthu.Rasterised:
+		case vanthu.Recognised, vanthu.Extracted:
+			return p.extract(ctx, id) // a restart found it past OCR
+		default:
+			return nil // done
+		}
+		// Rendering again is harmless (same blobs); only pages not yet
+		// recognised go on to OCR.
 		start := time.Now()
 		err = p.Rasteriser.Rasterise(ctx, p.Blobs.Path(id), d.Format, func(pi vanthu.PageImage) error {
 			p.metrics().PagesRendered.Add(1)
-			d, err := p.Registry.Update(id, func(d *vanthu.Document) error {
+			d, err := p.records().Update(id, func(d *vanthu.Document) error {
 				if d.PageCount != pi.Pages || len(d.Pages) != pi.Pages {
 					d.PageCount = pi.Pages
 					d.Pages = make([]vanthu.Page, pi.Pages)
@@ -227,7 +301,7 @@ func (p *Pipeline) rasterise(ctx context.Context, m queue.Message) error {
 		if err != nil {
 			return err
 		}
-		_, err = p.Registry.Update(id, func(d *vanthu.Document) error {
+		_, err = p.records().Update(id, func(d *vanthu.Document) error {
 			if d.Status == vanthu.Received {
 				d.Status = vanthu.Rasterised
 			}
@@ -240,12 +314,11 @@ func (p *Pipeline) rasterise(ctx context.Context, m queue.Message) error {
 // recognise reads one page with the worker's own engine.
 func (p *Pipeline) recognise(ctx context.Context, w *ocr.Worker, m queue.Message) error {
 	var pi vanthu.PageImage
-	if err := json.Unmarshal(m.Value, &pi); err != nil {
-		p.log().Error("bad page message", "err", err)
-		return nil // a malformed message cannot get better
+	if err := json.Unmarshal(m.Value, &pi); err != nil || pi.Doc == "" || pi.Number < 1 {
+		return p.dead(ctx, m, fmt.Errorf("not a page image: %v", err))
 	}
-	return p.attempt(ctx, pi.Doc, fmt.Sprintf("ocr: page %d", pi.Number), func() error {
-		d, err := p.Registry.Get(pi.Doc)
+	return p.attempt(ctx, m, pi.Doc, fmt.Sprintf("ocr: page %d", pi.Number), func() error {
+		d, err := p.records().Get(pi.Doc)
 		if err != nil || d.Status.Done() || pi.Number > len(d.Pages) || d.Pages[pi.Number-1].Done {
 			return err // already done: running twice changes nothing
 		}
@@ -272,21 +345,22 @@ func (p *Pipeline) recognise(ctx context.Context, w *ocr.Worker, m queue.Message
 		if err != nil {
 			return err
 		}
+		// Keyed by document: one assembler sees all of a document's pages.
 		return p.Queue.Publish(ctx, TopicTexts, string(pi.Doc), v)
 	})
 }
 
-// assemble records a page's text; the message that completes the document
-// runs extraction.
+// assemble records a page's text; once every page is in, it extracts the
+// metadata. A message that finds the document complete but not yet sent on
+// (the assembler stopped in between) sends it on: nothing is lost if an
+// assembler dies mid-document, and the index takes a record twice as once.
 func (p *Pipeline) assemble(ctx context.Context, m queue.Message) error {
 	var pt vanthu.PageText
-	if err := json.Unmarshal(m.Value, &pt); err != nil {
-		p.log().Error("bad page text message", "err", err)
-		return nil
+	if err := json.Unmarshal(m.Value, &pt); err != nil || pt.Doc == "" {
+		return p.dead(ctx, m, fmt.Errorf("not a page text: %v", err))
 	}
-	return p.attempt(ctx, pt.Doc, "assemble", func() error {
-		completed := false
-		_, err := p.Registry.Update(pt.Doc, func(d *vanthu.Document) error {
+	return p.attempt(ctx, m, pt.Doc, "assemble", func() error {
+		d, err := p.records().Update(pt.Doc, func(d *vanthu.Document) error {
 			if d.Status.Done() || pt.Number < 1 || pt.Number > len(d.Pages) {
 				return nil
 			}
@@ -298,76 +372,137 @@ func (p *Pipeline) assemble(ctx context.Context, m queue.Message) error {
 			pg.TextSource = pt.TextSource
 			if d.Recognised() && (d.Status == vanthu.Rasterised || d.Status == vanthu.Received) {
 				d.Status = vanthu.Recognised
-				completed = true
 			}
 			return nil
 		})
-		if err != nil || !completed {
+		if err != nil || d.Status != vanthu.Recognised && d.Status != vanthu.Extracted {
 			return err
 		}
 		return p.extract(ctx, pt.Doc)
 	})
 }
 
-// extract reads the metadata of a recognised document and sends it on to
-// the index.
+// extract reads the metadata of a recognised document and publishes the
+// record to the documents topic. A document extracted already is published
+// again as it is.
 func (p *Pipeline) extract(ctx context.Context, id vanthu.Ref) error {
-	d, err := p.Registry.Get(id)
+	d, err := p.records().Get(id)
 	if err != nil {
 		return err
 	}
-	md, conf := extract.ExtractWithConfidence(d.Pages)
-	if _, err := p.Registry.Update(id, func(d *vanthu.Document) error {
-		if d.Status != vanthu.Recognised {
-			return nil // extracted already
-		}
-		d.Metadata, d.FieldConfidence, d.Review = md, conf, extract.Review(md, conf)
-		if allBlank(d.Pages) {
-			d.Warnings = append(d.Warnings, BlankWarning)
-		}
-		d.History = append(d.History, vanthu.Revision{At: time.Now().UTC(), By: "extraction", Metadata: md})
-		d.Status = vanthu.Extracted
-		return nil
-	}); err != nil {
-		return err
-	}
-	return p.Queue.Publish(ctx, TopicIndex, string(id), []byte(id))
-}
-
-// index puts the document in the search index.
-func (p *Pipeline) index(ctx context.Context, m queue.Message) error {
-	id := vanthu.Ref(m.Value)
-	return p.attempt(ctx, id, "index", func() error {
-		d, err := p.Registry.Get(id)
-		if err != nil || d.Status == vanthu.Failed {
-			return err
-		}
-		dups, err := p.Index.Duplicates(d.Metadata, id)
+	if d.Status == vanthu.Recognised {
+		md, conf := extract.ExtractWithConfidence(d.Pages)
+		d, err = p.records().Update(id, func(d *vanthu.Document) error {
+			if d.Status != vanthu.Recognised {
+				return nil // extracted meanwhile
+			}
+			d.Metadata, d.FieldConfidence, d.Review = md, conf, extract.Review(md, conf)
+			if allBlank(d.Pages) {
+				d.Warnings = append(d.Warnings, BlankWarning)
+			}
+			d.History = append(d.History, vanthu.Revision{At: time.Now().UTC(), By: "extraction", Metadata: md})
+			d.Status = vanthu.Extracted
+			return nil
+		})
 		if err != nil {
 			return err
 		}
-		if err := p.Index.Put(d); err != nil {
+	}
+	return p.Publish(ctx, d)
+}
+
+// docMessage is a message of the documents topic: the record itself is in
+// the blob store, as JSON, so that the message stays small whatever the
+// number of pages.
+type docMessage struct {
+	ID     vanthu.Ref `json:"id"`
+	Record vanthu.Ref `json:"record"`
+}
+
+// Publish puts a document's record on the documents topic, the log every
+// search node's index and register are built from. Corrections go through
+// here too, so that an index rebuilt from the log keeps them.
+func (p *Pipeline) Publish(ctx context.Context, d vanthu.Document) error {
+	b, err := json.Marshal(d)
+	if err != nil {
+		return err
+	}
+	ref, err := p.Blobs.PutBytes(ctx, b)
+	if err != nil {
+		return err
+	}
+	v, _ := json.Marshal(docMessage{ID: d.ID, Record: ref})
+	return p.Queue.Publish(ctx, TopicDocuments, string(d.ID), v)
+}
+
+// index takes a record from the documents topic into this node's register
+// and search index.
+func (p *Pipeline) index(ctx context.Context, m queue.Message) error {
+	var dm docMessage
+	if err := json.Unmarshal(m.Value, &dm); err != nil || dm.ID == "" {
+		return p.dead(ctx, m, fmt.Errorf("not a document message: %v", err))
+	}
+	return p.attempt(ctx, m, dm.ID, "index", func() error {
+		b, err := p.Blobs.ReadAll(dm.Record)
+		if err != nil {
 			return err
 		}
-		_, err = p.Registry.Update(id, func(d *vanthu.Document) error {
-			d.DuplicateOf = dups
-			if d.Status != vanthu.Indexed {
-				d.Status = vanthu.Indexed
-				p.metrics().DocsIndexed.Add(1)
-			}
-			return nil
-		})
-		if err == nil {
-			p.log().Info("indexed", "id", id.Short(), "file", d.FileName, "pages", d.PageCount, "number", d.Metadata.Number)
+		var d vanthu.Document
+		if err := json.Unmarshal(b, &d); err != nil {
+			return vanthu.E("index: record "+dm.Record.Short(), vanthu.Invalid, err)
 		}
-		return err
+		return p.Materialise(d)
 	})
+}
+
+// Rebuild takes every record of the documents log into this node's
+// register and index, calling progress after each.
+func (p *Pipeline) Rebuild(ctx context.Context, log queue.Replayer, progress func()) error {
+	return log.Replay(ctx, TopicDocuments, func(ctx context.Context, m queue.Message) error {
+		if err := p.index(ctx, m); err != nil {
+			return err
+		}
+		progress()
+		return nil
+	})
+}
+
+// Materialise makes d, a record from the documents log, this node's: the
+// register takes it (keeping the local số đến), and the index takes it
+// unless it failed.
+func (p *Pipeline) Materialise(d vanthu.Document) error {
+	before, _ := p.Registry.Get(d.ID)
+	if d.Status == vanthu.Failed {
+		if err := p.Index.Delete(d.ID); err != nil {
+			return err
+		}
+		_, err := p.Registry.Materialise(d)
+		return err
+	}
+	dups, err := p.Index.Duplicates(d.Metadata, d.ID)
+	if err != nil {
+		return err
+	}
+	d.DuplicateOf, d.Status = dups, vanthu.Indexed
+	rec, err := p.Registry.Materialise(d)
+	if err != nil {
+		return err
+	}
+	if err := p.Index.Put(rec); err != nil {
+		return err
+	}
+	if before.Status != vanthu.Indexed {
+		p.metrics().DocsIndexed.Add(1)
+		p.log().Info("indexed", "id", d.ID.Short(), "file", d.FileName, "pages", d.PageCount, "number", d.Metadata.Number)
+	}
+	return nil
 }
 
 // attempt runs fn, retrying transient failures with back-off. A document
 // whose step fails for good is marked failed with the reason, and the
-// message is acknowledged: a poison message never stops a stage.
-func (p *Pipeline) attempt(ctx context.Context, id vanthu.Ref, step string, fn func() error) error {
+// message goes to the dead-letter topic: a poison message never stops a
+// stage.
+func (p *Pipeline) attempt(ctx context.Context, m queue.Message, id vanthu.Ref, step string, fn func() error) error {
 	attempts := max(p.Attempts, 1)
 	var err error
 	for i := range attempts {
@@ -389,19 +524,36 @@ func (p *Pipeline) attempt(ctx context.Context, id vanthu.Ref, step string, fn f
 	}
 	if vanthu.KindOf(err) == vanthu.NotExist {
 		p.log().Error("message for an unknown document", "id", id.Short(), "step", step, "err", err)
-		return nil
+		return p.dead(ctx, m, err)
 	}
-	p.fail(id, fmt.Errorf("%s: %w", step, err))
-	return nil
+	err = fmt.Errorf("%s: %w", step, err)
+	p.fail(ctx, id, err)
+	return p.dead(ctx, m, err)
 }
 
-func (p *Pipeline) fail(id vanthu.Ref, err error) {
+// dead sends m to the dead-letter topic with the reason, and acknowledges
+// it.
+func (p *Pipeline) dead(ctx context.Context, m queue.Message, reason error) error {
+	p.metrics().DeadLetters.Add(1)
+	p.log().Error("message dead-lettered", "topic", m.Topic, "key", m.Key, "reason", reason)
+	return p.Queue.Publish(ctx, queue.DeadLetter, m.Key, queue.DeadMessage(m, reason))
+}
+
+// fail marks a document failed with the reason, and publishes its record so
+// that the register shows the failure.
+func (p *Pipeline) fail(ctx context.Context, id vanthu.Ref, err error) {
 	p.metrics().DocsFailed.Add(1)
 	p.log().Error("document failed", "id", id.Short(), "err", err)
-	p.Registry.Update(id, func(d *vanthu.Document) error {
+	d, uerr := p.records().Update(id, func(d *vanthu.Document) error {
 		d.Status, d.Error = vanthu.Failed, err.Error()
 		return nil
 	})
+	if uerr == nil {
+		uerr = p.Publish(ctx, d)
+	}
+	if uerr != nil {
+		p.log().Error("recording a failure", "id", id.Short(), "err", uerr)
+	}
 }
 
 func (p *Pipeline) log() *slog.Logger {

@@ -6,12 +6,20 @@
 // default) and kafka (consumer groups on a Kafka cluster). Only cmd/ and the
 // pipeline wiring choose one; stage logic never imports a transport.
 //
+// Delivery is at least once: an acknowledged message is not delivered to
+// its group again while the group's membership holds, but while members
+// join or leave a transport may deliver a message twice. So every stage is
+// idempotent: running twice on one message writes the same result.
+//
 // Messages carry references (sha256) into the blob store, never page
-// images, so they stay small; a stage that runs twice on one message writes
-// the same result.
+// images, so they stay small.
 package queue
 
-import "context"
+import (
+	"context"
+	"encoding/json"
+	"time"
+)
 
 // Message is one message on a topic.
 type Message struct {
@@ -56,4 +64,20 @@ const DeadLetter = "vanthu.dead"
 // of topic from the oldest kept to the newest at the time of the call.
 type Replayer interface {
 	Replay(ctx context.Context, topic string, h Handler) error
+}
+
+// Dead is a message of the dead-letter topic: the message that failed, and
+// why.
+type Dead struct {
+	Topic  string    `json:"topic"`
+	Key    string    `json:"key"`
+	Value  []byte    `json:"value"`
+	Reason string    `json:"reason"`
+	At     time.Time `json:"at"`
+}
+
+// DeadMessage is the dead-letter topic's message for m.
+func DeadMessage(m Message, reason error) []byte {
+	v, _ := json.Marshal(Dead{Topic: m.Topic, Key: m.Key, Value: m.Value, Reason: reason.Error(), At: time.Now().UTC()})
+	return v
 }

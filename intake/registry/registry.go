@@ -141,6 +141,69 @@ func (r *Registry) Update(id vanthu.Ref, fn func(*vanthu.Document) error) (vanth
 	return d, err
 }
 
+// Ensure records d as it is unless a record of d.ID exists already. It
+// does not number d: that is Register's job.
+func (r *Registry) Ensure(d vanthu.Document) error {
+	err := r.db.Update(func(tx *bolt.Tx) error {
+		b := tx.Bucket(docsBucket)
+		if b.Get([]byte(d.ID)) != nil {
+			return nil
+		}
+		return put(b, d)
+	})
+	if err != nil {
+		return vanthu.E("registry: ensure "+d.ID.Short(), vanthu.Transient, err)
+	}
+	return nil
+}
+
+// Materialise stores d, a record as the pipeline's log has it, in place of
+// the local one. The arrival (số đến, date) is the one given at intake: a
+// record that has none keeps the local one, and a record new to this
+// registry with one is entered in the incoming register under it, so that
+// a node rebuilt from the log lists the same register. A record with fewer
+// revisions than the local one is older than it (a correction made here is
+// on its way through the log) and changes nothing; the local record is
+// returned.
+func (r *Registry) Materialise(d vanthu.Document) (vanthu.Document, error) {
+	err := r.db.Update(func(tx *bolt.Tx) error {
+		b := tx.Bucket(docsBucket)
+		if v := b.Get([]byte(d.ID)); v != nil {
+			var old vanthu.Document
+			if err := json.Unmarshal(v, &old); err != nil {
+				return err
+			}
+			if len(d.History) < len(old.History) {
+				d = old
+				return nil
+			}
+			if d.ArrivalNumber == 0 {
+				d.ArrivalNumber, d.ArrivalDate = old.ArrivalNumber, old.ArrivalDate
+			}
+		} else if d.ArrivalNumber > 0 && len(d.ArrivalDate) >= 4 {
+			year, err := tx.Bucket(registerBucket).CreateBucketIfNotExists([]byte(d.ArrivalDate[:4]))
+			if err != nil {
+				return err
+			}
+			n := uint64(d.ArrivalNumber)
+			if year.Sequence() < n {
+				if err := year.SetSequence(n); err != nil {
+					return err
+				}
+			}
+			if err := year.Put(seqKey(n), []byte(d.ID)); err != nil {
+				return err
+			}
+		}
+		d.UpdatedAt = r.now().UTC()
+		return put(b, d)
+	})
+	if err != nil {
+		return d, vanthu.E("registry: materialise "+d.ID.Short(), vanthu.Transient, err)
+	}
+	return d, nil
+}
+
 // Walk calls fn for every record, in ID order, until fn returns false.
 // fn must not call back into the registry.
 func (r *Registry) Walk(fn func(vanthu.Document) bool) error {

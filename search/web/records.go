@@ -66,6 +66,11 @@ func (s *Server) patch(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 	}
+	if s.Corrected != nil {
+		if err := s.Corrected(r.Context(), d); err != nil {
+			return err
+		}
+	}
 	return writeJSON(w, http.StatusOK, d)
 }
 

@@ -29,8 +29,11 @@ type Server struct {
 	Blobs    *blob.Store
 	Searcher *search.Searcher
 	Index    *index.Index // re-indexes corrected documents
-	Metrics  io.WriterTo  // writes the Prometheus text exposition
-	Log      *slog.Logger
+	// Corrected, if set, is told of each corrected record (to put it on
+	// the documents log, so that an index rebuilt from the log keeps it).
+	Corrected func(context.Context, vanthu.Document) error
+	Metrics   io.WriterTo // writes the Prometheus text exposition
+	Log       *slog.Logger
 	// MaxUpload bounds an upload's body; larger answers 413 before the body
 	// is read in full.
 	MaxUpload int64
@@ -46,14 +49,23 @@ func (s *Server) Handler() http.Handler {
 			}
 		})
 	}
-	handle("POST /api/v1/documents", s.upload)
-	handle("GET /api/v1/documents/{id}", s.document)
-	handle("PATCH /api/v1/documents/{id}", s.patch)
-	handle("GET /api/v1/register", s.register)
-	handle("GET /api/v1/documents/{id}/original", s.original)
-	handle("GET /api/v1/documents/{id}/pages/{n}/image", s.pageImage)
-	handle("GET /api/v1/search", s.search)
-	handle("GET /api/v1/intake/events", s.events)
+	// A node that runs no intake or search stage says so.
+	needs := func(ok bool, stage string, h func(http.ResponseWriter, *http.Request) error) func(http.ResponseWriter, *http.Request) error {
+		if ok {
+			return h
+		}
+		return func(http.ResponseWriter, *http.Request) error {
+			return &apiError{http.StatusServiceUnavailable, "stage_not_here", "this node does not run the " + stage + " stage", "Máy chủ này không đảm nhận việc này"}
+		}
+	}
+	handle("POST /api/v1/documents", needs(s.Receiver != nil, "intake", s.upload))
+	handle("GET /api/v1/documents/{id}", needs(s.Registry != nil, "index", s.document))
+	handle("PATCH /api/v1/documents/{id}", needs(s.Registry != nil, "index", s.patch))
+	handle("GET /api/v1/register", needs(s.Registry != nil, "index", s.register))
+	handle("GET /api/v1/documents/{id}/original", needs(s.Registry != nil, "index", s.original))
+	handle("GET /api/v1/documents/{id}/pages/{n}/image", needs(s.Registry != nil, "index", s.pageImage))
+	handle("GET /api/v1/search", needs(s.Searcher != nil, "search", s.search))
+	handle("GET /api/v1/intake/events", needs(s.Events != nil, "intake", s.events))
 	handle("GET /api/v1/openapi.json", s.openAPI)
 	handle("GET /metrics", s.metrics)
 	handle("GET /healthz", func(w http.ResponseWriter, r *http.Request) error {

@@ -87,6 +87,9 @@ func (q *Queue) Publish(ctx context.Context, topic, key string, value []byte) er
 func (q *Queue) Consume(ctx context.Context, topic, group string, h queue.Handler) error {
 	ch := q.group(topic, group)
 	for {
+		if ctx.Err() != nil { // a done context takes nothing more
+			return ctx.Err()
+		}
 		select {
 		case <-ctx.Done():
 			return ctx.Err()

@@ -9,7 +9,7 @@ import (
 
 func TestConformance(t *testing.T) {
 	queuetest.Run(t, func(t *testing.T, topic, group string) queue.Queue {
-		q := New(16)
+		q := New(64)
 		q.Subscribe(topic, group)
 		t.Cleanup(func() { q.Close() })
 		return q

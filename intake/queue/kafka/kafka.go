@@ -194,7 +194,9 @@ func (q *Queue) Consume(ctx context.Context, topic, group string, h queue.Handle
 		HeartbeatInterval: q.cfg.HeartbeatInterval,
 		RebalanceTimeout:  q.cfg.RebalanceTimeout,
 		JoinGroupBackoff:  500 * time.Millisecond,
-		ErrorLogger:       kafka.LoggerFunc(func(f string, a ...any) { q.cfg.Log.Debug("kafka reader", "topic", topic, "group", group, "msg", fmt.Sprintf(f, a...)) }),
+		ErrorLogger: kafka.LoggerFunc(func(f string, a ...any) {
+			q.cfg.Log.Debug("kafka reader", "topic", topic, "group", group, "msg", fmt.Sprintf(f, a...))
+		}),
 	})
 	defer r.Close()
 	for {
@@ -241,13 +243,7 @@ func (q *Queue) deliver(ctx context.Context, group string, m kafka.Message, h qu
 			}
 		}
 	}
-	dead := kafka.Message{Topic: q.cfg.DeadLetter, Key: m.Key, Value: m.Value, Headers: []kafka.Header{
-		{Key: "topic", Value: []byte(m.Topic)},
-		{Key: "partition", Value: []byte(strconv.Itoa(m.Partition))},
-		{Key: "offset", Value: []byte(strconv.FormatInt(m.Offset, 10))},
-		{Key: "group", Value: []byte(group)},
-		{Key: "reason", Value: []byte(err.Error())},
-	}}
+	dead := kafka.Message{Topic: q.cfg.DeadLetter, Key: m.Key, Value: queue.DeadMessage(msg, fmt.Errorf("group %s, partition %d, offset %d: %w", group, m.Partition, m.Offset, err))}
 	q.cfg.Log.Error("message dead-lettered", "topic", m.Topic, "partition", m.Partition, "offset", m.Offset, "reason", err)
 	for {
 		perr := q.publish(ctx, dead)

@@ -2,8 +2,10 @@ package kafka_test
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -67,62 +69,22 @@ func TestPoisonMessageGoesToDeadLetter(t *testing.T) {
 			t.Fatalf("%s never arrived: a poison message stopped the partition", want)
 		}
 	}
-	dead := make(chan string, 1)
+	dead := make(chan queue.Dead, 1)
 	go q.Consume(cctx, queue.DeadLetter, "inspect", func(_ context.Context, m queue.Message) error {
-		dead <- string(m.Value)
+		var d queue.Dead
+		if err := json.Unmarshal(m.Value, &d); err != nil {
+			t.Error(err)
+		}
+		dead <- d
 		return nil
 	})
 	select {
-	case v := <-dead:
-		if v != "poison" {
-			t.Fatalf("dead letter holds %q", v)
+	case d := <-dead:
+		if string(d.Value) != "poison" || d.Topic != "work" || !strings.Contains(d.Reason, "cannot parse this") {
+			t.Fatalf("dead letter holds %+v", d)
 		}
 	case <-ctx.Done():
 		t.Fatal("the poison message never reached the dead-letter topic")
-	}
-}
-
-func TestCommittedMessagesAreNotDeliveredToTheNextMember(t *testing.T) {
-	brokers := kafkatest.Start(t)
-	q := open(t, brokers, kafka.Topic{Name: "work", Partitions: 2})
-	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
-	defer cancel()
-	for i := range 10 {
-		if err := q.Publish(ctx, "work", fmt.Sprint(i), []byte(fmt.Sprint(i))); err != nil {
-			t.Fatal(err)
-		}
-	}
-	// The first member handles five messages, then leaves.
-	seen := map[string]int{}
-	first, stop := context.WithCancel(ctx)
-	n := 0
-	q.Consume(first, "work", "g", func(_ context.Context, m queue.Message) error {
-		seen[string(m.Value)]++
-		if n++; n == 5 {
-			stop()
-		}
-		return nil
-	})
-	// The next member gets the rest, and only the rest.
-	second, stop2 := context.WithCancel(ctx)
-	go func() {
-		<-ctx.Done()
-		stop2()
-	}()
-	q.Consume(second, "work", "g", func(_ context.Context, m queue.Message) error {
-		seen[string(m.Value)]++
-		if len(seen) == 10 {
-			time.AfterFunc(500*time.Millisecond, stop2)
-		}
-		return nil
-	})
-	if len(seen) != 10 {
-		t.Fatalf("%d of 10 messages delivered", len(seen))
-	}
-	for v, c := range seen {
-		if c != 1 {
-			t.Errorf("message %s delivered %d times", v, c)
-		}
 	}
 }
 

@@ -18,14 +18,18 @@ type Factory func(t *testing.T, topic, group string) queue.Queue
 
 // Run runs the suite.
 func Run(t *testing.T, newQueue Factory) {
-	t.Run("DeliversEveryMessageOnce", func(t *testing.T) { deliversOnce(t, newQueue) })
+	t.Run("DeliversEveryMessage", func(t *testing.T) { deliversAll(t, newQueue) })
+	t.Run("AcknowledgedAreNotDeliveredAgain", func(t *testing.T) { acknowledged(t, newQueue) })
 	t.Run("RedeliversUnacknowledged", func(t *testing.T) { redelivers(t, newQueue) })
 	t.Run("ConsumeStopsWithContext", func(t *testing.T) { stops(t, newQueue) })
 }
 
 const wait = 30 * time.Second
 
-func deliversOnce(t *testing.T, newQueue Factory) {
+// deliversAll: three members join at once and share 200 messages; each is
+// delivered. While members join, a transport may deliver a message twice
+// (at least once); the count is logged.
+func deliversAll(t *testing.T, newQueue Factory) {
 	q := newQueue(t, "t-once", "g")
 	ctx, cancel := context.WithTimeout(context.Background(), wait)
 	defer cancel()
@@ -70,6 +74,50 @@ func deliversOnce(t *testing.T, newQueue Factory) {
 	time.Sleep(200 * time.Millisecond) // room for a duplicate to show
 	ccancel()
 	wg.Wait()
+	dups := 0
+	for _, c := range seen {
+		dups += c - 1
+	}
+	t.Logf("%d of %d messages delivered twice while the group formed", dups, n)
+}
+
+// acknowledged: with steady membership, a member that leaves after
+// acknowledging some messages hands on exactly the rest.
+func acknowledged(t *testing.T, newQueue Factory) {
+	q := newQueue(t, "t-ack", "g")
+	ctx, cancel := context.WithTimeout(context.Background(), wait)
+	defer cancel()
+	const n = 20
+	for i := range n {
+		if err := q.Publish(ctx, "t-ack", fmt.Sprint(i), []byte(fmt.Sprint(i))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	seen := map[string]int{}
+	first, stop := context.WithCancel(ctx)
+	handled := 0
+	q.Consume(first, "t-ack", "g", func(_ context.Context, m queue.Message) error {
+		seen[string(m.Value)]++
+		if handled++; handled == n/2 {
+			stop()
+		}
+		return nil
+	})
+	second, stop2 := context.WithCancel(ctx)
+	defer stop2()
+	if len(seen) == n {
+		t.Fatalf("a member whose context was cancelled after %d messages went on to handle all %d", n/2, n)
+	}
+	q.Consume(second, "t-ack", "g", func(_ context.Context, m queue.Message) error {
+		seen[string(m.Value)]++
+		if len(seen) == n {
+			time.AfterFunc(300*time.Millisecond, stop2) // room for a duplicate to show
+		}
+		return nil
+	})
+	if len(seen) != n {
+		t.Fatalf("%d of %d messages delivered", len(seen), n)
+	}
 	for v, c := range seen {
 		if c != 1 {
 			t.Errorf("message %s delivered %d times", v, c)
