@@ -28,6 +28,9 @@ type cluster struct {
 	Shared     string
 	Partitions int
 	Replicas   int
+	// SessionTimeout is how long a silent group member keeps its
+	// partitions: the pause before a dead worker's work moves on.
+	SessionTimeout time.Duration
 }
 
 func (c *cluster) flags(fs *flag.FlagSet, stages []string, stagesDefault string) *string {
@@ -35,6 +38,7 @@ func (c *cluster) flags(fs *flag.FlagSet, stages []string, stagesDefault string)
 	fs.StringVar(&c.Shared, "shared", "", "folder every node shares: archive copies and documents in flight (default: --data)")
 	fs.IntVar(&c.Partitions, "partitions", 12, "partitions of the topics created at start (the most consumers a stage can use)")
 	fs.IntVar(&c.Replicas, "replicas", 1, "replication factor of the topics created at start")
+	fs.DurationVar(&c.SessionTimeout, "session-timeout", 10*time.Second, "how long a silent consumer keeps its partitions before others take them over")
 	return fs.String("stages", stagesDefault, "stages this node runs, of "+strings.Join(stages, ","))
 }
 
@@ -85,6 +89,10 @@ func openKafka(c cluster, log *slog.Logger) (*kafka.Queue, error) {
 	defer cancel()
 	cfg := kafka.DefaultConfig(strings.Split(c.Brokers, ",")...)
 	cfg.Log = log
+	if c.SessionTimeout > 0 {
+		cfg.SessionTimeout, cfg.RebalanceTimeout = c.SessionTimeout, c.SessionTimeout
+		cfg.HeartbeatInterval = min(cfg.HeartbeatInterval, c.SessionTimeout/3)
+	}
 	q, err := kafka.Open(ctx, cfg)
 	if err != nil {
 		return nil, err

@@ -55,7 +55,12 @@ type server struct {
 
 func startServer(t *testing.T, data string, extra ...string) *server {
 	t.Helper()
-	args := append([]string{"serve", "--addr", "127.0.0.1:0", "--data", data, "--poll", "200ms", "--settle", "300ms", "--drain", "2s"}, extra...)
+	return start(t, append([]string{"serve", "--addr", "127.0.0.1:0", "--data", data, "--poll", "200ms", "--settle", "300ms", "--drain", "2s"}, extra...)...)
+}
+
+// start starts vanthu with args and waits for it to say where it listens.
+func start(t *testing.T, args ...string) *server {
+	t.Helper()
 	cmd := exec.Command(vanthuBin, args...)
 	cmd.Env = withoutOMP()
 	stderr, _ := cmd.StderrPipe()
@@ -79,7 +84,7 @@ func startServer(t *testing.T, data string, extra ...string) *server {
 		s.base = "http://" + a
 	case <-time.After(30 * time.Second):
 		cmd.Process.Kill()
-		t.Fatalf("server did not start:\n%s", s.logs)
+		t.Fatalf("vanthu %s did not start:\n%s", args[0], s.logs)
 	}
 	t.Cleanup(func() { s.kill() })
 	return s

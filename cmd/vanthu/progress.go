@@ -31,11 +31,11 @@ func newProgress(w io.Writer, label string, total int) *progress {
 }
 
 func (p *progress) line(n int, extra string) string {
-	const width = 30
-	filled := width
-	if p.total > 0 {
-		filled = n * width / p.total
+	if p.total <= 0 { // the total is not known: count only
+		return fmt.Sprintf("%-10s %d  %s", p.label, n, time.Since(p.start).Round(time.Second))
 	}
+	const width = 30
+	filled := min(n*width/p.total, width)
 	bar := strings.Repeat("=", filled)
 	if filled < width {
 		bar += ">" + strings.Repeat(" ", width-filled-1)

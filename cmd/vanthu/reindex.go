@@ -45,7 +45,12 @@ func reindex(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	defer ix.Close()
+	closed := false
+	defer func() {
+		if !closed {
+			ix.Close()
+		}
+	}()
 	p := &pipeline.Pipeline{Blobs: blobs, Registry: reg, Index: ix, Log: log, Attempts: 3}
 
 	if cl.Brokers != "" {
@@ -88,6 +93,7 @@ func reindex(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
+	closed = true
 	if err := ix.Close(); err != nil {
 		return err
 	}

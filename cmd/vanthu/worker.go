@@ -45,6 +45,7 @@ func worker(ctx context.Context, args []string) error {
 			a.pipeline.Metrics.WriteTo(w)
 		})
 		mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) { w.Write([]byte("ok\n")) })
+		a.log.Info("listening", "addr", ln.Addr().String())
 		srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
 		go srv.Serve(ln)
 		defer srv.Close()

@@ -468,10 +468,21 @@ func (p *Pipeline) Rebuild(ctx context.Context, log queue.Replayer, progress fun
 }
 
 // Materialise makes d, a record from the documents log, this node's: the
-// register takes it (keeping the local số đến), and the index takes it
-// unless it failed.
+// index takes it (unless it failed), then the register, so that a record
+// the register shows indexed is found by search. The local số đến stays; a
+// record with fewer revisions than the local one is older than it (a
+// correction made here is on its way through the log) and is skipped.
 func (p *Pipeline) Materialise(d vanthu.Document) error {
-	before, _ := p.Registry.Get(d.ID)
+	before, err := p.Registry.Get(d.ID)
+	if err != nil && vanthu.KindOf(err) != vanthu.NotExist {
+		return err
+	}
+	if len(d.History) < len(before.History) {
+		return nil
+	}
+	if d.ArrivalNumber == 0 {
+		d.ArrivalNumber, d.ArrivalDate = before.ArrivalNumber, before.ArrivalDate
+	}
 	if d.Status == vanthu.Failed {
 		if err := p.Index.Delete(d.ID); err != nil {
 			return err
@@ -484,11 +495,10 @@ func (p *Pipeline) Materialise(d vanthu.Document) error {
 		return err
 	}
 	d.DuplicateOf, d.Status = dups, vanthu.Indexed
-	rec, err := p.Registry.Materialise(d)
-	if err != nil {
+	if err := p.Index.Put(d); err != nil {
 		return err
 	}
-	if err := p.Index.Put(rec); err != nil {
+	if _, err := p.Registry.Materialise(d); err != nil {
 		return err
 	}
 	if before.Status != vanthu.Indexed {
