@@ -34,6 +34,7 @@ bench: build
 	@bash scripts/setup.sh --bench
 	$(GO) run ./internal/tools/ocrbench -vanthu bin/vanthu -corpus $(SHARED)/corpus/dev
 	$(GO) run ./internal/tools/searchbench -docs 100000
+	$(GO) run ./internal/tools/kafkabench -vanthu bin/vanthu -corpus $(SHARED)/corpus/dev
 
 lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
