@@ -24,7 +24,8 @@ build: setup
 run: build
 	bin/vanthu serve --data $(DATA) --inbox $(DATA)/inbox --addr $(ADDR)
 
-test: setup lint
+test: lint
+	@bash scripts/setup.sh --test
 	$(GO) test -count=1 -timeout 20m ./...
 
 test-short:
@@ -36,7 +37,7 @@ bench: build
 	$(GO) run ./internal/tools/searchbench -docs 100000
 	$(GO) run ./internal/tools/kafkabench -vanthu bin/vanthu -corpus $(SHARED)/corpus/dev
 
-lint:
+lint: setup
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
 	@bash scripts/check-imports.sh

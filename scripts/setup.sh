@@ -11,10 +11,12 @@ packages=(
   hunspell-vi  # test-time oracle only (GPL): never read at run time, never shipped
 )
 
-# make bench compares against OCRmyPDF.
-if [ "${1:-}" = "--bench" ]; then
-  packages+=(ocrmypdf)
-fi
+# make test drives the web UI in Chromium; make bench compares against
+# OCRmyPDF.
+case "${1:-}" in
+  --test) packages+=(chromium) ;;
+  --bench) packages+=(ocrmypdf) ;;
+esac
 
 missing=()
 for p in "${packages[@]}"; do

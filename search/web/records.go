@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
@@ -35,13 +36,24 @@ func (s *Server) patch(w http.ResponseWriter, r *http.Request) error {
 	if err := dec.Decode(&req); err != nil || len(req.Metadata) == 0 {
 		return &apiError{http.StatusBadRequest, "bad_patch", `send {"by": "your name", "metadata": {"field": value, …}}`, "Dữ liệu sửa không hợp lệ"}
 	}
-	by := strings.TrimSpace(req.By)
+	d, err := s.correct(r.Context(), id, req.By, req.Metadata)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, d)
+}
+
+// correct sets metadata fields of a record for a clerk: every earlier
+// version stays in the history (the extraction first), corrected fields
+// leave the review list, and the document is indexed again and published.
+func (s *Server) correct(ctx context.Context, id vanthu.Ref, by string, fields map[string]json.RawMessage) (vanthu.Document, error) {
+	by = strings.TrimSpace(by)
 	if by == "" {
 		by = "clerk"
 	}
 	d, err := s.Registry.Update(id, func(d *vanthu.Document) error {
 		md := d.Metadata
-		for field, raw := range req.Metadata {
+		for field, raw := range fields {
 			if err := setField(&md, field, raw); err != nil {
 				return err
 			}
@@ -59,19 +71,19 @@ func (s *Server) patch(w http.ResponseWriter, r *http.Request) error {
 		return nil
 	})
 	if err != nil {
-		return err
+		return d, err
 	}
 	if d.Status == vanthu.Indexed && s.Index != nil {
 		if err := s.Index.Put(d); err != nil {
-			return err
+			return d, err
 		}
 	}
 	if s.Corrected != nil {
-		if err := s.Corrected(r.Context(), d); err != nil {
-			return err
+		if err := s.Corrected(ctx, d); err != nil {
+			return d, err
 		}
 	}
-	return writeJSON(w, http.StatusOK, d)
+	return d, nil
 }
 
 func remove(list []string, x string) []string {
@@ -221,7 +233,7 @@ func registerEntry(d vanthu.Document) RegisterEntry {
 	}
 	notes = append(notes, d.Warnings...)
 	if len(d.Review) > 0 {
-		notes = append(notes, "Cần kiểm tra: "+strings.Join(d.Review, ", "))
+		notes = append(notes, "Cần kiểm tra: "+strings.Join(reviewVI(d.Review), ", "))
 	}
 	e.Notes = strings.Join(notes, "; ")
 	return e

@@ -59,6 +59,7 @@ func (s *Server) Handler() http.Handler {
 		}
 	}
 	handle("POST /api/v1/documents", needs(s.Receiver != nil, "intake", s.upload))
+	handle("GET /api/v1/documents", needs(s.Registry != nil, "index", s.listDocuments))
 	handle("GET /api/v1/documents/{id}", needs(s.Registry != nil, "index", s.document))
 	handle("PATCH /api/v1/documents/{id}", needs(s.Registry != nil, "index", s.patch))
 	handle("GET /api/v1/register", needs(s.Registry != nil, "index", s.register))
@@ -71,6 +72,7 @@ func (s *Server) Handler() http.Handler {
 	handle("GET /healthz", func(w http.ResponseWriter, r *http.Request) error {
 		return writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})
+	s.uiRoutes(mux)
 	handle("/api/", func(w http.ResponseWriter, r *http.Request) error {
 		return &apiError{http.StatusNotFound, "not_found", "no such endpoint: " + r.Method + " " + r.URL.Path, "Không có địa chỉ này"}
 	})

@@ -1,0 +1,215 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// The web UI in a real browser: Debian's Chromium, headless, driven over
+// the DevTools protocol, against `vanthu serve` on loopback. Screenshots of
+// each page go to artifacts/ui/ (not committed): look at them.
+
+func newBrowser(t *testing.T) context.Context {
+	t.Helper()
+	bin, err := exec.LookPath("chromium")
+	if err != nil {
+		t.Fatal("chromium is missing: run scripts/setup.sh --test (make test does)")
+	}
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(bin), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
+		chromedp.Flag("disable-quic", true), chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true),
+		chromedp.UserDataDir(t.TempDir()), chromedp.WindowSize(1366, 768),
+	}
+	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
+	t.Cleanup(cancel)
+	ctx, cancel2 := chromedp.NewContext(actx)
+	t.Cleanup(cancel2)
+	if err := chromedp.Do(ctx); err != nil { // starts the browser, for the context's life
+		t.Fatalf("start chromium: %v", err)
+	}
+	return ctx
+}
+
+// screenshot keeps the whole page as artifacts/ui/NAME.png.
+func screenshot(t *testing.T, ctx context.Context, name string) {
+	t.Helper()
+	png := get(t, ctx, "screenshot "+name, chromedp.FullScreenshot(100))
+	dir := filepath.Join("..", "..", "artifacts", "ui")
+	os.MkdirAll(dir, 0o755)
+	if err := os.WriteFile(filepath.Join(dir, name+".png"), png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// do runs browser steps, each bounded so a broken page fails the test
+// instead of hanging it.
+func do(t *testing.T, ctx context.Context, what string, steps ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	get(t, ctx, what, chromedp.Steps(steps...))
+}
+
+func get[T any](t *testing.T, ctx context.Context, what string, a chromedp.Action[T]) T {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(ctx, 4*time.Minute)
+	defer cancel()
+	v, err := chromedp.Run(ctx, a)
+	if err != nil {
+		t.Fatalf("%s: %v", what, err)
+	}
+	return v
+}
+
+// waitURL waits until the page's address contains part, across the
+// navigation a form submission starts.
+func waitURL(t *testing.T, ctx context.Context, part string) {
+	t.Helper()
+	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		lctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+		u, err := chromedp.Run(lctx, chromedp.Location())
+		cancel()
+		if err == nil && strings.Contains(u, part) {
+			return
+		}
+	}
+	t.Fatalf("the page never went to an address with %q", part)
+}
+
+func TestWebUIInABrowser(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end: runs the real service and Chromium")
+	}
+	s := startServer(t, t.TempDir())
+	ctx := newBrowser(t)
+	scan, _ := filepath.Abs("../../testdata/scans/congvan.png")
+	css := func(s string) chromedp.CSS { return chromedp.CSS(s) }
+
+	// A clerk uploads a scan on the intake page and waits for it to be indexed.
+	do(t, ctx, "open the intake page", chromedp.Navigate(s.base+"/intake"), chromedp.WaitVisible(chromedp.ID("files")))
+	do(t, ctx, "upload", chromedp.SetUploadFiles(chromedp.ID("files"), []string{scan}), chromedp.Click(css(`#upload button[type=submit]`)))
+	get(t, ctx, "the upload is acknowledged", chromedp.Poll[bool](`document.querySelector("#upload-results").textContent.includes("congvan.png: đã tiếp nhận")`, chromedp.WithPollingTimeout(30*time.Second)))
+	get(t, ctx, "the queue shows the document indexed", chromedp.Poll[bool](`[...document.querySelectorAll("#queue tbody tr")].some(tr =>
+		tr.textContent.includes("congvan.png") && tr.querySelector(".state").textContent === "Đã lập chỉ mục")`,
+		chromedp.WithPollingTimeout(3*time.Minute), chromedp.WithPollingInterval(300*time.Millisecond)))
+	// A file that is not a scan is refused, with the reason in Vietnamese.
+	bad := filepath.Join(t.TempDir(), "biên bản.pdf")
+	os.WriteFile(bad, []byte("đây không phải tệp PDF\n"), 0o644)
+	do(t, ctx, "upload a bad file", chromedp.SetUploadFiles(chromedp.ID("files"), []string{bad}), chromedp.Click(css(`#upload button[type=submit]`)))
+	get(t, ctx, "the refusal is shown", chromedp.Poll[bool](`document.querySelector("#upload-results").textContent.includes("biên bản.pdf: bị từ chối — ") &&
+		document.querySelector("#events").textContent.includes("biên bản.pdf")`, chromedp.WithPollingTimeout(30*time.Second)))
+	screenshot(t, ctx, "1-intake")
+
+	// Staff search for it without diacritics, from the search box.
+	do(t, ctx, "search", chromedp.Navigate(s.base+"/"), chromedp.WaitVisible(chromedp.ID("q")),
+		chromedp.SendKeys(chromedp.ID("q"), "cai cach hanh chinh"+kb.Enter))
+	// The home page lists the latest documents too: wait for the results page.
+	waitURL(t, ctx, "q=")
+	do(t, ctx, "results", chromedp.WaitVisible(css(".hit")))
+	url := get(t, ctx, "location", chromedp.Location())
+	first := get(t, ctx, "first hit", chromedp.Text(css(".hit")))
+	if !strings.Contains(url, "q=cai+cach+hanh+chinh") {
+		t.Errorf("the URL does not carry the search: %s", url)
+	}
+	if !strings.Contains(first, "Trang 1") || !strings.Contains(first, "cải cách hành chính") {
+		t.Errorf("the first hit shows no page number or no matching snippet: %q", first)
+	}
+	if n := get(t, ctx, "highlights", chromedp.Evaluate[int](`document.querySelectorAll(".hit .snippet mark").length`)); n == 0 {
+		t.Error("the snippet highlights nothing")
+	}
+	screenshot(t, ctx, "2-search")
+
+	// The URL alone reproduces the search: load it afresh.
+	do(t, ctx, "reload the search URL", chromedp.Navigate(url), chromedp.WaitVisible(css(".hit")))
+	if again := get(t, ctx, "first hit again", chromedp.Text(css(".hit"))); again != first {
+		t.Errorf("loading %s again shows %q first, not %q", url, again, first)
+	}
+
+	// Open it: the hits are marked on the page image and in the text.
+	do(t, ctx, "open the document", chromedp.Click(css(".hit h2 a")), chromedp.WaitVisible(css(".scan img")))
+	get(t, ctx, "the page image loads", chromedp.Poll[bool](`document.querySelector(".scan img").complete && document.querySelector(".scan img").naturalWidth > 0`, chromedp.WithPollingTimeout(20*time.Second)))
+	boxes := get(t, ctx, "hit boxes", chromedp.Evaluate[int](`document.querySelectorAll(".scan .hitbox").length`))
+	textMarks := get(t, ctx, "text marks", chromedp.Evaluate[int](`document.querySelectorAll("pre.ocr mark").length`))
+	if boxes == 0 || textMarks == 0 {
+		t.Errorf("hits marked: %d on the image, %d in the text; want both", boxes, textMarks)
+	}
+	screenshot(t, ctx, "3-document")
+
+	// A records officer downloads the archive copy: the same bytes.
+	dl := t.TempDir()
+	progress := chromedp.Events(ctx, browser.DownloadProgress)
+	do(t, ctx, "download", chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		events := true
+		_, err := chromedp.Call(ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
+			Behavior: browser.SetDownloadBehaviorBehaviorAllowAndName, DownloadPath: dl, EventsEnabled: &events,
+		})
+		return err
+	}), chromedp.Click(chromedp.ID("tai-ban-goc")))
+	done := make(chan string, 1)
+	go func() {
+		for ev, err := range progress {
+			if err != nil {
+				return
+			}
+			if ev.State == browser.DownloadProgressStateCompleted {
+				done <- ev.GUID
+				return
+			}
+		}
+	}()
+	select {
+	case guid := <-done:
+		got, err := os.ReadFile(filepath.Join(dl, guid))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, _ := os.ReadFile(scan)
+		if !bytes.Equal(got, want) {
+			t.Errorf("the downloaded original (%d bytes) differs from the scan uploaded (%d bytes)", len(got), len(want))
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("the download did not complete")
+	}
+
+	// A clerk corrects a field; the page says so and shows the new value.
+	do(t, ctx, "correct the signer",
+		chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+			_, err := chromedp.Evaluate[bool](`document.querySelector(".correct details").open = true`)(ctx, t)
+			return err
+		}),
+		chromedp.SetValue(chromedp.ID("f-signer"), "Nguyễn Văn Kiểm Tra"),
+		chromedp.SendKeys(chromedp.ID("by"), "Thư ký"),
+		chromedp.Submit(chromedp.ID("by")), chromedp.WaitVisible(css(".ok")))
+	if info := get(t, ctx, "the record", chromedp.Text(css(".fields"))); !strings.Contains(info, "Nguyễn Văn Kiểm Tra") {
+		t.Errorf("the corrected signer is not shown: %q", info)
+	}
+
+	// The register lists it, and errors read as Vietnamese sentences.
+	do(t, ctx, "register", chromedp.Navigate(s.base+"/register"), chromedp.WaitVisible(css("table.register")))
+	if reg := get(t, ctx, "register rows", chromedp.Text(css("table.register tbody"))); !strings.Contains(reg, "Công văn") {
+		t.Errorf("the register does not list the document: %q", reg)
+	}
+	screenshot(t, ctx, "4-register")
+	do(t, ctx, "an error page", chromedp.Navigate(s.base+"/documents/khong-co"))
+	if msg := get(t, ctx, "error text", chromedp.Text(css(".alert"))); msg != "Mã văn bản không hợp lệ" {
+		t.Errorf("error page says %q", msg)
+	}
+	do(t, ctx, "a bad date", chromedp.Navigate(s.base+"/search?from=2024-13-40"))
+	if msg := get(t, ctx, "error text", chromedp.Text(css(".alert"))); !strings.Contains(msg, "ngày") {
+		t.Errorf("a bad date says %q", msg)
+	}
+	screenshot(t, ctx, "5-error")
+
+	// On a phone.
+	do(t, ctx, "phone", chromedp.EmulateViewport(390, 844), chromedp.Navigate(url), chromedp.WaitVisible(css(".hit")))
+	screenshot(t, ctx, "6-search-phone")
+}
