@@ -26,7 +26,7 @@ type Config struct {
 }
 
 // DefaultClean is the clean-up applied by default.
-var DefaultClean = []string{StepRedDropout, StepScale, StepMedian, StepOrient, StepDeskew}
+var DefaultClean = []string{StepRedDropout, StepScale, StepMedian, StepOrient, StepDeskew, StepRules}
 
 // DefaultConfig recognises Vietnamese with the system's tessdata.
 func DefaultConfig() Config { return Config{Language: "vie", Clean: DefaultClean} }
