@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math"
 	"regexp"
 	"strconv"
 	"strings"
@@ -386,7 +387,7 @@ func issuer(segs []layout.Segment) string {
 	if start >= len(lines) {
 		return ""
 	}
-	return strings.Join(lines[start:], " ")
+	return dict.RepairHeader(strings.Join(lines[start:], " "))
 }
 
 // subjectVv reads a công văn's trích yếu: "V/v …" under the number, with
@@ -454,16 +455,39 @@ func closing(segs []layout.Segment) (recipients []string, title, signer string, 
 		t := cleanLine(s.Text)
 		switch {
 		case isRole(t):
-			roles = append(roles, authority.ReplaceAllString(t, "$1. "))
+			roles = append(roles, authority.ReplaceAllString(dict.RepairHeader(t), "$1. "))
 		case dict.LooksLikeName(t):
-			signer = t // the last name-like line is the signer
+			signer = dict.RepairSurname(t) // the last name-like line is the signer
 		}
 	}
 	recipients = []string{}
+	// The list is the column under "Nơi nhận:", left of the signature
+	// block; a line OCR split in two on one row ("Trung" | "ương;") is
+	// joined again.
+	edge := math.MaxInt
+	for _, s := range segs {
+		if t := cleanLine(s.Text); s.Y1 >= top && s.Zone != layout.Left && (isRole(t) || dict.LooksLikeName(t)) {
+			edge = min(edge, s.X0)
+		}
+	}
+	var rows []layout.Segment
 	for _, s := range segs[at+1:] {
-		if s.Zone != layout.Left || s.X0 > segs[at].X0+(segs[at].X1-segs[at].X0) {
+		n := len(rows)
+		switch {
+		case s.Zone == layout.Left && s.X0 <= segs[at].X0+(segs[at].X1-segs[at].X0):
+		case n > 0 && s.X0 >= rows[n-1].X1 && s.X0 < edge && sameRow(rows[n-1], s) &&
+			s.X0-rows[n-1].X1 < 3*(s.Y1-s.Y0) && letterShare(s.Text) > 0.5:
+		default:
 			continue
 		}
+		if n > 0 && sameRow(rows[n-1], s) && s.X0 >= rows[n-1].X1 && s.X0 < edge {
+			rows[n-1].Text += " " + s.Text
+			rows[n-1].X1 = s.X1
+			continue
+		}
+		rows = append(rows, s)
+	}
+	for _, s := range rows {
 		t := strings.TrimSpace(s.Text)
 		if t == "" {
 			continue
@@ -472,7 +496,7 @@ func closing(segs []layout.Segment) (recipients []string, title, signer string, 
 		t = strings.TrimLeft(t, "-–—=+•*~ ")
 		t = strings.TrimRight(t, " ;,.")
 		t = strayLead.ReplaceAllString(t, "")
-		t = commaSpace.ReplaceAllString(t, ", $1")
+		t = dict.RepairRecipient(commaSpace.ReplaceAllString(t, ", $1"))
 		if t == "" {
 			continue
 		}
@@ -505,6 +529,13 @@ func isRole(t string) bool {
 		}
 	}
 	return isUpperish(t) && len([]rune(t)) >= 4 && letterShare(t) > 0.7
+}
+
+// sameRow reports whether a and b overlap vertically by half the smaller
+// height: two parts of one printed line.
+func sameRow(a, b layout.Segment) bool {
+	overlap := min(a.Y1, b.Y1) - max(a.Y0, b.Y0)
+	return 2*overlap >= min(a.Y1-a.Y0, b.Y1-b.Y0)
 }
 
 func isRule(t string) bool {

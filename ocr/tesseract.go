@@ -224,6 +224,17 @@ func signatureRegion(words []vanthu.Word, width, height int) (image.Rectangle, b
 			n++
 			named = named || dict.LooksLikeName(t.Text)
 		}
+		// The block starts where its own lines start, not before: the
+		// Nơi nhận list beside it keeps its first reading.
+		left := width
+		for _, t := range segs {
+			if t.Zone != layout.Left && image.Pt(t.X0, t.Y0).In(r) {
+				left = min(left, t.X0)
+			}
+		}
+		if left < width {
+			r.Min.X = max(r.Min.X, left-4*line)
+		}
 		return r, n == 0 || !named || conf/float64(n) < 70
 	}
 	return image.Rectangle{}, false

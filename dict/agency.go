@@ -1,0 +1,257 @@
+package dict
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// The header of an administrative document names its agency and the
+// signer's role in a closed vocabulary: the bodies, sectors and offices of
+// the state as the laws on the organisation of the Government and of local
+// government name them, and the signing authorities of Nghị định 30/2020
+// (Điều 13). Tesseract's commonest slip there is a wrong tone mark on a
+// valid syllable (TỈNH → TĨNH, MÔI → MỖI), which no syllable rule can see,
+// but which this vocabulary can: RepairHeader puts back the spelling of a
+// phrase whose letters, without marks, are the phrase's.
+
+// headerPhrases are phrases of the state's structure, in capitals.
+var headerPhrases = []string{
+	// Bodies.
+	"ỦY BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN", "CHÍNH PHỦ", "THỦ TƯỚNG CHÍNH PHỦ", "VĂN PHÒNG CHÍNH PHỦ",
+	"VĂN PHÒNG", "BAN CHỈ ĐẠO", "KHO BẠC NHÀ NƯỚC", "NGÂN HÀNG NHÀ NƯỚC", "BẢO HIỂM XÃ HỘI",
+	"TÒA ÁN NHÂN DÂN", "VIỆN KIỂM SÁT NHÂN DÂN", "KIỂM TOÁN NHÀ NƯỚC", "TRUNG TÂM", "BỆNH VIỆN",
+	"TỔNG CỤC", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "ĐỘC LẬP", "TỰ DO", "HẠNH PHÚC",
+	// Sectors of ministries, sở and phòng.
+	"NỘI VỤ", "TÀI CHÍNH", "TƯ PHÁP", "NGOẠI GIAO", "NGOẠI VỤ", "QUỐC PHÒNG", "CÔNG AN", "CÔNG THƯƠNG",
+	"XÂY DỰNG", "Y TẾ", "GIÁO DỤC VÀ ĐÀO TẠO", "KHOA HỌC VÀ CÔNG NGHỆ", "TÀI NGUYÊN VÀ MÔI TRƯỜNG",
+	"NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN", "NÔNG NGHIỆP VÀ MÔI TRƯỜNG", "GIAO THÔNG VẬN TẢI",
+	"KẾ HOẠCH VÀ ĐẦU TƯ", "LAO ĐỘNG THƯƠNG BINH VÀ XÃ HỘI", "VĂN HÓA THỂ THAO VÀ DU LỊCH",
+	"THÔNG TIN VÀ TRUYỀN THÔNG", "DÂN TỘC VÀ TÔN GIÁO", "KINH TẾ VÀ HẠ TẦNG", "QUẢN LÝ ĐÔ THỊ",
+	"THANH TRA", "TÀI NGUYÊN", "MÔI TRƯỜNG", "KINH TẾ", "VĂN HÓA", "GIÁO DỤC",
+	// Offices that sign.
+	"CHỦ TỊCH", "PHÓ CHỦ TỊCH", "GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "TỔNG GIÁM ĐỐC", "CHÁNH VĂN PHÒNG",
+	"PHÓ CHÁNH VĂN PHÒNG", "BỘ TRƯỞNG", "THỨ TRƯỞNG", "THỦ TƯỚNG", "PHÓ THỦ TƯỚNG", "CỤC TRƯỞNG",
+	"PHÓ CỤC TRƯỞNG", "TỔNG CỤC TRƯỞNG", "VỤ TRƯỞNG", "PHÓ VỤ TRƯỞNG", "TRƯỞNG BAN", "PHÓ TRƯỞNG BAN",
+	"TRƯỞNG PHÒNG", "PHÓ TRƯỞNG PHÒNG", "CHÁNH THANH TRA", "PHÓ CHÁNH THANH TRA", "HIỆU TRƯỞNG",
+	"VIỆN TRƯỞNG",
+}
+
+// unitWords are the administrative units that follow "ỦY BAN NHÂN DÂN" or
+// "HỘI ĐỒNG NHÂN DÂN" (Luật Tổ chức chính quyền địa phương).
+var unitWords = []string{"TỈNH", "THÀNH PHỐ", "HUYỆN", "QUẬN", "THỊ XÃ", "XÃ", "PHƯỜNG", "THỊ TRẤN", "ĐẶC KHU"}
+
+type phrase struct {
+	sylls  []string // as spelt
+	folded []string // without marks
+	key    string   // folded, joined by spaces
+}
+
+func makePhrases(list []string) []phrase {
+	var out []phrase
+	for _, p := range list {
+		ph := phrase{sylls: strings.Fields(p)}
+		for _, s := range ph.sylls {
+			ph.folded = append(ph.folded, strings.ToUpper(Fold(s)))
+		}
+		ph.key = strings.Join(ph.folded, " ")
+		out = append(out, ph)
+	}
+	return out
+}
+
+var (
+	phrases = makePhrases(headerPhrases)
+	units   = makePhrases(unitWords)
+	// authorityLead is a signing-authority prefix at the start of a role
+	// line, as OCR may leave it: 1–3 capitals, then a dot or what OCR makes
+	// of one, perhaps run into the next word.
+	authorityLead = regexp.MustCompile(`^(\p{Lu}{1,3})\s*[.:,;]\s*`)
+	authorities   = []string{"TM", "KT", "TL", "TUQ", "Q"}
+)
+
+// RepairHeader puts back the marks of the state-structure phrases in an
+// upper-case header line (the agency, the signer's role), and a signing
+// authority prefix one letter off (EM. → TM.). A syllable is changed only
+// inside a whole phrase whose unmarked letters it shares; a phrase of three
+// syllables or more may also differ by one letter. Anything else is left
+// as read.
+func RepairHeader(s string) string {
+	s = NFC(s)
+	if m := authorityLead.FindStringSubmatchIndex(s); m != nil {
+		lead := s[m[2]:m[3]]
+		if fix, ok := authorityFix(lead); ok {
+			s = fix + ". " + s[m[1]:]
+		}
+	}
+	return repair(s, phrases, true)
+}
+
+// RepairRecipient is RepairHeader for a line of the Nơi nhận list, in any
+// case: the phrases of the state's structure and the list's conventions
+// (NĐ 30 Phụ lục I: Như trên, Lưu, để b/c, Cổng thông tin điện tử), letter
+// for letter only, each syllable keeping the case it was read in.
+func RepairRecipient(s string) string {
+	return repair(NFC(s), recipientPhrases, false)
+}
+
+// recipientPhrases are the phrases of a Nơi nhận list.
+var recipientPhrases = append(makePhrases([]string{
+	"NHƯ TRÊN", "LƯU", "ĐỂ B/C", "ĐỂ BIẾT", "ĐỂ BÁO CÁO", "ĐỂ THỰC HIỆN", "ĐỂ CHỈ ĐẠO", "ĐỂ PHỐI HỢP",
+	"CỔNG THÔNG TIN ĐIỆN TỬ", "TRANG THÔNG TIN ĐIỆN TỬ", "TRỰC THUỘC TRUNG ƯƠNG", "THƯỜNG TRỰC",
+	"LÃNH ĐẠO", "CÁC ĐƠN VỊ", "CƠ QUAN NGANG BỘ", "THÀNH PHỐ", "THỊ XÃ", "TỈNH ỦY", "THÀNH ỦY",
+}), phrases...)
+
+// repair respells the phrases of list found in s; fuzzy lets a phrase of
+// three syllables or more match one letter off.
+func repair(s string, list []phrase, fuzzy bool) string {
+	toks := strings.Fields(s)
+	// Phrases are matched on the tokens with letters: a dash between
+	// syllables ("LAO ĐỘNG - THƯƠNG BINH") is not a syllable.
+	var at []int
+	var words []string // letters of each such token, folded, upper case
+	for i, t := range toks {
+		if w := strings.ToUpper(Fold(strings.TrimFunc(t, notLetter))); w != "" {
+			at = append(at, i)
+			words = append(words, w)
+		}
+	}
+	for i := 0; i < len(words); {
+		ph, n, exact := matchAt(list, words, i, fuzzy)
+		if n == 0 {
+			i++
+			continue
+		}
+		for j, syl := range ph.sylls {
+			k := at[i+j]
+			words[i+j] = ph.folded[j]
+			if exact {
+				toks[k] = respell(toks[k], syl)
+			} else { // one letter off: the token is the syllable, with its trailing punctuation
+				toks[k] = caseLike(toks[k], syl) + strings.TrimLeftFunc(toks[k][len(strings.TrimRightFunc(toks[k], notLetter)):], notLetter)
+			}
+		}
+		i += n
+	}
+	return strings.Join(toks, " ")
+}
+
+// matchAt returns the longest phrase that matches the words at i, its
+// number of syllables (0: none) and whether it matched letter for letter.
+func matchAt(list []phrase, words []string, i int, fuzzy bool) (phrase, int, bool) {
+	var best phrase
+	bestLen, exact := 0, false
+	for _, ph := range list {
+		n := len(ph.sylls)
+		if n <= bestLen || i+n > len(words) {
+			continue
+		}
+		if m, e := ok(words[i:i+n], ph, fuzzy); m {
+			best, bestLen, exact = ph, n, e
+		}
+	}
+	// A unit after "... NHÂN DÂN".
+	if bestLen == 0 && i >= 2 && words[i-2] == "NHAN" && words[i-1] == "DAN" {
+		for _, ph := range units {
+			n := len(ph.sylls)
+			if n > bestLen && i+n <= len(words) && strings.Join(words[i:i+n], " ") == ph.key {
+				best, bestLen, exact = ph, n, true
+			}
+		}
+	}
+	return best, bestLen, exact
+}
+
+// ok reports whether the folded words read as the phrase: the same letters
+// (exact), or, for a phrase of three syllables or more, one letter off.
+func ok(words []string, ph phrase, fuzzy bool) (match, exact bool) {
+	got := strings.Join(words, " ")
+	if got == ph.key {
+		return true, true
+	}
+	if !fuzzy || len(ph.sylls) < 3 || len(ph.key) < 12 {
+		return false, false
+	}
+	return withinOne(got, ph.key), false
+}
+
+// respell replaces the letters of token t with syl, keeping the
+// punctuation around them.
+func respell(t, syl string) string {
+	start := strings.IndexFunc(t, func(r rune) bool { return !notLetter(r) })
+	end := strings.LastIndexFunc(t, func(r rune) bool { return !notLetter(r) })
+	if start < 0 {
+		return t
+	}
+	_, size := utf8.DecodeRuneInString(t[end:])
+	return t[:start] + caseLike(t[start:end+size], syl) + t[end+size:]
+}
+
+// caseLike writes syl (in capitals) in the case of the word read: all
+// capitals, a capital then small letters, or all small.
+func caseLike(read, syl string) string {
+	hasLower, firstUpper := false, false
+	for i, r := range read {
+		if i == 0 {
+			firstUpper = unicode.IsUpper(r)
+		}
+		if unicode.IsLower(r) {
+			hasLower = true
+		}
+	}
+	switch {
+	case !hasLower:
+		return syl
+	case firstUpper:
+		_, n := utf8.DecodeRuneInString(syl)
+		return syl[:n] + strings.ToLower(syl[n:])
+	default:
+		return strings.ToLower(syl)
+	}
+}
+
+func notLetter(r rune) bool { return !unicode.IsLetter(r) }
+
+// withinOne reports whether a and b differ by at most one edit.
+func withinOne(a, b string) bool {
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) < len(rb) {
+		ra, rb = rb, ra
+	}
+	if len(ra)-len(rb) > 1 {
+		return false
+	}
+	i := 0
+	for i < len(rb) && ra[i] == rb[i] {
+		i++
+	}
+	if len(ra) == len(rb) {
+		return string(ra[i+min(1, len(ra)-i):]) == string(rb[i+min(1, len(rb)-i):])
+	}
+	return string(ra[i+1:]) == string(rb[i:])
+}
+
+// authorityFix returns the signing authority lead is one letter from, if
+// there is exactly one.
+func authorityFix(lead string) (string, bool) {
+	l := strings.ToUpper(Fold(lead))
+	for _, a := range authorities {
+		if l == a {
+			return "", false // right already
+		}
+	}
+	if len([]rune(l)) < 2 {
+		return "", false // one letter is too little to go on
+	}
+	found := ""
+	for _, a := range authorities {
+		if len(a) == len(l) && withinOne(l, a) {
+			if found != "" {
+				return "", false
+			}
+			found = a
+		}
+	}
+	return found, found != ""
+}

@@ -1,0 +1,85 @@
+package dict
+
+import (
+	"testing"
+	"unicode/utf8"
+)
+
+func TestRepairHeader(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		// A wrong mark inside a phrase of the state's structure.
+		{"ỦY BAN NHÂN DÂN TĨNH QUẢNG NAM", "ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM"},
+		{"UY BAN NHAN DAN HUYEN ĐONG ANH", "ỦY BAN NHÂN DÂN HUYỆN ĐONG ANH"},
+		{"SỞ TÀI NGUYÊN VÀ MỖI TRƯỜNG", "SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG"},
+		{"BỘ GIAO THÔNG VÂN TẢI", "BỘ GIAO THÔNG VẬN TẢI"},
+		// One letter off, in a long phrase.
+		{"SỞ KHOA HỌC VÀ CÔNG NGHẸC", "SỞ KHOA HỌC VÀ CÔNG NGHỆ"},
+		{"KT. CHÁNH VĂN PHÒNG / ?HÓ CHÁNH VĂN PHÒNG", "KT. CHÁNH VĂN PHÒNG / PHÓ CHÁNH VĂN PHÒNG"},
+		// A signing authority one letter off, run into the next word.
+		{"EM.ỦY BAN NHÂN DÂN", "TM. ỦY BAN NHÂN DÂN"},
+		{"KT: GIÁM ĐỐC", "KT: GIÁM ĐỐC"},
+		// Punctuation around the syllables stays.
+		{"BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HÔI", "BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"},
+		// Names outside the vocabulary are left as read, even where a
+		// phrase's letters would fit a syllable alone.
+		{"ỦY BAN NHÂN DÂN TỈNH KHÁNH HÒA", "ỦY BAN NHÂN DÂN TỈNH KHÁNH HÒA"},
+		{"TRƯỜNG THPT TÂN HÒA", "TRƯỜNG THPT TÂN HÒA"},
+		{"E. GHI CHÚ", "E. GHI CHÚ"},
+		{"", ""},
+	} {
+		if got := RepairHeader(c.in); got != c.want {
+			t.Errorf("RepairHeader(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func FuzzRepairHeader(f *testing.F) {
+	for _, s := range []string{"EM.ỦY BAN NHÂN DÂN TĨNH", "SỞ KHOA HỌC VÀ CÔNG NGHẸC", "Q: .", "ĐỘC LẬP - TỰ DO - HẠNH PHÚC"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if r := RepairRecipient(s); RepairRecipient(r) != r {
+			t.Fatalf("RepairRecipient not idempotent on %q", s)
+		}
+		got := RepairHeader(s)
+		if utf8.ValidString(s) && !utf8.ValidString(got) {
+			t.Fatalf("RepairHeader(%q) = %q: invalid UTF-8", s, got)
+		}
+		if again := RepairHeader(got); again != got {
+			t.Fatalf("not idempotent: %q → %q → %q", s, got, again)
+		}
+	})
+}
+
+func TestRepairSurname(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"Đỉnh Văn An", "Đinh Văn An"},
+		{"Đồ Thị Hoa", "Đỗ Thị Hoa"},
+		{"Trân Văn Bình", "Trần Văn Bình"},
+		{"Nguyễn Văn An", "Nguyễn Văn An"}, // right already
+		{"Đông Văn Lâm", "Đông Văn Lâm"},   // Đồng or Đổng: no guess
+		{"Xyz Văn An", "Xyz Văn An"},       // no family name has these letters
+		{"", ""},
+	} {
+		if got := RepairSurname(c.in); got != c.want {
+			t.Errorf("RepairSurname(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestRepairRecipient(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"Cống thông tin điện tử tỉnh", "Cổng thông tin điện tử tỉnh"},
+		{"Thường trực Tỉnh ủy (đế b/c)", "Thường trực Tỉnh ủy (để b/c)"},
+		{"Sở Thông tỉn và Truyền thông", "Sở Thông tin và Truyền thông"},
+		{"Nhữ trên", "Như trên"},
+		{"Lưu: VT, TH", "Lưu: VT, TH"},
+		{"UBND các huyện, thị xã, thành phố", "UBND các huyện, thị xã, thành phố"},
+		// Letter for letter only: one letter off is left as read.
+		{"Cống thông tim điện tử", "Cống thông tim điện tử"},
+	} {
+		if got := RepairRecipient(c.in); got != c.want {
+			t.Errorf("RepairRecipient(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
