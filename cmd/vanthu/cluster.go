@@ -71,8 +71,10 @@ func (c *cluster) parseStages(list string, allowed []string) error {
 
 func (c cluster) has(s string) bool { return slices.Contains(c.Stages, s) }
 
+// pipelineStages are the node's pipeline stages: never nil, which the
+// pipeline would take for all.
 func (c cluster) pipelineStages() []pipeline.Stage {
-	var out []pipeline.Stage
+	out := []pipeline.Stage{}
 	for _, s := range pipeline.AllStages {
 		if c.has(string(s)) {
 			out = append(out, s)
