@@ -9,6 +9,7 @@ import (
 	_ "image/jpeg" // decode page images
 	_ "image/png"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/otiai10/gosseract/v2"
 	_ "golang.org/x/image/tiff" // DecodeConfig of TIFF page images
@@ -168,15 +169,29 @@ func (w *Worker) recognize(img []byte) ([]gosseract.BoundingBox, error) {
 // print of the Nơi nhận list. The words of the second reading replace those
 // of the first inside the block.
 func (w *Worker) rereadSignature(cl Cleaned, words []gosseract.BoundingBox, width, height int) []gosseract.BoundingBox {
-	r, ok := signatureRegion(toWords(words), width, height)
-	if !ok {
-		return words
+	sig, poor, list := closingRegions(toWords(words), width, height)
+	if !list.Empty() {
+		// The Nơi nhận list in small print shares its rows with the role
+		// lines in large bold: read together, the small print is
+		// normalised to the large height and misread. Read alone, it is
+		// not.
+		words = w.reread(cl, words, list, nil)
 	}
+	if poor {
+		words = w.reread(cl, words, sig, []string{StepInk})
+	}
+	return words
+}
+
+// reread reads the part r of the page (in stored-page pixels) again, after
+// the clean-up steps given, and puts the words it finds there in place of
+// the first reading's.
+func (w *Worker) reread(cl Cleaned, words []gosseract.BoundingBox, r image.Rectangle, steps []string) []gosseract.BoundingBox {
 	// The block is cut from the cleaned page, whose frame the first
 	// reading's boxes share (once unscaled).
 	scaled := image.Rect(int(float64(r.Min.X)*cl.Scale), int(float64(r.Min.Y)*cl.Scale),
 		int(float64(r.Max.X)*cl.Scale), int(float64(r.Max.Y)*cl.Scale))
-	block, err := CleanRegion(cl.Image, 0, []string{StepInk}, scaled)
+	block, err := CleanRegion(cl.Image, 0, steps, scaled)
 	if err != nil {
 		return words
 	}
@@ -195,16 +210,24 @@ func (w *Worker) rereadSignature(cl Cleaned, words []gosseract.BoundingBox, widt
 		}
 	}
 	for _, b := range second {
+		// A mark or two against a side of the cut is a piece of what the
+		// cut went through (a seal's rim), not a word.
+		edge := b.Box.Max.X >= r.Max.X-2 || b.Box.Min.X <= r.Min.X+2
+		if edge && utf8.RuneCountInString(strings.TrimSpace(b.Word)) <= 2 {
+			continue
+		}
 		b.BlockNum += 1 << 20 // lines of their own
 		out = append(out, b)
 	}
 	return out
 }
 
-// signatureRegion finds the signature block — the right column from the
-// row of "Nơi nhận:" down — and whether its first reading is poor: no line
-// that reads as a name, or words read with low confidence.
-func signatureRegion(words []vanthu.Word, width, height int) (image.Rectangle, bool) {
+// closingRegions finds the foot of an NĐ 30 page from the row of "Nơi
+// nhận:" down: the signature block (the right column) with whether its
+// first reading is poor (no line that reads as a name, or low confidence),
+// and the Nơi nhận list (the column left of it). Both are empty on a page
+// without "Nơi nhận:".
+func closingRegions(words []vanthu.Word, width, height int) (sig image.Rectangle, poor bool, list image.Rectangle) {
 	segs := layout.Segments(vanthu.Page{Width: width, Words: words})
 	for _, s := range segs {
 		f := strings.ToUpper(dict.Fold(s.Text))
@@ -235,9 +258,19 @@ func signatureRegion(words []vanthu.Word, width, height int) (image.Rectangle, b
 		if left < width {
 			r.Min.X = max(r.Min.X, left-4*line)
 		}
-		return r, n == 0 || !named || conf/float64(n) < 70
+		// The list ends where its own lines end, short of a seal's rim.
+		right := 0
+		for _, t := range segs {
+			if t.Zone == layout.Left && t.Y0 > s.Y0 {
+				right = max(right, t.X1)
+			}
+		}
+		if right > 0 {
+			list = image.Rect(0, max(0, s.Y1+line/4), min(r.Min.X, right+line), height)
+		}
+		return r, n == 0 || !named || conf/float64(n) < 70, list
 	}
-	return image.Rectangle{}, false
+	return image.Rectangle{}, false, image.Rectangle{}
 }
 
 // unscale maps word boxes from a scaled page back to the stored page.

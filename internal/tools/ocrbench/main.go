@@ -100,6 +100,11 @@ func main() {
 			}
 		}
 		fmt.Printf("%-10s %7.2f%% %7.2f%% %7.2f%%\n", name, 100*mean(c), 100*mean(d), 100*mean(a))
+		if *verbose {
+			for i, t := range truths {
+				fmt.Printf("    %-12s %6.2f%%\n", t.ID, 100*a[i])
+			}
+		}
 	}
 	row("vanthu", vanthuText)
 	if cliText != nil {
