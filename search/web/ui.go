@@ -80,9 +80,8 @@ func reviewVI(fields []string) []string {
 }
 
 var uiFuncs = template.FuncMap{
-	"reviewVI": reviewVI,
-	"status":   func(s vanthu.Status) string { return statusVI[s] },
-	"date":     viDate,
+	"status": func(s vanthu.Status) string { return statusVI[s] },
+	"date":   viDate,
 	"time": func(t time.Time) string {
 		if t.IsZero() {
 			return ""
