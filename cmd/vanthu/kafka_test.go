@@ -171,9 +171,17 @@ func TestKafkaWorkerKilledMidDocumentAndIndexRebuiltFromLog(t *testing.T) {
 			t.Errorf("search by number %q does not find %s", d.Metadata.Number, d.FileName)
 		}
 	}
+	// A clerk's correction goes to the log with the record.
+	if code, _ := srv.patch(t, ids[1], `{"by":"Thư ký","metadata":{"signer":"Nguyễn Văn Sửa"}}`); code != http.StatusOK {
+		t.Fatalf("correction: status %d", code)
+	}
+	queries = append(queries, "Nguyễn Văn Sửa")
 	want := map[string][]vanthu.Ref{}
 	for _, q := range queries {
 		want[q] = srv.hits(t, q)
+	}
+	if !slices.Equal(want["Nguyễn Văn Sửa"], ids[1:2]) {
+		t.Fatalf("the corrected signer finds %v, want the corrected document", want["Nguyễn Văn Sửa"])
 	}
 
 	// A new search node catches up from the documents log.
@@ -195,6 +203,11 @@ func TestKafkaWorkerKilledMidDocumentAndIndexRebuiltFromLog(t *testing.T) {
 		}
 	}
 	same("new node", node)
+	var corrected vanthu.Document
+	node.getJSON(t, "/api/v1/documents/"+string(ids[1]), &corrected)
+	if corrected.Metadata.Signer != "Nguyễn Văn Sửa" || len(corrected.History) < 2 {
+		t.Errorf("the new node has signer %q with %d revisions, want the correction and its history", corrected.Metadata.Signer, len(corrected.History))
+	}
 
 	// vanthu reindex rebuilds it from the log.
 	node.cmd.Process.Signal(syscall.SIGTERM)
