@@ -51,6 +51,7 @@ fuzz:
 	$(GO) test -run XXX -fuzz FuzzPDFImageSizes -fuzztime $(FUZZTIME) ./ocr/
 	$(GO) test -run XXX -fuzz FuzzCorrect -fuzztime $(FUZZTIME) ./ocr/
 	$(GO) test -run XXX -fuzz FuzzDecodeLegacy -fuzztime $(FUZZTIME) ./dict/
+	$(GO) test -run XXX -fuzz FuzzRepairHeader -fuzztime $(FUZZTIME) ./dict/
 	$(GO) test -run XXX -fuzz FuzzExtract -fuzztime $(FUZZTIME) ./extract/
 
 # A longer crash soak: more kill rounds.
