@@ -3,11 +3,13 @@ package web
 import (
 	"bytes"
 	"encoding/json"
+	"io"
 	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/vanthu/vanthu"
@@ -157,5 +159,38 @@ func TestUploadTooLarge(t *testing.T) {
 	}
 	if n, _ := reg.Count(); len(n) != 0 {
 		t.Errorf("an oversized upload was registered: %v", n)
+	}
+}
+
+// The pages answer in Vietnamese, also when something is wrong, and serve
+// their assets themselves.
+func TestPagesServerSide(t *testing.T) {
+	srv := newServer(t)
+	for _, c := range []struct {
+		path   string
+		status int
+		want   string
+	}{
+		{"/", 200, "45/QĐ-UBND"}, // the home page lists the latest documents
+		{"/search?q=" + url.QueryEscape("cai cach"), 200, "<mark>cải</mark> <mark>cách</mark>"},
+		{"/search?q=khong+co+tu+nay", 200, "Không có văn bản nào phù hợp"},
+		{"/search?from=2024-13-40", 400, "ngày phải có dạng"},
+		{"/search?doc_type=" + url.QueryEscape("Quyết định"), 200, "× Bỏ lọc Loại văn bản"},
+		{"/documents/khong-co", 400, "Mã văn bản không hợp lệ"},
+		{"/documents/" + strings.Repeat("0", 64), 404, "Không tìm thấy"},
+		{"/khong-co-trang-nay", 404, "Không có trang này"},
+		{"/register?year=abc", 400, "Năm không hợp lệ"},
+		{"/intake", 200, "Kéo và thả bản quét"},
+		{"/static/app.css", 200, ".hitbox"},
+	} {
+		resp, err := http.Get(srv.URL + c.path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != c.status || !strings.Contains(string(b), c.want) {
+			t.Errorf("GET %s: %d, want %d with %q:\n%.400s", c.path, resp.StatusCode, c.status, c.want, b)
+		}
 	}
 }
