@@ -1,6 +1,7 @@
 package dict
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -29,31 +30,20 @@ func LooksLikeName(t string) bool {
 
 // surnames are the Vietnamese family names (họ) borne by nearly everyone:
 // a closed class, unlike given names.
-var surnames = strings.Fields(`Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý
-	Đinh Đào Đoàn Vương Trịnh Trương Lâm Mai Lương Cao Tạ Hà Quách Tô Châu Lưu Tăng Thái Triệu
-	Kiều Khúc Từ Tôn Chu Phùng La Lã Lại Kim Đàm Mạc Nông Ông Hứa Diệp Giang Lò Quan Thân Nghiêm
-	Doãn Âu Tống Hàn Khổng Cù Đậu Phí Bạch Chế Cung Trình Đồng Đổng Hầu Mạnh Ninh Viên Lục Thạch
-	Tiêu Nhữ Văn Hoàng Khương Lư Vi Bế Hoàng Lạc Mẫn Thi Khuất Âu Dư Giáp Lữ Ân Đàm Lê`)
+var surnames = strings.Fields(`Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Đào Đoàn
+	Vương Trịnh Trương Lâm Mai Lương Cao Tạ Hà Quách Tô Châu Lưu Tăng Thái Triệu Kiều Khúc
+	Từ Tôn Chu Phùng La Lã Lại Kim Đàm Mạc Nông Ông Hứa Diệp Giang Lò Quan Thân Nghiêm Doãn
+	Âu Tống Hàn Khổng Cù Đậu Phí Bạch Chế Cung Trình Đồng Đổng Hầu Mạnh Ninh Viên Lục Thạch
+	Tiêu Nhữ Văn Khương Lư Vi Bế Lạc Mẫn Thi Khuất Dư Giáp Lữ Ân`)
 
 var surnameByFold = func() map[string][]string {
 	m := map[string][]string{}
 	for _, s := range surnames {
 		k := strings.ToLower(Fold(s))
-		if !containsString(m[k], s) {
-			m[k] = append(m[k], s)
-		}
+		m[k] = append(m[k], s)
 	}
 	return m
 }()
-
-func containsString(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
 
 // RepairSurname puts back the marks of a full name's family name when OCR
 // read it as a syllable that is no family name (Đỉnh Văn An → Đinh Văn
@@ -62,7 +52,7 @@ func containsString(list []string, s string) bool {
 func RepairSurname(name string) string {
 	name = NFC(name)
 	first, rest, _ := strings.Cut(name, " ")
-	if first == "" || containsString(surnames, first) {
+	if first == "" || slices.Contains(surnames, first) {
 		return name
 	}
 	cands := surnameByFold[strings.ToLower(Fold(first))]

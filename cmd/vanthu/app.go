@@ -68,13 +68,11 @@ type app struct {
 	searcher *search.Searcher
 }
 
-// openApp opens what the node's stages need. Without cluster settings it
-// is the single-machine default: every stage, in-process queue.
-func openApp(cfg config, cl ...cluster) (*app, error) {
-	c := cluster{Stages: allStages}
-	if len(cl) > 0 {
-		c = cl[0]
-	}
+// oneMachine is the default deployment: every stage, in-process queue.
+var oneMachine = cluster{Stages: allStages}
+
+// openApp opens what the stages c names need.
+func openApp(cfg config, c cluster) (*app, error) {
 	a := &app{cfg: cfg, log: newLogger(cfg.LogLevel, cfg.LogJSON)}
 	slog.SetDefault(a.log)
 	if err := os.MkdirAll(cfg.Data, 0o750); err != nil {

@@ -496,6 +496,18 @@ func TestIngestCLI(t *testing.T) {
 	if err != nil || json.Unmarshal(out, &res) != nil || res.Total != 1 {
 		t.Errorf("search after ingest: %v, %s", err, out)
 	}
+
+	// vanthu reindex rebuilds the index from the registry: same answer.
+	if out, err := exec.Command(vanthuBin, "reindex", "--data", data).CombinedOutput(); err != nil || !strings.Contains(string(out), "1 documents") {
+		t.Fatalf("reindex: %v\n%s", err, out)
+	}
+	cmd = exec.Command(vanthuBin, "search", "--data", data, "--json", "hoa giai tranh chap")
+	cmd.Env = withoutOMP()
+	out, err = cmd.Output()
+	var again search.Result
+	if err != nil || json.Unmarshal(out, &again) != nil || again.Total != 1 || len(res.Hits) == 1 && again.Hits[0].ID != res.Hits[0].ID {
+		t.Errorf("search after reindex: %v, %s", err, out)
+	}
 }
 
 // A scan with nothing on it is indexed with a warning a clerk can read.

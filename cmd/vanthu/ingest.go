@@ -44,7 +44,7 @@ func ingest(ctx context.Context, args []string) error {
 	if cfg.LogLevel == "info" {
 		cfg.LogLevel = "warn" // the progress bar tells the story
 	}
-	a, err := openApp(cfg)
+	a, err := openApp(cfg, oneMachine)
 	if err != nil {
 		return err
 	}

@@ -68,24 +68,31 @@ func reindex(ctx context.Context, args []string) error {
 			return err
 		}
 	} else {
-		var docs []vanthu.Document
-		if err := reg.Walk(func(d vanthu.Document) bool {
-			if d.Status == vanthu.Indexed {
-				docs = append(docs, d)
-			}
-			return true
-		}); err != nil {
+		// Streamed in batches: the registry may not fit in memory.
+		bar := newProgress(os.Stderr, "lập chỉ mục", 0)
+		var batch []vanthu.Document
+		n := 0
+		flush := func() error {
+			err := ix.PutBatch(batch)
+			n += len(batch)
+			batch = batch[:0]
+			bar.Set(n, "")
 			return err
 		}
-		bar := newProgress(os.Stderr, "lập chỉ mục", len(docs))
-		for i, d := range docs {
-			if ctx.Err() != nil {
-				return ctx.Err()
+		var putErr error
+		err := reg.Walk(func(d vanthu.Document) bool {
+			if d.Status == vanthu.Indexed {
+				if batch = append(batch, d); len(batch) == 200 {
+					putErr = flush()
+				}
 			}
-			if err := ix.Put(d); err != nil {
-				return err
-			}
-			bar.Set(i+1, "")
+			return putErr == nil && ctx.Err() == nil
+		})
+		if err == nil && putErr == nil {
+			putErr = flush()
+		}
+		if err = cmp.Or(err, putErr, ctx.Err()); err != nil {
+			return err
 		}
 		bar.Done()
 	}

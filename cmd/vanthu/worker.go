@@ -8,6 +8,8 @@ import (
 	"net/http"
 	"strings"
 	"time"
+
+	"github.com/vanthu/vanthu/search/web"
 )
 
 // worker runs pipeline stages (raster, ocr, extract) as members of Kafka
@@ -39,14 +41,11 @@ func worker(ctx context.Context, args []string) error {
 		if err != nil {
 			return err
 		}
-		mux := http.NewServeMux()
-		mux.HandleFunc("GET /metrics", func(w http.ResponseWriter, _ *http.Request) {
-			w.Header().Set("Content-Type", "text/plain; version=0.0.4")
-			a.pipeline.Metrics.WriteTo(w)
-		})
-		mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) { w.Write([]byte("ok\n")) })
 		a.log.Info("listening", "addr", ln.Addr().String())
-		srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+		// The service's own handler: with no stage of intake, index or
+		// search here, it answers /metrics and /healthz, and says so
+		// for the rest.
+		srv := &http.Server{Handler: (&web.Server{Metrics: &a.pipeline.Metrics, Log: a.log}).Handler(), ReadHeaderTimeout: 10 * time.Second}
 		go srv.Serve(ln)
 		defer srv.Close()
 	}

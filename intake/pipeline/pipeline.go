@@ -474,14 +474,16 @@ func (p *Pipeline) Rebuild(ctx context.Context, log queue.Replayer, progress fun
 // correction made here is on its way through the log) and is skipped.
 func (p *Pipeline) Materialise(d vanthu.Document) error {
 	before, err := p.Registry.Get(d.ID)
-	if err != nil && vanthu.KindOf(err) != vanthu.NotExist {
+	var local *vanthu.Document
+	switch {
+	case err == nil:
+		local = &before
+	case vanthu.KindOf(err) != vanthu.NotExist:
 		return err
 	}
-	if len(d.History) < len(before.History) {
+	d, fresh := registry.Merge(local, d)
+	if !fresh {
 		return nil
-	}
-	if d.ArrivalNumber == 0 {
-		d.ArrivalNumber, d.ArrivalDate = before.ArrivalNumber, before.ArrivalDate
 	}
 	if d.Status == vanthu.Failed {
 		if err := p.Index.Delete(d.ID); err != nil {

@@ -157,14 +157,29 @@ func (r *Registry) Ensure(d vanthu.Document) error {
 	return nil
 }
 
-// Materialise stores d, a record as the pipeline's log has it, in place of
-// the local one. The arrival (số đến, date) is the one given at intake: a
-// record that has none keeps the local one, and a record new to this
-// registry with one is entered in the incoming register under it, so that
-// a node rebuilt from the log lists the same register. A record with fewer
-// revisions than the local one is older than it (a correction made here is
-// on its way through the log) and changes nothing; the local record is
-// returned.
+// Merge returns what d, a record as the pipeline's log has it, becomes
+// against the local record (nil if there is none): the arrival (số đến,
+// date) is the one given at intake, so a record without one keeps the
+// local one. It reports false when d has fewer revisions than the local
+// record: d is older (a correction made here is on its way through the
+// log), and the local record stands.
+func Merge(local *vanthu.Document, d vanthu.Document) (vanthu.Document, bool) {
+	if local == nil {
+		return d, true
+	}
+	if len(d.History) < len(local.History) {
+		return *local, false
+	}
+	if d.ArrivalNumber == 0 {
+		d.ArrivalNumber, d.ArrivalDate = local.ArrivalNumber, local.ArrivalDate
+	}
+	return d, true
+}
+
+// Materialise stores d, a record from the pipeline's log, in place of the
+// local one as Merge decides, and returns the record kept. A record new to
+// this registry with a số đến is entered in the incoming register under
+// it, so that a node rebuilt from the log lists the same register.
 func (r *Registry) Materialise(d vanthu.Document) (vanthu.Document, error) {
 	err := r.db.Update(func(tx *bolt.Tx) error {
 		b := tx.Bucket(docsBucket)
@@ -173,12 +188,9 @@ func (r *Registry) Materialise(d vanthu.Document) (vanthu.Document, error) {
 			if err := json.Unmarshal(v, &old); err != nil {
 				return err
 			}
-			if len(d.History) < len(old.History) {
-				d = old
+			var fresh bool
+			if d, fresh = Merge(&old, d); !fresh {
 				return nil
-			}
-			if d.ArrivalNumber == 0 {
-				d.ArrivalNumber, d.ArrivalDate = old.ArrivalNumber, old.ArrivalDate
 			}
 		} else if d.ArrivalNumber > 0 && len(d.ArrivalDate) >= 4 {
 			year, err := tx.Bucket(registerBucket).CreateBucketIfNotExists([]byte(d.ArrivalDate[:4]))
@@ -257,6 +269,39 @@ func (r *Registry) RegisterOf(year int) ([]vanthu.Document, error) {
 	})
 	if err != nil {
 		return nil, vanthu.E("registry: register", vanthu.Transient, err)
+	}
+	return out, nil
+}
+
+// Recent returns the last n documents entered in the incoming register,
+// newest first, reading only those.
+func (r *Registry) Recent(n int) ([]vanthu.Document, error) {
+	var out []vanthu.Document
+	err := r.db.View(func(tx *bolt.Tx) error {
+		docs := tx.Bucket(docsBucket)
+		years := tx.Bucket(registerBucket).Cursor()
+		for yk, _ := years.Last(); yk != nil && len(out) < n; yk, _ = years.Prev() {
+			yb := tx.Bucket(registerBucket).Bucket(yk)
+			if yb == nil {
+				continue
+			}
+			c := yb.Cursor()
+			for _, id := c.Last(); id != nil && len(out) < n; _, id = c.Prev() {
+				v := docs.Get(id)
+				if v == nil {
+					continue
+				}
+				var d vanthu.Document
+				if err := json.Unmarshal(v, &d); err != nil {
+					return err
+				}
+				out = append(out, d)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, vanthu.E("registry: recent", vanthu.Transient, err)
 	}
 	return out, nil
 }

@@ -135,3 +135,62 @@ func TestArrivalNumbers(t *testing.T) {
 		}
 	}
 }
+
+// Recent lists the latest arrivals newest first, across the turn of a year.
+func TestRecent(t *testing.T) {
+	r := open(t, filepath.Join(t.TempDir(), "registry.db"))
+	defer r.Close()
+	at := []time.Time{
+		time.Date(2026, 12, 30, 9, 0, 0, 0, vanthu.VietnamTime),
+		time.Date(2026, 12, 31, 9, 0, 0, 0, vanthu.VietnamTime),
+		time.Date(2027, 1, 2, 9, 0, 0, 0, vanthu.VietnamTime),
+	}
+	for i, when := range at {
+		r.Register(vanthu.Document{ID: vanthu.RefOf([]byte(fmt.Sprint(i))), FileName: fmt.Sprint(i), ReceivedAt: when})
+	}
+	got, err := r.Recent(2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 || got[0].FileName != "2" || got[1].FileName != "1" {
+		t.Fatalf("Recent(2): %v", got)
+	}
+	if all, _ := r.Recent(10); len(all) != 3 {
+		t.Fatalf("Recent(10): %d documents, want 3", len(all))
+	}
+}
+
+// A record from the log keeps the local số đến and never undoes a newer
+// local correction; a record new here enters the register under its số đến.
+func TestMaterialise(t *testing.T) {
+	r := open(t, filepath.Join(t.TempDir(), "registry.db"))
+	defer r.Close()
+	id := vanthu.RefOf([]byte("m"))
+	local, _, _ := r.Register(vanthu.Document{ID: id, ReceivedAt: time.Date(2026, 5, 1, 9, 0, 0, 0, time.UTC)})
+	r.Update(id, func(d *vanthu.Document) error {
+		d.Metadata.Signer = "Đã sửa"
+		d.History = []vanthu.Revision{{By: "extraction"}, {By: "clerk"}}
+		return nil
+	})
+	older := vanthu.Document{ID: id, Metadata: vanthu.Metadata{Signer: "Cũ"}, History: []vanthu.Revision{{By: "extraction"}}}
+	if got, _ := r.Materialise(older); got.Metadata.Signer != "Đã sửa" {
+		t.Errorf("an older record from the log replaced a correction: signer %q", got.Metadata.Signer)
+	}
+	newer := vanthu.Document{ID: id, Metadata: vanthu.Metadata{Signer: "Mới"}, History: []vanthu.Revision{{}, {}, {}}}
+	got, _ := r.Materialise(newer)
+	if got.Metadata.Signer != "Mới" || got.ArrivalNumber != local.ArrivalNumber || got.ArrivalDate != local.ArrivalDate {
+		t.Errorf("a newer record: signer %q, số đến %d %s; want Mới with the local %d %s",
+			got.Metadata.Signer, got.ArrivalNumber, got.ArrivalDate, local.ArrivalNumber, local.ArrivalDate)
+	}
+	// Rebuilt elsewhere: a record new here is entered under its số đến,
+	// and intake numbers on after it.
+	other := vanthu.RefOf([]byte("from the log"))
+	r.Materialise(vanthu.Document{ID: other, ArrivalNumber: 7, ArrivalDate: "2026-05-02"})
+	if reg, _ := r.RegisterOf(2026); len(reg) != 2 || reg[1].ID != other {
+		t.Errorf("register 2026 after materialising: %v", reg)
+	}
+	next, _, _ := r.Register(vanthu.Document{ID: vanthu.RefOf([]byte("next")), ReceivedAt: time.Date(2026, 5, 3, 9, 0, 0, 0, time.UTC)})
+	if next.ArrivalNumber != 8 {
+		t.Errorf("the next arrival got số đến %d, want 8", next.ArrivalNumber)
+	}
+}

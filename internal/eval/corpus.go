@@ -74,3 +74,13 @@ func LoadCorpus(dir string) ([]Truth, error) {
 	}
 	return out, nil
 }
+
+// Files returns the path of each document's file under dir, in the order
+// of truths, and their pages in all.
+func Files(dir string, truths []Truth) (files []string, pages int) {
+	for _, t := range truths {
+		files = append(files, filepath.Join(dir, t.File))
+		pages += t.PageCount
+	}
+	return files, pages
+}

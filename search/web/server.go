@@ -99,8 +99,15 @@ var refusalStatus = map[string]int{
 	intake.CodeEncrypted:   http.StatusUnprocessableEntity,
 }
 
-// serveErr is the one place errors become responses.
+// serveErr writes an error as the API's JSON.
 func (s *Server) serveErr(w http.ResponseWriter, r *http.Request, err error) {
+	ae := s.apiErr(r, err)
+	writeJSON(w, ae.Status, map[string]*apiError{"error": ae})
+}
+
+// apiErr is the one place errors get their status, code and messages (for
+// the API and the pages alike); server faults are logged here.
+func (s *Server) apiErr(r *http.Request, err error) *apiError {
 	var ae *apiError
 	var mbe *http.MaxBytesError
 	switch ref, refused := intake.AsRefusal(err); {
@@ -128,7 +135,7 @@ func (s *Server) serveErr(w http.ResponseWriter, r *http.Request, err error) {
 	if ae.Status >= 500 {
 		s.log().Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
 	}
-	writeJSON(w, ae.Status, map[string]*apiError{"error": ae})
+	return ae
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) error {

@@ -154,32 +154,11 @@ func (s *Server) render(w http.ResponseWriter, status int, name string, data any
 
 // pageErr shows an error as a page, in a sentence a clerk understands.
 func (s *Server) pageErr(w http.ResponseWriter, r *http.Request, err error) {
-	rec := &errRecorder{}
-	s.serveErr(rec, r, err) // the one mapping from errors to statuses and messages
-	var body struct{ Error apiError }
-	json.Unmarshal([]byte(rec.body.String()), &body)
-	if body.Error.MessageVI == "" {
-		body.Error.MessageVI = "Đã có lỗi xảy ra. Xin thử lại sau."
-	}
-	if rerr := s.render(w, rec.status, "error.html", map[string]any{"Title": "Lỗi", "Err": body.Error, "Status": rec.status}); rerr != nil {
-		http.Error(w, body.Error.MessageVI, rec.status)
+	ae := s.apiErr(r, err)
+	if rerr := s.render(w, ae.Status, "error.html", map[string]any{"Title": "Lỗi", "Err": ae, "Status": ae.Status}); rerr != nil {
+		http.Error(w, ae.MessageVI, ae.Status)
 	}
 }
-
-type errRecorder struct {
-	status int
-	header http.Header
-	body   strings.Builder
-}
-
-func (e *errRecorder) Header() http.Header {
-	if e.header == nil {
-		e.header = http.Header{}
-	}
-	return e.header
-}
-func (e *errRecorder) Write(b []byte) (int, error) { return e.body.Write(b) }
-func (e *errRecorder) WriteHeader(s int)           { e.status = s }
 
 // --- search ---
 
@@ -516,25 +495,21 @@ type docSummary struct {
 
 // recent returns the last n documents received, newest first.
 func (s *Server) recent(n int) ([]docSummary, error) {
-	var out []docSummary
-	year := time.Now().In(vanthu.VietnamTime).Year()
-	for y := year; y >= year-1 && len(out) < n; y-- {
-		docs, err := s.Registry.RegisterOf(y)
-		if err != nil {
-			return nil, err
-		}
-		for i := len(docs) - 1; i >= 0 && len(out) < n; i-- {
-			d := docs[i]
-			sm := docSummary{ID: d.ID, FileName: d.FileName, ArrivalNumber: d.ArrivalNumber, ReceivedAt: d.ReceivedAt,
-				Status: d.Status, StatusVI: statusVI[d.Status], Error: d.Error, Pages: d.PageCount,
-				Number: d.Metadata.Number, DuplicateOf: d.DuplicateOf, Review: reviewVI(d.Review)}
-			for _, p := range d.Pages {
-				if p.Done {
-					sm.PagesDone++
-				}
+	docs, err := s.Registry.Recent(n)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]docSummary, 0, len(docs))
+	for _, d := range docs {
+		sm := docSummary{ID: d.ID, FileName: d.FileName, ArrivalNumber: d.ArrivalNumber, ReceivedAt: d.ReceivedAt,
+			Status: d.Status, StatusVI: statusVI[d.Status], Error: d.Error, Pages: d.PageCount,
+			Number: d.Metadata.Number, DuplicateOf: d.DuplicateOf, Review: reviewVI(d.Review)}
+		for _, p := range d.Pages {
+			if p.Done {
+				sm.PagesDone++
 			}
-			out = append(out, sm)
 		}
+		out = append(out, sm)
 	}
 	return out, nil
 }
@@ -551,9 +526,6 @@ func (s *Server) listDocuments(w http.ResponseWriter, r *http.Request) error {
 	docs, err := s.recent(n)
 	if err != nil {
 		return err
-	}
-	if docs == nil {
-		docs = []docSummary{}
 	}
 	return writeJSON(w, http.StatusOK, map[string]any{"documents": docs})
 }

@@ -37,12 +37,7 @@ func main() {
 	if err != nil || len(truths) == 0 {
 		log.Fatalf("no corpus at %s (%v): skipping", *corpus, err)
 	}
-	var files []string
-	pages := 0
-	for _, t := range truths {
-		files = append(files, filepath.Join(*corpus, t.File))
-		pages += t.PageCount
-	}
+	files, pages := eval.Files(*corpus, truths)
 	fmt.Printf("corpus: %d documents, %d pages; %s\n\n", len(files), pages, *corpus)
 	fmt.Printf("%-34s %12s %8s\n", "deployment", "pages/min", "ratio")
 	base := 0.0

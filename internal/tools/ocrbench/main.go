@@ -42,12 +42,7 @@ func main() {
 	if len(truths) == 0 {
 		log.Fatalf("no documents under %s (is ../shared present?)", *corpus)
 	}
-	var files []string
-	pages := 0
-	for _, t := range truths {
-		files = append(files, filepath.Join(*corpus, t.File))
-		pages += t.PageCount
-	}
+	files, pages := eval.Files(*corpus, truths)
 	fmt.Printf("corpus: %d documents, %d pages (%s)\n\n", len(truths), pages, *corpus)
 
 	// Vanthu.
