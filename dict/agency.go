@@ -2,9 +2,12 @@ package dict
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // The header of an administrative document names its agency and the
@@ -68,7 +71,10 @@ var (
 	// line, as OCR may leave it: 1–3 capitals, then a dot or what OCR makes
 	// of one, perhaps run into the next word.
 	authorityLead = regexp.MustCompile(`^(\p{Lu}{1,3})\s*[.:,;]\s*`)
-	authorities   = []string{"TM", "KT", "TL", "TUQ", "Q"}
+	// noisyLead is authorityLead with the dot read as a small letter
+	// and a stroke or two ("TMx-").
+	noisyLead   = regexp.MustCompile(`^(\p{Lu}{1,3})(?:\p{Ll}?[^\p{L}\s]{1,2}\s*|\s+)`)
+	authorities = []string{"TM", "KT", "TL", "TUQ", "Q"}
 )
 
 // RepairHeader puts back the marks of the state-structure phrases in an
@@ -77,15 +83,78 @@ var (
 // inside a whole phrase whose unmarked letters it shares; a phrase of three
 // syllables or more may also differ by one letter. Anything else is left
 // as read.
+//
+// Over a seal or a signature OCR also runs syllables together ("ỦY.BAN"),
+// strews in letters no Vietnamese word has (Œ, ß, ö) and reads the dot of
+// an authority as a letter ("TMx-"). The line is also read without those;
+// that reading is taken when more of it is then the state's vocabulary.
 func RepairHeader(s string) string {
 	s = NFC(s)
-	if m := authorityLead.FindStringSubmatchIndex(s); m != nil {
-		lead := s[m[2]:m[3]]
-		if fix, ok := authorityFix(lead); ok {
-			s = fix + ". " + s[m[1]:]
+	out, n := repair(leadFix(s, authorityLead, false), phrases, true)
+	if alt := unstrew(s); alt != s {
+		if fixed, m := repair(leadFix(alt, noisyLead, true), phrases, true); m > n {
+			return fixed
 		}
 	}
-	return repair(s, phrases, true)
+	return out
+}
+
+// leadFix respells a signing-authority prefix found by re one letter off,
+// and rewrites the separator after a right one too if all is set.
+func leadFix(s string, re *regexp.Regexp, all bool) string {
+	if m := re.FindStringSubmatchIndex(s); m != nil {
+		lead := s[m[2]:m[3]]
+		if all && slices.Contains(authorities, lead) {
+			return lead + ". " + s[m[1]:]
+		}
+		if fix, ok := authorityFix(lead); ok {
+			return fix + ". " + s[m[1]:]
+		}
+	}
+	return s
+}
+
+// unstrew drops the letters that are not Vietnamese from s (eth is read
+// as Đ) and parts the syllables that a dot or dash joins inside a word
+// ("ÙY.BAN" → "ÙY BAN").
+func unstrew(s string) string {
+	s = strings.Map(func(r rune) rune {
+		switch {
+		case r == 'Ð': // eth, for Đ
+			return 'Đ'
+		case r == 'ð':
+			return 'đ'
+		case unicode.IsLetter(r) && !vietLetter(r):
+			return -1
+		}
+		return r
+	}, s)
+	return innerJoin.ReplaceAllString(s, "$1 $2")
+}
+
+// innerJoin is a dot or dash between two capitals.
+var innerJoin = regexp.MustCompile(`(\p{Lu})[.\-](\p{Lu})`)
+
+// vietLetter reports whether r is a letter of the Vietnamese alphabet (with
+// the Latin letters of loanwords): a–z or đ, with Vietnamese marks only.
+func vietLetter(r rune) bool {
+	if r == 'đ' || r == 'Đ' {
+		return true
+	}
+	d := []rune(norm.NFD.String(string(r)))
+	base := unicode.ToLower(d[0])
+	if base < 'a' || base > 'z' {
+		return false
+	}
+	if len(d) > 1 && !strings.ContainsRune("aeiouy", base) {
+		return false // marks are on vowels only
+	}
+	for _, m := range d[1:] {
+		if !strings.ContainsRune("\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031b", m) {
+			return false
+		}
+	}
+	return true
 }
 
 // RepairRecipient is RepairHeader for a line of the Nơi nhận list, in any
@@ -93,7 +162,8 @@ func RepairHeader(s string) string {
 // (NĐ 30 Phụ lục I: Như trên, Lưu, để b/c, Cổng thông tin điện tử), letter
 // for letter only, each syllable keeping the case it was read in.
 func RepairRecipient(s string) string {
-	return repair(NFC(s), recipientPhrases, false)
+	out, _ := repair(NFC(s), recipientPhrases, false)
+	return out
 }
 
 // recipientPhrases are the phrases of a Nơi nhận list.
@@ -103,9 +173,11 @@ var recipientPhrases = append(makePhrases([]string{
 	"LÃNH ĐẠO", "CÁC ĐƠN VỊ", "CƠ QUAN NGANG BỘ", "THÀNH PHỐ", "THỊ XÃ", "TỈNH ỦY", "THÀNH ỦY",
 }), phrases...)
 
-// repair respells the phrases of list found in s; fuzzy lets a phrase of
-// three syllables or more match one letter off.
-func repair(s string, list []phrase, fuzzy bool) string {
+// repair respells the phrases of list found in s and counts their
+// syllables; fuzzy lets a phrase of three syllables or more match one
+// letter off.
+func repair(s string, list []phrase, fuzzy bool) (string, int) {
+	matched := 0
 	toks := strings.Fields(s)
 	// Phrases are matched on the tokens with letters: a dash between
 	// syllables ("LAO ĐỘNG - THƯƠNG BINH") is not a syllable.
@@ -133,8 +205,9 @@ func repair(s string, list []phrase, fuzzy bool) string {
 			}
 		}
 		i += n
+		matched += n
 	}
-	return strings.Join(toks, " ")
+	return strings.Join(toks, " "), matched
 }
 
 // matchAt returns the longest phrase that matches the words at i, its

@@ -18,6 +18,15 @@ func TestRepairHeader(t *testing.T) {
 		// A signing authority one letter off, run into the next word.
 		{"EM.ỦY BAN NHÂN DÂN", "TM. ỦY BAN NHÂN DÂN"},
 		{"KT: GIÁM ĐỐC", "KT: GIÁM ĐỐC"},
+		// Over a seal: syllables run together, a stray letter no
+		// Vietnamese word has, the authority's dot read as a letter.
+		{"TMx-ÙY.BAN NHÂN DÂN", "TM. ỦY BAN NHÂN DÂN"},
+		{"PHÓ ÈŒHỦ TỊCH", "PHÓ CHỦ TỊCH"},
+		{"KT. GIÁM ĐÖỐC", "KT. GIÁM ĐỐC"},
+		{"PHÓ GIÁM ÐỐC", "PHÓ GIÁM ĐỐC"},
+		// ... but a dot that gains nothing stays where it was read.
+		{"ỦY BAN NHÂN DÂN TP.HỒ CHÍ MINH", "ỦY BAN NHÂN DÂN TP.HỒ CHÍ MINH"},
+		{"CÔNG TY CỔ PHẦN ÅNH DƯƠNG", "CÔNG TY CỔ PHẦN ÅNH DƯƠNG"},
 		// Punctuation around the syllables stays.
 		{"BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HÔI", "BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"},
 		// Names outside the vocabulary are left as read, even where a
@@ -34,7 +43,7 @@ func TestRepairHeader(t *testing.T) {
 }
 
 func FuzzRepairHeader(f *testing.F) {
-	for _, s := range []string{"EM.ỦY BAN NHÂN DÂN TĨNH", "SỞ KHOA HỌC VÀ CÔNG NGHẸC", "Q: .", "ĐỘC LẬP - TỰ DO - HẠNH PHÚC"} {
+	for _, s := range []string{"EM.ỦY BAN NHÂN DÂN TĨNH", "SỞ KHOA HỌC VÀ CÔNG NGHẸC", "Q: .", "ĐỘC LẬP - TỰ DO - HẠNH PHÚC", "TMx-ÙY.BAN NHÂN DÂN", "PHÓ ÈŒHỦ TỊCH"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -49,6 +58,19 @@ func FuzzRepairHeader(f *testing.F) {
 			t.Fatalf("not idempotent: %q → %q → %q", s, got, again)
 		}
 	})
+}
+
+func TestVietLetter(t *testing.T) {
+	for _, r := range "aăâeêioôơuưyđĐAÂÊƯƠĂÝỳỷỹỵẤẦẨẪẬfjwzQ" {
+		if !vietLetter(r) {
+			t.Errorf("vietLetter(%q) = false", r)
+		}
+	}
+	for _, r := range "ŒœßðÐöäůçñøæÅ€" {
+		if vietLetter(r) {
+			t.Errorf("vietLetter(%q) = true", r)
+		}
+	}
 }
 
 func TestRepairSurname(t *testing.T) {

@@ -45,10 +45,11 @@ static PIX *median3(PIX *pixs) {
 
 // unrule whitens the straight rules in the top `top` rows of an 8-bit
 // page: dark runs at least hlen pixels long horizontally or vlen vertically
-// (underlines, the frames of boxed marks), found by a grey closing with a
-// long thin brick, which keeps only what is dark along its whole length.
-// The rules are widened by one pixel each side so that their antialiased
-// edges go too. The rest of the page is left as it is.
+// (underlines, the frames of boxed marks), found by opening the page's ink
+// with a long thin brick, which keeps only what is ink along its whole
+// length (a grey closing thresholded after, the same, at a fraction of the
+// time). The rules are widened by one pixel each side so that their
+// antialiased edges go too. The rest of the page is left as it is.
 static PIX *unrule(PIX *pixs, l_int32 hlen, l_int32 vlen, l_int32 top) {
 	l_int32 w = pixGetWidth(pixs), h = pixGetHeight(pixs);
 	if (top > h) top = h;
@@ -59,12 +60,11 @@ static PIX *unrule(PIX *pixs, l_int32 hlen, l_int32 vlen, l_int32 top) {
 	if (!head) return NULL;
 	PIX *pixd = pixCopy(NULL, pixs);
 	if (!pixd) { pixDestroy(&head); return NULL; }
+	PIX *ink = pixThresholdToBinary(head, 140);
+	if (!ink) { pixDestroy(&head); pixDestroy(&pixd); return NULL; }
 	l_int32 sizes[2][2] = {{hlen | 1, 1}, {1, vlen | 1}};
 	for (int k = 0; k < 2; k++) {
-		PIX *closed = pixCloseGray(head, sizes[k][0], sizes[k][1]);
-		if (!closed) continue;
-		PIX *mask = pixThresholdToBinary(closed, 140);
-		pixDestroy(&closed);
+		PIX *mask = pixOpenBrick(NULL, ink, sizes[k][0], sizes[k][1]);
 		if (!mask) continue;
 		PIX *wide = k == 0 ? pixDilateBrick(NULL, mask, 1, 3) : pixDilateBrick(NULL, mask, 3, 1);
 		pixDestroy(&mask);
@@ -72,6 +72,7 @@ static PIX *unrule(PIX *pixs, l_int32 hlen, l_int32 vlen, l_int32 top) {
 		pixSetMasked(pixd, wide, 255); // the mask is aligned at the top left
 		pixDestroy(&wide);
 	}
+	pixDestroy(&ink);
 	pixDestroy(&head);
 	return pixd;
 }
@@ -81,6 +82,7 @@ import "C"
 import (
 	"fmt"
 	"image"
+	"math"
 	"strings"
 	"unsafe"
 
@@ -111,6 +113,10 @@ type Cleaned struct {
 	Image []byte  // uncompressed TIFF stating its resolution
 	Scale float64 // factor the page was scaled by
 	Turns int     // quarter turns clockwise that made it upright
+	// Plain is the upright page as Image but without the median filter
+	// (and the header's rules), in the same frame; only from cleanPage,
+	// with the median among the steps and the page upright.
+	Plain []byte
 }
 
 // ParseSteps reads a comma-separated list of steps ("" or "none" for none).
@@ -142,7 +148,13 @@ const targetDPI = 200
 // Clean prepares a page image for recognition with Leptonica. dpi is the
 // page's resolution if known (0: read it from the image).
 func Clean(img []byte, dpi int, steps []string) (Cleaned, error) {
-	return clean(img, dpi, steps, image.Rectangle{})
+	return clean(img, dpi, steps, image.Rectangle{}, false)
+}
+
+// cleanPage is Clean, also keeping the page without the median filter
+// (Cleaned.Plain) when it is among the steps.
+func cleanPage(img []byte, dpi int, steps []string) (Cleaned, error) {
+	return clean(img, dpi, steps, image.Rectangle{}, true)
 }
 
 // CleanRegion is Clean on the part r of the page (in the page image's
@@ -151,10 +163,10 @@ func CleanRegion(img []byte, dpi int, steps []string, r image.Rectangle) (Cleane
 	if r.Empty() {
 		return Cleaned{}, vanthu.Errorf("ocr: clean", vanthu.Invalid, "empty region")
 	}
-	return clean(img, dpi, steps, r)
+	return clean(img, dpi, steps, r, false)
 }
 
-func clean(img []byte, dpi int, steps []string, region image.Rectangle) (c Cleaned, err error) {
+func clean(img []byte, dpi int, steps []string, region image.Rectangle, keepPlain bool) (c Cleaned, err error) {
 	c.Scale = 1
 	if len(img) == 0 {
 		return c, vanthu.Errorf("ocr: clean", vanthu.Invalid, "empty image")
@@ -214,7 +226,18 @@ func clean(img []byte, dpi int, steps []string, region image.Rectangle) (c Clean
 	if has(StepBackground) {
 		replace(C.pixBackgroundNormSimple(pix, nil, nil))
 	}
+	// plain follows pix without the median filter, through the same
+	// turns and rotation, when asked for.
+	var plain *C.PIX
+	defer func() {
+		if plain != nil {
+			C.pixDestroy(&plain)
+		}
+	}()
 	if has(StepMedian) {
+		if keepPlain {
+			plain = C.pixCopy(nil, pix)
+		}
 		replace(C.median3(pix))
 	}
 	if has(StepInk) {
@@ -224,10 +247,26 @@ func clean(img []byte, dpi int, steps []string, region image.Rectangle) (c Clean
 		c.Turns = orientation(pix)
 		if c.Turns != 0 {
 			replace(C.pixRotateOrth(pix, C.l_int32(c.Turns)))
+			if plain != nil {
+				C.pixDestroy(&plain) // only upright pages are read twice
+			}
 		}
 	}
 	if has(StepDeskew) {
-		replace(C.pixDeskew(pix, 0))
+		var angle, conf C.l_float32
+		next := C.pixFindSkewAndDeskew(pix, 0, &angle, &conf)
+		if next != nil && next != pix && plain != nil {
+			// The filtered page was turned: turn the plain one alike
+			// (as pixDeskew does).
+			turned := C.pixRotate(plain, C.l_float32(math.Pi/180)*angle, C.L_ROTATE_AREA_MAP, C.L_BRING_IN_WHITE, 0, 0)
+			C.pixDestroy(&plain)
+			plain = turned
+		}
+		if next == pix {
+			C.pixDestroy(&next) // a clone: the page was straight
+		} else {
+			replace(next)
+		}
 	}
 	if has(StepRules) {
 		res := dpi
@@ -239,17 +278,29 @@ func clean(img []byte, dpi int, steps []string, region image.Rectangle) (c Clean
 		// underlined agency and motto lie in the header: its top 40%.
 		replace(C.unrule(pix, C.l_int32(res/2), C.l_int32(res/5), C.pixGetHeight(pix)*2/5))
 	}
+	if c.Image, err = encodeTIFF(pix, dpi); err != nil {
+		return c, err
+	}
+	if plain != nil {
+		if c.Plain, err = encodeTIFF(plain, dpi); err != nil {
+			return c, err
+		}
+	}
+	return c, nil
+}
+
+// encodeTIFF writes pix as an uncompressed TIFF stating dpi (if known).
+func encodeTIFF(pix *C.PIX, dpi int) ([]byte, error) {
 	if dpi > 0 {
 		C.pixSetResolution(pix, C.l_int32(dpi), C.l_int32(dpi))
 	}
 	var data *C.l_uint8
 	var size C.size_t
 	if C.pixWriteMem(&data, &size, pix, C.IFF_TIFF) != 0 || data == nil {
-		return c, vanthu.Errorf("ocr: clean", vanthu.Transient, "cannot encode the cleaned page")
+		return nil, vanthu.Errorf("ocr: clean", vanthu.Transient, "cannot encode the cleaned page")
 	}
 	defer C.free(unsafe.Pointer(data))
-	c.Image = C.GoBytes(unsafe.Pointer(data), C.int(size))
-	return c, nil
+	return C.GoBytes(unsafe.Pointer(data), C.int(size)), nil
 }
 
 // orientation returns the quarter turns clockwise that make the text of an

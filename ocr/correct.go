@@ -3,6 +3,7 @@ package ocr
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -70,19 +71,9 @@ func splitPunct(w string) (core, pre, post string) {
 		return "", w, ""
 	}
 	end := strings.LastIndexFunc(w, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) })
-	_, size := utf8Last(w[:end+1])
+	_, size := utf8.DecodeRuneInString(w[end:])
 	end += size
 	return w[start:end], w[:start], w[end:]
-}
-
-func utf8Last(s string) (rune, int) {
-	for i := len(s) - 1; i >= 0; i-- {
-		if (s[i] & 0xC0) != 0x80 {
-			r := []rune(s[i:])
-			return r[0], len(s) - i
-		}
-	}
-	return 0, 0
 }
 
 // fixDigits turns O, o, l, I and | into digits in a token that is a

@@ -1,6 +1,9 @@
 package ocr
 
-import "testing"
+import (
+	"testing"
+	"unicode/utf8"
+)
 
 func TestCorrect(t *testing.T) {
 	seen := map[string]int{"huỳnh": 0}
@@ -29,11 +32,33 @@ func TestCorrect(t *testing.T) {
 	}
 }
 
+func TestSplitPunct(t *testing.T) {
+	for _, c := range []struct{ in, core, pre, post string }{
+		{"Số:", "Số", "", ":"},
+		{"(đổi),", "đổi", "(", "),"},
+		{"ĐỐC.", "ĐỐC", "", "."},
+		{"2021)", "2021", "", ")"},
+		{"—", "", "—", ""},
+	} {
+		core, pre, post := splitPunct(c.in)
+		if core != c.core || pre != c.pre || post != c.post {
+			t.Errorf("splitPunct(%q) = %q, %q, %q; want %q, %q, %q", c.in, core, pre, post, c.core, c.pre, c.post)
+		}
+	}
+}
+
 func FuzzCorrect(f *testing.F) {
-	for _, s := range []string{"Hưỳnh", "2O21", "TICH", "đối", "a\u0301\u0300", "—"} {
+	for _, s := range []string{"Hưỳnh", "2O21", "TICH", "đối", "a\u0301\u0300", "—", "Số:"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		Correct(s, map[string]int{})
+		core, pre, post := splitPunct(s)
+		if pre+core+post != s {
+			t.Fatalf("splitPunct(%q) = %q + %q + %q", s, pre, core, post)
+		}
+		if utf8.ValidString(s) && !utf8.ValidString(core) {
+			t.Fatalf("splitPunct(%q) cut a letter: %q", s, core)
+		}
 	})
 }

@@ -8,11 +8,13 @@ import (
 	"image"
 	_ "image/jpeg" // decode page images
 	_ "image/png"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/otiai10/gosseract/v2"
 	_ "golang.org/x/image/tiff" // DecodeConfig of TIFF page images
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/vanthu/vanthu"
 	"github.com/vanthu/vanthu/dict"
@@ -109,7 +111,7 @@ func (w *Worker) Recognize(ctx context.Context, img []byte, dpi int) (vanthu.Pag
 	}
 	// Clean always runs: with no steps it still hands Tesseract a grey
 	// image that states the page's real resolution.
-	cl, err := Clean(img, dpi, w.cfg.Clean)
+	cl, err := cleanPage(img, dpi, w.cfg.Clean)
 	if err != nil {
 		return pt, err
 	}
@@ -125,6 +127,7 @@ func (w *Worker) Recognize(ctx context.Context, img []byte, dpi int) (vanthu.Pag
 		unscale(words, scale)
 		if cl.Turns == 0 {
 			words = w.rereadSignature(cl, words, cfg.Width, cfg.Height)
+			words = w.rereadHooks(cl, words, cfg.Width, cfg.Height)
 		}
 		pt = assemble(words, width)
 		if pt.Text != "" {
@@ -183,26 +186,116 @@ func (w *Worker) rereadSignature(cl Cleaned, words []gosseract.BoundingBox, widt
 	return words
 }
 
+// rereadHooks reads the head of a first page (from the number down to the
+// start of the body: type, trích yếu) again without the median filter and
+// takes from that reading only hỏi marks where the first has sắc. The hook
+// of hỏi is a hairline curl that a 3×3 median cuts down to a short stroke,
+// which reads as sắc (kiểm → kiếm, chuyển đổi → chuyến đối); the filter
+// cannot make a hook, so a hook read without it is ink on the page. Every
+// other difference keeps the filtered reading, which resists noise better.
+func (w *Worker) rereadHooks(cl Cleaned, words []gosseract.BoundingBox, width, height int) []gosseract.BoundingBox {
+	if cl.Plain == nil {
+		return words
+	}
+	r := headBand(toWords(words), width, height)
+	if r.Empty() {
+		return words
+	}
+	second := w.readRegion(Cleaned{Image: cl.Plain, Scale: cl.Scale}, r, nil)
+	for i := range words {
+		if !hookable(words[i].Word) {
+			continue
+		}
+		best, bestArea := -1, 0
+		for j := range second {
+			if a := area(words[i].Box.Intersect(second[j].Box)); a > bestArea {
+				best, bestArea = j, a
+			}
+		}
+		if best >= 0 && bestArea*2 > area(words[i].Box) {
+			if h, ok := hooked(words[i].Word, second[best].Word); ok {
+				words[i].Word = h
+			}
+		}
+	}
+	return words
+}
+
+func area(r image.Rectangle) int { return r.Dx() * r.Dy() }
+
+// hookable reports whether w has a sắc mark that could be a hỏi: the word
+// with hỏi in its place is a Vietnamese syllable (no hỏi on a syllable closed
+// by p, t, c or ch).
+func hookable(w string) bool {
+	d := norm.NFD.String(strings.ToLower(w))
+	if !strings.ContainsRune(d, '\u0301') {
+		return false
+	}
+	core, _, _ := splitPunct(norm.NFC.String(strings.ReplaceAll(d, "\u0301", "\u0309")))
+	return dict.IsSyllable(core)
+}
+
+// hooked returns b when it is a with one or more sắc marks read as hỏi and
+// nothing else changed.
+func hooked(a, b string) (string, bool) {
+	da, db := []rune(norm.NFD.String(a)), []rune(norm.NFD.String(b))
+	if len(da) != len(db) {
+		return "", false
+	}
+	changed := false
+	for i := range da {
+		switch {
+		case da[i] == db[i]:
+		case da[i] == '\u0301' && db[i] == '\u0309':
+			changed = true
+		default:
+			return "", false
+		}
+	}
+	return norm.NFC.String(b), changed
+}
+
+// headBand is the part of a first page under the row of "Số:" where the
+// type, the trích yếu and the marks are: of the six rows after it, down to
+// the body ("Kính gửi", "Căn cứ"), those with a word that may have lost its
+// hook. It is empty on other pages.
+func headBand(words []vanthu.Word, width, height int) image.Rectangle {
+	rows := layout.Rows(layout.Segments(vanthu.Page{Width: width, Words: words}))
+	for i, row := range rows {
+		f := strings.ToUpper(dict.Fold(row[0].Text))
+		if row[0].Y0 > height/2 || row[0].Zone != layout.Left || !strings.HasPrefix(f, "SO") || !strings.Contains(f, "/") {
+			continue
+		}
+		var band image.Rectangle
+		line := row[0].Y1 - row[0].Y0
+		for _, next := range rows[i+1 : min(len(rows), i+7)] {
+			f := strings.ToUpper(dict.Fold(next[0].Text))
+			if strings.HasPrefix(f, "KINH GUI") || strings.HasPrefix(f, "CAN CU") {
+				break
+			}
+			for _, s := range next {
+				if slices.ContainsFunc(strings.Fields(s.Text), hookable) {
+					band = band.Union(image.Rect(s.X0, s.Y0, s.X1, s.Y1))
+				}
+			}
+		}
+		if band.Empty() {
+			return band
+		}
+		// A margin of half a line for the marks above capitals.
+		return image.Rect(0, max(0, band.Min.Y-line/2), width, min(height, band.Max.Y+line/2))
+	}
+	return image.Rectangle{}
+}
+
 // reread reads the part r of the page (in stored-page pixels) again, after
 // the clean-up steps given, and puts the words it finds there in place of
 // the first reading's.
 func (w *Worker) reread(cl Cleaned, words []gosseract.BoundingBox, r image.Rectangle, steps []string) []gosseract.BoundingBox {
-	// The block is cut from the cleaned page, whose frame the first
-	// reading's boxes share (once unscaled).
-	scaled := image.Rect(int(float64(r.Min.X)*cl.Scale), int(float64(r.Min.Y)*cl.Scale),
-		int(float64(r.Max.X)*cl.Scale), int(float64(r.Max.Y)*cl.Scale))
-	block, err := CleanRegion(cl.Image, 0, steps, scaled)
-	if err != nil {
+	second := w.readRegion(cl, r, steps)
+	if len(second) == 0 {
 		return words
 	}
-	second, err := w.recognize(block.Image)
-	if err != nil || len(second) == 0 {
-		return words
-	}
-	for i := range second {
-		second[i].Box = second[i].Box.Add(scaled.Min)
-	}
-	unscale(second, cl.Scale)
 	out := make([]gosseract.BoundingBox, 0, len(words)+len(second))
 	for _, b := range words {
 		if !image.Pt((b.Box.Min.X+b.Box.Max.X)/2, (b.Box.Min.Y+b.Box.Max.Y)/2).In(r) {
@@ -210,15 +303,39 @@ func (w *Worker) reread(cl Cleaned, words []gosseract.BoundingBox, r image.Recta
 		}
 	}
 	for _, b := range second {
-		// A mark or two against a side of the cut is a piece of what the
-		// cut went through (a seal's rim), not a word.
-		edge := b.Box.Max.X >= r.Max.X-2 || b.Box.Min.X <= r.Min.X+2
-		if edge && utf8.RuneCountInString(strings.TrimSpace(b.Word)) <= 2 {
-			continue
-		}
 		b.BlockNum += 1 << 20 // lines of their own
 		out = append(out, b)
 	}
+	return out
+}
+
+// readRegion reads the part r of the page cl (in stored-page pixels) after
+// the clean-up steps given; the boxes are in stored-page pixels.
+func (w *Worker) readRegion(cl Cleaned, r image.Rectangle, steps []string) []gosseract.BoundingBox {
+	// The block is cut from the cleaned page, whose frame the first
+	// reading's boxes share (once unscaled).
+	scaled := image.Rect(int(float64(r.Min.X)*cl.Scale), int(float64(r.Min.Y)*cl.Scale),
+		int(float64(r.Max.X)*cl.Scale), int(float64(r.Max.Y)*cl.Scale))
+	block, err := CleanRegion(cl.Image, 0, steps, scaled)
+	if err != nil {
+		return nil
+	}
+	second, err := w.recognize(block.Image)
+	if err != nil {
+		return nil
+	}
+	out := second[:0]
+	for _, b := range second {
+		b.Box = b.Box.Add(scaled.Min)
+		// A mark or two against a side of the cut is a piece of what the
+		// cut went through (a seal's rim), not a word.
+		edge := b.Box.Max.X >= scaled.Max.X-2 || b.Box.Min.X <= scaled.Min.X+2
+		if edge && utf8.RuneCountInString(strings.TrimSpace(b.Word)) <= 2 {
+			continue
+		}
+		out = append(out, b)
+	}
+	unscale(out, cl.Scale)
 	return out
 }
 

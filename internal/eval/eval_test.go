@@ -290,7 +290,8 @@ func TestCorpusMetadataAccuracy(t *testing.T) {
 			t.Errorf("%s right in %d of %d documents", f, correct[f], n)
 		}
 	}
-	if all < 0.93 {
-		t.Errorf("all fields %.1f%% exact, below the 93%% floor (95.8%% measured)", 100*all)
+	// And all fields at 97% or more (98.2% measured).
+	if all < 0.97 {
+		t.Errorf("all fields %.1f%% exact, below issue #5's 97%%", 100*all)
 	}
 }
