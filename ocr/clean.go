@@ -44,12 +44,14 @@ static PIX *median3(PIX *pixs) {
 }
 
 // unrule whitens the straight rules in the top `top` rows of an 8-bit
-// page: dark runs at least hlen pixels long horizontally or vlen vertically
-// (underlines, the frames of boxed marks), found by opening the page's ink
-// with a long thin brick, which keeps only what is ink along its whole
-// length (a grey closing thresholded after, the same, at a fraction of the
-// time). The rules are widened by one pixel each side so that their
-// antialiased edges go too. The rest of the page is left as it is.
+// page: underlines, dark runs at least hlen pixels long, and the frames of
+// boxed marks, whose sides are runs at least vlen pixels tall that meet a
+// horizontal rule (a tall stem of a large bold letter meets none, and
+// stays). Runs are found by opening the page's ink with a long thin brick,
+// which keeps only what is ink along its whole length (a grey closing
+// thresholded after, the same, at a fraction of the time). The rules are
+// widened by one pixel each side so that their antialiased edges go too.
+// The rest of the page is left as it is.
 static PIX *unrule(PIX *pixs, l_int32 hlen, l_int32 vlen, l_int32 top) {
 	l_int32 w = pixGetWidth(pixs), h = pixGetHeight(pixs);
 	if (top > h) top = h;
@@ -58,22 +60,29 @@ static PIX *unrule(PIX *pixs, l_int32 hlen, l_int32 vlen, l_int32 top) {
 	PIX *head = pixClipRectangle(pixs, box, NULL);
 	boxDestroy(&box);
 	if (!head) return NULL;
-	PIX *pixd = pixCopy(NULL, pixs);
-	if (!pixd) { pixDestroy(&head); return NULL; }
 	PIX *ink = pixThresholdToBinary(head, 140);
-	if (!ink) { pixDestroy(&head); pixDestroy(&pixd); return NULL; }
-	l_int32 sizes[2][2] = {{hlen | 1, 1}, {1, vlen | 1}};
-	for (int k = 0; k < 2; k++) {
-		PIX *mask = pixOpenBrick(NULL, ink, sizes[k][0], sizes[k][1]);
-		if (!mask) continue;
-		PIX *wide = k == 0 ? pixDilateBrick(NULL, mask, 1, 3) : pixDilateBrick(NULL, mask, 3, 1);
-		pixDestroy(&mask);
-		if (!wide) continue;
-		pixSetMasked(pixd, wide, 255); // the mask is aligned at the top left
+	pixDestroy(&head);
+	if (!ink) return NULL;
+	PIX *across = pixOpenBrick(NULL, ink, hlen | 1, 1);
+	PIX *down = pixOpenBrick(NULL, ink, 1, vlen | 1);
+	pixDestroy(&ink);
+	PIX *near = across ? pixDilateBrick(NULL, across, 3, 3) : NULL;
+	PIX *seed = near && down ? pixAnd(NULL, down, near) : NULL;
+	PIX *sides = seed ? pixSeedfillBinary(NULL, seed, down, 8) : NULL;
+	PIX *pixd = across ? pixCopy(NULL, pixs) : NULL;
+	if (pixd) {
+		PIX *wide = pixDilateBrick(NULL, across, 1, 3);
+		if (wide) pixSetMasked(pixd, wide, 255); // the mask is aligned at the top left
+		pixDestroy(&wide);
+		wide = sides ? pixDilateBrick(NULL, sides, 3, 1) : NULL;
+		if (wide) pixSetMasked(pixd, wide, 255);
 		pixDestroy(&wide);
 	}
-	pixDestroy(&ink);
-	pixDestroy(&head);
+	pixDestroy(&across);
+	pixDestroy(&down);
+	pixDestroy(&near);
+	pixDestroy(&seed);
+	pixDestroy(&sides);
 	return pixd;
 }
 */

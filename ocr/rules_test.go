@@ -6,6 +6,8 @@ import (
 	"image"
 	"image/color"
 	"image/draw"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -118,6 +120,32 @@ func TestRulesStepReadsBoxedMark(t *testing.T) {
 	}
 	if wordsFound(with, bodyPhrases) < len(bodyPhrases) {
 		t.Errorf("the rules step cost body text:\n%s", with)
+	}
+}
+
+// Stems of large letters in the header (b, h, l, d on a page that states
+// no resolution, so read at its own) are as tall as a box's sides, but meet
+// no horizontal rule: they stay. When the step took them, this page read
+// "Độc 'ập - Tự co - Hạn p1úc", "Bắc Nin^, ngày 09 taáng" and a trích yếu
+// of noise.
+func TestRulesStepKeepsTallLetters(t *testing.T) {
+	img, err := os.ReadFile(filepath.Join(scans, "quyetdinh.png"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err := NewWorker(DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	pt, err := w.Recognize(context.Background(), img, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := pt.Text
+	want := []string{"Độc lập - Tự do - Hạnh phúc", "Bắc Ninh, ngày 09 tháng 01 năm 2023", "Về việc ban hành quy", "SỞ TÀI CHÍNH"}
+	if n := wordsFound(text, want); n < len(want) {
+		t.Errorf("%d of %d header lines read whole:\n%s", n, len(want), text)
 	}
 }
 
