@@ -366,7 +366,7 @@ func issuer(segs []layout.Segment) string {
 	var lines []string
 	for _, s := range segs {
 		t := strings.TrimSpace(strings.Trim(s.Text, "-_—=~. "))
-		if t == "" || ParseUrgency(t) != "" || ParseConfidentiality(t) != "" || !isUpperish(t) {
+		if t == "" || ParseUrgency(t) != "" || ParseConfidentiality(t) != "" || !isUpperish(t) || isNational(t) {
 			continue
 		}
 		lines = append(lines, t)
@@ -388,6 +388,18 @@ func issuer(segs []layout.Segment) string {
 		return ""
 	}
 	return dict.RepairHeader(strings.Join(lines[start:], " "))
+}
+
+// isNational reports whether t is the Quốc hiệu or its motto, which a
+// header read as one column (or centred) puts among the agency's lines.
+func isNational(t string) bool {
+	f := strings.Join(strings.Fields(strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) {
+			return r
+		}
+		return ' '
+	}, foldUpper(t))), " ")
+	return strings.HasPrefix(f, "CONG HOA XA HOI") || strings.HasPrefix(f, "DOC LAP TU DO")
 }
 
 // subjectVv reads a công văn's trích yếu: "V/v …" under the number, with
