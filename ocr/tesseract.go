@@ -364,23 +364,24 @@ func closingRegions(words []vanthu.Word, width, height int) (sig image.Rectangle
 			n++
 			named = named || dict.LooksLikeName(t.Text)
 		}
-		// The block starts where its own lines start, not before: the
-		// Nơi nhận list beside it keeps its first reading.
-		left := width
-		for _, t := range segs {
-			if t.Zone != layout.Left && image.Pt(t.X0, t.Y0).In(r) {
-				left = min(left, t.X0)
-			}
-		}
-		if left < width {
-			r.Min.X = max(r.Min.X, left-4*line)
-		}
 		// The list ends where its own lines end, short of a seal's rim.
 		right := 0
 		for _, t := range segs {
 			if t.Zone == layout.Left && t.Y0 > s.Y0 {
 				right = max(right, t.X1)
 			}
+		}
+		// The block starts where its own lines start (a little before,
+		// not across the list): the Nơi nhận list beside it keeps its
+		// first reading, and no line of the block is cut.
+		left := width
+		for _, t := range segs {
+			if t.Zone != layout.Left && t.X1 > r.Min.X && t.Y0 >= r.Min.Y {
+				left = min(left, t.X0)
+			}
+		}
+		if left < width {
+			r.Min.X = max(left-4*line, min(left, right+line/2))
 		}
 		if right > 0 {
 			list = image.Rect(0, max(0, s.Y1+line/4), min(r.Min.X, right+line), height)
