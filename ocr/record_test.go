@@ -31,26 +31,33 @@ func TestRecordExtractFixtures(t *testing.T) {
 		file   string
 		format vanthu.Format
 	}{{"congvan-2p.pdf", vanthu.PDF}, {"congvan-2p.tif", vanthu.TIFF}, {"quyetdinh.png", vanthu.PNG}} {
-		var out []vanthu.Page
-		rs := newRasteriser(t)
-		rs.Rasterise(context.Background(), filepath.Join(scans, f.file), f.format, func(pi vanthu.PageImage) error {
-			img, err := rs.Blobs.ReadAll(pi.Image)
-			if err != nil {
-				return err
-			}
-			pt, err := w.Recognize(context.Background(), img, pi.DPI)
-			if err != nil {
-				return err
-			}
-			out = append(out, vanthu.Page{Number: pi.Number, Width: pi.Width, Height: pi.Height, DPI: pi.DPI, Text: pt.Text, Words: pt.Words, Done: true})
-			return nil
-		})
+		out := readScan(t, w, f.file, f.format)
 		b, _ := json.MarshalIndent(out, "", " ")
 		name := strings.TrimSuffix(f.file, filepath.Ext(f.file)) + "-" + string(f.format)
 		if err := os.WriteFile(filepath.Join("../testdata/extract", name+".pages.json"), b, 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
+}
+
+// readScan rasterises and reads one of the test scans.
+func readScan(t *testing.T, w *Worker, file string, format vanthu.Format) []vanthu.Page {
+	t.Helper()
+	var pages []vanthu.Page
+	rs := newRasteriser(t)
+	err := rs.Rasterise(context.Background(), filepath.Join(scans, file), format, func(pi vanthu.PageImage) error {
+		img, err := rs.Blobs.ReadAll(pi.Image)
+		if err != nil {
+			return err
+		}
+		pt, err := w.Recognize(context.Background(), img, pi.DPI)
+		pages = append(pages, vanthu.Page{Number: pi.Number, Width: pi.Width, Height: pi.Height, DPI: pi.DPI, Text: pt.Text, Words: pt.Words, Done: true})
+		return err
+	})
+	if err != nil {
+		t.Fatalf("%s: %v", file, err)
+	}
+	return pages
 }
 
 // The test scans, read live (raster, clean-up, OCR, second readings), give
@@ -67,20 +74,7 @@ func TestScansReadAsRecorded(t *testing.T) {
 		file   string
 		format vanthu.Format
 	}{{"congvan-2p.pdf", vanthu.PDF}, {"congvan-2p.tif", vanthu.TIFF}, {"quyetdinh.png", vanthu.PNG}} {
-		var pages []vanthu.Page
-		rs := newRasteriser(t)
-		err := rs.Rasterise(context.Background(), filepath.Join(scans, f.file), f.format, func(pi vanthu.PageImage) error {
-			img, err := rs.Blobs.ReadAll(pi.Image)
-			if err != nil {
-				return err
-			}
-			pt, err := w.Recognize(context.Background(), img, pi.DPI)
-			pages = append(pages, vanthu.Page{Number: pi.Number, Width: pi.Width, Height: pi.Height, DPI: pi.DPI, Text: pt.Text, Words: pt.Words, Done: true})
-			return err
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
+		pages := readScan(t, w, f.file, f.format)
 		name := strings.TrimSuffix(f.file, filepath.Ext(f.file)) + "-" + string(f.format)
 		b, err := os.ReadFile(filepath.Join("../testdata/extract", name+".golden.json"))
 		if err != nil {
