@@ -17,6 +17,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -33,6 +34,7 @@ func main() {
 	baseline := flag.Bool("baseline", true, "also run the tesseract CLI and OCRmyPDF baselines")
 	verbose := flag.Bool("v", false, "print every metadata mismatch")
 	extra := flag.String("args", "", "extra flags for vanthu process, space-separated (e.g. -ocr-clean=deskew)")
+	rounds := flag.Int("rounds", 3, "times vanthu and the tesseract CLI run, taking turns; the median counts")
 	flag.Parse()
 
 	truths, err := eval.LoadCorpus(*corpus)
@@ -45,24 +47,28 @@ func main() {
 	files, pages := eval.Files(*corpus, truths)
 	fmt.Printf("corpus: %d documents, %d pages (%s)\n\n", len(truths), pages, *corpus)
 
-	// Vanthu.
-	start := time.Now()
-	args := append([]string{"process", "--json"}, strings.Fields(*extra)...)
-	cmd := exec.Command(*bin, append(args, files...)...)
-	cmd.Stderr = os.Stderr
-	out, err := cmd.Output()
-	if err != nil {
-		log.Printf("vanthu process: %v", err)
-	}
-	vt := time.Since(start)
-	results := map[string]pipeline.Result{}
-	sc := bufio.NewScanner(bytes.NewReader(out))
-	sc.Buffer(nil, 64<<20)
-	for sc.Scan() {
-		var r pipeline.Result
-		if err := json.Unmarshal(sc.Bytes(), &r); err == nil {
-			results[r.File] = r
+	// Vanthu and the CLI take turns, so that both meet the same machine:
+	// on a shared 2-core box one run's speed moves by ±10%.
+	var results map[string]pipeline.Result
+	var cliText, omText map[string]string
+	var vts, cts, vcpu, ccpu []time.Duration
+	var ot time.Duration
+	for range max(1, *rounds) {
+		r, vt, vc := runVanthu(*bin, strings.Fields(*extra), files)
+		if results == nil {
+			results = r
 		}
+		vts, vcpu = append(vts, vt), append(vcpu, vc)
+		if *baseline {
+			t, ct, cc := runCLI(*corpus, truths)
+			if cliText == nil {
+				cliText = t
+			}
+			cts, ccpu = append(cts, ct), append(ccpu, cc)
+		}
+	}
+	if *baseline {
+		omText, ot = runOCRmyPDF(*corpus, truths)
 	}
 	vanthuText := map[string]string{}
 	for _, t := range truths {
@@ -72,13 +78,6 @@ func main() {
 			b = append(b, p.Text)
 		}
 		vanthuText[t.ID] = strings.Join(b, "\n")
-	}
-
-	var cliText, omText map[string]string
-	var ct, ot time.Duration
-	if *baseline {
-		cliText, ct = runCLI(*corpus, truths)
-		omText, ot = runOCRmyPDF(*corpus, truths)
 	}
 
 	fmt.Println("OCR character error rate (whitespace collapsed; per document, averaged)")
@@ -110,12 +109,24 @@ func main() {
 	}
 	fmt.Println()
 	fmt.Println("Throughput (pages per minute, wall clock, this machine)")
+	vt := median(vts)
 	vp := float64(pages) / vt.Minutes()
-	fmt.Printf("vanthu process            %6.1f pages/min  (%s)\n", vp, vt.Round(time.Millisecond))
+	fmt.Printf("vanthu process            %6.1f pages/min  (%s, median of %d)\n", vp, vt.Round(time.Millisecond), len(vts))
 	if cliText != nil {
+		ct := median(cts)
 		cp := float64(pages) / ct.Minutes()
-		fmt.Printf("tesseract CLI ×2 procs    %6.1f pages/min  (%s, rasterising not counted)\n", cp, ct.Round(time.Millisecond))
-		fmt.Printf("ratio vanthu / CLI        %6.2f×\n", vp/cp)
+		fmt.Printf("tesseract CLI ×2 procs    %6.1f pages/min  (%s, median of %d; rasterising not counted)\n", cp, ct.Round(time.Millisecond), len(cts))
+		// The ratio of each round, both measured back to back; the
+		// median of those is the figure.
+		var ratios []float64
+		for i := range vts {
+			ratios = append(ratios, cts[i].Seconds()/vts[i].Seconds())
+		}
+		slices.Sort(ratios)
+		fmt.Printf("ratio vanthu / CLI        %6.2f×  (median of rounds %.2f–%.2f)\n", ratios[len(ratios)/2], ratios[0], ratios[len(ratios)-1])
+		// CPU per page moves less with the machine's load than wall time.
+		fmt.Printf("CPU per page              vanthu %.2f s, CLI %.2f s  (ratio %.2f×)\n",
+			median(vcpu).Seconds()/float64(pages), median(ccpu).Seconds()/float64(pages), median(ccpu).Seconds()/median(vcpu).Seconds())
 	}
 	if omText != nil {
 		op := float64(pages) / ot.Minutes()
@@ -137,7 +148,42 @@ func clean(t eval.Truth) bool {
 
 // runCLI rasterises PDFs with pdftoppm at each page's DPI, then runs the
 // tesseract CLI on every page image, two processes at a time.
-func runCLI(corpus string, truths []eval.Truth) (map[string]string, time.Duration) {
+// runVanthu runs `vanthu process --json` on the files and returns its
+// results by file, the wall time and the CPU time (user and system).
+func runVanthu(bin string, extra, files []string) (map[string]pipeline.Result, time.Duration, time.Duration) {
+	start := time.Now()
+	args := append([]string{"process", "--json"}, extra...)
+	cmd := exec.Command(bin, append(args, files...)...)
+	cmd.Stderr = os.Stderr
+	out, err := cmd.Output()
+	if err != nil {
+		log.Printf("vanthu process: %v", err)
+	}
+	elapsed := time.Since(start)
+	var cpu time.Duration
+	if cmd.ProcessState != nil {
+		cpu = cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
+	}
+	results := map[string]pipeline.Result{}
+	sc := bufio.NewScanner(bytes.NewReader(out))
+	sc.Buffer(nil, 64<<20)
+	for sc.Scan() {
+		var r pipeline.Result
+		if err := json.Unmarshal(sc.Bytes(), &r); err == nil {
+			results[r.File] = r
+		}
+	}
+	return results, elapsed, cpu
+}
+
+// median is the middle of ds (the upper middle of an even count).
+func median(ds []time.Duration) time.Duration {
+	s := slices.Clone(ds)
+	slices.Sort(s)
+	return s[len(s)/2]
+}
+
+func runCLI(corpus string, truths []eval.Truth) (map[string]string, time.Duration, time.Duration) {
 	tmp, err := os.MkdirTemp("", "ocrbench-")
 	if err != nil {
 		log.Fatal(err)
@@ -164,6 +210,7 @@ func runCLI(corpus string, truths []eval.Truth) (map[string]string, time.Duratio
 		}
 	}
 	texts := make([]string, len(jobs))
+	cpus := make([]time.Duration, len(jobs))
 	start := time.Now()
 	var wg sync.WaitGroup
 	next := make(chan int)
@@ -179,6 +226,9 @@ func runCLI(corpus string, truths []eval.Truth) (map[string]string, time.Duratio
 					log.Printf("tesseract %s: %v", jobs[i].img, err)
 				}
 				texts[i] = string(out)
+				if cmd.ProcessState != nil {
+					cpus[i] = cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
+				}
 			}
 		}()
 	}
@@ -189,10 +239,12 @@ func runCLI(corpus string, truths []eval.Truth) (map[string]string, time.Duratio
 	wg.Wait()
 	elapsed := time.Since(start)
 	out := map[string]string{}
+	var cpu time.Duration
 	for i, j := range jobs {
 		out[j.id] += texts[i] + "\n"
+		cpu += cpus[i]
 	}
-	return out, elapsed
+	return out, elapsed, cpu
 }
 
 // runOCRmyPDF runs `ocrmypdf -l vie --jobs 2` on each document in turn and
