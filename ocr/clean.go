@@ -154,6 +154,31 @@ func ParseSteps(s string) ([]string, error) {
 // faster than 300.
 const targetDPI = 200
 
+// pageDPI is the resolution of a w×h page image stated as dpi (0: none).
+// Cameras and some scanning software write 72 or 96 dpi, or an aspect
+// ratio (1), or nothing: read as stated, a 300 dpi scan marked 72 would be
+// blown up almost threefold before recognition, one with no mark not scaled
+// at all. A stated resolution of 100 dpi or more that makes the page a
+// paper size (a short side of 2.5 to 12 inches) is kept; otherwise the page
+// is taken for A4 (NĐ 30 prints on A4): its width is A4's short side (8.27
+// inches) when it stands upright, the long side (11.69) when it lies. An
+// image too small to be a page at 50 dpi keeps what it states.
+func pageDPI(dpi, w, h int) int {
+	if dpi >= 100 {
+		if in := float64(min(w, h)) / float64(dpi); in >= 2.5 && in <= 12 {
+			return dpi
+		}
+	}
+	side := 8.27
+	if w > h {
+		side = 11.69
+	}
+	if a4 := int(math.Round(float64(w) / side)); a4 >= 50 {
+		return a4
+	}
+	return dpi
+}
+
 // Clean prepares a page image for recognition with Leptonica. dpi is the
 // page's resolution if known (0: read it from the image).
 func Clean(img []byte, dpi int, steps []string) (Cleaned, error) {
@@ -203,6 +228,9 @@ func clean(img []byte, dpi int, steps []string, region image.Rectangle, keepPlai
 	}
 	if dpi <= 0 {
 		dpi = int(C.pixGetXRes(pix))
+	}
+	if region.Empty() {
+		dpi = pageDPI(dpi, int(C.pixGetWidth(pix)), int(C.pixGetHeight(pix)))
 	}
 	if !region.Empty() {
 		box := C.boxCreate(C.l_int32(region.Min.X), C.l_int32(region.Min.Y), C.l_int32(region.Dx()), C.l_int32(region.Dy()))

@@ -170,3 +170,44 @@ func rotate90(g *image.Gray, turns int) *image.Gray {
 	}
 	return g
 }
+
+func TestPageDPI(t *testing.T) {
+	for _, c := range []struct{ dpi, w, h, want int }{
+		{300, 2480, 3508, 300}, // A4 as stated
+		{200, 1654, 2339, 200},
+		{300, 3508, 2480, 300}, // lying
+		{150, 1240, 1754, 150},
+		{300, 1240, 1754, 300}, // A5 at 300 dpi: a paper size, as stated
+		{72, 2480, 3508, 300},  // a camera's 72 dpi on a 300 dpi page
+		{96, 3508, 2480, 300},
+		{0, 2480, 3508, 300}, // stated nothing
+		{1, 1654, 2339, 200}, // an aspect ratio, not a resolution
+		{0, 2480, 1770, 212}, // a strip cut from a page: not blown up
+		{0, 300, 200, 0},     // too small to be a page: as stated
+		{96, 300, 200, 96},
+	} {
+		if got := pageDPI(c.dpi, c.w, c.h); got != c.want {
+			t.Errorf("pageDPI(%d, %d×%d) = %d, want %d", c.dpi, c.w, c.h, got, c.want)
+		}
+	}
+}
+
+// A scan whose file says 72 dpi, or nothing, is read as the A4 page it
+// is: brought to 200 dpi like the same page marked 300, not blown up.
+func TestCleanDistrustsImplausibleResolution(t *testing.T) {
+	page := image.NewGray(image.Rect(0, 0, 2480, 3508))
+	draw.Draw(page, page.Bounds(), image.NewUniform(color.Gray{250}), image.Point{}, draw.Src)
+	for _, dpi := range []int{300, 72, 0} {
+		b, err := EncodePNG(page, dpi)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cl, err := Clean(b, 0, []string{StepScale})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := float64(targetDPI) / 300; math.Abs(cl.Scale-want) > 0.01 {
+			t.Errorf("marked %d dpi: scaled by %.2f, want %.2f", dpi, cl.Scale, want)
+		}
+	}
+}
