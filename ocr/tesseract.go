@@ -186,8 +186,8 @@ func (w *Worker) rereadSignature(cl Cleaned, words []gosseract.BoundingBox, widt
 	return words
 }
 
-// rereadHooks reads the head of a first page (from the number down to the
-// start of the body: type, trích yếu) again without the median filter and
+// rereadHooks reads the head of a first page (the rows under the number:
+// type, trích yếu, marks; see headBand) again without the median filter and
 // takes from that reading only hỏi marks where the first has sắc. The hook
 // of hỏi is a hairline curl that a 3×3 median cuts down to a short stroke,
 // which reads as sắc (kiểm → kiếm, chuyển đổi → chuyến đối); the filter
@@ -376,12 +376,12 @@ func closingRegions(words []vanthu.Word, width, height int) (sig image.Rectangle
 		// first reading, and no line of the block is cut.
 		left := width
 		for _, t := range segs {
-			if t.Zone != layout.Left && t.X1 > r.Min.X && t.Y0 >= r.Min.Y {
+			if (t.Zone == layout.Right || t.Zone == layout.Centre) && t.X1 > r.Min.X && t.Y0 >= r.Min.Y {
 				left = min(left, t.X0)
 			}
 		}
 		if left < width {
-			r.Min.X = max(left-4*line, min(left, right+line/2))
+			r.Min.X = max(left-4*line, min(left, right+line/2), width/4)
 		}
 		if right > 0 {
 			list = image.Rect(0, max(0, s.Y1+line/4), min(r.Min.X, right+line), height)
