@@ -3,6 +3,7 @@ package ocr
 /*
 #cgo pkg-config: lept
 #include <stdlib.h>
+#include <string.h>
 #include <leptonica/allheaders.h>
 #include <leptonica/arrayaccess.h>
 
@@ -11,35 +12,64 @@ package ocr
 
 // median3 is a 3×3 median filter of an 8-bit image, edges replicated, by
 // the 19-exchange sorting network for nine values. Leptonica's general rank
-// filter does the same in about five times the time.
+// filter does the same in about five times the time. Rows are copied into
+// plain byte order (Leptonica keeps 8-bit pixels in big-endian words), with
+// the edge pixel repeated at each end, so that the network runs over whole
+// rows at once in vector registers.
+static void rowIn(const l_uint32 *line, l_int32 wpl, l_int32 w, l_uint8 *restrict buf) {
+	for (l_int32 j = 0; j < wpl; j++) {
+		l_uint32 v = line[j];
+		buf[1 + 4 * j] = v >> 24;
+		buf[2 + 4 * j] = v >> 16;
+		buf[3 + 4 * j] = v >> 8;
+		buf[4 + 4 * j] = v;
+	}
+	buf[0] = buf[1];
+	buf[w + 1] = buf[w];
+}
+
+__attribute__((optimize("O3")))
+static void medianRow(const l_uint8 *restrict a, const l_uint8 *restrict b, const l_uint8 *restrict c, l_uint8 *restrict o, l_int32 w) {
+	for (l_int32 x = 0; x < w; x++) {
+		l_uint8 p0 = a[x], p1 = a[x + 1], p2 = a[x + 2];
+		l_uint8 p3 = b[x], p4 = b[x + 1], p5 = b[x + 2];
+		l_uint8 p6 = c[x], p7 = c[x + 1], p8 = c[x + 2];
+		SORT2(p1, p2); SORT2(p4, p5); SORT2(p7, p8);
+		SORT2(p0, p1); SORT2(p3, p4); SORT2(p6, p7);
+		SORT2(p1, p2); SORT2(p4, p5); SORT2(p7, p8);
+		SORT2(p0, p3); SORT2(p5, p8); SORT2(p4, p7);
+		SORT2(p3, p6); SORT2(p1, p4); SORT2(p2, p5);
+		SORT2(p4, p7); SORT2(p4, p2); SORT2(p6, p4);
+		SORT2(p4, p2);
+		o[x] = p4;
+	}
+}
+
 static PIX *median3(PIX *pixs) {
-	l_int32 w, h, d, i, j;
+	l_int32 w, h, d;
 	pixGetDimensions(pixs, &w, &h, &d);
 	if (d != 8 || w < 1 || h < 1) return NULL;
 	PIX *pixd = pixCreateTemplate(pixs);
 	if (!pixd) return NULL;
 	l_uint32 *ds = pixGetData(pixs), *dd = pixGetData(pixd);
 	l_int32 wpls = pixGetWpl(pixs), wpld = pixGetWpl(pixd);
-	for (i = 0; i < h; i++) {
-		l_uint32 *l0 = ds + (i > 0 ? i - 1 : i) * wpls;
-		l_uint32 *l1 = ds + i * wpls;
-		l_uint32 *l2 = ds + (i < h - 1 ? i + 1 : i) * wpls;
+	size_t n = (size_t)wpls * 4 + 2; // a row's bytes, an edge pixel each side
+	l_uint8 *mem = malloc(4 * n);
+	if (!mem) { pixDestroy(&pixd); return NULL; }
+	l_uint8 *rows[3] = {mem, mem + n, mem + 2 * n}, *out = mem + 3 * n;
+	rowIn(ds, wpls, w, rows[1]);
+	memcpy(rows[0], rows[1], n); // the first row again above it
+	for (l_int32 i = 0; i < h; i++) {
+		if (i + 1 < h) rowIn(ds + (i + 1) * wpls, wpls, w, rows[2]);
+		else memcpy(rows[2], rows[1], n); // the last row again below it
+		medianRow(rows[0], rows[1], rows[2], out, w);
 		l_uint32 *ld = dd + i * wpld;
-		for (j = 0; j < w; j++) {
-			l_int32 jm = j > 0 ? j - 1 : j, jp = j < w - 1 ? j + 1 : j;
-			l_uint8 p0 = GET_DATA_BYTE(l0, jm), p1 = GET_DATA_BYTE(l0, j), p2 = GET_DATA_BYTE(l0, jp);
-			l_uint8 p3 = GET_DATA_BYTE(l1, jm), p4 = GET_DATA_BYTE(l1, j), p5 = GET_DATA_BYTE(l1, jp);
-			l_uint8 p6 = GET_DATA_BYTE(l2, jm), p7 = GET_DATA_BYTE(l2, j), p8 = GET_DATA_BYTE(l2, jp);
-			SORT2(p1, p2); SORT2(p4, p5); SORT2(p7, p8);
-			SORT2(p0, p1); SORT2(p3, p4); SORT2(p6, p7);
-			SORT2(p1, p2); SORT2(p4, p5); SORT2(p7, p8);
-			SORT2(p0, p3); SORT2(p5, p8); SORT2(p4, p7);
-			SORT2(p3, p6); SORT2(p1, p4); SORT2(p2, p5);
-			SORT2(p4, p7); SORT2(p4, p2); SORT2(p6, p4);
-			SORT2(p4, p2);
-			SET_DATA_BYTE(ld, j, p4);
+		for (l_int32 j = 0; j < wpld; j++) {
+			ld[j] = (l_uint32)out[4 * j] << 24 | (l_uint32)out[4 * j + 1] << 16 | (l_uint32)out[4 * j + 2] << 8 | out[4 * j + 3];
 		}
+		l_uint8 *t = rows[0]; rows[0] = rows[1]; rows[1] = rows[2]; rows[2] = t;
 	}
+	free(mem);
 	return pixd;
 }
 

@@ -11,8 +11,11 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+
+	"golang.org/x/image/tiff"
 )
 
 func loadGray(t *testing.T, name string) *image.Gray {
@@ -209,5 +212,49 @@ func TestCleanDistrustsImplausibleResolution(t *testing.T) {
 		if want := float64(targetDPI) / 300; math.Abs(cl.Scale-want) > 0.01 {
 			t.Errorf("marked %d dpi: scaled by %.2f, want %.2f", dpi, cl.Scale, want)
 		}
+	}
+}
+
+// The median step is the 3×3 median with edges replicated, pixel for
+// pixel, on an odd-sized page of noise (so rows end inside a word).
+func TestMedianStepIsTheMedian(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	g := image.NewGray(image.Rect(0, 0, 301, 211))
+	for i := range g.Pix {
+		g.Pix[i] = uint8(rng.IntN(256))
+	}
+	b, err := EncodePNG(g, targetDPI)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cl, err := Clean(b, 0, []string{StepMedian})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := tiff.Decode(bytes.NewReader(cl.Image))
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := func(x, y int) uint8 {
+		x, y = min(max(x, 0), 300), min(max(y, 0), 210)
+		return g.GrayAt(x, y).Y
+	}
+	bad := 0
+	for y := range 211 {
+		for x := range 301 {
+			var win []int
+			for dy := -1; dy <= 1; dy++ {
+				for dx := -1; dx <= 1; dx++ {
+					win = append(win, int(at(x+dx, y+dy)))
+				}
+			}
+			slices.Sort(win)
+			if got, _, _, _ := out.At(x, y).RGBA(); int(got>>8) != win[4] {
+				bad++
+			}
+		}
+	}
+	if bad > 0 {
+		t.Errorf("%d of %d pixels differ from the 3×3 median", bad, 301*211)
 	}
 }
