@@ -201,14 +201,7 @@ func TestCleanDistrustsImplausibleResolution(t *testing.T) {
 	page := image.NewGray(image.Rect(0, 0, 2480, 3508))
 	draw.Draw(page, page.Bounds(), image.NewUniform(color.Gray{250}), image.Point{}, draw.Src)
 	for _, dpi := range []int{300, 72, 0} {
-		b, err := EncodePNG(page, dpi)
-		if err != nil {
-			t.Fatal(err)
-		}
-		cl, err := Clean(b, 0, []string{StepScale})
-		if err != nil {
-			t.Fatal(err)
-		}
+		cl := cleanPNG(t, page, dpi, StepScale)
 		if want := float64(targetDPI) / 300; math.Abs(cl.Scale-want) > 0.01 {
 			t.Errorf("marked %d dpi: scaled by %.2f, want %.2f", dpi, cl.Scale, want)
 		}
@@ -223,14 +216,7 @@ func TestMedianStepIsTheMedian(t *testing.T) {
 	for i := range g.Pix {
 		g.Pix[i] = uint8(rng.IntN(256))
 	}
-	b, err := EncodePNG(g, targetDPI)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cl, err := Clean(b, 0, []string{StepMedian})
-	if err != nil {
-		t.Fatal(err)
-	}
+	cl := cleanPNG(t, g, targetDPI, StepMedian)
 	out, err := tiff.Decode(bytes.NewReader(cl.Image))
 	if err != nil {
 		t.Fatal(err)
@@ -257,4 +243,18 @@ func TestMedianStepIsTheMedian(t *testing.T) {
 	if bad > 0 {
 		t.Errorf("%d of %d pixels differ from the 3×3 median", bad, 301*211)
 	}
+}
+
+// cleanPNG runs the clean-up steps on img stored as a PNG marked dpi.
+func cleanPNG(t *testing.T, img image.Image, dpi int, steps ...string) Cleaned {
+	t.Helper()
+	b, err := EncodePNG(img, dpi)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cl, err := Clean(b, 0, steps)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cl
 }
