@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/otiai10/gosseract/v2"
+
+	"github.com/vanthu/vanthu"
 )
 
 func TestHooked(t *testing.T) {
@@ -157,5 +159,47 @@ func BenchmarkCleanPage(b *testing.B) {
 		if _, err := cleanPage(img, 0, DefaultClean); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// The signature block's second reading starts at the block's own lines: a
+// block left of 45% of the width is not cut through, the Nơi nhận list
+// beside it is not taken in, and a row OCR ran together across the foot
+// does not pull the region over the list.
+func TestClosingRegionsFollowTheBlock(t *testing.T) {
+	const width, height = 2480, 3508
+	line := 0
+	seg := func(x0, y0, x1 int, texts ...string) []vanthu.Word {
+		line++
+		var ws []vanthu.Word
+		step := (x1 - x0) / len(texts)
+		for i, s := range texts {
+			ws = append(ws, vanthu.Word{Text: s, X0: x0 + i*step, Y0: y0, X1: x0 + (i+1)*step - 10, Y1: y0 + 50, Confidence: 90, Line: line})
+		}
+		return ws
+	}
+	foot := func(blockX int, extra ...[]vanthu.Word) []vanthu.Word {
+		ws := append(seg(200, 2000, 500, "Nơi", "nhận:"), seg(blockX, 2000, blockX+400, "KT.", "CHỦ", "TỊCH")...)
+		ws = append(ws, seg(200, 2070, 520, "-", "Như", "trên;")...)
+		ws = append(ws, seg(blockX+20, 2070, blockX+420, "PHÓ", "CHỦ", "TỊCH")...)
+		ws = append(ws, seg(200, 2140, 500, "-", "Lưu:", "VT.")...)
+		ws = append(ws, seg(blockX, 2400, blockX+400, "Nguyễn", "Văn", "An")...)
+		for _, e := range extra {
+			ws = append(ws, e...)
+		}
+		return ws
+	}
+	// A block starting at 43% of the width.
+	sig, _, list := closingRegions(foot(1068), width, height)
+	if sig.Min.X > 1068 || sig.Min.X < 520 {
+		t.Errorf("signature region starts at x=%d: cuts the block at 1068 or takes the list ending at 520", sig.Min.X)
+	}
+	if list.Empty() || list.Max.X > sig.Min.X {
+		t.Errorf("list region %v overlaps the signature region %v", list, sig)
+	}
+	// A row read together from the list to the block: full width.
+	sig, _, _ = closingRegions(foot(1500, seg(200, 2250, 2000, "-", "Sở", "Tài", "chính;", "ký", "tên")), width, height)
+	if sig.Min.X < width/4 {
+		t.Errorf("a full-width row pulled the signature region to x=%d", sig.Min.X)
 	}
 }

@@ -27,17 +27,26 @@ func TestRecordExtractFixtures(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer w.Close()
-	for _, f := range []struct {
-		file   string
-		format vanthu.Format
-	}{{"congvan-2p.pdf", vanthu.PDF}, {"congvan-2p.tif", vanthu.TIFF}, {"quyetdinh.png", vanthu.PNG}} {
-		out := readScan(t, w, f.file, f.format)
-		b, _ := json.MarshalIndent(out, "", " ")
-		name := strings.TrimSuffix(f.file, filepath.Ext(f.file)) + "-" + string(f.format)
-		if err := os.WriteFile(filepath.Join("../testdata/extract", name+".pages.json"), b, 0o644); err != nil {
+	for _, f := range fixtureScans {
+		b, _ := json.MarshalIndent(readScan(t, w, f.file, f.format), "", " ")
+		if err := os.WriteFile(f.fixture(".pages.json"), b, 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
+}
+
+// fixtureScans are the test scans behind extract's golden tests.
+var fixtureScans = []fixtureScan{{"congvan-2p.pdf", vanthu.PDF}, {"congvan-2p.tif", vanthu.TIFF}, {"quyetdinh.png", vanthu.PNG}}
+
+type fixtureScan struct {
+	file   string
+	format vanthu.Format
+}
+
+// fixture is the path of one of extract's files for the scan.
+func (f fixtureScan) fixture(suffix string) string {
+	name := strings.TrimSuffix(f.file, filepath.Ext(f.file)) + "-" + string(f.format)
+	return filepath.Join("../testdata/extract", name+suffix)
 }
 
 // readScan rasterises and reads one of the test scans.
@@ -70,13 +79,9 @@ func TestScansReadAsRecorded(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer w.Close()
-	for _, f := range []struct {
-		file   string
-		format vanthu.Format
-	}{{"congvan-2p.pdf", vanthu.PDF}, {"congvan-2p.tif", vanthu.TIFF}, {"quyetdinh.png", vanthu.PNG}} {
+	for _, f := range fixtureScans {
 		pages := readScan(t, w, f.file, f.format)
-		name := strings.TrimSuffix(f.file, filepath.Ext(f.file)) + "-" + string(f.format)
-		b, err := os.ReadFile(filepath.Join("../testdata/extract", name+".golden.json"))
+		b, err := os.ReadFile(f.fixture(".golden.json"))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -16,15 +16,16 @@ package ocr
 // bytes; everything else goes on to Leptonica's.
 static l_ok (*leptWriteMem)(l_uint8 **, size_t *, PIX *, l_int32);
 
+// Found once at load, before any OCR worker runs.
+__attribute__((constructor)) static void findLeptWriteMem(void) {
+	leptWriteMem = (l_ok (*)(l_uint8 **, size_t *, PIX *, l_int32))dlsym(RTLD_NEXT, "pixWriteMem");
+}
+
 l_ok pixWriteMem(l_uint8 **pdata, size_t *psize, PIX *pix, l_int32 format) {
 	if (format == IFF_PNG && pix) {
 		return pixSetZlibCompression(pix, 0) ? 1 : pixWriteMemPng(pdata, psize, pix, 0.0);
 	}
-	if (!leptWriteMem) {
-		leptWriteMem = (l_ok (*)(l_uint8 **, size_t *, PIX *, l_int32))dlsym(RTLD_NEXT, "pixWriteMem");
-		if (!leptWriteMem) return 1;
-	}
-	return leptWriteMem(pdata, psize, pix, format);
+	return leptWriteMem ? leptWriteMem(pdata, psize, pix, format) : 1;
 }
 
 // scratchPNGSize writes a w×h page of grey noise as Tesseract does its

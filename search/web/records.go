@@ -175,21 +175,9 @@ var registerHeader = []string{"Ngày đến", "Số đến", "Tác giả", "Số
 // register lists a year's incoming register, as JSON or (format=csv) CSV
 // for printing and binding.
 func (s *Server) register(w http.ResponseWriter, r *http.Request) error {
-	year := time.Now().In(vanthu.VietnamTime).Year()
-	if y := r.URL.Query().Get("year"); y != "" {
-		n, err := strconv.Atoi(y)
-		if err != nil || n < 1900 || n > 2200 {
-			return &apiError{http.StatusBadRequest, "bad_year", "year must be a year such as 2026", "Năm không hợp lệ"}
-		}
-		year = n
-	}
-	docs, err := s.Registry.RegisterOf(year)
+	year, entries, err := s.registerOf(r)
 	if err != nil {
 		return err
-	}
-	entries := make([]RegisterEntry, 0, len(docs))
-	for _, d := range docs {
-		entries = append(entries, registerEntry(d))
 	}
 	switch r.URL.Query().Get("format") {
 	case "", "json":
@@ -210,6 +198,28 @@ func (s *Server) register(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	return &apiError{http.StatusBadRequest, "bad_format", "format must be json or csv", "Định dạng không hợp lệ"}
+}
+
+// registerOf reads the register of the year the request asks for (this
+// year in Vietnam by default), for the API and the page alike.
+func (s *Server) registerOf(r *http.Request) (int, []RegisterEntry, error) {
+	year := time.Now().In(vanthu.VietnamTime).Year()
+	if y := r.URL.Query().Get("year"); y != "" {
+		n, err := strconv.Atoi(y)
+		if err != nil || n < 1900 || n > 2200 {
+			return 0, nil, &apiError{http.StatusBadRequest, "bad_year", "year must be a year such as 2026", "Năm không hợp lệ (ví dụ: 2026)"}
+		}
+		year = n
+	}
+	docs, err := s.Registry.RegisterOf(year)
+	if err != nil {
+		return 0, nil, err
+	}
+	entries := make([]RegisterEntry, 0, len(docs))
+	for _, d := range docs {
+		entries = append(entries, registerEntry(d))
+	}
+	return year, entries, nil
 }
 
 func registerEntry(d vanthu.Document) RegisterEntry {

@@ -593,23 +593,11 @@ func outcomeVI(e intake.Event) string {
 // --- register ---
 
 func (s *Server) registerPage(w http.ResponseWriter, r *http.Request) error {
-	now := time.Now().In(vanthu.VietnamTime).Year()
-	year := now
-	if y := r.URL.Query().Get("year"); y != "" {
-		n, err := strconv.Atoi(y)
-		if err != nil || n < 1900 || n > 2200 {
-			return &apiError{http.StatusBadRequest, "bad_year", "year must be a year such as 2026", "Năm không hợp lệ (ví dụ: 2026)"}
-		}
-		year = n
-	}
-	docs, err := s.Registry.RegisterOf(year)
+	year, entries, err := s.registerOf(r)
 	if err != nil {
 		return err
 	}
-	var entries []RegisterEntry
-	for _, d := range docs {
-		entries = append(entries, registerEntry(d))
-	}
+	now := time.Now().In(vanthu.VietnamTime).Year()
 	var years []int
 	for y := now; y >= now-10; y-- {
 		years = append(years, y)
