@@ -91,6 +91,8 @@ type Document struct {
 	// Other documents with the same number, issuer and date: possibly the
 	// same document scanned again.
 	DuplicateOf []Ref `json:"duplicate_of,omitempty"`
+	// Signatures are the digital signatures of a signed PDF, each verified.
+	Signatures []Signature `json:"signatures,omitempty"`
 	// History keeps every version of the metadata, oldest first: the
 	// extraction, then each clerk's correction. Metadata is the last.
 	History []Revision `json:"history,omitempty"`
@@ -159,6 +161,7 @@ type PageImage struct {
 	Text       string `json:"text,omitempty"`
 	RawText    string `json:"raw_text,omitempty"` // the layer before legacy decoding
 	TextSource string `json:"text_source,omitempty"`
+	Words      []Word `json:"words,omitempty"` // the layer's words with their boxes, in page-image pixels
 }
 
 // PageText is the result of recognising one page.
@@ -174,7 +177,7 @@ type PageText struct {
 
 // FromTextLayer is the PageText of a page whose PDF text layer is used.
 func (pi PageImage) FromTextLayer() PageText {
-	return PageText{Doc: pi.Doc, Number: pi.Number, Text: pi.Text, RawText: pi.RawText, TextSource: pi.TextSource, Confidence: 100}
+	return PageText{Doc: pi.Doc, Number: pi.Number, Text: pi.Text, RawText: pi.RawText, TextSource: pi.TextSource, Confidence: 100, Words: pi.Words}
 }
 
 // Metadata are the fields every administrative document carries under
@@ -192,4 +195,26 @@ type Metadata struct {
 	Recipients      []string `json:"recipients"`      // nơi nhận
 	Urgency         string   `json:"urgency"`         // độ khẩn
 	Confidentiality string   `json:"confidentiality"` // độ mật
+}
+
+// Signature is the verdict on one digital signature of a PDF (NĐ 30/2020:
+// the văn thư checks that an electronic document is authentic and intact
+// before registering it).
+type Signature struct {
+	Field        string `json:"field,omitempty"` // the signature field's name
+	Signer       string `json:"signer"`          // common name of the signer's certificate
+	Organization string `json:"organization"`    // O= of the certificate's subject
+	SignedAt     string `json:"signed_at"`       // RFC 3339, as the signature states it; "" if it does not
+	// Intact: the digest of the signed bytes matches the signature.
+	Intact bool `json:"intact"`
+	// Trusted: the certificate chains to a root the agency configured;
+	// null when no roots are configured (not checked), never "valid" then.
+	Trusted *bool `json:"trusted"`
+	// CoversWholeFile: the signed byte ranges reach the end of the file.
+	// An earlier signature of a file signed twice does not: the later
+	// signature was appended after it.
+	CoversWholeFile bool `json:"covers_whole_file"`
+	// UnsignedBytes counts the bytes after the signed ranges.
+	UnsignedBytes int64  `json:"unsigned_bytes,omitempty"`
+	Error         string `json:"error,omitempty"`
 }

@@ -26,7 +26,8 @@ type Segment struct {
 	Text           string
 	X0, Y0, X1, Y1 int
 	Zone           Zone
-	Conf           float64 // mean word confidence
+	Conf           float64       // mean word confidence
+	Words          []vanthu.Word // the words, left to right (none for text without boxes)
 }
 
 // Segments lays a page out as segments, top to bottom and, on one row, left
@@ -108,6 +109,7 @@ func makeSegment(ws []vanthu.Word, width int) Segment {
 	}
 	s.Text = dict.NFC(strings.Join(texts, " "))
 	s.Conf = sum / float64(len(ws))
+	s.Words = ws
 	W := float64(width)
 	x0, x1 := float64(s.X0)/W, float64(s.X1)/W
 	mid := (x0 + x1) / 2

@@ -149,8 +149,18 @@ func rasterChild(spec string, out io.Writer) int {
 			return fail("page %d: store: %v", i+1, err)
 		}
 		r := img.Bounds()
-		enc.Encode(childLine{Page: &vanthu.PageImage{Number: i + 1, Pages: n, Image: ref, DPI: dpi, Width: r.Dx(), Height: r.Dy(),
-			Text: layer.text, RawText: layer.raw, TextSource: layer.source}})
+		pi := vanthu.PageImage{Number: i + 1, Pages: n, Image: ref, DPI: dpi, Width: r.Dx(), Height: r.Dy(),
+			Text: layer.text, RawText: layer.raw, TextSource: layer.source}
+		if layer.source == "pdf" {
+			// Word boxes, so that the header is read by its layout as
+			// on a scan; without pdftotext, the layer's lines alone.
+			if words, err := pdfWords(context.Background(), job.Src, i+1, scale); err == nil && len(words) > 0 {
+				pi.Words, pi.Text = words, wordsText(words)
+			} else if err != nil {
+				fmt.Fprintf(os.Stderr, "page %d: word boxes: %v\n", i+1, err)
+			}
+		}
+		enc.Encode(childLine{Page: &pi})
 	}
 	return 0
 }

@@ -391,12 +391,14 @@ func (p *Pipeline) extract(ctx context.Context, id vanthu.Ref) error {
 		return err
 	}
 	if d.Status == vanthu.Recognised {
-		md, conf := extract.ExtractWithConfidence(d.Pages)
+		x := extract.Read(d.Pages, d.Signatures)
+		md := x.Metadata
 		d, err = p.records().Update(id, func(d *vanthu.Document) error {
 			if d.Status != vanthu.Recognised {
 				return nil // extracted meanwhile
 			}
-			d.Metadata, d.FieldConfidence, d.Review = md, conf, extract.Review(md, conf)
+			d.Metadata, d.FieldConfidence, d.Review = md, x.Confidence, x.Review
+			d.Warnings = append(d.Warnings, x.Warnings...)
 			if allBlank(d.Pages) {
 				d.Warnings = append(d.Warnings, BlankWarning)
 			}

@@ -22,7 +22,12 @@ type Result struct {
 	SHA256   vanthu.Ref      `json:"sha256"`
 	Pages    []PageResult    `json:"pages"`
 	Metadata vanthu.Metadata `json:"metadata"`
-	Error    string          `json:"error,omitempty"`
+	// Review lists the fields a clerk must check; Warnings what the clerk
+	// must know (a signature broken, several documents in one file).
+	Review     []string           `json:"review"`
+	Warnings   []string           `json:"warnings"`
+	Signatures []vanthu.Signature `json:"signatures"`
+	Error      string             `json:"error,omitempty"`
 }
 
 // PageResult is one page of a Result.
@@ -69,7 +74,8 @@ func (p *Processor) Process(ctx context.Context, files []string, emit func(Resul
 		next   = 0 // next file to emit
 	)
 	for i, f := range files {
-		states[i] = &fileState{res: Result{File: f, Pages: []PageResult{}, Metadata: vanthu.Metadata{Recipients: []string{}}}}
+		states[i] = &fileState{res: Result{File: f, Pages: []PageResult{}, Metadata: vanthu.Metadata{Recipients: []string{}},
+			Review: []string{}, Warnings: []string{}, Signatures: []vanthu.Signature{}}}
 	}
 	// flush emits finished files in order; mu must be held.
 	flush := func() {
@@ -79,7 +85,10 @@ func (p *Processor) Process(ctx context.Context, files []string, emit func(Resul
 				return
 			}
 			if st.res.Error == "" {
-				st.res.Metadata = extract.Extract(st.pages)
+				x := extract.Read(st.pages, st.res.Signatures)
+				st.res.Metadata = x.Metadata
+				st.res.Review = append(st.res.Review, x.Review...)
+				st.res.Warnings = append(st.res.Warnings, x.Warnings...)
 				for _, pg := range st.pages {
 					st.res.Pages = append(st.res.Pages, PageResult{Number: pg.Number, Text: pg.Text, RawText: pg.RawText, TextSource: pg.TextSource, Confidence: pg.Confidence})
 				}

@@ -1,0 +1,65 @@
+package extract
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/vanthu/vanthu/dict"
+)
+
+var placeCut = regexp.MustCompile(`\.{2,}|…|_{2,}|[:|]`)
+
+// dateRe finds "ngày DD tháng MM năm YYYY" in folded capitals. The day
+// and month slots may be blank or hold what OCR made of handwriting.
+var dateRe = regexp.MustCompile(`NGAY(.{0,8}?)THANG(.{0,8}?)NAM\s*([0-9OLI|][0-9OLI|\s]{3,6})`)
+
+// ParseDateLine reads "<địa danh>, ngày DD tháng MM năm YYYY" and returns the
+// place and the date as YYYY-MM-DD. When the day (or the month) cannot be
+// read, because the slot is blank or its handwriting was not read, the date
+// is the part that can: YYYY-MM (or YYYY).
+func ParseDateLine(line string) (place, date string, ok bool) {
+	orig := []rune(dict.NFC(line))
+	folded := string(foldRunes(orig))
+	up := strings.ToUpper(folded)
+	m := dateRe.FindStringSubmatchIndex(up)
+	if m == nil {
+		return "", "", false
+	}
+	// num reads a slot: -1 when it cannot (blank, or handwriting OCR
+	// made into other marks: "0T", "@3").
+	num := func(a, b int) int {
+		f := strings.Trim(up[a:b], slotFill)
+		n, err := strconv.Atoi(digitFix.Replace(f))
+		if err == nil && len(f) <= 4 {
+			return n
+		}
+		return -1
+	}
+	d, mo, y := num(m[2], m[3]), num(m[4], m[5]), num(m[6], m[7])
+	if y < 1945 || y > 2100 || mo == 0 || mo > 12 {
+		return "", "", false
+	}
+	date = fmt.Sprintf("%04d", y)
+	if mo > 0 {
+		date += fmt.Sprintf("-%02d", mo)
+		if d >= 0 {
+			t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
+			if t.Day() != d {
+				return "", "", false
+			}
+			date = t.Format("2006-01-02")
+		}
+	}
+	p := strings.TrimSpace(string(orig[:runeIndex(folded, m[0])]))
+	p = strings.TrimRight(p, " ,.;")
+	// Keep only the place: drop anything OCR carried over from the left
+	// column, up to a run of dots or underscores, a colon or a bar. A single
+	// dot belongs to the place (TP. Hồ Chí Minh).
+	if loc := placeCut.FindAllStringIndex(p, -1); loc != nil {
+		p = strings.TrimSpace(p[loc[len(loc)-1][1]:])
+	}
+	return p, date, true
+}

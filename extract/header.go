@@ -1,0 +1,170 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/vanthu/vanthu/dict"
+	"github.com/vanthu/vanthu/layout"
+)
+
+// splitHeader splits the first page at the end of the header: the first
+// segment that is a type heading, "Kính gửi", or body text across the page.
+func splitHeader(segs []layout.Segment) (head, rest []layout.Segment) {
+	for i, s := range segs {
+		f := foldUpper(s.Text)
+		_, isType := dict.DocTypeByName(stripPunct(s.Text))
+		if (isType && isUpperish(s.Text)) || strings.HasPrefix(f, "KINH GUI") || s.Zone == layout.Full && i > 2 {
+			return segs[:i], segs[i:]
+		}
+	}
+	return segs, nil
+}
+
+// Marks of urgency (độ khẩn) and secrecy (độ mật), most specific first.
+var (
+	urgencies = []struct{ folded, name string }{
+		{"HOA TOC", "Hỏa tốc"}, {"THUONG KHAN", "Thượng khẩn"}, {"KHAN", "Khẩn"},
+	}
+	secrecies = []struct{ folded, name string }{
+		{"TUYET MAT", "Tuyệt mật"}, {"TOI MAT", "Tối mật"}, {"MAT", "Mật"},
+	}
+)
+
+// ParseUrgency recognises a line that is an urgency mark alone.
+func ParseUrgency(line string) string { return mark(line, urgencies) }
+
+// ParseConfidentiality recognises a line that is a secrecy mark alone.
+func ParseConfidentiality(line string) string { return mark(line, secrecies) }
+
+func mark(line string, marks []struct{ folded, name string }) string {
+	if !isUpperish(line) {
+		return ""
+	}
+	f := strings.Join(strings.Fields(stripPunct(foldUpper(line))), " ")
+	for _, m := range marks {
+		if f == m.folded {
+			return m.name
+		}
+	}
+	return ""
+}
+
+// agencyStarts are the first words of the names of issuing bodies: an
+// agency is recognised by its structure, not from a list of agencies.
+var agencyStarts = []string{
+	"UY BAN", "UBND", "HOI DONG", "HDND", "SO ", "BO ", "VAN PHONG", "TONG CUC", "CUC ", "CHI CUC",
+	"BAN ", "PHONG ", "TRUONG ", "VIEN ", "HOC VIEN", "DAI HOC", "BENH VIEN", "TRUNG TAM",
+	"KHO BAC", "NGAN HANG", "CONG AN", "BO CHI HUY", "TOA AN", "CHINH PHU", "THU TUONG",
+	"QUOC HOI", "DANG UY", "TINH UY", "THANH UY", "HUYEN UY", "DOAN ", "HOI ", "CONG TY",
+	"TAP DOAN", "TONG CONG TY", "QUY ", "THANH TRA", "KIEM TOAN", "BAO HIEM", "DAI ",
+}
+
+// issuer reads the issuing agency from the header lines above "Số:": the
+// last line that starts an agency name, with the lines after it. A parent
+// agency (cơ quan chủ quản) above it is left out.
+func issuer(segs []layout.Segment) string {
+	var lines []string
+	for _, s := range segs {
+		t := cutNational(s.Text)
+		t = strings.TrimSpace(strings.Trim(t, "-_—=~. "))
+		if t == "" || ParseUrgency(t) != "" || ParseConfidentiality(t) != "" || !isUpperish(t) || isNational(t) {
+			continue
+		}
+		lines = append(lines, t)
+	}
+	start := -1
+	for i, l := range lines {
+		f := foldUpper(l) + " "
+		for _, a := range agencyStarts {
+			if strings.HasPrefix(f, a) {
+				start = i
+				break
+			}
+		}
+	}
+	if start < 0 {
+		start = 0
+	}
+	if start >= len(lines) {
+		return ""
+	}
+	return dict.RepairHeader(strings.Join(lines[start:], " "))
+}
+
+// cutNational cuts from a header line the Quốc hiệu that OCR read on the
+// same row as the agency ("ỦY BAN NHÂN DÂN __ CỘNG HÒA XÃ HỘI …").
+func cutNational(t string) string {
+	rs := []rune(dict.NFC(t))
+	f := strings.ToUpper(string(foldRunes(rs)))
+	if i := strings.Index(f, "CONG HOA XA HOI"); i > 0 {
+		return string(rs[:runeIndex(f, i)])
+	}
+	return t
+}
+
+// isNational reports whether t is the Quốc hiệu or its motto, which a
+// header read as one column (or centred) puts among the agency's lines.
+func isNational(t string) bool {
+	f := strings.Join(strings.Fields(strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) {
+			return r
+		}
+		return ' '
+	}, foldUpper(t))), " ")
+	return strings.HasPrefix(f, "CONG HOA XA HOI") || strings.HasPrefix(f, "DOC LAP TU DO")
+}
+
+// subjectVv reads a công văn's trích yếu: "V/v …" under the number, with
+// its continuation lines.
+func subjectVv(left []layout.Segment) string {
+	var out []string
+	for _, s := range left {
+		f := strings.ToUpper(string(foldRunes([]rune(s.Text))))
+		if len(out) == 0 {
+			if strings.HasPrefix(f, "V/V") || strings.HasPrefix(f, "VE VIEC") {
+				out = append(out, s.Text)
+			}
+			continue
+		}
+		if ParseUrgency(s.Text) != "" || ParseConfidentiality(s.Text) != "" || isRule(s.Text) {
+			break
+		}
+		out = append(out, s.Text)
+	}
+	return cleanLine(strings.Join(out, " "))
+}
+
+// subjectAfterHeading reads the trích yếu under a type heading: the lines
+// that follow, up to the short rule or where the body begins: a section
+// heading (I., 1., a)), Căn cứ, Kính gửi, Điều, or a line in capitals (the
+// issuing authority of a Quyết định).
+func subjectAfterHeading(segs []layout.Segment) string {
+	var out []string
+	var prev layout.Segment
+	for _, s := range segs {
+		f := foldUpper(s.Text)
+		if isRule(s.Text) || bodyStart.MatchString(f) || (len(out) > 0 && (s.Zone == layout.Full && !runsOn(prev, s) || isUpperish(s.Text))) {
+			break
+		}
+		prev = s
+		if len(out) >= 4 {
+			break
+		}
+		out = append(out, s.Text)
+	}
+	return cleanLine(strings.Join(out, " "))
+}
+
+// runsOn reports whether s continues a trích yếu as wide as the page
+// whose last line is prev: itself that wide, set as tight as its lines
+// (less than half a line between them), where the body would start after
+// a space.
+func runsOn(prev, s layout.Segment) bool {
+	h := prev.Y1 - prev.Y0
+	return prev.Zone == layout.Full && len(s.Words) > 0 && s.Y0-prev.Y1 < h/2
+}
+
+// bodyStart matches (in folded capitals) the first line of a body.
+var bodyStart = regexp.MustCompile(`^([IVX]+\s*[.:]|\d+\s*[.)]|[A-Z]\)|CAN CU|KINH GUI|DIEU \d|CHUONG |PHAN |MUC \d)`)

@@ -1,0 +1,166 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/vanthu/vanthu/dict"
+)
+
+var (
+	// numberRe finds, in folded upper-case text, a line that begins with
+	// "Số:" and holds a number: the slot where the numeral goes (printed,
+	// written by hand, or left blank for the văn thư to fill in), then the
+	// printed rest, "/QĐ-UBND" or "/2018/QĐ-TTg". A number cited in a
+	// sentence ("theo Quyết định số 45/QĐ-UBND") does not begin its line.
+	numberRe = regexp.MustCompile(`^[^A-Z0-9]*S[O6]\s*[:;.,]?([^/]{0,16}?)((?:/\s*[0-9OLI|]{4}\s*)?/\s*[A-Z][A-Z0-9]*(?:\s*[-–]\s*[A-Z0-9]+)*)`)
+	// numberBareRe is the same line when OCR lost the slash beside the
+	// handwriting ("Số: UBND-KTTH", "Số: 94 UBND-KTTH"): then the colon
+	// and a code with a hyphen must be there.
+	numberBareRe = regexp.MustCompile(`^[^A-Z0-9]*S[O6]\s*[:;]([^A-Z/]{0,16}?)\s((?:\s*)[A-Z][A-Z0-9]*\s*[-–]\s*[A-Z0-9]+(?:\s*[-–]\s*[A-Z0-9]+)*)`)
+	digitFix = strings.NewReplacer("O", "0", "o", "0", "L", "1", "l", "1", "I", "1", "|", "1", " ", "")
+	// slotFill is what stands in an empty slot: dots, underscores, an
+	// ellipsis, spaces.
+	slotFill = "._…-–:;, \t"
+)
+
+// Number is what a "Số:" line holds.
+type Number struct {
+	Numeral string // "" when the slot is blank or cannot be read
+	Code    string // the printed rest: "QĐ-UBND", "2018/QĐ-TTg"
+	// Unreadable: the slot holds marks that are not digits (handwriting
+	// OCR could not read), as opposed to a blank slot.
+	Unreadable bool
+	// Unsure: the line was read with its slash lost, so the numeral
+	// beside it may be a misreading too.
+	Unsure bool
+}
+
+// String is the canonical number, with "…" for a numeral not read:
+// "45/QĐ-UBND", "…/QĐ-UBND".
+func (n Number) String() string {
+	if n.Numeral == "" {
+		return "…/" + n.Code
+	}
+	return n.Numeral + "/" + n.Code
+}
+
+// ParseNumber finds a document number on a line that begins with "Số:" and
+// returns it in canonical form: no spaces, digits repaired, the document
+// type's abbreviation spelt as in Phụ lục III (QĐ, TTr, NĐ). A number whose
+// numeral is missing is not found; see [ParseNumberLine].
+func ParseNumber(line string) (string, bool) {
+	n, ok := ParseNumberLine(line)
+	if !ok || n.Numeral == "" {
+		return "", false
+	}
+	return n.String(), true
+}
+
+// ParseNumberLine reads a line that begins with "Số:", also when the slot
+// for the numeral is blank or holds what OCR could not read.
+func ParseNumberLine(line string) (Number, bool) {
+	orig := []rune(dict.NFC(line))
+	folded := foldRunes(orig)
+	up := strings.ToUpper(string(folded))
+	var n Number
+	m := numberRe.FindStringSubmatchIndex(up)
+	if m == nil {
+		if m = numberBareRe.FindStringSubmatchIndex(up); m == nil {
+			return Number{}, false
+		}
+		n.Unsure = true
+	}
+	// The folded string has one rune per original rune; map byte offsets.
+	slot := strings.Trim(up[m[2]:m[3]], slotFill)
+	switch fixed := digitFix.Replace(slot); {
+	case slot == "":
+	case isDigits(fixed) && len(fixed) <= 6:
+		n.Numeral = fixed
+	case strings.ContainsFunc(slot, unicode.IsLetter) && letterRun(slot) >= 2:
+		return Number{}, false // words, not a numeral: "Sở Tài chính/…"
+	default:
+		n.Unreadable = true
+	}
+	start, end := runeIndex(string(folded), m[4]), runeIndex(string(folded), m[5])
+	raw := strings.Join(strings.Fields(string(orig[start:end])), "")
+	raw = strings.NewReplacer("–", "-", "Ð", "Đ").Replace(strings.TrimPrefix(raw, "/"))
+	parts := strings.Split(raw, "/")
+	for i := 0; i < len(parts)-1; i++ { // a year
+		parts[i] = digitFix.Replace(parts[i])
+		if !isDigits(parts[i]) {
+			return Number{}, false
+		}
+	}
+	codes := strings.Split(parts[len(parts)-1], "-")
+	if t, ok := docTypeByCode(codes[0]); ok {
+		codes[0] = t.Abbrev
+	} else {
+		for _, c := range dict.CopyAbbrevs {
+			if strings.EqualFold(c, codes[0]) {
+				codes[0] = c
+			}
+		}
+	}
+	for i, c := range codes {
+		if c == "" {
+			return Number{}, false
+		}
+		if i > 0 {
+			codes[i] = strings.TrimRight(c, ".,;:")
+		}
+	}
+	parts[len(parts)-1] = strings.Join(codes, "-")
+	n.Code = strings.Join(parts, "/")
+	return n, true
+}
+
+func isDigits(s string) bool {
+	return s != "" && strings.Trim(s, "0123456789") == ""
+}
+
+// letterRun is the length of the longest run of letters in s.
+func letterRun(s string) int {
+	best, run := 0, 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			run++
+			best = max(best, run)
+		} else {
+			run = 0
+		}
+	}
+	return best
+}
+
+// docTypeByCode finds the document type of a number's type code, also when
+// OCR doubled one of its letters (QĐĐ).
+func docTypeByCode(code string) (dict.DocType, bool) {
+	if t, ok := dict.DocTypeByAbbrev(code); ok {
+		return t, true
+	}
+	rs := []rune(code)
+	for i := 1; i < len(rs); i++ {
+		if rs[i] == rs[i-1] {
+			if t, ok := dict.DocTypeByAbbrev(string(rs[:i]) + string(rs[i+1:])); ok {
+				return t, true
+			}
+		}
+	}
+	return dict.DocType{}, false
+}
+
+// typeFromNumber names the type from the number's abbreviation: in
+// 45/QĐ-UBND the first code after the numbers; a công văn has none.
+func typeFromNumber(n string) string {
+	if n == "" {
+		return ""
+	}
+	parts := strings.Split(n, "/")
+	code := strings.Split(parts[len(parts)-1], "-")[0]
+	if t, ok := docTypeByCode(code); ok {
+		return t.Name
+	}
+	return "Công văn"
+}

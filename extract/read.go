@@ -1,0 +1,149 @@
+package extract
+
+import (
+	"fmt"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/vanthu/vanthu"
+	"github.com/vanthu/vanthu/dict"
+	"github.com/vanthu/vanthu/layout"
+)
+
+// Result is what extraction reads from a document: its metadata, the
+// confidence of each field, the fields a clerk must check, and warnings.
+type Result struct {
+	Metadata   vanthu.Metadata
+	Confidence map[string]float64
+	Review     []string
+	Warnings   []string
+}
+
+// Read extracts a document's metadata from its recognised pages, weighs it
+// against the evidence of its digital signatures (sigs, none for an
+// unsigned file), and lists the fields to review. A file that holds
+// several documents is read for the first, with a warning naming the pages
+// where the others begin.
+func Read(pages []vanthu.Page, sigs []vanthu.Signature) Result {
+	var r Result
+	starts := documentStarts(pages)
+	if len(starts) > 0 {
+		var at []string
+		for _, i := range starts {
+			at = append(at, fmt.Sprint(pages[i].Number))
+		}
+		r.Warnings = append(r.Warnings, fmt.Sprintf("Tệp có nhiều văn bản: văn bản khác bắt đầu ở trang %s; các trường được đọc từ văn bản đầu tiên (the file holds several documents)", strings.Join(at, ", ")))
+		pages = pages[:starts[0]]
+	}
+	r.Metadata, r.Confidence = ExtractWithConfidence(pages)
+	review := map[string]bool{}
+	for _, f := range Review(r.Metadata, r.Confidence) {
+		review[f] = true
+	}
+	for _, f := range signatureEvidence(&r.Metadata, r.Confidence, sigs) {
+		review[f] = true
+	}
+	for _, f := range reviewOrder {
+		if review[f] {
+			r.Review = append(r.Review, f)
+		}
+	}
+	return r
+}
+
+// reviewOrder is the order fields are listed for review: the register's.
+var reviewOrder = []string{"number", "doc_type", "issuer", "issued_date", "place", "subject", "signer", "signer_title", "recipients", "urgency", "confidentiality"}
+
+// documentStarts returns the indexes of the pages after the first on which
+// another document begins: a page whose top carries an NĐ 30 header, the
+// Quốc hiệu or its motto together with a "Số:" line or a "…, ngày … tháng
+// … năm …" line. A continuation page has none of these; an appendix (phụ
+// lục) carries no number line.
+func documentStarts(pages []vanthu.Page) []int {
+	var out []int
+	for i := 1; i < len(pages); i++ {
+		segs := layout.Segments(pages[i])
+		national, own := false, false
+		for j, s := range segs {
+			if !nearTop(pages[i], s, j) {
+				break
+			}
+			national = national || isNational(s.Text)
+			_, num := ownNumber(s.Text)
+			_, _, date := ParseDateLine(s.Text)
+			own = own || num || date
+		}
+		if national && own {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// nearTop reports whether segment s (the j-th of its page) lies in the top
+// third of page p: by its box, or for text without boxes by its line.
+func nearTop(p vanthu.Page, s layout.Segment, j int) bool {
+	if len(s.Words) == 0 || p.Height == 0 {
+		return j < 12
+	}
+	return s.Y1 < p.Height/3
+}
+
+// signatureEvidence weighs the issuer and the date against the document's
+// digital signatures and returns the fields that disagree. An issuer that
+// reads as a signer's organisation once marks are ignored (OCR drops them
+// from large capitals) is spelt as the certificate spells it.
+func signatureEvidence(md *vanthu.Metadata, conf map[string]float64, sigs []vanthu.Signature) []string {
+	if len(sigs) == 0 {
+		return nil
+	}
+	var review []string
+	issuer := agencyKey(md.Issuer)
+	agrees := false
+	for _, s := range sigs {
+		for _, name := range []string{s.Organization, s.Signer} {
+			if name == "" || agencyKey(name) != issuer {
+				continue
+			}
+			agrees = true
+			if up := strings.ToUpper(dict.NFC(strings.Join(strings.Fields(name), " "))); up != md.Issuer {
+				md.Issuer = up
+				conf["issuer"] = max(conf["issuer"], ReviewThreshold)
+			}
+		}
+	}
+	if md.Issuer != "" && !agrees {
+		review = append(review, "issuer")
+	}
+	// The issuing office signs on the day of issue or a few days after: a
+	// date after the first signature, or long before it, is misread.
+	if signed, err := time.Parse(time.RFC3339, sigs[0].SignedAt); err == nil && md.IssuedDate != "" {
+		day := signed.In(vanthu.VietnamTime).Format("2006-01-02")
+		switch {
+		case len(md.IssuedDate) < len(day):
+			if !strings.HasPrefix(day, md.IssuedDate) && !strings.HasPrefix(day[:7], md.IssuedDate) {
+				review = append(review, "issued_date")
+			}
+		case md.IssuedDate > day:
+			review = append(review, "issued_date")
+		default:
+			if d, err := time.Parse("2006-01-02", md.IssuedDate); err == nil && signed.Sub(d) > 60*24*time.Hour {
+				review = append(review, "issued_date")
+			}
+		}
+	}
+	return review
+}
+
+// agencyKey is an agency's name for comparison: folded, capitals, letters
+// and single spaces only.
+func agencyKey(s string) string {
+	f := strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return r
+		}
+		return ' '
+	}, foldUpper(s))
+	return strings.Join(strings.Fields(f), " ")
+}

@@ -1,0 +1,74 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/vanthu/vanthu/dict"
+)
+
+func isRule(t string) bool {
+	t = strings.TrimSpace(t)
+	return t != "" && strings.Trim(t, "-_—–=~. ") == ""
+}
+
+// isUpperish reports whether most letters of t are capitals.
+func isUpperish(t string) bool {
+	var up, low int
+	for _, r := range t {
+		switch {
+		case unicode.IsUpper(r):
+			up++
+		case unicode.IsLower(r):
+			low++
+		}
+	}
+	return up > 0 && up >= 4*low
+}
+
+func letterShare(t string) float64 {
+	var l, n int
+	for _, r := range t {
+		if unicode.IsSpace(r) {
+			continue
+		}
+		n++
+		if unicode.IsLetter(r) || r == '.' {
+			l++
+		}
+	}
+	if n == 0 {
+		return 0
+	}
+	return float64(l) / float64(n)
+}
+
+func foldUpper(s string) string { return strings.ToUpper(dict.Fold(dict.NFC(strings.TrimSpace(s)))) }
+
+func stripPunct(s string) string {
+	return strings.TrimFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
+
+// cleanLine trims OCR debris from the ends of a line and folds spaces.
+func cleanLine(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	return strings.TrimRight(strings.TrimLeft(s, "-–—=_~|.,;: "), "-–—=_~|,;: ")
+}
+
+// foldRunes folds each rune on its own, so that the result has exactly one
+// rune per rune of r.
+func foldRunes(r []rune) []rune {
+	out := make([]rune, len(r))
+	for i, c := range r {
+		f := []rune(dict.Fold(string(c)))
+		if len(f) == 1 {
+			out[i] = f[0]
+		} else {
+			out[i] = ' '
+		}
+	}
+	return out
+}
+
+// runeIndex converts a byte offset in s into a rune offset.
+func runeIndex(s string, byteOff int) int { return len([]rune(s[:byteOff])) }
