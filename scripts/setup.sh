@@ -7,14 +7,15 @@ set -euo pipefail
 packages=(
   build-essential pkg-config
   tesseract-ocr tesseract-ocr-vie libtesseract-dev libleptonica-dev
-  poppler-utils
+  poppler-utils   # pdftotext (born-digital word boxes), pdfsig (digital signatures)
+  libnss3-tools   # certutil: the trust store pdfsig checks chains against
   hunspell-vi  # test-time oracle only (GPL): never read at run time, never shipped
 )
 
 # make test drives the web UI in Chromium; make bench compares against
 # OCRmyPDF.
 case "${1:-}" in
-  --test) packages+=(chromium) ;;
+  --test) packages+=(chromium openssl) ;;  # openssl: the signature tests make certificates
   --bench) packages+=(ocrmypdf) ;;
 esac
 

@@ -26,6 +26,7 @@ import (
 	"github.com/vanthu/vanthu/intake/queue"
 	"github.com/vanthu/vanthu/intake/queue/inproc"
 	"github.com/vanthu/vanthu/intake/registry"
+	"github.com/vanthu/vanthu/intake/signature"
 	"github.com/vanthu/vanthu/ocr"
 	"github.com/vanthu/vanthu/search"
 )
@@ -39,6 +40,7 @@ type config struct {
 	Raster   ocr.RasterConfig
 	OCR      ocr.Config
 	Limits   intake.Limits
+	Sigs     signature.Config
 }
 
 func (c *config) flags(fs *flag.FlagSet) {
@@ -50,6 +52,7 @@ func (c *config) flags(fs *flag.FlagSet) {
 	c.Raster.Flags(fs)
 	c.OCR.Flags(fs)
 	c.Limits.Flags(fs)
+	c.Sigs.Flags(fs)
 }
 
 // app is an opened data folder with its pipeline. A node that runs no
@@ -86,6 +89,7 @@ func openApp(cfg config, c cluster) (*app, error) {
 	a.pipeline = &pipeline.Pipeline{
 		Blobs:      a.blobs,
 		Rasteriser: &ocr.Rasteriser{Config: cfg.Raster, Blobs: a.blobs},
+		Signatures: signature.New(cfg.Sigs),
 		OCR:        cfg.OCR, Workers: cfg.Workers, Log: a.log, Attempts: 3,
 		Stages: c.pipelineStages(),
 	}
@@ -192,6 +196,9 @@ func (a *app) Close() {
 	}
 	if a.registry != nil {
 		a.registry.Close()
+	}
+	if a.pipeline != nil && a.pipeline.Signatures != nil {
+		a.pipeline.Signatures.Close()
 	}
 }
 

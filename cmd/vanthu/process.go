@@ -8,6 +8,7 @@ import (
 
 	"github.com/vanthu/vanthu/intake/blob"
 	"github.com/vanthu/vanthu/intake/pipeline"
+	"github.com/vanthu/vanthu/intake/signature"
 	"github.com/vanthu/vanthu/ocr"
 )
 
@@ -18,8 +19,10 @@ func process(ctx context.Context, args []string) error {
 	asJSON := fs.Bool("json", false, "print one JSON line per file")
 	workers := fs.Int("workers", 0, "OCR workers (0: one per core)")
 	rc, oc := ocr.DefaultRasterConfig(), ocr.DefaultConfig()
+	var sigs signature.Config
 	rc.Flags(fs)
 	oc.Flags(fs)
+	sigs.Flags(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -37,7 +40,9 @@ func process(ctx context.Context, args []string) error {
 		return err
 	}
 	bs.Scratch = true // removed when done: nothing to make durable
-	p := &pipeline.Processor{Rasteriser: &ocr.Rasteriser{Config: rc, Blobs: bs}, OCR: oc, Workers: *workers}
+	verifier := signature.New(sigs)
+	defer verifier.Close()
+	p := &pipeline.Processor{Rasteriser: &ocr.Rasteriser{Config: rc, Blobs: bs}, Signatures: verifier, OCR: oc, Workers: *workers}
 	enc := json.NewEncoder(os.Stdout)
 	enc.SetEscapeHTML(false)
 	failed := 0

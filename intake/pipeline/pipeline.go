@@ -18,6 +18,7 @@ import (
 	"github.com/vanthu/vanthu/intake/blob"
 	"github.com/vanthu/vanthu/intake/queue"
 	"github.com/vanthu/vanthu/intake/registry"
+	"github.com/vanthu/vanthu/intake/signature"
 	"github.com/vanthu/vanthu/ocr"
 )
 
@@ -68,6 +69,9 @@ type Pipeline struct {
 	Registry   *registry.Registry
 	Index      *index.Index
 	Rasteriser *ocr.Rasteriser
+	// Signatures verifies a PDF's digital signatures before it is read;
+	// nil checks none.
+	Signatures *signature.Verifier
 	OCR        ocr.Config
 	Workers    int // OCR workers; 0 means one per core
 	// Stages are the stages this node runs; nil means all.
@@ -270,6 +274,11 @@ func (p *Pipeline) rasterise(ctx context.Context, m queue.Message) error {
 		default:
 			return nil // done
 		}
+		if d.Format == vanthu.PDF && d.Signatures == nil && p.Signatures != nil {
+			if err := p.verifySignatures(ctx, d.ID); err != nil {
+				return err
+			}
+		}
 		// Rendering again is harmless (same blobs); only pages not yet
 		// recognised go on to OCR.
 		start := time.Now()
@@ -309,6 +318,30 @@ func (p *Pipeline) rasterise(ctx context.Context, m queue.Message) error {
 		})
 		return err
 	})
+}
+
+// verifySignatures records the verdict on the document's digital
+// signatures, and what the clerk must be told of them, before it is read:
+// the extraction weighs the fields against them. An unsigned PDF is
+// recorded with none, so the check is made once.
+func (p *Pipeline) verifySignatures(ctx context.Context, id vanthu.Ref) error {
+	sigs, err := p.Signatures.Verify(ctx, p.Blobs.Path(id))
+	if err != nil {
+		p.log().Warn("signatures not checked", "doc", id.Short(), "err", err)
+		sigs = nil
+	}
+	_, err = p.records().Update(id, func(d *vanthu.Document) error {
+		if d.Signatures != nil {
+			return nil
+		}
+		d.Signatures = append([]vanthu.Signature{}, sigs...)
+		d.Warnings = append(d.Warnings, signature.Warnings(sigs)...)
+		if err != nil {
+			d.Warnings = append(d.Warnings, "Chưa kiểm tra được chữ ký số (signatures not checked): "+err.Error())
+		}
+		return nil
+	})
+	return err
 }
 
 // recognise reads one page with the worker's own engine.

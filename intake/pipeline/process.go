@@ -12,6 +12,7 @@ import (
 
 	"github.com/vanthu/vanthu"
 	"github.com/vanthu/vanthu/extract"
+	"github.com/vanthu/vanthu/intake/signature"
 	"github.com/vanthu/vanthu/intake/sniff"
 	"github.com/vanthu/vanthu/ocr"
 )
@@ -44,6 +45,7 @@ type PageResult struct {
 // pages of all files spread over the OCR workers.
 type Processor struct {
 	Rasteriser *ocr.Rasteriser
+	Signatures *signature.Verifier // nil checks none
 	OCR        ocr.Config
 	Workers    int
 }
@@ -141,6 +143,16 @@ func (p *Processor) Process(ctx context.Context, files []string, emit func(Resul
 		st := states[i]
 		st.res.SHA256 = ref
 		mu.Unlock()
+		if err == nil && format == vanthu.PDF && p.Signatures != nil {
+			sigs, serr := p.Signatures.Verify(ctx, f)
+			mu.Lock()
+			st.res.Signatures = append(st.res.Signatures, sigs...)
+			st.res.Warnings = append(st.res.Warnings, signature.Warnings(sigs)...)
+			if serr != nil {
+				st.res.Warnings = append(st.res.Warnings, "Chưa kiểm tra được chữ ký số (signatures not checked): "+serr.Error())
+			}
+			mu.Unlock()
+		}
 		if err == nil {
 			err = p.Rasteriser.Rasterise(ctx, f, format, func(pi vanthu.PageImage) error {
 				mu.Lock()

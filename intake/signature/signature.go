@@ -1,0 +1,361 @@
+// Package signature verifies the digital signatures of a received PDF, as
+// NĐ 30/2020 asks of the văn thư before an electronic document is
+// registered: who signed, when, whether the signed bytes are intact and
+// cover the file, and whether the certificate chains to a root the agency
+// trusts.
+//
+// The cryptography is poppler's pdfsig (CMS/PKCS#7, PAdES and CAdES
+// digests, NSS for the chain), run as a child process with a deadline;
+// this package reads its report and, for the time zone pdfsig drops, the
+// signature dictionary's /M date next to the signed byte ranges.
+package signature
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/vanthu/vanthu"
+)
+
+// Config configures the check.
+type Config struct {
+	// TrustRoots is a folder of PEM root certificates the agency trusts
+	// (such as the government CA). Empty: chains are not checked, and
+	// Trusted stays null: "not checked", never "valid".
+	TrustRoots string
+	// Timeout bounds one file's check; 0 means a minute.
+	Timeout time.Duration
+}
+
+// Flags registers the config's flags on fs.
+func (c *Config) Flags(fs *flag.FlagSet) {
+	fs.StringVar(&c.TrustRoots, "trust-roots", c.TrustRoots, "folder of PEM root certificates to check signatures' chains against (e.g. the government CA); empty: chains not checked")
+}
+
+// Verifier checks signatures with pdfsig. It is safe for concurrent use.
+type Verifier struct {
+	Config
+
+	once   sync.Once
+	nssDir string
+	nssErr error
+}
+
+// New returns a Verifier; Close removes what it made.
+func New(c Config) *Verifier { return &Verifier{Config: c} }
+
+// Verify returns the signatures of the PDF at path, in the order pdfsig
+// lists them; none for an unsigned file. An error means the check could not
+// be made (pdfsig missing, the file unreadable), not that a signature is
+// bad: that is the Signature's verdict.
+func (v *Verifier) Verify(ctx context.Context, path string) ([]vanthu.Signature, error) {
+	timeout := v.Timeout
+	if timeout <= 0 {
+		timeout = time.Minute
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	args := []string{"-no-ocsp"}
+	if v.TrustRoots == "" {
+		args = append(args, "-nocert")
+	} else {
+		dir, err := v.nss()
+		if err != nil {
+			return nil, err
+		}
+		args = append(args, "-nssdir", "sql:"+dir)
+	}
+	cmd := exec.CommandContext(ctx, "pdfsig", append(args, path)...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	// pdfsig exits 2 for a file without signatures and for one it cannot
+	// read; its report tells them apart.
+	if err != nil && !strings.Contains(stderr.String(), "does not contain any signatures") && len(out) == 0 {
+		return nil, fmt.Errorf("pdfsig: %v: %s", err, strings.TrimSpace(stderr.String()))
+	}
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	sigs := parseReport(out, raw, v.TrustRoots != "")
+	return sigs, nil
+}
+
+// nss makes, once, an NSS database in a temporary folder that trusts the
+// PEM roots of TrustRoots, for pdfsig's chain check.
+func (v *Verifier) nss() (string, error) {
+	v.once.Do(func() {
+		roots, _ := filepath.Glob(filepath.Join(v.TrustRoots, "*"))
+		var pems []string
+		for _, r := range roots {
+			if b, err := os.ReadFile(r); err == nil && bytes.Contains(b, []byte("-----BEGIN CERTIFICATE-----")) {
+				pems = append(pems, r)
+			}
+		}
+		if len(pems) == 0 {
+			v.nssErr = fmt.Errorf("trust roots: no PEM certificate in %s", v.TrustRoots)
+			return
+		}
+		dir, err := os.MkdirTemp("", "vanthu-nss-")
+		if err != nil {
+			v.nssErr = err
+			return
+		}
+		run := func(args ...string) error {
+			out, err := exec.Command("certutil", args...).CombinedOutput()
+			if err != nil {
+				return fmt.Errorf("certutil %s: %v: %s", args[0], err, bytes.TrimSpace(out))
+			}
+			return nil
+		}
+		if err := run("-N", "-d", "sql:"+dir, "--empty-password"); err != nil {
+			v.nssErr = err
+			return
+		}
+		for i, p := range pems {
+			if err := run("-A", "-d", "sql:"+dir, "-n", fmt.Sprintf("root-%d", i), "-t", "C,,", "-a", "-i", p); err != nil {
+				v.nssErr = err
+				return
+			}
+		}
+		v.nssDir = dir
+	})
+	return v.nssDir, v.nssErr
+}
+
+// Close removes the NSS database made for the trust roots.
+func (v *Verifier) Close() error {
+	if v.nssDir != "" {
+		return os.RemoveAll(v.nssDir)
+	}
+	return nil
+}
+
+var rangeRe = regexp.MustCompile(`\[(\d+) - (\d+)\]`)
+
+// parseReport reads pdfsig's report on the file raw. checked says whether
+// a trust store was given.
+func parseReport(report, raw []byte, checked bool) []vanthu.Signature {
+	var out []vanthu.Signature
+	var ranges [][2]int64 // of the signature being read
+	var wall string       // pdfsig's signing time, without its zone
+	finish := func() {
+		if len(out) == 0 {
+			return
+		}
+		s := &out[len(out)-1]
+		var dict time.Time
+		dictOK := false
+		if len(ranges) > 0 {
+			end := ranges[len(ranges)-1][1]
+			s.UnsignedBytes = max(int64(len(raw))-end, 0)
+			s.CoversWholeFile = s.UnsignedBytes == 0
+			dict, dictOK = signingTime(raw, ranges)
+		}
+		s.SignedAt = signedAt(wall, dict, dictOK)
+		ranges, wall = nil, ""
+	}
+	sc := bufio.NewScanner(bytes.NewReader(report))
+	sc.Buffer(make([]byte, 64<<10), 1<<20)
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		if strings.HasPrefix(line, "Signature #") {
+			finish()
+			out = append(out, vanthu.Signature{})
+			continue
+		}
+		if len(out) == 0 {
+			continue
+		}
+		s := &out[len(out)-1]
+		key, val, ok := strings.Cut(strings.TrimPrefix(line, "- "), ": ")
+		if !ok {
+			continue
+		}
+		switch key {
+		case "Signature Field Name":
+			s.Field = val
+		case "Signer Certificate Common Name":
+			s.Signer = val
+		case "Signer full Distinguished Name":
+			s.Organization = DNValue(val, "O")
+		case "Signing Time":
+			wall = val
+		case "Signed Ranges":
+			for _, m := range rangeRe.FindAllStringSubmatch(val, -1) {
+				a, _ := strconv.ParseInt(m[1], 10, 64)
+				b, _ := strconv.ParseInt(m[2], 10, 64)
+				ranges = append(ranges, [2]int64{a, b})
+			}
+		case "Signature Validation":
+			s.Intact = val == "Signature is Valid."
+			if !s.Intact {
+				s.Error = strings.TrimSuffix(val, ".")
+			}
+		case "Certificate Validation":
+			if checked {
+				trusted := val == "Certificate is Trusted."
+				s.Trusted = &trusted
+				if !trusted && s.Error == "" {
+					s.Error = strings.TrimSuffix(val, ".")
+				}
+			}
+		}
+	}
+	finish()
+	return out
+}
+
+// pdfsigTime is how pdfsig writes a signing time.
+const pdfsigTime = "Jan 02 2006 15:04:05"
+
+// signedAt chooses the signing time to report, RFC 3339. pdfsig writes a
+// time without its zone: the signed attribute's (UTC, but some signing
+// software writes the local clock there) or else the dictionary's /M with
+// its offset dropped. The /M date keeps the zone; it is taken when it
+// names the same moment as pdfsig's, on the clock or in UTC, give or take
+// the seconds between the two records. Otherwise pdfsig's time is given as
+// UTC.
+func signedAt(wall string, dict time.Time, dictOK bool) string {
+	p, err := time.Parse(pdfsigTime, wall)
+	switch {
+	case err != nil && dictOK:
+		return dict.Format(time.RFC3339)
+	case err != nil:
+		return ""
+	}
+	near := func(a, b time.Time) bool { return a.Sub(b).Abs() <= 2*time.Minute }
+	clock, _ := time.Parse(pdfsigTime, dict.Format(pdfsigTime))
+	if dictOK && (near(clock, p) || near(dict, p)) {
+		return dict.Format(time.RFC3339)
+	}
+	return p.Format(time.RFC3339)
+}
+
+// DNValue returns the value of attribute key (O, CN, …) in a distinguished
+// name written as pdfsig writes it: "CN=…,O=…,L=…,C=VN", with a backslash
+// before a comma that belongs to a value, or the value in quotes.
+func DNValue(dn, key string) string {
+	var parts []string
+	var cur strings.Builder
+	quoted := false
+	for i := 0; i < len(dn); i++ {
+		c := dn[i]
+		switch {
+		case c == '\\' && i+1 < len(dn):
+			i++
+			cur.WriteByte(dn[i])
+		case c == '"':
+			quoted = !quoted
+		case (c == ',' || c == '+') && !quoted:
+			parts = append(parts, cur.String())
+			cur.Reset()
+		default:
+			cur.WriteByte(c)
+		}
+	}
+	parts = append(parts, cur.String())
+	for _, p := range parts {
+		k, v, ok := strings.Cut(p, "=")
+		if ok && strings.EqualFold(strings.TrimSpace(k), key) {
+			return strings.TrimSpace(v)
+		}
+	}
+	return ""
+}
+
+// dateRe is a PDF date, D:YYYYMMDDHHmmSSOHH'mm, as /M holds it.
+var dateRe = regexp.MustCompile(`/M\s*\(D:(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})?(?:([Z+-])(\d{2})?'?(\d{2})?'?)?\)`)
+
+// signingTime finds the /M date of the signature whose signed ranges are
+// ranges: in its dictionary, which surrounds the gap between the first two
+// ranges where the signature's /Contents lies. The nearest /M on either
+// side of the gap, within the dictionary's reach, is taken.
+func signingTime(raw []byte, ranges [][2]int64) (time.Time, bool) {
+	if len(ranges) < 2 {
+		return time.Time{}, false
+	}
+	gap0, gap1 := ranges[0][1], ranges[1][0]
+	if gap0 < 0 || gap1 > int64(len(raw)) || gap0 > gap1 {
+		return time.Time{}, false
+	}
+	const reach = 8 << 10
+	before := raw[max(gap0-reach, 0):gap0]
+	after := raw[gap1:min(gap1+reach, int64(len(raw)))]
+	var m [][]byte
+	if all := dateRe.FindAllSubmatch(before, -1); len(all) > 0 {
+		m = all[len(all)-1]
+	}
+	if loc := dateRe.FindSubmatchIndex(after); loc != nil {
+		// Prefer the nearer of the two.
+		if m == nil || loc[0] < len(before)-bytes.LastIndex(before, m[0]) {
+			m = dateRe.FindSubmatch(after)
+		}
+	}
+	if m == nil {
+		return time.Time{}, false
+	}
+	return parsePDFDate(m)
+}
+
+func parsePDFDate(m [][]byte) (time.Time, bool) {
+	n := func(i int) int {
+		v, _ := strconv.Atoi(string(m[i]))
+		return v
+	}
+	loc := time.UTC
+	if sign := string(m[7]); sign == "+" || sign == "-" {
+		off := (n(8)*60 + n(9)) * 60
+		if sign == "-" {
+			off = -off
+		}
+		loc = time.FixedZone("", off)
+	}
+	t := time.Date(n(1), time.Month(n(2)), n(3), n(4), n(5), n(6), 0, loc)
+	if t.Year() != n(1) || int(t.Month()) != n(2) || t.Day() != n(3) {
+		return time.Time{}, false
+	}
+	return t, true
+}
+
+// Warnings are what a clerk must be told of a file's signatures, in
+// Vietnamese (with English after): a signature whose bytes changed, bytes
+// added after the last signature.
+func Warnings(sigs []vanthu.Signature) []string {
+	var out []string
+	last := -1
+	for i, s := range sigs {
+		if !s.Intact {
+			out = append(out, fmt.Sprintf("Chữ ký số của %s không hợp lệ: nội dung đã bị thay đổi sau khi ký (%s)", orUnknown(s.Signer), s.Error))
+		}
+		if s.Trusted != nil && !*s.Trusted {
+			out = append(out, fmt.Sprintf("Chứng thư số của %s không được tin cậy (%s)", orUnknown(s.Signer), s.Error))
+		}
+		if last < 0 || s.UnsignedBytes < sigs[last].UnsignedBytes {
+			last = i
+		}
+	}
+	if last >= 0 && sigs[last].UnsignedBytes > 0 {
+		out = append(out, fmt.Sprintf("Tệp đã bị sửa đổi sau khi ký: %d byte sau chữ ký cuối cùng không được ký (modified after signing)", sigs[last].UnsignedBytes))
+	}
+	return out
+}
+
+func orUnknown(s string) string {
+	if s == "" {
+		return "người ký không rõ"
+	}
+	return s
+}

@@ -1,0 +1,232 @@
+package signature
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+)
+
+// signed makes a root CA and a signer certificate with openssl, signs
+// ../../testdata/scans/congvan-2p.pdf with pdfsig, and returns the signed
+// file and a folder holding the root's PEM.
+func signed(t *testing.T) (pdf, roots string) {
+	t.Helper()
+	dir := t.TempDir()
+	run := func(name string, args ...string) {
+		t.Helper()
+		cmd := exec.Command(name, args...)
+		cmd.Dir = dir
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("%s %s: %v\n%s", name, strings.Join(args, " "), err, out)
+		}
+	}
+	run("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.pem", "-days", "30",
+		"-subj", "/CN=Vanthu Test Root/O=Vanthu", "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign")
+	run("openssl", "req", "-newkey", "rsa:2048", "-nodes", "-keyout", "leaf.key", "-out", "leaf.csr", "-utf8",
+		"-subj", "/CN=Ủy ban nhân dân tỉnh Thử/O=Tỉnh Thử/C=VN")
+	os.WriteFile(filepath.Join(dir, "ext"), []byte("keyUsage=critical,digitalSignature,nonRepudiation\n"), 0o644)
+	run("openssl", "x509", "-req", "-in", "leaf.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial", "-out", "leaf.pem", "-days", "30", "-extfile", "ext")
+	run("openssl", "pkcs12", "-export", "-inkey", "leaf.key", "-in", "leaf.pem", "-certfile", "ca.pem", "-name", "signer", "-out", "leaf.p12", "-passout", "pass:")
+	os.Mkdir(filepath.Join(dir, "db"), 0o700)
+	run("certutil", "-N", "-d", "sql:db", "--empty-password")
+	run("pk12util", "-i", "leaf.p12", "-d", "sql:db", "-W", "")
+	src, _ := filepath.Abs("../../testdata/scans/congvan-2p.pdf")
+	run("pdfsig", "-nssdir", "sql:db", "-add-signature", "-nick", "signer", src, "signed.pdf")
+	roots = filepath.Join(dir, "roots")
+	os.Mkdir(roots, 0o755)
+	ca, _ := os.ReadFile(filepath.Join(dir, "ca.pem"))
+	os.WriteFile(filepath.Join(roots, "ca.pem"), ca, 0o644)
+	return filepath.Join(dir, "signed.pdf"), roots
+}
+
+func TestVerifySigned(t *testing.T) {
+	pdf, _ := signed(t)
+	var v Verifier
+	sigs, err := v.Verify(context.Background(), pdf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sigs) != 1 {
+		t.Fatalf("%d signatures, want 1: %+v", len(sigs), sigs)
+	}
+	s := sigs[0]
+	if s.Signer != "Ủy ban nhân dân tỉnh Thử" || s.Organization != "Tỉnh Thử" {
+		t.Errorf("signer %q, organisation %q", s.Signer, s.Organization)
+	}
+	if !s.Intact || !s.CoversWholeFile || s.UnsignedBytes != 0 {
+		t.Errorf("a fresh signature: intact %v, covers %v, unsigned %d", s.Intact, s.CoversWholeFile, s.UnsignedBytes)
+	}
+	if s.Trusted != nil {
+		t.Errorf("no trust roots configured, but trusted = %v: must be null (not checked)", *s.Trusted)
+	}
+	at, err := time.Parse(time.RFC3339, s.SignedAt)
+	if err != nil || time.Since(at) > time.Hour || time.Since(at) < -time.Minute {
+		t.Errorf("signed_at %q: want the time of signing, RFC 3339 (%v)", s.SignedAt, err)
+	}
+	if w := Warnings(sigs); len(w) != 0 {
+		t.Errorf("warnings for an intact file: %q", w)
+	}
+}
+
+func TestVerifyModified(t *testing.T) {
+	pdf, _ := signed(t)
+	b, _ := os.ReadFile(pdf)
+
+	// Bytes appended after signing: the signature still verifies, but no
+	// longer covers the file, and the clerk is told.
+	appended := filepath.Join(t.TempDir(), "appended.pdf")
+	os.WriteFile(appended, append(append([]byte{}, b...), []byte("\n% added after signing\n")...), 0o644)
+	var v Verifier
+	sigs, err := v.Verify(context.Background(), appended)
+	if err != nil || len(sigs) != 1 {
+		t.Fatalf("%v, %+v", err, sigs)
+	}
+	if sigs[0].CoversWholeFile || sigs[0].UnsignedBytes != 23 {
+		t.Errorf("covers %v, unsigned %d; want false, 23", sigs[0].CoversWholeFile, sigs[0].UnsignedBytes)
+	}
+	if w := strings.Join(Warnings(sigs), "\n"); !strings.Contains(w, "sửa đổi sau khi ký") {
+		t.Errorf("warnings %q: want modified after signing", w)
+	}
+
+	// A byte of the signed content changed: the digest no longer matches.
+	i := bytes.Index(b, []byte("/MediaBox"))
+	if i < 0 {
+		t.Fatal("no /MediaBox to change")
+	}
+	changed := append([]byte{}, b...)
+	changed[i+1] = 'm'
+	tampered := filepath.Join(t.TempDir(), "tampered.pdf")
+	os.WriteFile(tampered, changed, 0o644)
+	sigs, err = v.Verify(context.Background(), tampered)
+	if err != nil || len(sigs) != 1 {
+		t.Fatalf("%v, %+v", err, sigs)
+	}
+	if sigs[0].Intact {
+		t.Error("a changed byte inside the signed range: intact is true")
+	}
+	if w := strings.Join(Warnings(sigs), "\n"); !strings.Contains(w, "không hợp lệ") {
+		t.Errorf("warnings %q: want the signature invalid", w)
+	}
+}
+
+func TestVerifyTrustRoots(t *testing.T) {
+	pdf, roots := signed(t)
+	// The signer's own root in the store: the chain is checked, and the
+	// verdict is a boolean, never null.
+	v := New(Config{TrustRoots: roots})
+	defer v.Close()
+	sigs, err := v.Verify(context.Background(), pdf)
+	if err != nil || len(sigs) != 1 {
+		t.Fatalf("%v, %+v", err, sigs)
+	}
+	if sigs[0].Trusted == nil {
+		t.Fatal("trust roots configured, trusted is null")
+	}
+	// A store of another root: the chain does not reach it.
+	other := t.TempDir()
+	_, otherRoots := signed(t)
+	ca, _ := os.ReadFile(filepath.Join(otherRoots, "ca.pem"))
+	os.WriteFile(filepath.Join(other, "other.pem"), ca, 0o644)
+	w := New(Config{TrustRoots: other})
+	defer w.Close()
+	sigs, err = w.Verify(context.Background(), pdf)
+	if err != nil || len(sigs) != 1 || sigs[0].Trusted == nil {
+		t.Fatalf("%v, %+v", err, sigs)
+	}
+	if *sigs[0].Trusted {
+		t.Error("signed under one root, trusted by a store holding only another")
+	}
+	if len(Warnings(sigs)) == 0 {
+		t.Error("an untrusted chain gives the clerk no warning")
+	}
+	// A folder without certificates is a configuration error, said once.
+	if _, err := New(Config{TrustRoots: t.TempDir()}).Verify(context.Background(), pdf); err == nil {
+		t.Error("an empty trust-roots folder accepted")
+	}
+}
+
+func TestVerifyUnsigned(t *testing.T) {
+	var v Verifier
+	sigs, err := v.Verify(context.Background(), "../../testdata/scans/congvan-2p.pdf")
+	if err != nil || len(sigs) != 0 {
+		t.Errorf("unsigned file: %v, %+v", err, sigs)
+	}
+}
+
+// The real documents: every signature pdfsig lists is there, with its
+// signer, intact, and with the time pdfsig states (pdfsig drops the zone
+// the signature gives; signed_at keeps it).
+func TestVerifyRealDocuments(t *testing.T) {
+	dir := os.Getenv("VANTHU_SHARED")
+	if dir == "" {
+		dir = "../../../shared"
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "real", "docs", "*.pdf"))
+	if len(files) == 0 {
+		t.Skipf("no real documents under %s/real/docs", dir)
+	}
+	var v Verifier
+	name := regexp.MustCompile(`Signer Certificate Common Name: (.*)`)
+	when := regexp.MustCompile(`Signing Time: (.*)`)
+	for _, f := range files {
+		out, _ := exec.Command("pdfsig", "-nocert", "-no-ocsp", f).Output()
+		names, times := name.FindAllStringSubmatch(string(out), -1), when.FindAllStringSubmatch(string(out), -1)
+		sigs, err := v.Verify(context.Background(), f)
+		if err != nil {
+			t.Errorf("%s: %v", f, err)
+			continue
+		}
+		if len(sigs) != len(names) || len(sigs) == 0 {
+			t.Errorf("%s: %d signatures, pdfsig lists %d", filepath.Base(f), len(sigs), len(names))
+			continue
+		}
+		for i, s := range sigs {
+			at, err := time.Parse(time.RFC3339, s.SignedAt)
+			// The same moment: on the signature's clock or in UTC, within
+			// the second or two between its two records of the time.
+			p, _ := time.Parse(pdfsigTime, times[i][1])
+			clock, _ := time.Parse(pdfsigTime, at.Format(pdfsigTime))
+			same := p.Sub(clock).Abs() <= 2*time.Second || p.Sub(at).Abs() <= 2*time.Second
+			if err != nil || s.Signer != names[i][1] || !same {
+				t.Errorf("%s #%d: %q at %q; pdfsig: %q at %q", filepath.Base(f), i+1, s.Signer, s.SignedAt, names[i][1], times[i][1])
+			}
+			if !s.Intact || s.Trusted != nil {
+				t.Errorf("%s #%d: intact %v, trusted %v", filepath.Base(f), i+1, s.Intact, s.Trusted)
+			}
+		}
+		if w := Warnings(sigs); len(w) != 0 {
+			t.Errorf("%s: warnings for a file as the agency issued it: %q", filepath.Base(f), w)
+		}
+	}
+}
+
+func TestDNValue(t *testing.T) {
+	dn := `E=ttcbth@quangngai.gov.vn,UID=MST:4300476238,CN=TRUNG TÂM CÔNG BÁO VÀ TIN HỌC,OU=VĂN PHÒNG,O=ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI,L=Quảng Ngãi,C=VN`
+	if got := DNValue(dn, "O"); got != "ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI" {
+		t.Errorf("O = %q", got)
+	}
+	if got := DNValue(`CN=Sở A\, B,O="Công ty X, Y"`, "O"); got != "Công ty X, Y" {
+		t.Errorf("quoted O = %q", got)
+	}
+	if got := DNValue(`CN=Sở A\, B,O=Z`, "CN"); got != "Sở A, B" {
+		t.Errorf("escaped CN = %q", got)
+	}
+}
+
+func FuzzParseReport(f *testing.F) {
+	f.Add([]byte("Signature #1:\n  - Signed Ranges: [0 - 10], [20 - 30]\n  - Signing Time: Jan 07 2025 03:09:57\n"), []byte("0123456789/M(D:20250107100957+07'00')xxxxxxxxxxxxxxxxxxxx"))
+	f.Fuzz(func(t *testing.T, report, raw []byte) {
+		for _, s := range parseReport(report, raw, true) {
+			if s.UnsignedBytes < 0 {
+				t.Fatal("negative unsigned bytes")
+			}
+		}
+		DNValue(string(report), "O")
+	})
+}
