@@ -75,8 +75,10 @@ func ExtractWithConfidence(pages []vanthu.Page) (vanthu.Metadata, map[string]flo
 	// the body cites other documents' numbers and dates, and a wrapped
 	// citation can begin a line with "số 115/2021/NĐ-CP".
 	top := head
-	for _, s := range rest {
-		if s.Zone == layout.Full {
+	for i, s := range rest {
+		// Text without word boxes has no columns: its lines run on to the
+		// first line of the body.
+		if s.Zone == layout.Full && len(s.Words) > 0 || i >= 8 || bodyStart.MatchString(foldUpper(s.Text)) {
 			break
 		}
 		top = append(top[:len(top):len(top)], s)

@@ -116,6 +116,23 @@ func signatureEvidence(md *vanthu.Metadata, conf map[string]float64, sigs []vant
 	if md.Issuer != "" && !agrees {
 		review = append(review, "issuer")
 	}
+	// A person's own signature is the signer's (người ký): it spells the
+	// name a seal or a signature over it hid from OCR.
+	for _, s := range sigs {
+		if !dict.LooksLikeName(s.Signer) {
+			continue
+		}
+		switch {
+		case md.Signer == "":
+			md.Signer = dict.NFC(s.Signer)
+			conf["signer"] = ReviewThreshold
+		case agencyKey(md.Signer) == agencyKey(s.Signer):
+			md.Signer = dict.NFC(s.Signer)
+		default:
+			continue
+		}
+		break
+	}
 	// The issuing office signs on the day of issue or a few days after: a
 	// date after the first signature, or long before it, is misread.
 	if signed, err := time.Parse(time.RFC3339, sigs[0].SignedAt); err == nil && md.IssuedDate != "" {

@@ -95,12 +95,25 @@ var uiFuncs = template.FuncMap{
 	"join":    strings.Join,
 	"list":    func(v ...string) []string { return v },
 	"pct":     func(v float64) string { return strconv.FormatFloat(v*100, 'f', 0, 64) + "%" },
+	"deref": func(b *bool) bool { return b != nil && *b },
+	// signedAt writes a signature's RFC 3339 time as the clerk reads it.
+	"signedAt": func(s string) string {
+		t, err := time.Parse(time.RFC3339, s)
+		if err != nil {
+			return s
+		}
+		return t.In(vanthu.VietnamTime).Format("15:04:05 02/01/2006")
+	},
 }
 
 // viDate writes YYYY-MM-DD as DD/MM/YYYY.
+// A date whose day (or month) was not read is written with "…" for it.
 func viDate(s string) string {
 	if t, err := time.Parse("2006-01-02", s); err == nil {
 		return t.Format("02/01/2006")
+	}
+	if t, err := time.Parse("2006-01", s); err == nil {
+		return t.Format("…/01/2006")
 	}
 	return s
 }
@@ -335,15 +348,26 @@ func (s *Server) renderDocument(w http.ResponseWriter, status int, d vanthu.Docu
 			dups = append(dups, o)
 		}
 	}
+	// The header of the first page, where the number and the day are
+	// written by hand: the clerk reads them there and types them.
+	var crop map[string]string
+	if (slices.Contains(d.Review, "number") || slices.Contains(d.Review, "issued_date")) && len(views) > 0 && views[0].Image != "" && d.Pages[0].Height > 0 {
+		crop = map[string]string{"Image": views[0].Image,
+			"Ratio": fmt.Sprintf("%d / %d", d.Pages[0].Width, d.Pages[0].Height*headerShare/100)}
+	}
 	title := d.Metadata.Number
 	if title == "" {
 		title = d.FileName
 	}
 	return s.render(w, status, "document.html", map[string]any{
 		"Title": title + " — Văn bản", "Nav": "search", "D": d, "Q": q, "Pages": views, "Fields": fields, "Review": review,
-		"Saved": saved, "FormError": formErr, "Dups": dups, "Back": withParams(url.Values{"q": {q}}),
+		"Saved": saved, "FormError": formErr, "Dups": dups, "Crop": crop, "Back": withParams(url.Values{"q": {q}}),
 	})
 }
+
+// headerShare is the part of a first page, in per cent from the top, that
+// holds the NĐ 30 header (agency, number, place and date).
+const headerShare = 30
 
 func pctOf(v, total int) string {
 	return strconv.FormatFloat(float64(v)*100/float64(total), 'f', 3, 64) + "%"
