@@ -95,7 +95,7 @@ var uiFuncs = template.FuncMap{
 	"join":    strings.Join,
 	"list":    func(v ...string) []string { return v },
 	"pct":     func(v float64) string { return strconv.FormatFloat(v*100, 'f', 0, 64) + "%" },
-	"deref": func(b *bool) bool { return b != nil && *b },
+	"deref":   func(b *bool) bool { return b != nil && *b },
 	// signedAt writes a signature's RFC 3339 time as the clerk reads it.
 	"signedAt": func(s string) string {
 		t, err := time.Parse(time.RFC3339, s)
