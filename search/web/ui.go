@@ -350,10 +350,10 @@ func (s *Server) renderDocument(w http.ResponseWriter, status int, d vanthu.Docu
 	}
 	// The header of the first page, where the number and the day are
 	// written by hand: the clerk reads them there and types them.
-	var crop map[string]string
+	var crop map[string]any
 	if (slices.Contains(d.Review, "number") || slices.Contains(d.Review, "issued_date")) && len(views) > 0 && views[0].Image != "" && d.Pages[0].Height > 0 {
-		crop = map[string]string{"Image": views[0].Image,
-			"Ratio": fmt.Sprintf("%d / %d", d.Pages[0].Width, d.Pages[0].Height*headerShare/100)}
+		crop = map[string]any{"Image": views[0].Image,
+			"Style": template.CSS(fmt.Sprintf("aspect-ratio: %d / %d", d.Pages[0].Width, d.Pages[0].Height*headerShare/100))}
 	}
 	title := d.Metadata.Number
 	if title == "" {

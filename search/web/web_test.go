@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/vanthu/vanthu"
 	"github.com/vanthu/vanthu/index"
@@ -192,5 +193,63 @@ func TestPagesServerSide(t *testing.T) {
 		if resp.StatusCode != c.status || !strings.Contains(string(b), c.want) {
 			t.Errorf("GET %s: %d, want %d with %q:\n%.400s", c.path, resp.StatusCode, c.status, c.want, b)
 		}
+	}
+}
+
+// A signed document whose number and day were written by hand: its page
+// shows each signature with its verdict, and the header of page 1 beside
+// the correction form, where the clerk reads what OCR could not.
+func TestDocumentPageSignaturesAndHeaderCrop(t *testing.T) {
+	dir := t.TempDir()
+	bs, _ := blob.Open(filepath.Join(dir, "blobs"))
+	reg, err := registry.Open(filepath.Join(dir, "registry.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer reg.Close()
+	untrusted := false
+	d := vanthu.Document{ID: vanthu.RefOf([]byte("signed")), FileName: "tt.pdf", Format: vanthu.PDF, Status: vanthu.Indexed, PageCount: 1,
+		ReceivedAt: time.Now(),
+		Pages:    []vanthu.Page{{Number: 1, Image: vanthu.RefOf([]byte("page")), Width: 2480, Height: 3508, Text: "TỜ TRÌNH", Done: true}},
+		Metadata: vanthu.Metadata{Number: "…/TTr-UBND", DocType: "Tờ trình", IssuedDate: "2025-01", Recipients: []string{}},
+		Review:   []string{"number", "issued_date"},
+		Warnings: []string{"Tệp đã bị sửa đổi sau khi ký: 23 byte sau chữ ký cuối cùng không được ký (modified after signing)"},
+		Signatures: []vanthu.Signature{
+			{Signer: "Ủy ban nhân dân tỉnh Bình An", Organization: "Tỉnh Bình An", SignedAt: "2025-01-07T03:09:57Z", Intact: true},
+			{Signer: "Trung tâm Công báo", Organization: "ỦY BAN NHÂN DÂN TỈNH BÌNH AN", SignedAt: "2025-01-07T10:44:25+07:00", Trusted: &untrusted, Error: "Certificate issuer is unknown"},
+		}}
+	if _, _, err := reg.Register(d); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer((&Server{Registry: reg, Blobs: bs, Events: intake.NewEvents(1)}).Handler())
+	defer srv.Close()
+	resp, err := http.Get(srv.URL + "/documents/" + string(d.ID))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	page := string(b)
+	for _, want := range []string{
+		"Chữ ký số", "Ủy ban nhân dân tỉnh Bình An", "10:09:57 07/01/2025", // UTC shown in Vietnam time
+		"Nội dung còn nguyên vẹn", "chưa kiểm tra chứng thư số", // no trust roots: not checked, never "valid"
+		"Nội dung đã bị thay đổi sau khi ký", "chứng thư số không tin cậy",
+		"sửa đổi sau khi ký",                               // the warning
+		`class="header-crop"`, "aspect-ratio: 2480 / 1052", // the top 30% of page 1
+		"…/01/2025", // the month read, the day not
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("document page lacks %q", want)
+		}
+	}
+	// The register's notes carry the warning and the fields to check.
+	resp, err = http.Get(srv.URL + "/api/v1/register?year=" + time.Now().In(vanthu.VietnamTime).Format("2006"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ = io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if !strings.Contains(string(b), "sửa đổi sau khi ký") {
+		t.Errorf("register notes lack the signature warning: %.600s", b)
 	}
 }
