@@ -210,10 +210,10 @@ func TestDocumentPageSignaturesAndHeaderCrop(t *testing.T) {
 	untrusted := false
 	d := vanthu.Document{ID: vanthu.RefOf([]byte("signed")), FileName: "tt.pdf", Format: vanthu.PDF, Status: vanthu.Indexed, PageCount: 1,
 		ReceivedAt: time.Now(),
-		Pages:    []vanthu.Page{{Number: 1, Image: vanthu.RefOf([]byte("page")), Width: 2480, Height: 3508, Text: "TỜ TRÌNH", Done: true}},
-		Metadata: vanthu.Metadata{Number: "…/TTr-UBND", DocType: "Tờ trình", IssuedDate: "2025-01", Recipients: []string{}},
-		Review:   []string{"number", "issued_date"},
-		Warnings: []string{"Tệp đã bị sửa đổi sau khi ký: 23 byte sau chữ ký cuối cùng không được ký (modified after signing)"},
+		Pages:      []vanthu.Page{{Number: 1, Image: vanthu.RefOf([]byte("page")), Width: 2480, Height: 3508, Text: "TỜ TRÌNH", Done: true}},
+		Metadata:   vanthu.Metadata{Number: "…/TTr-UBND", DocType: "Tờ trình", IssuedDate: "2025-01", Recipients: []string{}},
+		Review:     []string{"number", "issued_date"},
+		Warnings:   []string{"Tệp đã bị sửa đổi sau khi ký: 23 byte sau chữ ký cuối cùng không được ký (modified after signing)"},
 		Signatures: []vanthu.Signature{
 			{Signer: "Ủy ban nhân dân tỉnh Bình An", Organization: "Tỉnh Bình An", SignedAt: "2025-01-07T03:09:57Z", Intact: true},
 			{Signer: "Trung tâm Công báo", Organization: "ỦY BAN NHÂN DÂN TỈNH BÌNH AN", SignedAt: "2025-01-07T10:44:25+07:00", Trusted: &untrusted, Error: "Certificate issuer is unknown"},
