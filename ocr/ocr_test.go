@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -75,7 +76,7 @@ func TestRasterise(t *testing.T) {
 				t.Errorf("%s page %d: image %s not in the blob store", tt.file, i+1, p.Image.Short())
 			}
 			p.Image = ""
-			if p != tt.want[i] {
+			if !reflect.DeepEqual(p, tt.want[i]) {
 				t.Errorf("%s page %d: %+v, want %+v", tt.file, i+1, p, tt.want[i])
 			}
 		}
@@ -93,7 +94,7 @@ func TestRasteriseIsIdempotent(t *testing.T) {
 		t.Fatal(err)
 	}
 	for i := range a {
-		if a[i] != b[i] {
+		if !reflect.DeepEqual(a[i], b[i]) {
 			t.Errorf("page %d rendered twice differs: %+v vs %+v", i+1, a[i], b[i])
 		}
 	}
