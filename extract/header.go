@@ -3,7 +3,6 @@ package extract
 import (
 	"regexp"
 	"strings"
-	"unicode"
 
 	"github.com/vanthu/vanthu/dict"
 	"github.com/vanthu/vanthu/layout"
@@ -107,12 +106,7 @@ func cutNational(t string) string {
 // isNational reports whether t is the Quốc hiệu or its motto, which a
 // header read as one column (or centred) puts among the agency's lines.
 func isNational(t string) bool {
-	f := strings.Join(strings.Fields(strings.Map(func(r rune) rune {
-		if unicode.IsLetter(r) {
-			return r
-		}
-		return ' '
-	}, foldUpper(t))), " ")
+	f := agencyKey(t)
 	return strings.HasPrefix(f, "CONG HOA XA HOI") || strings.HasPrefix(f, "DOC LAP TU DO")
 }
 

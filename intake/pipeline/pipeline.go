@@ -325,19 +325,14 @@ func (p *Pipeline) rasterise(ctx context.Context, m queue.Message) error {
 // the extraction weighs the fields against them. An unsigned PDF is
 // recorded with none, so the check is made once.
 func (p *Pipeline) verifySignatures(ctx context.Context, id vanthu.Ref) error {
-	sigs, err := p.Signatures.Verify(ctx, p.Blobs.Path(id))
+	sigs, warnings, err := p.Signatures.Check(ctx, p.Blobs.Path(id))
 	if err != nil {
 		p.log().Warn("signatures not checked", "doc", id.Short(), "err", err)
-		sigs = nil
 	}
 	_, err = p.records().Update(id, func(d *vanthu.Document) error {
-		if d.Signatures != nil {
-			return nil
-		}
-		d.Signatures = append([]vanthu.Signature{}, sigs...)
-		d.Warnings = append(d.Warnings, signature.Warnings(sigs)...)
-		if err != nil {
-			d.Warnings = append(d.Warnings, "Chưa kiểm tra được chữ ký số (signatures not checked): "+err.Error())
+		if d.Signatures == nil {
+			d.Signatures = append([]vanthu.Signature{}, sigs...)
+			d.Warnings = append(d.Warnings, warnings...)
 		}
 		return nil
 	})

@@ -144,13 +144,10 @@ func (p *Processor) Process(ctx context.Context, files []string, emit func(Resul
 		st.res.SHA256 = ref
 		mu.Unlock()
 		if err == nil && format == vanthu.PDF && p.Signatures != nil {
-			sigs, serr := p.Signatures.Verify(ctx, f)
+			sigs, warnings, _ := p.Signatures.Check(ctx, f) // a failed check is among the warnings
 			mu.Lock()
 			st.res.Signatures = append(st.res.Signatures, sigs...)
-			st.res.Warnings = append(st.res.Warnings, signature.Warnings(sigs)...)
-			if serr != nil {
-				st.res.Warnings = append(st.res.Warnings, "Chưa kiểm tra được chữ ký số (signatures not checked): "+serr.Error())
-			}
+			st.res.Warnings = append(st.res.Warnings, warnings...)
 			mu.Unlock()
 		}
 		if err == nil {

@@ -93,6 +93,18 @@ func (v *Verifier) Verify(ctx context.Context, path string) ([]vanthu.Signature,
 	return sigs, nil
 }
 
+// Check verifies the PDF at path and returns its signatures with what a
+// clerk must be told of them (Warnings). A check that could not be made is
+// a warning too, and its error is returned for the log; the signatures are
+// then none.
+func (v *Verifier) Check(ctx context.Context, path string) ([]vanthu.Signature, []string, error) {
+	sigs, err := v.Verify(ctx, path)
+	if err != nil {
+		return nil, []string{"Chưa kiểm tra được chữ ký số (signatures not checked): " + err.Error()}, err
+	}
+	return sigs, Warnings(sigs), nil
+}
+
 // nss makes, once, an NSS database in a temporary folder that trusts the
 // PEM roots of TrustRoots, for pdfsig's chain check.
 func (v *Verifier) nss() (string, error) {

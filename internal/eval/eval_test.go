@@ -3,9 +3,11 @@ package eval
 import (
 	"context"
 	"fmt"
+	"maps"
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -17,6 +19,7 @@ import (
 	"github.com/vanthu/vanthu/index"
 	"github.com/vanthu/vanthu/intake/blob"
 	"github.com/vanthu/vanthu/intake/pipeline"
+	"github.com/vanthu/vanthu/intake/signature"
 	"github.com/vanthu/vanthu/ocr"
 	"github.com/vanthu/vanthu/search"
 )
@@ -52,30 +55,37 @@ func processCorpus(t *testing.T) ([]Truth, map[string]pipeline.Result) {
 		if corpusErr != nil {
 			return
 		}
-		tmp, err := os.MkdirTemp("", "vanthu-eval-")
-		if err != nil {
-			corpusErr = err
-			return
-		}
-		defer os.RemoveAll(tmp)
-		bs, _ := blob.Open(tmp)
-		p := &pipeline.Processor{Rasteriser: &ocr.Rasteriser{Config: ocr.DefaultRasterConfig(), Blobs: bs}, OCR: ocr.DefaultConfig()}
-		var files []string
-		byFile := map[string]string{}
+		files := map[string]string{}
 		for _, tr := range corpus {
-			f := filepath.Join(dir, tr.File)
-			files = append(files, f)
-			byFile[f] = tr.ID
+			files[filepath.Join(dir, tr.File)] = tr.ID
 		}
-		results = map[string]pipeline.Result{}
-		corpusErr = p.Process(context.Background(), files, func(r pipeline.Result) {
-			results[byFile[r.File]] = r
-		})
+		results, corpusErr = processFiles(files)
 	})
 	if corpusErr != nil {
 		t.Fatal(corpusErr)
 	}
 	return corpus, results
+}
+
+// processFiles runs files (path → truth ID) through `vanthu process`'s
+// code, signatures checked, and returns the results by truth ID.
+func processFiles(files map[string]string) (map[string]pipeline.Result, error) {
+	tmp, err := os.MkdirTemp("", "vanthu-eval-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(tmp)
+	bs, err := blob.Open(tmp)
+	if err != nil {
+		return nil, err
+	}
+	sigs := signature.New(signature.Config{})
+	defer sigs.Close()
+	p := &pipeline.Processor{Rasteriser: &ocr.Rasteriser{Config: ocr.DefaultRasterConfig(), Blobs: bs}, Signatures: sigs, OCR: ocr.DefaultConfig()}
+	paths := slices.Sorted(maps.Keys(files))
+	out := map[string]pipeline.Result{}
+	err = p.Process(context.Background(), paths, func(r pipeline.Result) { out[files[r.File]] = r })
+	return out, err
 }
 
 // query is one evaluation query with the documents relevant to it.

@@ -1,7 +1,6 @@
 package eval
 
 import (
-	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -10,10 +9,7 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/vanthu/vanthu/intake/blob"
 	"github.com/vanthu/vanthu/intake/pipeline"
-	"github.com/vanthu/vanthu/intake/signature"
-	"github.com/vanthu/vanthu/ocr"
 )
 
 var (
@@ -38,24 +34,11 @@ func processReal(t *testing.T) ([]RealTruth, map[string]pipeline.Result) {
 		if realTruths, realErr = LoadReal(dir); realErr != nil {
 			return
 		}
-		tmp, err := os.MkdirTemp("", "vanthu-real-")
-		if err != nil {
-			realErr = err
-			return
-		}
-		defer os.RemoveAll(tmp)
-		bs, _ := blob.Open(tmp)
-		p := &pipeline.Processor{Rasteriser: &ocr.Rasteriser{Config: ocr.DefaultRasterConfig(), Blobs: bs},
-			Signatures: signature.New(signature.Config{}), OCR: ocr.DefaultConfig()}
-		var files []string
-		byFile := map[string]string{}
+		files := map[string]string{}
 		for _, tr := range realTruths {
-			f := filepath.Join(dir, tr.File)
-			files = append(files, f)
-			byFile[f] = tr.ID
+			files[filepath.Join(dir, tr.File)] = tr.ID
 		}
-		realResults = map[string]pipeline.Result{}
-		realErr = p.Process(context.Background(), files, func(r pipeline.Result) { realResults[byFile[r.File]] = r })
+		realResults, realErr = processFiles(files)
 	})
 	if realErr != nil {
 		t.Fatal(realErr)

@@ -106,8 +106,8 @@ var uiFuncs = template.FuncMap{
 	},
 }
 
-// viDate writes YYYY-MM-DD as DD/MM/YYYY.
-// A date whose day (or month) was not read is written with "…" for it.
+// viDate writes YYYY-MM-DD as DD/MM/YYYY, and a date whose day was not
+// read (YYYY-MM) as …/MM/YYYY.
 func viDate(s string) string {
 	if t, err := time.Parse("2006-01-02", s); err == nil {
 		return t.Format("02/01/2006")

@@ -125,16 +125,27 @@ func TestOpenAPIIsValidJSON(t *testing.T) {
 	}
 }
 
-// An upload over the limit is refused with 413 and a stable code, before
-// its body is read in full.
-func TestUploadTooLarge(t *testing.T) {
+// openStores opens a blob store and a registry in a temporary folder,
+// closed when the test ends.
+func openStores(t *testing.T) (*blob.Store, *registry.Registry) {
+	t.Helper()
 	dir := t.TempDir()
-	bs, _ := blob.Open(filepath.Join(dir, "blobs"))
+	bs, err := blob.Open(filepath.Join(dir, "blobs"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	reg, err := registry.Open(filepath.Join(dir, "registry.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer reg.Close()
+	t.Cleanup(func() { reg.Close() })
+	return bs, reg
+}
+
+// An upload over the limit is refused with 413 and a stable code, before
+// its body is read in full.
+func TestUploadTooLarge(t *testing.T) {
+	bs, reg := openStores(t)
 	s := &Server{Receiver: &intake.Receiver{Blobs: bs, Registry: reg, Limits: intake.Limits{MaxFileSize: 1000, MaxPixels: 1e8}},
 		Events: intake.NewEvents(10), Registry: reg, Blobs: bs, MaxUpload: 1000}
 	srv := httptest.NewServer(s.Handler())
@@ -200,13 +211,7 @@ func TestPagesServerSide(t *testing.T) {
 // shows each signature with its verdict, and the header of page 1 beside
 // the correction form, where the clerk reads what OCR could not.
 func TestDocumentPageSignaturesAndHeaderCrop(t *testing.T) {
-	dir := t.TempDir()
-	bs, _ := blob.Open(filepath.Join(dir, "blobs"))
-	reg, err := registry.Open(filepath.Join(dir, "registry.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer reg.Close()
+	bs, reg := openStores(t)
 	untrusted := false
 	d := vanthu.Document{ID: vanthu.RefOf([]byte("signed")), FileName: "tt.pdf", Format: vanthu.PDF, Status: vanthu.Indexed, PageCount: 1,
 		ReceivedAt: time.Now(),
