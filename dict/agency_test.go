@@ -81,6 +81,8 @@ func TestRepairSurname(t *testing.T) {
 		{"Nguyễn Văn An", "Nguyễn Văn An"}, // right already
 		{"Đông Văn Lâm", "Đông Văn Lâm"},   // Đồng or Đổng: no guess
 		{"Xyz Văn An", "Xyz Văn An"},       // no family name has these letters
+		{"Íà Thị Lê Vân", "Hà Thị Lê Vân"}, // the H under the signature's stroke
+		{"Xo Văn An", "Xo Văn An"},         // no family name of two letters ends in "o"
 		{"", ""},
 	} {
 		if got := RepairSurname(c.in); got != c.want {
@@ -102,6 +104,27 @@ func TestRepairRecipient(t *testing.T) {
 	} {
 		if got := RepairRecipient(c.in); got != c.want {
 			t.Errorf("RepairRecipient(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestIsRecipientsLabel(t *testing.T) {
+	for line, want := range map[string]bool{
+		"Nơi nhận:":                 true,
+		"Nơi nhận":                  true,
+		"Với nhận:":                 true,
+		".Vơi nhận:":                true,
+		"Nhi nhận:":                 true,
+		"Ni nhận:":                  true,
+		"Mới nhận:":                 true,
+		"Nơi nhận: - Như trên;":     true,
+		"nhận: 49, trong đó, tháng": false,
+		"tiếp nhận: 49, trong đó":   false,
+		"Mới nhận được công văn số 12/UBND ngày 3/4/2024 của": false,
+		"Người nhận:": false,
+	} {
+		if got := IsRecipientsLabel(line); got != want {
+			t.Errorf("IsRecipientsLabel(%q) = %v, want %v", line, got, want)
 		}
 	}
 }

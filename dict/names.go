@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // LooksLikeName reports whether t is written like a person's full name:
@@ -47,8 +48,10 @@ var surnameByFold = func() map[string][]string {
 
 // RepairSurname puts back the marks of a full name's family name when OCR
 // read it as a syllable that is no family name (Đỉnh Văn An → Đinh Văn
-// An) and exactly one family name has its letters. Anything else is left
-// as read.
+// An) and exactly one family name has its letters, or, when none has, its
+// first letter lost under the stroke of a signature ([Íà → Hà) and exactly
+// one family name of its length ends in the rest as read. Anything else is
+// left as read.
 func RepairSurname(name string) string {
 	name = NFC(name)
 	first, rest, _ := strings.Cut(name, " ")
@@ -56,6 +59,9 @@ func RepairSurname(name string) string {
 		return name
 	}
 	cands := surnameByFold[strings.ToLower(Fold(first))]
+	if len(cands) == 0 {
+		cands = overwritten(first)
+	}
 	if len(cands) != 1 {
 		return name
 	}
@@ -63,4 +69,29 @@ func RepairSurname(name string) string {
 		return cands[0]
 	}
 	return cands[0] + " " + rest
+}
+
+// IsSurname reports whether w is a Vietnamese family name as spelt.
+func IsSurname(w string) bool { return slices.Contains(surnames, NFC(w)) }
+
+// overwritten returns the family names that w can be with its first letter
+// misread: of w's length, ending in the rest of w exactly (marks and all).
+func overwritten(w string) []string {
+	rs := []rune(w)
+	if len(rs) < 2 {
+		return nil
+	}
+	tail := string(rs[1:])
+	for _, r := range tail {
+		if !unicode.IsLower(r) {
+			return nil
+		}
+	}
+	var out []string
+	for _, s := range surnames {
+		if utf8.RuneCountInString(s) == len(rs) && strings.HasSuffix(s, tail) {
+			out = append(out, s)
+		}
+	}
+	return out
 }

@@ -7,6 +7,7 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/vanthu/vanthu"
 	"github.com/vanthu/vanthu/dict"
 )
 
@@ -52,9 +53,67 @@ func Correct(word string, seen map[string]int) string {
 	// One possible repair is taken; among several, only a unique best one
 	// that has evidence for it.
 	if best == "" || n > 1 && (tie || bestScore == 0) {
+		if a, b, ok := splitJoined(core); ok && n == 0 {
+			return pre + a + " " + b + post
+		}
 		return word
 	}
 	return pre + best + post
+}
+
+// CorrectCompounds respells, in place, each pair of neighbouring words on
+// one line (or the end of one line and the start of the next of a block)
+// that reads as a compound of the administrative register with a
+// wrong mark (bô sung → bổ sung; see dict.RepairCompound). Words with
+// punctuation between them are no pair.
+func CorrectCompounds(words []vanthu.Word) {
+	for i := 0; i+1 < len(words); i++ {
+		a, b := &words[i], &words[i+1]
+		// A compound may wrap from one line of a block to the next.
+		if a.Line != b.Line && (a.Block != b.Block || b.Line != a.Line+1) {
+			continue
+		}
+		ca, pa, qa := splitPunct(a.Text)
+		cb, pb, qb := splitPunct(b.Text)
+		if qa != "" || pb != "" || !isWordish(ca) || !isWordish(cb) || !sameCase(ca, cb) {
+			continue
+		}
+		if x, y, ok := dict.RepairCompound(ca, cb); ok {
+			a.Text, b.Text = pa+x+qa, pb+y+qb
+		}
+	}
+}
+
+// splitJoined splits a word that is two syllables run together (Vềviệc,
+// CHỦTỊCH), the space between them lost, when there is exactly one way to
+// and the word bears a Vietnamese mark (so that a name or an English word
+// written without marks is left alone). The second syllable must begin
+// with a consonant: a vowel there is likelier a misread mark (Hưỳnh).
+func splitJoined(w string) (string, string, bool) {
+	if !dict.HasMarks(w) {
+		return "", "", false
+	}
+	rs := []rune(w)
+	var a, b string
+	n := 0
+	for i := 2; i <= len(rs)-2; i++ {
+		if x, y := string(rs[:i]), string(rs[i:]); !isVowel(rs[i]) && dict.IsSyllable(x) && dict.IsSyllable(y) {
+			a, b = x, y
+			n++
+		}
+	}
+	return a, b, n == 1
+}
+
+// sameCase reports whether b is written as the second syllable of a
+// compound whose first is a: in small letters (bổ sung, Bổ sung), or in
+// capitals after capitals (BỔ SUNG). A capital starting b begins another
+// phrase (THÔNG BÁO | Về việc).
+func sameCase(a, b string) bool {
+	if b == strings.ToLower(b) {
+		return true
+	}
+	return b == strings.ToUpper(b) && a == strings.ToUpper(a)
 }
 
 func commonScore(s string) int {
@@ -202,4 +261,10 @@ func placeTone(s string, t rune) string {
 		}
 	}
 	return dict.PlaceTones(norm.NFC.String(sb.String()))
+}
+
+// isVowel reports whether r is a Vietnamese vowel letter, with any marks.
+func isVowel(r rune) bool {
+	base := []rune(dict.Fold(string(unicode.ToLower(r))))
+	return len(base) == 1 && strings.ContainsRune("aeiouy", base[0])
 }

@@ -1,8 +1,11 @@
 package ocr
 
 import (
+	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/vanthu/vanthu"
 )
 
 func TestCorrect(t *testing.T) {
@@ -18,6 +21,9 @@ func TestCorrect(t *testing.T) {
 		{"Hưỳnh", "Huỳnh"}, {"TICH", "TỊCH"}, {"tỉch", "tịch"},
 		// Impossible, and no evidence to choose: left as read.
 		{"xqz", "xqz"}, {"Voffice", "Voffice"},
+		// Two syllables run together are parted, where only one parting
+		// exists and the word has marks.
+		{"Vềviệc", "Về việc"}, {"CHỦTỊCH", "CHỦ TỊCH"}, {"Vevice", "Vevice"},
 		// Punctuation around a word is kept.
 		{"Hưỳnh,", "Huỳnh,"}, {"", ""}, {"—", "—"},
 	}
@@ -61,4 +67,30 @@ func FuzzCorrect(f *testing.F) {
 			t.Fatalf("splitPunct(%q) cut a letter: %q", s, core)
 		}
 	})
+}
+
+func TestCorrectCompounds(t *testing.T) {
+	line := func(line int, texts ...string) []vanthu.Word {
+		var ws []vanthu.Word
+		for _, s := range texts {
+			ws = append(ws, vanthu.Word{Text: s, Line: line})
+		}
+		return ws
+	}
+	words := append(line(1, "V/v", "đăng", "ký", "bô", "sung", "nội", "dung,", "công", "bô"), line(3, "sung", "vào")...)
+	words = append(words, line(4, "sửa", "đôi,", "bô", "(sung)", "chuyến")...)
+	words = append(words, line(5, "đổi", "số")...)
+	words = append(words, line(7, "THÔNG", "BÁO")...)
+	words = append(words, line(8, "Vệ", "việc")...)
+	CorrectCompounds(words)
+	var got []string
+	for _, w := range words {
+		got = append(got, w.Text)
+	}
+	// Across punctuation, or lines that do not follow each other, no
+	// pair is made; a compound wraps to the next line.
+	want := "V/v đăng ký bổ sung nội dung, công bố sung vào sửa đổi, bô (sung) chuyển đổi số THÔNG BÁO Vệ việc"
+	if s := strings.Join(got, " "); s != want {
+		t.Errorf("CorrectCompounds:\n got %s\nwant %s", s, want)
+	}
 }

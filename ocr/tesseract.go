@@ -347,8 +347,7 @@ func (w *Worker) readRegion(cl Cleaned, r image.Rectangle, steps []string) []gos
 func closingRegions(words []vanthu.Word, width, height int) (sig image.Rectangle, poor bool, list image.Rectangle) {
 	segs := layout.Segments(vanthu.Page{Width: width, Words: words})
 	for _, s := range segs {
-		f := strings.ToUpper(dict.Fold(s.Text))
-		if !strings.HasPrefix(f, "NOI NHAN") {
+		if !dict.IsRecipientsLabel(s.Text) {
 			continue
 		}
 		line := s.Y1 - s.Y0
@@ -454,6 +453,7 @@ func assemble(boxes []gosseract.BoundingBox, width int) vanthu.PageText {
 	for i := range pt.Words {
 		pt.Words[i].Text = Correct(pt.Words[i].Text, seen)
 	}
+	CorrectCompounds(pt.Words)
 	pt.Text = layout.Text(layout.ReadingOrder(layout.Segments(vanthu.Page{Width: width, Words: pt.Words})))
 	pt.TextSource = "ocr"
 	return pt

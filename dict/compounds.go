@@ -1,0 +1,89 @@
+package dict
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// compoundList holds two-syllable words of Vietnamese administrative
+// writing, written from general knowledge of the register (not taken from
+// any corpus). Tesseract often reads one of their syllables with the wrong
+// tone or without its hat (bổ sung → bô sung, chuyển đổi → chuyến đổi,
+// một số → một sô); each misreading is still a possible syllable, so no
+// syllable rule sees it, but the pair is no word of the register while the
+// compound with the same letters is.
+var compoundList = strings.Fields(`
+	bổ_sung sửa_đổi công_bố ban_hành chuyển_đổi thủ_tục hành_chính cải_cách quy_định quyết_định
+	nghị_định thông_tư chỉ_thị tổ_chức triển_khai thực_hiện chỉ_đạo hướng_dẫn báo_cáo kế_hoạch
+	ngân_sách dự_toán đầu_tư xây_dựng quản_lý nhà_nước ủy_ban nhân_dân hội_đồng chủ_tịch giám_đốc
+	văn_phòng điều_chỉnh điều_động bổ_nhiệm miễn_nhiệm bãi_nhiệm từ_chức cách_chức nhiệm_kỳ
+	nhiệm_vụ giải_pháp tăng_cường đẩy_mạnh nâng_cao hiệu_quả chất_lượng tình_hình kết_quả
+	kết_luận thông_báo tờ_trình công_văn đề_nghị đề_xuất xem_xét phê_duyệt thẩm_định thẩm_quyền
+	trách_nhiệm phối_hợp kiểm_tra kiểm_soát kiểm_toán giám_sát thanh_tra xử_lý vi_phạm khen_thưởng
+	kỷ_luật thi_đua cán_bộ công_chức viên_chức lao_động bảo_hiểm xã_hội y_tế giáo_dục đào_tạo
+	bồi_dưỡng tài_chính tài_sản tài_nguyên môi_trường đất_đai nông_nghiệp nông_thôn phát_triển
+	kinh_tế doanh_nghiệp hợp_tác dịch_vụ công_ích viễn_thông điện_tử chữ_ký ký_số số_hóa lưu_trữ
+	văn_thư tài_liệu hồ_sơ dữ_liệu cơ_sở thông_tin truyền_thông trực_tuyến điểm_cầu hội_nghị
+	cuộc_họp chủ_trì tham_dự ý_kiến góp_ý dự_thảo nội_dung địa_bàn địa_phương trung_ương
+	chính_phủ thủ_tướng bộ_trưởng một_số số_lượng số_điều tổng_hợp tổng_kết bảo_đảm
+	đảm_bảo bảo_vệ bảo_quản cổng_thông sử_dụng tuyển_dụng phổ_biến chủ_động chủ_trương cổ_phần
+	hỗ_trợ thể_thao thể_chế giải_quyết giải_ngân phản_ánh kiến_nghị cải_thiện điều_kiện khẩn_trương
+	khẩn_cấp ổn_định mở_rộng nộp_thuế đổi_mới phòng_chống thiên_tai cứu_nạn cứu_hộ an_toàn an_ninh
+	quốc_phòng trật_tự biên_phòng quân_sự tổ_công tổ_phó tổ_trưởng chủ_đầu đầu_mối trụ_sở
+	phụ_trách phụ_lục thời_hạn thời_gian trước_đây sau_đây tiếp_nhận tiếp_tục
+	bảo_hành ủy_quyền ủy_viên thường_trực thường_xuyên định_kỳ đột_xuất tỉnh_ủy huyện_ủy
+	đảng_ủy thành_ủy tổng_cục cục_trưởng vụ_trưởng trưởng_phòng trưởng_ban phó_trưởng
+	chuyển_giao chuyển_tiếp cập_nhật tải_về công_khai minh_bạch tiết_kiệm lãng_phí tham_nhũng
+	khiếu_nại tố_cáo hòa_giải giải_thể sáp_nhập hợp_nhất chia_tách đơn_vị hành_vi quyền_lợi
+	nghĩa_vụ chế_độ chính_sách tiền_lương phụ_cấp biên_chế vị_trí việc_làm tiêu_chuẩn
+	tiêu_chí chỉ_tiêu chỉ_số đánh_giá xếp_loại hoàn_thành hoàn_thiện quy_chế quy_trình
+	nội_bộ danh_mục chỉ_huy`)
+
+// compounds maps a compound's folded lower-case syllables, joined by a
+// space, to its syllables; a key two compounds share is dropped.
+var compounds = func() map[string][2]string {
+	m := map[string][2]string{}
+	clash := map[string]bool{}
+	for _, c := range compoundList {
+		a, b, _ := strings.Cut(c, "_")
+		k := Fold(a) + " " + Fold(b)
+		if old, ok := m[k]; ok && old != [2]string{a, b} {
+			clash[k] = true
+		}
+		m[k] = [2]string{a, b}
+	}
+	for k := range clash {
+		delete(m, k)
+	}
+	return m
+}()
+
+// RepairCompound returns the two syllables a, b respelt as the compound of
+// the administrative register whose letters they have, keeping each one's
+// case (bô sung → bổ sung, Chuyến đổi → Chuyển đổi), and whether it
+// changed them. A pair that is already a compound, or whose letters are
+// those of none, is left as read.
+func RepairCompound(a, b string) (string, string, bool) {
+	la, lb := strings.ToLower(NFC(a)), strings.ToLower(NFC(b))
+	c, ok := compounds[Fold(la)+" "+Fold(lb)]
+	if !ok || c == [2]string{la, lb} {
+		return a, b, false
+	}
+	return withCase(c[0], a), withCase(c[1], b), true
+}
+
+// withCase spells syl in the case of read: all capitals, a capital first,
+// or small.
+func withCase(syl, read string) string {
+	r, _ := utf8.DecodeRuneInString(read)
+	switch {
+	case read == strings.ToUpper(read) && utf8.RuneCountInString(read) > 1:
+		return strings.ToUpper(syl)
+	case unicode.IsUpper(r):
+		s, n := utf8.DecodeRuneInString(syl)
+		return string(unicode.ToUpper(s)) + syl[n:]
+	default:
+		return syl
+	}
+}

@@ -1,0 +1,45 @@
+package dict
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestRepairCompound(t *testing.T) {
+	for _, c := range []struct {
+		a, b, wantA, wantB string
+		changed            bool
+	}{
+		{"bô", "sung", "bổ", "sung", true},
+		{"công", "bô", "công", "bố", true},
+		{"Chuyến", "đổi", "Chuyển", "đổi", true},
+		{"sửa", "đôi", "sửa", "đổi", true},
+		{"một", "sô", "một", "số", true},
+		{"BÔ", "SUNG", "BỔ", "SUNG", true},
+		{"bổ", "sung", "bổ", "sung", false},   // right already
+		{"bò", "sữa", "bò", "sữa", false},     // no compound has these letters
+		{"nhà", "nước", "nhà", "nước", false}, // right already
+		{"cai", "cach", "cải", "cách", true},  // marks lost altogether
+		{"bố", "trí", "bố", "trí", false},     // not in the list: left as read
+	} {
+		a, b, changed := RepairCompound(c.a, c.b)
+		if a != c.wantA || b != c.wantB || changed != c.changed {
+			t.Errorf("RepairCompound(%q, %q) = %q, %q, %v; want %q, %q, %v", c.a, c.b, a, b, changed, c.wantA, c.wantB, c.changed)
+		}
+	}
+}
+
+func TestCompoundsUnique(t *testing.T) {
+	seen := map[string]string{}
+	for _, c := range compoundList {
+		a, b, ok := strings.Cut(c, "_")
+		if !ok || !IsSyllable(a) || !IsSyllable(b) {
+			t.Errorf("%q is not two syllables joined by _", c)
+		}
+		k := Fold(c)
+		if old, ok := seen[k]; ok && old != c {
+			t.Errorf("%q and %q have the same letters: neither can be repaired", old, c)
+		}
+		seen[k] = c
+	}
+}
