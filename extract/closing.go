@@ -10,17 +10,18 @@ import (
 )
 
 // closing reads "Nơi nhận:" with its list (left) and the signature block
-// (right) at the foot of a page.
-func closing(segs []layout.Segment) (recipients []string, title, signer string, ok bool) {
+// (right) at the foot of a page. guessed is whether the signer's family
+// name was not read as one and is a guess (see dict.RepairSurname).
+func closing(segs []layout.Segment) (recipients []string, title, signer string, guessed, ok bool) {
 	at := -1
 	for i, s := range segs {
-		if strings.HasPrefix(foldUpper(s.Text), "NOI NHAN") {
+		if dict.IsRecipientsLabel(s.Text) {
 			at = i
 			break
 		}
 	}
 	if at < 0 {
-		return nil, "", "", false
+		return nil, "", "", false, false
 	}
 	top := segs[at].Y0 - (segs[at].Y1 - segs[at].Y0)
 	// The role lines may begin on the row of "Nơi nhận:" or just above.
@@ -33,8 +34,12 @@ func closing(segs []layout.Segment) (recipients []string, title, signer string, 
 		switch {
 		case isRole(t):
 			roles = append(roles, authority.ReplaceAllString(dict.RepairHeader(t), "$1. "))
-		case dict.LooksLikeName(t):
-			signer = dict.RepairSurname(t) // the last name-like line is the signer
+		case dict.LooksLikeName(nameLine(t)):
+			// The last name-like line is the signer.
+			signer = dict.RepairSurname(nameLine(t))
+			read, _, _ := strings.Cut(nameLine(t), " ")
+			repaired, _, _ := strings.Cut(signer, " ")
+			guessed = foldUpper(read) != foldUpper(repaired) // more than marks put back
 		}
 	}
 	recipients = []string{}
@@ -43,7 +48,7 @@ func closing(segs []layout.Segment) (recipients []string, title, signer string, 
 	// joined again.
 	edge := math.MaxInt
 	for _, s := range segs {
-		if t := cleanLine(s.Text); s.Y1 >= top && s.Zone != layout.Left && (isRole(t) || dict.LooksLikeName(t)) {
+		if t := cleanLine(s.Text); s.Y1 >= top && s.Zone != layout.Left && (isRole(t) || dict.LooksLikeName(nameLine(t))) {
 			edge = min(edge, s.X0)
 		}
 	}
@@ -83,7 +88,7 @@ func closing(segs []layout.Segment) (recipients []string, title, signer string, 
 		}
 		recipients = append(recipients, t)
 	}
-	return recipients, strings.Join(roles, " / "), signer, true
+	return recipients, strings.Join(roles, " / "), signer, guessed, true
 }
 
 var (
@@ -113,4 +118,10 @@ func isRole(t string) bool {
 func sameRow(a, b layout.Segment) bool {
 	overlap := min(a.Y1, b.Y1) - max(a.Y0, b.Y0)
 	return 2*overlap >= min(a.Y1-a.Y0, b.Y1-b.Y0)
+}
+
+// nameLine is a line of the signature block without the marks a stroke of
+// the signature leaves before the name when read as text ([, {, |, ').
+func nameLine(t string) string {
+	return strings.TrimLeft(t, "[](){}|!/\\'\"`‘’“”*^#%@ ")
 }

@@ -18,8 +18,9 @@ var dateRe = regexp.MustCompile(`NGAY(.{0,8}?)THANG(.{0,8}?)NAM\s*([0-9OLI|][0-9
 
 // ParseDateLine reads "<địa danh>, ngày DD tháng MM năm YYYY" and returns the
 // place and the date as YYYY-MM-DD. When the day (or the month) cannot be
-// read, because the slot is blank or its handwriting was not read, the date
-// is the part that can: YYYY-MM (or YYYY).
+// read, because the slot is blank, its handwriting was not read, or what
+// was read is no day of the month, the date is the part that can: YYYY-MM
+// (or YYYY).
 func ParseDateLine(line string) (place, date string, ok bool) {
 	orig := []rune(dict.NFC(line))
 	folded := string(foldRunes(orig))
@@ -45,11 +46,9 @@ func ParseDateLine(line string) (place, date string, ok bool) {
 	date = fmt.Sprintf("%04d", y)
 	if mo > 0 {
 		date += fmt.Sprintf("-%02d", mo)
-		if d >= 0 {
-			t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
-			if t.Day() != d {
-				return "", "", false
-			}
+		// A day that is no day of the month (77, 452: handwriting misread)
+		// leaves the date at its month.
+		if t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC); d > 0 && t.Day() == d {
 			date = t.Format("2006-01-02")
 		}
 	}

@@ -145,6 +145,8 @@ func ExtractWithConfidence(pages []vanthu.Page) (vanthu.Metadata, map[string]flo
 	}
 	if md.DocType == "" {
 		md.DocType = typeFromNumber(md.Number)
+	} else {
+		md.Number = codeForType(md.Number, md.DocType)
 	}
 	if md.DocType == "" {
 		delete(conf, "doc_type")
@@ -171,7 +173,7 @@ func ExtractWithConfidence(pages []vanthu.Page) (vanthu.Metadata, map[string]flo
 		if i > 0 {
 			segs = layout.Segments(pages[i])
 		}
-		if recips, title, signer, ok := closing(segs); ok {
+		if recips, title, signer, guessed, ok := closing(segs); ok {
 			md.Recipients, md.SignerTitle, md.Signer = recips, title, signer
 			var closingConf float64
 			for _, s := range segs {
@@ -182,6 +184,9 @@ func ExtractWithConfidence(pages []vanthu.Page) (vanthu.Metadata, map[string]flo
 				if v != "" {
 					conf[f] = c
 				}
+			}
+			if signer != "" && guessed {
+				conf["signer"] = min(c, ReviewThreshold/2)
 			}
 			if len(recips) > 0 {
 				conf["recipients"] = c

@@ -132,14 +132,23 @@ func subjectVv(left []layout.Segment) string {
 
 // subjectAfterHeading reads the trích yếu under a type heading: the lines
 // that follow, up to the short rule or where the body begins: a section
-// heading (I., 1., a)), Căn cứ, Kính gửi, Điều, or a line in capitals (the
-// issuing authority of a Quyết định).
+// heading (I., 1., a)), Căn cứ, Kính gửi, Điều, a line in capitals (the
+// issuing authority of a Quyết định), a blank line, or a line set as body.
+// Specks between its lines (no letter, narrower than a few letters) are
+// passed over.
 func subjectAfterHeading(segs []layout.Segment) string {
+	right := 0
+	for _, s := range segs {
+		right = max(right, s.X1)
+	}
 	var out []string
 	var prev layout.Segment
 	for _, s := range segs {
+		if speck(s) {
+			continue
+		}
 		f := foldUpper(s.Text)
-		if isRule(s.Text) || bodyStart.MatchString(f) || (len(out) > 0 && (s.Zone == layout.Full && !runsOn(prev, s) || isUpperish(s.Text))) {
+		if isRule(s.Text) || bodyStart.MatchString(f) || (len(out) > 0 && (isUpperish(s.Text) || !continues(prev, s, right))) {
 			break
 		}
 		prev = s
@@ -149,6 +158,41 @@ func subjectAfterHeading(segs []layout.Segment) string {
 		out = append(out, s.Text)
 	}
 	return cleanLine(strings.Join(out, " "))
+}
+
+// speck reports whether s is a mark with no letter or digit and not a
+// rule: narrower than three times its height.
+func speck(s layout.Segment) bool {
+	return len(s.Words) > 0 && stripPunct(s.Text) == "" && s.X1-s.X0 < 3*(s.Y1-s.Y0)
+}
+
+// continues reports whether line s goes on with the trích yếu whose last
+// line is prev. A trích yếu is set single-spaced, its lines centred (or
+// flush left in a Công văn): a line after a blank line, or a line as wide
+// as the page (reaching right, the right edge of the text) that neither
+// continues a line as wide (see runsOn) nor shares prev's centre, is body.
+// Lines without boxes are judged by their zone alone.
+func continues(prev, s layout.Segment, right int) bool {
+	if len(s.Words) == 0 || len(prev.Words) == 0 {
+		return s.Zone != layout.Full
+	}
+	h := prev.Y1 - prev.Y0
+	gap := s.Y0 - prev.Y1
+	switch {
+	case gap > h:
+		return false
+	case s.Zone != layout.Full || runsOn(prev, s):
+		return true
+	}
+	centre := func(x layout.Segment) int { return (x.X0 + x.X1) / 2 }
+	return gap < h/2 && s.X1 < right-h && abs(centre(s)-centre(prev)) < h
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
 }
 
 // runsOn reports whether s continues a trích yếu as wide as the page

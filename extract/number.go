@@ -164,3 +164,38 @@ func typeFromNumber(n string) string {
 	}
 	return "Công văn"
 }
+
+// codeForType respells the type abbreviation of number's code as docType's
+// (Phụ lục III) when the two differ by one letter: the heading printed in
+// large capitals (BÁO CÁO) is read more surely than the abbreviation in
+// the number's small print (23/ĐC-UBND → 23/BC-UBND). Any other number is
+// returned as it is.
+func codeForType(number, docType string) string {
+	t, ok := dict.DocTypeByName(docType)
+	slash := strings.LastIndex(number, "/")
+	if !ok || t.Abbrev == "" || slash < 0 {
+		return number
+	}
+	code, rest, _ := strings.Cut(number[slash+1:], "-")
+	if _, known := docTypeByCode(code); known {
+		return number // another type's abbreviation, as printed
+	}
+	a, b := []rune(foldUpper(code)), []rune(foldUpper(t.Abbrev))
+	if len(a) != len(b) {
+		return number
+	}
+	diff := 0
+	for i := range a {
+		if a[i] != b[i] {
+			diff++
+		}
+	}
+	if diff != 1 {
+		return number
+	}
+	fixed := number[:slash+1] + t.Abbrev
+	if rest != "" || strings.Contains(number[slash+1:], "-") {
+		fixed += "-" + rest
+	}
+	return fixed
+}

@@ -38,10 +38,11 @@ func Read(pages []vanthu.Page, sigs []vanthu.Signature) Result {
 	}
 	r.Metadata, r.Confidence = ExtractWithConfidence(pages)
 	review := map[string]bool{}
-	for _, f := range Review(r.Metadata, r.Confidence) {
+	// The signatures first: their evidence changes fields and confidences.
+	for _, f := range signatureEvidence(&r.Metadata, r.Confidence, sigs) {
 		review[f] = true
 	}
-	for _, f := range signatureEvidence(&r.Metadata, r.Confidence, sigs) {
+	for _, f := range Review(r.Metadata, r.Confidence) {
 		review[f] = true
 	}
 	for _, f := range reviewOrder {
@@ -144,6 +145,10 @@ func signatureEvidence(md *vanthu.Metadata, conf map[string]float64, sigs []vant
 			}
 		case md.IssuedDate > day:
 			review = append(review, "issued_date")
+		case md.IssuedDate == day:
+			// The day was read (from handwriting, perhaps) as the day
+			// the office signed: two witnesses agree.
+			conf["issued_date"] = max(conf["issued_date"], ReviewThreshold)
 		default:
 			if d, err := time.Parse("2006-01-02", md.IssuedDate); err == nil && signed.Sub(d) > 60*24*time.Hour {
 				review = append(review, "issued_date")

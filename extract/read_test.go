@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/vanthu/vanthu"
+	"github.com/vanthu/vanthu/layout"
 )
 
 // page is a page of text without word boxes: one segment a line.
@@ -123,9 +124,106 @@ func TestParseDateLinePartial(t *testing.T) {
 		"Quảng Ngãi, ngày 0T tháng 02 năm 2025": "2025-02", // handwriting read as marks
 		"Quảng Ngãi, ngày @& tháng l] năm 2024": "2024",
 		"Quảng Ngãi, ngày 04tháng 02 năm 2025":  "2025-02-04",
+		"Quảng Ngãi, ngày 77 tháng 02 năm 2025": "2025-02", // no day of February
+		"ngày 31 tháng 2 năm 2020":              "2020-02",
 	} {
 		if _, got, ok := ParseDateLine(in); !ok || got != want {
 			t.Errorf("ParseDateLine(%q) = %q, %v; want %q", in, got, ok, want)
 		}
+	}
+}
+
+func TestCodeForType(t *testing.T) {
+	for _, c := range []struct{ number, docType, want string }{
+		{"23/ĐC-UBND", "Báo cáo", "23/BC-UBND"},        // one letter off: the heading wins
+		{"23/BC-UBND", "Báo cáo", "23/BC-UBND"},        // right already
+		{"45/QĐ-UBND", "Báo cáo", "45/QĐ-UBND"},        // another type's code, as printed
+		{"575/UBND-KTTH", "Công văn", "575/UBND-KTTH"}, // a công văn has no type code
+		{"…/TB-UBND", "Thông báo", "…/TB-UBND"},
+		{"12/2020/TE-UBND", "Thông báo", "12/2020/TB-UBND"},
+		{"7/XY-UBND", "Báo cáo", "7/XY-UBND"}, // two letters off
+	} {
+		if got := codeForType(c.number, c.docType); got != c.want {
+			t.Errorf("codeForType(%q, %q) = %q, want %q", c.number, c.docType, got, c.want)
+		}
+	}
+}
+
+func TestSignatureDayConfirmsHandwrittenDay(t *testing.T) {
+	// The day was read from handwriting, unsure (0.6); the office signed
+	// on that very day: two witnesses agree, the clerk need not check.
+	sig := []vanthu.Signature{{Signer: "Ủy ban nhân dân tỉnh Bình An", SignedAt: "2025-02-04T16:42:36+07:00", Intact: true}}
+	md := vanthu.Metadata{Issuer: "ỦY BAN NHÂN DÂN TỈNH BÌNH AN", IssuedDate: "2025-02-04"}
+	conf := map[string]float64{"issued_date": 0.6}
+	if review := signatureEvidence(&md, conf, sig); len(review) != 0 || conf["issued_date"] < ReviewThreshold {
+		t.Errorf("same day as signed: review %v, confidence %.2f", review, conf["issued_date"])
+	}
+	// Signed the next day: no confirmation; the day stays unsure.
+	sig[0].SignedAt = "2025-02-05T08:00:00+07:00"
+	conf["issued_date"] = 0.6
+	if signatureEvidence(&md, conf, sig); conf["issued_date"] != 0.6 {
+		t.Errorf("signed a day later, confidence raised to %.2f", conf["issued_date"])
+	}
+}
+
+// seg is a line with its box, as read from a scan.
+func seg(text string, zone layout.Zone, x0, y0, x1, y1 int) layout.Segment {
+	return layout.Segment{Text: text, Zone: zone, X0: x0, Y0: y0, X1: x1, Y1: y1, Conf: 95,
+		Words: []vanthu.Word{{Text: text, X0: x0, Y0: y0, X1: x1, Y1: y1, Confidence: 95}}}
+}
+
+func TestSubjectLinesOfAScan(t *testing.T) {
+	body := seg("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;", layout.Full, 406, 1191, 2224, 1275)
+	for _, c := range []struct {
+		name string
+		segs []layout.Segment
+		want string
+	}{
+		{"specks between the lines", []layout.Segment{
+			seg("Về việc miễn nhiệm chức danh Ủy viên", layout.Centre, 835, 724, 1791, 790),
+			seg("-", layout.Right, 1620, 723, 1632, 730),
+			seg("-", layout.Left, 630, 792, 640, 801),
+			seg("Ủy ban nhân dân tỉnh nhiệm kỳ 2021 - 2026", layout.Centre, 618, 802, 2010, 858),
+			body,
+		}, "Về việc miễn nhiệm chức danh Ủy viên Ủy ban nhân dân tỉnh nhiệm kỳ 2021 - 2026"},
+		{"a wide centred second line", []layout.Segment{
+			seg("Tình hình, kết quả thực hiện công tác", layout.Centre, 826, 559, 1750, 616),
+			seg("cải cách thủ tục hành chính tháng 01/2025 của tỉnh", layout.Full, 504, 628, 2073, 684),
+			body,
+		}, "Tình hình, kết quả thực hiện công tác cải cách thủ tục hành chính tháng 01/2025 của tỉnh"},
+		{"the body after a blank line", []layout.Segment{
+			seg("Kết luận của Chủ tịch tại buổi làm việc", layout.Full, 421, 673, 2235, 742),
+			seg("với Ban Chỉ đạo huyện Bình Sơn", layout.Centre, 600, 753, 2047, 807),
+			seg("Ngày 24/12/2024, tại trụ sở UBND huyện Bình Sơn, Chủ tịch", layout.Centre, 559, 936, 2238, 991),
+		}, "Kết luận của Chủ tịch tại buổi làm việc với Ban Chỉ đạo huyện Bình Sơn"},
+		{"a justified body line right under it", []layout.Segment{
+			seg("V/v chuẩn bị điểm cầu hội nghị", layout.Centre, 700, 600, 1500, 650),
+			seg("Thực hiện Công văn số 12/UBND của Ủy ban nhân dân tỉnh về việc", layout.Full, 406, 660, 2224, 712),
+		}, "V/v chuẩn bị điểm cầu hội nghị"},
+	} {
+		if got := subjectAfterHeading(c.segs); got != c.want {
+			t.Errorf("%s:\n got %q\nwant %q", c.name, got, c.want)
+		}
+	}
+}
+
+func TestClosingUnderASeal(t *testing.T) {
+	// "Nơi nhận:" misread, and the signature's stroke over the family
+	// name's first letter.
+	segs := []layout.Segment{
+		seg("Với nhận:", layout.Left, 453, 2064, 651, 2109),
+		seg("TL. CHỦ TỊCH", layout.Right, 1594, 2074, 1996, 2130),
+		seg("- Như trên;", layout.Left, 445, 2121, 639, 2155),
+		seg("KT. CHÁNH VĂN PHÒNG", layout.Right, 1461, 2128, 2089, 2193),
+		seg("- Lưu: VT.", layout.Left, 445, 2175, 712, 2206),
+		seg("kL c.", layout.Right, 1684, 2418, 2074, 2601),
+		seg("[Íà Thị Lê Vân", layout.Right, 1597, 2649, 1957, 2719),
+	}
+	recips, title, signer, guessed, ok := closing(segs)
+	if !ok || title != "TL. CHỦ TỊCH / KT. CHÁNH VĂN PHÒNG" || signer != "Hà Thị Lê Vân" || !guessed {
+		t.Errorf("closing = %q, %q, %q, guessed %v, %v", recips, title, signer, guessed, ok)
+	}
+	if !slices.Equal(recips, []string{"Như trên", "Lưu: VT"}) {
+		t.Errorf("recipients %q", recips)
 	}
 }
