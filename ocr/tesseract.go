@@ -130,6 +130,12 @@ func (w *Worker) Recognize(ctx context.Context, img []byte, dpi int) (vanthu.Pag
 			words = w.rereadHooks(cl, words, cfg.Width, cfg.Height)
 		}
 		pt = assemble(words, width)
+		if cl.Turns == 0 {
+			if inked, ok := readInk(img, pt.Words, cfg.Width, cfg.Height); ok {
+				pt.Words = inked
+				pt.Text = layout.Text(layout.ReadingOrder(layout.Segments(vanthu.Page{Width: width, Words: inked})))
+			}
+		}
 		if pt.Text != "" {
 			return pt, nil
 		}

@@ -1,0 +1,85 @@
+package digits
+
+import (
+	"image"
+	"image/color"
+	"image/draw"
+	"testing"
+
+	"github.com/vanthu/vanthu/internal/handwriting"
+)
+
+// page is a white page with a printed band (a dark rule standing for the
+// printed line's height) and digits written by hand across it.
+func page(written string, ink color.Color) (*image.RGBA, image.Rectangle) {
+	img := image.NewRGBA(image.Rect(0, 0, 1000, 200))
+	draw.Draw(img, img.Bounds(), image.White, image.Point{}, draw.Src)
+	handwriting.Draw(img, written, 100, 60, 70, ink)
+	return img, image.Rect(90, 75, 100+70*len(written), 115)
+}
+
+func TestReadDrawnDigits(t *testing.T) {
+	blue := color.RGBA{30, 40, 150, 255}
+	for _, written := range []string{"0123456789", "24", "575", "07", "31", "280"} {
+		img, band := page(written, blue)
+		r := Read(img, band, band)
+		if r.Text != written {
+			t.Errorf("wrote %s, read %q (probabilities %.2f)", written, r.Text, r.Probs)
+		}
+	}
+}
+
+func TestReadIgnoresRedStampAndBlankSlot(t *testing.T) {
+	img, band := page("", color.Black)
+	if r := Read(img, band, band); r.Text != "" || r.Conf() != 0 {
+		t.Errorf("blank slot read %q", r.Text)
+	}
+	// A red seal's rim across the slot, under the ink, is paper.
+	img, _ = page("", color.Black)
+	_, band = page("45", color.Black)
+	handwriting.Draw(img, "0", 120, 40, 120, color.RGBA{220, 40, 40, 255})
+	handwriting.Draw(img, "45", 100, 60, 70, color.Black)
+	if r := Read(img, band, band); r.Text != "45" {
+		t.Errorf("under a red stamp: read %q, want 45", r.Text)
+	}
+}
+
+func TestModelRoundTrip(t *testing.T) {
+	m := Default()
+	again, err := Unmarshal(m.Marshal())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range [][]byte{nil, []byte("VTDG"), modelBytes[:100]} {
+		if _, err := Unmarshal(b); err == nil {
+			t.Errorf("Unmarshal of %d bytes: no error", len(b))
+		}
+	}
+	var g Glyph
+	for i := range g {
+		g[i] = float32(i%7) / 7
+	}
+	d1, p1 := m.Classify(&g)
+	d2, p2 := again.Classify(&g)
+	if d1 != d2 || p1-p2 > 0.01 || p2-p1 > 0.01 {
+		t.Errorf("a model written and read again classifies differently: %d %.3f vs %d %.3f", d1, p1, d2, p2)
+	}
+}
+
+// FuzzUnmarshal: a damaged model file is an error, never a panic, and a
+// model read is one the network can run.
+func FuzzUnmarshal(f *testing.F) {
+	f.Add(modelBytes)
+	f.Add(modelBytes[:200])
+	f.Add([]byte("VTDG\x10\x03\x00\x00\x01\x00\x00\x00\x0a\x00\x00\x00"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		m, err := Unmarshal(b)
+		if err != nil {
+			return
+		}
+		var g Glyph
+		if p := m.Probs(&g); len(p) != 10 {
+			t.Fatalf("%d probabilities", len(p))
+		}
+	})
+}

@@ -1,0 +1,259 @@
+package ocr
+
+import (
+	"bytes"
+	"image"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/vanthu/vanthu"
+	"github.com/vanthu/vanthu/dict"
+	"github.com/vanthu/vanthu/layout"
+	"github.com/vanthu/vanthu/ocr/digits"
+)
+
+// inkConfCap is the highest confidence (0–100) given to a number or day
+// read from handwriting alone: below extraction's review threshold, so that
+// a clerk confirms it. Where Tesseract's own reading of the slot has the
+// same digits, two readers agree and the model's confidence stands.
+const inkConfCap = 60
+
+// readInk reads the digits written by hand into the slots of an NĐ 30
+// header, the number ("Số: 45/QĐ-UBND") and the day ("ngày 07 tháng"),
+// with the digit model (package digits) on the page image as stored, and
+// puts them into the page's words in place of Tesseract's reading of the
+// slot. words are in the image's pixels (an upright page). A page without
+// such a header, or with nothing written in the slots, is left as it is.
+func readInk(img []byte, words []vanthu.Word, width, height int) ([]vanthu.Word, bool) {
+	slots := inkSlots(words, width, height)
+	if len(slots) == 0 {
+		return words, false
+	}
+	page, _, err := image.Decode(bytes.NewReader(img))
+	if err != nil {
+		return words, false
+	}
+	changed := false
+	for _, s := range slots {
+		if s.printed(words) {
+			continue
+		}
+		if r := digits.Read(page, s.slot, s.band); r.Text != "" {
+			words, changed = s.apply(words, r), true
+		}
+	}
+	return words, changed
+}
+
+// inkSlot is the place of a handwritten field on one printed line: the
+// span between the label (Số:, ngày) and what follows it (/QĐ-UBND,
+// tháng), the band of the printed line, and the words around it.
+type inkSlot struct {
+	slot, band  image.Rectangle
+	label, next vanthu.Word
+	labelText   string // the label as printed, without what ran into it
+	nextText    string // the next word without what ran into it
+}
+
+// inkSlots finds the number and day slots in the top 40% of a page.
+func inkSlots(words []vanthu.Word, width, height int) []inkSlot {
+	var out []inkSlot
+	number, day := false, false
+	for _, s := range layout.Segments(vanthu.Page{Width: width, Words: words}) {
+		if s.Y0 > height*2/5 || len(s.Words) < 2 {
+			continue
+		}
+		ws := s.Words
+		if f := fold(ws[0].Text); !number && strings.HasPrefix(f, "SO") && (len(f) == 2 || !unicode.IsLetter(rune(f[2]))) {
+			// The code follows the slot: the first word after the label
+			// with a slash before a capital, or a code whose slash was
+			// lost (UBND-KTTH). "Số:" is about 1.6 times as wide as the
+			// code's capitals are tall.
+			for _, w := range ws[1:] {
+				if at, ok := codeStart(w.Text); ok {
+					out = append(out, makeSlot(ws[0], w, "Số:", 1.6*float64(w.Y1-w.Y0), at, 0))
+					number = true
+					break
+				}
+			}
+			continue
+		}
+		if day {
+			continue
+		}
+		// "ngày … tháng … năm 2025": the year's digits give the size of
+		// the print; "ngày" is about 2.5 times as wide as they are tall,
+		// "tháng" 3.1 times.
+		digitH := 0
+		for _, w := range ws {
+			if len(w.Text) == 4 && strings.Map(keepDigit, w.Text) == w.Text {
+				digitH = w.Y1 - w.Y0
+			}
+		}
+		for i, w := range ws {
+			if !strings.HasPrefix(fold(w.Text), "NGAY") || digitH == 0 {
+				continue
+			}
+			for _, next := range ws[i+1 : min(len(ws), i+4)] {
+				if at := strings.Index(fold(next.Text), "THANG"); at >= 0 {
+					out = append(out, makeSlot(w, next, "ngày", 2.5*float64(digitH), at, 3.1*float64(digitH)))
+					day = true
+					break
+				}
+			}
+			break
+		}
+	}
+	return out
+}
+
+// codeStart returns the offset (in runes) at which the number's code
+// begins in w: its slash, or the word itself when it is a code without one.
+func codeStart(w string) (int, bool) {
+	rs := []rune(w)
+	for i, r := range rs {
+		if r == '/' && i+1 < len(rs) && unicode.IsUpper(rs[i+1]) {
+			return i, true
+		}
+	}
+	if strings.Contains(w, "-") && isCode(w) {
+		return 0, true
+	}
+	return 0, false
+}
+
+// isCode reports whether w is written like a code: capitals, hyphens.
+func isCode(w string) bool {
+	n := 0
+	for _, r := range w {
+		switch {
+		case unicode.IsUpper(r):
+			n++
+		case r == '-':
+		default:
+			return false
+		}
+	}
+	return n >= 3
+}
+
+// makeSlot builds the slot between label, printed as labelText and about
+// labelW pixels wide, and next, whose printed part starts at rune nextAt
+// and is about nextW pixels wide (0: unknown). OCR often runs the
+// handwriting into either word, in its box or in its text: a word wider
+// than its print ends (or starts) where its print would.
+func makeSlot(label, next vanthu.Word, labelText string, labelW float64, nextAt int, nextW float64) inkSlot {
+	left := label.X1
+	if float64(label.X1-label.X0) > 1.3*labelW {
+		left = label.X0 + int(1.1*labelW)
+	}
+	if !strings.HasPrefix(label.Text, labelText) {
+		if trimmed := strings.TrimRight(label.Text, ":;.,"); utf8.RuneCountInString(trimmed) <= utf8.RuneCountInString(labelText) {
+			labelText = label.Text // as read: "Số", "Sô:"
+		}
+	}
+	right := next.X0
+	nextText := string([]rune(next.Text)[nextAt:])
+	if labelText == "Số:" && !strings.HasPrefix(nextText, "/") {
+		// The code's slash was read into the slot (or lost): it stands
+		// half a capital's height before the code.
+		right -= (next.Y1 - next.Y0) / 2
+	}
+	switch {
+	case nextW > 0 && float64(next.X1-next.X0) > 1.3*nextW:
+		right = next.X1 - int(1.1*nextW)
+	case nextAt > 0:
+		right = next.X0 + (next.X1-next.X0)*nextAt/utf8.RuneCountInString(next.Text)
+	}
+	band := image.Rect(left, next.Y0, right, next.Y1)
+	return inkSlot{slot: band, band: band, label: label, next: next, labelText: labelText, nextText: nextText}
+}
+
+// printedConf is the confidence (0–100) above which Tesseract's reading of
+// a slot as digits is taken for print, not handwriting: Tesseract reads
+// print surely and handwriting never so.
+const printedConf = 85
+
+// printed reports whether the slot holds printed digits, not handwriting:
+// Tesseract read digits there and nothing else, and read them surely or
+// as one word with the code's slash ("32/KH-BNV": typed together; a hand
+// writes into the blank before the printed slash).
+func (s inkSlot) printed(words []vanthu.Word) bool {
+	read, conf := s.tesseract(words)
+	if read == "" || strings.Map(keepDigit, read) != read {
+		return false
+	}
+	glued := strings.TrimSuffix(s.next.Text, s.nextText)
+	return conf >= printedConf || glued != "" && strings.Map(keepDigit, glued) == glued
+}
+
+// tesseract returns what Tesseract read in the slot (what ran into the
+// label and the next word included) and its least confidence.
+func (s inkSlot) tesseract(words []vanthu.Word) (string, float64) {
+	var b strings.Builder
+	conf := 100.0
+	for _, w := range words {
+		cx := (w.X0 + w.X1) / 2
+		var part string
+		switch {
+		case w == s.label:
+			part = strings.TrimPrefix(w.Text, s.labelText)
+		case w == s.next:
+			part = strings.TrimSuffix(w.Text, s.nextText)
+		case w.Line == s.label.Line && cx > s.slot.Min.X && cx < s.slot.Max.X:
+			part = w.Text
+		}
+		if part = strings.Trim(part, " .,:;_-–"); part != "" {
+			b.WriteString(part)
+			conf = min(conf, w.Confidence)
+		}
+	}
+	return b.String(), conf
+}
+
+// apply puts reading r into words: the words Tesseract read inside the
+// slot go, the label and the next word lose what ran into them, and the
+// digits stand between them as one word, as confident as the model unless
+// only the model read them (see inkConfCap).
+func (s inkSlot) apply(words []vanthu.Word, r digits.Reading) []vanthu.Word {
+	tess, _ := s.tesseract(words)
+	var out []vanthu.Word
+	at := -1
+	for _, w := range words {
+		cx := (w.X0 + w.X1) / 2
+		switch {
+		case w == s.label:
+			w.Text, w.X1 = s.labelText, min(w.X1, s.slot.Min.X)
+			out = append(out, w)
+			at = len(out)
+		case w == s.next:
+			w.Text, w.X0 = s.nextText, max(w.X0, s.slot.Max.X)
+			out = append(out, w)
+		case w.Line == s.label.Line && cx > s.slot.Min.X && cx < s.slot.Max.X:
+			// Tesseract's reading of the ink goes.
+		default:
+			out = append(out, w)
+		}
+	}
+	if at < 0 {
+		return words
+	}
+	conf := 100 * r.Conf()
+	if strings.Map(keepDigit, tess) != r.Text {
+		conf = min(conf, inkConfCap)
+	}
+	ink := vanthu.Word{Text: r.Text, X0: r.Box.Min.X, Y0: r.Box.Min.Y, X1: r.Box.Max.X, Y1: r.Box.Max.Y,
+		Confidence: conf, Block: s.label.Block, Line: s.label.Line}
+	return slices.Insert(out, at, ink)
+}
+
+func keepDigit(r rune) rune {
+	if r >= '0' && r <= '9' {
+		return r
+	}
+	return -1
+}
+
+func fold(s string) string { return strings.ToUpper(dict.Fold(dict.NFC(s))) }

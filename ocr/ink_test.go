@@ -1,0 +1,125 @@
+package ocr
+
+import (
+	"bytes"
+	"image"
+	"image/color"
+	"image/draw"
+	"image/png"
+	"strings"
+	"testing"
+
+	"github.com/vanthu/vanthu"
+	"github.com/vanthu/vanthu/internal/handwriting"
+	"github.com/vanthu/vanthu/layout"
+)
+
+// header is the top of a page (2480 pixels wide, A4 at 300 dpi) whose
+// number and day are written by hand, with words as Tesseract reads such a
+// page: the label and the code in print, its reading of the ink between.
+type header struct {
+	img   *image.RGBA
+	words []vanthu.Word
+}
+
+func newHeader() *header {
+	img := image.NewRGBA(image.Rect(0, 0, 2480, 900))
+	draw.Draw(img, img.Bounds(), image.White, image.Point{}, draw.Src)
+	return &header{img: img}
+}
+
+func (h *header) word(text string, x0, x1 int, conf float64, line int) {
+	y0, y1 := 480, 520
+	if line == 1 {
+		y0, y1 = 478, 530 // the date line, with descenders
+	}
+	h.words = append(h.words, vanthu.Word{Text: text, X0: x0, Y0: y0, X1: x1, Y1: y1, Confidence: conf, Line: line})
+}
+
+func (h *header) png(t *testing.T) []byte {
+	var b bytes.Buffer
+	if err := png.Encode(&b, h.img); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// lines is the text of the page's lines, as extraction will see it.
+func lines(words []vanthu.Word) string {
+	return layout.Text(layout.ReadingOrder(layout.Segments(vanthu.Page{Width: 2480, Words: words})))
+}
+
+func wordWith(words []vanthu.Word, text string) (vanthu.Word, bool) {
+	for _, w := range words {
+		if w.Text == text {
+			return w, true
+		}
+	}
+	return vanthu.Word{}, false
+}
+
+func TestReadInkNumberAndDay(t *testing.T) {
+	h := newHeader()
+	blue := color.RGBA{40, 40, 140, 255}
+	handwriting.Draw(h.img, "24", 540, 462, 60, blue)
+	handwriting.Draw(h.img, "07", 1600, 466, 56, blue)
+	// Tesseract ran the number into the label ("Số:84") and read the day
+	// as marks.
+	h.word("Số:84", 440, 640, 18, 0)
+	h.word("/TTr-UBND", 654, 950, 77, 0)
+	for _, w := range []struct {
+		text   string
+		x0, x1 int
+	}{{"Quảng", 1183, 1324}, {"Ngãi,", 1338, 1449}, {"ngày", 1471, 1575}, {"0T", 1593, 1660}, {"tháng", 1687, 1807}, {"02", 1824, 1873}, {"năm", 1905, 1992}, {"2025", 2010, 2113}} {
+		h.word(w.text, w.x0, w.x1, 95, 1)
+	}
+	words, _ := readInk(h.png(t), h.words, 2480, 3508)
+	text := lines(words)
+	if !strings.Contains(text, "Số: 24 /TTr-UBND") {
+		t.Errorf("number line not read from the ink:\n%s", text)
+	}
+	if !strings.Contains(text, "ngày 07 tháng 02 năm 2025") {
+		t.Errorf("date line not read from the ink:\n%s", text)
+	}
+	// Only the model read them (Tesseract said 84 and 0T): the clerk
+	// checks.
+	for _, d := range []string{"24", "07"} {
+		if w, ok := wordWith(words, d); !ok || w.Confidence > inkConfCap {
+			t.Errorf("ink word %q: %+v; want confidence at most %d", d, w, inkConfCap)
+		}
+	}
+}
+
+func TestReadInkTwoReadersAgree(t *testing.T) {
+	h := newHeader()
+	handwriting.Draw(h.img, "575", 520, 460, 62, color.Black)
+	h.word("Số:", 441, 505, 93, 0)
+	h.word("575", 520, 640, 40, 0) // Tesseract read the ink right, unsurely
+	// The code's slash was lost: the code alone.
+	h.word("UBND-KTTH", 680, 950, 90, 0)
+	words, _ := readInk(h.png(t), h.words, 2480, 3508)
+	w, ok := wordWith(words, "575")
+	if !ok || w.Confidence <= inkConfCap {
+		t.Errorf("ink word 575: %+v, %v; want the model's confidence, above %d, when both readers agree", w, ok, inkConfCap)
+	}
+}
+
+func TestReadInkLeavesPrintAlone(t *testing.T) {
+	h := newHeader()
+	// Typed numbers: read surely, or typed as one word with the code.
+	for _, words := range [][]vanthu.Word{
+		{{Text: "Số:", X0: 583, Y0: 474, X1: 651, Y1: 516, Confidence: 93}, {Text: "32/KH-BNV", X0: 669, Y0: 477, X1: 945, Y1: 516, Confidence: 37}},
+		{{Text: "Số:", X0: 583, Y0: 474, X1: 651, Y1: 516, Confidence: 93}, {Text: "314", X0: 660, Y0: 477, X1: 740, Y1: 516, Confidence: 96}, {Text: "/TB-VPUBND", X0: 745, Y0: 477, X1: 945, Y1: 516, Confidence: 96}},
+	} {
+		handwriting.Draw(h.img, "10", 675, 470, 45, color.Black) // what the model would misread
+		got, _ := readInk(h.png(t), words, 2480, 3508)
+		if lines(got) != lines(words) {
+			t.Errorf("print changed:\n%s\nto\n%s", lines(words), lines(got))
+		}
+	}
+	// A page with no header is left as it is.
+	body := []vanthu.Word{{Text: "Căn", X0: 400, Y0: 480, X1: 480, Y1: 520}, {Text: "cứ", X0: 490, Y0: 480, X1: 540, Y1: 520}}
+	if got, changed := readInk(h.png(t), body, 2480, 3508); changed || lines(got) != lines(body) {
+		t.Errorf("body changed: %s", lines(got))
+	}
+}
