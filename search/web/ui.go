@@ -93,9 +93,12 @@ var uiFuncs = template.FuncMap{
 	// (search.Snippet); nothing else goes through here.
 	"snippet": func(s string) template.HTML { return template.HTML(s) },
 	"join":    strings.Join,
-	"list":    func(v ...string) []string { return v },
-	"pct":     func(v float64) string { return strconv.FormatFloat(v*100, 'f', 0, 64) + "%" },
-	"deref":   func(b *bool) bool { return b != nil && *b },
+	// css joins a style made on the server from numbers (an aspect
+	// ratio), never from a user's text.
+	"css":   func(parts ...string) template.CSS { return template.CSS(strings.Join(parts, "")) },
+	"list":  func(v ...string) []string { return v },
+	"pct":   func(v float64) string { return strconv.FormatFloat(v*100, 'f', 0, 64) + "%" },
+	"deref": func(b *bool) bool { return b != nil && *b },
 	// signedAt writes a signature's RFC 3339 time as the clerk reads it.
 	"signedAt": func(s string) string {
 		t, err := time.Parse(time.RFC3339, s)
@@ -348,12 +351,9 @@ func (s *Server) renderDocument(w http.ResponseWriter, status int, d vanthu.Docu
 			dups = append(dups, o)
 		}
 	}
-	// The header of the first page, where the number and the day are
-	// written by hand: the clerk reads them there and types them.
 	var crop map[string]any
-	if (slices.Contains(d.Review, "number") || slices.Contains(d.Review, "issued_date")) && len(views) > 0 && views[0].Image != "" && d.Pages[0].Height > 0 {
-		crop = map[string]any{"Image": views[0].Image,
-			"Style": template.CSS(fmt.Sprintf("aspect-ratio: %d / %d", d.Pages[0].Width, d.Pages[0].Height*headerShare/100))}
+	if img, aspect := headerCrop(d); img != "" {
+		crop = map[string]any{"Image": img, "Style": template.CSS("aspect-ratio: " + aspect)}
 	}
 	title := d.Metadata.Number
 	if title == "" {
@@ -363,6 +363,21 @@ func (s *Server) renderDocument(w http.ResponseWriter, status int, d vanthu.Docu
 		"Title": title + " — Văn bản", "Nav": "search", "D": d, "Q": q, "Pages": views, "Fields": fields, "Review": review,
 		"Saved": saved, "FormError": formErr, "Dups": dups, "Crop": crop, "Back": withParams(url.Values{"q": {q}}),
 	})
+}
+
+// headerCrop returns, when d's number or date must be typed by the clerk,
+// the address of page 1's image and the aspect ratio ("W / H") of its
+// header, where the number and the day are written by hand: shown cropped,
+// the clerk reads them there. Both are empty otherwise.
+func headerCrop(d vanthu.Document) (img, aspect string) {
+	if !slices.Contains(d.Review, "number") && !slices.Contains(d.Review, "issued_date") || len(d.Pages) == 0 {
+		return "", ""
+	}
+	p := d.Pages[0]
+	if p.Image == "" || p.Width <= 0 || p.Height <= 0 {
+		return "", ""
+	}
+	return fmt.Sprintf("/api/v1/documents/%s/pages/%d/image", d.ID, p.Number), fmt.Sprintf("%d / %d", p.Width, p.Height*headerShare/100)
 }
 
 // headerShare is the part of a first page, in per cent from the top, that
@@ -515,6 +530,11 @@ type docSummary struct {
 	Number        string        `json:"number,omitempty"`
 	DuplicateOf   []vanthu.Ref  `json:"duplicate_of,omitempty"`
 	Review        []string      `json:"review,omitempty"` // the fields to check, named in Vietnamese
+	// HeaderCrop is page 1's image when the number or the date must be
+	// typed from it, and HeaderAspect the width / height of its header
+	// (the top 30%), for a crop of it.
+	HeaderCrop   string `json:"header_crop,omitempty"`
+	HeaderAspect string `json:"header_aspect,omitempty"`
 }
 
 // recent returns the last n documents received, newest first.
@@ -533,6 +553,7 @@ func (s *Server) recent(n int) ([]docSummary, error) {
 				sm.PagesDone++
 			}
 		}
+		sm.HeaderCrop, sm.HeaderAspect = headerCrop(d)
 		out = append(out, sm)
 	}
 	return out, nil

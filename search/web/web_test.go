@@ -209,7 +209,8 @@ func TestPagesServerSide(t *testing.T) {
 
 // A signed document whose number and day were written by hand: its page
 // shows each signature with its verdict, and the header of page 1 beside
-// the correction form, where the clerk reads what OCR could not.
+// the correction form (and in the intake queue), where the clerk reads
+// what OCR could not.
 func TestDocumentPageSignaturesAndHeaderCrop(t *testing.T) {
 	bs, reg := openStores(t)
 	untrusted := false
@@ -245,6 +246,21 @@ func TestDocumentPageSignaturesAndHeaderCrop(t *testing.T) {
 	} {
 		if !strings.Contains(page, want) {
 			t.Errorf("document page lacks %q", want)
+		}
+	}
+	// The intake queue shows the same crop beside the document, for the
+	// clerk to type the number from, in the page and in the list it
+	// refreshes from.
+	for _, path := range []string{"/intake", "/api/v1/documents"} {
+		resp, err := http.Get(srv.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		crop := "/api/v1/documents/" + string(d.ID) + "/pages/1/image"
+		if !strings.Contains(string(b), crop) || !strings.Contains(string(b), "2480 / 1052") {
+			t.Errorf("%s lacks the header crop %s: %.600s", path, crop, b)
 		}
 	}
 	// The register's notes carry the warning and the fields to check.
