@@ -62,13 +62,14 @@ var compounds = func() map[string][2]string {
 // RepairCompound returns the two syllables a, b respelt as the compound of
 // the administrative register whose letters they have, keeping each one's
 // case (bô sung → bổ sung, Chuyến đổi → Chuyển đổi), and whether it
-// changed them. A pair that is already a compound, or whose letters are
-// those of none, is left as read.
+// changed them. A pair that is already a compound (in the old or the new
+// tone placement: hoà, hòa), or whose letters are those of none, is left
+// as read.
 func RepairCompound(a, b string) (string, string, bool) {
 	la, lb := strings.ToLower(NFC(a)), strings.ToLower(NFC(b))
 	c, ok := compounds[Fold(la)+" "+Fold(lb)]
-	if !ok || c == [2]string{la, lb} {
-		return a, b, false
+	if !ok || Canon(la) == Canon(c[0]) && Canon(lb) == Canon(c[1]) {
+		return a, b, false // right already, in either tone placement (hoà giải, hòa giải)
 	}
 	return withCase(c[0], a), withCase(c[1], b), true
 }

@@ -19,7 +19,7 @@ var (
 	// handwriting ("Số: UBND-KTTH", "Số: 94 UBND-KTTH"): then the colon
 	// and a code with a hyphen must be there.
 	numberBareRe = regexp.MustCompile(`^[^A-Z0-9]*S[O6]\s*[:;]([^A-Z/]{0,16}?)\s((?:\s*)[A-Z][A-Z0-9]*\s*[-–]\s*[A-Z0-9]+(?:\s*[-–]\s*[A-Z0-9]+)*)`)
-	digitFix     = strings.NewReplacer("O", "0", "o", "0", "L", "1", "l", "1", "I", "1", "|", "1", " ", "")
+	digitFix     = strings.NewReplacer("O", "0", "o", "0", "L", "1", "l", "1", "I", "1", "|", "1", "]", "1", " ", "")
 	// slotFill is what stands in an empty slot: dots, underscores, an
 	// ellipsis, spaces.
 	slotFill = "._…-–:;, \t"

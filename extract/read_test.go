@@ -122,7 +122,7 @@ func TestParseDateLinePartial(t *testing.T) {
 	for in, want := range map[string]string{
 		"Quảng Ngãi, ngày tháng 01 năm 2025":    "2025-01",
 		"Quảng Ngãi, ngày 0T tháng 02 năm 2025": "2025-02", // handwriting read as marks
-		"Quảng Ngãi, ngày @& tháng l] năm 2024": "2024",
+		"Quảng Ngãi, ngày @& tháng l] năm 2024": "2024-11", // ] for the 1's serif
 		"Quảng Ngãi, ngày 04tháng 02 năm 2025":  "2025-02-04",
 		"Quảng Ngãi, ngày 77 tháng 02 năm 2025": "2025-02", // no day of February
 		"ngày 31 tháng 2 năm 2020":              "2020-02",

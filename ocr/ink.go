@@ -27,18 +27,17 @@ const inkConfCap = 60
 // slot. words are in the image's pixels (an upright page). A page without
 // such a header, or with nothing written in the slots, is left as it is.
 func readInk(img []byte, words []vanthu.Word, width, height int) ([]vanthu.Word, bool) {
-	slots := inkSlots(words, width, height)
-	if len(slots) == 0 {
-		return words, false
-	}
-	page, _, err := image.Decode(bytes.NewReader(img))
-	if err != nil {
-		return words, false
-	}
+	var page image.Image // decoded for the first slot that needs it
 	changed := false
-	for _, s := range slots {
+	for _, s := range inkSlots(words, width, height) {
 		if s.printed(words) {
 			continue
+		}
+		if page == nil {
+			var err error
+			if page, _, err = image.Decode(bytes.NewReader(img)); err != nil {
+				return words, changed
+			}
 		}
 		if r := digits.Read(page, s.slot, s.band); r.Text != "" {
 			words, changed = s.apply(words, r), true
