@@ -61,6 +61,9 @@ fuzz:
 	$(GO) test -run XXX -fuzz FuzzRepairHeader -fuzztime $(FUZZTIME) ./dict/
 	$(GO) test -run XXX -fuzz FuzzExtract -fuzztime $(FUZZTIME) ./extract/
 	$(GO) test -run XXX -fuzz FuzzUnmarshal -fuzztime $(FUZZTIME) ./ocr/digits/
+	$(GO) test -run XXX -fuzz FuzzVerifyPassword -fuzztime $(FUZZTIME) ./auth/
+	$(GO) test -run XXX -fuzz FuzzTokenUser -fuzztime $(FUZZTIME) ./auth/
+	$(GO) test -run XXX -fuzz FuzzSafeNext -fuzztime $(FUZZTIME) ./search/web/
 
 # A longer crash soak: more kill rounds.
 soak:

@@ -17,6 +17,7 @@ func TestRepairCompound(t *testing.T) {
 		{"một", "sô", "một", "số", true},
 		{"BÔ", "SUNG", "BỔ", "SUNG", true},
 		{"bổ", "sung", "bổ", "sung", false},   // right already
+		{"hoà", "giải", "hoà", "giải", false}, // right, in the old tone placement
 		{"bò", "sữa", "bò", "sữa", false},     // no compound has these letters
 		{"nhà", "nước", "nhà", "nước", false}, // right already
 		{"cai", "cach", "cải", "cách", true},  // marks lost altogether

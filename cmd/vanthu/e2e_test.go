@@ -18,6 +18,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -41,9 +42,46 @@ func TestMain(m *testing.M) {
 		fmt.Fprintf(os.Stderr, "build vanthu: %v\n%s", err, out)
 		os.Exit(1)
 	}
+	// Requests the tests make without credentials carry the clerk's token
+	// of the server they go to (see startServer).
+	http.DefaultTransport = withToken{http.DefaultTransport}
 	code := m.Run()
 	os.RemoveAll(dir)
 	os.Exit(code)
+}
+
+// tokens holds each test server's clerk token, by host.
+var tokens sync.Map
+
+// withToken adds the clerk's token of a test server to a request that has
+// no credentials of its own.
+type withToken struct{ base http.RoundTripper }
+
+func (t withToken) RoundTrip(r *http.Request) (*http.Response, error) {
+	if tok, ok := tokens.Load(r.URL.Host); ok && r.Header.Get("Authorization") == "" && r.Header.Get("Cookie") == "" {
+		r = r.Clone(r.Context())
+		r.Header.Set("Authorization", "Bearer "+tok.(string))
+	}
+	return t.base.RoundTrip(r)
+}
+
+// testPassword is the test users' password.
+const testPassword = "mật khẩu thử nghiệm"
+
+// addUser adds a user to a data folder with the command line (the server
+// stopped), unless it is there, and returns a new token of theirs.
+func addUser(t *testing.T, data, name, role string) string {
+	t.Helper()
+	add := exec.Command(vanthuBin, "user", "add", name, "--role", role, "--data", data)
+	add.Stdin = strings.NewReader(testPassword + "\n")
+	if out, err := add.CombinedOutput(); err != nil && !strings.Contains(string(out), "exists") {
+		t.Fatalf("vanthu user add %s: %v\n%s", name, err, out)
+	}
+	out, err := exec.Command(vanthuBin, "token", "create", name, "--data", data).Output()
+	if err != nil {
+		t.Fatalf("vanthu token create %s: %v", name, err)
+	}
+	return strings.TrimSpace(string(out))
 }
 
 // server is a `vanthu serve` child process on a loopback port.
@@ -51,11 +89,21 @@ type server struct {
 	cmd  *exec.Cmd
 	base string
 	logs *bytes.Buffer
+	// admin is a token of an admin (for /metrics).
+	admin string
 }
 
+// startServer starts `vanthu serve` on data, with a clerk and an admin
+// added first by the command line; requests without credentials go as
+// the clerk.
 func startServer(t *testing.T, data string, extra ...string) *server {
 	t.Helper()
-	return start(t, append([]string{"serve", "--addr", "127.0.0.1:0", "--data", data, "--poll", "200ms", "--settle", "300ms", "--drain", "2s"}, extra...)...)
+	clerk := addUser(t, data, "e2e-clerk", "clerk")
+	admin := addUser(t, data, "e2e-admin", "admin")
+	s := start(t, append([]string{"serve", "--addr", "127.0.0.1:0", "--data", data, "--poll", "200ms", "--settle", "300ms", "--drain", "2s"}, extra...)...)
+	tokens.Store(strings.TrimPrefix(s.base, "http://"), clerk)
+	s.admin = admin
+	return s
 }
 
 // start starts vanthu with args and waits for it to say where it listens.
@@ -274,16 +322,31 @@ func TestServeEndToEnd(t *testing.T) {
 		t.Errorf("refused upload: %d %v", code, up)
 	}
 
-	// Metrics are exposed.
-	resp, err = http.Get(s.base + "/metrics")
-	if err != nil {
-		t.Fatal(err)
+	// Metrics are exposed, to an admin (a clerk is refused).
+	if resp := s.getAs(t, "/metrics", ""); resp.StatusCode != http.StatusForbidden {
+		t.Errorf("metrics as a clerk: %d, want 403", resp.StatusCode)
 	}
+	resp = s.getAs(t, "/metrics", s.admin)
 	m, _ := io.ReadAll(resp.Body)
 	resp.Body.Close()
 	if !strings.Contains(string(m), "vanthu_pages_recognised_total 3") {
 		t.Errorf("metrics lack the 3 recognised pages:\n%s", m)
 	}
+}
+
+// getAs gets path with token (empty: the clerk's); the caller closes the
+// body.
+func (s *server) getAs(t *testing.T, path, token string) *http.Response {
+	t.Helper()
+	req, _ := http.NewRequest("GET", s.base+path, nil)
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return resp
 }
 
 // A server killed mid-document resumes it after a restart, and the index
@@ -455,7 +518,7 @@ func TestRegisterDuplicatesAndCorrections(t *testing.T) {
 	if code != http.StatusOK || d.Metadata.Subject != "V/v thử nghiệm sửa trích yếu" || d.Metadata.Urgency != "Khẩn" {
 		t.Fatalf("patch: %d %+v", code, d.Metadata)
 	}
-	if n := len(d.History); n != 2 || d.History[0].By != "extraction" || d.History[0].Metadata.Subject != a.Metadata.Subject || d.History[1].By != "Nguyễn Thị Thư" {
+	if n := len(d.History); n != 2 || d.History[0].By != "extraction" || d.History[0].Metadata.Subject != a.Metadata.Subject || d.History[1].By != "e2e-clerk" { // the logged-in clerk, not the name typed
 		t.Errorf("history after correction: %+v", d.History)
 	}
 	if res := s.search(t, "thu nghiem sua trich yeu"); res.Total != 1 || res.Hits[0].ID != a.ID {

@@ -27,6 +27,7 @@ func ingest(ctx context.Context, args []string) error {
 	var cfg config
 	cfg.flags(fs)
 	server := fs.String("server", "", "upload to a running vanthu server at this URL (e.g. http://127.0.0.1:8080) instead of processing here")
+	token := fs.String("token", os.Getenv("VANTHU_TOKEN"), "with --server: a clerk's API token (vanthu token create; default $VANTHU_TOKEN)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -39,7 +40,10 @@ func ingest(ctx context.Context, args []string) error {
 		return errors.New("no files")
 	}
 	if *server != "" {
-		return upload(ctx, *server, files)
+		if *token == "" {
+			return errors.New("--server needs a clerk's API token: --token or $VANTHU_TOKEN (vanthu token create NAME)")
+		}
+		return upload(ctx, *server, *token, files)
 	}
 	if cfg.LogLevel == "info" {
 		cfg.LogLevel = "warn" // the progress bar tells the story
@@ -157,13 +161,16 @@ func expand(paths []string) ([]string, error) {
 }
 
 // upload sends files to a running server.
-func upload(ctx context.Context, server string, files []string) error {
+func upload(ctx context.Context, server, token string, files []string) error {
 	bar := newProgress(os.Stderr, "tải lên", len(files))
 	var problems []string
 	for i, f := range files {
-		resp, err := postFile(ctx, strings.TrimRight(server, "/")+"/api/v1/documents", f)
+		resp, err := postFile(ctx, strings.TrimRight(server, "/")+"/api/v1/documents", token, f)
 		if err != nil {
 			return err
+		}
+		if resp.status == http.StatusUnauthorized || resp.status == http.StatusForbidden {
+			return fmt.Errorf("the server refused the token: %s", resp.message)
 		}
 		if resp.status != http.StatusAccepted {
 			problems = append(problems, fmt.Sprintf("%s: %s", f, resp.message))
@@ -186,7 +193,7 @@ type uploadResp struct {
 	message   string
 }
 
-func postFile(ctx context.Context, url, path string) (uploadResp, error) {
+func postFile(ctx context.Context, url, token, path string) (uploadResp, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return uploadResp{}, err
@@ -209,6 +216,7 @@ func postFile(ctx context.Context, url, path string) (uploadResp, error) {
 		return uploadResp{}, err
 	}
 	req.Header.Set("Content-Type", mw.FormDataContentType())
+	req.Header.Set("Authorization", "Bearer "+token)
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		return uploadResp{}, err

@@ -46,10 +46,7 @@ func manyPages(t *testing.T, copies int) []byte {
 // metric reads one value from the process's /metrics.
 func (s *server) metric(t *testing.T, name string) float64 {
 	t.Helper()
-	resp, err := http.Get(s.base + "/metrics")
-	if err != nil {
-		t.Fatal(err)
-	}
+	resp := s.getAs(t, "/metrics", s.admin)
 	defer resp.Body.Close()
 	sc := bufio.NewScanner(resp.Body)
 	for sc.Scan() {
@@ -80,8 +77,10 @@ func (k kafkaNodes) serve(t *testing.T, name, stages string) *server {
 }
 
 func (k kafkaNodes) worker(t *testing.T) *server {
-	return start(t, "worker", "--brokers", k.brokers, "--data", k.shared, "--addr", "127.0.0.1:0",
-		"--workers", "1", "--session-timeout", "2s", "--partitions", "8")
+	s := start(t, "worker", "--brokers", k.brokers, "--data", k.shared, "--addr", "127.0.0.1:0",
+		"--workers", "1", "--session-timeout", "2s", "--partitions", "8", "--metrics-token", "e2e-metrics")
+	s.admin = "e2e-metrics"
+	return s
 }
 
 // hits returns the IDs a search finds, in order.

@@ -7,6 +7,8 @@
 //	vanthu ingest   receive files or folders and process them (progress bar)
 //	vanthu process  rasterise, OCR and extract files; print JSON, keep nothing
 //	vanthu search   search the index from the command line
+//	vanthu user     add, list, disable users (server stopped)
+//	vanthu token    create an API token (server stopped)
 //	vanthu version  print the version
 package main
 
@@ -40,6 +42,7 @@ func main() {
 	}
 	cmds := map[string]func(context.Context, []string) error{
 		"serve": serve, "worker": worker, "reindex": reindex, "ingest": ingest, "process": process, "search": searchCmd, "version": versionCmd,
+		"user": userCmd, "token": tokenCmd,
 	}
 	cmd, ok := cmds[os.Args[1]]
 	if !ok {
@@ -70,6 +73,8 @@ Commands:
   ingest    receive files or folders and process them, with a progress bar
   process   rasterise, OCR and extract files; print JSON; keep nothing
   search    search the index from the command line
+  user      add, list, disable or enable users (while the server is stopped)
+  token     create an API token for a user (while the server is stopped)
   version   print the version
 
 Run 'vanthu COMMAND -h' for a command's flags.

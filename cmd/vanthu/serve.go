@@ -4,6 +4,7 @@ import (
 	"context"
 	"net"
 	"net/http"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -22,6 +23,7 @@ func serve(ctx context.Context, args []string) error {
 	poll := fs.Duration("poll", 2*time.Second, "how often the drop folder is scanned")
 	settle := fs.Duration("settle", 3*time.Second, "how long a dropped file must stay unchanged before it is taken")
 	drain := fs.Duration("drain", 30*time.Second, "on shutdown, how long to let documents in flight finish")
+	secure := fs.Bool("secure-cookies", false, "mark the session cookie Secure: set when users reach the service over TLS (a reverse proxy)")
 	var cl cluster
 	stages := cl.flags(fs, allStages, strings.Join(allStages, ","))
 	if err := fs.Parse(args); err != nil {
@@ -38,6 +40,14 @@ func serve(ctx context.Context, args []string) error {
 		return err
 	}
 	defer a.Close()
+	users, err := openUsers(cfg.Data)
+	if err != nil {
+		return err
+	}
+	defer users.Close()
+	if err := firstRun(users, cfg.Data, os.Stderr); err != nil {
+		return err
+	}
 
 	// The pipeline outlives the first signal until it has drained. Intake
 	// starts once it has resumed the unfinished documents.
@@ -57,7 +67,7 @@ func serve(ctx context.Context, args []string) error {
 	ws := &web.Server{
 		Receiver: a.receiver, Events: a.events, Registry: a.registry, Blobs: a.blobs,
 		Searcher: a.searcher, Index: a.index, Metrics: &a.pipeline.Metrics, Log: a.log, MaxUpload: cfg.Limits.MaxFileSize,
-		Corrected: a.pipeline.Publish,
+		Corrected: a.pipeline.Publish, Users: users, SecureCookies: *secure,
 	}
 	srv := &http.Server{Handler: ws.Handler(), ReadHeaderTimeout: 10 * time.Second}
 	ln, err := net.Listen("tcp", *addr)

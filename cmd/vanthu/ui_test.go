@@ -89,13 +89,27 @@ func TestWebUIInABrowser(t *testing.T) {
 	if testing.Short() {
 		t.Skip("end-to-end: runs the real service and Chromium")
 	}
-	s := startServer(t, t.TempDir())
+	data := t.TempDir()
+	addUser(t, data, "e2e-staff", "staff")
+	s := startServer(t, data)
 	ctx := newBrowser(t)
 	scan, _ := filepath.Abs("../../testdata/scans/congvan.png")
 	css := func(s string) chromedp.CSS { return chromedp.CSS(s) }
+	login := func(user string) {
+		t.Helper()
+		do(t, ctx, "log in as "+user, chromedp.WaitVisible(chromedp.ID("user")),
+			chromedp.SendKeys(chromedp.ID("user"), user), chromedp.SendKeys(chromedp.ID("password"), testPassword),
+			chromedp.Submit(chromedp.ID("password")), chromedp.WaitVisible(chromedp.ID("nguoi-dung")))
+	}
 
-	// A clerk uploads a scan on the intake page and waits for it to be indexed.
-	do(t, ctx, "open the intake page", chromedp.Navigate(s.base+"/intake"), chromedp.WaitVisible(chromedp.ID("files")))
+	// A clerk opens the intake page, is sent to the login page, logs in,
+	// lands on the intake page, uploads a scan and waits for it to be
+	// indexed.
+	do(t, ctx, "open the intake page", chromedp.Navigate(s.base+"/intake"))
+	waitURL(t, ctx, "/login?next=")
+	screenshot(t, ctx, "0-login")
+	login("e2e-clerk")
+	do(t, ctx, "the intake page", chromedp.WaitVisible(chromedp.ID("files")))
 	do(t, ctx, "upload", chromedp.SetUploadFiles(chromedp.ID("files"), []string{scan}), chromedp.Click(css(`#upload button[type=submit]`)))
 	get(t, ctx, "the upload is acknowledged", chromedp.Poll[bool](`document.querySelector("#upload-results").textContent.includes("congvan.png: đã tiếp nhận")`, chromedp.WithPollingTimeout(30*time.Second)))
 	get(t, ctx, "the queue shows the document indexed", chromedp.Poll[bool](`[...document.querySelectorAll("#queue tbody tr")].some(tr =>
@@ -187,8 +201,7 @@ func TestWebUIInABrowser(t *testing.T) {
 			return err
 		}),
 		chromedp.SetValue(chromedp.ID("f-signer"), "Nguyễn Văn Kiểm Tra"),
-		chromedp.SendKeys(chromedp.ID("by"), "Thư ký"),
-		chromedp.Submit(chromedp.ID("by")), chromedp.WaitVisible(css(".ok")))
+		chromedp.Submit(chromedp.ID("f-signer")), chromedp.WaitVisible(css(".ok")))
 	if info := get(t, ctx, "the record", chromedp.Text(css(".fields"))); !strings.Contains(info, "Nguyễn Văn Kiểm Tra") {
 		t.Errorf("the corrected signer is not shown: %q", info)
 	}
@@ -212,4 +225,22 @@ func TestWebUIInABrowser(t *testing.T) {
 	// On a phone.
 	do(t, ctx, "phone", chromedp.EmulateViewport(390, 844), chromedp.Navigate(url), chromedp.WaitVisible(css(".hit")))
 	screenshot(t, ctx, "6-search-phone")
+
+	// The clerk logs out: the pages send to the login page again.
+	do(t, ctx, "log out", chromedp.EmulateViewport(1280, 900), chromedp.Click(css(`form.who button`)), chromedp.WaitVisible(chromedp.ID("user")))
+	do(t, ctx, "the register after logging out", chromedp.Navigate(s.base+"/register"))
+	waitURL(t, ctx, "/login?next=")
+
+	// Staff (chuyên viên) search and read, but neither receive nor see
+	// the register: the menu offers only search, and the pages say no.
+	login("e2e-staff")
+	if menu := get(t, ctx, "the menu", chromedp.Text(css("header nav"))); strings.Contains(menu, "Tiếp nhận") || strings.Contains(menu, "Sổ văn bản") || !strings.Contains(menu, "Tìm kiếm") {
+		t.Errorf("staff menu: %q", menu)
+	}
+	do(t, ctx, "staff search", chromedp.Navigate(url), chromedp.WaitVisible(css(".hit")))
+	do(t, ctx, "staff open the intake page", chromedp.Navigate(s.base+"/intake"), chromedp.WaitVisible(css(".alert")))
+	if msg := get(t, ctx, "refusal", chromedp.Text(css(".alert"))); !strings.Contains(msg, "Chuyên viên") {
+		t.Errorf("staff on the intake page see %q", msg)
+	}
+	screenshot(t, ctx, "7-staff-refused")
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"net"
 	"net/http"
+	"os"
 	"strings"
 	"time"
 
@@ -22,6 +23,7 @@ func worker(ctx context.Context, args []string) error {
 	var cl cluster
 	stages := cl.flags(fs, workerStages, strings.Join(workerStages, ","))
 	addr := fs.String("addr", "", "serve /metrics and /healthz at this address (e.g. 127.0.0.1:9101); empty: none")
+	metricsToken := fs.String("metrics-token", os.Getenv("VANTHU_METRICS_TOKEN"), "bearer token a scraper sends for /metrics (default $VANTHU_METRICS_TOKEN; empty: /metrics refused)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -42,10 +44,9 @@ func worker(ctx context.Context, args []string) error {
 			return err
 		}
 		a.log.Info("listening", "addr", ln.Addr().String())
-		// The service's own handler: with no stage of intake, index or
-		// search here, it answers /metrics and /healthz, and says so
-		// for the rest.
-		srv := &http.Server{Handler: (&web.Server{Metrics: &a.pipeline.Metrics, Log: a.log}).Handler(), ReadHeaderTimeout: 10 * time.Second}
+		// No documents and no users here: /healthz, and /metrics for a
+		// scraper with the token.
+		srv := &http.Server{Handler: web.NodeHandler(&a.pipeline.Metrics, *metricsToken), ReadHeaderTimeout: 10 * time.Second}
 		go srv.Serve(ln)
 		defer srv.Close()
 	}

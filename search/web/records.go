@@ -36,7 +36,9 @@ func (s *Server) patch(w http.ResponseWriter, r *http.Request) error {
 	if err := dec.Decode(&req); err != nil || len(req.Metadata) == 0 {
 		return &apiError{http.StatusBadRequest, "bad_patch", `send {"by": "your name", "metadata": {"field": value, …}}`, "Dữ liệu sửa không hợp lệ"}
 	}
-	d, err := s.correct(r.Context(), id, req.By, req.Metadata)
+	// The correction is the logged-in user's, whatever name is sent.
+	me, _ := userFrom(r.Context())
+	d, err := s.correct(r.Context(), id, me.Name, req.Metadata)
 	if err != nil {
 		return err
 	}

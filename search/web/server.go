@@ -13,7 +13,11 @@ import (
 	"strings"
 	"time"
 
+	"github.com/alexedwards/scs/v2"
+
 	"github.com/vanthu/vanthu"
+	"github.com/vanthu/vanthu/access"
+	"github.com/vanthu/vanthu/auth"
 	"github.com/vanthu/vanthu/index"
 	"github.com/vanthu/vanthu/intake"
 	"github.com/vanthu/vanthu/intake/blob"
@@ -37,10 +41,27 @@ type Server struct {
 	// MaxUpload bounds an upload's body; larger answers 413 before the body
 	// is read in full.
 	MaxUpload int64
+	// Users are who may use the service (required): every request but
+	// the health check is made by one of them, with a session (the UI) or
+	// a bearer token (scripts).
+	Users *auth.Store
+	// SecureCookies marks the session cookie Secure: set it when the
+	// service is reached over TLS (behind a reverse proxy).
+	SecureCookies bool
+
+	sessions *scs.SessionManager
+	limiter  *auth.Limiter
 }
 
-// Handler returns the server's routes.
+// Handler returns the server's routes, each open only to the roles the
+// policy (package access) allows; state-changing requests from another
+// site are refused (net/http's CrossOriginProtection).
 func (s *Server) Handler() http.Handler {
+	if s.Users == nil {
+		panic("web: Server.Users is required")
+	}
+	s.sessions = newSessions(s.Users, s.SecureCookies)
+	s.limiter = auth.NewLimiter(5, 15*time.Minute)
 	mux := http.NewServeMux()
 	handle := func(pattern string, h func(http.ResponseWriter, *http.Request) error) {
 		mux.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) {
@@ -58,17 +79,24 @@ func (s *Server) Handler() http.Handler {
 			return &apiError{http.StatusServiceUnavailable, "stage_not_here", "this node does not run the " + stage + " stage", "Máy chủ này không đảm nhận việc này"}
 		}
 	}
-	handle("POST /api/v1/documents", needs(s.Receiver != nil, "intake", s.upload))
-	handle("GET /api/v1/documents", needs(s.Registry != nil, "index", s.listDocuments))
-	handle("GET /api/v1/documents/{id}", needs(s.Registry != nil, "index", s.document))
-	handle("PATCH /api/v1/documents/{id}", needs(s.Registry != nil, "index", s.patch))
-	handle("GET /api/v1/register", needs(s.Registry != nil, "index", s.register))
-	handle("GET /api/v1/documents/{id}/original", needs(s.Registry != nil, "index", s.original))
-	handle("GET /api/v1/documents/{id}/pages/{n}/image", needs(s.Registry != nil, "index", s.pageImage))
-	handle("GET /api/v1/search", needs(s.Searcher != nil, "search", s.search))
-	handle("GET /api/v1/intake/events", needs(s.Events != nil, "intake", s.events))
-	handle("GET /api/v1/openapi.json", s.openAPI)
-	handle("GET /metrics", s.metrics)
+	handle("POST /api/v1/documents", guard(access.Receive, needs(s.Receiver != nil, "intake", s.upload)))
+	handle("GET /api/v1/documents", guard(access.Queue, needs(s.Registry != nil, "index", s.listDocuments)))
+	handle("GET /api/v1/documents/{id}", guard(access.Read, needs(s.Registry != nil, "index", s.document)))
+	handle("PATCH /api/v1/documents/{id}", guard(access.Correct, needs(s.Registry != nil, "index", s.patch)))
+	handle("GET /api/v1/register", guard(access.Register, needs(s.Registry != nil, "index", s.register)))
+	handle("GET /api/v1/documents/{id}/original", guard(access.Read, needs(s.Registry != nil, "index", s.original)))
+	handle("GET /api/v1/documents/{id}/pages/{n}/image", guard(access.Read, needs(s.Registry != nil, "index", s.pageImage)))
+	handle("GET /api/v1/search", guard(access.Read, needs(s.Searcher != nil, "search", s.search)))
+	handle("GET /api/v1/intake/events", guard(access.Queue, needs(s.Events != nil, "intake", s.events)))
+	handle("GET /api/v1/openapi.json", guard(access.ReadAPIIndex, s.openAPI))
+	handle("GET /api/v1/me", s.me)
+	handle("GET /api/v1/users", guard(access.ManageUsers, s.listUsers))
+	handle("POST /api/v1/users", guard(access.ManageUsers, s.addUser))
+	handle("PATCH /api/v1/users/{name}", guard(access.ManageUsers, s.changeUser))
+	handle("GET /api/v1/tokens", guard(access.OwnTokens, s.listTokens))
+	handle("POST /api/v1/tokens", guard(access.OwnTokens, s.createToken))
+	handle("DELETE /api/v1/tokens/{id}", guard(access.OwnTokens, s.revokeToken))
+	handle("GET /metrics", guard(access.Metrics, s.metrics))
 	handle("GET /healthz", func(w http.ResponseWriter, r *http.Request) error {
 		return writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})
@@ -76,7 +104,10 @@ func (s *Server) Handler() http.Handler {
 	handle("/api/", func(w http.ResponseWriter, r *http.Request) error {
 		return &apiError{http.StatusNotFound, "not_found", "no such endpoint: " + r.Method + " " + r.URL.Path, "Không có địa chỉ này"}
 	})
-	return s.logRequests(mux)
+	h := s.authenticate(mux)
+	h = s.sessions.LoadAndSave(h)
+	h = http.NewCrossOriginProtection().Handler(h)
+	return s.logRequests(h)
 }
 
 // apiError is an error with its HTTP status and stable code.
@@ -136,6 +167,17 @@ func (s *Server) apiErr(r *http.Request, err error) *apiError {
 		s.log().Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
 	}
 	return ae
+}
+
+// readJSON decodes a request's JSON body (at most 1 MiB, no unknown
+// fields) into v.
+func readJSON(r *http.Request, v any) error {
+	dec := json.NewDecoder(io.LimitReader(r.Body, 1<<20))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return &apiError{http.StatusBadRequest, "bad_json", "the body is not the JSON expected: " + err.Error(), "Dữ liệu gửi lên không hợp lệ"}
+	}
+	return nil
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) error {
@@ -243,6 +285,8 @@ func (s *Server) original(w http.ResponseWriter, r *http.Request) error {
 	w.Header().Set("Content-Type", contentTypes[d.Format])
 	w.Header().Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": d.FileName}))
 	w.Header().Set("X-Content-SHA256", string(d.ID))
+	me, _ := userFrom(r.Context())
+	s.log().Info("original downloaded", "user", me.Name, "id", string(d.ID), "addr", clientAddr(r))
 	http.ServeContent(w, r, "", d.ReceivedAt, f)
 	return nil
 }

@@ -18,6 +18,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/vanthu/vanthu"
+	"github.com/vanthu/vanthu/access"
 	"github.com/vanthu/vanthu/dict"
 	"github.com/vanthu/vanthu/index"
 	"github.com/vanthu/vanthu/intake"
@@ -31,7 +32,7 @@ import (
 //go:embed ui
 var uiFS embed.FS
 
-var pages = parsePages("search.html", "document.html", "intake.html", "register.html", "error.html")
+var pages = parsePages("search.html", "document.html", "intake.html", "register.html", "error.html", "login.html", "users.html")
 
 func parsePages(names ...string) map[string]*template.Template {
 	out := map[string]*template.Template{}
@@ -138,13 +139,18 @@ func (s *Server) uiRoutes(mux *http.ServeMux) {
 	}
 	static, _ := fs.Sub(uiFS, "ui/static")
 	mux.Handle("GET /static/", http.StripPrefix("/static/", cacheFor(time.Hour, http.FileServerFS(static))))
-	page("GET /{$}", s.searchPage)
-	page("GET /search", s.searchPage)
-	page("GET /documents/{id}", s.documentPage)
-	page("POST /documents/{id}", s.correctPage)
-	page("GET /intake", s.intakePage)
-	page("POST /intake", s.intakeUpload)
-	page("GET /register", s.registerPage)
+	page("GET /login", s.loginPage)
+	page("POST /login", s.login)
+	page("POST /logout", s.logout)
+	page("GET /{$}", s.home)
+	page("GET /search", guard(access.Read, s.searchPage))
+	page("GET /documents/{id}", guard(access.Read, s.documentPage))
+	page("POST /documents/{id}", guard(access.Correct, s.correctPage))
+	page("GET /intake", guard(access.Queue, s.intakePage))
+	page("POST /intake", guard(access.Receive, s.intakeUpload))
+	page("GET /register", guard(access.Register, s.registerPage))
+	page("GET /admin/users", guard(access.ManageUsers, s.usersPage))
+	page("POST /admin/users", guard(access.ManageUsers, s.usersForm))
 	page("/", func(w http.ResponseWriter, r *http.Request) error {
 		return &apiError{http.StatusNotFound, "not_found", "no such page", "Không có trang này. Hãy quay lại trang tìm kiếm."}
 	})
@@ -157,7 +163,14 @@ func cacheFor(d time.Duration, h http.Handler) http.Handler {
 	})
 }
 
-func (s *Server) render(w http.ResponseWriter, status int, name string, data any) error {
+// render writes a page; data carries the page's own values, and render
+// adds who is logged in (Me), for the menu.
+func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name string, data map[string]any) error {
+	if u, ok := userFrom(r.Context()); ok {
+		data["Me"] = viewer{Name: u.Name, RoleVI: u.Role.VI(), Unit: u.Unit,
+			Read: access.Allowed(u.Role, access.Read), Queue: access.Allowed(u.Role, access.Queue),
+			Register: access.Allowed(u.Role, access.Register), Users: access.Allowed(u.Role, access.ManageUsers)}
+	}
 	var b strings.Builder
 	if err := pages[name].ExecuteTemplate(&b, "base", data); err != nil {
 		return err
@@ -168,10 +181,26 @@ func (s *Server) render(w http.ResponseWriter, status int, name string, data any
 	return err
 }
 
+// viewer is who is logged in, as the menu shows them.
+type viewer struct {
+	Name, RoleVI, Unit           string
+	Read, Queue, Register, Users bool
+}
+
+// home is GET /: the search page for those who read documents; the users'
+// page for an admin, who reads none.
+func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
+	if may(r, access.Read) != nil && may(r, access.ManageUsers) == nil {
+		http.Redirect(w, r, "/admin/users", http.StatusSeeOther)
+		return nil
+	}
+	return guard(access.Read, s.searchPage)(w, r)
+}
+
 // pageErr shows an error as a page, in a sentence a clerk understands.
 func (s *Server) pageErr(w http.ResponseWriter, r *http.Request, err error) {
 	ae := s.apiErr(r, err)
-	if rerr := s.render(w, ae.Status, "error.html", map[string]any{"Title": "Lỗi", "Err": ae, "Status": ae.Status}); rerr != nil {
+	if rerr := s.render(w, r, ae.Status, "error.html", map[string]any{"Title": "Lỗi", "Err": ae, "Status": ae.Status}); rerr != nil {
 		http.Error(w, ae.MessageVI, ae.Status)
 	}
 }
@@ -203,7 +232,7 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) error {
 	req, err := search.ParseRequest(v)
 	if err != nil {
 		data["Error"] = "Câu tìm kiếm chưa đúng: " + searchErrorVI(err)
-		return s.render(w, http.StatusBadRequest, "search.html", data)
+		return s.render(w, r, http.StatusBadRequest, "search.html", data)
 	}
 	if s.Searcher == nil {
 		return &apiError{http.StatusServiceUnavailable, "stage_not_here", "this node does not search", "Máy chủ này không đảm nhận việc tìm kiếm"}
@@ -245,7 +274,7 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) error {
 	if req.Page < pagesN {
 		data["Next"] = withParams(v, "page", strconv.Itoa(req.Page+1))
 	}
-	return s.render(w, http.StatusOK, "search.html", data)
+	return s.render(w, r, http.StatusOK, "search.html", data)
 }
 
 // searchErrorVI says what is wrong with a search, in Vietnamese.
@@ -310,10 +339,10 @@ func (s *Server) documentPage(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	q := r.URL.Query().Get("q")
-	return s.renderDocument(w, http.StatusOK, d, q, r.URL.Query().Get("saved") == "1", "")
+	return s.renderDocument(w, r, http.StatusOK, d, q, r.URL.Query().Get("saved") == "1", "")
 }
 
-func (s *Server) renderDocument(w http.ResponseWriter, status int, d vanthu.Document, q string, saved bool, formErr string) error {
+func (s *Server) renderDocument(w http.ResponseWriter, r *http.Request, status int, d vanthu.Document, q string, saved bool, formErr string) error {
 	terms := queryTerms(q)
 	var views []pageView
 	for _, p := range d.Pages {
@@ -359,7 +388,7 @@ func (s *Server) renderDocument(w http.ResponseWriter, status int, d vanthu.Docu
 	if title == "" {
 		title = d.FileName
 	}
-	return s.render(w, status, "document.html", map[string]any{
+	return s.render(w, r, status, "document.html", map[string]any{
 		"Title": title + " — Văn bản", "Nav": "search", "D": d, "Q": q, "Pages": views, "Fields": fields, "Review": review,
 		"Saved": saved, "FormError": formErr, "Dups": dups, "Crop": crop, "Back": withParams(url.Values{"q": {q}}),
 	})
@@ -501,12 +530,13 @@ func (s *Server) correctPage(w http.ResponseWriter, r *http.Request) error {
 	}
 	q := r.PostForm.Get("q")
 	if len(fields) == 0 {
-		return s.renderDocument(w, http.StatusOK, d, q, false, "Không có trường nào thay đổi.")
+		return s.renderDocument(w, r, http.StatusOK, d, q, false, "Không có trường nào thay đổi.")
 	}
-	if _, err := s.correct(r.Context(), d.ID, r.PostForm.Get("by"), fields); err != nil {
+	me, _ := userFrom(r.Context())
+	if _, err := s.correct(r.Context(), d.ID, me.Name, fields); err != nil {
 		var ae *apiError
 		if errors.As(err, &ae) {
-			return s.renderDocument(w, http.StatusUnprocessableEntity, d, q, false, ae.MessageVI+" ("+ae.Message+")")
+			return s.renderDocument(w, r, http.StatusUnprocessableEntity, d, q, false, ae.MessageVI+" ("+ae.Message+")")
 		}
 		return err
 	}
@@ -588,7 +618,7 @@ func (s *Server) intakePage(w http.ResponseWriter, r *http.Request) error {
 			}
 		}
 	}
-	return s.render(w, http.StatusOK, "intake.html", map[string]any{
+	return s.render(w, r, http.StatusOK, "intake.html", map[string]any{
 		"Title": "Tiếp nhận văn bản", "Nav": "intake", "Docs": docs, "Events": events, "Enabled": s.Receiver != nil,
 		"Results": r.URL.Query()["r"],
 	})
@@ -647,7 +677,7 @@ func (s *Server) registerPage(w http.ResponseWriter, r *http.Request) error {
 	for y := now; y >= now-10; y-- {
 		years = append(years, y)
 	}
-	return s.render(w, http.StatusOK, "register.html", map[string]any{
+	return s.render(w, r, http.StatusOK, "register.html", map[string]any{
 		"Title": fmt.Sprintf("Sổ đăng ký văn bản đến năm %d", year), "Nav": "register", "Year": year, "Years": years,
 		"Entries": entries, "Header": registerHeader,
 	})

@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"io"
 	"mime/multipart"
@@ -14,6 +15,7 @@ import (
 	"time"
 
 	"github.com/vanthu/vanthu"
+	"github.com/vanthu/vanthu/access"
 	"github.com/vanthu/vanthu/index"
 	"github.com/vanthu/vanthu/intake"
 	"github.com/vanthu/vanthu/intake/blob"
@@ -21,7 +23,12 @@ import (
 	"github.com/vanthu/vanthu/search"
 )
 
-func newServer(t *testing.T) *httptest.Server {
+// testDocID is the document fullServer registers and indexes.
+var testDocID = vanthu.RefOf([]byte("d"))
+
+// fullServer is a server with every stage, its index holding one
+// document, registered with its original.
+func fullServer(t *testing.T) *Server {
 	t.Helper()
 	dir := t.TempDir()
 	ix, err := index.Open(filepath.Join(dir, "index"))
@@ -29,24 +36,36 @@ func newServer(t *testing.T) *httptest.Server {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { ix.Close() })
-	d := vanthu.Document{ID: vanthu.RefOf([]byte("d")), FileName: "qd.pdf", PageCount: 1,
+	bs, _ := blob.Open(filepath.Join(dir, "blobs"))
+	original, _, err := bs.Put(context.Background(), strings.NewReader("%PDF-1.4 quyết định"), 1<<20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := vanthu.Document{ID: original, FileName: "qd.pdf", PageCount: 1, Format: vanthu.PDF, Status: vanthu.Indexed, ReceivedAt: time.Now(),
 		Pages:    []vanthu.Page{{Number: 1, Text: "Quyết định về cải cách hành chính", Done: true}},
-		Metadata: vanthu.Metadata{Number: "45/QĐ-UBND", DocType: "Quyết định", IssuedDate: "2024-01-05"}}
+		Metadata: vanthu.Metadata{Number: "45/QĐ-UBND", DocType: "Quyết định", IssuedDate: "2024-01-05", Recipients: []string{}}}
+	testDocID = original
 	if err := ix.Put(d); err != nil {
 		t.Fatal(err)
 	}
-	bs, _ := blob.Open(filepath.Join(dir, "blobs"))
 	reg, err := registry.Open(filepath.Join(dir, "registry.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { reg.Close() })
-	s := &Server{
-		Receiver: &intake.Receiver{Blobs: bs, Registry: reg, Limits: intake.DefaultLimits()},
-		Events:   intake.NewEvents(10), Registry: reg, Blobs: bs, Searcher: &search.Searcher{Index: ix},
+	if _, _, err := reg.Register(d); err != nil {
+		t.Fatal(err)
 	}
-	srv := httptest.NewServer(s.Handler())
-	t.Cleanup(srv.Close)
+	return &Server{
+		Receiver: &intake.Receiver{Blobs: bs, Registry: reg, Limits: intake.DefaultLimits()},
+		Events:   intake.NewEvents(10), Registry: reg, Blobs: bs, Searcher: &search.Searcher{Index: ix}, Index: ix,
+	}
+}
+
+// newServer is fullServer on loopback, requests made as a clerk.
+func newServer(t *testing.T) *httptest.Server {
+	t.Helper()
+	srv, _ := serve(t, fullServer(t), access.Clerk)
 	return srv
 }
 
@@ -118,7 +137,7 @@ func TestOpenAPIIsValidJSON(t *testing.T) {
 	if err := json.NewDecoder(resp.Body).Decode(&spec); err != nil {
 		t.Fatal(err)
 	}
-	for _, p := range []string{"/api/v1/documents", "/api/v1/documents/{id}", "/api/v1/documents/{id}/original", "/api/v1/search", "/metrics"} {
+	for _, p := range []string{"/api/v1/documents", "/api/v1/documents/{id}", "/api/v1/documents/{id}/original", "/api/v1/search", "/metrics", "/api/v1/me", "/api/v1/users", "/api/v1/users/{name}", "/api/v1/tokens", "/api/v1/tokens/{id}"} {
 		if spec.Paths[p] == nil {
 			t.Errorf("openapi.json does not describe %s", p)
 		}
@@ -148,8 +167,7 @@ func TestUploadTooLarge(t *testing.T) {
 	bs, reg := openStores(t)
 	s := &Server{Receiver: &intake.Receiver{Blobs: bs, Registry: reg, Limits: intake.Limits{MaxFileSize: 1000, MaxPixels: 1e8}},
 		Events: intake.NewEvents(10), Registry: reg, Blobs: bs, MaxUpload: 1000}
-	srv := httptest.NewServer(s.Handler())
-	defer srv.Close()
+	srv, _ := serve(t, s, access.Clerk)
 	for _, size := range []int{5000, 3 << 20} { // over the file limit; over the body limit
 		var body bytes.Buffer
 		mw := multipart.NewWriter(&body)
@@ -227,8 +245,7 @@ func TestDocumentPageSignaturesAndHeaderCrop(t *testing.T) {
 	if _, _, err := reg.Register(d); err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer((&Server{Registry: reg, Blobs: bs, Events: intake.NewEvents(1)}).Handler())
-	defer srv.Close()
+	srv, _ := serve(t, &Server{Registry: reg, Blobs: bs, Events: intake.NewEvents(1)}, access.Clerk)
 	resp, err := http.Get(srv.URL + "/documents/" + string(d.ID))
 	if err != nil {
 		t.Fatal(err)
