@@ -96,6 +96,34 @@ type Document struct {
 	// History keeps every version of the metadata, oldest first: the
 	// extraction, then each clerk's correction. Metadata is the last.
 	History []Revision `json:"history,omitempty"`
+	// Access is who may see the document; AccessHistory every change of
+	// it, oldest first.
+	Access        Access         `json:"access"`
+	AccessHistory []AccessChange `json:"access_history,omitempty"`
+}
+
+// Scopes of a document's access.
+const (
+	ScopeAgency     = "agency"     // every user who may read documents (the default)
+	ScopeRestricted = "restricted" // the units and users it is assigned to (giao xử lý), and those who see everything
+)
+
+// Access is who may see a document: its scope and, when restricted, the
+// units and users it is assigned to.
+type Access struct {
+	Scope string   `json:"scope"` // ScopeAgency ("" means it too) or ScopeRestricted
+	Units []string `json:"units,omitempty"`
+	Users []string `json:"users,omitempty"`
+}
+
+// Restricted reports whether a is narrower than the agency.
+func (a Access) Restricted() bool { return a.Scope == ScopeRestricted }
+
+// AccessChange is one change of a document's access: when, by whom, to what.
+type AccessChange struct {
+	At     time.Time `json:"at"`
+	By     string    `json:"by"`
+	Access Access    `json:"access"`
 }
 
 // Revision is one version of a document's metadata and who made it.

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/vanthu/vanthu"
 	"github.com/vanthu/vanthu/dict"
 )
 
@@ -56,6 +57,7 @@ type Action string
 
 const (
 	Read         Action = "read"          // search, a document's record, pages, words, original
+	Assign       Action = "assign"        // set a document's access (giao xử lý)
 	Receive      Action = "receive"       // upload a scan
 	Queue        Action = "queue"         // the intake queue and its events
 	Register     Action = "register"      // the register (sổ đăng ký) and its CSV
@@ -73,6 +75,7 @@ var rules = map[Action][]Role{
 	Queue:        {Clerk, Leader, Archivist},
 	Register:     {Clerk, Leader, Archivist},
 	Correct:      {Clerk},
+	Assign:       {Clerk, Leader},
 	ManageUsers:  {Admin},
 	Metrics:      {Admin},
 	OwnTokens:    {Clerk, Staff, Leader, Archivist, Admin},
@@ -90,4 +93,61 @@ func Actions() []Action {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// seeAll are the roles that see every document, restricted or not.
+var seeAll = []Role{Clerk, Leader, Archivist}
+
+// Viewer is who asks to see documents.
+type Viewer struct {
+	Name string
+	Role Role
+	Unit string
+}
+
+// Sight is what a viewer may see of the documents: all of them, or those
+// of the agency's scope and those assigned to their unit or to them. The
+// zero Sight sees nothing. It is the one rule: Sees applies it to one
+// document, and search turns the same fields into its filter.
+type Sight struct {
+	All    bool
+	Agency bool     // documents of the agency's scope
+	Units  []string // restricted documents assigned to these units
+	Users  []string // restricted documents assigned to these users
+}
+
+// SightOf is what v may see.
+func SightOf(v Viewer) Sight {
+	switch {
+	case !Allowed(v.Role, Read):
+		return Sight{}
+	case slices.Contains(seeAll, v.Role):
+		return Sight{All: true}
+	}
+	s := Sight{Agency: true, Users: []string{v.Name}}
+	if v.Unit != "" {
+		s.Units = []string{v.Unit}
+	}
+	return s
+}
+
+// Sees reports whether s includes a document whose access is a.
+func (s Sight) Sees(a vanthu.Access) bool {
+	switch {
+	case s.All:
+		return true
+	case !a.Restricted():
+		return s.Agency
+	}
+	for _, u := range s.Units {
+		if slices.Contains(a.Units, u) {
+			return true
+		}
+	}
+	for _, u := range s.Users {
+		if slices.Contains(a.Users, u) {
+			return true
+		}
+	}
+	return false
 }

@@ -1,6 +1,10 @@
 package access
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/vanthu/vanthu"
+)
 
 func TestParseRole(t *testing.T) {
 	for in, want := range map[string]Role{"clerk": Clerk, "Văn thư": Clerk, "van thu": Clerk, "LÃNH ĐẠO": Leader, "archivist": Archivist, "Quản trị": Admin} {
@@ -33,6 +37,44 @@ func TestRules(t *testing.T) {
 	for _, a := range Actions() {
 		if len(rules[a]) == 0 {
 			t.Errorf("%s: nobody may", a)
+		}
+	}
+}
+
+func TestSight(t *testing.T) {
+	other := vanthu.Access{Scope: vanthu.ScopeRestricted, Units: []string{"Phòng Tài chính"}}
+	own := vanthu.Access{Scope: vanthu.ScopeRestricted, Units: []string{"Văn phòng"}}
+	named := vanthu.Access{Scope: vanthu.ScopeRestricted, Users: []string{"lan"}}
+	agency := vanthu.Access{}
+	for _, c := range []struct {
+		v    Viewer
+		a    vanthu.Access
+		want bool
+	}{
+		{Viewer{"lan", Staff, "Văn phòng"}, agency, true},
+		{Viewer{"lan", Staff, "Văn phòng"}, own, true},
+		{Viewer{"lan", Staff, "Văn phòng"}, named, true},
+		{Viewer{"lan", Staff, "Văn phòng"}, other, false},
+		{Viewer{"minh", Staff, ""}, own, false},
+		{Viewer{"hoa", Leader, ""}, other, true},
+		{Viewer{"thu", Clerk, ""}, other, true},
+		{Viewer{"an", Archivist, ""}, other, true},
+		{Viewer{"root", Admin, ""}, agency, false}, // admin alone reads nothing
+	} {
+		if got := SightOf(c.v).Sees(c.a); got != c.want {
+			t.Errorf("%+v sees %+v: %v, want %v", c.v, c.a, got, c.want)
+		}
+	}
+}
+
+// The queue, the register and the events feed list documents without a
+// per-document filter: only roles that see every document may have them.
+func TestListsOnlyForThoseWhoSeeAll(t *testing.T) {
+	for _, a := range []Action{Queue, Register} {
+		for _, r := range rules[a] {
+			if !SightOf(Viewer{Role: r}).All {
+				t.Errorf("%s may %s but does not see every document", r, a)
+			}
 		}
 	}
 }

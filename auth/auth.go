@@ -25,6 +25,7 @@ import (
 
 	"github.com/vanthu/vanthu"
 	"github.com/vanthu/vanthu/access"
+	"github.com/vanthu/vanthu/dict"
 )
 
 // User is an account.
@@ -110,7 +111,7 @@ func (s *Store) Add(name string, role access.Role, unit, password string) (User,
 	if err != nil {
 		return User{}, err
 	}
-	u := User{Name: name, Role: role, Unit: strings.TrimSpace(unit), Created: time.Now().UTC(), Hash: hash}
+	u := User{Name: name, Role: role, Unit: UnitName(unit), Created: time.Now().UTC(), Hash: hash}
 	err = s.db.Update(func(tx *bbolt.Tx) error {
 		b := tx.Bucket(bucketUsers)
 		if b.Get([]byte(name)) != nil {
@@ -170,7 +171,7 @@ func (s *Store) Update(name string, f func(*User) error) (User, error) {
 		if !slices.Contains(access.Roles, u.Role) {
 			return fmt.Errorf("auth: no role %q", u.Role)
 		}
-		u.Name, u.Hash, u.Created = name, hash, created
+		u.Name, u.Hash, u.Created, u.Unit = name, hash, created, UnitName(u.Unit)
 		return putJSON(b, name, u)
 	})
 	u.Hash = ""
@@ -312,6 +313,11 @@ func (s *Store) EnsureAdmin() (string, error) {
 	}
 	return password, nil
 }
+
+// UnitName is a unit's name as kept: NFC, single spaces, so that a
+// document assigned to "Phòng  Tài chính" reaches the users of "Phòng Tài
+// chính".
+func UnitName(s string) string { return dict.NFC(strings.Join(strings.Fields(s), " ")) }
 
 func putJSON(b *bbolt.Bucket, key string, v any) error {
 	data, err := json.Marshal(v)

@@ -38,6 +38,11 @@ const (
 	FieldPlace      = "place"
 	FieldPlaceF     = "place_folded"
 	FieldRecord     = "record" // stored JSON of the Hit fields
+	// Who may see the document (vanthu.Access): the scope always, and
+	// the units and users of a restricted one.
+	FieldAccessScope = "access_scope"
+	FieldAccessUnits = "access_units"
+	FieldAccessUsers = "access_users"
 )
 
 // entry is what is indexed for one document.
@@ -55,6 +60,9 @@ type entry struct {
 	Signer          string    `json:"signer"`
 	Place           string    `json:"place"`
 	Record          string    `json:"record"`
+	AccessScope     string    `json:"access_scope"`
+	AccessUnits     []string  `json:"access_units,omitempty"`
+	AccessUsers     []string  `json:"access_users,omitempty"`
 }
 
 // Record is what the index keeps of a document for showing a hit without
@@ -141,6 +149,10 @@ func toEntry(d vanthu.Document) (entry, error) {
 		Number: md.Number, DocType: FacetKey(md.DocType), Issuer: FacetKey(md.Issuer),
 		Urgency: FacetKey(md.Urgency), Confidentiality: FacetKey(md.Confidentiality),
 		ReceivedAt: d.ReceivedAt, Subject: md.Subject, Signer: md.Signer, Place: md.Place,
+		AccessScope: vanthu.ScopeAgency,
+	}
+	if d.Access.Restricted() {
+		e.AccessScope, e.AccessUnits, e.AccessUsers = vanthu.ScopeRestricted, d.Access.Units, d.Access.Users
 	}
 	for _, p := range d.Pages {
 		e.Text = append(e.Text, p.Text)
@@ -226,7 +238,7 @@ func Mapping() mapping.IndexMapping {
 	dm.AddFieldMappingsAt("place", text(FieldPlace, vi.AnalyzerName, false), text(FieldPlaceF, vi.FoldedAnalyzerName, false))
 	dm.AddFieldMappingsAt("number", num)
 	dm.AddFieldMappingsAt("issuer", kw(FieldIssuer), text(FieldIssuerText, vi.AnalyzerName, false), text(FieldIssuerF, vi.FoldedAnalyzerName, false))
-	for _, f := range []string{FieldDocType, FieldYear, FieldUrgency, FieldSecrecy} {
+	for _, f := range []string{FieldDocType, FieldYear, FieldUrgency, FieldSecrecy, FieldAccessScope, FieldAccessUnits, FieldAccessUsers} {
 		dm.AddFieldMappingsAt(f, kw(f))
 	}
 	dm.AddFieldMappingsAt("issued_date", date(FieldIssuedDate))

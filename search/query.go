@@ -10,6 +10,7 @@ import (
 	"unicode"
 
 	"github.com/vanthu/vanthu"
+	"github.com/vanthu/vanthu/access"
 )
 
 // Request is one search.
@@ -24,6 +25,10 @@ type Request struct {
 	Sort            string // relevance (default), issued_date, -issued_date
 	Page            int    // from 1
 	Size            int
+	// Sight, if not nil, limits the search to the documents a user may
+	// see, inside the query: totals, facets and snippets count nothing
+	// else. Nil searches everything (the command line on the machine).
+	Sight *access.Sight
 }
 
 // MaxSize bounds Request.Size.

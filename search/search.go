@@ -15,6 +15,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/vanthu/vanthu"
+	"github.com/vanthu/vanthu/access"
 	"github.com/vanthu/vanthu/dict"
 	"github.com/vanthu/vanthu/extract"
 	"github.com/vanthu/vanthu/index"
@@ -160,6 +161,9 @@ func buildQuery(p parsed, r Request) query.Query {
 		dr.SetField(index.FieldIssuedDate)
 		filters = append(filters, dr)
 	}
+	if r.Sight != nil && !r.Sight.All {
+		filters = append(filters, sightQuery(*r.Sight))
+	}
 	if len(must) == 0 {
 		must = append(must, bleve.NewMatchAllQuery())
 	}
@@ -169,6 +173,33 @@ func buildQuery(p parsed, r Request) query.Query {
 		b.AddFilter(query.NewConjunctionQuery(filters))
 	}
 	return b
+}
+
+// sightQuery matches the documents s sees (access.Sight.Sees, as a
+// query): the agency's scope, or assigned to one of its units or users. A
+// document indexed without its access fields matches none of these, so
+// an index from before them shows nothing to a restricted viewer until it
+// is rebuilt (vanthu reindex).
+func sightQuery(s access.Sight) query.Query {
+	var any []query.Query
+	term := func(field, v string) {
+		t := bleve.NewTermQuery(v)
+		t.SetField(field)
+		any = append(any, t)
+	}
+	if s.Agency {
+		term(index.FieldAccessScope, vanthu.ScopeAgency)
+	}
+	for _, u := range s.Units {
+		term(index.FieldAccessUnits, u)
+	}
+	for _, u := range s.Users {
+		term(index.FieldAccessUsers, u)
+	}
+	if len(any) == 0 {
+		return bleve.NewMatchNoneQuery()
+	}
+	return bleve.NewDisjunctionQuery(any...)
 }
 
 // freeText matches s in the page text, or in a metadata field a clerk may

@@ -160,7 +160,7 @@ func (r *Registry) Ensure(d vanthu.Document) error {
 // Merge returns what d, a record as the pipeline's log has it, becomes
 // against the local record (nil if there is none): the arrival (số đến,
 // date) is the one given at intake, so a record without one keeps the
-// local one. It reports false when d has fewer revisions than the local
+// local one, and so is a later change of access. It reports false when d has fewer revisions than the local
 // record: d is older (a correction made here is on its way through the
 // log), and the local record stands.
 func Merge(local *vanthu.Document, d vanthu.Document) (vanthu.Document, bool) {
@@ -172,6 +172,11 @@ func Merge(local *vanthu.Document, d vanthu.Document) (vanthu.Document, bool) {
 	}
 	if d.ArrivalNumber == 0 {
 		d.ArrivalNumber, d.ArrivalDate = local.ArrivalNumber, local.ArrivalDate
+	}
+	// Access is set by people, never by the pipeline: an assignment made
+	// here while the document was being read stands.
+	if len(d.AccessHistory) < len(local.AccessHistory) {
+		d.Access, d.AccessHistory = local.Access, local.AccessHistory
 	}
 	return d, true
 }

@@ -194,3 +194,16 @@ func TestMaterialise(t *testing.T) {
 		t.Errorf("the next arrival got số đến %d, want 8", next.ArrivalNumber)
 	}
 }
+
+// A document assigned while it is being read keeps its assignment when the
+// pipeline's record of it (made before) arrives.
+func TestMergeKeepsAccess(t *testing.T) {
+	restricted := vanthu.Access{Scope: vanthu.ScopeRestricted, Units: []string{"Phòng Tài chính"}}
+	local := vanthu.Document{ID: vanthu.RefOf([]byte("a")), ArrivalNumber: 7, Access: restricted,
+		AccessHistory: []vanthu.AccessChange{{By: "leader", Access: restricted}}}
+	fromLog := vanthu.Document{ID: local.ID, Status: vanthu.Indexed, Metadata: vanthu.Metadata{Number: "1/TTr-UBND"}}
+	got, fresh := Merge(&local, fromLog)
+	if !fresh || !got.Access.Restricted() || len(got.AccessHistory) != 1 || got.Metadata.Number != "1/TTr-UBND" || got.ArrivalNumber != 7 {
+		t.Errorf("Merge = %+v, %v", got, fresh)
+	}
+}

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -14,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/vanthu/vanthu"
 	"github.com/vanthu/vanthu/access"
 	"github.com/vanthu/vanthu/auth"
 )
@@ -124,6 +126,7 @@ func TestAccessMatrix(t *testing.T) {
 		{call{"GET", doc, ""}, []access.Role{access.Clerk, access.Staff, access.Leader, access.Archivist}},
 		{call{"GET", doc + "/original", ""}, []access.Role{access.Clerk, access.Staff, access.Leader, access.Archivist}},
 		{call{"PATCH", doc, `{"metadata":{"subject":"Về việc thử"}}`}, []access.Role{access.Clerk}},
+		{call{"PUT", doc + "/access", `{"scope":"agency"}`}, []access.Role{access.Clerk, access.Leader}},
 		{call{"GET", "/api/v1/documents", ""}, []access.Role{access.Clerk, access.Leader, access.Archivist}},
 		{call{"GET", "/api/v1/intake/events", ""}, []access.Role{access.Clerk, access.Leader, access.Archivist}},
 		{call{"GET", "/api/v1/register", ""}, []access.Role{access.Clerk, access.Leader, access.Archivist}},
@@ -313,4 +316,132 @@ func FuzzSafeNext(f *testing.F) {
 			t.Fatalf("safeNext(%q) = %q leaves the site", next, got)
 		}
 	})
+}
+
+// scopedServer is fullServer with three documents more, each restricted:
+// to another unit, to the staff user's own unit, and to the staff user by
+// name. All four hold "cải cách hành chính".
+func scopedServer(t *testing.T) (*Server, map[string]vanthu.Ref) {
+	t.Helper()
+	s := fullServer(t)
+	ids := map[string]vanthu.Ref{"agency": testDocID}
+	for name, a := range map[string]vanthu.Access{
+		"other unit": {Scope: vanthu.ScopeRestricted, Units: []string{"Phòng Tài chính"}},
+		"own unit":   {Scope: vanthu.ScopeRestricted, Units: []string{"Văn phòng"}},
+		"by name":    {Scope: vanthu.ScopeRestricted, Users: []string{"staff"}},
+	} {
+		id, _, err := s.Blobs.Put(context.Background(), strings.NewReader("%PDF-1.4 "+name), 1<<20)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := vanthu.Document{ID: id, FileName: name + ".pdf", PageCount: 1, Format: vanthu.PDF, Status: vanthu.Indexed, ReceivedAt: time.Now(),
+			Pages:    []vanthu.Page{{Number: 1, Text: "Tờ trình về cải cách hành chính " + name, Done: true}},
+			Metadata: vanthu.Metadata{Number: "7/TTr-UBND", DocType: "Tờ trình", IssuedDate: "2025-01-06", Recipients: []string{}},
+			Access:   a}
+		if _, _, err := s.Registry.Register(d); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Index.Put(d); err != nil {
+			t.Fatal(err)
+		}
+		ids[name] = id
+	}
+	return s, ids
+}
+
+// Who sees which document, through every way to reach one: search hits,
+// totals and facets, the record, the original and the page's words. A
+// document one may not see answers 404, as one that does not exist.
+func TestDocumentScopes(t *testing.T) {
+	s, ids := scopedServer(t)
+	srv, tokens := serve(t, s, "")
+	sees := map[access.Role][]string{
+		access.Staff:     {"agency", "own unit", "by name"},
+		access.Clerk:     {"agency", "other unit", "own unit", "by name"},
+		access.Leader:    {"agency", "other unit", "own unit", "by name"},
+		access.Archivist: {"agency", "other unit", "own unit", "by name"},
+		access.Admin:     {},
+	}
+	var table strings.Builder
+	table.WriteString("\n| role | agency | other unit | own unit | by name | search total |\n| --- | --- | --- | --- | --- | --- |\n")
+	leaks := 0
+	_, missing := get(t, srv.URL+"/api/v1/documents/"+string(vanthu.RefOf([]byte("no such"))), tokens[access.Staff])
+	for _, role := range access.Roles {
+		fmt.Fprintf(&table, "| %s |", role)
+		for _, name := range []string{"agency", "other unit", "own unit", "by name"} {
+			want := slices.Contains(sees[role], name)
+			seen := true
+			for _, path := range []string{"", "/original", "?words=1"} {
+				resp, body := get(t, srv.URL+"/api/v1/documents/"+string(ids[name])+path, tokens[role])
+				got := resp.StatusCode == 200
+				seen = seen && got
+				if got != want {
+					leaks++
+					t.Errorf("%s GET %s%s: %d, want visible %v", role, name, path, resp.StatusCode, want)
+				}
+				if !got && role != access.Admin && body != missing {
+					t.Errorf("%s: a hidden document answers %q, a missing one %q", role, body, missing)
+				}
+			}
+			mark := "no"
+			if seen {
+				mark = "yes"
+			}
+			fmt.Fprintf(&table, " %s |", mark)
+		}
+		var res struct {
+			Total  int
+			Hits   []struct{ ID vanthu.Ref }
+			Facets map[string][]struct {
+				Value string
+				Count int
+			}
+		}
+		resp, body := get(t, srv.URL+"/api/v1/search?q=cai+cach+hanh+chinh", tokens[role])
+		json.Unmarshal([]byte(body), &res)
+		if role == access.Admin {
+			fmt.Fprintf(&table, " %d (403) |\n", 0)
+			continue
+		}
+		facetTotal := 0
+		for _, f := range res.Facets["doc_type"] {
+			facetTotal += f.Count
+		}
+		fmt.Fprintf(&table, " %d |\n", res.Total)
+		if resp.StatusCode != 200 || res.Total != len(sees[role]) || facetTotal != len(sees[role]) || len(res.Hits) != len(sees[role]) {
+			leaks++
+			t.Errorf("%s search: %d, total %d, facets count %d, hits %d; want %d", role, resp.StatusCode, res.Total, facetTotal, len(res.Hits), len(sees[role]))
+		}
+	}
+	t.Logf("who sees which document (record, original, words; search):%s\nleaks: %d", table.String(), leaks)
+}
+
+// A clerk or a leader assigns a document; staff may not; the change is
+// recorded and takes effect in search at once.
+func TestAssignDocument(t *testing.T) {
+	s, ids := scopedServer(t)
+	srv, tokens := serve(t, s, "")
+	doc := srv.URL + "/api/v1/documents/" + string(ids["other unit"])
+	body := `{"scope":"restricted","units":["Phòng  Tài chính","Văn phòng"]}`
+	if resp, _ := call(t, "PUT", doc+"/access", tokens[access.Staff], body); resp.StatusCode != 403 {
+		t.Errorf("staff assign: %d, want 403", resp.StatusCode)
+	}
+	if resp, _ := call(t, "PUT", doc+"/access", tokens[access.Clerk], `{"scope":"restricted"}`); resp.StatusCode != 400 {
+		t.Errorf("restricted to nobody: %d, want 400", resp.StatusCode)
+	}
+	resp, out := call(t, "PUT", doc+"/access", tokens[access.Leader], body)
+	var d vanthu.Document
+	json.Unmarshal([]byte(out), &d)
+	if resp.StatusCode != 200 || len(d.AccessHistory) != 1 || d.AccessHistory[0].By != "leader" || !slices.Equal(d.Access.Units, []string{"Phòng Tài chính", "Văn phòng"}) {
+		t.Fatalf("leader assign: %d %+v", resp.StatusCode, d.Access)
+	}
+	if resp, _ := get(t, doc, tokens[access.Staff]); resp.StatusCode != 200 {
+		t.Errorf("staff of Văn phòng after the assignment: %d, want 200", resp.StatusCode)
+	}
+	var res struct{ Total int }
+	_, b := get(t, srv.URL+"/api/v1/search?q=cai+cach", tokens[access.Staff])
+	json.Unmarshal([]byte(b), &res)
+	if res.Total != 4 {
+		t.Errorf("staff search after the assignment: %d, want 4", res.Total)
+	}
 }

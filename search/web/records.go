@@ -8,11 +8,13 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/vanthu/vanthu"
+	"github.com/vanthu/vanthu/auth"
 	"github.com/vanthu/vanthu/extract"
 )
 
@@ -75,17 +77,73 @@ func (s *Server) correct(ctx context.Context, id vanthu.Ref, by string, fields m
 	if err != nil {
 		return d, err
 	}
+	return d, s.republish(ctx, d)
+}
+
+// republish indexes a changed record again and puts it on the documents
+// log, so that an index rebuilt from the log keeps the change.
+func (s *Server) republish(ctx context.Context, d vanthu.Document) error {
 	if d.Status == vanthu.Indexed && s.Index != nil {
 		if err := s.Index.Put(d); err != nil {
-			return d, err
+			return err
 		}
 	}
 	if s.Corrected != nil {
-		if err := s.Corrected(ctx, d); err != nil {
-			return d, err
+		return s.Corrected(ctx, d)
+	}
+	return nil
+}
+
+// setAccess is PUT /api/v1/documents/{id}/access {"scope", "units",
+// "users"}: a clerk or a leader assigns the document (giao xử lý) to units
+// and users, or opens it to the agency again. Every change stays in the
+// record's access_history.
+func (s *Server) setAccess(w http.ResponseWriter, r *http.Request) error {
+	d, err := s.record(r)
+	if err != nil {
+		return err
+	}
+	var in struct {
+		Scope string
+		Units []string
+		Users []string
+	}
+	if err := readJSON(r, &in); err != nil {
+		return err
+	}
+	a := vanthu.Access{Scope: in.Scope, Units: cleanNames(in.Units), Users: cleanNames(in.Users)}
+	switch {
+	case a.Scope == vanthu.ScopeAgency && len(a.Units)+len(a.Users) == 0:
+	case a.Scope == vanthu.ScopeRestricted && len(a.Units)+len(a.Users) > 0:
+	default:
+		return &apiError{http.StatusBadRequest, "bad_access", `send {"scope":"agency"}, or {"scope":"restricted","units":[…],"users":[…]} with at least one unit or user`, "Phạm vi truy cập không hợp lệ"}
+	}
+	me, _ := userFrom(r.Context())
+	d, err = s.Registry.Update(d.ID, func(d *vanthu.Document) error {
+		d.Access = a
+		d.AccessHistory = append(d.AccessHistory, vanthu.AccessChange{At: time.Now().UTC(), By: me.Name, Access: a})
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	s.log().Info("access changed", "by", me.Name, "id", string(d.ID), "scope", a.Scope, "units", a.Units, "users", a.Users)
+	if err := s.republish(r.Context(), d); err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, d)
+}
+
+// cleanNames trims, normalises (NFC) and de-duplicates unit and user names.
+func cleanNames(in []string) []string {
+	var out []string
+	for _, n := range in {
+		n = auth.UnitName(n)
+		if n != "" && !slices.Contains(out, n) {
+			out = append(out, n)
 		}
 	}
-	return d, nil
+	return out
 }
 
 func remove(list []string, x string) []string {

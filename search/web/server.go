@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"mime"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -83,6 +84,7 @@ func (s *Server) Handler() http.Handler {
 	handle("GET /api/v1/documents", guard(access.Queue, needs(s.Registry != nil, "index", s.listDocuments)))
 	handle("GET /api/v1/documents/{id}", guard(access.Read, needs(s.Registry != nil, "index", s.document)))
 	handle("PATCH /api/v1/documents/{id}", guard(access.Correct, needs(s.Registry != nil, "index", s.patch)))
+	handle("PUT /api/v1/documents/{id}/access", guard(access.Assign, needs(s.Registry != nil, "index", s.setAccess)))
 	handle("GET /api/v1/register", guard(access.Register, needs(s.Registry != nil, "index", s.register)))
 	handle("GET /api/v1/documents/{id}/original", guard(access.Read, needs(s.Registry != nil, "index", s.original)))
 	handle("GET /api/v1/documents/{id}/pages/{n}/image", guard(access.Read, needs(s.Registry != nil, "index", s.pageImage)))
@@ -244,7 +246,32 @@ func (s *Server) record(r *http.Request) (vanthu.Document, error) {
 	if err != nil {
 		return vanthu.Document{}, err
 	}
-	return s.Registry.Get(id)
+	d, err := s.Registry.Get(id)
+	sight := s.sight(r)
+	if vanthu.KindOf(err) == vanthu.NotExist || err == nil && !sight.Sees(d.Access) {
+		// A document the user may not see is as absent as one that is.
+		return vanthu.Document{}, errNoDocument
+	}
+	if err != nil {
+		return d, err
+	}
+	// Its possible duplicates are named only if the user may see them.
+	d.DuplicateOf = slices.DeleteFunc(d.DuplicateOf, func(o vanthu.Ref) bool {
+		od, err := s.Registry.Get(o)
+		return err != nil || !sight.Sees(od.Access)
+	})
+	return d, nil
+}
+
+var errNoDocument = &apiError{http.StatusNotFound, "not_found", "no such document", "Không tìm thấy văn bản"}
+
+// sight is what the request's user may see of the documents.
+func (s *Server) sight(r *http.Request) access.Sight {
+	u, ok := userFrom(r.Context())
+	if !ok {
+		return access.Sight{}
+	}
+	return access.SightOf(access.Viewer{Name: u.Name, Role: u.Role, Unit: u.Unit})
 }
 
 // document returns the record; word boxes only with ?words=1.
@@ -323,6 +350,8 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return &apiError{http.StatusBadRequest, "bad_query", strings.TrimPrefix(err.Error(), "search: "), "Câu tìm kiếm không hợp lệ"}
 	}
+	sight := s.sight(r)
+	req.Sight = &sight
 	ctx, cancel := context.WithTimeout(r.Context(), 10*time.Second)
 	defer cancel()
 	res, err := s.Searcher.Search(ctx, req)

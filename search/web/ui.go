@@ -237,6 +237,8 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) error {
 	if s.Searcher == nil {
 		return &apiError{http.StatusServiceUnavailable, "stage_not_here", "this node does not search", "Máy chủ này không đảm nhận việc tìm kiếm"}
 	}
+	sight := s.sight(r)
+	req.Sight = &sight
 	ctx, cancel := context.WithTimeout(r.Context(), 10*time.Second)
 	defer cancel()
 	res, err := s.Searcher.Search(ctx, req)
@@ -375,7 +377,7 @@ func (s *Server) renderDocument(w http.ResponseWriter, r *http.Request, status i
 		}
 	}
 	var dups []vanthu.Document
-	for _, id := range d.DuplicateOf {
+	for _, id := range d.DuplicateOf { // those the user may see (record)
 		if o, err := s.Registry.Get(id); err == nil {
 			dups = append(dups, o)
 		}
