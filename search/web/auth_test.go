@@ -445,3 +445,32 @@ func TestAssignDocument(t *testing.T) {
 		t.Errorf("staff search after the assignment: %d, want 4", res.Total)
 	}
 }
+
+// The document page shows the access and, to a leader, the form to assign
+// it; staff see neither that form nor the correction form.
+func TestDocumentPageAccessForm(t *testing.T) {
+	s, ids := scopedServer(t)
+	srv, tokens := serve(t, s, "")
+	page := srv.URL + "/documents/" + string(ids["agency"])
+	form := url.Values{"scope": {"restricted"}, "units": {"Phòng Tài chính\n"}, "users": {""}}
+	req, _ := http.NewRequest("POST", page+"/access", strings.NewReader(form.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Authorization", "Bearer "+tokens[access.Leader])
+	resp, err := (&http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}).Do(req)
+	if err != nil || resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("assign form: %v %v", resp.StatusCode, err)
+	}
+	_, html := get(t, page, tokens[access.Leader])
+	for _, want := range []string{"Giới hạn: đơn vị Phòng Tài chính", `action="/documents/` + string(ids["agency"]) + `/access"`, "Lịch sử giao", "leader: giới hạn cho Phòng Tài chính"} {
+		if !strings.Contains(html, want) {
+			t.Errorf("the leader's document page lacks %q", want)
+		}
+	}
+	if resp, _ := get(t, page, tokens[access.Staff]); resp.StatusCode != 404 {
+		t.Errorf("staff of another unit on the assigned document: %d, want 404", resp.StatusCode)
+	}
+	_, html = get(t, srv.URL+"/documents/"+string(ids["own unit"]), tokens[access.Staff])
+	if strings.Contains(html, `class="correct"`) || strings.Contains(html, `class="assign"`) || !strings.Contains(html, "Giới hạn: đơn vị Văn phòng") {
+		t.Errorf("staff's document page offers forms they may not use, or hides the scope")
+	}
+}

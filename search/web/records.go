@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -111,27 +112,57 @@ func (s *Server) setAccess(w http.ResponseWriter, r *http.Request) error {
 	if err := readJSON(r, &in); err != nil {
 		return err
 	}
-	a := vanthu.Access{Scope: in.Scope, Units: cleanNames(in.Units), Users: cleanNames(in.Users)}
+	if d, err = s.assign(r, d.ID, vanthu.Access{Scope: in.Scope, Units: in.Units, Users: in.Users}); err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, d)
+}
+
+// assign sets a document's access for the request's user, recording the
+// change, and indexes the document again.
+func (s *Server) assign(r *http.Request, id vanthu.Ref, a vanthu.Access) (vanthu.Document, error) {
+	a.Units, a.Users = cleanNames(a.Units), cleanNames(a.Users)
 	switch {
-	case a.Scope == vanthu.ScopeAgency && len(a.Units)+len(a.Users) == 0:
+	case a.Scope == vanthu.ScopeAgency:
+		a.Units, a.Users = nil, nil
 	case a.Scope == vanthu.ScopeRestricted && len(a.Units)+len(a.Users) > 0:
 	default:
-		return &apiError{http.StatusBadRequest, "bad_access", `send {"scope":"agency"}, or {"scope":"restricted","units":[…],"users":[…]} with at least one unit or user`, "Phạm vi truy cập không hợp lệ"}
+		return vanthu.Document{}, &apiError{http.StatusBadRequest, "bad_access", `send {"scope":"agency"}, or {"scope":"restricted","units":[…],"users":[…]} with at least one unit or user`,
+			"Phạm vi truy cập không hợp lệ: giới hạn cần ít nhất một đơn vị hoặc người dùng"}
 	}
 	me, _ := userFrom(r.Context())
-	d, err = s.Registry.Update(d.ID, func(d *vanthu.Document) error {
+	d, err := s.Registry.Update(id, func(d *vanthu.Document) error {
 		d.Access = a
 		d.AccessHistory = append(d.AccessHistory, vanthu.AccessChange{At: time.Now().UTC(), By: me.Name, Access: a})
 		return nil
 	})
 	if err != nil {
-		return err
+		return d, err
 	}
 	s.log().Info("access changed", "by", me.Name, "id", string(d.ID), "scope", a.Scope, "units", a.Units, "users", a.Users)
-	if err := s.republish(r.Context(), d); err != nil {
+	return d, s.republish(r.Context(), d)
+}
+
+// assignPage takes the document page's access form.
+func (s *Server) assignPage(w http.ResponseWriter, r *http.Request) error {
+	d, err := s.record(r)
+	if err != nil {
 		return err
 	}
-	return writeJSON(w, http.StatusOK, d)
+	r.Body = http.MaxBytesReader(w, r.Body, 1<<16)
+	if err := r.ParseForm(); err != nil {
+		return &apiError{http.StatusBadRequest, "bad_form", "the form could not be read", "Không đọc được biểu mẫu, xin gửi lại"}
+	}
+	a := vanthu.Access{Scope: r.PostForm.Get("scope"), Units: strings.Split(r.PostForm.Get("units"), "\n"), Users: strings.Split(r.PostForm.Get("users"), "\n")}
+	if _, err := s.assign(r, d.ID, a); err != nil {
+		var ae *apiError
+		if errors.As(err, &ae) {
+			return s.renderDocument(w, r, http.StatusUnprocessableEntity, d, "", false, ae.MessageVI)
+		}
+		return err
+	}
+	http.Redirect(w, r, "/documents/"+string(d.ID)+"#truy-cap", http.StatusSeeOther)
+	return nil
 }
 
 // cleanNames trims, normalises (NFC) and de-duplicates unit and user names.

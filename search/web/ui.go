@@ -146,6 +146,7 @@ func (s *Server) uiRoutes(mux *http.ServeMux) {
 	page("GET /search", guard(access.Read, s.searchPage))
 	page("GET /documents/{id}", guard(access.Read, s.documentPage))
 	page("POST /documents/{id}", guard(access.Correct, s.correctPage))
+	page("POST /documents/{id}/access", guard(access.Assign, s.assignPage))
 	page("GET /intake", guard(access.Queue, s.intakePage))
 	page("POST /intake", guard(access.Receive, s.intakeUpload))
 	page("GET /register", guard(access.Register, s.registerPage))
@@ -169,7 +170,8 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 	if u, ok := userFrom(r.Context()); ok {
 		data["Me"] = viewer{Name: u.Name, RoleVI: u.Role.VI(), Unit: u.Unit,
 			Read: access.Allowed(u.Role, access.Read), Queue: access.Allowed(u.Role, access.Queue),
-			Register: access.Allowed(u.Role, access.Register), Users: access.Allowed(u.Role, access.ManageUsers)}
+			Register: access.Allowed(u.Role, access.Register), Users: access.Allowed(u.Role, access.ManageUsers),
+			Correct: access.Allowed(u.Role, access.Correct), Assign: access.Allowed(u.Role, access.Assign)}
 	}
 	var b strings.Builder
 	if err := pages[name].ExecuteTemplate(&b, "base", data); err != nil {
@@ -183,8 +185,8 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 
 // viewer is who is logged in, as the menu shows them.
 type viewer struct {
-	Name, RoleVI, Unit           string
-	Read, Queue, Register, Users bool
+	Name, RoleVI, Unit                            string
+	Read, Queue, Register, Users, Correct, Assign bool
 }
 
 // home is GET /: the search page for those who read documents; the users'
