@@ -63,6 +63,7 @@ const (
 	Register     Action = "register"      // the register (sổ đăng ký) and its CSV
 	Correct      Action = "correct"       // correct a document's metadata
 	ManageUsers  Action = "manage_users"  // add, disable and list users and their tokens
+	ViewAudit    Action = "view_audit"    // search the audit log
 	Metrics      Action = "metrics"       // the service's metrics
 	OwnTokens    Action = "own_tokens"    // create and revoke one's own API tokens
 	ReadAPIIndex Action = "read_api_docs" // the OpenAPI description
@@ -77,6 +78,7 @@ var rules = map[Action][]Role{
 	Correct:      {Clerk},
 	Assign:       {Clerk, Leader},
 	ManageUsers:  {Admin},
+	ViewAudit:    {Admin},
 	Metrics:      {Admin},
 	OwnTokens:    {Clerk, Staff, Leader, Archivist, Admin},
 	ReadAPIIndex: {Clerk, Staff, Leader, Archivist, Admin},

@@ -9,6 +9,7 @@
 //	vanthu search   search the index from the command line
 //	vanthu user     add, list, disable users (server stopped)
 //	vanthu token    create an API token (server stopped)
+//	vanthu audit    verify the audit log
 //	vanthu version  print the version
 package main
 
@@ -42,7 +43,7 @@ func main() {
 	}
 	cmds := map[string]func(context.Context, []string) error{
 		"serve": serve, "worker": worker, "reindex": reindex, "ingest": ingest, "process": process, "search": searchCmd, "version": versionCmd,
-		"user": userCmd, "token": tokenCmd,
+		"user": userCmd, "token": tokenCmd, "audit": auditCmd,
 	}
 	cmd, ok := cmds[os.Args[1]]
 	if !ok {
@@ -75,6 +76,7 @@ Commands:
   search    search the index from the command line
   user      add, list, disable or enable users (while the server is stopped)
   token     create an API token for a user (while the server is stopped)
+  audit     verify the audit log: every entry in place and unchanged
   version   print the version
 
 Run 'vanthu COMMAND -h' for a command's flags.

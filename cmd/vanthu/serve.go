@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"net"
 	"net/http"
 	"os"
@@ -10,6 +11,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/vanthu/vanthu/audit"
 	"github.com/vanthu/vanthu/intake"
 	"github.com/vanthu/vanthu/search/web"
 )
@@ -24,6 +26,7 @@ func serve(ctx context.Context, args []string) error {
 	settle := fs.Duration("settle", 3*time.Second, "how long a dropped file must stay unchanged before it is taken")
 	drain := fs.Duration("drain", 30*time.Second, "on shutdown, how long to let documents in flight finish")
 	secure := fs.Bool("secure-cookies", false, "mark the session cookie Secure: set when users reach the service over TLS (a reverse proxy)")
+	auditKeys := fs.String("audit-key-dir", "", "folder of the audit log's HMAC key, kept apart from the log (default DATA)")
 	var cl cluster
 	stages := cl.flags(fs, allStages, strings.Join(allStages, ","))
 	if err := fs.Parse(args); err != nil {
@@ -48,6 +51,15 @@ func serve(ctx context.Context, args []string) error {
 	if err := firstRun(users, cfg.Data, os.Stderr); err != nil {
 		return err
 	}
+	auditDir := filepath.Join(cfg.Data, "audit")
+	if *auditKeys == "" {
+		*auditKeys = cfg.Data
+	}
+	trail, err := audit.Open(auditDir, *auditKeys)
+	if err != nil {
+		return fmt.Errorf("%w (vanthu audit verify --data %s tells more)", err, cfg.Data)
+	}
+	defer trail.Close()
 
 	// The pipeline outlives the first signal until it has drained. Intake
 	// starts once it has resumed the unfinished documents.
@@ -67,7 +79,7 @@ func serve(ctx context.Context, args []string) error {
 	ws := &web.Server{
 		Receiver: a.receiver, Events: a.events, Registry: a.registry, Blobs: a.blobs,
 		Searcher: a.searcher, Index: a.index, Metrics: &a.pipeline.Metrics, Log: a.log, MaxUpload: cfg.Limits.MaxFileSize,
-		Corrected: a.pipeline.Publish, Users: users, SecureCookies: *secure,
+		Corrected: a.pipeline.Publish, Users: users, SecureCookies: *secure, Audit: trail, AuditDir: auditDir,
 	}
 	srv := &http.Server{Handler: ws.Handler(), ReadHeaderTimeout: 10 * time.Second}
 	ln, err := net.Listen("tcp", *addr)

@@ -15,6 +15,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/vanthu/vanthu/access"
+	"github.com/vanthu/vanthu/audit"
 	"github.com/vanthu/vanthu/auth"
 )
 
@@ -170,5 +171,27 @@ func firstRun(users *auth.Store, data string, console io.Writer) error {
 		return err
 	}
 	fmt.Fprintf(console, "\nVanthu: first run. User admin, password %s (also in %s). Log in, add the users, then delete that file.\n\n", password, file)
+	return nil
+}
+
+// auditCmd is `vanthu audit verify`: walks the audit log's chain.
+func auditCmd(ctx context.Context, args []string) error {
+	if len(args) == 0 || args[0] != "verify" {
+		return errors.New("usage: vanthu audit verify [--data DIR] [--audit-key-dir DIR]")
+	}
+	fs := newFlagSet("audit verify", "")
+	data := fs.String("data", "./var", "data folder")
+	keys := fs.String("audit-key-dir", "", "folder of the audit log's key (default DATA)")
+	if err := fs.Parse(args[1:]); err != nil {
+		return err
+	}
+	if *keys == "" {
+		*keys = *data
+	}
+	n, err := audit.Verify(filepath.Join(*data, "audit"), *keys)
+	if err != nil {
+		return err
+	}
+	fmt.Printf("audit log intact: %d entries\n", n)
 	return nil
 }

@@ -84,6 +84,21 @@ func TestFirstRunAndUserCommands(t *testing.T) {
 		t.Errorf("ingest --server: %v\n%s", err, out)
 	}
 	s.kill()
+	// What happened is in the audit log, whose chain the command checks;
+	// one byte changed in it, the check fails and names the entry.
+	if out := vanthu("", "audit", "verify", "--data", data); !strings.Contains(out, "audit log intact") {
+		t.Errorf("audit verify: %s", out)
+	}
+	logFile := filepath.Join(data, "audit", "audit.log")
+	b, err = os.ReadFile(logFile)
+	if err != nil || !strings.Contains(string(b), `"action":"receive"`) || !strings.Contains(string(b), `"action":"login"`) {
+		t.Errorf("the audit log lacks the login or the upload: %v\n%s", err, b)
+	}
+	os.WriteFile(logFile, []byte(strings.Replace(string(b), `"user":"lan"`, `"user":"lam"`, 1)), 0o600)
+	if out, err := exec.Command(vanthuBin, "audit", "verify", "--data", data).CombinedOutput(); err == nil || !strings.Contains(string(out), "was changed") {
+		t.Errorf("audit verify of an edited log: %v\n%s", err, out)
+	}
+	os.WriteFile(logFile, b, 0o600)
 	// A disabled user's token no longer works.
 	vanthu("", "user", "disable", "lan", "--data", data)
 	s = start(t, "serve", "--addr", "127.0.0.1:0", "--data", data, "--poll", "1s")

@@ -17,6 +17,7 @@ import (
 
 	"github.com/vanthu/vanthu"
 	"github.com/vanthu/vanthu/access"
+	"github.com/vanthu/vanthu/audit"
 	"github.com/vanthu/vanthu/auth"
 )
 
@@ -44,6 +45,11 @@ func serve(t *testing.T, s *Server, as access.Role) (*httptest.Server, map[acces
 		}
 	}
 	s.Users = users
+	s.AuditDir = filepath.Join(t.TempDir(), "audit")
+	if s.Audit, err = audit.Open(s.AuditDir, s.AuditDir); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Audit.Close() })
 	h := s.Handler()
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if as != "" && r.Header.Get("Authorization") == "" && r.Header.Get("Cookie") == "" {
@@ -134,6 +140,7 @@ func TestAccessMatrix(t *testing.T) {
 		{call{"GET", "/api/v1/users", ""}, []access.Role{access.Admin}},
 		{call{"POST", "/api/v1/users", `{"name":"moi","role":"staff","password":"mật khẩu đủ dài"}`}, []access.Role{access.Admin}},
 		{call{"GET", "/metrics", ""}, []access.Role{access.Admin}},
+		{call{"GET", "/api/v1/audit", ""}, []access.Role{access.Admin}},
 		{call{"GET", "/api/v1/me", ""}, access.Roles},
 		{call{"GET", "/api/v1/tokens", ""}, access.Roles},
 		{call{"GET", "/api/v1/openapi.json", ""}, access.Roles},
@@ -472,5 +479,51 @@ func TestDocumentPageAccessForm(t *testing.T) {
 	_, html = get(t, srv.URL+"/documents/"+string(ids["own unit"]), tokens[access.Staff])
 	if strings.Contains(html, `class="correct"`) || strings.Contains(html, `class="assign"`) || !strings.Contains(html, "Giới hạn: đơn vị Văn phòng") {
 		t.Errorf("staff's document page offers forms they may not use, or hides the scope")
+	}
+}
+
+// What users do is in the audit log, which the admin searches: a failed
+// login, a search with its query, a view, a download, a correction and a
+// denied request, each with user, object, address and outcome.
+func TestAuditLog(t *testing.T) {
+	s, ids := scopedServer(t)
+	srv, tokens := serve(t, s, "")
+	http.PostForm(srv.URL+"/login", url.Values{"user": {"staff"}, "password": {"không đúng mật khẩu"}})
+	get(t, srv.URL+"/api/v1/search?q=cai+cach", tokens[access.Staff])
+	get(t, srv.URL+"/api/v1/documents/"+string(ids["own unit"]), tokens[access.Staff])
+	get(t, srv.URL+"/api/v1/documents/"+string(ids["other unit"]), tokens[access.Staff]) // not theirs: 404
+	get(t, srv.URL+"/api/v1/documents/"+string(ids["agency"])+"/original", tokens[access.Archivist])
+	call(t, "PATCH", srv.URL+"/api/v1/documents/"+string(ids["agency"]), tokens[access.Clerk], `{"metadata":{"subject":"Về việc thử"}}`)
+	resp, body := get(t, srv.URL+"/api/v1/audit", tokens[access.Admin])
+	var res struct{ Entries []audit.Entry }
+	json.Unmarshal([]byte(body), &res)
+	if resp.StatusCode != 200 {
+		t.Fatalf("audit search: %d %s", resp.StatusCode, body)
+	}
+	want := []struct{ user, action, object, outcome string }{
+		{"staff", "login", "", "failed"},
+		{"staff", "search", "q=cai+cach", "200"},
+		{"staff", "view", string(ids["own unit"]), "200"},
+		{"staff", "view", string(ids["other unit"]), "404"},
+		{"archivist", "download", string(ids["agency"]), "200"},
+		{"clerk", "correct", string(ids["agency"]), "200"},
+	}
+	for _, w := range want {
+		found := false
+		for _, e := range res.Entries {
+			found = found || e.User == w.user && e.Action == w.action && e.Object == w.object && e.Outcome == w.outcome && e.Addr == "127.0.0.1" && e.Via != ""
+		}
+		if !found {
+			t.Errorf("no audit entry %+v in %+v", w, res.Entries)
+		}
+	}
+	_, body = get(t, srv.URL+"/api/v1/audit?user=clerk&action=correct", tokens[access.Admin])
+	json.Unmarshal([]byte(body), &res)
+	if len(res.Entries) != 1 {
+		t.Errorf("filtered audit search: %d entries, want 1", len(res.Entries))
+	}
+	s.Audit.Sync()
+	if n, err := audit.Verify(s.AuditDir, s.AuditDir); err != nil || n < uint64(len(want)) {
+		t.Errorf("Verify = %d, %v", n, err)
 	}
 }

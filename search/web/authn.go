@@ -13,6 +13,7 @@ import (
 	"github.com/alexedwards/scs/v2"
 
 	"github.com/vanthu/vanthu/access"
+	"github.com/vanthu/vanthu/audit"
 	"github.com/vanthu/vanthu/auth"
 )
 
@@ -66,13 +67,15 @@ func (s *Server) authenticate(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if h := r.Header.Get("Authorization"); h != "" {
 			tok, ok := strings.CutPrefix(h, "Bearer ")
-			u, _, err := s.Users.TokenUser(strings.TrimSpace(tok))
+			u, t, err := s.Users.TokenUser(strings.TrimSpace(tok))
 			if !ok || err != nil {
+				s.note(r, audit.Entry{Action: "token", Object: "unknown or revoked", Via: "token", Outcome: "401"})
 				w.Header().Set("WWW-Authenticate", `Bearer error="invalid_token"`)
 				s.serveErr(w, r, &apiError{http.StatusUnauthorized, "bad_token", "the bearer token is unknown or revoked", "Mã truy cập không hợp lệ hoặc đã bị thu hồi"})
 				return
 			}
-			next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), userKey{}, u)))
+			ctx := context.WithValue(r.Context(), userKey{}, u)
+			next.ServeHTTP(w, r.WithContext(context.WithValue(ctx, viaKey{}, "token:"+t.ID)))
 			return
 		}
 		if name := s.sessions.GetString(r.Context(), "user"); name != "" {
@@ -135,10 +138,12 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) error {
 		return s.render(w, r, status, "login.html", map[string]any{"Title": "Đăng nhập", "Next": next, "User": name, "Error": msg})
 	}
 	if ok, wait := s.limiter.Allow(name, addr); !ok {
+		s.note(r, audit.Entry{User: name, Action: "login", Outcome: loginOutcome(nil, true)})
 		w.Header().Set("Retry-After", strconv.Itoa(int(wait.Seconds())+1))
 		return fail(http.StatusTooManyRequests, "Đăng nhập sai quá nhiều lần. Xin thử lại sau "+strconv.Itoa(int(wait.Minutes())+1)+" phút.")
 	}
 	u, err := s.Users.Authenticate(name, password)
+	s.note(r, audit.Entry{User: name, Action: "login", Outcome: loginOutcome(err, false)})
 	if errors.Is(err, auth.ErrBadLogin) {
 		s.limiter.Fail(name, addr)
 		s.log().Warn("login failed", "user", name, "addr", addr)

@@ -18,6 +18,7 @@ import (
 
 	"github.com/vanthu/vanthu"
 	"github.com/vanthu/vanthu/access"
+	"github.com/vanthu/vanthu/audit"
 	"github.com/vanthu/vanthu/auth"
 	"github.com/vanthu/vanthu/index"
 	"github.com/vanthu/vanthu/intake"
@@ -49,6 +50,11 @@ type Server struct {
 	// SecureCookies marks the session cookie Secure: set it when the
 	// service is reached over TLS (behind a reverse proxy).
 	SecureCookies bool
+
+	// Audit, if set, takes an entry for every action of a user (see
+	// auditActions), and AuditDir is its folder, for GET /api/v1/audit.
+	Audit    *audit.Log
+	AuditDir string
 
 	sessions *scs.SessionManager
 	limiter  *auth.Limiter
@@ -98,6 +104,7 @@ func (s *Server) Handler() http.Handler {
 	handle("GET /api/v1/tokens", guard(access.OwnTokens, s.listTokens))
 	handle("POST /api/v1/tokens", guard(access.OwnTokens, s.createToken))
 	handle("DELETE /api/v1/tokens/{id}", guard(access.OwnTokens, s.revokeToken))
+	handle("GET /api/v1/audit", guard(access.ViewAudit, s.auditSearch))
 	handle("GET /metrics", guard(access.Metrics, s.metrics))
 	handle("GET /healthz", func(w http.ResponseWriter, r *http.Request) error {
 		return writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
@@ -106,7 +113,7 @@ func (s *Server) Handler() http.Handler {
 	handle("/api/", func(w http.ResponseWriter, r *http.Request) error {
 		return &apiError{http.StatusNotFound, "not_found", "no such endpoint: " + r.Method + " " + r.URL.Path, "Không có địa chỉ này"}
 	})
-	h := s.authenticate(mux)
+	h := s.authenticate(s.auditRequests(mux))
 	h = s.sessions.LoadAndSave(h)
 	h = http.NewCrossOriginProtection().Handler(h)
 	return s.logRequests(h)

@@ -1,0 +1,139 @@
+package web
+
+import (
+	"net/http"
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/vanthu/vanthu/audit"
+)
+
+// auditActions names the routes whose every request is an audit entry,
+// by the action it is. Polling (the queue, the events), static files and
+// the service's own endpoints are not.
+var auditActions = map[string]string{
+	"GET /api/v1/search": "search", "GET /search": "search", "GET /{$}": "search",
+	"GET /api/v1/documents/{id}": "view", "GET /documents/{id}": "view",
+	"GET /api/v1/documents/{id}/original":        "download",
+	"GET /api/v1/documents/{id}/pages/{n}/image": "page_image",
+	"PATCH /api/v1/documents/{id}":               "correct", "POST /documents/{id}": "correct",
+	"PUT /api/v1/documents/{id}/access": "assign", "POST /documents/{id}/access": "assign",
+	"POST /api/v1/documents": "receive", "POST /intake": "receive",
+	"GET /api/v1/register": "register", "GET /register": "register",
+	"POST /api/v1/users": "user_change", "PATCH /api/v1/users/{name}": "user_change", "POST /admin/users": "user_change",
+	"POST /api/v1/tokens": "token", "DELETE /api/v1/tokens/{id}": "token",
+	"GET /api/v1/audit": "audit", "POST /logout": "logout",
+}
+
+// auditRequests writes an audit entry for each request of a user to a
+// route of auditActions, after it is answered, with its outcome (the
+// HTTP status).
+func (s *Server) auditRequests(next http.Handler) http.Handler {
+	if s.Audit == nil {
+		return next
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		sw := &statusWriter{ResponseWriter: w, status: http.StatusOK}
+		next.ServeHTTP(sw, r)
+		action, ok := auditActions[r.Pattern]
+		u, known := userFrom(r.Context())
+		if !ok || !known {
+			return
+		}
+		object := r.PathValue("id")
+		switch action {
+		case "search":
+			object = r.URL.RawQuery
+		case "page_image":
+			object += "#" + r.PathValue("n")
+		case "user_change":
+			object = r.PathValue("name")
+			if object == "" {
+				object = r.PostFormValue("name")
+			}
+		}
+		s.note(r, audit.Entry{User: u.Name, Action: action, Object: object, Outcome: strconv.Itoa(sw.status)})
+	})
+}
+
+// note writes an entry with the request's address and how the user came;
+// a failure to write is logged, loudly.
+func (s *Server) note(r *http.Request, e audit.Entry) {
+	if s.Audit == nil {
+		return
+	}
+	e.Addr = clientAddr(r)
+	if e.Via == "" {
+		e.Via = "session"
+		if v, ok := r.Context().Value(viaKey{}).(string); ok {
+			e.Via = v
+		}
+	}
+	if err := s.Audit.Append(e); err != nil {
+		s.log().Error("audit log not written", "err", err, "user", e.User, "action", e.Action)
+	}
+}
+
+// viaKey marks a request authenticated by a token (its ID).
+type viaKey struct{}
+
+// auditSearch is GET /api/v1/audit?user=&action=&from=&to=&limit=: the
+// entries that match, newest first (at most limit, 500 by default).
+func (s *Server) auditSearch(w http.ResponseWriter, r *http.Request) error {
+	if s.AuditDir == "" {
+		return &apiError{http.StatusServiceUnavailable, "no_audit", "this node keeps no audit log", "Máy chủ này không giữ nhật ký truy cập"}
+	}
+	q := r.URL.Query()
+	var from, to time.Time
+	for _, p := range []struct {
+		name string
+		t    *time.Time
+	}{{"from", &from}, {"to", &to}} {
+		if v := q.Get(p.name); v != "" {
+			t, err := time.Parse("2006-01-02", v)
+			if err != nil {
+				return &apiError{http.StatusBadRequest, "bad_query", p.name + " must be YYYY-MM-DD", "Ngày không hợp lệ"}
+			}
+			*p.t = t
+		}
+	}
+	limit := 500
+	if v := q.Get("limit"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > 5000 {
+			return &apiError{http.StatusBadRequest, "bad_query", "limit must be 1–5000", "Giới hạn không hợp lệ"}
+		}
+		limit = n
+	}
+	user, action := q.Get("user"), q.Get("action")
+	out := []audit.Entry{}
+	err := audit.Read(s.AuditDir, func(e audit.Entry) error {
+		switch {
+		case user != "" && e.User != user, action != "" && e.Action != action,
+			!from.IsZero() && e.Time.Before(from), !to.IsZero() && !e.Time.Before(to.AddDate(0, 0, 1)):
+			return nil
+		}
+		out = append(out, e)
+		if len(out) > limit {
+			out = out[1:]
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	slices.Reverse(out)
+	return writeJSON(w, http.StatusOK, map[string]any{"entries": out})
+}
+
+// loginOutcome is how a login attempt ends, for the audit log.
+func loginOutcome(err error, throttled bool) string {
+	switch {
+	case throttled:
+		return "throttled"
+	case err != nil:
+		return "failed"
+	}
+	return "ok"
+}
