@@ -58,10 +58,14 @@ const (
 	Extracted  Status = "extracted"
 	Indexed    Status = "indexed"
 	Failed     Status = "failed"
+	// Held: a state-secret document (độ mật) kept only as a stub in the
+	// register; its original is held apart, its text and pages deleted,
+	// nothing of it indexed (see pipeline's SecretHold).
+	Held Status = "held"
 )
 
 // Done reports whether no further stage will run for s.
-func (s Status) Done() bool { return s == Indexed || s == Failed }
+func (s Status) Done() bool { return s == Indexed || s == Failed || s == Held }
 
 // Document is the record of one received file.
 type Document struct {

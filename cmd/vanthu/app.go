@@ -87,6 +87,9 @@ func openApp(cfg config, c cluster) (*app, error) {
 		return nil, err
 	}
 	a.pipeline = &pipeline.Pipeline{
+		// State-secret documents are not kept on a networked machine:
+		// their originals go to the secret hold beside the archive.
+		SecretHold: filepath.Join(shared, "secret-hold"),
 		Blobs:      a.blobs,
 		Rasteriser: &ocr.Rasteriser{Config: cfg.Raster, Blobs: a.blobs},
 		Signatures: signature.New(cfg.Sigs),

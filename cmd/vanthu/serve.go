@@ -80,6 +80,7 @@ func serve(ctx context.Context, args []string) error {
 		Receiver: a.receiver, Events: a.events, Registry: a.registry, Blobs: a.blobs,
 		Searcher: a.searcher, Index: a.index, Metrics: &a.pipeline.Metrics, Log: a.log, MaxUpload: cfg.Limits.MaxFileSize,
 		Corrected: a.pipeline.Publish, Users: users, SecureCookies: *secure, Audit: trail, AuditDir: auditDir,
+		HoldSecret: a.pipeline.HoldSecret,
 	}
 	srv := &http.Server{Handler: ws.Handler(), ReadHeaderTimeout: 10 * time.Second}
 	ln, err := net.Listen("tcp", *addr)

@@ -195,6 +195,35 @@ func (s *Store) Open(ref vanthu.Ref) (*os.File, error) {
 	return f, nil
 }
 
+// Remove deletes a blob (a page image or a record a state-secret
+// document must not leave behind). A blob that is not there is no error.
+func (s *Store) Remove(ref vanthu.Ref) error {
+	if _, err := vanthu.ParseRef(string(ref)); err != nil {
+		return err
+	}
+	if err := os.Remove(s.Path(ref)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return vanthu.E("blob: remove", vanthu.Transient, err)
+	}
+	return nil
+}
+
+// MoveOut moves a blob to path, out of the store (a state-secret original
+// to the secret hold), synced there before it leaves the store.
+func (s *Store) MoveOut(ref vanthu.Ref, path string) error {
+	if _, err := vanthu.ParseRef(string(ref)); err != nil {
+		return err
+	}
+	if err := os.Rename(s.Path(ref), path); err != nil {
+		return vanthu.E("blob: move out", vanthu.Transient, err)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	return f.Sync()
+}
+
 // ReadAll returns the bytes of a blob.
 func (s *Store) ReadAll(ref vanthu.Ref) ([]byte, error) {
 	f, err := s.Open(ref)

@@ -88,6 +88,10 @@ type Pipeline struct {
 	// re-published. Intake must not accept files before then, or a file
 	// received meanwhile would be enqueued twice (by intake and by resume).
 	Resumed func()
+	// SecretHold, if set, is the folder state-secret originals are moved
+	// to, their records cut to a stub (see holdSecret); empty keeps them
+	// like any document (a machine on a separate LAN).
+	SecretHold string
 }
 
 // Group returns the consumer group of stage s on this node.
@@ -438,6 +442,11 @@ func (p *Pipeline) extract(ctx context.Context, id vanthu.Ref) error {
 			return err
 		}
 	}
+	if p.Secret(d) && d.Status != vanthu.Held {
+		if d, err = p.holdSecret(ctx, d); err != nil {
+			return err
+		}
+	}
 	return p.Publish(ctx, d)
 }
 
@@ -515,7 +524,7 @@ func (p *Pipeline) Materialise(d vanthu.Document) error {
 	if !fresh {
 		return nil
 	}
-	if d.Status == vanthu.Failed {
+	if d.Status == vanthu.Failed || d.Status == vanthu.Held {
 		if err := p.Index.Delete(d.ID); err != nil {
 			return err
 		}

@@ -19,6 +19,8 @@ import (
 	"github.com/vanthu/vanthu/access"
 	"github.com/vanthu/vanthu/audit"
 	"github.com/vanthu/vanthu/auth"
+	"github.com/vanthu/vanthu/intake/pipeline"
+	"github.com/vanthu/vanthu/intake/queue/inproc"
 )
 
 // testPassword is every test user's password.
@@ -525,5 +527,33 @@ func TestAuditLog(t *testing.T) {
 	s.Audit.Sync()
 	if n, err := audit.Verify(s.AuditDir, s.AuditDir); err != nil || n < uint64(len(want)) {
 		t.Errorf("Verify = %d, %v", n, err)
+	}
+}
+
+// A clerk's correction that gives a document a secrecy mark applies the
+// state-secret policy at once: the record becomes a stub, search finds it
+// no more, and its original is not served.
+func TestCorrectionToSecretHoldsAtOnce(t *testing.T) {
+	s := fullServer(t)
+	q := inproc.New(10)
+	t.Cleanup(func() { q.Close() })
+	p := &pipeline.Pipeline{Queue: q, Blobs: s.Blobs, Registry: s.Registry, Index: s.Index, SecretHold: filepath.Join(t.TempDir(), "secret-hold")}
+	s.HoldSecret = p.HoldSecret
+	srv, tokens := serve(t, s, "")
+	doc := srv.URL + "/api/v1/documents/" + string(testDocID)
+	resp, body := call(t, "PATCH", doc, tokens[access.Clerk], `{"metadata":{"confidentiality":"Tuyệt mật"}}`)
+	var d vanthu.Document
+	json.Unmarshal([]byte(body), &d)
+	if resp.StatusCode != 200 || d.Status != vanthu.Held || d.Metadata.Subject != "" || len(d.Pages) != 0 {
+		t.Fatalf("correction to Tuyệt mật: %d %+v", resp.StatusCode, d)
+	}
+	var res struct{ Total int }
+	_, b := get(t, srv.URL+"/api/v1/search?q=cai+cach", tokens[access.Leader])
+	json.Unmarshal([]byte(b), &res)
+	if res.Total != 0 {
+		t.Errorf("search still finds the secret document: %d", res.Total)
+	}
+	if resp, _ := get(t, doc+"/original", tokens[access.Archivist]); resp.StatusCode != http.StatusGone {
+		t.Errorf("the original of a held document: %d, want 410", resp.StatusCode)
 	}
 }

@@ -78,6 +78,9 @@ func (s *Server) correct(ctx context.Context, id vanthu.Ref, by string, fields m
 	if err != nil {
 		return d, err
 	}
+	if d.Metadata.Confidentiality != "" && d.Status != vanthu.Held && s.HoldSecret != nil {
+		return s.HoldSecret(ctx, d) // a secrecy mark: the policy applies at once
+	}
 	return d, s.republish(ctx, d)
 }
 

@@ -51,6 +51,9 @@ type Server struct {
 	// service is reached over TLS (behind a reverse proxy).
 	SecureCookies bool
 
+	// HoldSecret, if set, applies the state-secret policy to a record a
+	// correction gave a secrecy mark (pipeline.HoldSecret), at once.
+	HoldSecret func(context.Context, vanthu.Document) (vanthu.Document, error)
 	// Audit, if set, takes an entry for every action of a user (see
 	// auditActions), and AuditDir is its folder, for GET /api/v1/audit.
 	Audit    *audit.Log
@@ -310,6 +313,9 @@ func (s *Server) original(w http.ResponseWriter, r *http.Request) error {
 	d, err := s.record(r)
 	if err != nil {
 		return err
+	}
+	if d.Status == vanthu.Held {
+		return &apiError{http.StatusGone, "secret_held", "a state-secret document: its original is held outside this system", "Văn bản mật: bản gốc được giữ ngoài hệ thống, theo quy trình văn bản mật"}
 	}
 	f, err := s.Blobs.Open(d.ID)
 	if err != nil {

@@ -49,6 +49,7 @@ var statusVI = map[vanthu.Status]string{
 	vanthu.Extracted:  "Đang lập chỉ mục",
 	vanthu.Indexed:    "Đã lập chỉ mục",
 	vanthu.Failed:     "Lỗi",
+	vanthu.Held:       "Văn bản mật: chỉ giữ thông tin đăng ký",
 }
 
 var facetLabels = map[string]string{
