@@ -97,6 +97,10 @@ type Document struct {
 	DuplicateOf []Ref `json:"duplicate_of,omitempty"`
 	// Signatures are the digital signatures of a signed PDF, each verified.
 	Signatures []Signature `json:"signatures,omitempty"`
+	// ActiveContent lists what a PDF carries besides the page: javascript,
+	// launch, embedded_files (empty once checked and clean). Its original
+	// then goes to the archivist only.
+	ActiveContent []string `json:"active_content,omitempty"`
 	// History keeps every version of the metadata, oldest first: the
 	// extraction, then each clerk's correction. Metadata is the last.
 	History []Revision `json:"history,omitempty"`

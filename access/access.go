@@ -56,32 +56,34 @@ func roleNames() string {
 type Action string
 
 const (
-	Read         Action = "read"          // search, a document's record, pages, words, original
-	Assign       Action = "assign"        // set a document's access (giao xử lý)
-	Receive      Action = "receive"       // upload a scan
-	Queue        Action = "queue"         // the intake queue and its events
-	Register     Action = "register"      // the register (sổ đăng ký) and its CSV
-	Correct      Action = "correct"       // correct a document's metadata
-	ManageUsers  Action = "manage_users"  // add, disable and list users and their tokens
-	ViewAudit    Action = "view_audit"    // search the audit log
-	Metrics      Action = "metrics"       // the service's metrics
-	OwnTokens    Action = "own_tokens"    // create and revoke one's own API tokens
-	ReadAPIIndex Action = "read_api_docs" // the OpenAPI description
+	Read           Action = "read"            // search, a document's record, pages, words, original
+	Assign         Action = "assign"          // set a document's access (giao xử lý)
+	ActiveOriginal Action = "active_original" // the original of a PDF that carries active content
+	Receive        Action = "receive"         // upload a scan
+	Queue          Action = "queue"           // the intake queue and its events
+	Register       Action = "register"        // the register (sổ đăng ký) and its CSV
+	Correct        Action = "correct"         // correct a document's metadata
+	ManageUsers    Action = "manage_users"    // add, disable and list users and their tokens
+	ViewAudit      Action = "view_audit"      // search the audit log
+	Metrics        Action = "metrics"         // the service's metrics
+	OwnTokens      Action = "own_tokens"      // create and revoke one's own API tokens
+	ReadAPIIndex   Action = "read_api_docs"   // the OpenAPI description
 )
 
 // rules is who may do what: one row per action.
 var rules = map[Action][]Role{
-	Read:         {Clerk, Staff, Leader, Archivist},
-	Receive:      {Clerk},
-	Queue:        {Clerk, Leader, Archivist},
-	Register:     {Clerk, Leader, Archivist},
-	Correct:      {Clerk},
-	Assign:       {Clerk, Leader},
-	ManageUsers:  {Admin},
-	ViewAudit:    {Admin},
-	Metrics:      {Admin},
-	OwnTokens:    {Clerk, Staff, Leader, Archivist, Admin},
-	ReadAPIIndex: {Clerk, Staff, Leader, Archivist, Admin},
+	Read:           {Clerk, Staff, Leader, Archivist},
+	Receive:        {Clerk},
+	Queue:          {Clerk, Leader, Archivist},
+	Register:       {Clerk, Leader, Archivist},
+	Correct:        {Clerk},
+	Assign:         {Clerk, Leader},
+	ActiveOriginal: {Archivist},
+	ManageUsers:    {Admin},
+	ViewAudit:      {Admin},
+	Metrics:        {Admin},
+	OwnTokens:      {Clerk, Staff, Leader, Archivist, Admin},
+	ReadAPIIndex:   {Clerk, Staff, Leader, Archivist, Admin},
 }
 
 // Allowed reports whether role may do a.

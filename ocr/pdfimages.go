@@ -2,9 +2,14 @@ package ocr
 
 import (
 	"bytes"
+	"context"
 	"math"
+	"os"
+	"os/exec"
 	"regexp"
 	"strconv"
+	"strings"
+	"time"
 )
 
 // pdfImageSizes finds the pixel sizes of the image XObjects whose
@@ -71,4 +76,43 @@ func nativeDPI(images [][2]int, pageW, pageH float64) int {
 		}
 	}
 	return best
+}
+
+// pdfImage is an image a PDF page draws: its page and pixel size.
+type pdfImage struct{ page, w, h int }
+
+// pdfImages lists the images of a PDF with poppler's `pdfimages -list`,
+// which reads each image's dictionary without decoding its pixels, so
+// images inside compressed object streams are seen too; where poppler is
+// missing, the images whose dictionaries are written plainly
+// (pdfImageSizes) are.
+func pdfImages(path string) []pdfImage {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	out, err := exec.CommandContext(ctx, "pdfimages", "-list", path).Output()
+	if err != nil {
+		b, rerr := os.ReadFile(path)
+		if rerr != nil {
+			return nil
+		}
+		var ims []pdfImage
+		for _, s := range pdfImageSizes(b) {
+			ims = append(ims, pdfImage{0, s[0], s[1]})
+		}
+		return ims
+	}
+	var ims []pdfImage
+	for _, line := range strings.Split(string(out), "\n") {
+		f := strings.Fields(line)
+		if len(f) < 5 {
+			continue
+		}
+		page, err1 := strconv.Atoi(f[0])
+		w, err2 := strconv.Atoi(f[3])
+		h, err3 := strconv.Atoi(f[4])
+		if err1 == nil && err2 == nil && err3 == nil {
+			ims = append(ims, pdfImage{page, w, h})
+		}
+	}
+	return ims
 }

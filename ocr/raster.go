@@ -22,11 +22,14 @@ import (
 
 // RasterConfig bounds what rasterising one file may cost.
 type RasterConfig struct {
-	DPI         int           // resolution PDF pages are rendered at
-	MaxPages    int           // more pages than this and the file is refused
-	MaxPixels   int64         // per rendered page
-	MaxMemory   int64         // address-space limit of the rasteriser process, bytes
-	PageTimeout time.Duration // longest wait for one page before the rasteriser is killed
+	DPI       int   // resolution PDF pages are rendered at
+	MaxPages  int   // more pages than this and the file is refused
+	MaxPixels int64 // per rendered page
+	// MaxImagePixels bounds an image inside a PDF, as intake bounds an
+	// image file (0: as MaxPixels).
+	MaxImagePixels int64
+	MaxMemory      int64         // address-space limit of the rasteriser process, bytes
+	PageTimeout    time.Duration // longest wait for one page before the rasteriser is killed
 }
 
 // DefaultRasterConfig returns the defaults: 300 dpi, 2,000 pages, 80 MP per
@@ -75,6 +78,7 @@ const (
 	CodeCorrupt      = "corrupt_file"
 	CodeTooManyPages = "too_many_pages"
 	CodePageTooLarge = "page_too_large"
+	CodeImageTooBig  = "image_too_large"
 )
 
 // FileError is a file the rasteriser refuses, with a stable code.

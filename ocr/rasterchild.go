@@ -2,6 +2,7 @@ package ocr
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/binary"
 	"encoding/json"
@@ -82,6 +83,16 @@ func rasterChild(spec string, out io.Writer) int {
 			if job.Format == vanthu.PDF && w*h > job.Config.MaxPixels {
 				return failCode(CodePageTooLarge, "page %d is %.0f×%.0f mm, %d×%d pixels at %d dpi, more than the limit of %d pixels",
 					i+1, float64(b.Dx())*25.4/72, float64(b.Dy())*25.4/72, w, h, job.Config.DPI, job.Config.MaxPixels)
+			}
+		}
+		if job.Format == vanthu.PDF {
+			// An image inside a PDF is held to the limit of an image
+			// file: a small page can carry a decompression bomb.
+			limit := cmp.Or(job.Config.MaxImagePixels, job.Config.MaxPixels)
+			for _, im := range pdfImages(job.Src) {
+				if int64(im.w)*int64(im.h) > limit {
+					return failCode(CodeImageTooBig, "page %d holds an image of %d×%d pixels, more than the limit of %d pixels", im.page, im.w, im.h, limit)
+				}
 			}
 		}
 		return 0

@@ -91,7 +91,7 @@ func openApp(cfg config, c cluster) (*app, error) {
 		// their originals go to the secret hold beside the archive.
 		SecretHold: filepath.Join(shared, "secret-hold"),
 		Blobs:      a.blobs,
-		Rasteriser: &ocr.Rasteriser{Config: cfg.Raster, Blobs: a.blobs},
+		Rasteriser: &ocr.Rasteriser{Config: rasterConfig(cfg), Blobs: a.blobs},
 		Signatures: signature.New(cfg.Sigs),
 		OCR:        cfg.OCR, Workers: cfg.Workers, Log: a.log, Attempts: 3,
 		Stages: c.pipelineStages(),
@@ -242,4 +242,12 @@ func (a *app) drain(deadline time.Duration) {
 	for time.Now().Before(end) && !a.idle() {
 		time.Sleep(200 * time.Millisecond)
 	}
+}
+
+// rasterConfig is the rasteriser's configuration, an image inside a PDF
+// held to intake's limit for an image file.
+func rasterConfig(cfg config) ocr.RasterConfig {
+	r := cfg.Raster
+	r.MaxImagePixels = cfg.Limits.MaxPixels
+	return r
 }

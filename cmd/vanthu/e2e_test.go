@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"compress/zlib"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -608,6 +609,9 @@ func TestUnreadablePDFsRefusedAtIntake(t *testing.T) {
 	}{
 		{"mật khẩu.pdf", scanFile(t, "encrypted.pdf"), "encrypted_pdf"},
 		{"hỏng.pdf", []byte("%PDF-1.4\nnot a pdf at all\n"), "corrupt_file"},
+		// A one-page PDF whose only image is 30000×30000: a
+		// decompression bomb on a small page.
+		{"bom ảnh.pdf", bombPDF(30000, 30000), "image_too_large"},
 	}
 	for _, tt := range tests {
 		code, v := s.upload(t, tt.name, tt.body)
@@ -624,4 +628,38 @@ func TestUnreadablePDFsRefusedAtIntake(t *testing.T) {
 	if len(sides) != len(tests) {
 		t.Errorf("%d files in quarantine, want %d", len(sides), len(tests))
 	}
+}
+
+// bombPDF is a valid one-page PDF (A4) that draws one w×h 1-bit image,
+// whose pixels are all paper (a Flate stream of zeros).
+func bombPDF(w, h int) []byte {
+	var z bytes.Buffer
+	zw := zlib.NewWriter(&z)
+	row := make([]byte, (w+7)/8)
+	for range h {
+		zw.Write(row)
+	}
+	zw.Close()
+	content := "q 595 0 0 842 0 0 cm /Im0 Do Q"
+	objs := []string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im0 4 0 R >> >> /Contents 5 0 R >>",
+		fmt.Sprintf("<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray /BitsPerComponent 1 /Filter /FlateDecode /Length %d >>\nstream\n%s\nendstream", w, h, z.Len(), z.String()),
+		fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(content), content),
+	}
+	var b bytes.Buffer
+	b.WriteString("%PDF-1.4\n")
+	offsets := make([]int, len(objs))
+	for i, o := range objs {
+		offsets[i] = b.Len()
+		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
+	}
+	xref := b.Len()
+	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
+	for _, off := range offsets {
+		fmt.Fprintf(&b, "%010d 00000 n \n", off)
+	}
+	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
+	return b.Bytes()
 }

@@ -283,6 +283,11 @@ func (p *Pipeline) rasterise(ctx context.Context, m queue.Message) error {
 				return err
 			}
 		}
+		if d.Format == vanthu.PDF && d.ActiveContent == nil {
+			if err := p.checkActiveContent(ctx, d.ID); err != nil {
+				return err
+			}
+		}
 		// Rendering again is harmless (same blobs); only pages not yet
 		// recognised go on to OCR.
 		start := time.Now()
@@ -322,6 +327,22 @@ func (p *Pipeline) rasterise(ctx context.Context, m queue.Message) error {
 		})
 		return err
 	})
+}
+
+// checkActiveContent records the active content of a PDF (none: an empty
+// list, so the check is made once) and warns the clerk of it.
+func (p *Pipeline) checkActiveContent(ctx context.Context, id vanthu.Ref) error {
+	kinds := activeContent(ctx, p.Blobs.Path(id))
+	_, err := p.records().Update(id, func(d *vanthu.Document) error {
+		if d.ActiveContent == nil {
+			d.ActiveContent = append([]string{}, kinds...)
+			if len(kinds) > 0 {
+				d.Warnings = append(d.Warnings, fmt.Sprintf(ActiveWarning, strings.Join(kinds, ", ")))
+			}
+		}
+		return nil
+	})
+	return err
 }
 
 // verifySignatures records the verdict on the document's digital

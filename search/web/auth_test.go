@@ -557,3 +557,24 @@ func TestCorrectionToSecretHoldsAtOnce(t *testing.T) {
 		t.Errorf("the original of a held document: %d, want 410", resp.StatusCode)
 	}
 }
+
+// The original of a PDF with active content goes to the archivist only.
+func TestActiveContentOriginalToArchivistOnly(t *testing.T) {
+	s := fullServer(t)
+	if _, err := s.Registry.Update(testDocID, func(d *vanthu.Document) error {
+		d.ActiveContent = []string{"javascript"}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	srv, tokens := serve(t, s, "")
+	original := srv.URL + "/api/v1/documents/" + string(testDocID) + "/original"
+	if resp, _ := get(t, original, tokens[access.Archivist]); resp.StatusCode != 200 {
+		t.Errorf("archivist: %d, want 200", resp.StatusCode)
+	}
+	for _, role := range []access.Role{access.Clerk, access.Staff, access.Leader} {
+		if resp, body := get(t, original, tokens[role]); resp.StatusCode != 403 || !strings.Contains(body, "active_content") {
+			t.Errorf("%s: %d %s, want 403 active_content", role, resp.StatusCode, body)
+		}
+	}
+}

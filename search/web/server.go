@@ -314,6 +314,12 @@ func (s *Server) original(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	if len(d.ActiveContent) > 0 {
+		if err := may(r, access.ActiveOriginal); err != nil {
+			return &apiError{http.StatusForbidden, "active_content", "the original carries active content (" + strings.Join(d.ActiveContent, ", ") + "): only an archivist may download it",
+				"Bản gốc có nội dung chủ động: chỉ cán bộ lưu trữ được tải"}
+		}
+	}
 	if d.Status == vanthu.Held {
 		return &apiError{http.StatusGone, "secret_held", "a state-secret document: its original is held outside this system", "Văn bản mật: bản gốc được giữ ngoài hệ thống, theo quy trình văn bản mật"}
 	}

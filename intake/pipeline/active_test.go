@@ -1,0 +1,57 @@
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+)
+
+// onePagePDF is a one-page PDF whose catalog carries extra (an action).
+func onePagePDF(t *testing.T, extra string, objs ...string) string {
+	t.Helper()
+	all := append([]string{"<< /Type /Catalog /Pages 2 0 R " + extra + " >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"}, objs...)
+	b := []byte("%PDF-1.4\n")
+	var offs []int
+	for i, o := range all {
+		offs = append(offs, len(b))
+		b = fmt.Appendf(b, "%d 0 obj\n%s\nendobj\n", i+1, o)
+	}
+	x := len(b)
+	b = fmt.Appendf(b, "xref\n0 %d\n0000000000 65535 f \n", len(all)+1)
+	for _, o := range offs {
+		b = fmt.Appendf(b, "%010d 00000 n \n", o)
+	}
+	b = fmt.Appendf(b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(all)+1, x)
+	path := filepath.Join(t.TempDir(), "f.pdf")
+	os.WriteFile(path, b, 0o644)
+	return path
+}
+
+func TestActiveContent(t *testing.T) {
+	ctx := context.Background()
+	for _, c := range []struct {
+		name string
+		path string
+		want []string
+	}{
+		{"plain", onePagePDF(t, ""), nil},
+		{"javascript on opening", onePagePDF(t, "/OpenAction 4 0 R", "<< /S /JavaScript /JS (app.alert\\\\(1\\\\)) >>"), []string{ActiveJavaScript}},
+		{"a launch action", onePagePDF(t, "/OpenAction 4 0 R", "<< /S /Launch /F (cmd.exe) >>"), []string{ActiveLaunch}},
+		{"an embedded file", onePagePDF(t, "/Names << /EmbeddedFiles << /Names [(a.exe) 4 0 R] >> >>", "<< /Type /Filespec /F (a.exe) >>"), []string{ActiveEmbedded}},
+	} {
+		if got := activeContent(ctx, c.path); !slices.Equal(got, c.want) {
+			t.Errorf("%s: %v, want %v", c.name, got, c.want)
+		}
+	}
+	if real := filepath.Join("../../../shared/real/docs/real-07.pdf"); fileExists(real) {
+		if got := activeContent(ctx, real); len(got) != 0 {
+			t.Errorf("a real signed PDF: %v, want none", got)
+		}
+	}
+}
+
+func fileExists(p string) bool { _, err := os.Stat(p); return err == nil }
