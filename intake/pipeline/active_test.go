@@ -2,11 +2,12 @@ package pipeline
 
 import (
 	"context"
-	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
 	"testing"
+
+	"github.com/vanthu/vanthu/internal/pdftest"
 )
 
 // onePagePDF is a one-page PDF whose catalog carries extra (an action).
@@ -14,18 +15,7 @@ func onePagePDF(t *testing.T, extra string, objs ...string) string {
 	t.Helper()
 	all := append([]string{"<< /Type /Catalog /Pages 2 0 R " + extra + " >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
 		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"}, objs...)
-	b := []byte("%PDF-1.4\n")
-	var offs []int
-	for i, o := range all {
-		offs = append(offs, len(b))
-		b = fmt.Appendf(b, "%d 0 obj\n%s\nendobj\n", i+1, o)
-	}
-	x := len(b)
-	b = fmt.Appendf(b, "xref\n0 %d\n0000000000 65535 f \n", len(all)+1)
-	for _, o := range offs {
-		b = fmt.Appendf(b, "%010d 00000 n \n", o)
-	}
-	b = fmt.Appendf(b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(all)+1, x)
+	b := pdftest.Build(all...)
 	path := filepath.Join(t.TempDir(), "f.pdf")
 	os.WriteFile(path, b, 0o644)
 	return path
