@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/vanthu/vanthu/audit"
@@ -136,4 +137,30 @@ func loginOutcome(err error, throttled bool) string {
 		return "failed"
 	}
 	return "ok"
+}
+
+// documentHistory is a document's access history (NĐ 30 Phụ lục VI: lịch
+// sử truy cập, số lần truy cập): how many times it was viewed or
+// downloaded, and the latest n entries, newest first.
+func (s *Server) documentHistory(id string, n int) (int, []audit.Entry) {
+	if s.AuditDir == "" {
+		return 0, nil
+	}
+	count := 0
+	var last []audit.Entry
+	audit.Read(s.AuditDir, func(e audit.Entry) error {
+		if e.Object != id && !strings.HasPrefix(e.Object, id+"#") {
+			return nil
+		}
+		if e.Action == "view" || e.Action == "download" || e.Action == "page_image" {
+			count++
+		}
+		last = append(last, e)
+		if len(last) > n {
+			last = last[1:]
+		}
+		return nil
+	})
+	slices.Reverse(last)
+	return count, last
 }

@@ -528,6 +528,13 @@ func TestAuditLog(t *testing.T) {
 	if n, err := audit.Verify(s.AuditDir, s.AuditDir); err != nil || n < uint64(len(want)) {
 		t.Errorf("Verify = %d, %v", n, err)
 	}
+	// The document's page shows its access history, to who may see it.
+	_, html := get(t, srv.URL+"/documents/"+string(ids["agency"]), tokens[access.Leader])
+	for _, want := range []string{"Lịch sử truy cập", `<strong id="so-lan-truy-cap">1</strong>`, "archivist: tải bản gốc", "clerk: sửa thông tin"} {
+		if !strings.Contains(html, want) {
+			t.Errorf("the document page lacks %q", want)
+		}
+	}
 }
 
 // A clerk's correction that gives a document a secrecy mark applies the

@@ -52,6 +52,12 @@ var statusVI = map[vanthu.Status]string{
 	vanthu.Held:       "Văn bản mật: chỉ giữ thông tin đăng ký",
 }
 
+// actionVI names the audit log's actions for the access history.
+var actionVI = map[string]string{
+	"view": "xem", "download": "tải bản gốc", "page_image": "xem ảnh trang", "correct": "sửa thông tin",
+	"assign": "giao xử lý", "receive": "tiếp nhận",
+}
+
 var facetLabels = map[string]string{
 	index.FieldDocType: "Loại văn bản", index.FieldIssuer: "Cơ quan ban hành", index.FieldYear: "Năm",
 	index.FieldUrgency: "Độ khẩn", index.FieldSecrecy: "Độ mật",
@@ -95,6 +101,12 @@ var uiFuncs = template.FuncMap{
 	// (search.Snippet); nothing else goes through here.
 	"snippet": func(s string) template.HTML { return template.HTML(s) },
 	"join":    strings.Join,
+	"actionVI": func(a string) string {
+		if v, ok := actionVI[a]; ok {
+			return v
+		}
+		return a
+	},
 	// css joins a style made on the server from numbers (an aspect
 	// ratio), never from a user's text.
 	"css":   func(parts ...string) template.CSS { return template.CSS(strings.Join(parts, "")) },
@@ -385,6 +397,7 @@ func (s *Server) renderDocument(w http.ResponseWriter, r *http.Request, status i
 			dups = append(dups, o)
 		}
 	}
+	accesses, history := s.documentHistory(string(d.ID), 20)
 	var crop map[string]any
 	if img, aspect := headerCrop(d); img != "" {
 		crop = map[string]any{"Image": img, "Style": template.CSS("aspect-ratio: " + aspect)}
@@ -396,6 +409,7 @@ func (s *Server) renderDocument(w http.ResponseWriter, r *http.Request, status i
 	return s.render(w, r, status, "document.html", map[string]any{
 		"Title": title + " — Văn bản", "Nav": "search", "D": d, "Q": q, "Pages": views, "Fields": fields, "Review": review,
 		"Saved": saved, "FormError": formErr, "Dups": dups, "Crop": crop, "Back": withParams(url.Values{"q": {q}}),
+		"Accesses": accesses, "AccessLog": history,
 	})
 }
 
