@@ -305,7 +305,8 @@ func TestTokensAndDisabledUsers(t *testing.T) {
 
 // The redirect after login stays on this site.
 func TestSafeNext(t *testing.T) {
-	for in, want := range map[string]string{"/register": "/register", "//evil.example": "/", "https://evil.example": "/", "/\\evil": "/", "": "/"} {
+	for in, want := range map[string]string{"/register": "/register", "/search?q=cai+cach": "/search?q=cai+cach",
+		"//evil.example": "/", "https://evil.example": "/", "/\\evil": "/", "/\t/evil.example": "/", "/\n/evil": "/", "/%": "/", "": "/"} {
 		if got := safeNext(in); got != want {
 			t.Errorf("safeNext(%q) = %q, want %q", in, got, want)
 		}
@@ -321,7 +322,7 @@ func FuzzSafeNext(f *testing.F) {
 	f.Fuzz(func(t *testing.T, next string) {
 		got := safeNext(next)
 		u, err := url.Parse(got)
-		if !strings.HasPrefix(got, "/") || strings.HasPrefix(got, "//") || strings.HasPrefix(got, "/\\") || err != nil || u.Host != "" || u.Scheme != "" {
+		if !strings.HasPrefix(got, "/") || strings.HasPrefix(got, "//") || strings.ContainsAny(got, "\\\t\n\r") || err != nil || u.Host != "" || u.Scheme != "" {
 			t.Fatalf("safeNext(%q) = %q leaves the site", next, got)
 		}
 	})

@@ -172,9 +172,14 @@ func (s *Server) logout(w http.ResponseWriter, r *http.Request) error {
 }
 
 // safeNext keeps a redirect after login on this site: a path, never
-// another host ("//evil", "https://…", "/\evil").
+// another host ("//evil", "https://…", "/\evil", or "/<tab>/evil", which a
+// browser reads as //evil once it drops the tab).
 func safeNext(next string) string {
-	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
+	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") ||
+		strings.ContainsFunc(next, func(r rune) bool { return r == '\\' || r <= ' ' || r == 0x7f }) {
+		return "/"
+	}
+	if u, err := url.Parse(next); err != nil || u.Scheme != "" || u.Host != "" {
 		return "/"
 	}
 	return next
