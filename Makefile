@@ -64,6 +64,7 @@ fuzz:
 	$(GO) test -run XXX -fuzz FuzzVerifyPassword -fuzztime $(FUZZTIME) ./auth/
 	$(GO) test -run XXX -fuzz FuzzTokenUser -fuzztime $(FUZZTIME) ./auth/
 	$(GO) test -run XXX -fuzz FuzzSafeNext -fuzztime $(FUZZTIME) ./search/web/
+	$(GO) test -run XXX -fuzz FuzzDocumentPaths -fuzztime $(FUZZTIME) ./search/web/
 
 # A longer crash soak: more kill rounds.
 soak:

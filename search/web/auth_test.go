@@ -30,7 +30,7 @@ const testPassword = "mật khẩu thử nghiệm"
 // role, with a token each). Requests without credentials are made as the
 // user of role as, through the real token check, for the tests of what a
 // page or an answer holds; as "" sends them as they are.
-func serve(t *testing.T, s *Server, as access.Role) (*httptest.Server, map[access.Role]string) {
+func serve(t testing.TB, s *Server, as access.Role) (*httptest.Server, map[access.Role]string) {
 	t.Helper()
 	users, err := auth.Open(filepath.Join(t.TempDir(), "auth.db"), time.Second)
 	if err != nil {
@@ -331,7 +331,7 @@ func FuzzSafeNext(f *testing.F) {
 // scopedServer is fullServer with three documents more, each restricted:
 // to another unit, to the staff user's own unit, and to the staff user by
 // name. All four hold "cải cách hành chính".
-func scopedServer(t *testing.T) (*Server, map[string]vanthu.Ref) {
+func scopedServer(t testing.TB) (*Server, map[string]vanthu.Ref) {
 	t.Helper()
 	s := fullServer(t)
 	ids := map[string]vanthu.Ref{"agency": testDocID}
@@ -585,4 +585,35 @@ func TestActiveContentOriginalToArchivistOnly(t *testing.T) {
 			t.Errorf("%s: %d %s, want 403 active_content", role, resp.StatusCode, body)
 		}
 	}
+}
+
+// FuzzDocumentPaths: whatever id or path staff ask for, they never get a
+// document restricted to another unit, and never a server error.
+func FuzzDocumentPaths(f *testing.F) {
+	s, ids := scopedServer(f)
+	srv, tokens := serve(f, s, "")
+	other := string(ids["other unit"])
+	f.Add("", "")
+	f.Add("/original", "")
+	f.Add("/pages/1/image", "")
+	f.Add("/../x", "?words=1")
+	f.Fuzz(func(t *testing.T, suffix, query string) {
+		for _, id := range []string{other, strings.ToUpper(other), other[:10]} {
+			u := srv.URL + "/api/v1/documents/" + id + url.PathEscape(suffix) + query
+			req, err := http.NewRequest("GET", u, nil)
+			if err != nil {
+				return
+			}
+			req.Header.Set("Authorization", "Bearer "+tokens[access.Staff])
+			resp, err := http.DefaultClient.Do(req)
+			if err != nil {
+				return
+			}
+			b, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if resp.StatusCode >= 500 || resp.StatusCode == 200 && (strings.Contains(string(b), "other unit") || strings.Contains(string(b), "Phòng Tài chính")) {
+				t.Fatalf("GET %s as staff: %d %.200s", u, resp.StatusCode, b)
+			}
+		}
+	})
 }

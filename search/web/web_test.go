@@ -28,7 +28,7 @@ var testDocID = vanthu.RefOf([]byte("d"))
 
 // fullServer is a server with every stage, its index holding one
 // document, registered with its original.
-func fullServer(t *testing.T) *Server {
+func fullServer(t testing.TB) *Server {
 	t.Helper()
 	dir := t.TempDir()
 	ix, err := index.Open(filepath.Join(dir, "index"))
