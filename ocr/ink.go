@@ -1,7 +1,6 @@
 package ocr
 
 import (
-	"bytes"
 	"image"
 	"slices"
 	"strings"
@@ -22,24 +21,22 @@ const inkConfCap = 60
 
 // readInk reads the digits written by hand into the slots of an NĐ 30
 // header, the number ("Số: 45/QĐ-UBND") and the day ("ngày 07 tháng"),
-// with the digit model (package digits) on the page image as stored, and
+// with the digit model (package digits) on the page image as stored (page
+// decodes it, once, when a slot needs it), and
 // puts them into the page's words in place of Tesseract's reading of the
 // slot. words are in the image's pixels (an upright page). A page without
 // such a header, or with nothing written in the slots, is left as it is.
-func readInk(img []byte, words []vanthu.Word, width, height int) ([]vanthu.Word, bool) {
-	var page image.Image // decoded for the first slot that needs it
+func readInk(page func() image.Image, words []vanthu.Word, width, height int) ([]vanthu.Word, bool) {
 	changed := false
 	for _, s := range inkSlots(words, width, height) {
 		if s.printed(words) {
 			continue
 		}
-		if page == nil {
-			var err error
-			if page, _, err = image.Decode(bytes.NewReader(img)); err != nil {
-				return words, changed
-			}
+		img := page()
+		if img == nil {
+			return words, changed
 		}
-		if r := digits.Read(page, s.slot, s.band); r.Text != "" {
+		if r := digits.Read(img, s.slot, s.band); r.Text != "" {
 			words, changed = s.apply(words, r), true
 		}
 	}

@@ -131,9 +131,9 @@ func (w *Worker) Recognize(ctx context.Context, img []byte, dpi int) (vanthu.Pag
 		}
 		pt = assemble(words, width)
 		if cl.Turns == 0 {
-			if inked, ok := readInk(img, pt.Words, cfg.Width, cfg.Height); ok {
-				pt.Words = inked
-				pt.Text = layout.Text(layout.ReadingOrder(layout.Segments(vanthu.Page{Width: width, Words: inked})))
+			if words, ok := w.readHeaderInk(img, pt.Words, cfg.Width, cfg.Height); ok {
+				pt.Words = words
+				pt.Text = layout.Text(layout.ReadingOrder(layout.Segments(vanthu.Page{Width: width, Words: words})))
 			}
 		}
 		if pt.Text != "" {
