@@ -10,6 +10,7 @@ import (
 
 	"github.com/vanthu/vanthu"
 	"github.com/vanthu/vanthu/dict"
+	"github.com/vanthu/vanthu/ocr/digits"
 )
 
 // urgencyStamps are the marks of urgency a văn thư stamps in red, folded,
@@ -43,13 +44,13 @@ func (w *Worker) redStamp(img image.Image) (vanthu.Word, bool) {
 	if red < 200 {
 		return vanthu.Word{}, false
 	}
-	_, comps := maskComponents(mask, mw, mh)
+	_, regions := digits.Label(mask, mw, mh)
 	// A letter of 13–20 pt at the page's scale: between 0.4% and 2% of
 	// the page's height.
 	lo, hi := max(4, mh*100/45*4/1000), mh*100/45*2/100
 	var letters []image.Rectangle
-	for _, c := range comps {
-		if c.Dy() >= lo && c.Dy() <= hi && c.Dx() <= 2*hi {
+	for _, r := range regions {
+		if c := r.Box; c.Dy() >= lo && c.Dy() <= hi && c.Dx() <= 2*hi {
 			letters = append(letters, c)
 		}
 	}
@@ -124,40 +125,6 @@ func (w *Worker) redStamp(img image.Image) (vanthu.Word, bool) {
 		}
 	}
 	return vanthu.Word{}, false
-}
-
-// maskComponents labels the 8-connected regions of mask (w×h) from 1 and
-// returns their boxes.
-func maskComponents(mask []bool, w, h int) ([]int32, []image.Rectangle) {
-	labels := make([]int32, len(mask))
-	var boxes []image.Rectangle
-	var stack []int
-	for start := range mask {
-		if !mask[start] || labels[start] != 0 {
-			continue
-		}
-		id := int32(len(boxes) + 1)
-		box := image.Rect(start%w, start/w, start%w+1, start/w+1)
-		labels[start] = id
-		stack = append(stack[:0], start)
-		for len(stack) > 0 {
-			p := stack[len(stack)-1]
-			stack = stack[:len(stack)-1]
-			x, y := p%w, p/w
-			box = box.Union(image.Rect(x, y, x+1, y+1))
-			for dy := -1; dy <= 1; dy++ {
-				for dx := -1; dx <= 1; dx++ {
-					nx, ny := x+dx, y+dy
-					if nx >= 0 && ny >= 0 && nx < w && ny < h && mask[ny*w+nx] && labels[ny*w+nx] == 0 {
-						labels[ny*w+nx] = id
-						stack = append(stack, ny*w+nx)
-					}
-				}
-			}
-		}
-		boxes = append(boxes, box)
-	}
-	return labels, boxes
 }
 
 // readHeaderInk reads what the header of a first page holds in ink OCR

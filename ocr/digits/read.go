@@ -148,47 +148,57 @@ func inkOf(img image.Image, area image.Rectangle) ([]float32, []bool) {
 // components labels the 8-connected regions of mask (w×h) from 1 and
 // returns each as a comp; regions of fewer than 4 pixels are left out.
 func components(mask []bool, w, h int) ([]int32, []comp) {
-	labels := make([]int32, len(mask))
-	var out []comp
+	labels, regions := Label(mask, w, h)
+	var kept []comp
+	for i, r := range regions {
+		if r.Pixels >= 4 {
+			kept = append(kept, comp{ids: []int32{int32(i + 1)}, box: r.Box, pixels: r.Pixels, tall: r.Box.Dy()})
+		}
+	}
+	return labels, kept
+}
+
+// Region is one connected region of a mask: its box and its pixels.
+type Region struct {
+	Box    image.Rectangle
+	Pixels int
+}
+
+// Label labels the 8-connected regions of mask (w×h, row by row) from 1:
+// labels holds each pixel's region (0 for none), regions[i] is region i+1.
+func Label(mask []bool, w, h int) (labels []int32, regions []Region) {
+	labels = make([]int32, len(mask))
 	var stack []int
 	for start := range mask {
 		if !mask[start] || labels[start] != 0 {
 			continue
 		}
-		id := int32(len(out) + 1)
-		c := comp{ids: []int32{id}, box: image.Rect(start%w, start/w, start%w+1, start/w+1)}
+		id := int32(len(regions) + 1)
+		r := Region{Box: image.Rect(start%w, start/w, start%w+1, start/w+1)}
 		labels[start] = id
 		stack = append(stack[:0], start)
 		for len(stack) > 0 {
 			p := stack[len(stack)-1]
 			stack = stack[:len(stack)-1]
 			x, y := p%w, p/w
-			c.pixels++
-			c.box = c.box.Union(image.Rect(x, y, x+1, y+1))
+			r.Pixels++
+			r.Box = r.Box.Union(image.Rect(x, y, x+1, y+1))
 			for dy := -1; dy <= 1; dy++ {
 				for dx := -1; dx <= 1; dx++ {
 					nx, ny := x+dx, y+dy
 					if nx < 0 || ny < 0 || nx >= w || ny >= h {
 						continue
 					}
-					q := ny*w + nx
-					if mask[q] && labels[q] == 0 {
+					if q := ny*w + nx; mask[q] && labels[q] == 0 {
 						labels[q] = id
 						stack = append(stack, q)
 					}
 				}
 			}
 		}
-		c.tall = c.box.Dy()
-		out = append(out, c)
+		regions = append(regions, r)
 	}
-	kept := out[:0]
-	for _, c := range out {
-		if c.pixels >= 4 {
-			kept = append(kept, c)
-		}
-	}
-	return labels, kept
+	return labels, regions
 }
 
 // split cuts a glyph wider than a digit into as many digits as its width
