@@ -4,6 +4,7 @@ import (
 	"math"
 	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/vanthu/vanthu/dict"
 	"github.com/vanthu/vanthu/layout"
@@ -124,4 +125,17 @@ func sameRow(a, b layout.Segment) bool {
 // the signature leaves before the name when read as text ([, {, |, ').
 func nameLine(t string) string {
 	return strings.TrimLeft(t, "[](){}|!/\\'\"`‘’“”*^#%@ ")
+}
+
+// roleShaped reports whether a signer's role reads as roles are printed:
+// capitals, spaces, the dots of TM., KT., TL. and the slashes that join
+// its lines. Anything else ("⁄% TS Ú TỊCH") is a seal or a signature read
+// as letters.
+func roleShaped(title string) bool {
+	for _, r := range title {
+		if !unicode.IsUpper(r) && r != ' ' && r != '.' && r != '/' {
+			return false
+		}
+	}
+	return true
 }

@@ -188,6 +188,9 @@ func ExtractWithConfidence(pages []vanthu.Page) (vanthu.Metadata, map[string]flo
 			if signer != "" && guessed {
 				conf["signer"] = min(c, ReviewThreshold/2)
 			}
+			if title != "" && !roleShaped(title) {
+				conf["signer_title"] = min(c, ReviewThreshold/2) // marks of a seal read as letters
+			}
 			if len(recips) > 0 {
 				conf["recipients"] = c
 			}

@@ -227,3 +227,16 @@ func TestClosingUnderASeal(t *testing.T) {
 		t.Errorf("recipients %q", recips)
 	}
 }
+
+func TestRoleShaped(t *testing.T) {
+	for title, want := range map[string]bool{
+		"TL. CHỦ TỊCH / KT. CHÁNH VĂN PHÒNG / PHÓ CHÁNH VĂN PHÒNG": true,
+		"CHỦ TỊCH":                    true,
+		"⁄% TS Ú TỊCH":                false, // a seal read as letters
+		"KT. CHỦ TỊCH / Phó chủ tịch": false,
+	} {
+		if got := roleShaped(title); got != want {
+			t.Errorf("roleShaped(%q) = %v, want %v", title, got, want)
+		}
+	}
+}
