@@ -122,6 +122,9 @@ type Access struct {
 	Scope string   `json:"scope"` // ScopeAgency ("" means it too) or ScopeRestricted
 	Units []string `json:"units,omitempty"`
 	Users []string `json:"users,omitempty"`
+	// Secret marks a state-secret document kept on an isolated machine:
+	// leaders and the users named in Users see it, nobody else.
+	Secret bool `json:"secret,omitempty"`
 }
 
 // Restricted reports whether a is narrower than the agency.

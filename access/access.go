@@ -110,14 +110,16 @@ type Viewer struct {
 }
 
 // Sight is what a viewer may see of the documents: all of them, or those
-// of the agency's scope and those assigned to their unit or to them. The
+// of the agency's scope and those assigned to their unit or to them; a
+// state-secret document of an isolated machine only if a leader or named. The
 // zero Sight sees nothing. It is the one rule: Sees applies it to one
 // document, and search turns the same fields into its filter.
 type Sight struct {
 	All    bool
+	Secret bool     // state-secret documents (an isolated machine's): leaders
 	Agency bool     // documents of the agency's scope
 	Units  []string // restricted documents assigned to these units
-	Users  []string // restricted documents assigned to these users
+	Users  []string // restricted (and secret) documents assigned to these users
 }
 
 // SightOf is what v may see.
@@ -126,7 +128,7 @@ func SightOf(v Viewer) Sight {
 	case !Allowed(v.Role, Read):
 		return Sight{}
 	case slices.Contains(seeAll, v.Role):
-		return Sight{All: true}
+		return Sight{All: true, Secret: v.Role == Leader, Users: []string{v.Name}}
 	}
 	s := Sight{Agency: true, Users: []string{v.Name}}
 	if v.Unit != "" {
@@ -138,6 +140,16 @@ func SightOf(v Viewer) Sight {
 // Sees reports whether s includes a document whose access is a.
 func (s Sight) Sees(a vanthu.Access) bool {
 	switch {
+	case a.Secret:
+		if s.Secret {
+			return true
+		}
+		for _, u := range s.Users {
+			if slices.Contains(a.Users, u) {
+				return true
+			}
+		}
+		return false
 	case s.All:
 		return true
 	case !a.Restricted():

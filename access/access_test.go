@@ -78,3 +78,25 @@ func TestListsOnlyForThoseWhoSeeAll(t *testing.T) {
 		}
 	}
 }
+
+// On an isolated machine a state-secret document is for leaders and the
+// users named on it: not for clerks, archivists or staff otherwise.
+func TestSightOfSecret(t *testing.T) {
+	secret := vanthu.Access{Scope: vanthu.ScopeRestricted, Secret: true, Users: []string{"lan"}}
+	for _, c := range []struct {
+		v    Viewer
+		want bool
+	}{
+		{Viewer{"hoa", Leader, ""}, true},
+		{Viewer{"lan", Staff, "Văn phòng"}, true}, // named
+		{Viewer{"minh", Staff, "Văn phòng"}, false},
+		{Viewer{"thu", Clerk, ""}, false},
+		{Viewer{"an", Archivist, ""}, false},
+		{Viewer{"lan", Clerk, ""}, true}, // a named clerk
+		{Viewer{"root", Admin, ""}, false},
+	} {
+		if got := SightOf(c.v).Sees(secret); got != c.want {
+			t.Errorf("%+v sees a secret document: %v, want %v", c.v, got, c.want)
+		}
+	}
+}

@@ -40,9 +40,10 @@ const (
 	FieldRecord     = "record" // stored JSON of the Hit fields
 	// Who may see the document (vanthu.Access): the scope always, and
 	// the units and users of a restricted one.
-	FieldAccessScope = "access_scope"
-	FieldAccessUnits = "access_units"
-	FieldAccessUsers = "access_users"
+	FieldAccessScope  = "access_scope"
+	FieldAccessUnits  = "access_units"
+	FieldAccessUsers  = "access_users"
+	FieldAccessSecret = "access_secret" // "secret" for a state-secret document
 )
 
 // entry is what is indexed for one document.
@@ -63,6 +64,7 @@ type entry struct {
 	AccessScope     string    `json:"access_scope"`
 	AccessUnits     []string  `json:"access_units,omitempty"`
 	AccessUsers     []string  `json:"access_users,omitempty"`
+	AccessSecret    string    `json:"access_secret,omitempty"`
 }
 
 // Record is what the index keeps of a document for showing a hit without
@@ -151,8 +153,11 @@ func toEntry(d vanthu.Document) (entry, error) {
 		ReceivedAt: d.ReceivedAt, Subject: md.Subject, Signer: md.Signer, Place: md.Place,
 		AccessScope: vanthu.ScopeAgency,
 	}
-	if d.Access.Restricted() {
+	if d.Access.Restricted() || d.Access.Secret {
 		e.AccessScope, e.AccessUnits, e.AccessUsers = vanthu.ScopeRestricted, d.Access.Units, d.Access.Users
+	}
+	if d.Access.Secret {
+		e.AccessSecret = "secret"
 	}
 	for _, p := range d.Pages {
 		e.Text = append(e.Text, p.Text)
@@ -238,7 +243,7 @@ func Mapping() mapping.IndexMapping {
 	dm.AddFieldMappingsAt("place", text(FieldPlace, vi.AnalyzerName, false), text(FieldPlaceF, vi.FoldedAnalyzerName, false))
 	dm.AddFieldMappingsAt("number", num)
 	dm.AddFieldMappingsAt("issuer", kw(FieldIssuer), text(FieldIssuerText, vi.AnalyzerName, false), text(FieldIssuerF, vi.FoldedAnalyzerName, false))
-	for _, f := range []string{FieldDocType, FieldYear, FieldUrgency, FieldSecrecy, FieldAccessScope, FieldAccessUnits, FieldAccessUsers} {
+	for _, f := range []string{FieldDocType, FieldYear, FieldUrgency, FieldSecrecy, FieldAccessScope, FieldAccessUnits, FieldAccessUsers, FieldAccessSecret} {
 		dm.AddFieldMappingsAt(f, kw(f))
 	}
 	dm.AddFieldMappingsAt("issued_date", date(FieldIssuedDate))

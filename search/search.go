@@ -161,7 +161,7 @@ func buildQuery(p parsed, r Request) query.Query {
 		dr.SetField(index.FieldIssuedDate)
 		filters = append(filters, dr)
 	}
-	if r.Sight != nil && !r.Sight.All {
+	if r.Sight != nil && !(r.Sight.All && r.Sight.Secret) {
 		filters = append(filters, sightQuery(*r.Sight))
 	}
 	if len(must) == 0 {
@@ -181,25 +181,45 @@ func buildQuery(p parsed, r Request) query.Query {
 // an index from before them shows nothing to a restricted viewer until it
 // is rebuilt (vanthu reindex).
 func sightQuery(s access.Sight) query.Query {
-	var any []query.Query
-	term := func(field, v string) {
+	term := func(field, v string) query.Query {
 		t := bleve.NewTermQuery(v)
 		t.SetField(field)
-		any = append(any, t)
+		return t
 	}
-	if s.Agency {
-		term(index.FieldAccessScope, vanthu.ScopeAgency)
+	// What the viewer sees of the documents that are not secret.
+	var open query.Query
+	switch {
+	case s.All:
+		open = bleve.NewMatchAllQuery()
+	default:
+		var any []query.Query
+		if s.Agency {
+			any = append(any, term(index.FieldAccessScope, vanthu.ScopeAgency))
+		}
+		for _, u := range s.Units {
+			any = append(any, term(index.FieldAccessUnits, u))
+		}
+		for _, u := range s.Users {
+			any = append(any, term(index.FieldAccessUsers, u))
+		}
+		if len(any) == 0 {
+			return bleve.NewMatchNoneQuery()
+		}
+		open = bleve.NewDisjunctionQuery(any...)
 	}
-	for _, u := range s.Units {
-		term(index.FieldAccessUnits, u)
+	if s.Secret {
+		return open
 	}
+	// Secret documents only where the viewer is named.
+	notSecret := query.NewBooleanQuery([]query.Query{open}, nil, []query.Query{term(index.FieldAccessSecret, "secret")})
+	var named []query.Query
 	for _, u := range s.Users {
-		term(index.FieldAccessUsers, u)
+		named = append(named, term(index.FieldAccessUsers, u))
 	}
-	if len(any) == 0 {
-		return bleve.NewMatchNoneQuery()
+	if len(named) == 0 {
+		return notSecret
 	}
-	return bleve.NewDisjunctionQuery(any...)
+	return bleve.NewDisjunctionQuery(notSecret, bleve.NewDisjunctionQuery(named...))
 }
 
 // freeText matches s in the page text, or in a metadata field a clerk may

@@ -41,6 +41,10 @@ type config struct {
 	OCR      ocr.Config
 	Limits   intake.Limits
 	Sigs     signature.Config
+	// SecretMode is refuse (the default: a state-secret document is held
+	// out of the system) or isolated (a machine on a separate LAN keeps
+	// it, for leaders and the users named on it).
+	SecretMode string
 }
 
 func (c *config) flags(fs *flag.FlagSet) {
@@ -53,6 +57,13 @@ func (c *config) flags(fs *flag.FlagSet) {
 	c.OCR.Flags(fs)
 	c.Limits.Flags(fs)
 	c.Sigs.Flags(fs)
+	fs.Func("secret-mode", "state-secret documents: refuse (default; held out of the system) or isolated (kept, for leaders and the named users: only on a separate LAN)", func(v string) error {
+		if v != "refuse" && v != "isolated" {
+			return fmt.Errorf("refuse or isolated")
+		}
+		c.SecretMode = v
+		return nil
+	})
 }
 
 // app is an opened data folder with its pipeline. A node that runs no
@@ -89,11 +100,12 @@ func openApp(cfg config, c cluster) (*app, error) {
 	a.pipeline = &pipeline.Pipeline{
 		// State-secret documents are not kept on a networked machine:
 		// their originals go to the secret hold beside the archive.
-		SecretHold: filepath.Join(shared, "secret-hold"),
-		Blobs:      a.blobs,
-		Rasteriser: &ocr.Rasteriser{Config: rasterConfig(cfg), Blobs: a.blobs},
-		Signatures: signature.New(cfg.Sigs),
-		OCR:        cfg.OCR, Workers: cfg.Workers, Log: a.log, Attempts: 3,
+		SecretHold:     filepath.Join(shared, "secret-hold"),
+		SecretIsolated: cfg.SecretMode == "isolated",
+		Blobs:          a.blobs,
+		Rasteriser:     &ocr.Rasteriser{Config: rasterConfig(cfg), Blobs: a.blobs},
+		Signatures:     signature.New(cfg.Sigs),
+		OCR:            cfg.OCR, Workers: cfg.Workers, Log: a.log, Attempts: 3,
 		Stages: c.pipelineStages(),
 	}
 	ok := false

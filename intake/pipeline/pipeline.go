@@ -92,6 +92,9 @@ type Pipeline struct {
 	// to, their records cut to a stub (see holdSecret); empty keeps them
 	// like any document (a machine on a separate LAN).
 	SecretHold string
+	// SecretIsolated keeps state-secret documents instead (a machine on a
+	// separate LAN): marked secret, for leaders and the named users only.
+	SecretIsolated bool
 }
 
 // Group returns the consumer group of stage s on this node.
@@ -463,7 +466,12 @@ func (p *Pipeline) extract(ctx context.Context, id vanthu.Ref) error {
 			return err
 		}
 	}
-	if p.Secret(d) && d.Status != vanthu.Held {
+	switch {
+	case p.Secret(d) && p.SecretIsolated && !d.Access.Secret:
+		if d, err = p.records().Update(id, func(d *vanthu.Document) error { d.Access.Secret = true; return nil }); err != nil {
+			return err
+		}
+	case p.Secret(d) && !p.SecretIsolated && d.Status != vanthu.Held:
 		if d, err = p.holdSecret(ctx, d); err != nil {
 			return err
 		}

@@ -73,18 +73,27 @@ func (p *Pipeline) holdSecret(ctx context.Context, d vanthu.Document) (vanthu.Do
 	return held, nil
 }
 
-// Secret reports whether the pipeline holds state-secret documents apart
-// (the default policy) and d is one.
+// Secret reports whether the pipeline has a policy for state-secret
+// documents (a secret hold, or isolated keeping) and d is one.
 func (p *Pipeline) Secret(d vanthu.Document) bool {
-	return p.SecretHold != "" && d.Metadata.Confidentiality != ""
+	return (p.SecretHold != "" || p.SecretIsolated) && d.Metadata.Confidentiality != ""
 }
 
 // HoldSecret applies the secret policy to a record a clerk corrected to
-// carry a secrecy mark, and publishes the stub.
+// carry a secrecy mark: held out of the system and published as a stub,
+// or, on an isolated machine, marked secret and published.
 func (p *Pipeline) HoldSecret(ctx context.Context, d vanthu.Document) (vanthu.Document, error) {
-	held, err := p.holdSecret(ctx, d)
-	if err != nil {
-		return held, err
+	var err error
+	if p.SecretIsolated {
+		d, err = p.records().Update(d.ID, func(d *vanthu.Document) error { d.Access.Secret = true; return nil })
+		if err == nil && p.Index != nil && d.Status == vanthu.Indexed {
+			err = p.Index.Put(d)
+		}
+	} else {
+		d, err = p.holdSecret(ctx, d)
 	}
-	return held, p.Publish(ctx, held)
+	if err != nil {
+		return d, err
+	}
+	return d, p.Publish(ctx, d)
 }

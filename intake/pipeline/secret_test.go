@@ -81,3 +81,33 @@ func TestSecretDocumentHeld(t *testing.T) {
 		t.Errorf("the index holds %d documents", n)
 	}
 }
+
+// On an isolated machine the document is kept whole, marked secret.
+func TestSecretDocumentIsolated(t *testing.T) {
+	dir := t.TempDir()
+	bs, _ := blob.Open(filepath.Join(dir, "blobs"))
+	reg, err := registry.Open(filepath.Join(dir, "registry.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer reg.Close()
+	ctx := context.Background()
+	original, _ := bs.PutBytes(ctx, []byte("%PDF-1.4 mật"))
+	d := vanthu.Document{ID: original, FileName: "mat.pdf", Status: vanthu.Extracted, ReceivedAt: time.Now(),
+		Pages:    []vanthu.Page{{Number: 1, Text: "nội dung mật", Done: true}},
+		Metadata: vanthu.Metadata{Number: "3/QĐ-UBND", Confidentiality: "Mật", Subject: "Về việc mật"}}
+	reg.Register(d)
+	q := inproc.New(10)
+	defer q.Close()
+	p := &Pipeline{Queue: q, Blobs: bs, Registry: reg, SecretHold: filepath.Join(dir, "secret-hold"), SecretIsolated: true}
+	kept, err := p.HoldSecret(ctx, d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !kept.Access.Secret || kept.Status == vanthu.Held || len(kept.Pages) != 1 || kept.Metadata.Subject == "" {
+		t.Errorf("isolated: %+v", kept)
+	}
+	if has, _ := bs.Has(original); !has {
+		t.Error("the original left the archive on an isolated machine")
+	}
+}

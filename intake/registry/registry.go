@@ -178,6 +178,7 @@ func Merge(local *vanthu.Document, d vanthu.Document) (vanthu.Document, bool) {
 	if len(d.AccessHistory) < len(local.AccessHistory) {
 		d.Access, d.AccessHistory = local.Access, local.AccessHistory
 	}
+	d.Access.Secret = d.Access.Secret || local.Access.Secret // secrecy is never undone by the log
 	return d, true
 }
 

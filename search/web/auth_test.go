@@ -617,3 +617,55 @@ func FuzzDocumentPaths(f *testing.F) {
 		}
 	})
 }
+
+// On an isolated machine (--secret-mode=isolated) a state-secret document
+// is kept, and reached only by leaders and the users named on it: not by
+// clerks or archivists, in the record, search, the register or the queue.
+func TestIsolatedSecretDocuments(t *testing.T) {
+	s, ids := scopedServer(t)
+	for name, a := range map[string]vanthu.Access{
+		"secret":       {Scope: vanthu.ScopeRestricted, Secret: true},
+		"secret named": {Scope: vanthu.ScopeRestricted, Secret: true, Users: []string{"staff"}},
+	} {
+		id, _, _ := s.Blobs.Put(context.Background(), strings.NewReader("%PDF-1.4 "+name), 1<<20)
+		d := vanthu.Document{ID: id, FileName: name + ".pdf", PageCount: 1, Format: vanthu.PDF, Status: vanthu.Indexed, ReceivedAt: time.Now(),
+			Pages:    []vanthu.Page{{Number: 1, Text: "Quyết định mật về cải cách hành chính", Done: true}},
+			Metadata: vanthu.Metadata{Number: "9/QĐ-UBND", DocType: "Quyết định", IssuedDate: "2025-02-01", Confidentiality: "Mật", Recipients: []string{}},
+			Access:   a}
+		if _, _, err := s.Registry.Register(d); err != nil {
+			t.Fatal(err)
+		}
+		s.Index.Put(d)
+		ids[name] = id
+	}
+	srv, tokens := serve(t, s, "")
+	for role, want := range map[access.Role][2]bool{ // secret, secret named
+		access.Leader: {true, true}, access.Clerk: {false, false}, access.Archivist: {false, false}, access.Staff: {false, true},
+	} {
+		for i, name := range []string{"secret", "secret named"} {
+			resp, _ := get(t, srv.URL+"/api/v1/documents/"+string(ids[name]), tokens[role])
+			if got := resp.StatusCode == 200; got != want[i] {
+				t.Errorf("%s GET %s: %d, want visible %v", role, name, resp.StatusCode, want[i])
+			}
+		}
+		var res struct{ Hits []struct{ ID vanthu.Ref } }
+		_, b := get(t, srv.URL+"/api/v1/search?q=cai+cach&size=100", tokens[role])
+		json.Unmarshal([]byte(b), &res)
+		for _, h := range res.Hits {
+			for i, name := range []string{"secret", "secret named"} {
+				if h.ID == ids[name] && !want[i] {
+					t.Errorf("%s finds %s in search", role, name)
+				}
+			}
+		}
+		if role == access.Staff {
+			continue // no register or queue
+		}
+		for _, path := range []string{"/api/v1/register", "/api/v1/documents"} {
+			_, b := get(t, srv.URL+path, tokens[role])
+			if listed := strings.Contains(b, string(ids["secret"])); listed != want[0] {
+				t.Errorf("%s %s lists the secret document: %v, want %v", role, path, listed, want[0])
+			}
+		}
+	}
+}

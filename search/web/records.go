@@ -78,7 +78,7 @@ func (s *Server) correct(ctx context.Context, id vanthu.Ref, by string, fields m
 	if err != nil {
 		return d, err
 	}
-	if d.Metadata.Confidentiality != "" && d.Status != vanthu.Held && s.HoldSecret != nil {
+	if d.Metadata.Confidentiality != "" && d.Status != vanthu.Held && !d.Access.Secret && s.HoldSecret != nil {
 		return s.HoldSecret(ctx, d) // a secrecy mark: the policy applies at once
 	}
 	return d, s.republish(ctx, d)
@@ -135,6 +135,7 @@ func (s *Server) assign(r *http.Request, id vanthu.Ref, a vanthu.Access) (vanthu
 	}
 	me, _ := userFrom(r.Context())
 	d, err := s.Registry.Update(id, func(d *vanthu.Document) error {
+		a.Secret = d.Access.Secret // an assignment never unmarks a secret
 		d.Access = a
 		d.AccessHistory = append(d.AccessHistory, vanthu.AccessChange{At: time.Now().UTC(), By: me.Name, Access: a})
 		return nil
@@ -310,8 +311,11 @@ func (s *Server) registerOf(r *http.Request) (int, []RegisterEntry, error) {
 		return 0, nil, err
 	}
 	entries := make([]RegisterEntry, 0, len(docs))
+	sight := s.sight(r)
 	for _, d := range docs {
-		entries = append(entries, registerEntry(d))
+		if sight.Sees(d.Access) { // a secret one only for leaders and the named
+			entries = append(entries, registerEntry(d))
+		}
 	}
 	return year, entries, nil
 }

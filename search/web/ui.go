@@ -586,14 +586,19 @@ type docSummary struct {
 	HeaderAspect string `json:"header_aspect,omitempty"`
 }
 
-// recent returns the last n documents received, newest first.
-func (s *Server) recent(n int) ([]docSummary, error) {
+// recent returns the last n documents received, newest first, that the
+// request's user may see.
+func (s *Server) recent(r *http.Request, n int) ([]docSummary, error) {
 	docs, err := s.Registry.Recent(n)
 	if err != nil {
 		return nil, err
 	}
 	out := make([]docSummary, 0, len(docs))
+	sight := s.sight(r)
 	for _, d := range docs {
+		if !sight.Sees(d.Access) {
+			continue // a secret one only for leaders and the named
+		}
 		sm := docSummary{ID: d.ID, FileName: d.FileName, ArrivalNumber: d.ArrivalNumber, ReceivedAt: d.ReceivedAt,
 			Status: d.Status, StatusVI: statusVI[d.Status], Error: d.Error, Pages: d.PageCount,
 			Number: d.Metadata.Number, DuplicateOf: d.DuplicateOf, Review: reviewVI(d.Review)}
@@ -617,7 +622,7 @@ func (s *Server) listDocuments(w http.ResponseWriter, r *http.Request) error {
 			return &apiError{http.StatusBadRequest, "bad_limit", "limit must be a whole number from 1 to 500", "Giới hạn không hợp lệ"}
 		}
 	}
-	docs, err := s.recent(n)
+	docs, err := s.recent(r, n)
 	if err != nil {
 		return err
 	}
@@ -625,7 +630,7 @@ func (s *Server) listDocuments(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) intakePage(w http.ResponseWriter, r *http.Request) error {
-	docs, err := s.recent(30)
+	docs, err := s.recent(r, 30)
 	if err != nil {
 		return err
 	}
