@@ -19,13 +19,7 @@ import (
 // archive for the secret hold (0700, with reason.json), its pages and text
 // are deleted, nothing of it is indexed, and its record keeps no trích yếu.
 func TestSecretDocumentHeld(t *testing.T) {
-	dir := t.TempDir()
-	bs, _ := blob.Open(filepath.Join(dir, "blobs"))
-	reg, err := registry.Open(filepath.Join(dir, "registry.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer reg.Close()
+	dir, bs, reg := stores(t)
 	ix, err := index.Open(filepath.Join(dir, "index"))
 	if err != nil {
 		t.Fatal(err)
@@ -84,13 +78,7 @@ func TestSecretDocumentHeld(t *testing.T) {
 
 // On an isolated machine the document is kept whole, marked secret.
 func TestSecretDocumentIsolated(t *testing.T) {
-	dir := t.TempDir()
-	bs, _ := blob.Open(filepath.Join(dir, "blobs"))
-	reg, err := registry.Open(filepath.Join(dir, "registry.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer reg.Close()
+	dir, bs, reg := stores(t)
 	ctx := context.Background()
 	original, _ := bs.PutBytes(ctx, []byte("%PDF-1.4 mật"))
 	d := vanthu.Document{ID: original, FileName: "mat.pdf", Status: vanthu.Extracted, ReceivedAt: time.Now(),
@@ -110,4 +98,20 @@ func TestSecretDocumentIsolated(t *testing.T) {
 	if has, _ := bs.Has(original); !has {
 		t.Error("the original left the archive on an isolated machine")
 	}
+}
+
+// stores opens a blob store and a registry in a folder of the test's.
+func stores(t *testing.T) (string, *blob.Store, *registry.Registry) {
+	t.Helper()
+	dir := t.TempDir()
+	bs, err := blob.Open(filepath.Join(dir, "blobs"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	reg, err := registry.Open(filepath.Join(dir, "registry.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { reg.Close() })
+	return dir, bs, reg
 }
