@@ -80,6 +80,7 @@ type cluster struct {
 	kf    *kfake.Cluster
 	procs []*exec.Cmd
 	base  string
+	token string // a clerk's, made before the server starts
 }
 
 func newCluster(bin string, workers int) (*cluster, error) {
@@ -105,6 +106,19 @@ func newCluster(bin string, workers int) (*cluster, error) {
 			}
 		}
 	}
+	// The server admits users only: a clerk, added while it is stopped.
+	add := exec.Command(bin, "user", "add", "bench", "--role", "clerk", "--data", filepath.Join(dir, "serve"))
+	add.Stdin = strings.NewReader("mật khẩu đo đạc\n")
+	if out, err := add.CombinedOutput(); err != nil {
+		c.stop()
+		return nil, fmt.Errorf("vanthu user add: %v: %s", err, out)
+	}
+	tok, err := exec.Command(bin, "token", "create", "bench", "--data", filepath.Join(dir, "serve")).Output()
+	if err != nil {
+		c.stop()
+		return nil, fmt.Errorf("vanthu token create: %v", err)
+	}
+	c.token = strings.TrimSpace(string(tok))
 	if c.base, err = c.start(bin, args...); err != nil {
 		c.stop()
 		return nil, err
@@ -159,7 +173,10 @@ func (c *cluster) upload(path string) (string, error) {
 	part, _ := mw.CreateFormFile("file", filepath.Base(path))
 	part.Write(data)
 	mw.Close()
-	resp, err := http.Post(c.base+"/api/v1/documents", mw.FormDataContentType(), &body)
+	req, _ := http.NewRequest(http.MethodPost, c.base+"/api/v1/documents", &body)
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	req.Header.Set("Authorization", "Bearer "+c.token)
+	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		return "", err
 	}
@@ -187,7 +204,9 @@ func (c *cluster) uploadAll(files []string) ([]string, error) {
 }
 
 func (c *cluster) status(id string) (string, error) {
-	resp, err := http.Get(c.base + "/api/v1/documents/" + id)
+	req, _ := http.NewRequest(http.MethodGet, c.base+"/api/v1/documents/"+id, nil)
+	req.Header.Set("Authorization", "Bearer "+c.token)
+	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		return "", err
 	}
