@@ -22,9 +22,8 @@ const inkConfCap = 60
 // readInk reads the digits written by hand into the slots of an NĐ 30
 // header, the number ("Số: 45/QĐ-UBND") and the day ("ngày 07 tháng"),
 // with the digit model (package digits) on the page image as stored (page
-// decodes it, once, when a slot needs it), and
-// puts them into the page's words in place of Tesseract's reading of the
-// slot. words are in the image's pixels (an upright page). A page without
+// decodes it, once, when a slot needs it), and puts them into the page's
+// words in place of Tesseract's reading of the slot. words are in the image's pixels (an upright page). A page without
 // such a header, or with nothing written in the slots, is left as it is.
 func readInk(page func() image.Image, words []vanthu.Word, width, height int) ([]vanthu.Word, bool) {
 	changed := false
@@ -93,7 +92,9 @@ func inkSlots(words []vanthu.Word, width, height int) []inkSlot {
 				continue
 			}
 			for _, next := range ws[i+1 : min(len(ws), i+4)] {
-				if at := strings.Index(fold(next.Text), "THANG"); at >= 0 {
+				f := fold(next.Text)
+				if at := strings.Index(f, "THANG"); at >= 0 {
+					at = utf8.RuneCountInString(f[:at]) // runes, as makeSlot counts
 					out = append(out, makeSlot(w, next, "ngày", 2.5*float64(digitH), at, 3.1*float64(digitH)))
 					day = true
 					break

@@ -134,3 +134,23 @@ func decoder(t *testing.T, b []byte) func() image.Image {
 		return img
 	}
 }
+
+// Ink run into "tháng" (as "⁄{tháng") is cut off the word: the slot ends
+// where the print begins, and the word keeps its print.
+func TestInkSlotsInkRunIntoTheNextWord(t *testing.T) {
+	h := newHeader()
+	for _, w := range []struct {
+		text   string
+		x0, x1 int
+	}{{"ngày", 1471, 1575}, {"⁄{tháng", 1600, 1830}, {"02", 1857, 1905}, {"năm", 1930, 2010}, {"2025", 2028, 2134}} {
+		h.word(w.text, w.x0, w.x1, 90, 1)
+	}
+	slots := inkSlots(h.words, 2480, 3508)
+	if len(slots) != 1 {
+		t.Fatalf("%d slots", len(slots))
+	}
+	s := slots[0]
+	if s.nextText != "tháng" || s.slot.Min.X != 1575 || s.slot.Max.X < 1640 || s.slot.Max.X > 1720 {
+		t.Errorf("slot %v, next word %q; want from 1575 to where tháng begins, and tháng", s.slot, s.nextText)
+	}
+}
