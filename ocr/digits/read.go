@@ -24,21 +24,22 @@ func (r Reading) Conf() float64 {
 	return slices.Min(r.Probs)
 }
 
-// Read reads the digits written in slot of a page image: the ink whose
-// glyphs centre between slot.Min.X and slot.Max.X and reach into the
-// printed line's band (rows band.Min.Y to band.Max.Y), at least 40% of the
-// line's height tall (dots of a dotted slot, specks and the colon of "Số:"
-// are not digits). A glyph is the union of the strokes over one another
-// (the bar of a 5); glyphs run together are cut where their ink is
-// thinnest. Red ink (a seal, a received stamp) is paper.
+// Read reads the digits written in slot of a page image: the ink inside
+// the slot's columns (the printed words either side, which handwriting
+// often touches, are cut off) whose strokes reach into the printed line's
+// band (rows band.Min.Y to band.Max.Y), none wider than three lines (a
+// rule). A glyph is the union of the strokes over one another (the bar of
+// a 5); it counts if its tallest stroke is at least 40% of the line's
+// height and it is three fifths as tall as the tallest glyph (dots of a
+// dotted slot, specks and the colon of "Số:" are not digits); glyphs run
+// together are cut where their ink is thinnest. Red ink (a seal, a
+// received stamp) is paper.
 func Read(img image.Image, slot, band image.Rectangle) Reading {
 	h := band.Dy()
 	if h <= 0 || slot.Dx() <= 0 {
 		return Reading{}
 	}
-	// The ink may stand above and below the printed line; beside it are
-	// the printed words, which handwriting often touches: they are cut
-	// off at the slot's edges.
+	// The ink may stand above and below the printed line.
 	area := image.Rect(slot.Min.X, band.Min.Y-h, slot.Max.X, band.Max.Y+h).Intersect(img.Bounds())
 	if area.Empty() {
 		return Reading{}
