@@ -202,9 +202,10 @@ func Label(mask []bool, w, h int) (labels []int32, regions []Region) {
 	return labels, regions
 }
 
-// split cuts a glyph wider than a digit into as many digits as its width
-// holds (a handwritten digit is about 0.6 of its height wide), each cut at
-// the column of least ink near where it would fall.
+// split cuts a glyph at least as wide as it is tall (no digit is) into as
+// many digits as its width holds, reckoning a digit and the space after it
+// three quarters of its height, each cut at the column of least ink near
+// where it would fall.
 func split(g comp, levels []float32, labels []int32, w int) []comp {
 	gw, gh := g.box.Dx(), g.box.Dy()
 	n := int(math.Round(float64(gw) / (0.75 * float64(gh))))
