@@ -151,6 +151,12 @@ func TestAccessMatrix(t *testing.T) {
 		{call{"GET", "/intake", ""}, []access.Role{access.Clerk, access.Leader, access.Archivist}},
 		{call{"GET", "/register", ""}, []access.Role{access.Clerk, access.Leader, access.Archivist}},
 		{call{"GET", "/admin/users", ""}, []access.Role{access.Admin}},
+		{call{"GET", doc + "/pages/1/image", ""}, []access.Role{access.Clerk, access.Staff, access.Leader, access.Archivist}},
+		{call{"POST", "/documents/" + string(testDocID), "form:"}, []access.Role{access.Clerk}},
+		{call{"POST", "/documents/" + string(testDocID) + "/access", "form:scope=agency"}, []access.Role{access.Clerk, access.Leader}},
+		{call{"POST", "/intake", "form:"}, []access.Role{access.Clerk}},
+		{call{"POST", "/admin/users", "form:"}, []access.Role{access.Admin}},
+		{call{"PATCH", "/api/v1/users/staff", `{"unit":"Văn phòng"}`}, []access.Role{access.Admin}},
 	}
 	var table strings.Builder
 	table.WriteString("\n| endpoint |")
@@ -162,9 +168,13 @@ func TestAccessMatrix(t *testing.T) {
 	for _, c := range calls {
 		fmt.Fprintf(&table, "| %s %s |", c.method, short.Replace(strings.SplitN(c.path, "?", 2)[0]))
 		for _, role := range access.Roles {
-			req, _ := http.NewRequest(c.method, srv.URL+c.path, strings.NewReader(c.body))
+			body, isForm := strings.CutPrefix(c.body, "form:")
+			req, _ := http.NewRequest(c.method, srv.URL+c.path, strings.NewReader(body))
 			req.Header.Set("Authorization", "Bearer "+tokens[role])
-			if c.body != "" {
+			switch {
+			case isForm:
+				req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+			case body != "":
 				req.Header.Set("Content-Type", "application/json")
 			}
 			resp, err := http.DefaultClient.Do(req)
