@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net"
 	"net/http"
@@ -27,6 +28,12 @@ func serve(ctx context.Context, args []string) error {
 	drain := fs.Duration("drain", 30*time.Second, "on shutdown, how long to let documents in flight finish")
 	secure := fs.Bool("secure-cookies", false, "mark the session cookie Secure: set when users reach the service over TLS (a reverse proxy)")
 	auditKeys := fs.String("audit-key-dir", "", "folder of the audit log's HMAC key, kept apart from the log (default DATA)")
+	var sso web.SSO
+	fs.StringVar(&sso.Issuer, "oidc-issuer", "", "single sign-on: the OpenID Connect provider (Keycloak, AD FS) URL; empty: none")
+	fs.StringVar(&sso.ClientID, "oidc-client-id", "vanthu", "single sign-on: this service's client ID at the provider")
+	fs.StringVar(&sso.ClientSecret, "oidc-client-secret", os.Getenv("VANTHU_OIDC_SECRET"), "single sign-on: the client secret (default $VANTHU_OIDC_SECRET)")
+	fs.StringVar(&sso.RedirectURL, "oidc-redirect-url", "", "single sign-on: this service's /login/sso/callback as the provider knows it")
+	fs.StringVar(&sso.Claim, "oidc-claim", "preferred_username", "single sign-on: the ID token's claim that names the Vanthu user")
 	var cl cluster
 	stages := cl.flags(fs, allStages, strings.Join(allStages, ","))
 	if err := fs.Parse(args); err != nil {
@@ -60,6 +67,19 @@ func serve(ctx context.Context, args []string) error {
 		return fmt.Errorf("%w (vanthu audit verify --data %s tells more)", err, cfg.Data)
 	}
 	defer trail.Close()
+	var ssoOn *web.SSO
+	if sso.Issuer != "" {
+		if sso.RedirectURL == "" {
+			return errors.New("--oidc-issuer needs --oidc-redirect-url (this service's /login/sso/callback)")
+		}
+		sctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+		err := sso.Start(sctx)
+		cancel()
+		if err != nil {
+			return err
+		}
+		ssoOn = &sso
+	}
 
 	// The pipeline outlives the first signal until it has drained. Intake
 	// starts once it has resumed the unfinished documents.
@@ -80,7 +100,7 @@ func serve(ctx context.Context, args []string) error {
 		Receiver: a.receiver, Events: a.events, Registry: a.registry, Blobs: a.blobs,
 		Searcher: a.searcher, Index: a.index, Metrics: &a.pipeline.Metrics, Log: a.log, MaxUpload: cfg.Limits.MaxFileSize,
 		Corrected: a.pipeline.Publish, Users: users, SecureCookies: *secure, Audit: trail, AuditDir: auditDir,
-		HoldSecret: a.pipeline.HoldSecret,
+		HoldSecret: a.pipeline.HoldSecret, SSO: ssoOn,
 	}
 	srv := &http.Server{Handler: ws.Handler(), ReadHeaderTimeout: 10 * time.Second}
 	ln, err := net.Listen("tcp", *addr)

@@ -51,7 +51,7 @@ func newSessions(users *auth.Store, secure bool) *scs.SessionManager {
 // login page and the style and script it needs.
 func public(r *http.Request) bool {
 	p := r.URL.Path
-	return p == "/healthz" || p == "/login" || strings.HasPrefix(p, "/static/")
+	return p == "/healthz" || p == "/login" || p == "/login/sso" || p == "/login/sso/callback" || strings.HasPrefix(p, "/static/")
 }
 
 // isAPI reports whether a path answers in JSON: the API and the metrics.
@@ -125,7 +125,7 @@ func (s *Server) loginPage(w http.ResponseWriter, r *http.Request) error {
 		http.Redirect(w, r, safeNext(r.URL.Query().Get("next")), http.StatusSeeOther)
 		return nil
 	}
-	return s.render(w, r, http.StatusOK, "login.html", map[string]any{"Title": "Đăng nhập", "Next": safeNext(r.URL.Query().Get("next"))})
+	return s.render(w, r, http.StatusOK, "login.html", map[string]any{"Title": "Đăng nhập", "Next": safeNext(r.URL.Query().Get("next")), "SSO": s.SSO != nil})
 }
 
 // login is POST /login: a user name and password from the form; too many
@@ -135,7 +135,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) error {
 	next := safeNext(r.PostFormValue("next"))
 	addr := clientAddr(r)
 	fail := func(status int, msg string) error {
-		return s.render(w, r, status, "login.html", map[string]any{"Title": "Đăng nhập", "Next": next, "User": name, "Error": msg})
+		return s.render(w, r, status, "login.html", map[string]any{"Title": "Đăng nhập", "Next": next, "User": name, "Error": msg, "SSO": s.SSO != nil})
 	}
 	if ok, wait := s.limiter.Allow(name, addr); !ok {
 		s.note(r, audit.Entry{User: name, Action: "login", Outcome: loginOutcome(nil, true)})

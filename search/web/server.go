@@ -50,6 +50,8 @@ type Server struct {
 	// SecureCookies marks the session cookie Secure: set it when the
 	// service is reached over TLS (behind a reverse proxy).
 	SecureCookies bool
+	// SSO, if set (and started), offers single sign-on on the login page.
+	SSO *SSO
 
 	// HoldSecret, if set, applies the state-secret policy to a record a
 	// correction gave a secrecy mark (pipeline.HoldSecret), at once.

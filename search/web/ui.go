@@ -155,6 +155,10 @@ func (s *Server) uiRoutes(mux *http.ServeMux) {
 	page("GET /login", s.loginPage)
 	page("POST /login", s.login)
 	page("POST /logout", s.logout)
+	if s.SSO != nil {
+		page("GET /login/sso", s.ssoLogin)
+		page("GET /login/sso/callback", s.ssoCallback)
+	}
 	page("GET /{$}", s.home)
 	page("GET /search", guard(access.Read, s.searchPage))
 	page("GET /documents/{id}", guard(access.Read, s.documentPage))
