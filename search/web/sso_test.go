@@ -75,10 +75,9 @@ func newProvider(t *testing.T, clientID string) *provider {
 func TestSingleSignOn(t *testing.T) {
 	p := newProvider(t, "vanthu")
 	s := fullServer(t)
-	var srvURL string
 	s.SSO = &SSO{Issuer: p.URL, ClientID: "vanthu", ClientSecret: "bí mật"}
 	srv, _ := serve(t, s, "")
-	srvURL = srv.URL
+	srvURL := srv.URL
 	s.SSO.RedirectURL = srvURL + "/login/sso/callback"
 	if err := s.SSO.Start(context.Background()); err != nil {
 		t.Fatal(err)
