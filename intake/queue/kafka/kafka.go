@@ -207,6 +207,12 @@ func (q *Queue) Consume(ctx context.Context, topic, group string, h queue.Handle
 			}
 			return fmt.Errorf("kafka: fetch %s: %w", topic, err)
 		}
+		// FetchMessage may hand out a message it had fetched ahead even
+		// when ctx has ended (it picks among ready cases at random): a
+		// member that is leaving leaves it, uncommitted, to the next.
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		if err := q.deliver(ctx, group, m, h); err != nil {
 			return err // ctx done: the message stays uncommitted
 		}
