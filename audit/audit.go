@@ -19,8 +19,12 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"sync"
 	"time"
+
+	"github.com/vanthu/vanthu"
 )
 
 // Entry is one action.
@@ -56,6 +60,11 @@ type Log struct {
 	seq   uint64
 	head  string // hash of the last line
 	dirty int    // entries since the last checkpoint
+	// about indexes the lines (offset, length) by what they are about (a
+	// document's id, its pages' too), so that a document's history is
+	// read without reading the whole log; size is the log's length.
+	about map[string][][2]int64
+	size  int64
 }
 
 // Open opens (creating) the audit log in dir, with its key (made on first
@@ -71,14 +80,18 @@ func Open(dir, keyDir string) (*Log, error) {
 		return nil, err
 	}
 	logPath := filepath.Join(dir, logName)
-	seq, head, err := verify(logPath, filepath.Join(dir, checkpointName), key)
+	about := map[string][][2]int64{}
+	index := func(e Entry, at, n int64) {
+		if k := aboutKey(e.Object); k != "" {
+			about[k] = append(about[k], [2]int64{at, n})
+		}
+	}
+	seq, head, err := verify(logPath, filepath.Join(dir, checkpointName), key, index)
 	var torn *tornError
 	if errors.As(err, &torn) {
 		// A crash cut the last entry short: keep its bytes beside the
 		// log, and go on from the last whole entry.
-		if err = saveTorn(logPath, torn.at); err != nil {
-			return nil, err
-		}
+		err = saveTorn(logPath, torn.at)
 	}
 	if err != nil {
 		return nil, err
@@ -92,7 +105,23 @@ func Open(dir, keyDir string) (*Log, error) {
 		f.Close()
 		return nil, err
 	}
-	return &Log{f: f, cp: cp, key: key, seq: seq, head: head}, nil
+	st, err := f.Stat()
+	if err != nil {
+		f.Close()
+		cp.Close()
+		return nil, err
+	}
+	return &Log{f: f, cp: cp, key: key, seq: seq, head: head, about: about, size: st.Size()}, nil
+}
+
+// aboutKey is the document an entry is about, for the index: its id,
+// without a page's "#n"; "" for any other object (a query, a user).
+func aboutKey(object string) string {
+	k, _, _ := strings.Cut(object, "#")
+	if _, err := vanthu.ParseRef(k); err != nil {
+		return ""
+	}
+	return k
 }
 
 func loadKey(path string) ([]byte, error) {
@@ -135,6 +164,10 @@ func (l *Log) Append(e Entry) error {
 	if _, err := l.f.Write(line); err != nil {
 		return err
 	}
+	if k := aboutKey(e.Object); k != "" {
+		l.about[k] = append(l.about[k], [2]int64{l.size, int64(len(line))})
+	}
+	l.size += int64(len(line))
 	l.head = hash(line)
 	if l.dirty++; l.dirty >= CheckpointEvery {
 		return l.checkpoint()
@@ -176,11 +209,13 @@ func Verify(dir, keyDir string) (uint64, error) {
 	if err != nil {
 		return 0, fmt.Errorf("audit: the key: %w", err)
 	}
-	n, _, err := verify(filepath.Join(dir, logName), filepath.Join(dir, checkpointName), key)
+	n, _, err := verify(filepath.Join(dir, logName), filepath.Join(dir, checkpointName), key, nil)
 	return n, err
 }
 
-func verify(logPath, cpPath string, key []byte) (uint64, string, error) {
+// verify walks the log, calling each (if not nil) with every whole entry,
+// its offset and its length.
+func verify(logPath, cpPath string, key []byte, each func(e Entry, at, n int64)) (uint64, string, error) {
 	heads := map[uint64]string{} // hash after each entry, at checkpoints
 	var last uint64
 	if b, err := os.ReadFile(cpPath); err == nil {
@@ -236,6 +271,9 @@ func verify(logPath, cpPath string, key []byte) (uint64, string, error) {
 			return seq, head, fmt.Errorf("audit: entry %d does not follow entry %d (the previous hash differs)", e.Seq, seq)
 		case !hmac.Equal([]byte(e.MAC), []byte(mac(key, e))):
 			return seq, head, fmt.Errorf("audit: entry %d was changed (its HMAC fails)", e.Seq)
+		}
+		if each != nil {
+			each(e, offset-int64(len(line)), int64(len(line)))
 		}
 		seq, head = e.Seq, hash(line)
 		if want, ok := heads[seq]; ok && want != head {
@@ -295,14 +333,33 @@ func Read(dir string, f func(Entry) error) error {
 	return sc.Err()
 }
 
-// Sync writes the log to disk and a checkpoint.
-func (l *Log) Sync() error {
+// About returns the entries about object (a document's id: its pages'
+// too), oldest first.
+func (l *Log) About(object string) ([]Entry, error) {
 	l.mu.Lock()
-	defer l.mu.Unlock()
-	if l.dirty == 0 {
-		return nil
+	spans := slices.Clone(l.about[aboutKey(object)])
+	l.mu.Unlock()
+	if len(spans) == 0 {
+		return nil, nil
 	}
-	return l.checkpoint()
+	f, err := os.Open(l.f.Name())
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	out := make([]Entry, 0, len(spans))
+	for _, sp := range spans {
+		line := make([]byte, sp[1])
+		if _, err := f.ReadAt(line, sp[0]); err != nil {
+			return out, err
+		}
+		var e Entry
+		if err := json.Unmarshal(line, &e); err != nil {
+			return out, err
+		}
+		out = append(out, e)
+	}
+	return out, nil
 }
 
 func mac(key []byte, e Entry) string {

@@ -127,3 +127,29 @@ func TestCrashMidEntry(t *testing.T) {
 		t.Errorf("the torn bytes are not kept: %v", torn)
 	}
 }
+
+// A document's entries are found without the rest, across reopening.
+func TestAbout(t *testing.T) {
+	dir, keys := t.TempDir(), t.TempDir()
+	doc := strings.Repeat("ab", 32)
+	l, err := Open(dir, keys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l.Append(Entry{User: "lan", Action: "view", Object: doc, Outcome: "200"})
+	l.Append(Entry{User: "lan", Action: "search", Object: "q=cai+cach", Outcome: "200"})
+	l.Close()
+	l, err = Open(dir, keys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	l.Append(Entry{User: "minh", Action: "page_image", Object: doc + "#2", Outcome: "200"})
+	got, err := l.About(doc)
+	if err != nil || len(got) != 2 || got[0].User != "lan" || got[1].Object != doc+"#2" {
+		t.Errorf("About = %+v, %v", got, err)
+	}
+	if got, _ := l.About(strings.Repeat("cd", 32)); len(got) != 0 {
+		t.Errorf("About another document = %+v", got)
+	}
+}

@@ -4,7 +4,6 @@ import (
 	"net/http"
 	"slices"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/vanthu/vanthu/audit"
@@ -143,24 +142,20 @@ func loginOutcome(err error, throttled bool) string {
 // sử truy cập, số lần truy cập): how many times it was viewed or
 // downloaded, and the latest n entries, newest first.
 func (s *Server) documentHistory(id string, n int) (int, []audit.Entry) {
-	if s.AuditDir == "" {
+	if s.Audit == nil {
 		return 0, nil
 	}
+	entries, err := s.Audit.About(id)
+	if err != nil {
+		s.log().Error("audit log not read", "err", err, "id", id)
+	}
 	count := 0
-	var last []audit.Entry
-	audit.Read(s.AuditDir, func(e audit.Entry) error {
-		if e.Object != id && !strings.HasPrefix(e.Object, id+"#") {
-			return nil
-		}
+	for _, e := range entries {
 		if e.Action == "view" || e.Action == "download" || e.Action == "page_image" {
 			count++
 		}
-		last = append(last, e)
-		if len(last) > n {
-			last = last[1:]
-		}
-		return nil
-	})
+	}
+	last := entries[max(0, len(entries)-n):]
 	slices.Reverse(last)
 	return count, last
 }

@@ -535,7 +535,6 @@ func TestAuditLog(t *testing.T) {
 	if len(res.Entries) != 1 {
 		t.Errorf("filtered audit search: %d entries, want 1", len(res.Entries))
 	}
-	s.Audit.Sync()
 	if n, err := audit.Verify(s.AuditDir, s.AuditDir); err != nil || n < uint64(len(want)) {
 		t.Errorf("Verify = %d, %v", n, err)
 	}
