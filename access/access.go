@@ -89,16 +89,6 @@ var rules = map[Action][]Role{
 // Allowed reports whether role may do a.
 func Allowed(role Role, a Action) bool { return slices.Contains(rules[a], role) }
 
-// Actions lists the actions, for tables and tests.
-func Actions() []Action {
-	var out []Action
-	for a := range rules {
-		out = append(out, a)
-	}
-	slices.Sort(out)
-	return out
-}
-
 // seeAll are the roles that see every document, restricted or not.
 var seeAll = []Role{Clerk, Leader, Archivist}
 

@@ -73,3 +73,14 @@ func NumberKey(s string) string {
 	}
 	return strings.Join(parts, " ")
 }
+
+// Mark is a mark of urgency (độ khẩn) or secrecy (độ mật): its name and
+// its letters without marks, in capitals.
+type Mark struct{ Folded, Name string }
+
+// Urgencies and Secrecies are the marks of Nghị định 30/2020, most
+// specific first.
+var (
+	Urgencies = []Mark{{"HOA TOC", "Hỏa tốc"}, {"THUONG KHAN", "Thượng khẩn"}, {"KHAN", "Khẩn"}}
+	Secrecies = []Mark{{"TUYET MAT", "Tuyệt mật"}, {"TOI MAT", "Tối mật"}, {"MAT", "Mật"}}
+)

@@ -71,9 +71,6 @@ func RepairSurname(name string) string {
 	return cands[0] + " " + rest
 }
 
-// IsSurname reports whether w is a Vietnamese family name as spelt.
-func IsSurname(w string) bool { return slices.Contains(surnames, NFC(w)) }
-
 // overwritten returns the family names that w can be with its first letter
 // misread: of w's length, ending in the rest of w exactly (marks and all).
 func overwritten(w string) []string {

@@ -21,30 +21,20 @@ func splitHeader(segs []layout.Segment) (head, rest []layout.Segment) {
 	return segs, nil
 }
 
-// Marks of urgency (độ khẩn) and secrecy (độ mật), most specific first.
-var (
-	urgencies = []struct{ folded, name string }{
-		{"HOA TOC", "Hỏa tốc"}, {"THUONG KHAN", "Thượng khẩn"}, {"KHAN", "Khẩn"},
-	}
-	secrecies = []struct{ folded, name string }{
-		{"TUYET MAT", "Tuyệt mật"}, {"TOI MAT", "Tối mật"}, {"MAT", "Mật"},
-	}
-)
-
 // ParseUrgency recognises a line that is an urgency mark alone.
-func ParseUrgency(line string) string { return mark(line, urgencies) }
+func ParseUrgency(line string) string { return mark(line, dict.Urgencies) }
 
 // ParseConfidentiality recognises a line that is a secrecy mark alone.
-func ParseConfidentiality(line string) string { return mark(line, secrecies) }
+func ParseConfidentiality(line string) string { return mark(line, dict.Secrecies) }
 
-func mark(line string, marks []struct{ folded, name string }) string {
+func mark(line string, marks []dict.Mark) string {
 	if !isUpperish(line) {
 		return ""
 	}
 	f := strings.Join(strings.Fields(stripPunct(foldUpper(line))), " ")
 	for _, m := range marks {
-		if f == m.folded {
-			return m.name
+		if f == m.Folded {
+			return m.Name
 		}
 	}
 	return ""

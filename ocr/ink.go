@@ -23,11 +23,12 @@ const inkConfCap = 60
 // header, the number ("Số: 45/QĐ-UBND") and the day ("ngày 07 tháng"),
 // with the digit model (package digits) on the page image as stored (page
 // decodes it, once, when a slot needs it), and puts them into the page's
-// words in place of Tesseract's reading of the slot. words are in the image's pixels (an upright page). A page without
-// such a header, or with nothing written in the slots, is left as it is.
-func readInk(page func() image.Image, words []vanthu.Word, width, height int) ([]vanthu.Word, bool) {
+// words in place of Tesseract's reading of the slot. slots are the page's
+// (inkSlots) and words in the image's pixels (an upright page); slots with
+// nothing written in them leave the words as they are.
+func readInk(page func() image.Image, slots []inkSlot, words []vanthu.Word) ([]vanthu.Word, bool) {
 	changed := false
-	for _, s := range inkSlots(words, width, height) {
+	for _, s := range slots {
 		if s.printed(words) {
 			continue
 		}

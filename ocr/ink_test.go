@@ -73,7 +73,7 @@ func TestReadInkNumberAndDay(t *testing.T) {
 	}{{"Quảng", 1183, 1324}, {"Ngãi,", 1338, 1449}, {"ngày", 1471, 1575}, {"0T", 1593, 1660}, {"tháng", 1687, 1807}, {"02", 1824, 1873}, {"năm", 1905, 1992}, {"2025", 2010, 2113}} {
 		h.word(w.text, w.x0, w.x1, 95, 1)
 	}
-	words, _ := readInk(decoder(t, h.png(t)), h.words, 2480, 3508)
+	words, _ := readInk(decoder(t, h.png(t)), inkSlots(h.words, 2480, 3508), h.words)
 	text := lines(words)
 	if !strings.Contains(text, "Số: 24 /TTr-UBND") {
 		t.Errorf("number line not read from the ink:\n%s", text)
@@ -97,7 +97,7 @@ func TestReadInkTwoReadersAgree(t *testing.T) {
 	h.word("575", 520, 640, 40, 0) // Tesseract read the ink right, unsurely
 	// The code's slash was lost: the code alone.
 	h.word("UBND-KTTH", 680, 950, 90, 0)
-	words, _ := readInk(decoder(t, h.png(t)), h.words, 2480, 3508)
+	words, _ := readInk(decoder(t, h.png(t)), inkSlots(h.words, 2480, 3508), h.words)
 	w, ok := wordWith(words, "575")
 	if !ok || w.Confidence <= inkConfCap {
 		t.Errorf("ink word 575: %+v, %v; want the model's confidence, above %d, when both readers agree", w, ok, inkConfCap)
@@ -112,14 +112,14 @@ func TestReadInkLeavesPrintAlone(t *testing.T) {
 		{{Text: "Số:", X0: 583, Y0: 474, X1: 651, Y1: 516, Confidence: 93}, {Text: "314", X0: 660, Y0: 477, X1: 740, Y1: 516, Confidence: 96}, {Text: "/TB-VPUBND", X0: 745, Y0: 477, X1: 945, Y1: 516, Confidence: 96}},
 	} {
 		handwriting.Draw(h.img, "10", 675, 470, 45, color.Black) // what the model would misread
-		got, _ := readInk(decoder(t, h.png(t)), words, 2480, 3508)
+		got, _ := readInk(decoder(t, h.png(t)), inkSlots(words, 2480, 3508), words)
 		if lines(got) != lines(words) {
 			t.Errorf("print changed:\n%s\nto\n%s", lines(words), lines(got))
 		}
 	}
 	// A page with no header is left as it is.
 	body := []vanthu.Word{{Text: "Căn", X0: 400, Y0: 480, X1: 480, Y1: 520}, {Text: "cứ", X0: 490, Y0: 480, X1: 540, Y1: 520}}
-	if got, changed := readInk(decoder(t, h.png(t)), body, 2480, 3508); changed || lines(got) != lines(body) {
+	if got, changed := readInk(decoder(t, h.png(t)), inkSlots(body, 2480, 3508), body); changed || lines(got) != lines(body) {
 		t.Errorf("body changed: %s", lines(got))
 	}
 }

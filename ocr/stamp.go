@@ -13,10 +13,6 @@ import (
 	"github.com/vanthu/vanthu/ocr/digits"
 )
 
-// urgencyStamps are the marks of urgency a văn thư stamps in red, folded,
-// longest first.
-var urgencyStamps = [][2]string{{"THUONG KHAN", "THƯỢNG KHẨN"}, {"HOA TOC", "HỎA TỐC"}, {"KHAN", "KHẨN"}}
-
 // redStamp reads a red urgency stamp (HỎA TỐC, THƯỢNG KHẨN, KHẨN) in the
 // top 45% of a colour page: the red dropout that keeps seals off the text
 // takes it off too, and it is often stamped askew. The red ink's letters
@@ -117,10 +113,10 @@ func (w *Worker) redStamp(img image.Image) (vanthu.Word, bool) {
 		conf += bx.Confidence
 	}
 	folded := strings.ToUpper(dict.Fold(dict.NFC(strings.Join(text, " "))))
-	for _, u := range urgencyStamps {
-		if strings.Contains(folded, u[0]) {
+	for _, u := range dict.Urgencies { // the marks a văn thư stamps in red
+		if strings.Contains(folded, u.Folded) {
 			full := image.Rect(b.Min.X+box.Min.X*step, b.Min.Y+box.Min.Y*step, b.Min.X+box.Max.X*step, b.Min.Y+box.Max.Y*step)
-			return vanthu.Word{Text: u[1], X0: full.Min.X, Y0: full.Min.Y, X1: full.Max.X, Y1: full.Max.Y,
+			return vanthu.Word{Text: strings.ToUpper(u.Name), X0: full.Min.X, Y0: full.Min.Y, X1: full.Max.X, Y1: full.Max.Y,
 				Confidence: conf / float64(len(boxes))}, true
 		}
 	}
@@ -139,8 +135,12 @@ func (w *Worker) readHeaderInk(img []byte, words []vanthu.Word, width, height in
 		}
 		return page
 	}
-	words, changed := readInk(decode, words, width, height)
-	if len(inkSlots(words, width, height)) == 0 || hasUrgency(words, height) {
+	slots := inkSlots(words, width, height)
+	if len(slots) == 0 {
+		return words, false // no NĐ 30 header
+	}
+	words, changed := readInk(decode, slots, words)
+	if hasUrgency(words, height) {
 		return words, changed
 	}
 	if cfg, _, err := image.DecodeConfig(bytes.NewReader(img)); err != nil || !colour(cfg.ColorModel) {

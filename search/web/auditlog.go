@@ -127,17 +127,6 @@ func (s *Server) auditSearch(w http.ResponseWriter, r *http.Request) error {
 	return writeJSON(w, http.StatusOK, map[string]any{"entries": out})
 }
 
-// loginOutcome is how a login attempt ends, for the audit log.
-func loginOutcome(err error, throttled bool) string {
-	switch {
-	case throttled:
-		return "throttled"
-	case err != nil:
-		return "failed"
-	}
-	return "ok"
-}
-
 // documentHistory is a document's access history (NĐ 30 Phụ lục VI: lịch
 // sử truy cập, số lần truy cập): how many times it was viewed or
 // downloaded, and the latest n entries, newest first.

@@ -138,12 +138,16 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) error {
 		return s.render(w, r, status, "login.html", map[string]any{"Title": "Đăng nhập", "Next": next, "User": name, "Error": msg, "SSO": s.SSO != nil})
 	}
 	if ok, wait := s.limiter.Allow(name, addr); !ok {
-		s.note(r, audit.Entry{User: name, Action: "login", Outcome: loginOutcome(nil, true)})
+		s.note(r, audit.Entry{User: name, Action: "login", Outcome: "throttled"})
 		w.Header().Set("Retry-After", strconv.Itoa(int(wait.Seconds())+1))
 		return fail(http.StatusTooManyRequests, "Đăng nhập sai quá nhiều lần. Xin thử lại sau "+strconv.Itoa(int(wait.Minutes())+1)+" phút.")
 	}
 	u, err := s.Users.Authenticate(name, password)
-	s.note(r, audit.Entry{User: name, Action: "login", Outcome: loginOutcome(err, false)})
+	outcome := "ok"
+	if err != nil {
+		outcome = "failed"
+	}
+	s.note(r, audit.Entry{User: name, Action: "login", Outcome: outcome})
 	if errors.Is(err, auth.ErrBadLogin) {
 		s.limiter.Fail(name, addr)
 		s.log().Warn("login failed", "user", name, "addr", addr)
