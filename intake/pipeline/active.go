@@ -32,10 +32,25 @@ var activeKeys = map[string]*regexp.Regexp{
 // compressed object stream is not seen.
 func activeContent(ctx context.Context, path string) []string {
 	found := map[string]bool{}
-	if b, err := os.ReadFile(path); err == nil {
-		for kind, re := range activeKeys {
-			found[kind] = re.Match(b)
+	if f, err := os.Open(path); err == nil {
+		// A PDF may be hundreds of megabytes: its bytes are read in
+		// chunks, each with the tail of the one before (longer than any
+		// key), not all at once.
+		buf := make([]byte, 1<<20)
+		keep := 0
+		for {
+			n, err := f.Read(buf[keep:])
+			chunk := buf[:keep+n]
+			for kind, re := range activeKeys {
+				found[kind] = found[kind] || re.Match(chunk)
+			}
+			if err != nil {
+				break
+			}
+			keep = min(len(chunk), 64)
+			copy(buf, chunk[len(chunk)-keep:])
 		}
+		f.Close()
 	}
 	ctx, cancel := context.WithTimeout(ctx, time.Minute)
 	defer cancel()

@@ -45,3 +45,17 @@ func TestActiveContent(t *testing.T) {
 }
 
 func fileExists(p string) bool { _, err := os.Stat(p); return err == nil }
+
+// A key that straddles two of the chunks the file is read in is found.
+func TestActiveContentAcrossChunks(t *testing.T) {
+	b := []byte("%PDF-1.4\n% ")
+	for len(b) < 1<<20-12 { // "/JavaScript" then starts 5 bytes before the first chunk ends
+		b = append(b, 'x')
+	}
+	b = append(b, "\n<< /S /JavaScript /JS (1) >>\n"...)
+	path := filepath.Join(t.TempDir(), "big.pdf")
+	os.WriteFile(path, b, 0o644)
+	if got := activeContent(context.Background(), path); !slices.Equal(got, []string{ActiveJavaScript}) {
+		t.Errorf("%v, want javascript", got)
+	}
+}
