@@ -11,7 +11,7 @@ import (
 	"time"
 
 	"github.com/vanthu/vanthu"
-	"github.com/vanthu/vanthu/intake/blob"
+	"github.com/vanthu/vanthu/blob"
 )
 
 func TestMain(m *testing.M) {

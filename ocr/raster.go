@@ -16,7 +16,7 @@ import (
 	"time"
 
 	"github.com/vanthu/vanthu"
-	"github.com/vanthu/vanthu/intake/blob"
+	"github.com/vanthu/vanthu/blob"
 	"github.com/vanthu/vanthu/intake/sniff"
 )
 

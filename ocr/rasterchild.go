@@ -21,7 +21,7 @@ import (
 
 	"github.com/vanthu/vanthu"
 	"github.com/vanthu/vanthu/dict"
-	"github.com/vanthu/vanthu/intake/blob"
+	"github.com/vanthu/vanthu/blob"
 )
 
 // MaybeRasterChild runs the rasteriser and exits if this process was started

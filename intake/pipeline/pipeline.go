@@ -15,7 +15,7 @@ import (
 	"github.com/vanthu/vanthu"
 	"github.com/vanthu/vanthu/extract"
 	"github.com/vanthu/vanthu/index"
-	"github.com/vanthu/vanthu/intake/blob"
+	"github.com/vanthu/vanthu/blob"
 	"github.com/vanthu/vanthu/intake/queue"
 	"github.com/vanthu/vanthu/intake/registry"
 	"github.com/vanthu/vanthu/intake/signature"

@@ -10,7 +10,7 @@ import (
 
 	"github.com/vanthu/vanthu"
 	"github.com/vanthu/vanthu/index"
-	"github.com/vanthu/vanthu/intake/blob"
+	"github.com/vanthu/vanthu/blob"
 	"github.com/vanthu/vanthu/intake/queue/inproc"
 	"github.com/vanthu/vanthu/intake/registry"
 )

@@ -17,7 +17,7 @@ import (
 	"github.com/vanthu/vanthu"
 	"github.com/vanthu/vanthu/dict"
 	"github.com/vanthu/vanthu/index"
-	"github.com/vanthu/vanthu/intake/blob"
+	"github.com/vanthu/vanthu/blob"
 	"github.com/vanthu/vanthu/intake/pipeline"
 	"github.com/vanthu/vanthu/intake/signature"
 	"github.com/vanthu/vanthu/ocr"

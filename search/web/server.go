@@ -22,7 +22,7 @@ import (
 	"github.com/vanthu/vanthu/auth"
 	"github.com/vanthu/vanthu/index"
 	"github.com/vanthu/vanthu/intake"
-	"github.com/vanthu/vanthu/intake/blob"
+	"github.com/vanthu/vanthu/blob"
 	"github.com/vanthu/vanthu/intake/registry"
 	"github.com/vanthu/vanthu/search"
 )
