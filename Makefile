@@ -85,6 +85,7 @@ fuzz:
 	$(GO) test -run XXX -fuzz FuzzTokenUser -fuzztime $(FUZZTIME) ./auth/
 	$(GO) test -run XXX -fuzz FuzzSafeNext -fuzztime $(FUZZTIME) ./search/web/
 	$(GO) test -run XXX -fuzz FuzzDocumentPaths -fuzztime $(FUZZTIME) ./search/web/
+	$(GO) test -run XXX -fuzz FuzzImageXObject -fuzztime $(FUZZTIME) ./pdfa/
 
 # A longer crash soak: more kill rounds.
 soak:
