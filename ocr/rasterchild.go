@@ -20,8 +20,8 @@ import (
 	"github.com/gen2brain/go-fitz"
 
 	"github.com/vanthu/vanthu"
-	"github.com/vanthu/vanthu/dict"
 	"github.com/vanthu/vanthu/blob"
+	"github.com/vanthu/vanthu/dict"
 )
 
 // MaybeRasterChild runs the rasteriser and exits if this process was started

@@ -18,9 +18,9 @@ import (
 	bolterrors "go.etcd.io/bbolt/errors"
 
 	"github.com/vanthu/vanthu"
+	"github.com/vanthu/vanthu/blob"
 	"github.com/vanthu/vanthu/index"
 	"github.com/vanthu/vanthu/intake"
-	"github.com/vanthu/vanthu/blob"
 	"github.com/vanthu/vanthu/intake/inflight"
 	"github.com/vanthu/vanthu/intake/pipeline"
 	"github.com/vanthu/vanthu/intake/queue"

@@ -8,8 +8,8 @@ import (
 	"path/filepath"
 
 	"github.com/vanthu/vanthu"
-	"github.com/vanthu/vanthu/index"
 	"github.com/vanthu/vanthu/blob"
+	"github.com/vanthu/vanthu/index"
 	"github.com/vanthu/vanthu/intake/pipeline"
 	"github.com/vanthu/vanthu/intake/registry"
 )

@@ -9,8 +9,8 @@ import (
 	"time"
 
 	"github.com/vanthu/vanthu"
-	"github.com/vanthu/vanthu/index"
 	"github.com/vanthu/vanthu/blob"
+	"github.com/vanthu/vanthu/index"
 	"github.com/vanthu/vanthu/intake/queue/inproc"
 	"github.com/vanthu/vanthu/intake/registry"
 )
