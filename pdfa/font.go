@@ -9,15 +9,17 @@ import (
 )
 
 // The text layer's font: a TrueType font with two glyphs, .notdef and one
-// blank glyph, both 500 units wide on a 1000-unit em (ascent 800, descent
-// 200). Every character code (a UTF-16 code unit, with the Identity-H
+// blank glyph, both 500 units wide on a 1000-unit em, with an ascent of
+// 1600 and a descent of 400: a word's box is two ems high, so that the gap
+// a text extractor needs between two words (a fraction of the font size)
+// is half as wide. Every character code (a UTF-16 code unit, with the Identity-H
 // encoding) maps to the blank glyph through the CIDToGIDMap, so one tiny
 // font carries any Vietnamese text; the ToUnicode map gives the text back.
 const (
 	fontName   = "GlyphLessFont"
 	glyphWidth = 500 // in 1/1000 em, the font's advance and the PDF's /DW
-	ascent     = 800
-	descent    = -200
+	ascent     = 1600
+	descent    = -400
 )
 
 var glyphlessFont = buildFont()

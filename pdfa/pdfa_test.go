@@ -155,7 +155,7 @@ func TestTwoLayerCopy(t *testing.T) {
 			if stats[0].ImagePassed != c.passed {
 				t.Errorf("image kept as received: %v, want %v", stats[0].ImagePassed, c.passed)
 			}
-			for _, msg := range pdfacheck.Check(path, []pdfacheck.Page{c.page}, pdfacheck.Options{Title: ndInfo().Title, Render: true}) {
+			for _, msg := range pdfacheck.Check(path, []pdfacheck.Page{c.page}, pdfacheck.Options{Title: ndInfo().Title, Render: 1}) {
 				t.Error(msg)
 			}
 		})
@@ -235,5 +235,24 @@ func TestRefusals(t *testing.T) {
 	}
 	if _, err := pdfa.NewWriter(&b, pdfa.Info{Schema: &pdfa.Schema{Prefix: "a b", Namespace: "urn:x/"}}); err == nil {
 		t.Error("a prefix that is no XML name was taken")
+	}
+}
+
+// TestTouchingWords: words whose boxes touch or overlap, as OCR gives a
+// handwritten digit beside the printed word, are still read as words, each
+// on its box.
+func TestTouchingWords(t *testing.T) {
+	needTools(t)
+	grey, _ := scan(850, 1100, nil, false)
+	words := []pdfa.Word{
+		{Text: "ngày", X0: 100, Y0: 100, X1: 160, Y1: 120}, {Text: "28", X0: 160, Y0: 96, X1: 190, Y1: 124}, // touching
+		{Text: "tháng", X0: 189, Y0: 100, X1: 260, Y1: 120}, {Text: "12", X0: 265, Y0: 100, X1: 290, Y1: 120}, // a pixel over
+		{Text: "tham", X0: 100, Y0: 200, X1: 170, Y1: 220}, {Text: "gia", X0: 176, Y0: 200, X1: 220, Y1: 220},
+		{Text: "ý", X0: 214, Y0: 196, X1: 226, Y1: 224}, {Text: "kiến", X0: 232, Y0: 200, X1: 290, Y1: 220}, // far over
+	}
+	page := pdfacheck.Page{Image: encode(t, grey, "png"), DPI: 100, Words: words}
+	path, _ := write(t, ndInfo(), []pdfacheck.Page{page})
+	for _, msg := range pdfacheck.Check(path, []pdfacheck.Page{page}, pdfacheck.Options{}) {
+		t.Error(msg)
 	}
 }

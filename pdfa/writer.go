@@ -7,6 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf16"
@@ -113,15 +115,16 @@ func (pw *Writer) AddPage(p Page) (PageStats, error) {
 	fmt.Fprintf(&c, "q %s 0 0 %s 0 0 cm /Im0 Do Q\n", num(wpt), num(hpt))
 	if len(p.Words) > 0 {
 		c.WriteString("BT 3 Tr\n")
-		for _, w := range p.Words {
+		for _, w := range apart(p.Words, maxShift*p.DPI/72) {
 			text := strings.TrimSpace(norm.NFC.String(w.Text))
 			if text == "" || w.X1 <= w.X0 || w.Y1 <= w.Y0 {
 				continue
 			}
-			hex, n := encodeText(text)
-			// The glyphs' em box (descent to ascent) is the word's box; the
-			// horizontal scale stretches the advances to its width.
-			size := (w.Y1 - w.Y0) * scale
+			hex, n := encodeText(text + " ")
+			n-- // the space after the word, past its box, tells a reader the word ends
+			// The font's height (descent to ascent) is the word's box; the
+			// horizontal scale stretches the word's advances to its width.
+			size := (w.Y1 - w.Y0) * scale * 1000 / (ascent - descent)
 			width := (w.X1 - w.X0) * scale
 			scaleX := 100 * width / (float64(n) * size * glyphWidth / 1000)
 			base := hpt - w.Y1*scale - size*descent/1000
@@ -135,6 +138,40 @@ func (pw *Writer) AddPage(p Page) (PageStats, error) {
 		pw.pagesID, num(wpt), num(hpt), im, pw.fontID, content))
 	pw.pages = append(pw.pages, page)
 	return PageStats{ImagePassed: img.passed, ImageBytes: len(img.data), Width: img.width, Height: img.height}, pw.err
+}
+
+// maxShift is how far, in points, apart may move a word's edge.
+const maxShift = 1.9
+
+// apart keeps a reader that extracts text (poppler) from joining two words
+// of a line into one. It joins a word to the one before when the gap
+// between them is under 0.15 of the earlier word's font size and any
+// overlap under 0.2 of it (a larger overlap it takes for a new line); the
+// font size here is half the word's height. Of two such words, the edges
+// facing each other move by the least that takes them out of that range,
+// apart or further over each other, each edge at most limit (image pixels)
+// and no word made narrower than half its box.
+func apart(words []Word, limit float64) []Word {
+	ws := slices.Clone(words)
+	for i := 1; i < len(ws); i++ {
+		a, b := &ws[i-1], &ws[i]
+		size := (a.Y1 - a.Y0) * 1000 / (ascent - descent)
+		sameLine := min(a.Y1, b.Y1)-max(a.Y0, b.Y0) > max(a.Y1-a.Y0, b.Y1-b.Y0)/2
+		gap := b.X0 - a.X1
+		if !sameLine || b.X0 < a.X0 || gap >= 0.16*size || gap <= -0.22*size {
+			continue
+		}
+		move := (0.16*size - gap) / 2 // apart
+		if over := (gap + 0.22*size) / 2; over < move {
+			move = -over // further over each other
+		}
+		if math.Abs(move) > limit || a.X1-move-a.X0 < (words[i-1].X1-words[i-1].X0)/2 || b.X1-b.X0-move < (b.X1-b.X0)/2 {
+			continue
+		}
+		a.X1 -= move
+		b.X0 += move
+	}
+	return ws
 }
 
 // Close writes the page tree, the catalogue with the metadata and the
