@@ -104,10 +104,28 @@ type Document struct {
 	// History keeps every version of the metadata, oldest first: the
 	// extraction, then each clerk's correction. Metadata is the last.
 	History []Revision `json:"history,omitempty"`
+	// ReceivedBy is the user who received the file (an upload); empty for
+	// the drop folder and the command line.
+	ReceivedBy string `json:"received_by,omitempty"`
+	// Archive is the document's two-layer PDF/A copy, or why it has none.
+	Archive *ArchiveCopy `json:"archive,omitempty"`
 	// Access is who may see the document; AccessHistory every change of
 	// it, oldest first.
 	Access        Access         `json:"access"`
 	AccessHistory []AccessChange `json:"access_history,omitempty"`
+}
+
+// ArchiveCopy is a document's copy for deposit and reading (Thông tư
+// 05/2025/TT-BNV: "PDF/A hai lớp"): the scanned pages as received, with an
+// invisible layer of the corrected text on the words. A document that
+// cannot have one (a born-digital PDF keeps its own text) has a Note
+// saying why, and its original stands in for it.
+type ArchiveCopy struct {
+	Ref    Ref       `json:"ref,omitempty"` // the PDF/A-2b file in the blob store
+	Size   int64     `json:"size,omitempty"`
+	Built  time.Time `json:"built"`
+	Note   string    `json:"note,omitempty"` // why there is no copy
+	NoteVI string    `json:"note_vi,omitempty"`
 }
 
 // Scopes of a document's access.

@@ -59,6 +59,7 @@ const (
 	Read           Action = "read"            // search, a document's record, pages, words, original
 	Assign         Action = "assign"          // set a document's access (giao xử lý)
 	ActiveOriginal Action = "active_original" // the original of a PDF that carries active content
+	ExactOriginal  Action = "exact_original"  // the byte-exact original of any document (else the reading copy)
 	Receive        Action = "receive"         // upload a scan
 	Queue          Action = "queue"           // the intake queue and its events
 	Register       Action = "register"        // the register (sổ đăng ký) and its CSV
@@ -79,6 +80,7 @@ var rules = map[Action][]Role{
 	Correct:        {Clerk},
 	Assign:         {Clerk, Leader},
 	ActiveOriginal: {Archivist},
+	ExactOriginal:  {Archivist},
 	ManageUsers:    {Admin},
 	ViewAudit:      {Admin},
 	Metrics:        {Admin},
@@ -88,6 +90,16 @@ var rules = map[Action][]Role{
 
 // Allowed reports whether role may do a.
 func Allowed(role Role, a Action) bool { return slices.Contains(rules[a], role) }
+
+// GetsOriginal reports whether v is given a document's byte-exact
+// original: an archivist, or the clerk who received the file (any clerk,
+// for a file that came through the office's drop folder or command line,
+// which no one user sent: receivedBy ""). Everyone else who may read it is
+// given its reading copy (the PDF/A archive copy) when it has one, and its
+// original otherwise.
+func GetsOriginal(v Viewer, receivedBy string) bool {
+	return Allowed(v.Role, ExactOriginal) || v.Role == Clerk && (receivedBy == "" || v.Name == receivedBy)
+}
 
 // seeAll are the roles that see every document, restricted or not.
 var seeAll = []Role{Clerk, Leader, Archivist}

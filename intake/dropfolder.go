@@ -108,7 +108,7 @@ func (d *DropFolder) take(ctx context.Context, path string) {
 	if err != nil {
 		return
 	}
-	rc, err := d.Receiver.Receive(ctx, filepath.Base(path), f)
+	rc, err := d.Receiver.Receive(ctx, filepath.Base(path), "", f)
 	f.Close()
 	ev := d.Events.Record("folder", filepath.Base(path), rc, err)
 	if err != nil && vanthu.KindOf(err) != vanthu.Invalid {

@@ -54,7 +54,7 @@ func TestReceiveAcceptsOnceAndKeepsBytes(t *testing.T) {
 	var queued []vanthu.Ref
 	r.Enqueue = func(_ context.Context, d vanthu.Document) error { queued = append(queued, d.ID); return nil }
 	pdf := scan(t, "congvan-2p.pdf")
-	rc, err := r.Receive(context.Background(), "../../etc/Công văn 45.pdf", bytes.NewReader(pdf))
+	rc, err := r.Receive(context.Background(), "../../etc/Công văn 45.pdf", "", bytes.NewReader(pdf))
 	if err != nil || rc.Duplicate {
 		t.Fatalf("Receive = %+v, %v", rc, err)
 	}
@@ -67,7 +67,7 @@ func TestReceiveAcceptsOnceAndKeepsBytes(t *testing.T) {
 		t.Fatalf("archive copy differs from what was sent (%v)", err)
 	}
 	// The same bytes again, under another name: one record, a duplicate.
-	rc2, err := r.Receive(context.Background(), "rescan.pdf", bytes.NewReader(pdf))
+	rc2, err := r.Receive(context.Background(), "rescan.pdf", "", bytes.NewReader(pdf))
 	if err != nil || !rc2.Duplicate || rc2.Document.FileName != "Công văn 45.pdf" {
 		t.Fatalf("second Receive = %+v, %v; want the first record marked duplicate", rc2, err)
 	}
@@ -112,7 +112,7 @@ func TestReceiveRefusesWithReason(t *testing.T) {
 	}
 	for _, tt := range tests {
 		r, _ := newReceiver(t)
-		_, err := r.Receive(context.Background(), tt.name, bytes.NewReader(tt.data))
+		_, err := r.Receive(context.Background(), tt.name, "", bytes.NewReader(tt.data))
 		ref, ok := AsRefusal(err)
 		if !ok || vanthu.KindOf(err) != vanthu.Invalid {
 			t.Errorf("%s: err = %v, want a refusal", tt.name, err)
@@ -146,7 +146,7 @@ func TestReceiveRefusesWithReason(t *testing.T) {
 func TestReceiveRefusesOversize(t *testing.T) {
 	r, _ := newReceiver(t)
 	r.Limits.MaxFileSize = 1000
-	_, err := r.Receive(context.Background(), "big.pdf", bytes.NewReader(scan(t, "congvan-2p.pdf")))
+	_, err := r.Receive(context.Background(), "big.pdf", "", bytes.NewReader(scan(t, "congvan-2p.pdf")))
 	if ref, ok := AsRefusal(err); !ok || ref.Code != CodeTooLarge {
 		t.Fatalf("err = %v, want %s", err, CodeTooLarge)
 	}

@@ -103,11 +103,12 @@ type Receiver struct {
 	Now   func() time.Time
 }
 
-// Receive reads one file. It returns a Receipt for an accepted file (new or
+// Receive reads one file, sent by the user named by (empty for the drop
+// folder and the command line). It returns a Receipt for an accepted file (new or
 // duplicate), or an error: a *Refusal (wrapped in an Invalid error) for a
 // file that is refused, after a copy of it was put in quarantine, or a
 // Transient error when nothing was decided.
-func (r *Receiver) Receive(ctx context.Context, name string, src io.Reader) (Receipt, error) {
+func (r *Receiver) Receive(ctx context.Context, name, by string, src io.Reader) (Receipt, error) {
 	sent := strings.ToValidUTF8(name, "\uFFFD")
 	if len(sent) > 1024 {
 		sent = sent[:1024]
@@ -147,7 +148,7 @@ func (r *Receiver) Receive(ctx context.Context, name string, src io.Reader) (Rec
 		now = r.Now
 	}
 	d, created, err := r.Registry.Register(vanthu.Document{
-		ID: st.Ref, FileName: name, SentName: sent, Size: st.Size, Format: format, ReceivedAt: now().UTC(),
+		ID: st.Ref, FileName: name, SentName: sent, Size: st.Size, Format: format, ReceivedAt: now().UTC(), ReceivedBy: by,
 	})
 	if err != nil {
 		return Receipt{}, err

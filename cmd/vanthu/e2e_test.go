@@ -307,6 +307,26 @@ func TestServeEndToEnd(t *testing.T) {
 		t.Errorf("original: %d bytes (%s), want the %d bytes sent", len(got), resp.Header.Get("Content-Type"), len(tif))
 	}
 
+	// Its archive copy: a two-layer PDF/A-2b of the two scanned pages
+	// whose text layer is the stored text.
+	if dt.Archive == nil || dt.Archive.Ref == "" {
+		t.Fatalf("no archive copy: %+v", dt.Archive)
+	}
+	resp = s.getAs(t, "/api/v1/documents/"+string(dt.ID)+"/archive.pdf", "")
+	pdfa, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || vanthu.RefOf(pdfa) != dt.Archive.Ref || !bytes.Contains(pdfa, []byte("<pdfaid:part>2</pdfaid:part>")) {
+		t.Fatalf("archive.pdf: %d, %d bytes", resp.StatusCode, len(pdfa))
+	}
+	copyPath := filepath.Join(t.TempDir(), "copy.pdf")
+	os.WriteFile(copyPath, pdfa, 0o644)
+	for n, pg := range dt.Pages {
+		out, err := exec.Command("pdftotext", "-raw", "-f", fmt.Sprint(n+1), "-l", fmt.Sprint(n+1), copyPath, "-").Output()
+		if err != nil || strings.Join(strings.Fields(string(out)), " ") != strings.Join(strings.Fields(pg.Text), " ") {
+			t.Errorf("archive copy page %d reads %q (%v), want the stored text %q", n+1, out, err, pg.Text)
+		}
+	}
+
 	// The same bytes again: one record, reported as a duplicate.
 	code, up = s.upload(t, "again.jpg", jpg)
 	if code != http.StatusAccepted || up["duplicate"] != true {
@@ -525,6 +545,18 @@ func TestRegisterDuplicatesAndCorrections(t *testing.T) {
 	}
 	if res := s.search(t, "thu nghiem sua trich yeu"); res.Total != 1 || res.Hits[0].ID != a.ID {
 		t.Errorf("the corrected subject is not searchable: %+v", res)
+	}
+	// The archive copy is made again: its metadata say the corrected
+	// trích yếu, and the copy it replaces is gone.
+	if d.Archive == nil || d.Archive.Ref == "" || a.Archive == nil || d.Archive.Ref == a.Archive.Ref {
+		t.Errorf("archive copy after the correction: %+v, before %+v", d.Archive, a.Archive)
+	} else {
+		resp := s.getAs(t, "/api/v1/documents/"+string(a.ID)+"/archive.pdf", "")
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if !bytes.Contains(b, []byte("<nd30:trichYeu>V/v thử nghiệm sửa trích yếu</nd30:trichYeu>")) || !bytes.Contains(b, []byte("<nd30:doKhan>Khẩn</nd30:doKhan>")) {
+			t.Error("the archive copy's metadata do not say the correction")
+		}
 	}
 	if code, _ := s.patch(t, a.ID, `{"metadata": {"issued_date": "05/03/2024"}}`); code != http.StatusBadRequest {
 		t.Errorf("a malformed date was accepted: %d", code)

@@ -137,7 +137,7 @@ func receiveFile(ctx context.Context, r *intake.Receiver, path string) (intake.R
 		return intake.Receipt{}, vanthu.E("open", vanthu.Invalid, err)
 	}
 	defer f.Close()
-	return r.Receive(ctx, filepath.Base(path), f)
+	return r.Receive(ctx, filepath.Base(path), "", f)
 }
 
 // expand lists the files named, walking folders.

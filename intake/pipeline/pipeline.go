@@ -13,9 +13,9 @@ import (
 	"time"
 
 	"github.com/vanthu/vanthu"
+	"github.com/vanthu/vanthu/blob"
 	"github.com/vanthu/vanthu/extract"
 	"github.com/vanthu/vanthu/index"
-	"github.com/vanthu/vanthu/blob"
 	"github.com/vanthu/vanthu/intake/queue"
 	"github.com/vanthu/vanthu/intake/registry"
 	"github.com/vanthu/vanthu/intake/signature"
@@ -475,6 +475,9 @@ func (p *Pipeline) extract(ctx context.Context, id vanthu.Ref) error {
 		if d, err = p.holdSecret(ctx, d); err != nil {
 			return err
 		}
+	}
+	if d, err = p.archiveCopy(ctx, d); err != nil {
+		return err
 	}
 	return p.Publish(ctx, d)
 }

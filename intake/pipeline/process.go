@@ -29,6 +29,10 @@ type Result struct {
 	Warnings   []string           `json:"warnings"`
 	Signatures []vanthu.Signature `json:"signatures"`
 	Error      string             `json:"error,omitempty"`
+	// Recognised are the pages as read, with their images (refs in the
+	// rasteriser's blob store) and word boxes, for callers in this
+	// process.
+	Recognised []vanthu.Page `json:"-"`
 }
 
 // PageResult is one page of a Result.
@@ -91,6 +95,7 @@ func (p *Processor) Process(ctx context.Context, files []string, emit func(Resul
 				st.res.Metadata = x.Metadata
 				st.res.Review = append(st.res.Review, x.Review...)
 				st.res.Warnings = append(st.res.Warnings, x.Warnings...)
+				st.res.Recognised = st.pages
 				for _, pg := range st.pages {
 					st.res.Pages = append(st.res.Pages, PageResult{Number: pg.Number, Text: pg.Text, RawText: pg.RawText, TextSource: pg.TextSource, Confidence: pg.Confidence})
 				}

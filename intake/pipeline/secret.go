@@ -18,8 +18,8 @@ const SecretWarning = "Văn bản mật: hệ thống chỉ giữ số đến, s
 // computer: the record keeps only a stub (số đến, số ký hiệu, loại, cơ
 // quan, ngày, độ mật; the trích yếu too for Mật, never for Tối mật and
 // Tuyệt mật), its page images and text are deleted, its original is moved
-// to SecretHold/<id>/ (mode 0700) with reason.json, and it is never
-// indexed. It returns the stub.
+// to SecretHold/<id>/ (mode 0700) with reason.json, its archive copy
+// deleted, and it is never indexed. It returns the stub.
 func (p *Pipeline) holdSecret(ctx context.Context, d vanthu.Document) (vanthu.Document, error) {
 	dir := filepath.Join(p.SecretHold, string(d.ID))
 	if err := os.MkdirAll(dir, 0o700); err != nil {
@@ -52,8 +52,13 @@ func (p *Pipeline) holdSecret(ctx context.Context, d vanthu.Document) (vanthu.Do
 			}
 		}
 	}
+	if d.Archive != nil && d.Archive.Ref != "" {
+		if err := p.Blobs.Remove(d.Archive.Ref); err != nil { // the copy holds the text
+			return d, err
+		}
+	}
 	held, err := p.records().Update(d.ID, func(d *vanthu.Document) error {
-		d.Metadata, d.Pages, d.FieldConfidence, d.Review, d.DuplicateOf = stub, nil, nil, nil, nil
+		d.Metadata, d.Pages, d.FieldConfidence, d.Review, d.DuplicateOf, d.Archive = stub, nil, nil, nil, nil, nil
 		for i := range d.History {
 			d.History[i].Metadata = stub // earlier versions held the text too
 		}

@@ -15,9 +15,9 @@ import (
 	"time"
 
 	"github.com/vanthu/vanthu"
+	"github.com/vanthu/vanthu/blob"
 	"github.com/vanthu/vanthu/dict"
 	"github.com/vanthu/vanthu/index"
-	"github.com/vanthu/vanthu/blob"
 	"github.com/vanthu/vanthu/intake/pipeline"
 	"github.com/vanthu/vanthu/intake/signature"
 	"github.com/vanthu/vanthu/ocr"
@@ -30,8 +30,19 @@ func TestMain(m *testing.M) {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
-	os.Exit(m.Run())
+	code := m.Run()
+	if blobDir != "" {
+		os.RemoveAll(blobDir)
+	}
+	os.Exit(code)
 }
+
+// blobDir is the store the evaluated files' page images are kept in, for
+// the tests' life (the archive copies are made from them).
+var (
+	blobDir   string
+	blobStore *blob.Store
+)
 
 // processed is the corpus run through the pipeline once per test binary.
 var (
@@ -70,21 +81,23 @@ func processCorpus(t *testing.T) ([]Truth, map[string]pipeline.Result) {
 // processFiles runs files (path → truth ID) through `vanthu process`'s
 // code, signatures checked, and returns the results by truth ID.
 func processFiles(files map[string]string) (map[string]pipeline.Result, error) {
-	tmp, err := os.MkdirTemp("", "vanthu-eval-")
-	if err != nil {
-		return nil, err
+	if blobStore == nil {
+		tmp, err := os.MkdirTemp("", "vanthu-eval-")
+		if err != nil {
+			return nil, err
+		}
+		blobDir = tmp
+		if blobStore, err = blob.Open(tmp); err != nil {
+			return nil, err
+		}
 	}
-	defer os.RemoveAll(tmp)
-	bs, err := blob.Open(tmp)
-	if err != nil {
-		return nil, err
-	}
+	bs := blobStore
 	sigs := signature.New(signature.Config{})
 	defer sigs.Close()
 	p := &pipeline.Processor{Rasteriser: &ocr.Rasteriser{Config: ocr.DefaultRasterConfig(), Blobs: bs}, Signatures: sigs, OCR: ocr.DefaultConfig()}
 	paths := slices.Sorted(maps.Keys(files))
 	out := map[string]pipeline.Result{}
-	err = p.Process(context.Background(), paths, func(r pipeline.Result) { out[files[r.File]] = r })
+	err := p.Process(context.Background(), paths, func(r pipeline.Result) { out[files[r.File]] = r })
 	return out, err
 }
 

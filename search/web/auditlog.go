@@ -16,6 +16,7 @@ var auditActions = map[string]string{
 	"GET /api/v1/search": "search", "GET /search": "search", "GET /{$}": "search",
 	"GET /api/v1/documents/{id}": "view", "GET /documents/{id}": "view",
 	"GET /api/v1/documents/{id}/original":        "download",
+	"GET /api/v1/documents/{id}/archive.pdf":     "download_archive",
 	"GET /api/v1/documents/{id}/pages/{n}/image": "page_image",
 	"PATCH /api/v1/documents/{id}":               "correct", "POST /documents/{id}": "correct",
 	"PUT /api/v1/documents/{id}/access": "assign", "POST /documents/{id}/access": "assign",

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -133,6 +134,7 @@ func TestAccessMatrix(t *testing.T) {
 		{call{"GET", "/api/v1/search?q=cai+cach", ""}, []access.Role{access.Clerk, access.Staff, access.Leader, access.Archivist}},
 		{call{"GET", doc, ""}, []access.Role{access.Clerk, access.Staff, access.Leader, access.Archivist}},
 		{call{"GET", doc + "/original", ""}, []access.Role{access.Clerk, access.Staff, access.Leader, access.Archivist}},
+		{call{"GET", doc + "/archive.pdf", ""}, []access.Role{access.Clerk, access.Staff, access.Leader, access.Archivist}},
 		{call{"PATCH", doc, `{"metadata":{"subject":"Về việc thử"}}`}, []access.Role{access.Clerk}},
 		{call{"PUT", doc + "/access", `{"scope":"agency"}`}, []access.Role{access.Clerk, access.Leader}},
 		{call{"GET", "/api/v1/documents", ""}, []access.Role{access.Clerk, access.Leader, access.Archivist}},
@@ -575,7 +577,65 @@ func TestCorrectionToSecretHoldsAtOnce(t *testing.T) {
 	}
 }
 
-// The original of a PDF with active content goes to the archivist only.
+// Who is given the byte-exact original and who the reading copy (the
+// PDF/A archive copy): the archivist and the clerk who received the file
+// get the original; another clerk, staff and leaders the copy; with no copy,
+// everyone who may read gets the original. Each download is in the audit
+// log.
+func TestOriginalOrReadingCopy(t *testing.T) {
+	s := fullServer(t)
+	srv, tokens := serve(t, s, "")
+	if _, err := s.Users.Add("clerk2", access.Clerk, "Văn phòng", testPassword); err != nil {
+		t.Fatal(err)
+	}
+	tokens["clerk2"], _, _ = s.Users.CreateToken("clerk2")
+	d, _ := s.Registry.Get(testDocID)
+	original, _ := s.Blobs.ReadAll(d.ID)
+	copyBytes, _ := s.Blobs.ReadAll(d.Archive.Ref)
+	url := srv.URL + "/api/v1/documents/" + string(testDocID)
+	check := func(who access.Role, path, want string) {
+		t.Helper()
+		resp, body := get(t, url+path, tokens[who])
+		wantBody := original
+		if want == "archive" {
+			wantBody = copyBytes
+		}
+		if resp.StatusCode != 200 || resp.Header.Get("X-Vanthu-Copy") != want || body != string(wantBody) {
+			t.Errorf("%s %s: %d %q (%d bytes), want the %s", who, path, resp.StatusCode, resp.Header.Get("X-Vanthu-Copy"), len(body), want)
+		}
+	}
+	for who, want := range map[access.Role]string{access.Archivist: "original", access.Clerk: "original", "clerk2": "archive", access.Staff: "archive", access.Leader: "archive"} {
+		check(who, "/original", want)
+		check(who, "/archive.pdf", "archive")
+	}
+	if !strings.HasPrefix(string(copyBytes), "%PDF-1.7") || !bytes.Contains(copyBytes, []byte("<pdfaid:part>2</pdfaid:part>")) {
+		t.Error("the reading copy is not a PDF/A-2 file")
+	}
+	entries, err := s.Audit.About(string(testDocID))
+	downloads := map[string]int{}
+	for _, e := range entries {
+		downloads[e.Action]++
+	}
+	if err != nil || downloads["download"] != 5 || downloads["download_archive"] != 5 {
+		t.Errorf("downloads in the audit log: %v (%v), want 5 of each", downloads, err)
+	}
+
+	// Without a copy, the original to all who may read; the reason told.
+	if _, err := s.Registry.Update(testDocID, func(d *vanthu.Document) error {
+		d.Archive = &vanthu.ArchiveCopy{Note: "born-digital PDF", NoteVI: "Văn bản điện tử"}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	check(access.Staff, "/original", "original")
+	if resp, body := get(t, url+"/archive.pdf", tokens[access.Staff]); resp.StatusCode != 404 || !strings.Contains(body, "no_archive_copy") || !strings.Contains(body, "born-digital") {
+		t.Errorf("archive.pdf of a document without one: %d %s", resp.StatusCode, body)
+	}
+}
+
+// The original of a PDF with active content goes to the archivist only;
+// the others are given the archive copy, made from the page images without
+// it, or, while there is none, nothing.
 func TestActiveContentOriginalToArchivistOnly(t *testing.T) {
 	s := fullServer(t)
 	if _, err := s.Registry.Update(testDocID, func(d *vanthu.Document) error {
@@ -586,12 +646,20 @@ func TestActiveContentOriginalToArchivistOnly(t *testing.T) {
 	}
 	srv, tokens := serve(t, s, "")
 	original := srv.URL + "/api/v1/documents/" + string(testDocID) + "/original"
-	if resp, _ := get(t, original, tokens[access.Archivist]); resp.StatusCode != 200 {
-		t.Errorf("archivist: %d, want 200", resp.StatusCode)
+	if resp, _ := get(t, original, tokens[access.Archivist]); resp.StatusCode != 200 || resp.Header.Get("X-Vanthu-Copy") != "original" {
+		t.Errorf("archivist: %d %q, want 200 and the original", resp.StatusCode, resp.Header.Get("X-Vanthu-Copy"))
+	}
+	for _, role := range []access.Role{access.Clerk, access.Staff, access.Leader} {
+		if resp, _ := get(t, original, tokens[role]); resp.StatusCode != 200 || resp.Header.Get("X-Vanthu-Copy") != "archive" {
+			t.Errorf("%s: %d %q, want the archive copy", role, resp.StatusCode, resp.Header.Get("X-Vanthu-Copy"))
+		}
+	}
+	if _, err := s.Registry.Update(testDocID, func(d *vanthu.Document) error { d.Archive = nil; return nil }); err != nil {
+		t.Fatal(err)
 	}
 	for _, role := range []access.Role{access.Clerk, access.Staff, access.Leader} {
 		if resp, body := get(t, original, tokens[role]); resp.StatusCode != 403 || !strings.Contains(body, "active_content") {
-			t.Errorf("%s: %d %s, want 403 active_content", role, resp.StatusCode, body)
+			t.Errorf("%s without a copy: %d %s, want 403 active_content", role, resp.StatusCode, body)
 		}
 	}
 }

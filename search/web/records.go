@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/vanthu/vanthu"
+	"github.com/vanthu/vanthu/archive"
 	"github.com/vanthu/vanthu/auth"
 	"github.com/vanthu/vanthu/extract"
 )
@@ -81,7 +82,32 @@ func (s *Server) correct(ctx context.Context, id vanthu.Ref, by string, fields m
 	if d.Metadata.Confidentiality != "" && d.Status != vanthu.Held && !d.Access.Secret && s.HoldSecret != nil {
 		return s.HoldSecret(ctx, d) // a secrecy mark: the policy applies at once
 	}
+	if d, err = s.rearchive(ctx, d); err != nil {
+		return d, err
+	}
 	return d, s.republish(ctx, d)
+}
+
+// rearchive makes a corrected document's archive copy again, so that its
+// metadata say what the record says, and deletes the copy it replaces.
+// A document without a copy (whose original stands in) is left as it is.
+func (s *Server) rearchive(ctx context.Context, d vanthu.Document) (vanthu.Document, error) {
+	if !hasArchive(d) {
+		return d, nil
+	}
+	old := d.Archive.Ref
+	ac, err := archive.Build(ctx, s.Blobs, d, time.Now())
+	if err != nil {
+		return d, err
+	}
+	d, err = s.Registry.Update(d.ID, func(d *vanthu.Document) error {
+		d.Archive = &ac
+		return nil
+	})
+	if err == nil && ac.Ref != old {
+		err = s.Blobs.Remove(old)
+	}
+	return d, err
 }
 
 // republish indexes a changed record again and puts it on the documents

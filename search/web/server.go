@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"mime"
 	"net/http"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -20,9 +21,9 @@ import (
 	"github.com/vanthu/vanthu/access"
 	"github.com/vanthu/vanthu/audit"
 	"github.com/vanthu/vanthu/auth"
+	"github.com/vanthu/vanthu/blob"
 	"github.com/vanthu/vanthu/index"
 	"github.com/vanthu/vanthu/intake"
-	"github.com/vanthu/vanthu/blob"
 	"github.com/vanthu/vanthu/intake/registry"
 	"github.com/vanthu/vanthu/search"
 )
@@ -98,6 +99,7 @@ func (s *Server) Handler() http.Handler {
 	handle("PUT /api/v1/documents/{id}/access", guard(access.Assign, needs(s.Registry != nil, "index", s.setAccess)))
 	handle("GET /api/v1/register", guard(access.Register, needs(s.Registry != nil, "index", s.register)))
 	handle("GET /api/v1/documents/{id}/original", guard(access.Read, needs(s.Registry != nil, "index", s.original)))
+	handle("GET /api/v1/documents/{id}/archive.pdf", guard(access.Read, needs(s.Registry != nil, "index", s.archivePDF)))
 	handle("GET /api/v1/documents/{id}/pages/{n}/image", guard(access.Read, needs(s.Registry != nil, "index", s.pageImage)))
 	handle("GET /api/v1/search", guard(access.Read, needs(s.Searcher != nil, "search", s.search)))
 	handle("GET /api/v1/intake/events", guard(access.Queue, needs(s.Events != nil, "intake", s.events)))
@@ -231,7 +233,7 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request) error {
 			part.Close()
 			continue
 		}
-		rc, err := s.Receiver.Receive(r.Context(), part.FileName(), part)
+		rc, err := s.Receiver.Receive(r.Context(), part.FileName(), uploader(r), part)
 		s.Events.Record("upload", part.FileName(), rc, err)
 		if err != nil {
 			return err
@@ -310,20 +312,21 @@ var contentTypes = map[vanthu.Format]string{
 	vanthu.PDF: "application/pdf", vanthu.TIFF: "image/tiff", vanthu.JPEG: "image/jpeg", vanthu.PNG: "image/png",
 }
 
-// original returns the archive copy byte for byte.
+// original answers with the file as received, byte for byte, to those
+// given it (access.GetsOriginal: an archivist, the clerk who received it);
+// to everyone else who may read the document, with its reading copy (the
+// PDF/A archive copy) when it has one, and else the original. The header
+// X-Vanthu-Copy says which: "original" or "archive".
 func (s *Server) original(w http.ResponseWriter, r *http.Request) error {
 	d, err := s.record(r)
 	if err != nil {
 		return err
 	}
-	if len(d.ActiveContent) > 0 {
-		if err := may(r, access.ActiveOriginal); err != nil {
-			return &apiError{http.StatusForbidden, "active_content", "the original carries active content (" + strings.Join(d.ActiveContent, ", ") + "): only an archivist may download it",
-				"Bản gốc có nội dung chủ động: chỉ cán bộ lưu trữ được tải"}
-		}
-	}
 	if d.Status == vanthu.Held {
 		return &apiError{http.StatusGone, "secret_held", "a state-secret document: its original is held outside this system", "Văn bản mật: bản gốc được giữ ngoài hệ thống, theo quy trình văn bản mật"}
+	}
+	if !s.getsOriginal(r, d) {
+		return s.serveArchive(w, r, d)
 	}
 	f, err := s.Blobs.Open(d.ID)
 	if err != nil {
@@ -333,9 +336,59 @@ func (s *Server) original(w http.ResponseWriter, r *http.Request) error {
 	w.Header().Set("Content-Type", contentTypes[d.Format])
 	w.Header().Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": d.FileName}))
 	w.Header().Set("X-Content-SHA256", string(d.ID))
+	w.Header().Set("X-Vanthu-Copy", "original")
 	me, _ := userFrom(r.Context())
 	s.log().Info("original downloaded", "user", me.Name, "id", string(d.ID), "addr", clientAddr(r))
 	http.ServeContent(w, r, "", d.ReceivedAt, f)
+	return nil
+}
+
+// getsOriginal reports whether the request's user is given d's
+// byte-exact original. The original of a PDF with active content goes to
+// archivists alone.
+func (s *Server) getsOriginal(r *http.Request, d vanthu.Document) bool {
+	u, _ := userFrom(r.Context())
+	if len(d.ActiveContent) > 0 {
+		return access.Allowed(u.Role, access.ActiveOriginal)
+	}
+	return access.GetsOriginal(access.Viewer{Name: u.Name, Role: u.Role, Unit: u.Unit}, d.ReceivedBy) || !hasArchive(d)
+}
+
+func hasArchive(d vanthu.Document) bool { return d.Archive != nil && d.Archive.Ref != "" }
+
+// archivePDF is GET …/archive.pdf: the document's two-layer PDF/A copy.
+func (s *Server) archivePDF(w http.ResponseWriter, r *http.Request) error {
+	d, err := s.record(r)
+	if err != nil {
+		return err
+	}
+	return s.serveArchive(w, r, d)
+}
+
+// serveArchive answers with d's archive copy, or says why it has none.
+func (s *Server) serveArchive(w http.ResponseWriter, r *http.Request, d vanthu.Document) error {
+	switch {
+	case d.Status == vanthu.Held:
+		return &apiError{http.StatusGone, "secret_held", "a state-secret document: nothing of it is kept here", "Văn bản mật: không lưu trên hệ thống này"}
+	case !hasArchive(d) && len(d.ActiveContent) > 0:
+		return &apiError{http.StatusForbidden, "active_content", "the original carries active content (" + strings.Join(d.ActiveContent, ", ") + ") and there is no archive copy: only an archivist may download it",
+			"Bản gốc có nội dung chủ động và chưa có bản lưu trữ: chỉ cán bộ lưu trữ được tải"}
+	case !hasArchive(d) && d.Archive != nil:
+		return &apiError{http.StatusNotFound, "no_archive_copy", "no archive copy: " + d.Archive.Note, "Không có bản lưu trữ PDF/A: " + d.Archive.NoteVI}
+	case !hasArchive(d):
+		return &apiError{http.StatusNotFound, "no_archive_copy", "the archive copy is made once the document is read", "Bản lưu trữ PDF/A được tạo sau khi văn bản được đọc xong"}
+	}
+	f, err := s.Blobs.Open(d.Archive.Ref)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	name := strings.TrimSuffix(d.FileName, filepath.Ext(d.FileName)) + ".pdfa.pdf"
+	w.Header().Set("Content-Type", "application/pdf")
+	w.Header().Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": name}))
+	w.Header().Set("X-Content-SHA256", string(d.Archive.Ref))
+	w.Header().Set("X-Vanthu-Copy", "archive")
+	http.ServeContent(w, r, "", d.Archive.Built, f)
 	return nil
 }
 
@@ -420,4 +473,10 @@ func (s *Server) logRequests(next http.Handler) http.Handler {
 			s.log().Debug("http", "method", r.Method, "path", r.URL.Path, "status", sw.status, "ms", time.Since(start).Milliseconds())
 		}
 	})
+}
+
+// uploader is who sends an upload: the logged-in user.
+func uploader(r *http.Request) string {
+	u, _ := userFrom(r.Context())
+	return u.Name
 }

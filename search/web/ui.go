@@ -413,7 +413,7 @@ func (s *Server) renderDocument(w http.ResponseWriter, r *http.Request, status i
 	return s.render(w, r, status, "document.html", map[string]any{
 		"Title": title + " — Văn bản", "Nav": "search", "D": d, "Q": q, "Pages": views, "Fields": fields, "Review": review,
 		"Saved": saved, "FormError": formErr, "Dups": dups, "Crop": crop, "Back": withParams(url.Values{"q": {q}}),
-		"Accesses": accesses, "AccessLog": history,
+		"Accesses": accesses, "AccessLog": history, "HasArchive": hasArchive(d), "GetsOriginal": s.getsOriginal(r, d),
 	})
 }
 
@@ -674,7 +674,7 @@ func (s *Server) intakeUpload(w http.ResponseWriter, r *http.Request) error {
 		if part.FormName() != "file" || part.FileName() == "" {
 			continue
 		}
-		rc, err := s.Receiver.Receive(r.Context(), part.FileName(), part)
+		rc, err := s.Receiver.Receive(r.Context(), part.FileName(), uploader(r), part)
 		ev := s.Events.Record("upload", part.FileName(), rc, err)
 		results = append(results, part.FileName()+": "+outcomeVI(ev))
 	}

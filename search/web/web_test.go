@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"image"
+	"image/png"
 	"io"
 	"mime/multipart"
 	"net/http"
@@ -16,9 +18,10 @@ import (
 
 	"github.com/vanthu/vanthu"
 	"github.com/vanthu/vanthu/access"
+	"github.com/vanthu/vanthu/archive"
+	"github.com/vanthu/vanthu/blob"
 	"github.com/vanthu/vanthu/index"
 	"github.com/vanthu/vanthu/intake"
-	"github.com/vanthu/vanthu/blob"
 	"github.com/vanthu/vanthu/intake/registry"
 	"github.com/vanthu/vanthu/search"
 )
@@ -41,9 +44,32 @@ func fullServer(t testing.TB) *Server {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d := vanthu.Document{ID: original, FileName: "qd.pdf", PageCount: 1, Format: vanthu.PDF, Status: vanthu.Indexed, ReceivedAt: time.Now(),
-		Pages:    []vanthu.Page{{Number: 1, Text: "Quyết định về cải cách hành chính", Done: true}},
+	// One scanned page with its words, and the archive copy made of it.
+	img := image.NewGray(image.Rect(0, 0, 200, 280))
+	for i := range img.Pix {
+		img.Pix[i] = 250
+	}
+	var scan bytes.Buffer
+	if err := png.Encode(&scan, img); err != nil {
+		t.Fatal(err)
+	}
+	pageImage, err := bs.PutBytes(context.Background(), scan.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Quyết định về cải cách hành chính"
+	var words []vanthu.Word
+	for i, w := range strings.Fields(text) {
+		words = append(words, vanthu.Word{Text: w, X0: 10 + 30*i, Y0: 20, X1: 36 + 30*i, Y1: 30, Line: 1, Confidence: 95})
+	}
+	d := vanthu.Document{ID: original, FileName: "qd.pdf", PageCount: 1, Format: vanthu.PDF, Status: vanthu.Indexed, ReceivedAt: time.Now(), ReceivedBy: "clerk",
+		Pages:    []vanthu.Page{{Number: 1, Image: pageImage, DPI: 24, Width: 200, Height: 280, Text: text, TextSource: "ocr", Words: words, Done: true}},
 		Metadata: vanthu.Metadata{Number: "45/QĐ-UBND", DocType: "Quyết định", IssuedDate: "2024-01-05", Recipients: []string{}}}
+	ac, err := archive.Build(context.Background(), bs, d, time.Now())
+	if err != nil || ac.Ref == "" {
+		t.Fatalf("archive copy: %+v, %v", ac, err)
+	}
+	d.Archive = &ac
 	testDocID = original
 	if err := ix.Put(d); err != nil {
 		t.Fatal(err)
