@@ -44,6 +44,7 @@ test-short:
 bench: build
 	@bash scripts/setup.sh --bench
 	$(GO) run ./internal/tools/ocrbench -vanthu bin/vanthu -corpus $(SHARED)/corpus/dev
+	$(GO) test ./internal/eval -run XXX -bench ArchiveCopy -benchtime 5x
 	$(GO) run ./internal/tools/searchbench -docs 100000
 	$(GO) run ./internal/tools/kafkabench -vanthu bin/vanthu -corpus $(SHARED)/corpus/dev
 

@@ -19,7 +19,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -38,7 +37,13 @@ type Entry struct {
 	Via     string    `json:"via,omitempty"` // how the user came: session, or token:ID
 	Outcome string    `json:"outcome"`       // ok, failed, throttled, or an HTTP status
 	Prev    string    `json:"prev"`          // SHA-256 of the previous line, hex ("" for the first)
-	MAC     string    `json:"mac,omitempty"` // HMAC-SHA256 of the entry without mac, with the log's key
+	// Head and Kept are set on an ActionExpired entry only: the first
+	// entry of a log whose older entries passed their retention (see
+	// Expire). Head is the hash of the last entry removed; Kept is "N
+	// SHA256": the lines documents.log holds and the hash of that file.
+	Head string `json:"head,omitempty"`
+	Kept string `json:"kept,omitempty"`
+	MAC  string `json:"mac,omitempty"` // HMAC-SHA256 of the entry without mac, with the log's key
 }
 
 // Files of a log in its folder.
@@ -46,6 +51,14 @@ const (
 	logName        = "audit.log"
 	keyName        = "audit.key"
 	checkpointName = "audit.checkpoint"
+	docsName       = "documents.log" // entries about documents, kept past the log's retention
+)
+
+// The files of a log: the log, and the documents' entries kept past its
+// retention. Index spans name one of them.
+const (
+	inLog = iota
+	inDocs
 )
 
 // CheckpointEvery is how many entries pass between checkpoints.
@@ -60,11 +73,13 @@ type Log struct {
 	seq   uint64
 	head  string // hash of the last line
 	dirty int    // entries since the last checkpoint
-	// about indexes the lines (offset, length) by what they are about (a
-	// document's id, its pages' too), so that a document's history is
-	// read without reading the whole log; size is the log's length.
-	about map[string][][2]int64
+	// about indexes the lines (file, offset, length) by what they are
+	// about (a document's id, its pages' too), so that a document's
+	// history is read without reading the whole log; size is the log's
+	// length.
+	about map[string][][3]int64
 	size  int64
+	dir   string
 }
 
 // Open opens (creating) the audit log in dir, with its key (made on first
@@ -80,13 +95,11 @@ func Open(dir, keyDir string) (*Log, error) {
 		return nil, err
 	}
 	logPath := filepath.Join(dir, logName)
-	about := map[string][][2]int64{}
-	index := func(e Entry, at, n int64) {
-		if k := aboutKey(e.Object); k != "" {
-			about[k] = append(about[k], [2]int64{at, n})
-		}
+	if err := finishExpiry(dir); err != nil {
+		return nil, err
 	}
-	seq, head, err := verify(logPath, filepath.Join(dir, checkpointName), key, index)
+	about := map[string][][3]int64{}
+	seq, head, err := verify(dir, key, indexInto(about))
 	var torn *tornError
 	if errors.As(err, &torn) {
 		// A crash cut the last entry short: keep its bytes beside the
@@ -111,7 +124,16 @@ func Open(dir, keyDir string) (*Log, error) {
 		cp.Close()
 		return nil, err
 	}
-	return &Log{f: f, cp: cp, key: key, seq: seq, head: head, about: about, size: st.Size()}, nil
+	return &Log{f: f, cp: cp, key: key, seq: seq, head: head, about: about, size: st.Size(), dir: dir}, nil
+}
+
+// indexInto returns a function that indexes entries about documents.
+func indexInto(about map[string][][3]int64) func(e Entry, file int, at, n int64) {
+	return func(e Entry, file int, at, n int64) {
+		if k := aboutKey(e.Object); k != "" {
+			about[k] = append(about[k], [3]int64{int64(file), at, n})
+		}
+	}
 }
 
 // aboutKey is the document an entry is about, for the index: its id,
@@ -165,7 +187,7 @@ func (l *Log) Append(e Entry) error {
 		return err
 	}
 	if k := aboutKey(e.Object); k != "" {
-		l.about[k] = append(l.about[k], [2]int64{l.size, int64(len(line))})
+		l.about[k] = append(l.about[k], [3]int64{inLog, l.size, int64(len(line))})
 	}
 	l.size += int64(len(line))
 	l.head = hash(line)
@@ -209,13 +231,19 @@ func Verify(dir, keyDir string) (uint64, error) {
 	if err != nil {
 		return 0, fmt.Errorf("audit: the key: %w", err)
 	}
-	n, _, err := verify(filepath.Join(dir, logName), filepath.Join(dir, checkpointName), key, nil)
+	if err := finishExpiry(dir); err != nil {
+		return 0, err
+	}
+	n, _, err := verify(dir, key, nil)
 	return n, err
 }
 
-// verify walks the log, calling each (if not nil) with every whole entry,
-// its offset and its length.
-func verify(logPath, cpPath string, key []byte, each func(e Entry, at, n int64)) (uint64, string, error) {
+// verify walks the log in dir, calling each (if not nil) with every whole
+// entry, the file it is in, its offset and its length. A log whose first
+// entry is an ActionExpired one starts from the entry that entry replaces,
+// and documents.log must be what it says.
+func verify(dir string, key []byte, each func(e Entry, file int, at, n int64)) (uint64, string, error) {
+	logPath, cpPath := filepath.Join(dir, logName), filepath.Join(dir, checkpointName)
 	heads := map[uint64]string{} // hash after each entry, at checkpoints
 	var last uint64
 	if b, err := os.ReadFile(cpPath); err == nil {
@@ -264,6 +292,26 @@ func verify(logPath, cpPath string, key []byte, each func(e Entry, at, n int64))
 		if err := json.Unmarshal(line, &e); err != nil {
 			return seq, head, fmt.Errorf("audit: entry %d (line %d) is not an entry: %v", seq+1, seq+1, err)
 		}
+		if offset == int64(len(line)) && e.Action == ActionExpired {
+			// The older entries passed their retention: this one stands
+			// for them, and names what documents.log must hold.
+			if !hmac.Equal([]byte(e.MAC), []byte(mac(key, e))) || e.Seq == 0 || e.Head == "" {
+				return 0, "", fmt.Errorf("audit: the first entry (for entries 1 to %d, expired) was changed (its HMAC fails)", e.Seq)
+			}
+			if err := verifyDocs(dir, key, e, each); err != nil {
+				return 0, "", err
+			}
+			seq, head = e.Seq, e.Head
+			if each != nil {
+				each(e, inLog, 0, int64(len(line)))
+			}
+			continue
+		}
+		if seq == 0 {
+			if _, err := os.Stat(filepath.Join(dir, docsName)); err == nil {
+				return 0, "", fmt.Errorf("audit: %s is there, but the log does not start with the entry that accounts for it: entries removed from its start", docsName)
+			}
+		}
 		switch {
 		case e.Seq != seq+1:
 			return seq, head, fmt.Errorf("audit: line %d holds entry %d where entry %d belongs: entries removed, inserted or reordered", seq+1, e.Seq, seq+1)
@@ -273,7 +321,7 @@ func verify(logPath, cpPath string, key []byte, each func(e Entry, at, n int64))
 			return seq, head, fmt.Errorf("audit: entry %d was changed (its HMAC fails)", e.Seq)
 		}
 		if each != nil {
-			each(e, offset-int64(len(line)), int64(len(line)))
+			each(e, inLog, offset-int64(len(line)), int64(len(line)))
 		}
 		seq, head = e.Seq, hash(line)
 		if want, ok := heads[seq]; ok && want != head {
@@ -309,9 +357,19 @@ func saveTorn(logPath string, at int64) error {
 	return os.Truncate(logPath, at)
 }
 
-// Read calls f for each entry of the log in dir, oldest first.
+// Read calls f for each entry of the log in dir, oldest first: the
+// entries about documents kept past the log's retention, then the log.
 func Read(dir string, f func(Entry) error) error {
-	file, err := os.Open(filepath.Join(dir, logName))
+	for _, name := range []string{docsName, logName} {
+		if err := readFile(filepath.Join(dir, name), f); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func readFile(path string, f func(Entry) error) error {
+	file, err := os.Open(path)
 	if errors.Is(err, os.ErrNotExist) {
 		return nil
 	}
@@ -336,21 +394,30 @@ func Read(dir string, f func(Entry) error) error {
 // About returns the entries about object (a document's id: its pages'
 // too), oldest first.
 func (l *Log) About(object string) ([]Entry, error) {
-	l.mu.Lock()
-	spans := slices.Clone(l.about[aboutKey(object)])
-	l.mu.Unlock()
+	l.mu.Lock() // Expire may rewrite the files
+	defer l.mu.Unlock()
+	spans := l.about[aboutKey(object)]
 	if len(spans) == 0 {
 		return nil, nil
 	}
-	f, err := os.Open(l.f.Name())
-	if err != nil {
-		return nil, err
+	var files [2]*os.File
+	for i, name := range []string{logName, docsName} {
+		f, err := os.Open(filepath.Join(l.dir, name))
+		if err == nil {
+			defer f.Close()
+			files[i] = f
+		} else if !errors.Is(err, os.ErrNotExist) {
+			return nil, err
+		}
 	}
-	defer f.Close()
 	out := make([]Entry, 0, len(spans))
 	for _, sp := range spans {
-		line := make([]byte, sp[1])
-		if _, err := f.ReadAt(line, sp[0]); err != nil {
+		f := files[sp[0]]
+		if f == nil {
+			return out, fmt.Errorf("audit: %s is missing", docsName)
+		}
+		line := make([]byte, sp[2])
+		if _, err := f.ReadAt(line, sp[1]); err != nil {
 			return out, err
 		}
 		var e Entry

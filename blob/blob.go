@@ -14,13 +14,13 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 
 	"github.com/vanthu/vanthu"
+	"github.com/vanthu/vanthu/internal/durable"
 )
 
 // Store is a blob store on a local (or shared) file system.
@@ -129,7 +129,7 @@ func (st *Staged) MoveTo(path string) error {
 		return vanthu.E("blob: move", vanthu.Transient, err)
 	}
 	st.path = ""
-	return syncDir(filepath.Dir(path))
+	return durable.SyncDir(filepath.Dir(path))
 }
 
 // Discard removes the staged file if it was neither committed nor moved.
@@ -173,7 +173,7 @@ func (s *Store) place(tmp string, ref vanthu.Ref) error {
 		return nil
 	}
 	for _, d := range []string{dir, filepath.Dir(dir), s.dir} {
-		if err := syncDir(d); err != nil {
+		if err := durable.SyncDir(d); err != nil {
 			return vanthu.E("blob: put", vanthu.Transient, err)
 		}
 	}
@@ -263,18 +263,6 @@ func (s *Store) Verify(ref vanthu.Ref) error {
 	}
 	if got := hex.EncodeToString(h.Sum(nil)); got != string(ref) {
 		return vanthu.Errorf("blob: verify", vanthu.Invalid, "blob %s hashes to %s", ref.Short(), got[:12])
-	}
-	return nil
-}
-
-func syncDir(dir string) error {
-	d, err := os.Open(dir)
-	if err != nil {
-		return err
-	}
-	defer d.Close()
-	if err := d.Sync(); err != nil {
-		return fmt.Errorf("sync %s: %w", dir, err)
 	}
 	return nil
 }

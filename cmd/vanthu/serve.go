@@ -28,6 +28,7 @@ func serve(ctx context.Context, args []string) error {
 	drain := fs.Duration("drain", 30*time.Second, "on shutdown, how long to let documents in flight finish")
 	secure := fs.Bool("secure-cookies", false, "mark the session cookie Secure: set when users reach the service over TLS (a reverse proxy)")
 	auditKeys := fs.String("audit-key-dir", "", "folder of the audit log's HMAC key, kept apart from the log (default DATA)")
+	retention := fs.Int("audit-retention", 12, "months the audit log keeps its entries; older ones leave it (those about documents stay, as their history) with an entry that says so; 0 keeps all")
 	var sso web.SSO
 	fs.StringVar(&sso.Issuer, "oidc-issuer", "", "single sign-on: the OpenID Connect provider (Keycloak, AD FS) URL; empty: none")
 	fs.StringVar(&sso.ClientID, "oidc-client-id", "vanthu", "single sign-on: this service's client ID at the provider")
@@ -67,6 +68,33 @@ func serve(ctx context.Context, args []string) error {
 		return fmt.Errorf("%w (vanthu audit verify --data %s tells more)", err, cfg.Data)
 	}
 	defer trail.Close()
+	if *retention < 0 {
+		return errors.New("--audit-retention is a number of months, 0 or more")
+	}
+	if *retention > 0 {
+		expire := func() {
+			ex, err := trail.Expire(time.Now().AddDate(0, -*retention, 0))
+			switch {
+			case err != nil:
+				a.log.Error("audit log retention", "err", err)
+			case ex.Removed > 0:
+				a.log.Warn("audit entries past their retention left the log", "removed", ex.Removed, "kept_for_documents", ex.Kept, "before", ex.Before.Format(time.DateOnly), "months", *retention)
+			}
+		}
+		expire()
+		go func() {
+			t := time.NewTicker(24 * time.Hour)
+			defer t.Stop()
+			for {
+				select {
+				case <-ctx.Done():
+					return
+				case <-t.C:
+					expire()
+				}
+			}
+		}()
+	}
 	var ssoOn *web.SSO
 	if sso.Issuer != "" {
 		if sso.RedirectURL == "" {

@@ -5,6 +5,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -95,4 +96,62 @@ func TestArchiveCopies(t *testing.T) {
 	if made == 0 {
 		t.Error("no copy was made")
 	}
+}
+
+// BenchmarkArchiveCopy measures the PDF/A archive copy's cost per page, in
+// time and bytes, beside OCR's on the same pages in the same run: six
+// documents of the dev corpus, read once, their copies then made b.N times.
+func BenchmarkArchiveCopy(b *testing.B) {
+	dir := CorpusDir("../..")
+	truths, err := LoadCorpus(dir)
+	if err != nil {
+		b.Skipf("no dev corpus at %s: %v", dir, err)
+	}
+	slices.SortFunc(truths, func(x, y Truth) int { return strings.Compare(x.ID, y.ID) })
+	files := map[string]string{}
+	for _, tr := range truths[:min(6, len(truths))] {
+		files[filepath.Join(dir, tr.File)] = tr.ID
+	}
+	start := time.Now()
+	res, err := processFiles(files)
+	if err != nil {
+		b.Fatal(err)
+	}
+	ocrTime := time.Since(start)
+	var docs []vanthu.Document
+	pages, scanBytes := 0, 0
+	for _, r := range res {
+		d := vanthu.Document{ID: r.SHA256, Pages: r.Recognised, Metadata: r.Metadata}
+		if ok, _ := archive.Eligible(d); ok {
+			docs = append(docs, d)
+			pages += len(d.Pages)
+			for _, p := range d.Pages {
+				img, _ := blobStore.ReadAll(p.Image)
+				scanBytes += len(img)
+			}
+		}
+	}
+	var out countingWriter
+	b.ResetTimer()
+	for b.Loop() {
+		out = 0
+		for _, d := range docs {
+			if err := archive.Write(&out, blobStore, d, time.Now()); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	perPage := float64(b.Elapsed().Milliseconds()) / float64(b.N*pages)
+	b.ReportMetric(perPage, "archive-ms/page")
+	b.ReportMetric(float64(ocrTime.Milliseconds())/float64(pages), "ocr-ms/page")
+	b.ReportMetric(float64(out)/float64(pages), "archive-B/page")
+	b.ReportMetric(float64(scanBytes)/float64(pages), "scan-B/page")
+	b.ReportMetric(0, "ns/op")
+}
+
+type countingWriter int64
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	*c += countingWriter(len(p))
+	return len(p), nil
 }
