@@ -128,6 +128,23 @@ type ArchiveCopy struct {
 	NoteVI string    `json:"note_vi,omitempty"`
 }
 
+// CaseFile is a hồ sơ: documents filed together under one code, kept for
+// a retention period (thời hạn bảo quản) from the year the file closes.
+type CaseFile struct {
+	Code        string    `json:"code"`       // mã hồ sơ, e.g. 000.00.00.G09.2025.01.TH
+	Title       string    `json:"title"`      // tiêu đề hồ sơ
+	Retention   string    `json:"retention"`  // "vĩnh viễn" or "N năm"
+	Start       string    `json:"start_date"` // YYYY-MM-DD, or ""
+	End         string    `json:"end_date"`   // YYYY-MM-DD, or "" while the file is open
+	Description string    `json:"description,omitempty"`
+	Documents   []Ref     `json:"documents"` // in order: STT 1, 2, …
+	CreatedBy   string    `json:"created_by"`
+	CreatedAt   time.Time `json:"created_at"`
+}
+
+// Permanent is the retention of a file kept for ever.
+const Permanent = "vĩnh viễn"
+
 // Scopes of a document's access.
 const (
 	ScopeAgency     = "agency"     // every user who may read documents (the default)

@@ -56,19 +56,22 @@ func roleNames() string {
 type Action string
 
 const (
-	Read           Action = "read"            // search, a document's record, pages, words, original
-	Assign         Action = "assign"          // set a document's access (giao xử lý)
-	ActiveOriginal Action = "active_original" // the original of a PDF that carries active content
-	ExactOriginal  Action = "exact_original"  // the byte-exact original of any document (else the reading copy)
-	Receive        Action = "receive"         // upload a scan
-	Queue          Action = "queue"           // the intake queue and its events
-	Register       Action = "register"        // the register (sổ đăng ký) and its CSV
-	Correct        Action = "correct"         // correct a document's metadata
-	ManageUsers    Action = "manage_users"    // add, disable and list users and their tokens
-	ViewAudit      Action = "view_audit"      // search the audit log
-	Metrics        Action = "metrics"         // the service's metrics
-	OwnTokens      Action = "own_tokens"      // create and revoke one's own API tokens
-	ReadAPIIndex   Action = "read_api_docs"   // the OpenAPI description
+	Read           Action = "read"             // search, a document's record, pages, words, original
+	Assign         Action = "assign"           // set a document's access (giao xử lý)
+	ActiveOriginal Action = "active_original"  // the original of a PDF that carries active content
+	ExactOriginal  Action = "exact_original"   // the byte-exact original of any document (else the reading copy)
+	Receive        Action = "receive"          // upload a scan
+	Queue          Action = "queue"            // the intake queue and its events
+	Register       Action = "register"         // the register (sổ đăng ký) and its CSV
+	Correct        Action = "correct"          // correct a document's metadata
+	ManageUsers    Action = "manage_users"     // add, disable and list users and their tokens
+	ViewAudit      Action = "view_audit"       // search the audit log
+	Metrics        Action = "metrics"          // the service's metrics
+	OwnTokens      Action = "own_tokens"       // create and revoke one's own API tokens
+	ReadAPIIndex   Action = "read_api_docs"    // the OpenAPI description
+	CaseFiles      Action = "case_files"       // the case files (hồ sơ), their documents, the đến hạn list
+	FileDocuments  Action = "file_documents"   // open case files and file documents in them
+	ExportCaseFile Action = "export_case_file" // a case file's export for deposit
 )
 
 // rules is who may do what: one row per action.
@@ -86,6 +89,9 @@ var rules = map[Action][]Role{
 	Metrics:        {Admin},
 	OwnTokens:      {Clerk, Staff, Leader, Archivist, Admin},
 	ReadAPIIndex:   {Clerk, Staff, Leader, Archivist, Admin},
+	CaseFiles:      {Clerk, Leader, Archivist},
+	FileDocuments:  {Clerk, Archivist},
+	ExportCaseFile: {Archivist},
 }
 
 // Allowed reports whether role may do a.

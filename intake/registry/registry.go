@@ -22,6 +22,7 @@ import (
 var (
 	docsBucket     = []byte("documents")
 	registerBucket = []byte("register") // year → (số đến → id)
+	filesBucket    = []byte("files")    // mã hồ sơ → case file
 )
 
 // Registry is the document register. It is safe for concurrent use.
@@ -38,6 +39,9 @@ func Open(path string) (*Registry, error) {
 	}
 	err = db.Update(func(tx *bolt.Tx) error {
 		if _, err := tx.CreateBucketIfNotExists(docsBucket); err != nil {
+			return err
+		}
+		if _, err := tx.CreateBucketIfNotExists(filesBucket); err != nil {
 			return err
 		}
 		_, err := tx.CreateBucketIfNotExists(registerBucket)

@@ -17,6 +17,7 @@ var auditActions = map[string]string{
 	"GET /api/v1/documents/{id}": "view", "GET /documents/{id}": "view",
 	"GET /api/v1/documents/{id}/original":        "download",
 	"GET /api/v1/documents/{id}/archive.pdf":     "download_archive",
+	"GET /api/v1/files/{code}/export.zip":        "case_file_export",
 	"GET /api/v1/documents/{id}/pages/{n}/image": "page_image",
 	"PATCH /api/v1/documents/{id}":               "correct", "POST /documents/{id}": "correct",
 	"PUT /api/v1/documents/{id}/access": "assign", "POST /documents/{id}/access": "assign",
@@ -53,6 +54,8 @@ func (s *Server) auditRequests(next http.Handler) http.Handler {
 			if object == "" {
 				object = r.PostFormValue("name")
 			}
+		case "case_file_export":
+			object = "hồ sơ " + r.PathValue("code")
 		}
 		s.note(r, audit.Entry{User: u.Name, Action: action, Object: object, Outcome: strconv.Itoa(sw.status)})
 	})

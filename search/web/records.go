@@ -17,6 +17,7 @@ import (
 	"github.com/vanthu/vanthu"
 	"github.com/vanthu/vanthu/archive"
 	"github.com/vanthu/vanthu/auth"
+	"github.com/vanthu/vanthu/casefile"
 	"github.com/vanthu/vanthu/extract"
 )
 
@@ -288,6 +289,11 @@ type RegisterEntry struct {
 	Signature     string     `json:"signature"`      // Ký nhận
 	Notes         string     `json:"notes"`          // Ghi chú
 	ID            vanthu.Ref `json:"id"`
+	// The case file (hồ sơ) the document is filed in, its retention and
+	// the year that ends (also in Notes).
+	CaseFile  string `json:"case_file,omitempty"`
+	Retention string `json:"retention,omitempty"`
+	DueYear   int    `json:"due_year,omitempty"`
 }
 
 var registerHeader = []string{"Ngày đến", "Số đến", "Tác giả", "Số, ký hiệu", "Ngày tháng",
@@ -336,11 +342,30 @@ func (s *Server) registerOf(r *http.Request) (int, []RegisterEntry, error) {
 	if err != nil {
 		return 0, nil, err
 	}
+	files, err := s.Registry.CaseFiles()
+	if err != nil {
+		return 0, nil, err
+	}
+	filed := map[vanthu.Ref]vanthu.CaseFile{}
+	for _, cf := range files {
+		for _, id := range cf.Documents {
+			filed[id] = cf
+		}
+	}
 	entries := make([]RegisterEntry, 0, len(docs))
 	sight := s.sight(r)
 	for _, d := range docs {
 		if sight.Sees(d.Access) { // a secret one only for leaders and the named
-			entries = append(entries, registerEntry(d))
+			e := registerEntry(d)
+			if cf, ok := filed[d.ID]; ok {
+				e.CaseFile, e.Retention, e.DueYear = cf.Code, cf.Retention, casefile.DueYear(cf)
+				note := fmt.Sprintf("Hồ sơ %s, bảo quản %s", cf.Code, cf.Retention)
+				if e.DueYear > 0 {
+					note += fmt.Sprintf(", đến hạn năm %d", e.DueYear)
+				}
+				e.Notes = strings.TrimPrefix(e.Notes+"; "+note, "; ")
+			}
+			entries = append(entries, e)
 		}
 	}
 	return year, entries, nil

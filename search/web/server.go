@@ -112,6 +112,11 @@ func (s *Server) Handler() http.Handler {
 	handle("POST /api/v1/tokens", guard(access.OwnTokens, s.createToken))
 	handle("DELETE /api/v1/tokens/{id}", guard(access.OwnTokens, s.revokeToken))
 	handle("GET /api/v1/audit", guard(access.ViewAudit, s.auditSearch))
+	handle("GET /api/v1/files", guard(access.CaseFiles, needs(s.Registry != nil, "index", s.listFiles)))
+	handle("POST /api/v1/files", guard(access.FileDocuments, needs(s.Registry != nil, "index", s.createFile)))
+	handle("GET /api/v1/files/{code}", guard(access.CaseFiles, needs(s.Registry != nil, "index", s.getFile)))
+	handle("POST /api/v1/files/{code}/documents", guard(access.FileDocuments, needs(s.Registry != nil, "index", s.fileDocument)))
+	handle("GET /api/v1/files/{code}/export.zip", guard(access.ExportCaseFile, needs(s.Registry != nil, "index", s.exportFile)))
 	handle("GET /metrics", guard(access.Metrics, s.metrics))
 	handle("GET /healthz", func(w http.ResponseWriter, r *http.Request) error {
 		return writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})

@@ -32,7 +32,7 @@ import (
 //go:embed ui
 var uiFS embed.FS
 
-var pages = parsePages("search.html", "document.html", "intake.html", "register.html", "error.html", "login.html", "users.html")
+var pages = parsePages("search.html", "document.html", "intake.html", "register.html", "error.html", "login.html", "users.html", "files.html", "casefile.html")
 
 func parsePages(names ...string) map[string]*template.Template {
 	out := map[string]*template.Template{}
@@ -167,6 +167,11 @@ func (s *Server) uiRoutes(mux *http.ServeMux) {
 	page("GET /intake", guard(access.Queue, s.intakePage))
 	page("POST /intake", guard(access.Receive, s.intakeUpload))
 	page("GET /register", guard(access.Register, s.registerPage))
+	page("GET /files", guard(access.CaseFiles, s.filesPage))
+	page("POST /files", guard(access.FileDocuments, s.filesForm))
+	page("GET /files/{code}", guard(access.CaseFiles, s.caseFilePage))
+	page("POST /files/{code}/documents", guard(access.FileDocuments, s.fileDocumentForm))
+	page("POST /documents/{id}/file", guard(access.FileDocuments, s.fileFromDocumentPage))
 	page("GET /admin/users", guard(access.ManageUsers, s.usersPage))
 	page("POST /admin/users", guard(access.ManageUsers, s.usersForm))
 	page("/", func(w http.ResponseWriter, r *http.Request) error {
@@ -188,7 +193,9 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 		data["Me"] = viewer{Name: u.Name, RoleVI: u.Role.VI(), Unit: u.Unit,
 			Read: access.Allowed(u.Role, access.Read), Queue: access.Allowed(u.Role, access.Queue),
 			Register: access.Allowed(u.Role, access.Register), Users: access.Allowed(u.Role, access.ManageUsers),
-			Correct: access.Allowed(u.Role, access.Correct), Assign: access.Allowed(u.Role, access.Assign)}
+			Correct: access.Allowed(u.Role, access.Correct), Assign: access.Allowed(u.Role, access.Assign),
+			CaseFiles: access.Allowed(u.Role, access.CaseFiles), FileDocuments: access.Allowed(u.Role, access.FileDocuments),
+			Export: access.Allowed(u.Role, access.ExportCaseFile)}
 	}
 	var b strings.Builder
 	if err := pages[name].ExecuteTemplate(&b, "base", data); err != nil {
@@ -204,6 +211,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 type viewer struct {
 	Name, RoleVI, Unit                            string
 	Read, Queue, Register, Users, Correct, Assign bool
+	CaseFiles, FileDocuments, Export              bool
 }
 
 // home is GET /: the search page for those who read documents; the users'
@@ -410,10 +418,15 @@ func (s *Server) renderDocument(w http.ResponseWriter, r *http.Request, status i
 	if title == "" {
 		title = d.FileName
 	}
+	filed, files, err := s.filesFor(d.ID)
+	if err != nil {
+		return err
+	}
 	return s.render(w, r, status, "document.html", map[string]any{
 		"Title": title + " — Văn bản", "Nav": "search", "D": d, "Q": q, "Pages": views, "Fields": fields, "Review": review,
 		"Saved": saved, "FormError": formErr, "Dups": dups, "Crop": crop, "Back": withParams(url.Values{"q": {q}}),
 		"Accesses": accesses, "AccessLog": history, "HasArchive": hasArchive(d), "GetsOriginal": s.getsOriginal(r, d),
+		"Filed": filed, "Files": files,
 	})
 }
 
