@@ -1,11 +1,15 @@
 package web
 
 import (
+	"maps"
 	"net/http"
+	"net/url"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
+	"github.com/vanthu/vanthu"
 	"github.com/vanthu/vanthu/audit"
 )
 
@@ -85,19 +89,28 @@ type viaKey struct{}
 // auditSearch is GET /api/v1/audit?user=&action=&from=&to=&limit=: the
 // entries that match, newest first (at most limit, 500 by default).
 func (s *Server) auditSearch(w http.ResponseWriter, r *http.Request) error {
-	if s.AuditDir == "" {
-		return &apiError{http.StatusServiceUnavailable, "no_audit", "this node keeps no audit log", "Máy chủ này không giữ nhật ký truy cập"}
+	out, err := s.auditQuery(r.URL.Query())
+	if err != nil {
+		return err
 	}
-	q := r.URL.Query()
+	return writeJSON(w, http.StatusOK, map[string]any{"entries": out})
+}
+
+// auditQuery reads the entries that match q (user, action, from, to as
+// YYYY-MM-DD, limit), newest first.
+func (s *Server) auditQuery(q url.Values) ([]audit.Entry, error) {
+	if s.AuditDir == "" {
+		return nil, &apiError{http.StatusServiceUnavailable, "no_audit", "this node keeps no audit log", "Máy chủ này không giữ nhật ký truy cập"}
+	}
 	var from, to time.Time
 	for _, p := range []struct {
 		name string
 		t    *time.Time
 	}{{"from", &from}, {"to", &to}} {
 		if v := q.Get(p.name); v != "" {
-			t, err := time.Parse("2006-01-02", v)
+			t, err := time.ParseInLocation("2006-01-02", v, vanthu.VietnamTime)
 			if err != nil {
-				return &apiError{http.StatusBadRequest, "bad_query", p.name + " must be YYYY-MM-DD", "Ngày không hợp lệ"}
+				return nil, &apiError{http.StatusBadRequest, "bad_query", p.name + " must be YYYY-MM-DD", "Ngày không hợp lệ"}
 			}
 			*p.t = t
 		}
@@ -106,11 +119,11 @@ func (s *Server) auditSearch(w http.ResponseWriter, r *http.Request) error {
 	if v := q.Get("limit"); v != "" {
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 1 || n > 5000 {
-			return &apiError{http.StatusBadRequest, "bad_query", "limit must be 1–5000", "Giới hạn không hợp lệ"}
+			return nil, &apiError{http.StatusBadRequest, "bad_query", "limit must be 1–5000", "Giới hạn không hợp lệ"}
 		}
 		limit = n
 	}
-	user, action := q.Get("user"), q.Get("action")
+	user, action := strings.TrimSpace(q.Get("user")), strings.TrimSpace(q.Get("action"))
 	out := []audit.Entry{}
 	err := audit.Read(s.AuditDir, func(e audit.Entry) error {
 		switch {
@@ -125,10 +138,30 @@ func (s *Server) auditSearch(w http.ResponseWriter, r *http.Request) error {
 		return nil
 	})
 	if err != nil {
-		return err
+		return nil, err
 	}
 	slices.Reverse(out)
-	return writeJSON(w, http.StatusOK, map[string]any{"entries": out})
+	return out, nil
+}
+
+// auditPage is GET /admin/audit: the admin's search of the audit log.
+func (s *Server) auditPage(w http.ResponseWriter, r *http.Request) error {
+	q := r.URL.Query()
+	if q.Get("limit") == "" {
+		q.Set("limit", "200")
+	}
+	entries, err := s.auditQuery(q)
+	formErr := ""
+	if ae, ok := err.(*apiError); ok && ae.Status == http.StatusBadRequest {
+		formErr, err = ae.MessageVI, nil
+	}
+	if err != nil {
+		return err
+	}
+	actions := slices.Sorted(maps.Keys(actionVI))
+	return s.render(w, r, http.StatusOK, "audit.html", map[string]any{
+		"Title": "Nhật ký truy cập", "Nav": "audit", "Entries": entries, "Q": q, "Actions": actions, "FormError": formErr,
+	})
 }
 
 // documentHistory is a document's access history (NĐ 30 Phụ lục VI: lịch

@@ -153,6 +153,7 @@ func TestAccessMatrix(t *testing.T) {
 		{call{"GET", "/intake", ""}, []access.Role{access.Clerk, access.Leader, access.Archivist}},
 		{call{"GET", "/register", ""}, []access.Role{access.Clerk, access.Leader, access.Archivist}},
 		{call{"GET", "/admin/users", ""}, []access.Role{access.Admin}},
+		{call{"GET", "/admin/audit", ""}, []access.Role{access.Admin}},
 		{call{"GET", doc + "/pages/1/image", ""}, []access.Role{access.Clerk, access.Staff, access.Leader, access.Archivist}},
 		{call{"POST", "/documents/" + string(testDocID), "form:"}, []access.Role{access.Clerk}},
 		{call{"POST", "/documents/" + string(testDocID) + "/access", "form:scope=agency"}, []access.Role{access.Clerk, access.Leader}},
@@ -549,6 +550,14 @@ func TestAuditLog(t *testing.T) {
 	}
 	if n, err := audit.Verify(s.AuditDir, s.AuditDir); err != nil || n < uint64(len(want)) {
 		t.Errorf("Verify = %d, %v", n, err)
+	}
+	// And through the UI: the admin's page, filtered.
+	_, page := get(t, srv.URL+"/admin/audit?user=clerk&action=correct", tokens[access.Admin])
+	if !strings.Contains(page, "Nhật ký truy cập") || strings.Count(page, "<td>sửa thông tin</td>") != 1 || !strings.Contains(page, `href="/documents/`+string(ids["agency"])) || strings.Contains(page, "<td>tìm kiếm</td>") {
+		t.Errorf("the audit page filtered to the clerk's corrections:\n%s", page)
+	}
+	if resp, page := get(t, srv.URL+"/admin/audit?from=hôm-qua", tokens[access.Admin]); resp.StatusCode != 200 || !strings.Contains(page, "Ngày không hợp lệ") {
+		t.Errorf("a bad date on the audit page: %d", resp.StatusCode)
 	}
 	// The document's page shows its access history, to who may see it.
 	_, html := get(t, srv.URL+"/documents/"+string(ids["agency"]), tokens[access.Leader])

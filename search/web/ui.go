@@ -32,7 +32,7 @@ import (
 //go:embed ui
 var uiFS embed.FS
 
-var pages = parsePages("search.html", "document.html", "intake.html", "register.html", "error.html", "login.html", "users.html", "files.html", "casefile.html")
+var pages = parsePages("search.html", "document.html", "intake.html", "register.html", "error.html", "login.html", "users.html", "files.html", "casefile.html", "audit.html")
 
 func parsePages(names ...string) map[string]*template.Template {
 	out := map[string]*template.Template{}
@@ -54,8 +54,11 @@ var statusVI = map[vanthu.Status]string{
 
 // actionVI names the audit log's actions for the access history.
 var actionVI = map[string]string{
-	"view": "xem", "download": "tải bản gốc", "page_image": "xem ảnh trang", "correct": "sửa thông tin",
-	"assign": "giao xử lý", "receive": "tiếp nhận",
+	"view": "xem", "download": "tải bản gốc", "download_archive": "tải bản lưu trữ PDF/A", "page_image": "xem ảnh trang",
+	"correct": "sửa thông tin", "assign": "giao xử lý", "receive": "tiếp nhận", "search": "tìm kiếm", "register": "xem sổ đăng ký",
+	"login": "đăng nhập", "logout": "đăng xuất", "user_change": "thay đổi người dùng", "token": "mã truy cập (token)",
+	"audit": "xem nhật ký", "case_file_create": "lập hồ sơ", "case_file_add": "đưa vào hồ sơ", "case_file_export": "xuất hồ sơ",
+	"expired": "hết thời hạn lưu nhật ký",
 }
 
 var facetLabels = map[string]string{
@@ -113,6 +116,7 @@ var uiFuncs = template.FuncMap{
 	"list":  func(v ...string) []string { return v },
 	"pct":   func(v float64) string { return strconv.FormatFloat(v*100, 'f', 0, 64) + "%" },
 	"deref": func(b *bool) bool { return b != nil && *b },
+	"isRef": func(s string) bool { _, err := vanthu.ParseRef(s); return err == nil },
 	// signedAt writes a signature's RFC 3339 time as the clerk reads it.
 	"signedAt": func(s string) string {
 		t, err := time.Parse(time.RFC3339, s)
@@ -173,6 +177,7 @@ func (s *Server) uiRoutes(mux *http.ServeMux) {
 	page("POST /files/{code}/documents", guard(access.FileDocuments, s.fileDocumentForm))
 	page("POST /documents/{id}/file", guard(access.FileDocuments, s.fileFromDocumentPage))
 	page("GET /admin/users", guard(access.ManageUsers, s.usersPage))
+	page("GET /admin/audit", guard(access.ViewAudit, s.auditPage))
 	page("POST /admin/users", guard(access.ManageUsers, s.usersForm))
 	page("/", func(w http.ResponseWriter, r *http.Request) error {
 		return &apiError{http.StatusNotFound, "not_found", "no such page", "Không có trang này. Hãy quay lại trang tìm kiếm."}
@@ -195,7 +200,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 			Register: access.Allowed(u.Role, access.Register), Users: access.Allowed(u.Role, access.ManageUsers),
 			Correct: access.Allowed(u.Role, access.Correct), Assign: access.Allowed(u.Role, access.Assign),
 			CaseFiles: access.Allowed(u.Role, access.CaseFiles), FileDocuments: access.Allowed(u.Role, access.FileDocuments),
-			Export: access.Allowed(u.Role, access.ExportCaseFile)}
+			Export: access.Allowed(u.Role, access.ExportCaseFile), Audit: access.Allowed(u.Role, access.ViewAudit)}
 	}
 	var b strings.Builder
 	if err := pages[name].ExecuteTemplate(&b, "base", data); err != nil {
@@ -211,7 +216,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 type viewer struct {
 	Name, RoleVI, Unit                            string
 	Read, Queue, Register, Users, Correct, Assign bool
-	CaseFiles, FileDocuments, Export              bool
+	CaseFiles, FileDocuments, Export, Audit       bool
 }
 
 // home is GET /: the search page for those who read documents; the users'
