@@ -45,6 +45,7 @@ bench: build
 	@bash scripts/setup.sh --bench
 	$(GO) run ./internal/tools/ocrbench -vanthu bin/vanthu -corpus $(SHARED)/corpus/dev
 	$(GO) test ./internal/eval -run XXX -bench ArchiveCopy -benchtime 5x
+	$(GO) test ./intake/importer -run XXX -bench Import -benchtime 1x
 	$(GO) run ./internal/tools/searchbench -docs 100000
 	$(GO) run ./internal/tools/kafkabench -vanthu bin/vanthu -corpus $(SHARED)/corpus/dev
 
@@ -88,6 +89,7 @@ fuzz:
 	$(GO) test -run XXX -fuzz FuzzDocumentPaths -fuzztime $(FUZZTIME) ./search/web/
 	$(GO) test -run XXX -fuzz FuzzImageXObject -fuzztime $(FUZZTIME) ./pdfa/
 	$(GO) test -run XXX -fuzz FuzzNew -fuzztime $(FUZZTIME) ./casefile/
+	$(GO) test -run XXX -fuzz FuzzImportLine -fuzztime $(FUZZTIME) ./intake/importer/
 
 # A longer crash soak: more kill rounds.
 soak:

@@ -104,6 +104,9 @@ type Document struct {
 	// History keeps every version of the metadata, oldest first: the
 	// extraction, then each clerk's correction. Metadata is the last.
 	History []Revision `json:"history,omitempty"`
+	// Imported marks a record taken from the agency's earlier records
+	// system (vanthu import); it has no số đến of Vanthu's.
+	Imported *Import `json:"imported,omitempty"`
 	// ReceivedBy is the user who received the file (an upload); empty for
 	// the drop folder and the command line.
 	ReceivedBy string `json:"received_by,omitempty"`
@@ -113,6 +116,13 @@ type Document struct {
 	// it, oldest first.
 	Access        Access         `json:"access"`
 	AccessHistory []AccessChange `json:"access_history,omitempty"`
+}
+
+// Import is where an imported record came from: its id in the earlier
+// system, and when it was imported.
+type Import struct {
+	LegacyID string    `json:"legacy_id"`
+	At       time.Time `json:"at"`
 }
 
 // ArchiveCopy is a document's copy for deposit and reading (Thông tư

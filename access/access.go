@@ -72,6 +72,7 @@ const (
 	CaseFiles      Action = "case_files"       // the case files (hồ sơ), their documents, the đến hạn list
 	FileDocuments  Action = "file_documents"   // open case files and file documents in them
 	ExportCaseFile Action = "export_case_file" // a case file's export for deposit
+	Import         Action = "import"           // take records of the agency's earlier system
 )
 
 // rules is who may do what: one row per action.
@@ -92,6 +93,7 @@ var rules = map[Action][]Role{
 	CaseFiles:      {Clerk, Leader, Archivist},
 	FileDocuments:  {Clerk, Archivist},
 	ExportCaseFile: {Archivist},
+	Import:         {Clerk, Archivist},
 }
 
 // Allowed reports whether role may do a.

@@ -114,33 +114,8 @@ func (r *Receiver) Receive(ctx context.Context, name, by string, src io.Reader) 
 		sent = sent[:1024]
 	}
 	name = CleanName(name)
-	st, err := r.Blobs.Stage(ctx, src, r.Limits.MaxFileSize)
-	if vanthu.KindOf(err) == vanthu.Invalid {
-		return Receipt{}, vanthu.E("intake "+name, vanthu.Invalid, &Refusal{CodeTooLarge,
-			fmt.Sprintf("the file is larger than the limit of %s", humanBytes(r.Limits.MaxFileSize)),
-			fmt.Sprintf("Tệp lớn hơn giới hạn %s", humanBytes(r.Limits.MaxFileSize))})
-	}
+	ref, size, format, err := r.Accept(ctx, name, src)
 	if err != nil {
-		return Receipt{}, err
-	}
-	defer st.Discard()
-
-	format, refusal := r.validate(st)
-	if refusal == nil && r.Check != nil {
-		if err := r.Check(ctx, st.Path(), format); err != nil {
-			var ok bool
-			if refusal, ok = AsRefusal(err); !ok {
-				return Receipt{}, vanthu.E("intake "+name, vanthu.Transient, err)
-			}
-		}
-	}
-	if refusal != nil {
-		if err := r.quarantine(st, name, refusal); err != nil {
-			return Receipt{}, err
-		}
-		return Receipt{}, vanthu.E("intake "+name, vanthu.Invalid, refusal)
-	}
-	if err := st.Commit(); err != nil {
 		return Receipt{}, err
 	}
 	now := time.Now
@@ -148,7 +123,7 @@ func (r *Receiver) Receive(ctx context.Context, name, by string, src io.Reader) 
 		now = r.Now
 	}
 	d, created, err := r.Registry.Register(vanthu.Document{
-		ID: st.Ref, FileName: name, SentName: sent, Size: st.Size, Format: format, ReceivedAt: now().UTC(), ReceivedBy: by,
+		ID: ref, FileName: name, SentName: sent, Size: size, Format: format, ReceivedAt: now().UTC(), ReceivedBy: by,
 	})
 	if err != nil {
 		return Receipt{}, err
@@ -158,6 +133,42 @@ func (r *Receiver) Receive(ctx context.Context, name, by string, src io.Reader) 
 		_ = r.Enqueue(ctx, d)
 	}
 	return Receipt{Document: d, Duplicate: !created}, nil
+}
+
+// Accept validates one file and commits it to the store, as Receive does,
+// without registering it: a refused file is put in quarantine and the
+// error is a *Refusal wrapped in an Invalid error.
+func (r *Receiver) Accept(ctx context.Context, name string, src io.Reader) (vanthu.Ref, int64, vanthu.Format, error) {
+	st, err := r.Blobs.Stage(ctx, src, r.Limits.MaxFileSize)
+	if vanthu.KindOf(err) == vanthu.Invalid {
+		return "", 0, "", vanthu.E("intake "+name, vanthu.Invalid, &Refusal{CodeTooLarge,
+			fmt.Sprintf("the file is larger than the limit of %s", humanBytes(r.Limits.MaxFileSize)),
+			fmt.Sprintf("Tệp lớn hơn giới hạn %s", humanBytes(r.Limits.MaxFileSize))})
+	}
+	if err != nil {
+		return "", 0, "", err
+	}
+	defer st.Discard()
+
+	format, refusal := r.validate(st)
+	if refusal == nil && r.Check != nil {
+		if err := r.Check(ctx, st.Path(), format); err != nil {
+			var ok bool
+			if refusal, ok = AsRefusal(err); !ok {
+				return "", 0, "", vanthu.E("intake "+name, vanthu.Transient, err)
+			}
+		}
+	}
+	if refusal != nil {
+		if err := r.quarantine(st, name, refusal); err != nil {
+			return "", 0, "", err
+		}
+		return "", 0, "", vanthu.E("intake "+name, vanthu.Invalid, refusal)
+	}
+	if err := st.Commit(); err != nil {
+		return "", 0, "", err
+	}
+	return st.Ref, st.Size, format, nil
 }
 
 // validate identifies the staged file by content and checks the limits that

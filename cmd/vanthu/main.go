@@ -43,7 +43,7 @@ func main() {
 	}
 	cmds := map[string]func(context.Context, []string) error{
 		"serve": serve, "worker": worker, "reindex": reindex, "ingest": ingest, "process": process, "search": searchCmd, "version": versionCmd,
-		"user": userCmd, "token": tokenCmd, "audit": auditCmd,
+		"user": userCmd, "token": tokenCmd, "audit": auditCmd, "import": importCmd,
 	}
 	cmd, ok := cmds[os.Args[1]]
 	if !ok {
@@ -72,6 +72,7 @@ Commands:
   reindex   rebuild the search index: from the documents log with --brokers,
             else from the registry
   ingest    receive files or folders and process them, with a progress bar
+  import    take records of an earlier system (JSON lines) without OCR
   process   rasterise, OCR and extract files; print JSON; keep nothing
   search    search the index from the command line
   user      add, list, disable or enable users (while the server is stopped)

@@ -14,6 +14,7 @@ import (
 
 	"github.com/vanthu/vanthu/audit"
 	"github.com/vanthu/vanthu/intake"
+	"github.com/vanthu/vanthu/intake/importer"
 	"github.com/vanthu/vanthu/search/web"
 )
 
@@ -28,6 +29,7 @@ func serve(ctx context.Context, args []string) error {
 	drain := fs.Duration("drain", 30*time.Second, "on shutdown, how long to let documents in flight finish")
 	secure := fs.Bool("secure-cookies", false, "mark the session cookie Secure: set when users reach the service over TLS (a reverse proxy)")
 	auditKeys := fs.String("audit-key-dir", "", "folder of the audit log's HMAC key, kept apart from the log (default DATA)")
+	importRoot := fs.String("import-root", "", "folder the files of imported records (POST /api/v1/import, vanthu import --server) are taken from; empty: records with files are refused")
 	retention := fs.Int("audit-retention", 12, "months the audit log keeps its entries; older ones leave it (those about documents stay, as their history) with an entry that says so; 0 keeps all")
 	var sso web.SSO
 	fs.StringVar(&sso.Issuer, "oidc-issuer", "", "single sign-on: the OpenID Connect provider (Keycloak, AD FS) URL; empty: none")
@@ -129,6 +131,10 @@ func serve(ctx context.Context, args []string) error {
 		Searcher: a.searcher, Index: a.index, Metrics: &a.pipeline.Metrics, Log: a.log, MaxUpload: cfg.Limits.MaxFileSize,
 		Corrected: a.pipeline.Publish, Users: users, SecureCookies: *secure, Audit: trail, AuditDir: auditDir,
 		HoldSecret: a.pipeline.HoldSecret, SSO: ssoOn,
+	}
+	if a.registry != nil && a.index != nil {
+		ws.Importer = &importer.Importer{Registry: a.registry, Index: a.index, Receiver: a.receiver,
+			Files: importer.Under(*importRoot), SecretIsolated: a.pipeline.SecretIsolated}
 	}
 	srv := &http.Server{Handler: ws.Handler(), ReadHeaderTimeout: 10 * time.Second}
 	ln, err := net.Listen("tcp", *addr)

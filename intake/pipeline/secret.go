@@ -27,11 +27,7 @@ func (p *Pipeline) holdSecret(ctx context.Context, d vanthu.Document) (vanthu.Do
 	}
 	os.Chmod(p.SecretHold, 0o700)
 	md := d.Metadata
-	stub := vanthu.Metadata{Number: md.Number, DocType: md.DocType, Issuer: md.Issuer, IssuedDate: md.IssuedDate,
-		Confidentiality: md.Confidentiality, Recipients: []string{}}
-	if md.Confidentiality == "Mật" {
-		stub.Subject = md.Subject
-	}
+	stub := SecretStub(md)
 	reason, _ := json.MarshalIndent(map[string]any{
 		"id": d.ID, "file_name": d.FileName, "arrival_number": d.ArrivalNumber, "arrival_date": d.ArrivalDate,
 		"confidentiality": md.Confidentiality, "held_at": time.Now().UTC(), "reason": "state-secret document: not kept on a networked system",
@@ -76,6 +72,17 @@ func (p *Pipeline) holdSecret(ctx context.Context, d vanthu.Document) (vanthu.Do
 	}
 	p.log().Warn("state-secret document held", "id", d.ID.Short(), "confidentiality", md.Confidentiality, "hold", dir)
 	return held, nil
+}
+
+// SecretStub is what the register keeps of a state-secret document: số
+// ký hiệu, loại, cơ quan, ngày, độ mật, and the trích yếu only for Mật.
+func SecretStub(md vanthu.Metadata) vanthu.Metadata {
+	stub := vanthu.Metadata{Number: md.Number, DocType: md.DocType, Issuer: md.Issuer, IssuedDate: md.IssuedDate,
+		Confidentiality: md.Confidentiality, Recipients: []string{}}
+	if md.Confidentiality == "Mật" {
+		stub.Subject = md.Subject
+	}
+	return stub
 }
 
 // Secret reports whether the pipeline has a policy for state-secret

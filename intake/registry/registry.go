@@ -23,6 +23,8 @@ var (
 	docsBucket     = []byte("documents")
 	registerBucket = []byte("register") // year → (số đến → id)
 	filesBucket    = []byte("files")    // mã hồ sơ → case file
+	importsBucket  = []byte("imports")  // an imported record's id in the earlier system → id
+	importedBucket = []byte("imported") // year → (earlier id → id): imported records in the register
 )
 
 // Registry is the document register. It is safe for concurrent use.
@@ -41,8 +43,10 @@ func Open(path string) (*Registry, error) {
 		if _, err := tx.CreateBucketIfNotExists(docsBucket); err != nil {
 			return err
 		}
-		if _, err := tx.CreateBucketIfNotExists(filesBucket); err != nil {
-			return err
+		for _, b := range [][]byte{filesBucket, importsBucket, importedBucket} {
+			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
+				return err
+			}
 		}
 		_, err := tx.CreateBucketIfNotExists(registerBucket)
 		return err
@@ -257,16 +261,13 @@ func (r *Registry) Unfinished() ([]vanthu.Ref, error) {
 	return ids, err
 }
 
-// RegisterOf returns the documents of a year's register in order of số đến.
+// RegisterOf returns the documents of a year's register in order of số
+// đến, then the records imported from the earlier system dated that year.
 func (r *Registry) RegisterOf(year int) ([]vanthu.Document, error) {
 	var out []vanthu.Document
 	err := r.db.View(func(tx *bolt.Tx) error {
-		yb := tx.Bucket(registerBucket).Bucket([]byte(fmt.Sprintf("%04d", year)))
-		if yb == nil {
-			return nil
-		}
 		docs := tx.Bucket(docsBucket)
-		return yb.ForEach(func(_, id []byte) error {
+		each := func(_, id []byte) error {
 			var d vanthu.Document
 			if v := docs.Get(id); v != nil {
 				if err := json.Unmarshal(v, &d); err != nil {
@@ -275,7 +276,17 @@ func (r *Registry) RegisterOf(year int) ([]vanthu.Document, error) {
 				out = append(out, d)
 			}
 			return nil
-		})
+		}
+		key := []byte(fmt.Sprintf("%04d", year))
+		if yb := tx.Bucket(registerBucket).Bucket(key); yb != nil {
+			if err := yb.ForEach(each); err != nil {
+				return err
+			}
+		}
+		if yb := tx.Bucket(importedBucket).Bucket(key); yb != nil {
+			return yb.ForEach(each)
+		}
+		return nil
 	})
 	if err != nil {
 		return nil, vanthu.E("registry: register", vanthu.Transient, err)

@@ -160,6 +160,7 @@ func TestAccessMatrix(t *testing.T) {
 		{call{"POST", "/intake", "form:"}, []access.Role{access.Clerk}},
 		{call{"POST", "/admin/users", "form:"}, []access.Role{access.Admin}},
 		{call{"PATCH", "/api/v1/users/staff", `{"unit":"Văn phòng"}`}, []access.Role{access.Admin}},
+		{call{"POST", "/api/v1/import", `{"id":"matrix-1","subject":"thử"}`}, []access.Role{access.Clerk, access.Archivist}},
 		{call{"GET", "/api/v1/files", ""}, []access.Role{access.Clerk, access.Leader, access.Archivist}},
 		{call{"POST", "/api/v1/files", `{"code":"MATRIX.2025.01","title":"Thử","retention":"vĩnh viễn"}`}, []access.Role{access.Clerk, access.Archivist}},
 		{call{"GET", "/api/v1/files/MATRIX.2025.01", ""}, []access.Role{access.Clerk, access.Leader, access.Archivist}},

@@ -315,7 +315,11 @@ func (s *Server) register(w http.ResponseWriter, r *http.Request) error {
 		cw := csv.NewWriter(&b)
 		cw.Write(registerHeader)
 		for _, e := range entries {
-			cw.Write([]string{e.ArrivalDate, strconv.Itoa(e.ArrivalNumber), e.Author, e.Number, e.Date,
+			arrival := ""
+			if e.ArrivalNumber > 0 { // an imported record has none
+				arrival = strconv.Itoa(e.ArrivalNumber)
+			}
+			cw.Write([]string{e.ArrivalDate, arrival, e.Author, e.Number, e.Date,
 				e.TypeSubject, e.Recipient, e.TransferDate, e.Signature, e.Notes})
 		}
 		cw.Flush()
@@ -382,6 +386,9 @@ func registerEntry(d vanthu.Document) RegisterEntry {
 		e.ArrivalDate = a.Format("02/01/2006")
 	}
 	var notes []string
+	if d.Imported != nil {
+		notes = append(notes, "Nhập từ hệ thống cũ (mã "+d.Imported.LegacyID+")")
+	}
 	if len(d.DuplicateOf) > 0 {
 		notes = append(notes, "Có thể trùng văn bản đã đến")
 	}

@@ -24,6 +24,7 @@ import (
 	"github.com/vanthu/vanthu/blob"
 	"github.com/vanthu/vanthu/index"
 	"github.com/vanthu/vanthu/intake"
+	"github.com/vanthu/vanthu/intake/importer"
 	"github.com/vanthu/vanthu/intake/registry"
 	"github.com/vanthu/vanthu/search"
 )
@@ -53,6 +54,10 @@ type Server struct {
 	SecureCookies bool
 	// SSO, if set (and started), offers single sign-on on the login page.
 	SSO *SSO
+
+	// Importer, if set, takes records of the agency's earlier system
+	// (POST /api/v1/import) while intake goes on.
+	Importer *importer.Importer
 
 	// HoldSecret, if set, applies the state-secret policy to a record a
 	// correction gave a secrecy mark (pipeline.HoldSecret), at once.
@@ -112,6 +117,7 @@ func (s *Server) Handler() http.Handler {
 	handle("POST /api/v1/tokens", guard(access.OwnTokens, s.createToken))
 	handle("DELETE /api/v1/tokens/{id}", guard(access.OwnTokens, s.revokeToken))
 	handle("GET /api/v1/audit", guard(access.ViewAudit, s.auditSearch))
+	handle("POST /api/v1/import", guard(access.Import, s.importRecords))
 	handle("GET /api/v1/files", guard(access.CaseFiles, needs(s.Registry != nil, "index", s.listFiles)))
 	handle("POST /api/v1/files", guard(access.FileDocuments, needs(s.Registry != nil, "index", s.createFile)))
 	handle("GET /api/v1/files/{code}", guard(access.CaseFiles, needs(s.Registry != nil, "index", s.getFile)))
