@@ -219,9 +219,13 @@ func (im *Importer) document(ctx context.Context, line string) (vanthu.Document,
 			return d, err
 		}
 	}
+	note := [2]string{"imported from the earlier system without its file", "Nhập từ hệ thống cũ, không kèm tệp gốc"}
 	if d.ID == "" {
 		d.ID = vanthu.RefOf([]byte("vanthu import\x00" + rec.ID))
+	} else {
+		note = [2]string{"imported from the earlier system: its original stands in", "Nhập từ hệ thống cũ: dùng tệp gốc"}
 	}
+	d.Archive = &vanthu.ArchiveCopy{Built: d.Imported.At, Note: note[0], NoteVI: note[1]}
 	return d, nil
 }
 

@@ -101,7 +101,8 @@ func TestImport(t *testing.T) {
 	}
 
 	d, err := e.reg.Get(got[0].Doc)
-	if err != nil || d.Imported == nil || d.Imported.LegacyID != "QLVB-1" || d.ArrivalNumber != 0 || d.Metadata.Urgency != "Khẩn" || d.Status != vanthu.Indexed {
+	if err != nil || d.Imported == nil || d.Imported.LegacyID != "QLVB-1" || d.ArrivalNumber != 0 || d.Metadata.Urgency != "Khẩn" || d.Status != vanthu.Indexed ||
+		d.Archive == nil || d.Archive.Ref != "" || !strings.Contains(d.Archive.Note, "without its file") {
 		t.Errorf("imported record: %+v, %v", d, err)
 	}
 	secret, _ := e.reg.Get(got[6].Doc)

@@ -339,6 +339,9 @@ func (s *Server) original(w http.ResponseWriter, r *http.Request) error {
 	if !s.getsOriginal(r, d) {
 		return s.serveArchive(w, r, d)
 	}
+	if d.Format == "" { // a record imported without its file
+		return &apiError{http.StatusNotFound, "no_original", "a record imported from the earlier system without its file", "Văn bản nhập từ hệ thống cũ, không có tệp gốc"}
+	}
 	f, err := s.Blobs.Open(d.ID)
 	if err != nil {
 		return err
