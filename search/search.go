@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"html"
+	"maps"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -13,6 +15,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/vanthu/vanthu"
 	"github.com/vanthu/vanthu/access"
@@ -38,6 +41,10 @@ type Hit struct {
 	PageCount  int             `json:"page_count"`
 	Metadata   vanthu.Metadata `json:"metadata"`
 	Snippets   []Snippet       `json:"snippets"`
+	// NumberApprox: the query was a document number no document has, and
+	// this one's number differs from it by one edit in the issuing code
+	// (an OCR slip, VTLTNN read VTLUTNN): "số ký hiệu gần đúng".
+	NumberApprox bool `json:"number_approx,omitempty"`
 }
 
 // Snippet is a passage of one page, HTML-escaped, with the matched terms in
@@ -67,7 +74,11 @@ func (s *Searcher) Search(ctx context.Context, r Request) (Result, error) {
 		return Result{}, err
 	}
 	p, _ := parseQuery(r.Q)
-	q := buildQuery(p, r)
+	near, err := s.nearNumbers(p)
+	if err != nil {
+		return Result{}, err
+	}
+	q := buildQuery(p, r, near)
 	req := bleve.NewSearchRequestOptions(q, r.Size, (r.Page-1)*r.Size, false)
 	req.Fields = []string{index.FieldRecord, index.FieldText}
 	req.IncludeLocations = true
@@ -90,7 +101,9 @@ func (s *Searcher) Search(ctx context.Context, r Request) (Result, error) {
 	}
 	out := Result{Total: res.Total, Hits: []Hit{}, Facets: map[string][]FacetCount{}}
 	for _, dm := range res.Hits {
-		out.Hits = append(out.Hits, makeHit(dm))
+		h := makeHit(dm)
+		h.NumberApprox = near[dict.NumberKey(h.Metadata.Number)]
+		out.Hits = append(out.Hits, h)
 	}
 	for _, f := range Facets {
 		counts := []FacetCount{}
@@ -109,20 +122,112 @@ func (p parsed) empty() bool {
 	return len(p.terms) == 0 && len(p.phrases) == 0 && len(p.fields) == 0
 }
 
-// buildQuery turns a parsed query and filters into one Bleve query.
-func buildQuery(p parsed, r Request) query.Query {
+// numberPrefix is how people write before a number: "số", "so", "Số:",
+// "số hiệu", "SH".
+var numberPrefix = regexp.MustCompile(`(?i)^\s*(số\s*hiệu|so\s*hieu|số|so|sh)\s*[:.]?\s*`)
+
+// asNumber returns the query's free text as a document number, without a
+// leading "số", if it is one.
+func asNumber(free string) (string, bool) {
+	if numberLike.MatchString(free) {
+		return free, true
+	}
+	if rest := numberPrefix.ReplaceAllString(norm.NFC.String(free), ""); rest != free && numberLike.MatchString(rest) {
+		return rest, true
+	}
+	return "", false
+}
+
+// nearNumbers returns, for a query that is a document number no document
+// has, the numbers in the index that have its numeral and type code and
+// an issuing code one edit from its own: OCR's slips in a code it cannot
+// check against a vocabulary.
+func (s *Searcher) nearNumbers(p parsed) (map[string]bool, error) {
+	number, ok := asNumber(strings.Join(p.terms, " "))
+	if !ok {
+		return nil, nil
+	}
+	key := dict.NumberKey(number)
+	parts := strings.Fields(key)
+	fixed := 0 // the numeral, a year, and the type code
+	for fixed < len(parts) && strings.Trim(parts[fixed], "0123456789") == "" {
+		fixed++
+	}
+	fixed++
+	if fixed >= len(parts) {
+		return nil, nil
+	}
+	prefix := strings.Join(parts[:fixed], " ") + " "
+	code := strings.Join(parts[fixed:], " ")
+	fd, err := s.Index.Bleve().FieldDictPrefix(index.FieldNumber, []byte(prefix))
+	if err != nil {
+		return nil, vanthu.E("search: numbers", vanthu.Transient, err)
+	}
+	defer fd.Close()
+	near := map[string]bool{}
+	for {
+		e, err := fd.Next()
+		if err != nil {
+			return nil, vanthu.E("search: numbers", vanthu.Transient, err)
+		}
+		if e == nil {
+			break
+		}
+		if e.Term == key {
+			return nil, nil // the exact number is there
+		}
+		if editDistance(strings.TrimPrefix(e.Term, prefix), code) == 1 {
+			near[e.Term] = true
+		}
+	}
+	return near, nil
+}
+
+// editDistance is the Levenshtein distance between a and b, in runes.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur := make([]int, len(rb)+1)
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(rb)]
+}
+
+// buildQuery turns a parsed query and filters into one Bleve query; near
+// are numbers one edit from a number query that no document has.
+func buildQuery(p parsed, r Request, near map[string]bool) query.Query {
 	var must, mustNot, filters []query.Query
 
 	if free := strings.Join(p.terms, " "); free != "" {
-		if numberLike.MatchString(free) {
+		if number, ok := asNumber(free); ok {
 			// A document number: its own field first; else its parts side
 			// by side in the text, compared by the number's search key (no
-			// marks, no leading zeros), as when extraction missed it.
-			key := dict.NumberKey(free)
+			// marks, no leading zeros), as when extraction missed it; then
+			// the numbers one slip away.
+			key := dict.NumberKey(number)
 			num := bleve.NewTermQuery(key)
 			num.SetField(index.FieldNumber)
 			num.SetBoost(20)
-			must = append(must, bleve.NewDisjunctionQuery(num, textQuery(key, index.FieldText, index.FieldTextFolded, true)))
+			either := []query.Query{num, textQuery(key, index.FieldText, index.FieldTextFolded, true)}
+			for _, t := range slices.Sorted(maps.Keys(near)) {
+				q := bleve.NewTermQuery(t)
+				q.SetField(index.FieldNumber)
+				q.SetBoost(5)
+				either = append(either, q)
+			}
+			must = append(must, bleve.NewDisjunctionQuery(either...))
 		} else {
 			must = append(must, freeText(free))
 		}

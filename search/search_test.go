@@ -197,6 +197,61 @@ func FuzzParseQuery(f *testing.F) {
 			}
 			return
 		}
-		buildQuery(p, Request{Page: 1, Size: 10})
+		buildQuery(p, Request{Page: 1, Size: 10}, nil)
 	})
+}
+
+// Numbers as people type them: with "số", "Số:", "so", "số hiệu" before
+// them; and, when no document has the number, the ones whose issuing code
+// is one slip away, flagged, while a numeral or type code that differs is
+// not offered.
+func TestNumbersAsTyped(t *testing.T) {
+	ix, err := index.Open(filepath.Join(t.TempDir(), "index"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	docs := map[string]string{"a": "6/BC-UBND", "b": "6/BC-VTLUTNN", "c": "7/BC-VTLTNN", "d": "6/TB-VTLTNN", "e": "6/BC-VTLTNNX"}
+	for id, number := range docs {
+		d := vanthu.Document{ID: ref(id), PageCount: 1, Metadata: vanthu.Metadata{Number: number, Recipients: []string{}},
+			Pages: []vanthu.Page{{Number: 1, Text: "báo cáo tình hình", Done: true}}}
+		if err := ix.Put(d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s := &Searcher{Index: ix}
+	find := func(q string) Result {
+		t.Helper()
+		res, err := s.Search(context.Background(), Request{Q: q, Page: 1, Size: 10})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res
+	}
+	for _, q := range []string{"số 6/BC-UBND", "Số: 6/BC-UBND", "so 6/bc-ubnd", "số hiệu 6 BC UBND", "6/BC-UBND"} {
+		if res := find(q); res.Total != 1 || res.Hits[0].ID != ref("a") || res.Hits[0].NumberApprox {
+			t.Errorf("%q: %d hits, first %v", q, res.Total, res.Hits)
+		}
+	}
+	// 6/BC-VTLTNN is no document's: 6/BC-VTLUTNN and 6/BC-VTLTNNX are one
+	// edit away in the issuing code; 7/BC-… and 6/TB-… are not offered.
+	res := find("số 6/BC-VTLTNN")
+	got := map[vanthu.Ref]bool{}
+	for _, h := range res.Hits {
+		got[h.ID] = h.NumberApprox
+	}
+	if res.Total != 2 || !got[ref("b")] || !got[ref("e")] {
+		t.Errorf("near numbers: %d hits %v", res.Total, got)
+	}
+	// With the exact number there, the near ones are not offered.
+	if res := find("6/BC-VTLUTNN"); res.Total != 1 || res.Hits[0].ID != ref("b") || res.Hits[0].NumberApprox {
+		t.Errorf("exact number: %d hits %+v", res.Total, res.Hits)
+	}
+	// "so" before words that are no number stays a word.
+	if p, _ := parseQuery("so sánh"); p.terms[0] != "so" {
+		t.Error("so sánh lost its so")
+	}
+	if _, ok := asNumber("so sánh kết quả"); ok {
+		t.Error(`"so sánh kết quả" taken for a number`)
+	}
 }
