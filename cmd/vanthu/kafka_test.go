@@ -185,8 +185,15 @@ func TestKafkaWorkerKilledMidDocumentAndIndexRebuiltFromLog(t *testing.T) {
 
 	// A new search node catches up from the documents log.
 	node := k.serve(t, "node2", "index,search")
+	// It has caught up when it holds the three documents and the
+	// correction, the log's last record.
 	deadline = time.Now().Add(time.Minute)
-	for node.metric(t, "vanthu_index_documents") < 3 && time.Now().Before(deadline) {
+	caughtUp := func() bool {
+		var d vanthu.Document
+		return node.metric(t, "vanthu_index_documents") >= 3 &&
+			node.getJSON(t, "/api/v1/documents/"+string(ids[1]), &d) == http.StatusOK && d.Metadata.Signer == "Nguyễn Văn Sửa"
+	}
+	for !caughtUp() && time.Now().Before(deadline) {
 		time.Sleep(100 * time.Millisecond)
 	}
 	same := func(label string, s *server) {
