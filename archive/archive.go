@@ -40,7 +40,7 @@ func Eligible(d vanthu.Document) (bool, [2]string) {
 		return false, NoteNoPages
 	}
 	for _, p := range d.Pages {
-		if p.Image == "" || p.DPI <= 0 {
+		if p.Image == "" {
 			return false, NoteNoPages
 		}
 		if p.TextSource != "" && p.TextSource != "ocr" {
@@ -87,11 +87,23 @@ func Write(w io.Writer, blobs *blob.Store, d vanthu.Document, now time.Time) err
 		if err != nil {
 			return fmt.Errorf("page %d: %w", p.Number, err)
 		}
-		if _, err := pw.AddPage(pdfa.Page{Image: img, DPI: float64(p.DPI), Words: Words(p)}); err != nil {
+		if _, err := pw.AddPage(pdfa.Page{Image: img, DPI: PageDPI(p), Words: Words(p)}); err != nil {
 			return vanthu.E(fmt.Sprintf("archive copy, page %d", p.Number), vanthu.Invalid, err)
 		}
 	}
 	return pw.Close()
+}
+
+// DefaultDPI is the resolution a scan that does not state one is taken
+// at: the copy's page size follows from it; its pixels are as scanned.
+const DefaultDPI = 300
+
+// PageDPI is the resolution a page's image is placed at.
+func PageDPI(p vanthu.Page) float64 {
+	if p.DPI > 0 {
+		return float64(p.DPI)
+	}
+	return DefaultDPI
 }
 
 // Words are a page's words in reading order, the order the stored text

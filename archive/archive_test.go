@@ -77,3 +77,23 @@ func TestBuild(t *testing.T) {
 		t.Errorf("born-digital document: %+v, %v", ac, err)
 	}
 }
+
+// A scan that does not state its resolution gets a copy all the same, its
+// page sized at DefaultDPI.
+func TestUnknownResolution(t *testing.T) {
+	bs, err := blob.Open(filepath.Join(t.TempDir(), "blobs"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := page(t, bs, "ocr")
+	p.DPI = 0
+	d := vanthu.Document{ID: vanthu.RefOf([]byte("không rõ dpi")), Pages: []vanthu.Page{p}, Metadata: vanthu.Metadata{Recipients: []string{}}}
+	ac, err := archive.Build(context.Background(), bs, d, time.Now())
+	if err != nil || ac.Ref == "" {
+		t.Fatalf("%+v, %v", ac, err)
+	}
+	out, err := exec.Command("pdfinfo", bs.Path(ac.Ref)).Output()
+	if err != nil || !strings.Contains(string(out), "96 x 134.4 pts") { // 400×560 pixels at 300 dpi
+		t.Errorf("pdfinfo: %v\n%s", err, out)
+	}
+}

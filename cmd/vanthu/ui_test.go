@@ -157,8 +157,20 @@ func TestWebUIInABrowser(t *testing.T) {
 		t.Errorf("hits marked: %d on the image, %d in the text; want both", boxes, textMarks)
 	}
 	screenshot(t, ctx, "3-document")
+	docURL := get(t, ctx, "the document's address", chromedp.Location())
 
-	// A records officer downloads the archive copy: the same bytes.
+	// The PDF/A archive copy is offered first, and is a PDF/A file.
+	if ids := get(t, ctx, "download links", chromedp.Evaluate[string](`[...document.querySelectorAll(".downloads a")].map(a => a.id).join(" ")`)); ids != "tai-ban-luu-tru tai-ban-goc" {
+		t.Errorf("download links %q, want the archive copy first, then the original", ids)
+	}
+	head := get(t, ctx, "the archive copy", chromedp.Evaluate[string](
+		`fetch(document.getElementById("tai-ban-luu-tru").href).then(r => r.text()).then(s => s.slice(0, 8) + (s.includes("<pdfaid:part>2</pdfaid:part>") ? " PDF/A-2" : ""))`,
+		chromedp.EvalAwaitPromise))
+	if head != "%PDF-1.7 PDF/A-2" {
+		t.Errorf("the archive copy begins %q, want a PDF/A-2 file", head)
+	}
+
+	// The clerk who uploaded it downloads the original: the same bytes.
 	dl := t.TempDir()
 	progress := chromedp.Events(ctx, browser.DownloadProgress)
 	do(t, ctx, "download", chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
@@ -212,6 +224,20 @@ func TestWebUIInABrowser(t *testing.T) {
 		t.Errorf("the register does not list the document: %q", reg)
 	}
 	screenshot(t, ctx, "4-register")
+
+	// A case file: opened from its form, the document filed in it from the
+	// document's page, listed in its table of contents.
+	const code = "000.00.00.G09.2026.01.TH"
+	do(t, ctx, "open a case file", chromedp.Navigate(s.base+"/files"), chromedp.WaitVisible(chromedp.ID("code")),
+		chromedp.SendKeys(chromedp.ID("code"), code), chromedp.SendKeys(chromedp.ID("title"), "Hồ sơ công văn thử nghiệm"),
+		chromedp.SendKeys(chromedp.ID("retention"), "10"), chromedp.Submit(chromedp.ID("code")))
+	waitURL(t, ctx, "/files/"+code)
+	do(t, ctx, "file the document", chromedp.Navigate(docURL), chromedp.WaitVisible(chromedp.ID("dua-vao-ho-so")), chromedp.Submit(chromedp.ID("ho-so")))
+	waitURL(t, ctx, "added=1")
+	if rows := get(t, ctx, "the case file's contents", chromedp.Text(css("table.register tbody"))); !strings.Contains(rows, "Công văn") || !strings.Contains(rows, "PDF/A") {
+		t.Errorf("the case file does not list the document with its archive copy: %q", rows)
+	}
+	screenshot(t, ctx, "4b-case-file")
 	do(t, ctx, "an error page", chromedp.Navigate(s.base+"/documents/khong-co"))
 	if msg := get(t, ctx, "error text", chromedp.Text(css(".alert"))); msg != "Mã văn bản không hợp lệ" {
 		t.Errorf("error page says %q", msg)

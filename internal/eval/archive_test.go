@@ -84,7 +84,7 @@ func TestArchiveCopies(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			pages = append(pages, pdfacheck.Page{Image: img, DPI: float64(p.DPI), Words: archive.Words(p), Text: p.Text})
+			pages = append(pages, pdfacheck.Page{Image: img, DPI: archive.PageDPI(p), Words: archive.Words(p), Text: p.Text})
 		}
 		title := archive.Info(d, time.Now()).Title
 		for _, msg := range pdfacheck.Check(path, pages, pdfacheck.Options{Title: title, Render: 1}) {
