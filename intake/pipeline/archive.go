@@ -42,3 +42,51 @@ func (p *Pipeline) archiveCopy(ctx context.Context, d vanthu.Document) (vanthu.D
 		return nil
 	})
 }
+
+// BackfillArchive makes the archive copies of the indexed documents that
+// have none (indexed before Vanthu made copies), one at a time, and puts
+// each record on the documents log again, so that every node's register
+// has it. It returns how many it made.
+func (p *Pipeline) BackfillArchive(ctx context.Context) (int, error) {
+	var ids []vanthu.Ref
+	err := p.Registry.Walk(func(d vanthu.Document) bool {
+		if d.Status == vanthu.Indexed && d.Archive == nil && d.Imported == nil {
+			ids = append(ids, d.ID)
+		}
+		return true
+	})
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, id := range ids {
+		if err := ctx.Err(); err != nil {
+			return n, err
+		}
+		d, err := p.Registry.Get(id)
+		if err != nil {
+			return n, err
+		}
+		ac, err := archive.Build(ctx, p.Blobs, d, time.Now())
+		if vanthu.KindOf(err) == vanthu.Invalid {
+			ac, err = vanthu.ArchiveCopy{Built: time.Now().UTC(), Note: "archive copy not made: " + err.Error(), NoteVI: "Không tạo được bản lưu trữ PDF/A; dùng bản gốc"}, nil
+		}
+		if err != nil {
+			return n, err
+		}
+		d, err = p.Registry.Update(id, func(d *vanthu.Document) error {
+			if d.Archive == nil {
+				d.Archive = &ac
+			}
+			return nil
+		})
+		if err != nil {
+			return n, err
+		}
+		if err := p.Publish(ctx, d); err != nil {
+			return n, err
+		}
+		n++
+	}
+	return n, nil
+}

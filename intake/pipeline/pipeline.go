@@ -182,6 +182,20 @@ func (p *Pipeline) Run(ctx context.Context) error {
 	if p.Resumed != nil {
 		p.Resumed()
 	}
+	if p.Registry != nil && p.runs(StageIndex) && p.runs(StageExtract) {
+		// Documents indexed before archive copies were made get theirs
+		// (on the node that extracts too, so that one node makes them).
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			n, err := p.BackfillArchive(ctx)
+			if err != nil && ctx.Err() == nil {
+				p.log().Error("archive copies of earlier documents", "made", n, "err", err)
+			} else if n > 0 {
+				p.log().Info("archive copies of earlier documents made", "count", n)
+			}
+		}()
+	}
 	wg.Wait()
 	return ctx.Err()
 }
