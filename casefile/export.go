@@ -48,12 +48,15 @@ func Export(w io.Writer, cf vanthu.CaseFile, docs []vanthu.Document, open Opener
 	}
 	meta := fileMetadata(cf, docs, now)
 	for i, d := range docs {
+		if d.Status == vanthu.Held || d.Format == "" && (d.Archive == nil || d.Archive.Ref == "") {
+			continue // a state-secret stub, or a record imported without its file: listed, no file
+		}
 		ref, ext, modified := d.ID, extensions[d.Format], d.ReceivedAt
 		if d.Archive != nil && d.Archive.Ref != "" {
 			ref, ext, modified = d.Archive.Ref, ".pdf", d.Archive.Built
 		}
 		name := Name(cf.Code, i+1, ext)
-		meta.Documents[i].File = fileRef{Name: name}
+		meta.Documents[i].File = &fileRef{Name: name}
 		err := add(name, modified, func(w io.Writer) error {
 			rc, err := open(ref)
 			if err != nil {
@@ -131,27 +134,27 @@ type fileCode struct {
 }
 
 type docXML struct {
-	FileCode        string  `xml:"FileCode"`
-	DocOrdinal      int     `xml:"DocOrdinal"`
-	TypeName        string  `xml:"TypeName"`
-	CodeNumber      string  `xml:"CodeNumber"`
-	CodeNotation    string  `xml:"CodeNotation"`
-	IssuedDate      string  `xml:"IssuedDate"`
-	OrganName       string  `xml:"OrganName"`
-	Subject         string  `xml:"Subject"`
-	Language        string  `xml:"Language"`
-	PageAmount      int     `xml:"PageAmount"`
-	Description     string  `xml:"Description"`
-	Signer          signer  `xml:"SignerInfo"`
-	Priority        string  `xml:"Priority"`
-	Confidentiality string  `xml:"Confidentiality"`
-	Place           string  `xml:"Place"`
-	ArrivalNumber   string  `xml:"ArrivalNumber"`
-	ArrivalDate     string  `xml:"ArrivalDate"`
-	Mode            string  `xml:"Mode"` // số hóa (a scan's PDF/A copy) or gốc điện tử
-	Rights          string  `xml:"Rights"`
-	File            fileRef `xml:"File"`
-	Original        string  `xml:"OriginalSHA256"`
+	FileCode        string   `xml:"FileCode"`
+	DocOrdinal      int      `xml:"DocOrdinal"`
+	TypeName        string   `xml:"TypeName"`
+	CodeNumber      string   `xml:"CodeNumber"`
+	CodeNotation    string   `xml:"CodeNotation"`
+	IssuedDate      string   `xml:"IssuedDate"`
+	OrganName       string   `xml:"OrganName"`
+	Subject         string   `xml:"Subject"`
+	Language        string   `xml:"Language"`
+	PageAmount      int      `xml:"PageAmount"`
+	Description     string   `xml:"Description"`
+	Signer          signer   `xml:"SignerInfo"`
+	Priority        string   `xml:"Priority"`
+	Confidentiality string   `xml:"Confidentiality"`
+	Place           string   `xml:"Place"`
+	ArrivalNumber   string   `xml:"ArrivalNumber"`
+	ArrivalDate     string   `xml:"ArrivalDate"`
+	Mode            string   `xml:"Mode"` // số hóa (a scan's PDF/A copy) or gốc điện tử
+	Rights          string   `xml:"Rights"`
+	File            *fileRef `xml:"File,omitempty"` // none for a secret stub or a record without its file
+	Original        string   `xml:"OriginalSHA256"`
 }
 
 type signer struct {
@@ -186,7 +189,15 @@ func fileMetadata(cf vanthu.CaseFile, docs []vanthu.Document, now time.Time) *fi
 		if d.ArrivalNumber > 0 {
 			x.ArrivalNumber = strconv.Itoa(d.ArrivalNumber)
 		}
-		if d.Archive == nil || d.Archive.Ref == "" {
+		switch {
+		case d.Status == vanthu.Held:
+			x.Mode, x.Description = "văn bản mật", "Văn bản mật: chỉ giữ thông tin đăng ký, không lưu tệp trên hệ thống nối mạng"
+		case d.Imported != nil && (d.Archive == nil || d.Archive.Ref == ""):
+			x.Mode = "nhập từ hệ thống cũ"
+			if d.Archive != nil {
+				x.Description = d.Archive.NoteVI
+			}
+		case d.Archive == nil || d.Archive.Ref == "":
 			x.Mode = "gốc điện tử"
 			if d.Archive != nil {
 				x.Description = d.Archive.NoteVI
@@ -243,7 +254,11 @@ func contents(w io.Writer, m *fileXML) error {
 		if d.Description != "" {
 			note += "; " + d.Description
 		}
-		cw.Write([]string{strconv.Itoa(d.DocOrdinal), number, d.IssuedDate, strings.TrimSpace(d.TypeName + " " + d.Subject), d.OrganName, strconv.Itoa(d.PageAmount), d.File.Name, note})
+		file := ""
+		if d.File != nil {
+			file = d.File.Name
+		}
+		cw.Write([]string{strconv.Itoa(d.DocOrdinal), number, d.IssuedDate, strings.TrimSpace(d.TypeName + " " + d.Subject), d.OrganName, strconv.Itoa(d.PageAmount), file, note})
 	}
 	cw.Flush()
 	return cw.Error()
