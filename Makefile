@@ -87,6 +87,7 @@ fuzz:
 	$(GO) test -run XXX -fuzz FuzzTokenUser -fuzztime $(FUZZTIME) ./auth/
 	$(GO) test -run XXX -fuzz FuzzSafeNext -fuzztime $(FUZZTIME) ./search/web/
 	$(GO) test -run XXX -fuzz FuzzDocumentPaths -fuzztime $(FUZZTIME) ./search/web/
+	$(GO) test -run XXX -fuzz FuzzCaseFilePaths -fuzztime $(FUZZTIME) ./search/web/
 	$(GO) test -run XXX -fuzz FuzzImageXObject -fuzztime $(FUZZTIME) ./pdfa/
 	$(GO) test -run XXX -fuzz FuzzNew -fuzztime $(FUZZTIME) ./casefile/
 	$(GO) test -run XXX -fuzz FuzzImportLine -fuzztime $(FUZZTIME) ./intake/importer/

@@ -191,3 +191,41 @@ func TestCaseFileExport(t *testing.T) {
 		t.Errorf("muc-luc.csv:\n%s", csv)
 	}
 }
+
+// FuzzCaseFilePaths: whatever code or body is sent, case files answer
+// with a refusal, never a server error, and never to staff.
+func FuzzCaseFilePaths(f *testing.F) {
+	s := fullServer(f)
+	srv, tokens := serve(f, s, "")
+	f.Add("000.00.00.G09.2025.01.TH", `{"code":"A.1","title":"t","retention":"10"}`)
+	f.Add("../../etc", `{"code":"../x","title":"t","retention":"vĩnh viễn"}`)
+	f.Add("%2e%2e", `{"code":"A.2","title":"t","retention":10,"start_date":"2025-02-30"}`)
+	f.Fuzz(func(t *testing.T, code, body string) {
+		do := func(method, path, body, token string) int {
+			req, err := http.NewRequest(method, srv.URL+path, strings.NewReader(body))
+			if err != nil {
+				return 0
+			}
+			req.Header.Set("Authorization", "Bearer "+token)
+			req.Header.Set("Content-Type", "application/json")
+			resp, err := http.DefaultClient.Do(req)
+			if err != nil {
+				return 0
+			}
+			io.Copy(io.Discard, resp.Body)
+			resp.Body.Close()
+			return resp.StatusCode
+		}
+		p := "/api/v1/files/" + url.PathEscape(code)
+		for _, c := range []struct{ method, path, body string }{
+			{"POST", "/api/v1/files", body}, {"GET", p, ""}, {"POST", p + "/documents", body}, {"GET", p + "/export.zip", ""},
+		} {
+			if st := do(c.method, c.path, c.body, tokens[access.Archivist]); st >= 500 {
+				t.Fatalf("%s %s %q as archivist: %d", c.method, c.path, c.body, st)
+			}
+			if st := do(c.method, c.path, c.body, tokens[access.Staff]); st != http.StatusForbidden && st != 0 && st != http.StatusNotFound {
+				t.Fatalf("%s %s as staff: %d, want 403", c.method, c.path, st)
+			}
+		}
+	})
+}
