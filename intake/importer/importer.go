@@ -92,26 +92,18 @@ func (im *Importer) Run(ctx context.Context, r io.Reader, report func(Result)) (
 	var sum Summary
 	var docs []vanthu.Document
 	var pending []Result // the lines of docs
+	var unseen []bool    // docs new to the registry, to index
 	flush := func() error {
 		if len(docs) == 0 {
 			return nil
 		}
-		fresh, err := im.Registry.Import(docs)
-		if err != nil {
-			return err
-		}
+		// The index first, then the registry: a crash between the two
+		// leaves records that the next run imports again (an index put is
+		// an upsert), never records registered but missing from the index.
 		var index []vanthu.Document
 		for i, d := range docs {
-			if fresh[i] {
-				pending[i].Outcome = Imported
-				sum.Imported++
-				if d.Status == vanthu.Indexed {
-					index = append(index, d)
-				}
-			} else {
-				pending[i].Outcome = Unchanged
-				pending[i].Doc, _ = im.Registry.ImportedAs(d.Imported.LegacyID)
-				sum.Unchanged++
+			if unseen[i] && d.Status == vanthu.Indexed {
+				index = append(index, d)
 			}
 		}
 		if im.Index != nil && len(index) > 0 {
@@ -119,10 +111,24 @@ func (im *Importer) Run(ctx context.Context, r io.Reader, report func(Result)) (
 				return err
 			}
 		}
+		fresh, err := im.Registry.Import(docs)
+		if err != nil {
+			return err
+		}
+		for i, d := range docs {
+			if fresh[i] {
+				pending[i].Outcome = Imported
+				sum.Imported++
+			} else {
+				pending[i].Outcome = Unchanged
+				pending[i].Doc, _ = im.Registry.ImportedAs(d.Imported.LegacyID)
+				sum.Unchanged++
+			}
+		}
 		for _, res := range pending {
 			report(res)
 		}
-		docs, pending = docs[:0], pending[:0]
+		docs, pending, unseen = docs[:0], pending[:0], unseen[:0]
 		return nil
 	}
 	sc := bufio.NewScanner(r)
@@ -137,7 +143,7 @@ func (im *Importer) Run(ctx context.Context, r io.Reader, report func(Result)) (
 			continue
 		}
 		sum.Lines++
-		d, err := im.document(ctx, text)
+		d, isNew, err := im.document(ctx, text)
 		res := Result{Line: line, Doc: d.ID}
 		if d.Imported != nil {
 			res.ID = d.Imported.LegacyID
@@ -157,7 +163,7 @@ func (im *Importer) Run(ctx context.Context, r io.Reader, report func(Result)) (
 			continue
 		}
 		seen[res.ID] = line
-		docs, pending = append(docs, d), append(pending, res)
+		docs, pending, unseen = append(docs, d), append(pending, res), append(unseen, isNew)
 		if len(docs) >= batch {
 			if err := flush(); err != nil {
 				return sum, err
@@ -170,8 +176,22 @@ func (im *Importer) Run(ctx context.Context, r io.Reader, report func(Result)) (
 	return sum, flush()
 }
 
-// document reads one line into a record.
-func (im *Importer) document(ctx context.Context, line string) (vanthu.Document, error) {
+// document reads one line into a record, and reports whether the
+// registry holds no such document yet.
+func (im *Importer) document(ctx context.Context, line string) (vanthu.Document, bool, error) {
+	d, err := im.read(ctx, line)
+	if err != nil || d.ID == "" {
+		return d, false, err
+	}
+	if known, _ := im.Registry.ImportedAs(d.Imported.LegacyID); known != "" {
+		return d, false, nil
+	}
+	_, err = im.Registry.Get(d.ID) // the same file received before
+	return d, vanthu.KindOf(err) == vanthu.NotExist, nil
+}
+
+// read reads one line into a record.
+func (im *Importer) read(ctx context.Context, line string) (vanthu.Document, error) {
 	var rec Record
 	dec := json.NewDecoder(strings.NewReader(line))
 	dec.DisallowUnknownFields()

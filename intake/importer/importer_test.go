@@ -207,3 +207,29 @@ func FuzzImportLine(f *testing.F) {
 		}
 	})
 }
+
+// A record whose file Vanthu received already keeps the received
+// document: the earlier id points at it, nothing is overwritten.
+func TestImportFileReceivedBefore(t *testing.T) {
+	root, _ := filepath.Abs("../../testdata/scans")
+	e := newEnv(t, root)
+	png, _ := os.ReadFile(filepath.Join(root, "congvan.png"))
+	rc, err := e.im.Receiver.Receive(context.Background(), "congvan.png", "lan", strings.NewReader(string(png)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum, got := run(t, e.im, `{"id":"cu-9","number":"9/XX","subject":"không được ghi đè","file":"congvan.png"}`)
+	if sum.Unchanged != 1 || got[0].Doc != rc.Document.ID {
+		t.Fatalf("%+v %+v", sum, got)
+	}
+	d, _ := e.reg.Get(rc.Document.ID)
+	if d.Imported != nil || d.Metadata.Subject != "" || d.ReceivedBy != "lan" {
+		t.Errorf("the received document was overwritten: %+v", d)
+	}
+	if n, _ := e.ix.Count(); n != 0 {
+		t.Errorf("the import indexed %d documents", n)
+	}
+	if id, ok := e.reg.ImportedAs("cu-9"); !ok || id != rc.Document.ID {
+		t.Errorf("the earlier id points at %s", id)
+	}
+}
