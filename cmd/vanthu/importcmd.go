@@ -140,7 +140,7 @@ func importHere(ctx context.Context, cfg config, name string, in io.Reader, repo
 	if name != "-" {
 		base = filepath.Dir(name)
 	}
-	im := &importer.Importer{Registry: a.registry, Index: a.index, Receiver: a.receiver, Files: importer.Near(base),
+	im := &importer.Importer{Registry: a.registry, Index: a.index, Receiver: a.receiver, Files: importer.Near(base), Parallel: 2,
 		SecretIsolated: a.pipeline.SecretIsolated}
 	_, err = im.Run(ctx, in, report)
 	return err

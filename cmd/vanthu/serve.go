@@ -134,7 +134,7 @@ func serve(ctx context.Context, args []string) error {
 	}
 	if a.registry != nil && a.index != nil {
 		ws.Importer = &importer.Importer{Registry: a.registry, Index: a.index, Receiver: a.receiver,
-			Files: importer.Under(*importRoot), SecretIsolated: a.pipeline.SecretIsolated}
+			Files: importer.Under(*importRoot), SecretIsolated: a.pipeline.SecretIsolated, Parallel: 2}
 	}
 	srv := &http.Server{Handler: ws.Handler(), ReadHeaderTimeout: 10 * time.Second}
 	ln, err := net.Listen("tcp", *addr)

@@ -15,6 +15,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"golang.org/x/text/unicode/norm"
@@ -79,6 +80,7 @@ type Importer struct {
 	// indexed.
 	SecretIsolated bool
 	Batch          int // records a batch; 0: 1000
+	Parallel       int // batches indexed at once; 0: 1
 	Now            func() time.Time
 }
 
@@ -90,45 +92,70 @@ func (im *Importer) Run(ctx context.Context, r io.Reader, report func(Result)) (
 		batch = 1000
 	}
 	var sum Summary
-	var docs []vanthu.Document
-	var pending []Result // the lines of docs
-	var unseen []bool    // docs new to the registry, to index
+	// A batch is the documents of consecutive lines; Parallel batches are
+	// indexed at once (Bleve builds a batch's segment on one core), then
+	// registered and reported in the order of their lines.
+	type batchOf struct {
+		docs    []vanthu.Document
+		results []Result // the lines of docs
+		unseen  []bool   // docs new to the registry, to index
+	}
+	var cur batchOf
+	var queued []batchOf
+	parallel := max(im.Parallel, 1)
+	// flush indexes and registers the queued batches and the current one.
 	flush := func() error {
-		if len(docs) == 0 {
+		if len(cur.docs) > 0 {
+			queued, cur = append(queued, cur), batchOf{}
+		}
+		if len(queued) == 0 {
 			return nil
 		}
 		// The index first, then the registry: a crash between the two
 		// leaves records that the next run imports again (an index put is
 		// an upsert), never records registered but missing from the index.
-		var index []vanthu.Document
-		for i, d := range docs {
-			if unseen[i] && d.Status == vanthu.Indexed {
-				index = append(index, d)
+		errs := make([]error, len(queued))
+		var wg sync.WaitGroup
+		for k, b := range queued {
+			var index []vanthu.Document
+			for i, d := range b.docs {
+				if b.unseen[i] && d.Status == vanthu.Indexed {
+					index = append(index, d)
+				}
 			}
-		}
-		if im.Index != nil && len(index) > 0 {
-			if err := im.Index.PutBatch(index); err != nil {
-				return err
+			if im.Index == nil || len(index) == 0 {
+				continue
 			}
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				errs[k] = im.Index.PutBatch(index)
+			}()
 		}
-		fresh, err := im.Registry.Import(docs)
-		if err != nil {
+		wg.Wait()
+		if err := errors.Join(errs...); err != nil {
 			return err
 		}
-		for i, d := range docs {
-			if fresh[i] {
-				pending[i].Outcome = Imported
-				sum.Imported++
-			} else {
-				pending[i].Outcome = Unchanged
-				pending[i].Doc, _ = im.Registry.ImportedAs(d.Imported.LegacyID)
-				sum.Unchanged++
+		for _, b := range queued {
+			fresh, err := im.Registry.Import(b.docs)
+			if err != nil {
+				return err
+			}
+			for i, d := range b.docs {
+				if fresh[i] {
+					b.results[i].Outcome = Imported
+					sum.Imported++
+				} else {
+					b.results[i].Outcome = Unchanged
+					b.results[i].Doc, _ = im.Registry.ImportedAs(d.Imported.LegacyID)
+					sum.Unchanged++
+				}
+			}
+			for _, res := range b.results {
+				report(res)
 			}
 		}
-		for _, res := range pending {
-			report(res)
-		}
-		docs, pending, unseen = docs[:0], pending[:0], unseen[:0]
+		queued = queued[:0]
 		return nil
 	}
 	sc := bufio.NewScanner(r)
@@ -163,10 +190,13 @@ func (im *Importer) Run(ctx context.Context, r io.Reader, report func(Result)) (
 			continue
 		}
 		seen[res.ID] = line
-		docs, pending, unseen = append(docs, d), append(pending, res), append(unseen, isNew)
-		if len(docs) >= batch {
-			if err := flush(); err != nil {
-				return sum, err
+		cur.docs, cur.results, cur.unseen = append(cur.docs, d), append(cur.results, res), append(cur.unseen, isNew)
+		if len(cur.docs) >= batch {
+			queued, cur = append(queued, cur), batchOf{}
+			if len(queued) >= parallel {
+				if err := flush(); err != nil {
+					return sum, err
+				}
 			}
 		}
 	}

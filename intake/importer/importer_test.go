@@ -63,8 +63,15 @@ func run(t *testing.T, im *importer.Importer, input string) (importer.Summary, [
 // goes on, keeps a state-secret record's stub only, passes a file through
 // intake, and changes nothing when run again.
 func TestImport(t *testing.T) {
+	for _, parallel := range []int{1, 2} {
+		t.Run(fmt.Sprintf("parallel=%d", parallel), func(t *testing.T) { testImport(t, parallel) })
+	}
+}
+
+func testImport(t *testing.T, parallel int) {
 	root, _ := filepath.Abs("../../testdata/scans")
 	e := newEnv(t, root)
+	e.im.Parallel = parallel
 	input := strings.Join([]string{
 		`{"id":"QLVB-1","number":"45/QĐ-UBND","doc_type":"Quyết định","issuer":"UBND tỉnh Bình Thuận","issued_date":"2023-04-05","urgency":"khan","subject":"Về việc phê duyệt kế hoạch cải cách hành chính","body":"Căn cứ Luật Tổ chức chính quyền địa phương. Phê duyệt kế hoạch cải cách hành chính năm 2023."}`,
 		`{"id":"QLVB-2","number":"12/BC-SNV","doc_type":"Báo cáo","issuer":"Sở Nội vụ","issued_date":"2022-12-30","subject":"Tình hình tuyển dụng công chức","pages":["Trang một: tuyển dụng công chức.","Trang hai: kết quả thi tuyển."]}`,
@@ -171,19 +178,23 @@ func BenchmarkImport(b *testing.B) {
 		in.WriteString(record(r, i))
 		in.WriteByte('\n')
 	}
-	for b.Loop() {
-		b.StopTimer()
-		e := newEnv(b, "")
-		e.im.Batch = 0
-		b.StartTimer()
-		start := time.Now()
-		sum, err := e.im.Run(context.Background(), strings.NewReader(in.String()), func(importer.Result) {})
-		if err != nil || sum.Imported != n {
-			b.Fatalf("%+v, %v", sum, err)
-		}
-		b.ReportMetric(float64(n)/time.Since(start).Seconds(), "docs/s")
+	for _, parallel := range []int{1, 2, 3} {
+		b.Run(fmt.Sprintf("parallel=%d", parallel), func(b *testing.B) {
+			for b.Loop() {
+				b.StopTimer()
+				e := newEnv(b, "")
+				e.im.Batch, e.im.Parallel = 0, parallel
+				b.StartTimer()
+				start := time.Now()
+				sum, err := e.im.Run(context.Background(), strings.NewReader(in.String()), func(importer.Result) {})
+				if err != nil || sum.Imported != n {
+					b.Fatalf("%+v, %v", sum, err)
+				}
+				b.ReportMetric(float64(n)/time.Since(start).Seconds(), "docs/s")
+			}
+			b.ReportMetric(float64(in.Len())/n, "bytes/record")
+		})
 	}
-	b.ReportMetric(float64(in.Len())/n, "bytes/record")
 }
 
 // FuzzImportLine: any line is imported or refused with a reason, never a
