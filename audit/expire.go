@@ -62,13 +62,22 @@ func (l *Log) Expire(before time.Time) (Expiry, error) {
 	}
 	defer src.Close()
 
+	// Until the commit mark is written, the new files are scratch; after
+	// it they are the log, and the next Open finishes what is left.
+	committed := false
+	scratch := func(f *os.File) {
+		f.Close()
+		if !committed {
+			os.Remove(f.Name())
+		}
+	}
+
 	// The documents' entries so far, then those leaving the log.
 	docs, err := os.OpenFile(docsPath+newSuffix, os.O_CREATE|os.O_TRUNC|os.O_WRONLY, 0o600)
 	if err != nil {
 		return ex, err
 	}
-	defer os.Remove(docs.Name())
-	defer docs.Close()
+	defer scratch(docs)
 	sum := sha256.New()
 	w := io.MultiWriter(docs, sum)
 	lines := 0
@@ -135,8 +144,7 @@ func (l *Log) Expire(before time.Time) (Expiry, error) {
 	if err != nil {
 		return ex, err
 	}
-	defer os.Remove(next.Name())
-	defer next.Close()
+	defer scratch(next)
 	if _, err := next.Write(append(first, '\n')); err != nil {
 		return ex, err
 	}
@@ -156,6 +164,7 @@ func (l *Log) Expire(before time.Time) (Expiry, error) {
 	if err := durable.SyncDir(l.dir); err != nil {
 		return ex, err
 	}
+	committed = true
 	if err := finishExpiry(l.dir); err != nil {
 		return ex, err
 	}
