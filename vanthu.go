@@ -118,6 +118,10 @@ type Document struct {
 	AccessHistory []AccessChange `json:"access_history,omitempty"`
 }
 
+// HasArchiveCopy reports whether d has its PDF/A archive copy (else its
+// original stands in, and Archive, if set, says why).
+func (d Document) HasArchiveCopy() bool { return d.Archive != nil && d.Archive.Ref != "" }
+
 // Import is where an imported record came from: its id in the earlier
 // system, and when it was imported.
 type Import struct {

@@ -34,30 +34,32 @@ type Opener func(vanthu.Ref) (io.ReadCloser, error)
 func Export(w io.Writer, cf vanthu.CaseFile, docs []vanthu.Document, open Opener, now time.Time) error {
 	zw := zip.NewWriter(w)
 	var manifest strings.Builder
-	add := func(name string, modified time.Time, write func(io.Writer) error) error {
+	// add writes one file and its line of the manifest, and returns its
+	// SHA-256.
+	add := func(name string, modified time.Time, write func(io.Writer) error) (string, error) {
 		f, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: modified})
 		if err != nil {
-			return err
+			return "", err
 		}
 		h := sha256.New()
 		if err := write(io.MultiWriter(f, h)); err != nil {
-			return fmt.Errorf("%s: %w", name, err)
+			return "", fmt.Errorf("%s: %w", name, err)
 		}
-		fmt.Fprintf(&manifest, "%s  %s\n", hex.EncodeToString(h.Sum(nil)), name)
-		return nil
+		sum := hex.EncodeToString(h.Sum(nil))
+		fmt.Fprintf(&manifest, "%s  %s\n", sum, name)
+		return sum, nil
 	}
 	meta := fileMetadata(cf, docs, now)
 	for i, d := range docs {
-		if d.Status == vanthu.Held || d.Format == "" && (d.Archive == nil || d.Archive.Ref == "") {
+		if d.Status == vanthu.Held || d.Format == "" && !d.HasArchiveCopy() {
 			continue // a state-secret stub, or a record imported without its file: listed, no file
 		}
 		ref, ext, modified := d.ID, extensions[d.Format], d.ReceivedAt
-		if d.Archive != nil && d.Archive.Ref != "" {
+		if d.HasArchiveCopy() {
 			ref, ext, modified = d.Archive.Ref, ".pdf", d.Archive.Built
 		}
 		name := Name(cf.Code, i+1, ext)
-		meta.Documents[i].File = &fileRef{Name: name}
-		err := add(name, modified, func(w io.Writer) error {
+		sum, err := add(name, modified, func(w io.Writer) error {
 			rc, err := open(ref)
 			if err != nil {
 				return err
@@ -69,9 +71,9 @@ func Export(w io.Writer, cf vanthu.CaseFile, docs []vanthu.Document, open Opener
 		if err != nil {
 			return err
 		}
-		meta.Documents[i].File.SHA256 = lastHash(manifest.String())
+		meta.Documents[i].File = &fileRef{Name: name, SHA256: sum}
 	}
-	err := add(MetadataName, now, func(w io.Writer) error {
+	_, err := add(MetadataName, now, func(w io.Writer) error {
 		io.WriteString(w, xml.Header)
 		enc := xml.NewEncoder(w)
 		enc.Indent("", "  ")
@@ -80,7 +82,7 @@ func Export(w io.Writer, cf vanthu.CaseFile, docs []vanthu.Document, open Opener
 	if err != nil {
 		return err
 	}
-	if err := add(ContentsName, now, func(w io.Writer) error { return contents(w, meta) }); err != nil {
+	if _, err := add(ContentsName, now, func(w io.Writer) error { return contents(w, meta) }); err != nil {
 		return err
 	}
 	f, err := zw.CreateHeader(&zip.FileHeader{Name: ManifestName, Method: zip.Deflate, Modified: now})
@@ -94,12 +96,6 @@ func Export(w io.Writer, cf vanthu.CaseFile, docs []vanthu.Document, open Opener
 }
 
 var extensions = map[vanthu.Format]string{vanthu.PDF: ".pdf", vanthu.TIFF: ".tif", vanthu.JPEG: ".jpg", vanthu.PNG: ".png"}
-
-func lastHash(manifest string) string {
-	lines := strings.Split(strings.TrimSuffix(manifest, "\n"), "\n")
-	h, _, _ := strings.Cut(lines[len(lines)-1], " ")
-	return h
-}
 
 // The metadata, with the element names of NĐ 30/2020 Phụ lục VI's
 // e-metadata of a hồ sơ (FileCode, Title, Maintenance, Rights, Creator,
@@ -192,12 +188,12 @@ func fileMetadata(cf vanthu.CaseFile, docs []vanthu.Document, now time.Time) *fi
 		switch {
 		case d.Status == vanthu.Held:
 			x.Mode, x.Description = "văn bản mật", "Văn bản mật: chỉ giữ thông tin đăng ký, không lưu tệp trên hệ thống nối mạng"
-		case d.Imported != nil && (d.Archive == nil || d.Archive.Ref == ""):
+		case d.Imported != nil && !d.HasArchiveCopy():
 			x.Mode = "nhập từ hệ thống cũ"
 			if d.Archive != nil {
 				x.Description = d.Archive.NoteVI
 			}
-		case d.Archive == nil || d.Archive.Ref == "":
+		case !d.HasArchiveCopy():
 			x.Mode = "gốc điện tử"
 			if d.Archive != nil {
 				x.Description = d.Archive.NoteVI

@@ -169,8 +169,7 @@ func importRemote(ctx context.Context, server, token string, in io.Reader, repor
 	for sc.Scan() {
 		var line struct {
 			importer.Result
-			Error *string `json:"error"`
-			Fatal string  `json:"fatal"`
+			Fatal string `json:"fatal"`
 		}
 		if err := json.Unmarshal(sc.Bytes(), &line); err != nil {
 			return fmt.Errorf("import: the server's answer: %v", err)
@@ -178,13 +177,9 @@ func importRemote(ctx context.Context, server, token string, in io.Reader, repor
 		if line.Fatal != "" {
 			return fmt.Errorf("import stopped on the server: %s", line.Fatal)
 		}
-		if line.Outcome == "" {
-			continue // the summary
+		if line.Outcome != "" { // not the summary
+			report(line.Result)
 		}
-		if line.Error != nil {
-			line.Result.Error = *line.Error
-		}
-		report(line.Result)
 	}
 	return sc.Err()
 }

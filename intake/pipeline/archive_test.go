@@ -50,4 +50,10 @@ func TestBackfillArchive(t *testing.T) {
 	if n, _ := p.BackfillArchive(ctx); n != 0 {
 		t.Errorf("a second run made %d", n)
 	}
+	// Once run to the end it does not walk the register again at start.
+	later := vanthu.Document{ID: vanthu.RefOf([]byte("sau")), Status: vanthu.Indexed, PageCount: 1, Pages: page, ReceivedAt: time.Now()}
+	reg.Register(later)
+	if n, _ := p.BackfillArchive(ctx); n != 0 {
+		t.Errorf("a run after the first one finished made %d", n)
+	}
 }

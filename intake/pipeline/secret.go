@@ -48,7 +48,7 @@ func (p *Pipeline) holdSecret(ctx context.Context, d vanthu.Document) (vanthu.Do
 			}
 		}
 	}
-	if d.Archive != nil && d.Archive.Ref != "" {
+	if d.HasArchiveCopy() {
 		if err := p.Blobs.Remove(d.Archive.Ref); err != nil { // the copy holds the text
 			return d, err
 		}

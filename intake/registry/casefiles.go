@@ -2,7 +2,6 @@ package registry
 
 import (
 	"encoding/json"
-	"slices"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -56,7 +55,7 @@ func (r *Registry) CaseFiles() ([]vanthu.CaseFile, error) {
 func (r *Registry) FileDocument(code string, id vanthu.Ref) (vanthu.CaseFile, error) {
 	var cf vanthu.CaseFile
 	err := r.db.Update(func(tx *bolt.Tx) error {
-		b := tx.Bucket(filesBucket)
+		b, filed := tx.Bucket(filesBucket), tx.Bucket(filedBucket)
 		v := b.Get([]byte(code))
 		if v == nil {
 			return vanthu.Errorf("registry: case file", vanthu.NotExist, "no case file %s", code)
@@ -64,20 +63,14 @@ func (r *Registry) FileDocument(code string, id vanthu.Ref) (vanthu.CaseFile, er
 		if err := json.Unmarshal(v, &cf); err != nil {
 			return err
 		}
-		if slices.Contains(cf.Documents, id) {
+		switch in := string(filed.Get([]byte(id))); in {
+		case "":
+		case code:
 			return nil
+		default:
+			return vanthu.Errorf("registry: case file", vanthu.Exist, "the document is filed in case file %s already", in)
 		}
-		err := b.ForEach(func(k, v []byte) error {
-			var other vanthu.CaseFile
-			if err := json.Unmarshal(v, &other); err != nil {
-				return err
-			}
-			if slices.Contains(other.Documents, id) {
-				return vanthu.Errorf("registry: case file", vanthu.Exist, "the document is filed in case file %s already", other.Code)
-			}
-			return nil
-		})
-		if err != nil {
+		if err := filed.Put([]byte(id), []byte(code)); err != nil {
 			return err
 		}
 		cf.Documents = append(cf.Documents, id)
@@ -86,10 +79,12 @@ func (r *Registry) FileDocument(code string, id vanthu.Ref) (vanthu.CaseFile, er
 	return cf, err
 }
 
-func putFile(b *bolt.Bucket, cf vanthu.CaseFile) error {
-	v, err := json.Marshal(cf)
-	if err != nil {
-		return err
-	}
-	return b.Put([]byte(cf.Code), v)
+// FiledIn returns the code of the case file document id is filed in, or "".
+func (r *Registry) FiledIn(id vanthu.Ref) string {
+	var code string
+	r.db.View(func(tx *bolt.Tx) error {
+		code = string(tx.Bucket(filedBucket).Get([]byte(id)))
+		return nil
+	})
+	return code
 }

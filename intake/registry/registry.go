@@ -25,6 +25,8 @@ var (
 	filesBucket    = []byte("files")    // mã hồ sơ → case file
 	importsBucket  = []byte("imports")  // an imported record's id in the earlier system → id
 	importedBucket = []byte("imported") // year → (earlier id → id): imported records in the register
+	filedBucket    = []byte("filed")    // id → mã hồ sơ of the case file it is filed in
+	doneBucket     = []byte("done")     // one-time tasks finished (see Done)
 )
 
 // Registry is the document register. It is safe for concurrent use.
@@ -43,7 +45,7 @@ func Open(path string) (*Registry, error) {
 		if _, err := tx.CreateBucketIfNotExists(docsBucket); err != nil {
 			return err
 		}
-		for _, b := range [][]byte{filesBucket, importsBucket, importedBucket} {
+		for _, b := range [][]byte{filesBucket, importsBucket, importedBucket, filedBucket, doneBucket} {
 			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
 				return err
 			}
@@ -349,4 +351,29 @@ func put(b *bolt.Bucket, d vanthu.Document) error {
 		return err
 	}
 	return b.Put([]byte(d.ID), v)
+}
+
+// Done reports whether the one-time task named is finished.
+func (r *Registry) Done(task string) bool {
+	var done bool
+	r.db.View(func(tx *bolt.Tx) error {
+		done = tx.Bucket(doneBucket).Get([]byte(task)) != nil
+		return nil
+	})
+	return done
+}
+
+// SetDone records that the one-time task named is finished.
+func (r *Registry) SetDone(task string) error {
+	return r.db.Update(func(tx *bolt.Tx) error {
+		return tx.Bucket(doneBucket).Put([]byte(task), []byte(time.Now().UTC().Format(time.RFC3339)))
+	})
+}
+
+func putFile(b *bolt.Bucket, cf vanthu.CaseFile) error {
+	v, err := json.Marshal(cf)
+	if err != nil {
+		return err
+	}
+	return b.Put([]byte(cf.Code), v)
 }

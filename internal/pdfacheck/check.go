@@ -12,6 +12,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
+	"html"
 	"image"
 	"image/color"
 	"image/draw"
@@ -165,15 +166,15 @@ var bboxWord = regexp.MustCompile(`<word xMin="([-0-9.]+)" yMin="([-0-9.]+)" xMa
 // checkBoxes matches pdftotext's words with the page's, in order, and
 // requires each within 2 pt of its box. A word pdftotext splits (one with
 // a space inside) is taken whole.
-func checkBoxes(page int, html string, p Page) []string {
+func checkBoxes(page int, bbox string, p Page) []string {
 	type box struct {
 		text           string
 		x0, y0, x1, y1 float64
 	}
 	var got []box
-	for _, m := range bboxWord.FindAllStringSubmatch(html, -1) {
+	for _, m := range bboxWord.FindAllStringSubmatch(bbox, -1) {
 		f := func(s string) float64 { v, _ := strconv.ParseFloat(s, 64); return v }
-		got = append(got, box{unescape(m[5]), f(m[1]), f(m[2]), f(m[3]), f(m[4])})
+		got = append(got, box{html.UnescapeString(m[5]), f(m[1]), f(m[2]), f(m[3]), f(m[4])})
 	}
 	var bad []string
 	k := 0
@@ -277,10 +278,6 @@ func xmlEscape(s string) string {
 	var b strings.Builder
 	xml.EscapeText(&b, []byte(s))
 	return b.String()
-}
-
-func unescape(s string) string {
-	return strings.NewReplacer("&amp;", "&", "&lt;", "<", "&gt;", ">", "&quot;", `"`, "&#39;", "'", "&apos;", "'").Replace(s)
 }
 
 func clip(s string) string {

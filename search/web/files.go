@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/vanthu/vanthu"
+	"github.com/vanthu/vanthu/access"
 	"github.com/vanthu/vanthu/audit"
 	"github.com/vanthu/vanthu/casefile"
 )
@@ -155,7 +156,7 @@ func (s *Server) caseFile(r *http.Request) (caseFileView, []vanthu.Document, err
 		docs = append(docs, d)
 		md := d.Metadata
 		v.Items = append(v.Items, caseFileItem{STT: len(docs), ID: d.ID, Number: md.Number, DocType: md.DocType, Subject: md.Subject,
-			IssuedDate: md.IssuedDate, Issuer: md.Issuer, Pages: d.PageCount, ArrivalNumber: d.ArrivalNumber, Archive: hasArchive(d)})
+			IssuedDate: md.IssuedDate, Issuer: md.Issuer, Pages: d.PageCount, ArrivalNumber: d.ArrivalNumber, Archive: d.HasArchiveCopy()})
 	}
 	return v, docs, nil
 }
@@ -267,7 +268,7 @@ func (s *Server) renderFiles(w http.ResponseWriter, r *http.Request, status int,
 
 // filesForm is POST /files: opens a case file from the form.
 func (s *Server) filesForm(w http.ResponseWriter, r *http.Request) error {
-	if err := r.ParseForm(); err != nil {
+	if err := readForm(w, r, 1<<16); err != nil {
 		return err
 	}
 	f := r.PostForm
@@ -302,8 +303,11 @@ func (s *Server) renderCaseFile(w http.ResponseWriter, r *http.Request, status i
 // its id or số đến) from the form, on the case file's page or a
 // document's.
 func (s *Server) fileDocumentForm(w http.ResponseWriter, r *http.Request) error {
+	if err := readForm(w, r, 1<<16); err != nil {
+		return err
+	}
 	code := r.PathValue("code")
-	if _, err := s.addToFile(r, code, r.PostFormValue("id")); err != nil {
+	if _, err := s.addToFile(r, code, r.PostForm.Get("id")); err != nil {
 		if ae, ok := err.(*apiError); ok && ae.Status < 500 {
 			return s.renderCaseFile(w, r, ae.Status, ae.MessageVI)
 		}
@@ -313,25 +317,27 @@ func (s *Server) fileDocumentForm(w http.ResponseWriter, r *http.Request) error 
 	return nil
 }
 
-// filesFor returns the case file document id is filed in, if any, or else
-// every case file, to file it in.
-func (s *Server) filesFor(id vanthu.Ref) (*vanthu.CaseFile, []vanthu.CaseFile, error) {
+// filesFor returns the case file document id is filed in, if any; else,
+// to a user who may file it, every case file, to choose from.
+func (s *Server) filesFor(r *http.Request, id vanthu.Ref) (*vanthu.CaseFile, []vanthu.CaseFile, error) {
+	if code := s.Registry.FiledIn(id); code != "" {
+		cf, err := s.Registry.CaseFile(code)
+		return &cf, nil, err
+	}
+	if may(r, access.FileDocuments) != nil {
+		return nil, nil, nil
+	}
 	files, err := s.Registry.CaseFiles()
-	if err != nil {
-		return nil, nil, err
-	}
-	for _, cf := range files {
-		if slices.Contains(cf.Documents, id) {
-			return &cf, nil, nil
-		}
-	}
-	return nil, files, nil
+	return nil, files, err
 }
 
 // fileFromDocumentPage is POST /documents/{id}/file: files the document
 // in the case file chosen on its page.
 func (s *Server) fileFromDocumentPage(w http.ResponseWriter, r *http.Request) error {
-	code := r.PostFormValue("code")
+	if err := readForm(w, r, 1<<16); err != nil {
+		return err
+	}
+	code := r.PostForm.Get("code")
 	if _, err := s.addToFile(r, code, r.PathValue("id")); err != nil {
 		return err
 	}

@@ -93,7 +93,7 @@ func (s *Server) correct(ctx context.Context, id vanthu.Ref, by string, fields m
 // metadata say what the record says, and deletes the copy it replaces.
 // A document without a copy (whose original stands in) is left as it is.
 func (s *Server) rearchive(ctx context.Context, d vanthu.Document) (vanthu.Document, error) {
-	if !hasArchive(d) {
+	if !d.HasArchiveCopy() {
 		return d, nil
 	}
 	old := d.Archive.Ref
@@ -180,9 +180,8 @@ func (s *Server) assignPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	r.Body = http.MaxBytesReader(w, r.Body, 1<<16)
-	if err := r.ParseForm(); err != nil {
-		return &apiError{http.StatusBadRequest, "bad_form", "the form could not be read", "Không đọc được biểu mẫu, xin gửi lại"}
+	if err := readForm(w, r, 1<<16); err != nil {
+		return err
 	}
 	a := vanthu.Access{Scope: r.PostForm.Get("scope"), Units: strings.Split(r.PostForm.Get("units"), "\n"), Users: strings.Split(r.PostForm.Get("users"), "\n")}
 	if _, err := s.assign(r, d.ID, a); err != nil {

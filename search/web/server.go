@@ -365,10 +365,8 @@ func (s *Server) getsOriginal(r *http.Request, d vanthu.Document) bool {
 	if len(d.ActiveContent) > 0 {
 		return access.Allowed(u.Role, access.ActiveOriginal)
 	}
-	return access.GetsOriginal(access.Viewer{Name: u.Name, Role: u.Role, Unit: u.Unit}, d.ReceivedBy) || !hasArchive(d)
+	return access.GetsOriginal(access.Viewer{Name: u.Name, Role: u.Role, Unit: u.Unit}, d.ReceivedBy) || !d.HasArchiveCopy()
 }
-
-func hasArchive(d vanthu.Document) bool { return d.Archive != nil && d.Archive.Ref != "" }
 
 // archivePDF is GET …/archive.pdf: the document's two-layer PDF/A copy.
 func (s *Server) archivePDF(w http.ResponseWriter, r *http.Request) error {
@@ -384,12 +382,12 @@ func (s *Server) serveArchive(w http.ResponseWriter, r *http.Request, d vanthu.D
 	switch {
 	case d.Status == vanthu.Held:
 		return &apiError{http.StatusGone, "secret_held", "a state-secret document: nothing of it is kept here", "Văn bản mật: không lưu trên hệ thống này"}
-	case !hasArchive(d) && len(d.ActiveContent) > 0:
+	case !d.HasArchiveCopy() && len(d.ActiveContent) > 0:
 		return &apiError{http.StatusForbidden, "active_content", "the original carries active content (" + strings.Join(d.ActiveContent, ", ") + ") and there is no archive copy: only an archivist may download it",
 			"Bản gốc có nội dung chủ động và chưa có bản lưu trữ: chỉ cán bộ lưu trữ được tải"}
-	case !hasArchive(d) && d.Archive != nil:
+	case !d.HasArchiveCopy() && d.Archive != nil:
 		return &apiError{http.StatusNotFound, "no_archive_copy", "no archive copy: " + d.Archive.Note, "Không có bản lưu trữ PDF/A: " + d.Archive.NoteVI}
-	case !hasArchive(d):
+	case !d.HasArchiveCopy():
 		return &apiError{http.StatusNotFound, "no_archive_copy", "the archive copy is made once the document is read", "Bản lưu trữ PDF/A được tạo sau khi văn bản được đọc xong"}
 	}
 	f, err := s.Blobs.Open(d.Archive.Ref)

@@ -423,14 +423,14 @@ func (s *Server) renderDocument(w http.ResponseWriter, r *http.Request, status i
 	if title == "" {
 		title = d.FileName
 	}
-	filed, files, err := s.filesFor(d.ID)
+	filed, files, err := s.filesFor(r, d.ID)
 	if err != nil {
 		return err
 	}
 	return s.render(w, r, status, "document.html", map[string]any{
 		"Title": title + " — Văn bản", "Nav": "search", "D": d, "Q": q, "Pages": views, "Fields": fields, "Review": review,
 		"Saved": saved, "FormError": formErr, "Dups": dups, "Crop": crop, "Back": withParams(url.Values{"q": {q}}),
-		"Accesses": accesses, "AccessLog": history, "HasArchive": hasArchive(d), "GetsOriginal": s.getsOriginal(r, d),
+		"Accesses": accesses, "AccessLog": history, "HasArchive": d.HasArchiveCopy(), "GetsOriginal": s.getsOriginal(r, d),
 		"Filed": filed, "Files": files,
 	})
 }
@@ -535,15 +535,23 @@ func markText(text string, terms map[string]bool) (template.HTML, int) {
 	return template.HTML(b.String()), n
 }
 
+// readForm reads a posted form of at most max bytes.
+func readForm(w http.ResponseWriter, r *http.Request, max int64) error {
+	r.Body = http.MaxBytesReader(w, r.Body, max)
+	if err := r.ParseForm(); err != nil {
+		return &apiError{http.StatusBadRequest, "bad_form", "the form could not be read", "Không đọc được biểu mẫu, xin gửi lại"}
+	}
+	return nil
+}
+
 // correctPage takes the correction form: the fields whose value changed.
 func (s *Server) correctPage(w http.ResponseWriter, r *http.Request) error {
 	d, err := s.record(r)
 	if err != nil {
 		return err
 	}
-	r.Body = http.MaxBytesReader(w, r.Body, 1<<20)
-	if err := r.ParseForm(); err != nil {
-		return &apiError{http.StatusBadRequest, "bad_form", "the form could not be read", "Không đọc được biểu mẫu, xin gửi lại"}
+	if err := readForm(w, r, 1<<20); err != nil {
+		return err
 	}
 	fields := map[string]json.RawMessage{}
 	for _, fl := range fieldLabels {

@@ -206,9 +206,8 @@ func (s *Server) renderUsers(w http.ResponseWriter, r *http.Request, status int,
 
 // usersForm is POST /admin/users: add a user, or lock or unlock one.
 func (s *Server) usersForm(w http.ResponseWriter, r *http.Request) error {
-	r.Body = http.MaxBytesReader(w, r.Body, 1<<16)
-	if err := r.ParseForm(); err != nil {
-		return &apiError{http.StatusBadRequest, "bad_form", "the form could not be read", "Không đọc được biểu mẫu, xin gửi lại"}
+	if err := readForm(w, r, 1<<16); err != nil {
+		return err
 	}
 	me, _ := userFrom(r.Context())
 	name := strings.TrimSpace(r.PostForm.Get("name"))
