@@ -1,0 +1,295 @@
+// Command scalebench measures search at a province's scale: it generates
+// a corpus of import records (internal/scale), imports it through
+// `vanthu import`, and reports the p50/p99 latency of each query class
+// with one client, then the throughput of the mix with several, together
+// with the index's size against the raw text and the process's memory.
+//
+//	go run ./internal/tools/scalebench -vanthu bin/vanthu -docs 1000000
+//
+// With -data, the corpus is imported once and kept: a later run with the
+// same -docs only queries.
+package main
+
+import (
+	"bufio"
+	"context"
+	"flag"
+	"fmt"
+	"io/fs"
+	"log"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/vanthu/vanthu/access"
+	"github.com/vanthu/vanthu/dict"
+	"github.com/vanthu/vanthu/index"
+	"github.com/vanthu/vanthu/internal/scale"
+	"github.com/vanthu/vanthu/search"
+)
+
+func main() {
+	n := flag.Int("docs", 1000000, "documents in the corpus")
+	data := flag.String("data", "", "vanthu's data folder (default: a temporary one, removed after)")
+	bin := flag.String("vanthu", "bin/vanthu", "the vanthu binary that imports")
+	queries := flag.Int("queries", 200, "queries of each class with one client")
+	mix := flag.Int("mix", 400, "queries of the mix with several clients")
+	clients := flag.Int("clients", 4, "concurrent clients for the mix")
+	seed := flag.Uint64("seed", 1, "corpus seed")
+	flag.Parse()
+	if *data == "" {
+		tmp, err := os.MkdirTemp("", "scalebench-")
+		if err != nil {
+			log.Fatal(err)
+		}
+		defer os.RemoveAll(tmp)
+		*data = tmp
+	}
+	c := scale.New(*seed)
+	fmt.Printf("corpus: %d documents, seed %d, %d syllables in the long tail\n", *n, *seed, len(scale.Syllables()))
+
+	dir := filepath.Join(*data, "index")
+	have := uint64(0)
+	if _, err := os.Stat(dir); err == nil {
+		ix, err := index.Open(dir)
+		if err != nil {
+			log.Fatal(err)
+		}
+		have, _ = ix.Count()
+		ix.Close()
+	}
+	raw := int64(0)
+	if have != uint64(*n) {
+		var err error
+		if raw, err = importCorpus(c, *n, *bin, *data); err != nil {
+			log.Fatal(err)
+		}
+	} else {
+		fmt.Printf("import: %d documents already in %s\n", have, *data)
+		for i := range *n {
+			raw += int64(len(c.Doc(i).Body))
+		}
+	}
+	size := dirSize(dir)
+	fmt.Printf("index on disk: %.2f GB for %.2f GB of text = %.2f× the raw text\n\n", gb(size), gb(raw), float64(size)/float64(raw))
+
+	ix, err := index.Open(dir)
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer ix.Close()
+	s := &search.Searcher{Index: ix}
+	// A member of staff: the agency's documents, those of a unit and
+	// their own, no state secrets; the filter every search of the UI has.
+	staff := access.SightOf(access.Viewer{Name: "nv.bench", Role: access.Staff, Unit: "VP"})
+	classes := queryClasses(c, *n, *queries, rand.New(rand.NewPCG(*seed, 99)))
+	fmt.Printf("%-34s %9s %9s %12s\n", "query class, 1 client", "p50 ms", "p99 ms", "mean total")
+	var all []search.Request
+	for _, cl := range classes {
+		var lat []time.Duration
+		var total uint64
+		for _, r := range cl.reqs {
+			r.Sight, r.Page, r.Size = &staff, 1, 10
+			t0 := time.Now()
+			res, err := s.Search(context.Background(), r)
+			if err != nil {
+				log.Fatalf("%s %+v: %v", cl.name, r, err)
+			}
+			lat = append(lat, time.Since(t0))
+			total += res.Total
+		}
+		slices.Sort(lat)
+		fmt.Printf("%-34s %9.2f %9.2f %12d\n", cl.name, ms(lat[len(lat)/2]), ms(lat[len(lat)*99/100]), total/uint64(len(lat)))
+		all = append(all, cl.reqs...)
+	}
+
+	// The mix with several clients: every class in equal parts.
+	rng := rand.New(rand.NewPCG(*seed, 100))
+	rng.Shuffle(len(all), func(i, j int) { all[i], all[j] = all[j], all[i] })
+	all = all[:min(*mix, len(all))]
+	var mu sync.Mutex
+	var lat []time.Duration
+	next := make(chan search.Request)
+	var wg sync.WaitGroup
+	start := time.Now()
+	for range *clients {
+		wg.Go(func() {
+			for r := range next {
+				r.Sight, r.Page, r.Size = &staff, 1, 10
+				t0 := time.Now()
+				if _, err := s.Search(context.Background(), r); err != nil {
+					log.Fatal(err)
+				}
+				d := time.Since(t0)
+				mu.Lock()
+				lat = append(lat, d)
+				mu.Unlock()
+			}
+		})
+	}
+	for _, r := range all {
+		next <- r
+	}
+	close(next)
+	wg.Wait()
+	el := time.Since(start)
+	slices.Sort(lat)
+	fmt.Printf("\nmix, %d clients: %d queries in %s = %.1f queries/s; p50 %.2f ms, p99 %.2f ms\n",
+		*clients, len(lat), el.Round(time.Millisecond), float64(len(lat))/el.Seconds(), ms(lat[len(lat)/2]), ms(lat[len(lat)*99/100]))
+	rss, hwm := memory()
+	fmt.Printf("memory: RSS %.2f GB now, peak %.2f GB (Go heap %.2f GB); %d cores\n", gb(rss), gb(hwm), gb(heap()), runtime.NumCPU())
+}
+
+// importCorpus pipes the corpus into `vanthu import --data data -` and
+// returns the bytes of text it held.
+func importCorpus(c *scale.Corpus, n int, bin, data string) (int64, error) {
+	cmd := exec.Command(bin, "import", "--data", data, "-")
+	cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
+	in, err := cmd.StdinPipe()
+	if err != nil {
+		return 0, err
+	}
+	if err := cmd.Start(); err != nil {
+		return 0, err
+	}
+	start := time.Now()
+	var raw int64
+	w := bufio.NewWriterSize(in, 1<<20)
+	for i := range n {
+		d := c.Doc(i)
+		raw += int64(len(d.Body))
+		w.Write(d.Line())
+		w.WriteByte('\n')
+	}
+	if err := w.Flush(); err != nil {
+		return 0, err
+	}
+	in.Close()
+	if err := cmd.Wait(); err != nil {
+		return 0, fmt.Errorf("vanthu import: %w", err)
+	}
+	el := time.Since(start)
+	fmt.Printf("import: %d documents (%.0f bytes of text each) in %s = %.0f documents/s\n",
+		n, float64(raw)/float64(n), el.Round(time.Second), float64(n)/el.Seconds())
+	return raw, nil
+}
+
+type class struct {
+	name string
+	reqs []search.Request
+}
+
+// queryClasses draws k queries of each class from the corpus's documents.
+func queryClasses(c *scale.Corpus, n, k int, r *rand.Rand) []class {
+	words := func(d scale.Record) []string {
+		var w []string
+		for _, f := range strings.Fields(d.Body) {
+			f = strings.Trim(f, ".,;:")
+			if f != "" && dict.IsSyllable(strings.ToLower(f)) {
+				w = append(w, strings.ToLower(f))
+			}
+		}
+		return w
+	}
+	topic := func(d scale.Record) []string {
+		return strings.Fields(strings.TrimPrefix(d.Subject, "Về việc "))
+	}
+	doc := func() scale.Record { return c.Doc(r.IntN(n)) }
+	// match: two syllables of the subject and one or two of the body,
+	// as staff type what they remember of a document.
+	matchQ := func() string {
+		d := doc()
+		t, w := topic(d), words(d)
+		q := t[r.IntN(len(t)-1):][:2]
+		for range 1 + r.IntN(2) {
+			q = append(q, w[r.IntN(len(w))])
+		}
+		return strings.Join(q, " ")
+	}
+	var cls []class
+	add := func(name string, mk func() search.Request) {
+		cl := class{name: name}
+		for range k {
+			cl.reqs = append(cl.reqs, mk())
+		}
+		cls = append(cls, cl)
+	}
+	add("match, 3-4 syllables", func() search.Request { return search.Request{Q: matchQ()} })
+	add("match, without diacritics", func() search.Request { return search.Request{Q: strings.ToLower(dict.Fold(matchQ()))} })
+	add("phrase", func() search.Request {
+		w := words(doc())
+		l := 3 + r.IntN(2)
+		i := r.IntN(len(w) - l)
+		return search.Request{Q: `"` + strings.Join(w[i:i+l], " ") + `"`}
+	})
+	add("number", func() search.Request {
+		q := doc().Number
+		if r.IntN(2) == 0 {
+			q = "số " + q
+		}
+		return search.Request{Q: q}
+	})
+	add("text + 2 filters + 5 facets", func() search.Request {
+		d := doc()
+		return search.Request{Q: strings.Join(topic(d)[:2], " "), DocType: d.DocType, Year: d.IssuedDate[:4]}
+	})
+	add("filters only", func() search.Request {
+		d := doc()
+		if r.IntN(2) == 0 {
+			return search.Request{DocType: d.DocType, Issuer: d.Issuer}
+		}
+		return search.Request{Year: d.IssuedDate[:4], Urgency: "Khẩn", From: d.IssuedDate[:7] + "-01", To: d.IssuedDate[:7] + "-28"}
+	})
+	commonest := []string{"nhân dân", "thực hiện", "ủy ban", "quy định", "tỉnh", "các đơn vị", "cộng hòa", "năm"}
+	add("commonest syllables, by relevance", func() search.Request {
+		return search.Request{Q: commonest[r.IntN(len(commonest))]}
+	})
+	add("text, sorted by date", func() search.Request {
+		return search.Request{Q: strings.Join(topic(doc())[:2], " "), Sort: "-issued_date"}
+	})
+	return cls
+}
+
+func dirSize(dir string) int64 {
+	var n int64
+	filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			if fi, err := d.Info(); err == nil {
+				n += fi.Size()
+			}
+		}
+		return nil
+	})
+	return n
+}
+
+// memory returns the process's resident set and its peak, in bytes.
+func memory() (rss, hwm int64) {
+	b, _ := os.ReadFile("/proc/self/status")
+	for _, l := range strings.Split(string(b), "\n") {
+		var kb int64
+		if _, err := fmt.Sscanf(l, "VmRSS: %d kB", &kb); err == nil {
+			rss = kb << 10
+		}
+		if _, err := fmt.Sscanf(l, "VmHWM: %d kB", &kb); err == nil {
+			hwm = kb << 10
+		}
+	}
+	return rss, hwm
+}
+
+func heap() int64 {
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return int64(m.HeapAlloc)
+}
+
+func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+
+func gb(n int64) float64 { return float64(n) / (1 << 30) }
