@@ -1,0 +1,239 @@
+package search
+
+import (
+	"maps"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+	"github.com/vanthu/vanthu"
+	"github.com/vanthu/vanthu/access"
+	"github.com/vanthu/vanthu/dict"
+	"github.com/vanthu/vanthu/extract"
+	"github.com/vanthu/vanthu/index"
+)
+
+// buildQuery turns a parsed query and filters into one Bleve query; near
+// are numbers one edit from a number query that no document has.
+func buildQuery(p parsed, r Request, near map[string]bool) query.Query {
+	var must, mustNot, filters []query.Query
+
+	if free := strings.Join(p.terms, " "); free != "" {
+		if number, ok := asNumber(free); ok {
+			// A document number: its own field first; else its parts side
+			// by side in the text, compared by the number's search key (no
+			// marks, no leading zeros), as when extraction missed it; then
+			// the numbers one slip away.
+			key := dict.NumberKey(number)
+			num := bleve.NewTermQuery(key)
+			num.SetField(index.FieldNumber)
+			num.SetBoost(20)
+			either := []query.Query{num, textQuery(key, index.FieldText, index.FieldTextFolded, true)}
+			for _, t := range slices.Sorted(maps.Keys(near)) {
+				q := bleve.NewTermQuery(t)
+				q.SetField(index.FieldNumber)
+				q.SetBoost(5)
+				either = append(either, q)
+			}
+			must = append(must, bleve.NewDisjunctionQuery(either...))
+		} else {
+			must = append(must, freeText(free))
+		}
+	}
+	for _, ph := range p.phrases {
+		must = append(must, phraseQuery(ph, index.FieldText, index.FieldTextFolded))
+	}
+	for _, fv := range p.fields {
+		must = append(must, fieldQuery(fv[0], fv[1]))
+	}
+	for _, ex := range p.excluded {
+		mustNot = append(mustNot, phrase(ex, index.FieldTextFolded, 1))
+	}
+	facetFilters := []struct{ field, value string }{
+		{index.FieldDocType, r.DocType}, {index.FieldIssuer, r.Issuer}, {index.FieldYear, r.Year},
+		{index.FieldUrgency, r.Urgency}, {index.FieldSecrecy, r.Confidentiality},
+	}
+	for _, f := range facetFilters {
+		if f.value == "" {
+			continue
+		}
+		t := bleve.NewTermQuery(index.FacetKey(f.value))
+		t.SetField(f.field)
+		filters = append(filters, t)
+	}
+	if r.From != "" || r.To != "" {
+		var from, to time.Time
+		if r.From != "" {
+			from, _ = time.Parse("2006-01-02", r.From)
+		}
+		if r.To != "" {
+			to, _ = time.Parse("2006-01-02", r.To)
+		}
+		incl := true
+		dr := bleve.NewDateRangeInclusiveQuery(from, to, &incl, &incl)
+		dr.SetField(index.FieldIssuedDate)
+		filters = append(filters, dr)
+	}
+	if r.Sight != nil && !(r.Sight.All && r.Sight.Secret) {
+		filters = append(filters, sightQuery(*r.Sight))
+	}
+	if len(must) == 0 {
+		must = append(must, bleve.NewMatchAllQuery())
+	}
+	// Filters select without changing scores.
+	b := query.NewBooleanQuery(must, nil, mustNot)
+	if len(filters) > 0 {
+		b.AddFilter(query.NewConjunctionQuery(filters))
+	}
+	return b
+}
+
+// sightQuery matches the documents s sees (access.Sight.Sees, as a
+// query): the agency's scope, or assigned to one of its units or users. A
+// document indexed without its access fields matches none of these, so
+// an index from before them shows nothing to a restricted viewer until it
+// is rebuilt (vanthu reindex).
+func sightQuery(s access.Sight) query.Query {
+	term := func(field, v string) query.Query {
+		t := bleve.NewTermQuery(v)
+		t.SetField(field)
+		return t
+	}
+	// What the viewer sees of the documents that are not secret.
+	var open query.Query
+	switch {
+	case s.All:
+		open = bleve.NewMatchAllQuery()
+	default:
+		var any []query.Query
+		if s.Agency {
+			any = append(any, term(index.FieldAccessScope, vanthu.ScopeAgency))
+		}
+		for _, u := range s.Units {
+			any = append(any, term(index.FieldAccessUnits, u))
+		}
+		for _, u := range s.Users {
+			any = append(any, term(index.FieldAccessUsers, u))
+		}
+		if len(any) == 0 {
+			return bleve.NewMatchNoneQuery()
+		}
+		open = bleve.NewDisjunctionQuery(any...)
+	}
+	if s.Secret {
+		return open
+	}
+	// Secret documents only where the viewer is named.
+	notSecret := query.NewBooleanQuery([]query.Query{open}, nil, []query.Query{term(index.FieldAccessSecret, "secret")})
+	var named []query.Query
+	for _, u := range s.Users {
+		named = append(named, term(index.FieldAccessUsers, u))
+	}
+	if len(named) == 0 {
+		return notSecret
+	}
+	return bleve.NewDisjunctionQuery(notSecret, bleve.NewDisjunctionQuery(named...))
+}
+
+// freeText matches s in the page text, or in a metadata field a clerk may
+// have corrected (subject, issuer, signer, place): the recognised text can
+// hold an OCR error that the record no longer does.
+func freeText(s string) query.Query {
+	return bleve.NewDisjunctionQuery(
+		textQuery(s, index.FieldText, index.FieldTextFolded, true),
+		textQuery(s, index.FieldSubject, index.FieldSubjectF, true),
+		textQuery(s, index.FieldIssuerText, index.FieldIssuerF, false),
+		textQuery(s, index.FieldSigner, index.FieldSignerF, false),
+		textQuery(s, index.FieldPlace, index.FieldPlaceF, false),
+	)
+}
+
+// textQuery matches every syllable of s in folded form; if s has
+// diacritics, the exact form scores higher; several syllables side by side
+// score higher than scattered.
+func textQuery(s, exact, folded string, proximity bool) query.Query {
+	all := match(s, folded, 1)
+	all.SetOperator(query.MatchQueryOperatorAnd)
+	var should []query.Query
+	if dict.HasMarks(s) {
+		should = append(should, match(s, exact, 1.5))
+	}
+	if proximity && len(strings.Fields(s)) > 1 {
+		should = append(should, phrase(s, folded, 2))
+	}
+	if len(should) == 0 {
+		return all
+	}
+	return query.NewBooleanQuery([]query.Query{all}, should, nil)
+}
+
+// phraseQuery matches s as a phrase in folded form, with a boost for the
+// exact form when s has diacritics.
+func phraseQuery(s, exact, folded string) query.Query {
+	f := phrase(s, folded, 1)
+	if !dict.HasMarks(s) {
+		return f
+	}
+	return query.NewBooleanQuery([]query.Query{f}, []query.Query{phrase(s, exact, 1.5)}, nil)
+}
+
+// match is a match query on field with the field's own analyzer.
+func match(s, field string, boost float64) *query.MatchQuery {
+	m := bleve.NewMatchQuery(s)
+	m.SetField(field)
+	m.Analyzer = index.Analyzers[field]
+	m.SetBoost(boost)
+	return m
+}
+
+// phrase is a phrase query on field with the field's own analyzer.
+func phrase(s, field string, boost float64) *query.MatchPhraseQuery {
+	m := bleve.NewMatchPhraseQuery(s)
+	m.SetField(field)
+	m.Analyzer = index.Analyzers[field]
+	m.SetBoost(boost)
+	return m
+}
+
+// fieldQuery handles field:value.
+func fieldQuery(field, value string) query.Query {
+	term := func(f, v string) query.Query {
+		t := bleve.NewTermQuery(v)
+		t.SetField(f)
+		return t
+	}
+	switch field {
+	case "number":
+		return term(index.FieldNumber, dict.NumberKey(value))
+	case "doc_type":
+		if t, ok := dict.DocTypeByName(value); ok {
+			value = t.Name
+		} else if t, ok := dict.DocTypeByAbbrev(value); ok {
+			value = t.Name
+		}
+		return term(index.FieldDocType, index.FacetKey(value))
+	case "year":
+		return term(index.FieldYear, value)
+	case "urgency":
+		if u := extract.ParseUrgency(strings.ToUpper(value)); u != "" {
+			value = u
+		}
+		return term(index.FieldUrgency, index.FacetKey(value))
+	case "confidentiality":
+		if c := extract.ParseConfidentiality(strings.ToUpper(value)); c != "" {
+			value = c
+		}
+		return term(index.FieldSecrecy, index.FacetKey(value))
+	case "issuer":
+		return textQuery(value, index.FieldIssuerText, index.FieldIssuerF, false)
+	case "subject":
+		return textQuery(value, index.FieldSubject, index.FieldSubjectF, false)
+	case "signer":
+		return textQuery(value, index.FieldSigner, index.FieldSignerF, false)
+	case "place":
+		return textQuery(value, index.FieldPlace, index.FieldPlaceF, false)
+	}
+	return textQuery(value, index.FieldText, index.FieldTextFolded, true)
+}
