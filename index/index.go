@@ -11,6 +11,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
 	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/vanthu/vanthu"
 	"github.com/vanthu/vanthu/dict"
@@ -91,7 +92,15 @@ var Analyzers = map[string]string{
 // Index is a Bleve index on disk.
 type Index struct {
 	b bleve.Index
+	// accessIndexed: every document has its access fields (indexed by a
+	// version that writes them), so that what a viewer may not see can be
+	// excluded instead of what they may see required.
+	accessIndexed bool
 }
+
+// keyAccessIndexed marks, inside the index, that every document has its
+// access fields.
+var keyAccessIndexed = []byte("vanthu.access-indexed")
 
 // Open opens the index in dir, creating it if it does not exist.
 func Open(dir string) (*Index, error) {
@@ -100,13 +109,54 @@ func Open(dir string) (*Index, error) {
 		if err := os.MkdirAll(filepath.Dir(dir), 0o750); err != nil {
 			return nil, vanthu.E("index: create", vanthu.Transient, err)
 		}
-		b, err = bleve.New(dir, Mapping())
+		if b, err = bleve.New(dir, Mapping()); err == nil {
+			err = b.SetInternal(keyAccessIndexed, []byte("1"))
+		}
 	}
 	if err != nil {
 		return nil, vanthu.E("index: open "+dir, vanthu.Transient, err)
 	}
-	return &Index{b: b}, nil
+	ix := &Index{b: b}
+	if err := ix.checkAccessIndexed(); err != nil {
+		b.Close()
+		return nil, err
+	}
+	return ix, nil
 }
+
+// checkAccessIndexed finds whether every document has its access fields:
+// from the mark, or, in an index made before the mark, by counting the
+// documents without them once.
+func (ix *Index) checkAccessIndexed() error {
+	v, err := ix.b.GetInternal(keyAccessIndexed)
+	if err != nil {
+		return vanthu.E("index: open", vanthu.Transient, err)
+	}
+	if len(v) > 0 {
+		ix.accessIndexed = true
+		return nil
+	}
+	var scopes []query.Query
+	for _, s := range []string{vanthu.ScopeAgency, vanthu.ScopeRestricted} {
+		t := bleve.NewTermQuery(s)
+		t.SetField(FieldAccessScope)
+		scopes = append(scopes, t)
+	}
+	without := query.NewBooleanQuery([]query.Query{bleve.NewMatchAllQuery()}, nil, scopes)
+	res, err := ix.b.Search(bleve.NewSearchRequestOptions(without, 0, 0, false))
+	if err != nil {
+		return vanthu.E("index: open", vanthu.Transient, err)
+	}
+	if res.Total > 0 {
+		return nil // vanthu reindex gives them their fields
+	}
+	ix.accessIndexed = true
+	return vanthu.E("index: open", vanthu.Transient, ix.b.SetInternal(keyAccessIndexed, []byte("1")))
+}
+
+// AccessIndexed reports whether every document in the index has its
+// access fields.
+func (ix *Index) AccessIndexed() bool { return ix.accessIndexed }
 
 // Close closes the index.
 func (ix *Index) Close() error { return ix.b.Close() }

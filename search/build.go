@@ -1,10 +1,15 @@
 package search
 
 import (
+	"context"
 	"maps"
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/blevesearch/bleve/v2/mapping"
+	bsearch "github.com/blevesearch/bleve/v2/search"
+	bindex "github.com/blevesearch/bleve_index_api"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -16,8 +21,11 @@ import (
 )
 
 // buildQuery turns a parsed query and filters into one Bleve query; near
-// are numbers one edit from a number query that no document has.
-func buildQuery(p parsed, r Request, near map[string]bool) query.Query {
+// are numbers one edit from a number query that no document has. A full
+// query adds the proximity boosts, which read the positions of every
+// match: Search runs it on the few best documents of a query without
+// them, which matches the same documents.
+func buildQuery(p parsed, r Request, near map[string]bool, full, accessIndexed bool) query.Query {
 	var must, mustNot, filters []query.Query
 
 	if free := strings.Join(p.terms, " "); free != "" {
@@ -30,7 +38,7 @@ func buildQuery(p parsed, r Request, near map[string]bool) query.Query {
 			num := bleve.NewTermQuery(key)
 			num.SetField(index.FieldNumber)
 			num.SetBoost(20)
-			either := []query.Query{num, textQuery(key, index.FieldText, index.FieldTextFolded, true)}
+			either := []query.Query{num, textQuery(key, index.FieldText, index.FieldTextFolded, full)}
 			for _, t := range slices.Sorted(maps.Keys(near)) {
 				q := bleve.NewTermQuery(t)
 				q.SetField(index.FieldNumber)
@@ -39,14 +47,14 @@ func buildQuery(p parsed, r Request, near map[string]bool) query.Query {
 			}
 			must = append(must, bleve.NewDisjunctionQuery(either...))
 		} else {
-			must = append(must, freeText(free))
+			must = append(must, freeText(free, full))
 		}
 	}
 	for _, ph := range p.phrases {
 		must = append(must, phraseQuery(ph, index.FieldText, index.FieldTextFolded))
 	}
 	for _, fv := range p.fields {
-		must = append(must, fieldQuery(fv[0], fv[1]))
+		must = append(must, fieldQuery(fv[0], fv[1], full))
 	}
 	for _, ex := range p.excluded {
 		mustNot = append(mustNot, phrase(ex, index.FieldTextFolded, 1))
@@ -77,17 +85,83 @@ func buildQuery(p parsed, r Request, near map[string]bool) query.Query {
 		filters = append(filters, dr)
 	}
 	if r.Sight != nil && !(r.Sight.All && r.Sight.Secret) {
-		filters = append(filters, sightQuery(*r.Sight))
+		if hidden := hiddenQuery(*r.Sight); hidden != nil && accessIndexed {
+			mustNot = append(mustNot, hidden)
+		} else {
+			filters = append(filters, sightQuery(*r.Sight))
+		}
+	}
+	// Filters narrow the search, unscored: the conjunction leaps from one
+	// filter's match to the next text match (Bleve's own filter clause
+	// would score every text match first, then test it).
+	for _, f := range filters {
+		must = append(must, unscored{f})
 	}
 	if len(must) == 0 {
 		must = append(must, bleve.NewMatchAllQuery())
 	}
-	// Filters select without changing scores.
-	b := query.NewBooleanQuery(must, nil, mustNot)
-	if len(filters) > 0 {
-		b.AddFilter(query.NewConjunctionQuery(filters))
+	if len(mustNot) == 0 && len(must) == 1 {
+		return must[0]
 	}
-	return b
+	return query.NewBooleanQuery(must, nil, mustNot)
+}
+
+// unscored matches what q matches and adds nothing to the score.
+type unscored struct{ q query.Query }
+
+func (u unscored) Searcher(ctx context.Context, i bindex.IndexReader, m mapping.IndexMapping, _ bsearch.SearcherOptions) (bsearch.Searcher, error) {
+	s, err := u.q.Searcher(ctx, i, m, bsearch.SearcherOptions{Score: "none"})
+	if err != nil {
+		return nil, err
+	}
+	return weightless{s}, nil
+}
+
+// weightless is a searcher that takes no part in the query's norm.
+type weightless struct{ bsearch.Searcher }
+
+func (weightless) Weight() float64      { return 0 }
+func (weightless) SetQueryNorm(float64) {}
+
+// hiddenQuery matches the documents that s does not see, for a sight
+// that sees the agency's documents or all of them (nearly everything):
+// excluding the few hidden ones is cheaper than requiring the many seen.
+// Nil for a sight that sees only what is assigned to it.
+func hiddenQuery(s access.Sight) query.Query {
+	term := func(field, v string) query.Query {
+		t := bleve.NewTermQuery(v)
+		t.SetField(field)
+		return t
+	}
+	var named, units []query.Query
+	for _, u := range s.Users {
+		named = append(named, term(index.FieldAccessUsers, u))
+	}
+	for _, u := range s.Units {
+		units = append(units, term(index.FieldAccessUnits, u))
+	}
+	// Secret documents where the viewer is not named.
+	var hidden []query.Query
+	if !s.Secret {
+		hidden = append(hidden, query.NewBooleanQuery([]query.Query{term(index.FieldAccessSecret, "secret")}, nil, named))
+	}
+	switch {
+	case s.All:
+	case s.Agency:
+		// Restricted documents assigned to none of the viewer's units
+		// and users (secret ones are seen whole by a sight of secrets).
+		seen := append(named, units...)
+		if s.Secret {
+			seen = append(seen, term(index.FieldAccessSecret, "secret"))
+		}
+		hidden = append(hidden, query.NewBooleanQuery([]query.Query{term(index.FieldAccessScope, vanthu.ScopeRestricted)}, nil, seen))
+	default:
+		return nil
+	}
+	if len(hidden) == 0 {
+		return bleve.NewMatchNoneQuery()
+	}
+	return bleve.NewDisjunctionQuery(hidden...)
 }
 
 // sightQuery matches the documents s sees (access.Sight.Sees, as a
@@ -140,10 +214,10 @@ func sightQuery(s access.Sight) query.Query {
 // freeText matches s in the page text, or in a metadata field a clerk may
 // have corrected (subject, issuer, signer, place): the recognised text can
 // hold an OCR error that the record no longer does.
-func freeText(s string) query.Query {
+func freeText(s string, full bool) query.Query {
 	return bleve.NewDisjunctionQuery(
-		textQuery(s, index.FieldText, index.FieldTextFolded, true),
-		textQuery(s, index.FieldSubject, index.FieldSubjectF, true),
+		textQuery(s, index.FieldText, index.FieldTextFolded, full),
+		textQuery(s, index.FieldSubject, index.FieldSubjectF, full),
 		textQuery(s, index.FieldIssuerText, index.FieldIssuerF, false),
 		textQuery(s, index.FieldSigner, index.FieldSignerF, false),
 		textQuery(s, index.FieldPlace, index.FieldPlaceF, false),
@@ -198,7 +272,7 @@ func phrase(s, field string, boost float64) *query.MatchPhraseQuery {
 }
 
 // fieldQuery handles field:value.
-func fieldQuery(field, value string) query.Query {
+func fieldQuery(field, value string, full bool) query.Query {
 	term := func(f, v string) query.Query {
 		t := bleve.NewTermQuery(v)
 		t.SetField(f)
@@ -235,5 +309,5 @@ func fieldQuery(field, value string) query.Query {
 	case "place":
 		return textQuery(value, index.FieldPlace, index.FieldPlaceF, false)
 	}
-	return textQuery(value, index.FieldText, index.FieldTextFolded, true)
+	return textQuery(value, index.FieldText, index.FieldTextFolded, full)
 }

@@ -57,7 +57,16 @@ type Searcher struct {
 	Index *index.Index
 }
 
-// Search runs r.
+// rescoreWindow is how many of the best documents by the plain query are
+// ranked again by the full one (with the proximity boosts).
+const rescoreWindow = 100
+
+// Search runs r in two passes. The first finds the total, the facets and
+// the best documents with a query that reads no positions; the second
+// ranks those again with the proximity boosts and reads their text and
+// match locations for snippets. Both match the same documents, so the
+// total and the counts are exact; only the order past the window can
+// differ from ranking every match by the full query.
 func (s *Searcher) Search(ctx context.Context, r Request) (Result, error) {
 	if err := r.Check(); err != nil {
 		return Result{}, err
@@ -67,33 +76,37 @@ func (s *Searcher) Search(ctx context.Context, r Request) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	q := buildQuery(p, r, near)
-	req := bleve.NewSearchRequestOptions(q, r.Size, (r.Page-1)*r.Size, false)
-	req.Fields = []string{index.FieldRecord, index.FieldText}
-	req.IncludeLocations = true
+	// Ties break the same way every time: the newer document first.
+	var order []string
+	relevance := false
+	switch {
+	case r.Sort == "issued_date":
+		order = []string{index.FieldIssuedDate, "-_score", "_id"}
+	case r.Sort == "-issued_date", r.Sort == "" && p.empty():
+		order = []string{"-" + index.FieldIssuedDate, "-" + index.FieldReceivedAt, "_id"}
+	default:
+		order = []string{"-_score", "-" + index.FieldIssuedDate, "_id"}
+		relevance = true
+	}
+	from := (r.Page - 1) * r.Size
+	start := time.Now()
+	access := s.Index.AccessIndexed()
+
+	// The first pass: what matches, counted, and the best of it.
+	size, skip := r.Size, from
+	if relevance {
+		size, skip = max(rescoreWindow, from+r.Size), 0
+	}
+	req := bleve.NewSearchRequestOptions(buildQuery(p, r, near, false, access), size, skip, false)
 	for _, f := range Facets {
 		req.AddFacet(f, bleve.NewFacetRequest(f, 50))
 	}
-	// Ties break the same way every time: the newer document first.
-	switch {
-	case r.Sort == "issued_date":
-		req.SortBy([]string{index.FieldIssuedDate, "-_score", "_id"})
-	case r.Sort == "-issued_date", r.Sort == "" && p.empty():
-		req.SortBy([]string{"-" + index.FieldIssuedDate, "-" + index.FieldReceivedAt, "_id"})
-	default:
-		req.SortBy([]string{"-_score", "-" + index.FieldIssuedDate, "_id"})
-	}
-	start := time.Now()
+	req.SortBy(order)
 	res, err := s.Index.Bleve().SearchInContext(ctx, req)
 	if err != nil {
 		return Result{}, vanthu.E("search", vanthu.Transient, err)
 	}
 	out := Result{Total: res.Total, Hits: []Hit{}, Facets: map[string][]FacetCount{}}
-	for _, dm := range res.Hits {
-		h := makeHit(dm)
-		h.NumberApprox = near[dict.NumberKey(h.Metadata.Number)]
-		out.Hits = append(out.Hits, h)
-	}
 	for _, f := range Facets {
 		counts := []FacetCount{}
 		if fr := res.Facets[f]; fr != nil && fr.Terms != nil {
@@ -102,6 +115,33 @@ func (s *Searcher) Search(ctx context.Context, r Request) (Result, error) {
 			}
 		}
 		out.Facets[f] = counts
+	}
+
+	// The second pass: those documents by the full query, with their text
+	// and where it matched.
+	if len(res.Hits) > 0 {
+		ids := make([]string, len(res.Hits))
+		for i, h := range res.Hits {
+			ids[i] = h.ID
+		}
+		full := bleve.NewConjunctionQuery(unscored{bleve.NewDocIDQuery(ids)}, buildQuery(p, r, near, true, access))
+		req := bleve.NewSearchRequestOptions(full, len(ids), 0, false)
+		req.Fields = []string{index.FieldRecord, index.FieldText}
+		req.IncludeLocations = true
+		req.SortBy(order)
+		res, err := s.Index.Bleve().SearchInContext(ctx, req)
+		if err != nil {
+			return Result{}, vanthu.E("search", vanthu.Transient, err)
+		}
+		hits := res.Hits
+		if relevance {
+			hits = hits[min(from, len(hits)):min(from+r.Size, len(hits))]
+		}
+		for _, dm := range hits {
+			h := makeHit(dm)
+			h.NumberApprox = near[dict.NumberKey(h.Metadata.Number)]
+			out.Hits = append(out.Hits, h)
+		}
 	}
 	out.TookMS = float64(time.Since(start).Microseconds()) / 1000
 	return out, nil

@@ -22,6 +22,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"slices"
 	"strings"
 	"sync"
@@ -42,6 +43,8 @@ func main() {
 	mix := flag.Int("mix", 400, "queries of the mix with several clients")
 	clients := flag.Int("clients", 4, "concurrent clients for the mix")
 	seed := flag.Uint64("seed", 1, "corpus seed")
+	only := flag.String("only", "", "measure only the classes whose name holds this")
+	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the queries here")
 	flag.Parse()
 	if *data == "" {
 		tmp, err := os.MkdirTemp("", "scalebench-")
@@ -91,7 +94,18 @@ func main() {
 	classes := queryClasses(c, *n, *queries, rand.New(rand.NewPCG(*seed, 99)))
 	fmt.Printf("%-34s %9s %9s %12s\n", "query class, 1 client", "p50 ms", "p99 ms", "mean total")
 	var all []search.Request
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			log.Fatal(err)
+		}
+		pprof.StartCPUProfile(f)
+		defer pprof.StopCPUProfile()
+	}
 	for _, cl := range classes {
+		if !strings.Contains(cl.name, *only) {
+			continue
+		}
 		var lat []time.Duration
 		var total uint64
 		for _, r := range cl.reqs {
