@@ -21,11 +21,8 @@ import (
 )
 
 // buildQuery turns a parsed query and filters into one Bleve query; near
-// are numbers one edit from a number query that no document has. A full
-// query adds the proximity boosts, which read the positions of every
-// match: Search runs it on the few best documents of a query without
-// them, which matches the same documents.
-func buildQuery(p parsed, r Request, near map[string]bool, full, accessIndexed bool) query.Query {
+// are numbers one edit from a number query that no document has.
+func buildQuery(p parsed, r Request, near map[string]bool, accessIndexed bool) query.Query {
 	var must, mustNot, filters []query.Query
 
 	if free := strings.Join(p.terms, " "); free != "" {
@@ -38,7 +35,7 @@ func buildQuery(p parsed, r Request, near map[string]bool, full, accessIndexed b
 			num := bleve.NewTermQuery(key)
 			num.SetField(index.FieldNumber)
 			num.SetBoost(20)
-			either := []query.Query{num, textQuery(key, index.FieldText, index.FieldTextFolded, full)}
+			either := []query.Query{num, textQuery(key, index.FieldText, index.FieldTextFolded)}
 			for _, t := range slices.Sorted(maps.Keys(near)) {
 				q := bleve.NewTermQuery(t)
 				q.SetField(index.FieldNumber)
@@ -47,14 +44,14 @@ func buildQuery(p parsed, r Request, near map[string]bool, full, accessIndexed b
 			}
 			must = append(must, bleve.NewDisjunctionQuery(either...))
 		} else {
-			must = append(must, freeText(free, full))
+			must = append(must, freeText(free))
 		}
 	}
 	for _, ph := range p.phrases {
 		must = append(must, phraseQuery(ph, index.FieldText, index.FieldTextFolded))
 	}
 	for _, fv := range p.fields {
-		must = append(must, fieldQuery(fv[0], fv[1], full))
+		must = append(must, fieldQuery(fv[0], fv[1]))
 	}
 	for _, ex := range p.excluded {
 		mustNot = append(mustNot, phrase(ex, index.FieldTextFolded, 1))
@@ -214,33 +211,26 @@ func sightQuery(s access.Sight) query.Query {
 // freeText matches s in the page text, or in a metadata field a clerk may
 // have corrected (subject, issuer, signer, place): the recognised text can
 // hold an OCR error that the record no longer does.
-func freeText(s string, full bool) query.Query {
+func freeText(s string) query.Query {
 	return bleve.NewDisjunctionQuery(
-		textQuery(s, index.FieldText, index.FieldTextFolded, full),
-		textQuery(s, index.FieldSubject, index.FieldSubjectF, full),
-		textQuery(s, index.FieldIssuerText, index.FieldIssuerF, false),
-		textQuery(s, index.FieldSigner, index.FieldSignerF, false),
-		textQuery(s, index.FieldPlace, index.FieldPlaceF, false),
+		textQuery(s, index.FieldText, index.FieldTextFolded),
+		textQuery(s, index.FieldSubject, index.FieldSubjectF),
+		textQuery(s, index.FieldIssuerText, index.FieldIssuerF),
+		textQuery(s, index.FieldSigner, index.FieldSignerF),
+		textQuery(s, index.FieldPlace, index.FieldPlaceF),
 	)
 }
 
 // textQuery matches every syllable of s in folded form; if s has
-// diacritics, the exact form scores higher; several syllables side by side
-// score higher than scattered.
-func textQuery(s, exact, folded string, proximity bool) query.Query {
+// diacritics, the exact form scores higher. (Syllables side by side score
+// higher too: Search ranks the best matches again by proximity.)
+func textQuery(s, exact, folded string) query.Query {
 	all := match(s, folded, 1)
 	all.SetOperator(query.MatchQueryOperatorAnd)
-	var should []query.Query
-	if dict.HasMarks(s) {
-		should = append(should, match(s, exact, 1.5))
-	}
-	if proximity && len(strings.Fields(s)) > 1 {
-		should = append(should, phrase(s, folded, 2))
-	}
-	if len(should) == 0 {
+	if !dict.HasMarks(s) {
 		return all
 	}
-	return query.NewBooleanQuery([]query.Query{all}, should, nil)
+	return query.NewBooleanQuery([]query.Query{all}, []query.Query{match(s, exact, 1.5)}, nil)
 }
 
 // phraseQuery matches s as a phrase in folded form, with a boost for the
@@ -272,7 +262,7 @@ func phrase(s, field string, boost float64) *query.MatchPhraseQuery {
 }
 
 // fieldQuery handles field:value.
-func fieldQuery(field, value string, full bool) query.Query {
+func fieldQuery(field, value string) query.Query {
 	term := func(f, v string) query.Query {
 		t := bleve.NewTermQuery(v)
 		t.SetField(f)
@@ -301,13 +291,13 @@ func fieldQuery(field, value string, full bool) query.Query {
 		}
 		return term(index.FieldSecrecy, index.FacetKey(value))
 	case "issuer":
-		return textQuery(value, index.FieldIssuerText, index.FieldIssuerF, false)
+		return textQuery(value, index.FieldIssuerText, index.FieldIssuerF)
 	case "subject":
-		return textQuery(value, index.FieldSubject, index.FieldSubjectF, false)
+		return textQuery(value, index.FieldSubject, index.FieldSubjectF)
 	case "signer":
-		return textQuery(value, index.FieldSigner, index.FieldSignerF, false)
+		return textQuery(value, index.FieldSigner, index.FieldSignerF)
 	case "place":
-		return textQuery(value, index.FieldPlace, index.FieldPlaceF, false)
+		return textQuery(value, index.FieldPlace, index.FieldPlaceF)
 	}
-	return textQuery(value, index.FieldText, index.FieldTextFolded, full)
+	return textQuery(value, index.FieldText, index.FieldTextFolded)
 }

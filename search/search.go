@@ -1,8 +1,11 @@
 package search
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -63,10 +66,11 @@ const rescoreWindow = 100
 
 // Search runs r in two passes. The first finds the total, the facets and
 // the best documents with a query that reads no positions; the second
-// ranks those again with the proximity boosts and reads their text and
-// match locations for snippets. Both match the same documents, so the
-// total and the counts are exact; only the order past the window can
-// differ from ranking every match by the full query.
+// reads those documents' text and where the query matched in it, for
+// snippets and to rank them again with the query's syllables side by side
+// counting more. The total and the counts are exact; only documents past
+// the window that proximity would have lifted into the first page are
+// missed.
 func (s *Searcher) Search(ctx context.Context, r Request) (Result, error) {
 	if err := r.Check(); err != nil {
 		return Result{}, err
@@ -85,7 +89,9 @@ func (s *Searcher) Search(ctx context.Context, r Request) (Result, error) {
 	case r.Sort == "-issued_date", r.Sort == "" && p.empty():
 		order = []string{"-" + index.FieldIssuedDate, "-" + index.FieldReceivedAt, "_id"}
 	default:
-		order = []string{"-_score", "-" + index.FieldIssuedDate, "_id"}
+		// The first pass ranks by score alone: reading the date and id of
+		// every match for ties costs more than the ranking.
+		order = []string{"-_score"}
 		relevance = true
 	}
 	from := (r.Page - 1) * r.Size
@@ -97,7 +103,8 @@ func (s *Searcher) Search(ctx context.Context, r Request) (Result, error) {
 	if relevance {
 		size, skip = max(rescoreWindow, from+r.Size), 0
 	}
-	req := bleve.NewSearchRequestOptions(buildQuery(p, r, near, false, access), size, skip, false)
+	q := buildQuery(p, r, near, access)
+	req := bleve.NewSearchRequestOptions(q, size, skip, false)
 	for _, f := range Facets {
 		req.AddFacet(f, bleve.NewFacetRequest(f, 50))
 	}
@@ -124,8 +131,8 @@ func (s *Searcher) Search(ctx context.Context, r Request) (Result, error) {
 		for i, h := range res.Hits {
 			ids[i] = h.ID
 		}
-		full := bleve.NewConjunctionQuery(unscored{bleve.NewDocIDQuery(ids)}, buildQuery(p, r, near, true, access))
-		req := bleve.NewSearchRequestOptions(full, len(ids), 0, false)
+		these := bleve.NewConjunctionQuery(unscored{bleve.NewDocIDQuery(ids)}, q)
+		req := bleve.NewSearchRequestOptions(these, len(ids), 0, false)
 		req.Fields = []string{index.FieldRecord, index.FieldText}
 		req.IncludeLocations = true
 		req.SortBy(order)
@@ -133,18 +140,41 @@ func (s *Searcher) Search(ctx context.Context, r Request) (Result, error) {
 		if err != nil {
 			return Result{}, vanthu.E("search", vanthu.Transient, err)
 		}
-		hits := res.Hits
-		if relevance {
-			hits = hits[min(from, len(hits)):min(from+r.Size, len(hits))]
+		var texts [][]string
+		for _, t := range proximityTexts(p) {
+			texts = append(texts, s.terms(t))
 		}
-		for _, dm := range hits {
+		for _, dm := range res.Hits {
 			h := makeHit(dm)
 			h.NumberApprox = near[dict.NumberKey(h.Metadata.Number)]
+			if relevance {
+				h.Score *= 1 + proximity(texts, dm.Locations)
+			}
 			out.Hits = append(out.Hits, h)
+		}
+		if relevance {
+			// Ties: the newer document first, then by id.
+			slices.SortStableFunc(out.Hits, func(a, b Hit) int {
+				return cmp.Or(cmp.Compare(b.Score, a.Score), strings.Compare(b.Metadata.IssuedDate, a.Metadata.IssuedDate), strings.Compare(string(a.ID), string(b.ID)))
+			})
+			out.Hits = out.Hits[min(from, len(out.Hits)):min(from+r.Size, len(out.Hits))]
 		}
 	}
 	out.TookMS = float64(time.Since(start).Microseconds()) / 1000
 	return out, nil
+}
+
+// terms returns s as the folded field's terms.
+func (s *Searcher) terms(text string) []string {
+	a := s.Index.Bleve().Mapping().AnalyzerNamed(index.Analyzers[index.FieldTextFolded])
+	if a == nil {
+		return nil
+	}
+	var out []string
+	for _, t := range a.Analyze([]byte(text)) {
+		out = append(out, string(t.Term))
+	}
+	return out
 }
 
 func (p parsed) empty() bool {
