@@ -22,6 +22,7 @@ import (
 const (
 	FieldText       = "text"
 	FieldTextFolded = "text_folded"
+	FieldTextPairs  = "text_pairs" // each two syllables side by side, folded
 	FieldNumber     = "number"
 	FieldDocType    = "doc_type"
 	FieldIssuer     = "issuer"
@@ -86,7 +87,7 @@ var Analyzers = map[string]string{
 	FieldSigner: vi.AnalyzerName, FieldSignerF: vi.FoldedAnalyzerName,
 	FieldPlace: vi.AnalyzerName, FieldPlaceF: vi.FoldedAnalyzerName,
 	FieldIssuerText: vi.AnalyzerName, FieldIssuerF: vi.FoldedAnalyzerName,
-	FieldNumber: vi.NumberAnalyzerName,
+	FieldNumber: vi.NumberAnalyzerName, FieldTextPairs: vi.PairsAnalyzerName,
 }
 
 // Index is a Bleve index on disk.
@@ -96,11 +97,16 @@ type Index struct {
 	// version that writes them), so that what a viewer may not see can be
 	// excluded instead of what they may see required.
 	accessIndexed bool
+	pairs         bool // the index has FieldTextPairs
 }
 
-// keyAccessIndexed marks, inside the index, that every document has its
-// access fields.
-var keyAccessIndexed = []byte("vanthu.access-indexed")
+// Marks inside the index: every document has its access fields; the
+// mapping has the pairs field (an index made before keeps its mapping
+// until vanthu reindex).
+var (
+	keyAccessIndexed = []byte("vanthu.access-indexed")
+	keyPairs         = []byte("vanthu.pairs")
+)
 
 // Open opens the index in dir, creating it if it does not exist.
 func Open(dir string) (*Index, error) {
@@ -110,13 +116,19 @@ func Open(dir string) (*Index, error) {
 			return nil, vanthu.E("index: create", vanthu.Transient, err)
 		}
 		if b, err = bleve.New(dir, Mapping()); err == nil {
-			err = b.SetInternal(keyAccessIndexed, []byte("1"))
+			err = errors.Join(b.SetInternal(keyAccessIndexed, []byte("1")), b.SetInternal(keyPairs, []byte("1")))
 		}
 	}
 	if err != nil {
 		return nil, vanthu.E("index: open "+dir, vanthu.Transient, err)
 	}
 	ix := &Index{b: b}
+	if v, err := b.GetInternal(keyPairs); err != nil {
+		b.Close()
+		return nil, vanthu.E("index: open "+dir, vanthu.Transient, err)
+	} else {
+		ix.pairs = len(v) > 0
+	}
 	if err := ix.checkAccessIndexed(); err != nil {
 		b.Close()
 		return nil, err
@@ -153,6 +165,9 @@ func (ix *Index) checkAccessIndexed() error {
 	ix.accessIndexed = true
 	return vanthu.E("index: open", vanthu.Transient, ix.b.SetInternal(keyAccessIndexed, []byte("1")))
 }
+
+// Pairs reports whether the index has FieldTextPairs.
+func (ix *Index) Pairs() bool { return ix.pairs }
 
 // AccessIndexed reports whether every document in the index has its
 // access fields.
@@ -263,10 +278,13 @@ func (ix *Index) Count() (uint64, error) { return ix.b.DocCount() }
 
 // Mapping is the index mapping.
 func Mapping() mapping.IndexMapping {
-	text := func(name, analyzer string, store bool) *mapping.FieldMapping {
+	// Term vectors (positions and offsets) only where phrases, proximity
+	// and snippets read them: the folded page text, its pairs and the
+	// folded subject.
+	text := func(name, analyzer string, store, vectors bool) *mapping.FieldMapping {
 		f := bleve.NewTextFieldMapping()
 		f.Name, f.Analyzer, f.Store = name, analyzer, store
-		f.IncludeTermVectors = true
+		f.IncludeTermVectors = vectors
 		f.IncludeInAll = false
 		return f
 	}
@@ -287,12 +305,13 @@ func Mapping() mapping.IndexMapping {
 	rec.Name, rec.Index, rec.Store, rec.IncludeInAll = FieldRecord, false, true, false
 
 	dm := bleve.NewDocumentStaticMapping()
-	dm.AddFieldMappingsAt("text", text(FieldText, vi.AnalyzerName, true), text(FieldTextFolded, vi.FoldedAnalyzerName, false))
-	dm.AddFieldMappingsAt("subject", text(FieldSubject, vi.AnalyzerName, false), text(FieldSubjectF, vi.FoldedAnalyzerName, false))
-	dm.AddFieldMappingsAt("signer", text(FieldSigner, vi.AnalyzerName, false), text(FieldSignerF, vi.FoldedAnalyzerName, false))
-	dm.AddFieldMappingsAt("place", text(FieldPlace, vi.AnalyzerName, false), text(FieldPlaceF, vi.FoldedAnalyzerName, false))
+	dm.AddFieldMappingsAt("text", text(FieldText, vi.AnalyzerName, true, false), text(FieldTextFolded, vi.FoldedAnalyzerName, false, true),
+		text(FieldTextPairs, vi.PairsAnalyzerName, false, true))
+	dm.AddFieldMappingsAt("subject", text(FieldSubject, vi.AnalyzerName, false, false), text(FieldSubjectF, vi.FoldedAnalyzerName, false, true))
+	dm.AddFieldMappingsAt("signer", text(FieldSigner, vi.AnalyzerName, false, false), text(FieldSignerF, vi.FoldedAnalyzerName, false, false))
+	dm.AddFieldMappingsAt("place", text(FieldPlace, vi.AnalyzerName, false, false), text(FieldPlaceF, vi.FoldedAnalyzerName, false, false))
 	dm.AddFieldMappingsAt("number", num)
-	dm.AddFieldMappingsAt("issuer", kw(FieldIssuer), text(FieldIssuerText, vi.AnalyzerName, false), text(FieldIssuerF, vi.FoldedAnalyzerName, false))
+	dm.AddFieldMappingsAt("issuer", kw(FieldIssuer), text(FieldIssuerText, vi.AnalyzerName, false, false), text(FieldIssuerF, vi.FoldedAnalyzerName, false, false))
 	for _, f := range []string{FieldDocType, FieldYear, FieldUrgency, FieldSecrecy, FieldAccessScope, FieldAccessUnits, FieldAccessUsers, FieldAccessSecret} {
 		dm.AddFieldMappingsAt(f, kw(f))
 	}

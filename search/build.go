@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/registry"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	bindex "github.com/blevesearch/bleve_index_api"
 
@@ -20,9 +21,15 @@ import (
 	"github.com/vanthu/vanthu/index"
 )
 
+// features are what the index has that a query may use.
+type features struct {
+	accessIndexed bool // every document has its access fields
+	pairs         bool // index.FieldTextPairs
+}
+
 // buildQuery turns a parsed query and filters into one Bleve query; near
 // are numbers one edit from a number query that no document has.
-func buildQuery(p parsed, r Request, near map[string]bool, accessIndexed bool) query.Query {
+func buildQuery(p parsed, r Request, near map[string]bool, has features) query.Query {
 	var must, mustNot, filters []query.Query
 
 	if free := strings.Join(p.terms, " "); free != "" {
@@ -48,7 +55,7 @@ func buildQuery(p parsed, r Request, near map[string]bool, accessIndexed bool) q
 		}
 	}
 	for _, ph := range p.phrases {
-		must = append(must, phraseQuery(ph, index.FieldText, index.FieldTextFolded))
+		must = append(must, phraseQuery(ph, index.FieldText, index.FieldTextFolded, has.pairs))
 	}
 	for _, fv := range p.fields {
 		must = append(must, fieldQuery(fv[0], fv[1]))
@@ -82,7 +89,7 @@ func buildQuery(p parsed, r Request, near map[string]bool, accessIndexed bool) q
 		filters = append(filters, dr)
 	}
 	if r.Sight != nil && !(r.Sight.All && r.Sight.Secret) {
-		if hidden := hiddenQuery(*r.Sight); hidden != nil && accessIndexed {
+		if hidden := hiddenQuery(*r.Sight); hidden != nil && has.accessIndexed {
 			mustNot = append(mustNot, hidden)
 		} else {
 			filters = append(filters, sightQuery(*r.Sight))
@@ -234,13 +241,38 @@ func textQuery(s, exact, folded string) query.Query {
 }
 
 // phraseQuery matches s as a phrase in folded form, with a boost for the
-// exact form when s has diacritics.
-func phraseQuery(s, exact, folded string) query.Query {
-	f := phrase(s, folded, 1)
-	if !dict.HasMarks(s) {
-		return f
+// exact syllables when s has diacritics. With pairs, the phrase is one of
+// the pairs of its syllables (index.FieldTextPairs): their positions are
+// read only where the rarest pairs meet, not wherever its commonest
+// syllables do.
+func phraseQuery(s, exact, folded string, pairs bool) query.Query {
+	var q query.Query = phrase(s, folded, 1)
+	if pairs && len(analyze(index.Analyzers[index.FieldTextPairs], s)) > 0 {
+		q = phrase(s, index.FieldTextPairs, 1)
 	}
-	return query.NewBooleanQuery([]query.Query{f}, []query.Query{phrase(s, exact, 1.5)}, nil)
+	if !dict.HasMarks(s) {
+		return q
+	}
+	m := match(s, exact, 1.5)
+	m.SetOperator(query.MatchQueryOperatorAnd)
+	return query.NewBooleanQuery([]query.Query{q}, []query.Query{m}, nil)
+}
+
+// analyzers builds each analyzer once (the cache is safe for concurrent
+// use).
+var analyzers = registry.NewCache()
+
+// analyze returns the terms the analyzer named makes of s.
+func analyze(analyzer, s string) []string {
+	a, err := analyzers.AnalyzerNamed(analyzer)
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, t := range a.Analyze([]byte(s)) {
+		out = append(out, string(t.Term))
+	}
+	return out
 }
 
 // match is a match query on field with the field's own analyzer.

@@ -96,14 +96,14 @@ func (s *Searcher) Search(ctx context.Context, r Request) (Result, error) {
 	}
 	from := (r.Page - 1) * r.Size
 	start := time.Now()
-	access := s.Index.AccessIndexed()
+	has := features{accessIndexed: s.Index.AccessIndexed(), pairs: s.Index.Pairs()}
 
 	// The first pass: what matches, counted, and the best of it.
 	size, skip := r.Size, from
 	if relevance {
 		size, skip = max(rescoreWindow, from+r.Size), 0
 	}
-	q := buildQuery(p, r, near, access)
+	q := buildQuery(p, r, near, has)
 	req := bleve.NewSearchRequestOptions(q, size, skip, false)
 	for _, f := range Facets {
 		req.AddFacet(f, bleve.NewFacetRequest(f, 50))
@@ -142,7 +142,7 @@ func (s *Searcher) Search(ctx context.Context, r Request) (Result, error) {
 		}
 		var texts [][]string
 		for _, t := range proximityTexts(p) {
-			texts = append(texts, s.terms(t))
+			texts = append(texts, analyze(index.Analyzers[index.FieldTextFolded], t))
 		}
 		for _, dm := range res.Hits {
 			h := makeHit(dm)
@@ -162,19 +162,6 @@ func (s *Searcher) Search(ctx context.Context, r Request) (Result, error) {
 	}
 	out.TookMS = float64(time.Since(start).Microseconds()) / 1000
 	return out, nil
-}
-
-// terms returns s as the folded field's terms.
-func (s *Searcher) terms(text string) []string {
-	a := s.Index.Bleve().Mapping().AnalyzerNamed(index.Analyzers[index.FieldTextFolded])
-	if a == nil {
-		return nil
-	}
-	var out []string
-	for _, t := range a.Analyze([]byte(text)) {
-		out = append(out, string(t.Term))
-	}
-	return out
 }
 
 func (p parsed) empty() bool {

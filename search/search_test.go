@@ -197,7 +197,7 @@ func FuzzParseQuery(f *testing.F) {
 			}
 			return
 		}
-		buildQuery(p, Request{Page: 1, Size: 10}, nil, true)
+		buildQuery(p, Request{Page: 1, Size: 10}, nil, features{true, true})
 	})
 }
 

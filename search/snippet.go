@@ -21,7 +21,7 @@ const maxSnippets = 3
 // matches first, then in page order), marking the matched terms.
 func snippets(pages []string, locs bsearch.FieldTermLocationMap) []Snippet {
 	byPage := map[int][]span{}
-	for _, field := range []string{index.FieldText, index.FieldTextFolded} {
+	for _, field := range []string{index.FieldText, index.FieldTextFolded, index.FieldTextPairs} {
 		for _, ls := range locs[field] {
 			for _, l := range ls {
 				pg := 0

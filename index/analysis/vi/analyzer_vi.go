@@ -5,9 +5,12 @@
 //     tone placement, lower case), diacritics kept;
 //   - analyzer "vi_folded": the same syllables with every mark removed and
 //     đ folded to d, so a query typed without diacritics matches;
+//   - analyzer "vi_folded_pairs": each two syllables side by side, folded,
+//     as one term ("cai cach"), to find a phrase's candidates from its
+//     pairs instead of from the positions of its syllables;
 //   - analyzer "vi_docnumber": a document number (số và ký hiệu) as one
 //     keyword, without marks, case or leading zeros;
-//   - token filters "vi_normalize", "vi_fold" and "vi_docnumber".
+//   - token filters "vi_normalize", "vi_fold", "vi_pairs" and "vi_docnumber".
 //
 // Bleve refuses to open an index whose mapping names an analyzer it does not
 // know, so both the indexer and the searcher import this package.
@@ -30,6 +33,7 @@ const (
 	AnalyzerName       = "vi"
 	FoldedAnalyzerName = "vi_folded"
 	NumberAnalyzerName = "vi_docnumber"
+	PairsAnalyzerName  = "vi_folded_pairs"
 )
 
 func analyzer(tokenizerName string, filters ...string) registry.AnalyzerConstructor {
@@ -54,6 +58,7 @@ func init() {
 	must(registry.RegisterAnalyzer(AnalyzerName, analyzer(unicode.Name, NormalizeName)))
 	must(registry.RegisterAnalyzer(FoldedAnalyzerName, analyzer(unicode.Name, NormalizeName, FoldName)))
 	must(registry.RegisterAnalyzer(NumberAnalyzerName, analyzer(single.Name, NumberName)))
+	must(registry.RegisterAnalyzer(PairsAnalyzerName, analyzer(unicode.Name, NormalizeName, FoldName, PairsName)))
 }
 
 func must(err error) {

@@ -34,6 +34,8 @@ func TestAnalyzers(t *testing.T) {
 		{FoldedAnalyzerName, "Cải cách hành chính", []string{"cai", "cach", "hanh", "chinh"}},
 		{FoldedAnalyzerName, "Đường điện", []string{"duong", "dien"}},
 		{FoldedAnalyzerName, "cai cach hanh chinh", []string{"cai", "cach", "hanh", "chinh"}},
+		{PairsAnalyzerName, "Cải cách, hành chính", []string{"cai cach", "cach hanh", "hanh chinh"}},
+		{PairsAnalyzerName, "Hoà", nil},
 		{NumberAnalyzerName, "45/QĐ-UBND", []string{"45 QD UBND"}},
 		{NumberAnalyzerName, "045/qd-ubnd", []string{"45 QD UBND"}},
 		{NumberAnalyzerName, "", nil},

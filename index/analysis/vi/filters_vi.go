@@ -3,6 +3,7 @@ package vi
 import (
 	"sync"
 
+
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/registry"
 
@@ -13,6 +14,7 @@ import (
 const (
 	NormalizeName = "vi_normalize"
 	FoldName      = "vi_fold"
+	PairsName     = "vi_pairs"
 	NumberName    = "vi_docnumber"
 )
 
@@ -73,6 +75,28 @@ func memo(f func(string) string) func(string) string {
 	}
 }
 
+// PairsFilter turns a stream of syllables into the pairs of syllables
+// side by side ("cai", "cach", "hanh" → "cai cach", "cach hanh"), each at
+// the position of its first syllable. Syllables apart (a gap in the
+// positions) make no pair.
+var PairsFilter = analysis.TokenFilter(pairsFilter{})
+
+type pairsFilter struct{}
+
+func (pairsFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
+	out := make(analysis.TokenStream, 0, len(in))
+	for i := 1; i < len(in); i++ {
+		a, b := in[i-1], in[i]
+		if b.Position != a.Position+1 {
+			continue
+		}
+		term := make([]byte, 0, len(a.Term)+1+len(b.Term))
+		term = append(append(append(term, a.Term...), ' '), b.Term...)
+		out = append(out, &analysis.Token{Term: term, Start: a.Start, End: b.End, Position: a.Position, Type: analysis.Shingle})
+	}
+	return out
+}
+
 func filter(f analysis.TokenFilter) registry.TokenFilterConstructor {
 	return func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) { return f, nil }
 }
@@ -80,5 +104,6 @@ func filter(f analysis.TokenFilter) registry.TokenFilterConstructor {
 func init() {
 	must(registry.RegisterTokenFilter(NormalizeName, filter(NormalizeFilter)))
 	must(registry.RegisterTokenFilter(FoldName, filter(FoldFilter)))
+	must(registry.RegisterTokenFilter(PairsName, filter(PairsFilter)))
 	must(registry.RegisterTokenFilter(NumberName, filter(NumberFilter)))
 }
