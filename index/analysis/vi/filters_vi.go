@@ -3,7 +3,6 @@ package vi
 import (
 	"sync"
 
-
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/registry"
 
