@@ -23,7 +23,7 @@ ADDR  ?= 127.0.0.1:8080
 SHARED ?= $(abspath ../shared)
 export VANTHU_SHARED := $(SHARED)
 
-.PHONY: setup build run test test-short bench lint vulncheck fuzz soak clean digits-model
+.PHONY: setup build run test test-short bench bench-scale lint vulncheck fuzz soak clean digits-model
 
 setup:
 	@bash scripts/setup.sh
@@ -46,8 +46,16 @@ bench: build
 	$(GO) run ./internal/tools/ocrbench -vanthu bin/vanthu -corpus $(SHARED)/corpus/dev
 	$(GO) test ./internal/eval -run XXX -bench ArchiveCopy -benchtime 5x
 	$(GO) test ./intake/importer -run XXX -bench Import -benchtime 1x
-	$(GO) run ./internal/tools/searchbench -docs 100000
+	$(GO) run ./internal/tools/scalebench -vanthu bin/vanthu -docs 100000 -queries 50 -mix 200
 	$(GO) run ./internal/tools/kafkabench -vanthu bin/vanthu -corpus $(SHARED)/corpus/dev
+
+# Search at a province's scale: DOCS generated documents imported through
+# `vanthu import` into BENCH_DATA (kept: a second run only queries), then
+# p50/p99 per query class with 1 client and the mix with 4.
+DOCS ?= 1000000
+BENCH_DATA ?= $(DATA)/bench-scale-$(DOCS)
+bench-scale: build
+	$(GO) run ./internal/tools/scalebench -vanthu bin/vanthu -docs $(DOCS) -data $(BENCH_DATA)
 
 lint: setup
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
