@@ -25,14 +25,20 @@ type Request struct {
 	Sort            string // relevance (default), issued_date, -issued_date
 	Page            int    // from 1
 	Size            int
+	// FacetSize is how many values of each facet to list (0: 50); a
+	// shard asked by a coordinator lists them all (ShardRequest).
+	FacetSize int
 	// Sight, if not nil, limits the search to the documents a user may
 	// see, inside the query: totals, facets and snippets count nothing
 	// else. Nil searches everything (the command line on the machine).
 	Sight *access.Sight
 }
 
-// MaxSize bounds Request.Size.
-const MaxSize = 100
+// MaxSize bounds Request.Size; MaxFacetSize, Request.FacetSize.
+const (
+	MaxSize      = 100
+	MaxFacetSize = 100000
+)
 
 // ParseRequest reads a Request from URL query values, checking every value.
 // Errors are Invalid and say what is wrong.
@@ -46,6 +52,11 @@ func ParseRequest(v url.Values) (Request, error) {
 	if s := v.Get("page"); s != "" {
 		if r.Page, err = strconv.Atoi(s); err != nil || r.Page < 1 || r.Page > 10000 {
 			return r, vanthu.Errorf("search", vanthu.Invalid, "page must be a whole number from 1 to 10000, not %q", s)
+		}
+	}
+	if s := v.Get("facet_size"); s != "" {
+		if r.FacetSize, err = strconv.Atoi(s); err != nil || r.FacetSize < 1 || r.FacetSize > MaxFacetSize {
+			return r, vanthu.Errorf("search", vanthu.Invalid, "facet_size must be a whole number from 1 to %d, not %q", MaxFacetSize, s)
 		}
 	}
 	if s := v.Get("size"); s != "" {

@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -106,7 +105,7 @@ func (s *Searcher) Search(ctx context.Context, r Request) (Result, error) {
 	q := buildQuery(p, r, near, has)
 	req := bleve.NewSearchRequestOptions(q, size, skip, false)
 	for _, f := range Facets {
-		req.AddFacet(f, bleve.NewFacetRequest(f, 50))
+		req.AddFacet(f, bleve.NewFacetRequest(f, cmp.Or(r.FacetSize, facetSize)))
 	}
 	req.SortBy(order)
 	res, err := s.Index.Bleve().SearchInContext(ctx, req)
@@ -153,10 +152,7 @@ func (s *Searcher) Search(ctx context.Context, r Request) (Result, error) {
 			out.Hits = append(out.Hits, h)
 		}
 		if relevance {
-			// Ties: the newer document first, then by id.
-			slices.SortStableFunc(out.Hits, func(a, b Hit) int {
-				return cmp.Or(cmp.Compare(b.Score, a.Score), strings.Compare(b.Metadata.IssuedDate, a.Metadata.IssuedDate), strings.Compare(string(a.ID), string(b.ID)))
-			})
+			slices.SortStableFunc(out.Hits, hitOrder(r.Sort, p.empty()))
 			out.Hits = out.Hits[min(from, len(out.Hits)):min(from+r.Size, len(out.Hits))]
 		}
 	}
