@@ -122,13 +122,12 @@ func Open(dir string) (*Index, error) {
 	if err != nil {
 		return nil, vanthu.E("index: open "+dir, vanthu.Transient, err)
 	}
-	ix := &Index{b: b}
-	if v, err := b.GetInternal(keyPairs); err != nil {
+	pairs, err := b.GetInternal(keyPairs)
+	if err != nil {
 		b.Close()
 		return nil, vanthu.E("index: open "+dir, vanthu.Transient, err)
-	} else {
-		ix.pairs = len(v) > 0
 	}
+	ix := &Index{b: b, pairs: len(pairs) > 0}
 	if err := ix.checkAccessIndexed(); err != nil {
 		b.Close()
 		return nil, err

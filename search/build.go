@@ -7,13 +7,13 @@ import (
 	"strings"
 	"time"
 
+	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/registry"
 	bsearch "github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
 	bindex "github.com/blevesearch/bleve_index_api"
 
-	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/search/query"
 	"github.com/vanthu/vanthu"
 	"github.com/vanthu/vanthu/access"
 	"github.com/vanthu/vanthu/dict"
@@ -154,7 +154,7 @@ func hiddenQuery(s access.Sight) query.Query {
 	case s.Agency:
 		// Restricted documents assigned to none of the viewer's units
 		// and users (secret ones are seen whole by a sight of secrets).
-		seen := append(named, units...)
+		seen := slices.Concat(named, units)
 		if s.Secret {
 			seen = append(seen, term(index.FieldAccessSecret, "secret"))
 		}
