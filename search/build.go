@@ -71,9 +71,7 @@ func buildQuery(p parsed, r Request, near map[string]bool, has features) query.Q
 		if f.value == "" {
 			continue
 		}
-		t := bleve.NewTermQuery(index.FacetKey(f.value))
-		t.SetField(f.field)
-		filters = append(filters, t)
+		filters = append(filters, term(f.field, index.FacetKey(f.value)))
 	}
 	if r.From != "" || r.To != "" {
 		var from, to time.Time
@@ -110,6 +108,13 @@ func buildQuery(p parsed, r Request, near map[string]bool, has features) query.Q
 	return query.NewBooleanQuery(must, nil, mustNot)
 }
 
+// term is a term query on field.
+func term(field, v string) query.Query {
+	t := bleve.NewTermQuery(v)
+	t.SetField(field)
+	return t
+}
+
 // unscored matches what q matches and adds nothing to the score.
 type unscored struct{ q query.Query }
 
@@ -132,11 +137,6 @@ func (weightless) SetQueryNorm(float64) {}
 // excluding the few hidden ones is cheaper than requiring the many seen.
 // Nil for a sight that sees only what is assigned to it.
 func hiddenQuery(s access.Sight) query.Query {
-	term := func(field, v string) query.Query {
-		t := bleve.NewTermQuery(v)
-		t.SetField(field)
-		return t
-	}
 	var named, units []query.Query
 	for _, u := range s.Users {
 		named = append(named, term(index.FieldAccessUsers, u))
@@ -174,11 +174,6 @@ func hiddenQuery(s access.Sight) query.Query {
 // an index from before them shows nothing to a restricted viewer until it
 // is rebuilt (vanthu reindex).
 func sightQuery(s access.Sight) query.Query {
-	term := func(field, v string) query.Query {
-		t := bleve.NewTermQuery(v)
-		t.SetField(field)
-		return t
-	}
 	// What the viewer sees of the documents that are not secret.
 	var open query.Query
 	switch {
@@ -295,11 +290,6 @@ func phrase(s, field string, boost float64) *query.MatchPhraseQuery {
 
 // fieldQuery handles field:value.
 func fieldQuery(field, value string) query.Query {
-	term := func(f, v string) query.Query {
-		t := bleve.NewTermQuery(v)
-		t.SetField(f)
-		return t
-	}
 	switch field {
 	case "number":
 		return term(index.FieldNumber, dict.NumberKey(value))

@@ -9,16 +9,15 @@ import (
 // facetSize is how many values of each facet a result lists.
 const facetSize = 50
 
+// ShardRequest is what a coordinator asks each shard for r: the first
+// page*size hits, so that the merged page is among them, and every value
+// of each facet, so that the merged counts are exact.
 func ShardRequest(r Request) Request {
 	s := r
 	s.Size, s.Page, s.FacetSize = r.Page*r.Size, 1, MaxFacetSize
 	return s
 }
 
-// ShardRequest is what a coordinator asks each shard for r: the first
-// page*size hits, so that the merged page is among them, and every value
-// of each facet, so that the merged counts are exact.
-//
 // Merge combines the results of one request r from shards that partition
 // the documents (each document in one shard), each asked with
 // ShardRequest(r): the totals and the facet counts add up, exactly, and the

@@ -93,6 +93,9 @@ func (r *Request) Check() error {
 	if r.Page < 1 || r.Size < 1 || r.Size > MaxSize {
 		return vanthu.Errorf("search", vanthu.Invalid, "page must be ≥ 1 and size from 1 to %d", MaxSize)
 	}
+	if r.FacetSize < 0 || r.FacetSize > MaxFacetSize {
+		return vanthu.Errorf("search", vanthu.Invalid, "facet_size must be from 1 to %d", MaxFacetSize)
+	}
 	if _, err := parseQuery(r.Q); err != nil {
 		return err
 	}

@@ -59,8 +59,8 @@ type Searcher struct {
 	Index *index.Index
 }
 
-// rescoreWindow is how many of the best documents by the plain query are
-// ranked again by the full one (with the proximity boosts).
+// rescoreWindow is how many of the best documents of the first pass are
+// ranked again with proximity in the second.
 const rescoreWindow = 100
 
 // Search runs r in two passes. The first finds the total, the facets and
@@ -123,8 +123,8 @@ func (s *Searcher) Search(ctx context.Context, r Request) (Result, error) {
 		out.Facets[f] = counts
 	}
 
-	// The second pass: those documents by the full query, with their text
-	// and where it matched.
+	// The second pass: those documents, with their text and where the
+	// query matched in it.
 	if len(res.Hits) > 0 {
 		ids := make([]string, len(res.Hits))
 		for i, h := range res.Hits {
@@ -163,6 +163,7 @@ func (s *Searcher) Search(ctx context.Context, r Request) (Result, error) {
 func (p parsed) empty() bool {
 	return len(p.terms) == 0 && len(p.phrases) == 0 && len(p.fields) == 0
 }
+
 func makeHit(dm *bsearch.DocumentMatch) Hit {
 	h := Hit{ID: vanthu.Ref(dm.ID), Score: dm.Score, Snippets: []Snippet{}}
 	if s, ok := dm.Fields[index.FieldRecord].(string); ok {

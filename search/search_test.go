@@ -171,6 +171,7 @@ func TestBadRequests(t *testing.T) {
 		{"to": {"yesterday"}},
 		{"from": {"2024-05-01"}, "to": {"2024-01-01"}},
 		{"size": {"0"}}, {"size": {"1000"}}, {"size": {"ten"}},
+		{"facet_size": {"0"}}, {"facet_size": {"100001"}}, {"facet_size": {"all"}},
 		{"page": {"0"}},
 		{"sort": {"random"}},
 		{"year": {"20x4"}},
@@ -181,6 +182,10 @@ func TestBadRequests(t *testing.T) {
 		if vanthu.KindOf(err) != vanthu.Invalid {
 			t.Errorf("ParseRequest(%v): err = %v, want Invalid", v, err)
 		}
+	}
+	r := Request{Page: 1, Size: 10, FacetSize: -1}
+	if err := r.Check(); vanthu.KindOf(err) != vanthu.Invalid {
+		t.Errorf("Check of a negative facet size: %v, want Invalid", err)
 	}
 }
 

@@ -92,14 +92,7 @@ func TestSightOnAnIndexWithoutAccessFields(t *testing.T) {
 	if err := ix.Bleve().Index(string(ref("old")), old); err != nil {
 		t.Fatal(err)
 	}
-	if err := ix.Bleve().DeleteInternal([]byte("vanthu.access-indexed")); err != nil {
-		t.Fatal(err)
-	}
-	ix.Close()
-	ix, err := index.Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
+	ix = reopenUnmarked(t, ix, dir)
 	defer ix.Close()
 	if ix.AccessIndexed() {
 		t.Fatal("an index with a document without access fields is taken as complete")
@@ -117,4 +110,34 @@ func TestSightOnAnIndexWithoutAccessFields(t *testing.T) {
 	if res.Total != 2 { // agency, unit-kt
 		t.Errorf("staff of KT see %d documents, want 2", res.Total)
 	}
+}
+
+// An index made before the mark whose documents all have their access
+// fields is found complete at open, and the mark written.
+func TestAccessMarkOnAnOlderCompleteIndex(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "index")
+	ix := indexAccessDocs(t, dir)
+	ix = reopenUnmarked(t, ix, dir)
+	if !ix.AccessIndexed() {
+		t.Error("an older index whose documents all have access fields is not found complete")
+	}
+	if v, _ := ix.Bleve().GetInternal([]byte("vanthu.access-indexed")); len(v) == 0 {
+		t.Error("the mark is not written, so every start would count again")
+	}
+	ix.Close()
+}
+
+// reopenUnmarked takes the access mark out of the index in dir, as an
+// index made before it, and opens it again.
+func reopenUnmarked(t *testing.T, ix *index.Index, dir string) *index.Index {
+	t.Helper()
+	if err := ix.Bleve().DeleteInternal([]byte("vanthu.access-indexed")); err != nil {
+		t.Fatal(err)
+	}
+	ix.Close()
+	ix, err := index.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ix
 }

@@ -14,7 +14,6 @@
 package scale
 
 import (
-	"encoding/json"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -23,26 +22,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/vanthu/vanthu/dict"
+	"github.com/vanthu/vanthu/intake/importer"
 )
-
-// Record is one line of `vanthu import`.
-type Record struct {
-	ID              string `json:"id"`
-	Number          string `json:"number"`
-	DocType         string `json:"doc_type"`
-	Issuer          string `json:"issuer"`
-	IssuedDate      string `json:"issued_date"`
-	Urgency         string `json:"urgency,omitempty"`
-	Confidentiality string `json:"confidentiality,omitempty"`
-	Subject         string `json:"subject"`
-	Body            string `json:"body"`
-}
-
-// Line is r as one line of JSON, without the newline.
-func (r Record) Line() []byte {
-	b, _ := json.Marshal(r)
-	return b
-}
 
 // Corpus generates records. Its vocabulary is built once; Doc is safe for
 // concurrent use.
@@ -51,7 +32,7 @@ type Corpus struct {
 	Years     []int // the years documents are issued in
 	tail      []string
 	provinces []string
-	units     []string // agencies of a province, without its name
+	units     []unit
 	people    []string
 }
 
@@ -71,9 +52,9 @@ func New(seed uint64) *Corpus {
 	for range 8 {
 		c.provinces = append(c.provinces, name())
 	}
-	c.units = append(c.units, unitsOf...)
+	c.units = append(c.units, provincial...)
 	for range 40 {
-		c.units = append(c.units, "ỦY BAN NHÂN DÂN HUYỆN "+strings.ToUpper(name()))
+		c.units = append(c.units, unit{name: "ỦY BAN NHÂN DÂN HUYỆN " + strings.ToUpper(name()), code: "UBND", district: true})
 	}
 	for range 300 {
 		c.people = append(c.people, surnames[r.IntN(len(surnames))]+" "+middles[r.IntN(len(middles))]+" "+givens[r.IntN(len(givens))])
@@ -112,25 +93,25 @@ func Syllables() []string {
 }
 
 // Doc returns record i.
-func (c *Corpus) Doc(i int) Record {
+func (c *Corpus) Doc(i int) importer.Record {
 	r := rand.New(rand.NewPCG(c.Seed, uint64(i)))
 	province := c.provinces[i%len(c.provinces)]
-	unit := c.units[zipfIndex(r, len(c.units))]
-	issuer := unit
-	if !strings.Contains(unit, "HUYỆN") {
-		issuer = unit + " TỈNH " + strings.ToUpper(province)
+	u := c.units[zipfIndex(r, len(c.units))]
+	issuer := u.name
+	if !u.district {
+		issuer = u.name + " TỈNH " + strings.ToUpper(province)
 	}
 	dt := docTypes[zipfIndex(r, len(docTypes))]
 	year := c.Years[r.IntN(len(c.Years))]
 	month, day := 1+r.IntN(12), 1+r.IntN(28)
-	number := fmt.Sprintf("%d/%s-%s", 1+r.IntN(4000), dt.abbrev, unitCode(unit))
+	number := fmt.Sprintf("%d/%s-%s", 1+r.IntN(4000), dt.abbrev, u.code)
 	if dt.abbrev == "" { // a công văn: the issuer's code, then the unit's
-		number = fmt.Sprintf("%d/%s-%s", 1+r.IntN(9000), unitCode(unit), units2[r.IntN(len(units2))])
+		number = fmt.Sprintf("%d/%s-%s", 1+r.IntN(9000), u.code, units2[r.IntN(len(units2))])
 	}
 	topic := topics[zipfIndex(r, len(topics))]
 	other := topics[r.IntN(len(topics))]
 	subject := "Về việc " + verbs[r.IntN(len(verbs))] + " " + topic + " " + scopes[r.IntN(len(scopes))]
-	rec := Record{
+	rec := importer.Record{
 		ID: fmt.Sprintf("QLVB-%08d", i), Number: number, DocType: dt.name, Issuer: issuer,
 		IssuedDate: fmt.Sprintf("%d-%02d-%02d", year, month, day), Subject: subject,
 	}
@@ -144,7 +125,7 @@ func (c *Corpus) Doc(i int) Record {
 		b.WriteByte('\n')
 	}
 	// The header, two columns read left then right.
-	if !strings.Contains(unit, "HUYỆN") && unit != "ỦY BAN NHÂN DÂN" {
+	if !u.district && u.code != "UBND" {
 		line("ỦY BAN NHÂN DÂN TỈNH", strings.ToUpper(province))
 	}
 	line(issuer)
@@ -223,14 +204,6 @@ func zipfIndex(r *rand.Rand, n int) int {
 	return min(max(k, 0), n-1)
 }
 
-// unitCode is the issuing code of a unit (UBND, SNV, …).
-func unitCode(unit string) string {
-	if c, ok := codes[unit]; ok {
-		return c
-	}
-	return "UBND"
-}
-
 type docType struct{ name, abbrev string }
 
 var docTypes = []docType{
@@ -239,20 +212,21 @@ var docTypes = []docType{
 	{"Nghị quyết", "NQ"}, {"Công điện", "CĐ"}, {"Biên bản", "BB"}, {"Phương án", "PA"}, {"Đề án", "ĐA"},
 }
 
-var unitsOf = []string{
-	"ỦY BAN NHÂN DÂN", "SỞ NỘI VỤ", "SỞ TÀI CHÍNH", "SỞ KẾ HOẠCH VÀ ĐẦU TƯ", "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "SỞ Y TẾ",
-	"SỞ XÂY DỰNG", "SỞ GIAO THÔNG VẬN TẢI", "SỞ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN", "SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG",
-	"SỞ TƯ PHÁP", "SỞ CÔNG THƯƠNG", "SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", "SỞ THÔNG TIN VÀ TRUYỀN THÔNG",
-	"SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH", "SỞ KHOA HỌC VÀ CÔNG NGHỆ", "THANH TRA", "VĂN PHÒNG ỦY BAN NHÂN DÂN",
+// unit is an agency: its name without the province's, and its code in
+// document numbers.
+type unit struct {
+	name, code string
+	district   bool // a district's People's Committee, named by itself
 }
 
-var codes = map[string]string{
-	"ỦY BAN NHÂN DÂN": "UBND", "SỞ NỘI VỤ": "SNV", "SỞ TÀI CHÍNH": "STC", "SỞ KẾ HOẠCH VÀ ĐẦU TƯ": "SKHĐT",
-	"SỞ GIÁO DỤC VÀ ĐÀO TẠO": "SGDĐT", "SỞ Y TẾ": "SYT", "SỞ XÂY DỰNG": "SXD", "SỞ GIAO THÔNG VẬN TẢI": "SGTVT",
-	"SỞ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN": "SNN", "SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG": "STNMT", "SỞ TƯ PHÁP": "STP",
-	"SỞ CÔNG THƯƠNG": "SCT", "SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI": "SLĐTBXH", "SỞ THÔNG TIN VÀ TRUYỀN THÔNG": "STTTT",
-	"SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH": "SVHTTDL", "SỞ KHOA HỌC VÀ CÔNG NGHỆ": "SKHCN", "THANH TRA": "TTr",
-	"VĂN PHÒNG ỦY BAN NHÂN DÂN": "VP",
+var provincial = []unit{
+	{"ỦY BAN NHÂN DÂN", "UBND", false}, {"SỞ NỘI VỤ", "SNV", false}, {"SỞ TÀI CHÍNH", "STC", false},
+	{"SỞ KẾ HOẠCH VÀ ĐẦU TƯ", "SKHĐT", false}, {"SỞ GIÁO DỤC VÀ ĐÀO TẠO", "SGDĐT", false}, {"SỞ Y TẾ", "SYT", false},
+	{"SỞ XÂY DỰNG", "SXD", false}, {"SỞ GIAO THÔNG VẬN TẢI", "SGTVT", false},
+	{"SỞ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN", "SNN", false}, {"SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG", "STNMT", false},
+	{"SỞ TƯ PHÁP", "STP", false}, {"SỞ CÔNG THƯƠNG", "SCT", false}, {"SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", "SLĐTBXH", false},
+	{"SỞ THÔNG TIN VÀ TRUYỀN THÔNG", "STTTT", false}, {"SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH", "SVHTTDL", false},
+	{"SỞ KHOA HỌC VÀ CÔNG NGHỆ", "SKHCN", false}, {"THANH TRA", "TTr", false}, {"VĂN PHÒNG ỦY BAN NHÂN DÂN", "VP", false},
 }
 
 var units2 = strings.Fields("VP KT TH NC KGVX TCHC QLĐT NV TCCB KHTC PC HCTC")

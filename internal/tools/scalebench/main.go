@@ -13,6 +13,7 @@ package main
 import (
 	"bufio"
 	"context"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"io/fs"
@@ -31,6 +32,7 @@ import (
 	"github.com/vanthu/vanthu/access"
 	"github.com/vanthu/vanthu/dict"
 	"github.com/vanthu/vanthu/index"
+	"github.com/vanthu/vanthu/intake/importer"
 	"github.com/vanthu/vanthu/internal/scale"
 	"github.com/vanthu/vanthu/search"
 )
@@ -178,7 +180,11 @@ func importCorpus(c *scale.Corpus, n int, bin, data string) (int64, error) {
 	for i := range n {
 		d := c.Doc(i)
 		raw += int64(len(d.Body))
-		w.Write(d.Line())
+		line, err := json.Marshal(d)
+		if err != nil {
+			return 0, err
+		}
+		w.Write(line)
 		w.WriteByte('\n')
 	}
 	if err := w.Flush(); err != nil {
@@ -201,7 +207,7 @@ type class struct {
 
 // queryClasses draws k queries of each class from the corpus's documents.
 func queryClasses(c *scale.Corpus, n, k int, r *rand.Rand) []class {
-	words := func(d scale.Record) []string {
+	words := func(d importer.Record) []string {
 		var w []string
 		for _, f := range strings.Fields(d.Body) {
 			f = strings.Trim(f, ".,;:")
@@ -211,10 +217,10 @@ func queryClasses(c *scale.Corpus, n, k int, r *rand.Rand) []class {
 		}
 		return w
 	}
-	topic := func(d scale.Record) []string {
+	topic := func(d importer.Record) []string {
 		return strings.Fields(strings.TrimPrefix(d.Subject, "Về việc "))
 	}
-	doc := func() scale.Record { return c.Doc(r.IntN(n)) }
+	doc := func() importer.Record { return c.Doc(r.IntN(n)) }
 	// match: two syllables of the subject and one or two of the body,
 	// as staff type what they remember of a document.
 	matchQ := func() string {
