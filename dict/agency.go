@@ -20,7 +20,7 @@ import (
 // phrase whose letters, without marks, are the phrase's.
 
 // headerPhrases are phrases of the state's structure, in capitals.
-var headerPhrases = []string{
+var headerPhrases = append([]string{
 	// Bodies.
 	"ỦY BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN", "CHÍNH PHỦ", "THỦ TƯỚNG CHÍNH PHỦ", "VĂN PHÒNG CHÍNH PHỦ",
 	"VĂN PHÒNG", "BAN CHỈ ĐẠO", "KHO BẠC NHÀ NƯỚC", "NGÂN HÀNG NHÀ NƯỚC", "BẢO HIỂM XÃ HỘI",
@@ -33,7 +33,10 @@ var headerPhrases = []string{
 	"KẾ HOẠCH VÀ ĐẦU TƯ", "LAO ĐỘNG THƯƠNG BINH VÀ XÃ HỘI", "VĂN HÓA THỂ THAO VÀ DU LỊCH",
 	"THÔNG TIN VÀ TRUYỀN THÔNG", "DÂN TỘC VÀ TÔN GIÁO", "KINH TẾ VÀ HẠ TẦNG", "QUẢN LÝ ĐÔ THỊ",
 	"THANH TRA", "TÀI NGUYÊN", "MÔI TRƯỜNG", "KINH TẾ", "VĂN HÓA", "GIÁO DỤC",
-	// Offices that sign.
+}, offices...)
+
+// offices are the offices that sign.
+var offices = []string{
 	"CHỦ TỊCH", "PHÓ CHỦ TỊCH", "GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "TỔNG GIÁM ĐỐC", "CHÁNH VĂN PHÒNG",
 	"PHÓ CHÁNH VĂN PHÒNG", "BỘ TRƯỞNG", "THỨ TRƯỞNG", "THỦ TƯỚNG", "PHÓ THỦ TƯỚNG", "CỤC TRƯỞNG",
 	"PHÓ CỤC TRƯỞNG", "TỔNG CỤC TRƯỞNG", "VỤ TRƯỞNG", "PHÓ VỤ TRƯỞNG", "TRƯỞNG BAN", "PHÓ TRƯỞNG BAN",

@@ -128,3 +128,49 @@ func TestIsRecipientsLabel(t *testing.T) {
 		}
 	}
 }
+
+func TestRepairGivenName(t *testing.T) {
+	for in, want := range map[string]string{
+		"Trần Hoàng Tuần":  "Trần Hoàng Tuấn", // the acute read as a grave
+		"Lê Văn Tuấn":      "Lê Văn Tuấn",
+		"Nguyễn Thị Hiên":  "Nguyễn Thị Hiên", // a name: left as read
+		"Nguyễn Văn Hiến":  "Nguyễn Văn Hiến",
+		"Phạm Minh Thánh":  "Phạm Minh Thành",
+		"Võ Thị Thuỳ":      "Võ Thị Thuỳ", // the old placement of the mark is the same name
+		"Đỗ Văn Xyz":       "Đỗ Văn Xyz",  // no mirror that is a name
+		"Hồ Ngọc Tuần Anh": "Hồ Ngọc Tuấn Anh",
+	} {
+		if got := RepairGivenName(in); got != want {
+			t.Errorf("RepairGivenName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestRepairRole(t *testing.T) {
+	for _, c := range []struct {
+		in, want string
+		ok       bool
+	}{
+		{"⁄% TS Ú TỊCH", "CHỦ TỊCH", true}, // a seal over the first syllable
+		{"PHÓ CHU TICH", "PHÓ CHỦ TỊCH", true},
+		{"GIẢM ĐÓC", "GIÁM ĐỐC", true},
+		{"%$ Ư", "%$ Ư", false},                   // nothing left to go on
+		{"NGUYỄN VĂN AN", "NGUYỄN VĂN AN", false}, // no office
+	} {
+		got, ok := RepairRole(c.in)
+		if got != c.want || ok != c.ok {
+			t.Errorf("RepairRole(%q) = %q, %v; want %q, %v", c.in, got, ok, c.want, c.ok)
+		}
+	}
+}
+
+func TestEditDistance(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want int
+	}{{"", "", 0}, {"VTLTNN", "VTLUTNN", 1}, {"tuấn", "tuần", 1}, {"kitten", "sitting", 3}, {"", "abc", 3}} {
+		if got := EditDistance(c.a, c.b); got != c.want {
+			t.Errorf("EditDistance(%q, %q) = %d, want %d", c.a, c.b, got, c.want)
+		}
+	}
+}

@@ -10,10 +10,21 @@ import (
 	"github.com/vanthu/vanthu/layout"
 )
 
+// signatureBlock is what closing reads at the foot of a document.
+type signatureBlock struct {
+	recipients    []string
+	title, signer string
+	// signerGuessed is whether the signer's family name was not read as
+	// one and is a guess (see dict.RepairSurname); titleGuessed whether a
+	// line of the role was garbled and is read as the office nearest to
+	// it (dict.RepairRole).
+	signerGuessed, titleGuessed bool
+}
+
 // closing reads "Nơi nhận:" with its list (left) and the signature block
-// (right) at the foot of a page. guessed is whether the signer's family
-// name was not read as one and is a guess (see dict.RepairSurname).
-func closing(segs []layout.Segment) (recipients []string, title, signer string, guessed, ok bool) {
+// (right) at the foot of a page.
+func closing(segs []layout.Segment) (signatureBlock, bool) {
+	var b signatureBlock
 	at := -1
 	for i, s := range segs {
 		if dict.IsRecipientsLabel(s.Text) {
@@ -22,7 +33,7 @@ func closing(segs []layout.Segment) (recipients []string, title, signer string, 
 		}
 	}
 	if at < 0 {
-		return nil, "", "", false, false
+		return b, false
 	}
 	top := segs[at].Y0 - (segs[at].Y1 - segs[at].Y0)
 	// The role lines may begin on the row of "Nơi nhận:" or just above.
@@ -34,16 +45,18 @@ func closing(segs []layout.Segment) (recipients []string, title, signer string, 
 		t := cleanLine(s.Text)
 		switch {
 		case isRole(t):
-			roles = append(roles, authority.ReplaceAllString(dict.RepairHeader(t), "$1. "))
+			role, guessed := repairRole(authority.ReplaceAllString(dict.RepairHeader(t), "$1. "))
+			roles = append(roles, role)
+			b.titleGuessed = b.titleGuessed || guessed
 		case dict.LooksLikeName(nameLine(t)):
 			// The last name-like line is the signer.
-			signer = dict.RepairSurname(nameLine(t))
+			b.signer = dict.RepairGivenName(dict.RepairSurname(nameLine(t)))
 			read, _, _ := strings.Cut(nameLine(t), " ")
-			repaired, _, _ := strings.Cut(signer, " ")
-			guessed = foldUpper(read) != foldUpper(repaired) // more than marks put back
+			repaired, _, _ := strings.Cut(b.signer, " ")
+			b.signerGuessed = foldUpper(read) != foldUpper(repaired) // more than marks put back
 		}
 	}
-	recipients = []string{}
+	b.recipients = []string{}
 	// The list is the column under "Nơi nhận:", left of the signature
 	// block; a line OCR split in two on one row ("Trung" | "ương;") is
 	// joined again.
@@ -83,19 +96,37 @@ func closing(segs []layout.Segment) (recipients []string, title, signer string, 
 		if t == "" {
 			continue
 		}
-		if !bullet && len(recipients) > 0 {
-			recipients[len(recipients)-1] += " " + t // a wrapped line
+		if !bullet && len(b.recipients) > 0 {
+			b.recipients[len(b.recipients)-1] += " " + t // a wrapped line
 			continue
 		}
-		recipients = append(recipients, t)
+		b.recipients = append(b.recipients, t)
 	}
-	return recipients, strings.Join(roles, " / "), signer, guessed, true
+	b.title = strings.Join(roles, " / ")
+	return b, true
+}
+
+// repairRole reads a role line that is not shaped as roles are printed
+// (see roleShaped) as the office nearest to it, keeping its signing
+// authority, and reports whether it did.
+func repairRole(line string) (string, bool) {
+	if roleShaped(line) {
+		return line, false
+	}
+	lead := authorityPrefix.FindString(line)
+	office, ok := dict.RepairRole(line[len(lead):])
+	if !ok {
+		return line, false
+	}
+	return lead + office, true
 }
 
 var (
 	// authority is a signing-authority prefix (NĐ 30: TM., KT., Q., TL.,
 	// TUQ.), always written with a dot; OCR reads the dot as : , or ;.
 	authority = regexp.MustCompile(`^(TM|KT|TL|TUQ|Q)\s*[.:,;]\s*`)
+	// authorityPrefix is a signing authority as closing writes it.
+	authorityPrefix = regexp.MustCompile(`^(TM|KT|TL|TUQ|Q)\. `)
 	// strayLead is OCR debris before a recipient: a lone digit or mark.
 	strayLead = regexp.MustCompile(`^([0-9]|[^\pL\pN\s(])\s+`)
 	// commaSpace finds a comma with no space after it before a letter.

@@ -173,25 +173,25 @@ func ExtractWithConfidence(pages []vanthu.Page) (vanthu.Metadata, map[string]flo
 		if i > 0 {
 			segs = layout.Segments(pages[i])
 		}
-		if recips, title, signer, guessed, ok := closing(segs); ok {
-			md.Recipients, md.SignerTitle, md.Signer = recips, title, signer
+		if b, ok := closing(segs); ok {
+			md.Recipients, md.SignerTitle, md.Signer = b.recipients, b.title, b.signer
 			var closingConf float64
 			for _, s := range segs {
 				closingConf += s.Conf
 			}
 			c := closingConf / float64(len(segs)) / 100
-			for f, v := range map[string]string{"signer": signer, "signer_title": title} {
+			for f, v := range map[string]string{"signer": b.signer, "signer_title": b.title} {
 				if v != "" {
 					conf[f] = c
 				}
 			}
-			if signer != "" && guessed {
+			if b.signer != "" && b.signerGuessed {
 				conf["signer"] = min(c, ReviewThreshold/2)
 			}
-			if title != "" && !roleShaped(title) {
+			if b.title != "" && (b.titleGuessed || !roleShaped(b.title)) {
 				conf["signer_title"] = min(c, ReviewThreshold/2) // marks of a seal read as letters
 			}
-			if len(recips) > 0 {
+			if len(b.recipients) > 0 {
 				conf["recipients"] = c
 			}
 			break

@@ -219,12 +219,29 @@ func TestClosingUnderASeal(t *testing.T) {
 		seg("kL c.", layout.Right, 1684, 2418, 2074, 2601),
 		seg("[Íà Thị Lê Vân", layout.Right, 1597, 2649, 1957, 2719),
 	}
-	recips, title, signer, guessed, ok := closing(segs)
-	if !ok || title != "TL. CHỦ TỊCH / KT. CHÁNH VĂN PHÒNG" || signer != "Hà Thị Lê Vân" || !guessed {
-		t.Errorf("closing = %q, %q, %q, guessed %v, %v", recips, title, signer, guessed, ok)
+	b, ok := closing(segs)
+	if !ok || b.title != "TL. CHỦ TỊCH / KT. CHÁNH VĂN PHÒNG" || b.signer != "Hà Thị Lê Vân" || !b.signerGuessed || b.titleGuessed {
+		t.Errorf("closing = %+v, %v", b, ok)
 	}
-	if !slices.Equal(recips, []string{"Như trên", "Lưu: VT"}) {
-		t.Errorf("recipients %q", recips)
+	if !slices.Equal(b.recipients, []string{"Như trên", "Lưu: VT"}) {
+		t.Errorf("recipients %q", b.recipients)
+	}
+}
+
+func TestClosingRoleUnderASeal(t *testing.T) {
+	// A seal over the first syllable of the role on a 1-bit scan, and the
+	// acute of the given name read as a grave.
+	segs := []layout.Segment{
+		seg("Nơi nhận:", layout.Left, 453, 2064, 651, 2109),
+		seg("KT. CHỦ TỊCH", layout.Right, 1594, 2074, 1996, 2130),
+		seg("- Như trên;", layout.Left, 445, 2121, 639, 2155),
+		seg("⁄% PHÓ CHỦ TỊCH", layout.Right, 1461, 2128, 2089, 2193),
+		seg("- Lưu: VT.", layout.Left, 445, 2175, 712, 2206),
+		seg("Trần Hoàng Tuần", layout.Right, 1597, 2649, 1957, 2719),
+	}
+	b, ok := closing(segs)
+	if !ok || b.title != "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH" || !b.titleGuessed || b.signer != "Trần Hoàng Tuấn" || b.signerGuessed {
+		t.Errorf("closing = %+v, %v; want the role read as the office nearest, flagged, and the given name's tone put back", b, ok)
 	}
 }
 

@@ -64,31 +64,9 @@ func (s *Searcher) nearNumbers(p parsed) (map[string]bool, error) {
 		if e.Term == key {
 			return nil, nil // the exact number is there
 		}
-		if editDistance(strings.TrimPrefix(e.Term, prefix), code) == 1 {
+		if dict.EditDistance(strings.TrimPrefix(e.Term, prefix), code) == 1 {
 			near[e.Term] = true
 		}
 	}
 	return near, nil
-}
-
-// editDistance is the Levenshtein distance between a and b, in runes.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur := make([]int, len(rb)+1)
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(rb)]
 }

@@ -22,6 +22,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/vanthu/vanthu/dict"
 	"github.com/vanthu/vanthu/intake/pipeline"
@@ -282,32 +283,12 @@ func runOCRmyPDF(corpus string, truths []eval.Truth) (map[string]string, time.Du
 // cer is the character error rate of got against want, whitespace
 // collapsed, both NFC.
 func cer(got, want string) float64 {
-	g := []rune(strings.Join(strings.Fields(dict.NFC(got)), " "))
-	w := []rune(strings.Join(strings.Fields(dict.NFC(want)), " "))
-	if len(w) == 0 {
+	g := strings.Join(strings.Fields(dict.NFC(got)), " ")
+	w := strings.Join(strings.Fields(dict.NFC(want)), " ")
+	if w == "" {
 		return 0
 	}
-	return float64(levenshtein(g, w)) / float64(len(w))
-}
-
-func levenshtein(a, b []rune) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			c := prev[j-1]
-			if a[i-1] != b[j-1] {
-				c++
-			}
-			cur[j] = min(c, prev[j]+1, cur[j-1]+1)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
+	return float64(dict.EditDistance(g, w)) / float64(utf8.RuneCountInString(w))
 }
 
 func mean(xs []float64) float64 {

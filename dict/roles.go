@@ -1,0 +1,51 @@
+package dict
+
+import (
+	"strings"
+	"unicode"
+)
+
+// officeKeys are the offices that sign, each as its letters without marks
+// or spaces (CHUTICH), for RepairRole.
+var officeKeys = func() map[string]string {
+	m := map[string]string{}
+	for _, o := range offices {
+		m[roleKey(o)] = o
+	}
+	return m
+}()
+
+// roleKey is s's letters without marks, in capitals, with nothing between
+// them.
+func roleKey(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) {
+			return unicode.ToUpper(r)
+		}
+		return -1
+	}, Fold(s))
+}
+
+// RepairRole reads a role line that a seal or a signature garbled ("⁄%
+// TS Ú TỊCH") as the office that signs nearest to it: at most one letter
+// in three off, and nearer than any other office. It reports whether it
+// found one; a line no office is near is left to the clerk as read.
+func RepairRole(line string) (string, bool) {
+	key := roleKey(line)
+	if key == "" {
+		return line, false
+	}
+	best, bestD, second := "", len(key)+1, len(key)+1
+	for k, o := range officeKeys {
+		switch d := EditDistance(key, k); {
+		case d < bestD:
+			best, second, bestD = o, bestD, d
+		case d < second:
+			second = d
+		}
+	}
+	if best == "" || 3*bestD > len([]rune(roleKey(best))) || second == bestD {
+		return line, false
+	}
+	return best, true
+}
