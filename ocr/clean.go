@@ -152,6 +152,9 @@ type Cleaned struct {
 	Image []byte  // uncompressed TIFF stating its resolution
 	Scale float64 // factor the page was scaled by
 	Turns int     // quarter turns clockwise that made it upright
+	// Skew is the angle (degrees, clockwise) the page was turned by about
+	// its centre to make its lines level; 0 for a straight page.
+	Skew float64
 	// Plain is the upright page as Image but without the median filter
 	// (and the header's rules), in the same frame; only from cleanPage,
 	// with the median among the steps and the page upright.
@@ -332,6 +335,7 @@ func clean(img []byte, dpi int, steps []string, region image.Rectangle, keepPlai
 		if next == pix {
 			C.pixDestroy(&next) // a clone: the page was straight
 		} else {
+			c.Skew = float64(angle)
 			replace(next)
 		}
 	}

@@ -3,6 +3,7 @@ package ocr
 import (
 	"image"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -36,7 +37,7 @@ func readInk(page func() image.Image, slots []inkSlot, words []vanthu.Word) ([]v
 		if img == nil {
 			return words, changed
 		}
-		if r := digits.Read(img, s.slot, s.band); r.Text != "" {
+		if r := digits.Read(img, s.slot, s.band, s.valid); r.Text != "" {
 			words, changed = s.apply(words, r), true
 		}
 	}
@@ -51,6 +52,7 @@ type inkSlot struct {
 	label, next vanthu.Word
 	labelText   string // the label as printed, without what ran into it
 	nextText    string // the next word without what ran into it
+	day         bool   // the day's slot, not the number's
 }
 
 // inkSlots finds the number and day slots in the top 40% of a page.
@@ -96,7 +98,9 @@ func inkSlots(words []vanthu.Word, width, height int) []inkSlot {
 				f := fold(next.Text)
 				if at := strings.Index(f, "THANG"); at >= 0 {
 					at = utf8.RuneCountInString(f[:at]) // runes, as makeSlot counts
-					out = append(out, makeSlot(w, next, "ngày", 2.5*float64(digitH), at, 3.1*float64(digitH)))
+					sl := makeSlot(w, next, "ngày", 2.5*float64(digitH), at, 3.1*float64(digitH))
+					sl.day = true
+					out = append(out, sl)
 					day = true
 					break
 				}
@@ -167,6 +171,16 @@ func makeSlot(label, next vanthu.Word, labelText string, labelW float64, nextAt 
 	}
 	band := image.Rect(left, next.Y0, right, next.Y1)
 	return inkSlot{slot: band, band: band, label: label, next: next, labelText: labelText, nextText: nextText}
+}
+
+// valid reports whether digits can be what the slot holds: any number,
+// or a day of the month.
+func (s inkSlot) valid(digits string) bool {
+	if !s.day {
+		return true
+	}
+	d, err := strconv.Atoi(digits)
+	return err == nil && len(digits) <= 2 && d >= 1 && d <= 31
 }
 
 // printedConf is the confidence (0–100) above which Tesseract's reading of

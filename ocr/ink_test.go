@@ -154,3 +154,44 @@ func TestInkSlotsInkRunIntoTheNextWord(t *testing.T) {
 		t.Errorf("slot %v, next word %q; want from 1575 to where tháng begins, and tháng", s.slot, s.nextText)
 	}
 }
+
+// On a skewed scan the words OCR returns are on the page as clean-up
+// turned it level; the ink is read from the page turned alike, so the
+// slots fall on the handwriting.
+func TestReadInkOnASkewedPage(t *testing.T) {
+	h := newHeader()
+	upright := image.NewRGBA(image.Rect(0, 0, 2480, 3508))
+	draw.Draw(upright, upright.Bounds(), image.White, image.Point{}, draw.Src)
+	// Lines of print for the skew to be found by, below the header.
+	for y := 700; y < 3300; y += 90 {
+		for x := 300; x < 2200; x += 70 {
+			draw.Draw(upright, image.Rect(x, y, x+55, y+30), image.Black, image.Point{}, draw.Src)
+		}
+	}
+	handwriting.Draw(upright, "07", 1600, 466, 56, color.RGBA{40, 40, 140, 255})
+	for _, w := range []struct {
+		text   string
+		x0, x1 int
+	}{{"ngày", 1471, 1575}, {"0T", 1593, 1660}, {"tháng", 1687, 1807}, {"02", 1824, 1873}, {"năm", 1905, 1992}, {"2025", 2010, 2113}} {
+		h.word(w.text, w.x0, w.x1, 95, 1)
+	}
+	// The scan: the page turned 2° anticlockwise.
+	skewed := image.NewRGBA(upright.Bounds())
+	draw.Draw(skewed, skewed.Bounds(), turned(upright, -2), image.Point{}, draw.Src)
+	var b bytes.Buffer
+	if err := png.Encode(&b, skewed); err != nil {
+		t.Fatal(err)
+	}
+	cl, err := Clean(b.Bytes(), 300, []string{StepDeskew})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cl.Skew < 1.5 || cl.Skew > 2.5 {
+		t.Fatalf("clean-up turned the page by %.2f°, want about 2°", cl.Skew)
+	}
+	page := func() image.Image { return turned(skewed, cl.Skew) }
+	words, _ := readInk(page, inkSlots(h.words, 2480, 3508), h.words)
+	if text := lines(words); !strings.Contains(text, "ngày 07 tháng 02 năm 2025") {
+		t.Errorf("date line not read from the ink of the skewed page:\n%s", text)
+	}
+}

@@ -126,12 +126,16 @@ func (w *Worker) redStamp(img image.Image) (vanthu.Word, bool) {
 // readHeaderInk reads what the header of a first page holds in ink OCR
 // does not read: the handwritten number and day (readInk), and a red
 // urgency stamp (redStamp) when no mark of urgency was read. The page
-// image is decoded once, and only for a page with an NĐ 30 header.
-func (w *Worker) readHeaderInk(img []byte, words []vanthu.Word, width, height int) ([]vanthu.Word, bool) {
+// image is decoded once, and only for a page with an NĐ 30 header; it is
+// seen turned by skew, as clean-up turned the page OCR read the words
+// from (see Cleaned.Skew), so that a slot is where its words are.
+func (w *Worker) readHeaderInk(img []byte, skew float64, words []vanthu.Word, width, height int) ([]vanthu.Word, bool) {
 	var page image.Image
 	decode := func() image.Image {
 		if page == nil {
-			page, _, _ = image.Decode(bytes.NewReader(img))
+			if p, _, err := image.Decode(bytes.NewReader(img)); err == nil {
+				page = turned(p, skew)
+			}
 		}
 		return page
 	}

@@ -131,7 +131,7 @@ func (w *Worker) Recognize(ctx context.Context, img []byte, dpi int) (vanthu.Pag
 		}
 		pt = assemble(words, width)
 		if cl.Turns == 0 {
-			if words, ok := w.readHeaderInk(img, pt.Words, cfg.Width, cfg.Height); ok {
+			if words, ok := w.readHeaderInk(img, cl.Skew, pt.Words, cfg.Width, cfg.Height); ok {
 				pt.Words = words
 				pt.Text = layout.Text(layout.ReadingOrder(layout.Segments(vanthu.Page{Width: width, Words: words})))
 			}

@@ -22,7 +22,7 @@ func TestReadDrawnDigits(t *testing.T) {
 	blue := color.RGBA{30, 40, 150, 255}
 	for _, written := range []string{"0123456789", "24", "575", "07", "31", "280"} {
 		img, band := page(written, blue)
-		r := Read(img, band, band)
+		r := Read(img, band, band, nil)
 		if r.Text != written {
 			t.Errorf("wrote %s, read %q (probabilities %.2f)", written, r.Text, r.Probs)
 		}
@@ -31,7 +31,7 @@ func TestReadDrawnDigits(t *testing.T) {
 
 func TestReadIgnoresRedStampAndBlankSlot(t *testing.T) {
 	img, band := page("", color.Black)
-	if r := Read(img, band, band); r.Text != "" || r.Conf() != 0 {
+	if r := Read(img, band, band, nil); r.Text != "" || r.Conf() != 0 {
 		t.Errorf("blank slot read %q", r.Text)
 	}
 	// A red seal's rim across the slot, under the ink, is paper.
@@ -39,8 +39,33 @@ func TestReadIgnoresRedStampAndBlankSlot(t *testing.T) {
 	_, band = page("45", color.Black)
 	handwriting.Draw(img, "0", 120, 40, 120, color.RGBA{220, 40, 40, 255})
 	handwriting.Draw(img, "45", 100, 60, 70, color.Black)
-	if r := Read(img, band, band); r.Text != "45" {
+	if r := Read(img, band, band, nil); r.Text != "45" {
 		t.Errorf("under a red stamp: read %q, want 45", r.Text)
+	}
+}
+
+// A 5 written wide (here, drawn and stretched to three times its width)
+// is as wide as two digits run together: read so, the day "1", "5x" is no
+// day, and the 5 is read as one digit.
+func TestReadWideFiveInADay(t *testing.T) {
+	img, band := page("1", color.Black)
+	five := image.NewRGBA(image.Rect(0, 0, 60, 80))
+	draw.Draw(five, five.Bounds(), image.White, image.Point{}, draw.Src)
+	handwriting.DrawShape(five, '5', 1, nil, 5, 5, 70, 7, color.Black)
+	for y := 0; y < 80; y++ {
+		for x := 0; x < 3*60; x++ { // stretched to three times its width
+			if c := five.RGBAAt(x/3, y); c.R < 128 {
+				img.Set(160+x, 55+y, c)
+			}
+		}
+	}
+	band.Max.X = 300
+	day := func(s string) bool { return len(s) == 2 && s <= "31" && s != "00" }
+	if r := Read(img, band, band, nil); len(r.Text) != 3 {
+		t.Fatalf("the wide 5 read as %q by its width; the test needs it read as two digits", r.Text)
+	}
+	if r := Read(img, band, band, day); r.Text != "15" {
+		t.Errorf("read %q (probabilities %.2f), want the day 15", r.Text, r.Probs)
 	}
 }
 

@@ -34,7 +34,12 @@ func (r Reading) Conf() float64 {
 // dotted slot, specks and the colon of "Số:" are not digits); glyphs run
 // together are cut where their ink is thinnest. Red ink (a seal, a
 // received stamp) is paper.
-func Read(img image.Image, slot, band image.Rectangle) Reading {
+//
+// Where valid is not nil and rejects the reading (a day of 54), the glyphs
+// are read again, one at a time, as one digit fewer or one more (a 5 with
+// a long flag is as wide as "31" run together), and the surest reading
+// valid accepts is taken; with none, the first.
+func Read(img image.Image, slot, band image.Rectangle, valid func(string) bool) Reading {
 	h := band.Dy()
 	if h <= 0 || slot.Dx() <= 0 {
 		return Reading{}
@@ -73,23 +78,56 @@ func Read(img image.Image, slot, band image.Rectangle) Reading {
 	for _, g := range glyphs {
 		tallest = max(tallest, g.tall)
 	}
-	var r Reading
-	m := Default()
+	var kept []comp
+	var parts []int // each kept glyph's number of digits by its width
 	for _, g := range glyphs {
 		cx := (g.box.Min.X + g.box.Max.X) / 2
 		if cx < lo || cx >= hi || g.tall*5 < h*2 || g.box.Dy()*5 < tallest*3 {
 			continue
 		}
-		for _, part := range split(g, levels, labels, w) {
-			ink := cut(part, levels, labels, w)
-			gl := Normalize(ink)
-			d, p := m.Classify(&gl)
-			r.Text += string(rune('0' + d))
-			r.Probs = append(r.Probs, p)
-			r.Box = r.Box.Union(part.box.Add(area.Min))
+		kept = append(kept, g)
+		parts = append(parts, digitsIn(g))
+	}
+	read := func(parts []int) Reading {
+		var r Reading
+		for i, g := range kept {
+			for _, part := range split(g, parts[i], levels, labels, w) {
+				gl := Normalize(cut(part, levels, labels, w))
+				d, p := Default().Classify(&gl)
+				r.Text += string(rune('0' + d))
+				r.Probs = append(r.Probs, p)
+				r.Box = r.Box.Union(part.box.Add(area.Min))
+			}
+		}
+		return r
+	}
+	first := read(parts)
+	if valid == nil || valid(first.Text) {
+		return first
+	}
+	best, sure := first, -1.0
+	for i := range kept {
+		for _, n := range []int{parts[i] - 1, parts[i] + 1} {
+			if n < 1 || n > parts[i] && 5*kept[i].box.Dx() < 3*kept[i].box.Dy() {
+				continue // a glyph narrower than three fifths of its height is one digit
+			}
+			alt := slices.Clone(parts)
+			alt[i] = n
+			if r := read(alt); valid(r.Text) && r.sureness() > sure {
+				best, sure = r, r.sureness()
+			}
 		}
 	}
-	return r
+	return best
+}
+
+// sureness is the geometric mean of a reading's probabilities.
+func (r Reading) sureness() float64 {
+	logs := 0.0
+	for _, p := range r.Probs {
+		logs += math.Log(max(p, 1e-9))
+	}
+	return math.Exp(logs / float64(max(1, len(r.Probs))))
 }
 
 // comp is a set of connected components: their labels, box and pixels,
@@ -202,14 +240,23 @@ func Label(mask []bool, w, h int) (labels []int32, regions []Region) {
 	return labels, regions
 }
 
-// split cuts a glyph at least as wide as it is tall (no digit is) into as
-// many digits as its width holds, reckoning a digit and the space after it
-// three quarters of its height, each cut at the column of least ink near
-// where it would fall.
-func split(g comp, levels []float32, labels []int32, w int) []comp {
+// digitsIn is the number of digits glyph g holds by its width: one, or
+// for a glyph at least as wide as it is tall (no digit is) as many as its
+// width holds, reckoning a digit and the space after it three quarters of
+// its height.
+func digitsIn(g comp) int {
 	gw, gh := g.box.Dx(), g.box.Dy()
-	n := int(math.Round(float64(gw) / (0.75 * float64(gh))))
-	if n <= 1 || gw < gh {
+	if gw < gh {
+		return 1
+	}
+	return max(1, int(math.Round(float64(gw)/(0.75*float64(gh)))))
+}
+
+// split cuts glyph g into n digits, each cut at the column of least ink
+// near where it would fall.
+func split(g comp, n int, levels []float32, labels []int32, w int) []comp {
+	gw := g.box.Dx()
+	if n <= 1 {
 		return []comp{g}
 	}
 	col := make([]float64, gw)

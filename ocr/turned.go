@@ -1,0 +1,43 @@
+package ocr
+
+import (
+	"image"
+	"image/color"
+	"math"
+)
+
+// turned returns img as seen turned clockwise by deg degrees about its
+// centre, in the same bounds (what falls outside is white), as Leptonica
+// turns a page to deskew it. A turn of 0 is img itself. Pixels are read
+// where they fall (nearest neighbour), on demand: readers of a page's
+// header look at a small part of it.
+func turned(img image.Image, deg float64) image.Image {
+	if deg == 0 {
+		return img
+	}
+	b := img.Bounds()
+	sin, cos := math.Sincos(deg * math.Pi / 180)
+	return &turnedImage{src: img, sin: sin, cos: cos,
+		cx: float64(b.Min.X+b.Max.X) / 2, cy: float64(b.Min.Y+b.Max.Y) / 2}
+}
+
+type turnedImage struct {
+	src              image.Image
+	sin, cos, cx, cy float64
+}
+
+func (t *turnedImage) ColorModel() color.Model { return t.src.ColorModel() }
+func (t *turnedImage) Bounds() image.Rectangle { return t.src.Bounds() }
+
+// At is the source pixel that the turn brought to (x, y): the point turned
+// back about the centre.
+func (t *turnedImage) At(x, y int) color.Color {
+	dx, dy := float64(x)+0.5-t.cx, float64(y)+0.5-t.cy
+	sx := t.cx + dx*t.cos + dy*t.sin
+	sy := t.cy - dx*t.sin + dy*t.cos
+	p := image.Pt(int(math.Floor(sx)), int(math.Floor(sy)))
+	if !p.In(t.src.Bounds()) {
+		return color.White
+	}
+	return t.src.At(p.X, p.Y)
+}
