@@ -126,16 +126,16 @@ func (w *Worker) redStamp(img image.Image) (vanthu.Word, bool) {
 // readHeaderInk reads what the header of a first page holds in ink OCR
 // does not read: the handwritten number and day (readInk), and a red
 // urgency stamp (redStamp) when no mark of urgency was read. The page
-// image is decoded once, and only for a page with an NĐ 30 header; it is
-// seen turned by skew, as clean-up turned the page OCR read the words
-// from (see Cleaned.Skew), so that a slot is where its words are.
+// image is decoded once, and only for a page with an NĐ 30 header. The
+// handwriting is read on the page turned by skew, as clean-up turned the
+// page OCR read the words from (see Cleaned.Skew), so that a slot is where
+// its words are; the stamp, found by its colour alone, on the page as
+// scanned.
 func (w *Worker) readHeaderInk(img []byte, skew float64, words []vanthu.Word, width, height int) ([]vanthu.Word, bool) {
 	var page image.Image
 	decode := func() image.Image {
 		if page == nil {
-			if p, _, err := image.Decode(bytes.NewReader(img)); err == nil {
-				page = turned(p, skew)
-			}
+			page, _, _ = image.Decode(bytes.NewReader(img))
 		}
 		return page
 	}
@@ -143,7 +143,13 @@ func (w *Worker) readHeaderInk(img []byte, skew float64, words []vanthu.Word, wi
 	if len(slots) == 0 {
 		return words, false // no NĐ 30 header
 	}
-	words, changed := readInk(decode, slots, words)
+	level := func() image.Image {
+		if p := decode(); p != nil {
+			return turned(p, skew)
+		}
+		return nil
+	}
+	words, changed := readInk(level, slots, words)
 	if hasUrgency(words, height) {
 		return words, changed
 	}
