@@ -234,6 +234,17 @@ type Word struct {
 	Confidence float64 `json:"conf"`
 	Block      int     `json:"block"`
 	Line       int     `json:"line"` // unique within the page
+	// Alternatives are the other readings its reader weighed, most
+	// probable first: for the digits of a handwritten number or day, what
+	// other evidence (the day a document was signed) may choose among.
+	Alternatives []Alternative `json:"alternatives,omitempty"`
+}
+
+// Alternative is one reading of a word, with the probability its reader
+// gives it.
+type Alternative struct {
+	Text string  `json:"text"`
+	P    float64 `json:"p"`
 }
 
 // PageImage is a rasterised page handed to OCR.

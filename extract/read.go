@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -39,7 +40,7 @@ func Read(pages []vanthu.Page, sigs []vanthu.Signature) Result {
 	r.Metadata, r.Confidence = ExtractWithConfidence(pages)
 	review := map[string]bool{}
 	// The signatures first: their evidence changes fields and confidences.
-	for _, f := range signatureEvidence(&r.Metadata, r.Confidence, sigs) {
+	for _, f := range signatureEvidence(&r.Metadata, r.Confidence, sigs, dayAlternatives(pages)) {
 		review[f] = true
 	}
 	for _, f := range Review(r.Metadata, r.Confidence) {
@@ -91,11 +92,34 @@ func nearTop(p vanthu.Page, s layout.Segment, j int) bool {
 	return s.Y1 < p.Height/3
 }
 
+// dayAlternatives returns the readings of the handwritten day that its
+// reader weighed (see vanthu.Word.Alternatives): those of the word with
+// alternatives on the first page's date line.
+func dayAlternatives(pages []vanthu.Page) []vanthu.Alternative {
+	if len(pages) == 0 {
+		return nil
+	}
+	for _, s := range layout.Segments(pages[0]) {
+		if _, _, ok := ParseDateLine(s.Text); !ok {
+			continue
+		}
+		for _, w := range s.Words {
+			if len(w.Alternatives) > 0 {
+				return w.Alternatives
+			}
+		}
+		return nil
+	}
+	return nil
+}
+
 // signatureEvidence weighs the issuer and the date against the document's
 // digital signatures and returns the fields that disagree. An issuer that
 // reads as a signer's organisation once marks are ignored (OCR drops them
-// from large capitals) is spelt as the certificate spells it.
-func signatureEvidence(md *vanthu.Metadata, conf map[string]float64, sigs []vanthu.Signature) []string {
+// from large capitals) is spelt as the certificate spells it. A day read
+// from handwriting alone, unsure, is chosen among its reader's readings
+// (days) by the signature's date too (see chooseDay).
+func signatureEvidence(md *vanthu.Metadata, conf map[string]float64, sigs []vanthu.Signature, days []vanthu.Alternative) []string {
 	if len(sigs) == 0 {
 		return nil
 	}
@@ -154,8 +178,57 @@ func signatureEvidence(md *vanthu.Metadata, conf map[string]float64, sigs []vant
 				review = append(review, "issued_date")
 			}
 		}
+		// After the check above: a day chosen by the signature's date is
+		// never confirmed by it.
+		if conf["issued_date"] < ReviewThreshold && len(md.IssuedDate) >= len("2006-01") {
+			if d, ok := chooseDay(md.IssuedDate[:7], days, day); ok && d != md.IssuedDate {
+				md.IssuedDate = d
+				review = append(review, "issued_date")
+			}
+		}
 	}
 	return review
+}
+
+// chooseDay returns the likeliest date in month (YYYY-MM) among the
+// readings of its handwritten day, each weighed by its probability and by
+// how likely the office was to sign on signed (YYYY-MM-DD) a document of
+// that date (see signingLag).
+func chooseDay(month string, days []vanthu.Alternative, signed string) (string, bool) {
+	s, err := time.Parse("2006-01-02", signed)
+	if err != nil {
+		return "", false
+	}
+	best, score := "", 0.0
+	for _, a := range days {
+		d, err := strconv.Atoi(a.Text)
+		if err != nil {
+			continue
+		}
+		date := fmt.Sprintf("%s-%02d", month, d)
+		t, err := time.Parse("2006-01-02", date)
+		if err != nil {
+			continue // no such day in the month
+		}
+		if v := a.P * signingLag(int(s.Sub(t).Hours()/24)); v > score {
+			best, score = date, v
+		}
+	}
+	return best, best != ""
+}
+
+// signingLag is how likely (in proportion, not a probability) the issuing
+// office is to sign a document digitally lag days after its date: on the
+// day or soon after, seldom weeks after, hardly ever before.
+func signingLag(lag int) float64 {
+	switch {
+	case lag < 0:
+		return 0.02
+	case lag <= 60:
+		return 1 / float64(1+lag)
+	default:
+		return 0.005
+	}
 }
 
 // agencyKey is an agency's name for comparison: folded, capitals, letters

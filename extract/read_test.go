@@ -155,14 +155,52 @@ func TestSignatureDayConfirmsHandwrittenDay(t *testing.T) {
 	sig := []vanthu.Signature{{Signer: "Ủy ban nhân dân tỉnh Bình An", SignedAt: "2025-02-04T16:42:36+07:00", Intact: true}}
 	md := vanthu.Metadata{Issuer: "ỦY BAN NHÂN DÂN TỈNH BÌNH AN", IssuedDate: "2025-02-04"}
 	conf := map[string]float64{"issued_date": 0.6}
-	if review := signatureEvidence(&md, conf, sig); len(review) != 0 || conf["issued_date"] < ReviewThreshold {
+	if review := signatureEvidence(&md, conf, sig, nil); len(review) != 0 || conf["issued_date"] < ReviewThreshold {
 		t.Errorf("same day as signed: review %v, confidence %.2f", review, conf["issued_date"])
 	}
 	// Signed the next day: no confirmation; the day stays unsure.
 	sig[0].SignedAt = "2025-02-05T08:00:00+07:00"
 	conf["issued_date"] = 0.6
-	if signatureEvidence(&md, conf, sig); conf["issued_date"] != 0.6 {
+	if signatureEvidence(&md, conf, sig, nil); conf["issued_date"] != 0.6 {
 		t.Errorf("signed a day later, confidence raised to %.2f", conf["issued_date"])
+	}
+}
+
+func TestSignatureDayChoosesAmongReadings(t *testing.T) {
+	sig := []vanthu.Signature{{Signer: "Ủy ban nhân dân tỉnh Bình An", SignedAt: "2025-02-07T14:59:55+07:00", Intact: true}}
+	issuer := "ỦY BAN NHÂN DÂN TỈNH BÌNH AN"
+	for _, c := range []struct {
+		name       string
+		read       string
+		conf       float64
+		days       []vanthu.Alternative
+		want       string
+		wantReview bool
+	}{
+		// A barred 7 the model reads as a 3, unsurely: the office signed
+		// on the 7th, and 7 was the model's second reading.
+		{"unsure", "2025-02-03", 0.6, []vanthu.Alternative{{Text: "03", P: 0.62}, {Text: "07", P: 0.3}}, "2025-02-07", true},
+		// "31" run together and read as one digit: signed 17 days after
+		// the 31st, 44 after the 4th.
+		{"run together", "2025-01-04", 0.6, []vanthu.Alternative{{Text: "4", P: 0.64}, {Text: "31", P: 0.45}}, "2025-01-31", true},
+		// A sure reading is not moved by the signature.
+		{"sure", "2025-02-03", 0.6, []vanthu.Alternative{{Text: "03", P: 0.98}, {Text: "07", P: 0.01}}, "2025-02-03", true},
+		// Confirmed by Tesseract too: left alone.
+		{"confirmed", "2025-02-03", 0.9, []vanthu.Alternative{{Text: "03", P: 0.6}, {Text: "07", P: 0.4}}, "2025-02-03", false},
+		// The day unread: the month stays, and so does the flag.
+		{"no readings", "2025-02", 0, nil, "2025-02", true},
+	} {
+		md := vanthu.Metadata{Issuer: issuer, IssuedDate: c.read}
+		conf := map[string]float64{"issued_date": c.conf}
+		if c.name == "run together" {
+			sig[0].SignedAt = "2025-02-17T10:00:00+07:00"
+		}
+		review := signatureEvidence(&md, conf, sig, c.days)
+		flagged := slices.Contains(review, "issued_date") || slices.Contains(Review(md, conf), "issued_date")
+		if md.IssuedDate != c.want || flagged != c.wantReview {
+			t.Errorf("%s: issued %s, review %v; want %s, review %v", c.name, md.IssuedDate, flagged, c.want, c.wantReview)
+		}
+		sig[0].SignedAt = "2025-02-07T14:59:55+07:00"
 	}
 }
 

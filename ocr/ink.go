@@ -210,9 +210,9 @@ func (s inkSlot) tesseract(words []vanthu.Word) (string, float64) {
 		cx := (w.X0 + w.X1) / 2
 		var part string
 		switch {
-		case w == s.label:
+		case same(w, s.label):
 			part = strings.TrimPrefix(w.Text, s.labelText)
-		case w == s.next:
+		case same(w, s.next):
 			part = strings.TrimSuffix(w.Text, s.nextText)
 		case w.Line == s.label.Line && cx > s.slot.Min.X && cx < s.slot.Max.X:
 			part = w.Text
@@ -228,7 +228,8 @@ func (s inkSlot) tesseract(words []vanthu.Word) (string, float64) {
 // apply puts reading r into words: the words Tesseract read inside the
 // slot go, the label and the next word lose what ran into them, and the
 // digits stand between them as one word, as confident as the model unless
-// only the model read them (see inkConfCap).
+// only the model read them (see inkConfCap), with the model's other
+// readings.
 func (s inkSlot) apply(words []vanthu.Word, r digits.Reading) []vanthu.Word {
 	tess, _ := s.tesseract(words)
 	var out []vanthu.Word
@@ -236,11 +237,11 @@ func (s inkSlot) apply(words []vanthu.Word, r digits.Reading) []vanthu.Word {
 	for _, w := range words {
 		cx := (w.X0 + w.X1) / 2
 		switch {
-		case w == s.label:
+		case same(w, s.label):
 			w.Text, w.X1 = s.labelText, min(w.X1, s.slot.Min.X)
 			out = append(out, w)
 			at = len(out)
-		case w == s.next:
+		case same(w, s.next):
 			w.Text, w.X0 = s.nextText, max(w.X0, s.slot.Max.X)
 			out = append(out, w)
 		case w.Line == s.label.Line && cx > s.slot.Min.X && cx < s.slot.Max.X:
@@ -257,8 +258,14 @@ func (s inkSlot) apply(words []vanthu.Word, r digits.Reading) []vanthu.Word {
 		conf = min(conf, inkConfCap)
 	}
 	ink := vanthu.Word{Text: r.Text, X0: r.Box.Min.X, Y0: r.Box.Min.Y, X1: r.Box.Max.X, Y1: r.Box.Max.Y,
-		Confidence: conf, Block: s.label.Block, Line: s.label.Line}
+		Confidence: conf, Block: s.label.Block, Line: s.label.Line, Alternatives: r.Alternatives}
 	return slices.Insert(out, at, ink)
+}
+
+// same reports whether a and b are one word of the page: the same text in
+// the same box on the same line.
+func same(a, b vanthu.Word) bool {
+	return a.Text == b.Text && a.X0 == b.X0 && a.Y0 == b.Y0 && a.X1 == b.X1 && a.Y1 == b.Y1 && a.Line == b.Line
 }
 
 func keepDigit(r rune) rune {

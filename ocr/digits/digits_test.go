@@ -1,11 +1,14 @@
 package digits
 
 import (
+	"cmp"
 	"image"
 	"image/color"
 	"image/draw"
+	"slices"
 	"testing"
 
+	"github.com/vanthu/vanthu"
 	"github.com/vanthu/vanthu/internal/handwriting"
 )
 
@@ -25,6 +28,12 @@ func TestReadDrawnDigits(t *testing.T) {
 		r := Read(img, band, band, nil)
 		if r.Text != written {
 			t.Errorf("wrote %s, read %q (probabilities %.2f)", written, r.Text, r.Probs)
+		}
+		// The reading is among the alternatives, which run from the most
+		// probable down.
+		if !slices.ContainsFunc(r.Alternatives, func(a vanthu.Alternative) bool { return a.Text == r.Text }) ||
+			!slices.IsSortedFunc(r.Alternatives, func(a, b vanthu.Alternative) int { return cmp.Compare(b.P, a.P) }) {
+			t.Errorf("wrote %s: alternatives %v", written, r.Alternatives)
 		}
 	}
 }
@@ -64,8 +73,14 @@ func TestReadWideFiveInADay(t *testing.T) {
 	if r := Read(img, band, band, nil); len(r.Text) != 3 {
 		t.Fatalf("the wide 5 read as %q by its width; the test needs it read as two digits", r.Text)
 	}
-	if r := Read(img, band, band, day); r.Text != "15" {
+	r := Read(img, band, band, day)
+	if r.Text != "15" {
 		t.Errorf("read %q (probabilities %.2f), want the day 15", r.Text, r.Probs)
+	}
+	for _, a := range r.Alternatives {
+		if !day(a.Text) {
+			t.Errorf("alternative %q is no day", a.Text)
+		}
 	}
 }
 

@@ -1,18 +1,24 @@
 package digits
 
 import (
+	"cmp"
 	"image"
 	"image/color"
 	"math"
 	"slices"
+	"strings"
+
+	"github.com/vanthu/vanthu"
 )
 
 // Reading is the handwriting read in a slot: one digit per glyph, with
-// the probability the model gives each, and the box of the ink.
+// the probability the model gives each, and the box of the ink; and the
+// other readings weighed (see Read), most probable first.
 type Reading struct {
-	Text  string
-	Probs []float64
-	Box   image.Rectangle
+	Text         string
+	Probs        []float64
+	Box          image.Rectangle
+	Alternatives []vanthu.Alternative
 }
 
 // Conf is the reading's confidence: its least sure digit's probability (0
@@ -39,6 +45,11 @@ func (r Reading) Conf() float64 {
 // are read again, one at a time, as one digit fewer or one more (a 5 with
 // a long flag is as wide as "31" run together), and the surest reading
 // valid accepts is taken; with none, the first.
+//
+// The alternatives are the likeliest readings (those valid accepts) over
+// those cuts and each digit's likelier classes, with the product of their
+// digits' probabilities: what other evidence may choose among where the
+// model is unsure.
 func Read(img image.Image, slot, band image.Rectangle, valid func(string) bool) Reading {
 	h := band.Dy()
 	if h <= 0 || slot.Dx() <= 0 {
@@ -88,24 +99,12 @@ func Read(img image.Image, slot, band image.Rectangle, valid func(string) bool) 
 		kept = append(kept, g)
 		parts = append(parts, digitsIn(g))
 	}
-	read := func(parts []int) Reading {
-		var r Reading
-		for i, g := range kept {
-			for _, part := range split(g, parts[i], levels, labels, w) {
-				gl := Normalize(cut(part, levels, labels, w))
-				d, p := Default().Classify(&gl)
-				r.Text += string(rune('0' + d))
-				r.Probs = append(r.Probs, p)
-				r.Box = r.Box.Union(part.box.Add(area.Min))
-			}
-		}
-		return r
+	if valid == nil {
+		valid = func(string) bool { return true }
 	}
-	first := read(parts)
-	if valid == nil || valid(first.Text) {
-		return first
-	}
-	best, sure := first, -1.0
+	// Each cut of the glyphs into digits: by their widths first, then
+	// each glyph in turn as one digit fewer or one more.
+	cuts := [][]int{parts}
 	for i := range kept {
 		for _, n := range []int{parts[i] - 1, parts[i] + 1} {
 			if n < 1 || n > parts[i] && 5*kept[i].box.Dx() < 3*kept[i].box.Dy() {
@@ -113,12 +112,100 @@ func Read(img image.Image, slot, band image.Rectangle, valid func(string) bool) 
 			}
 			alt := slices.Clone(parts)
 			alt[i] = n
-			if r := read(alt); valid(r.Text) && r.sureness() > sure {
+			cuts = append(cuts, alt)
+		}
+	}
+	readings := make([]Reading, len(cuts))
+	likely := map[string]float64{}
+	for k, c := range cuts {
+		var dists [][]float64
+		readings[k], dists = readCut(kept, c, levels, labels, w)
+		readings[k].Box = readings[k].Box.Add(area.Min)
+		for text, p := range likeliest(dists, maxAlternatives) {
+			if valid(text) {
+				likely[text] = max(likely[text], p)
+			}
+		}
+	}
+	best := readings[0]
+	if !valid(best.Text) {
+		sure := -1.0
+		for _, r := range readings[1:] {
+			if valid(r.Text) && r.sureness() > sure {
 				best, sure = r, r.sureness()
 			}
 		}
 	}
+	for text, p := range likely {
+		if p >= minAlternative {
+			best.Alternatives = append(best.Alternatives, vanthu.Alternative{Text: text, P: p})
+		}
+	}
+	slices.SortFunc(best.Alternatives, func(a, b vanthu.Alternative) int {
+		return cmp.Or(cmp.Compare(b.P, a.P), strings.Compare(a.Text, b.Text))
+	})
+	if len(best.Alternatives) > maxAlternatives {
+		best.Alternatives = best.Alternatives[:maxAlternatives]
+	}
 	return best
+}
+
+// maxAlternatives is how many readings Read gives besides its own, and
+// minAlternative the least probability of one.
+const (
+	maxAlternatives = 8
+	minAlternative  = 1e-3
+)
+
+// readCut reads the glyphs cut into parts[i] digits each, and returns the
+// reading (its box in the area's pixels) and each digit's probabilities.
+func readCut(glyphs []comp, parts []int, levels []float32, labels []int32, w int) (Reading, [][]float64) {
+	var r Reading
+	var dists [][]float64
+	for i, g := range glyphs {
+		for _, part := range split(g, parts[i], levels, labels, w) {
+			gl := Normalize(cut(part, levels, labels, w))
+			p := Default().Probs(&gl)
+			d := 0
+			for k := range p {
+				if p[k] > p[d] {
+					d = k
+				}
+			}
+			r.Text += string(rune('0' + d))
+			r.Probs = append(r.Probs, p[d])
+			r.Box = r.Box.Union(part.box)
+			dists = append(dists, p)
+		}
+	}
+	return r, dists
+}
+
+// likeliest returns the k likeliest strings of digits, one per
+// distribution, with the product of their probabilities (a beam search).
+func likeliest(dists [][]float64, k int) map[string]float64 {
+	type cand struct {
+		text string
+		p    float64
+	}
+	beam := []cand{{"", 1}}
+	for _, d := range dists {
+		var next []cand
+		for _, c := range beam {
+			for digit, p := range d {
+				next = append(next, cand{c.text + string(rune('0'+digit)), c.p * p})
+			}
+		}
+		slices.SortFunc(next, func(a, b cand) int { return cmp.Compare(b.p, a.p) })
+		beam = next[:min(k, len(next))]
+	}
+	out := map[string]float64{}
+	for _, c := range beam {
+		if c.text != "" {
+			out[c.text] = c.p
+		}
+	}
+	return out
 }
 
 // sureness is the geometric mean of a reading's probabilities.
