@@ -135,6 +135,7 @@ func TestRepairGivenName(t *testing.T) {
 		"Lê Văn Tuấn":      "Lê Văn Tuấn",
 		"Nguyễn Thị Hiên":  "Nguyễn Thị Hiên", // a name: left as read
 		"Nguyễn Văn Hiến":  "Nguyễn Văn Hiến",
+		"Lê Đính":          "Lê Đính", // a name, though its mirror (Đình) is commoner
 		"Phạm Minh Thánh":  "Phạm Minh Thành",
 		"Võ Thị Thuỳ":      "Võ Thị Thuỳ", // the old placement of the mark is the same name
 		"Đỗ Văn Xyz":       "Đỗ Văn Xyz",  // no mirror that is a name

@@ -16,7 +16,7 @@ var givenNames = func() map[string]bool {
 	An Ân Anh Ánh Bá Bắc Bách Bạch Bằng Bảo Bích Biên Bính Bình Bội Bửu Ca Cầm Cẩm Căng Cảnh Cao Cát Châm
 	Chánh Châu Chi Chí Chiến Chinh Chính Chung Chương Công Cúc Cung Cương Cường Đắc Đại Đam Đạm Dân Đan Đăng
 	Đằng Danh Đào Đạo Đạt Điệp Diễm Diện Diệp Diệu Dinh Đình Định Doan Đoan Doanh Đôn Đông Đồng Du Dũng Dung
-	Dừa Được Dương Đức Duy Duyên Gấm Gia Giang Giàu Giao Hà Hạ Hai Hải Hân Hằng Hạnh Hào Hảo Hậu Hiền
+	Dừa Được Dương Đức Duy Duyên Đính Gấm Gia Giang Giàu Giao Hà Hạ Hai Hải Hân Hằng Hạnh Hào Hảo Hậu Hiền
 	Hiến Hiển Hiên Hiệp Hiếu Hinh Hồ Hoa Hòa Hóa Hoài Hoan Hoàn Hoán Hoàng Hoạt Học Hội Hồng Hợp Huân
 	Huấn Huệ Hùng Hưng Hương Hường Hữu Huy Huyên Huyền Huynh Huỳnh Kha Khải Khâm Khang Khanh Khánh Khắc
 	Khiêm Khoa Khôi Khuê Khương Kiên Kiệt Kiều Kim Kỳ Lai Lài Lâm Lan Lãnh Lành Lễ Lê Lệ Liêm Liên Liễu
