@@ -158,8 +158,9 @@ func main() {
 	slices.Sort(lat)
 	fmt.Printf("\nmix, %d clients: %d queries in %s = %.1f queries/s; p50 %.2f ms, p99 %.2f ms\n",
 		*clients, len(lat), el.Round(time.Millisecond), float64(len(lat))/el.Seconds(), ms(lat[len(lat)/2]), ms(lat[len(lat)*99/100]))
-	rss, hwm := memory()
-	fmt.Printf("memory: RSS %.2f GB now, peak %.2f GB (Go heap %.2f GB); %d cores\n", gb(rss), gb(hwm), gb(heap()), runtime.NumCPU())
+	rss, hwm, file := memory()
+	fmt.Printf("memory: RSS %.2f GB now (%.2f GB of it the index's files mapped in), peak %.2f GB (Go heap %.2f GB); %d cores\n",
+		gb(rss), gb(file), gb(hwm), gb(heap()), runtime.NumCPU())
 }
 
 // importCorpus pipes the corpus into `vanthu import --data data -` and
@@ -289,8 +290,10 @@ func dirSize(dir string) int64 {
 	return n
 }
 
-// memory returns the process's resident set and its peak, in bytes.
-func memory() (rss, hwm int64) {
+// memory returns the process's resident set, its peak, and the part of
+// it that is files mapped into memory (the index's segments, which the
+// kernel may drop and read again), in bytes.
+func memory() (rss, hwm, file int64) {
 	b, _ := os.ReadFile("/proc/self/status")
 	for _, l := range strings.Split(string(b), "\n") {
 		var kb int64
@@ -300,8 +303,11 @@ func memory() (rss, hwm int64) {
 		if _, err := fmt.Sscanf(l, "VmHWM: %d kB", &kb); err == nil {
 			hwm = kb << 10
 		}
+		if _, err := fmt.Sscanf(l, "RssFile: %d kB", &kb); err == nil {
+			file = kb << 10
+		}
 	}
-	return rss, hwm
+	return rss, hwm, file
 }
 
 func heap() int64 {
