@@ -22,11 +22,12 @@ const inkConfCap = 60
 
 // readInk reads the digits written by hand into the slots of an NĐ 30
 // header, the number ("Số: 45/QĐ-UBND") and the day ("ngày 07 tháng"),
-// with the digit model (package digits) on the page image as stored (page
-// decodes it, once, when a slot needs it), and puts them into the page's
-// words in place of Tesseract's reading of the slot. slots are the page's
-// (inkSlots) and words in the image's pixels (an upright page); slots with
-// nothing written in them leave the words as they are.
+// with the digit model (package digits) on the page image turned level as
+// OCR read it (page gives it, decoded once, when a slot needs it), and puts
+// them into the page's words in place of Tesseract's reading of the slot.
+// slots are the page's (inkSlots) and words in the image's pixels (an
+// upright page); slots with nothing written in them leave the words as
+// they are.
 func readInk(page func() image.Image, slots []inkSlot, words []vanthu.Word) ([]vanthu.Word, bool) {
 	changed := false
 	for _, s := range slots {
