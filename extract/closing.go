@@ -113,7 +113,7 @@ func repairRole(line string) (string, bool) {
 	if roleShaped(line) {
 		return line, false
 	}
-	lead := authorityPrefix.FindString(line)
+	lead := authority.FindString(line)
 	office, ok := dict.RepairRole(line[len(lead):])
 	if !ok {
 		return line, false
@@ -125,8 +125,6 @@ var (
 	// authority is a signing-authority prefix (NĐ 30: TM., KT., Q., TL.,
 	// TUQ.), always written with a dot; OCR reads the dot as : , or ;.
 	authority = regexp.MustCompile(`^(TM|KT|TL|TUQ|Q)\s*[.:,;]\s*`)
-	// authorityPrefix is a signing authority as closing writes it.
-	authorityPrefix = regexp.MustCompile(`^(TM|KT|TL|TUQ|Q)\. `)
 	// strayLead is OCR debris before a recipient: a lone digit or mark.
 	strayLead = regexp.MustCompile(`^([0-9]|[^\pL\pN\s(])\s+`)
 	// commaSpace finds a comma with no space after it before a letter.

@@ -79,6 +79,28 @@ func (r *Registry) FileDocument(code string, id vanthu.Ref) (vanthu.CaseFile, er
 	return cf, err
 }
 
+// indexFiled makes the index of the case file each document is filed in
+// (filedBucket) from the case files: on a new register, or one made
+// before the index, whose documents are filed already.
+func indexFiled(tx *bolt.Tx) error {
+	filed, err := tx.CreateBucket(filedBucket)
+	if err != nil {
+		return err
+	}
+	return tx.Bucket(filesBucket).ForEach(func(_, v []byte) error {
+		var cf vanthu.CaseFile
+		if err := json.Unmarshal(v, &cf); err != nil {
+			return err
+		}
+		for _, id := range cf.Documents {
+			if err := filed.Put([]byte(id), []byte(cf.Code)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
 // FiledIn returns the code of the case file document id is filed in, or "".
 func (r *Registry) FiledIn(id vanthu.Ref) string {
 	var code string

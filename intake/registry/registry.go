@@ -45,8 +45,13 @@ func Open(path string) (*Registry, error) {
 		if _, err := tx.CreateBucketIfNotExists(docsBucket); err != nil {
 			return err
 		}
-		for _, b := range [][]byte{filesBucket, importsBucket, importedBucket, filedBucket, doneBucket} {
+		for _, b := range [][]byte{filesBucket, importsBucket, importedBucket, doneBucket} {
 			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
+				return err
+			}
+		}
+		if tx.Bucket(filedBucket) == nil {
+			if err := indexFiled(tx); err != nil {
 				return err
 			}
 		}

@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	bolt "go.etcd.io/bbolt"
+
 	"github.com/vanthu/vanthu"
 )
 
@@ -205,5 +207,37 @@ func TestMergeKeepsAccess(t *testing.T) {
 	got, fresh := Merge(&local, fromLog)
 	if !fresh || !got.Access.Restricted() || len(got.AccessHistory) != 1 || got.Metadata.Number != "1/TTr-UBND" || got.ArrivalNumber != 7 {
 		t.Errorf("Merge = %+v, %v", got, fresh)
+	}
+}
+
+// A document is filed in one case file; a register made before the index
+// of where each document is filed has it made at open from its case files.
+func TestFileDocumentOnceAndAnOlderRegister(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "registry.db")
+	r := open(t, path)
+	for _, code := range []string{"HS-01", "HS-02"} {
+		if err := r.CreateCaseFile(vanthu.CaseFile{Code: code, Title: code}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	id := vanthu.RefOf([]byte("một văn bản"))
+	if _, err := r.FileDocument("HS-01", id); err != nil {
+		t.Fatal(err)
+	}
+	if cf, err := r.FileDocument("HS-01", id); err != nil || len(cf.Documents) != 1 {
+		t.Errorf("filed again in the same case file: %v, %v", cf.Documents, err)
+	}
+	// The register as an older version left it: no index.
+	if err := r.db.Update(func(tx *bolt.Tx) error { return tx.DeleteBucket(filedBucket) }); err != nil {
+		t.Fatal(err)
+	}
+	r.Close()
+	r = open(t, path)
+	defer r.Close()
+	if got := r.FiledIn(id); got != "HS-01" {
+		t.Errorf("FiledIn = %q after reopening an older register, want HS-01", got)
+	}
+	if _, err := r.FileDocument("HS-02", id); vanthu.KindOf(err) != vanthu.Exist {
+		t.Errorf("filed in a second case file: %v, want an Exist error", err)
 	}
 }
