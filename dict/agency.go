@@ -19,21 +19,51 @@ import (
 // but which this vocabulary can: RepairHeader puts back the spelling of a
 // phrase whose letters, without marks, are the phrase's.
 
-// headerPhrases are phrases of the state's structure, in capitals.
-var headerPhrases = append([]string{
-	// Bodies.
+// phrases are phrases of the state's structure, in capitals: the
+// bodies, the sectors, each sector under the bodies that carry its name
+// (SỞ NỘI VỤ, BỘ TÀI CHÍNH: a one-syllable body is repaired only with the
+// sector it heads, as "SƠ" alone may be another word) and the offices.
+var phrases = slices.Concat(makePhrases(bodies), makePhrases(sectors), headed(sectorBodies, sectors), makePhrases(offices))
+
+// bodies are the bodies of the state, and the Quốc hiệu and its motto.
+var bodies = []string{
 	"ỦY BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN", "CHÍNH PHỦ", "THỦ TƯỚNG CHÍNH PHỦ", "VĂN PHÒNG CHÍNH PHỦ",
 	"VĂN PHÒNG", "BAN CHỈ ĐẠO", "KHO BẠC NHÀ NƯỚC", "NGÂN HÀNG NHÀ NƯỚC", "BẢO HIỂM XÃ HỘI",
 	"TÒA ÁN NHÂN DÂN", "VIỆN KIỂM SÁT NHÂN DÂN", "KIỂM TOÁN NHÀ NƯỚC", "TRUNG TÂM", "BỆNH VIỆN",
 	"TỔNG CỤC", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "ĐỘC LẬP", "TỰ DO", "HẠNH PHÚC",
-	// Sectors of ministries, sở and phòng.
+	"CỤC VĂN THƯ VÀ LƯU TRỮ NHÀ NƯỚC", "TRUNG TÂM LƯU TRỮ LỊCH SỬ", "CHI CỤC VĂN THƯ LƯU TRỮ",
+}
+
+// sectors are the sectors of ministries, sở and phòng.
+var sectors = []string{
 	"NỘI VỤ", "TÀI CHÍNH", "TƯ PHÁP", "NGOẠI GIAO", "NGOẠI VỤ", "QUỐC PHÒNG", "CÔNG AN", "CÔNG THƯƠNG",
 	"XÂY DỰNG", "Y TẾ", "GIÁO DỤC VÀ ĐÀO TẠO", "KHOA HỌC VÀ CÔNG NGHỆ", "TÀI NGUYÊN VÀ MÔI TRƯỜNG",
 	"NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN", "NÔNG NGHIỆP VÀ MÔI TRƯỜNG", "GIAO THÔNG VẬN TẢI",
 	"KẾ HOẠCH VÀ ĐẦU TƯ", "LAO ĐỘNG THƯƠNG BINH VÀ XÃ HỘI", "VĂN HÓA THỂ THAO VÀ DU LỊCH",
 	"THÔNG TIN VÀ TRUYỀN THÔNG", "DÂN TỘC VÀ TÔN GIÁO", "KINH TẾ VÀ HẠ TẦNG", "QUẢN LÝ ĐÔ THỊ",
 	"THANH TRA", "TÀI NGUYÊN", "MÔI TRƯỜNG", "KINH TẾ", "VĂN HÓA", "GIÁO DỤC",
-}, offices...)
+	"VĂN THƯ", "LƯU TRỮ", "VĂN THƯ LƯU TRỮ", "VĂN THƯ VÀ LƯU TRỮ",
+}
+
+// sectorBodies are the bodies whose names are a sector's: a ministry, a
+// department of the province, a department of the district, and the
+// offices of a ministry (NĐ 123/2016, NĐ 24/2014, NĐ 37/2014).
+var sectorBodies = []string{"BỘ", "SỞ", "PHÒNG", "CỤC", "CHI CỤC", "VỤ"}
+
+// headed returns each of sectors after each of heads; a phrase one letter
+// off matches only with its head letter for letter (BỘ and SỞ are one
+// letter apart).
+func headed(heads, sectors []string) []phrase {
+	var out []phrase
+	for _, h := range heads {
+		for _, s := range makePhrases(sectors) {
+			ph := makePhrases([]string{h + " " + strings.Join(s.sylls, " ")})[0]
+			ph.fixed = len(strings.Fields(h))
+			out = append(out, ph)
+		}
+	}
+	return out
+}
 
 // offices are the offices that sign.
 var offices = []string{
@@ -52,6 +82,7 @@ type phrase struct {
 	sylls  []string // as spelt
 	folded []string // without marks
 	key    string   // folded, joined by spaces
+	fixed  int      // leading syllables a match one letter off must keep
 }
 
 func makePhrases(list []string) []phrase {
@@ -68,8 +99,7 @@ func makePhrases(list []string) []phrase {
 }
 
 var (
-	phrases = makePhrases(headerPhrases)
-	units   = makePhrases(unitWords)
+	units = makePhrases(unitWords)
 	// authorityLead is a signing-authority prefix at the start of a role
 	// line, as OCR may leave it: 1–3 capitals, then a dot or what OCR makes
 	// of one, perhaps run into the next word.
@@ -165,9 +195,19 @@ func vietLetter(r rune) bool {
 // (NĐ 30 Phụ lục I: Như trên, Lưu, để b/c, Cổng thông tin điện tử), letter
 // for letter only, each syllable keeping the case it was read in.
 func RepairRecipient(s string) string {
-	out, _ := repair(NFC(s), recipientPhrases, false)
-	return out
+	s = reportedTo.ReplaceAllString(NFC(s), "$1$2/c$3")
+	out, _ := repair(s, recipientPhrases, false)
+	return keptByRecords.ReplaceAllString(out, "${1}VT$3")
 }
+
+var (
+	// reportedTo is "b/c" (báo cáo: "để b/c") with the c read as a sign
+	// of its shape: €, ¢, ©, <, (, e.
+	reportedTo = regexp.MustCompile(`(^|[\s(])([bB])\s?/\s?[€¢©<(eé]([\s).,;]|$)`)
+	// keptByRecords is the first item of "Lưu:", VT (the văn thư, NĐ 30
+	// Phụ lục I), with the T read as I, l, 1 or 7, or the V as Y.
+	keptByRecords = regexp.MustCompile(`^(Lưu\s*[:;.]?\s*)(V[Il1|7Ĩ]|YT)([\s,.;]|$)`)
+)
 
 // recipientPhrases are the phrases of a Nơi nhận list.
 var recipientPhrases = append(makePhrases([]string{
@@ -213,17 +253,18 @@ func repair(s string, list []phrase, fuzzy bool) (string, int) {
 	return strings.Join(toks, " "), matched
 }
 
-// matchAt returns the longest phrase that matches the words at i, its
+// matchAt returns the longest phrase that matches the words at i (of
+// those as long, one letter for letter before one a letter off), its
 // number of syllables (0: none) and whether it matched letter for letter.
 func matchAt(list []phrase, words []string, i int, fuzzy bool) (phrase, int, bool) {
 	var best phrase
 	bestLen, exact := 0, false
 	for _, ph := range list {
 		n := len(ph.sylls)
-		if n <= bestLen || i+n > len(words) {
+		if n < bestLen || (n == bestLen && exact) || i+n > len(words) {
 			continue
 		}
-		if m, e := ok(words[i:i+n], ph, fuzzy); m {
+		if m, e := ok(words[i:i+n], ph, fuzzy); m && (n > bestLen || e) {
 			best, bestLen, exact = ph, n, e
 		}
 	}
@@ -246,7 +287,7 @@ func ok(words []string, ph phrase, fuzzy bool) (match, exact bool) {
 	if got == ph.key {
 		return true, true
 	}
-	if !fuzzy || len(ph.sylls) < 3 || len(ph.key) < 12 {
+	if !fuzzy || len(ph.sylls) < 3 || len(ph.key) < 12 || !slices.Equal(words[:ph.fixed], ph.folded[:ph.fixed]) {
 		return false, false
 	}
 	return withinOne(got, ph.key), false

@@ -14,6 +14,12 @@ func TestRepairHeader(t *testing.T) {
 		{"BỘ GIAO THÔNG VÂN TẢI", "BỘ GIAO THÔNG VẬN TẢI"},
 		// One letter off, in a long phrase.
 		{"SỞ KHOA HỌC VÀ CÔNG NGHẸC", "SỞ KHOA HỌC VÀ CÔNG NGHỆ"},
+		{"SƠ TÀI NGUYÊN VÀ MÔI TRƯỜNG", "SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG"},
+		{"SƠ NỘI VỤ", "SỞ NỘI VỤ"},
+		{"BÔ TÀI CHÍNH", "BỘ TÀI CHÍNH"},
+		{"CỤC VĂN THƯ VÀ LƯU TRƯ NHÀ NƯỚC", "CỤC VĂN THƯ VÀ LƯU TRỮ NHÀ NƯỚC"},
+		{"CHI CỤC VĂN THƯ - LƯU TRƯ", "CHI CỤC VĂN THƯ - LƯU TRỮ"},
+		{"SỐ 12/QĐ-UBND", "SỐ 12/QĐ-UBND"}, // not a body: left as read
 		{"KT. CHÁNH VĂN PHÒNG / ?HÓ CHÁNH VĂN PHÒNG", "KT. CHÁNH VĂN PHÒNG / PHÓ CHÁNH VĂN PHÒNG"},
 		// A signing authority one letter off, run into the next word.
 		{"EM.ỦY BAN NHÂN DÂN", "TM. ỦY BAN NHÂN DÂN"},
@@ -98,6 +104,14 @@ func TestRepairRecipient(t *testing.T) {
 		{"Sở Thông tỉn và Truyền thông", "Sở Thông tin và Truyền thông"},
 		{"Nhữ trên", "Như trên"},
 		{"Lưu: VT, TH", "Lưu: VT, TH"},
+		{"Thường trực HĐND tỉnh (để b/€)", "Thường trực HĐND tỉnh (để b/c)"},
+		{"Bộ Nội vụ (đế b/¢);", "Bộ Nội vụ (để b/c);"},
+		{"Lưu: VI, TH.", "Lưu: VT, TH."},
+		{"Lưu VI", "Lưu VT"},
+		{"Lưu: YT", "Lưu: VT"},
+		// Only the first item is the văn thư's.
+		{"Lưu: VT, VI", "Lưu: VT, VI"},
+		{"Tỉnh ủy (b/c)", "Tỉnh ủy (b/c)"},
 		{"UBND các huyện, thị xã, thành phố", "UBND các huyện, thị xã, thành phố"},
 		// Letter for letter only: one letter off is left as read.
 		{"Cống thông tim điện tử", "Cống thông tim điện tử"},
