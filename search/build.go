@@ -42,7 +42,7 @@ func buildQuery(p parsed, r Request, near map[string]bool, has features) query.Q
 			num := bleve.NewTermQuery(key)
 			num.SetField(index.FieldNumber)
 			num.SetBoost(20)
-			either := []query.Query{num, textQuery(key, index.FieldText, index.FieldTextFolded)}
+			either := []query.Query{num, phraseQuery(key, index.FieldText, index.FieldTextFolded, has.pairs)}
 			for _, t := range slices.Sorted(maps.Keys(near)) {
 				q := bleve.NewTermQuery(t)
 				q.SetField(index.FieldNumber)

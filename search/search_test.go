@@ -206,6 +206,43 @@ func FuzzParseQuery(f *testing.F) {
 	})
 }
 
+// A number that extraction missed is found where the page prints it
+// whole; a page that only holds its parts apart (a 12 in one place, QĐ
+// and UBND in others) is not that number.
+func TestNumberInTheText(t *testing.T) {
+	ix, err := index.Open(filepath.Join(t.TempDir(), "index"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	texts := map[string]string{
+		"printed":   "ỦY BAN NHÂN DÂN TỈNH\nSố: 12/QĐ-UBND\nQUYẾT ĐỊNH về việc giao đất",
+		"cited":     "Căn cứ Quyết định số 12/QĐ-UBND ngày 3/4/2024 của UBND tỉnh",
+		"scattered": "Số: 40/QĐ-UBND\nĐiều 12. Chủ tịch UBND huyện thi hành Quyết định (QĐ) này",
+	}
+	for id, text := range texts {
+		d := vanthu.Document{ID: ref(id), PageCount: 1, Metadata: vanthu.Metadata{Recipients: []string{}},
+			Pages: []vanthu.Page{{Number: 1, Text: text, Done: true}}}
+		if err := ix.Put(d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s := &Searcher{Index: ix}
+	for _, q := range []string{"12/QĐ-UBND", "số 12 QD UBND"} {
+		res, err := s.Search(context.Background(), Request{Q: q, Page: 1, Size: 10})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := map[vanthu.Ref]bool{}
+		for _, h := range res.Hits {
+			got[h.ID] = true
+		}
+		if res.Total != 2 || !got[ref("printed")] || !got[ref("cited")] {
+			t.Errorf("%q: %d hits %v, want the pages that print it", q, res.Total, got)
+		}
+	}
+}
+
 // Numbers as people type them: with "số", "Số:", "so", "số hiệu" before
 // them; and, when no document has the number, the ones whose issuing code
 // is one slip away, flagged, while a numeral or type code that differs is
