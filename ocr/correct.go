@@ -84,6 +84,29 @@ func CorrectCompounds(words []vanthu.Word) {
 	}
 }
 
+// CorrectProvinces respells, in place, a province's name after the word
+// for its unit on one line (TỈNH QUANG NGAI → TỈNH QUẢNG NGÃI, tĩnh Quảng
+// Ngãi → tỉnh Quảng Ngãi; see dict.RepairProvince).
+func CorrectProvinces(words []vanthu.Word) {
+	for i := 0; i+1 < len(words); i++ {
+		if _, _, post := splitPunct(words[i].Text); post != "" {
+			continue
+		}
+		var next []string
+		for j := i + 1; j < min(len(words), i+5) && words[j].Line == words[i].Line && words[j].Block == words[i].Block; j++ {
+			next = append(next, words[j].Text)
+		}
+		unit, fixed, ok := dict.RepairProvince(words[i].Text, next)
+		if !ok {
+			continue
+		}
+		words[i].Text = unit
+		for j, t := range fixed {
+			words[i+1+j].Text = t
+		}
+	}
+}
+
 // splitJoined splits a word that is two syllables run together (Vềviệc,
 // CHỦTỊCH), the space between them lost, when there is exactly one way to
 // and the word bears a Vietnamese mark (so that a name or an English word

@@ -83,14 +83,38 @@ func TestCorrectCompounds(t *testing.T) {
 	words = append(words, line(7, "THÔNG", "BÁO")...)
 	words = append(words, line(8, "Vệ", "việc")...)
 	CorrectCompounds(words)
-	var got []string
-	for _, w := range words {
-		got = append(got, w.Text)
-	}
 	// Across punctuation, or lines that do not follow each other, no
 	// pair is made; a compound wraps to the next line.
 	want := "V/v đăng ký bổ sung nội dung, công bố sung vào sửa đổi, bô (sung) chuyển đổi số THÔNG BÁO Vệ việc"
-	if s := strings.Join(got, " "); s != want {
+	if s := textOf(words); s != want {
 		t.Errorf("CorrectCompounds:\n got %s\nwant %s", s, want)
 	}
+}
+
+func TestCorrectProvinces(t *testing.T) {
+	var words []vanthu.Word
+	for i, l := range []string{
+		"ỦY BAN NHÂN DÂN TỈNH QUANG NGAI",
+		"tại tĩnh Quảng Ngãi, thành phố Ha Noi.",
+		"TỈNH,", "QUANG NGAI", // not on the unit's line: left
+		"ông Quang Nam",
+	} {
+		for _, s := range strings.Fields(l) {
+			words = append(words, vanthu.Word{Text: s, Line: i})
+		}
+	}
+	CorrectProvinces(words)
+	want := "ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI tại tỉnh Quảng Ngãi, thành phố Hà Nội. TỈNH, QUANG NGAI ông Quang Nam"
+	if s := textOf(words); s != want {
+		t.Errorf("CorrectProvinces:\n got %s\nwant %s", s, want)
+	}
+}
+
+// textOf is the words' texts, a space between each two.
+func textOf(words []vanthu.Word) string {
+	var out []string
+	for _, w := range words {
+		out = append(out, w.Text)
+	}
+	return strings.Join(out, " ")
 }

@@ -131,7 +131,7 @@ func (w *Worker) Recognize(ctx context.Context, img []byte, dpi int) (vanthu.Pag
 		}
 		pt = assemble(words, width)
 		if cl.Turns == 0 {
-			if words, ok := w.readHeaderInk(img, cl.Skew, pt.Words, cfg.Width, cfg.Height); ok {
+			if words, ok := w.readHeaderInk(img, cl, pt.Words, cfg.Width, cfg.Height); ok {
 				pt.Words = words
 				pt.Text = layout.Text(layout.ReadingOrder(layout.Segments(vanthu.Page{Width: width, Words: words})))
 			}
@@ -460,6 +460,7 @@ func assemble(boxes []gosseract.BoundingBox, width int) vanthu.PageText {
 		pt.Words[i].Text = Correct(pt.Words[i].Text, seen)
 	}
 	CorrectCompounds(pt.Words)
+	CorrectProvinces(pt.Words)
 	pt.Text = layout.Text(layout.ReadingOrder(layout.Segments(vanthu.Page{Width: width, Words: pt.Words})))
 	pt.TextSource = "ocr"
 	return pt
