@@ -52,10 +52,14 @@ var agencyStarts = []string{
 
 // issuer reads the issuing agency from the header lines above "Số:": the
 // last line that starts an agency name, with the lines after it. A parent
-// agency (cơ quan chủ quản) above it is left out.
+// agency (cơ quan chủ quản) above it is left out. Where the "Số:" line was
+// not read as a number, the agency still ends above it.
 func issuer(segs []layout.Segment) string {
 	var lines []string
 	for _, s := range segs {
+		if numberish.MatchString(foldUpper(s.Text)) {
+			break
+		}
 		t := cutNational(s.Text)
 		t = strings.TrimSpace(strings.Trim(t, "-_—=~. "))
 		if t == "" || ParseUrgency(t) != "" || ParseConfidentiality(t) != "" || !isUpperish(t) || isNational(t) {
@@ -81,6 +85,11 @@ func issuer(segs []layout.Segment) string {
 	}
 	return dict.RepairHeader(strings.Join(lines[start:], " "))
 }
+
+// numberish matches (in folded capitals) a line that is the number's, read
+// too poorly to parse: it begins with the label "Số:", or holds a code
+// after a slash (or what OCR made of one), which no agency's name has.
+var numberish = regexp.MustCompile(`^[^A-Z0-9]*S[O6]\s*[:;]|[/;]\s*[A-Z]{1,6}\s*[-–]\s*[A-Z]|/[A-Z]`)
 
 // cutNational cuts from a header line the Quốc hiệu that OCR read on the
 // same row as the agency ("ỦY BAN NHÂN DÂN __ CỘNG HÒA XÃ HỘI …").

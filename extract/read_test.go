@@ -295,3 +295,14 @@ func TestRoleShaped(t *testing.T) {
 		}
 	}
 }
+
+// A "Số:" line read too poorly to parse is still no part of the agency's
+// name above it.
+func TestIssuerEndsAtAnUnreadNumberLine(t *testing.T) {
+	for _, numberLine := range []string{"Số: Øđ@ ;CT-UBND", "/UBND-KTTH", "SỐ; 4@ /QĐ"} {
+		p := page(1, "ỦY BAN NHÂN DÂN", "TỈNH BÌNH AN", numberLine, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+		if got := Read([]vanthu.Page{p}, nil).Metadata.Issuer; got != "ỦY BAN NHÂN DÂN TỈNH BÌNH AN" {
+			t.Errorf("under %q: issuer %q", numberLine, got)
+		}
+	}
+}
