@@ -151,6 +151,7 @@ var inkLevel = 150
 type Cleaned struct {
 	Image []byte  // uncompressed TIFF stating its resolution
 	Scale float64 // factor the page was scaled by
+	DPI   int     // the page's resolution as scanned (0: not known)
 	Turns int     // quarter turns clockwise that made it upright
 	// Skew is the angle (degrees, clockwise) the page was turned by about
 	// its centre to make its lines level; 0 for a straight page.
@@ -265,6 +266,7 @@ func clean(img []byte, dpi int, steps []string, region image.Rectangle, keepPlai
 	if region.Empty() {
 		dpi = pageDPI(dpi, int(C.pixGetWidth(pix)), int(C.pixGetHeight(pix)))
 	}
+	c.DPI = dpi
 	if !region.Empty() {
 		box := C.boxCreate(C.l_int32(region.Min.X), C.l_int32(region.Min.Y), C.l_int32(region.Dx()), C.l_int32(region.Dy()))
 		clipped := C.pixClipRectangle(pix, box, nil)

@@ -263,6 +263,25 @@ func (s inkSlot) apply(words []vanthu.Word, r digits.Reading) []vanthu.Word {
 	return slices.Insert(out, at, ink)
 }
 
+// coarseDPI is the resolution below which no reading of a slot is sure:
+// at 150 dpi a digit of the header is about twelve pixels tall, a 3 and
+// an 8 or a 0 and a 2 differ by a pixel or two, and Tesseract and the
+// digit model make the same misreading with confidence.
+const coarseDPI = 150
+
+// unsure caps at inkConfCap the confidence of the words that reach into
+// a slot on its line, so that what they read there goes to review.
+func unsure(slots []inkSlot, words []vanthu.Word) []vanthu.Word {
+	for i, w := range words {
+		for _, s := range slots {
+			if w.Line == s.label.Line && w.Block == s.label.Block && w.X1 > s.slot.Min.X && w.X0 < s.slot.Max.X {
+				words[i].Confidence = min(w.Confidence, inkConfCap)
+			}
+		}
+	}
+	return words
+}
+
 // same reports whether a and b are one word of the page: the same text in
 // the same box on the same line.
 func same(a, b vanthu.Word) bool {

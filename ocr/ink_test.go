@@ -2,12 +2,16 @@ package ocr
 
 import (
 	"bytes"
+	"context"
 	"image"
 	"image/color"
 	"image/draw"
 	"image/png"
+	"os"
 	"strings"
 	"testing"
+
+	xdraw "golang.org/x/image/draw"
 
 	"github.com/vanthu/vanthu"
 	"github.com/vanthu/vanthu/internal/handwriting"
@@ -194,4 +198,58 @@ func TestReadInkOnASkewedPage(t *testing.T) {
 	if text := lines(words); !strings.Contains(text, "ngày 07 tháng 02 năm 2025") {
 		t.Errorf("date line not read from the ink of the skewed page:\n%s", text)
 	}
+}
+
+// A scan at 100 dpi: the header's digits are some twelve pixels tall, and
+// however surely they are read, the number and the day are left for a
+// clerk to confirm; the same page at 300 dpi is read surely.
+func TestCoarseScanSlotsAreUnsure(t *testing.T) {
+	f, err := os.ReadFile("../testdata/scans/quyetdinh.png")
+	if err != nil {
+		t.Fatal(err)
+	}
+	src, err := png.Decode(bytes.NewReader(f))
+	if err != nil {
+		t.Fatal(err)
+	}
+	small := image.NewRGBA(image.Rect(0, 0, src.Bounds().Dx()/3, src.Bounds().Dy()/3))
+	xdraw.CatmullRom.Scale(small, small.Bounds(), src, src.Bounds(), xdraw.Src, nil)
+	var coarse bytes.Buffer
+	if err := png.Encode(&coarse, small); err != nil {
+		t.Fatal(err)
+	}
+	w, err := NewWorker(DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	for _, c := range []struct {
+		img    []byte
+		dpi    int
+		unsure bool
+	}{{f, 300, false}, {coarse.Bytes(), 100, true}} {
+		pt, err := w.Recognize(context.Background(), c.img, c.dpi)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, want := range []string{"07/", "09"} {
+			word, ok := wordWithPrefix(pt.Words, want)
+			if !ok {
+				t.Errorf("%d dpi: no word %q in %s", c.dpi, want, pt.Text)
+				continue
+			}
+			if got := word.Confidence <= inkConfCap; got != c.unsure {
+				t.Errorf("%d dpi: %q read with confidence %.0f", c.dpi, word.Text, word.Confidence)
+			}
+		}
+	}
+}
+
+func wordWithPrefix(words []vanthu.Word, prefix string) (vanthu.Word, bool) {
+	for _, w := range words {
+		if strings.HasPrefix(w.Text, prefix) {
+			return w, true
+		}
+	}
+	return vanthu.Word{}, false
 }

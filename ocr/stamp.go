@@ -127,11 +127,12 @@ func (w *Worker) redStamp(img image.Image) (vanthu.Word, bool) {
 // does not read: the handwritten number and day (readInk), and a red
 // urgency stamp (redStamp) when no mark of urgency was read. The page
 // image is decoded once, and only for a page with an NĐ 30 header. The
-// handwriting is read on the page turned by skew, as clean-up turned the
-// page OCR read the words from (see Cleaned.Skew), so that a slot is where
-// its words are; the stamp, found by its colour alone, on the page as
-// scanned.
-func (w *Worker) readHeaderInk(img []byte, skew float64, words []vanthu.Word, width, height int) ([]vanthu.Word, bool) {
+// handwriting is read on the page turned as clean-up turned the page OCR
+// read the words from (see Cleaned.Skew), so that a slot is where its
+// words are; the stamp, found by its colour alone, on the page as
+// scanned. On a coarse scan (see coarseDPI) what the slots hold is left
+// for a clerk to confirm, whoever read it.
+func (w *Worker) readHeaderInk(img []byte, cl Cleaned, words []vanthu.Word, width, height int) ([]vanthu.Word, bool) {
 	var page image.Image
 	decode := func() image.Image {
 		if page == nil {
@@ -145,11 +146,14 @@ func (w *Worker) readHeaderInk(img []byte, skew float64, words []vanthu.Word, wi
 	}
 	level := func() image.Image {
 		if p := decode(); p != nil {
-			return turned(p, skew)
+			return turned(p, cl.Skew)
 		}
 		return nil
 	}
 	words, changed := readInk(level, slots, words)
+	if cl.DPI > 0 && cl.DPI < coarseDPI {
+		words, changed = unsure(slots, words), true
+	}
 	if hasUrgency(words, height) {
 		return words, changed
 	}
