@@ -29,8 +29,10 @@ var provinces = makePhrases(provinceNames)
 // provinceAt returns the name of the province whose letters, without
 // marks, are those of the first words of ws (a dash between syllables,
 // as in Bà Rịa - Vũng Tàu, is no word), the longest such name, and the
-// number of words it takes: 0 if none.
-func provinceAt(ws []string) ([]string, int) {
+// number of words it takes: 0 if none. With slip, a name of eight letters
+// or more may also be one letter off (QUANG NGAÀI), if no other name is
+// as near.
+func provinceAt(ws []string, slip bool) ([]string, int) {
 	var folded []string
 	var at []int
 	for i, w := range ws {
@@ -39,43 +41,46 @@ func provinceAt(ws []string) ([]string, int) {
 			at = append(at, i)
 		}
 	}
-	var best []string
-	n := 0
+	var best, near []string
+	n, nearN, nears := 0, 0, 0
 	for _, p := range provinces {
 		k := len(p.folded)
-		if k <= len(best) || k > len(folded) || strings.Join(folded[:k], " ") != p.key {
+		if k > len(folded) {
 			continue
 		}
-		best, n = p.sylls, at[k-1]+1
+		got := strings.Join(folded[:k], " ")
+		switch {
+		case got == p.key && k > len(best):
+			best, n = p.sylls, at[k-1]+1
+		case slip && len(p.key) >= 8 && EditDistance(got, p.key) == 1:
+			near, nearN = p.sylls, at[k-1]+1
+			nears++
+		}
+	}
+	if n == 0 && nears == 1 {
+		return near, nearN
 	}
 	return best, n
 }
 
 // RepairProvince respells, after a unit word that names a province
 // (tỉnh, or phố of thành phố), the province's name whose letters the
-// next words have (QUANG NGAI → QUẢNG NGÃI), and the unit word as
-// "tỉnh" when it is one mark off (tĩnh, tính: a word of those letters
-// before a province's name is the unit). It returns unit and next
-// respelt, each in the case it was read in, and whether it changed any.
-// Punctuation around the words is kept.
+// next words have (QUANG NGAI → QUẢNG NGÃI; after tỉnh, also one letter
+// off), and the unit word as "tỉnh" when it is one mark off (tĩnh, tính:
+// a word of those letters before a province's name is the unit). It
+// returns unit and next respelt, each in the case it was read in, and
+// whether it changed any. Punctuation around the words is kept.
 func RepairProvince(unit string, next []string) (string, []string, bool) {
 	u := strings.ToLower(Fold(strings.TrimFunc(unit, notLetter)))
 	if u != "tinh" && u != "pho" {
 		return unit, next, false
 	}
-	name, n := provinceAt(next)
+	name, n := provinceAt(next, u == "tinh")
 	if n == 0 {
 		return unit, next, false
 	}
 	out := append([]string(nil), next...)
-	k := 0
-	for i := range n {
-		if strings.TrimFunc(out[i], notLetter) == "" {
-			continue // a dash
-		}
-		out[i] = respell(out[i], strings.ToUpper(name[k]))
-		k++
-	}
+	respellAll(out[:n], name)
 	fixedUnit := unit
 	if u == "tinh" {
 		fixedUnit = respell(unit, "TỈNH")
@@ -87,22 +92,62 @@ func RepairProvince(unit string, next []string) (string, []string, bool) {
 	return fixedUnit, out, changed
 }
 
-// RepairPlace respells a place (địa danh) that is, letter for letter
-// without marks, a province's name ("Quảng Ngài" → "Quảng Ngãi"); any
-// other place is returned as read.
-func RepairPlace(place string) string {
-	ws := strings.Fields(NFC(place))
-	name, n := provinceAt(ws)
-	if n == 0 || n != len(ws) {
-		return place
-	}
+// respellAll respells the words of ws that have letters as the syllables
+// of name, in order, each in the case it was read in and keeping the
+// punctuation around it.
+func respellAll(ws, name []string) {
 	k := 0
 	for i := range ws {
-		if strings.TrimFunc(ws[i], notLetter) == "" {
-			continue
+		if strings.TrimFunc(ws[i], notLetter) == "" || k == len(name) {
+			continue // a dash
 		}
 		ws[i] = respell(ws[i], strings.ToUpper(name[k]))
 		k++
 	}
+}
+
+// RepairPlace respells a place (địa danh) as the header spells it: the
+// date line's place is where the agency sits, which its header names
+// (ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI | Quảng Ngài, ngày …), and a header in
+// capitals keeps its letters better than the italic date line, and has
+// had its province respelt (RepairProvince). The header's words are taken
+// where their letters without marks are the place's, or, for a place of
+// eight letters or more, a letter in five off (Quảng Voãi). A place the
+// header does not name is returned as read.
+func RepairPlace(place string, header []string) string {
+	ws := strings.Fields(NFC(place))
+	var key []string
+	for _, w := range ws {
+		if f := strings.ToUpper(Fold(strings.TrimFunc(w, notLetter))); f != "" {
+			key = append(key, f)
+		}
+	}
+	if len(key) == 0 {
+		return place
+	}
+	k := strings.Join(key, " ")
+	var best []string
+	bestD := 1
+	if len(k) >= 8 {
+		bestD = len(k)/5 + 1
+	}
+	for _, line := range header {
+		var hw, hf []string
+		for _, w := range strings.Fields(NFC(line)) {
+			if t := strings.TrimFunc(w, notLetter); t != "" {
+				hw = append(hw, t)
+				hf = append(hf, strings.ToUpper(Fold(t)))
+			}
+		}
+		for i := 0; i+len(key) <= len(hw); i++ {
+			if d := EditDistance(strings.Join(hf[i:i+len(key)], " "), k); d < bestD {
+				best, bestD = hw[i:i+len(key)], d
+			}
+		}
+	}
+	if best == nil {
+		return place
+	}
+	respellAll(ws, best)
 	return strings.Join(ws, " ")
 }

@@ -15,10 +15,14 @@ func TestRepairProvince(t *testing.T) {
 		{"tính", "Thừa Thiên Huê.", "tỉnh", "Thừa Thiên Huế."},
 		{"tỉnh", "Ba Ria - Vung Tau;", "tỉnh", "Bà Rịa - Vũng Tàu;"},
 		{"PHỐ", "HA NOI", "PHỐ", "HÀ NỘI"},
-		// The name is a province's only after its unit, and only with
+		// After TỈNH, one letter off in a long name.
+		{"TỈNH", "QUANG NGAÀI", "TỈNH", "QUẢNG NGÃI"},
+		{"TỈNH", "THANH HOAA", "TỈNH", "THANH HÓA"},
+		{"PHỐ", "GIA LAM", "PHỐ", "GIA LAM"}, // a city of its own, near Gia Lai
+		// The name is a province's only after its unit, and only near
 		// its own letters.
 		{"ông", "Quang Nam", "ông", "Quang Nam"},
-		{"tỉnh", "Quảng Ngũi", "tỉnh", "Quảng Ngũi"},
+		{"tỉnh", "Quảng Ngũu", "tỉnh", "Quảng Ngũu"}, // two letters off
 		{"tinh", "thần", "tinh", "thần"},
 	} {
 		u, n, changed := RepairProvince(c.unit, strings.Fields(c.next))
@@ -32,16 +36,29 @@ func TestRepairProvince(t *testing.T) {
 }
 
 func TestRepairPlace(t *testing.T) {
-	for in, want := range map[string]string{
-		"Quảng Ngài": "Quảng Ngãi",
-		"Quang Ngai": "Quảng Ngãi",
-		"Ha Noi":     "Hà Nội",
-		"Kim Bôi":    "Kim Bôi", // no province: as read
-		"Quảng Ngãi": "Quảng Ngãi",
-		"":           "",
+	header := []string{"ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NGÃI", "Số: 12/UBND-KT"}
+	district := []string{"ỦY BAN NHÂN DÂN", "HUYỆN PHÙ YÊN"}
+	for _, c := range []struct {
+		place  string
+		header []string
+		want   string
+	}{
+		{"Quảng Ngài", header, "Quảng Ngãi"},
+		{"Quang Ngai", header, "Quảng Ngãi"},
+		{"Quảng Ngãi", header, "Quảng Ngãi"},
+		// A district that has a province's letters is spelt as its own
+		// header spells it.
+		{"Phu Yên", district, "Phù Yên"},
+		// A place the header does not name is left as read.
+		{"Hà Nội", header, "Hà Nội"},
+		{"Quảng Voãi", header, "Quảng Ngãi"}, // two letters off in ten
+		{"Quảng Voãu", header, "Quảng Voãu"}, // three
+		{"Hà Nam", []string{"TỈNH HÀ NAM"}, "Hà Nam"},
+		{"Ha Tinh", []string{"TỈNH HÀ NAM"}, "Ha Tinh"}, // a short name, three off
+		{"", header, ""},
 	} {
-		if got := RepairPlace(in); got != want {
-			t.Errorf("RepairPlace(%q) = %q, want %q", in, got, want)
+		if got := RepairPlace(c.place, c.header); got != c.want {
+			t.Errorf("RepairPlace(%q, %q) = %q, want %q", c.place, c.header, got, c.want)
 		}
 	}
 }

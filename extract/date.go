@@ -60,5 +60,5 @@ func ParseDateLine(line string) (place, date string, ok bool) {
 	if loc := placeCut.FindAllStringIndex(p, -1); loc != nil {
 		p = strings.TrimSpace(p[loc[len(loc)-1][1]:])
 	}
-	return dict.RepairPlace(p), date, true
+	return p, date, true
 }

@@ -99,7 +99,7 @@ func ExtractWithConfidence(pages []vanthu.Page) (vanthu.Metadata, map[string]flo
 	for _, segs := range [][]layout.Segment{rightHead, top} {
 		for _, s := range segs {
 			if place, date, ok := ParseDateLine(s.Text); ok {
-				md.Place, md.IssuedDate = place, date
+				md.Place, md.IssuedDate = dict.RepairPlace(place, texts(leftHead)), date
 				conf["issued_date"] = slotConf(s)
 				if len(date) < len("2006-01-02") {
 					conf["issued_date"] = 0
@@ -225,4 +225,13 @@ func slotConf(s layout.Segment) float64 {
 		}
 	}
 	return c / 100
+}
+
+// texts is the text of each segment.
+func texts(segs []layout.Segment) []string {
+	out := make([]string, len(segs))
+	for i, s := range segs {
+		out[i] = s.Text
+	}
+	return out
 }

@@ -306,3 +306,18 @@ func TestIssuerEndsAtAnUnreadNumberLine(t *testing.T) {
 		}
 	}
 }
+
+// The date line's place is spelt as the header spells it: the province
+// after TỈNH (whose marks OCR put back), a district as its own header has
+// it though a province has its letters.
+func TestPlaceAsTheHeaderSpellsIt(t *testing.T) {
+	for _, c := range []struct{ agency, date, want string }{
+		{"TỈNH QUẢNG NGÃI", "Quảng Ngài, ngày 03 tháng 4 năm 2018", "Quảng Ngãi"},
+		{"HUYỆN PHÙ YÊN", "Phu Yên, ngày 03 tháng 4 năm 2018", "Phù Yên"},
+	} {
+		p := page(1, "ỦY BAN NHÂN DÂN", c.agency, "Số: 12/UBND-KT", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", c.date)
+		if got := Read([]vanthu.Page{p}, nil).Metadata.Place; got != c.want {
+			t.Errorf("under %s, %q: place %q, want %q", c.agency, c.date, got, c.want)
+		}
+	}
+}
