@@ -38,7 +38,8 @@ var compoundList = strings.Fields(`
 	khiếu_nại tố_cáo hòa_giải giải_thể sáp_nhập hợp_nhất chia_tách đơn_vị hành_vi quyền_lợi
 	nghĩa_vụ chế_độ chính_sách tiền_lương phụ_cấp biên_chế vị_trí việc_làm tiêu_chuẩn
 	tiêu_chí chỉ_tiêu chỉ_số đánh_giá xếp_loại hoàn_thành hoàn_thiện quy_chế quy_trình
-	nội_bộ danh_mục chỉ_huy`)
+	nội_bộ danh_mục chỉ_huy dự_án đề_án chức_danh cung_cấp công_tác hoạt_động quy_hoạch sản_xuất
+	chương_trình tham_gia kinh_doanh ngân_hàng cấp_bách nhân_lực hiện_trạng trọng_tâm thời_điểm`)
 
 // compounds maps a compound's folded lower-case syllables, joined by a
 // space, to its syllables; a key two compounds share is dropped.

@@ -22,6 +22,8 @@ func TestRepairCompound(t *testing.T) {
 		{"nhà", "nước", "nhà", "nước", false}, // right already
 		{"cai", "cach", "cải", "cách", true},  // marks lost altogether
 		{"bố", "trí", "bố", "trí", false},     // not in the list: left as read
+		{"đự", "án", "dự", "án", true},        // the stroke of đ read on d
+		{"chức", "đanh", "chức", "danh", true},
 	} {
 		a, b, changed := RepairCompound(c.a, c.b)
 		if a != c.wantA || b != c.wantB || changed != c.changed {
