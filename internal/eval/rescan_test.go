@@ -1,0 +1,162 @@
+package eval
+
+import (
+	"bytes"
+	"compress/zlib"
+	"fmt"
+	"image"
+	"image/color"
+	"image/jpeg"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/gen2brain/go-fitz"
+
+	"github.com/vanthu/vanthu/internal/pdftest"
+)
+
+// rescans are the ways an office scans paper that the shared real
+// documents were not scanned in: coarse colour, and one bit per pixel (a
+// fax-era scanner, or a copier's black-and-white mode; a red seal comes
+// out black).
+var rescans = []struct {
+	name string
+	dpi  int
+	page func(img *image.RGBA, dpi int) string // a PDF image XObject
+	// floors are the per-field counts (of 12) the code reaches.
+	floors map[string]int
+}{
+	{"100 dpi colour", 100, jpegImage, map[string]int{
+		"number": 5, "doc_type": 9, "issuer": 12, "issued_date": 6, "place": 11,
+		"subject": 6, "signer": 7, "signer_title": 5, "urgency": 12, "confidentiality": 12,
+	}},
+	{"200 dpi 1 bit", 200, bilevelImage, map[string]int{
+		"number": 6, "doc_type": 10, "issuer": 12, "issued_date": 5, "place": 10,
+		"subject": 6, "signer": 4, "signer_title": 8, "urgency": 11, "confidentiality": 12,
+	}},
+}
+
+// TestRealDocumentsRescanned reads the real documents again as they would
+// come from other scanners: each page rendered at the scan's resolution
+// and depth into a PDF of images (no text layer, no signature). Fields are
+// lost, but a number or a date that is wrong is still flagged for review.
+func TestRealDocumentsRescanned(t *testing.T) {
+	if testing.Short() {
+		t.Skip("the real documents are read with OCR")
+	}
+	dir := RealDir("../..")
+	truths, err := LoadReal(dir)
+	if err != nil {
+		t.Skipf("no real documents at %s (set VANTHU_REAL or VANTHU_SHARED): %v", dir, err)
+	}
+	for _, rs := range rescans {
+		t.Run(rs.name, func(t *testing.T) {
+			files := map[string]string{}
+			for _, tr := range truths {
+				out := filepath.Join(t.TempDir(), tr.ID+".pdf")
+				if err := rescan(filepath.Join(dir, tr.File), out, rs.dpi, rs.page); err != nil {
+					t.Fatalf("%s: %v", tr.ID, err)
+				}
+				files[out] = tr.ID
+			}
+			res, err := processFiles(files)
+			if err != nil {
+				t.Fatal(err)
+			}
+			correct := map[string]int{}
+			wrongUnflagged := 0
+			for _, tr := range truths {
+				r := res[tr.ID]
+				for _, f := range RealFields {
+					want, got := tr.Metadata[f], Value(r.Metadata, f)
+					if want == nil {
+						want = ""
+					}
+					if Match(f, want, got) {
+						correct[f]++
+						continue
+					}
+					flagged := slices.Contains(r.Review, f)
+					t.Logf("%s %-12s want %q, got %q (review: %v)", tr.ID, f, Show(want), Show(got), flagged)
+					if !flagged {
+						wrongUnflagged++
+					}
+					if (f == "number" || f == "issued_date") && Show(got) != "" && !flagged {
+						t.Errorf("%s: %s %q is wrong (want %q) and not flagged for review", tr.ID, f, Show(got), Show(want))
+					}
+				}
+			}
+			var b strings.Builder
+			b.WriteString("\n| field | exact |\n| --- | --- |\n")
+			for _, f := range RealFields {
+				fmt.Fprintf(&b, "| %s | %s |\n", f, percent(correct[f], len(truths)))
+				if correct[f] < rs.floors[f] {
+					t.Errorf("%s right in %d of %d, below %d", f, correct[f], len(truths), rs.floors[f])
+				}
+			}
+			t.Log(b.String())
+			t.Logf("any field wrong without review: %d", wrongUnflagged)
+		})
+	}
+}
+
+// rescan renders each page of the PDF at dpi and writes the pages, as
+// images made by page, to a PDF at out.
+func rescan(in, out string, dpi int, page func(*image.RGBA, int) string) error {
+	doc, err := fitz.New(in)
+	if err != nil {
+		return err
+	}
+	defer doc.Close()
+	objs := []string{"<< /Type /Catalog /Pages 2 0 R >>", ""}
+	var kids []string
+	for i := range doc.NumPage() {
+		img, err := doc.ImageDPI(i, float64(dpi))
+		if err != nil {
+			return err
+		}
+		b := img.Bounds()
+		w, h := float64(b.Dx())*72/float64(dpi), float64(b.Dy())*72/float64(dpi)
+		n := len(objs) + 1 // this page's object; its image and contents follow
+		kids = append(kids, fmt.Sprintf("%d 0 R", n))
+		content := fmt.Sprintf("q %.2f 0 0 %.2f 0 0 cm /Im0 Do Q", w, h)
+		objs = append(objs,
+			fmt.Sprintf("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %.2f %.2f] /Resources << /XObject << /Im0 %d 0 R >> >> /Contents %d 0 R >>", w, h, n+1, n+2),
+			page(img, dpi),
+			fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(content), content))
+	}
+	objs[1] = fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", strings.Join(kids, " "), len(kids))
+	return os.WriteFile(out, pdftest.Build(objs...), 0o644)
+}
+
+// jpegImage is img as a JPEG image XObject, as scanners write colour.
+func jpegImage(img *image.RGBA, _ int) string {
+	var b bytes.Buffer
+	jpeg.Encode(&b, img, &jpeg.Options{Quality: 80})
+	r := img.Bounds()
+	return fmt.Sprintf("<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode /Length %d >>\nstream\n%s\nendstream",
+		r.Dx(), r.Dy(), b.Len(), b.String())
+}
+
+// bilevelImage is img at one bit per pixel, black below mid-grey.
+func bilevelImage(img *image.RGBA, _ int) string {
+	r := img.Bounds()
+	stride := (r.Dx() + 7) / 8
+	bits := make([]byte, stride*r.Dy())
+	for y := range r.Dy() {
+		for x := range r.Dx() {
+			if g := color.GrayModel.Convert(img.At(r.Min.X+x, r.Min.Y+y)).(color.Gray); g.Y >= 128 {
+				bits[y*stride+x/8] |= 0x80 >> (x % 8) // 1 is white in DeviceGray
+			}
+		}
+	}
+	var b bytes.Buffer
+	z := zlib.NewWriter(&b)
+	z.Write(bits)
+	z.Close()
+	return fmt.Sprintf("<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray /BitsPerComponent 1 /Filter /FlateDecode /Length %d >>\nstream\n%s\nendstream",
+		r.Dx(), r.Dy(), b.Len(), b.String())
+}
