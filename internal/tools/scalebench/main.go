@@ -129,12 +129,23 @@ func main() {
 	rng := rand.New(rand.NewPCG(*seed, 100))
 	rng.Shuffle(len(all), func(i, j int) { all[i], all[j] = all[j], all[i] })
 	all = all[:min(*mix, len(all))]
+	if len(all) > 0 {
+		mixed(s, staff, all, *clients)
+	}
+	rss, hwm, file := memory()
+	fmt.Printf("memory: RSS %.2f GB now (%.2f GB of it the index's files mapped in), peak %.2f GB (Go heap %.2f GB); %d cores\n",
+		gb(rss), gb(file), gb(hwm), gb(heap()), runtime.NumCPU())
+}
+
+// mixed runs the queries of all with several clients at once and prints
+// the throughput and the latency.
+func mixed(s *search.Searcher, staff access.Sight, all []search.Request, clients int) {
 	var mu sync.Mutex
 	var lat []time.Duration
 	next := make(chan search.Request)
 	var wg sync.WaitGroup
 	start := time.Now()
-	for range *clients {
+	for range clients {
 		wg.Go(func() {
 			for r := range next {
 				r.Sight, r.Page, r.Size = &staff, 1, 10
@@ -157,10 +168,7 @@ func main() {
 	el := time.Since(start)
 	slices.Sort(lat)
 	fmt.Printf("\nmix, %d clients: %d queries in %s = %.1f queries/s; p50 %.2f ms, p99 %.2f ms\n",
-		*clients, len(lat), el.Round(time.Millisecond), float64(len(lat))/el.Seconds(), ms(lat[len(lat)/2]), ms(lat[len(lat)*99/100]))
-	rss, hwm, file := memory()
-	fmt.Printf("memory: RSS %.2f GB now (%.2f GB of it the index's files mapped in), peak %.2f GB (Go heap %.2f GB); %d cores\n",
-		gb(rss), gb(file), gb(hwm), gb(heap()), runtime.NumCPU())
+		clients, len(lat), el.Round(time.Millisecond), float64(len(lat))/el.Seconds(), ms(lat[len(lat)/2]), ms(lat[len(lat)*99/100]))
 }
 
 // importCorpus pipes the corpus into `vanthu import --data data -` and
