@@ -227,7 +227,7 @@ func repair(s string, list []phrase, fuzzy bool) (string, int) {
 	var at []int
 	var words []string // letters of each such token, folded, upper case
 	for i, t := range toks {
-		if w := strings.ToUpper(Fold(strings.TrimFunc(t, notLetter))); w != "" {
+		if w := letters(t); w != "" {
 			at = append(at, i)
 			words = append(words, w)
 		}
@@ -329,6 +329,10 @@ func caseLike(read, syl string) string {
 }
 
 func notLetter(r rune) bool { return !unicode.IsLetter(r) }
+
+// letters is a token's letters without the punctuation around them,
+// without marks, in capitals: how phrases are matched.
+func letters(t string) string { return strings.ToUpper(Fold(strings.TrimFunc(t, notLetter))) }
 
 // withinOne reports whether a and b differ by at most one edit.
 func withinOne(a, b string) bool {

@@ -36,7 +36,7 @@ func provinceAt(ws []string, slip bool) ([]string, int) {
 	var folded []string
 	var at []int
 	for i, w := range ws {
-		if f := strings.ToUpper(Fold(strings.TrimFunc(w, notLetter))); f != "" {
+		if f := letters(w); f != "" {
 			folded = append(folded, f)
 			at = append(at, i)
 		}
@@ -52,7 +52,7 @@ func provinceAt(ws []string, slip bool) ([]string, int) {
 		switch {
 		case got == p.key && k > len(best):
 			best, n = p.sylls, at[k-1]+1
-		case slip && len(p.key) >= 8 && EditDistance(got, p.key) == 1:
+		case slip && len(p.key) >= 8 && got != p.key && withinOne(got, p.key):
 			near, nearN = p.sylls, at[k-1]+1
 			nears++
 		}
@@ -118,7 +118,7 @@ func RepairPlace(place string, header []string) string {
 	ws := strings.Fields(NFC(place))
 	var key []string
 	for _, w := range ws {
-		if f := strings.ToUpper(Fold(strings.TrimFunc(w, notLetter))); f != "" {
+		if f := letters(w); f != "" {
 			key = append(key, f)
 		}
 	}
@@ -136,7 +136,7 @@ func RepairPlace(place string, header []string) string {
 		for _, w := range strings.Fields(NFC(line)) {
 			if t := strings.TrimFunc(w, notLetter); t != "" {
 				hw = append(hw, t)
-				hf = append(hf, strings.ToUpper(Fold(t)))
+				hf = append(hf, letters(t))
 			}
 		}
 		for i := 0; i+len(key) <= len(hw); i++ {
