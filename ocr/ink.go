@@ -38,7 +38,7 @@ func readInk(page func() image.Image, slots []inkSlot, words []vanthu.Word) ([]v
 		if img == nil {
 			return words, changed
 		}
-		if r := digits.Read(img, s.slot, s.band, s.valid); r.Text != "" {
+		if r := digits.Read(img, s.slot, s.room, s.valid); r.Text != "" {
 			words, changed = s.apply(words, r), true
 		}
 	}
@@ -47,9 +47,11 @@ func readInk(page func() image.Image, slots []inkSlot, words []vanthu.Word) ([]v
 
 // inkSlot is the place of a handwritten field on one printed line: the
 // span between the label (Số:, ngày) and what follows it (/QĐ-UBND,
-// tháng), the band of the printed line, and the words around it.
+// tháng) in the rows of the printed line; the room the ink may fill where
+// the span's end is an estimate (up to the code whose slash was lost); and
+// the words around it.
 type inkSlot struct {
-	slot, band  image.Rectangle
+	slot, room  image.Rectangle
 	label, next vanthu.Word
 	labelText   string // the label as printed, without what ran into it
 	nextText    string // the next word without what ran into it
@@ -159,19 +161,26 @@ func makeSlot(label, next vanthu.Word, labelText string, labelW float64, nextAt 
 	}
 	right := next.X0
 	nextText := string([]rune(next.Text)[nextAt:])
+	slash := false
 	if labelText == "Số:" && !strings.HasPrefix(nextText, "/") {
 		// The code's slash was read into the slot (or lost): it stands
-		// half a capital's height before the code.
+		// about half a capital's height before the code, and the last
+		// digit may reach past that up to it.
 		right -= (next.Y1 - next.Y0) / 2
+		slash = true
 	}
 	switch {
 	case nextW > 0 && float64(next.X1-next.X0) > 1.3*nextW:
-		right = next.X1 - int(1.1*nextW)
+		right, slash = next.X1-int(1.1*nextW), false
 	case nextAt > 0:
-		right = next.X0 + (next.X1-next.X0)*nextAt/utf8.RuneCountInString(next.Text)
+		right, slash = next.X0+(next.X1-next.X0)*nextAt/utf8.RuneCountInString(next.Text), false
 	}
-	band := image.Rect(left, next.Y0, right, next.Y1)
-	return inkSlot{slot: band, band: band, label: label, next: next, labelText: labelText, nextText: nextText}
+	slot := image.Rect(left, next.Y0, right, next.Y1)
+	room := slot
+	if slash {
+		room.Max.X = next.X0
+	}
+	return inkSlot{slot: slot, room: room, label: label, next: next, labelText: labelText, nextText: nextText}
 }
 
 // valid reports whether digits can be what the slot holds: any number,

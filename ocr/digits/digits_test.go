@@ -38,6 +38,28 @@ func TestReadDrawnDigits(t *testing.T) {
 	}
 }
 
+// A slot's end is an estimate (where a slash OCR dropped would stand):
+// a digit it cuts is read whole when it stays within the room up to the
+// print, and print the hand ran into is not read with it.
+func TestReadDigitAcrossTheSlotsEnd(t *testing.T) {
+	img, band := page("574", color.Black)
+	// The 4's stem stands at x≈235; a printed slash follows at x≈270.
+	handwriting.DrawShape(img, '1', 2, nil, 250, 62, 66, 5, color.Black)
+	slot, room := band, band
+	slot.Max.X, room.Max.X = 225, 262
+	if r := Read(img, slot, room, nil); r.Text != "574" {
+		t.Errorf("4 cut by the slot's end: read %q, want 574", r.Text)
+	}
+	// "04" with a printed stroke run into the 4's bar, past the room.
+	img, band = page("04", color.Black)
+	handwriting.DrawShape(img, '1', 2, nil, 178, 60, 70, 7, color.Black)
+	slot, room = band, band
+	slot.Max.X, room.Max.X = 196, 200
+	if r := Read(img, slot, room, nil); r.Text != "04" {
+		t.Errorf("print run into the ink: read %q, want 04", r.Text)
+	}
+}
+
 func TestReadIgnoresRedStampAndBlankSlot(t *testing.T) {
 	img, band := page("", color.Black)
 	if r := Read(img, band, band, nil); r.Text != "" || r.Conf() != 0 {

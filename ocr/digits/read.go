@@ -29,16 +29,19 @@ func (r Reading) Conf() float64 {
 	return slices.Min(r.Probs)
 }
 
-// Read reads the digits written in slot of a page image: the ink inside
-// the slot's columns (the printed words either side, which handwriting
-// often touches, are cut off) whose strokes reach into the printed line's
-// band (rows band.Min.Y to band.Max.Y), none wider than three lines (a
-// rule). A glyph is the union of the strokes over one another (the bar of
-// a 5); it counts if its tallest stroke is at least 40% of the line's
-// height and it is three fifths as tall as the tallest glyph (dots of a
-// dotted slot, specks and the colon of "Số:" are not digits); glyphs run
-// together are cut where their ink is thinnest. Red ink (a seal, a
-// received stamp) is paper.
+// Read reads the digits written in slot of a page image, whose rows are
+// the printed line's band and whose columns the blank between the label
+// and what follows it: the ink inside the slot's columns whose strokes
+// reach into the band, none wider than three lines (a rule). The printed
+// words either side, which handwriting often touches, are cut off; a
+// stroke that crosses an edge of the slot but stays within room's columns
+// (the slot's ends are estimates) is taken whole (see widen). A glyph is
+// the union of the strokes over one another (the bar of a 5); it counts
+// if its tallest stroke is at least 40% of the line's height and it is
+// three fifths as tall as the tallest glyph (dots of a dotted slot, specks
+// and the colon of "Số:" are not digits); glyphs run together are cut
+// where their ink is thinnest. Red ink (a seal, a received stamp) is
+// paper.
 //
 // Where valid is not nil and rejects the reading (a day of 54), the glyphs
 // are read again, one at a time, as one digit fewer or one more (a 5 with
@@ -49,26 +52,19 @@ func (r Reading) Conf() float64 {
 // those cuts and each digit's likelier classes, with the product of their
 // digits' probabilities: what other evidence may choose among where the
 // model is unsure.
-func Read(img image.Image, slot, band image.Rectangle, valid func(string) bool) Reading {
+func Read(img image.Image, slot, room image.Rectangle, valid func(string) bool) Reading {
+	band := slot
 	h := band.Dy()
 	if h <= 0 || slot.Dx() <= 0 {
 		return Reading{}
 	}
-	// The ink may stand above and below the printed line.
-	area := image.Rect(slot.Min.X, band.Min.Y-h, slot.Max.X, band.Max.Y+h).Intersect(img.Bounds())
-	if area.Empty() {
+	slot = widen(img, slot, room)
+	area, levels, labels, comps := strokes(img, slot, band)
+	if comps == nil {
 		return Reading{}
 	}
-	levels, mask := inkOf(img, area)
 	w := area.Dx()
-	labels, comps := components(mask, w, area.Dy())
-	// Handwriting crosses the printed line; the rules above and below it
-	// and the next line's letters do not.
 	lo, hi := slot.Min.X-area.Min.X, slot.Max.X-area.Min.X
-	top, bottom := band.Min.Y-area.Min.Y, band.Max.Y-area.Min.Y
-	comps = slices.DeleteFunc(comps, func(c comp) bool {
-		return c.box.Max.Y <= top || c.box.Min.Y >= bottom || c.box.Dx() > 3*h
-	})
 	// Strokes over one another make one glyph.
 	slices.SortFunc(comps, func(a, b comp) int { return a.box.Min.X - b.box.Min.X })
 	var glyphs []comp
@@ -97,6 +93,59 @@ func Read(img image.Image, slot, band image.Rectangle, valid func(string) bool) 
 		kept = append(kept, g)
 	}
 	return readGlyphs(kept, levels, labels, w, area.Min, valid)
+}
+
+// strokes returns the ink in the columns of slot, from a line's height
+// above the printed line's band to a line's height below it (the area,
+// on the page), its levels and labels (as inkOf and components give
+// them), and its strokes that reach into the band and are no wider than
+// three lines: handwriting crosses the printed line; the rules above and
+// below it and the next line's letters do not. comps is nil when the area
+// is off the page.
+func strokes(img image.Image, slot, band image.Rectangle) (area image.Rectangle, levels []float32, labels []int32, comps []comp) {
+	h := band.Dy()
+	area = image.Rect(slot.Min.X, band.Min.Y-h, slot.Max.X, band.Max.Y+h).Intersect(img.Bounds())
+	if area.Empty() {
+		return area, nil, nil, nil
+	}
+	levels, mask := inkOf(img, area)
+	labels, comps = components(mask, area.Dx(), area.Dy())
+	top, bottom := band.Min.Y-area.Min.Y, band.Max.Y-area.Min.Y
+	comps = slices.DeleteFunc(comps, func(c comp) bool {
+		return c.box.Max.Y <= top || c.box.Min.Y >= bottom || c.box.Dx() > 3*h
+	})
+	if comps == nil {
+		comps = []comp{}
+	}
+	return area, levels, labels, comps
+}
+
+// widen returns slot widened to hold whole the strokes that cross its
+// edges and stay within room's columns: the slot's ends are estimates
+// (where a slash OCR dropped would stand, where a label read wider than
+// its print would end), and a digit cut at one is another digit (a 4
+// without its stem is a 2). Strokes that reach out of room are print the
+// hand ran into, and are cut off.
+func widen(img image.Image, slot, room image.Rectangle) image.Rectangle {
+	lo, hi := min(slot.Min.X, room.Min.X), max(slot.Max.X, room.Max.X)
+	if lo == slot.Min.X && hi == slot.Max.X {
+		return slot
+	}
+	area, _, _, comps := strokes(img, image.Rect(lo-1, slot.Min.Y, hi+1, slot.Max.Y), slot)
+	out := slot
+	for _, c := range comps {
+		b := c.box.Add(area.Min)
+		if b.Min.X < lo || b.Max.X > hi {
+			continue
+		}
+		if b.Min.X < slot.Min.X && b.Max.X > slot.Min.X {
+			out.Min.X = b.Min.X
+		}
+		if b.Max.X > slot.Max.X && b.Min.X < slot.Max.X {
+			out.Max.X = max(out.Max.X, b.Max.X)
+		}
+	}
+	return out
 }
 
 // readGlyphs reads glyphs (of an area w wide at origin on the page, whose
