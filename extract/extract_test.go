@@ -58,13 +58,16 @@ func TestParseNumber(t *testing.T) {
 		{"Số: 07/QĐĐ-STC", "07/QĐ-STC"}, // a doubled letter
 		{"Số: 30/2020/ND-CP", "30/2020/NĐ-CP"},
 		{"Số: 5 /TB - UBND", "5/TB-UBND"},
+		{"Số: 33 /8C-UBND", "33/BC-UBND"}, // B read as 8 at 100 dpi
+		{"Số: 4/0A-UBND", "4/ĐA-UBND"},
+		{"Số: 2Ø/NQ-HĐND", "20/NQ-HĐND"},
 	}
 	for _, tt := range tests {
 		if got, ok := ParseNumber(tt.in); !ok || got != tt.want {
 			t.Errorf("ParseNumber(%q) = %q, %v; want %q", tt.in, got, ok, tt.want)
 		}
 	}
-	for _, in := range []string{"Số lượng: nhiều", "Sở Nội vụ", "", "Số: /QĐ-UBND"} {
+	for _, in := range []string{"Số lượng: nhiều", "Sở Nội vụ", "", "Số: /QĐ-UBND", "Số: 45/2018"} {
 		if got, ok := ParseNumber(in); ok {
 			t.Errorf("ParseNumber(%q) = %q; want nothing", in, got)
 		}

@@ -14,7 +14,9 @@ var (
 	// written by hand, or left blank for the văn thư to fill in), then the
 	// printed rest, "/QĐ-UBND" or "/2018/QĐ-TTg". A number cited in a
 	// sentence ("theo Quyết định số 45/QĐ-UBND") does not begin its line.
-	numberRe = regexp.MustCompile(`^[^A-Z0-9]*S[O6]\s*[:;.,]?([^/]{0,16}?)((?:/\s*[0-9OLI|]{4}\s*)?/\s*[A-Z][A-Z0-9]*(?:\s*[-–]\s*[A-Z0-9]+)*)`)
+	// The code's first capital may be read as the digit it looks like
+	// (BC as 8C), never two digits: "/2018" alone is a year.
+	numberRe = regexp.MustCompile(`^[^A-Z0-9]*S[O6]\s*[:;.,]?([^/]{0,16}?)((?:/\s*[0-9OLI|]{4}\s*)?/\s*(?:[A-Z]|[0-9][A-Z])[A-Z0-9]*(?:\s*[-–]\s*[A-Z0-9]+)*)`)
 	// numberBareRe is the same line when OCR lost the slash beside the
 	// handwriting ("Số: UBND-KTTH", "Số: 94 UBND-KTTH"): then the colon
 	// and a code with a hyphen must be there.
@@ -61,7 +63,9 @@ func ParseNumber(line string) (string, bool) {
 // ParseNumberLine reads a line that begins with "Số:", also when the slot
 // for the numeral is blank or holds what OCR could not read.
 func ParseNumberLine(line string) (Number, bool) {
-	orig := []rune(dict.NFC(line))
+	// Ø is no Vietnamese letter: OCR's reading of a 0 (or of an O, a D
+	// or a B in small print).
+	orig := []rune(strings.ReplaceAll(dict.NFC(line), "Ø", "0"))
 	folded := foldRunes(orig)
 	up := strings.ToUpper(string(folded))
 	var n Number
@@ -94,6 +98,7 @@ func ParseNumberLine(line string) (Number, bool) {
 		}
 	}
 	codes := strings.Split(parts[len(parts)-1], "-")
+	codes[0] = letterForDigit(codes[0])
 	if t, ok := docTypeByCode(codes[0]); ok {
 		codes[0] = t.Abbrev
 	} else {
@@ -114,6 +119,32 @@ func ParseNumberLine(line string) (Number, bool) {
 	parts[len(parts)-1] = strings.Join(codes, "-")
 	n.Code = strings.Join(parts, "/")
 	return n, true
+}
+
+// lookalikes are the capitals a digit at the start of a code stands for
+// when OCR read the letter as the digit it looks like in small print.
+var lookalikes = map[byte]string{'8': "B", '0': "ĐDO", '5': "S", '6': "G", '1': "IT", '2': "Z", '4': "A"}
+
+// letterForDigit respells a code that begins with a digit (8C) with the
+// capital that digit stands for, where that makes a document type's
+// abbreviation or a copy's (BC); any other code is returned as read. The
+// type heading may still respell it (codeForType).
+func letterForDigit(code string) string {
+	if code == "" || code[0] < '0' || code[0] > '9' {
+		return code
+	}
+	for _, l := range lookalikes[code[0]] {
+		fixed := string(l) + code[1:]
+		if _, ok := docTypeByCode(fixed); ok {
+			return fixed
+		}
+		for _, c := range dict.CopyAbbrevs {
+			if strings.EqualFold(c, fixed) {
+				return fixed
+			}
+		}
+	}
+	return code
 }
 
 func isDigits(s string) bool {

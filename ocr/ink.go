@@ -115,11 +115,15 @@ func inkSlots(words []vanthu.Word, width, height int) []inkSlot {
 }
 
 // codeStart returns the offset (in runes) at which the number's code
-// begins in w: its slash, or the word itself when it is a code without one.
+// begins in w: its slash (before a capital, or before a capital read as
+// a digit: /8C-UBND), or the word itself when it is a code without one.
 func codeStart(w string) (int, bool) {
 	rs := []rune(w)
 	for i, r := range rs {
-		if r == '/' && i+1 < len(rs) && unicode.IsUpper(rs[i+1]) {
+		if r != '/' || i+1 >= len(rs) {
+			continue
+		}
+		if unicode.IsUpper(rs[i+1]) || unicode.IsDigit(rs[i+1]) && i+2 < len(rs) && unicode.IsUpper(rs[i+2]) {
 			return i, true
 		}
 	}
