@@ -204,10 +204,16 @@ func ExtractWithConfidence(pages []vanthu.Page) (vanthu.Metadata, map[string]flo
 }
 
 // ownNumber reads the document's own number from a header line: one that
-// begins with "Số" in a capital, as the decree prints it.
+// begins with "Số" in a capital, as the decree prints it, or with "số:"
+// (a coarse scan's capital read small); a citation wrapped onto a new
+// line begins "số 115/…" without the colon.
 func ownNumber(line string) (Number, bool) {
 	t := strings.TrimLeftFunc(line, func(r rune) bool { return !unicode.IsLetter(r) })
-	if !strings.HasPrefix(t, "S") {
+	label := []rune(foldUpper(t))
+	switch {
+	case strings.HasPrefix(t, "S"):
+	case strings.HasPrefix(t, "s") && len(label) > 2 && string(label[:2]) == "SO" && (label[2] == ':' || label[2] == ';'):
+	default:
 		return Number{}, false
 	}
 	return ParseNumberLine(t)

@@ -111,10 +111,14 @@ func TestParseNumberLine(t *testing.T) {
 			t.Errorf("ParseNumberLine(%q) = %+v, %v; want %+v", tt.in, got, ok, tt.want)
 		}
 	}
-	for _, in := range []string{"Sở Tài chính/KH-A", "Căn cứ Nghị định số 08/2016/NĐ-CP", "số lượng: 5/KH"} {
+	for _, in := range []string{"Sở Tài chính/KH-A", "Căn cứ Nghị định số 08/2016/NĐ-CP", "số lượng: 5/KH", "số 115/2021/NĐ-CP ngày 16/12/2021"} {
 		if _, ok := ownNumber(in); ok {
 			t.Errorf("ownNumber(%q) found a number", in)
 		}
+	}
+	// A coarse scan's "Số:" read small.
+	if n, ok := ownNumber("số: 574 UBND-KTTH"); !ok || n.String() != "574/UBND-KTTH" {
+		t.Errorf("ownNumber(số: 574 UBND-KTTH) = %v, %v", n, ok)
 	}
 }
 
