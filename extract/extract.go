@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -84,8 +85,8 @@ func ExtractWithConfidence(pages []vanthu.Page) (vanthu.Metadata, map[string]flo
 		top = append(top[:len(top):len(top)], s)
 	}
 	numberAt := -1
-	for _, s := range top {
-		if n, ok := ownNumber(s.Text); ok {
+	for i, s := range top {
+		if n, ok := ownNumber(withCode(top, i)); ok {
 			md.Number = n.String()
 			set("doc_type", s) // the printed code, if the type comes from it
 			conf["number"] = slotConf(s)
@@ -217,6 +218,34 @@ func ownNumber(line string) (Number, bool) {
 		return Number{}, false
 	}
 	return ParseNumberLine(t)
+}
+
+// labelAlone matches a "Số:" with nothing after it.
+var labelAlone = regexp.MustCompile(`^S[O6]\s*[:;.,]?$`)
+
+// withCode is the text of segs[i], and when that is a "Số:" alone, the
+// text of the segment beside it on its row too: where OCR read nothing of
+// the handwritten numeral, the blank between the label and the printed
+// code ("/TB-UBND") is wide enough to part them into two segments.
+func withCode(segs []layout.Segment, i int) string {
+	s := segs[i]
+	if !labelAlone.MatchString(foldUpper(s.Text)) {
+		return s.Text
+	}
+	next := -1
+	for j, t := range segs {
+		overlap := min(s.Y1, t.Y1) - max(s.Y0, t.Y0)
+		if j == i || t.X0 < s.X1 || 2*overlap < min(s.Y1-s.Y0, t.Y1-t.Y0) {
+			continue
+		}
+		if next < 0 || t.X0 < segs[next].X0 {
+			next = j
+		}
+	}
+	if next < 0 {
+		return s.Text
+	}
+	return s.Text + " " + segs[next].Text
 }
 
 // slotConf is the confidence (0–1) of a number or date read from segment

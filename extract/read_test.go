@@ -325,3 +325,25 @@ func TestPlaceAsTheHeaderSpellsIt(t *testing.T) {
 		}
 	}
 }
+
+// A "Số:" whose handwritten numeral OCR did not read stands apart from
+// its printed code: the two are one number, and the date line further
+// right on the row is not part of it.
+func TestNumberLabelApartFromItsCode(t *testing.T) {
+	segs := []layout.Segment{
+		{Text: "Số:", X0: 165, Y0: 162, X1: 188, Y1: 180},
+		{Text: "/TB-UBND", X0: 236, Y0: 164, X1: 330, Y1: 186},
+		{Text: "Quảng Ngãi, ngày tháng 01 năm 2025", X0: 421, Y0: 166, X1: 747, Y1: 184},
+		{Text: "THÔNG BÁO", X0: 383, Y0: 209, X1: 502, Y1: 228},
+	}
+	n, ok := ownNumber(withCode(segs, 0))
+	if !ok || n.String() != "…/TB-UBND" {
+		t.Errorf("number %v, %v; want the printed part …/TB-UBND", n, ok)
+	}
+	if got := withCode(segs, 2); got != segs[2].Text {
+		t.Errorf("a line that is no label alone took its neighbour: %q", got)
+	}
+	if got := withCode(segs[:1], 0); got != "Số:" {
+		t.Errorf("a label with nothing beside it: %q", got)
+	}
+}
