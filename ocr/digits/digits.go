@@ -4,15 +4,13 @@
 //
 // A glyph is brought to the frame of the MNIST digits (the longer side 20
 // pixels in a 28×28 field, centred by its centre of mass, its slant taken
-// out) and classified by a small neural network trained on MNIST with the
-// distortions of pen and scan (see internal/tools/traindigits). The model
-// ships in the package (model.bin).
+// out) and classified by a small convolutional network trained on MNIST
+// with the distortions of pen and scan (see internal/tools/traindigits).
+// The model ships in the package (model.bin).
 package digits
 
 import (
 	_ "embed"
-	"encoding/binary"
-	"errors"
 	"math"
 	"sync"
 )
@@ -141,140 +139,6 @@ func Deskew(g Glyph) Glyph {
 		}
 	}
 	return out
-}
-
-// Model is a network of one hidden layer (ReLU) and a softmax output.
-type Model struct {
-	In, Hidden, Out int
-	W1, B1          []float32 // Hidden×In, Hidden
-	W2, B2          []float32 // Out×Hidden, Out
-}
-
-// Probs returns the probability of each digit for g.
-func (m *Model) Probs(g *Glyph) []float64 { return m.Forward(g, make([]float32, m.Hidden)) }
-
-// Forward runs the network on g, leaves the hidden layer's activations in
-// h (Hidden long) and returns the probability of each digit.
-func (m *Model) Forward(g *Glyph, h []float32) []float64 {
-	for j := range h {
-		row := m.W1[j*m.In : (j+1)*m.In]
-		s := m.B1[j]
-		for i, v := range g {
-			if v != 0 {
-				s += row[i] * v
-			}
-		}
-		h[j] = max(s, 0)
-	}
-	out := make([]float64, m.Out)
-	top := math.Inf(-1)
-	for k := range out {
-		row := m.W2[k*m.Hidden : (k+1)*m.Hidden]
-		s := m.B2[k]
-		for j, v := range h {
-			s += row[j] * v
-		}
-		out[k] = float64(s)
-		top = math.Max(top, out[k])
-	}
-	var z float64
-	for k := range out {
-		out[k] = math.Exp(out[k] - top)
-		z += out[k]
-	}
-	for k := range out {
-		out[k] /= z
-	}
-	return out
-}
-
-// Classify returns the likeliest digit for g and its probability.
-func (m *Model) Classify(g *Glyph) (int, float64) {
-	p := m.Probs(g)
-	best := 0
-	for k := range p {
-		if p[k] > p[best] {
-			best = k
-		}
-	}
-	return best, p[best]
-}
-
-// The model file: "VTDG", then In, Hidden, Out as little-endian uint32,
-// then each layer's rows, each a float32 scale and an int8 per input,
-// then the layer's biases as float32.
-var magic = [4]byte{'V', 'T', 'D', 'G'}
-
-// Marshal writes m with its weights quantised to 8 bits per row.
-func (m *Model) Marshal() []byte {
-	var b []byte
-	b = append(b, magic[:]...)
-	for _, n := range []int{m.In, m.Hidden, m.Out} {
-		b = binary.LittleEndian.AppendUint32(b, uint32(n))
-	}
-	layer := func(w, bias []float32, rows, cols int) {
-		for r := 0; r < rows; r++ {
-			row := w[r*cols : (r+1)*cols]
-			var top float32
-			for _, v := range row {
-				top = max(top, float32(math.Abs(float64(v))))
-			}
-			scale := top / 127
-			if scale == 0 {
-				scale = 1
-			}
-			b = binary.LittleEndian.AppendUint32(b, math.Float32bits(scale))
-			for _, v := range row {
-				b = append(b, byte(int8(math.Round(float64(v/scale)))))
-			}
-		}
-		for _, v := range bias {
-			b = binary.LittleEndian.AppendUint32(b, math.Float32bits(v))
-		}
-	}
-	layer(m.W1, m.B1, m.Hidden, m.In)
-	layer(m.W2, m.B2, m.Out, m.Hidden)
-	return b
-}
-
-// Unmarshal reads a model written by Marshal.
-func Unmarshal(b []byte) (*Model, error) {
-	bad := errors.New("digits: not a model file")
-	if len(b) < 16 || [4]byte(b[:4]) != magic {
-		return nil, bad
-	}
-	m := &Model{In: int(binary.LittleEndian.Uint32(b[4:])), Hidden: int(binary.LittleEndian.Uint32(b[8:])), Out: int(binary.LittleEndian.Uint32(b[12:]))}
-	if m.In != Size || m.Hidden <= 0 || m.Hidden > 4096 || m.Out != 10 {
-		return nil, bad
-	}
-	b = b[16:]
-	layer := func(rows, cols int) (w, bias []float32, err error) {
-		if len(b) < rows*(4+cols)+4*rows {
-			return nil, nil, bad
-		}
-		w = make([]float32, rows*cols)
-		for r := 0; r < rows; r++ {
-			scale := math.Float32frombits(binary.LittleEndian.Uint32(b))
-			for c := 0; c < cols; c++ {
-				w[r*cols+c] = float32(int8(b[4+c])) * scale
-			}
-			b = b[4+cols:]
-		}
-		bias = make([]float32, rows)
-		for r := range bias {
-			bias[r] = math.Float32frombits(binary.LittleEndian.Uint32(b[4*r:]))
-		}
-		b = b[4*rows:]
-		return w, bias, nil
-	}
-	var err error
-	if m.W1, m.B1, err = layer(m.Hidden, m.In); err != nil {
-		return nil, err
-	}
-	if m.W2, m.B2, err = layer(m.Out, m.Hidden); err != nil {
-		return nil, err
-	}
-	return m, nil
 }
 
 //go:embed model.bin

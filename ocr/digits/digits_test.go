@@ -38,6 +38,25 @@ func TestReadDrawnDigits(t *testing.T) {
 	}
 }
 
+// Every shape the package handwriting draws (the barred 7, the flagged
+// 1, the looped 2, …) is read as its digit, with a fine pen and a felt
+// tip.
+func TestReadEveryShape(t *testing.T) {
+	for d := '0'; d <= '9'; d++ {
+		for shape := range handwriting.Shapes(d) {
+			for _, pen := range []float64{5, 10} {
+				img := image.NewRGBA(image.Rect(0, 0, 200, 200))
+				draw.Draw(img, img.Bounds(), image.White, image.Point{}, draw.Src)
+				handwriting.DrawShape(img, d, shape, nil, 70, 60, 70, pen, color.Black)
+				band := image.Rect(50, 75, 150, 115)
+				if r := Read(img, band, band, nil); r.Text != string(d) {
+					t.Errorf("%c in shape %d, pen %.0f: read %q (probabilities %.2f)", d, shape, pen, r.Text, r.Probs)
+				}
+			}
+		}
+	}
+}
+
 // A slot's end is an estimate (where a slash OCR dropped would stand):
 // a digit it cuts is read whole when it stays within the room up to the
 // print, and print the hand ran into is not read with it.
@@ -133,7 +152,8 @@ func TestModelRoundTrip(t *testing.T) {
 func FuzzUnmarshal(f *testing.F) {
 	f.Add(modelBytes)
 	f.Add(modelBytes[:200])
-	f.Add([]byte("VTDG\x10\x03\x00\x00\x01\x00\x00\x00\x0a\x00\x00\x00"))
+	f.Add([]byte("VTDC\x08\x00\x00\x00\x10\x00\x00\x00\x40\x00\x00\x00"))
+	f.Add([]byte("VTDC\x01\x00\x00\x00\x01\x00\x00\x00\x01\x00\x00\x00"))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		m, err := Unmarshal(b)
 		if err != nil {
