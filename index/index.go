@@ -10,8 +10,10 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
+	"github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search/query"
+	bindex "github.com/blevesearch/bleve_index_api"
 
 	"github.com/vanthu/vanthu"
 	"github.com/vanthu/vanthu/dict"
@@ -98,14 +100,17 @@ type Index struct {
 	// excluded instead of what they may see required.
 	accessIndexed bool
 	pairs         bool // the index has FieldTextPairs
+	wholeDV       bool // doc values are written whole per document (see document)
 }
 
 // Marks inside the index: every document has its access fields; the
-// mapping has the pairs field (an index made before keeps its mapping
-// until vanthu reindex).
+// mapping has the pairs field; doc values are written whole per document
+// (an index made before keeps its mapping and its doc values until
+// vanthu reindex).
 var (
 	keyAccessIndexed = []byte("vanthu.access-indexed")
 	keyPairs         = []byte("vanthu.pairs")
+	keyWholeDV       = []byte("vanthu.dv-whole")
 )
 
 // Open opens the index in dir, creating it if it does not exist.
@@ -116,7 +121,8 @@ func Open(dir string) (*Index, error) {
 			return nil, vanthu.E("index: create", vanthu.Transient, err)
 		}
 		if b, err = bleve.New(dir, Mapping()); err == nil {
-			err = errors.Join(b.SetInternal(keyAccessIndexed, []byte("1")), b.SetInternal(keyPairs, []byte("1")))
+			err = errors.Join(b.SetInternal(keyAccessIndexed, []byte("1")), b.SetInternal(keyPairs, []byte("1")),
+				b.SetInternal(keyWholeDV, []byte("1")))
 		}
 	}
 	if err != nil {
@@ -127,7 +133,12 @@ func Open(dir string) (*Index, error) {
 		b.Close()
 		return nil, vanthu.E("index: open "+dir, vanthu.Transient, err)
 	}
-	ix := &Index{b: b, pairs: len(pairs) > 0}
+	whole, err := b.GetInternal(keyWholeDV)
+	if err != nil {
+		b.Close()
+		return nil, vanthu.E("index: open "+dir, vanthu.Transient, err)
+	}
+	ix := &Index{b: b, pairs: len(pairs) > 0, wholeDV: len(whole) > 0}
 	if err := ix.checkAccessIndexed(); err != nil {
 		b.Close()
 		return nil, err
@@ -181,12 +192,8 @@ func (ix *Index) Bleve() bleve.Index { return ix.b }
 // Put indexes d, replacing any earlier version. Indexing the same document
 // twice gives the same index.
 func (ix *Index) Put(d vanthu.Document) error {
-	e, err := toEntry(d)
-	if err != nil {
-		return err
-	}
-	if err := ix.b.Index(string(d.ID), e); err != nil {
-		return vanthu.E("index: put "+d.ID.Short(), vanthu.Transient, err)
+	if err := ix.PutBatch([]vanthu.Document{d}); err != nil {
+		return vanthu.E("index: put "+d.ID.Short(), vanthu.KindOf(err), err)
 	}
 	return nil
 }
@@ -195,11 +202,11 @@ func (ix *Index) Put(d vanthu.Document) error {
 func (ix *Index) PutBatch(docs []vanthu.Document) error {
 	b := ix.b.NewBatch()
 	for _, d := range docs {
-		e, err := toEntry(d)
+		doc, err := ix.document(d)
 		if err != nil {
 			return err
 		}
-		if err := b.Index(string(d.ID), e); err != nil {
+		if err := b.IndexAdvanced(doc); err != nil {
 			return vanthu.E("index: batch", vanthu.Invalid, err)
 		}
 	}
@@ -207,6 +214,52 @@ func (ix *Index) PutBatch(docs []vanthu.Document) error {
 		return vanthu.E("index: batch", vanthu.Transient, err)
 	}
 	return nil
+}
+
+// document is d as the mapping makes it a Bleve document. In an index
+// made with the mark, each field that keeps doc values (the facets, the
+// dates sorted by) keeps them whole per document, uncompressed, as Bleve
+// does for geo fields. Bleve otherwise packs 1,024 documents' values into
+// one compressed chunk, and reading the facets and the date of one hit
+// decompresses its chunk of every such field: a query of a few hundred
+// hits scattered over a million documents spent nine tenths of its time
+// in that. An index made before keeps the chunks until vanthu reindex:
+// Bleve's merge of a segment of whole values with a chunked one writes
+// into the mapped file (zapx 17.2.3 reuses the whole segment's buffer to
+// decompress the other's), so one index never holds both.
+func (ix *Index) document(d vanthu.Document) (*document.Document, error) {
+	e, err := toEntry(d)
+	if err != nil {
+		return nil, err
+	}
+	doc := document.NewDocument(string(d.ID))
+	if err := ix.b.Mapping().MapDocument(doc, e); err != nil {
+		return nil, vanthu.E("index: map "+d.ID.Short(), vanthu.Invalid, err)
+	}
+	if !ix.wholeDV {
+		return doc, nil
+	}
+	const whole = bindex.SkipDVChunking | bindex.SkipDVCompression
+	for i, f := range doc.Fields {
+		if !f.Options().IncludeDocValues() {
+			continue
+		}
+		switch f := f.(type) {
+		case *document.TextField:
+			doc.Fields[i] = document.NewTextFieldCustom(f.Name(), f.ArrayPositions(), f.Value(), f.Options()|whole, f.Analyzer())
+		case *document.DateTimeField:
+			t, layout, err := f.DateTime()
+			if err != nil {
+				return nil, vanthu.E("index: map "+d.ID.Short(), vanthu.Invalid, err)
+			}
+			df, err := document.NewDateTimeFieldWithIndexingOptions(f.Name(), f.ArrayPositions(), t, layout, f.Options()|whole)
+			if err != nil {
+				return nil, vanthu.E("index: map "+d.ID.Short(), vanthu.Invalid, err)
+			}
+			doc.Fields[i] = df
+		}
+	}
+	return doc, nil
 }
 
 func toEntry(d vanthu.Document) (entry, error) {
@@ -280,11 +333,14 @@ func Mapping() mapping.IndexMapping {
 	// Term vectors (positions and offsets) only where phrases, proximity
 	// and snippets read them: the folded page text, its pairs and the
 	// folded subject.
+	// Doc values (each document's terms, for facets and sorting) only on
+	// the keyword fields and the dates: no query sorts or counts by the
+	// words of a text.
 	text := func(name, analyzer string, store, vectors bool) *mapping.FieldMapping {
 		f := bleve.NewTextFieldMapping()
 		f.Name, f.Analyzer, f.Store = name, analyzer, store
 		f.IncludeTermVectors = vectors
-		f.IncludeInAll = false
+		f.IncludeInAll, f.DocValues = false, false
 		return f
 	}
 	kw := func(name string) *mapping.FieldMapping {
@@ -298,10 +354,9 @@ func Mapping() mapping.IndexMapping {
 		f.Name, f.IncludeInAll = name, false
 		return f
 	}
-	num := bleve.NewTextFieldMapping()
-	num.Name, num.Analyzer, num.IncludeInAll = FieldNumber, vi.NumberAnalyzerName, false
+	num := text(FieldNumber, vi.NumberAnalyzerName, true, true)
 	rec := bleve.NewTextFieldMapping()
-	rec.Name, rec.Index, rec.Store, rec.IncludeInAll = FieldRecord, false, true, false
+	rec.Name, rec.Index, rec.Store, rec.IncludeInAll, rec.DocValues = FieldRecord, false, true, false, false
 
 	dm := bleve.NewDocumentStaticMapping()
 	dm.AddFieldMappingsAt("text", text(FieldText, vi.AnalyzerName, true, false), text(FieldTextFolded, vi.FoldedAnalyzerName, false, true),

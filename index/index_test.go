@@ -1,10 +1,15 @@
 package index
 
 import (
+	"context"
+	"fmt"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
 
 	"github.com/vanthu/vanthu"
 )
@@ -52,5 +57,103 @@ func TestPutIsIdempotentAndDurable(t *testing.T) {
 	}
 	if n, _ := ix.Count(); n != 0 {
 		t.Errorf("after delete: %d documents", n)
+	}
+}
+
+// Facet counts and the order by date are read from doc values: in an
+// index made now (whole per document) and in one made by an earlier
+// version (chunked), across many segments merged into one, every count is
+// exact and the newest document comes first. An index made before never
+// mixes the two kinds, which Bleve cannot merge (it writes into the mapped
+// file), whatever version wrote to it.
+func TestDocValuesAcrossMerges(t *testing.T) {
+	for _, made := range []string{"now", "before"} {
+		t.Run(made, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "index")
+			types := []string{"Quyết định", "Công văn", "Tờ trình"}
+			want := map[string]int{}
+			batch := func(k int) []vanthu.Document {
+				var docs []vanthu.Document
+				for i := range 40 {
+					n := k*40 + i
+					typ := types[n%len(types)]
+					want[typ]++
+					docs = append(docs, vanthu.Document{ID: vanthu.RefOf(fmt.Appendf(nil, "d%d", n)),
+						Pages:    []vanthu.Page{{Number: 1, Text: "cải cách hành chính"}},
+						Metadata: vanthu.Metadata{DocType: typ, IssuedDate: time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, n).Format("2006-01-02")}})
+				}
+				return docs
+			}
+			first := 0
+			if made == "before" {
+				// As an earlier version wrote them: the mapping's own
+				// documents, without vanthu's marks.
+				b, err := bleve.New(dir, Mapping())
+				if err != nil {
+					t.Fatal(err)
+				}
+				for ; first < 2; first++ {
+					bb := b.NewBatch()
+					for _, d := range batch(first) {
+						e, _ := toEntry(d)
+						bb.Index(string(d.ID), e)
+					}
+					if err := b.Batch(bb); err != nil {
+						t.Fatal(err)
+					}
+				}
+				b.Close()
+			}
+			ix, err := Open(dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer ix.Close()
+			last := 8
+			if made == "before" {
+				last = 7
+			}
+			for k := first; k < last; k++ {
+				if err := ix.PutBatch(batch(k)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if made == "before" {
+				// And after them, one more written the earlier way (a
+				// worker of the earlier version still running).
+				bb := ix.Bleve().NewBatch()
+				for _, d := range batch(7) {
+					e, _ := toEntry(d)
+					bb.Index(string(d.ID), e)
+				}
+				if err := ix.Bleve().Batch(bb); err != nil {
+					t.Fatal(err)
+				}
+			}
+			adv, err := ix.Bleve().Advanced()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := adv.(*scorch.Scorch).ForceMerge(context.Background(), &mergeplan.DefaultMergePlanOptions); err != nil {
+				t.Fatal(err)
+			}
+			req := bleve.NewSearchRequestOptions(bleve.NewMatchAllQuery(), 1, 0, false)
+			req.AddFacet(FieldDocType, bleve.NewFacetRequest(FieldDocType, 10))
+			req.SortBy([]string{"-" + FieldIssuedDate})
+			res, err := ix.Bleve().Search(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := map[string]int{}
+			for _, tf := range res.Facets[FieldDocType].Terms.Terms() {
+				got[tf.Term] = tf.Count
+			}
+			if fmt.Sprint(got) != fmt.Sprint(want) {
+				t.Errorf("facet counts %v, want %v", got, want)
+			}
+			if newest := vanthu.RefOf([]byte("d319")); len(res.Hits) != 1 || res.Hits[0].ID != string(newest) {
+				t.Errorf("first by date: %v, want d319", res.Hits)
+			}
+		})
 	}
 }

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/blevesearch/bleve/v2"
+
 	"github.com/vanthu/vanthu"
 	"github.com/vanthu/vanthu/access"
 	"github.com/vanthu/vanthu/index"
@@ -87,6 +89,12 @@ func TestSearchSeesWhatSightSees(t *testing.T) {
 // them is shown to nobody but those who see everything, until reindexed.
 func TestSightOnAnIndexWithoutAccessFields(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "index")
+	// An index made by an earlier version: none of vanthu's marks.
+	b, err := bleve.New(dir, index.Mapping())
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.Close()
 	ix := indexAccessDocs(t, dir)
 	old := map[string]any{"text": []string{"cải cách hành chính"}, "record": `{"file_name":"old.pdf"}`}
 	if err := ix.Bleve().Index(string(ref("old")), old); err != nil {
