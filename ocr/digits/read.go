@@ -121,11 +121,10 @@ func strokes(img image.Image, slot, band image.Rectangle) (area image.Rectangle,
 }
 
 // widen returns slot widened to hold whole the strokes that cross its
-// edges and stay within room's columns: the slot's ends are estimates
-// (where a slash OCR dropped would stand, where a label read wider than
-// its print would end), and a digit cut at one is another digit (a 4
-// without its stem is a 2). Strokes that reach out of room are print the
-// hand ran into, and are cut off.
+// edges and stay within room's columns: an end of the slot may be an
+// estimate (where a slash OCR dropped would stand), and a digit cut at it
+// is another digit (a 4 without its stem is a 2). Strokes that reach out
+// of room are print the hand ran into, and are cut off.
 func widen(img image.Image, slot, room image.Rectangle) image.Rectangle {
 	lo, hi := min(slot.Min.X, room.Min.X), max(slot.Max.X, room.Max.X)
 	if lo == slot.Min.X && hi == slot.Max.X {
@@ -139,7 +138,7 @@ func widen(img image.Image, slot, room image.Rectangle) image.Rectangle {
 			continue
 		}
 		if b.Min.X < slot.Min.X && b.Max.X > slot.Min.X {
-			out.Min.X = b.Min.X
+			out.Min.X = min(out.Min.X, b.Min.X)
 		}
 		if b.Max.X > slot.Max.X && b.Min.X < slot.Max.X {
 			out.Max.X = max(out.Max.X, b.Max.X)
