@@ -99,14 +99,8 @@ func ParseNumberLine(line string) (Number, bool) {
 	}
 	codes := strings.Split(parts[len(parts)-1], "-")
 	codes[0] = letterForDigit(codes[0])
-	if t, ok := docTypeByCode(codes[0]); ok {
-		codes[0] = t.Abbrev
-	} else {
-		for _, c := range dict.CopyAbbrevs {
-			if strings.EqualFold(c, codes[0]) {
-				codes[0] = c
-			}
-		}
+	if c, ok := knownCode(codes[0]); ok {
+		codes[0] = c
 	}
 	for i, c := range codes {
 		if c == "" {
@@ -134,17 +128,25 @@ func letterForDigit(code string) string {
 		return code
 	}
 	for _, l := range lookalikes[code[0]] {
-		fixed := string(l) + code[1:]
-		if _, ok := docTypeByCode(fixed); ok {
+		if fixed, ok := knownCode(string(l) + code[1:]); ok {
 			return fixed
-		}
-		for _, c := range dict.CopyAbbrevs {
-			if strings.EqualFold(c, fixed) {
-				return fixed
-			}
 		}
 	}
 	return code
+}
+
+// knownCode spells code as Phụ lục III spells a document type's
+// abbreviation (QĐ, TTr) or a copy's, if it is one.
+func knownCode(code string) (string, bool) {
+	if t, ok := docTypeByCode(code); ok {
+		return t.Abbrev, true
+	}
+	for _, c := range dict.CopyAbbrevs {
+		if strings.EqualFold(c, code) {
+			return c, true
+		}
+	}
+	return "", false
 }
 
 func isDigits(s string) bool {
