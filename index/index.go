@@ -101,6 +101,7 @@ type Index struct {
 	accessIndexed bool
 	pairs         bool // the index has FieldTextPairs
 	wholeDV       bool // doc values are written whole per document (see document)
+	terms         termCache
 }
 
 // Marks inside the index: every document has its access fields; the

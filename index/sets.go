@@ -1,0 +1,446 @@
+package index
+
+import (
+	"encoding/binary"
+	"slices"
+	"sync"
+
+	"github.com/RoaringBitmap/roaring/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	bindex "github.com/blevesearch/bleve_index_api"
+	segment "github.com/blevesearch/scorch_segment_api/v2"
+)
+
+// Sets is one snapshot of the index seen as sets of documents: a term's
+// posting list is a bitmap in each segment, so that what a query matches
+// can be counted, intersected and faceted in bitmap operations, without
+// visiting the documents one by one. It is used by one goroutine, while
+// the reader it came from is open.
+type Sets struct {
+	segs  []segSet
+	cache *termCache
+}
+
+type segSet struct {
+	seg     segment.Segment
+	deleted *roaring.Bitmap // nil when none
+	offset  uint64          // the first document's number in the snapshot
+	dicts   map[string]segment.TermDictionary
+}
+
+// Set is a set of documents of one Sets: a bitmap per segment, of the
+// segment's own document numbers. A nil bitmap is empty. Sets are
+// values: the operations make new bitmaps and never change their
+// arguments, which may be the index's own posting lists.
+type Set []*roaring.Bitmap
+
+// Sets returns the sets of the snapshot r, if r is a snapshot of a scorch
+// index (the kind Open makes).
+func (ix *Index) Sets(r bindex.IndexReader) (*Sets, bool) {
+	snap, ok := r.(*scorch.IndexSnapshot)
+	if !ok {
+		return nil, false
+	}
+	s := &Sets{cache: &ix.terms}
+	var offset uint64
+	for _, ss := range snap.Segments() {
+		seg := ss.Segment()
+		d := ss.Deleted()
+		if d != nil && d.IsEmpty() {
+			d = nil
+		}
+		s.segs = append(s.segs, segSet{seg: seg, deleted: d, offset: offset, dicts: map[string]segment.TermDictionary{}})
+		// Document numbers run on across segments, deleted ones included
+		// (as scorch numbers them).
+		offset += seg.Count()
+	}
+	s.cache.prune(s.segs)
+	return s, true
+}
+
+// termCache keeps, for each segment, every posting list of the fields
+// with few terms (the keyword fields, the dates at full precision): a
+// facet reads all of a field's lists, a walk by date most of the days,
+// in every search. The lists are copies, so that they outlive the
+// segment's mapped file; a segment's are dropped when snapshots no
+// longer hold it.
+type termCache struct {
+	mu   sync.Mutex
+	segs map[segment.Segment]map[string]*fieldTerms
+}
+
+// fieldTerms is one field's terms in one segment, in order, with their
+// documents (deleted ones included).
+type fieldTerms struct {
+	terms []string
+	sets  []*roaring.Bitmap
+}
+
+// cached names the fields termCache keeps, with the range of their terms
+// that queries read: a date's terms of shift 0 (numeric.ShiftStartInt64).
+var cached = map[string][2][]byte{
+	FieldDocType: {}, FieldIssuer: {}, FieldYear: {}, FieldUrgency: {}, FieldSecrecy: {},
+	FieldAccessScope: {}, FieldAccessUnits: {}, FieldAccessUsers: {}, FieldAccessSecret: {},
+	FieldIssuedDate: {{0x20}, {0x21}},
+}
+
+func (c *termCache) get(seg segment.Segment, field string) *fieldTerms {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.segs[seg][field]
+}
+
+func (c *termCache) put(seg segment.Segment, field string, ft *fieldTerms) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.segs == nil {
+		c.segs = map[segment.Segment]map[string]*fieldTerms{}
+	}
+	if c.segs[seg] == nil {
+		c.segs[seg] = map[string]*fieldTerms{}
+	}
+	c.segs[seg][field] = ft
+}
+
+// prune drops the segments that segs does not hold, once they are many
+// (searches on older snapshots may still hold them and would only read
+// their lists again).
+func (c *termCache) prune(segs []segSet) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.segs) <= 2*len(segs)+8 {
+		return
+	}
+	live := map[segment.Segment]bool{}
+	for _, sg := range segs {
+		live[sg.seg] = true
+	}
+	for seg := range c.segs {
+		if !live[seg] {
+			delete(c.segs, seg)
+		}
+	}
+}
+
+// fieldTerms returns the cached terms of field in segment i; nil for a
+// field that is not cached.
+func (s *Sets) fieldTerms(i int, field string) (*fieldTerms, error) {
+	bounds, ok := cached[field]
+	if !ok {
+		return nil, nil
+	}
+	seg := s.segs[i].seg
+	if ft := s.cache.get(seg, field); ft != nil {
+		return ft, nil
+	}
+	ft := &fieldTerms{}
+	err := s.each(i, field, bounds[0], bounds[1], nil, func(term string, b *roaring.Bitmap) {
+		ft.terms = append(ft.terms, term)
+		ft.sets = append(ft.sets, b.Clone())
+	})
+	if err != nil {
+		return nil, err
+	}
+	s.cache.put(seg, field, ft)
+	return ft, nil
+}
+
+// None is the empty set.
+func (s *Sets) None() Set { return make(Set, len(s.segs)) }
+
+// All is every live document.
+func (s *Sets) All() Set {
+	out := make(Set, len(s.segs))
+	for i, sg := range s.segs {
+		b := roaring.New()
+		b.AddRange(0, sg.seg.Count())
+		if sg.deleted != nil {
+			b.AndNot(sg.deleted)
+		}
+		out[i] = b
+	}
+	return out
+}
+
+func (s *Sets) dict(i int, field string) (segment.TermDictionary, error) {
+	sg := &s.segs[i]
+	if d, ok := sg.dicts[field]; ok {
+		return d, nil
+	}
+	d, err := sg.seg.Dictionary(field)
+	if err != nil {
+		return nil, err
+	}
+	sg.dicts[field] = d
+	return d, nil
+}
+
+// postings is the documents of segment i that have term, deleted ones
+// left out if except is the segment's deleted.
+func postings(d segment.TermDictionary, term []byte, except *roaring.Bitmap) (*roaring.Bitmap, error) {
+	pl, err := d.PostingsList(term, except, nil)
+	if err != nil || pl == nil {
+		return nil, err
+	}
+	it := pl.Iterator(false, false, false, nil)
+	if o, ok := it.(segment.OptimizablePostingsIterator); ok {
+		if n, ok := o.DocNum1Hit(); ok {
+			return roaring.BitmapOf(uint32(n)), nil
+		}
+		return o.ActualBitmap(), nil
+	}
+	b := roaring.New()
+	for {
+		p, err := it.Next()
+		if err != nil {
+			return nil, err
+		}
+		if p == nil {
+			return b, nil
+		}
+		b.Add(uint32(p.Number()))
+	}
+}
+
+// each calls fn with each term of field in [lo, hi) in segment i (all of
+// them for nil bounds), in order, and its documents other than except.
+func (s *Sets) each(i int, field string, lo, hi []byte, except *roaring.Bitmap, fn func(term string, b *roaring.Bitmap)) error {
+	d, err := s.dict(i, field)
+	if err != nil {
+		return err
+	}
+	it := d.AutomatonIterator(nil, lo, hi)
+	for {
+		e, err := it.Next()
+		if err != nil || e == nil {
+			return err
+		}
+		b, err := postings(d, []byte(e.Term), except)
+		if err != nil {
+			return err
+		}
+		if b != nil && !b.IsEmpty() {
+			fn(e.Term, b)
+		}
+	}
+}
+
+// Term is the documents that have term in field.
+func (s *Sets) Term(field, term string) (Set, error) {
+	out := make(Set, len(s.segs))
+	for i, sg := range s.segs {
+		ft, err := s.fieldTerms(i, field)
+		if err != nil {
+			return nil, err
+		}
+		if ft != nil {
+			if k, ok := slices.BinarySearch(ft.terms, term); ok {
+				out[i] = live(ft.sets[k], sg.deleted)
+			}
+			continue
+		}
+		d, err := s.dict(i, field)
+		if err != nil {
+			return nil, err
+		}
+		if out[i], err = postings(d, []byte(term), sg.deleted); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+func live(b, deleted *roaring.Bitmap) *roaring.Bitmap {
+	if deleted == nil {
+		return b
+	}
+	return roaring.AndNot(b, deleted)
+}
+
+// Range is the documents that have a term of field in [lo, hi).
+func (s *Sets) Range(field string, lo, hi []byte) (Set, error) {
+	out := make(Set, len(s.segs))
+	for i, sg := range s.segs {
+		var acc []*roaring.Bitmap
+		ft, err := s.fieldTerms(i, field)
+		switch {
+		case err != nil:
+			return nil, err
+		case ft != nil:
+			from, _ := slices.BinarySearch(ft.terms, string(lo))
+			to := len(ft.terms)
+			if hi != nil {
+				to, _ = slices.BinarySearch(ft.terms, string(hi))
+			}
+			acc = ft.sets[from:max(from, to)]
+		default:
+			err = s.each(i, field, lo, hi, nil, func(_ string, b *roaring.Bitmap) { acc = append(acc, b) })
+			if err != nil {
+				return nil, err
+			}
+		}
+		if len(acc) > 0 {
+			out[i] = live(roaring.FastOr(acc...), sg.deleted)
+		}
+	}
+	return out, nil
+}
+
+// Counts returns, for each term of field, how many documents of in have
+// it: a facet's counts, from each value's posting list.
+func (s *Sets) Counts(field string, in Set) (map[string]int, error) {
+	counts := map[string]int{}
+	count := func(i int) func(string, *roaring.Bitmap) {
+		return func(term string, b *roaring.Bitmap) {
+			if n := in[i].AndCardinality(b); n > 0 {
+				counts[term] += int(n)
+			}
+		}
+	}
+	for i := range s.segs {
+		if in[i] == nil || in[i].IsEmpty() {
+			continue
+		}
+		ft, err := s.fieldTerms(i, field)
+		switch {
+		case err != nil:
+			return nil, err
+		case ft != nil:
+			for k, t := range ft.terms {
+				count(i)(t, ft.sets[k])
+			}
+		default:
+			if err := s.each(i, field, nil, nil, nil, count(i)); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return counts, nil
+}
+
+// Terms lists the distinct terms of field in the snapshot, in order.
+func (s *Sets) Terms(field string) ([]string, error) {
+	var out []string
+	for i := range s.segs {
+		ft, err := s.fieldTerms(i, field)
+		switch {
+		case err != nil:
+			return nil, err
+		case ft != nil:
+			out = append(out, ft.terms...)
+		default:
+			if err := s.each(i, field, nil, nil, nil, func(t string, _ *roaring.Bitmap) { out = append(out, t) }); err != nil {
+				return nil, err
+			}
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out), nil
+}
+
+// Cursor walks the documents of set in the order of the index, by
+// their numbers in the snapshot.
+func (s *Sets) Cursor(set Set) *Cursor {
+	c := &Cursor{}
+	for i, b := range set {
+		if b != nil && !b.IsEmpty() {
+			c.segs = append(c.segs, cursorSeg{it: b.Iterator(), start: s.segs[i].offset, end: s.segs[i].offset + s.segs[i].seg.Count()})
+		}
+	}
+	return c
+}
+
+// Cursor is a walk through a Set.
+type Cursor struct {
+	segs []cursorSeg
+	cur  int
+}
+
+type cursorSeg struct {
+	it         roaring.IntPeekable
+	start, end uint64 // the segment's numbers: [start, end)
+}
+
+// Next returns the next document's number; false at the end.
+func (c *Cursor) Next() (uint64, bool) {
+	for ; c.cur < len(c.segs); c.cur++ {
+		if sg := c.segs[c.cur]; sg.it.HasNext() {
+			return sg.start + uint64(sg.it.Next()), true
+		}
+	}
+	return 0, false
+}
+
+// Advance returns the first document numbered n or more; false at the
+// end.
+func (c *Cursor) Advance(n uint64) (uint64, bool) {
+	for c.cur < len(c.segs) && c.segs[c.cur].end <= n {
+		c.cur++
+	}
+	if c.cur < len(c.segs) && n > c.segs[c.cur].start {
+		c.segs[c.cur].it.AdvanceIfNeeded(uint32(n - c.segs[c.cur].start))
+	}
+	return c.Next()
+}
+
+// AppendInternalID appends to buf the internal ID of the document
+// numbered n in a snapshot, as scorch writes it; Number reads it back.
+func AppendInternalID(buf bindex.IndexInternalID, n uint64) bindex.IndexInternalID {
+	return binary.BigEndian.AppendUint64(buf, n)
+}
+
+// Number is the number of the document whose internal ID is id.
+func Number(id bindex.IndexInternalID) uint64 { return binary.BigEndian.Uint64(id) }
+
+// Card is how many documents set has.
+func (set Set) Card() uint64 {
+	var n uint64
+	for _, b := range set {
+		if b != nil {
+			n += b.GetCardinality()
+		}
+	}
+	return n
+}
+
+// And is the documents in both sets.
+func (set Set) And(o Set) Set {
+	out := make(Set, len(set))
+	for i := range set {
+		if set[i] != nil && o[i] != nil {
+			out[i] = roaring.And(set[i], o[i])
+		}
+	}
+	return out
+}
+
+// Or is the documents in either set.
+func (set Set) Or(o Set) Set {
+	out := make(Set, len(set))
+	for i := range set {
+		switch {
+		case set[i] == nil:
+			out[i] = o[i]
+		case o[i] == nil:
+			out[i] = set[i]
+		default:
+			out[i] = roaring.Or(set[i], o[i])
+		}
+	}
+	return out
+}
+
+// AndNot is the documents of set not in o.
+func (set Set) AndNot(o Set) Set {
+	out := make(Set, len(set))
+	for i := range set {
+		switch {
+		case set[i] == nil:
+		case o[i] == nil:
+			out[i] = set[i]
+		default:
+			out[i] = roaring.AndNot(set[i], o[i])
+		}
+	}
+	return out
+}
