@@ -24,12 +24,16 @@ func ShardRequest(r Request) Request {
 // hits merge in r's order, of which r's page is kept. Relevance scores come
 // from each shard's own term statistics (document frequencies), so a
 // merged ranking by relevance is close to one index's, not equal to it:
-// equal would need the shards' statistics gathered first.
+// equal would need the shards' statistics gathered first. Where a shard
+// ranked part of its matches, or estimated its total, so does the merge.
 func Merge(r Request, parts ...Result) Result {
 	out := Result{Hits: []Hit{}, Facets: map[string][]FacetCount{}}
 	counts := map[string]map[string]int{}
+	var ranked uint64
 	for _, p := range parts {
 		out.Total += p.Total
+		out.TotalIsEstimate = out.TotalIsEstimate || p.TotalIsEstimate
+		ranked += cmp.Or(p.Ranked, p.Total)
 		out.TookMS = max(out.TookMS, p.TookMS)
 		out.Hits = append(out.Hits, p.Hits...)
 		for f, fc := range p.Facets {
@@ -40,6 +44,9 @@ func Merge(r Request, parts ...Result) Result {
 				counts[f][c.Value] += c.Count
 			}
 		}
+	}
+	if ranked < out.Total {
+		out.Ranked = ranked
 	}
 	for _, f := range Facets {
 		fc := []FacetCount{}

@@ -4,11 +4,14 @@ import (
 	"cmp"
 	"context"
 	"encoding/json"
+	"errors"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	bsearch "github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/vanthu/vanthu"
 	"github.com/vanthu/vanthu/dict"
@@ -17,10 +20,20 @@ import (
 
 // Result is the answer to a Request.
 type Result struct {
-	Total  uint64                  `json:"total"`
-	TookMS float64                 `json:"took_ms"`
-	Hits   []Hit                   `json:"hits"`
-	Facets map[string][]FacetCount `json:"facets"`
+	Total uint64 `json:"total"`
+	// Ranked, when not zero, is how many of the matches relevance ranked:
+	// a query that matches more than rankLimit documents ranks those
+	// whose subject has its words, then the newest others, up to the
+	// limit (Total and Facets still count every match).
+	Ranked uint64 `json:"ranked,omitempty"`
+	// TotalIsEstimate: Total and Facets count the documents that have
+	// every word of the query's phrase, some of them apart (a phrase
+	// whose words more than estimateFrom documents have); the hits are
+	// matches of the phrase.
+	TotalIsEstimate bool                    `json:"total_is_estimate,omitempty"`
+	TookMS          float64                 `json:"took_ms"`
+	Hits            []Hit                   `json:"hits"`
+	Facets          map[string][]FacetCount `json:"facets"`
 }
 
 // Hit is one matching document.
@@ -57,6 +70,10 @@ var Facets = []string{index.FieldDocType, index.FieldIssuer, index.FieldYear, in
 // Searcher searches one index.
 type Searcher struct {
 	Index *index.Index
+
+	// Tests make these small (0: the constants).
+	rankLimit, estimateFrom int
+	noSets                  bool // Bleve does all of every search (tests compare)
 }
 
 // rescoreWindow is how many of the best documents of the first pass are
@@ -103,24 +120,35 @@ func (s *Searcher) Search(ctx context.Context, r Request) (Result, error) {
 		size, skip = max(rescoreWindow, from+r.Size), 0
 	}
 	q := buildQuery(p, r, near, has)
-	req := bleve.NewSearchRequestOptions(q, size, skip, false)
-	for _, f := range Facets {
-		req.AddFacet(f, bleve.NewFacetRequest(f, cmp.Or(r.FacetSize, facetSize)))
+	fp := s.firstPass(p, q, relevance, order, size+skip, cmp.Or(r.FacetSize, facetSize))
+	res, err := s.first(ctx, q, fp, size, skip, order, cmp.Or(r.FacetSize, facetSize))
+	if errors.Is(err, errNoSets) || errors.Is(err, errInexact) {
+		fp = nil
+		res, err = s.first(ctx, q, nil, size, skip, order, cmp.Or(r.FacetSize, facetSize))
 	}
-	req.SortBy(order)
-	res, err := s.Index.Bleve().SearchInContext(ctx, req)
+	// Candidates of a phrase by its words alone may hold too few of its
+	// matches for the page: more of them, until the page is full or all
+	// are matched.
+	for err == nil && fp != nil && fp.estimate && len(res.Hits) < size && fp.candidates < fp.total {
+		fp.need, fp.rankLimit = 4*fp.need, 4*fp.rankLimit
+		res, err = s.first(ctx, q, fp, size, skip, order, cmp.Or(r.FacetSize, facetSize))
+	}
 	if err != nil {
 		return Result{}, vanthu.E("search", vanthu.Transient, err)
 	}
 	out := Result{Total: res.Total, Hits: []Hit{}, Facets: map[string][]FacetCount{}}
-	for _, f := range Facets {
-		counts := []FacetCount{}
-		if fr := res.Facets[f]; fr != nil && fr.Terms != nil {
-			for _, t := range fr.Terms.Terms() {
-				counts = append(counts, FacetCount{Value: t.Term, Count: t.Count})
+	if fp != nil {
+		out.Total, out.TotalIsEstimate, out.Ranked, out.Facets = fp.total, fp.estimate, fp.ranked, fp.facets
+	} else {
+		for _, f := range Facets {
+			counts := []FacetCount{}
+			if fr := res.Facets[f]; fr != nil && fr.Terms != nil {
+				for _, t := range fr.Terms.Terms() {
+					counts = append(counts, FacetCount{Value: t.Term, Count: t.Count})
+				}
 			}
+			out.Facets[f] = counts
 		}
-		out.Facets[f] = counts
 	}
 
 	// The second pass: those documents, with their text and where the
@@ -158,6 +186,47 @@ func (s *Searcher) Search(ctx context.Context, r Request) (Result, error) {
 	}
 	out.TookMS = float64(time.Since(start).Microseconds()) / 1000
 	return out, nil
+}
+
+// firstPass returns the first pass by sets for q, or nil when sets cannot
+// evaluate it (an excluded phrase) or Bleve alone is faster (a number).
+func (s *Searcher) firstPass(p parsed, q query.Query, relevance bool, order []string, need, facetSize int) *firstPass {
+	free := strings.Join(p.terms, " ")
+	if _, number := asNumber(free); number || s.noSets || !settable(q) {
+		// A number matches a handful of documents, which Bleve counts
+		// faster than the sets of its parts.
+		return nil
+	}
+	fp := &firstPass{ix: s.Index, q: q, need: need, facetSize: facetSize, byDate: !relevance, desc: strings.HasPrefix(order[0], "-"),
+		rankLimit: cmp.Or(s.rankLimit, rankLimit), estimateFrom: cmp.Or(s.estimateFrom, estimateFrom)}
+	if free != "" {
+		if sub := textQuery(free, index.FieldSubject, index.FieldSubjectF); settable(sub) {
+			fp.subject = sub
+		}
+	}
+	return fp
+}
+
+// first runs the first pass: with fp, Bleve ranks or sorts the candidates
+// fp gives it, and fp counts; without, Bleve does all of it.
+func (s *Searcher) first(ctx context.Context, q query.Query, fp *firstPass, size, skip int, order []string, facetSize int) (*bleve.SearchResult, error) {
+	if fp != nil {
+		q = bleve.NewConjunctionQuery(fp, q)
+	}
+	req := bleve.NewSearchRequestOptions(q, size, skip, false)
+	if fp == nil {
+		for _, f := range Facets {
+			req.AddFacet(f, bleve.NewFacetRequest(f, facetSize))
+		}
+	}
+	req.SortBy(order)
+	if fp != nil && !slices.ContainsFunc(order, func(o string) bool { return strings.HasSuffix(o, "_score") }) {
+		// Nothing reads the score (the second pass scores the page):
+		// Bleve then leaps through the postings without reading the
+		// frequencies.
+		req.Score = bleve.ScoreNone
+	}
+	return s.Index.Bleve().SearchInContext(ctx, req)
 }
 
 func (p parsed) empty() bool {

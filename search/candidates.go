@@ -1,0 +1,283 @@
+package search
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/blevesearch/bleve/v2/mapping"
+	bsearch "github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+	bindex "github.com/blevesearch/bleve_index_api"
+
+	"github.com/vanthu/vanthu/index"
+)
+
+// rankLimit is how many matches relevance ranks at most, when a query
+// matches more: ranking reads every candidate's term frequencies, and a
+// query of common syllables matches most of a million documents. The
+// total and the facet counts still count every match.
+const rankLimit = 2000
+
+// firstPass is the first pass of a search that sets can answer. Its
+// Searcher, which Bleve calls with the snapshot the search reads, counts
+// the query's matches and their facets in bitmaps, then gives Bleve only
+// the candidates to rank or sort: for a sort by date, the days that hold
+// the first pages; by relevance, every match if they are few, else the
+// matches whose subject has the words, then the newest others, up to
+// rankLimit. It matches those candidates unscored.
+type firstPass struct {
+	ix           *index.Index
+	q            query.Query // the query, settable
+	subject      query.Query // the free text in the subject fields, settable; nil if none
+	byDate       bool        // sorted by issued date, not relevance
+	desc         bool        // newest first
+	need         int         // how many of the sorted matches the page needs
+	facetSize    int
+	rankLimit    int
+	estimateFrom int
+
+	// What Searcher found.
+	total      uint64
+	estimate   bool   // total and facets count the documents with a phrase's words
+	ranked     uint64 // candidates ranked, if fewer than total
+	candidates uint64 // documents handed to Bleve
+	facets     map[string][]FacetCount
+}
+
+// errNoSets: the index is not one whose postings can be read as sets;
+// errInexact: the sets of a phrase hold few enough documents for Bleve to
+// count the phrase's matches exactly.
+var (
+	errNoSets  = errors.New("search: no sets")
+	errInexact = errors.New("search: inexact sets")
+)
+
+// estimateFrom is how many documents may have all the words of a phrase
+// for its matches still to be counted exactly, each by its positions;
+// past it, the total and the facets count the documents that have all
+// its words (Result.TotalIsEstimate), and relevance ranks rankLimit of
+// them, matched as a phrase.
+const estimateFrom = 20000
+
+func (f *firstPass) Searcher(ctx context.Context, r bindex.IndexReader, _ mapping.IndexMapping, _ bsearch.SearcherOptions) (bsearch.Searcher, error) {
+	s, ok := f.ix.Sets(r)
+	if !ok {
+		return nil, errNoSets
+	}
+	m, exact, err := setOf(s, f.q)
+	if err != nil {
+		return nil, err
+	}
+	f.total = m.Card()
+	if !exact {
+		if f.total <= uint64(f.estimateFrom) {
+			return nil, errInexact
+		}
+		f.estimate = true
+	}
+	f.facets = map[string][]FacetCount{}
+	for _, field := range Facets {
+		counts, err := s.Counts(field, m)
+		if err != nil {
+			return nil, err
+		}
+		list := []FacetCount{}
+		for v, n := range counts {
+			list = append(list, FacetCount{Value: v, Count: n})
+		}
+		// As Bleve orders a facet: the most first, then by value.
+		slices.SortFunc(list, func(a, b FacetCount) int {
+			if a.Count != b.Count {
+				return b.Count - a.Count
+			}
+			return strings.Compare(a.Value, b.Value)
+		})
+		f.facets[field] = list[:min(len(list), f.facetSize)]
+	}
+
+	var c index.Set
+	switch {
+	case f.byDate:
+		c, err = newest(s, m, f.need, f.desc)
+	case f.total <= uint64(max(f.rankLimit, f.need)):
+		c = m
+	default:
+		c, err = f.rankCandidates(s, m)
+	}
+	if err != nil {
+		return nil, err
+	}
+	f.candidates = c.Card()
+	if !f.byDate && f.candidates < f.total {
+		f.ranked = f.candidates
+	}
+	return weightless{&setSearcher{c: s.Cursor(c), count: c.Card()}}, nil
+}
+
+// rankCandidates picks the matches of m to rank by relevance when they
+// are too many: those whose subject (trích yếu) has the words, which rank
+// high anyway as the subject matches twice, then the newest others.
+func (f *firstPass) rankCandidates(s *index.Sets, m index.Set) (index.Set, error) {
+	limit := max(f.rankLimit, f.need)
+	c := s.None()
+	if f.subject != nil {
+		sub, _, err := setOf(s, f.subject)
+		if err != nil {
+			return nil, err
+		}
+		if c, err = newest(s, m.And(sub), limit, true); err != nil {
+			return nil, err
+		}
+	}
+	n := int(c.Card())
+	if n >= limit {
+		return c, nil
+	}
+	rest, err := newest(s, m.AndNot(c), limit-n, true)
+	if err != nil {
+		return nil, err
+	}
+	return c.Or(rest), nil
+}
+
+// newest returns the documents of x on the days that hold its first need
+// documents by issued date (newest first if desc), whole days so that
+// the order within a day stays the sort's to make; all of x if those are
+// not fewer. It narrows by year, then month, then day, each a few bitmap
+// operations. Documents without a date come last in the sort, so they
+// are left out unless all of x is returned.
+func newest(s *index.Sets, x index.Set, need int, desc bool) (index.Set, error) {
+	if x.Card() <= uint64(need) {
+		return x, nil
+	}
+	years, err := s.Terms(index.FieldYear)
+	if err != nil {
+		return nil, err
+	}
+	if desc {
+		slices.Reverse(years)
+	}
+	w := &walk{s: s, desc: desc, need: need, acc: s.None()}
+	for _, y := range years {
+		yr, err := strconv.Atoi(y)
+		if err != nil {
+			// The empty year of documents without a date, which sort
+			// last.
+			continue
+		}
+		ys, err := s.Term(index.FieldYear, y)
+		if err != nil {
+			return nil, err
+		}
+		b := x.And(ys)
+		c := int(b.Card())
+		if c == 0 || w.n+c < need {
+			if w.take(b) {
+				return w.acc, nil
+			}
+			continue
+		}
+		// The year holds the last of them: by month, then by day.
+		months := make([]time.Time, 13)
+		for i := range months {
+			months[i] = time.Date(yr, time.Month(1+i), 1, 0, 0, 0, 0, time.UTC)
+		}
+		done, err := w.periods(b, months, func(bm index.Set, from, to time.Time) (bool, error) {
+			var days []time.Time
+			for d := from; !d.After(to); d = d.AddDate(0, 0, 1) {
+				days = append(days, d)
+			}
+			return w.periods(bm, days, nil)
+		})
+		if err != nil || done {
+			return w.acc, err
+		}
+	}
+	return x, nil
+}
+
+// walk gathers documents in the order of their dates until it has need.
+type walk struct {
+	s    *index.Sets
+	desc bool
+	need int
+	acc  index.Set
+	n    int
+}
+
+// take adds b whole and reports whether the walk has what it needs.
+func (w *walk) take(b index.Set) bool {
+	w.acc, w.n = w.acc.Or(b), w.n+int(b.Card())
+	return w.n >= w.need
+}
+
+// periods walks b by the periods between bounds, in the walk's order:
+// a period before the one that reaches need is taken whole, that one is
+// handed to split (taken whole if split is nil). What no period holds
+// (a year whose dates fall outside its months) is taken at the end, so
+// that nothing that sorts before what is taken is ever left out.
+func (w *walk) periods(b index.Set, bounds []time.Time, split func(part index.Set, from, to time.Time) (bool, error)) (bool, error) {
+	rest := b
+	for j := range len(bounds) - 1 {
+		i := j
+		if w.desc {
+			i = len(bounds) - 2 - j
+		}
+		r, err := dateRange(w.s, index.FieldIssuedDate, bounds[i].UnixNano(), bounds[i+1].UnixNano()-1)
+		if err != nil {
+			return false, err
+		}
+		part := b.And(r)
+		rest = rest.AndNot(part)
+		c := int(part.Card())
+		switch {
+		case c == 0:
+		case w.n+c < w.need || split == nil:
+			if w.take(part) {
+				return true, nil
+			}
+		default:
+			if done, err := split(part, bounds[i], bounds[i+1]); done || err != nil {
+				return done, err
+			}
+		}
+	}
+	return w.take(rest), nil
+}
+
+// setSearcher matches the documents of a set, unscored.
+type setSearcher struct {
+	c     *index.Cursor
+	count uint64
+}
+
+func (s *setSearcher) match(ctx *bsearch.SearchContext, n uint64, ok bool) *bsearch.DocumentMatch {
+	if !ok {
+		return nil
+	}
+	dm := ctx.DocumentMatchPool.Get()
+	dm.IndexInternalID = index.AppendInternalID(dm.IndexInternalID[:0], n)
+	return dm
+}
+
+func (s *setSearcher) Next(ctx *bsearch.SearchContext) (*bsearch.DocumentMatch, error) {
+	n, ok := s.c.Next()
+	return s.match(ctx, n, ok), nil
+}
+
+func (s *setSearcher) Advance(ctx *bsearch.SearchContext, id bindex.IndexInternalID) (*bsearch.DocumentMatch, error) {
+	n, ok := s.c.Advance(index.Number(id))
+	return s.match(ctx, n, ok), nil
+}
+
+func (s *setSearcher) Close() error               { return nil }
+func (s *setSearcher) Weight() float64            { return 0 }
+func (s *setSearcher) SetQueryNorm(float64)       {}
+func (s *setSearcher) Count() uint64              { return s.count }
+func (s *setSearcher) Min() int                   { return 0 }
+func (s *setSearcher) Size() int                  { return 64 }
+func (s *setSearcher) DocumentMatchPoolSize() int { return 1 }
