@@ -6,4 +6,8 @@
 // diacritics kept (analyzer vi) and "text_folded" without (vi_folded). The
 // document number is a keyword under its search key (vi_docnumber); the
 // facet fields are keywords; the metadata is stored whole for display.
+//
+// Sets reads one snapshot of the index as sets of documents, a bitmap per
+// segment for each term, so that search can count and facet a query's
+// matches without visiting them.
 package index

@@ -9,4 +9,8 @@
 // "bạn"); the whole query as a phrase adds a boost for adjacent syllables;
 // a query that reads as a document number adds a strong boost for that
 // number.
+//
+// Counting: the first pass evaluates the query as sets (candidates.go,
+// sets.go); the total and the facets come from them, and Bleve ranks or
+// sorts only the candidates those sets pick.
 package search
