@@ -323,3 +323,38 @@ func fieldQuery(field, value string) query.Query {
 	}
 	return textQuery(value, index.FieldText, index.FieldTextFolded)
 }
+
+// withoutBoosts is q without its optional clauses (a boolean query's
+// should: the exact form of a query with diacritics): what they add to
+// the score, the second pass adds to the documents it ranks again, and
+// the first pass need not read their posting lists for every candidate.
+// The documents q matches are the same.
+func withoutBoosts(q query.Query) query.Query {
+	switch q := q.(type) {
+	case *query.BooleanQuery:
+		if q.Must == nil {
+			return q // should is what matches
+		}
+		out := *q
+		out.Should = nil
+		out.Must = withoutBoosts(q.Must)
+		return &out
+	case *query.ConjunctionQuery:
+		out := *q
+		out.Conjuncts = mapQueries(q.Conjuncts)
+		return &out
+	case *query.DisjunctionQuery:
+		out := *q
+		out.Disjuncts = mapQueries(q.Disjuncts)
+		return &out
+	}
+	return q
+}
+
+func mapQueries(qs []query.Query) []query.Query {
+	out := make([]query.Query, len(qs))
+	for i, q := range qs {
+		out[i] = withoutBoosts(q)
+	}
+	return out
+}

@@ -120,18 +120,22 @@ func (s *Searcher) Search(ctx context.Context, r Request) (Result, error) {
 		size, skip = max(rescoreWindow, from+r.Size), 0
 	}
 	q := buildQuery(p, r, near, has)
-	fp := s.firstPass(p, q, relevance, order, size+skip, cmp.Or(r.FacetSize, facetSize))
-	res, err := s.first(ctx, q, fp, size, skip, order, cmp.Or(r.FacetSize, facetSize))
+	q1 := q // the first pass's query
+	if relevance {
+		q1 = withoutBoosts(q)
+	}
+	fp := s.firstPass(p, q1, relevance, order, size+skip, cmp.Or(r.FacetSize, facetSize))
+	res, err := s.first(ctx, q1, fp, size, skip, order, cmp.Or(r.FacetSize, facetSize))
 	if errors.Is(err, errNoSets) || errors.Is(err, errInexact) {
 		fp = nil
-		res, err = s.first(ctx, q, nil, size, skip, order, cmp.Or(r.FacetSize, facetSize))
+		res, err = s.first(ctx, q1, nil, size, skip, order, cmp.Or(r.FacetSize, facetSize))
 	}
 	// Candidates of a phrase by its words alone may hold too few of its
 	// matches for the page: more of them, until the page is full or all
 	// are matched.
 	for err == nil && fp != nil && fp.estimate && len(res.Hits) < size && fp.candidates < fp.total {
 		fp.need, fp.rankLimit = 4*fp.need, 4*fp.rankLimit
-		res, err = s.first(ctx, q, fp, size, skip, order, cmp.Or(r.FacetSize, facetSize))
+		res, err = s.first(ctx, q1, fp, size, skip, order, cmp.Or(r.FacetSize, facetSize))
 	}
 	if err != nil {
 		return Result{}, vanthu.E("search", vanthu.Transient, err)
