@@ -8,9 +8,11 @@ import (
 	"strings"
 	"time"
 
+	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/mapping"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
+	"github.com/blevesearch/bleve/v2/search/searcher"
 	bindex "github.com/blevesearch/bleve_index_api"
 
 	"github.com/vanthu/vanthu/index"
@@ -28,7 +30,8 @@ const rankLimit = 2000
 // the candidates to rank or sort: for a sort by date, the days that hold
 // the first pages; by relevance, every match if they are few, else the
 // matches whose subject has the words, then the newest others, up to
-// rankLimit. It matches those candidates unscored.
+// rankLimit. Bleve gets those candidates, matched with the query for its
+// scores (or, for a phrase counted by its words, to match it as a phrase).
 type firstPass struct {
 	ix           *index.Index
 	q            query.Query // the query, settable
@@ -63,16 +66,17 @@ var (
 // them, matched as a phrase.
 const estimateFrom = 20000
 
-func (f *firstPass) Searcher(ctx context.Context, r bindex.IndexReader, _ mapping.IndexMapping, _ bsearch.SearcherOptions) (bsearch.Searcher, error) {
+// Searcher counts, picks the candidates and matches them with f.q.
+func (f *firstPass) Searcher(ctx context.Context, r bindex.IndexReader, m mapping.IndexMapping, opts bsearch.SearcherOptions) (bsearch.Searcher, error) {
 	s, ok := f.ix.Sets(r)
 	if !ok {
 		return nil, errNoSets
 	}
-	m, exact, err := setOf(s, f.q)
+	all, exact, err := setOf(s, f.q)
 	if err != nil {
 		return nil, err
 	}
-	f.total = m.Card()
+	f.total = all.Card()
 	if !exact {
 		if f.total <= uint64(f.estimateFrom) {
 			return nil, errInexact
@@ -81,7 +85,7 @@ func (f *firstPass) Searcher(ctx context.Context, r bindex.IndexReader, _ mappin
 	}
 	f.facets = map[string][]FacetCount{}
 	for _, field := range Facets {
-		counts, err := s.Counts(field, m)
+		counts, err := s.Counts(field, all)
 		if err != nil {
 			return nil, err
 		}
@@ -102,11 +106,11 @@ func (f *firstPass) Searcher(ctx context.Context, r bindex.IndexReader, _ mappin
 	var c index.Set
 	switch {
 	case f.byDate:
-		c, err = newest(s, m, f.need, f.desc)
+		c, err = newest(s, all, f.need, f.desc)
 	case f.total <= uint64(max(f.rankLimit, f.need)):
-		c = m
+		c = all
 	default:
-		c, err = f.rankCandidates(s, m)
+		c, err = f.rankCandidates(s, all)
 	}
 	if err != nil {
 		return nil, err
@@ -115,7 +119,17 @@ func (f *firstPass) Searcher(ctx context.Context, r bindex.IndexReader, _ mappin
 	if !f.byDate && f.candidates < f.total {
 		f.ranked = f.candidates
 	}
-	return weightless{&setSearcher{c: s.Cursor(c), count: c.Card()}}, nil
+	cands := weightless{&setSearcher{c: s.Cursor(c), count: c.Card()}}
+	if exact && opts.Score == bleve.ScoreNone {
+		// The candidates are matches, and nothing is scored: they are
+		// the answer.
+		return cands, nil
+	}
+	qs, err := f.q.Searcher(ctx, r, m, opts)
+	if err != nil {
+		return nil, err
+	}
+	return searcher.NewConjunctionSearcher(ctx, r, []bsearch.Searcher{cands, qs}, opts)
 }
 
 // rankCandidates picks the matches of m to rank by relevance when they

@@ -211,11 +211,12 @@ func (s *Searcher) firstPass(p parsed, q query.Query, relevance bool, order []st
 	return fp
 }
 
-// first runs the first pass: with fp, Bleve ranks or sorts the candidates
-// fp gives it, and fp counts; without, Bleve does all of it.
+// first runs the first pass: with fp (whose query is q), Bleve ranks or
+// sorts the candidates fp gives it, and fp counts; without, Bleve does
+// all of it.
 func (s *Searcher) first(ctx context.Context, q query.Query, fp *firstPass, size, skip int, order []string, facetSize int) (*bleve.SearchResult, error) {
 	if fp != nil {
-		q = bleve.NewConjunctionQuery(fp, q)
+		q = fp
 	}
 	req := bleve.NewSearchRequestOptions(q, size, skip, false)
 	if fp == nil {
