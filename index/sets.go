@@ -74,6 +74,45 @@ type termCache struct {
 type fieldTerms struct {
 	terms []string
 	sets  []*roaring.Bitmap
+
+	// The other way round, made when first counted: each document's
+	// term (its index in terms, noTerm for none), so that a facet of a
+	// few matches counts them rather than intersecting every value's
+	// list; nil when a document has two terms.
+	once   sync.Once
+	values []uint32
+}
+
+const noTerm = ^uint32(0)
+
+// countEach: Counts walks the matches of a segment one by one, through
+// the terms by document, when they are fewer than this many times the
+// field's terms; more, and it intersects each term's list with them.
+// Measured at 1M: filters only 14–16 → 11–13 ms p50, the other classes
+// the same or faster. A variable for the tests of both ways.
+var countEach uint64 = 1024
+
+// byDocument returns ft's term of each of the segment's n documents, nil
+// if some document has more than one.
+func (ft *fieldTerms) byDocument(n uint64) []uint32 {
+	ft.once.Do(func() {
+		values := make([]uint32, n)
+		for i := range values {
+			values[i] = noTerm
+		}
+		for k, b := range ft.sets {
+			it := b.Iterator()
+			for it.HasNext() {
+				d := it.Next()
+				if uint64(d) >= n || values[d] != noTerm {
+					return
+				}
+				values[d] = uint32(k)
+			}
+		}
+		ft.values = values
+	})
+	return ft.values
 }
 
 // cached names the fields termCache keeps, with the range of their terms
@@ -305,6 +344,25 @@ func (s *Sets) Counts(field string, in Set) (map[string]int, error) {
 		switch {
 		case err != nil:
 			return nil, err
+		case ft != nil && in[i].GetCardinality() < uint64(len(ft.terms))*countEach:
+			// Few matches for the field's many values: count them one
+			// by one.
+			if values := ft.byDocument(s.segs[i].seg.Count()); values != nil {
+				n := make([]int, len(ft.terms))
+				in[i].Iterate(func(d uint32) bool {
+					if v := values[d]; v != noTerm {
+						n[v]++
+					}
+					return true
+				})
+				for k, c := range n {
+					if c > 0 {
+						counts[ft.terms[k]] += c
+					}
+				}
+				continue
+			}
+			fallthrough
 		case ft != nil:
 			for k, t := range ft.terms {
 				count(i)(t, ft.sets[k])

@@ -1,0 +1,95 @@
+package index
+
+import (
+	"fmt"
+	"maps"
+	"path/filepath"
+	"testing"
+
+	"github.com/vanthu/vanthu"
+)
+
+// Counts gives each value's number of documents of a set, the same by
+// walking the documents as by intersecting each value's list, with
+// deleted documents left out and a field of several values a document
+// (a restricted document's units) counted by intersection.
+func TestCountsBothWays(t *testing.T) {
+	ix, err := Open(filepath.Join(t.TempDir(), "index"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	types := []string{"Quyết định", "Công văn", "Thông báo"}
+	for batch := range 3 {
+		var docs []vanthu.Document
+		for i := range 40 {
+			n := batch*40 + i
+			d := vanthu.Document{ID: vanthu.RefOf(fmt.Appendf(nil, "d%d", n)), PageCount: 1,
+				Metadata: vanthu.Metadata{DocType: types[n%3], IssuedDate: fmt.Sprintf("20%02d-01-02", 10+n%5)},
+				Pages:    []vanthu.Page{{Number: 1, Text: "văn bản", Done: true}}}
+			if n%4 == 0 {
+				d.Access = vanthu.Access{Scope: vanthu.ScopeRestricted, Units: []string{"KT", fmt.Sprintf("U%d", n%3)}}
+			}
+			docs = append(docs, d)
+		}
+		if err := ix.PutBatch(docs); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for n := 0; n < 120; n += 9 {
+		if err := ix.Delete(vanthu.RefOf(fmt.Appendf(nil, "d%d", n))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r, err := ix.Bleve().Advanced()
+	if err != nil {
+		t.Fatal(err)
+	}
+	reader, err := r.Reader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer reader.Close()
+	s, ok := ix.Sets(reader)
+	if !ok {
+		t.Fatal("no sets of a scorch index")
+	}
+	t.Logf("%d segment(s)", len(s.segs))
+	year, err := s.Term(FieldYear, "2011")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, in := range []Set{s.All(), year} {
+		for _, field := range []string{FieldDocType, FieldYear, FieldAccessUnits} {
+			want := map[string]int{}
+			terms, err := s.Terms(field)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, term := range terms {
+				one, err := s.Term(field, term)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if n := int(in.And(one).Card()); n > 0 {
+					want[term] = n
+				}
+			}
+			for _, each := range []uint64{1 << 30, 0} {
+				countEach = each
+				got, err := s.Counts(field, in)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !maps.Equal(got, want) {
+					t.Errorf("%s, walking documents %v: %v, want %v", field, each > 0, got, want)
+				}
+			}
+			countEach = 1024
+		}
+	}
+	docs, _ := ix.Count()
+	if all := s.All().Card(); all != docs || all != 120-14 {
+		t.Errorf("%d live documents in the sets, %d in the index, want 106", all, docs)
+	}
+}
