@@ -2,6 +2,7 @@ package index
 
 import (
 	"encoding/binary"
+	"fmt"
 	"slices"
 	"sync"
 
@@ -323,6 +324,48 @@ func (s *Sets) Range(field string, lo, hi []byte) (Set, error) {
 		}
 	}
 	return out, nil
+}
+
+// Walk calls fn, for each term of field in [lo, hi) in order (from the
+// last if desc) that documents of in have, with those documents, until fn
+// returns false. The field must be one whose terms are cached (a date).
+func (s *Sets) Walk(field string, lo, hi []byte, desc bool, in Set, fn func(part Set) bool) error {
+	fts := make([]*fieldTerms, len(s.segs))
+	var terms []string
+	for i := range s.segs {
+		ft, err := s.fieldTerms(i, field)
+		if err != nil {
+			return err
+		}
+		if ft == nil {
+			return fmt.Errorf("index: walk of %s, whose terms are not kept", field)
+		}
+		fts[i] = ft
+		from, _ := slices.BinarySearch(ft.terms, string(lo))
+		to, _ := slices.BinarySearch(ft.terms, string(hi))
+		terms = append(terms, ft.terms[from:max(from, to)]...)
+	}
+	slices.Sort(terms)
+	terms = slices.Compact(terms)
+	if desc {
+		slices.Reverse(terms)
+	}
+	for _, t := range terms {
+		part := make(Set, len(s.segs))
+		any := false
+		for i, ft := range fts {
+			if in[i] == nil {
+				continue
+			}
+			if k, ok := slices.BinarySearch(ft.terms, t); ok && in[i].Intersects(ft.sets[k]) {
+				part[i], any = roaring.And(in[i], ft.sets[k]), true
+			}
+		}
+		if any && !fn(part) {
+			return nil
+		}
+	}
+	return nil
 }
 
 // Counts returns, for each term of field, how many documents of in have

@@ -10,6 +10,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/numeric"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 	"github.com/blevesearch/bleve/v2/search/searcher"
@@ -161,9 +162,9 @@ func (f *firstPass) rankCandidates(s *index.Sets, m index.Set) (index.Set, error
 // newest returns the documents of x on the days that hold its first need
 // documents by issued date (newest first if desc), whole days so that
 // the order within a day stays the sort's to make; all of x if those are
-// not fewer. It narrows by year, then month, then day, each a few bitmap
-// operations. Documents without a date come last in the sort, so they
-// are left out unless all of x is returned.
+// not fewer. It narrows by year, then walks the days of the year that
+// holds the last of them. Documents without a date come last in the
+// sort, so they are left out unless all of x is returned.
 func newest(s *index.Sets, x index.Set, need int, desc bool) (index.Set, error) {
 	if x.Card() <= uint64(need) {
 		return x, nil
@@ -175,7 +176,11 @@ func newest(s *index.Sets, x index.Set, need int, desc bool) (index.Set, error) 
 	if desc {
 		slices.Reverse(years)
 	}
-	w := &walk{s: s, desc: desc, need: need, acc: s.None()}
+	acc := s.None()
+	enough := func(b index.Set) bool {
+		acc = acc.Or(b)
+		return acc.Card() >= uint64(need)
+	}
 	for _, y := range years {
 		yr, err := strconv.Atoi(y)
 		if err != nil {
@@ -188,79 +193,30 @@ func newest(s *index.Sets, x index.Set, need int, desc bool) (index.Set, error) 
 			return nil, err
 		}
 		b := x.And(ys)
-		c := int(b.Card())
-		if c == 0 || w.n+c < need {
-			if w.take(b) {
-				return w.acc, nil
-			}
+		if b.Card() == 0 {
 			continue
 		}
-		// The year holds the last of them: by month, then by day.
-		months := make([]time.Time, 13)
-		for i := range months {
-			months[i] = time.Date(yr, time.Month(1+i), 1, 0, 0, 0, 0, time.UTC)
-		}
-		done, err := w.periods(b, months, func(bm index.Set, from, to time.Time) (bool, error) {
-			var days []time.Time
-			for d := from; !d.After(to); d = d.AddDate(0, 0, 1) {
-				days = append(days, d)
+		if acc.Card()+b.Card() >= uint64(need) {
+			// The year holds the last of them: day by day.
+			from := time.Date(yr, 1, 1, 0, 0, 0, 0, time.UTC)
+			lo := []byte(numeric.MustNewPrefixCodedInt64(from.UnixNano(), 0))
+			hi := []byte(numeric.MustNewPrefixCodedInt64(from.AddDate(1, 0, 0).UnixNano(), 0))
+			done := false
+			err := s.Walk(index.FieldIssuedDate, lo, hi, desc, b, func(day index.Set) bool {
+				done = enough(day)
+				return !done
+			})
+			if err != nil || done {
+				return acc, err
 			}
-			return w.periods(bm, days, nil)
-		})
-		if err != nil || done {
-			return w.acc, err
+		}
+		// The whole year (and, should the days not have covered it, what
+		// they missed).
+		if enough(b) {
+			return acc, nil
 		}
 	}
 	return x, nil
-}
-
-// walk gathers documents in the order of their dates until it has need.
-type walk struct {
-	s    *index.Sets
-	desc bool
-	need int
-	acc  index.Set
-	n    int
-}
-
-// take adds b whole and reports whether the walk has what it needs.
-func (w *walk) take(b index.Set) bool {
-	w.acc, w.n = w.acc.Or(b), w.n+int(b.Card())
-	return w.n >= w.need
-}
-
-// periods walks b by the periods between bounds, in the walk's order:
-// a period before the one that reaches need is taken whole, that one is
-// handed to split (taken whole if split is nil). What no period holds
-// (a year whose dates fall outside its months) is taken at the end, so
-// that nothing that sorts before what is taken is ever left out.
-func (w *walk) periods(b index.Set, bounds []time.Time, split func(part index.Set, from, to time.Time) (bool, error)) (bool, error) {
-	rest := b
-	for j := range len(bounds) - 1 {
-		i := j
-		if w.desc {
-			i = len(bounds) - 2 - j
-		}
-		r, err := dateRange(w.s, index.FieldIssuedDate, bounds[i].UnixNano(), bounds[i+1].UnixNano()-1)
-		if err != nil {
-			return false, err
-		}
-		part := b.And(r)
-		rest = rest.AndNot(part)
-		c := int(part.Card())
-		switch {
-		case c == 0:
-		case w.n+c < w.need || split == nil:
-			if w.take(part) {
-				return true, nil
-			}
-		default:
-			if done, err := split(part, bounds[i], bounds[i+1]); done || err != nil {
-				return done, err
-			}
-		}
-	}
-	return w.take(rest), nil
 }
 
 // setSearcher matches the documents of a set, unscored.

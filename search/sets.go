@@ -2,7 +2,6 @@ package search
 
 import (
 	"math"
-	"time"
 
 	"github.com/blevesearch/bleve/v2/numeric"
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -178,9 +177,4 @@ func dateRange(s *index.Sets, field string, lo, hi int64) (index.Set, error) {
 		to = []byte(numeric.MustNewPrefixCodedInt64(hi+1, 0))
 	}
 	return s.Range(field, from, to)
-}
-
-// day is the documents issued on the day that starts at t.
-func day(s *index.Sets, t time.Time) (index.Set, error) {
-	return dateRange(s, index.FieldIssuedDate, t.UnixNano(), t.AddDate(0, 0, 1).UnixNano()-1)
 }
