@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -229,5 +230,42 @@ func TestPhraseEstimate(t *testing.T) {
 		if r.Sort != "" && scored(got) != scored(want) {
 			t.Errorf("%+v: hits\n%s\ncounted exactly\n%s", r, scored(got), scored(want))
 		}
+	}
+}
+
+// Searches at once on a new index, which fill the kept term lists
+// together, get the answers one search alone gets.
+func TestSetsConcurrently(t *testing.T) {
+	ix, c := scaleIndex(t, 1200)
+	var reqs []Request
+	for i := 1; i < 1200; i += 150 {
+		d := c.Doc(i)
+		reqs = append(reqs, Request{Q: strings.Join(strings.Fields(strings.TrimPrefix(d.Subject, "Về việc "))[:2], " ")},
+			Request{DocType: d.DocType, Sort: "issued_date"}, Request{Year: d.IssuedDate[:4], Page: 2})
+	}
+	answers := make([][]string, 4)
+	var wg sync.WaitGroup
+	for g := range answers {
+		wg.Go(func() {
+			s := &Searcher{Index: ix}
+			for _, r := range reqs {
+				r.Page, r.Size = max(r.Page, 1), 10
+				res, err := s.Search(context.Background(), r)
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				answers[g] = append(answers[g], fmt.Sprint(res.Total, res.Facets, scored(res)))
+			}
+		})
+	}
+	wg.Wait()
+	for g := 1; g < len(answers); g++ {
+		if !reflect.DeepEqual(answers[g], answers[0]) {
+			t.Fatalf("client %d got other answers than client 0", g)
+		}
+	}
+	if len(answers[0]) != len(reqs) {
+		t.Fatalf("%d answers of %d", len(answers[0]), len(reqs))
 	}
 }
