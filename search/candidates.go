@@ -120,7 +120,7 @@ func (f *firstPass) Searcher(ctx context.Context, r bindex.IndexReader, m mappin
 	if !f.byDate && f.candidates < f.total {
 		f.ranked = f.candidates
 	}
-	cands := weightless{&setSearcher{c: s.Cursor(c), count: c.Card()}}
+	cands := &setSearcher{c: s.Cursor(c), count: f.candidates}
 	if exact && opts.Score == bleve.ScoreNone {
 		// The candidates are matches, and nothing is scored: they are
 		// the answer.
@@ -219,7 +219,8 @@ func newest(s *index.Sets, x index.Set, need int, desc bool) (index.Set, error) 
 	return x, nil
 }
 
-// setSearcher matches the documents of a set, unscored.
+// setSearcher matches the documents of a set, unscored and weightless
+// (it takes no part in the query's norm).
 type setSearcher struct {
 	c     *index.Cursor
 	count uint64

@@ -103,14 +103,7 @@ func TestSetsAnswerAsBleveDoes(t *testing.T) {
 		if !settable(buildQuery(p, r, nil, features{accessIndexed: true, pairs: true})) {
 			t.Fatalf("%+v: sets cannot answer it, so the test compares nothing", r)
 		}
-		got, err := fast.Search(context.Background(), r)
-		if err != nil {
-			t.Fatal(err)
-		}
-		want, err := slow.Search(context.Background(), r)
-		if err != nil {
-			t.Fatal(err)
-		}
+		got, want := both(t, fast, slow, r)
 		if got.Total != want.Total || got.Ranked != 0 || got.TotalIsEstimate {
 			t.Errorf("%+v: total %d (ranked %d) by sets, %d by Bleve", r, got.Total, got.Ranked, want.Total)
 		}
@@ -121,6 +114,19 @@ func TestSetsAnswerAsBleveDoes(t *testing.T) {
 			t.Errorf("%+v: hits by sets\n%s\nby Bleve\n%s", r, a, b)
 		}
 	}
+}
+
+// both runs r with sets (fast) and with Bleve alone (slow).
+func both(t *testing.T, fast, slow *Searcher, r Request) (got, want Result) {
+	t.Helper()
+	var err error
+	if got, err = fast.Search(context.Background(), r); err != nil {
+		t.Fatal(err)
+	}
+	if want, err = slow.Search(context.Background(), r); err != nil {
+		t.Fatal(err)
+	}
+	return got, want
 }
 
 func scored(r Result) string {
@@ -144,14 +150,7 @@ func TestRankLimit(t *testing.T) {
 	topic := strings.Fields(strings.TrimPrefix(c.Doc(1).Subject, "Về việc "))
 	q := strings.Join(topic[:2], " ")
 	r := Request{Q: q, Page: 1, Size: 10}
-	got, err := fast.Search(ctx, r)
-	if err != nil {
-		t.Fatal(err)
-	}
-	want, err := slow.Search(ctx, r)
-	if err != nil {
-		t.Fatal(err)
-	}
+	got, want := both(t, fast, slow, r)
 	if got.Total != want.Total || !reflect.DeepEqual(got.Facets, want.Facets) {
 		t.Fatalf("%q: total %d and facets %v with a rank limit; %d and %v without", q, got.Total, got.Facets, want.Total, want.Facets)
 	}
@@ -200,21 +199,13 @@ func TestRankLimit(t *testing.T) {
 func TestPhraseEstimate(t *testing.T) {
 	ix, _ := scaleIndex(t, 2400)
 	fast, slow := &Searcher{Index: ix, estimateFrom: 100, rankLimit: 60}, &Searcher{Index: ix, noSets: true}
-	ctx := context.Background()
 	for _, r := range []Request{
 		{Q: `"ủy ban nhân dân tỉnh"`, Sort: "-issued_date", Page: 2},
 		{Q: `"ủy ban nhân dân tỉnh"`, Sort: "issued_date"},
 		{Q: `"ủy ban nhân dân tỉnh"`},
 	} {
 		r.Page, r.Size = max(r.Page, 1), 10
-		got, err := fast.Search(ctx, r)
-		if err != nil {
-			t.Fatal(err)
-		}
-		want, err := slow.Search(ctx, r)
-		if err != nil {
-			t.Fatal(err)
-		}
+		got, want := both(t, fast, slow, r)
 		t.Logf("%+v: %d with the words, %d matches, %d ranked", r, got.Total, want.Total, got.Ranked)
 		if !got.TotalIsEstimate || got.Total < want.Total || want.Total <= 100 {
 			t.Errorf("%+v: total %d (estimate %v), %d exactly", r, got.Total, got.TotalIsEstimate, want.Total)

@@ -124,18 +124,19 @@ func (s *Searcher) Search(ctx context.Context, r Request) (Result, error) {
 	if relevance {
 		q1 = withoutBoosts(q)
 	}
-	fp := s.firstPass(p, q1, relevance, order, size+skip, cmp.Or(r.FacetSize, facetSize))
-	res, err := s.first(ctx, q1, fp, size, skip, order, cmp.Or(r.FacetSize, facetSize))
+	facets := cmp.Or(r.FacetSize, facetSize)
+	fp := s.firstPass(p, q1, relevance, order, size+skip, facets)
+	res, err := s.first(ctx, q1, fp, size, skip, order, facets)
 	if errors.Is(err, errNoSets) || errors.Is(err, errInexact) {
 		fp = nil
-		res, err = s.first(ctx, q1, nil, size, skip, order, cmp.Or(r.FacetSize, facetSize))
+		res, err = s.first(ctx, q1, nil, size, skip, order, facets)
 	}
 	// Candidates of a phrase by its words alone may hold too few of its
 	// matches for the page: more of them, until the page is full or all
 	// are matched.
 	for err == nil && fp != nil && fp.estimate && len(res.Hits) < size && fp.candidates < fp.total {
 		fp.need, fp.rankLimit = 4*fp.need, 4*fp.rankLimit
-		res, err = s.first(ctx, q1, fp, size, skip, order, cmp.Or(r.FacetSize, facetSize))
+		res, err = s.first(ctx, q1, fp, size, skip, order, facets)
 	}
 	if err != nil {
 		return Result{}, vanthu.E("search", vanthu.Transient, err)
