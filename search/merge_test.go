@@ -174,3 +174,18 @@ func ids(r Result) string {
 	}
 	return b.String()
 }
+
+// A merge ranks part of the matches when a shard did, counting the
+// whole of the shards that ranked all theirs, and estimates its total
+// when a shard did.
+func TestMergeRankedAndEstimate(t *testing.T) {
+	r := Request{Q: "cải cách", Page: 1, Size: 10}
+	got := Merge(r, Result{Total: 5000, Ranked: 2000}, Result{Total: 300})
+	if got.Total != 5300 || got.Ranked != 2300 || got.TotalIsEstimate {
+		t.Errorf("merged total %d, ranked %d, estimate %v; want 5300, 2300, false", got.Total, got.Ranked, got.TotalIsEstimate)
+	}
+	got = Merge(r, Result{Total: 500}, Result{Total: 30000, TotalIsEstimate: true})
+	if got.Total != 30500 || got.Ranked != 0 || !got.TotalIsEstimate {
+		t.Errorf("merged total %d, ranked %d, estimate %v; want 30500, 0, true", got.Total, got.Ranked, got.TotalIsEstimate)
+	}
+}
