@@ -1,0 +1,143 @@
+package index
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	segment "github.com/blevesearch/scorch_segment_api/v2"
+
+	"github.com/vanthu/vanthu"
+)
+
+// posting is what a postings iterator says of one document.
+type posting struct {
+	doc, freq uint64
+	norm      float64
+	locs      string
+}
+
+func read(p segment.Posting) posting {
+	out := posting{doc: p.Number(), freq: p.Frequency(), norm: p.Norm()}
+	var b strings.Builder
+	for _, l := range p.Locations() {
+		fmt.Fprintf(&b, "%s:%d:%d-%d;", l.Field(), l.Pos(), l.Start(), l.End())
+	}
+	out.locs = b.String()
+	return out
+}
+
+// Advance, which ranking uses to jump from candidate to candidate, finds
+// the same postings as Next, which reads them all: the same documents,
+// frequencies, norms and positions (the segment reader is patched to
+// jump within posting lists: third_party/zapx/PATCH.md). The postings
+// span several chunks, have deleted documents and terms several times a
+// document; the jumps are short and long, mixed with steps.
+func TestAdvanceReadsWhatNextReads(t *testing.T) {
+	ix, err := Open(filepath.Join(t.TempDir(), "index"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	rng := rand.New(rand.NewPCG(1, 2))
+	words := []string{"văn", "bản", "hành", "chính", "cải", "cách", "quyết", "định", "ủy", "ban"}
+	const perBatch = 2600 // a common syllable's list spans several chunks
+	for batch := range 2 {
+		var docs []vanthu.Document
+		for i := range perBatch {
+			var text []string
+			for range 5 + rng.IntN(30) {
+				// Skewed: the first syllables are in nearly every document,
+				// several times; the last in few.
+				text = append(text, words[min(rng.IntN(len(words)), rng.IntN(len(words)))])
+			}
+			docs = append(docs, vanthu.Document{ID: vanthu.RefOf(fmt.Appendf(nil, "d%d-%d", batch, i)), PageCount: 1,
+				Pages: []vanthu.Page{{Number: 1, Text: strings.Join(text, " "), Done: true}}})
+		}
+		if err := ix.PutBatch(docs); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i := 0; i < perBatch; i += 1 + rng.IntN(12) {
+		if err := ix.Delete(vanthu.RefOf(fmt.Appendf(nil, "d%d-%d", i%2, i))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	adv, err := ix.Bleve().Advanced()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	snap := r.(*scorch.IndexSnapshot)
+
+	checked := 0
+	for _, ss := range snap.Segments() {
+		seg := ss.Segment()
+		d, err := seg.Dictionary(FieldTextFolded)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range []string{"van", "hanh", "cach", "ban"} {
+			pl, err := d.PostingsList([]byte(w), ss.Deleted(), nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, mode := range []struct{ freq, locs bool }{{true, true}, {true, false}, {false, false}} {
+				var all []posting
+				it := pl.Iterator(mode.freq, mode.freq, mode.locs, nil)
+				for p, err := it.Next(); p != nil || err != nil; p, err = it.Next() {
+					if err != nil {
+						t.Fatal(err)
+					}
+					all = append(all, read(p))
+				}
+				for _, stride := range []uint64{1, 3, 40, 700, 1500} {
+					it := pl.Iterator(mode.freq, mode.freq, mode.locs, nil)
+					var at uint64
+					k := 0 // the first of all at or after at
+					for step := 0; ; step++ {
+						var p segment.Posting
+						if step%3 == 2 {
+							p, err = it.Next()
+						} else {
+							at += uint64(rng.IntN(int(stride)))
+							for k < len(all) && all[k].doc < at {
+								k++
+							}
+							p, err = it.Advance(at)
+						}
+						if err != nil {
+							t.Fatal(err)
+						}
+						if k == len(all) {
+							if p != nil {
+								t.Fatalf("%q %+v stride %d: past the end, Advance(%d) gave document %d", w, mode, stride, at, p.Number())
+							}
+							break
+						}
+						if p == nil {
+							t.Fatalf("%q %+v stride %d: Advance(%d) gave nothing; Next reads %+v", w, mode, stride, at, all[k])
+						}
+						if got := read(p); got != all[k] {
+							t.Fatalf("%q %+v stride %d at %d:\n got %+v\nwant %+v", w, mode, stride, at, got, all[k])
+						}
+						checked++
+						at = all[k].doc + 1
+						k++
+					}
+				}
+			}
+		}
+	}
+	if checked < 10000 {
+		t.Fatalf("only %d postings checked: the index is not what the test means to read", checked)
+	}
+	t.Logf("%d postings in %d segments read both ways", checked, len(snap.Segments()))
+}
