@@ -348,8 +348,9 @@ type PostingsIterator struct {
 	includeFreqNorm bool
 	includeLocs     bool
 
-	// passed counts the postings before the freq/norm reader's position;
-	// rank, those before after, the docNum after the last one returned
+	// passed counts the postings (deleted ones too) before the freq/norm
+	// reader's position; rank, those before after, the docNum after the
+	// last one returned
 	passed, rank, after uint64
 
 	bytesRead uint64
@@ -635,16 +636,13 @@ func (i *PostingsIterator) nextDocNumAtOrAfter(atOrAfter uint64) (uint64, bool, 
 		return 0, false, nil
 	}
 
-	// seq: no posting of Actual lies between the last one returned and
-	// atOrAfter, so "all" steps to the next instead of jumping
-	seq := atOrAfter <= i.after
-	i.Actual.AdvanceIfNeeded(uint32(atOrAfter))
-	if !i.Actual.HasNext() {
-		return 0, false, nil
-	}
 	if !i.includeFreqNorm {
 		// the freq/norm/loc readers are not in use, so "all" needs no
 		// keeping in step
+		i.Actual.AdvanceIfNeeded(uint32(atOrAfter))
+		if !i.Actual.HasNext() {
+			return 0, false, nil
+		}
 		return uint64(i.Actual.Next()), true, nil
 	}
 
@@ -652,24 +650,41 @@ func (i *PostingsIterator) nextDocNumAtOrAfter(atOrAfter uint64) (uint64, bool, 
 		return 0, false, ErrChunkSizeZero
 	}
 
-	n := i.Actual.Next()
-	nChunk := n / uint32(i.postings.chunkSize)
-	start := nChunk * uint32(i.postings.chunkSize)
+	// target: the posting wanted, or where to look for it
+	target := uint32(atOrAfter)
+	if i.Actual != i.all {
+		i.Actual.AdvanceIfNeeded(target)
+		if !i.Actual.HasNext() {
+			return 0, false, nil
+		}
+		target = i.Actual.PeekNext()
+	}
 
-	// before: how many postings (deleted ones too) come before n; a step
-	// counts them, a jump ranks n in the postings
-	before, beforeStart := i.rank, i.rank
-	if seq {
-		if i.Actual != i.all {
-			for i.all.HasNext() && i.all.PeekNext() < n {
-				if i.all.Next() < start {
-					beforeStart++
-				}
-				before++
-			}
+	// before: how many postings (deleted ones too) come before n. Near
+	// the last posting returned, "all" steps to the target counting them;
+	// farther, a jump ranks n in the postings bitmap.
+	before := i.rank
+	var n uint32
+	if uint64(target) < i.after+stepMax {
+		for i.all.HasNext() && i.all.PeekNext() < target {
 			i.all.Next()
+			before++
+		}
+		if !i.all.HasNext() {
+			return 0, false, nil
+		}
+		n = i.all.Next()
+		if i.Actual != i.all {
+			i.Actual.Next()
 		}
 	} else {
+		if i.Actual == i.all {
+			i.Actual.AdvanceIfNeeded(target)
+			if !i.Actual.HasNext() {
+				return 0, false, nil
+			}
+		}
+		n = i.Actual.Next()
 		before = i.postings.postings.Rank(n) - 1
 		if i.Actual != i.all {
 			i.all.AdvanceIfNeeded(n)
@@ -679,18 +694,15 @@ func (i *PostingsIterator) nextDocNumAtOrAfter(atOrAfter uint64) (uint64, bool, 
 	i.rank, i.after = before+1, uint64(n)+1
 
 	// the readers start at the entry of the chunk's first posting
+	nChunk := n / uint32(i.postings.chunkSize)
 	if i.currChunk != nChunk || i.freqNormReader.isNil() {
 		err := i.loadChunk(int(nChunk))
 		if err != nil {
 			return 0, false, fmt.Errorf("error loading chunk: %v", err)
 		}
-		switch {
-		case seq:
-			i.passed = beforeStart
-		case start > 0:
+		i.passed = 0
+		if start := nChunk * uint32(i.postings.chunkSize); start > 0 {
 			i.passed = i.postings.postings.Rank(start - 1)
-		default:
-			i.passed = 0
 		}
 	}
 
@@ -715,6 +727,11 @@ func (i *PostingsIterator) nextDocNumAtOrAfter(atOrAfter uint64) (uint64, bool, 
 	i.passed++ // the caller reads n's own entry
 	return uint64(n), true, nil
 }
+
+// stepMax is how far past the last posting returned the iterator steps
+// to a target, rather than jump: a jump ranks the target in the postings
+// bitmap, which costs as much as stepping over a few dozen postings.
+const stepMax = 64
 
 var freqHasLocs1Hit = encodeFreqHasLocs(1, false)
 
