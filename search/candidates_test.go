@@ -143,7 +143,7 @@ func scored(r Result) string {
 func TestRankLimit(t *testing.T) {
 	ix, c := scaleIndex(t, 2400)
 	const limit = 60
-	fast, slow := &Searcher{Index: ix, rankLimit: limit}, &Searcher{Index: ix, noSets: true}
+	fast, slow := &Searcher{Index: ix, RankLimit: limit}, &Searcher{Index: ix, noSets: true}
 	ctx := context.Background()
 
 	// Two syllables of a subject: more subjects have them than the limit.
@@ -198,7 +198,7 @@ func TestRankLimit(t *testing.T) {
 // the same page as when every match is counted.
 func TestPhraseEstimate(t *testing.T) {
 	ix, _ := scaleIndex(t, 2400)
-	fast, slow := &Searcher{Index: ix, estimateFrom: 100, rankLimit: 60}, &Searcher{Index: ix, noSets: true}
+	fast, slow := &Searcher{Index: ix, estimateFrom: 100, RankLimit: 60}, &Searcher{Index: ix, noSets: true}
 	for _, r := range []Request{
 		{Q: `"ủy ban nhân dân tỉnh"`, Sort: "-issued_date", Page: 2},
 		{Q: `"ủy ban nhân dân tỉnh"`, Sort: "issued_date"},

@@ -22,9 +22,9 @@ import (
 type Result struct {
 	Total uint64 `json:"total"`
 	// Ranked, when not zero, is how many of the matches relevance ranked:
-	// a query that matches more than rankLimit documents ranks those
-	// whose subject has its words, then the newest others, up to the
-	// limit (Total and Facets still count every match).
+	// a query that matches more than Searcher.RankLimit documents ranks
+	// those whose subject has its words, then the newest others, up to
+	// the limit (Total and Facets still count every match).
 	Ranked uint64 `json:"ranked,omitempty"`
 	// TotalIsEstimate: Total and Facets count the documents that have
 	// every word of the query's phrase, some of them apart (a phrase
@@ -71,9 +71,13 @@ var Facets = []string{index.FieldDocType, index.FieldIssuer, index.FieldYear, in
 type Searcher struct {
 	Index *index.Index
 
-	// Tests make these small (0: the constants).
-	rankLimit, estimateFrom int
-	noSets                  bool // Bleve does all of every search (tests compare)
+	// RankLimit is how many matches relevance ranks at most (0: 2,000):
+	// more ranks closer to ranking every match, slower.
+	RankLimit int
+
+	// Tests make this small (0: the constant).
+	estimateFrom int
+	noSets       bool // Bleve does all of every search (tests compare)
 }
 
 // rescoreWindow is how many of the best documents of the first pass are
@@ -203,7 +207,7 @@ func (s *Searcher) firstPass(p parsed, q query.Query, relevance bool, order []st
 		return nil
 	}
 	fp := &firstPass{ix: s.Index, q: q, need: need, facetSize: facetSize, byDate: !relevance, desc: strings.HasPrefix(order[0], "-"),
-		rankLimit: cmp.Or(s.rankLimit, rankLimit), estimateFrom: cmp.Or(s.estimateFrom, estimateFrom)}
+		rankLimit: cmp.Or(s.RankLimit, rankLimit), estimateFrom: cmp.Or(s.estimateFrom, estimateFrom)}
 	if free != "" {
 		if sub := textQuery(free, index.FieldSubject, index.FieldSubjectF); settable(sub) {
 			fp.subject = sub

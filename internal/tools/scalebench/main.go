@@ -18,6 +18,7 @@ import (
 	"fmt"
 	"io/fs"
 	"log"
+	"math"
 	"math/rand/v2"
 	"os"
 	"os/exec"
@@ -29,6 +30,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/vanthu/vanthu"
 	"github.com/vanthu/vanthu/access"
 	"github.com/vanthu/vanthu/dict"
 	"github.com/vanthu/vanthu/index"
@@ -47,6 +49,8 @@ func main() {
 	seed := flag.Uint64("seed", 1, "corpus seed")
 	only := flag.String("only", "", "measure only the classes whose name holds this")
 	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the queries here")
+	rankLimit := flag.Int("rank-limit", 0, "how many matches relevance ranks at most (0: search's default)")
+	overlap := flag.Bool("overlap", false, "also rank every match of each relevance query (untimed) and print how many of the first 10 hits are the same")
 	flag.Parse()
 	if *data == "" {
 		tmp, err := os.MkdirTemp("", "scalebench-")
@@ -89,12 +93,17 @@ func main() {
 		log.Fatal(err)
 	}
 	defer ix.Close()
-	s := &search.Searcher{Index: ix}
+	s := &search.Searcher{Index: ix, RankLimit: *rankLimit}
+	every := &search.Searcher{Index: ix, RankLimit: math.MaxInt32} // ranks every match
 	// A member of staff: the agency's documents, those of a unit and
 	// their own, no state secrets; the filter every search of the UI has.
 	staff := access.SightOf(access.Viewer{Name: "nv.bench", Role: access.Staff, Unit: "VP"})
 	classes := queryClasses(c, *n, *queries, rand.New(rand.NewPCG(*seed, 99)))
-	fmt.Printf("%-34s %9s %9s %12s\n", "query class, 1 client", "p50 ms", "p99 ms", "mean total")
+	fmt.Printf("%-34s %9s %9s %12s", "query class, 1 client", "p50 ms", "p99 ms", "mean total")
+	if *overlap {
+		fmt.Printf(" %11s", "same of 10")
+	}
+	fmt.Println()
 	var all []search.Request
 	if *cpuprofile != "" {
 		f, err := os.Create(*cpuprofile)
@@ -110,6 +119,7 @@ func main() {
 		}
 		var lat []time.Duration
 		var total uint64
+		same, compared := 0, 0
 		for _, r := range cl.reqs {
 			r.Sight, r.Page, r.Size = &staff, 1, 10
 			t0 := time.Now()
@@ -119,9 +129,21 @@ func main() {
 			}
 			lat = append(lat, time.Since(t0))
 			total += res.Total
+			if *overlap && r.Sort == "" && r.Q != "" {
+				all, err := every.Search(context.Background(), r)
+				if err != nil {
+					log.Fatalf("%s %+v: %v", cl.name, r, err)
+				}
+				same += sameHits(res.Hits, all.Hits)
+				compared += len(all.Hits)
+			}
 		}
 		slices.Sort(lat)
-		fmt.Printf("%-34s %9.2f %9.2f %12d\n", cl.name, ms(lat[len(lat)/2]), ms(lat[len(lat)*99/100]), total/uint64(len(lat)))
+		fmt.Printf("%-34s %9.2f %9.2f %12d", cl.name, ms(lat[len(lat)/2]), ms(lat[len(lat)*99/100]), total/uint64(len(lat)))
+		if compared > 0 {
+			fmt.Printf(" %10.1f%%", 100*float64(same)/float64(compared))
+		}
+		fmt.Println()
 		all = append(all, cl.reqs...)
 	}
 
@@ -135,6 +157,21 @@ func main() {
 	rss, hwm, file := memory()
 	fmt.Printf("memory: RSS %.2f GB now (%.2f GB of it the index's files mapped in), peak %.2f GB (Go heap %.2f GB); %d cores\n",
 		gb(rss), gb(file), gb(hwm), gb(heap()), runtime.NumCPU())
+}
+
+// sameHits is how many of want's hits got has too.
+func sameHits(got, want []search.Hit) int {
+	in := map[vanthu.Ref]bool{}
+	for _, h := range got {
+		in[h.ID] = true
+	}
+	n := 0
+	for _, h := range want {
+		if in[h.ID] {
+			n++
+		}
+	}
+	return n
 }
 
 // mixed runs the queries of all with several clients at once and prints
