@@ -126,11 +126,46 @@ func (f *firstPass) Searcher(ctx context.Context, r bindex.IndexReader, m mappin
 		// the answer.
 		return cands, nil
 	}
-	qs, err := f.q.Searcher(ctx, r, m, opts)
+	q := f.q
+	if exact {
+		// The candidates are matches: Bleve need only score them.
+		q = scoredPart(q)
+	}
+	qs, err := q.Searcher(ctx, r, m, opts)
 	if err != nil {
 		return nil, err
 	}
 	return searcher.NewConjunctionSearcher(ctx, r, []bsearch.Searcher{cands, qs}, opts)
+}
+
+// scoredPart is what of q scores: q without its unscored clauses (the
+// filters) and its excluded ones. Candidates already held to the whole of
+// q need only be scored, and the score is the same: the clauses left out
+// add nothing to it, nor to the query's norm. Matching them again would
+// cost more than their own lists: after each match, Bleve's searchers
+// step the required clauses on to their next common match.
+func scoredPart(q query.Query) query.Query {
+	b, ok := q.(*query.BooleanQuery)
+	if !ok {
+		return q
+	}
+	out := *b
+	out.MustNot = nil
+	if c, ok := b.Must.(*query.ConjunctionQuery); ok {
+		var keep []query.Query
+		for _, x := range c.Conjuncts {
+			if _, ok := x.(unscored); !ok {
+				keep = append(keep, x)
+			}
+		}
+		if len(keep) == 0 {
+			return q
+		}
+		must := *c
+		must.Conjuncts = keep
+		out.Must = &must
+	}
+	return &out
 }
 
 // rankCandidates picks the matches of m to rank by relevance when they
