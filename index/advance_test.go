@@ -7,7 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/blevesearch/bleve/v2/index/scorch"
 	segment "github.com/blevesearch/scorch_segment_api/v2"
 
 	"github.com/vanthu/vanthu"
@@ -41,7 +40,7 @@ func TestAdvanceReadsWhatNextReads(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer ix.Close()
+	t.Cleanup(func() { ix.Close() }) // after the snapshot's reader closes
 	rng := rand.New(rand.NewPCG(1, 2))
 	words := []string{"văn", "bản", "hành", "chính", "cải", "cách", "quyết", "định", "ủy", "ban"}
 	const perBatch = 2600 // a common syllable's list spans several chunks
@@ -70,16 +69,7 @@ func TestAdvanceReadsWhatNextReads(t *testing.T) {
 		}
 	}
 	put(2)
-	adv, err := ix.Bleve().Advanced()
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := adv.Reader()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
-	snap := r.(*scorch.IndexSnapshot)
+	snap := snapshot(t, ix)
 
 	checked, clean, deleted := 0, 0, 0
 	for _, ss := range snap.Segments() {

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/blevesearch/bleve/v2/index/scorch"
+
 	"github.com/vanthu/vanthu"
 )
 
@@ -18,7 +20,7 @@ func TestCountsBothWays(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer ix.Close()
+	t.Cleanup(func() { ix.Close() }) // after the snapshot's reader closes
 	types := []string{"Quyết định", "Công văn", "Thông báo"}
 	for batch := range 3 {
 		var docs []vanthu.Document
@@ -41,16 +43,7 @@ func TestCountsBothWays(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	r, err := ix.Bleve().Advanced()
-	if err != nil {
-		t.Fatal(err)
-	}
-	reader, err := r.Reader()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer reader.Close()
-	s, ok := ix.Sets(reader)
+	s, ok := ix.Sets(snapshot(t, ix))
 	if !ok {
 		t.Fatal("no sets of a scorch index")
 	}
@@ -92,4 +85,20 @@ func TestCountsBothWays(t *testing.T) {
 	if all := s.All().Card(); all != docs || all != 120-14 {
 		t.Errorf("%d live documents in the sets, %d in the index, want 106", all, docs)
 	}
+}
+
+// snapshot is a reader of ix as it is now, closed when the test ends
+// (before ix, when ix too is closed by a cleanup registered before).
+func snapshot(t *testing.T, ix *Index) *scorch.IndexSnapshot {
+	t.Helper()
+	adv, err := ix.Bleve().Advanced()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { r.Close() })
+	return r.(*scorch.IndexSnapshot)
 }
