@@ -65,8 +65,8 @@ func scaleIndex(t *testing.T, n int) (*index.Index, *scale.Corpus) {
 
 // Every search that sets can answer gets the same total, facets and
 // hits, in the same order, as Bleve answering all of it: free text with
-// and without marks, filters, date ranges, sights, sorts by date both
-// ways and deep pages.
+// and without marks, with a phrase, filters, date ranges, sights, sorts
+// by date both ways and deep pages.
 func TestSetsAnswerAsBleveDoes(t *testing.T) {
 	ix, c := scaleIndex(t, 2400)
 	fast, slow := &Searcher{Index: ix}, &Searcher{Index: ix, noSets: true}
@@ -89,6 +89,10 @@ func TestSetsAnswerAsBleveDoes(t *testing.T) {
 			Request{DocType: d.DocType, Issuer: d.Issuer, Sight: &staff},
 			Request{Year: d.IssuedDate[:4], From: month + "-01", To: month + "-28", Sight: &staff},
 			Request{Q: "subject:" + topic[0], Sort: "-issued_date"},
+			// A word and a phrase, two scored clauses, with and without a
+			// filter: Bleve scores the candidates by both alone.
+			Request{Q: `năm "` + two + `"`, DocType: d.DocType, Sight: &staff},
+			Request{Q: `năm "` + two + `"`, Sight: &staff},
 		)
 	}
 	reqs = append(reqs, Request{}, Request{Page: 40}, Request{Sort: "issued_date", Page: 200}, Request{Q: "năm", Sight: &staff},
