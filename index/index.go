@@ -237,6 +237,15 @@ func (ix *Index) document(d vanthu.Document) (*document.Document, error) {
 	if err := ix.b.Mapping().MapDocument(doc, e); err != nil {
 		return nil, vanthu.E("index: map "+d.ID.Short(), vanthu.Invalid, err)
 	}
+	// Each text is tokenized once for its exact, folded and pairs fields.
+	shared := vi.NewShared()
+	for i, f := range doc.Fields {
+		if f, ok := f.(*document.TextField); ok {
+			if a, ok := shared.Analyzer(Analyzers[f.Name()]); ok {
+				doc.Fields[i] = document.NewTextFieldCustom(f.Name(), f.ArrayPositions(), f.Value(), f.Options(), a)
+			}
+		}
+	}
 	if !ix.wholeDV {
 		return doc, nil
 	}
