@@ -46,16 +46,19 @@ func snippets(pages []string, locs bsearch.FieldTermLocationMap) []Snippet {
 	})
 	out := []Snippet{}
 	for _, pg := range order[:min(len(order), maxSnippets)] {
-		out = append(out, Snippet{Page: pg + 1, Text: passage(pages[pg], merge(byPage[pg]))})
+		out = append(out, Snippet{Page: pg + 1, Text: passage(pages[pg], merge(pages[pg], byPage[pg]))})
 	}
 	return out
 }
 
-func merge(ss []span) []span {
+// merge joins the spans of text that overlap or stand apart by spaces
+// only, so that syllables matched side by side, a phrase, are marked as
+// one.
+func merge(text string, ss []span) []span {
 	slices.SortFunc(ss, func(a, b span) int { return a.start - b.start })
 	var out []span
 	for _, s := range ss {
-		if n := len(out); n > 0 && s.start <= out[n-1].end {
+		if n := len(out); n > 0 && (s.start <= out[n-1].end || strings.TrimSpace(text[out[n-1].end:s.start]) == "") {
 			out[n-1].end = max(out[n-1].end, s.end)
 			continue
 		}
