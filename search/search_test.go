@@ -206,20 +206,15 @@ func FuzzParseQuery(f *testing.F) {
 	})
 }
 
-// A number that extraction missed is found where the page prints it
-// whole; a page that only holds its parts apart (a 12 in one place, QĐ
-// and UBND in others) is not that number.
-func TestNumberInTheText(t *testing.T) {
+// pagesIndex is an index on disk of one-page documents: their ids
+// (made into refs) and texts.
+func pagesIndex(t *testing.T, texts map[string]string) *index.Index {
+	t.Helper()
 	ix, err := index.Open(filepath.Join(t.TempDir(), "index"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer ix.Close()
-	texts := map[string]string{
-		"printed":   "ỦY BAN NHÂN DÂN TỈNH\nSố: 12/QĐ-UBND\nQUYẾT ĐỊNH về việc giao đất",
-		"cited":     "Căn cứ Quyết định số 12/QĐ-UBND ngày 3/4/2024 của UBND tỉnh",
-		"scattered": "Số: 40/QĐ-UBND\nĐiều 12. Chủ tịch UBND huyện thi hành Quyết định (QĐ) này",
-	}
+	t.Cleanup(func() { ix.Close() })
 	for id, text := range texts {
 		d := vanthu.Document{ID: ref(id), PageCount: 1, Metadata: vanthu.Metadata{Recipients: []string{}},
 			Pages: []vanthu.Page{{Number: 1, Text: text, Done: true}}}
@@ -227,6 +222,18 @@ func TestNumberInTheText(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	return ix
+}
+
+// A number that extraction missed is found where the page prints it
+// whole; a page that only holds its parts apart (a 12 in one place, QĐ
+// and UBND in others) is not that number.
+func TestNumberInTheText(t *testing.T) {
+	ix := pagesIndex(t, map[string]string{
+		"printed":   "ỦY BAN NHÂN DÂN TỈNH\nSố: 12/QĐ-UBND\nQUYẾT ĐỊNH về việc giao đất",
+		"cited":     "Căn cứ Quyết định số 12/QĐ-UBND ngày 3/4/2024 của UBND tỉnh",
+		"scattered": "Số: 40/QĐ-UBND\nĐiều 12. Chủ tịch UBND huyện thi hành Quyết định (QĐ) này",
+	})
 	s := &Searcher{Index: ix}
 	for _, q := range []string{"12/QĐ-UBND", "số 12 QD UBND"} {
 		res, err := s.Search(context.Background(), Request{Q: q, Page: 1, Size: 10})
@@ -239,6 +246,30 @@ func TestNumberInTheText(t *testing.T) {
 		}
 		if res.Total != 2 || !got[ref("printed")] || !got[ref("cited")] {
 			t.Errorf("%q: %d hits %v, want the pages that print it", q, res.Total, got)
+		}
+	}
+}
+
+// A quoted phrase is its syllables side by side: a page that has every
+// pair of its syllables, but in different places, is not a match. The
+// match is marked as one run in the snippet.
+func TestPhraseWherePairsAreApart(t *testing.T) {
+	ix := pagesIndex(t, map[string]string{
+		"whole": "Giao Sở Tài chính chủ trì thực hiện.",
+		"apart": "Sở Tài chính báo cáo. Chính chủ ký. Chủ trì họp.",
+	})
+	for _, s := range []*Searcher{{Index: ix}, {Index: ix, noSets: true}} {
+		for _, q := range []string{`"tài chính chủ trì"`, `"tai chinh chu tri"`} {
+			res, err := s.Search(context.Background(), Request{Q: q, Page: 1, Size: 10})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Total != 1 || len(res.Hits) != 1 || res.Hits[0].ID != ref("whole") {
+				t.Fatalf("%q (sets: %v): %d hits %+v, want the page that has it whole", q, !s.noSets, res.Total, res.Hits)
+			}
+			if sn := res.Hits[0].Snippets; len(sn) == 0 || !strings.Contains(sn[0].Text, "<mark>Tài chính chủ trì</mark>") {
+				t.Errorf("%q: snippets %+v, want the phrase marked as one", q, sn)
+			}
 		}
 	}
 }
