@@ -99,6 +99,7 @@ fuzz:
 	$(GO) test -run XXX -fuzz FuzzImageXObject -fuzztime $(FUZZTIME) ./pdfa/
 	$(GO) test -run XXX -fuzz FuzzNew -fuzztime $(FUZZTIME) ./casefile/
 	$(GO) test -run XXX -fuzz FuzzImportLine -fuzztime $(FUZZTIME) ./intake/importer/
+	$(GO) test -run XXX -fuzz FuzzShared -fuzztime $(FUZZTIME) ./index/analysis/vi/
 
 # A longer crash soak: more kill rounds.
 soak:
