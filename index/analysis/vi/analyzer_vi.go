@@ -54,11 +54,25 @@ func analyzer(tokenizerName string, filters ...string) registry.AnalyzerConstruc
 	}
 }
 
+// chain is the text analyzers, each one step further than the one before:
+// analyzer k is the Unicode tokenizer, then the filters of steps 0 to k.
+// Shared follows it too.
+var chain = []struct {
+	analyzer, filterName string
+	filter               analysis.TokenFilter
+}{
+	{AnalyzerName, NormalizeName, NormalizeFilter},
+	{FoldedAnalyzerName, FoldName, FoldFilter},
+	{PairsAnalyzerName, PairsName, PairsFilter},
+}
+
 func init() {
-	must(registry.RegisterAnalyzer(AnalyzerName, analyzer(unicode.Name, NormalizeName)))
-	must(registry.RegisterAnalyzer(FoldedAnalyzerName, analyzer(unicode.Name, NormalizeName, FoldName)))
+	var filters []string
+	for _, step := range chain {
+		filters = append(filters, step.filterName)
+		must(registry.RegisterAnalyzer(step.analyzer, analyzer(unicode.Name, filters...)))
+	}
 	must(registry.RegisterAnalyzer(NumberAnalyzerName, analyzer(single.Name, NumberName)))
-	must(registry.RegisterAnalyzer(PairsAnalyzerName, analyzer(unicode.Name, NormalizeName, FoldName, PairsName)))
 }
 
 func must(err error) {

@@ -7,18 +7,21 @@ import (
 
 // Shared analyses one document's texts for all the fields that index
 // them. The exact field, its folded twin and the pairs each tokenize and
-// normalize the same text; Shared tokenizes and normalizes each text
-// once, folds it once, and gives each field what its own analyzer
-// (AnalyzerName, FoldedAnalyzerName, PairsAnalyzerName) would. One
-// document's fields are analyzed on one goroutine: a Shared is not safe
-// for concurrent use, and is dropped with its document.
+// normalize the same text (the analyzers of chain); Shared runs each step
+// of the chain once per text, and gives each field what its own analyzer
+// would. One document's fields are analyzed on one goroutine: a Shared is
+// not safe for concurrent use, and is dropped with its document.
 type Shared struct {
-	canon, folded map[string]analysis.TokenStream
+	done []map[string]analysis.TokenStream // by step of chain, then by text
 }
 
 // NewShared returns an empty Shared.
 func NewShared() *Shared {
-	return &Shared{canon: map[string]analysis.TokenStream{}, folded: map[string]analysis.TokenStream{}}
+	s := &Shared{done: make([]map[string]analysis.TokenStream, len(chain))}
+	for k := range s.done {
+		s.done[k] = map[string]analysis.TokenStream{}
+	}
+	return s
 }
 
 var tokenizer = unicode.NewUnicodeTokenizer()
@@ -26,49 +29,37 @@ var tokenizer = unicode.NewUnicodeTokenizer()
 // Analyzer returns the analyzer that stands for the analyzer named, or
 // false for one Shared does not stand for.
 func (s *Shared) Analyzer(name string) (analysis.Analyzer, bool) {
-	switch name {
-	case AnalyzerName:
-		return sharedStage{s, canonical}, true
-	case FoldedAnalyzerName:
-		return sharedStage{s, folded}, true
-	case PairsAnalyzerName:
-		return sharedStage{s, pairs}, true
+	for k, step := range chain {
+		if step.analyzer == name {
+			return sharedStep{s, k}, true
+		}
 	}
 	return nil, false
 }
 
-type stage int
-
-const (
-	canonical stage = iota
-	folded
-	pairs
-)
-
-type sharedStage struct {
-	s     *Shared
-	stage stage
+type sharedStep struct {
+	s    *Shared
+	step int
 }
 
-func (a sharedStage) Analyze(text []byte) analysis.TokenStream {
-	key := string(text)
-	canon, ok := a.s.canon[key]
-	if !ok {
-		canon = NormalizeFilter.Filter(tokenizer.Tokenize(text))
-		a.s.canon[key] = canon
+func (a sharedStep) Analyze(text []byte) analysis.TokenStream {
+	return clone(a.s.stream(a.step, string(text)))
+}
+
+// stream is text through the chain up to step k, made once.
+func (s *Shared) stream(k int, text string) analysis.TokenStream {
+	if ts, ok := s.done[k][text]; ok {
+		return ts
 	}
-	if a.stage == canonical {
-		return clone(canon)
+	var in analysis.TokenStream
+	if k == 0 {
+		in = tokenizer.Tokenize([]byte(text))
+	} else {
+		in = clone(s.stream(k-1, text))
 	}
-	f, ok := a.s.folded[key]
-	if !ok {
-		f = FoldFilter.Filter(clone(canon))
-		a.s.folded[key] = f
-	}
-	if a.stage == folded {
-		return clone(f)
-	}
-	return PairsFilter.Filter(f)
+	ts := chain[k].filter.Filter(in)
+	s.done[k][text] = ts
+	return ts
 }
 
 // clone copies the tokens, which filters change in place; their terms
