@@ -71,7 +71,8 @@ var offices = []string{
 	"PHÓ CHÁNH VĂN PHÒNG", "BỘ TRƯỞNG", "THỨ TRƯỞNG", "THỦ TƯỚNG", "PHÓ THỦ TƯỚNG", "CỤC TRƯỞNG",
 	"PHÓ CỤC TRƯỞNG", "TỔNG CỤC TRƯỞNG", "VỤ TRƯỞNG", "PHÓ VỤ TRƯỞNG", "TRƯỞNG BAN", "PHÓ TRƯỞNG BAN",
 	"TRƯỞNG PHÒNG", "PHÓ TRƯỞNG PHÒNG", "CHÁNH THANH TRA", "PHÓ CHÁNH THANH TRA", "HIỆU TRƯỞNG",
-	"VIỆN TRƯỞNG",
+	"VIỆN TRƯỞNG", "PHÓ VIỆN TRƯỞNG", "PHÓ HIỆU TRƯỞNG", "PHÓ TỔNG GIÁM ĐỐC", "PHÓ TỔNG CỤC TRƯỞNG",
+	"CHỦ NHIỆM", "PHÓ CHỦ NHIỆM", "CHÁNH ÁN", "PHÓ CHÁNH ÁN", "BÍ THƯ", "PHÓ BÍ THƯ",
 }
 
 // unitWords are the administrative units that follow "ỦY BAN NHÂN DÂN" or

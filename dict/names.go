@@ -35,7 +35,18 @@ var surnames = strings.Fields(`Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan V�
 	Vương Trịnh Trương Lâm Mai Lương Cao Tạ Hà Quách Tô Châu Lưu Tăng Thái Triệu Kiều Khúc
 	Từ Tôn Chu Phùng La Lã Lại Kim Đàm Mạc Nông Ông Hứa Diệp Giang Lò Quan Thân Nghiêm Doãn
 	Âu Tống Hàn Khổng Cù Đậu Phí Bạch Chế Cung Trình Đồng Đổng Hầu Mạnh Ninh Viên Lục Thạch
-	Tiêu Nhữ Văn Khương Lư Vi Bế Lạc Mẫn Thi Khuất Dư Giáp Lữ Ân`)
+	Tiêu Nhữ Văn Khương Lư Vi Bế Lạc Mẫn Thi Khuất Dư Giáp Lữ Ân Mã
+	Danh Sơn Điểu Cầm Bạc Vàng Sùng Thào Mùa Lầu Chảo Tẩn Sầm Lộc Đèo Quàng
+	Y Ksor Siu Nay Rơ`)
+
+// IsSurname reports whether the first word of name is a Vietnamese family
+// name as spelt (marks and all). A name whose first word is none, after
+// RepairSurname, was misread or is one of the rare family names the list
+// lacks: either way a clerk should look at it.
+func IsSurname(name string) bool {
+	first, _, _ := strings.Cut(NFC(strings.TrimSpace(name)), " ")
+	return slices.Contains(surnames, first)
+}
 
 var surnameByFold = func() map[string][]string {
 	m := map[string][]string{}

@@ -1,6 +1,7 @@
 package dict
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -49,3 +50,21 @@ func RepairRole(line string) (string, bool) {
 	}
 	return best, true
 }
+
+// Deputy is the title of the deputy who signs for the head titled office
+// (KT. CHỦ TỊCH over PHÓ CHỦ TỊCH; a minister's deputy is THỨ TRƯỞNG).
+func Deputy(office string) string {
+	switch office {
+	case "BỘ TRƯỞNG":
+		return "THỨ TRƯỞNG"
+	}
+	return "PHÓ " + office
+}
+
+// IsOffice reports whether line is an office that signs, as spelt.
+func IsOffice(line string) bool {
+	return officeKeys[roleKey(line)] == line
+}
+
+// Offices are the offices that sign, as spelt.
+func Offices() []string { return slices.Clone(offices) }

@@ -45,7 +45,13 @@ func closing(segs []layout.Segment) (signatureBlock, bool) {
 		t := cleanLine(s.Text)
 		switch {
 		case isRole(t):
-			role, guessed := repairRole(authority.ReplaceAllString(dict.RepairHeader(t), "$1. "))
+			role, guessed := readRole(t)
+			if !roleShaped(role) && s.Conf < sealConf {
+				// A seal's lettering read as a line: no office is near
+				// it, and OCR was nearly sure of nothing in it.
+				b.titleGuessed = true
+				continue
+			}
 			roles = append(roles, role)
 			b.titleGuessed = b.titleGuessed || guessed
 		case dict.LooksLikeName(nameLine(t)):
@@ -53,9 +59,12 @@ func closing(segs []layout.Segment) (signatureBlock, bool) {
 			b.signer = dict.RepairGivenName(dict.RepairSurname(nameLine(t)))
 			read, _, _ := strings.Cut(nameLine(t), " ")
 			repaired, _, _ := strings.Cut(b.signer, " ")
-			b.signerGuessed = foldUpper(read) != foldUpper(repaired) // more than marks put back
+			b.signerGuessed = foldUpper(read) != foldUpper(repaired) || // more than marks put back
+				!dict.IsSurname(b.signer)
 		}
 	}
+	roles, incomplete := completeRoles(roles)
+	b.titleGuessed = b.titleGuessed || incomplete
 	b.recipients = []string{}
 	// The list is the column under "Nơi nhận:", left of the signature
 	// block; a line OCR split in two on one row ("Trung" | "ương;") is
@@ -106,25 +115,90 @@ func closing(segs []layout.Segment) (signatureBlock, bool) {
 	return b, true
 }
 
-// repairRole reads a role line that is not shaped as roles are printed
-// (see roleShaped) as the office nearest to it, keeping its signing
-// authority, and reports whether it did.
-func repairRole(line string) (string, bool) {
-	if roleShaped(line) {
-		return line, false
+// sealConf is the OCR confidence (0–100) under which a role line that no
+// office is near is taken for the lettering of a seal.
+const sealConf = 30
+
+// readRole reads a line of the signer's role: its signing authority
+// (TM., KT., Q., TL., TUQ.) spelt as printed, and an office that is not
+// spelt as one, or not shaped as roles are printed (see roleShaped), read
+// as the office nearest to it. It reports whether it guessed: an
+// authority whose letters were misread (TI. for TL.), or an office put in
+// place of what was read. A collective's name after TM. is left as read.
+func readRole(t string) (string, bool) {
+	line := dict.RepairHeader(t)
+	guessed := false
+	if m := misreadAuthority.FindStringSubmatch(line); m != nil {
+		line = authorityRead[m[1]] + ". " + line[len(m[0]):]
+		guessed = true
 	}
+	line = authority.ReplaceAllString(line, "$1. ")
 	lead := authority.FindString(line)
-	office, ok := dict.RepairRole(line[len(lead):])
-	if !ok {
-		return line, false
+	rest := line[len(lead):]
+	if lead == "TM. " || dict.IsOffice(rest) {
+		return line, guessed
 	}
-	return lead + office, true
+	if office, ok := dict.RepairRole(rest); ok && office != rest {
+		return lead + office, true
+	}
+	return line, guessed
+}
+
+// completeRoles checks the role's lines against the order NĐ 30 prints
+// them in: a line with an authority (KT. CHỦ TỊCH) stands over the
+// signer's own office, and a deputy signs for the head (KT.). A role that
+// ends on KT. of an office gets the deputy's title under it; a deputy's
+// title with no authority over it gets KT. of the head. Either is a
+// guess, as is a role that ends on any other authority (the signer's own
+// office not read): it reports whether the role is incomplete.
+func completeRoles(roles []string) ([]string, bool) {
+	if len(roles) == 0 {
+		return roles, false
+	}
+	last := roles[len(roles)-1]
+	switch lead := authority.FindString(last); {
+	case lead == "KT. " && dict.IsOffice(last[len(lead):]):
+		return append(roles, dict.Deputy(last[len(lead):])), true
+	case lead != "" && lead != "Q. ": // Q.: the acting head signs as such
+		return roles, true
+	}
+	incomplete := false
+	for i := 1; i < len(roles); i++ {
+		// A line over a deputy's title that is no role as printed (a
+		// seal over it) is KT. of the head.
+		if head, ok := headOf(roles[i]); ok && !roleShaped(roles[i-1]) {
+			roles[i-1], incomplete = "KT. "+head, true
+		}
+	}
+	for _, r := range roles {
+		if authority.MatchString(r) {
+			return roles, incomplete
+		}
+	}
+	if head, ok := headOf(roles[0]); ok {
+		return append([]string{"KT. " + head}, roles...), true
+	}
+	return roles, incomplete
+}
+
+// headOf returns the office whose deputy is titled role.
+func headOf(role string) (string, bool) {
+	for _, o := range dict.Offices() {
+		if dict.Deputy(o) == role && o != role {
+			return o, true
+		}
+	}
+	return "", false
 }
 
 var (
 	// authority is a signing-authority prefix (NĐ 30: TM., KT., Q., TL.,
 	// TUQ.), always written with a dot; OCR reads the dot as : , or ;.
-	authority = regexp.MustCompile(`^(TM|KT|TL|TUQ|Q)\s*[.:,;]\s*`)
+	authority = regexp.MustCompile(`^(TM|KT|TL|TUQ|Q)\s*[.:,;]+\s*`)
+	// misreadAuthority is a prefix whose letters OCR misread: the foot of
+	// the L lost (TI.), a T read as 1 (K1.).
+	misreadAuthority = regexp.MustCompile(`^(TI|T1|K1|KI)\s*[.:,;]+\s*`)
+	authorityRead    = map[string]string{"TI": "TL", "T1": "TL", "K1": "KT", "KI": "KT"}
 	// strayLead is OCR debris before a recipient: a lone digit or mark.
 	strayLead = regexp.MustCompile(`^([0-9]|[^\pL\pN\s(])\s+`)
 	// commaSpace finds a comma with no space after it before a letter.

@@ -22,8 +22,9 @@ func Extract(pages []vanthu.Page) vanthu.Metadata {
 // clerk's review.
 const ReviewThreshold = 0.75
 
-// keyFields must be found; an empty one is flagged for review.
-var keyFields = []string{"number", "doc_type", "issuer", "issued_date", "subject", "signer"}
+// keyFields must be found; an empty one is flagged for review. Every
+// document under NĐ 30 has them, the place and the signer's role too.
+var keyFields = []string{"number", "doc_type", "issuer", "issued_date", "place", "subject", "signer", "signer_title"}
 
 // Review lists the fields a clerk should check: key fields not found, and
 // fields read with a confidence below ReviewThreshold.

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/vanthu/vanthu/dict"
@@ -110,15 +111,20 @@ func isNational(t string) bool {
 }
 
 // subjectVv reads a công văn's trích yếu: "V/v …" under the number, with
-// its continuation lines.
+// its continuation lines; specks among them (see speck) are passed over.
 func subjectVv(left []layout.Segment) string {
 	var out []string
+	line := 0
 	for _, s := range left {
 		f := strings.ToUpper(string(foldRunes([]rune(s.Text))))
 		if len(out) == 0 {
 			if strings.HasPrefix(f, "V/V") || strings.HasPrefix(f, "VE VIEC") {
 				out = append(out, s.Text)
+				line = s.Y1 - s.Y0
 			}
+			continue
+		}
+		if speck(s, line) {
 			continue
 		}
 		if ParseUrgency(s.Text) != "" || ParseConfidentiality(s.Text) != "" || isRule(s.Text) {
@@ -133,17 +139,25 @@ func subjectVv(left []layout.Segment) string {
 // that follow, up to the short rule or where the body begins: a section
 // heading (I., 1., a)), Căn cứ, Kính gửi, Điều, a line in capitals (the
 // issuing authority of a Quyết định), a blank line, or a line set as body.
-// Specks between its lines (no letter, narrower than a few letters) are
-// passed over.
+// Specks between its lines (see speck) are passed over.
 func subjectAfterHeading(segs []layout.Segment) string {
 	right := 0
+	var heights []int
 	for _, s := range segs {
 		right = max(right, s.X1)
+		if len(s.Words) > 0 {
+			heights = append(heights, s.Y1-s.Y0)
+		}
+	}
+	line := 0 // the height of a line of text: the median segment's
+	if len(heights) > 0 {
+		slices.Sort(heights)
+		line = heights[len(heights)/2]
 	}
 	var out []string
 	var prev layout.Segment
 	for _, s := range segs {
-		if speck(s) {
+		if speck(s, line) {
 			continue
 		}
 		f := foldUpper(s.Text)
@@ -159,10 +173,17 @@ func subjectAfterHeading(segs []layout.Segment) string {
 	return cleanLine(strings.Join(out, " "))
 }
 
-// speck reports whether s is a mark with no letter or digit and not a
-// rule: narrower than three times its height.
-func speck(s layout.Segment) bool {
-	return len(s.Words) > 0 && stripPunct(s.Text) == "" && s.X1-s.X0 < 3*(s.Y1-s.Y0)
+// speck reports whether s is a mark and no line of text: one with no
+// letter or digit that is not a rule (narrower than three times its
+// height), or one less than half as tall as a line of text (line): a dot
+// or the end of the rule under the trích yếu that OCR read as a letter
+// ("ộ").
+func speck(s layout.Segment, line int) bool {
+	if len(s.Words) == 0 {
+		return false
+	}
+	h := s.Y1 - s.Y0
+	return stripPunct(s.Text) == "" && s.X1-s.X0 < 3*h || 2*h < line
 }
 
 // continues reports whether line s goes on with the trích yếu whose last

@@ -228,6 +228,13 @@ func TestSubjectLinesOfAScan(t *testing.T) {
 			seg("Ủy ban nhân dân tỉnh nhiệm kỳ 2021 - 2026", layout.Centre, 618, 802, 2010, 858),
 			body,
 		}, "Về việc miễn nhiệm chức danh Ủy viên Ủy ban nhân dân tỉnh nhiệm kỳ 2021 - 2026"},
+		{"a dot read as a letter between the lines", []layout.Segment{
+			seg("Về việc miễn nhiệm chức danh Ủy viên", layout.Centre, 556, 482, 1194, 526),
+			seg("ộ", layout.Right, 1080, 482, 1088, 486),
+			seg(".", layout.Left, 420, 528, 426, 532),
+			seg("Ủy ban nhân dân tỉnh nhiệm kỳ 2021 - 2026", layout.Centre, 412, 534, 1340, 572),
+			body,
+		}, "Về việc miễn nhiệm chức danh Ủy viên Ủy ban nhân dân tỉnh nhiệm kỳ 2021 - 2026"},
 		{"a wide centred second line", []layout.Segment{
 			seg("Tình hình, kết quả thực hiện công tác", layout.Centre, 826, 559, 1750, 616),
 			seg("cải cách thủ tục hành chính tháng 01/2025 của tỉnh", layout.Full, 504, 628, 2073, 684),
@@ -249,6 +256,20 @@ func TestSubjectLinesOfAScan(t *testing.T) {
 	}
 }
 
+// A công văn's trích yếu passes over a dot that OCR read as a letter, as
+// the one under a type heading does.
+func TestSubjectVvPassesOverSpecks(t *testing.T) {
+	left := []layout.Segment{
+		seg("Số: 12/UBND-KT", layout.Left, 300, 240, 600, 280),
+		seg("V/v góp ý dự thảo Quyết định sửa đổi,", layout.Left, 240, 290, 680, 326),
+		seg("ộ", layout.Left, 520, 328, 526, 332),
+		seg("bổ sung một số điều", layout.Left, 330, 334, 590, 370),
+	}
+	if got, want := subjectVv(left), "V/v góp ý dự thảo Quyết định sửa đổi, bổ sung một số điều"; got != want {
+		t.Errorf("subjectVv = %q, want %q", got, want)
+	}
+}
+
 func TestClosingUnderASeal(t *testing.T) {
 	// "Nơi nhận:" misread, and the signature's stroke over the family
 	// name's first letter.
@@ -262,7 +283,9 @@ func TestClosingUnderASeal(t *testing.T) {
 		seg("[Íà Thị Lê Vân", layout.Right, 1597, 2649, 1957, 2719),
 	}
 	b, ok := closing(segs)
-	if !ok || b.title != "TL. CHỦ TỊCH / KT. CHÁNH VĂN PHÒNG" || b.signer != "Hà Thị Lê Vân" || !b.signerGuessed || b.titleGuessed {
+	// The deputy's line under KT. is lost under the seal: it is the
+	// deputy of the office KT. names, a guess.
+	if !ok || b.title != "TL. CHỦ TỊCH / KT. CHÁNH VĂN PHÒNG / PHÓ CHÁNH VĂN PHÒNG" || b.signer != "Hà Thị Lê Vân" || !b.signerGuessed || !b.titleGuessed {
 		t.Errorf("closing = %+v, %v", b, ok)
 	}
 	if !slices.Equal(b.recipients, []string{"Như trên", "Lưu: VT"}) {
@@ -284,6 +307,74 @@ func TestClosingRoleUnderASeal(t *testing.T) {
 	b, ok := closing(segs)
 	if !ok || b.title != "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH" || !b.titleGuessed || b.signer != "Trần Hoàng Tuấn" || b.signerGuessed {
 		t.Errorf("closing = %+v, %v; want the role read as the office nearest, flagged, and the given name's tone put back", b, ok)
+	}
+}
+
+func TestReadRole(t *testing.T) {
+	for _, c := range []struct {
+		in, want string
+		guessed  bool
+	}{
+		{"KT. CHỦ TỊCH", "KT. CHỦ TỊCH", false},
+		{"TL.. CHỦ TỊCH", "TL. CHỦ TỊCH", false},
+		{"TI.. CHỦ TỊCH", "TL. CHỦ TỊCH", true},  // the foot of the L lost
+		{"TL. .CHIU TỊCH", "TL. CHỦ TỊCH", true}, // capitals, but no office
+		{"PHO CHỦ TỊCH", "PHÓ CHỦ TỊCH", false},  // marks put back
+		{"TM. ỦY BAN NHÂN DÂN", "TM. ỦY BAN NHÂN DÂN", false},
+		{"GIÁM ĐỐC SỞ TÀI CHÍNH", "GIÁM ĐỐC SỞ TÀI CHÍNH", false}, // far from any office
+		{"PHÓ TỔNG GIÁM ĐỐC", "PHÓ TỔNG GIÁM ĐỐC", false},
+	} {
+		got, guessed := readRole(c.in)
+		if got != c.want || guessed != c.guessed {
+			t.Errorf("readRole(%q) = %q, %v; want %q, %v", c.in, got, guessed, c.want, c.guessed)
+		}
+	}
+}
+
+func TestCompleteRoles(t *testing.T) {
+	for _, c := range []struct {
+		in, want   string
+		incomplete bool
+	}{
+		{"TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH", false},
+		{"CHỦ TỊCH", "CHỦ TỊCH", false},
+		{"Q. GIÁM ĐỐC", "Q. GIÁM ĐỐC", false},
+		{"TM. CHÍNH PHỦ / THỦ TƯỚNG", "TM. CHÍNH PHỦ / THỦ TƯỚNG", false},
+		// The deputy's line not read.
+		{"TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH", true},
+		{"KT. BỘ TRƯỞNG", "KT. BỘ TRƯỞNG / THỨ TRƯỞNG", true},
+		// The signer's own office not read, and no telling what it is.
+		{"TL. CHỦ TỊCH", "TL. CHỦ TỊCH", true},
+		// A deputy's title with the line over it not read.
+		{"PHÓ CHỦ TỊCH", "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH", true},
+		{"THỨ TRƯỞNG", "KT. BỘ TRƯỞNG / THỨ TRƯỞNG", true},
+		// The line over a deputy's title garbled by a seal.
+		{`TL. CHỦ TỊCH / Rkf.( H \NH VN PHÒNG / PHÓ CHÁNH VĂN PHÒNG`, "TL. CHỦ TỊCH / KT. CHÁNH VĂN PHÒNG / PHÓ CHÁNH VĂN PHÒNG", true},
+		{"TM. TỈNH ỦY / PHÓ BÍ THƯ", "TM. TỈNH ỦY / PHÓ BÍ THƯ", false}, // a party committee's deputy signs for it
+	} {
+		got, incomplete := completeRoles(strings.Split(c.in, " / "))
+		if strings.Join(got, " / ") != c.want || incomplete != c.incomplete {
+			t.Errorf("completeRoles(%q) = %q, %v; want %q, %v", c.in, strings.Join(got, " / "), incomplete, c.want, c.incomplete)
+		}
+	}
+}
+
+// The lettering of a seal read as a line of capitals that no office is
+// near, with next to no confidence, is no line of the role; a family name
+// that is none is a misreading the clerk checks.
+func TestClosingSealLetteringAndAnUnknownSurname(t *testing.T) {
+	lettering := seg("⁄6ÊN UAỀN", layout.Right, 942, 1750, 1164, 1814)
+	lettering.Conf = 0
+	segs := []layout.Segment{
+		seg("Nơi nhận:", layout.Left, 257, 1716, 394, 1746),
+		seg("CHỦ TỊCH", layout.Right, 973, 1709, 1279, 1786),
+		lettering,
+		seg("- Như trên;", layout.Left, 256, 1756, 560, 1791),
+		seg("Fiận Ngọc Căng", layout.Right, 1053, 2081, 1325, 2124),
+	}
+	b, ok := closing(segs)
+	if !ok || b.title != "CHỦ TỊCH" || !b.titleGuessed || b.signer != "Fiận Ngọc Căng" || !b.signerGuessed {
+		t.Errorf("closing = %+v, %v; want the role without the seal's lettering, both flagged", b, ok)
 	}
 }
 
@@ -345,5 +436,29 @@ func TestNumberLabelApartFromItsCode(t *testing.T) {
 	}
 	if got := withCode(segs[:1], 0); got != "Số:" {
 		t.Errorf("a label with nothing beside it: %q", got)
+	}
+}
+
+func TestCleanLine(t *testing.T) {
+	for in, want := range map[string]string{
+		"Về việc hỗ trợ nhà đầu tư ——__ thực hiện dự án": "Về việc hỗ trợ nhà đầu tư thực hiện dự án",
+		"nhiệm kỳ 2021 - 2026": "nhiệm kỳ 2021 - 2026",
+		"- Như trên;":          "Như trên",
+		"  V/v   góp ý  ":      "V/v góp ý",
+	} {
+		if got := cleanLine(in); got != want {
+			t.Errorf("cleanLine(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// Every document under NĐ 30 has a place on its date line and a role over
+// its signature: one not read is for the clerk to fill in.
+func TestReviewFlagsAPlaceOrRoleNotRead(t *testing.T) {
+	md := vanthu.Metadata{Number: "12/UBND-KT", DocType: "Công văn", Issuer: "ỦY BAN NHÂN DÂN TỈNH BÌNH AN",
+		IssuedDate: "2025-01-15", Subject: "V/v góp ý", Signer: "Nguyễn Văn An"}
+	conf := map[string]float64{"number": 0.9, "doc_type": 0.9, "issuer": 0.9, "issued_date": 0.9, "subject": 0.9, "signer": 0.9}
+	if got := Review(md, conf); !slices.Equal(got, []string{"place", "signer_title"}) {
+		t.Errorf("Review = %v, want [place signer_title]", got)
 	}
 }

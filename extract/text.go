@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/vanthu/vanthu/dict"
 )
@@ -49,9 +50,19 @@ func stripPunct(s string) string {
 	return strings.TrimFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 }
 
-// cleanLine trims OCR debris from the ends of a line and folds spaces.
+// cleanLine trims OCR debris from the ends of a line, drops a stretch of
+// rule within it (a rule printed under the line, read as "——__"), and
+// folds spaces. A lone dash stays: "2021 - 2026".
 func cleanLine(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
+	words := strings.Fields(s)
+	kept := words[:0]
+	for _, w := range words {
+		if utf8.RuneCountInString(w) > 1 && strings.Trim(w, "-–—=_~") == "" {
+			continue
+		}
+		kept = append(kept, w)
+	}
+	s = strings.Join(kept, " ")
 	return strings.TrimRight(strings.TrimLeft(s, "-–—=_~|.,;: "), "-–—=_~|,;: ")
 }
 

@@ -26,17 +26,19 @@ var rescans = []struct {
 	name string
 	dpi  int
 	page func(img *image.RGBA, dpi int) string // a PDF image XObject
-	// floors are the per-field counts (of 12) the code reaches.
-	floors map[string]int
+	// floors are the per-field counts (of 12) the code reaches; unflagged
+	// is the most fields it gets wrong without flagging them for review.
+	floors    map[string]int
+	unflagged int
 }{
 	{"100 dpi colour", 100, jpegImage, map[string]int{
 		"number": 7, "doc_type": 11, "issuer": 12, "issued_date": 7, "place": 11,
-		"subject": 6, "signer": 7, "signer_title": 5, "urgency": 12, "confidentiality": 12,
-	}},
+		"subject": 8, "signer": 7, "signer_title": 8, "urgency": 12, "confidentiality": 12,
+	}, 3},
 	{"200 dpi 1 bit", 200, bilevelImage, map[string]int{
 		"number": 7, "doc_type": 10, "issuer": 12, "issued_date": 6, "place": 10,
-		"subject": 6, "signer": 4, "signer_title": 8, "urgency": 11, "confidentiality": 12,
-	}},
+		"subject": 7, "signer": 4, "signer_title": 11, "urgency": 11, "confidentiality": 12,
+	}, 4},
 }
 
 // TestRealDocumentsRescanned reads the real documents again as they would
@@ -100,6 +102,9 @@ func TestRealDocumentsRescanned(t *testing.T) {
 			}
 			t.Log(b.String())
 			t.Logf("any field wrong without review: %d", wrongUnflagged)
+			if wrongUnflagged > rs.unflagged {
+				t.Errorf("%d fields wrong without review, above %d", wrongUnflagged, rs.unflagged)
+			}
 		})
 	}
 }
