@@ -167,6 +167,13 @@ func ExtractWithConfidence(pages []vanthu.Page) (vanthu.Metadata, map[string]flo
 				break
 			}
 		}
+		if md.DocType == "" && md.Subject != "" {
+			// No heading and no number read, but a trích yếu "V/v …"
+			// under the number: the form of a công văn alone (NĐ 30,
+			// ô 5b).
+			md.DocType = "Công văn"
+			conf["doc_type"] = conf["subject"]
+		}
 	}
 
 	// Nơi nhận and the signature are on the last page that has them.

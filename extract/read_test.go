@@ -462,3 +462,28 @@ func TestReviewFlagsAPlaceOrRoleNotRead(t *testing.T) {
 		t.Errorf("Review = %v, want [place signer_title]", got)
 	}
 }
+
+// A trích yếu "V/v …" under the number is the form of a công văn: with no
+// heading and no number read, the type is still known.
+func TestVvIsACongVan(t *testing.T) {
+	var words []vanthu.Word
+	for i, l := range []struct {
+		text           string
+		x0, y0, x1, y1 int
+	}{
+		{"ỦY BAN NHÂN DÂN", 270, 129, 605, 177},
+		{"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 708, 130, 1451, 170},
+		{"TỈNH BÌNH AN", 269, 174, 603, 211},
+		{"Độc lập - Tự do - Hạnh phúc", 862, 175, 1299, 209},
+		{"Số:", 280, 242, 330, 278},
+		{"Bình An, ngày 15 tháng 01 năm 2025", 901, 250, 1483, 287},
+		{"V/v góp ý dự thảo Quyết định", 250, 300, 640, 336},
+		{"Kính gửi: Sở Tư pháp", 700, 420, 1100, 456},
+	} {
+		words = append(words, vanthu.Word{Text: l.text, X0: l.x0, Y0: l.y0, X1: l.x1, Y1: l.y1, Confidence: 95, Line: i})
+	}
+	md := Read([]vanthu.Page{{Number: 1, Width: 1654, Height: 2339, Words: words}}, nil).Metadata
+	if md.DocType != "Công văn" || md.Number != "" || md.Subject != "V/v góp ý dự thảo Quyết định" {
+		t.Errorf("type %q, number %q, subject %q; want a công văn with no number", md.DocType, md.Number, md.Subject)
+	}
+}
