@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/vanthu/vanthu/dict"
 	"github.com/vanthu/vanthu/layout"
@@ -225,9 +226,19 @@ func sameRow(a, b layout.Segment) bool {
 }
 
 // nameLine is a line of the signature block without the marks a stroke of
-// the signature leaves before the name when read as text ([, {, |, ').
+// the signature leaves before the name when read as text ([, {, |, ', =),
+// and with the capital of its family name when OCR read it small (trấn
+// Phước Hiền).
 func nameLine(t string) string {
-	return strings.TrimLeft(t, "[](){}|!/\\'\"`‘’“”*^#%@ ")
+	t = strings.TrimLeftFunc(t, func(r rune) bool { return !unicode.IsLetter(r) })
+	first, size := utf8.DecodeRuneInString(t)
+	if !unicode.IsLower(first) {
+		return t
+	}
+	if up := string(unicode.ToUpper(first)) + t[size:]; dict.LooksLikeName(up) && dict.IsSurname(dict.RepairSurname(up)) {
+		return up
+	}
+	return t
 }
 
 // roleShaped reports whether a signer's role reads as roles are printed:

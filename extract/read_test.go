@@ -487,3 +487,29 @@ func TestVvIsACongVan(t *testing.T) {
 		t.Errorf("type %q, number %q, subject %q; want a công văn with no number", md.DocType, md.Number, md.Subject)
 	}
 }
+
+// The strokes of a signature and a seal leave marks before the name, and
+// can make OCR read its first capital small.
+func TestNameLine(t *testing.T) {
+	for in, want := range map[string]string{
+		"*>===Nguyền Quốc Việt": "Nguyền Quốc Việt",
+		">.=- trấn Phước Hiền":  "Trấn Phước Hiền",
+		"[Íà Thị Lê Vân":        "Íà Thị Lê Vân",
+		"của ông An":            "của ông An", // no name
+		"Trần Ngọc Căng":        "Trần Ngọc Căng",
+	} {
+		if got := nameLine(in); got != want {
+			t.Errorf("nameLine(%q) = %q, want %q", in, got, want)
+		}
+	}
+	segs := []layout.Segment{
+		seg("Nơi nhận:", layout.Left, 453, 1700, 651, 1745),
+		seg("KT. CHỦ TỊCH", layout.Right, 1037, 1743, 1284, 1790),
+		seg("- Như trên;", layout.Left, 445, 1760, 639, 1795),
+		seg("PHÓ CHỦ TỊCH", layout.Right, 1032, 1793, 1264, 1824),
+		seg(">.=- trấn Phước Hiền", layout.Right, 919, 2077, 1303, 2113),
+	}
+	if b, ok := closing(segs); !ok || b.signer != "Trần Phước Hiền" || b.signerGuessed {
+		t.Errorf("closing = %+v, %v; want the signer Trần Phước Hiền", b, ok)
+	}
+}
