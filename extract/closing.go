@@ -3,6 +3,7 @@ package extract
 import (
 	"math"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -26,12 +27,9 @@ type signatureBlock struct {
 // (right) at the foot of a page.
 func closing(segs []layout.Segment) (signatureBlock, bool) {
 	var b signatureBlock
-	at := -1
-	for i, s := range segs {
-		if dict.IsRecipientsLabel(s.Text) {
-			at = i
-			break
-		}
+	at := slices.IndexFunc(segs, func(s layout.Segment) bool { return dict.IsRecipientsLabel(s.Text) })
+	if at < 0 {
+		at = labelBesideRole(segs)
 	}
 	if at < 0 {
 		return b, false
@@ -116,6 +114,25 @@ func closing(segs []layout.Segment) (signatureBlock, bool) {
 	return b, true
 }
 
+// labelBesideRole returns the index of a "Nơi nhận:" whose first word OCR
+// misread beyond what dict.IsRecipientsLabel takes (Mỹ nhận:), known by
+// where NĐ 30 prints it: flush left on the row of the signer's role. -1
+// if there is none.
+func labelBesideRole(segs []layout.Segment) int {
+	for i, s := range segs {
+		if s.Zone != layout.Left || !looseLabel.MatchString(foldUpper(s.Text)) {
+			continue
+		}
+		for _, r := range segs {
+			t := cleanLine(r.Text)
+			if r.Zone != layout.Left && sameRow(s, r) && isRole(t) && (authority.MatchString(t) || dict.IsOffice(t)) {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
 // sealConf is the OCR confidence (0–100) under which a role line that no
 // office is near is taken for the lettering of a seal.
 const sealConf = 30
@@ -196,6 +213,9 @@ var (
 	// authority is a signing-authority prefix (NĐ 30: TM., KT., Q., TL.,
 	// TUQ.), always written with a dot; OCR reads the dot as : , or ;.
 	authority = regexp.MustCompile(`^(TM|KT|TL|TUQ|Q)\s*[.:,;]+\s*`)
+	// looseLabel is "Nơi nhận:" (folded capitals) with any short first
+	// word.
+	looseLabel = regexp.MustCompile(`^\S{1,4}\s+NHAN\s*[:;]`)
 	// misreadAuthority is a prefix whose letters OCR misread: the foot of
 	// the L lost (TI.), a T read as 1 (K1.).
 	misreadAuthority = regexp.MustCompile(`^(TI|T1|K1|KI)\s*[.:,;]+\s*`)

@@ -513,3 +513,28 @@ func TestNameLine(t *testing.T) {
 		t.Errorf("closing = %+v, %v; want the signer Trần Phước Hiền", b, ok)
 	}
 }
+
+// "Nơi nhận:" misread past its first word is still known by its place:
+// flush left on the row of the signer's role. The same words anywhere
+// else are not it.
+func TestRecipientsLabelBesideTheRole(t *testing.T) {
+	segs := []layout.Segment{
+		seg("Mỹ nhận:", layout.Left, 108, 847, 179, 877),
+		seg("TL. CHỦ TỊCH", layout.Right, 504, 844, 637, 869),
+		seg("- Như trên;", layout.Left, 108, 864, 175, 882),
+		seg("CHÁNH VĂN PHÒNG", layout.Right, 475, 866, 672, 885),
+		seg("- Lưu: VT.", layout.Left, 109, 937, 244, 949),
+		seg("Nguyễn Quốc Việt", layout.Right, 503, 1017, 655, 1039),
+	}
+	b, ok := closing(segs)
+	if !ok || b.title != "TL. CHỦ TỊCH / CHÁNH VĂN PHÒNG" || b.signer != "Nguyễn Quốc Việt" || !slices.Equal(b.recipients, []string{"Như trên", "Lưu: VT"}) {
+		t.Errorf("closing = %+v, %v", b, ok)
+	}
+	body := []layout.Segment{
+		seg("Xác nhận: đã nộp đủ hồ sơ", layout.Left, 108, 600, 400, 630),
+		seg("Nguyễn Quốc Việt", layout.Right, 503, 1017, 655, 1039),
+	}
+	if b, ok := closing(body); ok {
+		t.Errorf("a body line taken for the label: %+v", b)
+	}
+}

@@ -33,7 +33,7 @@ var rescans = []struct {
 }{
 	{"100 dpi colour", 100, jpegImage, map[string]int{
 		"number": 7, "doc_type": 12, "issuer": 12, "issued_date": 7, "place": 11,
-		"subject": 8, "signer": 8, "signer_title": 8, "urgency": 12, "confidentiality": 12,
+		"subject": 8, "signer": 9, "signer_title": 9, "urgency": 12, "confidentiality": 12,
 	}, 3},
 	{"200 dpi 1 bit", 200, bilevelImage, map[string]int{
 		"number": 7, "doc_type": 11, "issuer": 12, "issued_date": 6, "place": 10,
