@@ -130,17 +130,23 @@ func (s *Searcher) Search(ctx context.Context, r Request) (Result, error) {
 	}
 	facets := cmp.Or(r.FacetSize, facetSize)
 	fp := s.firstPass(p, q1, relevance, order, size+skip, facets)
-	res, err := s.first(ctx, q1, fp, size, skip, order, facets)
+	// A number matches a handful of documents: the first pass reads their
+	// text and match locations too, and there is no second.
+	_, onePass := asNumber(strings.Join(p.terms, " "))
+	if onePass = onePass && fp == nil && len(p.phrases) == 0 && len(p.fields) == 0; onePass {
+		q1 = q // the same documents and scores: a number has no boosts
+	}
+	res, err := s.first(ctx, q1, fp, size, skip, order, facets, onePass)
 	if errors.Is(err, errNoSets) || errors.Is(err, errInexact) {
 		fp = nil
-		res, err = s.first(ctx, q1, nil, size, skip, order, facets)
+		res, err = s.first(ctx, q1, nil, size, skip, order, facets, false)
 	}
 	// Candidates of a phrase by its words alone may hold too few of its
 	// matches for the page: more of them, until the page is full or all
 	// are matched.
 	for err == nil && fp != nil && fp.estimate && len(res.Hits) < size && fp.candidates < fp.total {
 		fp.need, fp.rankLimit = 4*fp.need, 4*fp.rankLimit
-		res, err = s.first(ctx, q1, fp, size, skip, order, facets)
+		res, err = s.first(ctx, q1, fp, size, skip, order, facets, false)
 	}
 	if err != nil {
 		return Result{}, vanthu.E("search", vanthu.Transient, err)
@@ -163,18 +169,18 @@ func (s *Searcher) Search(ctx context.Context, r Request) (Result, error) {
 	// The second pass: those documents, with their text and where the
 	// query matched in it.
 	if len(res.Hits) > 0 {
-		ids := make([]string, len(res.Hits))
-		for i, h := range res.Hits {
-			ids[i] = h.ID
-		}
-		these := bleve.NewConjunctionQuery(unscored{bleve.NewDocIDQuery(ids)}, q)
-		req := bleve.NewSearchRequestOptions(these, len(ids), 0, false)
-		req.Fields = []string{index.FieldRecord, index.FieldText}
-		req.IncludeLocations = true
-		req.SortBy(order)
-		res, err := s.Index.Bleve().SearchInContext(ctx, req)
-		if err != nil {
-			return Result{}, vanthu.E("search", vanthu.Transient, err)
+		if !onePass {
+			ids := make([]string, len(res.Hits))
+			for i, h := range res.Hits {
+				ids[i] = h.ID
+			}
+			these := bleve.NewConjunctionQuery(unscored{bleve.NewDocIDQuery(ids)}, q)
+			req := bleve.NewSearchRequestOptions(these, len(ids), 0, false)
+			withText(req)
+			req.SortBy(order)
+			if res, err = s.Index.Bleve().SearchInContext(ctx, req); err != nil {
+				return Result{}, vanthu.E("search", vanthu.Transient, err)
+			}
 		}
 		var texts [][]string
 		for _, t := range proximityTexts(p) {
@@ -218,12 +224,15 @@ func (s *Searcher) firstPass(p parsed, q query.Query, relevance bool, order []st
 
 // first runs the first pass: with fp (whose query is q), Bleve ranks or
 // sorts the candidates fp gives it, and fp counts; without, Bleve does
-// all of it.
-func (s *Searcher) first(ctx context.Context, q query.Query, fp *firstPass, size, skip int, order []string, facetSize int) (*bleve.SearchResult, error) {
+// all of it, and with text, reads the hits' text and match locations too.
+func (s *Searcher) first(ctx context.Context, q query.Query, fp *firstPass, size, skip int, order []string, facetSize int, text bool) (*bleve.SearchResult, error) {
 	if fp != nil {
 		q = fp
 	}
 	req := bleve.NewSearchRequestOptions(q, size, skip, false)
+	if text {
+		withText(req)
+	}
 	if fp == nil {
 		for _, f := range Facets {
 			req.AddFacet(f, bleve.NewFacetRequest(f, facetSize))
@@ -237,6 +246,13 @@ func (s *Searcher) first(ctx context.Context, q query.Query, fp *firstPass, size
 		req.Score = bleve.ScoreNone
 	}
 	return s.Index.Bleve().SearchInContext(ctx, req)
+}
+
+// withText asks for the hits' record and text, and where the query
+// matched in it: what a hit shows.
+func withText(req *bleve.SearchRequest) {
+	req.Fields = []string{index.FieldRecord, index.FieldText}
+	req.IncludeLocations = true
 }
 
 func (p parsed) empty() bool {

@@ -247,6 +247,13 @@ func TestNumberInTheText(t *testing.T) {
 		if res.Total != 2 || !got[ref("printed")] || !got[ref("cited")] {
 			t.Errorf("%q: %d hits %v, want the pages that print it", q, res.Total, got)
 		}
+		// A number's hits are read in one pass: each shows where the
+		// number is on its page.
+		for _, h := range res.Hits {
+			if len(h.Snippets) == 0 || !strings.Contains(h.Snippets[0].Text, "<mark>12/QĐ-UBND</mark>") {
+				t.Errorf("%q: %s's snippets %+v, want the number marked", q, h.ID, h.Snippets)
+			}
+		}
 	}
 }
 
