@@ -264,3 +264,25 @@ func TestSetsConcurrently(t *testing.T) {
 		t.Fatalf("%d answers of %d", len(answers[0]), len(reqs))
 	}
 }
+
+// A phrase whose words meet in many documents but stand together in few
+// is counted exactly, not by its words: the pages that have every pair of
+// "tài chính chủ trì" apart do not make it a common phrase.
+func TestRarePhraseOfCommonPairsIsCountedExactly(t *testing.T) {
+	texts := map[string]string{"whole-1": "Giao Sở Tài chính chủ trì thực hiện.", "whole-2": "Sở Tài chính chủ trì, phối hợp."}
+	for i := range 150 {
+		texts[fmt.Sprint("apart-", i)] = "Sở Tài chính báo cáo. Chính chủ ký. Chủ trì họp."
+	}
+	ix := pagesIndex(t, texts)
+	s := &Searcher{Index: ix, estimateFrom: 100, RankLimit: 60}
+	for _, r := range []Request{{Q: `"tài chính chủ trì"`}, {Q: `"tài chính chủ trì"`, Sort: "-issued_date"}} {
+		r.Page, r.Size = 1, 10
+		res, err := s.Search(context.Background(), r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Total != 2 || res.TotalIsEstimate || len(res.Hits) != 2 {
+			t.Errorf("%+v: total %d (estimate %v), %d hits; want the 2 pages that have it, counted exactly", r, res.Total, res.TotalIsEstimate, len(res.Hits))
+		}
+	}
+}
