@@ -102,6 +102,7 @@ type Index struct {
 	pairs         bool // the index has FieldTextPairs
 	wholeDV       bool // doc values are written whole per document (see document)
 	terms         termCache
+	dir           string
 }
 
 // Marks inside the index: every document has its access fields; the
@@ -139,7 +140,7 @@ func Open(dir string) (*Index, error) {
 		b.Close()
 		return nil, vanthu.E("index: open "+dir, vanthu.Transient, err)
 	}
-	ix := &Index{b: b, pairs: len(pairs) > 0, wholeDV: len(whole) > 0}
+	ix := &Index{b: b, pairs: len(pairs) > 0, wholeDV: len(whole) > 0, dir: dir}
 	if err := ix.checkAccessIndexed(); err != nil {
 		b.Close()
 		return nil, err

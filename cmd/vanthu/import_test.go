@@ -27,11 +27,25 @@ func TestImportCLI(t *testing.T) {
 		`{"id":"cu-2", "subject": }`,
 		`{"id":"cu-3","number":"5/BC-STC","doc_type":"Báo cáo","issued_date":"2021-07-15","subject":"Quyết toán ngân sách","body":"Báo cáo quyết toán ngân sách địa phương."}`,
 	}, "\n")), 0o644)
-	cmd := exec.Command(vanthuBin, "import", "--data", data, records)
+	cmd := exec.Command(vanthuBin, "import", "--data", data, "--compact", records)
 	cmd.Env = withoutOMP()
 	out, err := cmd.CombinedOutput()
 	if err == nil || !strings.Contains(string(out), "dòng 2: not a record") || !strings.Contains(string(out), "3 dòng: 2 văn bản mới, 0 đã nhập trước đó, 1 dòng lỗi") || !strings.Contains(string(out), "văn bản/giây") {
 		t.Fatalf("vanthu import: %v\n%s", err, out)
+	}
+	// A bad line stops no compaction of what was imported; then
+	// compacting again finds one segment, nothing to do.
+	if !strings.Contains(string(out), "làm một") {
+		t.Errorf("vanthu import --compact: %s", out)
+	}
+	cmd = exec.Command(vanthuBin, "compact", "--data", data)
+	cmd.Env = withoutOMP()
+	if out, err := cmd.CombinedOutput(); err != nil || !strings.Contains(string(out), "chỉ mục đã gọn: 1 phân đoạn") {
+		t.Errorf("vanthu compact: %v\n%s", err, out)
+	}
+	cmd = exec.Command(vanthuBin, "import", "--server", "http://127.0.0.1:1", "--token", "x", "--compact", records)
+	if out, err := cmd.CombinedOutput(); err == nil || !strings.Contains(string(out), "not with --server") {
+		t.Errorf("vanthu import --compact --server: %v\n%s", err, out)
 	}
 
 	s := startServer(t, data)

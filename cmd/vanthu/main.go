@@ -7,6 +7,8 @@
 //	vanthu ingest   receive files or folders and process them (progress bar)
 //	vanthu process  rasterise, OCR and extract files; print JSON, keep nothing
 //	vanthu search   search the index from the command line
+//	vanthu import   take records of an earlier system without OCR
+//	vanthu compact  merge the search index's segments into one
 //	vanthu user     add, list, disable users (server stopped)
 //	vanthu token    create an API token (server stopped)
 //	vanthu audit    verify the audit log
@@ -43,7 +45,7 @@ func main() {
 	}
 	cmds := map[string]func(context.Context, []string) error{
 		"serve": serve, "worker": worker, "reindex": reindex, "ingest": ingest, "process": process, "search": searchCmd, "version": versionCmd,
-		"user": userCmd, "token": tokenCmd, "audit": auditCmd, "import": importCmd,
+		"user": userCmd, "token": tokenCmd, "audit": auditCmd, "import": importCmd, "compact": compactCmd,
 	}
 	cmd, ok := cmds[os.Args[1]]
 	if !ok {
@@ -73,6 +75,7 @@ Commands:
             else from the registry
   ingest    receive files or folders and process them, with a progress bar
   import    take records of an earlier system (JSON lines) without OCR
+  compact   merge the search index's segments into one (server stopped)
   process   rasterise, OCR and extract files; print JSON; keep nothing
   search    search the index from the command line
   user      add, list, disable or enable users (while the server is stopped)

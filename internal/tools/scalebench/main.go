@@ -51,6 +51,7 @@ func main() {
 	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the queries here")
 	rankLimit := flag.Int("rank-limit", 0, "how many matches relevance ranks at most (0: search's default)")
 	overlap := flag.Bool("overlap", false, "also rank every match of each relevance query (untimed) and print how many of the first 10 hits are the same")
+	compact := flag.Bool("compact", true, "after importing, merge the index's segments into one (vanthu compact), as the README advises after a bulk import")
 	flag.Parse()
 	if *data == "" {
 		tmp, err := os.MkdirTemp("", "scalebench-")
@@ -79,6 +80,15 @@ func main() {
 		if raw, err = importCorpus(c, *n, *bin, *data); err != nil {
 			log.Fatal(err)
 		}
+		if *compact {
+			start := time.Now()
+			cmd := exec.Command(*bin, "compact", "--data", *data)
+			cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
+			if err := cmd.Run(); err != nil {
+				log.Fatalf("vanthu compact: %v", err)
+			}
+			fmt.Printf("compact: %s\n", time.Since(start).Round(time.Second))
+		}
 	} else {
 		fmt.Printf("import: %d documents already in %s\n", have, *data)
 		for i := range *n {
@@ -86,13 +96,14 @@ func main() {
 		}
 	}
 	size := dirSize(dir)
-	fmt.Printf("index on disk: %.2f GB for %.2f GB of text = %.2f× the raw text\n\n", gb(size), gb(raw), float64(size)/float64(raw))
+	fmt.Printf("index on disk: %.2f GB for %.2f GB of text = %.2f× the raw text\n", gb(size), gb(raw), float64(size)/float64(raw))
 
 	ix, err := index.Open(dir)
 	if err != nil {
 		log.Fatal(err)
 	}
 	defer ix.Close()
+	fmt.Printf("index segments: %d\n\n", ix.Segments())
 	s := &search.Searcher{Index: ix, RankLimit: *rankLimit}
 	every := &search.Searcher{Index: ix, RankLimit: math.MaxInt32} // ranks every match
 	// A member of staff: the agency's documents, those of a unit and

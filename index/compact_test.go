@@ -1,0 +1,82 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+
+	"github.com/vanthu/vanthu"
+)
+
+// Compacting leaves one segment, the only one on disk, that answers as the
+// many did: the same documents for a query, deleted ones still gone.
+func TestCompact(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "index")
+	ix, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	texts := []string{"cải cách hành chính", "chuyển đổi số", "ngân sách nhà nước"}
+	// Batches larger than Bleve's floor segment (2,000 documents), which
+	// its own merging leaves apart.
+	const batches, each = 3, 2100
+	for batch := range batches {
+		var docs []vanthu.Document
+		for i := range each {
+			n := batch*each + i
+			docs = append(docs, vanthu.Document{ID: vanthu.RefOf(fmt.Appendf(nil, "d%d", n)), PageCount: 1,
+				Pages: []vanthu.Page{{Number: 1, Text: texts[n%3], Done: true}}})
+		}
+		if err := ix.PutBatch(docs); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for n := 0; n < batches*each; n += 7 {
+		if err := ix.Delete(vanthu.RefOf(fmt.Appendf(nil, "d%d", n))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	find := func() []string {
+		q := bleve.NewMatchQuery("cai cach")
+		q.SetField(FieldTextFolded)
+		q.Analyzer = Analyzers[FieldTextFolded]
+		res, err := ix.Bleve().Search(bleve.NewSearchRequestOptions(q, 10000, 0, false))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids []string
+		for _, h := range res.Hits {
+			ids = append(ids, h.ID)
+		}
+		slices.Sort(ids)
+		return ids
+	}
+	before, segs := find(), ix.Segments()
+	if segs < 2 {
+		t.Fatalf("%d segment(s) before compacting; the test needs several", segs)
+	}
+	t0 := time.Now()
+	if err := ix.Compact(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%d segments compacted in %v", segs, time.Since(t0))
+	if n := ix.Segments(); n != 1 {
+		t.Errorf("%d segments after compacting %d, want 1", n, segs)
+	}
+	if zaps, _ := filepath.Glob(filepath.Join(dir, "store", "*.zap")); len(zaps) != 1 {
+		t.Errorf("%d segment files on disk after compacting, want the merged one alone", len(zaps))
+	}
+	deleted := (batches*each + 6) / 7
+	if after := find(); !slices.Equal(after, before) || len(before) < 1800 {
+		t.Errorf("compacted: %d hits, before %d", len(after), len(before))
+	}
+	if n, _ := ix.Count(); n != uint64(batches*each-deleted) {
+		t.Errorf("%d documents after compacting, want %d", n, batches*each-deleted)
+	}
+}
