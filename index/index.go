@@ -14,6 +14,7 @@ import (
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search/query"
 	bindex "github.com/blevesearch/bleve_index_api"
+	bolterrors "go.etcd.io/bbolt/errors"
 
 	"github.com/vanthu/vanthu"
 	"github.com/vanthu/vanthu/dict"
@@ -115,9 +116,17 @@ var (
 	keyWholeDV       = []byte("vanthu.dv-whole")
 )
 
-// Open opens the index in dir, creating it if it does not exist.
+// ErrInUse is the error of Open when another process holds the index.
+var ErrInUse = errors.New("the index is in use by another process (a running server?)")
+
+// Open opens the index in dir, creating it if it does not exist. It waits
+// a moment for another process that holds the index, then gives up with
+// ErrInUse.
 func Open(dir string) (*Index, error) {
-	b, err := bleve.Open(dir)
+	b, err := bleve.OpenUsing(dir, map[string]any{"bolt_timeout": "2s"})
+	if errors.Is(err, bolterrors.ErrTimeout) {
+		return nil, vanthu.E("index: open "+dir, vanthu.Transient, ErrInUse)
+	}
 	if errors.Is(err, bleve.ErrorIndexPathDoesNotExist) {
 		if err := os.MkdirAll(filepath.Dir(dir), 0o750); err != nil {
 			return nil, vanthu.E("index: create", vanthu.Transient, err)

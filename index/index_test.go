@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"testing"
@@ -155,5 +156,32 @@ func TestDocValuesAcrossMerges(t *testing.T) {
 				t.Errorf("first by date: %v, want d319", res.Hits)
 			}
 		})
+	}
+}
+
+// An index another process holds (a running server) is refused after a
+// moment, not waited on for ever.
+func TestOpenInUse(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "index")
+	ix, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	done := make(chan error, 1)
+	go func() {
+		second, err := Open(dir)
+		if err == nil {
+			second.Close()
+		}
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		if !errors.Is(err, ErrInUse) {
+			t.Errorf("second Open: %v, want ErrInUse", err)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("second Open still waiting after 20 s")
 	}
 }

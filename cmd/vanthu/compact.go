@@ -21,7 +21,10 @@ func compactCmd(ctx context.Context, args []string) error {
 	}
 	ix, err := index.Open(filepath.Join(*data, "index"))
 	if err != nil {
-		return errors.New("cannot open the index (is a server running on it? stop it first): " + trimErr(err))
+		if errors.Is(err, index.ErrInUse) {
+			return errors.New("the index is in use by another process (a running server?): stop it first")
+		}
+		return err
 	}
 	defer ix.Close()
 	return compactIndex(ctx, ix)

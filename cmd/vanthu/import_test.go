@@ -49,6 +49,12 @@ func TestImportCLI(t *testing.T) {
 	}
 
 	s := startServer(t, data)
+	// The running server holds the index: compacting it now is refused.
+	cmd = exec.Command(vanthuBin, "compact", "--data", data)
+	cmd.Env = withoutOMP()
+	if out, err := cmd.CombinedOutput(); err == nil || !strings.Contains(string(out), "in use by another process") {
+		t.Errorf("vanthu compact beside a running server: %v\n%s", err, out)
+	}
 	more := filepath.Join(dir, "them.jsonl")
 	os.WriteFile(more, []byte(strings.Join([]string{
 		`{"id":"cu-1","subject":"đã nhập"}`,

@@ -58,7 +58,10 @@ func searchCmd(ctx context.Context, args []string) error {
 		}
 		ix, err := index.Open(filepath.Join(*data, "index"))
 		if err != nil {
-			return errors.New("cannot open the index (is a server running on it? use --server): " + trimErr(err))
+			if errors.Is(err, index.ErrInUse) {
+				return errors.New("the index is in use by another process (a running server?): search through it with --server")
+			}
+			return err
 		}
 		defer ix.Close()
 		if res, err = (&search.Searcher{Index: ix}).Search(ctx, req); err != nil {
