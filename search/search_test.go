@@ -173,6 +173,8 @@ func TestBadRequests(t *testing.T) {
 		{"size": {"0"}}, {"size": {"1000"}}, {"size": {"ten"}},
 		{"facet_size": {"0"}}, {"facet_size": {"100001"}}, {"facet_size": {"all"}},
 		{"page": {"0"}},
+		// Past the first MaxWindow results.
+		{"page": {"101"}, "size": {"100"}}, {"page": {"1001"}},
 		{"sort": {"random"}},
 		{"year": {"20x4"}},
 		{"q": {"number:"}},
@@ -181,6 +183,11 @@ func TestBadRequests(t *testing.T) {
 		_, err := ParseRequest(v)
 		if vanthu.KindOf(err) != vanthu.Invalid {
 			t.Errorf("ParseRequest(%v): err = %v, want Invalid", v, err)
+		}
+	}
+	for _, v := range []url.Values{{"page": {"100"}, "size": {"100"}}, {"page": {"1000"}}} {
+		if _, err := ParseRequest(v); err != nil {
+			t.Errorf("ParseRequest(%v), the window's last page: %v", v, err)
 		}
 	}
 	r := Request{Page: 1, Size: 10, FacetSize: -1}

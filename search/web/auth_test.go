@@ -776,3 +776,19 @@ func TestIsolatedSecretDocuments(t *testing.T) {
 		}
 	}
 }
+
+// Pages go no deeper than the first search.MaxWindow results: past them
+// the API answers 400 and the UI says to narrow the search.
+func TestSearchPagesStopAtTheWindow(t *testing.T) {
+	srv, tokens := serve(t, fullServer(t), "")
+	resp, body := get(t, srv.URL+"/api/v1/search?q=cai+cach&page=101&size=100", tokens[access.Staff])
+	if resp.StatusCode != http.StatusBadRequest || !strings.Contains(body, "only the first 10000 results") {
+		t.Errorf("page 101 of 100: %d %s", resp.StatusCode, body)
+	}
+	if resp, _ := get(t, srv.URL+"/api/v1/search?q=cai+cach&page=100&size=100", tokens[access.Staff]); resp.StatusCode != http.StatusOK {
+		t.Errorf("page 100 of 100, the window's last: %d", resp.StatusCode)
+	}
+	if _, page := get(t, srv.URL+"/search?q=cai+cach&page=1001", tokens[access.Staff]); !strings.Contains(page, "chỉ xem được 10.000 kết quả đầu tiên") {
+		t.Errorf("UI page 1001: no word of the window in\n%s", page)
+	}
+}

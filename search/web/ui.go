@@ -294,7 +294,7 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	data["Facets"] = facets
-	pagesN := int((res.Total + uint64(req.Size) - 1) / uint64(req.Size))
+	pagesN := min(int((res.Total+uint64(req.Size)-1)/uint64(req.Size)), search.MaxWindow/req.Size)
 	var links []pageLink
 	for n := max(1, req.Page-4); n <= min(pagesN, req.Page+4); n++ {
 		links = append(links, pageLink{N: n, URL: withParams(v, "page", strconv.Itoa(n)), Current: n == req.Page})
@@ -308,13 +308,21 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) error {
 	if req.Page < pagesN {
 		data["Next"] = withParams(v, "page", strconv.Itoa(req.Page+1))
 	}
+	if req.Page == pagesN && res.Total > uint64(pagesN*req.Size) {
+		data["Window"] = "C" + windowVI[1:] // a sentence of its own
+	}
 	return s.render(w, r, http.StatusOK, "search.html", data)
 }
+
+// windowVI says that pages go no deeper than search.MaxWindow results.
+var windowVI = fmt.Sprintf("chỉ xem được %d.%03d kết quả đầu tiên; hãy thu hẹp tìm kiếm bằng bộ lọc hoặc khoảng ngày.", search.MaxWindow/1000, search.MaxWindow%1000)
 
 // searchErrorVI says what is wrong with a search, in Vietnamese.
 func searchErrorVI(err error) string {
 	msg := err.Error()
 	switch {
+	case strings.Contains(msg, "only the first"):
+		return windowVI
 	case strings.Contains(msg, "from") && strings.Contains(msg, "after"):
 		return "ngày bắt đầu ở sau ngày kết thúc."
 	case strings.Contains(msg, "date"):
