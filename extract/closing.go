@@ -182,10 +182,19 @@ func completeRoles(roles []string) ([]string, bool) {
 	}
 	incomplete := false
 	for i := 1; i < len(roles); i++ {
-		// A line over a deputy's title that is no role as printed (a
-		// seal over it) is KT. of the head.
-		if head, ok := headOf(roles[i]); ok && !roleShaped(roles[i-1]) {
+		head, ok := headOf(roles[i])
+		switch {
+		case !ok:
+		case !roleShaped(roles[i-1]):
+			// A line over a deputy's title that is no role as printed
+			// (a seal over it) is KT. of the head.
 			roles[i-1], incomplete = "KT. "+head, true
+		case strings.HasPrefix(roles[i-1], "TM. ") && head != "BÍ THƯ":
+			// For a collective, a deputy signs for its head: the KT.
+			// line between was not read. (A party committee's deputy
+			// secretary signs for it as such.)
+			roles = slices.Insert(roles, i, "KT. "+head)
+			incomplete = true
 		}
 	}
 	for _, r := range roles {

@@ -351,6 +351,8 @@ func TestCompleteRoles(t *testing.T) {
 		// The line over a deputy's title garbled by a seal.
 		{`TL. CHỦ TỊCH / Rkf.( H \NH VN PHÒNG / PHÓ CHÁNH VĂN PHÒNG`, "TL. CHỦ TỊCH / KT. CHÁNH VĂN PHÒNG / PHÓ CHÁNH VĂN PHÒNG", true},
 		{"TM. TỈNH ỦY / PHÓ BÍ THƯ", "TM. TỈNH ỦY / PHÓ BÍ THƯ", false}, // a party committee's deputy signs for it
+		// A deputy under a collective with the KT. line between not read.
+		{"TM. ỦY BAN NHÂN DÂN / PHÓ CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH", true},
 	} {
 		got, incomplete := completeRoles(strings.Split(c.in, " / "))
 		if strings.Join(got, " / ") != c.want || incomplete != c.incomplete {
