@@ -135,6 +135,8 @@ func openApp(cfg config, c cluster) (*app, error) {
 			n, _ := a.index.Count()
 			return float64(n)
 		})
+		// Many segments slow every search: vanthu compact merges them.
+		a.pipeline.Metrics.Gauge("vanthu_index_segments", func() float64 { return float64(a.index.Segments()) })
 		// Each search node reads the whole documents log into its own
 		// index: its own consumer group, new with a new (empty) index.
 		if a.pipeline.IndexGroup, err = indexGroup(cfg.Data, statErr != nil); err != nil {

@@ -49,6 +49,9 @@ func TestImportCLI(t *testing.T) {
 	}
 
 	s := startServer(t, data)
+	if n := s.metric(t, "vanthu_index_segments"); n != 1 {
+		t.Errorf("vanthu_index_segments after import --compact: %v, want 1", n)
+	}
 	// The running server holds the index: compacting it now is refused.
 	cmd = exec.Command(vanthuBin, "compact", "--data", data)
 	cmd.Env = withoutOMP()
