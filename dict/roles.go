@@ -1,7 +1,6 @@
 package dict
 
 import (
-	"slices"
 	"strings"
 	"unicode"
 )
@@ -66,5 +65,20 @@ func IsOffice(line string) bool {
 	return officeKeys[roleKey(line)] == line
 }
 
-// Offices are the offices that sign, as spelt.
-func Offices() []string { return slices.Clone(offices) }
+// headByDeputy is each office's head by the title of its deputy.
+var headByDeputy = func() map[string]string {
+	m := map[string]string{}
+	for _, o := range offices {
+		if d := Deputy(o); d != o {
+			m[d] = o
+		}
+	}
+	return m
+}()
+
+// HeadOf returns the office whose deputy is titled role (PHÓ CHỦ TỊCH:
+// CHỦ TỊCH; THỨ TRƯỞNG: BỘ TRƯỞNG).
+func HeadOf(role string) (string, bool) {
+	head, ok := headByDeputy[role]
+	return head, ok
+}

@@ -42,6 +42,7 @@ func closing(segs []layout.Segment) (signatureBlock, bool) {
 			continue
 		}
 		t := cleanLine(s.Text)
+		name := nameLine(t)
 		switch {
 		case isRole(t):
 			role, guessed := readRole(t)
@@ -53,10 +54,10 @@ func closing(segs []layout.Segment) (signatureBlock, bool) {
 			}
 			roles = append(roles, role)
 			b.titleGuessed = b.titleGuessed || guessed
-		case dict.LooksLikeName(nameLine(t)):
+		case dict.LooksLikeName(name):
 			// The last name-like line is the signer.
-			b.signer = dict.RepairGivenName(dict.RepairSurname(nameLine(t)))
-			read, _, _ := strings.Cut(nameLine(t), " ")
+			b.signer = dict.RepairGivenName(dict.RepairSurname(name))
+			read, _, _ := strings.Cut(name, " ")
 			repaired, _, _ := strings.Cut(b.signer, " ")
 			b.signerGuessed = foldUpper(read) != foldUpper(repaired) || // more than marks put back
 				!dict.IsSurname(b.signer)
@@ -182,7 +183,7 @@ func completeRoles(roles []string) ([]string, bool) {
 	}
 	incomplete := false
 	for i := 1; i < len(roles); i++ {
-		head, ok := headOf(roles[i])
+		head, ok := dict.HeadOf(roles[i])
 		switch {
 		case !ok:
 		case !roleShaped(roles[i-1]):
@@ -202,20 +203,10 @@ func completeRoles(roles []string) ([]string, bool) {
 			return roles, incomplete
 		}
 	}
-	if head, ok := headOf(roles[0]); ok {
+	if head, ok := dict.HeadOf(roles[0]); ok {
 		return append([]string{"KT. " + head}, roles...), true
 	}
 	return roles, incomplete
-}
-
-// headOf returns the office whose deputy is titled role.
-func headOf(role string) (string, bool) {
-	for _, o := range dict.Offices() {
-		if dict.Deputy(o) == role && o != role {
-			return o, true
-		}
-	}
-	return "", false
 }
 
 var (

@@ -55,8 +55,8 @@ func ParseRequest(v url.Values) (Request, error) {
 	}
 	var err error
 	if s := v.Get("page"); s != "" {
-		if r.Page, err = strconv.Atoi(s); err != nil || r.Page < 1 || r.Page > 10000 {
-			return r, vanthu.Errorf("search", vanthu.Invalid, "page must be a whole number from 1 to 10000, not %q", s)
+		if r.Page, err = strconv.Atoi(s); err != nil || r.Page < 1 || r.Page > MaxWindow {
+			return r, vanthu.Errorf("search", vanthu.Invalid, "page must be a whole number from 1 to %d, not %q", MaxWindow, s)
 		}
 	}
 	if s := v.Get("facet_size"); s != "" {
