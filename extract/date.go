@@ -13,8 +13,18 @@ import (
 var placeCut = regexp.MustCompile(`\.{2,}|…|_{2,}|[:|]`)
 
 // dateRe finds "ngày DD tháng MM năm YYYY" in folded capitals. The day
-// and month slots may be blank or hold what OCR made of handwriting.
-var dateRe = regexp.MustCompile(`NGAY(.{0,8}?)THANG(.{0,8}?)NAM\s*([0-9OLI|][0-9OLI|\s]{3,6})`)
+// and month slots may be blank or hold what OCR made of handwriting; the
+// year is print, whose digits a coarse scan may read as the capitals they
+// look like (202S), after a speck read as a colon.
+var dateRe = regexp.MustCompile(`NGAY(.{0,8}?)THANG(.{0,8}?)NAM[\s:;.,]*([0-9OLI|SZBG][0-9OLI|SZBG\s]{3,6})`)
+
+// zeroFix reads a printed month as digitFix does, and "(" as the 0 it is
+// the left side of.
+var zeroFix = strings.NewReplacer("O", "0", "o", "0", "L", "1", "l", "1", "I", "1", "|", "1", "]", "1", " ", "", "(", "0")
+
+// yearFix reads the printed year's digits: as digitFix does, and the
+// capitals a digit looks like in small print.
+var yearFix = strings.NewReplacer("O", "0", "L", "1", "I", "1", "|", "1", " ", "", "S", "5", "Z", "2", "B", "8", "G", "6")
 
 // ParseDateLine reads "<địa danh>, ngày DD tháng MM năm YYYY" and returns the
 // place and the date as YYYY-MM-DD. When the day (or the month) cannot be
@@ -31,15 +41,21 @@ func ParseDateLine(line string) (place, date string, ok bool) {
 	}
 	// num reads a slot: -1 when it cannot (blank, or handwriting OCR
 	// made into other marks: "0T", "@3").
-	num := func(a, b int) int {
+	num := func(a, b int, fix *strings.Replacer) int {
 		f := strings.Trim(up[a:b], slotFill)
-		n, err := strconv.Atoi(digitFix.Replace(f))
+		n, err := strconv.Atoi(fix.Replace(f))
 		if err == nil && len(f) <= 4 {
 			return n
 		}
 		return -1
 	}
-	d, mo, y := num(m[2], m[3]), num(m[4], m[5]), num(m[6], m[7])
+	// The month is print too: a 0 whose right side a coarse scan lost is
+	// read as "(" beside a digit ("(1").
+	month := digitFix
+	if strings.ContainsAny(up[m[4]:m[5]], "0123456789") {
+		month = zeroFix
+	}
+	d, mo, y := num(m[2], m[3], digitFix), num(m[4], m[5], month), num(m[6], m[7], yearFix)
 	if y < 1945 || y > 2100 || mo == 0 || mo > 12 {
 		return "", "", false
 	}

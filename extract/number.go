@@ -18,10 +18,14 @@ var (
 	// (BC as 8C), never two digits: "/2018" alone is a year.
 	numberRe = regexp.MustCompile(`^[^A-Z0-9]*S[O6]\s*[:;.,]?([^/]{0,16}?)((?:/\s*[0-9OLI|]{4}\s*)?/\s*(?:[A-Z]|[0-9][A-Z])[A-Z0-9]*(?:\s*[-–]\s*[A-Z0-9]+)*)`)
 	// numberBareRe is the same line when OCR lost the slash beside the
-	// handwriting ("Số: UBND-KTTH", "Số: 94 UBND-KTTH"): then the colon
+	// handwriting ("Số: UBND-KTTH", "Số: 94 UBND-KTTH") or read it as
+	// another thin mark ("Số: 08 ;CT-UBND", "Số: “UBND-KGVX"; in a coarse
+	// or 1-bit scan a slash is a stroke or two of pixels): then the colon
 	// and a code with a hyphen must be there.
-	numberBareRe = regexp.MustCompile(`^[^A-Z0-9]*S[O6]\s*[:;]([^A-Z/]{0,16}?)\s((?:\s*)[A-Z][A-Z0-9]*\s*[-–]\s*[A-Z0-9]+(?:\s*[-–]\s*[A-Z0-9]+)*)`)
-	digitFix     = strings.NewReplacer("O", "0", "o", "0", "L", "1", "l", "1", "I", "1", "|", "1", "]", "1", " ", "")
+	numberBareRe = regexp.MustCompile(`^[^A-Z0-9]*S[O6]\s*[:;]([^/]{0,16}?)(?:\s|\s*` + lostSlash + `{1,2}\s*)([A-Z][A-Z0-9]*\s*[-–]\s*[A-Z0-9]+(?:\s*[-–]\s*[A-Z0-9]+)*)`)
+	// lostSlash is what OCR reads a thin slash as.
+	lostSlash = `[;:,.'"“”‘’|!\-–_]`
+	digitFix  = strings.NewReplacer("O", "0", "o", "0", "L", "1", "l", "1", "I", "1", "|", "1", "]", "1", " ", "")
 	// slotFill is what stands in an empty slot: dots, underscores, an
 	// ellipsis, spaces.
 	slotFill = "._…-–:;, \t"

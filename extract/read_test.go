@@ -105,13 +105,19 @@ func TestParseNumberLine(t *testing.T) {
 		{"Số: UBND-KTTH", Number{Code: "UBND-KTTH", Unsure: true}}, // the slash lost beside the ink
 		{"Số: 94 UBND-KTTH", Number{Numeral: "94", Code: "UBND-KTTH", Unsure: true}},
 		{"Số: 45/QĐ-UBND", Number{Numeral: "45", Code: "QĐ-UBND"}},
+		// A coarse or 1-bit scan's slash read as another thin mark.
+		{"Số: 08 ;CT-UBND", Number{Numeral: "08", Code: "CT-UBND", Unsure: true}},
+		{"Số: 04. :TTr-UBND", Number{Numeral: "04", Code: "TTr-UBND", Unsure: true}},
+		{"Số: “UBND-KGVX", Number{Code: "UBND-KGVX", Unsure: true}},
+		{"Số: Øđ@ ;CT-UBND", Number{Code: "CT-UBND", Unreadable: true, Unsure: true}},
 	}
 	for _, tt := range tests {
 		if got, ok := ParseNumberLine(tt.in); !ok || got != tt.want {
 			t.Errorf("ParseNumberLine(%q) = %+v, %v; want %+v", tt.in, got, ok, tt.want)
 		}
 	}
-	for _, in := range []string{"Sở Tài chính/KH-A", "Căn cứ Nghị định số 08/2016/NĐ-CP", "số lượng: 5/KH", "số 115/2021/NĐ-CP ngày 16/12/2021"} {
+	for _, in := range []string{"Sở Tài chính/KH-A", "Căn cứ Nghị định số 08/2016/NĐ-CP", "số lượng: 5/KH", "số 115/2021/NĐ-CP ngày 16/12/2021",
+		"Sở: Tài chính; KH-ĐT", "Số: 2477 -UBND"} {
 		if _, ok := ownNumber(in); ok {
 			t.Errorf("ownNumber(%q) found a number", in)
 		}
@@ -130,6 +136,12 @@ func TestParseDateLinePartial(t *testing.T) {
 		"Quảng Ngãi, ngày 04tháng 02 năm 2025":  "2025-02-04",
 		"Quảng Ngãi, ngày 77 tháng 02 năm 2025": "2025-02", // no day of February
 		"ngày 31 tháng 2 năm 2020":              "2020-02",
+		// Print misread in a coarse scan: a year's 5 as S, a month's 0 as
+		// "(", a speck after năm as a colon.
+		"Quảng Ngài, ngàyv — tháng 0Ì năm 202S": "2025-01",
+		"Quảng Ngãi, ngày 15 tháng (1 năm 2025": "2025-01-15",
+		"Quảng Ngãi, ngày 15 tháng 4 năm: 2020": "2020-04-15",
+		"Quảng Ngãi, ngày 15 tháng ( năm 2020":  "2020",
 	} {
 		if _, got, ok := ParseDateLine(in); !ok || got != want {
 			t.Errorf("ParseDateLine(%q) = %q, %v; want %q", in, got, ok, want)

@@ -108,6 +108,24 @@ func TestReadInkTwoReadersAgree(t *testing.T) {
 	}
 }
 
+// A coarse scan's slash read as another mark (";CT-UBND") still ends the
+// slot, where the mark begins.
+func TestInkSlotBeforeASlashReadAsAnotherMark(t *testing.T) {
+	for _, code := range []string{";CT-UBND", "“UBND-KGVX", ":TTr-UBND"} {
+		h := newHeader()
+		h.word("Số:", 441, 505, 93, 0)
+		h.word("đ@", 540, 600, 60, 0)
+		h.word(code, 640, 900, 82, 0)
+		slots := inkSlots(h.words, 2480, 3508)
+		if len(slots) != 1 {
+			t.Fatalf("%s: %d slots", code, len(slots))
+		}
+		if s := slots[0]; s.slot.Min.X != 505 || s.slot.Max.X != 640 || s.nextText != code {
+			t.Errorf("%s: slot %v, next %q; want from 505 to 640", code, s.slot, s.nextText)
+		}
+	}
+}
+
 func TestReadInkLeavesPrintAlone(t *testing.T) {
 	h := newHeader()
 	// Typed numbers: read surely, or typed as one word with the code.

@@ -166,7 +166,7 @@ func handwriting(truths []RealTruth, res map[string]pipeline.Result) handwriting
 
 // handwritingFloors are the numbers and days the digit model reads
 // exactly on ../shared/real.
-var handwritingFloors = [2]int{10, 7}
+var handwritingFloors = [2]int{10, 9}
 
 // realFloors are the per-field counts (of 12) the code reaches on
 // ../shared/real.

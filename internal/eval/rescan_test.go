@@ -32,11 +32,11 @@ var rescans = []struct {
 	unflagged int
 }{
 	{"100 dpi colour", 100, jpegImage, map[string]int{
-		"number": 7, "doc_type": 12, "issuer": 12, "issued_date": 7, "place": 11,
+		"number": 8, "doc_type": 12, "issuer": 12, "issued_date": 10, "place": 11,
 		"subject": 8, "signer": 9, "signer_title": 9, "urgency": 12, "confidentiality": 12,
 	}, 3},
 	{"200 dpi 1 bit", 200, bilevelImage, map[string]int{
-		"number": 7, "doc_type": 11, "issuer": 12, "issued_date": 6, "place": 10,
+		"number": 9, "doc_type": 12, "issuer": 12, "issued_date": 9, "place": 11,
 		"subject": 7, "signer": 6, "signer_title": 11, "urgency": 11, "confidentiality": 12,
 	}, 4},
 }
