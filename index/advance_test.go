@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	segment "github.com/blevesearch/scorch_segment_api/v2"
+	zap "github.com/blevesearch/zapx/v17"
 
 	"github.com/vanthu/vanthu"
 )
@@ -34,8 +35,22 @@ func read(p segment.Posting) posting {
 // frequencies, norms and positions (the segment reader is patched to
 // jump within posting lists: third_party/zapx/PATCH.md). The postings
 // span several chunks, have deleted documents and terms several times a
-// document; the jumps are short and long, mixed with steps.
+// document; the jumps are short and long, mixed with steps. Segments are
+// written in the chunk mode Vanthu writes (1027, chunks of about 128
+// postings) and in zapx's own (1026, chunks of about 1,024), in which an
+// index made before is.
 func TestAdvanceReadsWhatNextReads(t *testing.T) {
+	for _, mode := range []uint32{1027, 1026} {
+		t.Run(fmt.Sprint("chunk mode ", mode), func(t *testing.T) {
+			was := zap.DefaultChunkMode
+			zap.DefaultChunkMode = mode
+			t.Cleanup(func() { zap.DefaultChunkMode = was })
+			advanceReadsWhatNextReads(t, mode)
+		})
+	}
+}
+
+func advanceReadsWhatNextReads(t *testing.T, mode uint32) {
 	ix, err := Open(filepath.Join(t.TempDir(), "index"))
 	if err != nil {
 		t.Fatal(err)
@@ -73,6 +88,9 @@ func TestAdvanceReadsWhatNextReads(t *testing.T) {
 
 	checked, clean, deleted := 0, 0, 0
 	for _, ss := range snap.Segments() {
+		if z, ok := ss.Segment().(*zap.Segment); !ok || z.ChunkMode() != mode {
+			t.Fatalf("a segment not of chunk mode %d: %T", mode, ss.Segment())
+		}
 		if d := ss.Deleted(); d == nil || d.IsEmpty() {
 			clean++
 		} else {

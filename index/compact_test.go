@@ -9,24 +9,33 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	zap "github.com/blevesearch/zapx/v17"
 
 	"github.com/vanthu/vanthu"
 )
 
 // Compacting leaves one segment, the only one on disk, that answers as the
-// many did: the same documents for a query, deleted ones still gone.
+// many did: the same documents for a query, deleted ones still gone. The
+// first batch is written as an index made before Vanthu's chunk mode
+// (zapx's 1026); the merged segment is in Vanthu's (1027).
 func TestCompact(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "index")
 	ix, err := Open(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer ix.Close()
+	t.Cleanup(func() { ix.Close() }) // after the snapshot's reader closes
 	texts := []string{"cải cách hành chính", "chuyển đổi số", "ngân sách nhà nước"}
 	// Batches larger than Bleve's floor segment (2,000 documents), which
 	// its own merging leaves apart.
 	const batches, each = 3, 2100
+	vanthuMode := zap.DefaultChunkMode
+	t.Cleanup(func() { zap.DefaultChunkMode = vanthuMode })
 	for batch := range batches {
+		zap.DefaultChunkMode = vanthuMode
+		if batch == 0 {
+			zap.DefaultChunkMode = 1026
+		}
 		var docs []vanthu.Document
 		for i := range each {
 			n := batch*each + i
@@ -78,5 +87,10 @@ func TestCompact(t *testing.T) {
 	}
 	if n, _ := ix.Count(); n != uint64(batches*each-deleted) {
 		t.Errorf("%d documents after compacting, want %d", n, batches*each-deleted)
+	}
+	for _, ss := range snapshot(t, ix).Segments() {
+		if z, ok := ss.Segment().(*zap.Segment); !ok || z.ChunkMode() != 1027 {
+			t.Errorf("compacted segment %T not in chunk mode 1027", ss.Segment())
+		}
 	}
 }

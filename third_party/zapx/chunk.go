@@ -25,7 +25,11 @@ var LegacyChunkMode uint32 = 1024
 
 // DefaultChunkMode is the most recent improvement to chunking and should
 // be used by default.
-var DefaultChunkMode uint32 = 1026
+var DefaultChunkMode uint32 = 1027
+
+// densePerChunk is about how many postings a chunk of chunkMode 1027
+// holds.
+const densePerChunk = 128
 
 var ErrChunkSizeZero = errors.New("chunk size is zero")
 
@@ -74,6 +78,18 @@ func getChunkSize(chunkMode uint32, cardinality uint64, maxDocs uint64) (uint64,
 		// 1.  compute the number of chunks needed (max 1024/chunk)
 		// 2.  convert to chunkSize, dividing into maxDocs
 		numChunks := (cardinality / 1024) + 1
+		chunkSize := maxDocs / numChunks
+		if chunkSize == 0 {
+			return 0, ErrChunkSizeZero
+		}
+		return chunkSize, nil
+
+	case chunkMode == 1027:
+		// 1026 with chunks of about densePerChunk postings instead of
+		// 1024 (a Vanthu patch): a jump to a document reads past the
+		// entries of its chunk before it, so a long list is read an
+		// eighth as far, for a few more chunk offsets.
+		numChunks := (cardinality / densePerChunk) + 1
 		chunkSize := maxDocs / numChunks
 		if chunkSize == 0 {
 			return 0, ErrChunkSizeZero
