@@ -436,15 +436,24 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return &apiError{http.StatusBadRequest, "bad_query", strings.TrimPrefix(err.Error(), "search: "), "Câu tìm kiếm không hợp lệ"}
 	}
-	sight := s.sight(r)
-	req.Sight = &sight
-	ctx, cancel := context.WithTimeout(r.Context(), 10*time.Second)
-	defer cancel()
-	res, err := s.Searcher.Search(ctx, req)
+	res, err := s.searchAs(r, req)
 	if err != nil {
 		return err
 	}
 	return writeJSON(w, http.StatusOK, res)
+}
+
+// searchTimeout bounds one search.
+const searchTimeout = 10 * time.Second
+
+// searchAs runs req as the user of r sees the documents: what they may
+// not see is neither found nor counted.
+func (s *Server) searchAs(r *http.Request, req search.Request) (search.Result, error) {
+	sight := s.sight(r)
+	req.Sight = &sight
+	ctx, cancel := context.WithTimeout(r.Context(), searchTimeout)
+	defer cancel()
+	return s.Searcher.Search(ctx, req)
 }
 
 func (s *Server) events(w http.ResponseWriter, r *http.Request) error {
