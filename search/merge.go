@@ -9,12 +9,12 @@ import (
 // facetSize is how many values of each facet a result lists.
 const facetSize = 50
 
-// ShardRequest is what a coordinator asks each shard for r: the first
-// page*size hits, so that the merged page is among them, and every value
-// of each facet, so that the merged counts are exact.
+// ShardRequest is what a coordinator asks each shard for r: the hits of
+// pages 1 to r's page, so that the merged page is among them, and every
+// value of each facet, so that the merged counts are exact.
 func ShardRequest(r Request) Request {
 	s := r
-	s.Size, s.Page, s.FacetSize = r.Page*r.Size, 1, MaxFacetSize
+	s.Shard, s.FacetSize = true, MaxFacetSize
 	return s
 }
 

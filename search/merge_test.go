@@ -50,6 +50,7 @@ func values(r Request) url.Values {
 	v.Set("facet_size", fmt.Sprint(r.FacetSize))
 	v.Set("page", fmt.Sprint(r.Page))
 	v.Set("size", fmt.Sprint(r.Size))
+	v.Set("shard", fmt.Sprint(r.Shard))
 	return v
 }
 
@@ -126,6 +127,7 @@ func TestShardMergeEqualsOneIndex(t *testing.T) {
 		{DocType: d.DocType},
 		{Q: topic, Sort: "-issued_date"},
 		{Q: topic, Sort: "issued_date", Page: 3},
+		{Sort: "issued_date", Page: 12}, // deeper than one request's MaxSize hits
 		{},
 	}
 	s := &Searcher{Index: one}

@@ -28,6 +28,9 @@ type Request struct {
 	// FacetSize is how many values of each facet to list (0: 50); a
 	// shard asked by a coordinator lists them all (ShardRequest).
 	FacetSize int
+	// Shard: a shard asked by a coordinator answers with every hit of
+	// pages 1 to Page, for the coordinator to merge (ShardRequest).
+	Shard bool
 	// Sight, if not nil, limits the search to the documents a user may
 	// see, inside the query: totals, facets and snippets count nothing
 	// else. Nil searches everything (the command line on the machine).
@@ -62,6 +65,11 @@ func ParseRequest(v url.Values) (Request, error) {
 	if s := v.Get("facet_size"); s != "" {
 		if r.FacetSize, err = strconv.Atoi(s); err != nil || r.FacetSize < 1 || r.FacetSize > MaxFacetSize {
 			return r, vanthu.Errorf("search", vanthu.Invalid, "facet_size must be a whole number from 1 to %d, not %q", MaxFacetSize, s)
+		}
+	}
+	if s := v.Get("shard"); s != "" {
+		if r.Shard, err = strconv.ParseBool(s); err != nil {
+			return r, vanthu.Errorf("search", vanthu.Invalid, "shard must be true or false, not %q", s)
 		}
 	}
 	if s := v.Get("size"); s != "" {

@@ -114,14 +114,18 @@ func (s *Searcher) Search(ctx context.Context, r Request) (Result, error) {
 		order = []string{"-_score"}
 		relevance = true
 	}
-	from := (r.Page - 1) * r.Size
+	// The hits wanted: r's page, or a shard's pages 1 to r's page.
+	from, n := (r.Page-1)*r.Size, r.Size
+	if r.Shard {
+		from, n = 0, r.Page*r.Size
+	}
 	start := time.Now()
 	has := features{accessIndexed: s.Index.AccessIndexed(), pairs: s.Index.Pairs()}
 
 	// The first pass: what matches, counted, and the best of it.
-	size, skip := r.Size, from
+	size, skip := n, from
 	if relevance {
-		size, skip = max(rescoreWindow, from+r.Size), 0
+		size, skip = max(rescoreWindow, from+n), 0
 	}
 	q := buildQuery(p, r, near, has)
 	q1 := q // the first pass's query
@@ -197,7 +201,7 @@ func (s *Searcher) Search(ctx context.Context, r Request) (Result, error) {
 		}
 		if relevance {
 			slices.SortStableFunc(out.Hits, hitOrder(r.Sort, p.empty()))
-			out.Hits = out.Hits[min(from, len(out.Hits)):min(from+r.Size, len(out.Hits))]
+			out.Hits = out.Hits[min(from, len(out.Hits)):min(from+n, len(out.Hits))]
 		}
 	}
 	out.TookMS = float64(time.Since(start).Microseconds()) / 1000
