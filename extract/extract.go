@@ -86,10 +86,15 @@ func ExtractWithConfidence(pages []vanthu.Page) (vanthu.Metadata, map[string]flo
 		top = append(top[:len(top):len(top)], s)
 	}
 	numberAt := -1
+	var typeLost Number // a number whose type code the heading must give back
 	for i, s := range top {
 		if n, ok := ownNumber(withCode(top, i)); ok {
-			md.Number = n.String()
-			set("doc_type", s) // the printed code, if the type comes from it
+			if n.TypeLost {
+				typeLost = n
+			} else {
+				md.Number = n.String()
+				set("doc_type", s) // the printed code, if the type comes from it
+			}
 			conf["number"] = slotConf(s)
 			if n.Numeral == "" || n.Unsure {
 				conf["number"] = 0 // blank or unreadable: the clerk types it
@@ -143,6 +148,11 @@ func ExtractWithConfidence(pages []vanthu.Page) (vanthu.Metadata, map[string]flo
 			md.DocType, headingAt = t.Name, i
 			set("doc_type", s)
 			break
+		}
+	}
+	if t, ok := dict.DocTypeByName(md.DocType); ok && headingAt >= 0 {
+		if n, ok := typeLost.WithType(t.Abbrev); ok {
+			md.Number = n.String() // "…/TTr-UBND": the print kept, flagged
 		}
 	}
 	if md.DocType == "" {

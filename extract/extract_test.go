@@ -111,6 +111,7 @@ func TestMarks(t *testing.T) {
 func FuzzExtract(f *testing.F) {
 	f.Add("Số: 45/QĐ-UBND\nHà Nội, ngày 05 tháng 01 năm 2020\nQUYẾT ĐỊNH\nNơi nhận:\n- Như trên;")
 	f.Add("Số: l5/QD-\nngày 0 5 tháng 3 năm 2O21")
+	f.Add("Số: 2477 -UBND\nTỜ TRÌNH\nSố: đ@ ;CT-UBND\nngày 15 tháng (1 năm: 202S")
 	f.Fuzz(func(t *testing.T, text string) {
 		md := Extract([]vanthu.Page{{Number: 1, Text: text}})
 		if md.Recipients == nil {

@@ -23,6 +23,10 @@ var (
 	// or 1-bit scan a slash is a stroke or two of pixels): then the colon
 	// and a code with a hyphen must be there.
 	numberBareRe = regexp.MustCompile(`^[^A-Z0-9]*S[O6]\s*[:;]([^/]{0,16}?)(?:\s|\s*` + lostSlash + `{1,2}\s*)([A-Z][A-Z0-9]*\s*[-–]\s*[A-Z0-9]+(?:\s*[-–]\s*[A-Z0-9]+)*)`)
+	// numberTypeLostRe is the line whose slash and type code OCR ran into
+	// the handwriting before them ("Số: 2477 -UBND" for "Số: 24/TTr-UBND"):
+	// the issuing code after a hyphen, and nothing after it.
+	numberTypeLostRe = regexp.MustCompile(`^[^A-Z0-9]*S[O6]\s*[:;]([^/]{0,16}?)\s*[-–]\s*([A-Z][A-Z0-9]*)\s*$`)
 	// lostSlash is what OCR reads a thin slash as.
 	lostSlash = `[;:,.'"“”‘’|!\-–_]`
 	digitFix  = strings.NewReplacer("O", "0", "o", "0", "L", "1", "l", "1", "I", "1", "|", "1", "]", "1", " ", "")
@@ -41,6 +45,22 @@ type Number struct {
 	// Unsure: the line was read with its slash lost, so the numeral
 	// beside it may be a misreading too.
 	Unsure bool
+	// TypeLost: the type code was lost with the slash (the slot ran on
+	// into it), so Code is the issuing code alone and the numeral is
+	// not read: the type heading may give the code back (WithType).
+	TypeLost bool
+}
+
+// WithType completes a number whose type code was lost with abbrev, the
+// type heading's (Phụ lục III): "…/TTr-UBND". ok is false for a number
+// whose type code was not lost, or an abbreviation that is none (a công
+// văn has no type code, and its number no hyphen before the issuer).
+func (n Number) WithType(abbrev string) (Number, bool) {
+	if !n.TypeLost || abbrev == "" {
+		return n, false
+	}
+	n.Code, n.TypeLost = abbrev+"-"+n.Code, false
+	return n, true
 }
 
 // String is the canonical number, with "…" for a numeral not read:
@@ -76,7 +96,10 @@ func ParseNumberLine(line string) (Number, bool) {
 	m := numberRe.FindStringSubmatchIndex(up)
 	if m == nil {
 		if m = numberBareRe.FindStringSubmatchIndex(up); m == nil {
-			return Number{}, false
+			if m = numberTypeLostRe.FindStringSubmatchIndex(up); m == nil {
+				return Number{}, false
+			}
+			n.TypeLost = true
 		}
 		n.Unsure = true
 	}
@@ -84,6 +107,9 @@ func ParseNumberLine(line string) (Number, bool) {
 	slot := strings.Trim(up[m[2]:m[3]], slotFill)
 	switch fixed := digitFix.Replace(slot); {
 	case slot == "":
+	case n.TypeLost:
+		// The slot's reading holds the type code's letters too.
+		n.Unreadable = true
 	case isDigits(fixed) && len(fixed) <= 6:
 		n.Numeral = fixed
 	case strings.ContainsFunc(slot, unicode.IsLetter) && letterRun(slot) >= 2:

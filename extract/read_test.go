@@ -110,6 +110,9 @@ func TestParseNumberLine(t *testing.T) {
 		{"Số: 04. :TTr-UBND", Number{Numeral: "04", Code: "TTr-UBND", Unsure: true}},
 		{"Số: “UBND-KGVX", Number{Code: "UBND-KGVX", Unsure: true}},
 		{"Số: Øđ@ ;CT-UBND", Number{Code: "CT-UBND", Unreadable: true, Unsure: true}},
+		// "Số: 24/TTr-UBND" with the slash and the type code run into the
+		// handwriting: the issuing code alone, the numeral not read.
+		{"Số: 2477 -UBND", Number{Code: "UBND", Unreadable: true, Unsure: true, TypeLost: true}},
 	}
 	for _, tt := range tests {
 		if got, ok := ParseNumberLine(tt.in); !ok || got != tt.want {
@@ -117,7 +120,7 @@ func TestParseNumberLine(t *testing.T) {
 		}
 	}
 	for _, in := range []string{"Sở Tài chính/KH-A", "Căn cứ Nghị định số 08/2016/NĐ-CP", "số lượng: 5/KH", "số 115/2021/NĐ-CP ngày 16/12/2021",
-		"Sở: Tài chính; KH-ĐT", "Số: 2477 -UBND"} {
+		"Sở: Tài chính; KH-ĐT"} {
 		if _, ok := ownNumber(in); ok {
 			t.Errorf("ownNumber(%q) found a number", in)
 		}
@@ -550,5 +553,23 @@ func TestRecipientsLabelBesideTheRole(t *testing.T) {
 	}
 	if b, ok := closing(body); ok {
 		t.Errorf("a body line taken for the label: %+v", b)
+	}
+}
+
+// A number whose type code OCR ran into the handwriting gets it back from
+// the type heading, the numeral left for the clerk; without a heading it
+// is not guessed.
+func TestNumberTypeCodeFromTheHeading(t *testing.T) {
+	p := page(1, "ỦY BAN NHÂN DÂN", "TỈNH BÌNH AN", "Số: 2477 -UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "TỜ TRÌNH", "Về việc miễn nhiệm")
+	r := Read([]vanthu.Page{p}, nil)
+	if r.Metadata.Number != "…/TTr-UBND" || r.Metadata.DocType != "Tờ trình" || !slices.Contains(r.Review, "number") {
+		t.Errorf("number %q, type %q, review %v; want …/TTr-UBND, Tờ trình, number flagged", r.Metadata.Number, r.Metadata.DocType, r.Review)
+	}
+	if r.Metadata.Issuer != "ỦY BAN NHÂN DÂN TỈNH BÌNH AN" {
+		t.Errorf("issuer %q", r.Metadata.Issuer)
+	}
+	p = page(1, "ỦY BAN NHÂN DÂN", "TỈNH BÌNH AN", "Số: 2477 -UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "V/v miễn nhiệm")
+	if r := Read([]vanthu.Page{p}, nil); r.Metadata.Number != "" || !slices.Contains(r.Review, "number") {
+		t.Errorf("no heading: number %q, review %v; want none, flagged", r.Metadata.Number, r.Review)
 	}
 }
