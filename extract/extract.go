@@ -91,6 +91,11 @@ func ExtractWithConfidence(pages []vanthu.Page) (vanthu.Metadata, map[string]flo
 		if n, ok := ownNumber(withCode(top, i)); ok {
 			if n.TypeLost {
 				typeLost = n
+				if d := inkDigits(s); d != "" {
+					// The digit model read the slot, up to where the type
+					// code the heading names would stand.
+					typeLost.Numeral, typeLost.Unreadable = d, false
+				}
 			} else {
 				md.Number = n.String()
 				set("doc_type", s) // the printed code, if the type comes from it
@@ -238,13 +243,25 @@ func ownNumber(line string) (Number, bool) {
 	return ParseNumberLine(t)
 }
 
-// labelAlone matches a "Số:" with nothing after it.
-var labelAlone = regexp.MustCompile(`^S[O6]\s*[:;.,]?$`)
+// inkDigits is the numeral the digit model read in segment s (a word
+// with its readings), if any.
+func inkDigits(s layout.Segment) string {
+	for _, w := range s.Words {
+		if len(w.Alternatives) > 0 && isDigits(w.Text) {
+			return w.Text
+		}
+	}
+	return ""
+}
 
-// withCode is the text of segs[i], and when that is a "Số:" alone, the
-// text of the segment beside it on its row too: where OCR read nothing of
-// the handwritten numeral, the blank between the label and the printed
-// code ("/TB-UBND") is wide enough to part them into two segments.
+// labelAlone matches a "Số:" with nothing after it but a numeral.
+var labelAlone = regexp.MustCompile(`^S[O6]\s*[:;.,]?(\s*[0-9]+)?$`)
+
+// withCode is the text of segs[i], and when that is a "Số:" alone (or with
+// a numeral), the text of the segment beside it on its row too: where OCR
+// read nothing of the handwritten numeral, or only the numeral, the blank
+// before the printed code ("/TB-UBND") is wide enough to part them into
+// two segments.
 func withCode(segs []layout.Segment, i int) string {
 	s := segs[i]
 	if !labelAlone.MatchString(foldUpper(s.Text)) {

@@ -483,22 +483,12 @@ func TestReviewFlagsAPlaceOrRoleNotRead(t *testing.T) {
 // A trích yếu "V/v …" under the number is the form of a công văn: with no
 // heading and no number read, the type is still known.
 func TestVvIsACongVan(t *testing.T) {
-	var words []vanthu.Word
-	for i, l := range []struct {
-		text           string
-		x0, y0, x1, y1 int
-	}{
-		{"ỦY BAN NHÂN DÂN", 270, 129, 605, 177},
-		{"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 708, 130, 1451, 170},
-		{"TỈNH BÌNH AN", 269, 174, 603, 211},
-		{"Độc lập - Tự do - Hạnh phúc", 862, 175, 1299, 209},
-		{"Số:", 280, 242, 330, 278},
-		{"Bình An, ngày 15 tháng 01 năm 2025", 901, 250, 1483, 287},
-		{"V/v góp ý dự thảo Quyết định", 250, 300, 640, 336},
-		{"Kính gửi: Sở Tư pháp", 700, 420, 1100, 456},
-	} {
-		words = append(words, vanthu.Word{Text: l.text, X0: l.x0, Y0: l.y0, X1: l.x1, Y1: l.y1, Confidence: 95, Line: i})
-	}
+	words := scanWords(
+		row{"Số:", 280, 242, 330, 278},
+		row{"Bình An, ngày 15 tháng 01 năm 2025", 901, 250, 1483, 287},
+		row{"V/v góp ý dự thảo Quyết định", 250, 300, 640, 336},
+		row{"Kính gửi: Sở Tư pháp", 700, 420, 1100, 456},
+	)
 	md := Read([]vanthu.Page{{Number: 1, Width: 1654, Height: 2339, Words: words}}, nil).Metadata
 	if md.DocType != "Công văn" || md.Number != "" || md.Subject != "V/v góp ý dự thảo Quyết định" {
 		t.Errorf("type %q, number %q, subject %q; want a công văn with no number", md.DocType, md.Number, md.Subject)
@@ -572,4 +562,53 @@ func TestNumberTypeCodeFromTheHeading(t *testing.T) {
 	if r := Read([]vanthu.Page{p}, nil); r.Metadata.Number != "" || !slices.Contains(r.Review, "number") {
 		t.Errorf("no heading: number %q, review %v; want none, flagged", r.Metadata.Number, r.Review)
 	}
+}
+
+// The digit model's numeral beside a code whose type OCR lost ("Số: 24"
+// and "-UBND", parted by the blank the type code left) makes the number
+// with the heading's type code, flagged.
+func TestInkNumeralBeforeALostTypeCode(t *testing.T) {
+	words := scanWords(
+		row{"Số:", 300, 318, 352, 356},
+		row{"24", 360, 318, 410, 356},
+		row{"-UBND", 516, 318, 632, 348},
+		row{"Bình An, ngày 15 tháng 01 năm 2025", 901, 318, 1483, 356},
+		row{"TỜ TRÌNH", 700, 420, 950, 456},
+		row{"Về việc miễn nhiệm", 680, 470, 980, 506},
+	)
+	for i, w := range words {
+		switch w.Text {
+		case "24":
+			words[i].Confidence, words[i].Alternatives = 60, []vanthu.Alternative{{Text: "24", P: 0.99}, {Text: "267", P: 0.4}}
+			fallthrough
+		case "-UBND":
+			words[i].Line = words[i-1].Line // the line of "Số:"
+		}
+	}
+	r := Read([]vanthu.Page{{Number: 1, Width: 1654, Height: 2339, Words: words}}, nil)
+	if r.Metadata.Number != "24/TTr-UBND" || !slices.Contains(r.Review, "number") {
+		t.Errorf("number %q, review %v; want 24/TTr-UBND, flagged", r.Metadata.Number, r.Review)
+	}
+}
+
+// row is a line of a scan as one word in its box.
+type row struct {
+	text           string
+	x0, y0, x1, y1 int
+}
+
+// scanWords is the words of an NĐ 30 header (agency and Quốc hiệu) on an
+// A4 page at 200 dpi, then rows, each a line of its own.
+func scanWords(rows ...row) []vanthu.Word {
+	rows = append([]row{
+		{"ỦY BAN NHÂN DÂN", 270, 129, 605, 177},
+		{"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 708, 130, 1451, 170},
+		{"TỈNH BÌNH AN", 269, 174, 603, 211},
+		{"Độc lập - Tự do - Hạnh phúc", 862, 175, 1299, 209},
+	}, rows...)
+	var words []vanthu.Word
+	for i, l := range rows {
+		words = append(words, vanthu.Word{Text: l.text, X0: l.x0, Y0: l.y0, X1: l.x1, Y1: l.y1, Confidence: 95, Line: i})
+	}
+	return words
 }

@@ -56,13 +56,18 @@ type inkSlot struct {
 	labelText   string // the label as printed, without what ran into it
 	nextText    string // the next word without what ran into it
 	day         bool   // the day's slot, not the number's
+	// clearTo is where Tesseract's reading of the slot ends, when that is
+	// past the slot: the type code it ran into the handwriting
+	// ("2477 -UBND" for "24/TTr-UBND") goes with it.
+	clearTo int
 }
 
 // inkSlots finds the number and day slots in the top 40% of a page.
 func inkSlots(words []vanthu.Word, width, height int) []inkSlot {
 	var out []inkSlot
 	number, day := false, false
-	for _, s := range layout.Segments(vanthu.Page{Width: width, Words: words}) {
+	segs := layout.Segments(vanthu.Page{Width: width, Words: words})
+	for _, s := range segs {
 		if s.Y0 > height*2/5 || len(s.Words) < 2 {
 			continue
 		}
@@ -74,7 +79,11 @@ func inkSlots(words []vanthu.Word, width, height int) []inkSlot {
 			// code's capitals are tall.
 			for _, w := range ws[1:] {
 				if at, ok := codeStart(w.Text); ok {
-					out = append(out, makeSlot(ws[0], w, "Số:", 1.6*float64(w.Y1-w.Y0), at, 0))
+					sl := makeSlot(ws[0], w, "Số:", 1.6*float64(w.Y1-w.Y0), at, 0)
+					if strings.HasPrefix(w.Text, "-") {
+						sl = sl.beforeType(typeHeading(segs, height))
+					}
+					out = append(out, sl)
 					number = true
 					break
 				}
@@ -112,6 +121,43 @@ func inkSlots(words []vanthu.Word, width, height int) []inkSlot {
 		}
 	}
 	return out
+}
+
+// beforeType ends a number's slot before the type code OCR lost into it
+// ("Số: 2477 -UBND"): "/" and abbrev, as wide as the letters of the
+// issuing code after it. With no abbreviation (no type heading, or a
+// type without one) the slot is left as it is.
+func (s inkSlot) beforeType(abbrev string) inkSlot {
+	n := utf8.RuneCountInString(s.next.Text)
+	if abbrev == "" || n == 0 {
+		return s
+	}
+	perRune := float64(s.next.X1-s.next.X0) / float64(n)
+	right := s.next.X0 - int(perRune*float64(1+utf8.RuneCountInString(abbrev)))
+	if right <= s.slot.Min.X {
+		return s
+	}
+	s.clearTo = s.next.X0
+	s.slot.Max.X, s.room.Max.X = right, right
+	return s
+}
+
+// typeHeading is the abbreviation (Phụ lục III) of the type whose heading
+// (QUYẾT ĐỊNH, TỜ TRÌNH) stands in the top 40% of the page, if any.
+func typeHeading(segs []layout.Segment, height int) string {
+	for _, s := range segs {
+		if s.Y0 > height*2/5 {
+			continue
+		}
+		t := strings.TrimFunc(s.Text, func(r rune) bool { return !unicode.IsLetter(r) })
+		if t == "" || strings.ToUpper(t) != t {
+			continue
+		}
+		if dt, ok := dict.DocTypeByName(t); ok {
+			return dt.Abbrev
+		}
+	}
+	return ""
 }
 
 // codeStart returns the offset (in runes) at which the number's code
@@ -247,7 +293,7 @@ func (s inkSlot) tesseract(words []vanthu.Word) (string, float64) {
 			part = strings.TrimPrefix(w.Text, s.labelText)
 		case same(w, s.next):
 			part = strings.TrimSuffix(w.Text, s.nextText)
-		case w.Line == s.label.Line && cx > s.slot.Min.X && cx < s.slot.Max.X:
+		case w.Line == s.label.Line && cx > s.slot.Min.X && cx < max(s.slot.Max.X, s.clearTo):
 			part = w.Text
 		}
 		if part = strings.Trim(part, " .,:;_-–"); part != "" {
@@ -277,7 +323,7 @@ func (s inkSlot) apply(words []vanthu.Word, r digits.Reading) []vanthu.Word {
 		case same(w, s.next):
 			w.Text, w.X0 = s.nextText, max(w.X0, s.slot.Max.X)
 			out = append(out, w)
-		case w.Line == s.label.Line && cx > s.slot.Min.X && cx < s.slot.Max.X:
+		case w.Line == s.label.Line && cx > s.slot.Min.X && cx < max(s.slot.Max.X, s.clearTo):
 			// Tesseract's reading of the ink goes.
 		default:
 			out = append(out, w)

@@ -126,6 +126,34 @@ func TestInkSlotBeforeASlashReadAsAnotherMark(t *testing.T) {
 	}
 }
 
+// "Số: 2477 -UBND" for "Số: 24/TTr-UBND": OCR ran the slash and the type
+// code into the handwriting. With the type heading on the page, the slot
+// ends where "/TTr" would begin (four letters as wide as the code's), and
+// Tesseract's reading up to the code goes with it; with none, the slot is
+// as before.
+func TestInkSlotBeforeALostTypeCode(t *testing.T) {
+	for _, heading := range []string{"TỜ TRÌNH", ""} {
+		h := newHeader()
+		h.word("Số:", 441, 505, 93, 0)
+		h.word("2477", 520, 760, 60, 0)
+		h.word("-UBND", 790, 1040, 90, 0) // 50 pixels a letter
+		if heading != "" {
+			h.words = append(h.words, vanthu.Word{Text: heading, X0: 1100, Y0: 700, X1: 1400, Y1: 750, Confidence: 95, Line: 2})
+		}
+		slots := inkSlots(h.words, 2480, 3508)
+		if len(slots) != 1 {
+			t.Fatalf("%q: %d slots", heading, len(slots))
+		}
+		s := slots[0]
+		switch {
+		case heading != "" && (s.slot.Max.X != 590 || s.clearTo != 790):
+			t.Errorf("slot %v, cleared to %d; want it to end at 590 (790 - 4×50) and clear to 790", s.slot, s.clearTo)
+		case heading == "" && (s.slot.Max.X < 700 || s.clearTo != 0):
+			t.Errorf("no heading: slot %v, cleared to %d; want it up to the code", s.slot, s.clearTo)
+		}
+	}
+}
+
 func TestReadInkLeavesPrintAlone(t *testing.T) {
 	h := newHeader()
 	// Typed numbers: read surely, or typed as one word with the code.

@@ -32,7 +32,7 @@ var rescans = []struct {
 	unflagged int
 }{
 	{"100 dpi colour", 100, jpegImage, map[string]int{
-		"number": 8, "doc_type": 12, "issuer": 12, "issued_date": 10, "place": 12,
+		"number": 9, "doc_type": 12, "issuer": 12, "issued_date": 10, "place": 12,
 		"subject": 8, "signer": 9, "signer_title": 9, "urgency": 12, "confidentiality": 12,
 	}, 3},
 	{"200 dpi 1 bit", 200, bilevelImage, map[string]int{
