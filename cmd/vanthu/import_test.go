@@ -33,9 +33,10 @@ func TestImportCLI(t *testing.T) {
 	if err == nil || !strings.Contains(string(out), "dòng 2: not a record") || !strings.Contains(string(out), "3 dòng: 2 văn bản mới, 0 đã nhập trước đó, 1 dòng lỗi") || !strings.Contains(string(out), "văn bản/giây") {
 		t.Fatalf("vanthu import: %v\n%s", err, out)
 	}
-	// A bad line stops no compaction of what was imported; then
+	// A bad line stops no compaction of what was imported (which Bleve's
+	// own merging may have brought to one segment already); then
 	// compacting again finds one segment, nothing to do.
-	if !strings.Contains(string(out), "làm một") {
+	if !strings.Contains(string(out), "làm một") && !strings.Contains(string(out), "chỉ mục đã gọn: 1 phân đoạn") {
 		t.Errorf("vanthu import --compact: %s", out)
 	}
 	cmd = exec.Command(vanthuBin, "compact", "--data", data)
