@@ -46,8 +46,9 @@ type Number struct {
 	// beside it may be a misreading too.
 	Unsure bool
 	// TypeLost: the type code was lost with the slash (the slot ran on
-	// into it), so Code is the issuing code alone and the numeral is
-	// not read: the type heading may give the code back (WithType).
+	// into it), so Code is the issuing code alone and what was read in
+	// the slot is no numeral (it holds the code's letters too): the type
+	// heading may give the code back (WithType).
 	TypeLost bool
 }
 
