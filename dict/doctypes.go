@@ -53,6 +53,11 @@ func DocTypeByName(n string) (DocType, bool) {
 	return DocType{}, false
 }
 
+// SlashLookalikes are the thin marks OCR reads the slash of a number
+// ("Số: 45/QĐ-UBND") as in a coarse or 1-bit scan, where a slash is a
+// stroke or two of pixels: "Số: 08 ;CT-UBND", "Số: “UBND-KGVX".
+const SlashLookalikes = ";:,.'\"“”‘’|!_"
+
 // NumberKey is the search key of a document number (số và ký hiệu): its
 // letters and digits without marks or case, leading zeros dropped, joined by
 // single spaces. "45/QĐ-UBND", "45/qd-ubnd", "045/QD-UBND" and "45 QĐ UBND"

@@ -3,6 +3,7 @@ package extract
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -18,13 +19,14 @@ var placeCut = regexp.MustCompile(`\.{2,}|…|_{2,}|[:|]`)
 // look like (202S), after a speck read as a colon.
 var dateRe = regexp.MustCompile(`NGAY(.{0,8}?)THANG(.{0,8}?)NAM[\s:;.,]*([0-9OLI|SZBG][0-9OLI|SZBG\s]{3,6})`)
 
-// zeroFix reads a printed month as digitFix does, and "(" as the 0 it is
-// the left side of.
-var zeroFix = strings.NewReplacer("O", "0", "o", "0", "L", "1", "l", "1", "I", "1", "|", "1", "]", "1", " ", "", "(", "0")
-
-// yearFix reads the printed year's digits: as digitFix does, and the
-// capitals a digit looks like in small print.
-var yearFix = strings.NewReplacer("O", "0", "L", "1", "I", "1", "|", "1", " ", "", "S", "5", "Z", "2", "B", "8", "G", "6")
+var (
+	// zeroFix reads a printed month as digitFix does, and "(" as the 0 it
+	// is the left side of.
+	zeroFix = strings.NewReplacer(append(slices.Clone(digitLookalikes), "(", "0")...)
+	// yearFix reads the printed year's digits: as digitFix does, and the
+	// capitals a digit looks like in small print.
+	yearFix = strings.NewReplacer(append(slices.Clone(digitLookalikes), "S", "5", "Z", "2", "B", "8", "G", "6")...)
+)
 
 // ParseDateLine reads "<địa danh>, ngày DD tháng MM năm YYYY" and returns the
 // place and the date as YYYY-MM-DD. When the day (or the month) cannot be

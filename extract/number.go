@@ -27,9 +27,13 @@ var (
 	// the handwriting before them ("Số: 2477 -UBND" for "Số: 24/TTr-UBND"):
 	// the issuing code after a hyphen, and nothing after it.
 	numberTypeLostRe = regexp.MustCompile(`^[^A-Z0-9]*S[O6]\s*[:;]([^/]{0,16}?)\s*[-–]\s*([A-Z][A-Z0-9]*)\s*$`)
-	// lostSlash is what OCR reads a thin slash as.
-	lostSlash = `[;:,.'"“”‘’|!\-–_]`
-	digitFix  = strings.NewReplacer("O", "0", "o", "0", "L", "1", "l", "1", "I", "1", "|", "1", "]", "1", " ", "")
+	// lostSlash is what OCR reads a thin slash as: a thin mark, or a
+	// hyphen.
+	lostSlash = `[` + regexp.QuoteMeta(dict.SlashLookalikes) + `\-–]`
+	// digitLookalikes are the pairs of what OCR reads a printed or written
+	// digit as, and the digit: O for 0, l for 1.
+	digitLookalikes = []string{"O", "0", "o", "0", "L", "1", "l", "1", "I", "1", "|", "1", "]", "1", " ", ""}
+	digitFix        = strings.NewReplacer(digitLookalikes...)
 	// slotFill is what stands in an empty slot: dots, underscores, an
 	// ellipsis, spaces.
 	slotFill = "._…-–:;, \t"

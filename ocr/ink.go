@@ -178,17 +178,13 @@ func codeStart(w string) (int, bool) {
 	}
 	// A slash read as another thin mark (";CT-UBND", "“UBND-KGVX"): the
 	// mark stands where the slash does.
-	if code := strings.TrimLeft(w, lostSlash); code != w && utf8.RuneCountInString(w)-utf8.RuneCountInString(code) <= 2 && strings.Contains(code, "-") {
+	if code := strings.TrimLeft(w, dict.SlashLookalikes); code != w && utf8.RuneCountInString(w)-utf8.RuneCountInString(code) <= 2 && strings.Contains(code, "-") {
 		if first, _ := utf8.DecodeRuneInString(code); unicode.IsUpper(first) && isCode(strings.Map(upperTypeCode, code)) {
 			return 0, true
 		}
 	}
 	return 0, false
 }
-
-// lostSlash are the thin marks OCR reads a slash as in a coarse or 1-bit
-// scan.
-const lostSlash = ";:,.'\"“”‘’|!_"
 
 // upperTypeCode spells the small letter of a type code (TTr) as a capital.
 func upperTypeCode(r rune) rune {
@@ -231,7 +227,7 @@ func makeSlot(label, next vanthu.Word, labelText string, labelW float64, nextAt 
 	right := next.X0
 	nextText := string([]rune(next.Text)[nextAt:])
 	slash := false
-	if labelText == "Số:" && !strings.HasPrefix(nextText, "/") && !strings.ContainsRune(lostSlash, []rune(nextText + " ")[0]) {
+	if labelText == "Số:" && !strings.HasPrefix(nextText, "/") && !strings.ContainsRune(dict.SlashLookalikes, []rune(nextText + " ")[0]) {
 		// The code's slash was read into the slot (or lost): it stands
 		// about half a capital's height before the code, and the last
 		// digit may reach past that up to it.

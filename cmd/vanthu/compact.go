@@ -22,7 +22,7 @@ func compactCmd(ctx context.Context, args []string) error {
 	ix, err := index.Open(filepath.Join(*data, "index"))
 	if err != nil {
 		if errors.Is(err, index.ErrInUse) {
-			return errors.New("the index is in use by another process (a running server?): stop it first")
+			return fmt.Errorf("%w: stop it first", index.ErrInUse)
 		}
 		return err
 	}

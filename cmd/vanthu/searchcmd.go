@@ -59,7 +59,7 @@ func searchCmd(ctx context.Context, args []string) error {
 		ix, err := index.Open(filepath.Join(*data, "index"))
 		if err != nil {
 			if errors.Is(err, index.ErrInUse) {
-				return errors.New("the index is in use by another process (a running server?): search through it with --server")
+				return fmt.Errorf("%w: search through it with --server", index.ErrInUse)
 			}
 			return err
 		}
