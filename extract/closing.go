@@ -44,6 +44,15 @@ func closing(segs []layout.Segment) (signatureBlock, bool) {
 		t := cleanLine(s.Text)
 		name := nameLine(t)
 		switch {
+		case isRole(t) && roleDone(roles):
+			// The role ended on the signer's own office: capitals under
+			// it are the name printed in capitals, or a seal's or a
+			// signature's strokes read as letters.
+			if n := titleCase(t); dict.LooksLikeName(n) && dict.IsSurname(n) {
+				b.signer, b.signerGuessed = dict.RepairGivenName(n), false
+				continue
+			}
+			b.titleGuessed = true
 		case isRole(t):
 			role, guessed := readRole(t)
 			if !roleShaped(role) && s.Conf < sealConf {
@@ -161,6 +170,24 @@ func readRole(t string) (string, bool) {
 		return lead + office, true
 	}
 	return line, guessed
+}
+
+// roleDone reports whether the role lines read so far end on the
+// signer's own office, which NĐ 30 prints last (CHỦ TỊCH, PHÓ GIÁM ĐỐC),
+// with no authority before it.
+func roleDone(roles []string) bool {
+	return len(roles) > 0 && authority.FindString(roles[len(roles)-1]) == "" && dict.IsOffice(roles[len(roles)-1])
+}
+
+// titleCase writes each word of t with a capital and small letters after
+// it: a name printed in capitals as names are written.
+func titleCase(t string) string {
+	ws := strings.Fields(strings.ToLower(t))
+	for i, w := range ws {
+		r, size := utf8.DecodeRuneInString(w)
+		ws[i] = string(unicode.ToUpper(r)) + w[size:]
+	}
+	return strings.Join(ws, " ")
 }
 
 // completeRoles checks the role's lines against the order NĐ 30 prints

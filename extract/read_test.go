@@ -612,3 +612,30 @@ func scanWords(rows ...row) []vanthu.Word {
 	}
 	return words
 }
+
+// Under the signer's own office NĐ 30 prints the name: capitals there are
+// the name printed in capitals, or strokes read as letters, never more of
+// the role.
+func TestClosingCapitalsUnderTheOffice(t *testing.T) {
+	for _, c := range []struct {
+		line, title, signer string
+		guessed             bool
+	}{
+		{"SEN YỆN", "CHỦ TỊCH", "Trần Ngọc Căng", true},
+		{"TRẦN NGỌC CĂNG", "CHỦ TỊCH", "Trần Ngọc Căng", false},
+	} {
+		segs := []layout.Segment{
+			seg("Nơi nhận:", layout.Left, 257, 1716, 394, 1746),
+			seg("CHỦ TỊCH", layout.Right, 973, 1709, 1279, 1786),
+			seg(c.line, layout.Right, 942, 1850, 1164, 1914),
+			seg("- Như trên;", layout.Left, 256, 1756, 560, 1791),
+		}
+		if c.guessed {
+			segs = append(segs, seg(c.signer, layout.Right, 1053, 2081, 1325, 2124))
+		}
+		b, ok := closing(segs)
+		if !ok || b.title != c.title || b.titleGuessed != c.guessed || b.signer != c.signer || b.signerGuessed {
+			t.Errorf("%q under the office: closing = %+v, %v; want title %q (flagged: %v), signer %q", c.line, b, ok, c.title, c.guessed, c.signer)
+		}
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"image"
 	"image/color"
 	"image/jpeg"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -14,14 +15,17 @@ import (
 	"testing"
 
 	"github.com/gen2brain/go-fitz"
+	"golang.org/x/image/draw"
+	"golang.org/x/image/math/f64"
 
 	"github.com/vanthu/vanthu/internal/pdftest"
 )
 
 // rescans are the ways an office scans paper that the shared real
-// documents were not scanned in: coarse colour, and one bit per pixel (a
+// documents were not scanned in: coarse colour; one bit per pixel (a
 // fax-era scanner, or a copier's black-and-white mode; a red seal comes
-// out black).
+// out black); and grey, the sheet laid askew, compressed hard (a copier's
+// scan-to-PDF).
 var rescans = []struct {
 	name string
 	dpi  int
@@ -39,6 +43,10 @@ var rescans = []struct {
 		"number": 9, "doc_type": 12, "issuer": 12, "issued_date": 9, "place": 11,
 		"subject": 7, "signer": 6, "signer_title": 11, "urgency": 11, "confidentiality": 12,
 	}, 4},
+	{"150 dpi grey, turned, JPEG 50", 150, turnedGreyImage, map[string]int{
+		"number": 9, "doc_type": 12, "issuer": 12, "issued_date": 8, "place": 12,
+		"subject": 10, "signer": 7, "signer_title": 9, "urgency": 11, "confidentiality": 12,
+	}, 3},
 }
 
 // TestRealDocumentsRescanned reads the real documents again as they would
@@ -144,6 +152,25 @@ func jpegImage(img *image.RGBA, _ int) string {
 	jpeg.Encode(&b, img, &jpeg.Options{Quality: 80})
 	r := img.Bounds()
 	return fmt.Sprintf("<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode /Length %d >>\nstream\n%s\nendstream",
+		r.Dx(), r.Dy(), b.Len(), b.String())
+}
+
+// turnedGreyImage is img in grey, turned 1.5° on the glass, as a JPEG
+// of quality 50: a cheap scanner's or a copier's scan-to-PDF.
+func turnedGreyImage(img *image.RGBA, _ int) string {
+	r := img.Bounds()
+	grey := image.NewGray(r)
+	for i := range grey.Pix {
+		grey.Pix[i] = 255
+	}
+	a := 1.5 * math.Pi / 180
+	cx, cy := float64(r.Dx())/2, float64(r.Dy())/2
+	sin, cos := math.Sin(a), math.Cos(a)
+	m := f64.Aff3{cos, -sin, cx - cx*cos + cy*sin, sin, cos, cy - cx*sin - cy*cos}
+	draw.BiLinear.Transform(grey, m, img, r, draw.Over, nil)
+	var b bytes.Buffer
+	jpeg.Encode(&b, grey, &jpeg.Options{Quality: 50})
+	return fmt.Sprintf("<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /DCTDecode /Length %d >>\nstream\n%s\nendstream",
 		r.Dx(), r.Dy(), b.Len(), b.String())
 }
 
