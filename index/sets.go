@@ -60,6 +60,26 @@ func (ix *Index) Sets(r bindex.IndexReader) (*Sets, bool) {
 // None is the empty set.
 func (s *Sets) None() Set { return make(Set, len(s.segs)) }
 
+// Numbered is the set of the documents numbered ns in the snapshot (as
+// Cursor and Number number them), ns in ascending order.
+func (s *Sets) Numbered(ns []uint64) Set {
+	out := s.None()
+	i := 0
+	for _, n := range ns {
+		for i < len(s.segs) && n >= s.segs[i].offset+s.segs[i].seg.Count() {
+			i++
+		}
+		if i == len(s.segs) {
+			break
+		}
+		if out[i] == nil {
+			out[i] = roaring.New()
+		}
+		out[i].Add(uint32(n - s.segs[i].offset))
+	}
+	return out
+}
+
 // All is every live document.
 func (s *Sets) All() Set {
 	out := make(Set, len(s.segs))
@@ -362,4 +382,42 @@ func (set Set) AndNot(o Set) Set {
 		}
 	}
 	return out
+}
+
+// Split cuts set into n parts of about equal size, in the order of the
+// index: every document of the first part comes before every document of
+// the second. Fewer documents than parts leave parts empty.
+func (set Set) Split(n int) []Set {
+	parts := make([]Set, n)
+	for p := range parts {
+		parts[p] = make(Set, len(set))
+	}
+	total := set.Card()
+	var before uint64 // documents of set in the segments before i
+	for i, b := range set {
+		if b == nil || b.IsEmpty() {
+			continue
+		}
+		card := b.GetCardinality()
+		// Part p takes the documents of rank [p·total/n, (p+1)·total/n).
+		for p := range parts {
+			lo := max(uint64(p)*total/uint64(n), before)
+			hi := min(uint64(p+1)*total/uint64(n), before+card)
+			if lo >= hi {
+				continue
+			}
+			part := b.Clone()
+			if hi < before+card {
+				v, _ := b.Select(uint32(hi - before))
+				part.RemoveRange(uint64(v), 1<<32)
+			}
+			if lo > before {
+				v, _ := b.Select(uint32(lo - before))
+				part.RemoveRange(0, uint64(v))
+			}
+			parts[p][i] = part
+		}
+		before += card
+	}
+	return parts
 }

@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"maps"
 	"path/filepath"
+	"slices"
 	"testing"
 
+	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 
 	"github.com/vanthu/vanthu"
@@ -101,4 +103,49 @@ func snapshot(t *testing.T, ix *Index) *scorch.IndexSnapshot {
 	}
 	t.Cleanup(func() { r.Close() })
 	return r.(*scorch.IndexSnapshot)
+}
+
+// Split parts a set in the order of the index, every document in one
+// part, the parts no more than one apart in size, across segments and
+// within one.
+func TestSplit(t *testing.T) {
+	bm := func(xs ...uint32) *roaring.Bitmap { return roaring.BitmapOf(xs...) }
+	for _, c := range []struct {
+		set Set
+		n   int
+	}{
+		{Set{bm(1, 2, 3, 4, 5, 6, 7)}, 2},
+		{Set{bm(1, 2, 3), nil, bm(0, 9, 70000, 70001)}, 2},
+		{Set{bm(1, 2, 3), bm(4), bm(0, 9, 70000, 70001)}, 3},
+		{Set{bm(5)}, 2},
+		{Set{nil, bm()}, 2},
+	} {
+		parts := c.set.Split(c.n)
+		var got []string
+		var sizes []uint64
+		for _, p := range parts {
+			sizes = append(sizes, p.Card())
+			for i, b := range p {
+				if b != nil {
+					for _, x := range b.ToArray() {
+						got = append(got, fmt.Sprint(i, ":", x))
+					}
+				}
+			}
+		}
+		var want []string
+		for i, b := range c.set {
+			if b != nil {
+				for _, x := range b.ToArray() {
+					want = append(want, fmt.Sprint(i, ":", x))
+				}
+			}
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("Split(%v, %d): parts hold %v in that order, want %v", c.set, c.n, got, want)
+		}
+		if slices.Max(sizes)-slices.Min(sizes) > 1 {
+			t.Errorf("Split(%v, %d): parts of %v documents", c.set, c.n, sizes)
+		}
+	}
 }

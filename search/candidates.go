@@ -1,8 +1,10 @@
 package search
 
 import (
+	"cmp"
 	"context"
 	"errors"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -33,6 +35,10 @@ const rankLimit = 2000
 // matches whose subject has the words, then the newest others, up to
 // rankLimit. Bleve gets those candidates, matched with the query for its
 // scores (or, for a phrase counted by its words, to match it as a phrase).
+// A phrase's set is the documents with its words; unless they are too
+// many (estimateFrom), each is matched by the phrase's positions first,
+// and its matches are the set. Matching and ranking many documents is
+// shared among the cores (walkInParts).
 type firstPass struct {
 	ix           *index.Index
 	q            query.Query // the query, settable
@@ -43,6 +49,11 @@ type firstPass struct {
 	facetSize    int
 	rankLimit    int
 	estimateFrom int
+	partsFrom    int // candidates ranked in parts from this many
+	parts        int // how many parts (0: one a core)
+	// verify: a phrase is counted by its matches, however many documents
+	// have its words.
+	verify bool
 
 	// What Searcher found.
 	total      uint64
@@ -50,15 +61,13 @@ type firstPass struct {
 	ranked     uint64 // candidates ranked, if fewer than total
 	candidates uint64 // documents handed to Bleve
 	facets     map[string][]FacetCount
+	// matched is how many candidates matched the query, when they were
+	// scored in parts (Bleve then sees only the best of each part).
+	matched *uint64
 }
 
-// errNoSets: the index is not one whose postings can be read as sets;
-// errInexact: the sets of a phrase hold few enough documents for Bleve to
-// count the phrase's matches exactly.
-var (
-	errNoSets  = errors.New("search: no sets")
-	errInexact = errors.New("search: inexact sets")
-)
+// errNoSets: the index is not one whose postings can be read as sets.
+var errNoSets = errors.New("search: no sets")
 
 // estimateFrom is how many documents may have all the words of a phrase
 // for its matches still to be counted exactly, each by its positions;
@@ -73,17 +82,26 @@ func (f *firstPass) Searcher(ctx context.Context, r bindex.IndexReader, m mappin
 	if !ok {
 		return nil, errNoSets
 	}
+	f.total, f.estimate, f.ranked, f.candidates, f.facets, f.matched = 0, false, 0, 0, nil, nil
 	all, exact, err := setOf(s, f.q)
 	if err != nil {
 		return nil, err
 	}
-	f.total = all.Card()
-	if !exact {
-		if f.total <= uint64(f.estimateFrom) {
-			return nil, errInexact
+	parts := cmp.Or(f.parts, runtime.GOMAXPROCS(0))
+	if !exact && (f.verify || all.Card() <= uint64(f.estimateFrom)) {
+		// A phrase, whose words' documents hold its matches: each is
+		// matched by its positions, in parts at once, and the matches
+		// are the set.
+		walk := opts
+		walk.Score = bleve.ScoreNone
+		_, matches, _, err := walkInParts(ctx, r, m, walk, s, all, f.q, 0, parts, true)
+		if err != nil {
+			return nil, err
 		}
-		f.estimate = true
+		all, exact = s.Numbered(matches), true
 	}
+	f.total = all.Card()
+	f.estimate = !exact
 	f.facets = map[string][]FacetCount{}
 	for _, field := range Facets {
 		counts, err := s.Counts(field, all)
@@ -130,6 +148,14 @@ func (f *firstPass) Searcher(ctx context.Context, r bindex.IndexReader, m mappin
 	if exact {
 		// The candidates are matches: Bleve need only score them.
 		q = scoredPart(q)
+	}
+	if !f.byDate && f.candidates >= uint64(f.partsFrom) && parts > 1 {
+		kept, _, matched, err := walkInParts(ctx, r, m, opts, s, c, q, f.need, parts, false)
+		if err != nil {
+			return nil, err
+		}
+		f.matched = &matched
+		return &keptSearcher{hits: kept}, nil
 	}
 	qs, err := q.Searcher(ctx, r, m, opts)
 	if err != nil {
@@ -287,3 +313,12 @@ func (s *setSearcher) Count() uint64              { return s.count }
 func (s *setSearcher) Min() int                   { return 0 }
 func (s *setSearcher) Size() int                  { return 64 }
 func (s *setSearcher) DocumentMatchPoolSize() int { return 1 }
+
+// matchedOf is how many candidates matched the query, of Bleve's result
+// res of the first pass.
+func (f *firstPass) matchedOf(res *bleve.SearchResult) uint64 {
+	if f.matched != nil {
+		return *f.matched
+	}
+	return res.Total
+}

@@ -69,7 +69,7 @@ func scaleIndex(t *testing.T, n int) (*index.Index, *scale.Corpus) {
 // by date both ways and deep pages.
 func TestSetsAnswerAsBleveDoes(t *testing.T) {
 	ix, c := scaleIndex(t, 2400)
-	fast, slow := &Searcher{Index: ix}, &Searcher{Index: ix, noSets: true}
+	slow := &Searcher{Index: ix, noSets: true}
 	staff := access.SightOf(access.Viewer{Name: "nv", Role: access.Staff, Unit: "VP"})
 	kt := access.SightOf(access.Viewer{Name: "b", Role: access.Staff, Unit: "KT"})
 	leader := access.SightOf(access.Viewer{Name: "ld", Role: access.Leader})
@@ -101,21 +101,57 @@ func TestSetsAnswerAsBleveDoes(t *testing.T) {
 		Request{Q: `"nhân dân"`, Sight: &staff}, Request{Q: `"uy ban nhan dan"`, Sort: "-issued_date", Page: 3},
 		Request{Q: `"` + strings.Join(strings.Fields(c.Doc(9).Body)[4:7], " ") + `"`})
 
-	for _, r := range reqs {
-		r.Page, r.Size = max(r.Page, 1), 10
-		p, _ := parseQuery(r.Q)
-		if !settable(buildQuery(p, r, nil, features{accessIndexed: true, pairs: true})) {
-			t.Fatalf("%+v: sets cannot answer it, so the test compares nothing", r)
+	// The candidates ranked in one walk, and in three parts at once.
+	for _, fast := range []*Searcher{{Index: ix}, {Index: ix, partsFrom: 1, parts: 3}} {
+		for _, r := range reqs {
+			r.Page, r.Size = max(r.Page, 1), 10
+			p, _ := parseQuery(r.Q)
+			if !settable(buildQuery(p, r, nil, features{accessIndexed: true, pairs: true})) {
+				t.Fatalf("%+v: sets cannot answer it, so the test compares nothing", r)
+			}
+			got, want := both(t, fast, slow, r)
+			if got.Total != want.Total || got.Ranked != 0 || got.TotalIsEstimate {
+				t.Errorf("%d parts, %+v: total %d (ranked %d) by sets, %d by Bleve", fast.parts, r, got.Total, got.Ranked, want.Total)
+			}
+			if !reflect.DeepEqual(got.Facets, want.Facets) {
+				t.Errorf("%d parts, %+v: facets by sets\n%v\nby Bleve\n%v", fast.parts, r, got.Facets, want.Facets)
+			}
+			if a, b := scored(got), scored(want); a != b {
+				t.Errorf("%d parts, %+v: hits by sets\n%s\nby Bleve\n%s", fast.parts, r, a, b)
+			}
 		}
-		got, want := both(t, fast, slow, r)
-		if got.Total != want.Total || got.Ranked != 0 || got.TotalIsEstimate {
-			t.Errorf("%+v: total %d (ranked %d) by sets, %d by Bleve", r, got.Total, got.Ranked, want.Total)
-		}
-		if !reflect.DeepEqual(got.Facets, want.Facets) {
-			t.Errorf("%+v: facets by sets\n%v\nby Bleve\n%v", r, got.Facets, want.Facets)
-		}
-		if a, b := scored(got), scored(want); a != b {
-			t.Errorf("%+v: hits by sets\n%s\nby Bleve\n%s", r, a, b)
+	}
+}
+
+// Candidates ranked in parts at once give the page that ranking them in
+// one walk gives, also past the rank limit and for a phrase counted by
+// its words, and ties of score break the same way.
+func TestPartsRankAsOne(t *testing.T) {
+	ix, c := scaleIndex(t, 2400)
+	// More candidates than the parts keep, so that what Bleve sees of
+	// them is not how many matched.
+	one := &Searcher{Index: ix, estimateFrom: 100, RankLimit: 700}
+	staff := access.SightOf(access.Viewer{Name: "nv", Role: access.Staff, Unit: "VP"})
+	reqs := []Request{
+		{Q: "năm"}, {Q: "năm", Page: 7}, {Q: "nam", Sight: &staff},
+		{Q: `"ủy ban nhân dân tỉnh"`}, {Q: `"ủy ban nhân dân tỉnh"`, Page: 3},
+		{Q: `"` + strings.Join(strings.Fields(c.Doc(9).Body)[4:7], " ") + `"`},
+	}
+	for i := 1; i < 2400; i += 401 {
+		topic := strings.Fields(strings.TrimPrefix(c.Doc(i).Subject, "Về việc "))
+		reqs = append(reqs, Request{Q: strings.Join(topic[:2], " ")}, Request{Q: topic[0], Sight: &staff})
+	}
+	for _, parts := range []int{2, 3, 7} {
+		many := &Searcher{Index: ix, estimateFrom: 100, RankLimit: 700, partsFrom: 1, parts: parts}
+		for _, r := range reqs {
+			r.Page, r.Size = max(r.Page, 1), 10
+			got, want := both(t, many, one, r)
+			if got.Total != want.Total || got.Ranked != want.Ranked || got.TotalIsEstimate != want.TotalIsEstimate || !reflect.DeepEqual(got.Facets, want.Facets) {
+				t.Errorf("%d parts, %+v: total %d, ranked %d, estimate %v; in one walk %d, %d, %v", parts, r, got.Total, got.Ranked, got.TotalIsEstimate, want.Total, want.Ranked, want.TotalIsEstimate)
+			}
+			if a, b := scored(got), scored(want); a != b || len(got.Hits) == 0 {
+				t.Errorf("%d parts, %+v: hits\n%s\nin one walk\n%s", parts, r, a, b)
+			}
 		}
 	}
 }
@@ -262,6 +298,28 @@ func TestSetsConcurrently(t *testing.T) {
 	}
 	if len(answers[0]) != len(reqs) {
 		t.Fatalf("%d answers of %d", len(answers[0]), len(reqs))
+	}
+}
+
+// Candidates whose scores tie are kept as Bleve keeps them, in the order
+// of the index, by parts as by one walk: the page is the same.
+func TestPartsBreakTiesAsOne(t *testing.T) {
+	texts := map[string]string{}
+	for i := range 400 { // more in each part than the window the parts keep
+		texts[fmt.Sprint("same-", i)] = "Sở Tài chính chủ trì, phối hợp thực hiện."
+	}
+	ix := pagesIndex(t, texts)
+	one := &Searcher{Index: ix, RankLimit: 1000}
+	many := &Searcher{Index: ix, RankLimit: 1000, partsFrom: 1, parts: 2}
+	r := Request{Q: "tài chính", Page: 1, Size: 10}
+	got, want := both(t, many, one, r)
+	if len(want.Hits) != 10 || got.Hits[0].Score != got.Hits[9].Score {
+		t.Fatalf("want a full page of tied scores, got %d hits: the case tests nothing", len(want.Hits))
+	}
+	for i := range want.Hits {
+		if got.Hits[i].ID != want.Hits[i].ID {
+			t.Fatalf("hit %d: %s by parts, %s by one walk", i, got.Hits[i].ID.Short(), want.Hits[i].ID.Short())
+		}
 	}
 }
 

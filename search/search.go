@@ -5,8 +5,10 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -75,9 +77,10 @@ type Searcher struct {
 	// more ranks closer to ranking every match, slower.
 	RankLimit int
 
-	// Tests make this small (0: the constant).
-	estimateFrom int
-	noSets       bool // Bleve does all of every search (tests compare)
+	// Tests make these small (0: the constant; parts: one a core).
+	estimateFrom, partsFrom, parts int
+	// noSets: Bleve does all of every search (tests compare).
+	noSets bool
 }
 
 // rescoreWindow is how many of the best documents of the first pass are
@@ -141,7 +144,7 @@ func (s *Searcher) Search(ctx context.Context, r Request) (Result, error) {
 		q1 = q // the same documents and scores: a number has no boosts
 	}
 	res, err := s.first(ctx, q1, fp, size, skip, order, facets, onePass)
-	if errors.Is(err, errNoSets) || errors.Is(err, errInexact) {
+	if errors.Is(err, errNoSets) {
 		fp = nil
 		res, err = s.first(ctx, q1, nil, size, skip, order, facets, false)
 	}
@@ -149,9 +152,9 @@ func (s *Searcher) Search(ctx context.Context, r Request) (Result, error) {
 	// candidates (its words meet far more often than it does), or in too
 	// few of them for the page, that count is far from its own, and it is
 	// counted exactly, each document with its words by its positions.
-	if err == nil && fp != nil && fp.estimate && (len(res.Hits) < size || 2*res.Total < fp.candidates) {
-		fp = nil
-		res, err = s.first(ctx, q1, nil, size, skip, order, facets, false)
+	if err == nil && fp != nil && fp.estimate && (len(res.Hits) < size || 2*fp.matchedOf(res) < fp.candidates) {
+		fp.verify = true
+		res, err = s.first(ctx, q1, fp, size, skip, order, facets, false)
 	}
 	if err != nil {
 		return Result{}, vanthu.E("search", vanthu.Transient, err)
@@ -179,11 +182,7 @@ func (s *Searcher) Search(ctx context.Context, r Request) (Result, error) {
 			for i, h := range res.Hits {
 				ids[i] = h.ID
 			}
-			these := bleve.NewConjunctionQuery(unscored{bleve.NewDocIDQuery(ids)}, q)
-			req := bleve.NewSearchRequestOptions(these, len(ids), 0, false)
-			withText(req)
-			req.SortBy(order)
-			if res, err = s.Index.Bleve().SearchInContext(ctx, req); err != nil {
+			if res.Hits, err = s.these(ctx, ids, q, order, relevance); err != nil {
 				return Result{}, vanthu.E("search", vanthu.Transient, err)
 			}
 		}
@@ -208,6 +207,38 @@ func (s *Searcher) Search(ctx context.Context, r Request) (Result, error) {
 	return out, nil
 }
 
+// theseFrom is how many documents each part of a second pass reads at
+// least: fewer cost more to start than they save.
+const theseFrom = 20
+
+// these reads the documents ids, sorted by order, with their text and
+// where q matched in them. Unsorted (they are ranked again), they are
+// read in parts at once, one a core.
+func (s *Searcher) these(ctx context.Context, ids []string, q query.Query, order []string, unsorted bool) (bsearch.DocumentMatchCollection, error) {
+	n := 1
+	if unsorted {
+		n = max(1, min(runtime.GOMAXPROCS(0), len(ids)/theseFrom))
+	}
+	hits := make([]bsearch.DocumentMatchCollection, n)
+	errs := make([]error, n)
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Go(func() {
+			part := ids[i*len(ids)/n : (i+1)*len(ids)/n]
+			req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(unscored{bleve.NewDocIDQuery(part)}, q), len(part), 0, false)
+			withText(req)
+			req.SortBy(order)
+			res, err := s.Index.Bleve().SearchInContext(ctx, req)
+			if err == nil {
+				hits[i] = res.Hits
+			}
+			errs[i] = err
+		})
+	}
+	wg.Wait()
+	return slices.Concat(hits...), errors.Join(errs...)
+}
+
 // firstPass returns the first pass by sets for q, or nil when sets cannot
 // evaluate it (an excluded phrase) or Bleve alone is faster (a number).
 func (s *Searcher) firstPass(p parsed, q query.Query, relevance bool, order []string, need, facetSize int) *firstPass {
@@ -218,7 +249,8 @@ func (s *Searcher) firstPass(p parsed, q query.Query, relevance bool, order []st
 		return nil
 	}
 	fp := &firstPass{ix: s.Index, q: q, need: need, facetSize: facetSize, byDate: !relevance, desc: strings.HasPrefix(order[0], "-"),
-		rankLimit: cmp.Or(s.RankLimit, rankLimit), estimateFrom: cmp.Or(s.estimateFrom, estimateFrom)}
+		rankLimit: cmp.Or(s.RankLimit, rankLimit), estimateFrom: cmp.Or(s.estimateFrom, estimateFrom),
+		partsFrom: cmp.Or(s.partsFrom, partsFrom), parts: s.parts}
 	if free != "" {
 		if sub := textQuery(free, index.FieldSubject, index.FieldSubjectF); settable(sub) {
 			fp.subject = sub
