@@ -1,6 +1,7 @@
 package dict
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -41,12 +42,17 @@ var compoundList = strings.Fields(`
 	nội_bộ danh_mục chỉ_huy dự_án đề_án chức_danh cung_cấp công_tác hoạt_động quy_hoạch sản_xuất
 	chương_trình tham_gia kinh_doanh ngân_hàng cấp_bách nhân_lực hiện_trạng trọng_tâm thời_điểm`)
 
+// abbrevCompounds are pairs whose first word is an abbreviation, which
+// the register writes as one phrase: a province's committee or council
+// as its documents cite it (UBND tỉnh, never "UBND tính").
+var abbrevCompounds = strings.Fields(`ubnd_tỉnh hđnd_tỉnh`)
+
 // compounds maps a compound's folded lower-case syllables, joined by a
 // space, to its syllables; a key two compounds share is dropped.
 var compounds = func() map[string][2]string {
 	m := map[string][2]string{}
 	clash := map[string]bool{}
-	for _, c := range compoundList {
+	for _, c := range slices.Concat(compoundList, abbrevCompounds) {
 		a, b, _ := strings.Cut(c, "_")
 		k := Fold(a) + " " + Fold(b)
 		if old, ok := m[k]; ok && old != [2]string{a, b} {
@@ -88,4 +94,19 @@ func withCase(syl, read string) string {
 	default:
 		return syl
 	}
+}
+
+// RepairNumberLabel respells the word before a numeral (next, as read) as
+// "số" when OCR lost or bent its tone and kept its hat (sô 2269, Sỗ 15):
+// a numeral cited in a text is always introduced by "số". It reports
+// whether it changed a; any other word is left as read.
+func RepairNumberLabel(a, next string) (string, bool) {
+	r, _ := utf8.DecodeRuneInString(next)
+	switch strings.ToLower(NFC(a)) {
+	case "sô", "sồ", "sỗ", "sộ":
+		if unicode.IsDigit(r) {
+			return withCase("số", a), true
+		}
+	}
+	return a, false
 }

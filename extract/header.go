@@ -119,7 +119,7 @@ func subjectVv(left []layout.Segment) string {
 		f := strings.ToUpper(string(foldRunes([]rune(s.Text))))
 		if len(out) == 0 {
 			if strings.HasPrefix(f, "V/V") || strings.HasPrefix(f, "VE VIEC") {
-				out = append(out, s.Text)
+				out = append(out, speckless(s))
 				line = s.Y1 - s.Y0
 			}
 			continue
@@ -130,9 +130,9 @@ func subjectVv(left []layout.Segment) string {
 		if ParseUrgency(s.Text) != "" || ParseConfidentiality(s.Text) != "" || isRule(s.Text) {
 			break
 		}
-		out = append(out, s.Text)
+		out = append(out, speckless(s))
 	}
-	return cleanLine(strings.Join(out, " "))
+	return citedSlashes(cleanLine(strings.Join(out, " ")))
 }
 
 // subjectAfterHeading reads the trích yếu under a type heading: the lines
@@ -168,9 +168,26 @@ func subjectAfterHeading(segs []layout.Segment) string {
 		if len(out) >= 4 {
 			break
 		}
-		out = append(out, s.Text)
+		out = append(out, speckless(s))
 	}
-	return cleanLine(strings.Join(out, " "))
+	return citedSlashes(cleanLine(strings.Join(out, " ")))
+}
+
+// citedNumber is a number cited after "số" whose slash OCR read as a
+// comma, a stop or a space: "số 2269, QĐ-TTg".
+var citedNumber = regexp.MustCompile(`(\b[Ss]ố\s+[0-9]{1,5})(?:\s*[,.;:]\s*|\s+)(\pL+)(-\pL)`)
+
+// citedSlashes puts back the slash of each number cited in t whose slash
+// OCR lost, where a document type's abbreviation (Phụ lục III) follows:
+// "số 2269, QĐ-TTg" is "số 2269/QĐ-TTg".
+func citedSlashes(t string) string {
+	return citedNumber.ReplaceAllStringFunc(t, func(m string) string {
+		g := citedNumber.FindStringSubmatch(m)
+		if _, ok := docTypeByCode(g[2]); !ok {
+			return m
+		}
+		return g[1] + "/" + g[2] + g[3]
+	})
 }
 
 // speck reports whether s is a mark and no line of text: one with no
@@ -184,6 +201,34 @@ func speck(s layout.Segment, line int) bool {
 	}
 	h := s.Y1 - s.Y0
 	return stripPunct(s.Text) == "" && s.X1-s.X0 < 3*h || 2*h < line
+}
+
+// speckless is the text of line s without the specks OCR read as words
+// in it: a word less than half as tall as the line's words that OCR was
+// unsure of (the end of a rule read as "Ộ"), or a stop standing alone
+// ("của . Quyết định"), which no trích yếu has within it.
+func speckless(s layout.Segment) string {
+	if len(s.Words) < 2 {
+		return s.Text
+	}
+	var hs []int
+	for _, w := range s.Words {
+		hs = append(hs, w.Y1-w.Y0)
+	}
+	slices.Sort(hs)
+	line := hs[len(hs)/2]
+	keep := make([]string, 0, len(s.Words))
+	for _, w := range s.Words {
+		short := 2*(w.Y1-w.Y0) < line
+		if short && (w.Confidence < 50 || strings.Trim(w.Text, ".,;:·'`") == "") {
+			continue
+		}
+		keep = append(keep, w.Text)
+	}
+	if len(keep) == len(s.Words) {
+		return s.Text
+	}
+	return strings.Join(keep, " ")
 }
 
 // continues reports whether line s goes on with the trích yếu whose last

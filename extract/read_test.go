@@ -639,3 +639,45 @@ func TestClosingCapitalsUnderTheOffice(t *testing.T) {
 		}
 	}
 }
+
+// Specks OCR read as words within a line of the trích yếu are no part of
+// it: the end of a rule read as a letter it was unsure of, a stop
+// standing alone. A dash between numbers stays.
+func TestSubjectLineWithSpecks(t *testing.T) {
+	words := func(ws ...vanthu.Word) layout.Segment {
+		s := layout.Segment{Zone: layout.Left, X0: ws[0].X0, Y0: ws[0].Y0, X1: ws[len(ws)-1].X1, Y1: ws[0].Y1, Conf: 90, Words: ws}
+		var t []string
+		for _, w := range ws {
+			t = append(t, w.Text)
+			s.Y1 = max(s.Y1, w.Y1)
+		}
+		s.Text = strings.Join(t, " ")
+		return s
+	}
+	w := func(text string, x0, y0, x1, y1 int, conf float64) vanthu.Word {
+		return vanthu.Word{Text: text, X0: x0, Y0: y0, X1: x1, Y1: y1, Confidence: conf}
+	}
+	left := []layout.Segment{
+		seg("Số: 12/UBND-KT", layout.Left, 300, 240, 600, 280),
+		words(w("V/v", 186, 326, 220, 345, 96), w("góp", 226, 326, 260, 348, 96), w("ý", 266, 326, 275, 348, 96), w("của", 468, 327, 503, 345, 97), w("Ộ", 514, 351, 517, 355, 0)),
+		words(w("Quyết", 186, 357, 249, 381, 93), w("định", 257, 357, 303, 380, 97), w(".", 310, 374, 314, 378, 80),
+			w("nhiệm", 320, 357, 380, 376, 96), w("kỳ", 386, 357, 400, 380, 96), w("2021", 406, 357, 450, 376, 96), w("-", 456, 366, 462, 369, 90), w("2026", 468, 357, 512, 376, 96)),
+	}
+	if got, want := subjectVv(left), "V/v góp ý của Quyết định nhiệm kỳ 2021 - 2026"; got != want {
+		t.Errorf("subjectVv = %q, want %q", got, want)
+	}
+}
+
+func TestCitedSlashes(t *testing.T) {
+	for in, want := range map[string]string{
+		"của Quyết định số 2269, QĐ-TTg về Chương trình": "của Quyết định số 2269/QĐ-TTg về Chương trình",
+		"theo Công văn số 15 UBND-KT ngày":               "theo Công văn số 15 UBND-KT ngày", // no type code: a công văn's number has none
+		"Nghị định số 30. NĐ-CP":                         "Nghị định số 30/NĐ-CP",
+		"Quyết định số 2269/QĐ-TTg":                      "Quyết định số 2269/QĐ-TTg",
+		"năm 2025, QĐ-UBND":                              "năm 2025, QĐ-UBND", // no "số"
+	} {
+		if got := citedSlashes(in); got != want {
+			t.Errorf("citedSlashes(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

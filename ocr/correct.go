@@ -64,8 +64,10 @@ func Correct(word string, seen map[string]int) string {
 // CorrectCompounds respells, in place, each pair of neighbouring words on
 // one line (or the end of one line and the start of the next of a block)
 // that reads as a compound of the administrative register with a
-// wrong mark (bô sung → bổ sung; see dict.RepairCompound). Words with
-// punctuation between them are no pair.
+// wrong mark (bô sung → bổ sung; see dict.RepairCompound), and the word
+// before a numeral that reads as "số" with a wrong mark (sô 2269; see
+// dict.RepairNumberLabel). Words with punctuation between them are no
+// pair.
 func CorrectCompounds(words []vanthu.Word) {
 	for i := 0; i+1 < len(words); i++ {
 		a, b := &words[i], &words[i+1]
@@ -80,6 +82,15 @@ func CorrectCompounds(words []vanthu.Word) {
 		}
 		if x, y, ok := dict.RepairCompound(ca, cb); ok {
 			a.Text, b.Text = pa+x+qa, pb+y+qb
+		}
+	}
+	for i := 0; i+1 < len(words); i++ {
+		a, b := &words[i], words[i+1]
+		ca, pa, qa := splitPunct(a.Text)
+		if a.Line == b.Line && qa == "" {
+			if x, ok := dict.RepairNumberLabel(ca, b.Text); ok {
+				a.Text = pa + x
+			}
 		}
 	}
 }

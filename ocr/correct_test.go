@@ -82,10 +82,15 @@ func TestCorrectCompounds(t *testing.T) {
 	words = append(words, line(5, "đổi", "số")...)
 	words = append(words, line(7, "THÔNG", "BÁO")...)
 	words = append(words, line(8, "Vệ", "việc")...)
+	words = append(words, line(9, "Chủ", "tịch", "UBND", "tính", "Võ", "Phiên;", "UBND", "TINH")...)
+	words = append(words, line(10, "Quyết", "định", "sô", "2269/QĐ-TTg,", "Sỗ", "15", "sô", "liệu", "sô")...)
+	words = append(words, line(11, "15")...)
 	CorrectCompounds(words)
 	// Across punctuation, or lines that do not follow each other, no
-	// pair is made; a compound wraps to the next line.
-	want := "V/v đăng ký bổ sung nội dung, công bố sung vào sửa đổi, bô (sung) chuyển đổi số THÔNG BÁO Vệ việc"
+	// pair is made; a compound wraps to the next line. "số" before a
+	// numeral on its line.
+	want := "V/v đăng ký bổ sung nội dung, công bố sung vào sửa đổi, bô (sung) chuyển đổi số THÔNG BÁO Vệ việc " +
+		"Chủ tịch UBND tỉnh Võ Phiên; UBND TỈNH Quyết định số 2269/QĐ-TTg, Số 15 sô liệu sô 15"
 	if s := textOf(words); s != want {
 		t.Errorf("CorrectCompounds:\n got %s\nwant %s", s, want)
 	}
