@@ -60,26 +60,6 @@ func (ix *Index) Sets(r bindex.IndexReader) (*Sets, bool) {
 // None is the empty set.
 func (s *Sets) None() Set { return make(Set, len(s.segs)) }
 
-// Numbered is the set of the documents numbered ns in the snapshot (as
-// Cursor and Number number them), ns in ascending order.
-func (s *Sets) Numbered(ns []uint64) Set {
-	out := s.None()
-	i := 0
-	for _, n := range ns {
-		for i < len(s.segs) && n >= s.segs[i].offset+s.segs[i].seg.Count() {
-			i++
-		}
-		if i == len(s.segs) {
-			break
-		}
-		if out[i] == nil {
-			out[i] = roaring.New()
-		}
-		out[i].Add(uint32(n - s.segs[i].offset))
-	}
-	return out
-}
-
 // All is every live document.
 func (s *Sets) All() Set {
 	out := make(Set, len(s.segs))

@@ -270,6 +270,19 @@ func analyze(analyzer, s string) []string {
 	return out
 }
 
+// analyzeAt returns the terms the analyzer named makes of s, and the
+// position of each.
+func analyzeAt(analyzer, s string) (terms []string, at []int) {
+	a, err := analyzers.AnalyzerNamed(analyzer)
+	if err != nil {
+		return nil, nil
+	}
+	for _, t := range a.Analyze([]byte(s)) {
+		terms, at = append(terms, string(t.Term)), append(at, t.Position)
+	}
+	return terms, at
+}
+
 // match is a match query on field with the field's own analyzer.
 func match(s, field string, boost float64) *query.MatchQuery {
 	m := bleve.NewMatchQuery(s)

@@ -90,15 +90,10 @@ func (f *firstPass) Searcher(ctx context.Context, r bindex.IndexReader, m mappin
 	parts := cmp.Or(f.parts, runtime.GOMAXPROCS(0))
 	if !exact && (f.verify || all.Card() <= uint64(f.estimateFrom)) {
 		// A phrase, whose words' documents hold its matches: each is
-		// matched by its positions, in parts at once, and the matches
-		// are the set.
-		walk := opts
-		walk.Score = bleve.ScoreNone
-		_, matches, _, err := walkInParts(ctx, r, m, walk, s, all, f.q, 0, parts, true)
-		if err != nil {
+		// matched by its positions, and the matches are the set.
+		if all, exact, err = (phrasesIn{within: all, parts: parts}).setOf(s, f.q); err != nil {
 			return nil, err
 		}
-		all, exact = s.Numbered(matches), true
 	}
 	f.total = all.Card()
 	f.estimate = !exact
@@ -150,7 +145,7 @@ func (f *firstPass) Searcher(ctx context.Context, r bindex.IndexReader, m mappin
 		q = scoredPart(q)
 	}
 	if !f.byDate && f.candidates >= uint64(f.partsFrom) && parts > 1 {
-		kept, _, matched, err := walkInParts(ctx, r, m, opts, s, c, q, f.need, parts, false)
+		kept, matched, err := scoreInParts(ctx, r, m, opts, s, c, q, f.need, parts)
 		if err != nil {
 			return nil, err
 		}

@@ -26,41 +26,39 @@ type scoredDoc struct {
 	score float64
 }
 
-// walkInParts matches the candidates c with q in n parts of c at once
-// (one a core), each walked in the order of the index. Each part keeps
-// its best keep; Bleve's collector breaks a tie of scores by the order in
-// which it meets the documents, the index's, and so do the parts, so the
-// best keep of the whole are among what they keep. It returns what they
-// keep, in the order of the index, and the numbers of every match, in
-// that order too, if every is set, else only how many matched.
-func walkInParts(ctx context.Context, r bindex.IndexReader, m mapping.IndexMapping, opts bsearch.SearcherOptions,
-	s *index.Sets, c index.Set, q query.Query, keep, n int, every bool) (kept []scoredDoc, matches []uint64, matched uint64, err error) {
+// scoreInParts matches the candidates c with q and scores them in n
+// parts of c at once (one a core), each walked in the order of the index,
+// each keeping its best keep. Bleve's collector breaks a tie of scores by
+// the order in which it meets the documents, the index's, and so do the
+// parts, so the best keep of the whole are among what they keep. It
+// returns what they keep, in the order of the index, and how many
+// candidates matched.
+func scoreInParts(ctx context.Context, r bindex.IndexReader, m mapping.IndexMapping, opts bsearch.SearcherOptions,
+	s *index.Sets, c index.Set, q query.Query, keep, n int) (kept []scoredDoc, matched uint64, err error) {
 	parts := c.Split(n)
 	// The searchers are made here, one goroutine, and only walked in
 	// parallel: each reads the snapshot's segments, which nothing writes.
 	walks := make([]bsearch.Searcher, len(parts))
-	closeAll := func() {
+	defer func() {
 		for _, w := range walks {
 			if w != nil {
 				w.Close()
 			}
 		}
-	}
-	defer closeAll()
+	}()
 	for i, part := range parts {
 		qs, err := q.Searcher(ctx, r, m, opts)
 		if err != nil {
-			return nil, nil, 0, err
+			return nil, 0, err
 		}
 		walks[i], err = searcher.NewConjunctionSearcher(ctx, r, []bsearch.Searcher{&setSearcher{c: s.Cursor(part), count: part.Card()}, qs}, opts)
 		if err != nil {
 			qs.Close()
-			return nil, nil, 0, err
+			return nil, 0, err
 		}
 	}
 	type result struct {
 		best    []scoredDoc
-		matches []uint64
 		matched uint64
 		err     error
 	}
@@ -80,30 +78,25 @@ func walkInParts(ctx context.Context, r bindex.IndexReader, m mapping.IndexMappi
 					res.err = err
 					break
 				}
-				d := scoredDoc{n: index.Number(dm.IndexInternalID), score: dm.Score}
+				res.best = append(res.best, scoredDoc{n: index.Number(dm.IndexInternalID), score: dm.Score})
 				sctx.DocumentMatchPool.Put(dm)
 				res.matched++
-				if every {
-					res.matches = append(res.matches, d.n)
-				}
-				if keep > 0 {
-					if res.best = append(res.best, d); len(res.best) >= 2*keep {
-						res.best = best(res.best, keep)
-					}
+				if len(res.best) >= 2*keep {
+					res.best = best(res.best, keep)
 				}
 			}
 			res.best = best(res.best, keep)
 		})
 	}
 	wg.Wait()
-	for _, res := range results { // the parts in the order of the index
+	for _, res := range results {
 		if res.err != nil {
-			return nil, nil, 0, res.err
+			return nil, 0, res.err
 		}
-		kept, matches, matched = append(kept, res.best...), append(matches, res.matches...), matched+res.matched
+		kept, matched = append(kept, res.best...), matched+res.matched
 	}
 	slices.SortFunc(kept, func(a, b scoredDoc) int { return cmp.Compare(a.n, b.n) })
-	return kept, matches, matched, nil
+	return kept, matched, nil
 }
 
 // best is the keep highest scores of xs, a tie to the earlier document.

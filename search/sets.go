@@ -62,6 +62,21 @@ func allSettable(qs []query.Query, positive bool) bool {
 // that is settable; exact is false when the set may hold more than
 // Bleve would match (a phrase's documents that have its words apart).
 func setOf(s *index.Sets, q query.Query) (_ index.Set, exact bool, _ error) {
+	return phrasesIn{}.setOf(s, q)
+}
+
+// phrasesIn says where setOf matches a phrase by its positions: in the
+// documents of within that have its words (index.Sets.Phrase, in parts
+// at once); nil within leaves a phrase the documents with its words. A
+// set so made is exact within within: it may lack what q matches
+// outside.
+type phrasesIn struct {
+	within index.Set
+	parts  int
+}
+
+func (in phrasesIn) setOf(s *index.Sets, q query.Query) (_ index.Set, exact bool, _ error) {
+	setOf := in.setOf
 	switch q := q.(type) {
 	case *query.TermQuery:
 		set, err := s.Term(q.FieldVal, q.Term)
@@ -92,13 +107,17 @@ func setOf(s *index.Sets, q query.Query) (_ index.Set, exact bool, _ error) {
 	case *query.MatchPhraseQuery:
 		// Every word of the phrase, anywhere: one word (one pair of
 		// syllables) is the phrase itself.
-		words := analyze(q.Analyzer, q.MatchPhrase)
+		words, offs := analyzeAt(q.Analyzer, q.MatchPhrase)
 		set, err := terms(s, q.FieldVal, words, true)
-		return set, len(words) == 1, err
+		if err != nil || len(words) == 1 || in.within == nil {
+			return set, len(words) == 1, err
+		}
+		set, err = s.Phrase(q.FieldVal, words, offs, set.And(in.within), in.parts)
+		return set, true, err
 	case *query.ConjunctionQuery:
-		return fold(s, q.Conjuncts, index.Set.And)
+		return in.fold(s, q.Conjuncts, index.Set.And)
 	case *query.DisjunctionQuery:
-		return fold(s, q.Disjuncts, index.Set.Or)
+		return in.fold(s, q.Disjuncts, index.Set.Or)
 	case *query.BooleanQuery:
 		// Should only adds to the score beside a must; without one, it
 		// is what matches.
@@ -146,11 +165,11 @@ func terms(s *index.Sets, field string, words []string, and bool) (index.Set, er
 	return out, nil
 }
 
-func fold(s *index.Sets, qs []query.Query, op func(index.Set, index.Set) index.Set) (index.Set, bool, error) {
+func (in phrasesIn) fold(s *index.Sets, qs []query.Query, op func(index.Set, index.Set) index.Set) (index.Set, bool, error) {
 	var out index.Set
 	exact := true
 	for i, c := range qs {
-		one, ex, err := setOf(s, c)
+		one, ex, err := in.setOf(s, c)
 		if err != nil {
 			return nil, false, err
 		}

@@ -12,6 +12,7 @@ package main
 
 import (
 	"bufio"
+	"cmp"
 	"context"
 	"encoding/json"
 	"flag"
@@ -51,6 +52,7 @@ func main() {
 	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the queries here")
 	rankLimit := flag.Int("rank-limit", 0, "how many matches relevance ranks at most (0: search's default)")
 	overlap := flag.Bool("overlap", false, "also rank every match of each relevance query (untimed) and print how many of the first 10 hits are the same")
+	slowest := flag.Int("slowest", 0, "print the slowest queries of each class, this many, with their totals")
 	compact := flag.Bool("compact", true, "after importing, merge the index's segments into one (vanthu compact), as the README advises after a bulk import")
 	flag.Parse()
 	if *data == "" {
@@ -131,6 +133,12 @@ func main() {
 		var lat []time.Duration
 		var total uint64
 		same, compared := 0, 0
+		type timed struct {
+			took  time.Duration
+			q     string
+			total uint64
+		}
+		var each []timed
 		for _, r := range cl.reqs {
 			r.Sight, r.Page, r.Size = &staff, 1, 10
 			t0 := time.Now()
@@ -139,6 +147,7 @@ func main() {
 				log.Fatalf("%s %+v: %v", cl.name, r, err)
 			}
 			lat = append(lat, time.Since(t0))
+			each = append(each, timed{lat[len(lat)-1], r.Q, res.Total})
 			total += res.Total
 			if *overlap && r.Sort == "" && r.Q != "" {
 				all, err := every.Search(context.Background(), r)
@@ -155,6 +164,10 @@ func main() {
 			fmt.Printf(" %10.1f%%", 100*float64(same)/float64(compared))
 		}
 		fmt.Println()
+		slices.SortFunc(each, func(a, b timed) int { return cmp.Compare(b.took, a.took) })
+		for _, e := range each[:min(*slowest, len(each))] {
+			fmt.Printf("    %9.2f ms  %8d  %s\n", ms(e.took), e.total, e.q)
+		}
 		all = append(all, cl.reqs...)
 	}
 
