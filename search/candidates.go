@@ -15,7 +15,6 @@ import (
 	"github.com/blevesearch/bleve/v2/numeric"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
-	"github.com/blevesearch/bleve/v2/search/searcher"
 	bindex "github.com/blevesearch/bleve_index_api"
 
 	"github.com/vanthu/vanthu/index"
@@ -51,9 +50,6 @@ type firstPass struct {
 	estimateFrom int
 	partsFrom    int // candidates ranked in parts from this many
 	parts        int // how many parts (0: one a core)
-	// verify: a phrase is counted by its matches, however many documents
-	// have its words.
-	verify bool
 
 	// What Searcher found.
 	total      uint64
@@ -61,9 +57,6 @@ type firstPass struct {
 	ranked     uint64 // candidates ranked, if fewer than total
 	candidates uint64 // documents handed to Bleve
 	facets     map[string][]FacetCount
-	// matched is how many candidates matched the query, when they were
-	// scored in parts (Bleve then sees only the best of each part).
-	matched *uint64
 }
 
 // errNoSets: the index is not one whose postings can be read as sets.
@@ -82,22 +75,91 @@ func (f *firstPass) Searcher(ctx context.Context, r bindex.IndexReader, m mappin
 	if !ok {
 		return nil, errNoSets
 	}
-	f.total, f.estimate, f.ranked, f.candidates, f.facets, f.matched = 0, false, 0, 0, nil, nil
+	parts := cmp.Or(f.parts, runtime.GOMAXPROCS(0))
+	// exactly matches a phrase of f.q by its positions in the documents
+	// of within that have its words.
+	exactly := func(within index.Set) (index.Set, error) {
+		set, _, err := phrasesIn{within: within, parts: parts}.setOf(s, f.q)
+		return set, err
+	}
 	all, exact, err := setOf(s, f.q)
 	if err != nil {
 		return nil, err
 	}
-	parts := cmp.Or(f.parts, runtime.GOMAXPROCS(0))
-	if !exact && (f.verify || all.Card() <= uint64(f.estimateFrom)) {
-		// A phrase, whose words' documents hold its matches: each is
-		// matched by its positions, and the matches are the set.
-		if all, exact, err = (phrasesIn{within: all, parts: parts}).setOf(s, f.q); err != nil {
+	if !exact && all.Card() <= uint64(f.estimateFrom) {
+		if all, err = exactly(all); err != nil {
 			return nil, err
 		}
+		exact = true
 	}
-	f.total = all.Card()
-	f.estimate = !exact
-	f.facets = map[string][]FacetCount{}
+	c, err := f.candidatesOf(s, all)
+	if err != nil {
+		return nil, err
+	}
+	if !exact {
+		// The candidates have the phrase's words; those that have the
+		// phrase are kept. If it stands in fewer than half of them (its
+		// words meet far more often than it does), or in too few for
+		// the page, the documents with its words are far from its own
+		// count, and it is counted exactly.
+		kept, err := exactly(c)
+		if err != nil {
+			return nil, err
+		}
+		if n := kept.Card(); 2*n < c.Card() || n < uint64(f.need) {
+			if all, err = exactly(all); err != nil {
+				return nil, err
+			}
+			exact = true
+			if kept, err = f.candidatesOf(s, all); err != nil {
+				return nil, err
+			}
+		}
+		c = kept
+	}
+	f.total, f.estimate, f.ranked = all.Card(), !exact, 0
+	if f.facets, err = f.facetsOf(s, all); err != nil {
+		return nil, err
+	}
+	f.candidates = c.Card()
+	if !f.byDate && f.candidates < f.total {
+		f.ranked = f.candidates
+	}
+	cands := &setSearcher{c: s.Cursor(c), count: f.candidates}
+	if opts.Score == bleve.ScoreNone {
+		// The candidates are matches, and nothing is scored: they are
+		// the answer.
+		return cands, nil
+	}
+	// The candidates are matches: Bleve need only score them.
+	q := scoredPart(f.q)
+	if !f.byDate && f.candidates >= uint64(f.partsFrom) && parts > 1 {
+		kept, err := scoreInParts(ctx, r, m, opts, s, c, q, f.need, parts)
+		if err != nil {
+			return nil, err
+		}
+		return &keptSearcher{hits: kept}, nil
+	}
+	return driven(ctx, r, m, opts, cands, q)
+}
+
+// candidatesOf picks the documents of all that Bleve ranks or sorts: for
+// a sort by date, the days that hold the page; by relevance, all of them
+// if they are few, else rankCandidates.
+func (f *firstPass) candidatesOf(s *index.Sets, all index.Set) (index.Set, error) {
+	switch {
+	case f.byDate:
+		return newest(s, all, f.need, f.desc)
+	case all.Card() <= uint64(max(f.rankLimit, f.need)):
+		return all, nil
+	}
+	return f.rankCandidates(s, all)
+}
+
+// facetsOf counts the documents of all by each facet's values, ordered
+// as Bleve orders a facet: the most first, then by value.
+func (f *firstPass) facetsOf(s *index.Sets, all index.Set) (map[string][]FacetCount, error) {
+	out := map[string][]FacetCount{}
 	for _, field := range Facets {
 		counts, err := s.Counts(field, all)
 		if err != nil {
@@ -107,56 +169,15 @@ func (f *firstPass) Searcher(ctx context.Context, r bindex.IndexReader, m mappin
 		for v, n := range counts {
 			list = append(list, FacetCount{Value: v, Count: n})
 		}
-		// As Bleve orders a facet: the most first, then by value.
 		slices.SortFunc(list, func(a, b FacetCount) int {
 			if a.Count != b.Count {
 				return b.Count - a.Count
 			}
 			return strings.Compare(a.Value, b.Value)
 		})
-		f.facets[field] = list[:min(len(list), f.facetSize)]
+		out[field] = list[:min(len(list), f.facetSize)]
 	}
-
-	var c index.Set
-	switch {
-	case f.byDate:
-		c, err = newest(s, all, f.need, f.desc)
-	case f.total <= uint64(max(f.rankLimit, f.need)):
-		c = all
-	default:
-		c, err = f.rankCandidates(s, all)
-	}
-	if err != nil {
-		return nil, err
-	}
-	f.candidates = c.Card()
-	if !f.byDate && f.candidates < f.total {
-		f.ranked = f.candidates
-	}
-	cands := &setSearcher{c: s.Cursor(c), count: f.candidates}
-	if exact && opts.Score == bleve.ScoreNone {
-		// The candidates are matches, and nothing is scored: they are
-		// the answer.
-		return cands, nil
-	}
-	q := f.q
-	if exact {
-		// The candidates are matches: Bleve need only score them.
-		q = scoredPart(q)
-	}
-	if !f.byDate && f.candidates >= uint64(f.partsFrom) && parts > 1 {
-		kept, matched, err := scoreInParts(ctx, r, m, opts, s, c, q, f.need, parts)
-		if err != nil {
-			return nil, err
-		}
-		f.matched = &matched
-		return &keptSearcher{hits: kept}, nil
-	}
-	qs, err := q.Searcher(ctx, r, m, opts)
-	if err != nil {
-		return nil, err
-	}
-	return searcher.NewConjunctionSearcher(ctx, r, []bsearch.Searcher{cands, qs}, opts)
+	return out, nil
 }
 
 // scoredPart is what of q scores: q without its unscored clauses (the
@@ -308,12 +329,3 @@ func (s *setSearcher) Count() uint64              { return s.count }
 func (s *setSearcher) Min() int                   { return 0 }
 func (s *setSearcher) Size() int                  { return 64 }
 func (s *setSearcher) DocumentMatchPoolSize() int { return 1 }
-
-// matchedOf is how many candidates matched the query, of Bleve's result
-// res of the first pass.
-func (f *firstPass) matchedOf(res *bleve.SearchResult) uint64 {
-	if f.matched != nil {
-		return *f.matched
-	}
-	return res.Total
-}

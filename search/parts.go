@@ -3,13 +3,14 @@ package search
 import (
 	"cmp"
 	"context"
+	"errors"
+	"math"
 	"slices"
 	"sync"
 
 	"github.com/blevesearch/bleve/v2/mapping"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
-	"github.com/blevesearch/bleve/v2/search/searcher"
 	bindex "github.com/blevesearch/bleve_index_api"
 
 	"github.com/vanthu/vanthu/index"
@@ -26,15 +27,14 @@ type scoredDoc struct {
 	score float64
 }
 
-// scoreInParts matches the candidates c with q and scores them in n
-// parts of c at once (one a core), each walked in the order of the index,
-// each keeping its best keep. Bleve's collector breaks a tie of scores by
-// the order in which it meets the documents, the index's, and so do the
+// scoreInParts scores the candidates c, all matches of q, in n parts of
+// c at once (one a core), each walked in the order of the index, each
+// keeping its best keep. Bleve's collector breaks a tie of scores by the
+// order in which it meets the documents, the index's, and so do the
 // parts, so the best keep of the whole are among what they keep. It
-// returns what they keep, in the order of the index, and how many
-// candidates matched.
+// returns what they keep, in the order of the index.
 func scoreInParts(ctx context.Context, r bindex.IndexReader, m mapping.IndexMapping, opts bsearch.SearcherOptions,
-	s *index.Sets, c index.Set, q query.Query, keep, n int) (kept []scoredDoc, matched uint64, err error) {
+	s *index.Sets, c index.Set, q query.Query, keep, n int) ([]scoredDoc, error) {
 	parts := c.Split(n)
 	// The searchers are made here, one goroutine, and only walked in
 	// parallel: each reads the snapshot's segments, which nothing writes.
@@ -47,60 +47,106 @@ func scoreInParts(ctx context.Context, r bindex.IndexReader, m mapping.IndexMapp
 		}
 	}()
 	for i, part := range parts {
-		qs, err := q.Searcher(ctx, r, m, opts)
-		if err != nil {
-			return nil, 0, err
-		}
-		walks[i], err = searcher.NewConjunctionSearcher(ctx, r, []bsearch.Searcher{&setSearcher{c: s.Cursor(part), count: part.Card()}, qs}, opts)
-		if err != nil {
-			qs.Close()
-			return nil, 0, err
+		var err error
+		if walks[i], err = driven(ctx, r, m, opts, &setSearcher{c: s.Cursor(part), count: part.Card()}, q); err != nil {
+			return nil, err
 		}
 	}
-	type result struct {
-		best    []scoredDoc
-		matched uint64
-		err     error
-	}
-	results := make([]result, len(walks))
+	best := make([][]scoredDoc, len(walks))
+	errs := make([]error, len(walks))
 	var wg sync.WaitGroup
 	for i, w := range walks {
 		wg.Go(func() {
-			res := &results[i]
 			sctx := &bsearch.SearchContext{DocumentMatchPool: bsearch.NewDocumentMatchPool(w.DocumentMatchPoolSize()+1, 0), IndexReader: r}
-			for {
-				if res.matched%1024 == 0 && ctx.Err() != nil {
-					res.err = ctx.Err()
+			for k := 0; ; k++ {
+				if k%1024 == 0 && ctx.Err() != nil {
+					errs[i] = ctx.Err()
 					return
 				}
 				dm, err := w.Next(sctx)
 				if err != nil || dm == nil {
-					res.err = err
+					errs[i] = err
 					break
 				}
-				res.best = append(res.best, scoredDoc{n: index.Number(dm.IndexInternalID), score: dm.Score})
+				best[i] = append(best[i], scoredDoc{n: index.Number(dm.IndexInternalID), score: dm.Score})
 				sctx.DocumentMatchPool.Put(dm)
-				res.matched++
-				if len(res.best) >= 2*keep {
-					res.best = best(res.best, keep)
+				if len(best[i]) >= 2*keep {
+					best[i] = bestOf(best[i], keep)
 				}
 			}
-			res.best = best(res.best, keep)
+			best[i] = bestOf(best[i], keep)
 		})
 	}
 	wg.Wait()
-	for _, res := range results {
-		if res.err != nil {
-			return nil, 0, res.err
-		}
-		kept, matched = append(kept, res.best...), matched+res.matched
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
 	}
+	kept := slices.Concat(best...)
 	slices.SortFunc(kept, func(a, b scoredDoc) int { return cmp.Compare(a.n, b.n) })
-	return kept, matched, nil
+	return kept, nil
 }
 
-// best is the keep highest scores of xs, a tie to the earlier document.
-func best(xs []scoredDoc, keep int) []scoredDoc {
+// drivenSearcher matches q at each of its candidates in turn, all of them
+// matches of q: Bleve's conjunction would step q on to its next match
+// after each one (a phrase reads every document with its words on the
+// way), where this one leaps to the next candidate.
+type drivenSearcher struct {
+	cands *setSearcher
+	q     bsearch.Searcher
+	id    bindex.IndexInternalID
+}
+
+// driven is q's searcher driven by cands, with the scores Bleve's
+// conjunction of the two gives (the candidates weigh nothing).
+func driven(ctx context.Context, r bindex.IndexReader, m mapping.IndexMapping, opts bsearch.SearcherOptions, cands *setSearcher, q query.Query) (bsearch.Searcher, error) {
+	qs, err := q.Searcher(ctx, r, m, opts)
+	if err != nil {
+		return nil, err
+	}
+	// As the conjunction's norm: the candidates' weight is 0.
+	qs.SetQueryNorm(1 / math.Sqrt(cands.Weight()+qs.Weight()))
+	return &drivenSearcher{cands: cands, q: qs}, nil
+}
+
+func (d *drivenSearcher) Next(ctx *bsearch.SearchContext) (*bsearch.DocumentMatch, error) {
+	n, ok := d.cands.c.Next()
+	return d.from(ctx, n, ok)
+}
+
+func (d *drivenSearcher) Advance(ctx *bsearch.SearchContext, id bindex.IndexInternalID) (*bsearch.DocumentMatch, error) {
+	n, ok := d.cands.c.Advance(index.Number(id))
+	return d.from(ctx, n, ok)
+}
+
+// from matches q at candidate n, or the first candidate after it that q
+// matches.
+func (d *drivenSearcher) from(ctx *bsearch.SearchContext, n uint64, ok bool) (*bsearch.DocumentMatch, error) {
+	for ok {
+		d.id = index.AppendInternalID(d.id[:0], n)
+		dm, err := d.q.Advance(ctx, d.id)
+		if err != nil || dm == nil {
+			return nil, err
+		}
+		at := index.Number(dm.IndexInternalID)
+		if at == n {
+			return dm, nil
+		}
+		ctx.DocumentMatchPool.Put(dm)
+		n, ok = d.cands.c.Advance(at)
+	}
+	return nil, nil
+}
+
+func (d *drivenSearcher) Close() error               { return d.q.Close() }
+func (d *drivenSearcher) Weight() float64            { return d.q.Weight() }
+func (d *drivenSearcher) SetQueryNorm(n float64)     { d.q.SetQueryNorm(n) }
+func (d *drivenSearcher) Count() uint64              { return d.cands.count }
+func (d *drivenSearcher) Min() int                   { return 0 }
+func (d *drivenSearcher) Size() int                  { return 64 + d.q.Size() }
+func (d *drivenSearcher) DocumentMatchPoolSize() int { return d.q.DocumentMatchPoolSize() + 1 }
+
+// bestOf is the keep highest scores of xs, a tie to the earlier document.
+func bestOf(xs []scoredDoc, keep int) []scoredDoc {
 	slices.SortFunc(xs, func(a, b scoredDoc) int {
 		if a.score != b.score {
 			return cmp.Compare(b.score, a.score)

@@ -148,14 +148,6 @@ func (s *Searcher) Search(ctx context.Context, r Request) (Result, error) {
 		fp = nil
 		res, err = s.first(ctx, q1, nil, size, skip, order, facets, false)
 	}
-	// A phrase counted by its words: if it stands in fewer than half the
-	// candidates (its words meet far more often than it does), or in too
-	// few of them for the page, that count is far from its own, and it is
-	// counted exactly, each document with its words by its positions.
-	if err == nil && fp != nil && fp.estimate && (len(res.Hits) < size || 2*fp.matchedOf(res) < fp.candidates) {
-		fp.verify = true
-		res, err = s.first(ctx, q1, fp, size, skip, order, facets, false)
-	}
 	if err != nil {
 		return Result{}, vanthu.E("search", vanthu.Transient, err)
 	}
