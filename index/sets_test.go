@@ -18,6 +18,8 @@ import (
 // deleted documents left out and a field of several values a document
 // (a restricted document's units) counted by intersection.
 func TestCountsBothWays(t *testing.T) {
+	gatherInBackground = false
+	t.Cleanup(func() { gatherInBackground = true })
 	ix, err := Open(filepath.Join(t.TempDir(), "index"))
 	if err != nil {
 		t.Fatal(err)
