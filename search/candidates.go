@@ -32,12 +32,12 @@ const rankLimit = 2000
 // the candidates to rank or sort: for a sort by date, the days that hold
 // the first pages; by relevance, every match if they are few, else the
 // matches whose subject has the words, then the newest others, up to
-// rankLimit. Bleve gets those candidates, matched with the query for its
-// scores (or, for a phrase counted by its words, to match it as a phrase).
-// A phrase's set is the documents with its words; unless they are too
-// many (estimateFrom), each is matched by the phrase's positions first,
-// and its matches are the set. Matching and ranking many documents is
-// shared among the cores (walkInParts).
+// rankLimit. A phrase's set is the documents with its words; unless
+// they are too many (estimateFrom), each is matched by the phrase's
+// positions first (index.Sets.Phrase), and its matches are the set;
+// past that, the candidates are. Bleve gets the candidates, all of them
+// matches, to score, driven from one to the next (drivenSearcher); many
+// are scored on all the cores at once (scoreInParts).
 type firstPass struct {
 	ix           *index.Index
 	q            query.Query // the query, settable
@@ -65,8 +65,8 @@ var errNoSets = errors.New("search: no sets")
 // estimateFrom is how many documents may have all the words of a phrase
 // for its matches still to be counted exactly, each by its positions;
 // past it, the total and the facets count the documents that have all
-// its words (Result.TotalIsEstimate), and relevance ranks rankLimit of
-// them, matched as a phrase.
+// its words (Result.TotalIsEstimate), and relevance ranks those of
+// rankLimit of them that have the phrase.
 const estimateFrom = 20000
 
 // Searcher counts, picks the candidates and matches them with f.q.
