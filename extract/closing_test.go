@@ -1,0 +1,210 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/vanthu/vanthu/layout"
+)
+
+func TestClosingUnderASeal(t *testing.T) {
+	// "Nơi nhận:" misread, and the signature's stroke over the family
+	// name's first letter.
+	segs := []layout.Segment{
+		seg("Với nhận:", layout.Left, 453, 2064, 651, 2109),
+		seg("TL. CHỦ TỊCH", layout.Right, 1594, 2074, 1996, 2130),
+		seg("- Như trên;", layout.Left, 445, 2121, 639, 2155),
+		seg("KT. CHÁNH VĂN PHÒNG", layout.Right, 1461, 2128, 2089, 2193),
+		seg("- Lưu: VT.", layout.Left, 445, 2175, 712, 2206),
+		seg("kL c.", layout.Right, 1684, 2418, 2074, 2601),
+		seg("[Íà Thị Lê Vân", layout.Right, 1597, 2649, 1957, 2719),
+	}
+	b, ok := closing(segs)
+	// The deputy's line under KT. is lost under the seal: it is the
+	// deputy of the office KT. names, a guess.
+	if !ok || b.title != "TL. CHỦ TỊCH / KT. CHÁNH VĂN PHÒNG / PHÓ CHÁNH VĂN PHÒNG" || b.signer != "Hà Thị Lê Vân" || !b.signerGuessed || !b.titleGuessed {
+		t.Errorf("closing = %+v, %v", b, ok)
+	}
+	if !slices.Equal(b.recipients, []string{"Như trên", "Lưu: VT"}) {
+		t.Errorf("recipients %q", b.recipients)
+	}
+}
+
+func TestClosingRoleUnderASeal(t *testing.T) {
+	// A seal over the first syllable of the role on a 1-bit scan, and the
+	// acute of the given name read as a grave.
+	segs := []layout.Segment{
+		seg("Nơi nhận:", layout.Left, 453, 2064, 651, 2109),
+		seg("KT. CHỦ TỊCH", layout.Right, 1594, 2074, 1996, 2130),
+		seg("- Như trên;", layout.Left, 445, 2121, 639, 2155),
+		seg("⁄% PHÓ CHỦ TỊCH", layout.Right, 1461, 2128, 2089, 2193),
+		seg("- Lưu: VT.", layout.Left, 445, 2175, 712, 2206),
+		seg("Trần Hoàng Tuần", layout.Right, 1597, 2649, 1957, 2719),
+	}
+	b, ok := closing(segs)
+	if !ok || b.title != "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH" || !b.titleGuessed || b.signer != "Trần Hoàng Tuấn" || b.signerGuessed {
+		t.Errorf("closing = %+v, %v; want the role read as the office nearest, flagged, and the given name's tone put back", b, ok)
+	}
+}
+
+func TestReadRole(t *testing.T) {
+	for _, c := range []struct {
+		in, want string
+		guessed  bool
+	}{
+		{"KT. CHỦ TỊCH", "KT. CHỦ TỊCH", false},
+		{"TL.. CHỦ TỊCH", "TL. CHỦ TỊCH", false},
+		{"TI.. CHỦ TỊCH", "TL. CHỦ TỊCH", true},  // the foot of the L lost
+		{"TL. .CHIU TỊCH", "TL. CHỦ TỊCH", true}, // capitals, but no office
+		{"PHO CHỦ TỊCH", "PHÓ CHỦ TỊCH", false},  // marks put back
+		{"TM. ỦY BAN NHÂN DÂN", "TM. ỦY BAN NHÂN DÂN", false},
+		{"GIÁM ĐỐC SỞ TÀI CHÍNH", "GIÁM ĐỐC SỞ TÀI CHÍNH", false}, // far from any office
+		{"PHÓ TỔNG GIÁM ĐỐC", "PHÓ TỔNG GIÁM ĐỐC", false},
+	} {
+		got, guessed := readRole(c.in)
+		if got != c.want || guessed != c.guessed {
+			t.Errorf("readRole(%q) = %q, %v; want %q, %v", c.in, got, guessed, c.want, c.guessed)
+		}
+	}
+}
+
+func TestCompleteRoles(t *testing.T) {
+	for _, c := range []struct {
+		in, want   string
+		incomplete bool
+	}{
+		{"TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH", false},
+		{"CHỦ TỊCH", "CHỦ TỊCH", false},
+		{"Q. GIÁM ĐỐC", "Q. GIÁM ĐỐC", false},
+		{"TM. CHÍNH PHỦ / THỦ TƯỚNG", "TM. CHÍNH PHỦ / THỦ TƯỚNG", false},
+		// The deputy's line not read.
+		{"TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH", true},
+		{"KT. BỘ TRƯỞNG", "KT. BỘ TRƯỞNG / THỨ TRƯỞNG", true},
+		// The signer's own office not read, and no telling what it is.
+		{"TL. CHỦ TỊCH", "TL. CHỦ TỊCH", true},
+		// A deputy's title with the line over it not read.
+		{"PHÓ CHỦ TỊCH", "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH", true},
+		{"THỨ TRƯỞNG", "KT. BỘ TRƯỞNG / THỨ TRƯỞNG", true},
+		// The line over a deputy's title garbled by a seal.
+		{`TL. CHỦ TỊCH / Rkf.( H \NH VN PHÒNG / PHÓ CHÁNH VĂN PHÒNG`, "TL. CHỦ TỊCH / KT. CHÁNH VĂN PHÒNG / PHÓ CHÁNH VĂN PHÒNG", true},
+		{"TM. TỈNH ỦY / PHÓ BÍ THƯ", "TM. TỈNH ỦY / PHÓ BÍ THƯ", false}, // a party committee's deputy signs for it
+		// A deputy under a collective with the KT. line between not read.
+		{"TM. ỦY BAN NHÂN DÂN / PHÓ CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH", true},
+	} {
+		got, incomplete := completeRoles(strings.Split(c.in, " / "))
+		if strings.Join(got, " / ") != c.want || incomplete != c.incomplete {
+			t.Errorf("completeRoles(%q) = %q, %v; want %q, %v", c.in, strings.Join(got, " / "), incomplete, c.want, c.incomplete)
+		}
+	}
+}
+
+// The lettering of a seal read as a line of capitals that no office is
+// near, with next to no confidence, is no line of the role; a family name
+// that is none is a misreading the clerk checks.
+func TestClosingSealLetteringAndAnUnknownSurname(t *testing.T) {
+	lettering := seg("⁄6ÊN UAỀN", layout.Right, 942, 1750, 1164, 1814)
+	lettering.Conf = 0
+	segs := []layout.Segment{
+		seg("Nơi nhận:", layout.Left, 257, 1716, 394, 1746),
+		seg("CHỦ TỊCH", layout.Right, 973, 1709, 1279, 1786),
+		lettering,
+		seg("- Như trên;", layout.Left, 256, 1756, 560, 1791),
+		seg("Fiận Ngọc Căng", layout.Right, 1053, 2081, 1325, 2124),
+	}
+	b, ok := closing(segs)
+	if !ok || b.title != "CHỦ TỊCH" || !b.titleGuessed || b.signer != "Fiận Ngọc Căng" || !b.signerGuessed {
+		t.Errorf("closing = %+v, %v; want the role without the seal's lettering, both flagged", b, ok)
+	}
+}
+
+func TestRoleShaped(t *testing.T) {
+	for title, want := range map[string]bool{
+		"TL. CHỦ TỊCH / KT. CHÁNH VĂN PHÒNG / PHÓ CHÁNH VĂN PHÒNG": true,
+		"CHỦ TỊCH":                    true,
+		"⁄% TS Ú TỊCH":                false, // a seal read as letters
+		"KT. CHỦ TỊCH / Phó chủ tịch": false,
+	} {
+		if got := roleShaped(title); got != want {
+			t.Errorf("roleShaped(%q) = %v, want %v", title, got, want)
+		}
+	}
+}
+
+// The strokes of a signature and a seal leave marks before the name, and
+// can make OCR read its first capital small.
+func TestNameLine(t *testing.T) {
+	for in, want := range map[string]string{
+		"*>===Nguyền Quốc Việt": "Nguyền Quốc Việt",
+		">.=- trấn Phước Hiền":  "Trấn Phước Hiền",
+		"[Íà Thị Lê Vân":        "Íà Thị Lê Vân",
+		"của ông An":            "của ông An", // no name
+		"Trần Ngọc Căng":        "Trần Ngọc Căng",
+	} {
+		if got := nameLine(in); got != want {
+			t.Errorf("nameLine(%q) = %q, want %q", in, got, want)
+		}
+	}
+	segs := []layout.Segment{
+		seg("Nơi nhận:", layout.Left, 453, 1700, 651, 1745),
+		seg("KT. CHỦ TỊCH", layout.Right, 1037, 1743, 1284, 1790),
+		seg("- Như trên;", layout.Left, 445, 1760, 639, 1795),
+		seg("PHÓ CHỦ TỊCH", layout.Right, 1032, 1793, 1264, 1824),
+		seg(">.=- trấn Phước Hiền", layout.Right, 919, 2077, 1303, 2113),
+	}
+	if b, ok := closing(segs); !ok || b.signer != "Trần Phước Hiền" || b.signerGuessed {
+		t.Errorf("closing = %+v, %v; want the signer Trần Phước Hiền", b, ok)
+	}
+}
+
+// "Nơi nhận:" misread past its first word is still known by its place:
+// flush left on the row of the signer's role. The same words anywhere
+// else are not it.
+func TestRecipientsLabelBesideTheRole(t *testing.T) {
+	segs := []layout.Segment{
+		seg("Mỹ nhận:", layout.Left, 108, 847, 179, 877),
+		seg("TL. CHỦ TỊCH", layout.Right, 504, 844, 637, 869),
+		seg("- Như trên;", layout.Left, 108, 864, 175, 882),
+		seg("CHÁNH VĂN PHÒNG", layout.Right, 475, 866, 672, 885),
+		seg("- Lưu: VT.", layout.Left, 109, 937, 244, 949),
+		seg("Nguyễn Quốc Việt", layout.Right, 503, 1017, 655, 1039),
+	}
+	b, ok := closing(segs)
+	if !ok || b.title != "TL. CHỦ TỊCH / CHÁNH VĂN PHÒNG" || b.signer != "Nguyễn Quốc Việt" || !slices.Equal(b.recipients, []string{"Như trên", "Lưu: VT"}) {
+		t.Errorf("closing = %+v, %v", b, ok)
+	}
+	body := []layout.Segment{
+		seg("Xác nhận: đã nộp đủ hồ sơ", layout.Left, 108, 600, 400, 630),
+		seg("Nguyễn Quốc Việt", layout.Right, 503, 1017, 655, 1039),
+	}
+	if b, ok := closing(body); ok {
+		t.Errorf("a body line taken for the label: %+v", b)
+	}
+}
+
+// Under the signer's own office NĐ 30 prints the name: capitals there are
+// the name printed in capitals, or strokes read as letters, never more of
+// the role.
+func TestClosingCapitalsUnderTheOffice(t *testing.T) {
+	for _, c := range []struct {
+		line, title, signer string
+		guessed             bool
+	}{
+		{"SEN YỆN", "CHỦ TỊCH", "Trần Ngọc Căng", true},
+		{"TRẦN NGỌC CĂNG", "CHỦ TỊCH", "Trần Ngọc Căng", false},
+	} {
+		segs := []layout.Segment{
+			seg("Nơi nhận:", layout.Left, 257, 1716, 394, 1746),
+			seg("CHỦ TỊCH", layout.Right, 973, 1709, 1279, 1786),
+			seg(c.line, layout.Right, 942, 1850, 1164, 1914),
+			seg("- Như trên;", layout.Left, 256, 1756, 560, 1791),
+		}
+		if c.guessed {
+			segs = append(segs, seg(c.signer, layout.Right, 1053, 2081, 1325, 2124))
+		}
+		b, ok := closing(segs)
+		if !ok || b.title != c.title || b.titleGuessed != c.guessed || b.signer != c.signer || b.signerGuessed {
+			t.Errorf("%q under the office: closing = %+v, %v; want title %q (flagged: %v), signer %q", c.line, b, ok, c.title, c.guessed, c.signer)
+		}
+	}
+}
