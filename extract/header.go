@@ -211,12 +211,7 @@ func speckless(s layout.Segment) string {
 	if len(s.Words) < 2 {
 		return s.Text
 	}
-	var hs []int
-	for _, w := range s.Words {
-		hs = append(hs, w.Y1-w.Y0)
-	}
-	slices.Sort(hs)
-	line := hs[len(hs)/2]
+	line := layout.MedianHeight(s.Words)
 	keep := make([]string, 0, len(s.Words))
 	for _, w := range s.Words {
 		short := 2*(w.Y1-w.Y0) < line

@@ -100,33 +100,23 @@ func phraseIn(b *roaring.Bitmap, lists []segment.PostingsList, offs []int) (*roa
 		return t.last, nil
 	}
 	first := slices.Min(offs)
-	distinct := slices.Compact(slices.Sorted(slices.Values(offs)))
 	out := roaring.New()
+	// Each term's locations in the document, valid until its iterator
+	// moves on to a later one.
 	locs := make([][]segment.Location, len(lists))
 	for docs := b.Iterator(); docs.HasNext(); {
 		n := uint64(docs.Next())
-		for k := range locs {
-			locs[k] = locs[k][:0]
-		}
-		has := true
 		for k := range ts {
 			p, err := at(k, n)
 			if err != nil {
 				return nil, err
 			}
+			locs[k] = nil
 			if p != nil {
-				locs[k] = append(locs[k], p.Locations()...)
+				locs[k] = p.Locations()
 			}
 		}
-		// Each offset needs one of its alternatives in the document.
-		for _, o := range distinct {
-			some := false
-			for k := range ts {
-				some = some || offs[k] == o && len(locs[k]) > 0
-			}
-			has = has && some
-		}
-		if has && standsIn(locs, offs, first) {
+		if standsIn(locs, offs, first) {
 			out.Add(uint32(n))
 		}
 	}

@@ -60,7 +60,7 @@ func segmentWords(words []vanthu.Word, width int, text string) []Segment {
 	for _, ln := range order {
 		ws := lines[ln]
 		sort.Slice(ws, func(i, j int) bool { return ws[i].X0 < ws[j].X0 })
-		h := medianHeight(ws)
+		h := max(MedianHeight(ws), 8)
 		start := 0
 		for i := 1; i <= len(ws); i++ {
 			if i < len(ws) && ws[i].X0-ws[i-1].X1 < 2*h {
@@ -88,13 +88,14 @@ func sameRow(a, b Segment) bool {
 
 func overlap(a0, a1, b0, b1 int) int { return max(0, min(a1, b1)-max(a0, b0)) }
 
-func medianHeight(ws []vanthu.Word) int {
+// MedianHeight is the median height of the words ws (one or more).
+func MedianHeight(ws []vanthu.Word) int {
 	hs := make([]int, len(ws))
 	for i, w := range ws {
 		hs[i] = w.Y1 - w.Y0
 	}
 	slices.Sort(hs)
-	return max(hs[len(hs)/2], 8)
+	return hs[len(hs)/2]
 }
 
 func makeSegment(ws []vanthu.Word, width int) Segment {

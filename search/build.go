@@ -259,15 +259,8 @@ var analyzers = registry.NewCache()
 
 // analyze returns the terms the analyzer named makes of s.
 func analyze(analyzer, s string) []string {
-	a, err := analyzers.AnalyzerNamed(analyzer)
-	if err != nil {
-		return nil
-	}
-	var out []string
-	for _, t := range a.Analyze([]byte(s)) {
-		out = append(out, string(t.Term))
-	}
-	return out
+	terms, _ := analyzeAt(analyzer, s)
+	return terms
 }
 
 // analyzeAt returns the terms the analyzer named makes of s, and the
