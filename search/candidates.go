@@ -181,33 +181,37 @@ func (f *firstPass) facetsOf(s *index.Sets, all index.Set) (map[string][]FacetCo
 }
 
 // scoredPart is what of q scores: q without its unscored clauses (the
-// filters) and its excluded ones. Candidates already held to the whole of
-// q need only be scored, and the score is the same: the clauses left out
-// add nothing to it, nor to the query's norm. Matching them again would
-// cost more than their own lists: after each match, Bleve's searchers
-// step the required clauses on to their next common match.
+// filters) and its excluded ones, and its required phrases scored by
+// their words (wordsOf). Candidates already held to the whole of q need
+// only be scored, and the score is the same: the clauses left out add
+// nothing to it, nor to the query's norm. Matching them again would cost
+// more than their own lists: after each match, Bleve's searchers step
+// the required clauses on to their next common match.
 func scoredPart(q query.Query) query.Query {
-	b, ok := q.(*query.BooleanQuery)
-	if !ok {
-		return q
-	}
-	out := *b
-	out.MustNot = nil
-	if c, ok := b.Must.(*query.ConjunctionQuery); ok {
-		var keep []query.Query
-		for _, x := range c.Conjuncts {
+	switch q := q.(type) {
+	case *query.MatchPhraseQuery:
+		return wordsOf{q}
+	case *query.ConjunctionQuery:
+		out := *q
+		out.Conjuncts = nil
+		for _, x := range q.Conjuncts {
 			if _, ok := x.(unscored); !ok {
-				keep = append(keep, x)
+				out.Conjuncts = append(out.Conjuncts, scoredPart(x))
 			}
 		}
-		if len(keep) == 0 {
+		if len(out.Conjuncts) == 0 {
 			return q
 		}
-		must := *c
-		must.Conjuncts = keep
-		out.Must = &must
+		return &out
+	case *query.BooleanQuery:
+		out := *q
+		out.MustNot = nil
+		if q.Must != nil {
+			out.Must = scoredPart(q.Must)
+		}
+		return &out
 	}
-	return &out
+	return q
 }
 
 // rankCandidates picks the matches of m to rank by relevance when they
