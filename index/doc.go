@@ -10,4 +10,7 @@
 // Sets reads one snapshot of the index as sets of documents, a bitmap per
 // segment for each term, so that search can count and facet a query's
 // matches without visiting them.
+//
+// Preload maps the segment files into memory ahead of the searches that
+// would read them page by page.
 package index

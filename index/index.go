@@ -51,6 +51,10 @@ const (
 	FieldAccessSecret = "access_secret" // "secret" for a state-secret document
 )
 
+// FacetFields are the keyword fields a search counts its matches by, in
+// the order the UI shows them.
+var FacetFields = []string{FieldDocType, FieldIssuer, FieldYear, FieldUrgency, FieldSecrecy}
+
 // entry is what is indexed for one document.
 type entry struct {
 	Text            []string  `json:"text"`
@@ -104,6 +108,7 @@ type Index struct {
 	wholeDV       bool // doc values are written whole per document (see document)
 	terms         termCache
 	dir           string
+	preload       *preloader // nil until Preload
 }
 
 // Marks inside the index: every document has its access fields; the
@@ -195,7 +200,10 @@ func (ix *Index) Pairs() bool { return ix.pairs }
 func (ix *Index) AccessIndexed() bool { return ix.accessIndexed }
 
 // Close closes the index.
-func (ix *Index) Close() error { return ix.b.Close() }
+func (ix *Index) Close() error {
+	ix.stopPreload()
+	return ix.b.Close()
+}
 
 // Bleve returns the underlying index, for search.
 func (ix *Index) Bleve() bleve.Index { return ix.b }

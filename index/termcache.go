@@ -1,6 +1,7 @@
 package index
 
 import (
+	"slices"
 	"sync"
 	"sync/atomic"
 
@@ -65,6 +66,23 @@ func (ft *fieldTerms) byDocument(n uint64) []uint32 {
 		return nil
 	}
 	return ft.values
+}
+
+// warm fills the cache as the first searches of s would: every cached
+// field's lists, and each facet's terms by document.
+func (s *Sets) warm() error {
+	for i, sg := range s.segs {
+		for field := range cached {
+			ft, err := s.fieldTerms(i, field)
+			if err != nil {
+				return err
+			}
+			if slices.Contains(FacetFields, field) {
+				ft.once.Do(func() { ft.gather(sg.seg.Count()) })
+			}
+		}
+	}
+	return nil
 }
 
 // gather fills values with each of n documents' term.

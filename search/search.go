@@ -67,7 +67,7 @@ type FacetCount struct {
 }
 
 // Facets lists the facet fields, in the order the UI shows them.
-var Facets = []string{index.FieldDocType, index.FieldIssuer, index.FieldYear, index.FieldUrgency, index.FieldSecrecy}
+var Facets = index.FacetFields
 
 // Searcher searches one index.
 type Searcher struct {

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/vanthu/vanthu"
 )
@@ -52,6 +53,19 @@ func TestImportCLI(t *testing.T) {
 	s := startServer(t, data)
 	if n := s.metric(t, "vanthu_index_segments"); n != 1 {
 		t.Errorf("vanthu_index_segments after import --compact: %v, want 1", n)
+	}
+	// The server maps the index's one segment file into memory
+	// (--preload-index auto: a small index fits).
+	zaps, _ := filepath.Glob(filepath.Join(data, "index", "store", "*.zap"))
+	if len(zaps) != 1 {
+		t.Fatalf("segment files %v, want one", zaps)
+	}
+	st, _ := os.Stat(zaps[0])
+	for deadline := time.Now().Add(20 * time.Second); s.metric(t, "vanthu_index_preloaded_bytes") != float64(st.Size()); {
+		if time.Now().After(deadline) {
+			t.Fatalf("vanthu_index_preloaded_bytes %v, want the segment file's %d", s.metric(t, "vanthu_index_preloaded_bytes"), st.Size())
+		}
+		time.Sleep(50 * time.Millisecond)
 	}
 	// The running server holds the index: compacting it now is refused.
 	cmd = exec.Command(vanthuBin, "compact", "--data", data)

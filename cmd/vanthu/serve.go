@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -31,6 +32,7 @@ func serve(ctx context.Context, args []string) error {
 	auditKeys := fs.String("audit-key-dir", "", "folder of the audit log's HMAC key, kept apart from the log (default DATA)")
 	importRoot := fs.String("import-root", "", "folder the files of imported records (POST /api/v1/import, vanthu import --server) are taken from; empty: records with files are refused")
 	retention := fs.Int("audit-retention", 12, "months the audit log keeps its entries; older ones leave it (those about documents stay, as their history) with an entry that says so; 0 keeps all")
+	preload := fs.String("preload-index", "auto", "map the index's files into memory at start and after merges, so that no search waits for the kernel to read them in: auto (when they take at most half the machine's memory), always, never")
 	var sso web.SSO
 	fs.StringVar(&sso.Issuer, "oidc-issuer", "", "single sign-on: the OpenID Connect provider (Keycloak, AD FS) URL; empty: none")
 	fs.StringVar(&sso.ClientID, "oidc-client-id", "vanthu", "single sign-on: this service's client ID at the provider")
@@ -48,11 +50,22 @@ func serve(ctx context.Context, args []string) error {
 	if *inbox == "" {
 		*inbox = filepath.Join(cfg.Data, "inbox")
 	}
+	limit, err := preloadLimit(*preload)
+	if err != nil {
+		return err
+	}
 	a, err := openApp(cfg, cl)
 	if err != nil {
 		return err
 	}
 	defer a.Close()
+	if a.index != nil && limit >= 0 {
+		a.index.Preload(limit, time.Minute, a.log)
+		a.pipeline.Metrics.Gauge("vanthu_index_preloaded_bytes", func() float64 {
+			mapped, _ := a.index.Preloaded()
+			return float64(mapped)
+		})
+	}
 	users, err := openUsers(cfg.Data)
 	if err != nil {
 		return err
@@ -166,4 +179,40 @@ func serve(ctx context.Context, args []string) error {
 	wg.Wait()
 	a.log.Info("stopped")
 	return nil
+}
+
+// preloadLimit reads --preload-index: the most bytes of index files to
+// map in (0: any), or -1 for none.
+func preloadLimit(mode string) (int64, error) {
+	switch mode {
+	case "always":
+		return 0, nil
+	case "never":
+		return -1, nil
+	case "auto":
+		total, err := memTotal()
+		if err != nil {
+			return -1, nil // memory unknown: nothing is mapped in
+		}
+		return total / 2, nil
+	}
+	return 0, fmt.Errorf("--preload-index is auto, always or never, not %q", mode)
+}
+
+// memTotal is the machine's memory in bytes, from /proc/meminfo.
+func memTotal() (int64, error) {
+	b, err := os.ReadFile("/proc/meminfo")
+	if err != nil {
+		return 0, err
+	}
+	for line := range strings.Lines(string(b)) {
+		if rest, ok := strings.CutPrefix(line, "MemTotal:"); ok {
+			kb, err := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 10, 64)
+			if err != nil {
+				return 0, fmt.Errorf("/proc/meminfo: %q: %w", line, err)
+			}
+			return kb << 10, nil
+		}
+	}
+	return 0, errors.New("/proc/meminfo has no MemTotal")
 }

@@ -19,6 +19,7 @@ import (
 	"fmt"
 	"io/fs"
 	"log"
+	"log/slog"
 	"math"
 	"math/rand/v2"
 	"os"
@@ -54,6 +55,7 @@ func main() {
 	overlap := flag.Bool("overlap", false, "also rank every match of each relevance query (untimed) and print how many of the first 10 hits are the same")
 	slowest := flag.Int("slowest", 0, "print the slowest queries of each class, this many, with their totals")
 	compact := flag.Bool("compact", true, "after importing, merge the index's segments into one (vanthu compact), as the README advises after a bulk import")
+	preload := flag.Bool("preload", true, "map the index's segment files into memory before the queries, as vanthu serve does (--preload-index)")
 	flag.Parse()
 	if *data == "" {
 		tmp, err := os.MkdirTemp("", "scalebench-")
@@ -105,7 +107,17 @@ func main() {
 		log.Fatal(err)
 	}
 	defer ix.Close()
-	fmt.Printf("index segments: %d\n\n", ix.Segments())
+	fmt.Printf("index segments: %d\n", ix.Segments())
+	if *preload {
+		start := time.Now()
+		ix.Preload(0, time.Minute, slog.New(slog.DiscardHandler))
+		mapped, total := ix.Preloaded()
+		for ; (total == 0 || mapped < total) && time.Since(start) < 10*time.Minute; mapped, total = ix.Preloaded() {
+			time.Sleep(100 * time.Millisecond)
+		}
+		fmt.Printf("index preloaded: %.2f of %.2f GB in %.1f s\n", gb(mapped), gb(total), time.Since(start).Seconds())
+	}
+	fmt.Println()
 	s := &search.Searcher{Index: ix, RankLimit: *rankLimit}
 	every := &search.Searcher{Index: ix, RankLimit: math.MaxInt32} // ranks every match
 	// A member of staff: the agency's documents, those of a unit and
