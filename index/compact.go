@@ -89,7 +89,7 @@ func (ix *Index) roomToCompact() error {
 	if err := syscall.Statfs(dir, &st); err != nil {
 		return vanthu.E("index: compact", vanthu.Transient, err)
 	}
-	if free := int64(st.Bavail) * st.Bsize; free < size {
+	if free := int64(st.Bavail) * int64(st.Bsize); free < size {
 		return vanthu.E("index: compact", vanthu.Other,
 			fmt.Errorf("%s free on the disk of %s, and merging writes the index again: it needs %s", gigabytes(free), dir, gigabytes(size)))
 	}
