@@ -24,6 +24,10 @@ func TestRepairCompound(t *testing.T) {
 		{"bố", "trí", "bố", "trí", false},     // not in the list: left as read
 		{"đự", "án", "dự", "án", true},        // the stroke of đ read on d
 		{"chức", "đanh", "chức", "danh", true},
+		{"buỗi", "làm", "buổi", "làm", true}, // the wrong one of two tones with a hat
+		{"nhà", "đột", "nhà", "đột", false},  // no compound
+		{"đột", "nát", "dột", "nát", true},   // nhà tạm, nhà dột nát
+		{"đột", "xuất", "đột", "xuất", false},
 	} {
 		a, b, changed := RepairCompound(c.a, c.b)
 		if a != c.wantA || b != c.wantB || changed != c.changed {
