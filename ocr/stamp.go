@@ -2,11 +2,15 @@ package ocr
 
 import (
 	"bytes"
+	"cmp"
 	"image"
 	"image/color"
 	"image/png"
+	"maps"
 	"math"
+	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/vanthu/vanthu"
 	"github.com/vanthu/vanthu/dict"
@@ -20,40 +24,156 @@ import (
 // not) are turned level along the line through their centres and read
 // alone. It returns the mark as a word in the page's pixels.
 func (w *Worker) redStamp(img image.Image) (vanthu.Word, bool) {
-	b := img.Bounds()
-	const step = 2 // every second pixel: letters are large
-	mw, mh := b.Dx()/step, b.Dy()*45/100/step
-	if mw < 50 || mh < 50 {
+	red := func(c color.Color) bool {
+		r, g, bl, _ := c.RGBA()
+		return r>>8 > g>>8+60 && r>>8 > bl>>8+60
+	}
+	m, ok := stampMask(img, red, nil)
+	if !ok {
 		return vanthu.Word{}, false
 	}
-	mask := make([]bool, mw*mh)
-	red := 0
-	for y := 0; y < mh; y++ {
-		for x := 0; x < mw; x++ {
-			r, g, bl, _ := img.At(b.Min.X+x*step, b.Min.Y+y*step).RGBA()
-			if r>>8 > g>>8+60 && r>>8 > bl>>8+60 {
-				mask[y*mw+x] = true
-				red++
-			}
-		}
-	}
-	if red < 200 {
-		return vanthu.Word{}, false
-	}
-	_, regions := digits.Label(mask, mw, mh)
-	// A letter of 13–20 pt at the page's scale: between 0.4% and 2% of
-	// the page's height.
-	lo, hi := max(4, mh*100/45*4/1000), mh*100/45*2/100
-	var letters []image.Rectangle
-	for _, r := range regions {
-		if c := r.Box; c.Dy() >= lo && c.Dy() <= hi && c.Dx() <= 2*hi {
-			letters = append(letters, c)
-		}
-	}
+	letters := m.letters()
 	if len(letters) < 4 || len(letters) > 40 {
 		return vanthu.Word{}, false // no stamp's worth of letters, or a seal's ring of text
 	}
-	// The line through the letters' centres (their second moments).
+	return w.readStamp(m, letters, false)
+}
+
+// inkStamp reads an urgency stamp on a page without colour, where the
+// red ink came out grey or black: in the ink of the top 45% of the page
+// that OCR read no word from (read, the words, in the pixels of img),
+// each cluster of letters stamped together, the largest first, is turned
+// level and read as redStamp reads the red ones. A stamp set askew is
+// no line of text to Tesseract's layout, so the page's OCR passes over it.
+func (w *Worker) inkStamp(img image.Image, read []vanthu.Word) (vanthu.Word, bool) {
+	dark := func(c color.Color) bool { return color.GrayModel.Convert(c).(color.Gray).Y < 128 }
+	m, ok := stampMask(img, dark, read)
+	if !ok {
+		return vanthu.Word{}, false
+	}
+	for i, c := range clusters(m.letters()) {
+		if i == 3 {
+			break // the rest are fewer letters still
+		}
+		if len(c) < 4 || len(c) > 40 {
+			continue
+		}
+		if mark, ok := w.readStamp(m, c, true); ok {
+			return mark, true
+		}
+	}
+	return vanthu.Word{}, false
+}
+
+// stampStep samples every second pixel: a stamp's letters are large.
+const stampStep = 2
+
+// inkMask is the ink of the top 45% of a page, sampled every stampStep
+// pixels.
+type inkMask struct {
+	bounds image.Rectangle // the page's
+	w, h   int
+	ink    []bool
+}
+
+// stampMask is the ink of img's top 45% that is (ink says which pixels
+// are), outside the boxes of the words read with some confidence (what
+// Tesseract makes of a stamp askew is a few letters or signs it is not
+// sure of: x©, t, s). It is false when the page is too small or holds
+// too little such ink for a stamp.
+func stampMask(img image.Image, ink func(color.Color) bool, read []vanthu.Word) (inkMask, bool) {
+	b := img.Bounds()
+	const step = stampStep
+	m := inkMask{bounds: b, w: b.Dx() / step, h: b.Dy() * 45 / 100 / step}
+	if m.w < 50 || m.h < 50 {
+		return m, false
+	}
+	m.ink = make([]bool, m.w*m.h)
+	taken := make([]bool, m.w*m.h)
+	for _, wd := range read {
+		if wd.Confidence < 50 {
+			continue
+		}
+		for y := max(0, (wd.Y0-b.Min.Y)/step-1); y < min(m.h, (wd.Y1-b.Min.Y)/step+2); y++ {
+			for x := max(0, (wd.X0-b.Min.X)/step-1); x < min(m.w, (wd.X1-b.Min.X)/step+2); x++ {
+				taken[y*m.w+x] = true
+			}
+		}
+	}
+	n := 0
+	for y := 0; y < m.h; y++ {
+		for x := 0; x < m.w; x++ {
+			if !taken[y*m.w+x] && ink(img.At(b.Min.X+x*step, b.Min.Y+y*step)) {
+				m.ink[y*m.w+x] = true
+				n++
+			}
+		}
+	}
+	return m, n >= 200
+}
+
+// letters are the boxes of the mask's components of a letter's size: a
+// letter of 13–20 pt at the page's scale, between 0.4% and 2% of the
+// page's height (a stamp's frame and specks are not).
+func (m inkMask) letters() []image.Rectangle {
+	_, regions := digits.Label(m.ink, m.w, m.h)
+	lo, hi := max(4, m.h*100/45*4/1000), m.h*100/45*2/100
+	var out []image.Rectangle
+	for _, r := range regions {
+		if c := r.Box; c.Dy() >= lo && c.Dy() <= hi && c.Dx() <= 2*hi {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// clusters groups letters that lie within their height of each other
+// (the letters of one stamp), the largest group first.
+func clusters(letters []image.Rectangle) [][]image.Rectangle {
+	parent := make([]int, len(letters))
+	for i := range parent {
+		parent[i] = i
+	}
+	var root func(int) int
+	root = func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	for i, a := range letters {
+		for j := i + 1; j < len(letters); j++ {
+			b := letters[j]
+			gap := max(a.Dy(), b.Dy())
+			if a.Inset(-gap).Overlaps(b) {
+				parent[root(i)] = root(j)
+			}
+		}
+	}
+	groups := map[int][]image.Rectangle{}
+	for i, l := range letters {
+		groups[root(i)] = append(groups[root(i)], l)
+	}
+	out := slices.Collect(maps.Values(groups))
+	slices.SortFunc(out, func(a, b []image.Rectangle) int {
+		if len(a) != len(b) {
+			return len(b) - len(a)
+		}
+		return cmp.Compare(a[0].Min.Y*1e6+a[0].Min.X, b[0].Min.Y*1e6+b[0].Min.X)
+	})
+	return out
+}
+
+// readStamp turns the line of letters level, at the page's own scale,
+// black on white, and reads it: all the mask's ink in the band the
+// letters span (a letter touching the frame is not a component of its
+// own, but it lies in the band; the frame's long sides lie outside it).
+// The line is the one through the letters' centres (their second
+// moments). It returns a mark of urgency read there as a word in the
+// page's pixels; with whole, only a mark read as whole words (ink of any
+// colour may read KHÁNH, which holds KHAN folded; red ink is a stamp's).
+func (w *Worker) readStamp(m inkMask, letters []image.Rectangle, whole bool) (vanthu.Word, bool) {
 	var cx, cy float64
 	for _, l := range letters {
 		cx += float64(l.Min.X+l.Max.X) / 2
@@ -67,10 +187,6 @@ func (w *Worker) redStamp(img image.Image) (vanthu.Word, bool) {
 		sxx, sxy, syy = sxx+dx*dx, sxy+dx*dy, syy+dy*dy
 	}
 	angle := 0.5 * math.Atan2(2*sxy, sxx-syy)
-	// The line of letters turned level, at the page's own scale, black on
-	// white: all the red ink in the band the letters span (a letter
-	// touching the frame is not a component of its own, but it lies in
-	// the band; the frame's long sides lie outside it).
 	sin, cos := math.Sin(angle), math.Cos(angle)
 	minU, maxU, minV, maxV := math.Inf(1), math.Inf(-1), math.Inf(1), math.Inf(-1)
 	var box image.Rectangle
@@ -84,16 +200,16 @@ func (w *Worker) redStamp(img image.Image) (vanthu.Word, bool) {
 	}
 	h := float64(heights) / n
 	minU, maxU, minV, maxV = minU-1.5*h, maxU+1.5*h, minV-0.9*h, maxV+0.9*h
-	ow, oh := int((maxU-minU)*step)+20, int((maxV-minV)*step)+20
+	ow, oh := int((maxU-minU)*stampStep)+20, int((maxV-minV)*stampStep)+20
 	out := image.NewGray(image.Rect(0, 0, ow, oh))
 	for i := range out.Pix {
 		out.Pix[i] = 255
 	}
 	for y := 10; y < oh-10; y++ {
 		for x := 10; x < ow-10; x++ {
-			u, v := minU+float64(x-10)/step, minV+float64(y-10)/step
+			u, v := minU+float64(x-10)/stampStep, minV+float64(y-10)/stampStep
 			sx, sy := int(cx+u*cos-v*sin), int(cy+u*sin+v*cos)
-			if sx >= 0 && sy >= 0 && sx < mw && sy < mh && mask[sy*mw+sx] {
+			if sx >= 0 && sy >= 0 && sx < m.w && sy < m.h && m.ink[sy*m.w+sx] {
 				out.SetGray(x, y, color.Gray{0})
 			}
 		}
@@ -103,7 +219,7 @@ func (w *Worker) redStamp(img image.Image) (vanthu.Word, bool) {
 		return vanthu.Word{}, false
 	}
 	boxes, err := w.recognize(buf.Bytes())
-	if err != nil {
+	if err != nil || len(boxes) == 0 {
 		return vanthu.Word{}, false
 	}
 	var text []string
@@ -113,14 +229,37 @@ func (w *Worker) redStamp(img image.Image) (vanthu.Word, bool) {
 		conf += bx.Confidence
 	}
 	folded := strings.ToUpper(dict.Fold(dict.NFC(strings.Join(text, " "))))
+	if whole {
+		folded = " " + strings.Join(strings.FieldsFunc(folded, func(r rune) bool { return !unicode.IsLetter(r) }), " ") + " "
+	}
+	b := m.bounds
 	for _, u := range dict.Urgencies { // the marks a văn thư stamps in red
-		if strings.Contains(folded, u.Folded) {
-			full := image.Rect(b.Min.X+box.Min.X*step, b.Min.Y+box.Min.Y*step, b.Min.X+box.Max.X*step, b.Min.Y+box.Max.Y*step)
+		if whole && (strings.Contains(folded, " "+u.Folded+" ") || ownWord(u) != "" && strings.Contains(folded, " "+ownWord(u)+" ")) ||
+			!whole && strings.Contains(folded, u.Folded) {
+			full := image.Rect(b.Min.X+box.Min.X*stampStep, b.Min.Y+box.Min.Y*stampStep, b.Min.X+box.Max.X*stampStep, b.Min.Y+box.Max.Y*stampStep)
 			return vanthu.Word{Text: strings.ToUpper(u.Name), X0: full.Min.X, Y0: full.Min.Y, X1: full.Max.X, Y1: full.Max.Y,
 				Confidence: conf / float64(len(boxes))}, true
 		}
 	}
 	return vanthu.Word{}, false
+}
+
+// ownWord is the last word of a mark of two words when no other mark has
+// it (TOC of HOA TOC, whose first word a scan's lost marks make HA or
+// HOA), which alone tells the mark; "" otherwise (KHAN: THUONG KHAN or
+// KHAN).
+func ownWord(u dict.Mark) string {
+	words := strings.Fields(u.Folded)
+	if len(words) < 2 {
+		return ""
+	}
+	last := words[len(words)-1]
+	for _, o := range dict.Urgencies {
+		if o != u && slices.Contains(strings.Fields(o.Folded), last) {
+			return ""
+		}
+	}
+	return last
 }
 
 // readHeaderInk reads what the header of a first page holds in ink OCR
@@ -157,14 +296,20 @@ func (w *Worker) readHeaderInk(img []byte, cl Cleaned, words []vanthu.Word, widt
 	if hasUrgency(words, height) {
 		return words, changed
 	}
-	if cfg, _, err := image.DecodeConfig(bytes.NewReader(img)); err != nil || !colour(cfg.ColorModel) {
-		return words, changed // a grey scan has no red (read from the header, not decoded)
+	var mark vanthu.Word
+	ok := false
+	if cfg, _, err := image.DecodeConfig(bytes.NewReader(img)); err == nil && colour(cfg.ColorModel) {
+		if p := decode(); p != nil {
+			mark, ok = w.redStamp(p)
+		}
 	}
-	p := decode()
-	if p == nil {
-		return words, changed
+	if p := level(); !ok && p != nil {
+		// No red (a grey or 1-bit scan, or red gone dark): the stamp is
+		// in the ink the words do not account for, on the page as the
+		// words were read from it.
+		mark, ok = w.inkStamp(p, words)
 	}
-	if mark, ok := w.redStamp(p); ok {
+	if ok {
 		line := 0
 		for _, wd := range words {
 			line = max(line, wd.Line+1)
