@@ -46,6 +46,7 @@ bench: build
 	$(GO) run ./internal/tools/ocrbench -vanthu bin/vanthu -corpus $(SHARED)/corpus/dev
 	$(GO) test ./internal/eval -run XXX -bench ArchiveCopy -benchtime 5x
 	$(GO) test ./intake/importer -run XXX -bench Import -benchtime 1x
+	$(GO) test ./index -run XXX -bench AdvanceWithLocations -count 3
 	$(GO) run ./internal/tools/scalebench -vanthu bin/vanthu -docs 100000 -queries 50 -mix 200
 	$(GO) run ./internal/tools/kafkabench -vanthu bin/vanthu -corpus $(SHARED)/corpus/dev
 

@@ -158,3 +158,56 @@ func advanceReadsWhatNextReads(t *testing.T, mode uint32) {
 	}
 	t.Logf("%d postings read both ways, in %d segments without deleted documents and %d with", checked, clean, deleted)
 }
+
+// BenchmarkAdvanceWithLocations jumps through a common syllable's
+// postings with their locations, as a phrase is matched by positions
+// (Sets.Phrase) and the second pass of a search reads its documents:
+// each jump reads past the entries of the chunk before its target,
+// locations included.
+func BenchmarkAdvanceWithLocations(b *testing.B) {
+	ix, err := Open(filepath.Join(b.TempDir(), "index"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { ix.Close() })
+	rng := rand.New(rand.NewPCG(3, 4))
+	words := []string{"văn", "bản", "hành", "chính", "cải", "cách", "quyết", "định", "ủy", "ban"}
+	var docs []vanthu.Document
+	for i := range 20000 {
+		var text []string
+		for range 40 + rng.IntN(80) {
+			text = append(text, words[min(rng.IntN(len(words)), rng.IntN(len(words)))])
+		}
+		docs = append(docs, vanthu.Document{ID: vanthu.RefOf(fmt.Appendf(nil, "d%d", i)), PageCount: 1,
+			Pages: []vanthu.Page{{Number: 1, Text: strings.Join(text, " "), Done: true}}})
+	}
+	if err := ix.PutBatch(docs); err != nil {
+		b.Fatal(err)
+	}
+	snap := snapshot(b, ix)
+	seg := snap.Segments()[0]
+	d, err := seg.Segment().Dictionary(FieldTextFolded)
+	if err != nil {
+		b.Fatal(err)
+	}
+	pl, err := d.PostingsList([]byte("van"), nil, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	jumps := 0
+	for b.Loop() {
+		it := pl.Iterator(true, true, true, nil)
+		for n := uint64(0); ; n += 37 {
+			p, err := it.Advance(n)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if p == nil {
+				break
+			}
+			jumps++
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(jumps), "ns/jump")
+}

@@ -93,7 +93,7 @@ func TestCountsBothWays(t *testing.T) {
 
 // snapshot is a reader of ix as it is now, closed when the test ends
 // (before ix, when ix too is closed by a cleanup registered before).
-func snapshot(t *testing.T, ix *Index) *scorch.IndexSnapshot {
+func snapshot(t testing.TB, ix *Index) *scorch.IndexSnapshot {
 	t.Helper()
 	adv, err := ix.Bleve().Advanced()
 	if err != nil {

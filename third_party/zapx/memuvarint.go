@@ -124,3 +124,40 @@ func (r *memUvarintReader) SkipFreqNorms(k uint64) {
 	}
 	r.C = C
 }
+
+// SkipFreqNormsLocs reads past k entries as SkipFreqNorms does, and, for
+// each entry whose freq has its locations bit, past its locations in
+// locs: their length in bytes, a uvarint, then the bytes. One loop over
+// both, rather than a call for each uvarint.
+func (r *memUvarintReader) SkipFreqNormsLocs(k uint64, locs *memUvarintReader) {
+	S, C := r.S, r.C
+	L, LC := locs.S, locs.C
+	for ; k > 0 && C < len(S); k-- {
+		b := S[C]
+		C++
+		hasNorm, hasLocs := b > 1, b&1 != 0
+		for b >= 0x80 && C < len(S) {
+			b = S[C]
+			C++
+		}
+		if hasNorm {
+			for C < len(S) && S[C] >= 0x80 {
+				C++
+			}
+			C++
+		}
+		if hasLocs {
+			var n uint64
+			for s := uint(0); LC < len(L); s += 7 {
+				c := L[LC]
+				LC++
+				n |= uint64(c&0x7f) << s
+				if c < 0x80 {
+					break
+				}
+			}
+			LC += int(n)
+		}
+	}
+	r.C, locs.C = C, LC
+}

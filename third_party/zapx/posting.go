@@ -706,23 +706,17 @@ func (i *PostingsIterator) nextDocNumAtOrAfter(atOrAfter uint64) (uint64, bool, 
 		}
 	}
 
-	// read past the entries of the chunk's postings before n
-	if !i.includeLocs && i.passed < before {
-		i.freqNormReader.r.SkipFreqNorms(before - i.passed)
+	// read past the entries of the chunk's postings before n, and their
+	// locations when they are read (a posting list of one document, its
+	// entry inline, has no entries to pass)
+	if i.passed < before {
+		switch {
+		case !i.includeLocs:
+			i.freqNormReader.r.SkipFreqNorms(before - i.passed)
+		case i.normBits1Hit == 0:
+			i.freqNormReader.r.SkipFreqNormsLocs(before-i.passed, i.locReader.r)
+		}
 		i.passed = before
-	}
-	for ; i.passed < before; i.passed++ {
-		hasLocs, err := i.skipFreqNormReadHasLocs()
-		if err != nil {
-			return 0, false, err
-		}
-		if i.includeLocs && hasLocs {
-			numLocsBytes, err := i.locReader.readUvarint()
-			if err != nil {
-				return 0, false, fmt.Errorf("error reading location numLocsBytes: %v", err)
-			}
-			i.locReader.SkipBytes(int(numLocsBytes))
-		}
 	}
 	i.passed++ // the caller reads n's own entry
 	return uint64(n), true, nil
