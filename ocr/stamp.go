@@ -39,12 +39,13 @@ func (w *Worker) redStamp(img image.Image) (vanthu.Word, bool) {
 	return w.readStamp(m, letters, false)
 }
 
-// inkStamp reads an urgency stamp on a page without colour, where the
-// red ink came out grey or black: in the ink of the top 45% of the page
-// that OCR read no word from (read, the words, in the pixels of img),
-// each cluster of letters stamped together, the largest first, is turned
-// level and read as redStamp reads the red ones. A stamp set askew is
-// no line of text to Tesseract's layout, so the page's OCR passes over it.
+// inkStamp reads an urgency stamp where no red one was found: on a grey
+// or 1-bit scan the red ink came out grey or black. In the ink of the top
+// 45% of the page that no word read with some confidence accounts for
+// (read, the words, in the pixels of img), each cluster of letters
+// stamped together, the largest first, is turned level and read as
+// redStamp reads the red ones. A stamp set askew is no line of text to
+// Tesseract's layout, so the page's OCR passes over it.
 func (w *Worker) inkStamp(img image.Image, read []vanthu.Word) (vanthu.Word, bool) {
 	dark := func(c color.Color) bool { return color.GrayModel.Convert(c).(color.Gray).Y < 128 }
 	m, ok := stampMask(img, dark, read)

@@ -112,7 +112,7 @@ func main() {
 		start := time.Now()
 		ix.Preload(0, time.Minute, slog.New(slog.DiscardHandler))
 		mapped, total := ix.Preloaded()
-		for ; (total == 0 || mapped < total) && time.Since(start) < 10*time.Minute; mapped, total = ix.Preloaded() {
+		for ; (total == 0 || mapped < total) && time.Since(start) < 3*time.Minute; mapped, total = ix.Preloaded() {
 			time.Sleep(100 * time.Millisecond)
 		}
 		fmt.Printf("index preloaded: %.2f of %.2f GB in %.1f s\n", gb(mapped), gb(total), time.Since(start).Seconds())
