@@ -18,10 +18,9 @@ type preloader struct {
 	stopOnce sync.Once
 	wg       sync.WaitGroup
 
-	mu     sync.Mutex
-	done   map[string]int64 // segment files mapped in: their sizes
-	mapped int64            // bytes of the live segments mapped in
-	total  int64            // bytes of the live segments
+	mu    sync.Mutex
+	done  map[string]int64 // live segment files mapped in: their sizes
+	total int64            // bytes of the live segments
 }
 
 // mappedSegment is a segment kept in a file mapped into memory (a zap
@@ -86,7 +85,10 @@ func (ix *Index) Preloaded() (mapped, total int64) {
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	return p.mapped, p.total
+	for _, size := range p.done {
+		mapped += size
+	}
+	return mapped, p.total
 }
 
 // preloadOnce maps in the live segments not mapped in yet, holding a
@@ -107,32 +109,26 @@ func (ix *Index) preloadOnce(limit int64) (n, total int64, err error) {
 	if !ok {
 		return 0, 0, nil
 	}
-	live := map[string]int64{}
+	live := map[string]bool{}
 	var todo []mappedSegment
+	p.mu.Lock()
 	for _, ss := range snap.Segments() {
 		m, ok := ss.Segment().(mappedSegment)
 		if !ok {
 			continue
 		}
-		live[m.Path()] = int64(len(m.Data()))
+		live[m.Path()] = true
 		total += int64(len(m.Data()))
-		p.mu.Lock()
-		_, done := p.done[m.Path()]
-		p.mu.Unlock()
-		if !done {
+		if _, done := p.done[m.Path()]; !done {
 			todo = append(todo, m)
 		}
 	}
-	p.mu.Lock()
 	for path := range p.done {
-		if _, ok := live[path]; !ok {
+		if !live[path] {
 			delete(p.done, path) // merged away
 		}
 	}
-	p.total, p.mapped = total, 0
-	for _, size := range p.done {
-		p.mapped += size
-	}
+	p.total = total
 	p.mu.Unlock()
 	if limit > 0 && total > limit {
 		return 0, total, nil
@@ -165,7 +161,6 @@ func (ix *Index) preloadOnce(limit int64) (n, total int64, err error) {
 	defer p.mu.Unlock()
 	for _, m := range todo {
 		p.done[m.Path()] = int64(len(m.Data()))
-		p.mapped += int64(len(m.Data()))
 	}
 	return n, total, nil
 }

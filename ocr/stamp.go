@@ -158,10 +158,7 @@ func clusters(letters []image.Rectangle) [][]image.Rectangle {
 	}
 	out := slices.Collect(maps.Values(groups))
 	slices.SortFunc(out, func(a, b []image.Rectangle) int {
-		if len(a) != len(b) {
-			return len(b) - len(a)
-		}
-		return cmp.Compare(a[0].Min.Y*1e6+a[0].Min.X, b[0].Min.Y*1e6+b[0].Min.X)
+		return cmp.Or(cmp.Compare(len(b), len(a)), cmp.Compare(a[0].Min.Y, b[0].Min.Y), cmp.Compare(a[0].Min.X, b[0].Min.X))
 	})
 	return out
 }

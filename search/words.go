@@ -2,9 +2,8 @@ package search
 
 import (
 	"context"
-	"fmt"
+	"slices"
 
-	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/mapping"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -31,10 +30,6 @@ func (w wordsOf) Searcher(ctx context.Context, r bindex.IndexReader, m mapping.I
 	if name == "" {
 		name = m.AnalyzerNameForPath(field)
 	}
-	a := m.AnalyzerNamed(name)
-	if a == nil {
-		return nil, fmt.Errorf("search: no analyzer named %q", name)
-	}
 	boost := w.p.BoostVal.Value()
 	var words []bsearch.Searcher
 	fail := func(err error) (bsearch.Searcher, error) {
@@ -43,7 +38,7 @@ func (w wordsOf) Searcher(ctx context.Context, r bindex.IndexReader, m mapping.I
 		}
 		return nil, err
 	}
-	for _, at := range positions(a.Analyze([]byte(w.p.MatchPhrase))) {
+	for _, at := range positions(analyzeAt(name, w.p.MatchPhrase)) {
 		var alts []bsearch.Searcher
 		for _, t := range at {
 			s, err := searcher.NewTermSearcher(ctx, r, t, field, boost, opts)
@@ -80,21 +75,18 @@ func (w wordsOf) Searcher(ctx context.Context, r bindex.IndexReader, m mapping.I
 	return s, nil
 }
 
-// positions groups a phrase's tokens by position, as Bleve's match phrase
-// query does: the words at each position from the first, none where the
-// analyzer left a gap.
-func positions(tokens analysis.TokenStream) [][]string {
-	if len(tokens) == 0 {
+// positions groups a phrase's terms by their positions (at), as Bleve's
+// match phrase query does: the terms at each position from the first,
+// none where the analyzer left a gap.
+func positions(terms []string, at []int) [][]string {
+	if len(terms) == 0 {
 		return nil
 	}
-	first, last := tokens[0].Position, tokens[0].Position
-	for _, t := range tokens {
-		first, last = min(first, t.Position), max(last, t.Position)
-	}
-	out := make([][]string, last-first+1)
-	for _, t := range tokens {
-		if len(t.Term) > 0 {
-			out[t.Position-first] = append(out[t.Position-first], string(t.Term))
+	first := slices.Min(at)
+	out := make([][]string, slices.Max(at)-first+1)
+	for k, t := range terms {
+		if t != "" {
+			out[at[k]-first] = append(out[at[k]-first], t)
 		}
 	}
 	return out
