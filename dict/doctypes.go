@@ -24,6 +24,26 @@ var DocTypes = []DocType{
 	// Legal normative documents.
 	{"Nghị định", "NĐ"}, {"Thông tư", "TT"}, {"Thông tư liên tịch", "TTLT"},
 	{"Luật", ""}, {"Pháp lệnh", ""}, {"Văn bản hợp nhất", "VBHN"},
+	// A thanh tra's conclusions (…/KL-TTr), and the Party's types that
+	// Phụ lục III has not.
+	{"Kết luận", "KL"}, {"Thông tri", ""},
+}
+
+// partyAbbrevs are the abbreviations of the Party's document types
+// (Hướng dẫn 36-HD/VPTW) that differ from Phụ lục III's: its công văn has
+// one, TT is a thông tri there, not a thông tư, and QĐi a quy định.
+var partyAbbrevs = []DocType{{"Công văn", "CV"}, {"Thông tri", "TT"}, {"Quy định", "QĐi"}}
+
+// PartyDocTypeByAbbrev is DocTypeByAbbrev for the type code of a Party
+// number ("125-QĐ/TU", "14514-CV/VPTW").
+func PartyDocTypeByAbbrev(a string) (DocType, bool) {
+	k := strings.ToUpper(Fold(a))
+	for _, t := range partyAbbrevs {
+		if strings.ToUpper(Fold(t.Abbrev)) == k {
+			return t, true
+		}
+	}
+	return DocTypeByAbbrev(a)
 }
 
 // Copy kinds (bản sao) share their own numbering: sao y, trích sao, sao lục.

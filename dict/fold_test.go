@@ -111,6 +111,15 @@ func TestDocTypes(t *testing.T) {
 	if _, ok := DocTypeByAbbrev("CV"); ok {
 		t.Error(`"CV" is not an abbreviation of NĐ 30: công văn has none`)
 	}
+	// A Party number's type code (Hướng dẫn 36-HD/VPTW).
+	for a, want := range map[string]string{"CV": "Công văn", "TT": "Thông tri", "QĐi": "Quy định", "QĐ": "Quyết định", "KL": "Kết luận"} {
+		if dt, ok := PartyDocTypeByAbbrev(a); !ok || dt.Name != want {
+			t.Errorf("PartyDocTypeByAbbrev(%q) = %v, %v; want %s", a, dt, ok, want)
+		}
+	}
+	if dt, _ := DocTypeByAbbrev("TT"); dt.Name != "Thông tư" {
+		t.Errorf("TT outside a Party number = %v; want Thông tư", dt)
+	}
 }
 
 func TestLooksLikeName(t *testing.T) {

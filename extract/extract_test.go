@@ -61,13 +61,19 @@ func TestParseNumber(t *testing.T) {
 		{"Số: 33 /8C-UBND", "33/BC-UBND"}, // B read as 8 at 100 dpi
 		{"Số: 4/0A-UBND", "4/ĐA-UBND"},
 		{"Số: 2Ø/NQ-HĐND", "20/NQ-HĐND"},
+		// The Party's order (Hướng dẫn 36-HD/VPTW): type code, slash, issuer.
+		{"Số 125-QĐ/TU", "125-QĐ/TU"},
+		{"Số: 14514-CV/VPTW", "14514-CV/VPTW"},
+		{"Số 08-QĐi/TW", "08-QĐi/TW"},
+		{"Số 05 - TT/HU", "05-TT/HU"},
+		{"Số 12-8C/ĐU", "12-BC/ĐU"},
 	}
 	for _, tt := range tests {
 		if got, ok := ParseNumber(tt.in); !ok || got != tt.want {
 			t.Errorf("ParseNumber(%q) = %q, %v; want %q", tt.in, got, ok, tt.want)
 		}
 	}
-	for _, in := range []string{"Số lượng: nhiều", "Sở Nội vụ", "", "Số: /QĐ-UBND", "Số: 45/2018"} {
+	for _, in := range []string{"Số lượng: nhiều", "Sở Nội vụ", "", "Số: /QĐ-UBND", "Số: 45/2018", "Số: UBND-KTTH/"} {
 		if got, ok := ParseNumber(in); ok {
 			t.Errorf("ParseNumber(%q) = %q; want nothing", in, got)
 		}
@@ -112,6 +118,7 @@ func FuzzExtract(f *testing.F) {
 	f.Add("Số: 45/QĐ-UBND\nHà Nội, ngày 05 tháng 01 năm 2020\nQUYẾT ĐỊNH\nNơi nhận:\n- Như trên;")
 	f.Add("Số: l5/QD-\nngày 0 5 tháng 3 năm 2O21")
 	f.Add("Số: 2477 -UBND\nTỜ TRÌNH\nSố: đ@ ;CT-UBND\nngày 15 tháng (1 năm: 202S")
+	f.Add("HUYỆN ỦY BÌNH SƠN\nĐẢNG CỘNG SẢN VIỆT NAM\nSố 12-8C/HU\nBÁO CÁO\nSố -/")
 	f.Fuzz(func(t *testing.T, text string) {
 		md := Extract([]vanthu.Page{{Number: 1, Text: text}})
 		if md.Recipients == nil {
@@ -119,6 +126,8 @@ func FuzzExtract(f *testing.F) {
 		}
 		ParseNumber(text)
 		ParseDateLine(text)
+		typeFromNumber(text)
+		codeForType(text, "Báo cáo")
 	})
 }
 

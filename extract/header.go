@@ -92,22 +92,31 @@ func issuer(segs []layout.Segment) string {
 // after a slash (or what OCR made of one), which no agency's name has.
 var numberish = regexp.MustCompile(`^[^A-Z0-9]*S[O6]\s*[:;]|[/;]\s*[A-Z]{1,6}\s*[-–]\s*[A-Z]|/[A-Z]`)
 
-// cutNational cuts from a header line the Quốc hiệu that OCR read on the
-// same row as the agency ("ỦY BAN NHÂN DÂN __ CỘNG HÒA XÃ HỘI …").
+// nationals are the beginnings, folded, of what stands at the top right
+// of a header: the Quốc hiệu and its motto, or in a Party document the
+// Party's name (Hướng dẫn 36-HD/VPTW).
+var nationals = []string{"CONG HOA XA HOI", "DOC LAP TU DO", "DANG CONG SAN VIET NAM"}
+
+// cutNational cuts from a header line the Quốc hiệu (or the Party's name)
+// that OCR read on the same row as the agency ("ỦY BAN NHÂN DÂN __ CỘNG
+// HÒA XÃ HỘI …").
 func cutNational(t string) string {
 	rs := []rune(dict.NFC(t))
 	f := strings.ToUpper(string(foldRunes(rs)))
-	if i := strings.Index(f, "CONG HOA XA HOI"); i > 0 {
-		return string(rs[:runeIndex(f, i)])
+	for _, n := range nationals {
+		if i := strings.Index(f, n); i > 0 {
+			return string(rs[:runeIndex(f, i)])
+		}
 	}
 	return t
 }
 
-// isNational reports whether t is the Quốc hiệu or its motto, which a
-// header read as one column (or centred) puts among the agency's lines.
+// isNational reports whether t is the Quốc hiệu or its motto (or the
+// Party's name), which a header read as one column (or centred) puts
+// among the agency's lines.
 func isNational(t string) bool {
 	f := agencyKey(t)
-	return strings.HasPrefix(f, "CONG HOA XA HOI") || strings.HasPrefix(f, "DOC LAP TU DO")
+	return slices.ContainsFunc(nationals, func(n string) bool { return strings.HasPrefix(f, n) })
 }
 
 // subjectVv reads a công văn's trích yếu: "V/v …" under the number, with

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"cmp"
 	"regexp"
 	"strings"
 	"unicode"
@@ -26,6 +27,11 @@ var (
 	// numberTypeLostRe is the line whose slash and type code OCR ran into
 	// the handwriting before them ("Số: 2477 -UBND" for "Số: 24/TTr-UBND"):
 	// the issuing code after a hyphen, and nothing after it.
+	// partyRe is a number of the Party's order (Hướng dẫn 36-HD/VPTW):
+	// the type code after a hyphen and before the slash, the issuer's code
+	// after it ("Số 125-QĐ/TU", "Số 14514-CV/VPTW"), and no colon needed.
+	// A number of NĐ 30 has its slash first and never matches.
+	partyRe          = regexp.MustCompile(`^[^A-Z0-9]*S[O6]\s*[:;.,]?([^/]{0,16}?)\s*[-–]\s*((?:[A-Z]|[0-9][A-Z])[A-Z0-9]{0,3}\s*/\s*[A-Z][A-Z0-9]*(?:\s*[-–]\s*[A-Z0-9]+)*)`)
 	numberTypeLostRe = regexp.MustCompile(`^[^A-Z0-9]*S[O6]\s*[:;]([^/]{0,16}?)\s*[-–]\s*([A-Z][A-Z0-9]*)\s*$`)
 	// lostSlash is what OCR reads a thin slash as: a thin mark, or a
 	// hyphen.
@@ -54,6 +60,9 @@ type Number struct {
 	// the slot is no numeral (it holds the code's letters too): the type
 	// heading may give the code back (WithType).
 	TypeLost bool
+	// Party: the number is of the Party's order, numeral-TYPE/ISSUER
+	// ("125-QĐ/TU"); Code is then "QĐ/TU".
+	Party bool
 }
 
 // WithType completes a number whose type code was lost with abbrev, the
@@ -69,12 +78,13 @@ func (n Number) WithType(abbrev string) (Number, bool) {
 }
 
 // String is the canonical number, with "…" for a numeral not read:
-// "45/QĐ-UBND", "…/QĐ-UBND".
+// "45/QĐ-UBND", "…/QĐ-UBND", "125-QĐ/TU".
 func (n Number) String() string {
-	if n.Numeral == "" {
-		return "…/" + n.Code
+	sep := "/"
+	if n.Party {
+		sep = "-"
 	}
-	return n.Numeral + "/" + n.Code
+	return cmp.Or(n.Numeral, "…") + sep + n.Code
 }
 
 // ParseNumber finds a document number on a line that begins with "Số:" and
@@ -98,8 +108,10 @@ func ParseNumberLine(line string) (Number, bool) {
 	folded := foldRunes(orig)
 	up := strings.ToUpper(string(folded))
 	var n Number
-	m := numberRe.FindStringSubmatchIndex(up)
-	if m == nil {
+	m := partyRe.FindStringSubmatchIndex(up)
+	if m != nil {
+		n.Party = true
+	} else if m = numberRe.FindStringSubmatchIndex(up); m == nil {
 		if m = numberBareRe.FindStringSubmatchIndex(up); m == nil {
 			if m = numberTypeLostRe.FindStringSubmatchIndex(up); m == nil {
 				return Number{}, false
@@ -125,6 +137,15 @@ func ParseNumberLine(line string) (Number, bool) {
 	start, end := runeIndex(string(folded), m[4]), runeIndex(string(folded), m[5])
 	raw := strings.Join(strings.Fields(string(orig[start:end])), "")
 	raw = strings.NewReplacer("–", "-", "Ð", "Đ").Replace(strings.TrimPrefix(raw, "/"))
+	if n.Party {
+		typ, issuer, _ := strings.Cut(raw, "/")
+		typ = letterForDigit(typ, dict.PartyDocTypeByAbbrev)
+		if c, ok := knownCode(typ, dict.PartyDocTypeByAbbrev); ok {
+			typ = c
+		}
+		n.Code = typ + "/" + strings.TrimRight(issuer, ".,;:")
+		return n, true
+	}
 	parts := strings.Split(raw, "/")
 	for i := 0; i < len(parts)-1; i++ { // a year
 		parts[i] = digitFix.Replace(parts[i])
@@ -133,8 +154,8 @@ func ParseNumberLine(line string) (Number, bool) {
 		}
 	}
 	codes := strings.Split(parts[len(parts)-1], "-")
-	codes[0] = letterForDigit(codes[0])
-	if c, ok := knownCode(codes[0]); ok {
+	codes[0] = letterForDigit(codes[0], docTypeByCode)
+	if c, ok := knownCode(codes[0], docTypeByCode); ok {
 		codes[0] = c
 	}
 	for i, c := range codes {
@@ -158,12 +179,12 @@ var lookalikes = map[byte]string{'8': "B", '0': "ĐDO", '5': "S", '6': "G", '1':
 // capital that digit stands for, where that makes a document type's
 // abbreviation or a copy's (BC); any other code is returned as read. The
 // type heading may still respell it (codeForType).
-func letterForDigit(code string) string {
+func letterForDigit(code string, byCode func(string) (dict.DocType, bool)) string {
 	if code == "" || code[0] < '0' || code[0] > '9' {
 		return code
 	}
 	for _, l := range lookalikes[code[0]] {
-		if fixed, ok := knownCode(string(l) + code[1:]); ok {
+		if fixed, ok := knownCode(string(l)+code[1:], byCode); ok {
 			return fixed
 		}
 	}
@@ -171,9 +192,10 @@ func letterForDigit(code string) string {
 }
 
 // knownCode spells code as Phụ lục III spells a document type's
-// abbreviation (QĐ, TTr) or a copy's, if it is one.
-func knownCode(code string) (string, bool) {
-	if t, ok := docTypeByCode(code); ok {
+// abbreviation (QĐ, TTr), or as byCode finds it, or a copy's, if it is
+// one.
+func knownCode(code string, byCode func(string) (dict.DocType, bool)) (string, bool) {
+	if t, ok := byCode(code); ok {
 		return t.Abbrev, true
 	}
 	for _, c := range dict.CopyAbbrevs {
@@ -220,17 +242,47 @@ func docTypeByCode(code string) (dict.DocType, bool) {
 }
 
 // typeFromNumber names the type from the number's abbreviation: in
-// 45/QĐ-UBND the first code after the numbers; a công văn has none.
+// 45/QĐ-UBND the first code after the numbers, in the Party's 125-QĐ/TU
+// the code before the slash; a công văn of NĐ 30 has none.
 func typeFromNumber(n string) string {
 	if n == "" {
 		return ""
 	}
-	parts := strings.Split(n, "/")
-	code := strings.Split(parts[len(parts)-1], "-")[0]
-	if t, ok := docTypeByCode(code); ok {
+	byCode := docTypeByCode
+	if isParty(n) {
+		byCode = dict.PartyDocTypeByAbbrev
+	}
+	if t, ok := byCode(typeOf(n)); ok {
 		return t.Name
 	}
 	return "Công văn"
+}
+
+// isParty reports whether canonical number n is of the Party's order: its
+// first hyphen comes before its slash ("125-QĐ/TU").
+func isParty(n string) bool {
+	h := strings.IndexAny(n, "-")
+	return h >= 0 && h < strings.Index(n, "/")
+}
+
+// typeCode returns where in canonical number n its type code stands (for
+// a công văn of NĐ 30, the issuer's code that stands there): after the
+// last slash up to a hyphen, or in a Party number between its first
+// hyphen and its slash.
+func typeCode(n string) (start, end int) {
+	if isParty(n) {
+		return strings.Index(n, "-") + 1, strings.Index(n, "/")
+	}
+	start = strings.LastIndex(n, "/") + 1
+	if end = strings.Index(n[start:], "-"); end < 0 {
+		return start, len(n)
+	}
+	return start, start + end
+}
+
+func typeOf(n string) string {
+	i, j := typeCode(n)
+	return n[i:j]
 }
 
 // codeForType respells the type abbreviation of number's code as docType's
@@ -240,12 +292,16 @@ func typeFromNumber(n string) string {
 // returned as it is.
 func codeForType(number, docType string) string {
 	t, ok := dict.DocTypeByName(docType)
-	slash := strings.LastIndex(number, "/")
-	if !ok || t.Abbrev == "" || slash < 0 {
+	if !ok || t.Abbrev == "" || !strings.Contains(number, "/") {
 		return number
 	}
-	code, rest, _ := strings.Cut(number[slash+1:], "-")
-	if _, known := docTypeByCode(code); known {
+	byCode := docTypeByCode
+	if isParty(number) {
+		byCode = dict.PartyDocTypeByAbbrev
+	}
+	i, j := typeCode(number)
+	code := number[i:j]
+	if _, known := byCode(code); known {
 		return number // another type's abbreviation, as printed
 	}
 	a, b := []rune(foldUpper(code)), []rune(foldUpper(t.Abbrev))
@@ -261,9 +317,5 @@ func codeForType(number, docType string) string {
 	if diff != 1 {
 		return number
 	}
-	fixed := number[:slash+1] + t.Abbrev
-	if rest != "" || strings.Contains(number[slash+1:], "-") {
-		fixed += "-" + rest
-	}
-	return fixed
+	return number[:i] + t.Abbrev + number[j:]
 }

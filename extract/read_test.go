@@ -156,12 +156,29 @@ func TestCodeForType(t *testing.T) {
 		{"…/TB-UBND", "Thông báo", "…/TB-UBND"},
 		{"12/2020/TE-UBND", "Thông báo", "12/2020/TB-UBND"},
 		{"7/XY-UBND", "Báo cáo", "7/XY-UBND"}, // two letters off
+		// A Party number's type code stands before its slash.
+		{"125-QB/TU", "Quyết định", "125-QĐ/TU"},
+		{"125-QĐ/TB", "Thông báo", "125-QĐ/TB"},
+		{"1450-CV/TU", "Báo cáo", "1450-CV/TU"},
 	} {
 		if got := codeForType(c.number, c.docType); got != c.want {
 			t.Errorf("codeForType(%q, %q) = %q, want %q", c.number, c.docType, got, c.want)
 		}
 	}
 }
+
+func TestTypeFromNumber(t *testing.T) {
+	for number, want := range map[string]string{
+		"45/QĐ-UBND": "Quyết định", "575/UBND-KTTH": "Công văn", "28/2018/TT-BTC": "Thông tư",
+		"125-QĐ/TU": "Quyết định", "1450-CV/HU": "Công văn", "05-TT/TU": "Thông tri",
+		"08-QĐi/TW": "Quy định", "12/KL-TTr": "Kết luận", "…-NQ/ĐU": "Nghị quyết",
+	} {
+		if got := typeFromNumber(number); got != want {
+			t.Errorf("typeFromNumber(%q) = %q, want %q", number, got, want)
+		}
+	}
+}
+
 func TestSignatureDayConfirmsHandwrittenDay(t *testing.T) {
 	// The day was read from handwriting, unsure (0.6); the office signed
 	// on that very day: two witnesses agree, the clerk need not check.

@@ -80,7 +80,7 @@ func inkSlots(words []vanthu.Word, width, height int) []inkSlot {
 			for _, w := range ws[1:] {
 				if at, ok := codeStart(w.Text); ok {
 					sl := makeSlot(ws[0], w, "Số:", 1.6*float64(w.Y1-w.Y0), at, 0)
-					if strings.HasPrefix(w.Text, "-") {
+					if strings.HasPrefix(w.Text, "-") && !partyCode(w.Text) {
 						sl = sl.beforeType(typeHeading(segs, height))
 					}
 					out = append(out, sl)
@@ -170,6 +170,15 @@ func codeStart(w string) (int, bool) {
 			continue
 		}
 		if unicode.IsUpper(rs[i+1]) || unicode.IsDigit(rs[i+1]) && i+2 < len(rs) && unicode.IsUpper(rs[i+2]) {
+			// A Party number has its type code before the slash, after a
+			// hyphen (1450-CV/TU): the code begins at the hyphen.
+			j := i
+			for j > 0 && i-j < 4 && unicode.IsLetter(rs[j-1]) {
+				j--
+			}
+			if j > 0 && j < i && rs[j-1] == '-' && unicode.IsUpper(rs[j]) {
+				return j - 1, true
+			}
 			return i, true
 		}
 	}
@@ -184,6 +193,13 @@ func codeStart(w string) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// partyCode reports whether code is a Party number's, its type code after
+// a hyphen and before the slash: "-CV/TU".
+func partyCode(code string) bool {
+	typ, _, ok := strings.Cut(code, "/")
+	return ok && strings.HasPrefix(typ, "-") && len(typ) > 1
 }
 
 // upperTypeCode spells the small letter of a type code (TTr) as a capital.
@@ -227,7 +243,7 @@ func makeSlot(label, next vanthu.Word, labelText string, labelW float64, nextAt 
 	right := next.X0
 	nextText := string([]rune(next.Text)[nextAt:])
 	slash := false
-	if labelText == "Số:" && !strings.HasPrefix(nextText, "/") && !strings.ContainsRune(dict.SlashLookalikes, []rune(nextText + " ")[0]) {
+	if labelText == "Số:" && !strings.HasPrefix(nextText, "/") && !strings.ContainsRune(dict.SlashLookalikes, []rune(nextText + " ")[0]) && !partyCode(nextText) {
 		// The code's slash was read into the slot (or lost): it stands
 		// about half a capital's height before the code, and the last
 		// digit may reach past that up to it.

@@ -154,6 +154,33 @@ func TestInkSlotBeforeALostTypeCode(t *testing.T) {
 	}
 }
 
+// A Party number ("Số 1450-CV/TU", Hướng dẫn 36-HD/VPTW) has its type
+// code before the slash: the slot ends at the hyphen, a printed numeral
+// typed with the code is left alone, and ink before "-CV/TU" is read.
+func TestInkSlotOfAPartyNumber(t *testing.T) {
+	h := newHeader()
+	printed := []vanthu.Word{{Text: "Số", X0: 583, Y0: 474, X1: 651, Y1: 516, Confidence: 93}, {Text: "1450-CV/TU", X0: 669, Y0: 477, X1: 969, Y1: 516, Confidence: 92}}
+	slots := inkSlots(printed, 2480, 3508)
+	if len(slots) != 1 || slots[0].nextText != "-CV/TU" || slots[0].slot.Max.X != 789 {
+		t.Fatalf("slots %+v; want one ending at the hyphen (789), before -CV/TU", slots)
+	}
+	handwriting.Draw(h.img, "10", 675, 470, 45, color.Black)
+	if got, _ := readInk(decoder(t, h.png(t)), slots, printed); lines(got) != lines(printed) {
+		t.Errorf("print changed:\n%s\nto\n%s", lines(printed), lines(got))
+	}
+
+	h = newHeader()
+	handwriting.Draw(h.img, "24", 540, 462, 60, color.RGBA{40, 40, 140, 255})
+	h.word("Số", 441, 505, 93, 0)
+	h.word("2A", 530, 630, 30, 0)
+	h.word("-QĐ/TU", 654, 900, 88, 0)
+	h.words = append(h.words, vanthu.Word{Text: "QUYẾT ĐỊNH", X0: 1000, Y0: 700, X1: 1400, Y1: 750, Confidence: 95, Line: 2})
+	words, _ := readInk(decoder(t, h.png(t)), inkSlots(h.words, 2480, 3508), h.words)
+	if text := lines(words); !strings.Contains(text, "Số 24 -QĐ/TU") {
+		t.Errorf("Party number not read from the ink:\n%s", text)
+	}
+}
+
 func TestReadInkLeavesPrintAlone(t *testing.T) {
 	h := newHeader()
 	// Typed numbers: read surely, or typed as one word with the code.

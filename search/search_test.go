@@ -298,7 +298,7 @@ func TestNumbersAsTyped(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer ix.Close()
-	docs := map[string]string{"a": "6/BC-UBND", "b": "6/BC-VTLUTNN", "c": "7/BC-VTLTNN", "d": "6/TB-VTLTNN", "e": "6/BC-VTLTNNX"}
+	docs := map[string]string{"a": "6/BC-UBND", "b": "6/BC-VTLUTNN", "c": "7/BC-VTLTNN", "d": "6/TB-VTLTNN", "e": "6/BC-VTLTNNX", "f": "125-QĐ/TU"}
 	for id, number := range docs {
 		d := vanthu.Document{ID: ref(id), PageCount: 1, Metadata: vanthu.Metadata{Number: number, Recipients: []string{}},
 			Pages: []vanthu.Page{{Number: 1, Text: "báo cáo tình hình", Done: true}}}
@@ -318,6 +318,12 @@ func TestNumbersAsTyped(t *testing.T) {
 	for _, q := range []string{"số 6/BC-UBND", "Số: 6/BC-UBND", "so 6/bc-ubnd", "số hiệu 6 BC UBND", "6/BC-UBND"} {
 		if res := find(q); res.Total != 1 || res.Hits[0].ID != ref("a") || res.Hits[0].NumberApprox {
 			t.Errorf("%q: %d hits, first %v", q, res.Total, res.Hits)
+		}
+	}
+	// A Party number: the type before the slash.
+	for _, q := range []string{"số 125-QĐ/TU", "125-qd/tu", "Số 125 QĐ TU"} {
+		if res := find(q); res.Total != 1 || res.Hits[0].ID != ref("f") {
+			t.Errorf("%q: %d hits %+v, want the Party document", q, res.Total, res.Hits)
 		}
 	}
 	// 6/BC-VTLTNN is no document's: 6/BC-VTLUTNN and 6/BC-VTLTNNX are one

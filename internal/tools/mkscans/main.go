@@ -75,6 +75,26 @@ var decision = []string{
 	"LB||Lê Thị Mai",
 }
 
+// A công văn of a Party committee (Hướng dẫn 36-HD/VPTW): the Party's
+// name for the Quốc hiệu, the number's type code before the slash, T/L.
+var party = []string{
+	"L|ĐẢNG BỘ TỈNH BÌNH AN|ĐẢNG CỘNG SẢN VIỆT NAM",
+	"LB|HUYỆN ỦY BÌNH SƠN|",
+	"L|*|Bình Sơn, ngày 05 tháng 01 năm 2011",
+	"L|Số 1450-CV/HU|",
+	"L|V/v triển khai nghị quyết|",
+	"",
+	"CB|Kính gửi: Các chi bộ, đảng bộ cơ sở trực thuộc Huyện ủy",
+	"Thực hiện Công văn số 14514-CV/VPTW ngày 10 tháng 12 năm 2010 của",
+	"Văn phòng Trung ương Đảng, Ban Thường vụ Huyện ủy đề nghị các cấp ủy",
+	"triển khai nghị quyết và báo cáo kết quả trước ngày 30 tháng 6.",
+	"",
+	"LB|Nơi nhận:|T/L BAN THƯỜNG VỤ",
+	"L|- Như trên,|CHÁNH VĂN PHÒNG",
+	"L|- Lưu Văn phòng Huyện ủy.|",
+	"LB||Trần Thị Bình",
+}
+
 func main() {
 	out := flag.String("out", "testdata/scans", "output folder")
 	flag.Parse()
@@ -90,6 +110,7 @@ func main() {
 	}
 	write(filepath.Join(*out, "congvan.png"), encodePNG(imgs[0]))
 	write(filepath.Join(*out, "quyetdinh.png"), encodePNG(render(decision, regular, bold)))
+	write(filepath.Join(*out, "dang-congvan.png"), encodePNG(render(party, regular, bold)))
 	var jb bytes.Buffer
 	must(jpeg.Encode(&jb, imgs[0], &jpeg.Options{Quality: 80}))
 	write(filepath.Join(*out, "congvan.jpg"), jfif300(jb.Bytes()))
