@@ -24,14 +24,14 @@ var (
 	// or 1-bit scan a slash is a stroke or two of pixels): then the colon
 	// and a code with a hyphen must be there.
 	numberBareRe = regexp.MustCompile(`^[^A-Z0-9]*S[O6]\s*[:;]([^/]{0,16}?)(?:\s|\s*` + lostSlash + `{1,2}\s*)([A-Z][A-Z0-9]*\s*[-–]\s*[A-Z0-9]+(?:\s*[-–]\s*[A-Z0-9]+)*)`)
-	// numberTypeLostRe is the line whose slash and type code OCR ran into
-	// the handwriting before them ("Số: 2477 -UBND" for "Số: 24/TTr-UBND"):
-	// the issuing code after a hyphen, and nothing after it.
 	// partyRe is a number of the Party's order (Hướng dẫn 36-HD/VPTW):
 	// the type code after a hyphen and before the slash, the issuer's code
 	// after it ("Số 125-QĐ/TU", "Số 14514-CV/VPTW"), and no colon needed.
 	// A number of NĐ 30 has its slash first and never matches.
-	partyRe          = regexp.MustCompile(`^[^A-Z0-9]*S[O6]\s*[:;.,]?([^/]{0,16}?)\s*[-–]\s*((?:[A-Z]|[0-9][A-Z])[A-Z0-9]{0,3}\s*/\s*[A-Z][A-Z0-9]*(?:\s*[-–]\s*[A-Z0-9]+)*)`)
+	partyRe = regexp.MustCompile(`^[^A-Z0-9]*S[O6]\s*[:;.,]?([^/]{0,16}?)\s*[-–]\s*((?:[A-Z]|[0-9][A-Z])[A-Z0-9]{0,3}\s*/\s*[A-Z][A-Z0-9]*(?:\s*[-–]\s*[A-Z0-9]+)*)`)
+	// numberTypeLostRe is the line whose slash and type code OCR ran into
+	// the handwriting before them ("Số: 2477 -UBND" for "Số: 24/TTr-UBND"):
+	// the issuing code after a hyphen, and nothing after it.
 	numberTypeLostRe = regexp.MustCompile(`^[^A-Z0-9]*S[O6]\s*[:;]([^/]{0,16}?)\s*[-–]\s*([A-Z][A-Z0-9]*)\s*$`)
 	// lostSlash is what OCR reads a thin slash as: a thin mark, or a
 	// hyphen.
