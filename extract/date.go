@@ -19,6 +19,12 @@ var placeCut = regexp.MustCompile(`\.{2,}|…|_{2,}|[:|]`)
 // look like (202S), after a speck read as a colon.
 var dateRe = regexp.MustCompile(`NGAY(.{0,8}?)THANG(.{0,8}?)NAM[\s:;.,]*([0-9OLI|SZBG][0-9OLI|SZBG\s]{3,6})`)
 
+// numericDateRe is the date line some offices print in figures, outside
+// NĐ 30's form: "Hà Nội, ngày 05/01/2011", "ngày 29.6.2011". Citations
+// give their dates so ("Công văn số 1060/BTC ngày 05/01/2011"): the form is
+// a date line only after a place alone (see placeAlone).
+var numericDateRe = regexp.MustCompile(`NGAY\s*([0-9OLI|]{1,2})\s*[/.-]\s*([0-9OLI|]{1,2})\s*[/.-]\s*([0-9OLI|SZBG]{4})\b`)
+
 var (
 	// zeroFix reads a printed month as digitFix does, and "(" as the 0 it
 	// is the left side of.
@@ -39,7 +45,9 @@ func ParseDateLine(line string) (place, date string, ok bool) {
 	up := strings.ToUpper(folded)
 	m := dateRe.FindStringSubmatchIndex(up)
 	if m == nil {
-		return "", "", false
+		if m = numericDateRe.FindStringSubmatchIndex(up); m == nil || !placeAlone(up[:m[0]]) {
+			return "", "", false
+		}
 	}
 	// num reads a slot: -1 when it cannot (blank, or handwriting OCR
 	// made into other marks: "0T", "@3").
@@ -79,4 +87,11 @@ func ParseDateLine(line string) (place, date string, ok bool) {
 		p = strings.TrimSpace(p[loc[len(loc)-1][1]:])
 	}
 	return p, date, true
+}
+
+// placeAlone reports whether what stands before "ngày" is a place and its
+// comma, as on a date line, and no sentence: no figures, a few words.
+func placeAlone(before string) bool {
+	p := strings.TrimSpace(before)
+	return strings.HasSuffix(p, ",") && !strings.ContainsAny(p, "0123456789/") && len(strings.Fields(p)) <= 6
 }

@@ -87,6 +87,9 @@ func TestParseDateLine(t *testing.T) {
 		{"Khánh Hòa, ngày 0 5 tháng 3 năm 2O21", "Khánh Hòa", "2021-03-05"}, // broken digits
 		{"Số: 12/TB ....... Lâm Đồng, ngày 27 tháng 8 năm 2021", "Lâm Đồng", "2021-08-27"},
 		{"TP. Hồ Chí Minh, ngay 1 thang 12 nam 2022", "TP. Hồ Chí Minh", "2022-12-01"}, // marks lost
+		// In figures, as some offices print it.
+		{"Hà Nội, ngày 05/01/2011", "Hà Nội", "2011-01-05"},
+		{"Phan Rang - Tháp Chàm, ngày 29.6.2011", "Phan Rang - Tháp Chàm", "2011-06-29"},
 	}
 	for _, tt := range tests {
 		place, date, ok := ParseDateLine(tt.in)
@@ -94,7 +97,11 @@ func TestParseDateLine(t *testing.T) {
 			t.Errorf("ParseDateLine(%q) = %q, %q, %v; want %q, %q", tt.in, place, date, ok, tt.place, tt.date)
 		}
 	}
-	for _, in := range []string{"ngày 5 tháng 13 năm 2020", "không có ngày"} {
+	for _, in := range []string{"ngày 5 tháng 13 năm 2020", "không có ngày",
+		// A citation's date in figures is no date line.
+		"V/v thực hiện Công văn số 1060/BTC-QLCS ngày 05/01/2011",
+		"Căn cứ Nghị định số 52/2009/NĐ-CP ngày 03/6/2009 của Chính phủ;",
+		"Theo đề nghị của Giám đốc Sở Nội vụ, ngày 03/6/2009"} {
 		if _, d, ok := ParseDateLine(in); ok {
 			t.Errorf("ParseDateLine(%q) = %q; want nothing", in, d)
 		}
