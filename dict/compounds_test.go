@@ -28,10 +28,26 @@ func TestRepairCompound(t *testing.T) {
 		{"nhà", "đột", "nhà", "đột", false},  // no compound
 		{"đột", "nát", "dột", "nát", true},   // nhà tạm, nhà dột nát
 		{"đột", "xuất", "đột", "xuất", false},
+		// Two words of the register with the same letters: either may be
+		// meant, so neither is in the list.
+		{"chi", "tiêu", "chi", "tiêu", false}, // quy chế chi tiêu nội bộ
+		{"chỉ", "tiêu", "chỉ", "tiêu", false},
+		{"bạo", "hành", "bạo", "hành", false},
+		{"văn", "ban", "văn", "bản", true},
 	} {
 		a, b, changed := RepairCompound(c.a, c.b)
 		if a != c.wantA || b != c.wantB || changed != c.changed {
 			t.Errorf("RepairCompound(%q, %q) = %q, %q, %v; want %q, %q, %v", c.a, c.b, a, b, changed, c.wantA, c.wantB, c.changed)
+		}
+	}
+	for _, c := range [][2]string{{"văn", "bản"}, {"Hoà", "giải"}, {"BỔ", "SUNG"}} {
+		if !IsCompound(c[0], c[1]) {
+			t.Errorf("IsCompound(%q, %q) = false", c[0], c[1])
+		}
+	}
+	for _, c := range [][2]string{{"văn", "ban"}, {"bản", "hành"}, {"chi", "tiêu"}} {
+		if IsCompound(c[0], c[1]) {
+			t.Errorf("IsCompound(%q, %q) = true", c[0], c[1])
 		}
 	}
 }

@@ -71,17 +71,22 @@ func Correct(word string, seen map[string]int) string {
 func CorrectCompounds(words []vanthu.Word) {
 	for i := 0; i+1 < len(words); i++ {
 		a, b := &words[i], &words[i+1]
-		// A compound may wrap from one line of a block to the next.
-		if a.Line != b.Line && (a.Block != b.Block || b.Line != a.Line+1) {
+		if !pairs(*a, *b) {
 			continue
 		}
-		ca, pa, qa := splitPunct(a.Text)
-		cb, pb, qb := splitPunct(b.Text)
-		if qa != "" || pb != "" || !isWordish(ca) || !isWordish(cb) || !sameCase(ca, cb) {
+		ca, pa, _ := splitPunct(a.Text) // pairs: nothing after a, before b
+		cb, _, qb := splitPunct(b.Text)
+		if !isWordish(ca) || !isWordish(cb) || !sameCase(ca, cb) {
+			continue
+		}
+		// A word that makes a compound with the word before it (as read,
+		// or as just respelt) is read right: "văn bản hành chính" keeps
+		// its bản, which with hành has the letters of "ban hành".
+		if i > 0 && pairs(words[i-1], *a) && dict.IsCompound(core(words[i-1]), ca) {
 			continue
 		}
 		if x, y, ok := dict.RepairCompound(ca, cb); ok {
-			a.Text, b.Text = pa+x+qa, pb+y+qb
+			a.Text, b.Text = pa+x, y+qb
 		}
 	}
 	for i := 0; i+1 < len(words); i++ {
@@ -93,6 +98,24 @@ func CorrectCompounds(words []vanthu.Word) {
 			}
 		}
 	}
+}
+
+// pairs reports whether words a, b, in this order, can be a compound: on
+// one line, or the end of one line and the start of the next of a block
+// (a compound may wrap), with no punctuation between them.
+func pairs(a, b vanthu.Word) bool {
+	if a.Line != b.Line && (a.Block != b.Block || b.Line != a.Line+1) {
+		return false
+	}
+	_, _, qa := splitPunct(a.Text)
+	_, pb, _ := splitPunct(b.Text)
+	return qa == "" && pb == ""
+}
+
+// core is w's text without the punctuation around it.
+func core(w vanthu.Word) string {
+	c, _, _ := splitPunct(w.Text)
+	return c
 }
 
 // CorrectProvinces respells, in place, a province's name after the word
