@@ -162,12 +162,18 @@ func typeHeading(segs []layout.Segment, height int) string {
 
 // codeStart returns the offset (in runes) at which the number's code
 // begins in w: its slash (before a capital, or before a capital read as
-// a digit: /8C-UBND), or the word itself when it is a code without one.
+// a digit: /8C-UBND, or before a year: /2011/TT-BNV), or the word itself
+// when it is a code without one.
 func codeStart(w string) (int, bool) {
 	rs := []rune(w)
 	for i, r := range rs {
 		if r != '/' || i+1 >= len(rs) {
 			continue
+		}
+		if year := string(rs[i+1 : min(len(rs), i+6)]); len(year) == 5 && year[4] == '/' && strings.Map(keepDigit, year[:4]) == year[:4] {
+			// A legal normative document's year (01/2011/TT-BNV) is part
+			// of the printed code.
+			return i, true
 		}
 		if unicode.IsUpper(rs[i+1]) || unicode.IsDigit(rs[i+1]) && i+2 < len(rs) && unicode.IsUpper(rs[i+2]) {
 			// A Party number has its type code before the slash, after a
@@ -285,6 +291,9 @@ const printedConf = 85
 // writes into the blank before the printed slash).
 func (s inkSlot) printed(words []vanthu.Word) bool {
 	read, conf := s.tesseract(words)
+	if numeral, year, ok := strings.Cut(read, "/"); ok && len(year) == 4 && strings.Map(keepDigit, year) == year {
+		read = numeral // a legal normative document's year, read apart from its code: print
+	}
 	if read == "" || strings.Map(keepDigit, read) != read {
 		return false
 	}

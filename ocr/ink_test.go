@@ -183,8 +183,11 @@ func TestInkSlotOfAPartyNumber(t *testing.T) {
 
 func TestReadInkLeavesPrintAlone(t *testing.T) {
 	h := newHeader()
-	// Typed numbers: read surely, or typed as one word with the code.
+	// Typed numbers: read surely, or typed as one word with the code; a
+	// legal normative document's year with them.
 	for _, words := range [][]vanthu.Word{
+		{{Text: "Số:", X0: 583, Y0: 474, X1: 651, Y1: 516, Confidence: 93}, {Text: "01/2011/TT-BNV", X0: 669, Y0: 477, X1: 1045, Y1: 516, Confidence: 80}},
+		{{Text: "Số:", X0: 583, Y0: 474, X1: 651, Y1: 516, Confidence: 93}, {Text: "01/2011", X0: 669, Y0: 477, X1: 845, Y1: 516, Confidence: 90}, {Text: "/TT-BNV", X0: 850, Y0: 477, X1: 1045, Y1: 516, Confidence: 92}},
 		{{Text: "Số:", X0: 583, Y0: 474, X1: 651, Y1: 516, Confidence: 93}, {Text: "32/KH-BNV", X0: 669, Y0: 477, X1: 945, Y1: 516, Confidence: 37}},
 		{{Text: "Số:", X0: 583, Y0: 474, X1: 651, Y1: 516, Confidence: 93}, {Text: "314", X0: 660, Y0: 477, X1: 740, Y1: 516, Confidence: 96}, {Text: "/TB-VPUBND", X0: 745, Y0: 477, X1: 945, Y1: 516, Confidence: 96}},
 	} {
