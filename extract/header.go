@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/vanthu/vanthu/dict"
 	"github.com/vanthu/vanthu/layout"
@@ -49,6 +51,8 @@ var agencyStarts = []string{
 	"KHO BAC", "NGAN HANG", "CONG AN", "BO CHI HUY", "TOA AN", "CHINH PHU", "THU TUONG",
 	"QUOC HOI", "DANG UY", "TINH UY", "THANH UY", "HUYEN UY", "DOAN ", "HOI ", "CONG TY",
 	"TAP DOAN", "TONG CONG TY", "QUY ", "THANH TRA", "KIEM TOAN", "BAO HIEM", "DAI ",
+	"LIEN DOAN", "TONG LIEN DOAN", "LDLD", "TONG LDLD", "LIEN MINH", "HOP TAC XA", "TINH DOAN",
+	"THANH DOAN", "HUYEN DOAN", "QUAN UY", "THI UY", "DANG BO", "CHI BO",
 }
 
 // issuer reads the issuing agency from the header lines above "Số:": the
@@ -94,8 +98,8 @@ var numberish = regexp.MustCompile(`^[^A-Z0-9]*S[O6]\s*[:;]|[/;]\s*[A-Z]{1,6}\s*
 
 // nationals are the beginnings, folded, of what stands at the top right
 // of a header: the Quốc hiệu and its motto, or in a Party document the
-// Party's name (Hướng dẫn 36-HD/VPTW).
-var nationals = []string{"CONG HOA XA HOI", "DOC LAP TU DO", "DANG CONG SAN VIET NAM"}
+// Party's name (Hướng dẫn 36-HD/VPTW), in the Youth Union's the Union's.
+var nationals = []string{"CONG HOA XA HOI", "DOC LAP TU DO", "DANG CONG SAN VIET NAM", "DOAN TNCS HO CHI MINH", "DOAN THANH NIEN CONG SAN HO CHI MINH"}
 
 // cutNational cuts from a header line the Quốc hiệu (or the Party's name)
 // that OCR read on the same row as the agency ("ỦY BAN NHÂN DÂN __ CỘNG
@@ -170,7 +174,7 @@ func subjectAfterHeading(segs []layout.Segment) string {
 			continue
 		}
 		f := foldUpper(s.Text)
-		if isRule(s.Text) || bodyStart.MatchString(f) || (len(out) > 0 && (isUpperish(s.Text) || !continues(prev, s, right))) {
+		if isRule(s.Text) || bodyStart.MatchString(f) || (len(out) > 0 && (isUpperish(s.Text) || opensBody(s.Text) || !continues(prev, s, right))) {
 			break
 		}
 		prev = s
@@ -271,6 +275,22 @@ func abs(x int) int {
 func runsOn(prev, s layout.Segment) bool {
 	h := prev.Y1 - prev.Y0
 	return prev.Zone == layout.Full && len(s.Words) > 0 && s.Y0-prev.Y1 < h/2
+}
+
+// bodyOpening matches (in folded capitals) the words a body's first
+// sentence opens with when no Căn cứ or Kính gửi comes first: "Thực hiện
+// Kế hoạch số …", "Ngày 05 tháng 9 năm 2016, …", "Theo đề nghị của …".
+var bodyOpening = regexp.MustCompile(`^(THUC HIEN|THEO |NGAY \d|NHAM |TRONG |SAU KHI|VUA QUA|HIEN NAY|NHAN DUOC|XET |TRA LOI|TIEP THEO|VAO LUC|HOI \d)`)
+
+// opensBody reports whether line opens a body: a capital, then the words a
+// body's first sentence opens with. A trích yếu's next line goes on with
+// its sentence, in small letters ("Về việc … / theo đề nghị của …").
+func opensBody(line string) bool {
+	t := strings.TrimLeftFunc(line, func(r rune) bool { return !unicode.IsLetter(r) })
+	first, _ := utf8.DecodeRuneInString(t)
+	// "Để" opens a sentence ("Để bảo đảm …"); "Đề án", folded the same,
+	// may be the trích yếu's own words.
+	return unicode.IsUpper(first) && !isUpperish(t) && (bodyOpening.MatchString(foldUpper(t)) || strings.HasPrefix(dict.NFC(t), "Để "))
 }
 
 // bodyStart matches (in folded capitals) the first line of a body.

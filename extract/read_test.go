@@ -273,6 +273,14 @@ func TestSubjectLinesOfAScan(t *testing.T) {
 			seg("V/v chuẩn bị điểm cầu hội nghị", layout.Centre, 700, 600, 1500, 650),
 			seg("Thực hiện Công văn số 12/UBND của Ủy ban nhân dân tỉnh về việc", layout.Full, 406, 660, 2224, 712),
 		}, "V/v chuẩn bị điểm cầu hội nghị"},
+		{"the body set as tight as a wide trích yếu", []layout.Segment{
+			seg("Kết quả thực hiện nhiệm vụ phát triển kinh tế - xã hội năm 2022", layout.Full, 420, 600, 2060, 650),
+			seg("Thực hiện Kế hoạch số 12/KH-UBND ngày 15/01/2022 của Ủy ban nhân dân xã,", layout.Full, 250, 660, 2230, 712),
+		}, "Kết quả thực hiện nhiệm vụ phát triển kinh tế - xã hội năm 2022"},
+		{"a wide trích yếu going on in small letters", []layout.Segment{
+			seg("Về việc phê duyệt kế hoạch lựa chọn nhà thầu gói thầu xây dựng", layout.Full, 420, 600, 2060, 650),
+			seg("theo đề nghị của Ban Quản lý dự án đầu tư xây dựng huyện", layout.Full, 450, 660, 2030, 712),
+		}, "Về việc phê duyệt kế hoạch lựa chọn nhà thầu gói thầu xây dựng theo đề nghị của Ban Quản lý dự án đầu tư xây dựng huyện"},
 	} {
 		if got := subjectAfterHeading(c.segs); got != c.want {
 			t.Errorf("%s:\n got %q\nwant %q", c.name, got, c.want)
@@ -296,6 +304,29 @@ func TestSubjectVvPassesOverSpecks(t *testing.T) {
 
 // A "Số:" line read too poorly to parse is still no part of the agency's
 // name above it.
+// The parent body's line is left out, also where the agency's name is an
+// abbreviation (LĐLĐ) or a Party committee's; a Youth Union's name at the
+// top right is no part of it.
+func TestIssuerUnderItsParent(t *testing.T) {
+	for _, c := range [][3]string{
+		{"TỔNG LĐLĐ VIỆT NAM", "LĐLĐ TỈNH QUẢNG NAM", "Số: 45/TB-LĐLĐ"},
+		{"TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM", "LIÊN ĐOÀN LAO ĐỘNG TỈNH BÌNH AN", "Số: 45/TB-LĐLĐ"},
+		{"ĐẢNG BỘ TỈNH BÌNH AN", "HUYỆN ỦY BÌNH SƠN", "Số 1450-CV/HU"},
+		// The Youth Union's name stands where the Quốc hiệu does; read
+		// as one column, it is no line of the agency's.
+		{"TỈNH ĐOÀN BÌNH AN", "ĐOÀN TNCS HỒ CHÍ MINH", "Số 12-TB/TĐTN"},
+	} {
+		p := page(1, c[0], c[1], c[2], "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+		want := c[1]
+		if strings.HasPrefix(c[1], "ĐOÀN TNCS") {
+			want = c[0]
+		}
+		if got := Read([]vanthu.Page{p}, nil).Metadata.Issuer; got != want {
+			t.Errorf("%q: issuer %q, want %q", c, got, want)
+		}
+	}
+}
+
 func TestIssuerEndsAtAnUnreadNumberLine(t *testing.T) {
 	for _, numberLine := range []string{"Số: Øđ@ ;CT-UBND", "/UBND-KTTH", "SỐ; 4@ /QĐ"} {
 		p := page(1, "ỦY BAN NHÂN DÂN", "TỈNH BÌNH AN", numberLine, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
