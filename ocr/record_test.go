@@ -36,7 +36,7 @@ func TestRecordExtractFixtures(t *testing.T) {
 }
 
 // fixtureScans are the test scans behind extract's golden tests.
-var fixtureScans = []fixtureScan{{"congvan-2p.pdf", vanthu.PDF}, {"congvan-2p.tif", vanthu.TIFF}, {"quyetdinh.png", vanthu.PNG}, {"dang-congvan.png", vanthu.PNG}}
+var fixtureScans = []fixtureScan{{"congvan-2p.pdf", vanthu.PDF}, {"congvan-2p.tif", vanthu.TIFF}, {"quyetdinh.png", vanthu.PNG}, {"dang-congvan.png", vanthu.PNG}, {"thongtu.png", vanthu.PNG}}
 
 type fixtureScan struct {
 	file   string

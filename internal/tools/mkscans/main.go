@@ -95,6 +95,26 @@ var party = []string{
 	"LB||Trần Thị Bình",
 }
 
+// A ministry's Thông tư of the 2011 era: the year in the number (a legal
+// normative document's), the Quốc hiệu with HOÀ, a signer without an
+// authority, "văn bản hành chính" (whose bản hành has the letters of ban
+// hành).
+var circular = []string{
+	"LB|BỘ NỘI VỤ|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+	"LB||Độc lập - Tự do - Hạnh phúc",
+	"L|Số: 01/2011/TT-BNV|Hà Nội, ngày 19 tháng 01 năm 2011",
+	"",
+	"CB|THÔNG TƯ",
+	"CB|Hướng dẫn thể thức và kỹ thuật trình bày văn bản hành chính",
+	"Căn cứ Nghị định số 48/2008/NĐ-CP ngày 17 tháng 4 năm 2008 của Chính phủ;",
+	"Bộ Nội vụ hướng dẫn thể thức và kỹ thuật trình bày văn bản hành chính.",
+	"",
+	"LB|Nơi nhận:|BỘ TRƯỞNG",
+	"L|- Văn phòng Chính phủ;|",
+	"L|- Lưu: VT, VTLTNN.|",
+	"LB||Trần Văn Tuấn",
+}
+
 func main() {
 	out := flag.String("out", "testdata/scans", "output folder")
 	flag.Parse()
@@ -111,6 +131,7 @@ func main() {
 	write(filepath.Join(*out, "congvan.png"), encodePNG(imgs[0]))
 	write(filepath.Join(*out, "quyetdinh.png"), encodePNG(render(decision, regular, bold)))
 	write(filepath.Join(*out, "dang-congvan.png"), encodePNG(render(party, regular, bold)))
+	write(filepath.Join(*out, "thongtu.png"), encodePNG(render(circular, regular, bold)))
 	var jb bytes.Buffer
 	must(jpeg.Encode(&jb, imgs[0], &jpeg.Options{Quality: 80}))
 	write(filepath.Join(*out, "congvan.jpg"), jfif300(jb.Bytes()))
