@@ -61,16 +61,21 @@ func DocTypeByAbbrev(a string) (DocType, bool) {
 	return DocType{}, false
 }
 
-// DocTypeByName returns the type whose name is n, compared in canonical,
-// folded form (so "QUYET DINH" and "Quyết định" both match).
+// DocTypeByName returns the type whose name is n, compared folded,
+// without case or spaces (so "QUYET DINH", "Quyết định" and a heading
+// printed letter-spaced, "Q U Y Ế T  Đ Ị N H", all match).
 func DocTypeByName(n string) (DocType, bool) {
-	k := Fold(Canon(strings.Join(strings.Fields(n), " ")))
+	k := nameKey(n)
 	for _, t := range DocTypes {
-		if Fold(Canon(t.Name)) == k {
+		if nameKey(t.Name) == k {
 			return t, true
 		}
 	}
 	return DocType{}, false
+}
+
+func nameKey(n string) string {
+	return strings.ToLower(Fold(NFC(strings.Join(strings.Fields(n), ""))))
 }
 
 // SlashLookalikes are the thin marks OCR reads the slash of a number

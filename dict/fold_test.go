@@ -105,8 +105,10 @@ func TestDocTypes(t *testing.T) {
 	if dt, ok := DocTypeByAbbrev("TTr"); !ok || dt.Name != "Tờ trình" {
 		t.Errorf("TTr = %v, %v", dt, ok)
 	}
-	if dt, ok := DocTypeByName("KẾ HOẠCH"); !ok || dt.Abbrev != "KH" {
-		t.Errorf("KẾ HOẠCH = %v, %v", dt, ok)
+	for _, n := range []string{"KẾ HOẠCH", "Kế hoạch", "KE HOACH", "K Ế  H O Ạ C H", "KẾHOẠCH"} {
+		if dt, ok := DocTypeByName(n); !ok || dt.Abbrev != "KH" {
+			t.Errorf("%s = %v, %v", n, dt, ok)
+		}
 	}
 	if _, ok := DocTypeByAbbrev("CV"); ok {
 		t.Error(`"CV" is not an abbreviation of NĐ 30: công văn has none`)
