@@ -24,12 +24,18 @@ type signatureBlock struct {
 }
 
 // closing reads "Nơi nhận:" with its list (left) and the signature block
-// (right) at the foot of a page.
-func closing(segs []layout.Segment) (signatureBlock, bool) {
+// (right) at the foot of a page. With alone, a page without the list
+// gives its signature block alone, as a Biên bản's or a Giấy mời's foot
+// has it (see signatureAlone).
+func closing(segs []layout.Segment, alone bool) (signatureBlock, bool) {
 	var b signatureBlock
 	at := slices.IndexFunc(segs, func(s layout.Segment) bool { return dict.IsRecipientsLabel(s.Text) })
 	if at < 0 {
 		at = labelBesideRole(segs)
+	}
+	listed := at >= 0
+	if !listed && alone {
+		at = signatureAlone(segs)
 	}
 	if at < 0 {
 		return b, false
@@ -75,6 +81,10 @@ func closing(segs []layout.Segment) (signatureBlock, bool) {
 	roles, incomplete := completeRoles(roles)
 	b.titleGuessed = b.titleGuessed || incomplete
 	b.recipients = []string{}
+	b.title = strings.Join(roles, " / ")
+	if !listed {
+		return b, true
+	}
 	// The list is the column under "Nơi nhận:", left of the signature
 	// block; a line OCR split in two on one row ("Trung" | "ương;") is
 	// joined again.
@@ -120,8 +130,37 @@ func closing(segs []layout.Segment) (signatureBlock, bool) {
 		}
 		b.recipients = append(b.recipients, t)
 	}
-	b.title = strings.Join(roles, " / ")
 	return b, true
+}
+
+// signatureAlone finds the signature block of a page that has no Nơi
+// nhận: the first line of an office or an authority (TM., KT., …) right
+// of the centre and below the body (the last line set across the page),
+// with a name under it on its side. It returns the line's index, or -1.
+// Beside it on the left may stand another signer's (a Biên bản's thư
+// ký): the block on the right is the one who answers for the document.
+func signatureAlone(segs []layout.Segment) int {
+	body := -1
+	for i, s := range segs {
+		if s.Zone == layout.Full {
+			body = i
+		}
+	}
+	if body < 0 {
+		return -1
+	}
+	for i, s := range segs[body+1:] {
+		t := cleanLine(s.Text)
+		if s.Zone != layout.Right || !isRole(t) || !authority.MatchString(t) && !dict.IsOffice(t) {
+			continue
+		}
+		for _, n := range segs[body+1+i+1:] {
+			if n.Zone != layout.Left && n.Y0 > s.Y1 && dict.LooksLikeName(nameLine(cleanLine(n.Text))) {
+				return body + 1 + i
+			}
+		}
+	}
+	return -1
 }
 
 // labelBesideRole returns the index of a "Nơi nhận:" whose first word OCR

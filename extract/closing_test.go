@@ -20,7 +20,7 @@ func TestClosingUnderASeal(t *testing.T) {
 		seg("kL c.", layout.Right, 1684, 2418, 2074, 2601),
 		seg("[Íà Thị Lê Vân", layout.Right, 1597, 2649, 1957, 2719),
 	}
-	b, ok := closing(segs)
+	b, ok := closing(segs, false)
 	// The deputy's line under KT. is lost under the seal: it is the
 	// deputy of the office KT. names, a guess.
 	if !ok || b.title != "TL. CHỦ TỊCH / KT. CHÁNH VĂN PHÒNG / PHÓ CHÁNH VĂN PHÒNG" || b.signer != "Hà Thị Lê Vân" || !b.signerGuessed || !b.titleGuessed {
@@ -42,7 +42,7 @@ func TestClosingRoleUnderASeal(t *testing.T) {
 		seg("- Lưu: VT.", layout.Left, 445, 2175, 712, 2206),
 		seg("Trần Hoàng Tuần", layout.Right, 1597, 2649, 1957, 2719),
 	}
-	b, ok := closing(segs)
+	b, ok := closing(segs, false)
 	if !ok || b.title != "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH" || !b.titleGuessed || b.signer != "Trần Hoàng Tuấn" || b.signerGuessed {
 		t.Errorf("closing = %+v, %v; want the role read as the office nearest, flagged, and the given name's tone put back", b, ok)
 	}
@@ -112,7 +112,7 @@ func TestClosingSealLetteringAndAnUnknownSurname(t *testing.T) {
 		seg("- Như trên;", layout.Left, 256, 1756, 560, 1791),
 		seg("Fiận Ngọc Căng", layout.Right, 1053, 2081, 1325, 2124),
 	}
-	b, ok := closing(segs)
+	b, ok := closing(segs, false)
 	if !ok || b.title != "CHỦ TỊCH" || !b.titleGuessed || b.signer != "Fiận Ngọc Căng" || !b.signerGuessed {
 		t.Errorf("closing = %+v, %v; want the role without the seal's lettering, both flagged", b, ok)
 	}
@@ -152,7 +152,7 @@ func TestNameLine(t *testing.T) {
 		seg("PHÓ CHỦ TỊCH", layout.Right, 1032, 1793, 1264, 1824),
 		seg(">.=- trấn Phước Hiền", layout.Right, 919, 2077, 1303, 2113),
 	}
-	if b, ok := closing(segs); !ok || b.signer != "Trần Phước Hiền" || b.signerGuessed {
+	if b, ok := closing(segs, false); !ok || b.signer != "Trần Phước Hiền" || b.signerGuessed {
 		t.Errorf("closing = %+v, %v; want the signer Trần Phước Hiền", b, ok)
 	}
 }
@@ -169,7 +169,7 @@ func TestRecipientsLabelBesideTheRole(t *testing.T) {
 		seg("- Lưu: VT.", layout.Left, 109, 937, 244, 949),
 		seg("Nguyễn Quốc Việt", layout.Right, 503, 1017, 655, 1039),
 	}
-	b, ok := closing(segs)
+	b, ok := closing(segs, false)
 	if !ok || b.title != "TL. CHỦ TỊCH / CHÁNH VĂN PHÒNG" || b.signer != "Nguyễn Quốc Việt" || !slices.Equal(b.recipients, []string{"Như trên", "Lưu: VT"}) {
 		t.Errorf("closing = %+v, %v", b, ok)
 	}
@@ -177,7 +177,7 @@ func TestRecipientsLabelBesideTheRole(t *testing.T) {
 		seg("Xác nhận: đã nộp đủ hồ sơ", layout.Left, 108, 600, 400, 630),
 		seg("Nguyễn Quốc Việt", layout.Right, 503, 1017, 655, 1039),
 	}
-	if b, ok := closing(body); ok {
+	if b, ok := closing(body, false); ok {
 		t.Errorf("a body line taken for the label: %+v", b)
 	}
 }
@@ -202,9 +202,39 @@ func TestClosingCapitalsUnderTheOffice(t *testing.T) {
 		if c.guessed {
 			segs = append(segs, seg(c.signer, layout.Right, 1053, 2081, 1325, 2124))
 		}
-		b, ok := closing(segs)
+		b, ok := closing(segs, false)
 		if !ok || b.title != c.title || b.titleGuessed != c.guessed || b.signer != c.signer || b.signerGuessed {
 			t.Errorf("%q under the office: closing = %+v, %v; want title %q (flagged: %v), signer %q", c.line, b, ok, c.title, c.guessed, c.signer)
 		}
 	}
+}
+
+// A Biên bản has no Nơi nhận: its signature block stands alone under the
+// body, the thư ký's on the left, the one who answers for it on the right.
+// Only when no page has the list is it read so, and a role above the body
+// (a Quyết định's issuing authority) is none.
+func TestSignatureAlone(t *testing.T) {
+	foot := []layout.Segment{
+		seg("Biên bản kết thúc vào lúc 11 giờ cùng ngày, đã đọc lại cho mọi người cùng nghe.", layout.Full, 250, 1500, 2230, 1550),
+		seg("THƯ KÝ", layout.Left, 560, 1700, 760, 1745),
+		seg("TRƯỞNG PHÒNG", layout.Right, 1530, 1700, 1960, 1745),
+		seg("Lê Văn Tám", layout.Left, 520, 1950, 800, 1995),
+		seg("Huỳnh Thị Mai", layout.Right, 1560, 1950, 1930, 1995),
+	}
+	if b, ok := closing(foot, false); ok {
+		t.Errorf("without alone: %+v", b)
+	}
+	b, ok := closing(foot, true)
+	if !ok || b.title != "TRƯỞNG PHÒNG" || b.signer != "Huỳnh Thị Mai" || len(b.recipients) != 0 {
+		t.Errorf("closing = %+v, %v; want TRƯỞNG PHÒNG, Huỳnh Thị Mai", b, ok)
+	}
+	head := []layout.Segment{
+		seg("GIÁM ĐỐC SỞ NỘI VỤ", layout.Right, 1300, 500, 1900, 545),
+		seg("Nguyễn Văn An", layout.Right, 1400, 600, 1800, 645),
+		seg("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;", layout.Full, 250, 700, 2230, 750),
+	}
+	if b, ok := closing(head, true); ok {
+		t.Errorf("a role above the body taken for the signature: %+v", b)
+	}
+
 }

@@ -191,13 +191,23 @@ func ExtractWithConfidence(pages []vanthu.Page) (vanthu.Metadata, map[string]flo
 		}
 	}
 
-	// Nơi nhận and the signature are on the last page that has them.
-	for i := len(pages) - 1; i >= 0; i-- {
-		segs := first
-		if i > 0 {
-			segs = layout.Segments(pages[i])
-		}
-		if b, ok := closing(segs); ok {
+	// Nơi nhận and the signature are on the last page that has them; a
+	// document without the list (a Biên bản) has its signature alone on
+	// its last page that has one.
+	segsOf := make([][]layout.Segment, len(pages))
+	segsOf[0] = first
+	found := false
+	for _, alone := range []bool{false, true} {
+		for i := len(pages) - 1; i >= 0 && !found; i-- {
+			if segsOf[i] == nil {
+				segsOf[i] = layout.Segments(pages[i])
+			}
+			b, ok := closing(segsOf[i], alone)
+			if !ok {
+				continue
+			}
+			found = true
+			segs := segsOf[i]
 			md.Recipients, md.SignerTitle, md.Signer = b.recipients, b.title, b.signer
 			var closingConf float64
 			for _, s := range segs {
@@ -218,7 +228,6 @@ func ExtractWithConfidence(pages []vanthu.Page) (vanthu.Metadata, map[string]flo
 			if len(b.recipients) > 0 {
 				conf["recipients"] = c
 			}
-			break
 		}
 	}
 	if md.Recipients == nil {
