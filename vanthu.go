@@ -286,6 +286,7 @@ type Metadata struct {
 	Number          string   `json:"number"`          // số và ký hiệu, e.g. 45/QĐ-UBND
 	DocType         string   `json:"doc_type"`        // loại văn bản, e.g. Quyết định
 	Issuer          string   `json:"issuer"`          // cơ quan ban hành, as printed
+	ParentBody      string   `json:"parent_body"`     // cơ quan chủ quản printed above it, or ""
 	IssuedDate      string   `json:"issued_date"`     // ngày ban hành, YYYY-MM-DD
 	Place           string   `json:"place"`           // địa danh
 	Subject         string   `json:"subject"`         // trích yếu

@@ -141,7 +141,7 @@ func ExtractWithConfidence(pages []vanthu.Page) (vanthu.Metadata, map[string]flo
 	if numberAt >= 0 {
 		issuerSegs = leftHead[:numberAt]
 	}
-	if md.Issuer = issuer(issuerSegs); md.Issuer != "" {
+	if md.Issuer, md.ParentBody = issuer(issuerSegs); md.Issuer != "" {
 		set("issuer", issuerSegs...)
 	}
 

@@ -56,10 +56,11 @@ var agencyStarts = []string{
 }
 
 // issuer reads the issuing agency from the header lines above "Số:": the
-// last line that starts an agency name, with the lines after it. A parent
-// agency (cơ quan chủ quản) above it is left out. Where the "Số:" line was
+// last line that starts an agency name, with the lines after it; and the
+// parent agency (cơ quan chủ quản) printed above it, the lines from the
+// one before that starts an agency name, if any. Where the "Số:" line was
 // not read as a number, the agency still ends above it.
-func issuer(segs []layout.Segment) string {
+func issuer(segs []layout.Segment) (agency, parent string) {
 	var lines []string
 	for _, s := range segs {
 		if numberish.MatchString(foldUpper(s.Text)) {
@@ -72,23 +73,25 @@ func issuer(segs []layout.Segment) string {
 		}
 		lines = append(lines, t)
 	}
-	start := -1
+	var starts []int // the lines that start an agency's name
 	for i, l := range lines {
 		f := foldUpper(l) + " "
-		for _, a := range agencyStarts {
-			if strings.HasPrefix(f, a) {
-				start = i
-				break
-			}
+		if slices.ContainsFunc(agencyStarts, func(a string) bool { return strings.HasPrefix(f, a) }) {
+			starts = append(starts, i)
 		}
 	}
-	if start < 0 {
-		start = 0
+	if len(lines) == 0 {
+		return "", ""
 	}
-	if start >= len(lines) {
-		return ""
+	if len(starts) == 0 {
+		return dict.RepairHeader(strings.Join(lines, " ")), ""
 	}
-	return dict.RepairHeader(strings.Join(lines[start:], " "))
+	start := starts[len(starts)-1]
+	agency = dict.RepairHeader(strings.Join(lines[start:], " "))
+	if len(starts) > 1 {
+		parent = dict.RepairHeader(strings.Join(lines[starts[len(starts)-2]:start], " "))
+	}
+	return agency, parent
 }
 
 // numberish matches (in folded capitals) a line that is the number's, read

@@ -304,9 +304,10 @@ func TestSubjectVvPassesOverSpecks(t *testing.T) {
 
 // A "Số:" line read too poorly to parse is still no part of the agency's
 // name above it.
-// The parent body's line is left out, also where the agency's name is an
-// abbreviation (LĐLĐ) or a Party committee's; a Youth Union's name at the
-// top right is no part of it.
+// The parent body's line is no part of the issuer's name, but the parent
+// (cơ quan chủ quản), also where the agency's name is an abbreviation
+// (LĐLĐ) or a Party committee's; a Youth Union's name at the top right is
+// neither.
 func TestIssuerUnderItsParent(t *testing.T) {
 	for _, c := range [][3]string{
 		{"TỔNG LĐLĐ VIỆT NAM", "LĐLĐ TỈNH QUẢNG NAM", "Số: 45/TB-LĐLĐ"},
@@ -317,12 +318,12 @@ func TestIssuerUnderItsParent(t *testing.T) {
 		{"TỈNH ĐOÀN BÌNH AN", "ĐOÀN TNCS HỒ CHÍ MINH", "Số 12-TB/TĐTN"},
 	} {
 		p := page(1, c[0], c[1], c[2], "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
-		want := c[1]
+		want, parent := c[1], c[0]
 		if strings.HasPrefix(c[1], "ĐOÀN TNCS") {
-			want = c[0]
+			want, parent = c[0], ""
 		}
-		if got := Read([]vanthu.Page{p}, nil).Metadata.Issuer; got != want {
-			t.Errorf("%q: issuer %q, want %q", c, got, want)
+		if md := Read([]vanthu.Page{p}, nil).Metadata; md.Issuer != want || md.ParentBody != parent {
+			t.Errorf("%q: issuer %q under %q, want %q under %q", c, md.Issuer, md.ParentBody, want, parent)
 		}
 	}
 }

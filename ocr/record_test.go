@@ -92,7 +92,8 @@ func TestScansReadAsRecorded(t *testing.T) {
 		got := extract.Extract(pages)
 		for _, c := range []struct{ field, got, want string }{
 			{"number", got.Number, want.Number}, {"doc_type", got.DocType, want.DocType},
-			{"issuer", got.Issuer, want.Issuer}, {"issued_date", got.IssuedDate, want.IssuedDate},
+			{"issuer", got.Issuer, want.Issuer}, {"parent_body", got.ParentBody, want.ParentBody},
+			{"issued_date", got.IssuedDate, want.IssuedDate},
 			{"place", got.Place, want.Place}, {"subject", got.Subject, want.Subject},
 			{"signer", got.Signer, want.Signer}, {"signer_title", got.SignerTitle, want.SignerTitle},
 			{"urgency", got.Urgency, want.Urgency},

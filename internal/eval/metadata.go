@@ -15,7 +15,7 @@ var Fields = [][2]string{
 	{"so_ky_hieu", "number"}, {"loai_van_ban", "doc_type"}, {"co_quan_ban_hanh", "issuer"},
 	{"ngay_ban_hanh", "issued_date"}, {"dia_danh", "place"}, {"trich_yeu", "subject"},
 	{"nguoi_ky", "signer"}, {"chuc_vu_nguoi_ky", "signer_title"}, {"noi_nhan", "recipients"},
-	{"do_khan", "urgency"}, {"do_mat", "confidentiality"},
+	{"do_khan", "urgency"}, {"do_mat", "confidentiality"}, {"co_quan_chu_quan", "parent_body"},
 }
 
 // Value returns Vanthu's value of field (its name in Fields).
@@ -24,7 +24,7 @@ func Value(md vanthu.Metadata, field string) any {
 		"number": md.Number, "doc_type": md.DocType, "issuer": md.Issuer,
 		"issued_date": md.IssuedDate, "place": md.Place, "subject": md.Subject,
 		"signer": md.Signer, "signer_title": md.SignerTitle, "recipients": md.Recipients,
-		"urgency": md.Urgency, "confidentiality": md.Confidentiality,
+		"urgency": md.Urgency, "confidentiality": md.Confidentiality, "parent_body": md.ParentBody,
 	}[field]
 }
 

@@ -19,7 +19,7 @@ type RealTruth struct {
 
 // RealFields are the fields truth.jsonl transcribes, in the register's
 // order.
-var RealFields = []string{"number", "doc_type", "issuer", "issued_date", "place", "subject", "signer", "signer_title", "urgency", "confidentiality"}
+var RealFields = []string{"number", "doc_type", "issuer", "parent_body", "issued_date", "place", "subject", "signer", "signer_title", "urgency", "confidentiality"}
 
 // RealDir is where the real documents are: $VANTHU_REAL, else
 // $VANTHU_SHARED/real, else ../shared/real from the repository.

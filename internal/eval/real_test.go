@@ -171,7 +171,7 @@ var handwritingFloors = [2]int{10, 9}
 // realFloors are the per-field counts (of 12) the code reaches on
 // ../shared/real.
 var realFloors = map[string]int{
-	"number": 12, "doc_type": 12, "issuer": 12, "issued_date": 12, "place": 12,
+	"number": 12, "doc_type": 12, "issuer": 12, "parent_body": 12, "issued_date": 12, "place": 12,
 	"subject": 12, "signer": 12, "signer_title": 12, "urgency": 12, "confidentiality": 12,
 }
 

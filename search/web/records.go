@@ -242,6 +242,8 @@ func setField(md *vanthu.Metadata, field string, raw json.RawMessage) error {
 		md.DocType = v
 	case "issuer":
 		md.Issuer = v
+	case "parent_body":
+		md.ParentBody = v
 	case "issued_date":
 		if _, err := time.Parse("2006-01-02", v); v != "" && err != nil {
 			return bad("a date YYYY-MM-DD")

@@ -61,7 +61,7 @@ var facetLabels = map[string]string{
 // fieldLabels name the metadata fields, in the order the UI shows them.
 var fieldLabels = [][2]string{
 	{"number", "Số, ký hiệu"}, {"doc_type", "Loại văn bản"}, {"issuer", "Cơ quan ban hành"},
-	{"place", "Địa danh"}, {"issued_date", "Ngày ban hành"}, {"subject", "Trích yếu"},
+	{"parent_body", "Cơ quan chủ quản"}, {"place", "Địa danh"}, {"issued_date", "Ngày ban hành"}, {"subject", "Trích yếu"},
 	{"signer", "Người ký"}, {"signer_title", "Chức vụ người ký"}, {"recipients", "Nơi nhận"},
 	{"urgency", "Độ khẩn"}, {"confidentiality", "Độ mật"},
 }

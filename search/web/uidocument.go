@@ -136,6 +136,8 @@ func fieldValue(md vanthu.Metadata, f string) string {
 		return md.DocType
 	case "issuer":
 		return md.Issuer
+	case "parent_body":
+		return md.ParentBody
 	case "place":
 		return md.Place
 	case "issued_date":
