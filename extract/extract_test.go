@@ -67,6 +67,7 @@ func TestParseNumber(t *testing.T) {
 		{"Số 08-QĐi/TW", "08-QĐi/TW"},
 		{"Số 05 - TT/HU", "05-TT/HU"},
 		{"Số 12-8C/ĐU", "12-BC/ĐU"},
+		{"Số 125-QĐĐ/HU", "125-QĐ/HU"}, // a doubled letter
 	}
 	for _, tt := range tests {
 		if got, ok := ParseNumber(tt.in); !ok || got != tt.want {

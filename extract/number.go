@@ -139,8 +139,8 @@ func ParseNumberLine(line string) (Number, bool) {
 	raw = strings.NewReplacer("–", "-", "Ð", "Đ").Replace(strings.TrimPrefix(raw, "/"))
 	if n.Party {
 		typ, issuer, _ := strings.Cut(raw, "/")
-		typ = letterForDigit(typ, dict.PartyDocTypeByAbbrev)
-		if c, ok := knownCode(typ, dict.PartyDocTypeByAbbrev); ok {
+		typ = letterForDigit(typ, partyTypeByCode)
+		if c, ok := knownCode(typ, partyTypeByCode); ok {
 			typ = c
 		}
 		n.Code = typ + "/" + strings.TrimRight(issuer, ".,;:")
@@ -226,14 +226,23 @@ func letterRun(s string) int {
 
 // docTypeByCode finds the document type of a number's type code, also when
 // OCR doubled one of its letters (QĐĐ).
-func docTypeByCode(code string) (dict.DocType, bool) {
-	if t, ok := dict.DocTypeByAbbrev(code); ok {
+func docTypeByCode(code string) (dict.DocType, bool) { return undoubled(code, dict.DocTypeByAbbrev) }
+
+// partyTypeByCode is docTypeByCode for a Party number's type code.
+func partyTypeByCode(code string) (dict.DocType, bool) {
+	return undoubled(code, dict.PartyDocTypeByAbbrev)
+}
+
+// undoubled looks code up with byAbbrev, and again without a letter OCR
+// doubled.
+func undoubled(code string, byAbbrev func(string) (dict.DocType, bool)) (dict.DocType, bool) {
+	if t, ok := byAbbrev(code); ok {
 		return t, true
 	}
 	rs := []rune(code)
 	for i := 1; i < len(rs); i++ {
 		if rs[i] == rs[i-1] {
-			if t, ok := dict.DocTypeByAbbrev(string(rs[:i]) + string(rs[i+1:])); ok {
+			if t, ok := byAbbrev(string(rs[:i]) + string(rs[i+1:])); ok {
 				return t, true
 			}
 		}
@@ -250,7 +259,7 @@ func typeFromNumber(n string) string {
 	}
 	byCode := docTypeByCode
 	if isParty(n) {
-		byCode = dict.PartyDocTypeByAbbrev
+		byCode = partyTypeByCode
 	}
 	if t, ok := byCode(typeOf(n)); ok {
 		return t.Name
@@ -297,7 +306,7 @@ func codeForType(number, docType string) string {
 	}
 	byCode := docTypeByCode
 	if isParty(number) {
-		byCode = dict.PartyDocTypeByAbbrev
+		byCode = partyTypeByCode
 	}
 	i, j := typeCode(number)
 	code := number[i:j]

@@ -15,7 +15,7 @@ packages=(
 # make test drives the web UI in Chromium; make bench compares against
 # OCRmyPDF.
 case "${1:-}" in
-  --test) packages+=(chromium openssl qpdf) ;;  # openssl: the signature tests make certificates; qpdf: the PDF/A copies are checked
+  --test) packages+=(chromium openssl qpdf fonts-dejavu-core) ;;  # openssl: the signature tests make certificates; qpdf: the PDF/A copies are checked; DejaVu: pages drawn for the evaluation of other kinds of documents
   --bench) packages+=(ocrmypdf) ;;
 esac
 

@@ -12,22 +12,15 @@ import (
 	"flag"
 	"fmt"
 	"image"
-	"image/color"
-	"image/draw"
 	"image/jpeg"
 	"image/png"
 	"log"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strings"
 
-	"golang.org/x/image/font"
-	"golang.org/x/image/font/opentype"
-	"golang.org/x/image/math/fixed"
+	"github.com/vanthu/vanthu/internal/pagerender"
 )
-
-const dpi = 300
 
 // Page 1: header of a công văn and a body; page 2: more body and signature.
 var pages = [][]string{{
@@ -121,17 +114,17 @@ func main() {
 	if err := os.MkdirAll(*out, 0o755); err != nil {
 		log.Fatal(err)
 	}
-	regular := face("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf")
-	bold := face("/usr/share/fonts/truetype/dejavu/DejaVuSerif-Bold.ttf")
+	r, err := pagerender.New()
+	must(err)
 
 	var imgs []*image.Gray
 	for _, lines := range pages {
-		imgs = append(imgs, render(lines, regular, bold))
+		imgs = append(imgs, r.Render(lines))
 	}
 	write(filepath.Join(*out, "congvan.png"), encodePNG(imgs[0]))
-	write(filepath.Join(*out, "quyetdinh.png"), encodePNG(render(decision, regular, bold)))
-	write(filepath.Join(*out, "dang-congvan.png"), encodePNG(render(party, regular, bold)))
-	write(filepath.Join(*out, "thongtu.png"), encodePNG(render(circular, regular, bold)))
+	write(filepath.Join(*out, "quyetdinh.png"), encodePNG(r.Render(decision)))
+	write(filepath.Join(*out, "dang-congvan.png"), encodePNG(r.Render(party)))
+	write(filepath.Join(*out, "thongtu.png"), encodePNG(r.Render(circular)))
 	var jb bytes.Buffer
 	must(jpeg.Encode(&jb, imgs[0], &jpeg.Options{Quality: 80}))
 	write(filepath.Join(*out, "congvan.jpg"), jfif300(jb.Bytes()))
@@ -161,56 +154,6 @@ func main() {
 	}
 }
 
-func face(path string) font.Face {
-	b, err := os.ReadFile(path)
-	must(err)
-	f, err := opentype.Parse(b)
-	must(err)
-	fc, err := opentype.NewFace(f, &opentype.FaceOptions{Size: 13, DPI: dpi, Hinting: font.HintingFull})
-	must(err)
-	return fc
-}
-
-// render draws lines on a 2480-pixel-wide page (A4 width at 300 dpi).
-func render(lines []string, regular, bold font.Face) *image.Gray {
-	lh := 80
-	im := image.NewGray(image.Rect(0, 0, 2480, 250+lh*len(lines)))
-	draw.Draw(im, im.Bounds(), image.White, image.Point{}, draw.Src)
-	ink := image.NewUniform(color.Gray{20})
-	draw1 := func(f font.Face, text string, x, y int) {
-		d := font.Drawer{Dst: im, Src: ink, Face: f, Dot: fixed.P(x, y)}
-		d.DrawString(text)
-	}
-	centre := func(f font.Face, text string, mid, y int) {
-		w := font.MeasureString(f, text).Round()
-		draw1(f, text, mid-w/2, y)
-	}
-	for i, l := range lines {
-		y := 180 + i*lh
-		kind, text, ok := strings.Cut(l, "|")
-		if !ok {
-			draw1(regular, l, 250, y)
-			continue
-		}
-		f := regular
-		if strings.Contains(kind, "B") {
-			f = bold
-		}
-		switch {
-		case strings.HasPrefix(kind, "L"):
-			left, right, _ := strings.Cut(text, "|")
-			centre(f, left, 700, y)
-			centre(f, right, 1750, y)
-		case strings.HasPrefix(kind, "C"):
-			centre(f, text, 1240, y)
-		default: // "B|" bold at the margin
-			draw1(f, text, 250, y)
-		}
-	}
-	return im
-}
-
-// bilevelTIFF writes an uncompressed 1-bit TIFF (black is 1) at 300 dpi.
 func bilevelTIFF(g *image.Gray) []byte {
 	w, h := g.Bounds().Dx(), g.Bounds().Dy()
 	stride := (w + 7) / 8
@@ -275,7 +218,7 @@ func imagePDF(jpegs [][]byte, imgs []*image.Gray) []byte {
 	obj(fmt.Sprintf("2 0 obj\n<< /Type /Pages /Kids [%s] /Count %d >>\nendobj\n", kids, n))
 	for i, j := range jpegs {
 		r := imgs[i].Bounds()
-		w, h := float64(r.Dx())*72/dpi, float64(r.Dy())*72/dpi
+		w, h := float64(r.Dx())*72/pagerender.DPI, float64(r.Dy())*72/pagerender.DPI
 		p, c, im := 3+3*i, 4+3*i, 5+3*i
 		obj(fmt.Sprintf("%d 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %.2f %.2f] /Resources << /XObject << /Im0 %d 0 R >> >> /Contents %d 0 R >>\nendobj\n", p, w, h, im, c))
 		content := fmt.Sprintf("q %.2f 0 0 %.2f 0 0 cm /Im0 Do Q\n", w, h)

@@ -1,0 +1,95 @@
+// Package pagerender draws the lines of a document page as a 300 dpi scan
+// would show them, in DejaVu Serif (Debian's fonts-dejavu-core), for test
+// scans and evaluations: a header in two columns, centred headings, body
+// lines at the margin.
+package pagerender
+
+import (
+	"fmt"
+	"image"
+	"image/color"
+	"image/draw"
+	"os"
+	"strings"
+
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/opentype"
+	"golang.org/x/image/math/fixed"
+)
+
+// DPI is the resolution pages are drawn at.
+const DPI = 300
+
+// FontDir is where Debian installs the DejaVu fonts.
+const FontDir = "/usr/share/fonts/truetype/dejavu"
+
+// Renderer draws pages in one regular and one bold face.
+type Renderer struct{ regular, bold font.Face }
+
+// New loads the faces from FontDir.
+func New() (*Renderer, error) {
+	regular, err := face(FontDir + "/DejaVuSerif.ttf")
+	if err != nil {
+		return nil, err
+	}
+	bold, err := face(FontDir + "/DejaVuSerif-Bold.ttf")
+	if err != nil {
+		return nil, err
+	}
+	return &Renderer{regular, bold}, nil
+}
+
+func face(path string) (font.Face, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("pagerender: %w (Debian: fonts-dejavu-core)", err)
+	}
+	f, err := opentype.Parse(b)
+	if err != nil {
+		return nil, fmt.Errorf("pagerender: %s: %w", path, err)
+	}
+	return opentype.NewFace(f, &opentype.FaceOptions{Size: 13, DPI: DPI, Hinting: font.HintingFull})
+}
+
+// Render draws lines on a 2480-pixel-wide page (A4 width at 300 dpi), 80
+// pixels a line. A line is drawn at the left margin, unless it has a kind
+// before a bar: "L|left|right" sets two columns (the header's), "C|text"
+// centres it, "B|text" is bold at the margin; a kind with B ("LB", "CB")
+// is bold.
+func (r *Renderer) Render(lines []string) *image.Gray {
+	lh := 80
+	im := image.NewGray(image.Rect(0, 0, 2480, 250+lh*len(lines)))
+	draw.Draw(im, im.Bounds(), image.White, image.Point{}, draw.Src)
+	ink := image.NewUniform(color.Gray{20})
+	draw1 := func(f font.Face, text string, x, y int) {
+		d := font.Drawer{Dst: im, Src: ink, Face: f, Dot: fixed.P(x, y)}
+		d.DrawString(text)
+	}
+	centre := func(f font.Face, text string, mid, y int) {
+		w := font.MeasureString(f, text).Round()
+		draw1(f, text, mid-w/2, y)
+	}
+	for i, l := range lines {
+		y := 180 + i*lh
+		kind, text, ok := strings.Cut(l, "|")
+		if !ok {
+			draw1(r.regular, l, 250, y)
+			continue
+		}
+		f := r.regular
+		if strings.Contains(kind, "B") {
+			f = r.bold
+		}
+		switch {
+		case strings.HasPrefix(kind, "L"):
+			left, right, _ := strings.Cut(text, "|")
+			centre(f, left, 700, y)
+			centre(f, right, 1750, y)
+		case strings.HasPrefix(kind, "C"):
+			centre(f, text, 1240, y)
+		default: // "B|" bold at the margin
+			draw1(f, text, 250, y)
+		}
+	}
+	return im
+}
