@@ -155,8 +155,23 @@ func TestRepairGivenName(t *testing.T) {
 		"Đỗ Văn Xyz":       "Đỗ Văn Xyz",  // no mirror that is a name
 		"Hồ Ngọc Tuần Anh": "Hồ Ngọc Tuấn Anh",
 	} {
-		if got := RepairGivenName(in); got != want {
-			t.Errorf("RepairGivenName(%q) = %q, want %q", in, got, want)
+		if got, guessed := RepairGivenName(in); got != want || guessed {
+			t.Errorf("RepairGivenName(%q) = %q, %v; want %q, not guessed", in, got, guessed, want)
+		}
+	}
+	// A mark lost, the tone kept: the one name with those letters, that
+	// tone and more marks, guessed. Not where two names have them (Văn,
+	// Vân), nor where the tone differs (Lượng is no Lương).
+	for in, want := range map[string]string{
+		"Phạm Minh Đúc": "Phạm Minh Đức", "Lê Thị Huong": "Lê Thị Hương", "Đỗ Van Luong": "Đỗ Van Lương",
+	} {
+		if got, guessed := RepairGivenName(in); got != want || !guessed {
+			t.Errorf("RepairGivenName(%q) = %q, %v; want %q, guessed", in, got, guessed, want)
+		}
+	}
+	for _, in := range []string{"Nguyễn Văn Lượng", "Lê Van Hùng", "Trần Thi Hà"} {
+		if got, guessed := RepairGivenName(in); got != in || guessed {
+			t.Errorf("RepairGivenName(%q) = %q, %v; want it as read", in, got, guessed)
 		}
 	}
 }

@@ -2,6 +2,8 @@ package dict
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -33,13 +35,18 @@ var givenNames = func() map[string]bool {
 	return m
 }()
 
-// RepairGivenName puts back the tone of a middle or given name that OCR
-// read with the mirror image of its mark: the grave and the acute accents
-// are one slanted stroke leaning opposite ways, and Tesseract swaps them
-// on small print (Tuấn → Tuần, both syllables of the language). A syllable
-// after the family name is changed only where it is no name in common use
-// and its mirror is one. Anything else is left as read.
-func RepairGivenName(name string) string {
+// RepairGivenName puts back the marks of a middle or given name that OCR
+// lost or bent, where the syllable read is no name in common use:
+//   - the mirror image of its tone mark: the grave and the acute accents
+//     are one slanted stroke leaning opposite ways, and Tesseract swaps
+//     them on small print (Tuấn → Tuần, both syllables of the language);
+//     the name whose mark is the mirror is taken;
+//   - a hat, a breve, a horn or the stroke of đ lost, its tone kept (Đức
+//     → Đúc): the one name in common use with those letters, that tone and
+//     more of those marks is taken, and guessed reports it, for review.
+//
+// Anything else is left as read.
+func RepairGivenName(name string) (repaired string, guessed bool) {
 	ws := strings.Fields(NFC(name))
 	for i := 1; i < len(ws); i++ {
 		if givenNames[Canon(ws[i])] {
@@ -47,9 +54,53 @@ func RepairGivenName(name string) string {
 		}
 		if m := mirrorTone(ws[i]); m != ws[i] && givenNames[Canon(m)] {
 			ws[i] = m
+			continue
+		}
+		if m, ok := markLost(ws[i]); ok {
+			ws[i], guessed = m, true
 		}
 	}
-	return strings.Join(ws, " ")
+	return strings.Join(ws, " "), guessed
+}
+
+// markLost returns the one given name whose letters and tone are w's and
+// whose other marks (hat, breve, horn, đ) include w's and more of them.
+func markLost(w string) (string, bool) {
+	tone, marks := toneAndMarks(w)
+	found := ""
+	for n := range givenNames {
+		if Fold(n) != Fold(strings.ToLower(w)) {
+			continue
+		}
+		t, m := toneAndMarks(n)
+		if t != tone || len(m) <= len(marks) || !strings.Contains(m, marks) {
+			continue
+		}
+		if found != "" {
+			return w, false // two names: which is meant is not known
+		}
+		found = n
+	}
+	if found == "" {
+		return w, false
+	}
+	r, size := utf8.DecodeRuneInString(found)
+	return string(unicode.ToUpper(r)) + found[size:], true
+}
+
+// toneAndMarks returns w's tone mark and its other marks in order (the
+// combining hat, breve and horn, and "đ" for the stroke of đ).
+func toneAndMarks(w string) (tone rune, marks string) {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(strings.ToLower(w)) {
+		switch r {
+		case '\u0300', '\u0301', '\u0303', '\u0309', '\u0323':
+			tone = r
+		case '\u0302', '\u0306', '\u031B', 'đ':
+			b.WriteRune(r)
+		}
+	}
+	return tone, b.String()
 }
 
 // mirrorTone swaps the grave and the acute accent in w.

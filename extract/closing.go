@@ -55,7 +55,7 @@ func closing(segs []layout.Segment, alone bool) (signatureBlock, bool) {
 			// it are the name printed in capitals, or a seal's or a
 			// signature's strokes read as letters.
 			if n := titleCase(t); dict.LooksLikeName(n) && dict.IsSurname(n) {
-				b.signer, b.signerGuessed = dict.RepairGivenName(n), false
+				b.signer, b.signerGuessed = dict.RepairGivenName(n)
 				continue
 			}
 			b.titleGuessed = true
@@ -71,11 +71,12 @@ func closing(segs []layout.Segment, alone bool) (signatureBlock, bool) {
 			b.titleGuessed = b.titleGuessed || guessed
 		case dict.LooksLikeName(name):
 			// The last name-like line is the signer.
-			b.signer = dict.RepairGivenName(dict.RepairSurname(name))
+			var markLost bool
+			b.signer, markLost = dict.RepairGivenName(dict.RepairSurname(name))
 			read, _, _ := strings.Cut(name, " ")
 			repaired, _, _ := strings.Cut(b.signer, " ")
 			b.signerGuessed = foldUpper(read) != foldUpper(repaired) || // more than marks put back
-				!dict.IsSurname(b.signer)
+				!dict.IsSurname(b.signer) || markLost
 		}
 	}
 	roles, incomplete := completeRoles(roles)

@@ -238,3 +238,16 @@ func TestSignatureAlone(t *testing.T) {
 	}
 
 }
+
+// A given name whose horn OCR lost (Đức read Đúc) gets it back, flagged.
+func TestSignerGivenNameMarkLost(t *testing.T) {
+	segs := []layout.Segment{
+		seg("Nơi nhận:", layout.Left, 257, 1716, 394, 1746),
+		seg("CHỦ TỊCH", layout.Right, 973, 1709, 1279, 1786),
+		seg("- Như trên;", layout.Left, 256, 1756, 560, 1791),
+		seg("Phạm Minh Đúc", layout.Right, 1003, 2081, 1325, 2124),
+	}
+	if b, ok := closing(segs, false); !ok || b.signer != "Phạm Minh Đức" || !b.signerGuessed {
+		t.Errorf("closing = %+v, %v; want Phạm Minh Đức, guessed", b, ok)
+	}
+}
