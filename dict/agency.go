@@ -123,7 +123,7 @@ var (
 // an authority as a letter ("TMx-"). The line is also read without those;
 // that reading is taken when more of it is then the state's vocabulary.
 func RepairHeader(s string) string {
-	s = NFC(s)
+	s = numberGlued.ReplaceAllString(NFC(s), "${1}SỐ $2")
 	out, n := repair(leadFix(s, authorityLead, false), phrases, true)
 	if alt := unstrew(s); alt != s {
 		if fixed, m := repair(leadFix(alt, noisyLead, true), phrases, true); m > n {
@@ -132,6 +132,10 @@ func RepairHeader(s string) string {
 	}
 	return out
 }
+
+// numberGlued is "SỐ" run into the numeral after it in an agency's name
+// (TRƯỜNG THPT LỤC NGẠN SỐ1), as OCR reads the narrow space between them.
+var numberGlued = regexp.MustCompile(`(^|\s)SỐ(\d)`)
 
 // leadFix respells a signing-authority prefix found by re one letter off,
 // and rewrites the separator after a right one too if all is set.

@@ -12,6 +12,8 @@ func TestRepairHeader(t *testing.T) {
 		{"UY BAN NHAN DAN HUYEN ĐONG ANH", "ỦY BAN NHÂN DÂN HUYỆN ĐONG ANH"},
 		{"SỞ TÀI NGUYÊN VÀ MỖI TRƯỜNG", "SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG"},
 		{"BỘ GIAO THÔNG VÂN TẢI", "BỘ GIAO THÔNG VẬN TẢI"},
+		{"TRƯỜNG THPT LỤC NGẠN SỐ1", "TRƯỜNG THPT LỤC NGẠN SỐ 1"}, // the numeral run into SỐ
+		{"PHÒNG PC08", "PHÒNG PC08"},
 		// One letter off, in a long phrase.
 		{"SỞ KHOA HỌC VÀ CÔNG NGHẸC", "SỞ KHOA HỌC VÀ CÔNG NGHỆ"},
 		{"SƠ TÀI NGUYÊN VÀ MÔI TRƯỜNG", "SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG"},

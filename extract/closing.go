@@ -54,7 +54,7 @@ func closing(segs []layout.Segment, alone bool) (signatureBlock, bool) {
 			// The role ended on the signer's own office: capitals under
 			// it are the name printed in capitals, or a seal's or a
 			// signature's strokes read as letters.
-			if n := titleCase(t); dict.LooksLikeName(n) && dict.IsSurname(n) {
+			if n := nameLine(titleCase(t)); dict.LooksLikeName(n) && dict.IsSurname(n) {
 				b.signer, b.signerGuessed = dict.RepairGivenName(n)
 				continue
 			}
@@ -312,12 +312,18 @@ func sameRow(a, b layout.Segment) bool {
 	return 2*overlap >= min(a.Y1-a.Y0, b.Y1-b.Y0)
 }
 
+// rank matches the military or police rank printed before a signer's
+// name in the documents of the army and the police (Luật Sĩ quan, Luật
+// Công an nhân dân): "Đại tá Nguyễn Văn Minh". The name is the signer.
+var rank = regexp.MustCompile(`^(?i:(Đại|Thượng|Trung|Thiếu) (tướng|tá|úy|uý)|Chuẩn úy|(Phó |Chuẩn )?đô đốc)\s+`)
+
 // nameLine is a line of the signature block without the marks a stroke of
 // the signature leaves before the name when read as text ([, {, |, ', =),
 // and with the capital of its family name when OCR read it small (trấn
 // Phước Hiền).
 func nameLine(t string) string {
 	t = strings.TrimLeftFunc(t, func(r rune) bool { return !unicode.IsLetter(r) })
+	t = rank.ReplaceAllString(t, "")
 	first, size := utf8.DecodeRuneInString(t)
 	if !unicode.IsLower(first) {
 		return t

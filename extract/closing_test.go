@@ -251,3 +251,20 @@ func TestSignerGivenNameMarkLost(t *testing.T) {
 		t.Errorf("closing = %+v, %v; want Phạm Minh Đức, guessed", b, ok)
 	}
 }
+
+// The army's and the police's signers print their rank before the name:
+// the name is the signer, and the rank no part of it.
+func TestSignerAfterARank(t *testing.T) {
+	for _, line := range []string{"Đại tá Nguyễn Văn Minh", "Thiếu tướng Nguyễn Văn Minh", "ĐẠI TÁ Nguyễn Văn Minh", "Trung úy Nguyễn Văn Minh", "ĐẠI TÁ NGUYỄN VĂN MINH"} {
+		segs := []layout.Segment{
+			seg("Nơi nhận:", layout.Left, 257, 1716, 394, 1746),
+			seg("KT. CỤC TRƯỞNG", layout.Right, 973, 1709, 1379, 1786),
+			seg("- Như trên;", layout.Left, 256, 1756, 560, 1791),
+			seg("PHÓ CỤC TRƯỞNG", layout.Right, 973, 1800, 1379, 1850),
+			seg(line, layout.Right, 953, 2081, 1425, 2124),
+		}
+		if b, ok := closing(segs, false); !ok || b.signer != "Nguyễn Văn Minh" || b.signerGuessed {
+			t.Errorf("%q: closing = %+v, %v; want the signer Nguyễn Văn Minh", line, b, ok)
+		}
+	}
+}

@@ -61,7 +61,7 @@ func ExtractWithConfidence(pages []vanthu.Page) (vanthu.Metadata, map[string]flo
 		}
 		conf[field] = sum / float64(len(segs)) / 100
 	}
-	first := layout.Segments(pages[0])
+	first := splitNumberDate(layout.Segments(pages[0]), pages[0].Width)
 	head, rest := splitHeader(first)
 
 	var leftHead, rightHead []layout.Segment
@@ -167,6 +167,11 @@ func ExtractWithConfidence(pages []vanthu.Page) (vanthu.Metadata, map[string]flo
 	}
 	if md.DocType == "" {
 		delete(conf, "doc_type")
+	}
+	if c, ok := conf["number"]; ok && c < sureConf && !issuerCodeFits(md.Number, md.Issuer, md.ParentBody) {
+		// Read without much confidence, and its issuing code is no
+		// abbreviation of the agency's name: a letter misread in it.
+		conf["number"] = min(c, ReviewThreshold/2)
 	}
 
 	if headingAt >= 0 {

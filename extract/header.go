@@ -24,6 +24,33 @@ func splitHeader(segs []layout.Segment) (head, rest []layout.Segment) {
 	return segs, nil
 }
 
+// splitNumberDate parts a header row OCR read as one line across the page:
+// the number's "Số: …" and the date line, which a long place ("Thành phố
+// Hồ Chí Minh, ngày …") brings within a word's gap of it. The row is cut
+// at its widest gap before "ngày"; width is the page's.
+func splitNumberDate(segs []layout.Segment, width int) []layout.Segment {
+	var out []layout.Segment
+	for _, s := range segs {
+		_, isNumber := ownNumber(s.Text)
+		_, _, isDate := ParseDateLine(s.Text)
+		if !isNumber || !isDate || len(s.Words) < 3 {
+			out = append(out, s)
+			continue
+		}
+		at, gap := 0, -1
+		for i := 2; i < len(s.Words); i++ {
+			if g := s.Words[i].X0 - s.Words[i-1].X1; g > gap {
+				at, gap = i, g
+			}
+			if strings.HasPrefix(foldUpper(s.Words[i].Text), "NGAY") {
+				break
+			}
+		}
+		out = append(out, layout.NewSegment(s.Words[:at], width), layout.NewSegment(s.Words[at:], width))
+	}
+	return out
+}
+
 // ParseUrgency recognises a line that is an urgency mark alone.
 func ParseUrgency(line string) string { return mark(line, dict.Urgencies) }
 

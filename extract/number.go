@@ -3,6 +3,7 @@ package extract
 import (
 	"cmp"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -327,4 +328,88 @@ func codeForType(number, docType string) string {
 		return number
 	}
 	return number[:i] + t.Abbrev + number[j:]
+}
+
+// sureConf is the confidence (0–1) of a number's reading above which its
+// issuing code is not checked against the agency's name: print that OCR
+// reads so surely is read right, and some codes are no abbreviation of
+// the name (a police unit's C08, a Youth Union's TĐTN).
+const sureConf = 0.85
+
+// issuerCodeFits reports whether the issuing code of canonical number n
+// (UBND in 45/QĐ-UBND and 575/UBND-KTTH, HU in 125-QĐ/HU) abbreviates the
+// agency's name, its parent's, or the two together: its capitals stand in
+// order among the initials of the name's words and the letters of its
+// abbreviations (UBND in ỦY BAN NHÂN DÂN, THPTLN in TRƯỜNG THPT LỤC NGẠN
+// SỐ 1, VPUBND in VĂN PHÒNG under ỦY BAN NHÂN DÂN); its small letters (the
+// g of TTg) and digits are not checked. With no name, or no code, it fits.
+func issuerCodeFits(n, issuer, parent string) bool {
+	var code string
+	if isParty(n) {
+		_, rest, _ := strings.Cut(n, "/")
+		code, _, _ = strings.Cut(rest, "-")
+	} else {
+		parts := strings.Split(n[strings.LastIndex(n, "/")+1:], "-")
+		code = parts[0]
+		if _, typed := docTypeByCode(code); typed || slices.Contains(dict.CopyAbbrevs, code) {
+			if len(parts) < 2 {
+				return true
+			}
+			code = parts[1]
+		}
+	}
+	caps := strings.Map(func(r rune) rune {
+		if unicode.IsUpper(r) {
+			return r
+		}
+		return -1
+	}, foldUpper(strings.Map(func(r rune) rune {
+		if unicode.IsLower(r) {
+			return -1
+		}
+		return r
+	}, code)))
+	if caps == "" || issuer == "" && parent == "" {
+		return true
+	}
+	for _, name := range []string{issuer, parent, issuer + " " + parent, parent + " " + issuer} {
+		if isSubsequence(caps, initials(name)) {
+			return true
+		}
+	}
+	return false
+}
+
+// initials are the letters of name an abbreviation of it may take, folded
+// to capitals: each word's first letter, and every letter of a word that
+// is itself an abbreviation (no syllable: THPT, GD&ĐT, UBND).
+func initials(name string) string {
+	var b strings.Builder
+	for _, w := range strings.FieldsFunc(name, func(r rune) bool { return unicode.IsSpace(r) || r == '-' }) {
+		letters := strings.Map(func(r rune) rune {
+			if unicode.IsLetter(r) {
+				return r
+			}
+			return -1
+		}, foldUpper(w))
+		switch {
+		case letters == "":
+		case dict.IsSyllable(strings.ToLower(dict.NFC(w))):
+			b.WriteString(letters[:1])
+		default:
+			b.WriteString(letters)
+		}
+	}
+	return b.String()
+}
+
+// isSubsequence reports whether the letters of a stand in b in order.
+func isSubsequence(a, b string) bool {
+	i := 0
+	for j := 0; j < len(b) && i < len(a); j++ {
+		if a[i] == b[j] {
+			i++
+		}
+	}
+	return i == len(a)
 }

@@ -519,3 +519,31 @@ func TestCitedSlashes(t *testing.T) {
 		}
 	}
 }
+
+func TestIssuerCodeFits(t *testing.T) {
+	for _, c := range []struct {
+		number, issuer, parent string
+		fits                   bool
+	}{
+		{"45/QĐ-UBND", "ỦY BAN NHÂN DÂN TỈNH BÌNH AN", "", true},
+		{"575/UBND-KTTH", "ỦY BAN NHÂN DÂN TỈNH BÌNH AN", "", true},
+		{"574/UCBXD-KTTH", "ỦY BAN NHÂN DÂN TỈNH BÌNH AN", "", false},
+		{"56/KH-THPTLN1", "TRƯỜNG THPT LỤC NGẠN SỐ 1", "SỞ GD&ĐT BẮC GIANG", true},
+		{"56/KH-THPTLNI1", "TRƯỜNG THPT LỤC NGẠN SỐ 1", "SỞ GD&ĐT BẮC GIANG", false},
+		{"314/TB-VPUBND", "VĂN PHÒNG", "ỦY BAN NHÂN DÂN TỈNH BÌNH AN", true},
+		{"125-QĐ/HU", "HUYỆN ỦY BÌNH SƠN", "ĐẢNG BỘ TỈNH BÌNH AN", true},
+		{"45/TB-LĐLĐ", "LĐLĐ TỈNH QUẢNG NAM", "", true},
+		{"01/2011/TT-BNV", "BỘ NỘI VỤ", "", true},
+		{"45/QĐ-UBND", "", "", true}, // no name to check against
+		{"…/SY-UBND", "ỦY BAN NHÂN DÂN TỈNH BÌNH AN", "", true},
+		{"28/2018/QĐ-TTg", "THỦ TƯỚNG CHÍNH PHỦ", "", true}, // the small g unchecked
+		{"1825/SGTVT-QLCL", "SỞ GIAO THÔNG VẬN TẢI", "UBND TỈNH BÌNH ĐỊNH", true},
+		{"12/BC-SGDĐT", "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "", true},
+		{"77/QĐ-BQL", "BAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP", "UBND TỈNH LÂM ĐỒNG", true},
+		{"77/QĐ-BQI", "BAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP", "UBND TỈNH LÂM ĐỒNG", false},
+	} {
+		if got := issuerCodeFits(c.number, c.issuer, c.parent); got != c.fits {
+			t.Errorf("issuerCodeFits(%q, %q, %q) = %v", c.number, c.issuer, c.parent, got)
+		}
+	}
+}

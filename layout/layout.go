@@ -98,6 +98,10 @@ func MedianHeight(ws []vanthu.Word) int {
 	return hs[len(hs)/2]
 }
 
+// NewSegment makes one segment of the words ws (left to right, one or
+// more) of a page width pixels wide, zoned as Segments zones it.
+func NewSegment(ws []vanthu.Word, width int) Segment { return makeSegment(ws, width) }
+
 func makeSegment(ws []vanthu.Word, width int) Segment {
 	s := Segment{X0: ws[0].X0, Y0: ws[0].Y0, X1: ws[0].X1, Y1: ws[0].Y1}
 	var texts []string
