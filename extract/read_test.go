@@ -547,3 +547,30 @@ func TestIssuerCodeFits(t *testing.T) {
 		}
 	}
 }
+
+// A city's long date line runs into the number: OCR reads them as one
+// line across the page, which is cut back into the two at its widest gap
+// before "ngày".
+func TestNumberAndDateOnOneLine(t *testing.T) {
+	var ws []vanthu.Word
+	x := 429
+	for i, w := range strings.Fields("Số: 4521/TTr-UBND Thành phố Hồ Chí Minh, ngày 12 tháng 8 năm 2019") {
+		gap := 24
+		if i == 2 {
+			gap = 65 // between the columns: under twice the line's height
+		}
+		x += gap
+		ws = append(ws, vanthu.Word{Text: w, X0: x, Y0: 300, X1: x + 30*len([]rune(w)), Y1: 345, Confidence: 95, Line: 2})
+		x += 30 * len([]rune(w))
+	}
+	segs := splitNumberDate([]layout.Segment{layout.NewSegment(ws, 2480)}, 2480)
+	if len(segs) != 2 || segs[0].Text != "Số: 4521/TTr-UBND" || !strings.HasPrefix(segs[1].Text, "Thành phố Hồ Chí Minh, ngày") {
+		t.Fatalf("segments %q", texts(segs))
+	}
+	header := []vanthu.Word{{Text: "ỦY", X0: 420, Y0: 124, X1: 496, Y1: 180, Confidence: 95}, {Text: "BAN", X0: 519, Y0: 124, X1: 637, Y1: 180, Confidence: 95},
+		{Text: "NHÂN", X0: 661, Y0: 124, X1: 834, Y1: 180, Confidence: 95}, {Text: "DÂN", X0: 859, Y0: 124, X1: 981, Y1: 180, Confidence: 95}}
+	md := Extract([]vanthu.Page{{Number: 1, Width: 2480, Height: 3508, Words: append(header, ws...)}})
+	if md.Number != "4521/TTr-UBND" || md.IssuedDate != "2019-08-12" || md.Place != "Thành phố Hồ Chí Minh" {
+		t.Errorf("number %q, date %q, place %q", md.Number, md.IssuedDate, md.Place)
+	}
+}
