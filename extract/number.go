@@ -271,7 +271,7 @@ func typeFromNumber(n string) string {
 // isParty reports whether canonical number n is of the Party's order: its
 // first hyphen comes before its slash ("125-QĐ/TU").
 func isParty(n string) bool {
-	h := strings.IndexAny(n, "-")
+	h := strings.Index(n, "-")
 	return h >= 0 && h < strings.Index(n, "/")
 }
 
@@ -290,6 +290,7 @@ func typeCode(n string) (start, end int) {
 	return start, start + end
 }
 
+// typeOf is canonical number n's type code (see typeCode).
 func typeOf(n string) string {
 	i, j := typeCode(n)
 	return n[i:j]
@@ -358,17 +359,12 @@ func issuerCodeFits(n, issuer, parent string) bool {
 			code = parts[1]
 		}
 	}
-	caps := strings.Map(func(r rune) rune {
+	caps := foldUpper(strings.Map(func(r rune) rune {
 		if unicode.IsUpper(r) {
 			return r
 		}
-		return -1
-	}, foldUpper(strings.Map(func(r rune) rune {
-		if unicode.IsLower(r) {
-			return -1
-		}
-		return r
-	}, code)))
+		return -1 // a small letter (TTg), a digit (C08)
+	}, code))
 	if caps == "" || issuer == "" && parent == "" {
 		return true
 	}
