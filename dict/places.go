@@ -2,6 +2,7 @@ package dict
 
 import (
 	"strings"
+	"unicode/utf8"
 )
 
 // provinceNames are the provinces and the cities under the central
@@ -77,7 +78,16 @@ func RepairProvince(unit string, next []string) (string, []string, bool) {
 	}
 	name, n := provinceAt(next, u == "tinh")
 	if n == 0 {
-		return unit, next, false
+		joined, ok := provinceJoined(next)
+		if !ok {
+			return unit, next, false
+		}
+		out := append([]string(nil), next...)
+		out[0] = joined
+		if u == "tinh" {
+			unit = respell(unit, "TỈNH")
+		}
+		return unit, out, true
 	}
 	out := append([]string(nil), next...)
 	respellAll(out[:n], name)
@@ -90,6 +100,36 @@ func RepairProvince(unit string, next []string) (string, []string, bool) {
 		changed = changed || out[i] != next[i]
 	}
 	return fixedUnit, out, changed
+}
+
+// provinceJoined returns ws's first word as the name of the province of
+// two or more syllables whose letters it has run together (NGHỆAN: OCR
+// lost the space), in capitals if it was read so.
+func provinceJoined(ws []string) (string, bool) {
+	if len(ws) == 0 {
+		return "", false
+	}
+	f := letters(ws[0])
+	for _, p := range provinces {
+		if len(p.sylls) < 2 || strings.ReplaceAll(p.key, " ", "") != f {
+			continue
+		}
+		name := strings.Join(p.sylls, " ")
+		if strings.ToUpper(ws[0]) == ws[0] {
+			name = strings.ToUpper(name)
+		}
+		return respellWord(ws[0], name), true
+	}
+	return "", false
+}
+
+// respellWord puts name in place of the letters of t, keeping the
+// punctuation around them.
+func respellWord(t, name string) string {
+	start := strings.IndexFunc(t, func(r rune) bool { return !notLetter(r) })
+	end := strings.LastIndexFunc(t, func(r rune) bool { return !notLetter(r) })
+	_, size := utf8.DecodeRuneInString(t[end:])
+	return t[:start] + name + t[end+size:]
 }
 
 // respellAll respells the words of ws that have letters as the syllables

@@ -19,6 +19,10 @@ func TestRepairProvince(t *testing.T) {
 		{"TỈNH", "QUANG NGAÀI", "TỈNH", "QUẢNG NGÃI"},
 		{"TỈNH", "THANH HOAA", "TỈNH", "THANH HÓA"},
 		{"PHỐ", "GIA LAM", "PHỐ", "GIA LAM"}, // a city of its own, near Gia Lai
+		// The space between its syllables lost.
+		{"TỈNH", "NGHỆAN", "TỈNH", "NGHỆ AN"},
+		{"tỉnh", "Quảngngãi,", "tỉnh", "Quảng Ngãi,"},
+		{"TỈNH", "NGHEANX", "TỈNH", "NGHEANX"},
 		// The name is a province's only after its unit, and only near
 		// its own letters.
 		{"ông", "Quang Nam", "ông", "Quang Nam"},

@@ -153,18 +153,30 @@ func isNational(t string) bool {
 	return slices.ContainsFunc(nationals, func(n string) bool { return strings.HasPrefix(f, n) })
 }
 
+// vvLead matches (in folded capitals) "V/v" at the start of a line as OCR
+// may misread it: its v lost, its slash read as another thin mark.
+var vvLead = regexp.MustCompile(`^V\s*[/|\\LI1]\s*[VY]?[.:]?\s+`)
+
 // subjectVv reads a công văn's trích yếu: "V/v …" under the number, with
 // its continuation lines; specks among them (see speck) are passed over.
 func subjectVv(left []layout.Segment) string {
 	var out []string
 	line := 0
 	for _, s := range left {
-		f := strings.ToUpper(string(foldRunes([]rune(s.Text))))
 		if len(out) == 0 {
-			if strings.HasPrefix(f, "V/V") || strings.HasPrefix(f, "VE VIEC") {
-				out = append(out, speckless(s))
-				line = s.Y1 - s.Y0
+			t := speckless(s)
+			f := strings.ToUpper(string(foldRunes([]rune(t))))
+			switch m := vvLead.FindStringIndex(f); {
+			case strings.HasPrefix(f, "V/V") || strings.HasPrefix(f, "VE VIEC"):
+				out = append(out, t)
+			case m != nil:
+				// "V/v" misread: its v lost (V/ triển khai …), its slash
+				// read as a letter (Vlv). One rune folds to one rune.
+				out = append(out, "V/v "+string([]rune(t)[utf8.RuneCountInString(f[:m[1]]):]))
+			default:
+				continue
 			}
+			line = s.Y1 - s.Y0
 			continue
 		}
 		if speck(s, line) {

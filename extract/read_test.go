@@ -574,3 +574,22 @@ func TestNumberAndDateOnOneLine(t *testing.T) {
 		t.Errorf("number %q, date %q, place %q", md.Number, md.IssuedDate, md.Place)
 	}
 }
+
+// "V/v" as OCR may misread it still opens a công văn's trích yếu, which
+// is given back its "V/v"; a line that only begins with a V does not.
+func TestSubjectVvMisread(t *testing.T) {
+	for _, lead := range []string{"V/ triển khai", "Vlv triển khai", "V/y triển khai"} {
+		left := []layout.Segment{
+			seg("Số: 12/VPUBND-NN", layout.Left, 300, 240, 600, 280),
+			seg(lead+" công tác phòng, chống", layout.Left, 240, 290, 680, 326),
+			seg("hạn hán, xâm nhập mặn", layout.Left, 330, 334, 590, 370),
+		}
+		if got, want := subjectVv(left), "V/v triển khai công tác phòng, chống hạn hán, xâm nhập mặn"; got != want {
+			t.Errorf("%q: subjectVv = %q, want %q", lead, got, want)
+		}
+	}
+	left := []layout.Segment{seg("VĂN PHÒNG", layout.Left, 300, 200, 600, 230), seg("Vụ Tổ chức cán bộ", layout.Left, 300, 240, 600, 280)}
+	if got := subjectVv(left); got != "" {
+		t.Errorf("subjectVv = %q, want none", got)
+	}
+}

@@ -327,6 +327,27 @@ var kinds = []kind{
 		"issued_date": "2015-02-22", "place": "Lâm Đồng", "subject": "Về việc ban hành Quy chế làm việc của Ban Quản lý các khu công nghiệp tỉnh Lâm Đồng",
 		"signer": "Trương Văn Thu", "signer_title": "TRƯỞNG BAN",
 	}},
+	{"provincial office's công văn, its number spaced, signed for the chair by a deputy", []string{
+		"L|UBND TỈNH NGHỆ AN|CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+		"LB|VĂN PHÒNG|Độc lập - Tự do - Hạnh phúc",
+		"L|Số : 1234 /VPUBND - NN|Nghệ An, ngày 03 tháng 4 năm 2017",
+		"L|V/v triển khai công tác phòng, chống|",
+		"L|hạn hán, xâm nhập mặn|",
+		"",
+		"Kính gửi:",
+		"- Sở Nông nghiệp và Phát triển nông thôn;",
+		"- UBND các huyện, thành phố, thị xã.",
+		"Thực hiện chỉ đạo của Chủ tịch UBND tỉnh, Văn phòng UBND tỉnh thông báo:",
+		"",
+		"LB|Nơi nhận:|TL. CHỦ TỊCH",
+		"LB|- Như trên;|KT. CHÁNH VĂN PHÒNG",
+		"LB|- Lưu: VT, NN.|PHÓ CHÁNH VĂN PHÒNG",
+		"LB||Hoàng Văn Nhạn",
+	}, map[string]string{
+		"number": "1234/VPUBND-NN", "doc_type": "Công văn", "issuer": "VĂN PHÒNG", "parent_body": "UBND TỈNH NGHỆ AN",
+		"issued_date": "2017-04-03", "place": "Nghệ An", "subject": "V/v triển khai công tác phòng, chống hạn hán, xâm nhập mặn",
+		"signer": "Hoàng Văn Nhạn", "signer_title": "TL. CHỦ TỊCH / KT. CHÁNH VĂN PHÒNG / PHÓ CHÁNH VĂN PHÒNG",
+	}},
 }
 
 // kindFields are the fields kinds transcribe.
@@ -341,12 +362,12 @@ var kindFields = []string{"number", "doc_type", "issuer", "parent_body", "issued
 // its name has the I: issuerCodeFits).
 var kindScans = []scanning{
 	{"300 dpi", 300, jpegImage, map[string]int{
-		"number": 14, "doc_type": 15, "issuer": 15, "parent_body": 15, "issued_date": 15, "place": 15,
-		"subject": 14, "signer": 15, "signer_title": 15, "urgency": 15, "confidentiality": 15,
+		"number": 15, "doc_type": 16, "issuer": 16, "parent_body": 16, "issued_date": 16, "place": 16,
+		"subject": 15, "signer": 16, "signer_title": 16, "urgency": 16, "confidentiality": 16,
 	}, 1},
 	{"200 dpi 1 bit", 200, bilevelImage, map[string]int{
-		"number": 14, "doc_type": 15, "issuer": 15, "parent_body": 15, "issued_date": 15, "place": 15,
-		"subject": 14, "signer": 15, "signer_title": 15, "urgency": 15, "confidentiality": 15,
+		"number": 15, "doc_type": 16, "issuer": 16, "parent_body": 16, "issued_date": 16, "place": 16,
+		"subject": 15, "signer": 16, "signer_title": 16, "urgency": 16, "confidentiality": 16,
 	}, 1},
 }
 
@@ -359,7 +380,8 @@ var kindScans = []scanning{
 // điện marked Hỏa tốc, a name and a trích yếu on two lines, a body set
 // close under the trích yếu, a city's date line long enough to run into
 // the number, a police department's secret công văn signed with a rank, a
-// school under its department. Each is drawn at 300 dpi and scanned at
+// school under its department, a provincial office's công văn with its
+// number spaced out and three lines of role. Each is drawn at 300 dpi and scanned at
 // 300 dpi in colour and at 200 dpi in 1 bit.
 func TestOtherKindsOfDocuments(t *testing.T) {
 	if testing.Short() {
