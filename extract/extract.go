@@ -109,7 +109,8 @@ func ExtractWithConfidence(pages []vanthu.Page) (vanthu.Metadata, map[string]flo
 		}
 	}
 	for _, segs := range [][]layout.Segment{rightHead, top} {
-		for _, s := range segs {
+		for i := range segs {
+			s := withMonth(segs, i)
 			if place, date, ok := ParseDateLine(s.Text); ok {
 				md.Place, md.IssuedDate = dict.RepairPlace(place, texts(leftHead)), date
 				conf["issued_date"] = slotConf(s)
@@ -281,6 +282,34 @@ func withCode(segs []layout.Segment, i int) string {
 	if !labelAlone.MatchString(foldUpper(s.Text)) {
 		return s.Text
 	}
+	if next := nextOnRow(segs, i); next >= 0 {
+		return s.Text + " " + segs[next].Text
+	}
+	return s.Text
+}
+
+// withMonth is the date line of segment i of segs: its text, and when it
+// ends on "ngày", the next segment on its row too. A day slot left blank
+// (or written in ink OCR did not read) is wide enough for the layout to
+// part "Đồng Tháp, ngày" from "tháng 3 năm 2013".
+func withMonth(segs []layout.Segment, i int) layout.Segment {
+	s := segs[i]
+	if !strings.HasSuffix(strings.TrimRight(foldUpper(s.Text), " .…_:"), "NGAY") {
+		return s
+	}
+	if next := nextOnRow(segs, i); next >= 0 {
+		n := segs[next]
+		s.Text += " " + n.Text
+		s.Words = append(s.Words[:len(s.Words):len(s.Words)], n.Words...)
+		s.X1, s.Y0, s.Y1 = n.X1, min(s.Y0, n.Y0), max(s.Y1, n.Y1)
+	}
+	return s
+}
+
+// nextOnRow returns the index of the segment of segs nearest right of
+// segment i on its row, or -1.
+func nextOnRow(segs []layout.Segment, i int) int {
+	s := segs[i]
 	next := -1
 	for j, t := range segs {
 		overlap := min(s.Y1, t.Y1) - max(s.Y0, t.Y0)
@@ -291,10 +320,7 @@ func withCode(segs []layout.Segment, i int) string {
 			next = j
 		}
 	}
-	if next < 0 {
-		return s.Text
-	}
-	return s.Text + " " + segs[next].Text
+	return next
 }
 
 // slotConf is the confidence (0–1) of a number or date read from segment

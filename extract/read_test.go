@@ -593,3 +593,27 @@ func TestSubjectVvMisread(t *testing.T) {
 		t.Errorf("subjectVv = %q, want none", got)
 	}
 }
+
+// A day slot left blank is wide enough for the layout to part the date
+// line in two: "Đồng Tháp, ngày" and "tháng 3 năm 2013". The printed
+// month and year are still read, for the clerk to complete.
+func TestDateLineWithBlankDay(t *testing.T) {
+	words := []vanthu.Word{{Text: "SỞ", X0: 420, Y0: 124, X1: 496, Y1: 170, Confidence: 95}, {Text: "NỘI", X0: 519, Y0: 124, X1: 637, Y1: 170, Confidence: 95},
+		{Text: "VỤ", X0: 661, Y0: 124, X1: 734, Y1: 170, Confidence: 95}}
+	x := 1250
+	for _, w := range strings.Fields("Đồng Tháp, ngày tháng 3 năm 2013") {
+		if w == "tháng" {
+			x += 200 // the blank: over twice the line's height
+		}
+		words = append(words, vanthu.Word{Text: w, X0: x, Y0: 300, X1: x + 30*len([]rune(w)), Y1: 345, Confidence: 95, Line: 2})
+		x += 30*len([]rune(w)) + 24
+	}
+	p := vanthu.Page{Number: 1, Width: 2480, Height: 3508, Words: words}
+	if n := len(layout.Segments(p)); n != 3 {
+		t.Fatalf("%d segments; the case wants the date line parted", n)
+	}
+	r := Read([]vanthu.Page{p}, nil)
+	if r.Metadata.IssuedDate != "2013-03" || r.Metadata.Place != "Đồng Tháp" || !slices.Contains(r.Review, "issued_date") {
+		t.Errorf("date %q, place %q, review %v; want 2013-03 in Đồng Tháp, flagged", r.Metadata.IssuedDate, r.Metadata.Place, r.Review)
+	}
+}
