@@ -268,3 +268,26 @@ func TestSignerAfterARank(t *testing.T) {
 		}
 	}
 }
+
+// A copy (bản sao) carries under the original's signature the copying
+// office's block: its name, SAO Y BẢN CHÍNH, its number, Nơi nhận and
+// signer. The document's Nơi nhận and signer are the original's.
+func TestCopyBlockIsNotTheSignature(t *testing.T) {
+	segs := []layout.Segment{
+		seg("Nơi nhận:", layout.Left, 257, 1716, 394, 1746),
+		seg("TM. ỦY BAN NHÂN DÂN", layout.Right, 1273, 1709, 1979, 1756),
+		seg("- Như Điều 2;", layout.Left, 256, 1766, 560, 1801),
+		seg("CHỦ TỊCH", layout.Right, 1473, 1766, 1779, 1811),
+		seg("Hồ Quốc Dũng", layout.Right, 1453, 2050, 1825, 2094),
+		seg("SỞ TÀI CHÍNH", layout.Left, 500, 2300, 900, 2345),
+		seg("SAO Y BẢN CHÍNH", layout.Right, 1450, 2300, 1950, 2345),
+		seg("Nơi nhận:", layout.Left, 257, 2450, 394, 2480),
+		seg("TL. GIÁM ĐỐC", layout.Right, 1473, 2450, 1879, 2495),
+		seg("- Các phòng;", layout.Left, 256, 2500, 560, 2535),
+		seg("Trần Thị Thu", layout.Right, 1473, 2750, 1830, 2795),
+	}
+	b, ok := closing(beforeCopyBlock(segs), false)
+	if !ok || b.signer != "Hồ Quốc Dũng" || b.title != "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH" || !slices.Equal(b.recipients, []string{"Như Điều 2"}) {
+		t.Errorf("closing = %+v, %v; want the original's", b, ok)
+	}
+}

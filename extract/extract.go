@@ -208,7 +208,7 @@ func ExtractWithConfidence(pages []vanthu.Page) (vanthu.Metadata, map[string]flo
 			if segsOf[i] == nil {
 				segsOf[i] = layout.Segments(pages[i])
 			}
-			b, ok := closing(segsOf[i], alone)
+			b, ok := closing(beforeCopyBlock(segsOf[i]), alone)
 			if !ok {
 				continue
 			}
@@ -240,6 +240,28 @@ func ExtractWithConfidence(pages []vanthu.Page) (vanthu.Metadata, map[string]flo
 		md.Recipients = []string{}
 	}
 	return md, conf
+}
+
+// copyMark matches (in folded capitals) the heading of a copy's block (NĐ
+// 30, Điều 25–27): a copy carries the original whole, then, under it,
+// "SAO Y BẢN CHÍNH" (or TRÍCH SAO, SAO LỤC) with the copying office's own
+// number, Nơi nhận and signature.
+var copyMark = regexp.MustCompile(`^(SAO Y( BAN CHINH)?|TRICH SAO|SAO LUC)$`)
+
+// beforeCopyBlock returns segs above a copy's block (from the row of its
+// heading, where the copying office's name stands on the left), whose Nơi
+// nhận and signature are the copying office's, not the document's.
+func beforeCopyBlock(segs []layout.Segment) []layout.Segment {
+	for i, s := range segs {
+		if !copyMark.MatchString(strings.Join(strings.Fields(stripPunct(foldUpper(s.Text))), " ")) {
+			continue
+		}
+		for i > 0 && sameRow(segs[i-1], s) {
+			i--
+		}
+		return segs[:i]
+	}
+	return segs
 }
 
 // ownNumber reads the document's own number from a header line: one that

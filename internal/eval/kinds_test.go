@@ -348,6 +348,32 @@ var kinds = []kind{
 		"issued_date": "2017-04-03", "place": "Nghệ An", "subject": "V/v triển khai công tác phòng, chống hạn hán, xâm nhập mặn",
 		"signer": "Hoàng Văn Nhạn", "signer_title": "TL. CHỦ TỊCH / KT. CHÁNH VĂN PHÒNG / PHÓ CHÁNH VĂN PHÒNG",
 	}},
+	{"a copy (sao y bản chính) of a province's Quyết định", []string{
+		"L|ỦY BAN NHÂN DÂN|CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+		"LB|TỈNH BÌNH ĐỊNH|Độc lập - Tự do - Hạnh phúc",
+		"L|Số: 3456/QĐ-UBND|Bình Định, ngày 15 tháng 9 năm 2020",
+		"",
+		"CB|QUYẾT ĐỊNH",
+		"CB|Về việc phê duyệt dự toán kinh phí năm 2020",
+		"Căn cứ Luật Ngân sách nhà nước ngày 25 tháng 6 năm 2015;",
+		"Điều 1. Phê duyệt dự toán kinh phí năm 2020 của Sở Tài chính.",
+		"",
+		"LB|Nơi nhận:|TM. ỦY BAN NHÂN DÂN",
+		"L|- Như Điều 2;|CHỦ TỊCH",
+		"L|- Lưu: VT, KT.|",
+		"LB||Hồ Quốc Dũng",
+		"",
+		"L|SỞ TÀI CHÍNH|SAO Y BẢN CHÍNH",
+		"L|Số: 45/SY-STC|Bình Định, ngày 18 tháng 9 năm 2020",
+		"LB|Nơi nhận:|TL. GIÁM ĐỐC",
+		"L|- Các phòng;|CHÁNH VĂN PHÒNG",
+		"L|- Lưu: VT.|",
+		"LB||Trần Thị Thu",
+	}, map[string]string{
+		"number": "3456/QĐ-UBND", "doc_type": "Quyết định", "issuer": "ỦY BAN NHÂN DÂN TỈNH BÌNH ĐỊNH",
+		"issued_date": "2020-09-15", "place": "Bình Định", "subject": "Về việc phê duyệt dự toán kinh phí năm 2020",
+		"signer": "Hồ Quốc Dũng", "signer_title": "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH",
+	}},
 }
 
 // kindFields are the fields kinds transcribe.
@@ -362,12 +388,12 @@ var kindFields = []string{"number", "doc_type", "issuer", "parent_body", "issued
 // its name has the I: issuerCodeFits).
 var kindScans = []scanning{
 	{"300 dpi", 300, jpegImage, map[string]int{
-		"number": 15, "doc_type": 16, "issuer": 16, "parent_body": 16, "issued_date": 16, "place": 16,
-		"subject": 15, "signer": 16, "signer_title": 16, "urgency": 16, "confidentiality": 16,
+		"number": 16, "doc_type": 17, "issuer": 17, "parent_body": 17, "issued_date": 17, "place": 17,
+		"subject": 16, "signer": 17, "signer_title": 17, "urgency": 17, "confidentiality": 17,
 	}, 1},
 	{"200 dpi 1 bit", 200, bilevelImage, map[string]int{
-		"number": 15, "doc_type": 16, "issuer": 16, "parent_body": 16, "issued_date": 16, "place": 16,
-		"subject": 15, "signer": 16, "signer_title": 16, "urgency": 16, "confidentiality": 16,
+		"number": 16, "doc_type": 17, "issuer": 17, "parent_body": 17, "issued_date": 17, "place": 17,
+		"subject": 16, "signer": 17, "signer_title": 17, "urgency": 17, "confidentiality": 17,
 	}, 1},
 }
 
@@ -381,7 +407,8 @@ var kindScans = []scanning{
 // close under the trích yếu, a city's date line long enough to run into
 // the number, a police department's secret công văn signed with a rank, a
 // school under its department, a provincial office's công văn with its
-// number spaced out and three lines of role. Each is drawn at 300 dpi and scanned at
+// number spaced out and three lines of role, a copy whose copying
+// office's block stands under the original's signature. Each is drawn at 300 dpi and scanned at
 // 300 dpi in colour and at 200 dpi in 1 bit.
 func TestOtherKindsOfDocuments(t *testing.T) {
 	if testing.Short() {
