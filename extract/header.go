@@ -80,6 +80,7 @@ var agencyStarts = []string{
 	"TAP DOAN", "TONG CONG TY", "QUY ", "THANH TRA", "KIEM TOAN", "BAO HIEM", "DAI ",
 	"LIEN DOAN", "TONG LIEN DOAN", "LDLD", "TONG LDLD", "LIEN MINH", "HOP TAC XA", "TINH DOAN",
 	"THANH DOAN", "HUYEN DOAN", "QUAN UY", "THI UY", "DANG BO", "CHI BO",
+	"CHI NHANH", "XI NGHIEP", "NHA MAY", "HAT KIEM LAM", "TRAM Y TE", "DOI QUAN LY",
 }
 
 // issuer reads the issuing agency from the header lines above "Số:": the

@@ -313,6 +313,8 @@ func TestIssuerUnderItsParent(t *testing.T) {
 		{"TỔNG LĐLĐ VIỆT NAM", "LĐLĐ TỈNH QUẢNG NAM", "Số: 45/TB-LĐLĐ"},
 		{"TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM", "LIÊN ĐOÀN LAO ĐỘNG TỈNH BÌNH AN", "Số: 45/TB-LĐLĐ"},
 		{"ĐẢNG BỘ TỈNH BÌNH AN", "HUYỆN ỦY BÌNH SƠN", "Số 1450-CV/HU"},
+		{"NGÂN HÀNG NHÀ NƯỚC VIỆT NAM", "CHI NHÁNH TỈNH BÌNH AN", "Số: 88/NHNN-BAN"},
+		{"CHI CỤC KIỂM LÂM", "HẠT KIỂM LÂM HUYỆN BÌNH SƠN", "Số: 12/HKL"},
 		// The Youth Union's name stands where the Quốc hiệu does; read
 		// as one column, it is no line of the agency's.
 		{"TỈNH ĐOÀN BÌNH AN", "ĐOÀN TNCS HỒ CHÍ MINH", "Số 12-TB/TĐTN"},
