@@ -171,8 +171,12 @@ func ExtractWithConfidence(pages []vanthu.Page) (vanthu.Metadata, map[string]flo
 	}
 	if c, ok := conf["number"]; ok && c < sureConf && !issuerCodeFits(md.Number, md.Issuer, md.ParentBody) {
 		// Read without much confidence, and its issuing code is no
-		// abbreviation of the agency's name: a letter misread in it.
+		// abbreviation of the agency's name: a letter misread in it. A
+		// stroke OCR doubled is taken out; the clerk checks either way.
 		conf["number"] = min(c, ReviewThreshold/2)
+		if n, ok := withoutStroke(md.Number, md.Issuer, md.ParentBody); ok {
+			md.Number = n
+		}
 	}
 
 	if headingAt >= 0 {

@@ -345,26 +345,13 @@ const sureConf = 0.85
 // SỐ 1, VPUBND in VĂN PHÒNG under ỦY BAN NHÂN DÂN); its small letters (the
 // g of TTg) and digits are not checked. With no name, or no code, it fits.
 func issuerCodeFits(n, issuer, parent string) bool {
-	var code string
-	if isParty(n) {
-		_, rest, _ := strings.Cut(n, "/")
-		code, _, _ = strings.Cut(rest, "-")
-	} else {
-		parts := strings.Split(n[strings.LastIndex(n, "/")+1:], "-")
-		code = parts[0]
-		if _, typed := docTypeByCode(code); typed || slices.Contains(dict.CopyAbbrevs, code) {
-			if len(parts) < 2 {
-				return true
-			}
-			code = parts[1]
-		}
-	}
+	i, j := issuingCode(n)
 	caps := foldUpper(strings.Map(func(r rune) rune {
 		if unicode.IsUpper(r) {
 			return r
 		}
 		return -1 // a small letter (TTg), a digit (C08)
-	}, code))
+	}, n[i:j]))
 	if caps == "" || issuer == "" && parent == "" {
 		return true
 	}
@@ -374,6 +361,54 @@ func issuerCodeFits(n, issuer, parent string) bool {
 		}
 	}
 	return false
+}
+
+// issuingCode returns where in canonical number n its issuing code stands:
+// UBND in 45/QĐ-UBND, 575/UBND-KTTH and 12/2011/TT-UBND, HU in 125-QĐ/HU;
+// an empty span where there is none.
+func issuingCode(n string) (start, end int) {
+	if isParty(n) {
+		start = strings.Index(n, "/") + 1
+	} else {
+		start = strings.LastIndex(n, "/") + 1
+		first, _, _ := strings.Cut(n[start:], "-")
+		if _, typed := docTypeByCode(first); typed || slices.Contains(dict.CopyAbbrevs, first) {
+			if !strings.Contains(n[start:], "-") {
+				return len(n), len(n)
+			}
+			start += len(first) + 1
+		}
+	}
+	if end = strings.Index(n[start:], "-"); end < 0 {
+		return start, len(n)
+	}
+	return start, start + end
+}
+
+// withoutStroke returns canonical number n without a thin stroke OCR
+// doubled in its issuing code (THPTLNI1 for THPTLN1: a 1 read as I1),
+// where that one change makes the code an abbreviation of the agency's
+// name (see issuerCodeFits) and no other such change does.
+func withoutStroke(n, issuer, parent string) (string, bool) {
+	i, j := issuingCode(n)
+	found := ""
+	for k := i; k < j; k++ {
+		if !strings.ContainsRune("IL1", rune(n[k])) {
+			continue
+		}
+		next := k+1 < j && strings.ContainsRune("IL1", rune(n[k+1]))
+		prev := k > i && strings.ContainsRune("IL1", rune(n[k-1]))
+		if !next && !prev {
+			continue // a stroke doubled stands beside another
+		}
+		if m := n[:k] + n[k+1:]; issuerCodeFits(m, issuer, parent) {
+			if found != "" && found != m {
+				return n, false
+			}
+			found = m
+		}
+	}
+	return found, found != ""
 }
 
 // initials are the letters of name an abbreviation of it may take, folded
