@@ -136,6 +136,7 @@ func FuzzExtract(f *testing.F) {
 		ParseDateLine(text)
 		typeFromNumber(text)
 		codeForType(text, "Báo cáo")
+		withoutStroke(text, "TRƯỜNG THPT LỤC NGẠN SỐ 1", "SỞ GD&ĐT")
 	})
 }
 
