@@ -298,16 +298,36 @@ func ok(words []string, ph phrase, fuzzy bool) (match, exact bool) {
 	return withinOne(got, ph.key), false
 }
 
-// respell replaces the letters of token t with syl, keeping the
-// punctuation around them.
+// respell replaces the letters of token t with syl, in the case they were
+// read in, keeping the punctuation around them.
 func respell(t, syl string) string {
-	start := strings.IndexFunc(t, func(r rune) bool { return !notLetter(r) })
-	end := strings.LastIndexFunc(t, func(r rune) bool { return !notLetter(r) })
-	if start < 0 {
+	start, end := letterSpan(t)
+	if start == end {
 		return t
 	}
+	return t[:start] + caseLike(t[start:end], syl) + t[end:]
+}
+
+// respellAs replaces the letters of token t with name as it is spelt,
+// keeping the punctuation around them.
+func respellAs(t, name string) string {
+	start, end := letterSpan(t)
+	if start == end {
+		return t
+	}
+	return t[:start] + name + t[end:]
+}
+
+// letterSpan returns where the letters of token t begin and end, the
+// punctuation around them aside; an empty span at its end if it has none.
+func letterSpan(t string) (start, end int) {
+	start = strings.IndexFunc(t, func(r rune) bool { return !notLetter(r) })
+	if start < 0 {
+		return len(t), len(t)
+	}
+	end = strings.LastIndexFunc(t, func(r rune) bool { return !notLetter(r) })
 	_, size := utf8.DecodeRuneInString(t[end:])
-	return t[:start] + caseLike(t[start:end+size], syl) + t[end+size:]
+	return start, end + size
 }
 
 // caseLike writes syl (in capitals) in the case of the word read: all

@@ -65,15 +65,22 @@ func DocTypeByAbbrev(a string) (DocType, bool) {
 // without case or spaces (so "QUYET DINH", "Quyết định" and a heading
 // printed letter-spaced, "Q U Y Ế T  Đ Ị N H", all match).
 func DocTypeByName(n string) (DocType, bool) {
-	k := nameKey(n)
-	for _, t := range DocTypes {
-		if nameKey(t.Name) == k {
-			return t, true
-		}
-	}
-	return DocType{}, false
+	t, ok := docTypesByName[nameKey(n)]
+	return t, ok
 }
 
+// docTypesByName are DocTypes by their names' keys (nameKey).
+var docTypesByName = func() map[string]DocType {
+	m := map[string]DocType{}
+	for _, t := range DocTypes {
+		if _, dup := m[nameKey(t.Name)]; !dup {
+			m[nameKey(t.Name)] = t
+		}
+	}
+	return m
+}()
+
+// nameKey is a type's name folded, in small letters, without spaces.
 func nameKey(n string) string {
 	return strings.ToLower(Fold(NFC(strings.Join(strings.Fields(n), ""))))
 }

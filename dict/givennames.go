@@ -67,9 +67,10 @@ func RepairGivenName(name string) (repaired string, guessed bool) {
 // whose other marks (hat, breve, horn, đ) include w's and more of them.
 func markLost(w string) (string, bool) {
 	tone, marks := toneAndMarks(w)
+	letters := Fold(strings.ToLower(w))
 	found := ""
 	for n := range givenNames {
-		if Fold(n) != Fold(strings.ToLower(w)) {
+		if Fold(n) != letters {
 			continue
 		}
 		t, m := toneAndMarks(n)

@@ -2,7 +2,6 @@ package dict
 
 import (
 	"strings"
-	"unicode/utf8"
 )
 
 // provinceNames are the provinces and the cities under the central
@@ -118,18 +117,9 @@ func provinceJoined(ws []string) (string, bool) {
 		if strings.ToUpper(ws[0]) == ws[0] {
 			name = strings.ToUpper(name)
 		}
-		return respellWord(ws[0], name), true
+		return respellAs(ws[0], name), true
 	}
 	return "", false
-}
-
-// respellWord puts name in place of the letters of t, keeping the
-// punctuation around them.
-func respellWord(t, name string) string {
-	start := strings.IndexFunc(t, func(r rune) bool { return !notLetter(r) })
-	end := strings.LastIndexFunc(t, func(r rune) bool { return !notLetter(r) })
-	_, size := utf8.DecodeRuneInString(t[end:])
-	return t[:start] + name + t[end+size:]
 }
 
 // respellAll respells the words of ws that have letters as the syllables
