@@ -436,7 +436,7 @@ func TestProcessJSON(t *testing.T) {
 		}
 	}
 	md := r["metadata"].(map[string]any)
-	for _, k := range []string{"number", "doc_type", "issuer", "issued_date", "place", "subject", "signer", "signer_title", "recipients", "urgency", "confidentiality"} {
+	for _, k := range []string{"number", "doc_type", "issuer", "parent_body", "issued_date", "place", "subject", "signer", "signer_title", "recipients", "urgency", "confidentiality"} {
 		if _, ok := md[k]; !ok {
 			t.Errorf("metadata lacks %q", k)
 		}

@@ -569,6 +569,23 @@ func TestAuditLog(t *testing.T) {
 	}
 }
 
+// A clerk corrects the parent agency (cơ quan chủ quản) like any other
+// field: the record keeps it.
+func TestCorrectParentBody(t *testing.T) {
+	srv, tokens := serve(t, fullServer(t), "")
+	doc := srv.URL + "/api/v1/documents/" + string(testDocID)
+	resp, body := call(t, "PATCH", doc, tokens[access.Clerk], `{"metadata":{"parent_body":"UBND TỈNH BÌNH AN"}}`)
+	var d vanthu.Document
+	json.Unmarshal([]byte(body), &d)
+	if resp.StatusCode != 200 || d.Metadata.ParentBody != "UBND TỈNH BÌNH AN" {
+		t.Fatalf("correction: %d %+v", resp.StatusCode, d.Metadata)
+	}
+	_, body = get(t, doc, tokens[access.Clerk])
+	if !strings.Contains(body, `"parent_body":"UBND TỈNH BÌNH AN"`) {
+		t.Errorf("the record after the correction: %s", body)
+	}
+}
+
 // A clerk's correction that gives a document a secrecy mark applies the
 // state-secret policy at once: the record becomes a stub, search finds it
 // no more, and its original is not served.
