@@ -73,6 +73,8 @@ var offices = []string{
 	"TRƯỞNG PHÒNG", "PHÓ TRƯỞNG PHÒNG", "CHÁNH THANH TRA", "PHÓ CHÁNH THANH TRA", "HIỆU TRƯỞNG",
 	"VIỆN TRƯỞNG", "PHÓ VIỆN TRƯỞNG", "PHÓ HIỆU TRƯỞNG", "PHÓ TỔNG GIÁM ĐỐC", "PHÓ TỔNG CỤC TRƯỞNG",
 	"CHỦ NHIỆM", "PHÓ CHỦ NHIỆM", "CHÁNH ÁN", "PHÓ CHÁNH ÁN", "BÍ THƯ", "PHÓ BÍ THƯ",
+	"THỐNG ĐỐC", "PHÓ THỐNG ĐỐC", "TỔNG THANH TRA", "PHÓ TỔNG THANH TRA", "TỔNG KIỂM TOÁN",
+	"PHÓ TỔNG KIỂM TOÁN", "CHỦ TỊCH NƯỚC", "PHÓ CHỦ TỊCH NƯỚC", "CHỦ TỊCH QUỐC HỘI", "PHÓ CHỦ TỊCH QUỐC HỘI",
 }
 
 // unitWords are the administrative units that follow "ỦY BAN NHÂN DÂN" or

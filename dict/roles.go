@@ -52,7 +52,12 @@ func RepairRole(line string) (string, bool) {
 
 // Deputy is the title of the deputy who signs for the head titled office
 // (KT. CHỦ TỊCH over PHÓ CHỦ TỊCH; a minister's deputy is THỨ TRƯỞNG).
+// Of offices held together, the deputy is the last one's (PHÓ CHỦ NHIỆM
+// for BỘ TRƯỞNG, CHỦ NHIỆM).
 func Deputy(office string) string {
+	if i := strings.LastIndex(office, ", "); i >= 0 {
+		office = office[i+2:]
+	}
 	switch office {
 	case "BỘ TRƯỞNG":
 		return "THỨ TRƯỞNG"
@@ -60,9 +65,16 @@ func Deputy(office string) string {
 	return "PHÓ " + office
 }
 
-// IsOffice reports whether line is an office that signs, as spelt.
+// IsOffice reports whether line is an office that signs, as spelt: one,
+// or two or more held together and printed with commas between them
+// (BỘ TRƯỞNG, CHỦ NHIỆM: the head of a ministry-level office).
 func IsOffice(line string) bool {
-	return officeKeys[roleKey(line)] == line
+	for _, o := range strings.Split(line, ", ") {
+		if officeKeys[roleKey(o)] != o {
+			return false
+		}
+	}
+	return true
 }
 
 // headByDeputy is each office's head by the title of its deputy.

@@ -61,6 +61,10 @@ func TestReadRole(t *testing.T) {
 		{"TM. ỦY BAN NHÂN DÂN", "TM. ỦY BAN NHÂN DÂN", false},
 		{"GIÁM ĐỐC SỞ TÀI CHÍNH", "GIÁM ĐỐC SỞ TÀI CHÍNH", false}, // far from any office
 		{"PHÓ TỔNG GIÁM ĐỐC", "PHÓ TỔNG GIÁM ĐỐC", false},
+		// Offices held together: the head of a ministry-level office.
+		{"KT. BỘ TRƯỞNG, CHỦ NHIỆM", "KT. BỘ TRƯỞNG, CHỦ NHIỆM", false},
+		{"THỨ TRƯỞNG, PHÓ CHỦ NHIỆM", "THỨ TRƯỞNG, PHÓ CHỦ NHIỆM", false},
+		{"KT. THỐNG ĐỐC", "KT. THỐNG ĐỐC", false},
 	} {
 		got, guessed := readRole(c.in)
 		if got != c.want || guessed != c.guessed {
@@ -81,6 +85,8 @@ func TestCompleteRoles(t *testing.T) {
 		// The deputy's line not read.
 		{"TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH", true},
 		{"KT. BỘ TRƯỞNG", "KT. BỘ TRƯỞNG / THỨ TRƯỞNG", true},
+		{"KT. BỘ TRƯỞNG, CHỦ NHIỆM", "KT. BỘ TRƯỞNG, CHỦ NHIỆM / PHÓ CHỦ NHIỆM", true},
+		{"KT. BỘ TRƯỞNG, CHỦ NHIỆM / PHÓ CHỦ NHIỆM", "KT. BỘ TRƯỞNG, CHỦ NHIỆM / PHÓ CHỦ NHIỆM", false},
 		// The signer's own office not read, and no telling what it is.
 		{"TL. CHỦ TỊCH", "TL. CHỦ TỊCH", true},
 		// A deputy's title with the line over it not read.
@@ -122,6 +128,7 @@ func TestRoleShaped(t *testing.T) {
 	for title, want := range map[string]bool{
 		"TL. CHỦ TỊCH / KT. CHÁNH VĂN PHÒNG / PHÓ CHÁNH VĂN PHÒNG": true,
 		"CHỦ TỊCH":                    true,
+		"KT. BỘ TRƯỞNG, CHỦ NHIỆM":    true,
 		"⁄% TS Ú TỊCH":                false, // a seal read as letters
 		"KT. CHỦ TỊCH / Phó chủ tịch": false,
 	} {

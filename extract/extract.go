@@ -243,7 +243,46 @@ func ExtractWithConfidence(pages []vanthu.Page) (vanthu.Metadata, map[string]flo
 	if md.Recipients == nil {
 		md.Recipients = []string{}
 	}
+	if md.IssuedDate == "" {
+		// A law or a resolution of an assembly prints no date line: it
+		// was passed on the day its last article names.
+		for i := len(pages) - 1; i >= 0 && md.IssuedDate == ""; i-- {
+			if segsOf[i] == nil {
+				segsOf[i] = layout.Segments(pages[i])
+			}
+			if date, s, ok := passedOn(segsOf[i]); ok {
+				md.IssuedDate, conf["issued_date"] = date, s.Conf/100
+			}
+		}
+	}
 	return md, conf
+}
+
+// passedSentence is, in folded capitals, the sentence with which a law, an
+// ordinance or a resolution of an assembly ends (Luật Ban hành văn bản quy
+// phạm pháp luật): "Luật này đã được Quốc hội … thông qua ngày 11 tháng
+// 11 năm 2011". "này" makes it the text's own; a body citing another's
+// passing names that one by its number.
+var passedSentence = regexp.MustCompile(`(?:LUAT|PHAP LENH|NGHI QUYET) NAY\b.{0,240}?THONG QUA (NGAY.*)`)
+
+// passedOn reads the day a text was passed from its closing sentence,
+// which may run over lines; s is the line the day stands on.
+func passedOn(segs []layout.Segment) (date string, s layout.Segment, ok bool) {
+	var text strings.Builder
+	var at []int // the byte in text where each segment's text starts
+	for _, g := range segs {
+		at = append(at, text.Len())
+		text.WriteString(foldUpper(g.Text) + " ")
+	}
+	m := passedSentence.FindStringSubmatchIndex(text.String())
+	if m == nil {
+		return "", layout.Segment{}, false
+	}
+	if _, date, ok = ParseDateLine(text.String()[m[2]:]); !ok || len(date) < len("2006-01-02") {
+		return "", layout.Segment{}, false
+	}
+	i, _ := slices.BinarySearch(at, m[2]+1)
+	return date, segs[i-1], true
 }
 
 // copyMark matches (in folded capitals) the heading of a copy's block (NĐ
@@ -271,12 +310,14 @@ func beforeCopyBlock(segs []layout.Segment) []layout.Segment {
 // ownNumber reads the document's own number from a header line: one that
 // begins with "Số" in a capital, as the decree prints it, or with "số:"
 // (a coarse scan's capital read small); a citation wrapped onto a new
-// line begins "số 115/…" without the colon.
+// line begins "số 115/…" without the colon. A law's or a resolution's
+// label names its type first ("Luật số: 01/2011/QH13").
 func ownNumber(line string) (Number, bool) {
 	t := strings.TrimLeftFunc(line, func(r rune) bool { return !unicode.IsLetter(r) })
 	label := []rune(foldUpper(t))
 	switch {
 	case strings.HasPrefix(t, "S"):
+	case typedLabel.MatchString(string(label)) && unicode.IsUpper(label[0]):
 	case strings.HasPrefix(t, "s") && len(label) > 2 && string(label[:2]) == "SO" && (label[2] == ':' || label[2] == ';'):
 	default:
 		return Number{}, false

@@ -68,13 +68,18 @@ func TestParseNumber(t *testing.T) {
 		{"Số 05 - TT/HU", "05-TT/HU"},
 		{"Số 12-8C/ĐU", "12-BC/ĐU"},
 		{"Số 125-QĐĐ/HU", "125-QĐ/HU"}, // a doubled letter
+		// A law's and a resolution's label name the type.
+		{"Luật số: 01/2011/QH13", "01/2011/QH13"},
+		{"Nghị quyết số: 42/2017/QH14", "42/2017/QH14"},
+		{"Lệnh số: 05/2011/L-CTN", "05/2011/L-CTN"},
 	}
 	for _, tt := range tests {
 		if got, ok := ParseNumber(tt.in); !ok || got != tt.want {
 			t.Errorf("ParseNumber(%q) = %q, %v; want %q", tt.in, got, ok, tt.want)
 		}
 	}
-	for _, in := range []string{"Số lượng: nhiều", "Sở Nội vụ", "", "Số: /QĐ-UBND", "Số: 45/2018", "Số: UBND-KTTH/"} {
+	for _, in := range []string{"Số lượng: nhiều", "Sở Nội vụ", "", "Số: /QĐ-UBND", "Số: 45/2018", "Số: UBND-KTTH/",
+		"Nghị quyết số 42/2017/QH14 ngày 21 tháng 6 năm 2017"} { // a citation: no colon
 		if got, ok := ParseNumber(in); ok {
 			t.Errorf("ParseNumber(%q) = %q; want nothing", in, got)
 		}

@@ -34,6 +34,11 @@ var (
 	// the handwriting before them ("Số: 2477 -UBND" for "Số: 24/TTr-UBND"):
 	// the issuing code after a hyphen, and nothing after it.
 	numberTypeLostRe = regexp.MustCompile(`^[^A-Z0-9]*S[O6]\s*[:;]([^/]{0,16}?)\s*[-–]\s*([A-Z][A-Z0-9]*)\s*$`)
+	// typedLabel is the label of a law's or a resolution's number, which
+	// names the type before "số" ("Luật số: 01/2011/QH13", "Nghị quyết
+	// số: 42/2017/QH14", "Lệnh số: 05/2011/L-CTN"); the colon is there,
+	// as it never is where a sentence cites one.
+	typedLabel = regexp.MustCompile(`^[^A-Z0-9]*(?:LUAT|BO LUAT|NGHI QUYET|PHAP LENH|LENH)\s+(S[O6]\s*:)`)
 	// lostSlash is what OCR reads a thin slash as: a thin mark, or a
 	// hyphen.
 	lostSlash = `[` + regexp.QuoteMeta(dict.SlashLookalikes) + `\-–]`
@@ -108,6 +113,11 @@ func ParseNumberLine(line string) (Number, bool) {
 	orig := []rune(strings.ReplaceAll(dict.NFC(line), "Ø", "0"))
 	folded := foldRunes(orig)
 	up := strings.ToUpper(string(folded))
+	if m := typedLabel.FindStringSubmatchIndex(up); m != nil {
+		k := len([]rune(up[:m[2]]))
+		orig, folded = orig[k:], folded[k:]
+		up = strings.ToUpper(string(folded))
+	}
 	var n Number
 	m := partyRe.FindStringSubmatchIndex(up)
 	if m != nil {

@@ -632,3 +632,25 @@ func TestDateLineWithBlankDay(t *testing.T) {
 		t.Errorf("date %q, place %q, review %v; want 2013-03 in Đồng Tháp, flagged", r.Metadata.IssuedDate, r.Metadata.Place, r.Review)
 	}
 }
+
+// A law prints no date line: it was passed on the day its closing
+// sentence names, which may run over two lines. A body that tells when
+// another text was passed names that one, not "this".
+func TestPassedOn(t *testing.T) {
+	law := []layout.Segment{
+		seg("Điều 42. Luật này có hiệu lực thi hành từ ngày 01 tháng 7 năm 2012.", layout.Full, 250, 400, 2200, 460),
+		seg("Luật này đã được Quốc hội nước Cộng hòa xã hội chủ nghĩa Việt Nam khóa XIII, kỳ họp", layout.Full, 250, 500, 2200, 560),
+		seg("thứ 2 thông qua ngày 11 tháng 11 năm 2011.", layout.Full, 250, 580, 1200, 640),
+		seg("CHỦ TỊCH QUỐC HỘI", layout.Right, 1500, 700, 2100, 760),
+	}
+	date, s, ok := passedOn(law)
+	if !ok || date != "2011-11-11" || s.Y0 != 580 {
+		t.Errorf("passedOn(law) = %q, line at %d, %v; want 2011-11-11 on the line at 580", date, s.Y0, ok)
+	}
+	body := []layout.Segment{
+		seg("Căn cứ Nghị quyết số 42/2017/QH14 được Quốc hội thông qua ngày 21 tháng 6 năm 2017;", layout.Full, 250, 400, 2200, 460),
+	}
+	if date, _, ok := passedOn(body); ok {
+		t.Errorf("passedOn(citation) = %q; want nothing", date)
+	}
+}

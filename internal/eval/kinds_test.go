@@ -374,6 +374,44 @@ var kinds = []kind{
 		"issued_date": "2020-09-15", "place": "Bình Định", "subject": "Về việc phê duyệt dự toán kinh phí năm 2020",
 		"signer": "Hồ Quốc Dũng", "signer_title": "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH",
 	}},
+	{"the Government Office's công văn, signed for a minister who heads it", []string{
+		"LB|VĂN PHÒNG CHÍNH PHỦ|CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+		"LB||Độc lập - Tự do - Hạnh phúc",
+		"L|Số: 1234/VPCP-KGVX|Hà Nội, ngày 25 tháng 02 năm 2019",
+		"L|V/v tăng cường công tác phòng chống|",
+		"L|dịch bệnh trên đàn gia súc|",
+		"",
+		"CB|Kính gửi: Bộ Nông nghiệp và Phát triển nông thôn.",
+		"Xét đề nghị của Bộ Nông nghiệp và Phát triển nông thôn, Phó Thủ tướng có ý kiến như sau:",
+		"",
+		"LB|Nơi nhận:|KT. BỘ TRƯỞNG, CHỦ NHIỆM",
+		"L|- Như trên;|PHÓ CHỦ NHIỆM",
+		"L|- Lưu: VT, KGVX (3).|",
+		"LB||Nguyễn Cao Sơn",
+	}, map[string]string{
+		"number": "1234/VPCP-KGVX", "doc_type": "Công văn", "issuer": "VĂN PHÒNG CHÍNH PHỦ",
+		"issued_date": "2019-02-25", "place": "Hà Nội", "subject": "V/v tăng cường công tác phòng chống dịch bệnh trên đàn gia súc",
+		"signer": "Nguyễn Cao Sơn", "signer_title": "KT. BỘ TRƯỞNG, CHỦ NHIỆM / PHÓ CHỦ NHIỆM",
+	}},
+	{"the National Assembly's law of 2011, passed on the day its last sentence names", []string{
+		"LB|QUỐC HỘI|CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+		"LB||Độc lập - Tự do - Hạnh phúc",
+		"L|Luật số: 01/2011/QH13|",
+		"",
+		"CB|LUẬT",
+		"CB|LƯU TRỮ",
+		"Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam năm 1992;",
+		"Quốc hội ban hành Luật lưu trữ.",
+		"Luật này đã được Quốc hội nước Cộng hòa xã hội chủ nghĩa Việt Nam khóa XIII, kỳ họp",
+		"thứ 2 thông qua ngày 11 tháng 11 năm 2011.",
+		"",
+		"L||CHỦ TỊCH QUỐC HỘI",
+		"LB||Nguyễn Sinh Hùng",
+	}, map[string]string{
+		"number": "01/2011/QH13", "doc_type": "Luật", "issuer": "QUỐC HỘI",
+		"issued_date": "2011-11-11", "subject": "LƯU TRỮ",
+		"signer": "Nguyễn Sinh Hùng", "signer_title": "CHỦ TỊCH QUỐC HỘI",
+	}},
 }
 
 // kindFields are the fields kinds transcribe.
@@ -389,12 +427,12 @@ var kindFields = []string{"number", "doc_type", "issuer", "parent_body", "issued
 // taken out and the number flagged.
 var kindScans = []scanning{
 	{"300 dpi", 300, jpegImage, map[string]int{
-		"number": 17, "doc_type": 17, "issuer": 17, "parent_body": 17, "issued_date": 17, "place": 17,
-		"subject": 16, "signer": 17, "signer_title": 17, "urgency": 17, "confidentiality": 17,
+		"number": 19, "doc_type": 19, "issuer": 19, "parent_body": 19, "issued_date": 19, "place": 19,
+		"subject": 18, "signer": 19, "signer_title": 19, "urgency": 19, "confidentiality": 19,
 	}, 1},
 	{"200 dpi 1 bit", 200, bilevelImage, map[string]int{
-		"number": 17, "doc_type": 17, "issuer": 17, "parent_body": 17, "issued_date": 17, "place": 17,
-		"subject": 16, "signer": 17, "signer_title": 17, "urgency": 17, "confidentiality": 17,
+		"number": 19, "doc_type": 19, "issuer": 19, "parent_body": 19, "issued_date": 19, "place": 19,
+		"subject": 18, "signer": 19, "signer_title": 19, "urgency": 19, "confidentiality": 19,
 	}, 1},
 }
 
@@ -409,7 +447,10 @@ var kindScans = []scanning{
 // the number, a police department's secret công văn signed with a rank, a
 // school under its department, a provincial office's công văn with its
 // number spaced out and three lines of role, a copy whose copying
-// office's block stands under the original's signature. Each is drawn at 300 dpi and scanned at
+// office's block stands under the original's signature, the Government
+// Office's công văn signed for its head, a minister (two offices on one
+// line), and a law, whose number's label names it and whose date is in
+// its last sentence. Each is drawn at 300 dpi and scanned at
 // 300 dpi in colour and at 200 dpi in 1 bit.
 func TestOtherKindsOfDocuments(t *testing.T) {
 	if testing.Short() {
