@@ -192,12 +192,16 @@ func ExtractWithConfidence(pages []vanthu.Page) (vanthu.Metadata, map[string]flo
 				break
 			}
 		}
-		if md.DocType == "" && md.Subject != "" {
-			// No heading and no number read, but a trích yếu "V/v …"
-			// under the number: the form of a công văn alone (NĐ 30,
-			// ô 5b).
-			md.DocType = "Công văn"
-			conf["doc_type"] = conf["subject"]
+		if md.Subject != "" && md.DocType != "Công văn" {
+			// No heading, but a trích yếu "V/v …" under the number: the
+			// form of a công văn alone (NĐ 30, ô 5b). A code after the
+			// slash that names a type is then the issuer's (CT: Cục
+			// Thuế, not Chỉ thị); the clerk checks the two disagreeing.
+			c := conf["subject"]
+			if md.DocType != "" {
+				c = min(c, ReviewThreshold/2)
+			}
+			md.DocType, conf["doc_type"] = "Công văn", c
 		}
 	}
 

@@ -138,13 +138,21 @@ var nationals = []string{"CONG HOA XA HOI", "DOC LAP TU DO", "DANG CONG SAN VIET
 func cutNational(t string) string {
 	rs := []rune(dict.NFC(t))
 	f := strings.ToUpper(string(foldRunes(rs)))
-	for _, n := range nationals {
-		if i := strings.Index(f, n); i > 0 {
-			return string(rs[:runeIndex(f, i)])
-		}
+	if m := nationalIn.FindStringIndex(f); m != nil && m[0] > 0 {
+		return string(rs[:runeIndex(f, m[0])])
 	}
 	return t
 }
+
+// nationalIn finds any of nationals within a line, whatever stands between
+// its words: the motto's dashes ("Độc lập - Tự do").
+var nationalIn = func() *regexp.Regexp {
+	var alts []string
+	for _, n := range nationals {
+		alts = append(alts, strings.Join(strings.Fields(n), `[\s\-–—.,]+`))
+	}
+	return regexp.MustCompile(strings.Join(alts, "|"))
+}()
 
 // isNational reports whether t is the Quốc hiệu or its motto (or the
 // Party's name), which a header read as one column (or centred) puts

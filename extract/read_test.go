@@ -318,9 +318,11 @@ func TestIssuerUnderItsParent(t *testing.T) {
 		// The Youth Union's name stands where the Quốc hiệu does; read
 		// as one column, it is no line of the agency's.
 		{"TỈNH ĐOÀN BÌNH AN", "ĐOÀN TNCS HỒ CHÍ MINH", "Số 12-TB/TĐTN"},
+		// The motto read on the agency's row, its dashes and all.
+		{"BẢO HIỂM XÃ HỘI VIỆT NAM", "BẢO HIỂM XÃ HỘI TỈNH BÌNH AN Độc lập - Tự do - Hạnh phúc", "Số: 567/BHXH-TST"},
 	} {
 		p := page(1, c[0], c[1], c[2], "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
-		want, parent := c[1], c[0]
+		want, parent := strings.TrimSuffix(c[1], " Độc lập - Tự do - Hạnh phúc"), c[0]
 		if strings.HasPrefix(c[1], "ĐOÀN TNCS") {
 			want, parent = c[0], ""
 		}
@@ -652,5 +654,24 @@ func TestPassedOn(t *testing.T) {
 	}
 	if date, _, ok := passedOn(body); ok {
 		t.Errorf("passedOn(citation) = %q; want nothing", date)
+	}
+}
+
+// A trích yếu "V/v …" under the number and no heading make a công văn,
+// though the code after the slash is a type's abbreviation: there it is
+// the issuer's (CT: Cục Thuế, not Chỉ thị). The two disagree, so the
+// clerk checks it; a công văn whose code names no type is not flagged.
+func TestVvMakesACongVan(t *testing.T) {
+	for number, flagged := range map[string]bool{"Số: 1234/CT-TTHT": true, "Số: 1234/UBND-KT": false} {
+		words := scanWords(
+			row{number, 269, 226, 603, 262},
+			row{"Bình An, ngày 16 tháng 8 năm 2022", 862, 226, 1380, 262},
+			row{"V/v chính sách thuế giá trị gia tăng", 230, 290, 640, 322},
+			row{"Kính gửi: Công ty TNHH Phú Tài.", 500, 420, 1150, 456},
+		)
+		r := Read([]vanthu.Page{{Number: 1, Width: 1654, Height: 2339, Words: words}}, nil)
+		if r.Metadata.DocType != "Công văn" || slices.Contains(r.Review, "doc_type") != flagged {
+			t.Errorf("%s: type %q, review %v; want Công văn, flagged %v", number, r.Metadata.DocType, r.Review, flagged)
+		}
 	}
 }

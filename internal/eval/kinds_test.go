@@ -412,6 +412,24 @@ var kinds = []kind{
 		"issued_date": "2011-11-11", "subject": "LƯU TRỮ",
 		"signer": "Nguyễn Sinh Hùng", "signer_title": "CHỦ TỊCH QUỐC HỘI",
 	}},
+	{"tax department's công văn, whose issuing code is a type's (CT)", []string{
+		"L|TỔNG CỤC THUẾ|CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+		"LB|CỤC THUẾ TỈNH BÌNH AN|Độc lập - Tự do - Hạnh phúc",
+		"L|Số: 1234/CT-TTHT|Bình An, ngày 16 tháng 8 năm 2022",
+		"L|V/v chính sách thuế giá trị gia tăng|",
+		"",
+		"CB|Kính gửi: Công ty TNHH Xây dựng Phú Tài.",
+		"Cục Thuế tỉnh Bình An nhận được văn bản số 15/CV-PT ngày 02/8/2022 của Công ty.",
+		"",
+		"LB|Nơi nhận:|KT. CỤC TRƯỞNG",
+		"L|- Như trên;|PHÓ CỤC TRƯỞNG",
+		"L|- Lưu: VT, TTHT.|",
+		"LB||Trần Văn Lâm",
+	}, map[string]string{
+		"number": "1234/CT-TTHT", "doc_type": "Công văn", "issuer": "CỤC THUẾ TỈNH BÌNH AN", "parent_body": "TỔNG CỤC THUẾ",
+		"issued_date": "2022-08-16", "place": "Bình An", "subject": "V/v chính sách thuế giá trị gia tăng",
+		"signer": "Trần Văn Lâm", "signer_title": "KT. CỤC TRƯỞNG / PHÓ CỤC TRƯỞNG",
+	}},
 }
 
 // kindFields are the fields kinds transcribe.
@@ -427,12 +445,12 @@ var kindFields = []string{"number", "doc_type", "issuer", "parent_body", "issued
 // taken out and the number flagged.
 var kindScans = []scanning{
 	{"300 dpi", 300, jpegImage, map[string]int{
-		"number": 19, "doc_type": 19, "issuer": 19, "parent_body": 19, "issued_date": 19, "place": 19,
-		"subject": 18, "signer": 19, "signer_title": 19, "urgency": 19, "confidentiality": 19,
+		"number": 20, "doc_type": 20, "issuer": 20, "parent_body": 20, "issued_date": 20, "place": 20,
+		"subject": 19, "signer": 20, "signer_title": 20, "urgency": 20, "confidentiality": 20,
 	}, 1},
 	{"200 dpi 1 bit", 200, bilevelImage, map[string]int{
-		"number": 19, "doc_type": 19, "issuer": 19, "parent_body": 19, "issued_date": 19, "place": 19,
-		"subject": 18, "signer": 19, "signer_title": 19, "urgency": 19, "confidentiality": 19,
+		"number": 20, "doc_type": 20, "issuer": 20, "parent_body": 20, "issued_date": 20, "place": 20,
+		"subject": 19, "signer": 20, "signer_title": 20, "urgency": 20, "confidentiality": 20,
 	}, 1},
 }
 
@@ -449,8 +467,9 @@ var kindScans = []scanning{
 // number spaced out and three lines of role, a copy whose copying
 // office's block stands under the original's signature, the Government
 // Office's công văn signed for its head, a minister (two offices on one
-// line), and a law, whose number's label names it and whose date is in
-// its last sentence. Each is drawn at 300 dpi and scanned at
+// line), a law, whose number's label names it and whose date is in its
+// last sentence, and a tax department's công văn, whose issuing code (CT)
+// is also Chỉ thị's. Each is drawn at 300 dpi and scanned at
 // 300 dpi in colour and at 200 dpi in 1 bit.
 func TestOtherKindsOfDocuments(t *testing.T) {
 	if testing.Short() {
