@@ -180,7 +180,7 @@ func ExtractWithConfidence(pages []vanthu.Page) (vanthu.Metadata, map[string]flo
 	}
 
 	if headingAt >= 0 {
-		md.Subject = subjectAfterHeading(rest[headingAt+1:])
+		md.Subject = subjectAfterHeading(rest[headingAt], rest[headingAt+1:])
 		if md.Subject != "" && headingAt+1 < len(rest) {
 			set("subject", rest[headingAt+1])
 		}

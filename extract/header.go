@@ -162,14 +162,34 @@ func isNational(t string) bool {
 	return slices.ContainsFunc(nationals, func(n string) bool { return strings.HasPrefix(f, n) })
 }
 
+// receivedStamp reports whether t is a line of the stamp ĐẾN that a
+// receiving office sets on a document (NĐ 30, Phụ lục IV): its mark ĐẾN
+// in capitals (a line going on "đến năm 2025" is not), or one of its
+// fields Số, Ngày, Chuyển, Số và ký hiệu HS.
+func receivedStamp(t string) bool {
+	f := foldUpper(t)
+	if w, _, _ := strings.Cut(strings.TrimSpace(t), " "); strings.HasPrefix(f, "DEN") && isUpperish(w) && len([]rune(w)) == 3 {
+		return true
+	}
+	return stampField.MatchString(f)
+}
+
+// stampField matches (in folded capitals) the label of a field of the
+// stamp ĐẾN.
+var stampField = regexp.MustCompile(`^(?:S[O6]\s*[:;]|NGAY\s*[:;]|CHUYEN\s*[:;]|S[O6] VA KY HIEU)`)
+
 // vvLead matches (in folded capitals) "V/v" at the start of a line as OCR
 // may misread it: its v lost, its slash read as another thin mark.
 var vvLead = regexp.MustCompile(`^V\s*[/|\\LI1]\s*[VY]?[.:]?\s+`)
 
 // subjectVv reads a công văn's trích yếu: "V/v …" under the number, with
-// its continuation lines; specks among them (see speck) are passed over.
+// its continuation lines, set single-spaced in small letters; specks among
+// them (see speck) are passed over. It ends at a blank line, a line in
+// capitals or one of a received stamp (see receivedStamp), which the
+// receiving office sets in the space under it (NĐ 30, Phụ lục IV).
 func subjectVv(left []layout.Segment) string {
 	var out []string
+	var prev layout.Segment
 	line := 0
 	for _, s := range left {
 		if len(out) == 0 {
@@ -185,16 +205,18 @@ func subjectVv(left []layout.Segment) string {
 			default:
 				continue
 			}
-			line = s.Y1 - s.Y0
+			line, prev = s.Y1-s.Y0, s
 			continue
 		}
 		if speck(s, line) {
 			continue
 		}
-		if ParseUrgency(s.Text) != "" || ParseConfidentiality(s.Text) != "" || isRule(s.Text) {
+		blank := len(s.Words) > 0 && len(prev.Words) > 0 && s.Y0-prev.Y1 > line
+		if blank || ParseUrgency(s.Text) != "" || ParseConfidentiality(s.Text) != "" || isRule(s.Text) ||
+			isUpperish(s.Text) || receivedStamp(s.Text) {
 			break
 		}
-		out = append(out, speckless(s))
+		out, prev = append(out, speckless(s)), s
 	}
 	return citedSlashes(cleanLine(strings.Join(out, " ")))
 }
@@ -203,8 +225,28 @@ func subjectVv(left []layout.Segment) string {
 // that follow, up to the short rule or where the body begins: a section
 // heading (I., 1., a)), Căn cứ, Kính gửi, Điều, a line in capitals (the
 // issuing authority of a Quyết định), a blank line, or a line set as body.
-// Specks between its lines (see speck) are passed over.
-func subjectAfterHeading(segs []layout.Segment) string {
+// Specks between its lines (see speck) are passed over, and so are, under
+// a heading read with its boxes, what stands beside a line that crosses
+// the heading's centre without crossing it (the trích yếu is centred under
+// the heading, and a stamp set beside it is not), and the fields of a
+// received stamp (see receivedStamp) before the trích yếu; after it, the
+// stamp stands where the body begins.
+func subjectAfterHeading(heading layout.Segment, segs []layout.Segment) string {
+	crosses := func(s layout.Segment) bool {
+		centre := (heading.X0 + heading.X1) / 2
+		return len(heading.Words) == 0 || len(s.Words) == 0 || s.X0 <= centre && centre <= s.X1
+	}
+	aside := func(i int) bool {
+		if crosses(segs[i]) {
+			return false
+		}
+		for j := max(i-2, 0); j < min(i+3, len(segs)); j++ {
+			if j != i && sameRow(segs[i], segs[j]) && crosses(segs[j]) {
+				return true
+			}
+		}
+		return false
+	}
 	right := 0
 	var heights []int
 	for _, s := range segs {
@@ -220,11 +262,14 @@ func subjectAfterHeading(segs []layout.Segment) string {
 	}
 	var out []string
 	var prev layout.Segment
-	for _, s := range segs {
-		if speck(s, line) {
+	for i, s := range segs {
+		f := foldUpper(s.Text)
+		if receivedStamp(s.Text) && len(out) > 0 {
+			break // the stamp stands between the trích yếu and the body
+		}
+		if speck(s, line) || aside(i) || receivedStamp(s.Text) {
 			continue
 		}
-		f := foldUpper(s.Text)
 		if isRule(s.Text) || bodyStart.MatchString(f) || (len(out) > 0 && (isUpperish(s.Text) || opensBody(s.Text) || !continues(prev, s, right))) {
 			break
 		}

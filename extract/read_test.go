@@ -281,8 +281,13 @@ func TestSubjectLinesOfAScan(t *testing.T) {
 			seg("Về việc phê duyệt kế hoạch lựa chọn nhà thầu gói thầu xây dựng", layout.Full, 420, 600, 2060, 650),
 			seg("theo đề nghị của Ban Quản lý dự án đầu tư xây dựng huyện", layout.Full, 450, 660, 2030, 712),
 		}, "Về việc phê duyệt kế hoạch lựa chọn nhà thầu gói thầu xây dựng theo đề nghị của Ban Quản lý dự án đầu tư xây dựng huyện"},
+		{"a line going on with đến, not the stamp ĐẾN", []layout.Segment{
+			seg("Về việc phê duyệt kế hoạch phát triển giai đoạn từ năm 2021", layout.Centre, 560, 600, 1920, 650),
+			seg("đến năm 2025", layout.Centre, 1080, 660, 1400, 712),
+			body,
+		}, "Về việc phê duyệt kế hoạch phát triển giai đoạn từ năm 2021 đến năm 2025"},
 	} {
-		if got := subjectAfterHeading(c.segs); got != c.want {
+		if got := subjectAfterHeading(layout.Segment{}, c.segs); got != c.want {
 			t.Errorf("%s:\n got %q\nwant %q", c.name, got, c.want)
 		}
 	}
@@ -673,5 +678,61 @@ func TestVvMakesACongVan(t *testing.T) {
 		if r.Metadata.DocType != "Công văn" || slices.Contains(r.Review, "doc_type") != flagged {
 			t.Errorf("%s: type %q, review %v; want Công văn, flagged %v", number, r.Metadata.DocType, r.Review, flagged)
 		}
+	}
+}
+
+// The receiving office sets its stamp ĐẾN in the space under a công
+// văn's trích yếu (NĐ 30, Phụ lục IV): its agency in capitals, its Số,
+// Ngày and Chuyển are no part of the trích yếu, nor is a line after a
+// blank one.
+func TestSubjectVvEndsAboveAReceivedStamp(t *testing.T) {
+	vv := []row{
+		{"Số: 2215/STC-QLNS", 269, 226, 603, 262},
+		{"Bình An, ngày 14 tháng 6 năm 2019", 862, 226, 1380, 262},
+		{"V/v lập dự toán ngân sách", 230, 290, 640, 322},
+		{"nhà nước năm 2020", 290, 326, 580, 358},
+	}
+	for _, stamp := range [][]row{
+		{{"SỞ TÀI CHÍNH BÌNH AN", 150, 372, 560, 400}, {"ĐẾN Số: 3382", 150, 410, 420, 440}},
+		{{"ĐẾN Số: 3382", 150, 372, 420, 400}, {"Ngày: 17/6/2019", 250, 410, 520, 440}},
+		{{"17/6/2019 3382", 150, 420, 420, 450}}, // after a blank line
+	} {
+		words := scanWords(append(append(slices.Clone(vv), stamp...), row{"Kính gửi: Ủy ban nhân dân các huyện.", 500, 560, 1150, 596})...)
+		r := Read([]vanthu.Page{{Number: 1, Width: 1654, Height: 2339, Words: words}}, nil)
+		if got, want := r.Metadata.Subject, "V/v lập dự toán ngân sách nhà nước năm 2020"; got != want {
+			t.Errorf("under the trích yếu %q: subject %q, want %q", stamp[0].text, got, want)
+		}
+	}
+}
+
+// A received stamp set beside the heading and the trích yếu (NĐ 30,
+// Phụ lục IV: in the space under the date) is no part of the trích yếu,
+// whichever of its lines OCR reads on the trích yếu's rows.
+func TestSubjectBesideAReceivedStamp(t *testing.T) {
+	heading := seg("QUYẾT ĐỊNH", layout.Centre, 1060, 640, 1420, 700)
+	segs := []layout.Segment{
+		seg("Chuyển: P.QLNS", layout.Right, 1720, 700, 2180, 740),
+		seg("Về việc thành lập Hội đồng thi đua", layout.Centre, 840, 730, 1640, 790),
+		seg("SỞ TÀI CHÍNH BÌNH AN", layout.Right, 1720, 760, 2200, 800),
+		seg("khen thưởng huyện", layout.Centre, 1040, 800, 1440, 860),
+		seg("Căn cứ Luật Thi đua, Khen thưởng ngày 26 tháng 11 năm 2003;", layout.Full, 400, 900, 2230, 960),
+	}
+	if got, want := subjectAfterHeading(heading, segs), "Về việc thành lập Hội đồng thi đua khen thưởng huyện"; got != want {
+		t.Errorf("subject %q, want %q", got, want)
+	}
+	// A stamp in the margin beside where the body begins, its agency's
+	// name and ĐẾN misread, ends the trích yếu: the body set close under
+	// it would otherwise run on.
+	segs = []layout.Segment{
+		seg("Về việc tăng cường công tác quản lý nhà nước để hỗ trợ nhà đầu tư", layout.Full, 274, 324, 1388, 376),
+		seg("thực hiện dự án sử dụng vốn ngoài ngân sách nhà nước tại tỉnh", layout.Full, 300, 372, 1400, 430),
+		seg("ƑBUMG TÊM CÔMG 8A9 & TÌN HỘC", layout.Left, 0, 386, 432, 468),
+		seg("ĐẾN | gu 1Ô,", layout.Left, 4, 482, 260, 570),
+		seg("dW. vay (0/4 đt nh qua, các cấp, các ngành đã có nhiều cố gắng", layout.Full, 18, 454, 1464, 554),
+		seg("quản lý nhà nước về cải cách thủ tục hành chính, thu hút đầu tư", layout.Full, 428, 508, 1468, 570),
+	}
+	heading = seg("CHỈ THỊ", layout.Centre, 756, 250, 906, 310)
+	if got, want := subjectAfterHeading(heading, segs), "Về việc tăng cường công tác quản lý nhà nước để hỗ trợ nhà đầu tư thực hiện dự án sử dụng vốn ngoài ngân sách nhà nước tại tỉnh"; got != want {
+		t.Errorf("subject %q, want %q", got, want)
 	}
 }

@@ -430,7 +430,57 @@ var kinds = []kind{
 		"issued_date": "2022-08-16", "place": "Bình An", "subject": "V/v chính sách thuế giá trị gia tăng",
 		"signer": "Trần Văn Lâm", "signer_title": "KT. CỤC TRƯỞNG / PHÓ CỤC TRƯỞNG",
 	}},
+	{"department's công văn received, the stamp under its trích yếu", []string{
+		"L|UBND TỈNH BÌNH AN|CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+		"LB|SỞ TÀI CHÍNH|Độc lập - Tự do - Hạnh phúc",
+		"L|Số: 2215/STC-QLNS|Bình An, ngày 14 tháng 6 năm 2019",
+		"L|V/v lập dự toán ngân sách năm 2020|",
+		"", "", "", "", "",
+		"CB|Kính gửi: Ủy ban nhân dân các huyện, thị xã, thành phố.",
+		"Thực hiện Thông tư số 38/2019/TT-BTC ngày 28/6/2019 của Bộ Tài chính,",
+		"",
+		"LB|Nơi nhận:|KT. GIÁM ĐỐC",
+		"L|- Như trên;|PHÓ GIÁM ĐỐC",
+		"L|- Lưu: VT, QLNS.|",
+		"LB||Trần Thị Mai",
+	}, map[string]string{
+		"number": "2215/STC-QLNS", "doc_type": "Công văn", "issuer": "SỞ TÀI CHÍNH", "parent_body": "UBND TỈNH BÌNH AN",
+		"issued_date": "2019-06-14", "place": "Bình An", "subject": "V/v lập dự toán ngân sách năm 2020",
+		"signer": "Trần Thị Mai", "signer_title": "KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC",
+	}},
+	{"district's Quyết định received, the stamp beside its heading", []string{
+		"L|ỦY BAN NHÂN DÂN|CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+		"LB|HUYỆN BÌNH SƠN|Độc lập - Tự do - Hạnh phúc",
+		"L|Số: 4567/QĐ-UBND|Bình Sơn, ngày 22 tháng 10 năm 2014",
+		"", "", "",
+		"CB|QUYẾT ĐỊNH",
+		"CB|Về việc thành lập Hội đồng thi đua",
+		"Căn cứ Luật Thi đua, Khen thưởng ngày 26 tháng 11 năm 2003;",
+		"CB|QUYẾT ĐỊNH:",
+		"Điều 1. Thành lập Hội đồng thi đua khen thưởng huyện.",
+		"",
+		"LB|Nơi nhận:|TM. ỦY BAN NHÂN DÂN",
+		"L|- Như Điều 3;|CHỦ TỊCH",
+		"L|- Lưu: VT.|",
+		"LB||Phạm Văn Minh",
+	}, map[string]string{
+		"number": "4567/QĐ-UBND", "doc_type": "Quyết định", "issuer": "ỦY BAN NHÂN DÂN HUYỆN BÌNH SƠN",
+		"issued_date": "2014-10-22", "place": "Bình Sơn", "subject": "Về việc thành lập Hội đồng thi đua",
+		"signer": "Phạm Văn Minh", "signer_title": "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH",
+	}},
 }
+
+// received are the kinds a receiving office has stamped ĐẾN (NĐ 30, Phụ
+// lục IV), each with where the stamp's top left is: in the space under a
+// công văn's trích yếu, or under the date beside the heading.
+var received = map[string]image.Point{
+	"department's công văn received, the stamp under its trích yếu": {180, 480},
+	"district's Quyết định received, the stamp beside its heading":  {1780, 390},
+}
+
+// receivedStamp is what the receiving office's stamp holds, the number
+// and the day written in.
+var receivedStamp = []string{"SỞ TÀI CHÍNH", "ĐẾN  Số: 3382", "Ngày: 17/6/19", "Chuyển: QLNS"}
 
 // kindFields are the fields kinds transcribe.
 var kindFields = []string{"number", "doc_type", "issuer", "parent_body", "issued_date", "place", "subject", "signer", "signer_title", "urgency", "confidentiality"}
@@ -445,12 +495,12 @@ var kindFields = []string{"number", "doc_type", "issuer", "parent_body", "issued
 // taken out and the number flagged.
 var kindScans = []scanning{
 	{"300 dpi", 300, jpegImage, map[string]int{
-		"number": 20, "doc_type": 20, "issuer": 20, "parent_body": 20, "issued_date": 20, "place": 20,
-		"subject": 19, "signer": 20, "signer_title": 20, "urgency": 20, "confidentiality": 20,
+		"number": 22, "doc_type": 22, "issuer": 22, "parent_body": 22, "issued_date": 22, "place": 22,
+		"subject": 21, "signer": 22, "signer_title": 22, "urgency": 22, "confidentiality": 22,
 	}, 1},
 	{"200 dpi 1 bit", 200, bilevelImage, map[string]int{
-		"number": 20, "doc_type": 20, "issuer": 20, "parent_body": 20, "issued_date": 20, "place": 20,
-		"subject": 19, "signer": 20, "signer_title": 20, "urgency": 20, "confidentiality": 20,
+		"number": 22, "doc_type": 22, "issuer": 22, "parent_body": 22, "issued_date": 22, "place": 22,
+		"subject": 21, "signer": 22, "signer_title": 22, "urgency": 22, "confidentiality": 22,
 	}, 1},
 }
 
@@ -469,7 +519,8 @@ var kindScans = []scanning{
 // Office's công văn signed for its head, a minister (two offices on one
 // line), a law, whose number's label names it and whose date is in its
 // last sentence, and a tax department's công văn, whose issuing code (CT)
-// is also Chỉ thị's. Each is drawn at 300 dpi and scanned at
+// is also Chỉ thị's, and two documents a receiving office stamped ĐẾN.
+// Each is drawn at 300 dpi and scanned at
 // 300 dpi in colour and at 200 dpi in 1 bit.
 func TestOtherKindsOfDocuments(t *testing.T) {
 	if testing.Short() {
@@ -482,6 +533,9 @@ func TestOtherKindsOfDocuments(t *testing.T) {
 	pages := make([]*image.RGBA, len(kinds))
 	for i, k := range kinds {
 		g := r.Render(k.lines)
+		if at, ok := received[k.name]; ok {
+			r.Stamp(g, at, receivedStamp)
+		}
 		pages[i] = image.NewRGBA(g.Bounds())
 		draw.Draw(pages[i], g.Bounds(), g, image.Point{}, draw.Src)
 	}

@@ -93,3 +93,25 @@ func (r *Renderer) Render(lines []string) *image.Gray {
 	}
 	return im
 }
+
+// Stamp sets a received stamp (dấu ĐẾN, NĐ 30 Phụ lục IV) on im with its
+// top left at, as a receiving office does: a frame 50 mm wide round the
+// lines, in a lighter ink than the print.
+func (r *Renderer) Stamp(im *image.Gray, at image.Point, lines []string) {
+	const lh, w, border = 75, 590, 5 // 50 mm at DPI
+	h := 40 + lh*len(lines)
+	ink := color.Gray{90}
+	frame := image.Rect(at.X, at.Y, at.X+w, at.Y+h)
+	inner := frame.Inset(border)
+	for y := frame.Min.Y; y < frame.Max.Y; y++ {
+		for x := frame.Min.X; x < frame.Max.X; x++ {
+			if !(image.Point{x, y}).In(inner) {
+				im.SetGray(x, y, ink)
+			}
+		}
+	}
+	for i, l := range lines {
+		d := font.Drawer{Dst: im, Src: image.NewUniform(ink), Face: r.regular, Dot: fixed.P(at.X+30, at.Y+70+i*lh)}
+		d.DrawString(l)
+	}
+}
