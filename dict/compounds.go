@@ -42,7 +42,8 @@ var compoundList = strings.Fields(`
 	tiêu_chí chỉ_số đánh_giá xếp_loại hoàn_thành hoàn_thiện quy_chế quy_trình
 	nội_bộ danh_mục chỉ_huy dự_án đề_án chức_danh cung_cấp công_tác hoạt_động quy_hoạch sản_xuất
 	chương_trình tham_gia kinh_doanh ngân_hàng cấp_bách nhân_lực hiện_trạng trọng_tâm thời_điểm
-	làm_việc buổi_làm buổi_họp kỳ_họp phiên_họp dột_nát hữu_hạn thành_viên văn_bản cơ_quan`)
+	làm_việc buổi_làm buổi_họp kỳ_họp phiên_họp dột_nát hữu_hạn thành_viên văn_bản cơ_quan
+	mức_chi khoản_chi`)
 
 // abbrevCompounds are pairs whose first word is an abbreviation, which
 // the register writes as one phrase: a province's committee or council

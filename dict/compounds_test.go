@@ -34,6 +34,7 @@ func TestRepairCompound(t *testing.T) {
 		{"chỉ", "tiêu", "chỉ", "tiêu", false},
 		{"bạo", "hành", "bạo", "hành", false},
 		{"văn", "ban", "văn", "bản", true},
+		{"mức", "chỉ", "mức", "chi", true}, // mức chi hỗ trợ: a dot read as a hook
 	} {
 		a, b, changed := RepairCompound(c.a, c.b)
 		if a != c.wantA || b != c.wantB || changed != c.changed {
