@@ -136,6 +136,17 @@ func respellAll(ws, name []string) {
 	}
 }
 
+// markCount is the number of letters of s that carry a mark.
+func markCount(s string) int {
+	n := 0
+	for _, r := range NFC(s) {
+		if HasMarks(string(r)) {
+			n++
+		}
+	}
+	return n
+}
+
 // RepairPlace respells a place (địa danh) as the header spells it: the
 // date line's place is where the agency sits, which its header names
 // (ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI | Quảng Ngài, ngày …), and a header in
@@ -143,7 +154,10 @@ func respellAll(ws, name []string) {
 // had its province respelt (RepairProvince). The header's words are taken
 // where their letters without marks are the place's, or, for a place of
 // eight letters or more, a letter in five off (Quảng Voãi). A place the
-// header does not name is returned as read.
+// header does not name is returned as read, and so is one the header
+// spells with fewer marks than were read (a fax's line of plain letters
+// over the header: UBND TINH BINH AN); of two spellings as near, the one
+// with more marks is taken.
 func RepairPlace(place string, header []string) string {
 	ws := strings.Fields(NFC(place))
 	var key []string
@@ -157,7 +171,7 @@ func RepairPlace(place string, header []string) string {
 	}
 	k := strings.Join(key, " ")
 	var best []string
-	bestD := 1
+	bestD, bestMarks := 1, 0
 	if len(k) >= 8 {
 		bestD = len(k)/5 + 1
 	}
@@ -170,8 +184,13 @@ func RepairPlace(place string, header []string) string {
 			}
 		}
 		for i := 0; i+len(key) <= len(hw); i++ {
-			if d := EditDistance(strings.Join(hf[i:i+len(key)], " "), k); d < bestD {
-				best, bestD = hw[i:i+len(key)], d
+			marks := markCount(strings.Join(hw[i:i+len(key)], ""))
+			if marks < markCount(place) {
+				continue
+			}
+			d := EditDistance(strings.Join(hf[i:i+len(key)], " "), k)
+			if d < bestD || d == bestD && best != nil && marks > bestMarks {
+				best, bestD, bestMarks = hw[i:i+len(key)], d, marks
 			}
 		}
 	}

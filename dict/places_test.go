@@ -60,6 +60,10 @@ func TestRepairPlace(t *testing.T) {
 		{"Hà Nam", []string{"TỈNH HÀ NAM"}, "Hà Nam"},
 		{"Ha Tinh", []string{"TỈNH HÀ NAM"}, "Ha Tinh"}, // a short name, three off
 		{"", header, ""},
+		// A fax's line of plain letters over the header has fewer marks
+		// than the place as read.
+		{"Bình An", []string{"12/03/2019 10:23 FAX UBND TINH BINH AN P.001", "UBND TỈNH BÌNHAN"}, "Bình An"},
+		{"Binh An", []string{"UBND TINH BINH AN", "UBND TỈNH BÌNH AN"}, "Bình An"},
 	} {
 		if got := RepairPlace(c.place, c.header); got != c.want {
 			t.Errorf("RepairPlace(%q, %q) = %q, want %q", c.place, c.header, got, c.want)

@@ -81,6 +81,7 @@ var agencyStarts = []string{
 	"LIEN DOAN", "TONG LIEN DOAN", "LDLD", "TONG LDLD", "LIEN MINH", "HOP TAC XA", "TINH DOAN",
 	"THANH DOAN", "HUYEN DOAN", "QUAN UY", "THI UY", "DANG BO", "CHI BO",
 	"CHI NHANH", "XI NGHIEP", "NHA MAY", "HAT KIEM LAM", "TRAM Y TE", "DOI QUAN LY",
+	"LIEN SO", "LIEN BO", "LIEN NGANH", "LIEN CO QUAN",
 }
 
 // issuer reads the issuing agency from the header lines above "Số:": the

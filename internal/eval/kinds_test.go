@@ -468,6 +468,26 @@ var kinds = []kind{
 		"issued_date": "2014-10-22", "place": "Bình Sơn", "subject": "Về việc thành lập Hội đồng thi đua",
 		"signer": "Phạm Văn Minh", "signer_title": "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH",
 	}},
+	{"department's công văn received by fax, the fax's line of plain letters over it", []string{
+		"12/03/2019 10:23   FAX 0255 3822 123   UBND TINH BINH AN   P.001/002",
+		"",
+		"L|UBND TỈNH BÌNH AN|CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+		"LB|SỞ NỘI VỤ|Độc lập - Tự do - Hạnh phúc",
+		"L|Số: 315/SNV-CCVC|Bình An, ngày 11 tháng 3 năm 2019",
+		"L|V/v báo cáo số lượng công chức|",
+		"",
+		"CB|Kính gửi: Các sở, ban, ngành tỉnh.",
+		"Thực hiện Công văn số 1200/BNV-CCVC ngày 05/3/2019 của Bộ Nội vụ,",
+		"",
+		"LB|Nơi nhận:|GIÁM ĐỐC",
+		"L|- Như trên;|",
+		"L|- Lưu: VT, CCVC.|",
+		"LB||Lê Văn Hòa",
+	}, map[string]string{
+		"number": "315/SNV-CCVC", "doc_type": "Công văn", "issuer": "SỞ NỘI VỤ", "parent_body": "UBND TỈNH BÌNH AN",
+		"issued_date": "2019-03-11", "place": "Bình An", "subject": "V/v báo cáo số lượng công chức",
+		"signer": "Lê Văn Hòa", "signer_title": "GIÁM ĐỐC",
+	}},
 }
 
 // received are the kinds a receiving office has stamped ĐẾN (NĐ 30, Phụ
@@ -495,12 +515,12 @@ var kindFields = []string{"number", "doc_type", "issuer", "parent_body", "issued
 // taken out and the number flagged.
 var kindScans = []scanning{
 	{"300 dpi", 300, jpegImage, map[string]int{
-		"number": 22, "doc_type": 22, "issuer": 22, "parent_body": 22, "issued_date": 22, "place": 22,
-		"subject": 22, "signer": 22, "signer_title": 22, "urgency": 22, "confidentiality": 22,
+		"number": 23, "doc_type": 23, "issuer": 23, "parent_body": 23, "issued_date": 23, "place": 23,
+		"subject": 23, "signer": 23, "signer_title": 23, "urgency": 23, "confidentiality": 23,
 	}, 0},
 	{"200 dpi 1 bit", 200, bilevelImage, map[string]int{
-		"number": 22, "doc_type": 22, "issuer": 22, "parent_body": 22, "issued_date": 22, "place": 22,
-		"subject": 22, "signer": 22, "signer_title": 22, "urgency": 22, "confidentiality": 22,
+		"number": 23, "doc_type": 23, "issuer": 23, "parent_body": 23, "issued_date": 23, "place": 23,
+		"subject": 23, "signer": 23, "signer_title": 23, "urgency": 23, "confidentiality": 23,
 	}, 0},
 }
 
@@ -519,8 +539,8 @@ var kindScans = []scanning{
 // Office's công văn signed for its head, a minister (two offices on one
 // line), a law, whose number's label names it and whose date is in its
 // last sentence, and a tax department's công văn, whose issuing code (CT)
-// is also Chỉ thị's, and two documents a receiving office stamped ĐẾN.
-// Each is drawn at 300 dpi and scanned at
+// is also Chỉ thị's, two documents a receiving office stamped ĐẾN and
+// one it received by fax. Each is drawn at 300 dpi and scanned at
 // 300 dpi in colour and at 200 dpi in 1 bit.
 func TestOtherKindsOfDocuments(t *testing.T) {
 	if testing.Short() {
