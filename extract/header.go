@@ -81,7 +81,10 @@ var agencyStarts = []string{
 	"LIEN DOAN", "TONG LIEN DOAN", "LDLD", "TONG LDLD", "LIEN MINH", "HOP TAC XA", "TINH DOAN",
 	"THANH DOAN", "HUYEN DOAN", "QUAN UY", "THI UY", "DANG BO", "CHI BO",
 	"CHI NHANH", "XI NGHIEP", "NHA MAY", "HAT KIEM LAM", "TRAM Y TE", "DOI QUAN LY",
-	"LIEN SO", "LIEN BO", "LIEN NGANH", "LIEN CO QUAN",
+	"LIEN SO", "LIEN BO", "LIEN NGANH", "LIEN CO QUAN", "MAT TRAN", "QUAN KHU", "BO TU LENH",
+	"SU DOAN", "LU DOAN", "TRUNG DOAN", "DON BIEN PHONG",
+	// Abbreviated, as headers print the parent or a long name.
+	"UBMTTQ", "MTTQ", "VKSND", "TAND", "BQL", "UBKT", "BCH", "KBNN", "BHXH", "NHNN", "CTY", "TCT",
 }
 
 // issuer reads the issuing agency from the header lines above "Số:": the

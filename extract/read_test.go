@@ -324,6 +324,8 @@ func TestIssuerUnderItsParent(t *testing.T) {
 		// as one column, it is no line of the agency's.
 		{"TỈNH ĐOÀN BÌNH AN", "ĐOÀN TNCS HỒ CHÍ MINH", "Số 12-TB/TĐTN"},
 		{"UBND TỈNH BÌNH AN", "LIÊN SỞ TÀI CHÍNH - NỘI VỤ", "Số: 12/HDLS-STC-SNV"}, // two departments' joint guidance
+		{"BHXH VIỆT NAM", "BHXH TỈNH BÌNH AN", "Số: 567/BHXH-TST"},                 // the parent abbreviated
+		{"QUÂN KHU 5", "BỘ CHỈ HUY QUÂN SỰ TỈNH BÌNH AN", "Số: 88/BCH-TM"},
 		// The motto read on the agency's row, its dashes and all.
 		{"BẢO HIỂM XÃ HỘI VIỆT NAM", "BẢO HIỂM XÃ HỘI TỈNH BÌNH AN Độc lập - Tự do - Hạnh phúc", "Số: 567/BHXH-TST"},
 	} {
