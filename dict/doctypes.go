@@ -23,7 +23,8 @@ var DocTypes = []DocType{
 	{"Phiếu chuyển", "PC"}, {"Phiếu báo", "PB"}, {"Thư công", ""},
 	// Legal normative documents.
 	{"Nghị định", "NĐ"}, {"Thông tư", "TT"}, {"Thông tư liên tịch", "TTLT"},
-	{"Luật", ""}, {"Pháp lệnh", ""}, {"Văn bản hợp nhất", "VBHN"},
+	{"Luật", ""}, {"Bộ luật", ""}, {"Pháp lệnh", ""}, {"Lệnh", "L"}, {"Nghị quyết liên tịch", "NQLT"},
+	{"Văn bản hợp nhất", "VBHN"},
 	// A thanh tra's conclusions (…/KL-TTr), and the Party's types that
 	// Phụ lục III has not.
 	{"Kết luận", "KL"}, {"Thông tri", ""},

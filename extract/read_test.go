@@ -172,6 +172,7 @@ func TestTypeFromNumber(t *testing.T) {
 		"45/QĐ-UBND": "Quyết định", "575/UBND-KTTH": "Công văn", "28/2018/TT-BTC": "Thông tư",
 		"125-QĐ/TU": "Quyết định", "1450-CV/HU": "Công văn", "05-TT/TU": "Thông tri",
 		"08-QĐi/TW": "Quy định", "12/KL-TTr": "Kết luận", "…-NQ/ĐU": "Nghị quyết",
+		"05/2011/L-CTN": "Lệnh", "01/2008/NQLT-CP-UBTWMTTQVN": "Nghị quyết liên tịch",
 	} {
 		if got := typeFromNumber(number); got != want {
 			t.Errorf("typeFromNumber(%q) = %q, want %q", number, got, want)
