@@ -95,9 +95,22 @@ func closing(segs []layout.Segment, alone bool) (signatureBlock, bool) {
 			edge = min(edge, s.X0)
 		}
 	}
+	// It ends where a gap of four lines or more parts it from what follows
+	// (a line OCR did not read leaves one of one or two), or at the
+	// office's address printed as a footer under it.
 	var rows []layout.Segment
 	for _, s := range segs[at+1:] {
 		n := len(rows)
+		last := segs[at]
+		if n > 0 {
+			last = rows[n-1]
+		}
+		if s.Y0-last.Y1 > 4*(last.Y1-last.Y0) && len(s.Words) > 0 || footer.MatchString(foldUpper(s.Text)) {
+			if s.Zone != layout.Right {
+				break
+			}
+			continue // the signature block beside the list's end
+		}
 		switch {
 		case s.Zone == layout.Left && s.X0 <= segs[at].X0+(segs[at].X1-segs[at].X0):
 		case n > 0 && s.X0 >= rows[n-1].X1 && s.X0 < edge && sameRow(rows[n-1], s) &&
@@ -289,6 +302,10 @@ var (
 	authorityRead    = map[string]string{"TI": "TL", "T1": "TL", "K1": "KT", "KI": "KT"}
 	// strayLead is OCR debris before a recipient: a lone digit or mark.
 	strayLead = regexp.MustCompile(`^([0-9]|[^\pL\pN\s(])\s+`)
+	// footer matches (in folded capitals) a line of the office's address
+	// that some print at the foot of the page: Địa chỉ, Điện thoại, Fax,
+	// Email, Website.
+	footer = regexp.MustCompile(`^(?:DIA CHI|DIEN THOAI|DT|FAX|E-?MAIL|WEBSITE)\s*:`)
 	// commaSpace finds a comma with no space after it before a letter.
 	commaSpace = regexp.MustCompile(`,(\pL)`)
 )

@@ -298,3 +298,26 @@ func TestCopyBlockIsNotTheSignature(t *testing.T) {
 		t.Errorf("closing = %+v, %v; want the original's", b, ok)
 	}
 }
+
+// The office's address some print at the foot of the page is no
+// recipient: the list ends at it, or where a gap of lines parts it from
+// what follows.
+func TestRecipientsEndAboveAFooter(t *testing.T) {
+	for _, foot := range []layout.Segment{
+		seg("Địa chỉ: 52 Hùng Vương, thành phố Bình An; Điện thoại: 0255.3822.123", layout.Full, 300, 1480, 1500, 1512),
+		seg("52 Hùng Vương, thành phố Bình An - 0255.3822.123", layout.Left, 120, 1480, 700, 1512),
+		seg("Email: snv@binhan.gov.vn", layout.Left, 120, 1180, 500, 1210),
+	} {
+		segs := []layout.Segment{
+			seg("Nơi nhận:", layout.Left, 120, 1040, 260, 1070),
+			seg("GIÁM ĐỐC", layout.Right, 1100, 1040, 1330, 1075),
+			seg("- Như trên;", layout.Left, 120, 1080, 300, 1110),
+			seg("- Lưu: VT, CCVC.", layout.Left, 120, 1115, 380, 1145),
+			foot,
+			seg("Lê Văn Hòa", layout.Right, 1100, 1380, 1340, 1415),
+		}
+		if b, ok := closing(segs, false); !ok || !slices.Equal(b.recipients, []string{"Như trên", "Lưu: VT, CCVC"}) || b.signer != "Lê Văn Hòa" {
+			t.Errorf("under %q: closing = %+v, %v", foot.Text, b, ok)
+		}
+	}
+}
