@@ -81,6 +81,27 @@ var offices = []string{
 // "HỘI ĐỒNG NHÂN DÂN" (Luật Tổ chức chính quyền địa phương).
 var unitWords = []string{"TỈNH", "THÀNH PHỐ", "HUYỆN", "QUẬN", "THỊ XÃ", "XÃ", "PHƯỜNG", "THỊ TRẤN", "ĐẶC KHU"}
 
+// IsUnitAt reports whether words ws begin with an administrative unit
+// (TỈNH, THÀNH PHỐ, XÃ …), in any case and with or without its marks.
+func IsUnitAt(ws []string) bool {
+	for _, u := range units {
+		if len(ws) < len(u.folded) {
+			continue
+		}
+		match := true
+		for k, f := range u.folded {
+			if strings.ToUpper(Fold(ws[k])) != f {
+				match = false
+				break
+			}
+		}
+		if match {
+			return true
+		}
+	}
+	return false
+}
+
 type phrase struct {
 	sylls  []string // as spelt
 	folded []string // without marks

@@ -176,6 +176,8 @@ func ExtractWithConfidence(pages []vanthu.Page) (vanthu.Metadata, map[string]flo
 		conf["number"] = min(c, ReviewThreshold/2)
 		if n, ok := withoutStroke(md.Number, md.Issuer, md.ParentBody); ok {
 			md.Number = n
+		} else if n, ok := nearestCode(md.Number, md.Issuer, md.ParentBody); ok {
+			md.Number = n
 		}
 	}
 

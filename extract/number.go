@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/vanthu/vanthu/dict"
 )
@@ -419,6 +420,72 @@ func withoutStroke(n, issuer, parent string) (string, bool) {
 		}
 	}
 	return found, found != ""
+}
+
+// nearestCode returns canonical number n with its issuing code respelt as
+// the code its agency's name makes (see bodyCode: UBND for ỦY BAN NHÂN DÂN
+// TỈNH …, STC for SỞ TÀI CHÍNH, VPUBND for VĂN PHÒNG under it), where the
+// code read is no abbreviation of the name but two letters or fewer from
+// one such code (half its letters at most), and nearer to it than to any
+// other: a coarse scan's misreading (UCBXD for UBND).
+func nearestCode(n, issuer, parent string) (string, bool) {
+	i, j := issuingCode(n)
+	code := n[i:j]
+	if code == "" || strings.IndexFunc(code, func(r rune) bool { return !unicode.IsUpper(r) }) >= 0 {
+		return n, false
+	}
+	a, b := bodyCode(issuer), bodyCode(parent)
+	codes := []string{a, b}
+	if a != "" && b != "" {
+		codes = append(codes, a+b)
+	}
+	best, bestD, ties := "", 3, 0
+	for _, c := range codes {
+		if len([]rune(c)) < 2 {
+			continue
+		}
+		switch d := dict.EditDistance(dict.Fold(code), dict.Fold(c)); {
+		case d < bestD && 2*d <= len([]rune(c)):
+			best, bestD, ties = c, d, 1
+		case d == bestD && c != best:
+			ties++
+		}
+	}
+	if best == "" || ties > 1 {
+		return n, false
+	}
+	return n[:i] + best + n[j:], true
+}
+
+// bodyCode is the code a body's name makes, as offices abbreviate
+// theirs: the first letter of each word (Đ kept), an abbreviation whole,
+// up to the unit the place's name follows (ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI:
+// UBND).
+func bodyCode(name string) string {
+	var b strings.Builder
+	ws := strings.Fields(dict.NFC(name))
+	for k, w := range ws {
+		if dict.IsUnitAt(ws[k:]) {
+			break
+		}
+		up := strings.ToUpper(w)
+		switch {
+		case !dict.IsSyllable(strings.ToLower(w)):
+			b.WriteString(strings.Map(func(r rune) rune {
+				if !unicode.IsLetter(r) {
+					return -1
+				}
+				return r
+			}, up))
+		default:
+			r, _ := utf8.DecodeRuneInString(up)
+			if r != 'Đ' {
+				r, _ = utf8.DecodeRuneInString(dict.Fold(string(r)))
+			}
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // initials are the letters of name an abbreviation of it may take, folded

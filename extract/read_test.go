@@ -740,3 +740,22 @@ func TestSubjectBesideAReceivedStamp(t *testing.T) {
 		t.Errorf("subject %q, want %q", got, want)
 	}
 }
+
+// A coarse scan's misreading of the issuing code, two letters or fewer
+// from the code the agency's name makes and no abbreviation of it, is
+// respelt as that code; a code that fits, or is far from any, is kept.
+func TestNearestCode(t *testing.T) {
+	for _, c := range []struct{ n, issuer, parent, want string }{
+		{"574/UCBXD-KTTH", "ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI", "", "574/UBND-KTTH"},
+		{"12/QĐ-HĐNO", "HỘI ĐỒNG NHÂN DÂN HUYỆN BÌNH SƠN", "", "12/QĐ-HĐND"},
+		{"45/STG-QLNS", "SỞ TÀI CHÍNH", "UBND TỈNH BÌNH AN", "45/STC-QLNS"},
+		{"45/VPUBNO-NN", "VĂN PHÒNG", "UBND TỈNH NGHỆ AN", "45/VPUBND-NN"},
+		{"45/XYZ-NN", "SỞ TÀI CHÍNH", "", "45/XYZ-NN"}, // far from STC
+		{"45/QĐ-TTg", "THỦ TƯỚNG CHÍNH PHỦ", "", "45/QĐ-TTg"},
+	} {
+		got, _ := nearestCode(c.n, c.issuer, c.parent)
+		if got != c.want {
+			t.Errorf("nearestCode(%q, %q, %q) = %q, want %q", c.n, c.issuer, c.parent, got, c.want)
+		}
+	}
+}
