@@ -352,9 +352,9 @@ func nameLine(t string) string {
 }
 
 // roleShaped reports whether a signer's role reads as roles are printed:
-// capitals, spaces, the dots of TM., KT., TL., the slashes that join
-// its lines and the comma between offices held together. Anything else ("⁄% TS Ú TỊCH") is a seal or a signature read
-// as letters.
+// capitals, spaces, the dots of TM., KT., TL., the slashes that join its
+// lines and the comma between offices held together. Anything else ("⁄%
+// TS Ú TỊCH") is a seal or a signature read as letters.
 func roleShaped(title string) bool {
 	for _, r := range title {
 		if !unicode.IsUpper(r) && r != ' ' && r != '.' && r != '/' && r != ',' {
