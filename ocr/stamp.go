@@ -17,53 +17,75 @@ import (
 	"github.com/vanthu/vanthu/ocr/digits"
 )
 
-// redStamp reads a red urgency stamp (HỎA TỐC, THƯỢNG KHẨN, KHẨN) in the
-// top 45% of a colour page: the red dropout that keeps seals off the text
-// takes it off too, and it is often stamped askew. The red ink's letters
-// (its components of a letter's size: the stamp's frame and specks are
-// not) are turned level along the line through their centres and read
-// alone. It returns the mark as a word in the page's pixels.
-func (w *Worker) redStamp(img image.Image) (vanthu.Word, bool) {
+// redStamps reads the red stamps of urgency (HỎA TỐC, THƯỢNG KHẨN,
+// KHẨN) and of secrecy (MẬT, TỐI MẬT, TUYỆT MẬT) in the top 45% of a
+// colour page: the red dropout that keeps seals off the text takes them
+// off too, and they are often stamped askew. Each cluster of the red
+// ink's letters (its components of a letter's size: a stamp's frame and
+// specks are not) is turned level along the line through their centres
+// and read alone (see readStamps). It returns the marks as words in the
+// page's pixels.
+func (w *Worker) redStamps(img image.Image) []vanthu.Word {
 	red := func(c color.Color) bool {
 		r, g, bl, _ := c.RGBA()
 		return r>>8 > g>>8+60 && r>>8 > bl>>8+60
 	}
 	m, ok := stampMask(img, red, nil)
 	if !ok {
-		return vanthu.Word{}, false
+		return nil
 	}
-	letters := m.letters()
-	if len(letters) < 4 || len(letters) > 40 {
-		return vanthu.Word{}, false // no stamp's worth of letters, or a seal's ring of text
-	}
-	return w.readStamp(m, letters, false)
+	return w.readStamps(m, false)
 }
 
-// inkStamp reads an urgency stamp where no red one was found: on a grey
-// or 1-bit scan the red ink came out grey or black. In the ink of the top
-// 45% of the page that no word read with some confidence accounts for
-// (read, the words, in the pixels of img), each cluster of letters
-// stamped together, the largest first, is turned level and read as
-// redStamp reads the red ones. A stamp set askew is no line of text to
-// Tesseract's layout, so the page's OCR passes over it.
-func (w *Worker) inkStamp(img image.Image, read []vanthu.Word) (vanthu.Word, bool) {
+// readStamps reads m's letters as one stamp when they are a stamp's worth
+// (three letters, MẬT, to forty: more is a seal's ring), then, where more
+// than one cluster of them stands apart, each of the three largest, and
+// returns the marks read: one of urgency and one of secrecy at most.
+func (w *Worker) readStamps(m inkMask, whole bool) []vanthu.Word {
+	var out []vanthu.Word
+	found := map[bool]bool{} // by whether the mark is of secrecy
+	add := func(marks []vanthu.Word) {
+		for _, mark := range marks {
+			if secret := dict.IsSecrecy(mark.Text); !found[secret] {
+				found[secret] = true
+				out = append(out, mark)
+			}
+		}
+	}
+	letters := m.letters()
+	cs := clusters(letters)
+	if len(letters) >= 3 && len(letters) <= 40 && (!whole || len(cs) == 1) {
+		add(w.readStamp(m, letters, whole))
+	}
+	if len(cs) <= 1 {
+		return out
+	}
+	for i, c := range cs {
+		if i == 3 || found[false] && found[true] {
+			break // the rest are fewer letters still
+		}
+		if len(c) >= 3 && len(c) <= 40 {
+			add(w.readStamp(m, c, whole))
+		}
+	}
+	return out
+}
+
+// inkStamps reads the stamps of urgency and secrecy where no red one was
+// found: on a grey or 1-bit scan the red ink came out grey or black. In
+// the ink of the top 45% of the page that no word read with some
+// confidence accounts for (read, the words, in the pixels of img), each
+// cluster of letters stamped together is turned level and read as
+// redStamps reads the red ones, and only marks read as whole words count.
+// A stamp set askew is no line of text to Tesseract's layout, so the
+// page's OCR passes over it.
+func (w *Worker) inkStamps(img image.Image, read []vanthu.Word) []vanthu.Word {
 	dark := func(c color.Color) bool { return color.GrayModel.Convert(c).(color.Gray).Y < 128 }
 	m, ok := stampMask(img, dark, read)
 	if !ok {
-		return vanthu.Word{}, false
+		return nil
 	}
-	for i, c := range clusters(m.letters()) {
-		if i == 3 {
-			break // the rest are fewer letters still
-		}
-		if len(c) < 4 || len(c) > 40 {
-			continue
-		}
-		if mark, ok := w.readStamp(m, c, true); ok {
-			return mark, true
-		}
-	}
-	return vanthu.Word{}, false
+	return w.readStamps(m, true)
 }
 
 // stampStep samples every second pixel: a stamp's letters are large.
@@ -168,10 +190,12 @@ func clusters(letters []image.Rectangle) [][]image.Rectangle {
 // letters span (a letter touching the frame is not a component of its
 // own, but it lies in the band; the frame's long sides lie outside it).
 // The line is the one through the letters' centres (their second
-// moments). It returns a mark of urgency read there as a word in the
-// page's pixels; with whole, only a mark read as whole words (ink of any
-// colour may read KHÁNH, which holds KHAN folded; red ink is a stamp's).
-func (w *Worker) readStamp(m inkMask, letters []image.Rectangle, whole bool) (vanthu.Word, bool) {
+// moments). It returns the marks of urgency and of secrecy read there as
+// words in the page's pixels; with whole, only a mark of urgency read as
+// whole words (ink of any colour may read KHÁNH, which holds KHAN folded;
+// red ink is a stamp's). A mark of secrecy counts as whole words only:
+// MẬT is in many a word.
+func (w *Worker) readStamp(m inkMask, letters []image.Rectangle, whole bool) []vanthu.Word {
 	var cx, cy float64
 	for _, l := range letters {
 		cx += float64(l.Min.X+l.Max.X) / 2
@@ -214,11 +238,11 @@ func (w *Worker) readStamp(m inkMask, letters []image.Rectangle, whole bool) (va
 	}
 	var buf bytes.Buffer
 	if png.Encode(&buf, out) != nil {
-		return vanthu.Word{}, false
+		return nil
 	}
 	boxes, err := w.recognize(buf.Bytes())
 	if err != nil || len(boxes) == 0 {
-		return vanthu.Word{}, false
+		return nil
 	}
 	var text []string
 	var conf float64
@@ -227,19 +251,28 @@ func (w *Worker) readStamp(m inkMask, letters []image.Rectangle, whole bool) (va
 		conf += bx.Confidence
 	}
 	folded := strings.ToUpper(dict.Fold(dict.NFC(strings.Join(text, " "))))
-	if whole {
-		folded = " " + strings.Join(strings.FieldsFunc(folded, func(r rune) bool { return !unicode.IsLetter(r) }), " ") + " "
-	}
+	words := " " + strings.Join(strings.FieldsFunc(folded, func(r rune) bool { return !unicode.IsLetter(r) }), " ") + " "
 	b := m.bounds
+	full := image.Rect(b.Min.X+box.Min.X*stampStep, b.Min.Y+box.Min.Y*stampStep, b.Min.X+box.Max.X*stampStep, b.Min.Y+box.Max.Y*stampStep)
+	word := func(name string) vanthu.Word {
+		return vanthu.Word{Text: strings.ToUpper(name), X0: full.Min.X, Y0: full.Min.Y, X1: full.Max.X, Y1: full.Max.Y,
+			Confidence: conf / float64(len(boxes))}
+	}
+	var marks []vanthu.Word
 	for _, u := range dict.Urgencies { // the marks a văn thư stamps in red
-		if whole && (strings.Contains(folded, " "+u.Folded+" ") || ownWord(u) != "" && strings.Contains(folded, " "+ownWord(u)+" ")) ||
+		if whole && (strings.Contains(words, " "+u.Folded+" ") || ownWord(u) != "" && strings.Contains(words, " "+ownWord(u)+" ")) ||
 			!whole && strings.Contains(folded, u.Folded) {
-			full := image.Rect(b.Min.X+box.Min.X*stampStep, b.Min.Y+box.Min.Y*stampStep, b.Min.X+box.Max.X*stampStep, b.Min.Y+box.Max.Y*stampStep)
-			return vanthu.Word{Text: strings.ToUpper(u.Name), X0: full.Min.X, Y0: full.Min.Y, X1: full.Max.X, Y1: full.Max.Y,
-				Confidence: conf / float64(len(boxes))}, true
+			marks = append(marks, word(u.Name))
+			break
 		}
 	}
-	return vanthu.Word{}, false
+	for _, s := range dict.Secrecies { // the longest first: TUYỆT MẬT holds MẬT
+		if strings.Contains(words, " "+s.Folded+" ") {
+			marks = append(marks, word(s.Name))
+			break
+		}
+	}
+	return marks
 }
 
 // ownWord is the last word of a mark of two words when no other mark has
@@ -261,8 +294,9 @@ func ownWord(u dict.Mark) string {
 }
 
 // readHeaderInk reads what the header of a first page holds in ink OCR
-// does not read: the handwritten number and day (readInk), and a red
-// urgency stamp (redStamp) when no mark of urgency was read. The page
+// does not read: the handwritten number and day (readInk), and the red
+// stamps of urgency and secrecy (redStamps, else inkStamps) whose mark was
+// not read as print. The page
 // image is decoded once, and only for a page with an NĐ 30 header. The
 // handwriting is read on the page turned as clean-up turned the page OCR
 // read the words from (see Cleaned.Skew), so that a slot is where its
@@ -291,38 +325,48 @@ func (w *Worker) readHeaderInk(img []byte, cl Cleaned, words []vanthu.Word, widt
 	if cl.DPI > 0 && cl.DPI < coarseDPI {
 		words, changed = unsure(slots, words), true
 	}
-	if hasUrgency(words, height) {
+	need := map[bool]bool{false: !hasMark(words, height, false), true: !hasMark(words, height, true)}
+	if !need[false] && !need[true] {
 		return words, changed
 	}
-	var mark vanthu.Word
-	ok := false
+	var marks []vanthu.Word
 	if cfg, _, err := image.DecodeConfig(bytes.NewReader(img)); err == nil && colour(cfg.ColorModel) {
 		if p := decode(); p != nil {
-			mark, ok = w.redStamp(p)
+			marks = w.redStamps(p)
 		}
 	}
-	if p := level(); !ok && p != nil {
+	if p := level(); len(marks) == 0 && p != nil {
 		// No red (a grey or 1-bit scan, or red gone dark): the stamp is
 		// in the ink the words do not account for, on the page as the
 		// words were read from it.
-		mark, ok = w.inkStamp(p, words)
+		marks = w.inkStamps(p, words)
 	}
-	if ok {
-		line := 0
-		for _, wd := range words {
-			line = max(line, wd.Line+1)
+	line := 0
+	for _, wd := range words {
+		line = max(line, wd.Line+1)
+	}
+	for _, mark := range marks {
+		if !need[dict.IsSecrecy(mark.Text)] {
+			continue // read as print already
 		}
-		mark.Line, mark.Block = line, 1<<21
+		mark.Line, mark.Block = line, 1<<21+line
+		line++
 		words, changed = append(words, mark), true
 	}
 	return words, changed
 }
 
-// hasUrgency reports whether a mark of urgency was read in the top 45% of
-// the page.
-func hasUrgency(words []vanthu.Word, height int) bool {
+// hasMark reports whether a mark of urgency (of secrecy, with secret) was
+// read in the top 45% of the page: a word of it in capitals (the body's
+// "bí mật" is no mark).
+func hasMark(words []vanthu.Word, height int, secret bool) bool {
 	for _, w := range words {
-		if f := fold(w.Text); w.Y0 < height*45/100 && (strings.HasPrefix(f, "KHAN") || strings.HasPrefix(f, "TOC")) {
+		f := fold(w.Text)
+		if w.Y0 >= height*45/100 {
+			continue
+		}
+		if secret && strings.HasPrefix(f, "MAT") && w.Text == strings.ToUpper(w.Text) ||
+			!secret && (strings.HasPrefix(f, "KHAN") || strings.HasPrefix(f, "TOC")) {
 			return true
 		}
 	}

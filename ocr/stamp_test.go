@@ -51,12 +51,12 @@ func TestRedUrgencyStamp(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer w.Close()
-	if mark, ok := w.redStamp(realPage(t, "real-11.pdf")); !ok || mark.Text != "HỎA TỐC" || mark.X0 > 600 || mark.Y0 > 1300 {
-		t.Errorf("real-11: %+v, %v; want HỎA TỐC at the left of the header", mark, ok)
+	if marks := w.redStamps(realPage(t, "real-11.pdf")); len(marks) != 1 || marks[0].Text != "HỎA TỐC" || marks[0].X0 > 600 || marks[0].Y0 > 1300 {
+		t.Errorf("real-11: %+v; want HỎA TỐC at the left of the header", marks)
 	}
 	for _, name := range []string{"real-07.pdf"} {
-		if mark, ok := w.redStamp(realPage(t, name)); ok {
-			t.Errorf("%s: %+v, want no urgency stamp", name, mark)
+		if marks := w.redStamps(realPage(t, name)); len(marks) > 0 {
+			t.Errorf("%s: %+v, want no stamp", name, marks)
 		}
 	}
 }
@@ -98,13 +98,13 @@ func TestInkUrgencyStamp(t *testing.T) {
 	}
 	for _, bilevel := range []bool{false, true} {
 		page := grey(realPage(t, "real-11.pdf"), bilevel)
-		if mark, ok := w.inkStamp(page, read(page)); !ok || mark.Text != "HỎA TỐC" || mark.X0 > 600 || mark.Y0 > 1300 {
-			t.Errorf("real-11, 1 bit %v: %+v, %v; want HỎA TỐC at the left of the header", bilevel, mark, ok)
+		if marks := w.inkStamps(page, read(page)); len(marks) != 1 || marks[0].Text != "HỎA TỐC" || marks[0].X0 > 600 || marks[0].Y0 > 1300 {
+			t.Errorf("real-11, 1 bit %v: %+v; want HỎA TỐC at the left of the header", bilevel, marks)
 		}
 		for _, name := range []string{"real-07.pdf", "real-09.pdf"} {
 			page := grey(realPage(t, name), bilevel)
-			if mark, ok := w.inkStamp(page, read(page)); ok {
-				t.Errorf("%s, 1 bit %v: %+v, want no urgency stamp", name, bilevel, mark)
+			if marks := w.inkStamps(page, read(page)); len(marks) > 0 {
+				t.Errorf("%s, 1 bit %v: %+v, want no stamp", name, bilevel, marks)
 			}
 		}
 	}

@@ -3,6 +3,7 @@ package eval
 import (
 	"fmt"
 	"image"
+	"image/color"
 	"os"
 	"path/filepath"
 	"testing"
@@ -488,6 +489,37 @@ var kinds = []kind{
 		"issued_date": "2019-03-11", "place": "Bình An", "subject": "V/v báo cáo số lượng công chức",
 		"signer": "Lê Văn Hòa", "signer_title": "GIÁM ĐỐC",
 	}},
+	{"health department's Kế hoạch stamped MẬT and KHẨN in red", []string{
+		"L|UBND TỈNH BÌNH AN|CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+		"LB|SỞ Y TẾ|Độc lập - Tự do - Hạnh phúc",
+		"L|Số: 87/KH-SYT|Bình An, ngày 14 tháng 02 năm 2019",
+		"", "", "", "",
+		"CB|KẾ HOẠCH",
+		"CB|Phòng, chống dịch bệnh năm 2019",
+		"I. MỤC ĐÍCH, YÊU CẦU",
+		"Chủ động phòng, chống dịch bệnh, giảm tỷ lệ mắc và tử vong.",
+		"",
+		"LB|Nơi nhận:|KT. GIÁM ĐỐC",
+		"L|- UBND tỉnh (để b/c);|PHÓ GIÁM ĐỐC",
+		"L|- Lưu: VT, NVY.|",
+		"LB||Lê Thị Hồng Nhung",
+	}, map[string]string{
+		"number": "87/KH-SYT", "doc_type": "Kế hoạch", "issuer": "SỞ Y TẾ", "parent_body": "UBND TỈNH BÌNH AN",
+		"issued_date": "2019-02-14", "place": "Bình An", "subject": "Phòng, chống dịch bệnh năm 2019",
+		"signer": "Lê Thị Hồng Nhung", "signer_title": "KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC",
+		"urgency": "Khẩn", "confidentiality": "Mật",
+	}},
+}
+
+// marked are the kinds stamped with marks of secrecy and urgency in red
+// (the red dropout takes them off the page Tesseract reads), each with
+// where the baselines of the marks' text start: under the number, one
+// under the other, as NĐ 30 sets them.
+var marked = map[string][]struct {
+	text string
+	at   image.Point
+}{
+	"health department's Kế hoạch stamped MẬT and KHẨN in red": {{"MẬT", image.Point{560, 470}}, {"KHẨN", image.Point{540, 630}}},
 }
 
 // received are the kinds a receiving office has stamped ĐẾN (NĐ 30, Phụ
@@ -515,12 +547,12 @@ var kindFields = []string{"number", "doc_type", "issuer", "parent_body", "issued
 // taken out and the number flagged.
 var kindScans = []scanning{
 	{"300 dpi", 300, jpegImage, map[string]int{
-		"number": 23, "doc_type": 23, "issuer": 23, "parent_body": 23, "issued_date": 23, "place": 23,
-		"subject": 23, "signer": 23, "signer_title": 23, "urgency": 23, "confidentiality": 23,
+		"number": 24, "doc_type": 24, "issuer": 24, "parent_body": 24, "issued_date": 24, "place": 24,
+		"subject": 24, "signer": 24, "signer_title": 24, "urgency": 24, "confidentiality": 24,
 	}, 0},
 	{"200 dpi 1 bit", 200, bilevelImage, map[string]int{
-		"number": 23, "doc_type": 23, "issuer": 23, "parent_body": 23, "issued_date": 23, "place": 23,
-		"subject": 23, "signer": 23, "signer_title": 23, "urgency": 23, "confidentiality": 23,
+		"number": 24, "doc_type": 24, "issuer": 24, "parent_body": 24, "issued_date": 24, "place": 24,
+		"subject": 24, "signer": 24, "signer_title": 24, "urgency": 24, "confidentiality": 24,
 	}, 0},
 }
 
@@ -539,8 +571,8 @@ var kindScans = []scanning{
 // Office's công văn signed for its head, a minister (two offices on one
 // line), a law, whose number's label names it and whose date is in its
 // last sentence, and a tax department's công văn, whose issuing code (CT)
-// is also Chỉ thị's, two documents a receiving office stamped ĐẾN and
-// one it received by fax. Each is drawn at 300 dpi and scanned at
+// is also Chỉ thị's, two documents a receiving office stamped ĐẾN, one
+// it received by fax, and one stamped MẬT and KHẨN in red. Each is drawn at 300 dpi and scanned at
 // 300 dpi in colour and at 200 dpi in 1 bit.
 func TestOtherKindsOfDocuments(t *testing.T) {
 	if testing.Short() {
@@ -557,7 +589,16 @@ func TestOtherKindsOfDocuments(t *testing.T) {
 			r.Stamp(g, at, receivedStamp)
 		}
 		pages[i] = image.NewRGBA(g.Bounds())
+		if _, ok := marked[k.name]; ok {
+			// On an A4 page: a stamp's letters are told from others by
+			// their size against the page's.
+			pages[i] = image.NewRGBA(image.Rect(0, 0, g.Bounds().Dx(), 3508))
+			draw.Draw(pages[i], pages[i].Bounds(), image.White, image.Point{}, draw.Src)
+		}
 		draw.Draw(pages[i], g.Bounds(), g, image.Point{}, draw.Src)
+		for _, m := range marked[k.name] {
+			r.Mark(pages[i], m.at, m.text, color.RGBA{215, 35, 45, 255})
+		}
 	}
 	for _, sc := range kindScans {
 		t.Run(sc.name, func(t *testing.T) {
