@@ -20,11 +20,11 @@ import (
 // redStamps reads the red stamps of urgency (HỎA TỐC, THƯỢNG KHẨN,
 // KHẨN) and of secrecy (MẬT, TỐI MẬT, TUYỆT MẬT) in the top 45% of a
 // colour page: the red dropout that keeps seals off the text takes them
-// off too, and they are often stamped askew. Each cluster of the red
-// ink's letters (its components of a letter's size: a stamp's frame and
-// specks are not) is turned level along the line through their centres
-// and read alone (see readStamps). It returns the marks as words in the
-// page's pixels.
+// off too, and they are often stamped askew. The red ink's letters (its
+// components of a letter's size: a stamp's frame and specks are not) are
+// turned level along the line through their centres and read, and so is
+// each cluster of them apart (see readStamps). It returns the marks as
+// words in the page's pixels.
 func (w *Worker) redStamps(img image.Image) []vanthu.Word {
 	red := func(c color.Color) bool {
 		r, g, bl, _ := c.RGBA()
