@@ -84,22 +84,12 @@ var unitWords = []string{"TỈNH", "THÀNH PHỐ", "HUYỆN", "QUẬN", "THỊ X
 // IsUnitAt reports whether words ws begin with an administrative unit
 // (TỈNH, THÀNH PHỐ, XÃ …), in any case and with or without its marks.
 func IsUnitAt(ws []string) bool {
-	for _, u := range units {
-		if len(ws) < len(u.folded) {
-			continue
-		}
-		match := true
-		for k, f := range u.folded {
-			if strings.ToUpper(Fold(ws[k])) != f {
-				match = false
-				break
-			}
-		}
-		if match {
-			return true
-		}
+	var words []string
+	for _, w := range ws[:min(len(ws), 2)] { // a unit is one or two syllables
+		words = append(words, letters(w))
 	}
-	return false
+	_, n, _ := matchAt(units, words, 0, false)
+	return n > 0
 }
 
 type phrase struct {

@@ -122,15 +122,3 @@ var (
 	Urgencies = []Mark{{"HOA TOC", "Hỏa tốc"}, {"THUONG KHAN", "Thượng khẩn"}, {"KHAN", "Khẩn"}}
 	Secrecies = []Mark{{"TUYET MAT", "Tuyệt mật"}, {"TOI MAT", "Tối mật"}, {"MAT", "Mật"}}
 )
-
-// IsSecrecy reports whether t names a mark of secrecy (MẬT, Tối mật), in
-// any case and with or without its marks.
-func IsSecrecy(t string) bool {
-	f := strings.ToUpper(Fold(NFC(strings.TrimSpace(t))))
-	for _, s := range Secrecies {
-		if f == s.Folded {
-			return true
-		}
-	}
-	return false
-}

@@ -110,6 +110,12 @@ func TestDocTypes(t *testing.T) {
 			t.Errorf("%s = %v, %v", n, dt, ok)
 		}
 	}
+	// Legal normative types whose heading names them (LỆNH, BỘ LUẬT).
+	for n, want := range map[string]string{"LỆNH": "Lệnh", "BỘ LUẬT": "Bộ luật", "NGHỊ QUYẾT LIÊN TỊCH": "Nghị quyết liên tịch"} {
+		if dt, ok := DocTypeByName(n); !ok || dt.Name != want {
+			t.Errorf("%s = %v, %v; want %s", n, dt, ok, want)
+		}
+	}
 	if _, ok := DocTypeByAbbrev("CV"); ok {
 		t.Error(`"CV" is not an abbreviation of NĐ 30: công văn has none`)
 	}

@@ -171,7 +171,7 @@ func RepairPlace(place string, header []string) string {
 	}
 	k := strings.Join(key, " ")
 	var best []string
-	bestD, bestMarks := 1, 0
+	bestD, bestMarks, read := 1, 0, markCount(place)
 	if len(k) >= 8 {
 		bestD = len(k)/5 + 1
 	}
@@ -185,7 +185,7 @@ func RepairPlace(place string, header []string) string {
 		}
 		for i := 0; i+len(key) <= len(hw); i++ {
 			marks := markCount(strings.Join(hw[i:i+len(key)], ""))
-			if marks < markCount(place) {
+			if marks < read {
 				continue
 			}
 			d := EditDistance(strings.Join(hf[i:i+len(key)], " "), k)

@@ -323,7 +323,7 @@ func ownNumber(line string) (Number, bool) {
 	label := []rune(foldUpper(t))
 	switch {
 	case strings.HasPrefix(t, "S"):
-	case typedLabel.MatchString(string(label)) && unicode.IsUpper(label[0]):
+	case typedLabel.MatchString(string(label)):
 	case strings.HasPrefix(t, "s") && len(label) > 2 && string(label[:2]) == "SO" && (label[2] == ':' || label[2] == ';'):
 	default:
 		return Number{}, false

@@ -236,8 +236,8 @@ func subjectVv(left []layout.Segment) string {
 // received stamp (see receivedStamp) before the trích yếu; after it, the
 // stamp stands where the body begins.
 func subjectAfterHeading(heading layout.Segment, segs []layout.Segment) string {
+	centre := (heading.X0 + heading.X1) / 2
 	crosses := func(s layout.Segment) bool {
-		centre := (heading.X0 + heading.X1) / 2
 		return len(heading.Words) == 0 || len(s.Words) == 0 || s.X0 <= centre && centre <= s.X1
 	}
 	aside := func(i int) bool {

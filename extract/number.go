@@ -439,71 +439,75 @@ func nearestCode(n, issuer, parent string) (string, bool) {
 	if a != "" && b != "" {
 		codes = append(codes, a+b)
 	}
-	best, bestD, ties := "", 3, 0
+	best, bestD, tie := "", 3, false
 	for _, c := range codes {
-		if len([]rune(c)) < 2 {
+		d := dict.EditDistance(dict.Fold(code), dict.Fold(c))
+		if len([]rune(c)) < 2 || 2*d > len([]rune(c)) {
 			continue
 		}
-		switch d := dict.EditDistance(dict.Fold(code), dict.Fold(c)); {
-		case d < bestD && 2*d <= len([]rune(c)):
-			best, bestD, ties = c, d, 1
+		switch {
+		case d < bestD:
+			best, bestD, tie = c, d, false
 		case d == bestD && c != best:
-			ties++
+			tie = true
 		}
 	}
-	if best == "" || ties > 1 {
+	if best == "" || tie {
 		return n, false
 	}
 	return n[:i] + best + n[j:], true
 }
 
 // bodyCode is the code a body's name makes, as offices abbreviate
-// theirs: the first letter of each word (Đ kept), an abbreviation whole,
-// up to the unit the place's name follows (ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI:
-// UBND).
+// theirs (see abbreviation, Đ kept), up to the unit the place's name
+// follows (ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI: UBND).
 func bodyCode(name string) string {
-	var b strings.Builder
-	ws := strings.Fields(dict.NFC(name))
-	for k, w := range ws {
+	ws := nameWords(name)
+	for k := range ws {
 		if dict.IsUnitAt(ws[k:]) {
+			ws = ws[:k]
 			break
 		}
-		up := strings.ToUpper(w)
-		switch {
-		case !dict.IsSyllable(strings.ToLower(w)):
-			b.WriteString(strings.Map(func(r rune) rune {
-				if !unicode.IsLetter(r) {
-					return -1
-				}
-				return r
-			}, up))
-		default:
-			r, _ := utf8.DecodeRuneInString(up)
-			if r != 'Đ' {
-				r, _ = utf8.DecodeRuneInString(dict.Fold(string(r)))
-			}
-			b.WriteRune(r)
-		}
 	}
-	return b.String()
+	return abbreviation(ws, false)
 }
 
 // initials are the letters of name an abbreviation of it may take, folded
-// to capitals: each word's first letter, and every letter of a word that
-// is itself an abbreviation (no syllable: THPT, GD&ĐT, UBND).
-func initials(name string) string {
+// to capitals (see abbreviation).
+func initials(name string) string { return abbreviation(nameWords(name), true) }
+
+// nameWords are the words of an agency's name: a dash between them is
+// none.
+func nameWords(name string) []string {
+	return strings.FieldsFunc(dict.NFC(name), func(r rune) bool { return unicode.IsSpace(r) || r == '-' })
+}
+
+// abbreviation is the letters of words an abbreviation of them takes, in
+// capitals: each word's first letter, and every letter of a word that is
+// itself an abbreviation (no syllable: THPT, GD&ĐT, UBND). With fold, the
+// marks are taken off, Đ's stroke too; without, only Đ keeps its own
+// (HĐND).
+func abbreviation(words []string, fold bool) string {
 	var b strings.Builder
-	for _, w := range strings.FieldsFunc(name, func(r rune) bool { return unicode.IsSpace(r) || r == '-' }) {
+	for _, w := range words {
+		up := strings.ToUpper(w)
+		if fold {
+			up = foldUpper(w)
+		}
 		letters := strings.Map(func(r rune) rune {
 			if unicode.IsLetter(r) {
 				return r
 			}
 			return -1
-		}, foldUpper(w))
+		}, up)
 		switch {
 		case letters == "":
-		case dict.IsSyllable(strings.ToLower(dict.NFC(w))):
-			b.WriteString(letters[:1])
+		case dict.IsSyllable(strings.ToLower(w)):
+			r, _ := utf8.DecodeRuneInString(letters)
+			if r != 'Đ' {
+				r, _ = utf8.DecodeRuneInString(dict.Fold(string(r)))
+			}
+			b.WriteRune(r)
 		default:
 			b.WriteString(letters)
 		}

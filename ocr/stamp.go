@@ -25,7 +25,7 @@ import (
 // turned level along the line through their centres and read, and so is
 // each cluster of them apart (see readStamps). It returns the marks as
 // words in the page's pixels.
-func (w *Worker) redStamps(img image.Image) []vanthu.Word {
+func (w *Worker) redStamps(img image.Image) []stampMark {
 	red := func(c color.Color) bool {
 		r, g, bl, _ := c.RGBA()
 		return r>>8 > g>>8+60 && r>>8 > bl>>8+60
@@ -41,13 +41,13 @@ func (w *Worker) redStamps(img image.Image) []vanthu.Word {
 // (three letters, MẬT, to forty: more is a seal's ring), then, where more
 // than one cluster of them stands apart, each of the three largest, and
 // returns the marks read: one of urgency and one of secrecy at most.
-func (w *Worker) readStamps(m inkMask, whole bool) []vanthu.Word {
-	var out []vanthu.Word
+func (w *Worker) readStamps(m inkMask, whole bool) []stampMark {
+	var out []stampMark
 	found := map[bool]bool{} // by whether the mark is of secrecy
-	add := func(marks []vanthu.Word) {
+	add := func(marks []stampMark) {
 		for _, mark := range marks {
-			if secret := dict.IsSecrecy(mark.Text); !found[secret] {
-				found[secret] = true
+			if !found[mark.secret] {
+				found[mark.secret] = true
 				out = append(out, mark)
 			}
 		}
@@ -79,13 +79,20 @@ func (w *Worker) readStamps(m inkMask, whole bool) []vanthu.Word {
 // redStamps reads the red ones, and only marks read as whole words count.
 // A stamp set askew is no line of text to Tesseract's layout, so the
 // page's OCR passes over it.
-func (w *Worker) inkStamps(img image.Image, read []vanthu.Word) []vanthu.Word {
+func (w *Worker) inkStamps(img image.Image, read []vanthu.Word) []stampMark {
 	dark := func(c color.Color) bool { return color.GrayModel.Convert(c).(color.Gray).Y < 128 }
 	m, ok := stampMask(img, dark, read)
 	if !ok {
 		return nil
 	}
 	return w.readStamps(m, true)
+}
+
+// stampMark is a mark read from a stamp, as a word in the page's pixels,
+// and whether it is a mark of secrecy (else of urgency).
+type stampMark struct {
+	vanthu.Word
+	secret bool
 }
 
 // stampStep samples every second pixel: a stamp's letters are large.
@@ -195,7 +202,7 @@ func clusters(letters []image.Rectangle) [][]image.Rectangle {
 // whole words (ink of any colour may read KHÁNH, which holds KHAN folded;
 // red ink is a stamp's). A mark of secrecy counts as whole words only:
 // MẬT is in many a word.
-func (w *Worker) readStamp(m inkMask, letters []image.Rectangle, whole bool) []vanthu.Word {
+func (w *Worker) readStamp(m inkMask, letters []image.Rectangle, whole bool) []stampMark {
 	var cx, cy float64
 	for _, l := range letters {
 		cx += float64(l.Min.X+l.Max.X) / 2
@@ -254,21 +261,21 @@ func (w *Worker) readStamp(m inkMask, letters []image.Rectangle, whole bool) []v
 	words := " " + strings.Join(strings.FieldsFunc(folded, func(r rune) bool { return !unicode.IsLetter(r) }), " ") + " "
 	b := m.bounds
 	full := image.Rect(b.Min.X+box.Min.X*stampStep, b.Min.Y+box.Min.Y*stampStep, b.Min.X+box.Max.X*stampStep, b.Min.Y+box.Max.Y*stampStep)
-	word := func(name string) vanthu.Word {
-		return vanthu.Word{Text: strings.ToUpper(name), X0: full.Min.X, Y0: full.Min.Y, X1: full.Max.X, Y1: full.Max.Y,
-			Confidence: conf / float64(len(boxes))}
+	mark := func(name string, secret bool) stampMark {
+		return stampMark{vanthu.Word{Text: strings.ToUpper(name), X0: full.Min.X, Y0: full.Min.Y, X1: full.Max.X, Y1: full.Max.Y,
+			Confidence: conf / float64(len(boxes))}, secret}
 	}
-	var marks []vanthu.Word
+	var marks []stampMark
 	for _, u := range dict.Urgencies { // the marks a văn thư stamps in red
 		if whole && (strings.Contains(words, " "+u.Folded+" ") || ownWord(u) != "" && strings.Contains(words, " "+ownWord(u)+" ")) ||
 			!whole && strings.Contains(folded, u.Folded) {
-			marks = append(marks, word(u.Name))
+			marks = append(marks, mark(u.Name, false))
 			break
 		}
 	}
 	for _, s := range dict.Secrecies { // the longest first: TUYỆT MẬT holds MẬT
 		if strings.Contains(words, " "+s.Folded+" ") {
-			marks = append(marks, word(s.Name))
+			marks = append(marks, mark(s.Name, true))
 			break
 		}
 	}
@@ -329,7 +336,7 @@ func (w *Worker) readHeaderInk(img []byte, cl Cleaned, words []vanthu.Word, widt
 	if !need[false] && !need[true] {
 		return words, changed
 	}
-	var marks []vanthu.Word
+	var marks []stampMark
 	if cfg, _, err := image.DecodeConfig(bytes.NewReader(img)); err == nil && colour(cfg.ColorModel) {
 		if p := decode(); p != nil {
 			marks = w.redStamps(p)
@@ -346,12 +353,12 @@ func (w *Worker) readHeaderInk(img []byte, cl Cleaned, words []vanthu.Word, widt
 		line = max(line, wd.Line+1)
 	}
 	for _, mark := range marks {
-		if !need[dict.IsSecrecy(mark.Text)] {
+		if !need[mark.secret] {
 			continue // read as print already
 		}
 		mark.Line, mark.Block = line, 1<<21+line
 		line++
-		words, changed = append(words, mark), true
+		words, changed = append(words, mark.Word), true
 	}
 	return words, changed
 }

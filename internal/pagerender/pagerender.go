@@ -101,15 +101,7 @@ func (r *Renderer) Stamp(im *image.Gray, at image.Point, lines []string) {
 	const lh, w, border = 75, 590, 5 // 50 mm at DPI
 	h := 40 + lh*len(lines)
 	ink := color.Gray{90}
-	frame := image.Rect(at.X, at.Y, at.X+w, at.Y+h)
-	inner := frame.Inset(border)
-	for y := frame.Min.Y; y < frame.Max.Y; y++ {
-		for x := frame.Min.X; x < frame.Max.X; x++ {
-			if !(image.Point{x, y}).In(inner) {
-				im.SetGray(x, y, ink)
-			}
-		}
-	}
+	frame(im, image.Rect(at.X, at.Y, at.X+w, at.Y+h), border, ink)
 	for i, l := range lines {
 		d := font.Drawer{Dst: im, Src: image.NewUniform(ink), Face: r.regular, Dot: fixed.P(at.X+30, at.Y+70+i*lh)}
 		d.DrawString(l)
@@ -121,15 +113,19 @@ func (r *Renderer) Stamp(im *image.Gray, at image.Point, lines []string) {
 // the baseline of its text starting at at.
 func (r *Renderer) Mark(im draw.Image, at image.Point, text string, c color.Color) {
 	w := font.MeasureString(r.bold, text).Round()
-	frame := image.Rect(at.X-30, at.Y-95, at.X+w+30, at.Y+40)
-	inner := frame.Inset(5)
-	for y := frame.Min.Y; y < frame.Max.Y; y++ {
-		for x := frame.Min.X; x < frame.Max.X; x++ {
+	frame(im, image.Rect(at.X-30, at.Y-95, at.X+w+30, at.Y+40), 5, c)
+	d := font.Drawer{Dst: im, Src: image.NewUniform(c), Face: r.bold, Dot: fixed.P(at.X, at.Y)}
+	d.DrawString(text)
+}
+
+// frame draws the border of r, thick pixels wide, in c.
+func frame(im draw.Image, r image.Rectangle, thick int, c color.Color) {
+	inner := r.Inset(thick)
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		for x := r.Min.X; x < r.Max.X; x++ {
 			if !(image.Point{x, y}).In(inner) {
 				im.Set(x, y, c)
 			}
 		}
 	}
-	d := font.Drawer{Dst: im, Src: image.NewUniform(c), Face: r.bold, Dot: fixed.P(at.X, at.Y)}
-	d.DrawString(text)
 }
