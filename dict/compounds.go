@@ -8,13 +8,16 @@ import (
 )
 
 // compoundList holds two-syllable words of Vietnamese administrative
-// writing, written from general knowledge of the register (not taken from
+// writing and of the names of agencies (ĐIỆN LỰC, BỆNH VIỆN, CÔNG AN),
+// written from general knowledge of the register (not taken from
 // any corpus). Tesseract often reads one of their syllables with the wrong
 // tone or without its hat (bổ sung → bô sung, chuyển đổi → chuyến đổi,
 // một số → một sô); each misreading is still a possible syllable, so no
 // syllable rule sees it, but the pair is no word of the register while the
 // compound with the same letters is. Words whose letters another common
-// word shares are left out: chỉ tiêu and chi tiêu, bảo hành and bạo hành.
+// word shares are left out: chỉ tiêu and chi tiêu, bảo hành and bạo hành,
+// khoa học and khóa học, dân cư and dân cử; and đối với, whose letters "đi
+// đôi với" and "trao đổi với" have.
 var compoundList = strings.Fields(`
 	bổ_sung sửa_đổi công_bố ban_hành chuyển_đổi thủ_tục hành_chính cải_cách quy_định quyết_định
 	nghị_định thông_tư chỉ_thị tổ_chức triển_khai thực_hiện chỉ_đạo hướng_dẫn báo_cáo kế_hoạch
@@ -43,7 +46,19 @@ var compoundList = strings.Fields(`
 	nội_bộ danh_mục chỉ_huy dự_án đề_án chức_danh cung_cấp công_tác hoạt_động quy_hoạch sản_xuất
 	chương_trình tham_gia kinh_doanh ngân_hàng cấp_bách nhân_lực hiện_trạng trọng_tâm thời_điểm
 	làm_việc buổi_làm buổi_họp kỳ_họp phiên_họp dột_nát hữu_hạn thành_viên văn_bản cơ_quan
-	mức_chi khoản_chi`)
+	mức_chi khoản_chi chi_tiết
+	giao_thông vận_tải công_thương văn_hóa du_lịch nội_vụ tư_pháp ngoại_vụ dân_tộc tôn_giáo
+	thương_binh liệt_sĩ công_an cảnh_sát kiểm_sát tòa_án dân_sự hình_sự bệnh_viện đa_khoa
+	trung_tâm đại_học cao_đẳng trung_học tiểu_học mầm_non phổ_thông kho_bạc hải_quan thống_kê
+	điện_lực thủy_lợi thủy_sản lâm_nghiệp kiểm_lâm khoáng_sản bưu_điện phát_thanh truyền_hình
+	thanh_niên phụ_nữ nông_dân chiến_binh mặt_trận tổ_quốc công_đoàn liên_đoàn công_nghệ
+	ngoại_giao quốc_tế dân_số gia_đình trẻ_em miền_bắc miền_trung miền_nam miền_núi
+	kinh_phí thiết_bị đối_tượng công_trình nghiệm_thu đấu_thầu nhà_thầu gói_thầu bồi_thường
+	thu_hồi giải_phóng mặt_bằng đăng_ký giấy_phép chứng_nhận thanh_toán quyết_toán mua_sắm
+	theo_dõi thay_đổi trao_đổi căn_cứ liên_quan kịp_thời tiến_độ lãnh_đạo điều_hành tham_mưu
+	đôn_đốc thống_nhất cá_nhân công_dân học_sinh giáo_viên năm_học vệ_sinh thực_phẩm dịch_bệnh
+	khắc_phục hậu_quả thiệt_hại uy_tín giảm_nghèo ứng_dụng năng_lực trình_độ kinh_nghiệm
+	điều_tra khảo_sát thẩm_tra`)
 
 // abbrevCompounds are pairs whose first word is an abbreviation, which
 // the register writes as one phrase: a province's committee or council

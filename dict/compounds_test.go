@@ -35,6 +35,12 @@ func TestRepairCompound(t *testing.T) {
 		{"bạo", "hành", "bạo", "hành", false},
 		{"văn", "ban", "văn", "bản", true},
 		{"mức", "chỉ", "mức", "chi", true}, // mức chi hỗ trợ: a dot read as a hook
+		// The names of agencies, in bold capitals (TỔNG CÔNG TY ĐIỆN LỰC MIỀN TRUNG).
+		{"ĐIỆN", "LỤC", "ĐIỆN", "LỰC", true},
+		{"MIẾN", "TRUNG", "MIỀN", "TRUNG", true},
+		{"Quy", "định", "Quy", "định", false},
+		{"chỉ", "tiết", "chi", "tiết", true},
+		{"khóa", "học", "khóa", "học", false}, // khoa học and khóa học: neither listed
 	} {
 		a, b, changed := RepairCompound(c.a, c.b)
 		if a != c.wantA || b != c.wantB || changed != c.changed {

@@ -135,9 +135,17 @@ func TestLooksLikeName(t *testing.T) {
 		"Nguyễn Văn An": true, "Tạ Trọng Thuỷ": true, "Đinh Ngọc Hòa": true,
 		"PHÓ CHỦ TỊCH": false, "Như trên": false, "An": false, "Lưu: VT, VX": false,
 		"L ì Ệ anÁCông": false, "": false,
+		// The Central Highlands' names: H' opens an Ê Đê woman's.
+		"H' Yim Kđoh": true, "H'Hen Niê": true, "H’Hen Niê": true, "Y Giang Gry Niê Knơng": true,
+		"H' yim": false, "H'": false,
 	} {
 		if got := LooksLikeName(in); got != want {
 			t.Errorf("LooksLikeName(%q) = %v, want %v", in, got, want)
+		}
+	}
+	for _, name := range []string{"H' Yim Kđoh", "H'Hen Niê", "H’Hen Niê", "Ksor Phước Hà", "Rah Lan Chung"} {
+		if !IsSurname(name) || RepairSurname(name) != name {
+			t.Errorf("%q: IsSurname %v, RepairSurname %q; want a name as read", name, IsSurname(name), RepairSurname(name))
 		}
 	}
 }

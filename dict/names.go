@@ -9,13 +9,20 @@ import (
 
 // LooksLikeName reports whether t is written like a person's full name:
 // two to six words, each a capital followed by small letters (Nguyễn Văn
-// An). It says nothing of whether the name exists.
+// An); a name of the Ê Đê may open with H' (H' Yim Kđoh, H'Hen Niê). It
+// says nothing of whether the name exists.
 func LooksLikeName(t string) bool {
 	ws := strings.Fields(t)
 	if len(ws) < 2 || len(ws) > 6 {
 		return false
 	}
-	for _, w := range ws {
+	for i, w := range ws {
+		if i == 0 {
+			w = strings.TrimPrefix(strings.TrimPrefix(w, "H'"), "H’")
+			if w == "" {
+				continue
+			}
+		}
 		rs := []rune(w)
 		if !unicode.IsUpper(rs[0]) {
 			return false
@@ -29,15 +36,17 @@ func LooksLikeName(t string) bool {
 	return true
 }
 
-// surnames are the Vietnamese family names (họ) borne by nearly everyone:
-// a closed class, unlike given names.
+// surnames are the Vietnamese family names (họ) borne by nearly everyone,
+// a closed class unlike given names, and the first words of the names of
+// the Central Highlands' peoples: Y and H' (a man's and a woman's among
+// the Ê Đê), Ksor, Siu, Nay, Rơ, Rah, Kpă, Puih (family names of the Jrai).
 var surnames = strings.Fields(`Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Đào Đoàn
 	Vương Trịnh Trương Lâm Mai Lương Cao Tạ Hà Quách Tô Châu Lưu Tăng Thái Triệu Kiều Khúc
 	Từ Tôn Chu Phùng La Lã Lại Kim Đàm Mạc Nông Ông Hứa Diệp Giang Lò Quan Thân Nghiêm Doãn
 	Âu Tống Hàn Khổng Cù Đậu Phí Bạch Chế Cung Trình Đồng Đổng Hầu Mạnh Ninh Viên Lục Thạch
 	Tiêu Nhữ Văn Khương Lư Vi Bế Lạc Mẫn Thi Khuất Dư Giáp Lữ Ân Mã
 	Danh Sơn Điểu Cầm Bạc Vàng Sùng Thào Mùa Lầu Chảo Tẩn Sầm Lộc Đèo Quàng
-	Y Ksor Siu Nay Rơ`)
+	Y H' H’ Ksor Siu Nay Rơ Rah Kpă Puih`)
 
 // IsSurname reports whether the first word of name is a Vietnamese family
 // name as spelt (marks and all). A name whose first word is none, after
@@ -45,6 +54,11 @@ var surnames = strings.Fields(`Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan V�
 // lacks: either way a clerk should look at it.
 func IsSurname(name string) bool {
 	first, _, _ := strings.Cut(NFC(strings.TrimSpace(name)), " ")
+	for _, h := range []string{"H'", "H’"} {
+		if rest, ok := strings.CutPrefix(first, h); ok && rest != "" {
+			first = h // H'Hen Niê
+		}
+	}
 	return slices.Contains(surnames, first)
 }
 

@@ -43,6 +43,7 @@ func closing(segs []layout.Segment, alone bool) (signatureBlock, bool) {
 	top := segs[at].Y0 - (segs[at].Y1 - segs[at].Y0)
 	// The role lines may begin on the row of "Nơi nhận:" or just above.
 	var roles []string
+	var last layout.Segment // the last role line
 	for _, s := range segs {
 		if s.Y1 < top || s.Zone != layout.Right && s.Zone != layout.Centre {
 			continue
@@ -52,10 +53,16 @@ func closing(segs []layout.Segment, alone bool) (signatureBlock, bool) {
 		switch {
 		case isRole(t) && roleDone(roles):
 			// The role ended on the signer's own office: capitals under
-			// it are the name printed in capitals, or a seal's or a
-			// signature's strokes read as letters.
+			// it are the name printed in capitals, the rest of the
+			// office's name (TRƯỞNG PHÒNG / TỔ CHỨC CÁN BỘ), or a seal's
+			// or a signature's strokes read as letters.
 			if n := nameLine(titleCase(t)); dict.LooksLikeName(n) && dict.IsSurname(n) {
 				b.signer, b.signerGuessed = dict.RepairGivenName(n)
+				continue
+			}
+			if officeGoesOn(last, s, t) {
+				roles[len(roles)-1] += " " + dict.RepairHeader(t)
+				last = s
 				continue
 			}
 			b.titleGuessed = true
@@ -68,6 +75,7 @@ func closing(segs []layout.Segment, alone bool) (signatureBlock, bool) {
 				continue
 			}
 			roles = append(roles, role)
+			last = s
 			b.titleGuessed = b.titleGuessed || guessed
 		case dict.LooksLikeName(name):
 			// The last name-like line is the signer.
@@ -225,6 +233,37 @@ func readRole(t string) (string, bool) {
 	return line, guessed
 }
 
+// officeGoesOn reports whether line s (its text t) is the rest of the
+// office's name whose first line is last, broken as a long name is
+// (TRƯỞNG PHÒNG / TỔ CHỨC CÁN BỘ, GIÁM ĐỐC / TRUNG TÂM Y TẾ): set right
+// under it, less than a line between, across its centre, in capitals of
+// Vietnamese syllables that OCR read with some confidence, with a word of
+// the register among them (tổ chức, trung tâm). A seal's or a signature's
+// strokes read as letters (SEN YỆN) are none of that; a name in capitals
+// was taken before.
+func officeGoesOn(last, s layout.Segment, t string) bool {
+	if len(last.Words) == 0 || len(s.Words) == 0 || !roleShaped(t) || s.Conf < sealConf*2 {
+		return false
+	}
+	h := last.Y1 - last.Y0
+	centre := (last.X0 + last.X1) / 2
+	if s.Y0 < last.Y1-h/2 || s.Y0-last.Y1 > h || s.X0 > centre || s.X1 < centre {
+		return false
+	}
+	ws := strings.Fields(t)
+	for _, w := range ws {
+		if !dict.IsSyllable(w) {
+			return false
+		}
+	}
+	for i := 1; i < len(ws); i++ {
+		if dict.IsCompound(ws[i-1], ws[i]) {
+			return true
+		}
+	}
+	return false
+}
+
 // roleDone reports whether the role lines read so far end on the
 // signer's own office, which NĐ 30 prints last (CHỦ TỊCH, PHÓ GIÁM ĐỐC),
 // with no authority before it.
@@ -334,6 +373,14 @@ func sameRow(a, b layout.Segment) bool {
 // Công an nhân dân): "Đại tá Nguyễn Văn Minh". The name is the signer.
 var rank = regexp.MustCompile(`^(?i:(Đại|Thượng|Trung|Thiếu) (tướng|tá|úy|uý)|Chuẩn úy|(Phó |Chuẩn )?đô đốc)\s+`)
 
+// degree matches the academic titles, degrees and honours printed before
+// a signer's name in the documents of universities, hospitals and
+// institutes, one or more, each after a stop or a space: "PGS.TS. Lê Văn
+// Hùng", "BS.CKII Phan Văn Long", "ThS. Nguyễn Thị Lan", "NGƯT.TS Trần
+// Văn Bình". The name is the signer. The level after CK (chuyên khoa I,
+// II) is any few capitals or digits: OCR reads II as TI, THI or 11.
+var degree = regexp.MustCompile(`^(?:(?:GS|PGS|TSKH|TS|ThS|THS|Ths|CN|KS|KTS|BS|DS|LS|NGND|NGƯT|TTND|TTƯT|NSND|NSƯT|(?:BS|DS)?CK[\p{Lu}0-9]{0,3})(?:\s*[.,]\s*|\s+))+`)
+
 // nameLine is a line of the signature block without the marks a stroke of
 // the signature leaves before the name when read as text ([, {, |, ', =),
 // and with the capital of its family name when OCR read it small (trấn
@@ -341,6 +388,7 @@ var rank = regexp.MustCompile(`^(?i:(Đại|Thượng|Trung|Thiếu) (tướng|t
 func nameLine(t string) string {
 	t = strings.TrimLeftFunc(t, func(r rune) bool { return !unicode.IsLetter(r) })
 	t = rank.ReplaceAllString(t, "")
+	t = degree.ReplaceAllString(t, "")
 	first, size := utf8.DecodeRuneInString(t)
 	if !unicode.IsLower(first) {
 		return t

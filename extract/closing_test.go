@@ -190,8 +190,8 @@ func TestRecipientsLabelBesideTheRole(t *testing.T) {
 }
 
 // Under the signer's own office NĐ 30 prints the name: capitals there are
-// the name printed in capitals, or strokes read as letters, never more of
-// the role.
+// the name printed in capitals, strokes read as letters, or the rest of a
+// long office's name (TRƯỞNG PHÒNG / TỔ CHỨC CÁN BỘ) right under it.
 func TestClosingCapitalsUnderTheOffice(t *testing.T) {
 	for _, c := range []struct {
 		line, title, signer string
@@ -199,14 +199,19 @@ func TestClosingCapitalsUnderTheOffice(t *testing.T) {
 	}{
 		{"SEN YỆN", "CHỦ TỊCH", "Trần Ngọc Căng", true},
 		{"TRẦN NGỌC CĂNG", "CHỦ TỊCH", "Trần Ngọc Căng", false},
+		{"TỔ CHỨC CÁN BỘ", "TRƯỞNG PHÒNG TỔ CHỨC CÁN BỘ", "Trần Ngọc Căng", false},
 	} {
+		office := "CHỦ TỊCH"
+		if strings.HasPrefix(c.title, "TRƯỞNG PHÒNG") {
+			office = "TRƯỞNG PHÒNG"
+		}
 		segs := []layout.Segment{
 			seg("Nơi nhận:", layout.Left, 257, 1716, 394, 1746),
-			seg("CHỦ TỊCH", layout.Right, 973, 1709, 1279, 1786),
+			seg(office, layout.Right, 973, 1709, 1279, 1786),
 			seg(c.line, layout.Right, 942, 1850, 1164, 1914),
 			seg("- Như trên;", layout.Left, 256, 1756, 560, 1791),
 		}
-		if c.guessed {
+		if c.guessed || office != "CHỦ TỊCH" {
 			segs = append(segs, seg(c.signer, layout.Right, 1053, 2081, 1325, 2124))
 		}
 		b, ok := closing(segs, false)
@@ -259,10 +264,13 @@ func TestSignerGivenNameMarkLost(t *testing.T) {
 	}
 }
 
-// The army's and the police's signers print their rank before the name:
-// the name is the signer, and the rank no part of it.
-func TestSignerAfterARank(t *testing.T) {
-	for _, line := range []string{"Đại tá Nguyễn Văn Minh", "Thiếu tướng Nguyễn Văn Minh", "ĐẠI TÁ Nguyễn Văn Minh", "Trung úy Nguyễn Văn Minh", "ĐẠI TÁ NGUYỄN VĂN MINH"} {
+// The army's and the police's signers print their rank before the name,
+// universities', hospitals' and institutes' their titles and degrees: the
+// name is the signer, and what stands before it no part of it.
+func TestSignerAfterARankOrADegree(t *testing.T) {
+	ranked := []string{"Đại tá Nguyễn Văn Minh", "Thiếu tướng Nguyễn Văn Minh", "ĐẠI TÁ Nguyễn Văn Minh", "Trung úy Nguyễn Văn Minh", "ĐẠI TÁ NGUYỄN VĂN MINH"}
+	graduated := []string{"PGS.TS. Nguyễn Văn Minh", "PGS. TS Nguyễn Văn Minh", "BS.CKII. Nguyễn Văn Minh", "ThS.BS Nguyễn Văn Minh", "NGƯT. TS. Nguyễn Văn Minh", "TS, Nguyễn Văn Minh", "GS.TSKH Nguyễn Văn Minh", "BS.CKTHI. Nguyễn Văn Minh", "BSCKI Nguyễn Văn Minh"}
+	for _, line := range append(ranked, graduated...) {
 		segs := []layout.Segment{
 			seg("Nơi nhận:", layout.Left, 257, 1716, 394, 1746),
 			seg("KT. CỤC TRƯỞNG", layout.Right, 973, 1709, 1379, 1786),
@@ -272,6 +280,12 @@ func TestSignerAfterARank(t *testing.T) {
 		}
 		if b, ok := closing(segs, false); !ok || b.signer != "Nguyễn Văn Minh" || b.signerGuessed {
 			t.Errorf("%q: closing = %+v, %v; want the signer Nguyễn Văn Minh", line, b, ok)
+		}
+	}
+	// A name is never taken for a degree.
+	for _, name := range []string{"Kiều Văn Sơn", "Lê Thị Tuyết", "Thân Văn Tú"} {
+		if got := nameLine(name); got != name {
+			t.Errorf("nameLine(%q) = %q", name, got)
 		}
 	}
 }

@@ -150,7 +150,7 @@ func ExtractWithConfidence(pages []vanthu.Page) (vanthu.Metadata, map[string]flo
 	// else a công văn.
 	headingAt := -1
 	for i, s := range rest[:min(len(rest), 4)] {
-		if t, ok := dict.DocTypeByName(stripPunct(s.Text)); ok && isUpperish(s.Text) {
+		if t, ok := headingType(s.Text, md.Number); ok {
 			md.DocType, headingAt = t.Name, i
 			set("doc_type", s)
 			break

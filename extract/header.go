@@ -16,12 +16,44 @@ import (
 func splitHeader(segs []layout.Segment) (head, rest []layout.Segment) {
 	for i, s := range segs {
 		f := foldUpper(s.Text)
-		_, isType := dict.DocTypeByName(stripPunct(s.Text))
-		if (isType && isUpperish(s.Text)) || strings.HasPrefix(f, "KINH GUI") || s.Zone == layout.Full && i > 2 {
+		_, isType := headingType(s.Text, "")
+		if isType || strings.HasPrefix(f, "KINH GUI") || s.Zone == layout.Full && i > 2 {
 			return segs[:i], segs[i:]
 		}
 	}
 	return segs, nil
+}
+
+// headingType returns the type a line in capitals names as a document's
+// heading: its whole text (QUYẾT ĐỊNH, NGHỊ QUYẾT LIÊN TỊCH), or its
+// first words, the rest qualifying it (KẾT LUẬN THANH TRA, BIÊN BẢN LÀM
+// VIỆC, and in the format before 2011 QUYẾT ĐỊNH CỦA CHỦ TỊCH …), the
+// longest type that begins it. A type read from the first words must agree
+// with number, the document's, where its code names a type. A law's and
+// an ordinance's heading goes on with its name (LUẬT ĐẤT ĐAI), so only
+// their whole text names them.
+func headingType(line, number string) (dict.DocType, bool) {
+	if !isUpperish(line) {
+		return dict.DocType{}, false
+	}
+	words := strings.Fields(stripPunct(line))
+	if t, ok := dict.DocTypeByName(strings.Join(words, " ")); ok {
+		return t, true
+	}
+	for n := len(words) - 1; n >= 1; n-- {
+		t, ok := dict.DocTypeByName(strings.Join(words[:n], " "))
+		if !ok {
+			continue
+		}
+		if t.Abbrev == "" && t.Name != "Công văn" || t.Abbrev == "L" {
+			return dict.DocType{}, false // Luật, Bộ luật, Pháp lệnh, Lệnh, Thư công
+		}
+		if named := typeFromNumber(number); named != "" && named != "Công văn" && named != t.Name {
+			return dict.DocType{}, false
+		}
+		return t, true
+	}
+	return dict.DocType{}, false
 }
 
 // splitNumberDate parts a header row OCR read as one line across the page:
@@ -98,10 +130,14 @@ func issuer(segs []layout.Segment) (agency, parent string) {
 		if numberish.MatchString(foldUpper(s.Text)) {
 			break
 		}
-		t := cutNational(s.Text)
+		t := strings.TrimSpace(cutNational(s.Text))
+		dash := nameDash.MatchString(t)
 		t = strings.TrimSpace(strings.Trim(t, "-_—=~. "))
 		if t == "" || ParseUrgency(t) != "" || ParseConfidentiality(t) != "" || !isUpperish(t) || isNational(t) {
 			continue
+		}
+		if dash {
+			t += " -" // BỘ LAO ĐỘNG - / THƯƠNG BINH VÀ XÃ HỘI
 		}
 		lines = append(lines, t)
 	}
@@ -115,16 +151,24 @@ func issuer(segs []layout.Segment) (agency, parent string) {
 	if len(lines) == 0 {
 		return "", ""
 	}
+	name := func(lines []string) string {
+		return dict.RepairHeader(strings.TrimSuffix(strings.Join(lines, " "), " -"))
+	}
 	if len(starts) == 0 {
-		return dict.RepairHeader(strings.Join(lines, " ")), ""
+		return name(lines), ""
 	}
 	start := starts[len(starts)-1]
-	agency = dict.RepairHeader(strings.Join(lines[start:], " "))
+	agency = name(lines[start:])
 	if len(starts) > 1 {
-		parent = dict.RepairHeader(strings.Join(lines[starts[len(starts)-2]:start], " "))
+		parent = name(lines[starts[len(starts)-2]:start])
 	}
 	return agency, parent
 }
+
+// nameDash matches a header line broken after the dash between two parts
+// of an agency's name (BỘ LAO ĐỘNG - / THƯƠNG BINH VÀ XÃ HỘI): a dash
+// standing alone after a word.
+var nameDash = regexp.MustCompile(`\pL\s+[-–]$`)
 
 // numberish matches (in folded capitals) a line that is the number's, read
 // too poorly to parse: it begins with the label "Số:", or holds a code
@@ -274,6 +318,9 @@ func subjectAfterHeading(heading layout.Segment, segs []layout.Segment) string {
 		if speck(s, line) || aside(i) || receivedStamp(s.Text) {
 			continue
 		}
+		if len(out) == 0 && strings.HasPrefix(f, "CUA ") && isUpperish(s.Text) {
+			continue // the heading's authority, in the format before 2011: CỦA CHỦ TỊCH …
+		}
 		if isRule(s.Text) || bodyStart.MatchString(f) || (len(out) > 0 && (isUpperish(s.Text) || opensBody(s.Text) || !continues(prev, s, right))) {
 			break
 		}
@@ -379,8 +426,10 @@ func runsOn(prev, s layout.Segment) bool {
 
 // bodyOpening matches (in folded capitals) the words a body's first
 // sentence opens with when no Căn cứ or Kính gửi comes first: "Thực hiện
-// Kế hoạch số …", "Ngày 05 tháng 9 năm 2016, …", "Theo đề nghị của …".
-var bodyOpening = regexp.MustCompile(`^(THUC HIEN|THEO |NGAY \d|NHAM |TRONG |SAU KHI|VUA QUA|HIEN NAY|NHAN DUOC|XET |TRA LOI|TIEP THEO|VAO LUC|HOI \d)`)
+// Kế hoạch số …", "Ngày 05 tháng 9 năm 2016, …", "Theo đề nghị của …";
+// or, after the office's name, the courtesy a giấy mời or a công văn
+// opens with: "Sở Nội vụ trân trọng kính mời …".
+var bodyOpening = regexp.MustCompile(`^(THUC HIEN|THEO |NGAY \d|NHAM |TRONG |SAU KHI|VUA QUA|HIEN NAY|NHAN DUOC|XET |TRA LOI|TIEP THEO|VAO LUC|HOI \d|(\pL+ ){0,12}TRAN TRONG (KINH )?(MOI|DE NGHI|THONG BAO|BAO CAO|GUI))`)
 
 // opensBody reports whether line opens a body: a capital, then the words a
 // body's first sentence opens with. A trích yếu's next line goes on with

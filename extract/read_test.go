@@ -282,6 +282,10 @@ func TestSubjectLinesOfAScan(t *testing.T) {
 			seg("Về việc phê duyệt kế hoạch lựa chọn nhà thầu gói thầu xây dựng", layout.Full, 420, 600, 2060, 650),
 			seg("theo đề nghị của Ban Quản lý dự án đầu tư xây dựng huyện", layout.Full, 450, 660, 2030, 712),
 		}, "Về việc phê duyệt kế hoạch lựa chọn nhà thầu gói thầu xây dựng theo đề nghị của Ban Quản lý dự án đầu tư xây dựng huyện"},
+		{"a giấy mời's body opening with the office's courtesy", []layout.Segment{
+			seg("Dự hội nghị tổng kết công tác cải cách hành chính năm 2021", layout.Full, 420, 600, 2060, 650),
+			seg("Sở Nội vụ trân trọng kính mời đại diện lãnh đạo các sở, ban, ngành.", layout.Full, 250, 660, 2000, 712),
+		}, "Dự hội nghị tổng kết công tác cải cách hành chính năm 2021"},
 		{"a line going on with đến, not the stamp ĐẾN", []layout.Segment{
 			seg("Về việc phê duyệt kế hoạch phát triển giai đoạn từ năm 2021", layout.Centre, 560, 600, 1920, 650),
 			seg("đến năm 2025", layout.Centre, 1080, 660, 1400, 712),
@@ -338,6 +342,52 @@ func TestIssuerUnderItsParent(t *testing.T) {
 		if md := Read([]vanthu.Page{p}, nil).Metadata; md.Issuer != want || md.ParentBody != parent {
 			t.Errorf("%q: issuer %q under %q, want %q under %q", c, md.Issuer, md.ParentBody, want, parent)
 		}
+	}
+}
+
+// A long name breaks after the dash between its parts; the dash is the
+// name's, and a dash under the last line (its rule, read as one) is not.
+func TestIssuerBrokenAfterItsDash(t *testing.T) {
+	for lines, want := range map[[2]string]string{
+		{"BỘ LAO ĐỘNG -", "THƯƠNG BINH VÀ XÃ HỘI"}:   "BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI",
+		{"BỘ LAO ĐỘNG – THƯƠNG BINH", "VÀ XÃ HỘI -"}: "BỘ LAO ĐỘNG – THƯƠNG BINH VÀ XÃ HỘI",
+		{"SỞ VĂN HÓA, THỂ THAO", "VÀ DU LỊCH"}:       "SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH",
+	} {
+		p := page(1, lines[0], lines[1], "Số: 10/2020/TT-BLĐTBXH", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+		if md := Read([]vanthu.Page{p}, nil).Metadata; md.Issuer != want {
+			t.Errorf("%q: issuer %q, want %q", lines, md.Issuer, want)
+		}
+	}
+}
+
+// A heading may qualify its type (KẾT LUẬN THANH TRA) or, in the format
+// before 2011, name the authority (QUYẾT ĐỊNH CỦA CHỦ TỊCH …); the type
+// is the longest that begins it, where the number's code does not name
+// another, and the trích yếu is the line under it.
+func TestHeadingQualifiesItsType(t *testing.T) {
+	for _, c := range []struct {
+		number, heading, next string
+		doctype, subject      string
+	}{
+		{"Số: 12/KL-TTr", "KẾT LUẬN THANH TRA", "Về việc quản lý, sử dụng đất đai", "Kết luận", "Về việc quản lý, sử dụng đất đai"},
+		{"Số: 12/BB-UBND", "BIÊN BẢN LÀM VIỆC", "Về việc bàn giao hồ sơ", "Biên bản", "Về việc bàn giao hồ sơ"},
+		{"Số: 12/QĐ-UBND", "QUYẾT ĐỊNH CỦA CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", "Về việc bàn giao hồ sơ", "Quyết định", "Về việc bàn giao hồ sơ"},
+		{"Số: 12/QĐ-UBND", "QUYẾT ĐỊNH", "CỦA CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", "Quyết định", ""},
+		{"Số: 12/KH-UBND", "BÁO CÁO TÓM TẮT", "Về việc bàn giao hồ sơ", "Kế hoạch", ""}, // the code names another type
+	} {
+		lines := append(append([]string{}, header[0], c.number, header[1], header[2], "Bình An, ngày 05 tháng 3 năm 2012"), c.heading, c.next)
+		if c.next == "CỦA CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH" {
+			lines = append(lines, "Về việc bàn giao hồ sơ")
+			c.subject = "Về việc bàn giao hồ sơ"
+		}
+		lines = append(lines, "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;")
+		md := Read([]vanthu.Page{page(1, lines...)}, nil).Metadata
+		if md.DocType != c.doctype || md.Subject != c.subject {
+			t.Errorf("%q: type %q, subject %q; want %q, %q", c.heading, md.DocType, md.Subject, c.doctype, c.subject)
+		}
+	}
+	if _, ok := headingType("LUẬT ĐẤT ĐAI", ""); ok {
+		t.Error("LUẬT ĐẤT ĐAI: a law's heading goes on with its name, no type read from its first word")
 	}
 }
 

@@ -81,11 +81,11 @@ func CorrectCompounds(words []vanthu.Word) {
 		}
 		// A word that makes a compound with the word before it (as read,
 		// or as just respelt) is read right: "văn bản hành chính" keeps
-		// its bản, which with hành has the letters of "ban hành".
-		if i > 0 && pairs(words[i-1], *a) && dict.IsCompound(core(words[i-1]), ca) {
-			continue
-		}
-		if x, y, ok := dict.RepairCompound(ca, cb); ok {
+		// its bản, which with hành has the letters of "ban hành". The
+		// word after it may still be respelt: "một số điểu" is "một số
+		// điều".
+		held := i > 0 && pairs(words[i-1], *a) && dict.IsCompound(core(words[i-1]), ca)
+		if x, y, ok := dict.RepairCompound(ca, cb); ok && (!held || x == ca) {
 			a.Text, b.Text = pa+x, y+qb
 		}
 	}

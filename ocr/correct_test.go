@@ -87,15 +87,16 @@ func TestCorrectCompounds(t *testing.T) {
 	words = append(words, line(11, "15")...)
 	words = append(words, line(13, "trình", "bày", "văn", "bản", "hành", "chính,", "cờ", "quan", "ban", "hành")...)
 	words = append(words, line(14, "văn", "ban", "hành", "chính,", "tại", "buỗi", "làm", "việc")...)
+	words = append(words, line(15, "một", "số", "điểu")...)
 	CorrectCompounds(words)
 	// Across punctuation, or lines that do not follow each other, no
 	// pair is made; a compound wraps to the next line. "số" before a
 	// numeral on its line. A word that makes a compound with the word
 	// before it is not respelt to make one with the next (bản hành has
-	// the letters of ban hành).
+	// the letters of ban hành); the next word may be (một số điểu).
 	want := "V/v đăng ký bổ sung nội dung, công bố sung vào sửa đổi, bô (sung) chuyển đổi số THÔNG BÁO Vệ việc " +
 		"Chủ tịch UBND tỉnh Võ Phiên; UBND TỈNH Quyết định số 2269/QĐ-TTg, Số 15 sô liệu sô 15 " +
-		"trình bày văn bản hành chính, cơ quan ban hành văn bản hành chính, tại buổi làm việc"
+		"trình bày văn bản hành chính, cơ quan ban hành văn bản hành chính, tại buổi làm việc một số điều"
 	if s := textOf(words); s != want {
 		t.Errorf("CorrectCompounds:\n got %s\nwant %s", s, want)
 	}
