@@ -5,6 +5,7 @@ import (
 	"unicode"
 
 	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/unicode/norm"
 )
 
 // Legacy Vietnamese encodings live on in the text layers of old PDFs: the
@@ -77,6 +78,28 @@ func syllableShare(s string) float64 {
 		return 0
 	}
 	return float64(ok) / float64(words)
+}
+
+// MarkShare is the share of the letter-only words of s that carry a mark
+// of Vietnamese: a tone, a hat, a horn, a breve, or đ. About nine in ten
+// words of Vietnamese text do; text whose marks were lost (an OCR without
+// Vietnamese, a font whose mapping drops them) has next to none.
+func MarkShare(s string) float64 {
+	var words, marked int
+	for _, w := range strings.Fields(norm.NFD.String(s)) {
+		w = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.Is(unicode.Mn, r) })
+		if w == "" || strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.Is(unicode.Mn, r) }) >= 0 {
+			continue
+		}
+		words++
+		if strings.IndexFunc(w, func(r rune) bool { return unicode.Is(unicode.Mn, r) || r == 'đ' || r == 'Đ' }) >= 0 {
+			marked++
+		}
+	}
+	if words == 0 {
+		return 0
+	}
+	return float64(marked) / float64(words)
 }
 
 // cp1252 returns the Windows-1252 byte a reader showed as r.

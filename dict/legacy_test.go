@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/unicode/norm"
 )
 
 // asRead shows bytes as a PDF reader shows a legacy font: Windows-1252.
@@ -46,5 +47,26 @@ func TestTCVN3Capitals(t *testing.T) {
 	got, enc := DecodeLegacy(in)
 	if want := "UBND TỈNH HÒA BÌNH\nSố: 12/TB-SNV"; got != want || enc != "tcvn3" {
 		t.Errorf("DecodeLegacy(%q) = %q, %q; want %q", in, got, enc, want)
+	}
+}
+
+func TestMarkShare(t *testing.T) {
+	for _, c := range []struct {
+		text     string
+		min, max float64
+	}{
+		{"Ủy ban nhân dân tỉnh Quảng Ngãi báo cáo kết quả thực hiện", 0.7, 1},
+		{"UY BAN NHAN DAN TINH QUANG NGAI bao cao ket qua thuc hien", 0, 0},
+		{"Cộng hòa xã hội chủ nghĩa Việt Nam", 0.7, 1},
+		{"Đà Nẵng", 1, 1},
+		{"45/QĐ-UBND 2024", 0, 0}, // no letter-only word
+	} {
+		if got := MarkShare(c.text); got < c.min || got > c.max {
+			t.Errorf("MarkShare(%q) = %.2f, want %.2f–%.2f", c.text, got, c.min, c.max)
+		}
+	}
+	// The same text in NFD has the same share.
+	if a, b := MarkShare("Cộng hòa"), MarkShare(norm.NFD.String("Cộng hòa")); a != b {
+		t.Errorf("NFC %.2f, NFD %.2f", a, b)
 	}
 }

@@ -1,10 +1,12 @@
 package ocr
 
 import (
+	"bytes"
 	"fmt"
 	"image"
 	"image/color"
 	"image/draw"
+	"image/jpeg"
 
 	"github.com/vanthu/vanthu/internal/pdftest"
 )
@@ -40,4 +42,30 @@ func textPDF(lines ...string) []byte {
 		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
 	}
 	return pdftest.Build(objs...)
+}
+
+// scannedPDF is a one-page A4 PDF whose page is one scanned image (a blank
+// sheet at 150 dpi), with the given lines over it: invisible (text render
+// mode 3), as a scanner's searchable PDF has, or drawn, as a signing
+// tool's stamp is.
+func scannedPDF(visible bool, lines ...string) []byte {
+	var img bytes.Buffer
+	jpeg.Encode(&img, blankPage(), &jpeg.Options{Quality: 75})
+	mode := 3
+	if visible {
+		mode = 0
+	}
+	content := fmt.Sprintf("q 595.2 0 0 841.92 0 0 cm /Im0 Do Q\nBT %d Tr /F1 9 Tf 380 800 Td 11 TL\n", mode)
+	for _, l := range lines {
+		content += "(" + l + ") '\n"
+	}
+	content += "ET\n"
+	return pdftest.Build(
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595.2 841.92] /Resources << /XObject << /Im0 6 0 R >> /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+		fmt.Sprintf("<< /Length %d >>\nstream\n%sendstream", len(content), content),
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+		fmt.Sprintf("<< /Type /XObject /Subtype /Image /Width 1240 /Height 1754 /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /DCTDecode /Length %d >>\nstream\n%s\nendstream", img.Len(), img.String()),
+	)
 }

@@ -38,3 +38,22 @@ func FuzzPDFImageSizes(f *testing.F) {
 		}
 	})
 }
+
+// FuzzScanSVG feeds the readers of MuPDF's SVG of a page (which draws an
+// untrusted file) whatever it might hold: they never fail, and a scan
+// they find has a size.
+func FuzzScanSVG(f *testing.F) {
+	f.Add(`<svg xmlns="http://www.w3.org/2000/svg" width="595.2" height="841.92" viewBox="0 0 595.2 841.92">
+<g transform="matrix(.48,0,0,.48,0,0)">
+<image id="image_1" width="1240" height="1754" xlink:href="data:image/jpeg;base64,/9j/"/>
+</g>
+</svg>`)
+	f.Add(`<svg width="10" height="10"><g transform="matrix(0,1,-1,0,10,0)"><image id="a" width="10" height="10" xlink:href="data:image/png;base64,"/></g><text>x</text></svg>`)
+	f.Add(`<image id="" width="1" height="1" xlink:href="data:image/jpeg;base64,`)
+	f.Fuzz(func(t *testing.T, svg string) {
+		underScan(svg)
+		if _, w, h, dpi, ok := scanImage(svg); ok && (w <= 0 || h <= 0 || dpi <= 0) {
+			t.Fatalf("a scan of %d×%d pixels at %d dpi", w, h, dpi)
+		}
+	})
+}

@@ -108,12 +108,15 @@ func rasterChild(spec string, out io.Writer) int {
 		if err != nil {
 			return fail("page %d cannot be read: %v", i+1, err)
 		}
-		var layer textLayer
-		if job.Format == vanthu.PDF {
-			layer = pageTextLayer(doc, i)
-		}
-		if svg, err := doc.SVG(i); err == nil && layer.text == "" {
+		// A page that is one scanned image is read from its scan, even
+		// with a text layer under it: that layer is an earlier OCR's
+		// (a scanner's searchable PDF), often of another language,
+		// without the marks, the handwriting and the stamps.
+		scanned, onScan := false, false
+		if svg, err := doc.SVG(i); err == nil {
+			onScan = underScan(svg)
 			if data, w, h, dpi, ok := scanImage(svg); ok && int64(w)*int64(h) <= job.Config.MaxPixels {
+				scanned = true
 				if job.Format == vanthu.TIFF && i < len(job.TIFFPages) && job.TIFFPages[i].DPI > 0 {
 					dpi = job.TIFFPages[i].DPI
 				}
@@ -122,8 +125,16 @@ func rasterChild(spec string, out io.Writer) int {
 					return fail("page %d: store: %v", i+1, err)
 				}
 				enc.Encode(childLine{Page: &vanthu.PageImage{Number: i + 1, Pages: n, Image: ref, DPI: dpi, Width: w, Height: h}})
-				continue
 			}
+		}
+		if scanned {
+			continue
+		}
+		var layer textLayer
+		if job.Format == vanthu.PDF && !onScan {
+			// A scan with a stamp or a note drawn over it is rendered
+			// whole and OCRed: the stamp's text is not the page's.
+			layer = pageTextLayer(doc, i)
 		}
 		if b.Dx() <= 0 || b.Dy() <= 0 {
 			return fail("page %d is empty (size %v)", i+1, b)
@@ -181,16 +192,20 @@ type textLayer struct{ text, raw, source string }
 
 // minLayerLetters is how many letters a text layer needs to stand in for
 // OCR; minLayerShare is the share of its words that must be possible
-// Vietnamese syllables (after legacy decoding).
+// Vietnamese syllables (after legacy decoding); minLayerMarks the share of
+// its words that must carry a mark of Vietnamese (a tone, a hat, a horn,
+// a breve, đ): about nine in ten of Vietnamese text's do.
 const (
 	minLayerLetters = 40
 	minLayerShare   = 0.6
+	minLayerMarks   = 0.3
 )
 
 // pageTextLayer returns the page's text layer if it is usable: enough
-// letters that read as Vietnamese, once text in the legacy TCVN3 or VNI
-// encodings is converted. A layer that does not read (broken font
-// encodings, OCR garbage) is ignored and the page is OCRed.
+// letters that read as Vietnamese, with their marks, once text in the
+// legacy TCVN3 or VNI encodings is converted. A layer that does not read
+// (broken font encodings, OCR garbage) or has lost its marks (UY BAN NHAN
+// DAN TINH) is ignored and the page is OCRed.
 func pageTextLayer(doc *fitz.Document, i int) textLayer {
 	raw, err := doc.Text(i)
 	if err != nil {
@@ -207,7 +222,7 @@ func pageTextLayer(doc *fitz.Document, i int) textLayer {
 	}
 	raw = dict.NFC(strings.TrimSpace(raw))
 	text, enc := dict.DecodeLegacy(raw)
-	if dict.SyllableShare(text) < minLayerShare {
+	if dict.SyllableShare(text) < minLayerShare || dict.MarkShare(text) < minLayerMarks {
 		return textLayer{}
 	}
 	l := textLayer{text: text, source: "pdf"}

@@ -73,3 +73,39 @@ func scanImage(svg string) (data []byte, w, h, dpi int, ok bool) {
 	}
 	return data, w, h, dpi, true
 }
+
+// underScan reports whether a page, as MuPDF's SVG draws it, lies on a
+// scan: an image covering nine tenths of the page's width and height, with
+// whatever else is drawn over it (a signing tool's stamp and its text, a
+// note typed on the scan). Text over a scan is no text of the document's.
+func underScan(svg string) bool {
+	size := svgSize.FindStringSubmatch(svg)
+	if size == nil {
+		return false
+	}
+	f := func(s string) float64 { v, _ := strconv.ParseFloat(s, 64); return v }
+	pw, ph := f(size[1]), f(size[2])
+	groups := svgGroup.FindAllStringSubmatchIndex(svg, -1)
+	for _, im := range svgImage.FindAllStringSubmatchIndex(svg, -1) {
+		var g []int // the group the image is drawn in: the last opened before it
+		for _, gi := range groups {
+			if gi[0] < im[0] {
+				g = gi
+			}
+		}
+		if g == nil {
+			continue
+		}
+		a, b := f(svg[g[2]:g[3]]), f(svg[g[4]:g[5]])
+		c, d := f(svg[g[6]:g[7]]), f(svg[g[8]:g[9]])
+		w, _ := strconv.Atoi(svg[im[2]:im[3]])
+		h, _ := strconv.Atoi(svg[im[4]:im[5]])
+		// The box the image is drawn in, turned or not.
+		dw := math.Abs(a)*float64(w) + math.Abs(c)*float64(h)
+		dh := math.Abs(b)*float64(w) + math.Abs(d)*float64(h)
+		if dw >= 0.9*pw && dh >= 0.9*ph {
+			return true
+		}
+	}
+	return false
+}

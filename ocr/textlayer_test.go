@@ -34,8 +34,9 @@ func TestTextLayers(t *testing.T) {
 		source string
 		want   string
 	}{
-		{"unicode-compatible text", []string{"Bao cao ket qua thuc hien cong tac van thu luu tru nam hai nghin",
-			"Cac co quan don vi trien khai thuc hien nghiem tuc"}, "pdf", "Bao cao ket qua thuc hien"},
+		// Letters of Vietnamese that WinAnsi has (á, ì, ô, ã, ù).
+		{"unicode-compatible text", []string{"B\xe1o c\xe1o t\xecnh h\xecnh c\xf4ng t\xe1c n\xf4ng th\xf4n c\xe1c x\xe3 v\xf9ng cao",
+			"C\xf4ng t\xe1c th\xf4ng tin c\xe1c x\xe3"}, "pdf", "Báo cáo tình hình công tác"},
 		// TCVN3 (.VnTime) bytes drawn with a WinAnsi font.
 		{"TCVN3 text layer", []string{"C\xe9ng h\xdfa x\xb7 h\xe9i ch\xf1 ngh\xdca Vi\xd6t Nam",
 			"\xae\xe9c l\xad p - T\xfc do - H\xb9nh ph\xfac", "Quy\xd5t \xae\xdenh v\xd2 vi\xd6c ban h\xb5nh quy ch\xd5 c\xabng t\xb8c v\xa8n th\xad"},
@@ -62,6 +63,27 @@ func TestTextLayers(t *testing.T) {
 	junk := rasteriseBytes(t, textPDF("\xd7\xd8\xd9 \xa4\xa5\xa6 qzx vvkq \xbc\xbd\xbe wrrt zzkp qqxj \xa7\xa8 xkcd bcdfg hjklm npqrst vwxz"))
 	if junk[0].Text != "" {
 		t.Errorf("an unreadable text layer was used: %q", junk[0].Text)
+	}
+	// A layer without the marks of Vietnamese (a font that dropped them)
+	// is ignored.
+	unmarked := []string{"Bao cao ket qua thuc hien cong tac van thu luu tru nam hai nghin",
+		"Cac co quan don vi trien khai thuc hien nghiem tuc"}
+	if p := rasteriseBytes(t, textPDF(unmarked...))[0]; p.Text != "" || p.TextSource != "" {
+		t.Errorf("a text layer without marks was used: %q (%s)", p.Text, p.TextSource)
+	}
+	// A page that is one scanned image is read from the scan, whatever
+	// layer an earlier OCR left under it, marked or not; a scan with a
+	// signing tool's stamp drawn on it too, the stamp's text no text of
+	// the page's.
+	for _, layer := range [][]string{unmarked, tests[0].lines} {
+		p := rasteriseBytes(t, scannedPDF(false, layer...))[0]
+		if p.Text != "" || p.TextSource != "" || p.Image == "" || p.DPI != 150 {
+			t.Errorf("a scan with a text layer %q: text %q (%s), dpi %d; want the scan, for OCR", layer[0], p.Text, p.TextSource, p.DPI)
+		}
+		p = rasteriseBytes(t, scannedPDF(true, layer...))[0]
+		if p.Text != "" || p.TextSource != "" || p.Image == "" {
+			t.Errorf("a scan with text %q drawn on it: text %q (%s); want the page, for OCR", layer[0], p.Text, p.TextSource)
+		}
 	}
 	// A scanned page has no layer.
 	scan := rasteriseBytes(t, mustRead(t, filepath.Join(scans, "congvan-2p.pdf")))
