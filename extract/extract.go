@@ -181,25 +181,30 @@ func ExtractWithConfidence(pages []vanthu.Page) (vanthu.Metadata, map[string]flo
 		}
 	}
 
+	var subjectLines []layout.Segment
 	if headingAt >= 0 {
-		md.Subject = subjectAfterHeading(rest[headingAt], rest[headingAt+1:])
-		if md.Subject != "" && headingAt+1 < len(rest) {
-			set("subject", rest[headingAt+1])
-		}
+		md.Subject, subjectLines = subjectAfterHeading(rest[headingAt], rest[headingAt+1:])
 	} else {
-		md.Subject = subjectVv(leftHead)
-		for _, s := range leftHead {
-			if md.Subject != "" && strings.HasPrefix(cleanLine(s.Text), strings.Fields(md.Subject)[0]) {
-				set("subject", s)
-				break
+		md.Subject, subjectLines = subjectVv(leftHead)
+	}
+	if md.Subject != "" && len(subjectLines) > 0 {
+		// A trích yếu is as sure as its least sure line, and as a word in
+		// it that is no word (QI)-TTe): one misread spoils it.
+		conf["subject"] = 1
+		for _, s := range subjectLines {
+			conf["subject"] = min(conf["subject"], s.Conf/100)
+			for _, w := range s.Words {
+				if garbled(w.Text) {
+					conf["subject"] = min(conf["subject"], w.Confidence/100)
+				}
 			}
 		}
-		if md.Subject != "" && md.DocType != "Công văn" {
+		if headingAt < 0 && md.DocType != "Công văn" {
 			// No heading, but a trích yếu "V/v …" under the number: the
 			// form of a công văn alone (NĐ 30, ô 5b). A code after the
 			// slash that names a type is then the issuer's (CT: Cục
 			// Thuế, not Chỉ thị); the clerk checks the two disagreeing.
-			c := conf["subject"]
+			c := subjectLines[0].Conf / 100
 			if md.DocType != "" {
 				c = min(c, ReviewThreshold/2)
 			}

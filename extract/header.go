@@ -230,13 +230,15 @@ var stampField = regexp.MustCompile(`^(?:S[O6]\s*[:;]|NGAY\s*[:;]|CHUYEN\s*[:;]|
 // may misread it: its v lost, its slash read as another thin mark.
 var vvLead = regexp.MustCompile(`^V\s*[/|\\LI1]\s*[VY]?[.:]?\s+`)
 
-// subjectVv reads a công văn's trích yếu: "V/v …" under the number, with
-// its continuation lines, set single-spaced in small letters; specks among
-// them (see speck) are passed over. It ends at a blank line, a line in
-// capitals or one of a received stamp (see receivedStamp), which the
-// receiving office sets in the space under it (NĐ 30, Phụ lục IV).
-func subjectVv(left []layout.Segment) string {
+// subjectVv reads a công văn's trích yếu, with the lines it stands on:
+// "V/v …" under the number, with its continuation lines, set
+// single-spaced in small letters; specks among them (see speck) are
+// passed over. It ends at a blank line, a line in capitals or one of a
+// received stamp (see receivedStamp), which the receiving office sets in
+// the space under it (NĐ 30, Phụ lục IV).
+func subjectVv(left []layout.Segment) (string, []layout.Segment) {
 	var out []string
+	var lines []layout.Segment
 	var prev layout.Segment
 	line := 0
 	for _, s := range left {
@@ -254,6 +256,7 @@ func subjectVv(left []layout.Segment) string {
 				continue
 			}
 			line, prev = s.Y1-s.Y0, s
+			lines = append(lines, s)
 			continue
 		}
 		if speck(s, line) {
@@ -265,21 +268,23 @@ func subjectVv(left []layout.Segment) string {
 			break
 		}
 		out, prev = append(out, speckless(s)), s
+		lines = append(lines, s)
 	}
-	return citedSlashes(cleanLine(strings.Join(out, " ")))
+	return citedSlashes(cleanLine(strings.Join(out, " "))), lines
 }
 
-// subjectAfterHeading reads the trích yếu under a type heading: the lines
-// that follow, up to the short rule or where the body begins: a section
-// heading (I., 1., a)), Căn cứ, Kính gửi, Điều, a line in capitals (the
-// issuing authority of a Quyết định), a blank line, or a line set as body.
+// subjectAfterHeading reads the trích yếu under a type heading, with the
+// lines it stands on: the lines that follow, up to the short rule or
+// where the body begins: a section heading (I., 1., a)), Căn cứ, Kính
+// gửi, Điều, a line in capitals (the issuing authority of a Quyết định),
+// a blank line, or a line set as body.
 // Specks between its lines (see speck) are passed over, and so are, under
 // a heading read with its boxes, what stands beside a line that crosses
 // the heading's centre without crossing it (the trích yếu is centred under
 // the heading, and a stamp set beside it is not), and the fields of a
 // received stamp (see receivedStamp) before the trích yếu; after it, the
 // stamp stands where the body begins.
-func subjectAfterHeading(heading layout.Segment, segs []layout.Segment) string {
+func subjectAfterHeading(heading layout.Segment, segs []layout.Segment) (string, []layout.Segment) {
 	centre := (heading.X0 + heading.X1) / 2
 	crosses := func(s layout.Segment) bool {
 		return len(heading.Words) == 0 || len(s.Words) == 0 || s.X0 <= centre && centre <= s.X1
@@ -309,6 +314,7 @@ func subjectAfterHeading(heading layout.Segment, segs []layout.Segment) string {
 		line = heights[len(heights)/2]
 	}
 	var out []string
+	var lines []layout.Segment
 	var prev layout.Segment
 	for i, s := range segs {
 		f := foldUpper(s.Text)
@@ -328,9 +334,9 @@ func subjectAfterHeading(heading layout.Segment, segs []layout.Segment) string {
 		if len(out) >= 4 {
 			break
 		}
-		out = append(out, speckless(s))
+		out, lines = append(out, speckless(s)), append(lines, s)
 	}
-	return citedSlashes(cleanLine(strings.Join(out, " ")))
+	return citedSlashes(cleanLine(strings.Join(out, " "))), lines
 }
 
 // citedNumber is a number cited after "số" whose slash OCR read as a

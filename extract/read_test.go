@@ -239,6 +239,10 @@ func seg(text string, zone layout.Zone, x0, y0, x1, y1 int) layout.Segment {
 	return layout.Segment{Text: text, Zone: zone, X0: x0, Y0: y0, X1: x1, Y1: y1, Conf: 95,
 		Words: []vanthu.Word{{Text: text, X0: x0, Y0: y0, X1: x1, Y1: y1, Confidence: 95}}}
 }
+
+// subjectText is a trích yếu read, without the lines it stands on.
+func subjectText(t string, _ []layout.Segment) string { return t }
+
 func TestSubjectLinesOfAScan(t *testing.T) {
 	body := seg("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;", layout.Full, 406, 1191, 2224, 1275)
 	for _, c := range []struct {
@@ -292,7 +296,7 @@ func TestSubjectLinesOfAScan(t *testing.T) {
 			body,
 		}, "Về việc phê duyệt kế hoạch phát triển giai đoạn từ năm 2021 đến năm 2025"},
 	} {
-		if got := subjectAfterHeading(layout.Segment{}, c.segs); got != c.want {
+		if got, _ := subjectAfterHeading(layout.Segment{}, c.segs); got != c.want {
 			t.Errorf("%s:\n got %q\nwant %q", c.name, got, c.want)
 		}
 	}
@@ -307,7 +311,7 @@ func TestSubjectVvPassesOverSpecks(t *testing.T) {
 		seg("ộ", layout.Left, 520, 328, 526, 332),
 		seg("bổ sung một số điều", layout.Left, 330, 334, 590, 370),
 	}
-	if got, want := subjectVv(left), "V/v góp ý dự thảo Quyết định sửa đổi, bổ sung một số điều"; got != want {
+	if got, want := subjectText(subjectVv(left)), "V/v góp ý dự thảo Quyết định sửa đổi, bổ sung một số điều"; got != want {
 		t.Errorf("subjectVv = %q, want %q", got, want)
 	}
 }
@@ -520,6 +524,41 @@ func TestInkNumeralBeforeALostTypeCode(t *testing.T) {
 	}
 }
 
+// A trích yếu is as sure as its least sure line, and as a word in it that
+// is no word: a second line OCR read poorly, or with "QI)-TTe" in it,
+// flags it, though its first line was read surely.
+func TestSubjectFlaggedByItsWorstLine(t *testing.T) {
+	for _, c := range []struct {
+		second  string
+		conf    []float64 // each word's
+		flagged bool
+	}{
+		{"về Quyết định số 2269/QĐ-TTg", []float64{95, 90, 93, 96, 88}, false},
+		{"về Quyết định số 2269/QĐ-TTg", []float64{40, 45, 50, 42, 38}, true},
+		{"về Quyết định số 2269 QI)-TTe", []float64{95, 90, 93, 96, 93, 27}, true},
+		{"về Quyết định số 2269 cung", []float64{95, 90, 93, 96, 93, 31}, false}, // a word, read unsure
+	} {
+		words := scanWords(
+			row{"Số: 45/TB-UBND", 300, 318, 600, 356},
+			row{"Bình An, ngày 15 tháng 01 năm 2025", 901, 318, 1483, 356},
+			row{"THÔNG BÁO", 700, 420, 950, 456},
+			row{"Kết luận của Chủ tịch UBND tỉnh tại cuộc họp", 520, 470, 1130, 506},
+		)
+		line := words[len(words)-1] // the trích yếu's first line
+		for k, w := range strings.Fields(c.second) {
+			x := 540 + 100*k
+			words = append(words, vanthu.Word{Text: w, X0: x, Y0: 512, X1: x + 90, Y1: 548,
+				Confidence: c.conf[k], Block: line.Block, Line: line.Line + 1})
+		}
+		words = append(words, vanthu.Word{Text: "Căn cứ Luật Tổ chức chính quyền địa phương;", X0: 250, Y0: 620, X1: 1480, Y1: 656,
+			Confidence: 95, Block: line.Block + 1, Line: line.Line + 2})
+		r := Read([]vanthu.Page{{Number: 1, Width: 1654, Height: 2339, Words: words}}, nil)
+		if got := slices.Contains(r.Review, "subject"); got != c.flagged || !strings.Contains(r.Metadata.Subject, "số 2269") {
+			t.Errorf("%q %v: subject %q, flagged %v; want flagged %v", c.second, c.conf, r.Metadata.Subject, got, c.flagged)
+		}
+	}
+}
+
 // row is a line of a scan as one word in its box.
 type row struct {
 	text           string
@@ -565,7 +604,7 @@ func TestSubjectLineWithSpecks(t *testing.T) {
 		words(w("Quyết", 186, 357, 249, 381, 93), w("định", 257, 357, 303, 380, 97), w(".", 310, 374, 314, 378, 80),
 			w("nhiệm", 320, 357, 380, 376, 96), w("kỳ", 386, 357, 400, 380, 96), w("2021", 406, 357, 450, 376, 96), w("-", 456, 366, 462, 369, 90), w("2026", 468, 357, 512, 376, 96)),
 	}
-	if got, want := subjectVv(left), "V/v góp ý của Quyết định nhiệm kỳ 2021 - 2026"; got != want {
+	if got, want := subjectText(subjectVv(left)), "V/v góp ý của Quyết định nhiệm kỳ 2021 - 2026"; got != want {
 		t.Errorf("subjectVv = %q, want %q", got, want)
 	}
 }
@@ -660,12 +699,12 @@ func TestSubjectVvMisread(t *testing.T) {
 			seg(lead+" công tác phòng, chống", layout.Left, 240, 290, 680, 326),
 			seg("hạn hán, xâm nhập mặn", layout.Left, 330, 334, 590, 370),
 		}
-		if got, want := subjectVv(left), "V/v triển khai công tác phòng, chống hạn hán, xâm nhập mặn"; got != want {
+		if got, want := subjectText(subjectVv(left)), "V/v triển khai công tác phòng, chống hạn hán, xâm nhập mặn"; got != want {
 			t.Errorf("%q: subjectVv = %q, want %q", lead, got, want)
 		}
 	}
 	left := []layout.Segment{seg("VĂN PHÒNG", layout.Left, 300, 200, 600, 230), seg("Vụ Tổ chức cán bộ", layout.Left, 300, 240, 600, 280)}
-	if got := subjectVv(left); got != "" {
+	if got, _ := subjectVv(left); got != "" {
 		t.Errorf("subjectVv = %q, want none", got)
 	}
 }
@@ -771,7 +810,7 @@ func TestSubjectBesideAReceivedStamp(t *testing.T) {
 		seg("khen thưởng huyện", layout.Centre, 1040, 800, 1440, 860),
 		seg("Căn cứ Luật Thi đua, Khen thưởng ngày 26 tháng 11 năm 2003;", layout.Full, 400, 900, 2230, 960),
 	}
-	if got, want := subjectAfterHeading(heading, segs), "Về việc thành lập Hội đồng thi đua khen thưởng huyện"; got != want {
+	if got, want := subjectText(subjectAfterHeading(heading, segs)), "Về việc thành lập Hội đồng thi đua khen thưởng huyện"; got != want {
 		t.Errorf("subject %q, want %q", got, want)
 	}
 	// A stamp in the margin beside where the body begins, its agency's
@@ -786,7 +825,7 @@ func TestSubjectBesideAReceivedStamp(t *testing.T) {
 		seg("quản lý nhà nước về cải cách thủ tục hành chính, thu hút đầu tư", layout.Full, 428, 508, 1468, 570),
 	}
 	heading = seg("CHỈ THỊ", layout.Centre, 756, 250, 906, 310)
-	if got, want := subjectAfterHeading(heading, segs), "Về việc tăng cường công tác quản lý nhà nước để hỗ trợ nhà đầu tư thực hiện dự án sử dụng vốn ngoài ngân sách nhà nước tại tỉnh"; got != want {
+	if got, want := subjectText(subjectAfterHeading(heading, segs)), "Về việc tăng cường công tác quản lý nhà nước để hỗ trợ nhà đầu tư thực hiện dự án sử dụng vốn ngoài ngân sách nhà nước tại tỉnh"; got != want {
 		t.Errorf("subject %q, want %q", got, want)
 	}
 }
@@ -806,6 +845,17 @@ func TestNearestCode(t *testing.T) {
 		got, _ := nearestCode(c.n, c.issuer, c.parent)
 		if got != c.want {
 			t.Errorf("nearestCode(%q, %q, %q) = %q, want %q", c.n, c.issuer, c.parent, got, c.want)
+		}
+	}
+}
+
+func TestGarbled(t *testing.T) {
+	for w, want := range map[string]bool{
+		"QI)-TTe": true, "Vưấi,": true, "cua": false, "Quyết": false, "2269/QĐ-TTg": false, "V/v": false,
+		"COVID-19": false, "(b/c);": false, "–": false, "—": false, "...": false, "QĐĐ-UBND": false, "ngàn": false, "TXHH": false, "2025.": false, "-": false, "Rịa-Vũng": false,
+	} {
+		if got := garbled(w); got != want {
+			t.Errorf("garbled(%q) = %v, want %v", w, got, want)
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -83,3 +84,26 @@ func foldRunes(r []rune) []rune {
 
 // runeIndex converts a byte offset in s into a rune offset.
 func runeIndex(s string, byteOff int) int { return len([]rune(s[:byteOff])) }
+
+// codePart matches a part of a code or a number, between its slashes,
+// hyphens or stops: capitals and figures, and a small letter or two after
+// them (the g of TTg) or alone (the v of V/v, b/c).
+var codePart = regexp.MustCompile(`^(?:[\p{Lu}\d]+\p{Ll}{0,2}|\p{Ll})$`)
+
+// garbled reports whether w, without the punctuation around it, is no
+// word: its parts between slashes, hyphens and stops neither syllables of
+// Vietnamese nor parts of a code or a number ("QI)-TTe", "Vưấi"; not
+// 2269/QĐ-TTg, COVID-19, Rịa-Vũng). OCR makes such words of what it could
+// not read.
+func garbled(w string) bool {
+	w = strings.TrimFunc(w, func(r rune) bool { return strings.ContainsRune(`.,;:!?"'“”‘’()[]`, r) })
+	if strings.IndexFunc(w, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) < 0 {
+		return false // a sign (– in 2021 – 2026), no word misread
+	}
+	for _, p := range strings.FieldsFunc(w, func(r rune) bool { return r == '/' || r == '-' || r == '.' }) {
+		if !dict.IsSyllable(p) && !codePart.MatchString(p) {
+			return true
+		}
+	}
+	return false
+}
