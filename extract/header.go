@@ -12,12 +12,14 @@ import (
 )
 
 // splitHeader splits the first page at the end of the header: the first
-// segment that is a type heading, "Kính gửi", or body text across the page.
+// segment that is a type heading, "Kính gửi" (unless set in the right
+// column, beside a công văn's trích yếu, which goes on under it), or body
+// text across the page.
 func splitHeader(segs []layout.Segment) (head, rest []layout.Segment) {
 	for i, s := range segs {
 		f := foldUpper(s.Text)
 		_, isType := headingType(s.Text, "")
-		if isType || strings.HasPrefix(f, "KINH GUI") || s.Zone == layout.Full && i > 2 {
+		if isType || strings.HasPrefix(f, "KINH GUI") && s.Zone != layout.Right || s.Zone == layout.Full && i > 2 {
 			return segs[:i], segs[i:]
 		}
 	}

@@ -859,3 +859,21 @@ func TestGarbled(t *testing.T) {
 		}
 	}
 }
+
+// Some offices set "Kính gửi" in the right column, beside a công văn's
+// trích yếu: the trích yếu goes on under it.
+func TestSubjectVvBesideKinhGui(t *testing.T) {
+	words := scanWords(
+		row{"Số: 876/SXD-QLN", 300, 318, 600, 356},
+		row{"Bình An, ngày 19 tháng 4 năm 2016", 901, 318, 1483, 356},
+		row{"V/v báo cáo tình hình thực hiện", 240, 370, 640, 400},
+		row{"chính sách hỗ trợ nhà ở đối với", 240, 406, 640, 436},
+		row{"Kính gửi: Bộ Xây dựng.", 950, 404, 1300, 438},
+		row{"người có công với cách mạng", 260, 442, 620, 472},
+		row{"Thực hiện Công văn số 567/BXD-QLN ngày 01 tháng 4 năm 2016 của Bộ Xây dựng, Sở báo cáo như sau.", 250, 540, 1480, 576},
+	)
+	md := Read([]vanthu.Page{{Number: 1, Width: 1654, Height: 2339, Words: words}}, nil).Metadata
+	if want := "V/v báo cáo tình hình thực hiện chính sách hỗ trợ nhà ở đối với người có công với cách mạng"; md.Subject != want || md.DocType != "Công văn" {
+		t.Errorf("subject %q (%s), want %q (Công văn)", md.Subject, md.DocType, want)
+	}
+}

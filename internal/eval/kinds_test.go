@@ -844,6 +844,26 @@ var kinds = []kind{
 		"issued_date": "2024-01-11", "place": "Gia Lai", "subject": "Kết quả tuyển dụng viên chức năm 2023",
 		"signer": "Ksor Phước Hà", "signer_title": "GIÁM ĐỐC",
 	}},
+	{"department's công văn, Kính gửi beside its trích yếu", []string{
+		"L|UBND TỈNH PHÚ YÊN|CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+		"LB|SỞ XÂY DỰNG|Độc lập - Tự do - Hạnh phúc",
+		"L|Số: 876/SXD-QLN|Phú Yên, ngày 19 tháng 4 năm 2016",
+		"L|V/v báo cáo tình hình thực hiện|",
+		"L|chính sách hỗ trợ nhà ở đối với|Kính gửi: Bộ Xây dựng.",
+		"L|người có công với cách mạng|",
+		"",
+		"Thực hiện Công văn số 567/BXD-QLN ngày 01 tháng 4 năm 2016 của Bộ Xây dựng,",
+		"Sở Xây dựng báo cáo như sau.",
+		"",
+		"LB|Nơi nhận:|GIÁM ĐỐC",
+		"L|- Như trên;|",
+		"L|- Lưu: VT, QLN.|",
+		"LB||Nguyễn Văn Sơn",
+	}, map[string]string{
+		"number": "876/SXD-QLN", "doc_type": "Công văn", "issuer": "SỞ XÂY DỰNG", "parent_body": "UBND TỈNH PHÚ YÊN",
+		"issued_date": "2016-04-19", "place": "Phú Yên", "subject": "V/v báo cáo tình hình thực hiện chính sách hỗ trợ nhà ở đối với người có công với cách mạng",
+		"signer": "Nguyễn Văn Sơn", "signer_title": "GIÁM ĐỐC",
+	}},
 }
 
 // marked are the kinds stamped with marks of secrecy and urgency in red
@@ -888,12 +908,12 @@ var kindFields = []string{"number", "doc_type", "issuer", "parent_body", "issued
 // "đi đôi với" and "trao đổi với" too.
 var kindScans = []scanning{
 	{"300 dpi", 300, jpegImage, map[string]int{
-		"number": 41, "doc_type": 41, "issuer": 41, "parent_body": 41, "issued_date": 41, "place": 41,
-		"subject": 41, "signer": 41, "signer_title": 41, "urgency": 41, "confidentiality": 41,
+		"number": 42, "doc_type": 42, "issuer": 42, "parent_body": 42, "issued_date": 42, "place": 42,
+		"subject": 42, "signer": 42, "signer_title": 42, "urgency": 42, "confidentiality": 42,
 	}, 0},
 	{"200 dpi 1 bit", 200, bilevelImage, map[string]int{
-		"number": 40, "doc_type": 41, "issuer": 41, "parent_body": 41, "issued_date": 41, "place": 41,
-		"subject": 40, "signer": 41, "signer_title": 41, "urgency": 41, "confidentiality": 41,
+		"number": 41, "doc_type": 42, "issuer": 42, "parent_body": 42, "issued_date": 42, "place": 42,
+		"subject": 41, "signer": 42, "signer_title": 42, "urgency": 42, "confidentiality": 42,
 	}, 1},
 }
 
@@ -924,8 +944,9 @@ var kindScans = []scanning{
 // centre's under its department, a công văn signed for the head by the
 // head of a unit whose name takes a second line, and four signed by
 // people of the Central Highlands and the Khmer (Y Giang Gry Niê Knơng,
-// H' Yim Kđoh, Ksor Phước Hà, Thạch Chanh Đa). Each is drawn at 300 dpi
-// and scanned at 300 dpi in colour and at 200 dpi in 1 bit.
+// H' Yim Kđoh, Ksor Phước Hà, Thạch Chanh Đa), and a công văn whose
+// Kính gửi stands in the right column beside its trích yếu. Each is drawn
+// at 300 dpi and scanned at 300 dpi in colour and at 200 dpi in 1 bit.
 func TestOtherKindsOfDocuments(t *testing.T) {
 	if testing.Short() {
 		t.Skip("the documents are read with OCR")
