@@ -44,28 +44,35 @@ func textPDF(lines ...string) []byte {
 	return pdftest.Build(objs...)
 }
 
-// scannedPDF is a one-page A4 PDF whose page is one scanned image (a blank
+// scannedPDF is a one-page A4 PDF whose page is a scanned image (a blank
 // sheet at 150 dpi), with the given lines over it: invisible (text render
 // mode 3), as a scanner's searchable PDF has, or drawn, as a signing
-// tool's stamp is.
-func scannedPDF(visible bool, lines ...string) []byte {
+// tool's stamp is; split, it has a second image (a scanner's layers, the
+// text's mask over the paper's colour), so that the page is no one image.
+func scannedPDF(visible, split bool, lines ...string) []byte {
 	var img bytes.Buffer
 	jpeg.Encode(&img, blankPage(), &jpeg.Options{Quality: 75})
 	mode := 3
 	if visible {
 		mode = 0
 	}
-	content := fmt.Sprintf("q 595.2 0 0 841.92 0 0 cm /Im0 Do Q\nBT %d Tr /F1 9 Tf 380 800 Td 11 TL\n", mode)
+	content := "q 595.2 0 0 841.92 0 0 cm /Im0 Do Q\n"
+	if split {
+		content += "q 595.2 0 0 841.92 0 0 cm /Im1 Do Q\n"
+	}
+	content += fmt.Sprintf("BT %d Tr /F1 9 Tf 380 800 Td 11 TL\n", mode)
 	for _, l := range lines {
 		content += "(" + l + ") '\n"
 	}
 	content += "ET\n"
+	scan := fmt.Sprintf("<< /Type /XObject /Subtype /Image /Width 1240 /Height 1754 /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /DCTDecode /Length %d >>\nstream\n%s\nendstream", img.Len(), img.String())
 	return pdftest.Build(
 		"<< /Type /Catalog /Pages 2 0 R >>",
 		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595.2 841.92] /Resources << /XObject << /Im0 6 0 R >> /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595.2 841.92] /Resources << /XObject << /Im0 6 0 R /Im1 7 0 R >> /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
 		fmt.Sprintf("<< /Length %d >>\nstream\n%sendstream", len(content), content),
 		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-		fmt.Sprintf("<< /Type /XObject /Subtype /Image /Width 1240 /Height 1754 /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /DCTDecode /Length %d >>\nstream\n%s\nendstream", img.Len(), img.String()),
+		scan,
+		"<< /Type /XObject /Subtype /Image /Width 8 /Height 8 /ImageMask true /Decode [1 0] /Length 8 >>\nstream\n\x00\x18\x3c\x7e\x7e\x3c\x18\x00\nendstream",
 	)
 }

@@ -114,7 +114,9 @@ func rasterChild(spec string, out io.Writer) int {
 		// without the marks, the handwriting and the stamps.
 		scanned, onScan := false, false
 		if svg, err := doc.SVG(i); err == nil {
-			onScan = underScan(svg)
+			// On a scan, what is drawn over it: MuPDF draws each glyph
+			// of visible text as a <use>, and no invisible text.
+			onScan = underScan(svg) && strings.Count(svg, "<use") < minGlyphsOverScan
 			if data, w, h, dpi, ok := scanImage(svg); ok && int64(w)*int64(h) <= job.Config.MaxPixels {
 				scanned = true
 				if job.Format == vanthu.TIFF && i < len(job.TIFFPages) && job.TIFFPages[i].DPI > 0 {
@@ -132,8 +134,12 @@ func rasterChild(spec string, out io.Writer) int {
 		}
 		var layer textLayer
 		if job.Format == vanthu.PDF && !onScan {
-			// A scan with a stamp or a note drawn over it is rendered
-			// whole and OCRed: the stamp's text is not the page's.
+			// A scan with a signing tool's stamp or a note drawn over
+			// it, or an invisible layer the page is no one image for
+			// (a scan split into layers), is rendered whole and OCRed:
+			// that text is not the page's. A page of text laid on a
+			// background image (a letterhead, a watermark) keeps its
+			// layer.
 			layer = pageTextLayer(doc, i)
 		}
 		if b.Dx() <= 0 || b.Dy() <= 0 {
@@ -194,11 +200,15 @@ type textLayer struct{ text, raw, source string }
 // OCR; minLayerShare is the share of its words that must be possible
 // Vietnamese syllables (after legacy decoding); minLayerMarks the share of
 // its words that must carry a mark of Vietnamese (a tone, a hat, a horn,
-// a breve, đ): about nine in ten of Vietnamese text's do.
+// a breve, đ): about nine in ten of Vietnamese text's do. Over an image
+// that covers the page, a page of text draws minGlyphsOverScan glyphs or
+// more; a signing tool's stamp (its signer, e-mail and time, about a
+// hundred letters) draws fewer.
 const (
-	minLayerLetters = 40
-	minLayerShare   = 0.6
-	minLayerMarks   = 0.3
+	minLayerLetters   = 40
+	minGlyphsOverScan = 250
+	minLayerShare     = 0.6
+	minLayerMarks     = 0.3
 )
 
 // pageTextLayer returns the page's text layer if it is usable: enough

@@ -76,14 +76,27 @@ func TestTextLayers(t *testing.T) {
 	// signing tool's stamp drawn on it too, the stamp's text no text of
 	// the page's.
 	for _, layer := range [][]string{unmarked, tests[0].lines} {
-		p := rasteriseBytes(t, scannedPDF(false, layer...))[0]
+		p := rasteriseBytes(t, scannedPDF(false, false, layer...))[0]
 		if p.Text != "" || p.TextSource != "" || p.Image == "" || p.DPI != 150 {
 			t.Errorf("a scan with a text layer %q: text %q (%s), dpi %d; want the scan, for OCR", layer[0], p.Text, p.TextSource, p.DPI)
 		}
-		p = rasteriseBytes(t, scannedPDF(true, layer...))[0]
+		p = rasteriseBytes(t, scannedPDF(false, true, layer...))[0]
+		if p.Text != "" || p.TextSource != "" || p.Image == "" {
+			t.Errorf("a scan in two layers with a text layer %q: text %q (%s); want the page, for OCR", layer[0], p.Text, p.TextSource)
+		}
+		p = rasteriseBytes(t, scannedPDF(true, false, layer...))[0]
 		if p.Text != "" || p.TextSource != "" || p.Image == "" {
 			t.Errorf("a scan with text %q drawn on it: text %q (%s); want the page, for OCR", layer[0], p.Text, p.TextSource)
 		}
+	}
+	// A page of text laid on an image that covers it (a letterhead, a
+	// watermark) keeps its layer: more letters than a stamp has.
+	var page []string
+	for range 6 {
+		page = append(page, tests[0].lines...)
+	}
+	if p := rasteriseBytes(t, scannedPDF(true, false, page...))[0]; p.TextSource != "pdf" || !strings.Contains(p.Text, "Báo cáo tình hình") {
+		t.Errorf("a page of text on a background image: text %q (%s); want its layer", p.Text, p.TextSource)
 	}
 	// A scanned page has no layer.
 	scan := rasteriseBytes(t, mustRead(t, filepath.Join(scans, "congvan-2p.pdf")))
