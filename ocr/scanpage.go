@@ -74,10 +74,11 @@ func scanImage(svg string) (data []byte, w, h, dpi int, ok bool) {
 	return data, w, h, dpi, true
 }
 
-// underScan reports whether a page, as MuPDF's SVG draws it, lies on a
-// scan: an image covering nine tenths of the page's width and height, with
-// whatever else is drawn over it (a signing tool's stamp and its text, a
-// note typed on the scan). Text over a scan is no text of the document's.
+// underScan reports whether a page, as MuPDF's SVG draws it, lies on an
+// image covering nine tenths of its width and height: a scan, with
+// whatever is drawn over it (a signing tool's stamp and its text, a note
+// typed on it), or a page of text printed on a background image; the
+// caller tells the two apart by how much text is drawn.
 func underScan(svg string) bool {
 	size := svgSize.FindStringSubmatch(svg)
 	if size == nil {
