@@ -5,7 +5,6 @@ import (
 	"unicode"
 
 	"golang.org/x/text/encoding/charmap"
-	"golang.org/x/text/unicode/norm"
 )
 
 // Legacy Vietnamese encodings live on in the text layers of old PDFs: the
@@ -86,13 +85,13 @@ func syllableShare(s string) float64 {
 // Vietnamese, a font whose mapping drops them) has next to none.
 func MarkShare(s string) float64 {
 	var words, marked int
-	for _, w := range strings.Fields(norm.NFD.String(s)) {
-		w = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.Is(unicode.Mn, r) })
-		if w == "" || strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.Is(unicode.Mn, r) }) >= 0 {
+	for _, w := range strings.Fields(NFC(s)) {
+		w = strings.TrimFunc(w, notLetter)
+		if w == "" || strings.IndexFunc(w, notLetter) >= 0 {
 			continue
 		}
 		words++
-		if strings.IndexFunc(w, func(r rune) bool { return unicode.Is(unicode.Mn, r) || r == 'đ' || r == 'Đ' }) >= 0 {
+		if HasMarks(w) {
 			marked++
 		}
 	}

@@ -114,9 +114,6 @@ func rasterChild(spec string, out io.Writer) int {
 		// without the marks, the handwriting and the stamps.
 		scanned, onScan := false, false
 		if svg, err := doc.SVG(i); err == nil {
-			// On a scan, what is drawn over it: MuPDF draws each glyph
-			// of visible text as a <use>, and no invisible text.
-			onScan = underScan(svg) && strings.Count(svg, "<use") < minGlyphsOverScan
 			if data, w, h, dpi, ok := scanImage(svg); ok && int64(w)*int64(h) <= job.Config.MaxPixels {
 				scanned = true
 				if job.Format == vanthu.TIFF && i < len(job.TIFFPages) && job.TIFFPages[i].DPI > 0 {
@@ -127,6 +124,10 @@ func rasterChild(spec string, out io.Writer) int {
 					return fail("page %d: store: %v", i+1, err)
 				}
 				enc.Encode(childLine{Page: &vanthu.PageImage{Number: i + 1, Pages: n, Image: ref, DPI: dpi, Width: w, Height: h}})
+			} else {
+				// On a scan, what is drawn over it: MuPDF draws each
+				// glyph of visible text as a <use>, and no invisible text.
+				onScan = underScan(svg) && strings.Count(svg, "<use") < minGlyphsOverScan
 			}
 		}
 		if scanned {

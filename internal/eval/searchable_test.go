@@ -7,11 +7,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"unicode"
 
 	"golang.org/x/image/draw"
-	unorm "golang.org/x/text/unicode/norm"
 
+	"github.com/vanthu/vanthu/dict"
 	"github.com/vanthu/vanthu/internal/pagerender"
 	"github.com/vanthu/vanthu/internal/pdftest"
 )
@@ -78,7 +77,7 @@ func searchablePDF(img *image.RGBA, dpi int, lines []string) []byte {
 		if _, text, ok := strings.Cut(l, "|"); ok {
 			l = strings.ReplaceAll(text, "|", "   ")
 		}
-		l = strings.NewReplacer(`\`, `\\`, "(", `\(`, ")", `\)`).Replace(unmarked(l))
+		l = strings.NewReplacer(`\`, `\\`, "(", `\(`, ")", `\)`).Replace(dict.Fold(l))
 		fmt.Fprintf(&content, "1 0 0 1 40 %.2f Tm (%s) Tj\n", h-float64(i+1)*80*72/float64(dpi), l)
 	}
 	content.WriteString("ET")
@@ -90,20 +89,4 @@ func searchablePDF(img *image.RGBA, dpi int, lines []string) []byte {
 		fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", content.Len(), content.String()),
 		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
 	)
-}
-
-// unmarked is s without the marks of Vietnamese, as an OCR that has no
-// Vietnamese reads it: Ủy ban nhân dân tỉnh is Uy ban nhan dan tinh.
-func unmarked(s string) string {
-	return strings.Map(func(r rune) rune {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-			return -1
-		case r == 'đ':
-			return 'd'
-		case r == 'Đ':
-			return 'D'
-		}
-		return r
-	}, unorm.NFD.String(s))
 }
