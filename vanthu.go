@@ -222,6 +222,10 @@ type Page struct {
 	RawText    string  `json:"raw_text,omitempty"` // as Tesseract read it, before correction
 	Confidence float64 `json:"confidence"`         // mean word confidence, 0–100
 	Words      []Word  `json:"words,omitempty"`
+	// Unread marks a page with ink on it of which OCR read no text: a
+	// photograph, a drawing, a signature or a stamp alone, or a reading
+	// that failed. The document goes on, with a warning.
+	Unread bool `json:"unread,omitempty"`
 }
 
 // Word is one recognised word with its box in page-image pixels.
@@ -272,6 +276,16 @@ type PageText struct {
 	TextSource string  `json:"text_source,omitempty"`
 	Confidence float64 `json:"confidence"`
 	Words      []Word  `json:"words,omitempty"`
+	Unread     bool    `json:"unread,omitempty"` // ink, and no text read (see Page.Unread)
+	// Turns are the quarter turns clockwise that made a page scanned
+	// sideways or upside down upright; its Words are on the page so
+	// turned.
+	Turns int `json:"turns,omitempty"`
+	// Image is the page turned upright, when Turns is not 0 (stored by
+	// the stage that recognised it), with its size in pixels.
+	Image  Ref `json:"image,omitempty"`
+	Width  int `json:"width,omitempty"`
+	Height int `json:"height,omitempty"`
 }
 
 // FromTextLayer is the PageText of a page whose PDF text layer is used.

@@ -26,7 +26,7 @@ var givenNames = func() map[string]bool {
 	Nam Năm Năng Nga Ngà Ngân Nghĩa Nghị Ngọc Ngôn Nguyên Nguyện Nguyệt Nhã Nhàn Nhân Nhật Nhi Nhiên
 	Nho Nhung Như Ninh Nữ Oanh Phát Phi Phong Phú Phúc Phụng Phước Phương Phượng Quân Quang Quế Quốc Quý
 	Quyên Quyến Quyền Quyết Quỳnh Sang Sáng Sen Sinh Sơn Sương Sỹ Sĩ Tá Tài Tâm Tân Tấn Tạo Thạch Thái
-	Thân Thăng Thắng Thanh Thành Thảo Thắm Thế Thi Thiên Thiện Thịnh Thọ Thơ Thoa Thông Thu Thuận Thục
+	Thân Thăng Thắng Thanh Thành Thảo Thắm Thế Thi Thị Thiên Thiện Thịnh Thọ Thơ Thoa Thông Thu Thuận Thục
 	Thùy Thúy Thủy Thư Thương Thường Tiến Tiên Tín Tịnh Tô Toại Toàn Toán Toản Tôn Tới Trà Trâm Trân Trang
 	Tráng Trí Triển Triết Triều Trinh Trình Trọng Trung Trực Trúc Trường Tú Tư Tuân Tuấn Tuệ Tùng Tường
 	Tươi Tuyên Tuyền Tuyết Uyên Văn Vân Vi Viên Việt Viết Vinh Vĩnh Võ Vũ Vui Vượng Vy Xuân Yên Yến`) {
@@ -34,6 +34,10 @@ var givenNames = func() map[string]bool {
 	}
 	return m
 }()
+
+// IsGivenName reports whether s is a syllable of a middle or given name in
+// common use, whatever its case.
+func IsGivenName(s string) bool { return givenNames[Canon(s)] }
 
 // RepairGivenName puts back the marks of a middle or given name that OCR
 // lost or bent, where the syllable read is no name in common use:

@@ -21,6 +21,8 @@ type signatureBlock struct {
 	// line of the role was garbled and is read as the office nearest to
 	// it (dict.RepairRole).
 	signerGuessed, titleGuessed bool
+	// signerLine is the line the signer's name was read from.
+	signerLine layout.Segment
 }
 
 // closing reads "Nơi nhận:" with its list (left) and the signature block
@@ -58,6 +60,7 @@ func closing(segs []layout.Segment, alone bool) (signatureBlock, bool) {
 			// or a signature's strokes read as letters.
 			if n := nameLine(titleCase(t)); dict.LooksLikeName(n) && dict.IsSurname(n) {
 				b.signer, b.signerGuessed = dict.RepairGivenName(n)
+				b.signerLine = s
 				continue
 			}
 			if officeGoesOn(last, s, t) {
@@ -68,6 +71,7 @@ func closing(segs []layout.Segment, alone bool) (signatureBlock, bool) {
 			b.titleGuessed = true
 		case isRole(t):
 			role, guessed := readRole(t)
+			guessed = guessed || strangeRoleWord(role)
 			if !roleShaped(role) && s.Conf < sealConf {
 				// A seal's lettering read as a line: no office is near
 				// it, and OCR was nearly sure of nothing in it.
@@ -81,6 +85,7 @@ func closing(segs []layout.Segment, alone bool) (signatureBlock, bool) {
 			// The last name-like line is the signer.
 			var markLost bool
 			b.signer, markLost = dict.RepairGivenName(dict.RepairSurname(name))
+			b.signerLine = s
 			read, _, _ := strings.Cut(name, " ")
 			repaired, _, _ := strings.Cut(b.signer, " ")
 			b.signerGuessed = foldUpper(read) != foldUpper(repaired) || // more than marks put back
@@ -410,4 +415,53 @@ func roleShaped(title string) bool {
 		}
 	}
 	return true
+}
+
+// unsureName reports whether a syllable of the signer's name, past the
+// family name and as repaired, is no middle or given name in common use
+// and was read unsure: faint print or a seal over it bends a name into
+// another syllable (Hoàng → Hoane, Lê Vân → Lẻ Vận) that no rule can tell
+// from a rare name, so the clerk checks it. line is the line it was read
+// from.
+func unsureName(name string, line layout.Segment) bool {
+	for _, n := range strings.Fields(name)[1:] {
+		if dict.IsGivenName(n) {
+			continue
+		}
+		for _, w := range line.Words {
+			if dict.Fold(stripPunct(w.Text)) == dict.Fold(n) && w.Confidence < sureConf*100 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// roleAbbrevs are the abbreviations a role line prints in capitals: the
+// bodies a TM. line signs for (TM. UBND, TM. BCH) and their parts.
+var roleAbbrevs = map[string]bool{
+	"UBND": true, "HĐND": true, "UBMTTQ": true, "MTTQ": true, "BCH": true, "BTV": true, "BTC": true,
+	"ĐBQH": true, "TW": true, "TƯ": true, "LĐLĐ": true, "HĐQT": true, "HĐTV": true, "BQL": true,
+	"BHXH": true, "KBNN": true, "NHNN": true, "TAND": true, "VKSND": true, "UBKT": true, "CA": true,
+	"BCHQS": true, "HTX": true, "THPT": true, "THCS": true, "TNCS": true,
+}
+
+// roleLead matches a role line's authority as printed, the Party's T/M
+// too.
+var roleLead = regexp.MustCompile(`^(T/M|TM|KT|TL|TUQ|Q)\s*[.:,;]*\s+|^(TM|KT|TL|TUQ|Q)\.`)
+
+// strangeRoleWord reports whether a word of a role line, past its
+// authority (TM., KT., TL., TUQ., Q.), is neither a syllable of
+// Vietnamese nor an abbreviation roles print: the lettering of a seal or
+// a faint line OCR made into letters ("TM. EVW BANSNHANDAS", "TTN Z").
+func strangeRoleWord(role string) bool {
+	rest := role[len(roleLead.FindString(role)):]
+	for _, w := range strings.Fields(rest) {
+		for _, p := range strings.FieldsFunc(w, func(r rune) bool { return r == '-' || r == ',' || r == '/' || r == '.' }) {
+			if !dict.IsSyllable(p) && !roleAbbrevs[dict.NFC(p)] {
+				return true
+			}
+		}
+	}
+	return false
 }

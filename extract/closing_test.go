@@ -335,3 +335,27 @@ func TestRecipientsEndAboveAFooter(t *testing.T) {
 		}
 	}
 }
+
+// A role line with a word that is no syllable and no abbreviation a role
+// prints (a seal's lettering, faint print made into letters) is left to
+// the clerk; the roles as printed, the Party's T/M among them, are not.
+func TestRoleOfLettersNoWordIsGuessed(t *testing.T) {
+	for role, strange := range map[string]bool{
+		"T/M BAN THƯỜNG VỤ": false, "TM. ỦY BAN NHÂN DÂN": false, "KT. BỘ TRƯỞNG, CHỦ NHIỆM": false,
+		"TUQ. CHỦ TỊCH": false, "TM. UBND TỈNH": false, "TRƯỞNG PHÒNG TỔ CHỨC CÁN BỘ": false,
+		"TM. EVW BANSNHANDAS": true, "TTN Z": true, "XI. CHL TỊCH": true,
+	} {
+		if got := strangeRoleWord(role); got != strange {
+			t.Errorf("strangeRoleWord(%q) = %v, want %v", role, got, strange)
+		}
+	}
+	segs := []layout.Segment{
+		seg("Nơi nhận:", layout.Left, 257, 1716, 394, 1746),
+		seg("TTN Z", layout.Right, 973, 1709, 1279, 1786),
+		seg("- Như trên;", layout.Left, 256, 1756, 560, 1791),
+		seg("Phạm Minh Đức", layout.Right, 1003, 2081, 1325, 2124),
+	}
+	if b, ok := closing(segs, false); !ok || !b.titleGuessed {
+		t.Errorf("closing = %+v, %v; want the role TTN Z guessed", b, ok)
+	}
+}

@@ -61,7 +61,7 @@ func ExtractWithConfidence(pages []vanthu.Page) (vanthu.Metadata, map[string]flo
 		}
 		conf[field] = sum / float64(len(segs)) / 100
 	}
-	first := splitNumberDate(layout.Segments(pages[0]), pages[0].Width)
+	first := belowNational(splitNumberDate(layout.Segments(pages[0]), pages[0].Width))
 	head, rest := splitHeader(first)
 
 	var leftHead, rightHead []layout.Segment
@@ -240,7 +240,7 @@ func ExtractWithConfidence(pages []vanthu.Page) (vanthu.Metadata, map[string]flo
 					conf[f] = c
 				}
 			}
-			if b.signer != "" && b.signerGuessed {
+			if b.signer != "" && (b.signerGuessed || unsureName(b.signer, b.signerLine)) {
 				conf["signer"] = min(c, ReviewThreshold/2)
 			}
 			if b.title != "" && (b.titleGuessed || !roleShaped(b.title)) {

@@ -85,6 +85,37 @@ func splitNumberDate(segs []layout.Segment, width int) []layout.Segment {
 	return out
 }
 
+// belowNational drops the lines set above the row of the Quốc hiệu (or
+// the Party's name): a header's first row holds it beside the agency's
+// first line, so what stands higher is no part of the header, such as a
+// gazette's running head ("CÔNG BÁO/Số 205 + 206/Ngày 15-3-2020") and
+// its part and agency headings, centred, or a fax machine's line. An
+// urgency or secrecy mark stays wherever it was stamped, and so does a
+// line of capitals without figures in the left column: the first line of
+// an agency's name in more lines than the Quốc hiệu and its motto, set
+// level with their middle. Lines without word boxes have no rows and are
+// kept.
+func belowNational(segs []layout.Segment) []layout.Segment {
+	at := slices.IndexFunc(segs[:min(len(segs), 12)], func(s layout.Segment) bool {
+		m := nationalIn.FindStringIndex(agencyKey(s.Text))
+		return len(s.Words) > 0 && m != nil && (m[0] == 0 || s.Zone == layout.Right) && isUpperish(s.Text)
+	})
+	if at < 0 {
+		return segs
+	}
+	nat := segs[at]
+	var out []layout.Segment
+	for i, s := range segs {
+		above := i < at && len(s.Words) > 0 && (s.Y0+s.Y1)/2 < nat.Y0
+		agencyLine := s.Zone == layout.Left && isUpperish(s.Text) && !strings.ContainsFunc(s.Text, unicode.IsDigit)
+		if above && !agencyLine && ParseUrgency(s.Text) == "" && ParseConfidentiality(s.Text) == "" {
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
 // ParseUrgency recognises a line that is an urgency mark alone.
 func ParseUrgency(line string) string { return mark(line, dict.Urgencies) }
 

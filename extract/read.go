@@ -21,13 +21,27 @@ type Result struct {
 	Warnings   []string
 }
 
+// UnreadWarning names the pages (a list of their numbers) with ink on
+// them of which OCR read no text.
+const UnreadWarning = "Không đọc được chữ nào trên trang %s dù trang có nét in hoặc viết: hãy xem ảnh trang (no text read on a page with ink)"
+
 // Read extracts a document's metadata from its recognised pages, weighs it
 // against the evidence of its digital signatures (sigs, none for an
 // unsigned file), and lists the fields to review. A file that holds
 // several documents is read for the first, with a warning naming the pages
-// where the others begin.
+// where the others begin; pages with ink of which OCR read no text are
+// named in a warning too.
 func Read(pages []vanthu.Page, sigs []vanthu.Signature) Result {
 	var r Result
+	var unread []string
+	for _, pg := range pages {
+		if pg.Unread {
+			unread = append(unread, fmt.Sprint(pg.Number))
+		}
+	}
+	if len(unread) > 0 {
+		r.Warnings = append(r.Warnings, fmt.Sprintf(UnreadWarning, strings.Join(unread, ", ")))
+	}
 	starts := documentStarts(pages)
 	if len(starts) > 0 {
 		var at []string

@@ -395,6 +395,74 @@ func TestHeadingQualifiesItsType(t *testing.T) {
 	}
 }
 
+// A page of a gazette (Công báo) sets its running head, the part and the
+// issuing body's name above a document's header; they are no part of it,
+// nor is a fax machine's line. An urgency mark stamped there stays.
+func TestNothingAboveTheNationalRowIsTheHeaders(t *testing.T) {
+	for _, c := range []struct {
+		above   []row
+		urgency string
+	}{
+		{[]row{
+			{"CÔNG BÁO/Số 205 + 206/Ngày 15-3-2020", 250, 20, 900, 56},
+			{"3", 1400, 20, 1420, 56},
+			{"PHẦN I. VĂN BẢN QUY PHẠM PHÁP LUẬT", 500, 70, 1150, 106},
+			{"ỦY BAN NHÂN DÂN TỈNH BÌNH AN", 560, 120, 1100, 156},
+		}, ""},
+		{[]row{
+			{"PHẦN I. VĂN BẢN QUY PHẠM PHÁP LUẬT", 500, 70, 1150, 106},
+			{"ỦY BAN NHÂN DÂN TỈNH BÌNH AN", 560, 120, 1100, 156},
+		}, ""},
+		{[]row{{"12/03/2019 10:23 FAX 0255 3822 123 UBND TINH BINH AN P.001/002", 100, 40, 1500, 70}}, ""},
+		{[]row{{"HỎA TỐC", 250, 60, 420, 100}}, "Hỏa tốc"},
+	} {
+		var words []vanthu.Word
+		for i, r := range c.above {
+			words = append(words, vanthu.Word{Text: r.text, X0: r.x0, Y0: r.y0, X1: r.x1, Y1: r.y1, Confidence: 95, Line: 100 + i})
+		}
+		for _, w := range scanWords(
+			row{"Số: 12/2020/QĐ-UBND", 300, 240, 600, 276},
+			row{"Bình An, ngày 15 tháng 01 năm 2020", 901, 240, 1483, 276},
+			row{"QUYẾT ĐỊNH", 700, 320, 950, 356},
+			row{"Ban hành Quy chế quản lý cụm công nghiệp", 520, 370, 1130, 406},
+		) {
+			w.Y0, w.Y1 = w.Y0+60, w.Y1+60 // below what stands above
+			words = append(words, w)
+		}
+		r := Read([]vanthu.Page{{Number: 1, Width: 1654, Height: 2339, Words: words}}, nil)
+		md := r.Metadata
+		if md.Issuer != "ỦY BAN NHÂN DÂN TỈNH BÌNH AN" || md.ParentBody != "" || slices.Contains(r.Review, "issuer") {
+			t.Errorf("under %q: issuer %q, parent %q, review %v", c.above[0].text, md.Issuer, md.ParentBody, r.Review)
+		}
+		if md.Number != "12/2020/QĐ-UBND" || md.IssuedDate != "2020-01-15" || md.Urgency != c.urgency {
+			t.Errorf("under %q: number %q, date %q, urgency %q", c.above[0].text, md.Number, md.IssuedDate, md.Urgency)
+		}
+	}
+}
+
+// An agency's name in more lines than the Quốc hiệu and its motto, set
+// with them level with its middle: its first line stands above their row
+// and is the header's still.
+func TestParentAboveACentredNationalRow(t *testing.T) {
+	var words []vanthu.Word
+	for i, r := range []row{
+		{"UBND TỈNH BÌNH AN", 300, 100, 640, 136},
+		{"SỞ KẾ HOẠCH VÀ", 320, 140, 620, 176},
+		{"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 708, 140, 1451, 176},
+		{"ĐẦU TƯ", 400, 180, 540, 216},
+		{"Độc lập - Tự do - Hạnh phúc", 862, 180, 1299, 216},
+		{"Số: 88/SKHĐT-TH", 300, 260, 600, 296},
+		{"Bình An, ngày 15 tháng 01 năm 2020", 901, 260, 1483, 296},
+		{"V/v góp ý dự thảo kế hoạch", 300, 310, 700, 346},
+	} {
+		words = append(words, vanthu.Word{Text: r.text, X0: r.x0, Y0: r.y0, X1: r.x1, Y1: r.y1, Confidence: 95, Line: i})
+	}
+	md := Read([]vanthu.Page{{Number: 1, Width: 1654, Height: 2339, Words: words}}, nil).Metadata
+	if md.Issuer != "SỞ KẾ HOẠCH VÀ ĐẦU TƯ" || md.ParentBody != "UBND TỈNH BÌNH AN" {
+		t.Errorf("issuer %q under %q; want SỞ KẾ HOẠCH VÀ ĐẦU TƯ under UBND TỈNH BÌNH AN", md.Issuer, md.ParentBody)
+	}
+}
+
 func TestIssuerEndsAtAnUnreadNumberLine(t *testing.T) {
 	for _, numberLine := range []string{"Số: Øđ@ ;CT-UBND", "/UBND-KTTH", "SỐ; 4@ /QĐ"} {
 		p := page(1, "ỦY BAN NHÂN DÂN", "TỈNH BÌNH AN", numberLine, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
@@ -875,5 +943,51 @@ func TestSubjectVvBesideKinhGui(t *testing.T) {
 	md := Read([]vanthu.Page{{Number: 1, Width: 1654, Height: 2339, Words: words}}, nil).Metadata
 	if want := "V/v báo cáo tình hình thực hiện chính sách hỗ trợ nhà ở đối với người có công với cách mạng"; md.Subject != want || md.DocType != "Công văn" {
 		t.Errorf("subject %q (%s), want %q (Công văn)", md.Subject, md.DocType, want)
+	}
+}
+
+// A signer's name with a syllable that is no name in common use, read
+// unsure, is flagged for the clerk: faint print bends Hoàng into Hoane.
+// The same syllable read surely is a rare name, and stands; a mark that
+// the repair of a name put back (Tuần → Tuấn) is no doubt either.
+func TestSignerWithAnUnsureSyllableFlagged(t *testing.T) {
+	for _, c := range []struct {
+		name    []string
+		conf    []float64
+		flagged bool
+	}{
+		{[]string{"Nguyễn", "Hoane", "Giang"}, []float64{93, 61, 90}, true},
+		{[]string{"Nguyễn", "Hoane", "Giang"}, []float64{93, 96, 90}, false},
+		{[]string{"Trần", "Hoàng", "Tuần"}, []float64{96, 97, 76}, false},
+		{[]string{"Nguyễn", "Hoàng", "Giang"}, []float64{93, 61, 90}, false},
+	} {
+		words := scanWords(
+			row{"Số: 45/TB-UBND", 300, 318, 600, 356},
+			row{"Bình An, ngày 15 tháng 01 năm 2025", 901, 318, 1483, 356},
+			row{"THÔNG BÁO", 700, 420, 950, 456},
+			row{"Kết luận của Chủ tịch UBND tỉnh", 520, 470, 1130, 506},
+			row{"Nơi nhận:", 257, 1716, 394, 1746},
+			row{"CHỦ TỊCH", 1000, 1709, 1279, 1756},
+			row{"- Như trên;", 256, 1766, 560, 1801},
+		)
+		for k, w := range c.name {
+			x := 1000 + 130*k
+			words = append(words, vanthu.Word{Text: w, X0: x, Y0: 2081, X1: x + 120, Y1: 2124, Confidence: c.conf[k], Line: 99})
+		}
+		r := Read([]vanthu.Page{{Number: 1, Width: 1654, Height: 2339, Words: words}}, nil)
+		if got := slices.Contains(r.Review, "signer"); got != c.flagged || r.Metadata.Signer == "" {
+			t.Errorf("%q %v: signer %q, flagged %v; want flagged %v", c.name, c.conf, r.Metadata.Signer, got, c.flagged)
+		}
+	}
+}
+
+// Pages with ink of which OCR read no text (a photograph, a seal alone)
+// are named to the clerk; the document is read from the others.
+func TestUnreadPagesWarned(t *testing.T) {
+	first := page(1, append(append([]string{}, header...), "Số: 12/QĐ-UBND", "Bình An, ngày 03 tháng 02 năm 2025", "QUYẾT ĐỊNH", "Về việc A")...)
+	photo := vanthu.Page{Number: 2, Unread: true}
+	r := Read([]vanthu.Page{first, photo, {Number: 3}}, nil)
+	if r.Metadata.Number != "12/QĐ-UBND" || len(r.Warnings) != 1 || !strings.Contains(r.Warnings[0], "trang 2 ") {
+		t.Errorf("number %q, warnings %q; want the number read and page 2 named", r.Metadata.Number, r.Warnings)
 	}
 }

@@ -864,6 +864,30 @@ var kinds = []kind{
 		"issued_date": "2016-04-19", "place": "Phú Yên", "subject": "V/v báo cáo tình hình thực hiện chính sách hỗ trợ nhà ở đối với người có công với cách mạng",
 		"signer": "Nguyễn Văn Sơn", "signer_title": "GIÁM ĐỐC",
 	}},
+	{"ministry's Thông tư as the Công báo prints it, the gazette's running head, part and body over its header", []string{
+		"L|CÔNG BÁO/Số 205 + 206/Ngày 15-3-2020|3",
+		"CB|PHẦN I. VĂN BẢN QUY PHẠM PHÁP LUẬT",
+		"CB|BỘ NỘI VỤ",
+		"",
+		"LB|BỘ NỘI VỤ|CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+		"L||Độc lập - Tự do - Hạnh phúc",
+		"L|Số: 02/2020/TT-BNV|Hà Nội, ngày 14 tháng 02 năm 2020",
+		"",
+		"CB|THÔNG TƯ",
+		"CB|Quy định chế độ báo cáo thống kê ngành Nội vụ",
+		"Căn cứ Nghị định số 34/2017/NĐ-CP ngày 03 tháng 4 năm 2017 của Chính phủ;",
+		"Bộ trưởng Bộ Nội vụ ban hành Thông tư quy định chế độ báo cáo thống kê ngành Nội vụ.",
+		"",
+		"LB|Nơi nhận:|KT. BỘ TRƯỞNG",
+		"L|- Văn phòng Chính phủ;|THỨ TRƯỞNG",
+		"L|- Công báo;|",
+		"L|- Lưu: VT, KHTC.|(Đã ký)",
+		"LB||Trần Anh Tuấn",
+	}, map[string]string{
+		"number": "02/2020/TT-BNV", "doc_type": "Thông tư", "issuer": "BỘ NỘI VỤ",
+		"issued_date": "2020-02-14", "place": "Hà Nội", "subject": "Quy định chế độ báo cáo thống kê ngành Nội vụ",
+		"signer": "Trần Anh Tuấn", "signer_title": "KT. BỘ TRƯỞNG / THỨ TRƯỞNG",
+	}},
 }
 
 // marked are the kinds stamped with marks of secrecy and urgency in red
@@ -908,12 +932,12 @@ var kindFields = []string{"number", "doc_type", "issuer", "parent_body", "issued
 // "đi đôi với" and "trao đổi với" too.
 var kindScans = []scanning{
 	{"300 dpi", 300, jpegImage, map[string]int{
-		"number": 42, "doc_type": 42, "issuer": 42, "parent_body": 42, "issued_date": 42, "place": 42,
-		"subject": 42, "signer": 42, "signer_title": 42, "urgency": 42, "confidentiality": 42,
+		"number": 43, "doc_type": 43, "issuer": 43, "parent_body": 43, "issued_date": 43, "place": 43,
+		"subject": 43, "signer": 43, "signer_title": 43, "urgency": 43, "confidentiality": 43,
 	}, 0},
 	{"200 dpi 1 bit", 200, bilevelImage, map[string]int{
-		"number": 41, "doc_type": 42, "issuer": 42, "parent_body": 42, "issued_date": 42, "place": 42,
-		"subject": 41, "signer": 42, "signer_title": 42, "urgency": 42, "confidentiality": 42,
+		"number": 42, "doc_type": 43, "issuer": 43, "parent_body": 43, "issued_date": 43, "place": 43,
+		"subject": 42, "signer": 43, "signer_title": 43, "urgency": 43, "confidentiality": 43,
 	}, 1},
 }
 
