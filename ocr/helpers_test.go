@@ -7,6 +7,7 @@ import (
 	"image/color"
 	"image/draw"
 	"image/jpeg"
+	"math"
 
 	"github.com/vanthu/vanthu/internal/pdftest"
 )
@@ -15,6 +16,27 @@ func blankPage() image.Image {
 	g := image.NewGray(image.Rect(0, 0, 1240, 1754))
 	draw.Draw(g, g.Bounds(), image.NewUniform(color.Gray{250}), image.Point{}, draw.Src)
 	return g
+}
+
+// onDarkBed is page as scanned laid on the glass askew by deg degrees,
+// off its left and top edges, with the scanner's dark bed around it.
+func onDarkBed(page image.Image, deg float64) image.Image {
+	b := page.Bounds()
+	out := image.NewGray(image.Rect(0, 0, b.Dx()*108/100, b.Dy()*104/100))
+	draw.Draw(out, out.Bounds(), image.NewUniform(color.Gray{35}), image.Point{}, draw.Src)
+	sin, cos := math.Sincos(deg * math.Pi / 180)
+	off := image.Pt(b.Dx()*5/100, b.Dy()/100)
+	for y := range out.Bounds().Dy() {
+		for x := range out.Bounds().Dx() {
+			// The page's pixel that lands here, turned about its corner.
+			dx, dy := float64(x-off.X), float64(y-off.Y)
+			p := image.Pt(b.Min.X+int(dx*cos+dy*sin), b.Min.Y+int(-dx*sin+dy*cos))
+			if p.In(b) {
+				out.Set(x, y, page.At(p.X, p.Y))
+			}
+		}
+	}
+	return out
 }
 
 // hugePagePDF is a one-page PDF whose page is 5000 points (1.76 m) square.

@@ -3,6 +3,9 @@ package ocr
 import (
 	"context"
 	"fmt"
+	"image"
+	"image/color"
+	"image/draw"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -184,6 +187,36 @@ func TestRecognizeBlankAndBadImages(t *testing.T) {
 	pt, err := w.Recognize(context.Background(), blank, 0)
 	if err != nil || pt.Text != "" {
 		t.Fatalf("blank page: %q, %v; want no text and no error", pt.Text, err)
+	}
+	// A blank sheet laid askew on the glass, off its edges, the scanner's
+	// bed dark around it, is a blank page still.
+	bed, err := EncodePNG(onDarkBed(blankPage(), 2), 300)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pt, err := w.Recognize(context.Background(), bed, 0); err != nil || pt.Text != "" {
+		t.Fatalf("blank sheet on a dark bed: %q, %v; want no text and no error", pt.Text, err)
+	}
+	// A drawing and no letters (a photograph, a seal alone): no text,
+	// marked unread, and no error that would stop the document.
+	drawing := image.NewGray(image.Rect(0, 0, 1654, 2339))
+	draw.Draw(drawing, drawing.Bounds(), image.White, image.Point{}, draw.Src)
+	for y := 600; y < 1500; y++ {
+		for x := 400; x < 1250; x++ {
+			if dx, dy := x-825, y-1050; dx*dx+dy*dy < 400*400 {
+				drawing.SetGray(x, y, color.Gray{30})
+			}
+		}
+	}
+	ink, err := EncodePNG(drawing, 200)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pt, err := w.Recognize(context.Background(), ink, 0); err != nil || pt.Text != "" || !pt.Unread {
+		t.Fatalf("a drawing without letters: %q, unread %v, %v; want no text, unread, no error", pt.Text, pt.Unread, err)
+	}
+	if pt, _ := w.Recognize(context.Background(), blank, 0); pt.Unread {
+		t.Error("a blank page marked unread")
 	}
 	if _, err := w.Recognize(context.Background(), []byte("\x89PNG\r\n\x1a\nbroken"), 0); vanthu.KindOf(err) != vanthu.Invalid {
 		t.Fatalf("broken image: err = %v, want Invalid", err)

@@ -29,7 +29,7 @@ type Config struct {
 }
 
 // DefaultClean is the clean-up applied by default.
-var DefaultClean = []string{StepRedDropout, StepScale, StepMedian, StepOrient, StepDeskew, StepRules}
+var DefaultClean = []string{StepRedDropout, StepScale, StepBed, StepMedian, StepOrient, StepDeskew, StepRules}
 
 // DefaultConfig recognises Vietnamese with the system's tessdata.
 func DefaultConfig() Config { return Config{Language: "vie", Clean: DefaultClean} }
@@ -96,9 +96,11 @@ func (w *Worker) Close() error {
 }
 
 // Recognize reads the text of one page image (PNG, JPEG or TIFF bytes) at
-// dpi (0: as the image says). A blank page gives empty text and no error; no
-// text from a page with ink on it is an error, because Tesseract can fail
-// silently.
+// dpi (0: as the image says). A blank page gives empty text. A page with ink
+// on it that gives no text is read again with a fresh engine, because
+// Tesseract can fail silently; if it still gives none, it is marked Unread
+// (a photograph, a drawing, a stamp alone): the document goes on, and the
+// clerk is told.
 func (w *Worker) Recognize(ctx context.Context, img []byte, dpi int) (vanthu.PageText, error) {
 	var pt vanthu.PageText
 	if err := ctx.Err(); err != nil {
@@ -115,6 +117,20 @@ func (w *Worker) Recognize(ctx context.Context, img []byte, dpi int) (vanthu.Pag
 	if err != nil {
 		return pt, err
 	}
+	turns := 0 // made upright before the reading below
+	if cl.Turns != 0 {
+		// Scanned sideways or upside down: the page turned upright is
+		// read as any page is, its handwriting read in its colours and
+		// its signature block read again.
+		if up, err := turnUpright(img, cl.Turns); err == nil {
+			if c, err := cleanPage(up, dpi, w.cfg.Clean); err == nil && c.Turns == 0 {
+				if cfg, _, err = image.DecodeConfig(bytes.NewReader(up)); err != nil {
+					return pt, vanthu.E("ocr", vanthu.Invalid, err)
+				}
+				img, cl, turns = up, c, cl.Turns
+			}
+		}
+	}
 	src, scale, width := cl.Image, cl.Scale, cfg.Width
 	if cl.Turns%2 == 1 {
 		width = cfg.Height // boxes are on the page turned upright
@@ -130,6 +146,7 @@ func (w *Worker) Recognize(ctx context.Context, img []byte, dpi int) (vanthu.Pag
 			words = w.rereadHooks(cl, words, cfg.Width, cfg.Height)
 		}
 		pt = assemble(words, width)
+		pt.Turns = (turns + cl.Turns) % 4 // the frame of the words
 		if cl.Turns == 0 {
 			if words, ok := w.readHeaderInk(img, cl, pt.Words, cfg.Width, cfg.Height); ok {
 				pt.Words = words
@@ -147,7 +164,8 @@ func (w *Worker) Recognize(ctx context.Context, img []byte, dpi int) (vanthu.Pag
 			return pt, nil
 		}
 		if attempt == 1 {
-			return pt, vanthu.Errorf("ocr", vanthu.Invalid, "no text recognised on a page that is not blank")
+			pt.Unread = true
+			return pt, nil
 		}
 		// Once more with a fresh engine.
 		if err := w.reset(); err != nil {
@@ -467,23 +485,56 @@ func assemble(boxes []gosseract.BoundingBox, width int) vanthu.PageText {
 }
 
 // isBlank reports whether a page image has (almost) no ink: fewer than one
-// pixel in 2,000 darker than mid-grey.
+// pixel in 2,000 darker than mid-grey. A scanner's bed or lid shows dark
+// around a sheet laid on the glass off its edges or askew, and a copier's
+// shadow darkens the sheet's edges: dark that runs in from the image's edge
+// along a row is no ink.
 func isBlank(data []byte) (bool, error) {
 	img, _, err := image.Decode(bytes.NewReader(data))
 	if err != nil {
 		return false, err
 	}
 	r := img.Bounds()
+	isDark := func(x, y int) bool {
+		cr, cg, cb, _ := img.At(x, y).RGBA()
+		return (cr+cg+cb)/3 < 0x8000
+	}
 	var dark, total int
 	// Every second pixel in each direction is plenty.
 	for y := r.Min.Y; y < r.Max.Y; y += 2 {
+		var row []bool
 		for x := r.Min.X; x < r.Max.X; x += 2 {
-			cr, cg, cb, _ := img.At(x, y).RGBA()
-			if (cr+cg+cb)/3 < 0x8000 {
-				dark++
+			row = append(row, isDark(x, y))
+		}
+		total += len(row)
+		lo, hi := edgeRun(row), len(row)
+		if lo < len(row) {
+			slices.Reverse(row)
+			hi -= edgeRun(row)
+			row = row[len(row)-hi : len(row)-lo]
+			for _, d := range row {
+				if d {
+					dark++
+				}
 			}
-			total++
 		}
 	}
 	return total == 0 || dark*2000 < total, nil
+}
+
+// edgeRun is the length of the dark run at the start of a row of samples,
+// through specks of light in it (a scanner's noise, JPEG's ringing): it
+// ends at the first light run of four samples.
+func edgeRun(row []bool) int {
+	end, light := 0, 0
+	for i, d := range row {
+		if d {
+			end, light = i+1, 0
+			continue
+		}
+		if light++; light == 4 || end == 0 {
+			break
+		}
+	}
+	return end
 }

@@ -627,6 +627,51 @@ func TestBlankScanIsFlagged(t *testing.T) {
 	}
 }
 
+// A sheet scanned sideways is read upright, and shown so: the page image
+// the clerk sees (and crops a handwritten number from) is the page turned
+// upright, with the words on it.
+func TestSidewaysScanIsShownUpright(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end")
+	}
+	s := startServer(t, t.TempDir())
+	src, err := png.Decode(bytes.NewReader(scanFile(t, "quyetdinh.png")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := src.Bounds()
+	sideways := image.NewRGBA(image.Rect(0, 0, b.Dy(), b.Dx())) // turned a quarter anticlockwise
+	for y := range b.Dy() {
+		for x := range b.Dx() {
+			sideways.Set(y, b.Dx()-1-x, src.At(b.Min.X+x, b.Min.Y+y))
+		}
+	}
+	var scan bytes.Buffer
+	png.Encode(&scan, sideways)
+	if code, _ := s.upload(t, "nằm ngang.png", scan.Bytes()); code != http.StatusAccepted {
+		t.Fatalf("upload: %d", code)
+	}
+	d := s.waitIndexed(t, vanthu.RefOf(scan.Bytes()))
+	pg := d.Pages[0]
+	if pg.Width != b.Dx() || pg.Height != b.Dy() || !strings.Contains(pg.Text, "QUYẾT ĐỊNH") {
+		t.Errorf("page %d×%d, text %q; want the page upright, %d×%d, read", pg.Width, pg.Height, pg.Text, b.Dx(), b.Dy())
+	}
+	resp, err := http.Get(fmt.Sprintf("%s/api/v1/documents/%s/pages/1/image", s.base, d.ID))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	cfg, _, err := image.DecodeConfig(resp.Body)
+	if err != nil || cfg.Width != pg.Width || cfg.Height != pg.Height {
+		t.Errorf("page image %d×%d, %v; want the upright page, %d×%d", cfg.Width, cfg.Height, err, pg.Width, pg.Height)
+	}
+	for _, w := range pg.Words {
+		if w.X1 > pg.Width || w.Y1 > pg.Height {
+			t.Fatalf("word %q at %d,%d–%d,%d lies off the %d×%d page", w.Text, w.X0, w.Y0, w.X1, w.Y1, pg.Width, pg.Height)
+		}
+	}
+}
+
 // PDFs that cannot be read are refused at the door with a code a program
 // can use and a reason a clerk can read, and kept in quarantine.
 func TestUnreadablePDFsRefusedAtIntake(t *testing.T) {

@@ -119,6 +119,9 @@ func (p *Processor) Process(ctx context.Context, files []string, emit func(Resul
 				if img, err = p.Rasteriser.Blobs.ReadAll(j.img.Image); err == nil {
 					pt, err = w.Recognize(ctx, img, j.img.DPI)
 				}
+				if err == nil {
+					err = storeUpright(ctx, p.Rasteriser.Blobs, img, &pt)
+				}
 			}
 			mu.Lock()
 			st := states[j.file]
@@ -127,7 +130,10 @@ func (p *Processor) Process(ctx context.Context, files []string, emit func(Resul
 			}
 			pg := &st.pages[j.img.Number-1]
 			pg.Text, pg.RawText, pg.Confidence, pg.Words, pg.Done = pt.Text, pt.RawText, pt.Confidence, pt.Words, true
-			pg.TextSource = pt.TextSource
+			pg.TextSource, pg.Unread = pt.TextSource, pt.Unread
+			if pt.Image != "" {
+				pg.Image, pg.Width, pg.Height = pt.Image, pt.Width, pt.Height
+			}
 			st.pending--
 			flush()
 			mu.Unlock()

@@ -1,13 +1,17 @@
 package pipeline
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
+	"image"
+	_ "image/png" // the size of an upright page image
 	"strings"
 	"time"
 
 	"github.com/vanthu/vanthu"
+	"github.com/vanthu/vanthu/blob"
 	"github.com/vanthu/vanthu/extract"
 	"github.com/vanthu/vanthu/intake/queue"
 	"github.com/vanthu/vanthu/ocr"
@@ -161,6 +165,9 @@ func (p *Pipeline) recognise(ctx context.Context, w *ocr.Worker, m queue.Message
 			if err != nil {
 				return err
 			}
+			if err := storeUpright(ctx, p.Blobs, img, &pt); err != nil {
+				return err
+			}
 		}
 		p.metrics().PagesOCRed.Add(1)
 		pt.Doc, pt.Number = pi.Doc, pi.Number
@@ -192,7 +199,10 @@ func (p *Pipeline) assemble(ctx context.Context, m queue.Message) error {
 				return nil
 			}
 			pg.Text, pg.RawText, pg.Confidence, pg.Words, pg.Done = pt.Text, pt.RawText, pt.Confidence, pt.Words, true
-			pg.TextSource = pt.TextSource
+			pg.TextSource, pg.Unread = pt.TextSource, pt.Unread
+			if pt.Image != "" {
+				pg.Image, pg.Width, pg.Height = pt.Image, pt.Width, pt.Height
+			}
 			if d.Recognised() && (d.Status == vanthu.Rasterised || d.Status == vanthu.Received) {
 				d.Status = vanthu.Recognised
 			}
@@ -247,4 +257,27 @@ func (p *Pipeline) extract(ctx context.Context, id vanthu.Ref) error {
 		return err
 	}
 	return p.Publish(ctx, d)
+}
+
+// storeUpright stores the page image img turned upright when OCR read it
+// turned (pt.Turns), and names it in pt: the page is then shown, cropped
+// for the clerk and archived as its words lie on it.
+func storeUpright(ctx context.Context, bs *blob.Store, img []byte, pt *vanthu.PageText) error {
+	if pt.Turns == 0 {
+		return nil
+	}
+	up, err := ocr.Upright(img, pt.Turns)
+	if err != nil {
+		return err
+	}
+	cfg, _, err := image.DecodeConfig(bytes.NewReader(up))
+	if err != nil {
+		return vanthu.E("ocr: upright page", vanthu.Invalid, err)
+	}
+	ref, err := bs.PutBytes(ctx, up)
+	if err != nil {
+		return err
+	}
+	pt.Image, pt.Width, pt.Height = ref, cfg.Width, cfg.Height
+	return nil
 }

@@ -25,8 +25,10 @@ import (
 // rescans are the ways an office scans paper that the shared real
 // documents were not scanned in: coarse colour; one bit per pixel (a
 // fax-era scanner, or a copier's black-and-white mode; a red seal comes
-// out black); and grey, the sheet laid askew, compressed hard (a copier's
-// scan-to-PDF).
+// out black); grey, the sheet laid askew, compressed hard (a copier's
+// scan-to-PDF); the sheet fed upside down; and the sheet laid on a
+// flatbed off the glass's edges with the lid open, the bed dark around
+// it.
 var rescans = []scanning{
 	{"100 dpi colour", 100, jpegImage, map[string]int{
 		"number": 9, "doc_type": 12, "issuer": 12, "parent_body": 12, "issued_date": 10, "place": 12,
@@ -40,6 +42,14 @@ var rescans = []scanning{
 		"number": 9, "doc_type": 12, "issuer": 12, "parent_body": 12, "issued_date": 8, "place": 12,
 		"subject": 12, "signer": 7, "signer_title": 9, "urgency": 12, "confidentiality": 12,
 	}, 0},
+	{"200 dpi colour, upside down", 200, upsideDownImage, map[string]int{
+		"number": 9, "doc_type": 12, "issuer": 12, "parent_body": 12, "issued_date": 9, "place": 12,
+		"subject": 9, "signer": 10, "signer_title": 11, "urgency": 12, "confidentiality": 12,
+	}, 2},
+	{"200 dpi colour on a dark bed", 200, darkBedImage, map[string]int{
+		"number": 9, "doc_type": 12, "issuer": 12, "parent_body": 12, "issued_date": 9, "place": 12,
+		"subject": 9, "signer": 9, "signer_title": 10, "urgency": 12, "confidentiality": 12,
+	}, 2},
 }
 
 // TestRealDocumentsRescanned reads the real documents again as they would
@@ -144,6 +154,31 @@ func turnedGreyImage(img *image.RGBA, _ int) string {
 	jpeg.Encode(&b, grey, &jpeg.Options{Quality: 50})
 	return fmt.Sprintf("<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /DCTDecode /Length %d >>\nstream\n%s\nendstream",
 		r.Dx(), r.Dy(), b.Len(), b.String())
+}
+
+// upsideDownImage is img turned half a turn, as a JPEG: a sheet fed into
+// the scanner head first.
+func upsideDownImage(img *image.RGBA, _ int) string {
+	r := img.Bounds()
+	out := image.NewRGBA(r)
+	for y := range r.Dy() {
+		for x := range r.Dx() {
+			out.SetRGBA(r.Dx()-1-x, r.Dy()-1-y, img.RGBAAt(r.Min.X+x, r.Min.Y+y))
+		}
+	}
+	return jpegImage(out, 0)
+}
+
+// darkBedImage is img laid on a flatbed scanner's glass off its top and
+// left edges, the lid open: the scan is larger than the sheet and dark
+// around it (8% wider, 4% taller), as a JPEG.
+func darkBedImage(img *image.RGBA, _ int) string {
+	r := img.Bounds()
+	out := image.NewRGBA(image.Rect(0, 0, r.Dx()*108/100, r.Dy()*104/100))
+	draw.Draw(out, out.Bounds(), image.NewUniform(color.RGBA{35, 35, 38, 255}), image.Point{}, draw.Src)
+	at := image.Pt(r.Dx()*5/100, r.Dy()/100)
+	draw.Draw(out, r.Sub(r.Min).Add(at), img, r.Min, draw.Src)
+	return jpegImage(out, 0)
 }
 
 // bilevelImage is img at one bit per pixel, black below mid-grey.
