@@ -16,8 +16,9 @@ var placeCut = regexp.MustCompile(`\.{2,}|…|_{2,}|[:|]`)
 // dateRe finds "ngày DD tháng MM năm YYYY" in folded capitals. The day
 // and month slots may be blank or hold what OCR made of handwriting; the
 // year is print, whose digits a coarse scan may read as the capitals they
-// look like (202S), after a speck read as a colon.
-var dateRe = regexp.MustCompile(`NGAY(.{0,8}?)THANG(.{0,8}?)NAM[\s:;.,]*([0-9OLI|SZBG][0-9OLI|SZBG\s]{3,6})`)
+// look like (202S), after a speck read as a colon. The first ten days may
+// be written as people say them, "mồng 5", "mùng 10".
+var dateRe = regexp.MustCompile(`NGAY(?:\s*M[OU]NG\b)?(.{0,8}?)THANG(.{0,8}?)NAM[\s:;.,]*([0-9OLI|SZBG][0-9OLI|SZBG\s]{3,6})`)
 
 // numericDateRe is the date line some offices print in figures, outside
 // NĐ 30's form: "Hà Nội, ngày 05/01/2011", "ngày 29.6.2011". Citations

@@ -96,6 +96,9 @@ func TestParseDateLine(t *testing.T) {
 		// In figures, as some offices print it.
 		{"Hà Nội, ngày 05/01/2011", "Hà Nội", "2011-01-05"},
 		{"Phan Rang - Tháp Chàm, ngày 29.6.2011", "Phan Rang - Tháp Chàm", "2011-06-29"},
+		// The first ten days as people say them.
+		{"Hà Nội, ngày mồng 5 tháng 3 năm 2020", "Hà Nội", "2020-03-05"},
+		{"Cần Thơ, ngày mùng 10 tháng 02 năm 2021", "Cần Thơ", "2021-02-10"},
 	}
 	for _, tt := range tests {
 		place, date, ok := ParseDateLine(tt.in)
