@@ -61,6 +61,13 @@ func TestParseNumber(t *testing.T) {
 		{"Số: 33 /8C-UBND", "33/BC-UBND"}, // B read as 8 at 100 dpi
 		{"Số: 4/0A-UBND", "4/ĐA-UBND"},
 		{"Số: 2Ø/NQ-HĐND", "20/NQ-HĐND"},
+		// "&" for "và" in a code; a stop for a hyphen; a stop before the
+		// date line's place run on is none.
+		{"Số: 45/BC-SNN&PTNT", "45/BC-SNN&PTNT"},
+		{"Số: 312/SGD&ĐT-VP", "312/SGD&ĐT-VP"},
+		{"Số: 45/QĐ.UBND", "45/QĐ.UBND"},
+		{"Số: 45/QD.UBND", "45/QĐ.UBND"},
+		{"Số: 45/QĐ-UBND.Quảng", "45/QĐ-UBND"},
 		// The Party's order (Hướng dẫn 36-HD/VPTW): type code, slash, issuer.
 		{"Số 125-QĐ/TU", "125-QĐ/TU"},
 		{"Số: 14514-CV/VPTW", "14514-CV/VPTW"},

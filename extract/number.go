@@ -19,13 +19,17 @@ var (
 	// sentence ("theo Quyết định số 45/QĐ-UBND") does not begin its line.
 	// The code's first capital may be read as the digit it looks like
 	// (BC as 8C), never two digits: "/2018" alone is a year.
-	numberRe = regexp.MustCompile(`^[^A-Z0-9]*S[O6]\s*[:;.,]?([^/]{0,16}?)((?:/\s*[0-9OLI|]{4}\s*)?/\s*(?:[A-Z]|[0-9][A-Z])[A-Z0-9]*(?:\s*[-–]\s*[A-Z0-9]+)*)`)
+	numberRe = regexp.MustCompile(`^[^A-Z0-9]*S[O6]\s*[:;.,]?([^/]{0,16}?)((?:/\s*[0-9OLI|]{4}\s*)?/\s*(?:[A-Z]|[0-9][A-Z])[A-Z0-9]*` + joined + `(?:\s*[-–]\s*[A-Z0-9]+` + joined + `)*)`)
+	// joined is what may join the capitals of one part of a code: "&" for
+	// "và" (SNN&PTNT, SGD&ĐT), or a stop before two capitals or more, as
+	// some offices print the hyphen (QĐ.UBND).
+	joined = `(?:&[A-Z0-9]+|\.[A-Z][A-Z0-9]+)*`
 	// numberBareRe is the same line when OCR lost the slash beside the
 	// handwriting ("Số: UBND-KTTH", "Số: 94 UBND-KTTH") or read it as
 	// another thin mark ("Số: 08 ;CT-UBND", "Số: “UBND-KGVX"; in a coarse
 	// or 1-bit scan a slash is a stroke or two of pixels): then the colon
 	// and a code with a hyphen must be there.
-	numberBareRe = regexp.MustCompile(`^[^A-Z0-9]*S[O6]\s*[:;]([^/]{0,16}?)(?:\s|\s*` + lostSlash + `{1,2}\s*)([A-Z][A-Z0-9]*\s*[-–]\s*[A-Z0-9]+(?:\s*[-–]\s*[A-Z0-9]+)*)`)
+	numberBareRe = regexp.MustCompile(`^[^A-Z0-9]*S[O6]\s*[:;]([^/]{0,16}?)(?:\s|\s*` + lostSlash + `{1,2}\s*)([A-Z][A-Z0-9]*` + joined + `\s*[-–]\s*[A-Z0-9]+` + joined + `(?:\s*[-–]\s*[A-Z0-9]+` + joined + `)*)`)
 	// partyRe is a number of the Party's order (Hướng dẫn 36-HD/VPTW):
 	// the type code after a hyphen and before the slash, the issuer's code
 	// after it ("Số 125-QĐ/TU", "Số 14514-CV/VPTW"), and no colon needed.
@@ -149,6 +153,7 @@ func ParseNumberLine(line string) (Number, bool) {
 	start, end := runeIndex(string(folded), m[4]), runeIndex(string(folded), m[5])
 	raw := strings.Join(strings.Fields(string(orig[start:end])), "")
 	raw = strings.NewReplacer("–", "-", "Ð", "Đ").Replace(strings.TrimPrefix(raw, "/"))
+	raw = stopBeforeWord(raw)
 	if n.Party {
 		typ, issuer, _ := strings.Cut(raw, "/")
 		typ = letterForDigit(typ, partyTypeByCode)
@@ -166,9 +171,13 @@ func ParseNumberLine(line string) (Number, bool) {
 		}
 	}
 	codes := strings.Split(parts[len(parts)-1], "-")
-	codes[0] = letterForDigit(codes[0], docTypeByCode)
-	if c, ok := knownCode(codes[0], docTypeByCode); ok {
-		codes[0] = c
+	typ, joinedRest, _ := strings.Cut(codes[0], ".") // QĐ.UBND: a stop for the hyphen
+	typ = letterForDigit(typ, docTypeByCode)
+	if c, ok := knownCode(typ, docTypeByCode); ok {
+		typ = c
+	}
+	if codes[0] = typ; joinedRest != "" {
+		codes[0] += "." + joinedRest
 	}
 	for i, c := range codes {
 		if c == "" {
@@ -181,6 +190,25 @@ func ParseNumberLine(line string) (Number, bool) {
 	parts[len(parts)-1] = strings.Join(codes, "-")
 	n.Code = strings.Join(parts, "/")
 	return n, true
+}
+
+// stopBeforeWord cuts a code at a stop that a word in small letters
+// follows ("UBND.Quảng": the date line run on), which no stop joining the
+// code's parts does (QĐ.UBND).
+func stopBeforeWord(raw string) string {
+	for i := 0; i < len(raw); i++ {
+		if raw[i] != '.' {
+			continue
+		}
+		part := raw[i+1:]
+		if j := strings.IndexAny(part, "-&./"); j >= 0 {
+			part = part[:j]
+		}
+		if strings.ContainsFunc(part, unicode.IsLower) {
+			return raw[:i]
+		}
+	}
+	return raw
 }
 
 // lookalikes are the capitals a digit at the start of a code stands for
@@ -295,7 +323,7 @@ func typeCode(n string) (start, end int) {
 		return strings.Index(n, "-") + 1, strings.Index(n, "/")
 	}
 	start = strings.LastIndex(n, "/") + 1
-	if end = strings.Index(n[start:], "-"); end < 0 {
+	if end = strings.IndexAny(n[start:], "-."); end < 0 {
 		return start, len(n)
 	}
 	return start, start + end
@@ -382,15 +410,18 @@ func issuingCode(n string) (start, end int) {
 		start = strings.Index(n, "/") + 1
 	} else {
 		start = strings.LastIndex(n, "/") + 1
-		first, _, _ := strings.Cut(n[start:], "-")
+		first := n[start:]
+		if k := strings.IndexAny(first, "-."); k >= 0 {
+			first = first[:k]
+		}
 		if _, typed := docTypeByCode(first); typed || slices.Contains(dict.CopyAbbrevs, first) {
-			if !strings.Contains(n[start:], "-") {
+			if !strings.ContainsAny(n[start:], "-.") {
 				return len(n), len(n)
 			}
 			start += len(first) + 1
 		}
 	}
-	if end = strings.Index(n[start:], "-"); end < 0 {
+	if end = strings.IndexAny(n[start:], "-."); end < 0 {
 		return start, len(n)
 	}
 	return start, start + end

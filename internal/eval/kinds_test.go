@@ -888,6 +888,26 @@ var kinds = []kind{
 		"issued_date": "2020-02-14", "place": "Hà Nội", "subject": "Quy định chế độ báo cáo thống kê ngành Nội vụ",
 		"signer": "Trần Anh Tuấn", "signer_title": "KT. BỘ TRƯỞNG / THỨ TRƯỞNG",
 	}},
+	{"agriculture department's công văn, its code with & for và", []string{
+		"L|UBND TỈNH BÌNH AN|CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+		"LB|SỞ NÔNG NGHIỆP VÀ|Độc lập - Tự do - Hạnh phúc",
+		"LB|PHÁT TRIỂN NÔNG THÔN|",
+		"L|Số: 456/SNN&PTNT-KHTC|Bình An, ngày 12 tháng 5 năm 2017",
+		"L|V/v báo cáo tiến độ giải ngân vốn|",
+		"L|đầu tư công năm 2017|",
+		"",
+		"CB|Kính gửi: Sở Kế hoạch và Đầu tư.",
+		"Thực hiện Công văn số 1020/SKHĐT-TH ngày 03/5/2017 của Sở Kế hoạch và Đầu tư,",
+		"",
+		"LB|Nơi nhận:|KT. GIÁM ĐỐC",
+		"L|- Như trên;|PHÓ GIÁM ĐỐC",
+		"L|- Lưu: VT, KHTC.|",
+		"LB||Trương Văn Lộc",
+	}, map[string]string{
+		"number": "456/SNN&PTNT-KHTC", "doc_type": "Công văn", "issuer": "SỞ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN", "parent_body": "UBND TỈNH BÌNH AN",
+		"issued_date": "2017-05-12", "place": "Bình An", "subject": "V/v báo cáo tiến độ giải ngân vốn đầu tư công năm 2017",
+		"signer": "Trương Văn Lộc", "signer_title": "KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC",
+	}},
 }
 
 // marked are the kinds stamped with marks of secrecy and urgency in red
@@ -932,12 +952,12 @@ var kindFields = []string{"number", "doc_type", "issuer", "parent_body", "issued
 // "đi đôi với" and "trao đổi với" too.
 var kindScans = []scanning{
 	{"300 dpi", 300, jpegImage, map[string]int{
-		"number": 43, "doc_type": 43, "issuer": 43, "parent_body": 43, "issued_date": 43, "place": 43,
-		"subject": 43, "signer": 43, "signer_title": 43, "urgency": 43, "confidentiality": 43,
+		"number": 44, "doc_type": 44, "issuer": 44, "parent_body": 44, "issued_date": 44, "place": 44,
+		"subject": 44, "signer": 44, "signer_title": 44, "urgency": 44, "confidentiality": 44,
 	}, 0},
 	{"200 dpi 1 bit", 200, bilevelImage, map[string]int{
-		"number": 42, "doc_type": 43, "issuer": 43, "parent_body": 43, "issued_date": 43, "place": 43,
-		"subject": 42, "signer": 43, "signer_title": 43, "urgency": 43, "confidentiality": 43,
+		"number": 43, "doc_type": 44, "issuer": 44, "parent_body": 44, "issued_date": 44, "place": 44,
+		"subject": 43, "signer": 44, "signer_title": 44, "urgency": 44, "confidentiality": 44,
 	}, 1},
 }
 
