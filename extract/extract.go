@@ -369,20 +369,33 @@ func withCode(segs []layout.Segment, i int) string {
 // withMonth is the date line of segment i of segs: its text, and when it
 // ends on "ngày", the next segment on its row too. A day slot left blank
 // (or written in ink OCR did not read) is wide enough for the layout to
-// part "Đồng Tháp, ngày" from "tháng 3 năm 2013".
+// part "Đồng Tháp, ngày" from "tháng 3 năm 2013". A line that ends on
+// "năm", its year wrapped to the line under it in a narrow column (a long
+// place's), takes that year.
 func withMonth(segs []layout.Segment, i int) layout.Segment {
 	s := segs[i]
-	if !strings.HasSuffix(strings.TrimRight(foldUpper(s.Text), " .…_:"), "NGAY") {
-		return s
-	}
-	if next := nextOnRow(segs, i); next >= 0 {
-		n := segs[next]
+	join := func(n layout.Segment) {
 		s.Text += " " + n.Text
 		s.Words = append(s.Words[:len(s.Words):len(s.Words)], n.Words...)
-		s.X1, s.Y0, s.Y1 = n.X1, min(s.Y0, n.Y0), max(s.Y1, n.Y1)
+		s.X0, s.X1, s.Y0, s.Y1 = min(s.X0, n.X0), max(s.X1, n.X1), min(s.Y0, n.Y0), max(s.Y1, n.Y1)
+	}
+	if strings.HasSuffix(strings.TrimRight(foldUpper(s.Text), " .…_:"), "NGAY") {
+		if next := nextOnRow(segs, i); next >= 0 {
+			join(segs[next])
+		}
+	}
+	if strings.HasSuffix(strings.TrimRight(foldUpper(s.Text), " .,:"), " NAM") && i+1 < len(segs) {
+		n := segs[i+1]
+		below := n.Y0 >= s.Y1-(s.Y1-s.Y0)/2 && n.Y0-s.Y1 < s.Y1-s.Y0 && n.X0 < s.X1 && n.X1 > s.X0
+		if below && wrappedYear.MatchString(strings.TrimSpace(n.Text)) {
+			join(n)
+		}
 	}
 	return s
 }
+
+// wrappedYear is a year alone on its line, with the stop that may end it.
+var wrappedYear = regexp.MustCompile(`^(19|20)\d\d\.?$`)
 
 // nextOnRow returns the index of the segment of segs nearest right of
 // segment i on its row, or -1.

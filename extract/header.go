@@ -303,7 +303,7 @@ func subjectVv(left []layout.Segment) (string, []layout.Segment) {
 		out, prev = append(out, speckless(s)), s
 		lines = append(lines, s)
 	}
-	return citedSlashes(cleanLine(strings.Join(out, " "))), lines
+	return citedSlashes(cleanLine(joinLines(out))), lines
 }
 
 // subjectAfterHeading reads the trích yếu under a type heading, with the
@@ -369,8 +369,28 @@ func subjectAfterHeading(heading layout.Segment, segs []layout.Segment) (string,
 		}
 		out, lines = append(out, speckless(s)), append(lines, s)
 	}
-	return citedSlashes(cleanLine(strings.Join(out, " "))), lines
+	return citedSlashes(cleanLine(joinLines(out))), lines
 }
+
+// joinLines joins a trích yếu's lines with a space, but for a range of
+// years or numbers broken after its hyphen ("năm học 2023-" / "2024"),
+// which was printed without one.
+func joinLines(lines []string) string {
+	var b strings.Builder
+	for i, l := range lines {
+		if i > 0 && !brokenRange.MatchString(lines[i-1]) || i > 0 && !startsDigit(l) {
+			b.WriteByte(' ')
+		}
+		b.WriteString(l)
+	}
+	return b.String()
+}
+
+// brokenRange matches a line that ends on a figure and a hyphen with no
+// space between them.
+var brokenRange = regexp.MustCompile(`\d[-–]$`)
+
+func startsDigit(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
 
 // citedNumber is a number cited after "số" whose slash OCR read as a
 // comma, a stop or a space: "số 2269, QĐ-TTg".

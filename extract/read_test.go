@@ -991,3 +991,25 @@ func TestUnreadPagesWarned(t *testing.T) {
 		t.Errorf("number %q, warnings %q; want the number read and page 2 named", r.Metadata.Number, r.Warnings)
 	}
 }
+
+// In a narrow column a long line wraps: the date line's year under its
+// "năm", a range of school years after its hyphen. The year is the date's,
+// and the range is joined as printed, with no space.
+func TestWrappedDateYearAndRange(t *testing.T) {
+	words := scanWords(
+		row{"Số: 1502/SGDĐT-VP", 300, 240, 620, 276},
+		row{"Thành phố Hồ Chí Minh, ngày 03 tháng 4 năm", 760, 240, 1500, 276},
+		row{"2023", 1080, 282, 1170, 318},
+		row{"V/v tổ chức kỳ thi tuyển sinh vào lớp 10", 250, 330, 700, 366},
+		row{"năm học 2023-", 350, 372, 560, 408},
+		row{"2024", 420, 414, 500, 450},
+		row{"Kính gửi: Phòng Giáo dục và Đào tạo các huyện.", 500, 520, 1200, 556},
+	)
+	md := Read([]vanthu.Page{{Number: 1, Width: 1654, Height: 2339, Words: words}}, nil).Metadata
+	if md.IssuedDate != "2023-04-03" || md.Place != "Thành phố Hồ Chí Minh" {
+		t.Errorf("date %q, place %q; want 2023-04-03 in Thành phố Hồ Chí Minh", md.IssuedDate, md.Place)
+	}
+	if want := "V/v tổ chức kỳ thi tuyển sinh vào lớp 10 năm học 2023-2024"; md.Subject != want {
+		t.Errorf("subject %q, want %q", md.Subject, want)
+	}
+}
