@@ -260,8 +260,9 @@ func receivedStamp(t string) bool {
 var stampField = regexp.MustCompile(`^(?:S[O6]\s*[:;]|NGAY\s*[:;]|CHUYEN\s*[:;]|S[O6] VA KY HIEU)`)
 
 // vvLead matches (in folded capitals) "V/v" at the start of a line as OCR
-// may misread it: its v lost, its slash read as another thin mark.
-var vvLead = regexp.MustCompile(`^V\s*[/|\\LI1]\s*[VY]?[.:]?\s+`)
+// may misread it: its v lost, its slash read as another thin mark or, in
+// a 1-bit scan, lost ("V v tham gia …").
+var vvLead = regexp.MustCompile(`^V\s*(?:[/|\\LI1]\s*[VY]?|\s[VY])[.:]?\s+`)
 
 // subjectVv reads a công văn's trích yếu, with the lines it stands on:
 // "V/v …" under the number, with its continuation lines, set

@@ -36,7 +36,7 @@ var rescans = []scanning{
 	}, 0},
 	{"200 dpi 1 bit", 200, bilevelImage, map[string]int{
 		"number": 10, "doc_type": 12, "issuer": 12, "parent_body": 12, "issued_date": 9, "place": 11,
-		"subject": 8, "signer": 6, "signer_title": 11, "urgency": 12, "confidentiality": 12,
+		"subject": 10, "signer": 6, "signer_title": 11, "urgency": 12, "confidentiality": 12,
 	}, 1},
 	{"150 dpi grey, turned, JPEG 50", 150, turnedGreyImage, map[string]int{
 		"number": 9, "doc_type": 12, "issuer": 12, "parent_body": 12, "issued_date": 8, "place": 12,
