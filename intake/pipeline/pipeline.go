@@ -202,9 +202,12 @@ func (p *Pipeline) Run(ctx context.Context) error {
 // BlankWarning flags a document whose every page is blank.
 const BlankWarning = "Mọi trang đều trắng: không có chữ để đọc, hãy kiểm tra bản quét (every page is blank)"
 
+// allBlank reports whether every page is blank: no text, and no ink
+// either (a page with ink and no text read is unread, not blank, and
+// has its own warning).
 func allBlank(pages []vanthu.Page) bool {
 	for _, p := range pages {
-		if strings.TrimSpace(p.Text) != "" {
+		if strings.TrimSpace(p.Text) != "" || p.Unread {
 			return false
 		}
 	}
