@@ -56,13 +56,14 @@ type inkSlot struct {
 	labelText   string // the label as printed, without what ran into it
 	nextText    string // the next word without what ran into it
 	day         bool   // the day's slot, not the number's
+	month       bool   // the month's slot, written by hand too on a form printed ahead
 	// clearTo is where Tesseract's reading of the slot ends, when that is
 	// past the slot: the type code it ran into the handwriting
 	// ("2477 -UBND" for "24/TTr-UBND") goes with it.
 	clearTo int
 }
 
-// inkSlots finds the number and day slots in the top 40% of a page.
+// inkSlots finds the number, day and month slots in the top 40% of a page.
 func inkSlots(words []vanthu.Word, width, height int) []inkSlot {
 	var out []inkSlot
 	number, day := false, false
@@ -95,7 +96,8 @@ func inkSlots(words []vanthu.Word, width, height int) []inkSlot {
 		}
 		// "ngày … tháng … năm 2025": the year's digits give the size of
 		// the print; "ngày" is about 2.5 times as wide as they are tall,
-		// "tháng" 3.1 times.
+		// "tháng" 3.1 times, "năm" 2.3 times. The month's slot is read
+		// only where Tesseract did not read print there (see printed).
 		digitH := 0
 		for _, w := range ws {
 			if len(w.Text) == 4 && strings.Map(keepDigit, w.Text) == w.Text {
@@ -106,16 +108,31 @@ func inkSlots(words []vanthu.Word, width, height int) []inkSlot {
 			if !strings.HasPrefix(fold(w.Text), "NGAY") || digitH == 0 {
 				continue
 			}
-			for _, next := range ws[i+1 : min(len(ws), i+4)] {
+			for j := i + 1; j < min(len(ws), i+4); j++ {
+				next := ws[j]
 				f := fold(next.Text)
-				if at := strings.Index(f, "THANG"); at >= 0 {
-					at = utf8.RuneCountInString(f[:at]) // runes, as makeSlot counts
-					sl := makeSlot(w, next, "ngày", 2.5*float64(digitH), at, 3.1*float64(digitH))
-					sl.day = true
-					out = append(out, sl)
-					day = true
-					break
+				at := strings.Index(f, "THANG")
+				if at < 0 {
+					continue
 				}
+				at = utf8.RuneCountInString(f[:at]) // runes, as makeSlot counts
+				sl := makeSlot(w, next, "ngày", 2.5*float64(digitH), at, 3.1*float64(digitH))
+				sl.day = true
+				out = append(out, sl)
+				day = true
+				for _, year := range ws[j+1 : min(len(ws), j+4)] {
+					if at := strings.Index(fold(year.Text), "NAM"); at >= 0 {
+						at = utf8.RuneCountInString(fold(year.Text)[:at])
+						sl := makeSlot(next, year, "tháng", 3.1*float64(digitH), at, 2.3*float64(digitH))
+						// The day's ink run into "tháng" stands at its
+						// start: its print ends the word.
+						sl.slot.Min.X, sl.room.Min.X = next.X1, next.X1
+						sl.month = true
+						out = append(out, sl)
+						break
+					}
+				}
+				break
 			}
 			break
 		}
@@ -271,13 +288,17 @@ func makeSlot(label, next vanthu.Word, labelText string, labelW float64, nextAt 
 }
 
 // valid reports whether digits can be what the slot holds: any number,
-// or a day of the month.
+// a day of the month, or a month.
 func (s inkSlot) valid(digits string) bool {
-	if !s.day {
+	if !s.day && !s.month {
 		return true
 	}
 	d, err := strconv.Atoi(digits)
-	return err == nil && len(digits) <= 2 && d >= 1 && d <= 31
+	last := 31
+	if s.month {
+		last = 12
+	}
+	return err == nil && len(digits) <= 2 && d >= 1 && d <= last
 }
 
 // printedConf is the confidence (0–100) above which Tesseract's reading of
@@ -311,7 +332,10 @@ func (s inkSlot) tesseract(words []vanthu.Word) (string, float64) {
 		var part string
 		switch {
 		case same(w, s.label):
-			part = strings.TrimPrefix(w.Text, s.labelText)
+			part = w.Text // what ran in after the label's print
+			if i := strings.Index(w.Text, s.labelText); i >= 0 {
+				part = w.Text[i+len(s.labelText):]
+			}
 		case same(w, s.next):
 			part = strings.TrimSuffix(w.Text, s.nextText)
 		case w.Line == s.label.Line && cx > s.slot.Min.X && cx < max(s.slot.Max.X, s.clearTo):

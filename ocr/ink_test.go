@@ -15,6 +15,7 @@ import (
 
 	"github.com/vanthu/vanthu"
 	"github.com/vanthu/vanthu/internal/handwriting"
+	"github.com/vanthu/vanthu/internal/pagerender"
 	"github.com/vanthu/vanthu/layout"
 )
 
@@ -91,6 +92,30 @@ func TestReadInkNumberAndDay(t *testing.T) {
 		if w, ok := wordWith(words, d); !ok || w.Confidence > inkConfCap {
 			t.Errorf("ink word %q: %+v; want confidence at most %d", d, w, inkConfCap)
 		}
+	}
+}
+
+// On a form printed ahead the month is left blank too, and written by
+// hand with the day: both are read from the ink. A month is 1 to 12.
+func TestReadInkDayAndMonth(t *testing.T) {
+	h := newHeader()
+	blue := color.RGBA{40, 40, 140, 255}
+	handwriting.Draw(h.img, "07", 1600, 466, 56, blue)
+	handwriting.Draw(h.img, "3", 1860, 466, 56, blue)
+	for _, w := range []struct {
+		text   string
+		x0, x1 int
+		conf   float64
+	}{{"Quảng", 1183, 1324, 95}, {"Ngãi,", 1338, 1449, 95}, {"ngày", 1471, 1575, 95}, {"0T", 1593, 1660, 40},
+		{"tháng", 1687, 1807, 95}, {"S", 1855, 1900, 30}, {"năm", 1960, 2040, 95}, {"2025", 2060, 2163, 95}} {
+		h.word(w.text, w.x0, w.x1, w.conf, 1)
+	}
+	words, _ := readInk(decoder(t, h.png(t)), inkSlots(h.words, 2480, 3508), h.words)
+	if text := lines(words); !strings.Contains(text, "ngày 07 tháng 3 năm 2025") {
+		t.Errorf("date line not read from the ink:\n%s", text)
+	}
+	if s := (inkSlot{month: true}); s.valid("13") || s.valid("0") || !s.valid("12") {
+		t.Error("a month is 1 to 12")
 	}
 }
 
@@ -226,12 +251,19 @@ func TestInkSlotsInkRunIntoTheNextWord(t *testing.T) {
 		h.word(w.text, w.x0, w.x1, 90, 1)
 	}
 	slots := inkSlots(h.words, 2480, 3508)
-	if len(slots) != 1 {
-		t.Fatalf("%d slots", len(slots))
+	if len(slots) != 2 || !slots[0].day || !slots[1].month {
+		t.Fatalf("%d slots %+v; want the day's and the month's", len(slots), slots)
 	}
 	s := slots[0]
 	if s.nextText != "tháng" || s.slot.Min.X != 1575 || s.slot.Max.X < 1640 || s.slot.Max.X > 1720 {
 		t.Errorf("slot %v, next word %q; want from 1575 to where tháng begins, and tháng", s.slot, s.nextText)
+	}
+	if m := slots[1]; m.slot.Min.X != 1830 || m.slot.Max.X != 1930 || m.nextText != "năm" {
+		t.Errorf("month's slot %v, next word %q; want from 1830 to 1930, and năm", m.slot, m.nextText)
+	}
+	// The month is print, read surely: it is left as Tesseract read it.
+	if !slots[1].printed(h.words) {
+		t.Error("the printed month 02 taken for handwriting")
 	}
 }
 
@@ -328,4 +360,70 @@ func wordWithPrefix(words []vanthu.Word, prefix string) (vanthu.Word, bool) {
 		}
 	}
 	return vanthu.Word{}, false
+}
+
+// A header printed ahead with the day and the month left blank, both
+// written in by hand in blue, read by Tesseract and the digit model
+// through the whole recognition.
+func TestRecognizeHandwrittenDayAndMonth(t *testing.T) {
+	r, err := pagerender.New()
+	if err != nil {
+		t.Skip(err)
+	}
+	g := r.Render([]string{
+		"L|ỦY BAN NHÂN DÂN|CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+		"LB|TỈNH BÌNH AN|Độc lập - Tự do - Hạnh phúc",
+		"L|Số: 12/QĐ-UBND|Bình An, ngày         tháng        năm 2025",
+		"", "CB|QUYẾT ĐỊNH", "CB|Về việc thành lập Tổ công tác",
+		"Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;",
+	})
+	w, err := NewWorker(DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	read := func(img image.Image) vanthu.PageText {
+		b, err := EncodePNG(img, pagerender.DPI)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pt, err := w.Recognize(context.Background(), b, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return pt
+	}
+	// Where the slots are: between the printed words of the date line
+	// (the header's, above the body's), as first read.
+	words := read(g).Words
+	box := map[string]vanthu.Word{}
+	for _, wd := range words {
+		if b, seen := box["THANG"]; fold(wd.Text) == "THANG" && (!seen || wd.Y0 < b.Y0) {
+			box["THANG"] = wd
+		}
+	}
+	for _, wd := range words {
+		th := box["THANG"]
+		if wd.Y1 < th.Y0 || wd.Y0 > th.Y1 {
+			continue // not on the date line
+		}
+		switch f := fold(wd.Text); {
+		case strings.HasSuffix(f, "NGAY") && wd.X1 < th.X0:
+			box["NGAY"] = wd
+		case f == "NAM" && wd.X0 > th.X1:
+			box["NAM"] = wd
+		}
+	}
+	if len(box) != 3 {
+		t.Fatalf("the date line's words not found: %v", box)
+	}
+	page := image.NewRGBA(g.Bounds())
+	draw.Draw(page, page.Bounds(), g, image.Point{}, draw.Src)
+	blue := color.RGBA{40, 40, 140, 255}
+	h := box["NGAY"].Y1 - box["NGAY"].Y0
+	handwriting.Draw(page, "07", box["NGAY"].X1+20, box["NGAY"].Y0-h/3, h*4/3, blue)
+	handwriting.Draw(page, "3", box["THANG"].X1+30, box["THANG"].Y0-h/3, h*4/3, blue)
+	if text := read(page).Text; !strings.Contains(text, "ngày 07 tháng 3 năm 2025") {
+		t.Errorf("the handwritten day and month not read:\n%s", text)
+	}
 }

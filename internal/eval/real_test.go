@@ -9,6 +9,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/vanthu/vanthu/dict"
 	"github.com/vanthu/vanthu/intake/pipeline"
 )
 
@@ -118,19 +119,20 @@ func TestRealHandwriting(t *testing.T) {
 
 // handwritingScore counts the digit model's readings and those exact.
 type handwritingScore struct {
-	numbers, numbersRight, days, daysRight int
-	misses                                 []string
+	numbers, numbersRight, days, daysRight, months, monthsRight int
+	misses                                                      []string
 }
 
 func (h handwritingScore) String() string {
-	return fmt.Sprintf("the digit model read %d of %d numbers and %d of %d days exactly", h.numbersRight, h.numbers, h.daysRight, h.days)
+	return fmt.Sprintf("the digit model read %d of %d numbers, %d of %d days and %d of %d months exactly",
+		h.numbersRight, h.numbers, h.daysRight, h.days, h.monthsRight, h.months)
 }
 
-// handwriting scores each number and day the digit model read from the
-// ink of a slot (a word with the model's alternatives; the number's slot
-// is in the left column of the header, the day's in the right) against
-// the numeral and the day read by eye, before any other evidence (the
-// signature's date) weighs in.
+// handwriting scores each number, day and month the digit model read from
+// the ink of a slot (a word with the model's alternatives; the number's
+// slot is in the left column of the header, the day's and the month's in
+// the right, the month's after "tháng") against the numeral and the date
+// read by eye, before any other evidence (the signature's date) weighs in.
 func handwriting(truths []RealTruth, res map[string]pipeline.Result) handwritingScore {
 	var h handwritingScore
 	for _, tr := range truths {
@@ -141,7 +143,7 @@ func handwriting(truths []RealTruth, res map[string]pipeline.Result) handwriting
 		numeral, _, _ := strings.Cut(fmt.Sprint(Show(tr.Metadata["number"])), "/")
 		date := fmt.Sprint(Show(tr.Metadata["issued_date"]))
 		pg := r.Recognised[0]
-		for _, w := range pg.Words {
+		for k, w := range pg.Words {
 			switch {
 			case len(w.Alternatives) == 0:
 			case w.X1 < pg.Width/2:
@@ -150,6 +152,13 @@ func handwriting(truths []RealTruth, res map[string]pipeline.Result) handwriting
 					h.numbersRight++
 				} else {
 					h.misses = append(h.misses, fmt.Sprintf("%s number: read %q, written %q", tr.ID, w.Text, numeral))
+				}
+			case k > 0 && strings.HasSuffix(strings.ToUpper(dict.Fold(pg.Words[k-1].Text)), "THANG"):
+				h.months++
+				if len(date) >= len("2006-01") && strings.TrimLeft(w.Text, "0") == strings.TrimLeft(date[5:7], "0") {
+					h.monthsRight++
+				} else {
+					h.misses = append(h.misses, fmt.Sprintf("%s month: read %q, written %q", tr.ID, w.Text, date))
 				}
 			default:
 				h.days++
