@@ -121,12 +121,14 @@ func inkSlots(words []vanthu.Word, width, height int) []inkSlot {
 				out = append(out, sl)
 				day = true
 				for _, year := range ws[j+1 : min(len(ws), j+4)] {
-					if at := strings.Index(fold(year.Text), "NAM"); at >= 0 {
-						at = utf8.RuneCountInString(fold(year.Text)[:at])
-						sl := makeSlot(next, year, "tháng", 3.1*float64(digitH), at, 2.3*float64(digitH))
-						// The day's ink run into "tháng" stands at its
-						// start: its print ends the word.
-						sl.slot.Min.X, sl.room.Min.X = next.X1, next.X1
+					if yat := strings.Index(fold(year.Text), "NAM"); yat >= 0 {
+						yat = utf8.RuneCountInString(fold(year.Text)[:yat])
+						sl := makeSlot(next, year, "tháng", 3.1*float64(digitH), yat, 2.3*float64(digitH))
+						if at > 0 {
+							// The day's ink run into "tháng" stands at
+							// its start: its print ends the word.
+							sl.slot.Min.X, sl.room.Min.X = next.X1, next.X1
+						}
 						sl.month = true
 						out = append(out, sl)
 						break

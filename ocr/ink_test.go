@@ -117,6 +117,20 @@ func TestReadInkDayAndMonth(t *testing.T) {
 	if s := (inkSlot{month: true}); s.valid("13") || s.valid("0") || !s.valid("12") {
 		t.Error("a month is 1 to 12")
 	}
+	// The ink run into "tháng" as Tesseract read it ("tháng3"): the
+	// slot begins where the print ends.
+	h.words = nil
+	for _, w := range []struct {
+		text   string
+		x0, x1 int
+		conf   float64
+	}{{"ngày", 1471, 1575, 95}, {"07", 1593, 1660, 96}, {"tháng3", 1687, 1905, 41}, {"năm", 1960, 2040, 95}, {"2025", 2060, 2163, 95}} {
+		h.word(w.text, w.x0, w.x1, w.conf, 1)
+	}
+	words, _ = readInk(decoder(t, h.png(t)), inkSlots(h.words, 2480, 3508), h.words)
+	if text := lines(words); !strings.Contains(text, "ngày 07 tháng 3 năm 2025") {
+		t.Errorf("date line with the month run into tháng:\n%s", text)
+	}
 }
 
 func TestReadInkTwoReadersAgree(t *testing.T) {
