@@ -379,7 +379,7 @@ func subjectAfterHeading(heading layout.Segment, segs []layout.Segment) (string,
 func joinLines(lines []string) string {
 	var b strings.Builder
 	for i, l := range lines {
-		if i > 0 && !brokenRange.MatchString(lines[i-1]) || i > 0 && !startsDigit(l) {
+		if i > 0 && !(brokenRange.MatchString(lines[i-1]) && startsDigit(l)) {
 			b.WriteByte(' ')
 		}
 		b.WriteString(l)
