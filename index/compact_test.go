@@ -94,3 +94,42 @@ func TestCompact(t *testing.T) {
 		}
 	}
 }
+
+// What Compact leaves right after batches were written (as `vanthu import
+// --compact` does) is what the index opens with: one segment holding every
+// document. Ten rounds, as Bleve's background merging is timed
+// differently each time.
+func TestCompactedIndexOpensInOneSegment(t *testing.T) {
+	for round := range 10 {
+		dir := filepath.Join(t.TempDir(), "index")
+		ix, err := Open(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for b := range 3 {
+			var docs []vanthu.Document
+			for i := range 40 {
+				docs = append(docs, vanthu.Document{ID: vanthu.RefOf(fmt.Appendf(nil, "r%d-%d-%d", round, b, i)), PageCount: 1,
+					Pages: []vanthu.Page{{Number: 1, Text: "cải cách hành chính", Done: true}}})
+			}
+			if err := ix.PutBatch(docs); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := ix.Compact(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		ix.Close()
+		if ix, err = Open(dir); err != nil {
+			t.Fatal(err)
+		}
+		n, count := ix.Segments(), 0
+		if c, err := ix.Count(); err == nil {
+			count = int(c)
+		}
+		ix.Close()
+		if n != 1 || count != 120 {
+			t.Fatalf("round %d: opened with %d segments and %d documents, want 1 and 120", round, n, count)
+		}
+	}
+}

@@ -32,6 +32,7 @@ func compactCmd(ctx context.Context, args []string) error {
 
 // compactIndex merges ix's segments into one, saying so on standard error.
 func compactIndex(ctx context.Context, ix *index.Index) error {
+	ix.Settle(10 * time.Second) // a merge or a persist in flight changes the count
 	n := ix.Segments()
 	if n <= 1 {
 		fmt.Fprintf(os.Stderr, "chỉ mục đã gọn: %d phân đoạn\n", n)
