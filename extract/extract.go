@@ -110,7 +110,7 @@ func ExtractWithConfidence(pages []vanthu.Page) (vanthu.Metadata, map[string]flo
 	}
 	for _, segs := range [][]layout.Segment{rightHead, top} {
 		for i := range segs {
-			s := withMonth(segs, i)
+			s := dateLine(segs, i)
 			if place, date, ok := ParseDateLine(s.Text); ok {
 				md.Place, md.IssuedDate = dict.RepairPlace(place, texts(leftHead)), date
 				conf["issued_date"] = slotConf(s)
@@ -366,13 +366,13 @@ func withCode(segs []layout.Segment, i int) string {
 	return s.Text
 }
 
-// withMonth is the date line of segment i of segs: its text, and when it
+// dateLine is the date line of segment i of segs: its text, and when it
 // ends on "ngày", the next segment on its row too. A day slot left blank
 // (or written in ink OCR did not read) is wide enough for the layout to
 // part "Đồng Tháp, ngày" from "tháng 3 năm 2013". A line that ends on
 // "năm", its year wrapped to the line under it in a narrow column (a long
 // place's), takes that year.
-func withMonth(segs []layout.Segment, i int) layout.Segment {
+func dateLine(segs []layout.Segment, i int) layout.Segment {
 	s := segs[i]
 	join := func(n layout.Segment) {
 		s.Text += " " + n.Text

@@ -432,27 +432,21 @@ func turnImage(img []byte, turns int, format C.l_int32) ([]byte, error) {
 		return nil, vanthu.Errorf("ocr: clean", vanthu.Transient, "cannot turn the page")
 	}
 	defer C.pixDestroy(&up)
-	if res := C.pixGetXRes(pix); res > 0 {
-		C.pixSetResolution(up, res, res)
-	}
-	var data *C.l_uint8
-	var size C.size_t
-	if C.pixWriteMem(&data, &size, up, format) != 0 || data == nil {
-		return nil, vanthu.Errorf("ocr: clean", vanthu.Transient, "cannot encode the turned page")
-	}
-	defer C.free(unsafe.Pointer(data))
-	return C.GoBytes(unsafe.Pointer(data), C.int(size)), nil
+	return encodePix(up, int(C.pixGetXRes(pix)), format)
 }
 
 // encodeTIFF writes pix as an uncompressed TIFF stating dpi (if known).
-func encodeTIFF(pix *C.PIX, dpi int) ([]byte, error) {
+func encodeTIFF(pix *C.PIX, dpi int) ([]byte, error) { return encodePix(pix, dpi, C.IFF_TIFF) }
+
+// encodePix writes pix in format stating dpi (if known).
+func encodePix(pix *C.PIX, dpi int, format C.l_int32) ([]byte, error) {
 	if dpi > 0 {
 		C.pixSetResolution(pix, C.l_int32(dpi), C.l_int32(dpi))
 	}
 	var data *C.l_uint8
 	var size C.size_t
-	if C.pixWriteMem(&data, &size, pix, C.IFF_TIFF) != 0 || data == nil {
-		return nil, vanthu.Errorf("ocr: clean", vanthu.Transient, "cannot encode the cleaned page")
+	if C.pixWriteMem(&data, &size, pix, format) != 0 || data == nil {
+		return nil, vanthu.Errorf("ocr: clean", vanthu.Transient, "cannot encode the page")
 	}
 	defer C.free(unsafe.Pointer(data))
 	return C.GoBytes(unsafe.Pointer(data), C.int(size)), nil

@@ -120,19 +120,8 @@ func inkSlots(words []vanthu.Word, width, height int) []inkSlot {
 				sl.day = true
 				out = append(out, sl)
 				day = true
-				for _, year := range ws[j+1 : min(len(ws), j+4)] {
-					if yat := strings.Index(fold(year.Text), "NAM"); yat >= 0 {
-						yat = utf8.RuneCountInString(fold(year.Text)[:yat])
-						sl := makeSlot(next, year, "tháng", 3.1*float64(digitH), yat, 2.3*float64(digitH))
-						if at > 0 {
-							// The day's ink run into "tháng" stands at
-							// its start: its print ends the word.
-							sl.slot.Min.X, sl.room.Min.X = next.X1, next.X1
-						}
-						sl.month = true
-						out = append(out, sl)
-						break
-					}
+				if m, ok := monthSlot(next, at > 0, ws[j+1:min(len(ws), j+4)], digitH); ok {
+					out = append(out, m)
 				}
 				break
 			}
@@ -140,6 +129,28 @@ func inkSlots(words []vanthu.Word, width, height int) []inkSlot {
 		}
 	}
 	return out
+}
+
+// monthSlot is the slot between "tháng" (the word thang, whose start
+// holds the day's ink when inkFirst) and the first of after that holds
+// "năm"; digitH is the height of the year's printed digits.
+func monthSlot(thang vanthu.Word, inkFirst bool, after []vanthu.Word, digitH int) (inkSlot, bool) {
+	for _, year := range after {
+		at := strings.Index(fold(year.Text), "NAM")
+		if at < 0 {
+			continue
+		}
+		at = utf8.RuneCountInString(fold(year.Text)[:at])
+		sl := makeSlot(thang, year, "tháng", 3.1*float64(digitH), at, 2.3*float64(digitH))
+		if inkFirst {
+			// The day's ink run into "tháng" stands at its start: its
+			// print ends the word.
+			sl.slot.Min.X, sl.room.Min.X = thang.X1, thang.X1
+		}
+		sl.month = true
+		return sl, true
+	}
+	return inkSlot{}, false
 }
 
 // beforeType ends a number's slot before the type code OCR lost into it

@@ -25,6 +25,9 @@ var (
 	svgOther = regexp.MustCompile(`<(path|text|tspan|use|rect|line|polyline|polygon|circle|ellipse|clipPath|mask|pattern)\b`)
 )
 
+// svgNum reads a number of MuPDF's SVG (0 if it is none).
+func svgNum(s string) float64 { v, _ := strconv.ParseFloat(s, 64); return v }
+
 // scanImage returns the image of a page that is exactly one unrotated image
 // filling it, with its size and its resolution, from the page's SVG.
 func scanImage(svg string) (data []byte, w, h, dpi int, ok bool) {
@@ -37,9 +40,8 @@ func scanImage(svg string) (data []byte, w, h, dpi int, ok bool) {
 	if size == nil || g == nil || im == nil {
 		return nil, 0, 0, 0, false
 	}
-	f := func(s string) float64 { v, _ := strconv.ParseFloat(s, 64); return v }
-	pw, ph := f(size[1]), f(size[2])
-	a, b, c, d, e, ff := f(g[1]), f(g[2]), f(g[3]), f(g[4]), f(g[5]), f(g[6])
+	pw, ph := svgNum(size[1]), svgNum(size[2])
+	a, b, c, d, e, ff := svgNum(g[1]), svgNum(g[2]), svgNum(g[3]), svgNum(g[4]), svgNum(g[5]), svgNum(g[6])
 	w, _ = strconv.Atoi(svg[im[2]:im[3]])
 	h, _ = strconv.Atoi(svg[im[4]:im[5]])
 	if w <= 0 || h <= 0 || pw <= 0 || ph <= 0 || b != 0 || c != 0 || e != 0 || ff != 0 {
@@ -84,8 +86,7 @@ func underScan(svg string) bool {
 	if size == nil {
 		return false
 	}
-	f := func(s string) float64 { v, _ := strconv.ParseFloat(s, 64); return v }
-	pw, ph := f(size[1]), f(size[2])
+	pw, ph := svgNum(size[1]), svgNum(size[2])
 	groups := svgGroup.FindAllStringSubmatchIndex(svg, -1)
 	for _, im := range svgImage.FindAllStringSubmatchIndex(svg, -1) {
 		var g []int // the group the image is drawn in: the last opened before it
@@ -97,8 +98,8 @@ func underScan(svg string) bool {
 		if g == nil {
 			continue
 		}
-		a, b := f(svg[g[2]:g[3]]), f(svg[g[4]:g[5]])
-		c, d := f(svg[g[6]:g[7]]), f(svg[g[8]:g[9]])
+		a, b := svgNum(svg[g[2]:g[3]]), svgNum(svg[g[4]:g[5]])
+		c, d := svgNum(svg[g[6]:g[7]]), svgNum(svg[g[8]:g[9]])
 		w, _ := strconv.Atoi(svg[im[2]:im[3]])
 		h, _ := strconv.Atoi(svg[im[4]:im[5]])
 		// The box the image is drawn in, turned or not.
