@@ -28,7 +28,8 @@ import (
 // out black); grey, the sheet laid askew, compressed hard (a copier's
 // scan-to-PDF); the sheet fed upside down; and the sheet laid on a
 // flatbed off the glass's edges with the lid open, the bed dark around
-// it.
+// it; and thin paper printed on both sides, the back's print showing
+// through.
 var rescans = []scanning{
 	{"100 dpi colour", 100, jpegImage, map[string]int{
 		"number": 9, "doc_type": 12, "issuer": 12, "parent_body": 12, "issued_date": 10, "place": 12,
@@ -50,6 +51,10 @@ var rescans = []scanning{
 		"number": 9, "doc_type": 12, "issuer": 12, "parent_body": 12, "issued_date": 9, "place": 12,
 		"subject": 9, "signer": 9, "signer_title": 10, "urgency": 12, "confidentiality": 12,
 	}, 2},
+	{"200 dpi colour, the back showing through", 200, showThroughImage, map[string]int{
+		"number": 9, "doc_type": 12, "issuer": 12, "parent_body": 12, "issued_date": 8, "place": 12,
+		"subject": 9, "signer": 11, "signer_title": 11, "urgency": 12, "confidentiality": 12,
+	}, 3},
 }
 
 // TestRealDocumentsRescanned reads the real documents again as they would
@@ -179,6 +184,55 @@ func darkBedImage(img *image.RGBA, _ int) string {
 	at := image.Pt(r.Dx()*5/100, r.Dy()/100)
 	draw.Draw(out, r.Sub(r.Min).Add(at), img, r.Min, draw.Src)
 	return jpegImage(out, 0)
+}
+
+// showThroughImage is img printed on thin paper whose back holds print
+// too, as a JPEG: the back's print shows through mirrored, blurred by the
+// paper and faint (at most 20% darker than the paper), its lines between
+// the front's. The back is the front itself, mirrored and moved down by
+// half a line.
+func showThroughImage(img *image.RGBA, dpi int) string {
+	r := img.Bounds()
+	w, h := r.Dx(), r.Dy()
+	back := make([]float64, w*h) // the back's darkness, 0 to 1
+	shift := dpi / 12
+	for y := shift; y < h; y++ {
+		for x := range w {
+			g := color.GrayModel.Convert(img.At(r.Min.X+w-1-x, r.Min.Y+y-shift)).(color.Gray)
+			back[y*w+x] = 1 - float64(g.Y)/255
+		}
+	}
+	back = boxBlur(back, w, h, max(1, dpi/100))
+	out := image.NewRGBA(image.Rect(0, 0, w, h))
+	for y := range h {
+		for x := range w {
+			c := img.RGBAAt(r.Min.X+x, r.Min.Y+y)
+			k := 1 - 0.2*back[y*w+x]
+			out.SetRGBA(x, y, color.RGBA{uint8(float64(c.R) * k), uint8(float64(c.G) * k), uint8(float64(c.B) * k), 255})
+		}
+	}
+	return jpegImage(out, dpi)
+}
+
+// boxBlur blurs the w×h values v with a box of radius rad, across then
+// down.
+func boxBlur(v []float64, w, h, rad int) []float64 {
+	pass := func(in []float64, n, lines int, at func(line, i int) int) []float64 {
+		out := make([]float64, len(in))
+		for l := range lines {
+			for i := range n {
+				sum, cnt := 0.0, 0
+				for j := max(0, i-rad); j <= min(n-1, i+rad); j++ {
+					sum += in[at(l, j)]
+					cnt++
+				}
+				out[at(l, i)] = sum / float64(cnt)
+			}
+		}
+		return out
+	}
+	v = pass(v, w, h, func(y, x int) int { return y*w + x })
+	return pass(v, h, w, func(x, y int) int { return y*w + x })
 }
 
 // bilevelImage is img at one bit per pixel, black below mid-grey.
