@@ -87,8 +87,9 @@ func ExtractWithConfidence(pages []vanthu.Page) (vanthu.Metadata, map[string]flo
 	}
 	numberAt := -1
 	var typeLost Number // a number whose type code the heading must give back
-	for i, s := range top {
-		if n, ok := ownNumber(withCode(top, i)); ok {
+	for i := range top {
+		s := withCode(top, i)
+		if n, ok := ownNumber(s.Text); ok {
 			if n.TypeLost {
 				typeLost = n
 				if d := inkDigits(s); d != "" {
@@ -350,20 +351,30 @@ func inkDigits(s layout.Segment) string {
 // labelAlone matches a "Số:" with nothing after it but a numeral.
 var labelAlone = regexp.MustCompile(`^S[O6]\s*[:;.,]?(\s*[0-9]+)?$`)
 
-// withCode is the text of segs[i], and when that is a "Số:" alone (or with
-// a numeral), the text of the segment beside it on its row too: where OCR
-// read nothing of the handwritten numeral, or only the numeral, the blank
+// withCode is segs[i], and when that is a "Số:" alone (or with a
+// numeral), joined with the segment beside it on its row: where OCR read
+// nothing of the handwritten numeral, or only the numeral, the blank
 // before the printed code ("/TB-UBND") is wide enough to part them into
-// two segments.
-func withCode(segs []layout.Segment, i int) string {
+// two segments. The words joined are the number's too: the numeral the
+// digit model read into the slot, and how sure it is, may be beside the
+// label.
+func withCode(segs []layout.Segment, i int) layout.Segment {
 	s := segs[i]
 	if !labelAlone.MatchString(foldUpper(s.Text)) {
-		return s.Text
+		return s
 	}
 	if next := nextOnRow(segs, i); next >= 0 {
-		return s.Text + " " + segs[next].Text
+		return joinSegs(s, segs[next])
 	}
-	return s.Text
+	return s
+}
+
+// joinSegs is segment s with segment n after it: their text, words and box.
+func joinSegs(s, n layout.Segment) layout.Segment {
+	s.Text += " " + n.Text
+	s.Words = append(s.Words[:len(s.Words):len(s.Words)], n.Words...)
+	s.X0, s.X1, s.Y0, s.Y1 = min(s.X0, n.X0), max(s.X1, n.X1), min(s.Y0, n.Y0), max(s.Y1, n.Y1)
+	return s
 }
 
 // dateLine is the date line of segment i of segs: its text, and when it
@@ -374,21 +385,16 @@ func withCode(segs []layout.Segment, i int) string {
 // place's), takes that year.
 func dateLine(segs []layout.Segment, i int) layout.Segment {
 	s := segs[i]
-	join := func(n layout.Segment) {
-		s.Text += " " + n.Text
-		s.Words = append(s.Words[:len(s.Words):len(s.Words)], n.Words...)
-		s.X0, s.X1, s.Y0, s.Y1 = min(s.X0, n.X0), max(s.X1, n.X1), min(s.Y0, n.Y0), max(s.Y1, n.Y1)
-	}
 	if strings.HasSuffix(strings.TrimRight(foldUpper(s.Text), " .…_:"), "NGAY") {
 		if next := nextOnRow(segs, i); next >= 0 {
-			join(segs[next])
+			s = joinSegs(s, segs[next])
 		}
 	}
 	if strings.HasSuffix(strings.TrimRight(foldUpper(s.Text), " .,:"), " NAM") && i+1 < len(segs) {
 		n := segs[i+1]
 		below := n.Y0 >= s.Y1-(s.Y1-s.Y0)/2 && n.Y0-s.Y1 < s.Y1-s.Y0 && n.X0 < s.X1 && n.X1 > s.X0
 		if below && wrappedYear.MatchString(strings.TrimSpace(n.Text)) {
-			join(n)
+			s = joinSegs(s, n)
 		}
 	}
 	return s

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -73,29 +74,37 @@ var reviewOrder = []string{"number", "doc_type", "issuer", "issued_date", "place
 
 // documentStarts returns the indexes of the pages after the first on which
 // another document begins: a page whose top carries an NĐ 30 header, the
-// Quốc hiệu or its motto together with a "Số:" line or a "…, ngày … tháng
-// … năm …" line. A continuation page has none of these; an appendix (phụ
-// lục) carries no number line.
+// Quốc hiệu or its motto together with a number or a date of its own (a
+// "Số:" line whose slot holds a numeral or ink, or a "…, ngày … tháng …
+// năm …" line with its year). A continuation page has none of these; an
+// appendix (phụ lục) carries no number line; a form an appendix sets out
+// (mẫu) carries the header with its slots left blank ("Số: …/QĐ-UBND",
+// "…, ngày … tháng … năm 20…"), or is labelled as one ("Mẫu số 01").
 func documentStarts(pages []vanthu.Page) []int {
 	var out []int
 	for i := 1; i < len(pages); i++ {
 		segs := layout.Segments(pages[i])
-		national, own := false, false
+		national, own, form := false, false, false
 		for j, s := range segs {
 			if !nearTop(pages[i], s, j) {
 				break
 			}
 			national = national || isNational(s.Text)
-			_, num := ownNumber(s.Text)
+			form = form || formLabel.MatchString(foldUpper(s.Text))
+			n, num := ownNumber(s.Text)
 			_, _, date := ParseDateLine(s.Text)
-			own = own || num || date
+			own = own || (num && (n.Numeral != "" || n.Unreadable)) || date
 		}
-		if national && own {
+		if national && own && !form {
 			out = append(out, i)
 		}
 	}
 	return out
 }
+
+// formLabel matches the label of a form (folded, in capitals): "Mẫu số
+// 01", "(Mẫu 2a)", "Biểu mẫu số II.1".
+var formLabel = regexp.MustCompile(`^\(?(BIEU )?MAU( SO)?\s*[:.]?\s*[0-9IVX]`)
 
 // nearTop reports whether segment s (the j-th of its page) lies in the top
 // third of page p: by its box, or for text without boxes by its line.

@@ -60,6 +60,23 @@ func TestReadSeveralDocuments(t *testing.T) {
 	if r := Read([]vanthu.Page{first, cont}, nil); len(r.Warnings) != 0 {
 		t.Errorf("one document, warnings %q", r.Warnings)
 	}
+	// Nor is a form an appendix sets out: the header with its slots
+	// blank, or labelled as a form.
+	for _, form := range [][]string{
+		{"UBND TỈNH BÌNH AN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Số: ....../QĐ-UBND", "Bình An, ngày ... tháng ... năm 20...", "QUYẾT ĐỊNH"},
+		{"TÊN CƠ QUAN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Số: …/TB-…", "……, ngày …… tháng …… năm ……", "THÔNG BÁO"},
+		{"Mẫu số 02", "UBND XÃ AN BÌNH", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Số: 15/GXN-UBND", "An Bình, ngày 10 tháng 5 năm 2024", "GIẤY XÁC NHẬN"},
+	} {
+		if r := Read([]vanthu.Page{first, cont, page(3, form...)}, nil); len(r.Warnings) != 0 {
+			t.Errorf("a form in an appendix (%q) taken for another document: %q", form[0], r.Warnings)
+		}
+	}
+	// Another document whose number and day were written by hand, unread:
+	// its year is printed.
+	handwritten := page(3, append(append([]string{}, header...), "Số: …/TB-UBND", "Bình An, ngày … tháng 02 năm 2025", "THÔNG BÁO")...)
+	if r := Read([]vanthu.Page{first, cont, handwritten}, nil); len(r.Warnings) != 1 || !strings.Contains(r.Warnings[0], "trang 3") {
+		t.Errorf("a second document with its number and day unread: warnings %q", r.Warnings)
+	}
 }
 func TestReadSignatureEvidence(t *testing.T) {
 	p := page(1, "ỦY BAN NHÂN DÂN", "TINH QUANG NGAI", "Số: 5/UBND-KT", "Quảng Ngãi, ngày 04 tháng 02 năm 2025", "V/v thử")
@@ -497,17 +514,47 @@ func TestNumberLabelApartFromItsCode(t *testing.T) {
 		{Text: "Quảng Ngãi, ngày tháng 01 năm 2025", X0: 421, Y0: 166, X1: 747, Y1: 184},
 		{Text: "THÔNG BÁO", X0: 383, Y0: 209, X1: 502, Y1: 228},
 	}
-	n, ok := ownNumber(withCode(segs, 0))
+	n, ok := ownNumber(withCode(segs, 0).Text)
 	if !ok || n.String() != "…/TB-UBND" {
 		t.Errorf("number %v, %v; want the printed part …/TB-UBND", n, ok)
 	}
-	if got := withCode(segs, 2); got != segs[2].Text {
+	if got := withCode(segs, 2).Text; got != segs[2].Text {
 		t.Errorf("a line that is no label alone took its neighbour: %q", got)
 	}
-	if got := withCode(segs[:1], 0); got != "Số:" {
+	if got := withCode(segs[:1], 0).Text; got != "Số:" {
 		t.Errorf("a label with nothing beside it: %q", got)
 	}
 }
+
+// The numeral the digit model read into the slot, unsure, stands beside a
+// "Số:" the layout parted from it (here the dotted leaders of a draft's
+// blank slot, read as 10 with the slash): the number is flagged, as sure
+// as its numeral and not as its label.
+func TestNumberApartFromItsLabelAsSureAsItsNumeral(t *testing.T) {
+	words := scanWords(
+		row{"Hà Nội, ngày 15 tháng 01 năm 2025", 1174, 435, 2248, 490},
+		row{"QUYẾT ĐỊNH", 1011, 645, 1455, 730},
+		row{"Sửa đổi Quyết định số 2269/QĐ-TTg", 800, 730, 1700, 787},
+	)
+	words = append(words,
+		vanthu.Word{Text: "Số:", X0: 460, Y0: 307, X1: 538, Y1: 354, Confidence: 92, Line: 90},
+		vanthu.Word{Text: "10", X0: 670, Y0: 313, X1: 719, Y1: 361, Confidence: 51, Line: 90,
+			Alternatives: []vanthu.Alternative{{Text: "10", P: 0.51}, {Text: "16", P: 0.38}}},
+		vanthu.Word{Text: "/QĐ-TTg", X0: 719, Y0: 313, X1: 898, Y1: 364, Confidence: 74, Line: 90})
+	p := vanthu.Page{Number: 1, Width: 2480, Height: 3508, Words: words}
+	var apart bool
+	for _, s := range layout.Segments(p) {
+		apart = apart || s.Text == "Số:"
+	}
+	if !apart {
+		t.Fatalf("the layout keeps the label with its numeral: the test needs them apart")
+	}
+	r := Read([]vanthu.Page{p}, nil)
+	if r.Metadata.Number != "10/QĐ-TTg" || !slices.Contains(r.Review, "number") {
+		t.Errorf("number %q, review %v: want 10/QĐ-TTg flagged", r.Metadata.Number, r.Review)
+	}
+}
+
 func TestCleanLine(t *testing.T) {
 	for in, want := range map[string]string{
 		"Về việc hỗ trợ nhà đầu tư ——__ thực hiện dự án": "Về việc hỗ trợ nhà đầu tư thực hiện dự án",
