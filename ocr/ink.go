@@ -289,6 +289,13 @@ func makeSlot(label, next vanthu.Word, labelText string, labelW float64, nextAt 
 	switch {
 	case nextW > 0 && float64(next.X1-next.X0) > 1.3*nextW:
 		right, slash = next.X1-int(1.1*nextW), false
+	case nextAt > 0 && leaders(string([]rune(next.Text)[:nextAt])):
+		// OCR read the slot's dotted leaders before the code (a form's or
+		// a draft's blank slot): stops are narrower than letters, and a
+		// slot counted by runes takes in the code's slash, which reads as
+		// a 1.
+		rs := []rune(next.Text)
+		right, slash = next.X0+int(float64(next.X1-next.X0)*printWidth(rs[:nextAt])/printWidth(rs)), false
 	case nextAt > 0:
 		right, slash = next.X0+(next.X1-next.X0)*nextAt/utf8.RuneCountInString(next.Text), false
 	}
@@ -298,6 +305,32 @@ func makeSlot(label, next vanthu.Word, labelText string, labelW float64, nextAt 
 		room.Max.X = next.X0
 	}
 	return inkSlot{slot: slot, room: room, label: label, next: next, labelText: labelText, nextText: nextText}
+}
+
+// leaders reports whether s is dotted leaders as OCR reads them: stops,
+// ellipses, low lines.
+func leaders(s string) bool {
+	return s != "" && strings.Trim(s, ".…_ ") == ""
+}
+
+// printWidth is about how wide rs are set in a serif type, in ems.
+func printWidth(rs []rune) float64 {
+	w := 0.0
+	for _, r := range rs {
+		switch {
+		case strings.ContainsRune(".,:;'’·", r):
+			w += 0.25
+		case r == '/' || r == '-' || r == 'I' || r == '|':
+			w += 0.3
+		case r == '…' || r == 'M' || r == 'W' || r == 'm':
+			w += 0.9
+		case unicode.IsUpper(r):
+			w += 0.7
+		default:
+			w += 0.5
+		}
+	}
+	return w
 }
 
 // valid reports whether digits can be what the slot holds: any number,

@@ -441,3 +441,44 @@ func TestRecognizeHandwrittenDayAndMonth(t *testing.T) {
 		t.Errorf("the handwritten day and month not read:\n%s", text)
 	}
 }
+
+// A draft's or a form's slots are dotted leaders, left blank: no numeral,
+// no day and no month is read from the dots, nor from the code's slash
+// beside them.
+func TestRecognizeBlankDottedSlots(t *testing.T) {
+	r, err := pagerender.New()
+	if err != nil {
+		t.Skip(err)
+	}
+	w, err := NewWorker(DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	for _, slots := range []string{"L|Số: ……/QĐ-TTg|Hà Nội, ngày …… tháng …… năm 2025", "L|Số: ........../QĐ-TTg|Hà Nội, ngày ....... tháng ....... năm 2025"} {
+		g := r.Render([]string{
+			"L|THỦ TƯỚNG CHÍNH PHỦ|CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+			"LB||Độc lập - Tự do - Hạnh phúc",
+			slots,
+			"", "CB|QUYẾT ĐỊNH", "CB|Sửa đổi, bổ sung một số điều của Quyết định số 2269/QĐ-TTg",
+			"Căn cứ Luật Tổ chức Chính phủ;",
+		})
+		b, err := EncodePNG(g, pagerender.DPI)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pt, err := w.Recognize(context.Background(), b, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range strings.Split(pt.Text, "\n") {
+			f := fold(l)
+			if strings.Contains(f, "QD-TTG") && !strings.Contains(f, "2269") && strings.ContainsAny(strings.Split(f, "QD-TTG")[0], "0123456789") {
+				t.Errorf("%q: a numeral read from a blank slot: %q", slots, l)
+			}
+			if strings.Contains(f, "NGAY") && strings.Contains(f, "2025") && strings.ContainsAny(strings.Split(f, "NAM")[0], "0123456789") {
+				t.Errorf("%q: a day or a month read from blank slots: %q", slots, l)
+			}
+		}
+	}
+}
