@@ -289,11 +289,11 @@ func makeSlot(label, next vanthu.Word, labelText string, labelW float64, nextAt 
 	switch {
 	case nextW > 0 && float64(next.X1-next.X0) > 1.3*nextW:
 		right, slash = next.X1-int(1.1*nextW), false
-	case nextAt > 0 && leaders(string([]rune(next.Text)[:nextAt])):
+	case nextAt > 0 && strings.ContainsAny(string([]rune(next.Text)[:nextAt]), ".…"):
 		// OCR read the slot's dotted leaders before the code (a form's or
-		// a draft's blank slot): stops are narrower than letters, and a
-		// slot counted by runes takes in the code's slash, which reads as
-		// a 1.
+		// a draft's slot, blank or written over): stops are narrower than
+		// letters, and a slot counted by runes takes in the code's slash,
+		// which reads as a 1.
 		rs := []rune(next.Text)
 		right, slash = next.X0+int(float64(next.X1-next.X0)*printWidth(rs[:nextAt])/printWidth(rs)), false
 	case nextAt > 0:
@@ -305,12 +305,6 @@ func makeSlot(label, next vanthu.Word, labelText string, labelW float64, nextAt 
 		room.Max.X = next.X0
 	}
 	return inkSlot{slot: slot, room: room, label: label, next: next, labelText: labelText, nextText: nextText}
-}
-
-// leaders reports whether s is dotted leaders as OCR reads them: stops,
-// ellipses, low lines.
-func leaders(s string) bool {
-	return s != "" && strings.Trim(s, ".…_ ") == ""
 }
 
 // printWidth is about how wide rs are set in a serif type, in ems.

@@ -442,10 +442,11 @@ func TestRecognizeHandwrittenDayAndMonth(t *testing.T) {
 	}
 }
 
-// A draft's or a form's slots are dotted leaders, left blank: no numeral,
+// A draft's or a form's slots are dotted leaders. Left blank, no numeral,
 // no day and no month is read from the dots, nor from the code's slash
-// beside them.
-func TestRecognizeBlankDottedSlots(t *testing.T) {
+// beside them; written over by hand, the handwriting is read, and the
+// slash is not.
+func TestRecognizeDottedSlots(t *testing.T) {
 	r, err := pagerender.New()
 	if err != nil {
 		t.Skip(err)
@@ -455,15 +456,8 @@ func TestRecognizeBlankDottedSlots(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer w.Close()
-	for _, slots := range []string{"L|Số: ……/QĐ-TTg|Hà Nội, ngày …… tháng …… năm 2025", "L|Số: ........../QĐ-TTg|Hà Nội, ngày ....... tháng ....... năm 2025"} {
-		g := r.Render([]string{
-			"L|THỦ TƯỚNG CHÍNH PHỦ|CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-			"LB||Độc lập - Tự do - Hạnh phúc",
-			slots,
-			"", "CB|QUYẾT ĐỊNH", "CB|Sửa đổi, bổ sung một số điều của Quyết định số 2269/QĐ-TTg",
-			"Căn cứ Luật Tổ chức Chính phủ;",
-		})
-		b, err := EncodePNG(g, pagerender.DPI)
+	read := func(img image.Image) vanthu.PageText {
+		b, err := EncodePNG(img, pagerender.DPI)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -471,14 +465,71 @@ func TestRecognizeBlankDottedSlots(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, l := range strings.Split(pt.Text, "\n") {
-			f := fold(l)
-			if strings.Contains(f, "QD-TTG") && !strings.Contains(f, "2269") && strings.ContainsAny(strings.Split(f, "QD-TTG")[0], "0123456789") {
-				t.Errorf("%q: a numeral read from a blank slot: %q", slots, l)
+		return pt
+	}
+	// numberDigits and dateDigits are the digits OCR gave the number
+	// before its code (on the first line with the code, "Số:" on it or
+	// on the line before), and the date line before its year.
+	numberDigits := func(text string) string {
+		for _, l := range strings.Split(text, "\n") {
+			if before, _, ok := strings.Cut(fold(l), "QD"); ok {
+				return strings.Map(keepDigit, before)
 			}
-			if strings.Contains(f, "NGAY") && strings.Contains(f, "2025") && strings.ContainsAny(strings.Split(f, "NAM")[0], "0123456789") {
-				t.Errorf("%q: a day or a month read from blank slots: %q", slots, l)
+		}
+		return "no number line"
+	}
+	dateDigits := func(text string) string {
+		for _, l := range strings.Split(text, "\n") {
+			if f := fold(l); strings.Contains(f, "NGAY") && strings.Contains(f, "2025") {
+				return strings.Map(keepDigit, strings.Split(f, "NAM")[0])
 			}
+		}
+		return "no date line"
+	}
+	var drafts [][]string
+	for _, dots := range [][2]string{{"……", "……"}, {"..........", "......."}} {
+		drafts = append(drafts, []string{
+			"L|THỦ TƯỚNG CHÍNH PHỦ|CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+			"LB||Độc lập - Tự do - Hạnh phúc",
+			"L|Số: " + dots[0] + "/QĐ-TTg|Hà Nội, ngày " + dots[1] + " tháng " + dots[1] + " năm 2025",
+			"", "CB|QUYẾT ĐỊNH", "CB|Sửa đổi, bổ sung một số điều của Quyết định số 2269",
+		}, []string{
+			"L|ỦY BAN NHÂN DÂN|CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+			"LB|TỈNH BÌNH AN|Độc lập - Tự do - Hạnh phúc",
+			"L|Số: " + dots[0] + "/QĐ-UBND|Bình An, ngày " + dots[1] + " tháng " + dots[1] + " năm 2025",
+			"", "CB|QUYẾT ĐỊNH", "CB|Về việc thành lập Tổ công tác",
+		})
+	}
+	for _, lines := range drafts {
+		slots := lines[2]
+		g := r.Render(append(lines, "Căn cứ Luật Tổ chức chính quyền;"))
+		pt := read(g)
+		if n, d := numberDigits(pt.Text), dateDigits(pt.Text); n != "" || d != "" {
+			t.Errorf("%q blank: number's digits %q, date's %q; want none:\n%s", slots, n, d, pt.Text)
+		}
+		box := map[string]vanthu.Word{}
+		for _, wd := range pt.Words {
+			f := fold(wd.Text)
+			for _, k := range []string{"SO:", "NGAY", "THANG"} {
+				if b, seen := box[k]; strings.HasPrefix(f, k) && (!seen || wd.Y0 < b.Y0) {
+					box[k] = wd
+				}
+			}
+		}
+		if len(box) != 3 {
+			t.Fatalf("%q: the header's words not found: %v", slots, box)
+		}
+		page := image.NewRGBA(g.Bounds())
+		draw.Draw(page, page.Bounds(), g, image.Point{}, draw.Src)
+		blue := color.RGBA{40, 40, 140, 255}
+		so, ngay, thang := box["SO:"], box["NGAY"], box["THANG"]
+		h := so.Y1 - so.Y0
+		handwriting.Draw(page, "23", so.X1+25, so.Y0-h/3, h*4/3, blue)
+		handwriting.Draw(page, "07", ngay.X0+(ngay.Y1-ngay.Y0)*13/5, ngay.Y0-h/3, h*4/3, blue)
+		handwriting.Draw(page, "3", thang.X1+25, thang.Y0-h/3, h*4/3, blue)
+		pt = read(page)
+		if n, d := numberDigits(pt.Text), dateDigits(pt.Text); n != "23" || d != "073" {
+			t.Errorf("%q written over: number's digits %q, date's %q; want 23 and 07, 3:\n%s", slots, n, d, pt.Text)
 		}
 	}
 }
