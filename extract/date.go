@@ -41,7 +41,7 @@ var (
 // was read is no day of the month, the date is the part that can: YYYY-MM
 // (or YYYY).
 func ParseDateLine(line string) (place, date string, ok bool) {
-	orig := []rune(dict.NFC(line))
+	orig := []rune(dict.NFC(unleader(line)))
 	folded := string(foldRunes(orig))
 	up := strings.ToUpper(folded)
 	m := dateRe.FindStringSubmatchIndex(up)

@@ -106,6 +106,12 @@ func TestParseDateLine(t *testing.T) {
 		// The first ten days as people say them.
 		{"Hà Nội, ngày mồng 5 tháng 3 năm 2020", "Hà Nội", "2020-03-05"},
 		{"Cần Thơ, ngày mùng 10 tháng 02 năm 2021", "Cần Thơ", "2021-02-10"},
+		// A form's dotted slots, written over by hand or stamped by an
+		// e-office system, or left blank.
+		{"Bình Định, ngày … 12 …… tháng 3 năm 2024", "Bình Định", "2024-03-12"},
+		{"Hà Nội, ngày .... 12 ..... tháng ... 03 ... năm 2011", "Hà Nội", "2011-03-12"},
+		{"Hà Nội, ngày...12...tháng...3...năm 2011", "Hà Nội", "2011-03-12"},
+		{"Hà Nội, ngày ....... tháng ....... năm 2025", "Hà Nội", "2025"},
 	}
 	for _, tt := range tests {
 		place, date, ok := ParseDateLine(tt.in)

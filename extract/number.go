@@ -115,7 +115,7 @@ func ParseNumber(line string) (string, bool) {
 func ParseNumberLine(line string) (Number, bool) {
 	// Ø is no Vietnamese letter: OCR's reading of a 0 (or of an O, a D
 	// or a B in small print).
-	orig := []rune(strings.ReplaceAll(dict.NFC(line), "Ø", "0"))
+	orig := []rune(strings.ReplaceAll(dict.NFC(unleader(line)), "Ø", "0"))
 	folded := foldRunes(orig)
 	up := strings.ToUpper(string(folded))
 	if m := typedLabel.FindStringSubmatchIndex(up); m != nil {

@@ -127,6 +127,10 @@ func TestParseNumberLine(t *testing.T) {
 		// "Số: 24/TTr-UBND" with the slash and the type code run into the
 		// handwriting: the issuing code alone, the numeral not read.
 		{"Số: 2477 -UBND", Number{Code: "UBND", Unreadable: true, Unsure: true, TypeLost: true}},
+		// A form's dotted slot, written over or stamped.
+		{"Số: ...... 507 ...../UBND-KT", Number{Numeral: "507", Code: "UBND-KT"}},
+		{"Số: ..23../QĐ-UBND", Number{Numeral: "23", Code: "QĐ-UBND"}},
+		{"Số: ………/UBND-KT", Number{Code: "UBND-KT"}},
 	}
 	for _, tt := range tests {
 		if got, ok := ParseNumberLine(tt.in); !ok || got != tt.want {

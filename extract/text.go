@@ -45,6 +45,16 @@ func letterShare(t string) float64 {
 	return float64(l) / float64(n)
 }
 
+// leaderRun is a run of dotted leaders (two stops or more, low lines, or
+// an ellipsis) and the blanks about it.
+var leaderRun = regexp.MustCompile(`\s*(?:[._…]{2,}|…)\s*`)
+
+// unleader writes each run of dotted leaders in line as one ellipsis: a
+// form's slot is filled with as many as it is wide, and handwriting (or
+// the number an e-office system stamps) stands among them: "Số: ......
+// 507 ...../UBND-KT", "ngày ...12.... tháng ..3.. năm 2011".
+func unleader(line string) string { return leaderRun.ReplaceAllString(line, "…") }
+
 func foldUpper(s string) string { return strings.ToUpper(dict.Fold(dict.NFC(strings.TrimSpace(s)))) }
 
 func stripPunct(s string) string {
