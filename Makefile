@@ -88,6 +88,7 @@ fuzz:
 	$(GO) test -run XXX -fuzz FuzzParseQuery -fuzztime $(FUZZTIME) ./search/
 	$(GO) test -run XXX -fuzz FuzzPDFImageSizes -fuzztime $(FUZZTIME) ./ocr/
 	$(GO) test -run XXX -fuzz FuzzScanSVG -fuzztime $(FUZZTIME) ./ocr/
+	$(GO) test -run XXX -fuzz FuzzBBoxLayout -fuzztime $(FUZZTIME) ./ocr/
 	$(GO) test -run XXX -fuzz FuzzCorrect -fuzztime $(FUZZTIME) ./ocr/
 	$(GO) test -run XXX -fuzz FuzzDecodeLegacy -fuzztime $(FUZZTIME) ./dict/
 	$(GO) test -run XXX -fuzz FuzzRepairHeader -fuzztime $(FUZZTIME) ./dict/

@@ -378,14 +378,16 @@ func joinSegs(s, n layout.Segment) layout.Segment {
 }
 
 // dateLine is the date line of segment i of segs: its text, and when it
-// ends on "ngày", the next segment on its row too. A day slot left blank
-// (or written in ink OCR did not read) is wide enough for the layout to
-// part "Đồng Tháp, ngày" from "tháng 3 năm 2013". A line that ends on
+// ends on "ngày" (or on its day), the next segment on its row too. A day
+// slot left blank (or written in ink OCR did not read) is wide enough for
+// the layout to part "Đồng Tháp, ngày" from "tháng 3 năm 2013"; a day an
+// e-office system stamped over the slot's dots parts a text layer's line
+// after it ("ngày …… 12" / "tháng 3 năm 2024"). A line that ends on
 // "năm", its year wrapped to the line under it in a narrow column (a long
 // place's), takes that year.
 func dateLine(segs []layout.Segment, i int) layout.Segment {
 	s := segs[i]
-	if strings.HasSuffix(strings.TrimRight(foldUpper(s.Text), " .…_:"), "NGAY") {
+	if strings.HasSuffix(strings.TrimRight(foldUpper(s.Text), " .…_:0123456789"), "NGAY") {
 		if next := nextOnRow(segs, i); next >= 0 {
 			s = joinSegs(s, segs[next])
 		}

@@ -6,6 +6,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"io"
+	"math"
 	"os/exec"
 	"regexp"
 	"strconv"
@@ -41,18 +42,13 @@ func pdfWords(ctx context.Context, src string, n int, scale float64) ([]vanthu.W
 // bboxBlock is a block of pdftotext -bbox-layout: lines of words.
 type bboxBlock struct {
 	Lines []struct {
-		Words []struct {
-			XMin float64 `xml:"xMin,attr"`
-			YMin float64 `xml:"yMin,attr"`
-			XMax float64 `xml:"xMax,attr"`
-			YMax float64 `xml:"yMax,attr"`
-			Text string  `xml:",chardata"`
-		} `xml:"word"`
+		Words []bboxWord `xml:"word"`
 	} `xml:"line"`
 }
 
 // parseBBoxLayout reads pdftotext's XHTML (one page) into words, with
-// coordinates multiplied by k. Every line gets a number of its own.
+// coordinates multiplied by k. Every line gets a number of its own, but
+// for a numeral stamped over a line (see stampedInto).
 func parseBBoxLayout(r io.Reader, k float64) ([]vanthu.Word, error) {
 	dec := xml.NewDecoder(r)
 	dec.Strict = false
@@ -60,6 +56,7 @@ func parseBBoxLayout(r io.Reader, k float64) ([]vanthu.Word, error) {
 	dec.Entity = xml.HTMLEntity
 	var out []vanthu.Word
 	block, line := 0, 0
+	var rows []row // the lines read, with their numbers
 	for {
 		tok, err := dec.Token()
 		if errors.Is(err, io.EOF) {
@@ -87,17 +84,107 @@ func parseBBoxLayout(r io.Reader, k float64) ([]vanthu.Word, error) {
 		}
 		block++
 		for _, l := range b.Lines {
-			line++
+			n := stampedInto(rows, l.Words)
+			if n == 0 {
+				line++
+				n = line
+				rows = append(rows, row{lineBox(l.Words), n})
+			}
 			for _, w := range l.Words {
 				t := dict.NFC(strings.TrimSpace(w.Text))
 				if t == "" {
 					continue
 				}
-				out = append(out, vanthu.Word{Text: t, X0: int(w.XMin * k), Y0: int(w.YMin * k), X1: int(w.XMax*k + 0.5), Y1: int(w.YMax*k + 0.5),
-					Confidence: 100, Block: block, Line: line})
+				out = append(out, splitLeaders(vanthu.Word{Text: t, X0: int(w.XMin * k), Y0: int(w.YMin * k), X1: int(w.XMax*k + 0.5), Y1: int(w.YMax*k + 0.5),
+					Confidence: 100, Block: block, Line: n})...)
 			}
 		}
 	}
+}
+
+// bboxWord is a word of pdftotext's XHTML.
+type bboxWord = struct {
+	XMin float64 `xml:"xMin,attr"`
+	YMin float64 `xml:"yMin,attr"`
+	XMax float64 `xml:"xMax,attr"`
+	YMax float64 `xml:"yMax,attr"`
+	Text string  `xml:",chardata"`
+}
+
+// row is a line of the page read so far: its box (in points) and number.
+type row struct {
+	box [4]float64 // xMin, yMin, xMax, yMax
+	n   int
+}
+
+func lineBox(words []bboxWord) [4]float64 {
+	b := [4]float64{math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)}
+	for _, w := range words {
+		b = [4]float64{min(b[0], w.XMin), min(b[1], w.YMin), max(b[2], w.XMax), max(b[3], w.YMax)}
+	}
+	return b
+}
+
+// stampedInto returns the number of the line of rows that words (a line
+// of pdftotext's) were stamped into, or 0: a numeral an e-office system
+// writes into a form's slot ("Số: ………/UBND-KT", "ngày …… tháng") lies
+// over the printed line's dots, and pdftotext, finding it over the line's
+// words, starts a line of its own there, which may take the rest of the
+// printed line with it ("12 tháng 3 năm 2024"). Such a line begins with a
+// numeral, on the row of a line read before and within its width.
+func stampedInto(rows []row, words []bboxWord) int {
+	if len(words) == 0 || strings.Trim(words[0].Text, "0123456789") != "" {
+		return 0
+	}
+	b := lineBox(words)
+	for _, r := range rows {
+		overlap := min(b[3], r.box[3]) - max(b[1], r.box[1])
+		if 2*overlap >= b[3]-b[1] && b[0] >= r.box[0] && b[0] < r.box[2] {
+			return r.n
+		}
+	}
+	return 0
+}
+
+// leaderRun is a run of dotted leaders: two stops or more, low lines, an
+// ellipsis.
+var leaderRun = regexp.MustCompile(`[._…]{2,}|…`)
+
+// splitLeaders parts w where a run of dotted leaders begins or ends
+// ("………/UBND-KT", "Số:………"), each part as wide as its letters are in a
+// serif type: what an e-office system stamps into a form's dotted slot
+// (the number, the day) is a word of its own, and stands in the slot
+// between the parts, not after the code.
+func splitLeaders(w vanthu.Word) []vanthu.Word {
+	runs := leaderRun.FindAllStringIndex(w.Text, -1)
+	if runs == nil || len(runs) == 1 && runs[0][0] == 0 && runs[0][1] == len(w.Text) {
+		return []vanthu.Word{w}
+	}
+	var cuts []int
+	for _, r := range runs {
+		cuts = append(cuts, r[0], r[1])
+	}
+	var parts []string
+	at := 0
+	for _, c := range append(cuts, len(w.Text)) {
+		if c > at {
+			parts = append(parts, w.Text[at:c])
+		}
+		at = c
+	}
+	total := printWidth([]rune(w.Text))
+	var out []vanthu.Word
+	x := float64(w.X0)
+	for _, p := range parts {
+		part := w
+		part.Text = p
+		part.X0 = int(x)
+		x += float64(w.X1-w.X0) * printWidth([]rune(p)) / total
+		part.X1 = int(x)
+		out = append(out, part)
+	}
+	out[len(out)-1].X1 = w.X1
+	return out
 }
 
 // stampMarks are what a signature stamp prints and a document's own text
