@@ -80,7 +80,7 @@ func ParseDateLine(line string) (place, date string, ok bool) {
 		}
 	}
 	p := strings.TrimSpace(string(orig[:runeIndex(folded, m[0])]))
-	p = strings.TrimRight(p, " ,.;")
+	p = strings.TrimRight(p, " ,.;…")
 	// Keep only the place: drop anything OCR carried over from the left
 	// column, up to a run of dots or underscores, a colon or a bar. A single
 	// dot belongs to the place (TP. Hồ Chí Minh).

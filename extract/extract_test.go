@@ -112,6 +112,7 @@ func TestParseDateLine(t *testing.T) {
 		{"Hà Nội, ngày .... 12 ..... tháng ... 03 ... năm 2011", "Hà Nội", "2011-03-12"},
 		{"Hà Nội, ngày...12...tháng...3...năm 2011", "Hà Nội", "2011-03-12"},
 		{"Hà Nội, ngày ....... tháng ....... năm 2025", "Hà Nội", "2025"},
+		{"Lâm Đồng......, ngày 27 tháng 8 năm 2021", "Lâm Đồng", "2021-08-27"},
 	}
 	for _, tt := range tests {
 		place, date, ok := ParseDateLine(tt.in)
