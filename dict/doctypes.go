@@ -91,6 +91,11 @@ func nameKey(n string) string {
 // stroke or two of pixels: "Số: 08 ;CT-UBND", "Số: “UBND-KGVX".
 const SlashLookalikes = ";:,.'\"“”‘’|!_"
 
+// Leaders matches a run of dotted leaders, the fill of a form's slot
+// ("Số: ……/QĐ-UBND", "ngày ....... tháng"): two stops or more, low
+// lines, or an ellipsis.
+const Leaders = `[._…]{2,}|…`
+
 // NumberKey is the search key of a document number (số và ký hiệu): its
 // letters and digits without marks or case, leading zeros dropped, joined by
 // single spaces. "45/QĐ-UBND", "45/qd-ubnd", "045/QD-UBND" and "45 QĐ UBND"

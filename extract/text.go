@@ -45,9 +45,8 @@ func letterShare(t string) float64 {
 	return float64(l) / float64(n)
 }
 
-// leaderRun is a run of dotted leaders (two stops or more, low lines, or
-// an ellipsis) and the blanks about it.
-var leaderRun = regexp.MustCompile(`\s*(?:[._…]{2,}|…)\s*`)
+// leaderRun is a run of dotted leaders and the blanks about it.
+var leaderRun = regexp.MustCompile(`\s*(?:` + dict.Leaders + `)\s*`)
 
 // unleader writes each run of dotted leaders in line as one ellipsis: a
 // form's slot is filled with as many as it is wide, and handwriting (or

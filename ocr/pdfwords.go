@@ -9,6 +9,7 @@ import (
 	"math"
 	"os/exec"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -103,7 +104,7 @@ func parseBBoxLayout(r io.Reader, k float64) ([]vanthu.Word, error) {
 }
 
 // bboxWord is a word of pdftotext's XHTML.
-type bboxWord = struct {
+type bboxWord struct {
 	XMin float64 `xml:"xMin,attr"`
 	YMin float64 `xml:"yMin,attr"`
 	XMax float64 `xml:"xMax,attr"`
@@ -146,30 +147,30 @@ func stampedInto(rows []row, words []bboxWord) int {
 	return 0
 }
 
-// leaderRun is a run of dotted leaders: two stops or more, low lines, an
-// ellipsis.
-var leaderRun = regexp.MustCompile(`[._…]{2,}|…`)
+var leaderRun = regexp.MustCompile(dict.Leaders)
 
-// splitLeaders parts w where a run of dotted leaders begins or ends
-// ("………/UBND-KT", "Số:………"), each part as wide as its letters are in a
-// serif type: what an e-office system stamps into a form's dotted slot
-// (the number, the day) is a word of its own, and stands in the slot
-// between the parts, not after the code.
+// splitLeaders parts w where a run of dotted leaders meets a label's
+// colon or a code's slash ("Số:………", "………/UBND-KT"), each part as wide
+// as its letters are in a serif type: what an e-office system stamps
+// into a form's dotted slot (the number) is a word of its own, and
+// stands in the slot between the parts, not after the code.
 func splitLeaders(w vanthu.Word) []vanthu.Word {
-	runs := leaderRun.FindAllStringIndex(w.Text, -1)
-	if runs == nil || len(runs) == 1 && runs[0][0] == 0 && runs[0][1] == len(w.Text) {
-		return []vanthu.Word{w}
-	}
 	var cuts []int
-	for _, r := range runs {
-		cuts = append(cuts, r[0], r[1])
+	for _, r := range leaderRun.FindAllStringIndex(w.Text, -1) {
+		if r[0] > 0 && w.Text[r[0]-1] == ':' {
+			cuts = append(cuts, r[0])
+		}
+		if r[1] < len(w.Text) && w.Text[r[1]] == '/' {
+			cuts = append(cuts, r[1])
+		}
+	}
+	if cuts == nil {
+		return []vanthu.Word{w}
 	}
 	var parts []string
 	at := 0
 	for _, c := range append(cuts, len(w.Text)) {
-		if c > at {
-			parts = append(parts, w.Text[at:c])
-		}
+		parts = append(parts, w.Text[at:c])
 		at = c
 	}
 	total := printWidth([]rune(w.Text))
@@ -193,8 +194,19 @@ var stampMarks = regexp.MustCompile(`\d{1,2}[./-]\d{1,2}[./-]\d{4}\s+\d{1,2}:\d{
 
 func isStamp(text string) bool { return stampMarks.MatchString(dict.NFC(text)) }
 
-// wordsText lays words out as text: one line of the page a line.
+// wordsText lays words out as text: one line of the page a line, its
+// words from left to right (a numeral stamped into a slot comes after
+// the line's print in pdftotext's order).
 func wordsText(words []vanthu.Word) string {
+	words = slices.Clone(words)
+	for i := 0; i < len(words); {
+		j := i + 1
+		for j < len(words) && words[j].Line == words[i].Line {
+			j++
+		}
+		slices.SortStableFunc(words[i:j], func(a, b vanthu.Word) int { return a.X0 - b.X0 })
+		i = j
+	}
 	var b strings.Builder
 	for i, w := range words {
 		switch {

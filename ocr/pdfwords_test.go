@@ -56,6 +56,10 @@ func TestParseBBoxLayout(t *testing.T) {
 	if !strings.Contains(text, "Số: ……… 507 /UBND-KT") || !strings.Contains(text, "Bình Định, ngày …… 12 tháng 3 năm 2024") {
 		t.Errorf("the stamped number and day not in their slots:\n%s", text)
 	}
+	// The page's text, as it is stored and searched, too.
+	if text := wordsText(words); !strings.Contains(text, "Số: ……… 507 /UBND-KT") || !strings.Contains(text, "Bình Định, ngày …… 12 tháng 3 năm 2024") {
+		t.Errorf("the page's text:\n%s", text)
+	}
 }
 
 // FuzzBBoxLayout: pdftotext's XHTML of an untrusted file, whatever it
