@@ -486,9 +486,11 @@ func TestRecognizeDottedSlots(t *testing.T) {
 		}
 		return "no date line"
 	}
-	var drafts [][]string
+	// A Prime Minister's draft and a committee's decision, their slots
+	// filled with ellipses and with stops.
+	var headers [][]string
 	for _, dots := range [][2]string{{"……", "……"}, {"..........", "......."}} {
-		drafts = append(drafts, []string{
+		headers = append(headers, []string{
 			"L|THỦ TƯỚNG CHÍNH PHỦ|CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
 			"LB||Độc lập - Tự do - Hạnh phúc",
 			"L|Số: " + dots[0] + "/QĐ-TTg|Hà Nội, ngày " + dots[1] + " tháng " + dots[1] + " năm 2025",
@@ -500,7 +502,7 @@ func TestRecognizeDottedSlots(t *testing.T) {
 			"", "CB|QUYẾT ĐỊNH", "CB|Về việc thành lập Tổ công tác",
 		})
 	}
-	for _, lines := range drafts {
+	for _, lines := range headers {
 		slots := lines[2]
 		g := r.Render(append(lines, "Căn cứ Luật Tổ chức chính quyền;"))
 		pt := read(g)
