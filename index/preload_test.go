@@ -13,6 +13,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/blevesearch/bleve/v2/index/scorch"
+
 	"github.com/vanthu/vanthu"
 )
 
@@ -53,7 +55,7 @@ func TestPreload(t *testing.T) {
 	put(0, 3000)
 	put(3000, 3000) // two batches compacted into one segment file
 	ix.Preload(0, 20*time.Millisecond, slog.New(slog.DiscardHandler))
-	zap := waitPreloaded(t, ix, dir, "")
+	zap := waitPreloaded(t, ix, "")
 	if rss, size := mappedIn(t, zap); rss < size {
 		t.Errorf("%s: %d of its %d kB mapped in after preloading", filepath.Base(zap), rss, size)
 	}
@@ -72,7 +74,7 @@ func TestPreload(t *testing.T) {
 	// A compaction makes a new segment file, mapped in at the next look.
 	put(6000, 3000)
 	put(9000, 3000)
-	merged := waitPreloaded(t, ix, dir, zap)
+	merged := waitPreloaded(t, ix, zap)
 	if rss, size := mappedIn(t, merged); rss < size {
 		t.Errorf("%s: %d of its %d kB mapped in after preloading", filepath.Base(merged), rss, size)
 	}
@@ -128,24 +130,51 @@ func TestPreloadLimit(t *testing.T) {
 
 // waitPreloaded waits until the index's one segment file, other than
 // old, is preloaded, and returns its path.
-func waitPreloaded(t *testing.T, ix *Index, dir, old string) string {
+func waitPreloaded(t *testing.T, ix *Index, old string) string {
 	t.Helper()
-	// The old files go when the persister next cleans up: under make
-	// test's load (OCR on both cores) that took more than 20 s once.
+	// The live segments are the index's snapshot's: a file merged away
+	// stays on disk until Bleve's persister next cleans up, and a reader
+	// held over that moment (the preloader's own) keeps it there until
+	// the next write.
 	deadline := time.Now().Add(90 * time.Second)
 	for {
-		zaps, _ := filepath.Glob(filepath.Join(dir, "store", "*.zap"))
+		live := liveSegments(t, ix)
 		mapped, total := ix.Preloaded()
-		if len(zaps) == 1 && zaps[0] != old && total > 0 && mapped == total {
-			if st, err := os.Stat(zaps[0]); err == nil && st.Size() == total {
-				return zaps[0]
+		if len(live) == 1 && live[0] != old && total > 0 && mapped == total {
+			if st, err := os.Stat(live[0]); err == nil && st.Size() == total {
+				return live[0]
 			}
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("not preloaded: segment files %v, %d of %d bytes mapped in", zaps, mapped, total)
+			t.Fatalf("not preloaded: live segments %v, %d of %d bytes mapped in", live, mapped, total)
 		}
 		time.Sleep(10 * time.Millisecond)
 	}
+}
+
+// liveSegments are the files of the segments of the index's snapshot.
+func liveSegments(t *testing.T, ix *Index) []string {
+	t.Helper()
+	sc, ok := ix.scorch()
+	if !ok {
+		t.Fatal("not a scorch index")
+	}
+	r, err := sc.Reader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	snap, ok := r.(*scorch.IndexSnapshot)
+	if !ok {
+		t.Fatalf("reader %T", r)
+	}
+	var out []string
+	for _, ss := range snap.Segments() {
+		if m, ok := ss.Segment().(mappedSegment); ok {
+			out = append(out, m.Path())
+		}
+	}
+	return out
 }
 
 // mappedIn reads /proc/self/smaps: of the mapping of the file at path,
