@@ -288,6 +288,16 @@ type PageText struct {
 	Height int `json:"height,omitempty"`
 }
 
+// TakeText records on p what was read of it (by OCR, or from its text
+// layer) and marks it done; a page made upright takes its upright image.
+func (p *Page) TakeText(pt PageText) {
+	p.Text, p.RawText, p.Confidence, p.Words, p.Done = pt.Text, pt.RawText, pt.Confidence, pt.Words, true
+	p.TextSource, p.Unread = pt.TextSource, pt.Unread
+	if pt.Image != "" {
+		p.Image, p.Width, p.Height = pt.Image, pt.Width, pt.Height
+	}
+}
+
 // FromTextLayer is the PageText of a page whose PDF text layer is used.
 func (pi PageImage) FromTextLayer() PageText {
 	return PageText{Doc: pi.Doc, Number: pi.Number, Text: pi.Text, RawText: pi.RawText, TextSource: pi.TextSource, Confidence: 100, Words: pi.Words}

@@ -396,17 +396,7 @@ func TestRecognizeHandwrittenDayAndMonth(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer w.Close()
-	read := func(img image.Image) vanthu.PageText {
-		b, err := EncodePNG(img, pagerender.DPI)
-		if err != nil {
-			t.Fatal(err)
-		}
-		pt, err := w.Recognize(context.Background(), b, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return pt
-	}
+	read := func(img image.Image) vanthu.PageText { return readDrawn(t, w, img) }
 	// Where the slots are: between the printed words of the date line
 	// (the header's, above the body's), as first read.
 	words := read(g).Words
@@ -456,17 +446,7 @@ func TestRecognizeDottedSlots(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer w.Close()
-	read := func(img image.Image) vanthu.PageText {
-		b, err := EncodePNG(img, pagerender.DPI)
-		if err != nil {
-			t.Fatal(err)
-		}
-		pt, err := w.Recognize(context.Background(), b, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return pt
-	}
+	read := func(img image.Image) vanthu.PageText { return readDrawn(t, w, img) }
 	// numberDigits and dateDigits are the digits OCR gave the number
 	// before its code (on the first line with the code, "Số:" on it or
 	// on the line before), and the date line before its year.
@@ -534,4 +514,18 @@ func TestRecognizeDottedSlots(t *testing.T) {
 			t.Errorf("%q written over: number's digits %q, date's %q; want 23 and 07, 3:\n%s", slots, n, d, pt.Text)
 		}
 	}
+}
+
+// readDrawn is what w reads of a page drawn by pagerender.
+func readDrawn(t *testing.T, w *Worker, img image.Image) vanthu.PageText {
+	t.Helper()
+	b, err := EncodePNG(img, pagerender.DPI)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pt, err := w.Recognize(context.Background(), b, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pt
 }

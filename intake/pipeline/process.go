@@ -129,11 +129,7 @@ func (p *Processor) Process(ctx context.Context, files []string, emit func(Resul
 				st.res.Error = err.Error()
 			}
 			pg := &st.pages[j.img.Number-1]
-			pg.Text, pg.RawText, pg.Confidence, pg.Words, pg.Done = pt.Text, pt.RawText, pt.Confidence, pt.Words, true
-			pg.TextSource, pg.Unread = pt.TextSource, pt.Unread
-			if pt.Image != "" {
-				pg.Image, pg.Width, pg.Height = pt.Image, pt.Width, pt.Height
-			}
+			pg.TakeText(pt)
 			st.pending--
 			flush()
 			mu.Unlock()

@@ -198,11 +198,7 @@ func (p *Pipeline) assemble(ctx context.Context, m queue.Message) error {
 			if pg.Done {
 				return nil
 			}
-			pg.Text, pg.RawText, pg.Confidence, pg.Words, pg.Done = pt.Text, pt.RawText, pt.Confidence, pt.Words, true
-			pg.TextSource, pg.Unread = pt.TextSource, pt.Unread
-			if pt.Image != "" {
-				pg.Image, pg.Width, pg.Height = pt.Image, pt.Width, pt.Height
-			}
+			pg.TakeText(pt)
 			if d.Recognised() && (d.Status == vanthu.Rasterised || d.Status == vanthu.Received) {
 				d.Status = vanthu.Recognised
 			}
