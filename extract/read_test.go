@@ -559,6 +559,21 @@ func TestNumberApartFromItsLabelAsSureAsItsNumeral(t *testing.T) {
 	}
 }
 
+// A day stamped over the slot's dots may end a text layer's line, the
+// rest of the date on the line after it: the two are one date line.
+func TestDateLineEndingOnItsDay(t *testing.T) {
+	words := scanWords(
+		row{"Số: 507/UBND-KT", 300, 318, 600, 356},
+		row{"Bình Định, ngày …… 12", 1000, 318, 1500, 356},
+		row{"tháng 3 năm 2024", 1560, 318, 2000, 356},
+		row{"V/v triển khai kế hoạch", 250, 420, 700, 456},
+	)
+	md := Read([]vanthu.Page{{Number: 1, Width: 2480, Height: 3508, Words: words}}, nil).Metadata
+	if md.IssuedDate != "2024-03-12" || md.Place != "Bình Định" {
+		t.Errorf("date %q, place %q; want 2024-03-12 in Bình Định", md.IssuedDate, md.Place)
+	}
+}
+
 func TestCleanLine(t *testing.T) {
 	for in, want := range map[string]string{
 		"Về việc hỗ trợ nhà đầu tư ——__ thực hiện dự án": "Về việc hỗ trợ nhà đầu tư thực hiện dự án",

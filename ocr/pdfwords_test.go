@@ -44,6 +44,7 @@ func TestParseBBoxLayout(t *testing.T) {
 		[]string{"30 Ký@428-437 bởi:@439-453 Sở@455-465 Tư@467-477 pháp@479-499", "38 Thời@428-444 gian@446-462 ký:@464-475 12.03.2024@477-517 15:20:11@519-550"},
 		[]string{"88 Số:………/UBND-KT@96-230", "88 507@126-151"},
 		[]string{"103 Bình@281-311 Định,@315-351 ngày@355-387 ……@391-417", "103 12@401-418 tháng@421-450 3@454-460 năm@464-486 2024@490-520"},
+		[]string{"300 vấn@90-110 đề@113-125 tồn@128-145 đọng,...@148-185 Trên@188-210"},
 	)
 	words, err := parseBBoxLayout(strings.NewReader(page), 300.0/72)
 	if err != nil {
@@ -59,6 +60,10 @@ func TestParseBBoxLayout(t *testing.T) {
 	// The page's text, as it is stored and searched, too.
 	if text := wordsText(words); !strings.Contains(text, "Số: ……… 507 /UBND-KT") || !strings.Contains(text, "Bình Định, ngày …… 12 tháng 3 năm 2024") {
 		t.Errorf("the page's text:\n%s", text)
+	}
+	// Dots that meet no label and no code are prose's, and stay whole.
+	if text := wordsText(words); !strings.Contains(text, "tồn đọng,... Trên") {
+		t.Errorf("prose's dots parted:\n%s", text)
 	}
 }
 
