@@ -265,6 +265,11 @@ type PageImage struct {
 	RawText    string `json:"raw_text,omitempty"` // the layer before legacy decoding
 	TextSource string `json:"text_source,omitempty"`
 	Words      []Word `json:"words,omitempty"` // the layer's words with their boxes, in page-image pixels
+	// Stamped are the numerals a PDF draws over a page that is OCRed (a
+	// scan), in page-image pixels: the number and the day an e-office
+	// system sets into the slots of "Số: …" and "ngày …" as annotations
+	// when the văn thư signs the scan. OCR reads the scan without them.
+	Stamped []Word `json:"stamped,omitempty"`
 }
 
 // PageText is the result of recognising one page.

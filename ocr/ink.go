@@ -45,6 +45,39 @@ func readInk(page func() image.Image, slots []inkSlot, words []vanthu.Word) ([]v
 	return words, changed
 }
 
+// readStamped puts into words each numeral of stamped (drawn by a PDF over
+// its scan: an e-office system's number and day, in the same frame as
+// words) that stands in a slot, as sure as print: it is the document's own
+// text, not a reading of ink. It returns the slots left to the readers of
+// ink.
+func readStamped(slots []inkSlot, words, stamped []vanthu.Word) ([]vanthu.Word, []inkSlot, bool) {
+	changed := false
+	var left []inkSlot
+	for _, s := range slots {
+		if st, ok := s.stamped(stamped); ok {
+			words, changed = s.put(words, st), true
+			continue
+		}
+		left = append(left, s)
+	}
+	return words, left, changed
+}
+
+// stamped returns the numeral of stamped that stands in the slot (its
+// centre in the slot's band, within the room the ink may fill) and can be
+// what the slot holds, as a word of the slot's line, fully sure.
+func (s inkSlot) stamped(stamped []vanthu.Word) (vanthu.Word, bool) {
+	room := s.slot.Union(s.room)
+	for _, w := range stamped {
+		c := image.Pt((w.X0+w.X1)/2, (w.Y0+w.Y1)/2)
+		if c.In(room) && c.Y >= s.slot.Min.Y && c.Y < s.slot.Max.Y && s.valid(w.Text) {
+			w.Confidence, w.Block, w.Line, w.Alternatives = 100, s.label.Block, s.label.Line, nil
+			return w, true
+		}
+	}
+	return vanthu.Word{}, false
+}
+
 // inkSlot is the place of a handwritten field on one printed line: the
 // span between the label (Số:, ngày) and what follows it (/QĐ-UBND,
 // tháng) in the rows of the printed line; the room the ink may fill where
@@ -68,12 +101,21 @@ func inkSlots(words []vanthu.Word, width, height int) []inkSlot {
 	var out []inkSlot
 	number, day := false, false
 	segs := layout.Segments(vanthu.Page{Width: width, Words: words})
-	for _, s := range segs {
-		if s.Y0 > height*2/5 || len(s.Words) < 2 {
+	for k, s := range segs {
+		if s.Y0 > height*2/5 {
 			continue
 		}
 		ws := s.Words
-		if f := fold(ws[0].Text); !number && strings.HasPrefix(f, "SO") && (len(f) == 2 || !unicode.IsLetter(rune(f[2]))) {
+		if len(ws) > 0 && (!number && isNumberLabel(ws[0].Text) || !day && strings.HasPrefix(fold(ws[len(ws)-1].Text), "NGAY")) {
+			// A blank the width of a few digits parts the label (Số:,
+			// ngày) from what follows the slot (the code, tháng): in a
+			// segment of its own, on the same row.
+			ws = slices.Concat(ws, nextOnRow(segs, k))
+		}
+		if len(ws) < 2 {
+			continue
+		}
+		if !number && isNumberLabel(ws[0].Text) {
 			// The code follows the slot: the first word after the label
 			// with a slash before a capital, or a code whose slash was
 			// lost (UBND-KTTH). "Số:" is about 1.6 times as wide as the
@@ -129,6 +171,34 @@ func inkSlots(words []vanthu.Word, width, height int) []inkSlot {
 		}
 	}
 	return out
+}
+
+// isNumberLabel reports whether w is the label "Số" of a number (Số:,
+// Số, Sô:), not a word that begins with it.
+func isNumberLabel(w string) bool {
+	f := fold(w)
+	return strings.HasPrefix(f, "SO") && (len(f) == 2 || !unicode.IsLetter(rune(f[2])))
+}
+
+// nextOnRow returns the words of the segment after segs[k] on its row:
+// the nearest to its right whose band overlaps its own by half.
+func nextOnRow(segs []layout.Segment, k int) []vanthu.Word {
+	s := segs[k]
+	var next *layout.Segment
+	for i := range segs {
+		o := &segs[i]
+		overlap := min(s.Y1, o.Y1) - max(s.Y0, o.Y0)
+		if i == k || o.X0 < s.X1 || 2*overlap < min(s.Y1-s.Y0, o.Y1-o.Y0) {
+			continue
+		}
+		if next == nil || o.X0 < next.X0 {
+			next = o
+		}
+	}
+	if next == nil {
+		return nil
+	}
+	return next.Words
 }
 
 // monthSlot is the slot between "tháng" (the word thang, whose start
@@ -389,13 +459,23 @@ func (s inkSlot) tesseract(words []vanthu.Word) (string, float64) {
 	return b.String(), conf
 }
 
-// apply puts reading r into words: the words Tesseract read inside the
-// slot go, the label and the next word lose what ran into them, and the
-// digits stand between them as one word, as confident as the model unless
-// only the model read them (see inkConfCap), with the model's other
-// readings.
+// apply puts the digit model's reading r into words (see put), as
+// confident as the model unless only the model read it (see inkConfCap),
+// with the model's other readings.
 func (s inkSlot) apply(words []vanthu.Word, r digits.Reading) []vanthu.Word {
 	tess, _ := s.tesseract(words)
+	conf := 100 * r.Conf()
+	if strings.Map(keepDigit, tess) != r.Text {
+		conf = min(conf, inkConfCap)
+	}
+	return s.put(words, vanthu.Word{Text: r.Text, X0: r.Box.Min.X, Y0: r.Box.Min.Y, X1: r.Box.Max.X, Y1: r.Box.Max.Y,
+		Confidence: conf, Block: s.label.Block, Line: s.label.Line, Alternatives: r.Alternatives})
+}
+
+// put puts the slot's reading into words: the words Tesseract read inside
+// the slot go, the label and the next word lose what ran into them, and
+// the reading stands between them as one word.
+func (s inkSlot) put(words []vanthu.Word, reading vanthu.Word) []vanthu.Word {
 	var out []vanthu.Word
 	at := -1
 	for _, w := range words {
@@ -417,13 +497,7 @@ func (s inkSlot) apply(words []vanthu.Word, r digits.Reading) []vanthu.Word {
 	if at < 0 {
 		return words
 	}
-	conf := 100 * r.Conf()
-	if strings.Map(keepDigit, tess) != r.Text {
-		conf = min(conf, inkConfCap)
-	}
-	ink := vanthu.Word{Text: r.Text, X0: r.Box.Min.X, Y0: r.Box.Min.Y, X1: r.Box.Max.X, Y1: r.Box.Max.Y,
-		Confidence: conf, Block: s.label.Block, Line: s.label.Line, Alternatives: r.Alternatives}
-	return slices.Insert(out, at, ink)
+	return slices.Insert(out, at, reading)
 }
 
 // coarseDPI is the resolution below which no reading of a slot is sure:

@@ -220,3 +220,31 @@ func wordsText(words []vanthu.Word) string {
 	}
 	return b.String()
 }
+
+// stampedNumerals returns the numerals page n of the PDF src draws over
+// its content, in pixels at scale pixels per inch: on a scanned page, the
+// number and the day an e-office system stamps into the slots as
+// annotations when the văn thư signs the scan. pdftotext reads
+// annotations; content is what MuPDF reads of the page's own content
+// (visible or not), and a numeral it holds is no annotation's: a
+// scanner's invisible OCR layer has its own readings of the slots, which
+// are not the document's text.
+func stampedNumerals(ctx context.Context, src string, n int, scale float64, content string) []vanthu.Word {
+	words, err := pdfWords(ctx, src, n, scale)
+	if err != nil {
+		return nil
+	}
+	own := map[string]bool{}
+	for _, f := range strings.FieldsFunc(content, func(r rune) bool { return r < '0' || r > '9' }) {
+		own[f] = true
+	}
+	var out []vanthu.Word
+	for _, w := range words {
+		t := strings.Trim(w.Text, ".,;:")
+		if t != "" && len(t) <= 4 && strings.Map(keepDigit, t) == t && !own[t] {
+			w.Text = t
+			out = append(out, w)
+		}
+	}
+	return out
+}

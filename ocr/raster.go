@@ -9,8 +9,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"syscall"
 	"time"
@@ -106,6 +108,9 @@ type Rasteriser struct {
 	// Command starts the child; the default is this executable. The child
 	// must call [MaybeRasterChild] first thing.
 	Command []string
+	// Log, if set, gets what the child said of a file it rendered and
+	// read (a page's word boxes not read, MuPDF's warnings).
+	Log *slog.Logger
 }
 
 // Rasterise renders the file src (of the given format) into page images,
@@ -275,6 +280,9 @@ func (r *Rasteriser) child(ctx context.Context, src string, format vanthu.Format
 		return nil
 	case done == 0 || done != total:
 		return vanthu.Errorf("rasterise", vanthu.Invalid, "rendered %d of %d pages", done, total)
+	}
+	if said := strings.TrimSpace(stderr.String()); said != "" && r.Log != nil {
+		r.Log.Warn("rasterise: rendered, with notes", "file", filepath.Base(src), "notes", said)
 	}
 	return nil
 }

@@ -123,7 +123,11 @@ func rasterChild(spec string, out io.Writer) int {
 				if err != nil {
 					return fail("page %d: store: %v", i+1, err)
 				}
-				enc.Encode(childLine{Page: &vanthu.PageImage{Number: i + 1, Pages: n, Image: ref, DPI: dpi, Width: w, Height: h}})
+				pi := vanthu.PageImage{Number: i + 1, Pages: n, Image: ref, DPI: dpi, Width: w, Height: h}
+				if job.Format == vanthu.PDF {
+					pi.Stamped = stamped(doc, job.Src, i, float64(w)*72/float64(b.Dx()))
+				}
+				enc.Encode(childLine{Page: &pi})
 			} else {
 				// On a scan, what is drawn over it: MuPDF draws each
 				// glyph of visible text as a <use>, and no invisible text.
@@ -180,6 +184,9 @@ func rasterChild(spec string, out io.Writer) int {
 		r := img.Bounds()
 		pi := vanthu.PageImage{Number: i + 1, Pages: n, Image: ref, DPI: dpi, Width: r.Dx(), Height: r.Dy(),
 			Text: layer.text, RawText: layer.raw, TextSource: layer.source}
+		if layer.text == "" && job.Format == vanthu.PDF {
+			pi.Stamped = stamped(doc, job.Src, i, scale)
+		}
 		if layer.source == "pdf" {
 			// Word boxes, so that the header is read by its layout as
 			// on a scan; without pdftotext, the layer's lines alone.
@@ -192,6 +199,16 @@ func rasterChild(spec string, out io.Writer) int {
 		enc.Encode(childLine{Page: &pi})
 	}
 	return 0
+}
+
+// stamped returns the numerals that page i of the PDF src (open as doc)
+// draws over its content (see stampedNumerals), at scale pixels per inch.
+func stamped(doc *fitz.Document, src string, i int, scale float64) []vanthu.Word {
+	content, err := doc.Text(i)
+	if err != nil {
+		return nil
+	}
+	return stampedNumerals(context.Background(), src, i+1, scale, content)
 }
 
 // textLayer is the usable text of a born-digital page.

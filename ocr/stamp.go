@@ -308,9 +308,12 @@ func ownWord(u dict.Mark) string {
 // handwriting is read on the page turned as clean-up turned the page OCR
 // read the words from (see Cleaned.Skew), so that a slot is where its
 // words are; the stamp, found by its colour alone, on the page as
-// scanned. On a coarse scan (see coarseDPI) what the slots hold is left
-// for a clerk to confirm, whoever read it.
-func (w *Worker) readHeaderInk(img []byte, cl Cleaned, words []vanthu.Word, width, height int) ([]vanthu.Word, bool) {
+// scanned. stamped are the numerals the page's PDF draws over its scan
+// (vanthu.PageImage.Stamped), in the pixels of the page as scanned: one
+// in a slot is its reading (readStamped). On a coarse scan (see
+// coarseDPI) what the ink in the slots says is left for a clerk to
+// confirm, whoever read it.
+func (w *Worker) readHeaderInk(img []byte, cl Cleaned, words, stamped []vanthu.Word, width, height int) ([]vanthu.Word, bool) {
 	var page image.Image
 	decode := func() image.Image {
 		if page == nil {
@@ -328,10 +331,14 @@ func (w *Worker) readHeaderInk(img []byte, cl Cleaned, words []vanthu.Word, widt
 		}
 		return nil
 	}
-	words, changed := readInk(level, slots, words)
+	// The stamped numerals, moved from the page as scanned to the page
+	// turned level.
+	words, inked, stampedIn := readStamped(slots, words, turnedWords(stamped, cl.Skew, width, height))
+	words, changed := readInk(level, inked, words)
 	if cl.DPI > 0 && cl.DPI < coarseDPI {
-		words, changed = unsure(slots, words), true
+		words, changed = unsure(inked, words), true
 	}
+	changed = changed || stampedIn
 	need := map[bool]bool{false: !hasMark(words, height, false), true: !hasMark(words, height, true)}
 	if !need[false] && !need[true] {
 		return words, changed

@@ -102,6 +102,13 @@ func (w *Worker) Close() error {
 // (a photograph, a drawing, a stamp alone): the document goes on, and the
 // clerk is told.
 func (w *Worker) Recognize(ctx context.Context, img []byte, dpi int) (vanthu.PageText, error) {
+	return w.RecognizeStamped(ctx, img, dpi, nil)
+}
+
+// RecognizeStamped is Recognize for a page on which its PDF draws stamped,
+// numerals in the image's pixels (vanthu.PageImage.Stamped): one that
+// stands in the slot of the number or the day is read there as printed.
+func (w *Worker) RecognizeStamped(ctx context.Context, img []byte, dpi int, stamped []vanthu.Word) (vanthu.PageText, error) {
 	var pt vanthu.PageText
 	if err := ctx.Err(); err != nil {
 		return pt, err
@@ -148,7 +155,10 @@ func (w *Worker) Recognize(ctx context.Context, img []byte, dpi int) (vanthu.Pag
 		pt = assemble(words, width)
 		pt.Turns = (turns + cl.Turns) % 4 // the frame of the words
 		if cl.Turns == 0 {
-			if words, ok := w.readHeaderInk(img, cl, pt.Words, cfg.Width, cfg.Height); ok {
+			if turns != 0 {
+				stamped = nil // drawn on the page as scanned, not as turned upright
+			}
+			if words, ok := w.readHeaderInk(img, cl, pt.Words, stamped, cfg.Width, cfg.Height); ok {
 				pt.Words = words
 				pt.Text = layout.Text(layout.ReadingOrder(layout.Segments(vanthu.Page{Width: width, Words: words})))
 			}

@@ -12,12 +12,19 @@ import (
 
 func rasteriseBytes(t *testing.T, pdf []byte) []vanthu.PageImage {
 	t.Helper()
+	return rasteriseBytesWith(t, newRasteriser(t), pdf)
+}
+
+// rasteriseBytesWith rasterises pdf with r, whose blob store keeps the
+// page images.
+func rasteriseBytesWith(t *testing.T, r *Rasteriser, pdf []byte) []vanthu.PageImage {
+	t.Helper()
 	p := filepath.Join(t.TempDir(), "doc.pdf")
 	if err := os.WriteFile(p, pdf, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	var pages []vanthu.PageImage
-	err := newRasteriser(t).Rasterise(context.Background(), p, vanthu.PDF, func(pi vanthu.PageImage) error {
+	err := r.Rasterise(context.Background(), p, vanthu.PDF, func(pi vanthu.PageImage) error {
 		pages = append(pages, pi)
 		return nil
 	})

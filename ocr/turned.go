@@ -4,6 +4,8 @@ import (
 	"image"
 	"image/color"
 	"math"
+
+	"github.com/vanthu/vanthu"
 )
 
 // turned returns img as seen turned clockwise by deg degrees about its
@@ -40,4 +42,22 @@ func (t *turnedImage) At(x, y int) color.Color {
 		return color.White
 	}
 	return t.src.At(p.X, p.Y)
+}
+
+// turnedWords is words, in the pixels of a width×height image, where
+// turned(img, deg) puts them: each box moved with its centre.
+func turnedWords(words []vanthu.Word, deg float64, width, height int) []vanthu.Word {
+	if deg == 0 {
+		return words
+	}
+	sin, cos := math.Sincos(deg * math.Pi / 180)
+	cx, cy := float64(width)/2, float64(height)/2
+	out := make([]vanthu.Word, len(words))
+	for i, w := range words {
+		dx, dy := float64(w.X0+w.X1)/2-cx, float64(w.Y0+w.Y1)/2-cy
+		mx, my := int(math.Round(cx+dx*cos-dy*sin-float64(w.X0+w.X1)/2)), int(math.Round(cy+dx*sin+dy*cos-float64(w.Y0+w.Y1)/2))
+		w.X0, w.X1, w.Y0, w.Y1 = w.X0+mx, w.X1+mx, w.Y0+my, w.Y1+my
+		out[i] = w
+	}
+	return out
 }

@@ -103,7 +103,7 @@ func openApp(cfg config, c cluster) (*app, error) {
 		SecretHold:     filepath.Join(shared, "secret-hold"),
 		SecretIsolated: cfg.SecretMode == "isolated",
 		Blobs:          a.blobs,
-		Rasteriser:     &ocr.Rasteriser{Config: rasterConfig(cfg), Blobs: a.blobs},
+		Rasteriser:     &ocr.Rasteriser{Config: rasterConfig(cfg), Blobs: a.blobs, Log: a.log},
 		Signatures:     signature.New(cfg.Sigs),
 		OCR:            cfg.OCR, Workers: cfg.Workers, Log: a.log, Attempts: 3,
 		Stages: c.pipelineStages(),

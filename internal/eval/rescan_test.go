@@ -32,7 +32,7 @@ import (
 // print showing through.
 var rescans = []scanning{
 	{"100 dpi colour", 100, jpegImage, map[string]int{
-		"number": 9, "doc_type": 12, "issuer": 12, "parent_body": 12, "issued_date": 10, "place": 12,
+		"number": 10, "doc_type": 12, "issuer": 12, "parent_body": 12, "issued_date": 10, "place": 12,
 		"subject": 11, "signer": 9, "signer_title": 9, "urgency": 12, "confidentiality": 12,
 	}, 0},
 	{"200 dpi 1 bit", 200, bilevelImage, map[string]int{
@@ -52,7 +52,7 @@ var rescans = []scanning{
 		"subject": 9, "signer": 9, "signer_title": 10, "urgency": 12, "confidentiality": 12,
 	}, 2},
 	{"200 dpi colour, 4° askew, the back showing through", 200, askewShowingThroughImage, map[string]int{
-		"number": 8, "doc_type": 12, "issuer": 12, "parent_body": 12, "issued_date": 9, "place": 12,
+		"number": 9, "doc_type": 12, "issuer": 12, "parent_body": 12, "issued_date": 9, "place": 12,
 		"subject": 11, "signer": 10, "signer_title": 11, "urgency": 12, "confidentiality": 12,
 	}, 1},
 }
