@@ -61,7 +61,7 @@ func ExtractWithConfidence(pages []vanthu.Page) (vanthu.Metadata, map[string]flo
 		}
 		conf[field] = sum / float64(len(segs)) / 100
 	}
-	first := belowNational(splitNumberDate(layout.Segments(pages[0]), pages[0].Width))
+	first := belowNational(splitNational(splitNumberDate(layout.Segments(pages[0]), pages[0].Width), pages[0].Width))
 	head, rest := splitHeader(first)
 
 	var leftHead, rightHead []layout.Segment
@@ -190,13 +190,17 @@ func ExtractWithConfidence(pages []vanthu.Page) (vanthu.Metadata, map[string]flo
 	}
 	if md.Subject != "" && len(subjectLines) > 0 {
 		// A trích yếu is as sure as its least sure line, and as a word in
-		// it that is no word (QI)-TTe): one misread spoils it.
+		// it that is no word (QI)-TTe): one misread spoils it. A letter
+		// Vietnamese has not (Nøãi) is a misread however sure OCR was.
 		conf["subject"] = 1
 		for _, s := range subjectLines {
 			conf["subject"] = min(conf["subject"], s.Conf/100)
 			for _, w := range s.Words {
 				if garbled(w.Text) {
 					conf["subject"] = min(conf["subject"], w.Confidence/100)
+				}
+				if foreignLetter(w.Text) {
+					conf["subject"] = min(conf["subject"], ReviewThreshold/2)
 				}
 			}
 		}

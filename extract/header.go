@@ -85,6 +85,44 @@ func splitNumberDate(segs []layout.Segment, width int) []layout.Segment {
 	return out
 }
 
+// splitNational parts a header row OCR read as one line across the page:
+// the agency's first line and the Quốc hiệu (or the Party's name) beside
+// it ("ỦY BAN NHÂN DÂN __ CỘNG HÒA XÃ HỘI …"). Tesseract joins the two
+// columns when something above them, such as a signing tool's stamp in
+// the margin, upsets its reading of the page's layout. The row is cut
+// where the Quốc hiệu begins, so that each column is a segment of its own
+// (and belowNational finds the row). Only the first rows, in capitals,
+// are looked at: a sentence of the body may name the Republic.
+func splitNational(segs []layout.Segment, width int) []layout.Segment {
+	var out []layout.Segment
+	for i, s := range segs {
+		if i >= 12 || len(s.Words) < 2 || !isUpperish(s.Text) {
+			out = append(out, s)
+			continue
+		}
+		if m := nationalIn.FindStringIndex(agencyKey(s.Text)); m == nil || m[0] == 0 {
+			out = append(out, s)
+			continue
+		}
+		at := 0 // the first word the Quốc hiệu begins at
+		for k := 1; k < len(s.Words) && at == 0; k++ {
+			var rest []string
+			for _, w := range s.Words[k:] {
+				rest = append(rest, w.Text)
+			}
+			if m := nationalIn.FindStringIndex(agencyKey(strings.Join(rest, " "))); m != nil && m[0] == 0 {
+				at = k
+			}
+		}
+		if at == 0 {
+			out = append(out, s)
+			continue
+		}
+		out = append(out, layout.NewSegment(s.Words[:at], width), layout.NewSegment(s.Words[at:], width))
+	}
+	return out
+}
+
 // belowNational drops the lines set above the row of the Quốc hiệu (or
 // the Party's name): a header's first row holds it beside the agency's
 // first line, so what stands higher is no part of the header, such as a

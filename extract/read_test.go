@@ -671,6 +671,7 @@ func TestSubjectFlaggedByItsWorstLine(t *testing.T) {
 		{"về Quyết định số 2269/QĐ-TTg", []float64{40, 45, 50, 42, 38}, true},
 		{"về Quyết định số 2269 QI)-TTe", []float64{95, 90, 93, 96, 93, 27}, true},
 		{"về Quyết định số 2269 cung", []float64{95, 90, 93, 96, 93, 31}, false}, // a word, read unsure
+		{"về Quyết định số 2269 Nøãi", []float64{95, 90, 93, 96, 93, 92}, true},  // ø: no letter of Vietnamese
 	} {
 		words := scanWords(
 			row{"Số: 45/TB-UBND", 300, 318, 600, 356},
@@ -1077,5 +1078,47 @@ func TestWrappedDateYearAndRange(t *testing.T) {
 	}
 	if want := "V/v tổ chức kỳ thi tuyển sinh vào lớp 10 năm học 2023-2024"; md.Subject != want {
 		t.Errorf("subject %q, want %q", md.Subject, want)
+	}
+}
+
+// A signing tool's stamp in the top margin upsets Tesseract's reading of
+// the page's layout: it reads the agency's first line and the Quốc hiệu
+// beside it as one line across the page, in one block with the stamp's
+// lines. The row is two columns all the same, and the stamp above the
+// Quốc hiệu is no part of the header.
+func TestHeaderRowReadAsOneLineUnderAStamp(t *testing.T) {
+	var words []vanthu.Word
+	line := func(text string, x0, y0, x1, y1 int) {
+		fs := strings.Fields(text)
+		step := (x1 - x0) / len(fs)
+		for i, f := range fs {
+			words = append(words, vanthu.Word{Text: f, X0: x0 + i*step, Y0: y0, X1: x0 + (i+1)*step - 20, Y1: y1,
+				Confidence: 90, Block: 1, Line: len(words)})
+		}
+		for i := len(words) - len(fs); i < len(words); i++ {
+			words[i].Line = words[len(words)-len(fs)].Line // one line
+		}
+	}
+	line("TRUNG TÂM CÔNG BÁO", 1130, 20, 1400, 46)
+	line("tk.binhan.gov.vn", 1129, 55, 1435, 106)
+	line("13 4$S", 1275, 115, 1374, 136)
+	line("ỦY BAN NHÂN DÂN", 402, 187, 963, 256)
+	row := words[len(words)-4].Line
+	line("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 1038, 187, 2274, 256)
+	for i := len(words) - 8; i < len(words); i++ {
+		words[i].Line = row // Tesseract's one line across the page
+	}
+	line("TỈNH BÌNH AN", 399, 259, 962, 324)
+	line("Độc lập - Tự do - Hạnh phúc", 1288, 270, 2021, 325)
+	line("Số: 280/BC-UBND", 468, 394, 986, 456)
+	line("Bình An, ngày 22 tháng 11 năm 2024", 1197, 405, 2217, 462)
+	line("BÁO CÁO", 1147, 556, 1433, 612)
+	line("Về việc điều chỉnh dự toán ngân sách năm 2024", 700, 630, 1820, 680)
+	line("Căn cứ Luật Ngân sách nhà nước ngày 25 tháng 6 năm 2015;", 300, 780, 2200, 830)
+	r := Read([]vanthu.Page{{Number: 1, Width: 2480, Height: 3508, Words: words}}, nil)
+	md := r.Metadata
+	if md.Issuer != "ỦY BAN NHÂN DÂN TỈNH BÌNH AN" || md.Number != "280/BC-UBND" || md.DocType != "Báo cáo" || md.IssuedDate != "2024-11-22" {
+		t.Errorf("issuer %q, number %q, type %q, date %q; want ỦY BAN NHÂN DÂN TỈNH BÌNH AN, 280/BC-UBND, Báo cáo, 2024-11-22",
+			md.Issuer, md.Number, md.DocType, md.IssuedDate)
 	}
 }

@@ -99,6 +99,15 @@ func runeIndex(s string, byteOff int) int { return len([]rune(s[:byteOff])) }
 // them (the g of TTg) or alone (the v of V/v, b/c).
 var codePart = regexp.MustCompile(`^(?:[\p{Lu}\d]+\p{Ll}{0,2}|\p{Ll})$`)
 
+// foreignLetter reports whether w holds a letter that Vietnamese writing
+// has not, marks aside (ø, ß, þ, €'s cousins): OCR made it of a letter it
+// misread (Quảng Nøãi), whatever its confidence.
+func foreignLetter(w string) bool {
+	return strings.ContainsFunc(dict.Fold(dict.NFC(w)), func(r rune) bool {
+		return unicode.IsLetter(r) && !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z')
+	})
+}
+
 // garbled reports whether w, without the punctuation around it, is no
 // word: its parts between slashes, hyphens and stops neither syllables of
 // Vietnamese nor parts of a code or a number ("QI)-TTe", "Vưấi"; not

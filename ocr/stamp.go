@@ -39,8 +39,10 @@ func (w *Worker) redStamps(img image.Image) []stampMark {
 
 // readStamps reads m's letters as one stamp when they are a stamp's worth
 // (three letters, MẬT, to forty: more is a seal's ring), then, where more
-// than one cluster of them stands apart, each of the three largest, and
-// returns the marks read: one of urgency and one of secrecy at most.
+// than one cluster of them stands apart, each of the three largest of a
+// stamp's worth (a seal's ring of letters, larger, is neither read nor
+// counted), and returns the marks read: one of urgency and one of secrecy
+// at most.
 func (w *Worker) readStamps(m inkMask, whole bool) []stampMark {
 	var out []stampMark
 	found := map[bool]bool{} // by whether the mark is of secrecy
@@ -60,12 +62,14 @@ func (w *Worker) readStamps(m inkMask, whole bool) []stampMark {
 	if len(cs) <= 1 {
 		return out
 	}
-	for i, c := range cs {
-		if i == 3 || found[false] && found[true] {
+	read := 0
+	for _, c := range cs {
+		if read == 3 || found[false] && found[true] {
 			break // the rest are fewer letters still
 		}
-		if len(c) >= 3 && len(c) <= 40 {
+		if len(c) >= 3 && len(c) <= 40 { // a seal's ring, more, is not read nor counted
 			add(w.readStamp(m, c, whole))
+			read++
 		}
 	}
 	return out

@@ -2,13 +2,17 @@ package ocr
 
 import (
 	"bytes"
+	"cmp"
 	"image"
 	"image/color"
 	"image/png"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
+
+	"github.com/gen2brain/go-fitz"
 
 	"github.com/vanthu/vanthu"
 	"github.com/vanthu/vanthu/dict"
@@ -59,6 +63,42 @@ func TestRedUrgencyStamp(t *testing.T) {
 			t.Errorf("%s: %+v, want no stamp", name, marks)
 		}
 	}
+	// The page as printed, with its signing tools' stamps: two seals more
+	// in its top margin, whose rings of letters outnumber the stamp's.
+	b, err := EncodePNG(printedPage(t, "real-11.pdf"), 300)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pt, err := w.Recognize(t.Context(), b, 300)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(pt.Text, "HỎA TỐC") {
+		t.Errorf("real-11 as printed: no HỎA TỐC read in:\n%s", pt.Text)
+	}
+}
+
+// printedPage is page 1 of a real document of ../shared/real as printed:
+// drawn at 300 dpi with the annotations marked for print (the signing
+// tools' stamps), or a skip where the set is absent.
+func printedPage(t *testing.T, name string) image.Image {
+	t.Helper()
+	realPage(t, name) // skips where the set is absent
+	shared := cmp.Or(os.Getenv("VANTHU_SHARED"), "../../shared")
+	printed := filepath.Join(t.TempDir(), "printed.pdf")
+	if out, err := exec.Command("qpdf", "--warning-exit-0", "--flatten-annotations=print", filepath.Join(shared, "real", "docs", name), printed).CombinedOutput(); err != nil {
+		t.Fatalf("qpdf: %v %s", err, out)
+	}
+	doc, err := fitz.New(printed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer doc.Close()
+	img, err := doc.ImageDPI(0, 300)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return img
 }
 
 // The same stamp on the page scanned in grey or in 1 bit, where no red

@@ -50,7 +50,7 @@ var rescans = []scanning{
 	{"200 dpi colour on a dark bed", 200, darkBedImage, map[string]int{
 		"number": 9, "doc_type": 12, "issuer": 12, "parent_body": 12, "issued_date": 9, "place": 12,
 		"subject": 9, "signer": 9, "signer_title": 10, "urgency": 12, "confidentiality": 12,
-	}, 2},
+	}, 1},
 	{"200 dpi colour, 4° askew, the back showing through", 200, askewShowingThroughImage, map[string]int{
 		"number": 9, "doc_type": 12, "issuer": 12, "parent_body": 12, "issued_date": 9, "place": 12,
 		"subject": 11, "signer": 10, "signer_title": 11, "urgency": 12, "confidentiality": 12,
