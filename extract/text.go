@@ -100,7 +100,7 @@ func runeIndex(s string, byteOff int) int { return len([]rune(s[:byteOff])) }
 var codePart = regexp.MustCompile(`^(?:[\p{Lu}\d]+\p{Ll}{0,2}|\p{Ll})$`)
 
 // foreignLetter reports whether w holds a letter that Vietnamese writing
-// has not, marks aside (ø, ß, þ, €'s cousins): OCR made it of a letter it
+// has not, marks aside (ø, ß, þ): OCR made it of a letter it
 // misread (Quảng Nøãi), whatever its confidence.
 func foreignLetter(w string) bool {
 	return strings.ContainsFunc(dict.Fold(dict.NFC(w)), func(r rune) bool {

@@ -282,6 +282,9 @@ func (r *Rasteriser) child(ctx context.Context, src string, format vanthu.Format
 		return vanthu.Errorf("rasterise", vanthu.Invalid, "rendered %d of %d pages", done, total)
 	}
 	if said := strings.TrimSpace(stderr.String()); said != "" && r.Log != nil {
+		if len(said) > 2000 {
+			said = strings.ToValidUTF8(said[:2000], "") + " …"
+		}
 		r.Log.Warn("rasterise: rendered, with notes", "file", filepath.Base(src), "notes", said)
 	}
 	return nil

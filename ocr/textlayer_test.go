@@ -1,7 +1,9 @@
 package ocr
 
 import (
+	"bytes"
 	"context"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
@@ -119,4 +121,22 @@ func mustRead(t *testing.T, p string) []byte {
 		t.Fatal(err)
 	}
 	return b
+}
+
+// What the renderer says of a file it rendered (here MuPDF repairing a
+// broken cross-reference table) reaches the service's log, named by the
+// file.
+func TestRasteriserLogsTheChildsNotes(t *testing.T) {
+	pdf := textPDF("Báo cáo tình hình")
+	at := bytes.LastIndex(pdf, []byte("startxref\n"))
+	broken := append(append([]byte{}, pdf[:at]...), []byte("startxref\n999999\n%%EOF\n")...)
+	var logged bytes.Buffer
+	r := newRasteriser(t)
+	r.Log = slog.New(slog.NewTextHandler(&logged, nil))
+	if pages := rasteriseBytesWith(t, r, broken); len(pages) != 1 {
+		t.Fatalf("%d pages of the repaired file; want 1", len(pages))
+	}
+	if got := logged.String(); !strings.Contains(got, "level=WARN") || !strings.Contains(got, "doc.pdf") || !strings.Contains(got, "xref") {
+		t.Errorf("log %q; want a warning naming doc.pdf and the repaired xref", got)
+	}
 }
