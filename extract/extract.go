@@ -191,7 +191,9 @@ func ExtractWithConfidence(pages []vanthu.Page) (vanthu.Metadata, map[string]flo
 	if md.Subject != "" && len(subjectLines) > 0 {
 		// A trích yếu is as sure as its least sure line, and as a word in
 		// it that is no word (QI)-TTe): one misread spoils it. A letter
-		// Vietnamese has not (Nøãi) is a misread however sure OCR was.
+		// Vietnamese has not (Nøãi) is a misread however sure OCR was,
+		// and a slip of the tone that makes a word all but absent from
+		// the register of one of its commonest (vẻ for về) likely one.
 		conf["subject"] = 1
 		for _, s := range subjectLines {
 			conf["subject"] = min(conf["subject"], s.Conf/100)
@@ -199,7 +201,7 @@ func ExtractWithConfidence(pages []vanthu.Page) (vanthu.Metadata, map[string]flo
 				if garbled(w.Text) {
 					conf["subject"] = min(conf["subject"], w.Confidence/100)
 				}
-				if foreignLetter(w.Text) {
+				if _, slip := dict.Slip(strings.Trim(w.Text, `.,;:"'()`)); slip || foreignLetter(w.Text) {
 					conf["subject"] = min(conf["subject"], ReviewThreshold/2)
 				}
 			}

@@ -672,6 +672,7 @@ func TestSubjectFlaggedByItsWorstLine(t *testing.T) {
 		{"về Quyết định số 2269 QI)-TTe", []float64{95, 90, 93, 96, 93, 27}, true},
 		{"về Quyết định số 2269 cung", []float64{95, 90, 93, 96, 93, 31}, false}, // a word, read unsure
 		{"về Quyết định số 2269 Nøãi", []float64{95, 90, 93, 96, 93, 92}, true},  // ø: no letter of Vietnamese
+		{"vẻ Quyết định số 2269/QĐ-TTg", []float64{95, 90, 93, 96, 88}, true},    // vẻ: về, its tone slipped
 	} {
 		words := scanWords(
 			row{"Số: 45/TB-UBND", 300, 318, 600, 356},
