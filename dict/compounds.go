@@ -137,12 +137,12 @@ func RepairNumberLabel(a, next string) (string, bool) {
 	return a, false
 }
 
-// slips maps words that are a tone or a hat away from one of the
-// commonest words of administrative writing, and are themselves all but
-// absent from it, to that word: about (về) read as appearance (vẻ), of
-// (của) read as crab (cua). Each is a possible syllable, so no syllable
-// rule sees it, and its own word is too rare in the register to stand
-// for it without a look.
+// slips maps words that are a mark away (a tone, a hat, a horn) from one
+// of the commonest words of administrative writing, and are themselves
+// all but absent from it, to that word: about (về) read as appearance
+// (vẻ), of (của) read as crab (cua). Each is a possible syllable, so no
+// syllable rule sees it, and its own word is too rare in the register to
+// stand for it without a look.
 var slips = map[string]string{
 	"vẻ": "về", "vể": "về", "vế": "về",
 	"cua": "của", "cùa": "của", "cúa": "của", "cưa": "của",
