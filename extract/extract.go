@@ -201,7 +201,7 @@ func ExtractWithConfidence(pages []vanthu.Page) (vanthu.Metadata, map[string]flo
 				if garbled(w.Text) {
 					conf["subject"] = min(conf["subject"], w.Confidence/100)
 				}
-				if _, slip := dict.Slip(strings.Trim(w.Text, `.,;:"'()`)); slip || foreignLetter(w.Text) {
+				if dict.IsSlip(stripPunct(w.Text)) || foreignLetter(w.Text) {
 					conf["subject"] = min(conf["subject"], ReviewThreshold/2)
 				}
 			}
@@ -369,7 +369,7 @@ func withCode(segs []layout.Segment, i int) layout.Segment {
 	if !labelAlone.MatchString(foldUpper(s.Text)) {
 		return s
 	}
-	if next := nextOnRow(segs, i); next >= 0 {
+	if next := layout.NextOnRow(segs, i); next >= 0 {
 		return joinSegs(s, segs[next])
 	}
 	return s
@@ -394,7 +394,7 @@ func joinSegs(s, n layout.Segment) layout.Segment {
 func dateLine(segs []layout.Segment, i int) layout.Segment {
 	s := segs[i]
 	if strings.HasSuffix(strings.TrimRight(foldUpper(s.Text), " .…_:0123456789"), "NGAY") {
-		if next := nextOnRow(segs, i); next >= 0 {
+		if next := layout.NextOnRow(segs, i); next >= 0 {
 			s = joinSegs(s, segs[next])
 		}
 	}
@@ -410,23 +410,6 @@ func dateLine(segs []layout.Segment, i int) layout.Segment {
 
 // wrappedYear is a year alone on its line, with the stop that may end it.
 var wrappedYear = regexp.MustCompile(`^(19|20)\d\d\.?$`)
-
-// nextOnRow returns the index of the segment of segs nearest right of
-// segment i on its row, or -1.
-func nextOnRow(segs []layout.Segment, i int) int {
-	s := segs[i]
-	next := -1
-	for j, t := range segs {
-		overlap := min(s.Y1, t.Y1) - max(s.Y0, t.Y0)
-		if j == i || t.X0 < s.X1 || 2*overlap < min(s.Y1-s.Y0, t.Y1-t.Y0) {
-			continue
-		}
-		if next < 0 || t.X0 < segs[next].X0 {
-			next = j
-		}
-	}
-	return next
-}
 
 // slotConf is the confidence (0–1) of a number or date read from segment
 // s: that of its least sure word with a digit in it. The numeral and the

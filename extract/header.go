@@ -96,29 +96,16 @@ func splitNumberDate(segs []layout.Segment, width int) []layout.Segment {
 func splitNational(segs []layout.Segment, width int) []layout.Segment {
 	var out []layout.Segment
 	for i, s := range segs {
-		if i >= 12 || len(s.Words) < 2 || !isUpperish(s.Text) {
+		at := len(strings.Fields(cutNational(s.Text))) // the agency's words
+		if i >= 12 || !isUpperish(s.Text) || at == 0 || at >= len(s.Words) {
 			out = append(out, s)
 			continue
 		}
-		if m := nationalIn.FindStringIndex(agencyKey(s.Text)); m == nil || m[0] == 0 {
-			out = append(out, s)
+		if national := layout.NewSegment(s.Words[at:], width); isNational(national.Text) {
+			out = append(out, layout.NewSegment(s.Words[:at], width), national)
 			continue
 		}
-		at := 0 // the first word the Quốc hiệu begins at
-		for k := 1; k < len(s.Words) && at == 0; k++ {
-			var rest []string
-			for _, w := range s.Words[k:] {
-				rest = append(rest, w.Text)
-			}
-			if m := nationalIn.FindStringIndex(agencyKey(strings.Join(rest, " "))); m != nil && m[0] == 0 {
-				at = k
-			}
-		}
-		if at == 0 {
-			out = append(out, s)
-			continue
-		}
-		out = append(out, layout.NewSegment(s.Words[:at], width), layout.NewSegment(s.Words[at:], width))
+		out = append(out, s)
 	}
 	return out
 }

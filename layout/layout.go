@@ -88,6 +88,25 @@ func sameRow(a, b Segment) bool {
 
 func overlap(a0, a1, b0, b1 int) int { return max(0, min(a1, b1)-max(a0, b0)) }
 
+// NextOnRow returns the index of the segment of segs nearest right of
+// segment i on its row (their bands overlapping by half the thinner's
+// height), or -1: what follows a blank that parted a printed line, such
+// as an unfilled slot's.
+func NextOnRow(segs []Segment, i int) int {
+	s := segs[i]
+	next := -1
+	for j, t := range segs {
+		overlap := min(s.Y1, t.Y1) - max(s.Y0, t.Y0)
+		if j == i || t.X0 < s.X1 || 2*overlap < min(s.Y1-s.Y0, t.Y1-t.Y0) {
+			continue
+		}
+		if next < 0 || t.X0 < segs[next].X0 {
+			next = j
+		}
+	}
+	return next
+}
+
 // MedianHeight is the median height of the words ws (one or more).
 func MedianHeight(ws []vanthu.Word) int {
 	hs := make([]int, len(ws))

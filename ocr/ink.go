@@ -110,7 +110,9 @@ func inkSlots(words []vanthu.Word, width, height int) []inkSlot {
 			// A blank the width of a few digits parts the label (Số:,
 			// ngày) from what follows the slot (the code, tháng): in a
 			// segment of its own, on the same row.
-			ws = slices.Concat(ws, nextOnRow(segs, k))
+			if next := layout.NextOnRow(segs, k); next >= 0 {
+				ws = slices.Concat(ws, segs[next].Words)
+			}
 		}
 		if len(ws) < 2 {
 			continue
@@ -178,27 +180,6 @@ func inkSlots(words []vanthu.Word, width, height int) []inkSlot {
 func isNumberLabel(w string) bool {
 	f := fold(w)
 	return strings.HasPrefix(f, "SO") && (len(f) == 2 || !unicode.IsLetter(rune(f[2])))
-}
-
-// nextOnRow returns the words of the segment after segs[k] on its row:
-// the nearest to its right whose band overlaps its own by half.
-func nextOnRow(segs []layout.Segment, k int) []vanthu.Word {
-	s := segs[k]
-	var next *layout.Segment
-	for i := range segs {
-		o := &segs[i]
-		overlap := min(s.Y1, o.Y1) - max(s.Y0, o.Y0)
-		if i == k || o.X0 < s.X1 || 2*overlap < min(s.Y1-s.Y0, o.Y1-o.Y0) {
-			continue
-		}
-		if next == nil || o.X0 < next.X0 {
-			next = o
-		}
-	}
-	if next == nil {
-		return nil
-	}
-	return next.Words
 }
 
 // monthSlot is the slot between "tháng" (the word thang, whose start

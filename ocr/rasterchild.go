@@ -112,6 +112,10 @@ func rasterChild(spec string, out io.Writer) int {
 		// with a text layer under it: that layer is an earlier OCR's
 		// (a scanner's searchable PDF), often of another language,
 		// without the marks, the handwriting and the stamps.
+		var content string // the text of the page's own content, visible or not
+		if job.Format == vanthu.PDF {
+			content, _ = doc.Text(i)
+		}
 		scanned, onScan := false, false
 		if svg, err := doc.SVG(i); err == nil {
 			if data, w, h, dpi, ok := scanImage(svg); ok && int64(w)*int64(h) <= job.Config.MaxPixels {
@@ -125,7 +129,7 @@ func rasterChild(spec string, out io.Writer) int {
 				}
 				pi := vanthu.PageImage{Number: i + 1, Pages: n, Image: ref, DPI: dpi, Width: w, Height: h}
 				if job.Format == vanthu.PDF {
-					pi.Stamped = stamped(doc, job.Src, i, float64(w)*72/float64(b.Dx()))
+					pi.Stamped = stampedNumerals(context.Background(), job.Src, i+1, float64(w)*72/float64(b.Dx()), content)
 				}
 				enc.Encode(childLine{Page: &pi})
 			} else {
@@ -145,7 +149,7 @@ func rasterChild(spec string, out io.Writer) int {
 			// that text is not the page's. A page of text laid on a
 			// background image (a letterhead, a watermark) keeps its
 			// layer.
-			layer = pageTextLayer(doc, i)
+			layer = pageTextLayer(content)
 		}
 		if b.Dx() <= 0 || b.Dy() <= 0 {
 			return fail("page %d is empty (size %v)", i+1, b)
@@ -185,7 +189,7 @@ func rasterChild(spec string, out io.Writer) int {
 		pi := vanthu.PageImage{Number: i + 1, Pages: n, Image: ref, DPI: dpi, Width: r.Dx(), Height: r.Dy(),
 			Text: layer.text, RawText: layer.raw, TextSource: layer.source}
 		if layer.text == "" && job.Format == vanthu.PDF {
-			pi.Stamped = stamped(doc, job.Src, i, scale)
+			pi.Stamped = stampedNumerals(context.Background(), job.Src, i+1, scale, content)
 		}
 		if layer.source == "pdf" {
 			// Word boxes, so that the header is read by its layout as
@@ -199,16 +203,6 @@ func rasterChild(spec string, out io.Writer) int {
 		enc.Encode(childLine{Page: &pi})
 	}
 	return 0
-}
-
-// stamped returns the numerals that page i of the PDF src (open as doc)
-// draws over its content (see stampedNumerals), at scale pixels per inch.
-func stamped(doc *fitz.Document, src string, i int, scale float64) []vanthu.Word {
-	content, err := doc.Text(i)
-	if err != nil {
-		return nil
-	}
-	return stampedNumerals(context.Background(), src, i+1, scale, content)
 }
 
 // textLayer is the usable text of a born-digital page.
@@ -229,16 +223,13 @@ const (
 	minLayerMarks     = 0.3
 )
 
-// pageTextLayer returns the page's text layer if it is usable: enough
-// letters that read as Vietnamese, with their marks, once text in the
-// legacy TCVN3 or VNI encodings is converted. A layer that does not read
+// pageTextLayer returns the page's text layer (raw, as MuPDF reads the
+// page's content) if it is usable: enough letters that read as
+// Vietnamese, with their marks, once text in the legacy TCVN3 or VNI
+// encodings is converted. A layer that does not read
 // (broken font encodings, OCR garbage) or has lost its marks (UY BAN NHAN
 // DAN TINH) is ignored and the page is OCRed.
-func pageTextLayer(doc *fitz.Document, i int) textLayer {
-	raw, err := doc.Text(i)
-	if err != nil {
-		return textLayer{}
-	}
+func pageTextLayer(raw string) textLayer {
 	letters := 0
 	for _, r := range raw {
 		if unicode.IsLetter(r) {
