@@ -193,15 +193,20 @@ func ExtractWithConfidence(pages []vanthu.Page) (vanthu.Metadata, map[string]flo
 		// it that is no word (QI)-TTe): one misread spoils it. A letter
 		// Vietnamese has not (Nøãi) is a misread however sure OCR was,
 		// and a slip of the tone that makes a word all but absent from
-		// the register of one of its commonest (vẻ for về) likely one.
+		// the register of one of its commonest (vẻ for về) likely one, as
+		// is a word with the marks of Vietnamese that is none of its
+		// syllables (thưe), and a sign no typed trích yếu has.
 		conf["subject"] = 1
+		if strayMarks(md.Subject) {
+			conf["subject"] = ReviewThreshold / 2
+		}
 		for _, s := range subjectLines {
 			conf["subject"] = min(conf["subject"], s.Conf/100)
 			for _, w := range s.Words {
 				if garbled(w.Text) {
 					conf["subject"] = min(conf["subject"], w.Confidence/100)
 				}
-				if dict.IsSlip(stripPunct(w.Text)) || foreignLetter(w.Text) {
+				if dict.IsSlip(stripPunct(w.Text)) || foreignLetter(w.Text) || misread(w.Text) {
 					conf["subject"] = min(conf["subject"], ReviewThreshold/2)
 				}
 			}

@@ -108,6 +108,42 @@ func foreignLetter(w string) bool {
 	})
 }
 
+// misread reports whether w, a word of running text, is one OCR made of
+// a word it misread, however sure it was: a word in small letters that
+// carries the marks of Vietnamese (a tone, a hat, a horn, a breve) but is
+// no syllable of it ("thưe" for thực: a foreign word has no such marks,
+// and the names of the highlands' peoples and places that have them and
+// are no syllables, Đắk Lắk, Krông Pắc, begin with a capital), or a word
+// of figures with such a mark ("3Í" for 31: codes are written without
+// them).
+func misread(w string) bool {
+	w = dict.NFC(strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }))
+	marked := func(r rune) bool { return r != 'đ' && r != 'Đ' && dict.HasMarks(string(r)) }
+	if !strings.ContainsFunc(w, marked) {
+		return false
+	}
+	if strings.ContainsFunc(w, unicode.IsDigit) {
+		return true
+	}
+	if r, _ := utf8.DecodeRuneInString(w); !unicode.IsLower(r) {
+		return false
+	}
+	for _, p := range strings.FieldsFunc(w, func(r rune) bool { return r == '/' || r == '-' || r == '.' }) {
+		if strings.ContainsFunc(p, marked) && !dict.IsSyllable(p) {
+			return true
+		}
+	}
+	return false
+}
+
+// strayMarks reports whether a trích yếu holds a sign no typed one has
+// (| ` ~ ^ < > { } \) or a bracket without its pair: OCR made it of a
+// letter or a figure ("thứ 3]" for thứ 31, "l" read as "|").
+func strayMarks(s string) bool {
+	return strings.ContainsAny(s, "|`~^<>{}\\") ||
+		strings.Count(s, "(") != strings.Count(s, ")") || strings.Count(s, "[") != strings.Count(s, "]")
+}
+
 // garbled reports whether w, without the punctuation around it, is no
 // word: its parts between slashes, hyphens and stops neither syllables of
 // Vietnamese nor parts of a code or a number ("QI)-TTe", "Vưấi"; not
