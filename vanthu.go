@@ -260,6 +260,11 @@ type PageImage struct {
 	DPI    int `json:"dpi"`
 	Width  int `json:"width"`
 	Height int `json:"height"`
+	// ScanDPI is the resolution of the page's scan in its coarser
+	// direction, where that is coarser than DPI: a fax's standard mode
+	// scans 98 lines an inch against 204 dots across, and its page is
+	// rendered to square pixels that show no finer detail. 0 otherwise.
+	ScanDPI int `json:"scan_dpi,omitempty"`
 	// A usable text layer of a born-digital PDF page: OCR is skipped.
 	Text       string `json:"text,omitempty"`
 	RawText    string `json:"raw_text,omitempty"` // the layer before legacy decoding

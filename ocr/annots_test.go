@@ -23,15 +23,7 @@ import (
 // A scanner's invisible OCR layer is no such text: its reading of a
 // slot's ink is left out.
 func TestStampedNumeralsInTheSlots(t *testing.T) {
-	r, err := pagerender.New()
-	if err != nil {
-		t.Skip(err)
-	}
-	w, err := NewWorker(DefaultConfig())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer w.Close()
+	r, w := drawAndRead(t)
 	g := r.Render([]string{
 		"L|ỦY BAN NHÂN DÂN|CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
 		"LB|TỈNH BÌNH AN|Độc lập - Tự do - Hạnh phúc",
@@ -122,7 +114,7 @@ func TestStampedNumeralsInTheSlots(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		read, err := w.RecognizeStamped(t.Context(), img, pages[0].DPI, pages[0].Stamped)
+		read, err := w.RecognizePage(t.Context(), img, pages[0])
 		if err != nil {
 			t.Fatal(err)
 		}

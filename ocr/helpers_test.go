@@ -8,9 +8,27 @@ import (
 	"image/draw"
 	"image/jpeg"
 	"math"
+	"testing"
 
+	"github.com/vanthu/vanthu/internal/pagerender"
 	"github.com/vanthu/vanthu/internal/pdftest"
 )
+
+// drawAndRead returns a renderer of test pages and an OCR worker, closed
+// when t ends; without the renderer's fonts, t is skipped.
+func drawAndRead(t *testing.T) (*pagerender.Renderer, *Worker) {
+	t.Helper()
+	r, err := pagerender.New()
+	if err != nil {
+		t.Skip(err)
+	}
+	w, err := NewWorker(DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { w.Close() })
+	return r, w
+}
 
 func blankPage() image.Image {
 	g := image.NewGray(image.Rect(0, 0, 1240, 1754))

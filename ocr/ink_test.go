@@ -437,15 +437,7 @@ func TestRecognizeHandwrittenDayAndMonth(t *testing.T) {
 // beside them; written over by hand, the handwriting is read, and the
 // slash is not.
 func TestRecognizeDottedSlots(t *testing.T) {
-	r, err := pagerender.New()
-	if err != nil {
-		t.Skip(err)
-	}
-	w, err := NewWorker(DefaultConfig())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer w.Close()
+	r, w := drawAndRead(t)
 	read := func(img image.Image) vanthu.PageText { return readDrawn(t, w, img) }
 	// numberDigits and dateDigits are the digits OCR gave the number
 	// before its code (on the first line with the code, "Số:" on it or

@@ -1,6 +1,7 @@
 package ocr
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -41,7 +42,8 @@ func FuzzPDFImageSizes(f *testing.F) {
 
 // FuzzScanSVG feeds the readers of MuPDF's SVG of a page (which draws an
 // untrusted file) whatever it might hold: they never fail, and a scan
-// they find has a size.
+// they find has a size, and a page of tall pixels is no scan taken as it
+// is.
 func FuzzScanSVG(f *testing.F) {
 	f.Add(`<svg xmlns="http://www.w3.org/2000/svg" width="595.2" height="841.92" viewBox="0 0 595.2 841.92">
 <g transform="matrix(.48,0,0,.48,0,0)">
@@ -50,10 +52,39 @@ func FuzzScanSVG(f *testing.F) {
 </svg>`)
 	f.Add(`<svg width="10" height="10"><g transform="matrix(0,1,-1,0,10,0)"><image id="a" width="10" height="10" xlink:href="data:image/png;base64,"/></g><text>x</text></svg>`)
 	f.Add(`<image id="" width="1" height="1" xlink:href="data:image/jpeg;base64,`)
+	f.Add(`<svg width="595.2" height="841.92"><g transform="matrix(.3525,0,0,.7353,0,0)"><image id="a" width="1688" height="1145" xlink:href="data:image/png;base64,"/></g></svg>`)
 	f.Fuzz(func(t *testing.T, svg string) {
 		underScan(svg)
-		if _, w, h, dpi, ok := scanImage(svg); ok && (w <= 0 || h <= 0 || dpi <= 0) {
+		_, w, h, dpi, ok := scanImage(svg)
+		if ok && (w <= 0 || h <= 0 || dpi <= 0) {
 			t.Fatalf("a scan of %d×%d pixels at %d dpi", w, h, dpi)
 		}
+		if coarse := coarseScan(svg); coarse < 0 || coarse > 0 && ok {
+			t.Fatalf("a scan taken as it is, and coarse at %d dpi", coarse)
+		}
 	})
+}
+
+// A page whose scan has pixels twice as tall as wide (a fax's standard
+// mode) is known by its coarser resolution; a fax's fine mode, or a scan
+// boxed in a page of another paper's shape, is read as it is.
+func TestCoarseScan(t *testing.T) {
+	page := func(pw, ph float64, w, h int) string {
+		return fmt.Sprintf(`<svg width="%.2f" height="%.2f"><g transform="matrix(%.5f,0,0,%.5f,0,0)"><image id="a" width="%d" height="%d" xlink:href="data:image/png;base64,"/></g></svg>`,
+			pw, ph, pw/float64(w), ph/float64(h), w, h)
+	}
+	for _, c := range []struct {
+		name string
+		svg  string
+		want int
+	}{
+		{"fax, standard mode, A4", page(595.3, 841.9, 1686, 1145), 98},
+		{"fax, fine mode, A4", page(595.3, 841.9, 1686, 2290), 0},
+		{"A4 at 300 dpi boxed in Letter", page(612, 792, 2480, 3508), 0},
+		{"A4 at 200 dpi", page(595.3, 841.9, 1654, 2339), 0},
+	} {
+		if got := coarseScan(c.svg); got != c.want {
+			t.Errorf("%s: %d dpi; want %d", c.name, got, c.want)
+		}
+	}
 }

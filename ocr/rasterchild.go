@@ -116,7 +116,7 @@ func rasterChild(spec string, out io.Writer) int {
 		if job.Format == vanthu.PDF {
 			content, _ = doc.Text(i)
 		}
-		scanned, onScan := false, false
+		scanned, onScan, coarse := false, false, 0
 		if svg, err := doc.SVG(i); err == nil {
 			if data, w, h, dpi, ok := scanImage(svg); ok && int64(w)*int64(h) <= job.Config.MaxPixels {
 				scanned = true
@@ -136,6 +136,7 @@ func rasterChild(spec string, out io.Writer) int {
 				// On a scan, what is drawn over it: MuPDF draws each
 				// glyph of visible text as a <use>, and no invisible text.
 				onScan = underScan(svg) && strings.Count(svg, "<use") < minGlyphsOverScan
+				coarse = coarseScan(svg)
 			}
 		}
 		if scanned {
@@ -188,6 +189,9 @@ func rasterChild(spec string, out io.Writer) int {
 		r := img.Bounds()
 		pi := vanthu.PageImage{Number: i + 1, Pages: n, Image: ref, DPI: dpi, Width: r.Dx(), Height: r.Dy(),
 			Text: layer.text, RawText: layer.raw, TextSource: layer.source}
+		if coarse < dpi {
+			pi.ScanDPI = coarse
+		}
 		if layer.text == "" && job.Format == vanthu.PDF {
 			pi.Stamped = stampedNumerals(context.Background(), job.Src, i+1, scale, content)
 		}

@@ -29,29 +29,17 @@ var (
 func svgNum(s string) float64 { v, _ := strconv.ParseFloat(s, 64); return v }
 
 // scanImage returns the image of a page that is exactly one unrotated image
-// filling it, with its size and its resolution, from the page's SVG.
+// filling it, with its size and its resolution, from the page's SVG. Its
+// pixels must be about square (see tallPixels): a fax's standard mode
+// scans 204 dots an inch across and 98 down, and its pixels taken as they
+// are squash the letters to half their height; such a page is rendered
+// (see coarseScan).
 func scanImage(svg string) (data []byte, w, h, dpi int, ok bool) {
-	if strings.Count(svg, "<image ") != 1 || strings.Count(svg, "<g ") != 1 || svgOther.MatchString(svg) {
+	fill, ok := fillingImage(svg)
+	if !ok || fill.tallPixels() {
 		return nil, 0, 0, 0, false
 	}
-	size := svgSize.FindStringSubmatch(svg)
-	g := svgGroup.FindStringSubmatch(svg)
-	im := svgImage.FindStringSubmatchIndex(svg)
-	if size == nil || g == nil || im == nil {
-		return nil, 0, 0, 0, false
-	}
-	pw, ph := svgNum(size[1]), svgNum(size[2])
-	a, b, c, d, e, ff := svgNum(g[1]), svgNum(g[2]), svgNum(g[3]), svgNum(g[4]), svgNum(g[5]), svgNum(g[6])
-	w, _ = strconv.Atoi(svg[im[2]:im[3]])
-	h, _ = strconv.Atoi(svg[im[4]:im[5]])
-	if w <= 0 || h <= 0 || pw <= 0 || ph <= 0 || b != 0 || c != 0 || e != 0 || ff != 0 {
-		return nil, 0, 0, 0, false
-	}
-	// The image must fill the page (within 1%).
-	if math.Abs(a*float64(w)-pw) > pw/100 || math.Abs(d*float64(h)-ph) > ph/100 {
-		return nil, 0, 0, 0, false
-	}
-	end := strings.IndexByte(svg[im[1]:], '"')
+	end := strings.IndexByte(svg[fill.at:], '"')
 	if end < 0 {
 		return nil, 0, 0, 0, false
 	}
@@ -60,20 +48,76 @@ func scanImage(svg string) (data []byte, w, h, dpi int, ok bool) {
 			return -1
 		}
 		return r
-	}, svg[im[1]:im[1]+end])
+	}, svg[fill.at:fill.at+end])
 	data, err := base64.StdEncoding.DecodeString(b64)
 	if err != nil {
 		return nil, 0, 0, 0, false
 	}
 	cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
-	if err != nil || cfg.Width != w || cfg.Height != h {
+	if err != nil || cfg.Width != fill.w || cfg.Height != fill.h {
 		return nil, 0, 0, 0, false
 	}
-	dpi = int(math.Round(float64(w) * 72 / pw))
+	dpi = int(math.Round(fill.xdpi))
 	if dpi < 100 || dpi > 1200 {
 		return nil, 0, 0, 0, false
 	}
-	return data, w, h, dpi, true
+	return data, fill.w, fill.h, dpi, true
+}
+
+// coarseScan returns the resolution of a page's scan in its coarser
+// direction, where its pixels are not square (a fax's 98 lines an inch
+// against 204 dots): the page is rendered to square pixels, but what it
+// shows is no finer than that. It returns 0 for any other page.
+func coarseScan(svg string) int {
+	fill, ok := fillingImage(svg)
+	if !ok || !fill.tallPixels() {
+		return 0
+	}
+	return int(math.Round(min(fill.xdpi, fill.ydpi)))
+}
+
+// tallPixels reports whether the image's pixels are a quarter or more
+// taller than wide, or wider than tall, on the page: a fax's 204 by 98
+// dots an inch, twice as tall. A smaller difference is a scan boxed in a
+// page of another paper's shape (A4 in Letter, 9%) or a fax's fine mode
+// (204 by 196, 4%): its pixels are the scan's, and read as they are.
+func (f filling) tallPixels() bool {
+	return max(f.xdpi, f.ydpi) >= 1.25*min(f.xdpi, f.ydpi)
+}
+
+// filling is the one image of a page that fills it: its size in pixels,
+// its resolution across and down, and where its base64 data begins in the
+// SVG.
+type filling struct {
+	w, h       int
+	xdpi, ydpi float64
+	at         int
+}
+
+// fillingImage finds the page's image in MuPDF's SVG of a page that is
+// exactly one unrotated image filling it (within 1%).
+func fillingImage(svg string) (filling, bool) {
+	if strings.Count(svg, "<image ") != 1 || strings.Count(svg, "<g ") != 1 || svgOther.MatchString(svg) {
+		return filling{}, false
+	}
+	size := svgSize.FindStringSubmatch(svg)
+	g := svgGroup.FindStringSubmatch(svg)
+	im := svgImage.FindStringSubmatchIndex(svg)
+	if size == nil || g == nil || im == nil {
+		return filling{}, false
+	}
+	pw, ph := svgNum(size[1]), svgNum(size[2])
+	a, b, c, d, e, ff := svgNum(g[1]), svgNum(g[2]), svgNum(g[3]), svgNum(g[4]), svgNum(g[5]), svgNum(g[6])
+	w, _ := strconv.Atoi(svg[im[2]:im[3]])
+	h, _ := strconv.Atoi(svg[im[4]:im[5]])
+	if w <= 0 || h <= 0 || pw <= 0 || ph <= 0 || a <= 0 || d <= 0 || b != 0 || c != 0 || e != 0 || ff != 0 {
+		return filling{}, false
+	}
+	if math.Abs(a*float64(w)-pw) > pw/100 || math.Abs(d*float64(h)-ph) > ph/100 {
+		return filling{}, false
+	}
+	// The SVG's units are points, 72 an inch.
+	return filling{w: w, h: h, xdpi: float64(w) * 72 / pw, ydpi: float64(h) * 72 / ph, at: im[1]}, true
 }
 
 // underScan reports whether a page, as MuPDF's SVG draws it, lies on an

@@ -314,10 +314,10 @@ func ownWord(u dict.Mark) string {
 // words are; the stamp, found by its colour alone, on the page as
 // scanned. stamped are the numerals the page's PDF draws over its scan
 // (vanthu.PageImage.Stamped), in the pixels of the page as scanned: one
-// in a slot is its reading (readStamped). On a coarse scan (see
-// coarseDPI) what the ink in the slots says is left for a clerk to
-// confirm, whoever read it.
-func (w *Worker) readHeaderInk(img []byte, cl Cleaned, words, stamped []vanthu.Word, width, height int) ([]vanthu.Word, bool) {
+// in a slot is its reading (readStamped). On a coarse scan (detail, its
+// resolution in its coarser direction, below coarseDPI) what the ink in
+// the slots says is left for a clerk to confirm, whoever read it.
+func (w *Worker) readHeaderInk(img []byte, cl Cleaned, detail int, words, stamped []vanthu.Word, width, height int) ([]vanthu.Word, bool) {
 	var page image.Image
 	decode := func() image.Image {
 		if page == nil {
@@ -339,7 +339,7 @@ func (w *Worker) readHeaderInk(img []byte, cl Cleaned, words, stamped []vanthu.W
 	// turned level.
 	words, inked, stampedIn := readStamped(slots, words, turnedWords(stamped, cl.Skew, width, height))
 	words, changed := readInk(level, inked, words)
-	if cl.DPI > 0 && cl.DPI < coarseDPI {
+	if detail > 0 && detail < coarseDPI {
 		words, changed = unsure(inked, words), true
 	}
 	changed = changed || stampedIn

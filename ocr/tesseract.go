@@ -102,13 +102,17 @@ func (w *Worker) Close() error {
 // (a photograph, a drawing, a stamp alone): the document goes on, and the
 // clerk is told.
 func (w *Worker) Recognize(ctx context.Context, img []byte, dpi int) (vanthu.PageText, error) {
-	return w.RecognizeStamped(ctx, img, dpi, nil)
+	return w.RecognizePage(ctx, img, vanthu.PageImage{DPI: dpi})
 }
 
-// RecognizeStamped is Recognize for a page on which its PDF draws stamped,
-// numerals in the image's pixels (vanthu.PageImage.Stamped): one that
-// stands in the slot of the number or the day is read there as printed.
-func (w *Worker) RecognizeStamped(ctx context.Context, img []byte, dpi int, stamped []vanthu.Word) (vanthu.PageText, error) {
+// RecognizePage is Recognize for a page image the rasteriser made (img is
+// its image's bytes), with what it knows of the page: the numerals its PDF
+// draws over the scan (Stamped), one of which, standing in the slot of the
+// number or the day, is read there as printed; and the scan's coarser
+// resolution (ScanDPI), below which the handwriting in the slots is read
+// but left for a clerk to confirm.
+func (w *Worker) RecognizePage(ctx context.Context, img []byte, pi vanthu.PageImage) (vanthu.PageText, error) {
+	dpi, stamped := pi.DPI, pi.Stamped
 	var pt vanthu.PageText
 	if err := ctx.Err(); err != nil {
 		return pt, err
@@ -158,7 +162,11 @@ func (w *Worker) RecognizeStamped(ctx context.Context, img []byte, dpi int, stam
 			if turns != 0 {
 				stamped = nil // drawn on the page as scanned, not as turned upright
 			}
-			if words, ok := w.readHeaderInk(img, cl, pt.Words, stamped, cfg.Width, cfg.Height); ok {
+			detail := cl.DPI // the finest the scan shows
+			if pi.ScanDPI > 0 && (detail == 0 || pi.ScanDPI < detail) {
+				detail = pi.ScanDPI
+			}
+			if words, ok := w.readHeaderInk(img, cl, detail, pt.Words, stamped, cfg.Width, cfg.Height); ok {
 				pt.Words = words
 				pt.Text = layout.Text(layout.ReadingOrder(layout.Segments(vanthu.Page{Width: width, Words: words})))
 			}

@@ -117,7 +117,7 @@ func (p *Processor) Process(ctx context.Context, files []string, emit func(Resul
 			} else {
 				var img []byte
 				if img, err = p.Rasteriser.Blobs.ReadAll(j.img.Image); err == nil {
-					pt, err = w.RecognizeStamped(ctx, img, j.img.DPI, j.img.Stamped)
+					pt, err = w.RecognizePage(ctx, img, j.img)
 				}
 				if err == nil {
 					err = storeUpright(ctx, p.Rasteriser.Blobs, img, &pt)

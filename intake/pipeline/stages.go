@@ -159,7 +159,7 @@ func (p *Pipeline) recognise(ctx context.Context, w *ocr.Worker, m queue.Message
 			}
 			p.metrics().OCRBusyWorkers.Add(1)
 			start := time.Now()
-			pt, err = w.RecognizeStamped(ctx, img, pi.DPI, pi.Stamped)
+			pt, err = w.RecognizePage(ctx, img, pi)
 			p.metrics().OCRNanos.Add(int64(time.Since(start)))
 			p.metrics().OCRBusyWorkers.Add(-1)
 			if err != nil {

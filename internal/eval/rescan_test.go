@@ -28,8 +28,9 @@ import (
 // out black); grey, the sheet laid askew, compressed hard (a copier's
 // scan-to-PDF); the sheet fed upside down; and the sheet laid on a
 // flatbed off the glass's edges with the lid open, the bed dark around
-// it; and thin paper printed on both sides, laid 4° askew, the back's
-// print showing through.
+// it; thin paper printed on both sides, laid 4° askew, the back's print
+// showing through; and a fax received in its standard mode, twice as
+// many dots an inch across as lines down.
 var rescans = []scanning{
 	{"100 dpi colour", 100, jpegImage, map[string]int{
 		"number": 10, "doc_type": 12, "issuer": 12, "parent_body": 12, "issued_date": 10, "place": 12,
@@ -54,6 +55,10 @@ var rescans = []scanning{
 	{"200 dpi colour, 4° askew, the back showing through", 200, askewShowingThroughImage, map[string]int{
 		"number": 9, "doc_type": 12, "issuer": 12, "parent_body": 12, "issued_date": 9, "place": 12,
 		"subject": 11, "signer": 10, "signer_title": 11, "urgency": 12, "confidentiality": 12,
+	}, 0},
+	{"fax, standard mode: 204 by 98 dpi, 1 bit", 204, faxImage, map[string]int{
+		"number": 9, "doc_type": 12, "issuer": 12, "parent_body": 12, "issued_date": 5, "place": 10,
+		"subject": 9, "signer": 5, "signer_title": 9, "urgency": 12, "confidentiality": 12,
 	}, 0},
 }
 
@@ -248,6 +253,16 @@ func boxBlur(v []float64, w, h, rad int) []float64 {
 	}
 	v = pass(v, w, h, func(y, x int) int { return y*w + x })
 	return pass(v, h, w, func(x, y int) int { return y*w + x })
+}
+
+// faxImage is img, scanned at dpi, as a fax machine sends it in its
+// standard mode: half as many lines as columns an inch (98 against 204),
+// one bit a pixel; the page stretches it back to the sheet's shape.
+func faxImage(img *image.RGBA, _ int) string {
+	r := img.Bounds()
+	squat := image.NewRGBA(image.Rect(0, 0, r.Dx(), r.Dy()*98/204))
+	draw.CatmullRom.Scale(squat, squat.Bounds(), img, r, draw.Src, nil)
+	return bilevelImage(squat, 0)
 }
 
 // bilevelImage is img at one bit per pixel, black below mid-grey.
