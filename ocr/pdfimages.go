@@ -57,29 +57,57 @@ func dictInt(dict []byte, re *regexp.Regexp) int {
 	return n
 }
 
-// nativeDPI returns the resolution of the scan that fills a page of the
-// given size in points, if one of the images has the page's proportions
-// and a plausible resolution; else 0.
-func nativeDPI(images [][2]int, pageW, pageH float64) int {
+// renderScale returns the scale to render a PDF page of pageW×pageH
+// points at (pixels an inch of its box), and the resolution of the page
+// image so made, for a page that holds a scan: the largest of images with
+// the page's proportions, whose resolution on paper pageDPI gives. A scan
+// renders at its own pixels, or at dpi where it is finer; so does a scan
+// whose box is no paper size (written at one point a pixel, a 300 dpi A4
+// scan makes a page 34 inches wide, 151 million pixels at 300 dpi). A page
+// without one renders at dpi.
+func renderScale(images [][2]int, pageW, pageH float64, dpi int) (float64, int) {
 	if pageW <= 0 || pageH <= 0 {
-		return 0
+		return float64(dpi), dpi
 	}
-	best := 0
+	var scan [2]int
 	for _, im := range images {
 		ar := float64(im[0]) / float64(im[1])
-		if math.Abs(ar-pageW/pageH) > 0.01*pageW/pageH {
-			continue
-		}
-		dpi := int(math.Round(float64(im[0]) * 72 / pageW))
-		if dpi >= 100 && dpi <= 1200 && dpi > best {
-			best = dpi
+		if math.Abs(ar-pageW/pageH) <= 0.01*pageW/pageH && im[0] > scan[0] {
+			scan = im
 		}
 	}
-	return best
+	if scan[0] == 0 {
+		return float64(dpi), dpi
+	}
+	native := float64(scan[0]) * 72 / pageW // the scan's pixels an inch of the box
+	stated := int(math.Round(native))
+	paper := pageDPI(stated, scan[0], scan[1])
+	switch {
+	case paper < 50 || paper > 2400:
+		return float64(dpi), dpi
+	case paper <= dpi:
+		return native, paper
+	case paper == stated: // a fine scan, its box its paper
+		return float64(dpi), dpi
+	}
+	return native * float64(dpi) / float64(paper), dpi
 }
 
-// pdfImage is an image a PDF page draws: its page and pixel size.
+// pdfImage is an image a PDF page draws: its page (0: not known) and
+// pixel size.
 type pdfImage struct{ page, w, h int }
+
+// onPage returns the sizes of the images page draws, with those whose page
+// is not known.
+func onPage(images []pdfImage, page int) [][2]int {
+	var out [][2]int
+	for _, im := range images {
+		if im.page == page || im.page == 0 {
+			out = append(out, [2]int{im.w, im.h})
+		}
+	}
+	return out
+}
 
 // pdfImages lists the images of a PDF with poppler's `pdfimages -list`,
 // which reads each image's dictionary without decoding its pixels, so

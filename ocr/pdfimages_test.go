@@ -2,12 +2,13 @@ package ocr
 
 import (
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"testing"
 )
 
-func TestNativeDPI(t *testing.T) {
+func TestRenderScale(t *testing.T) {
 	pdf, err := os.ReadFile(filepath.Join(scans, "congvan-2p.pdf"))
 	if err != nil {
 		t.Fatal(err)
@@ -16,13 +17,24 @@ func TestNativeDPI(t *testing.T) {
 	if len(sizes) != 2 || sizes[0] != [2]int{2480, 970} {
 		t.Fatalf("image sizes = %v", sizes)
 	}
-	// A4 at 72 points per inch holding a 200-dpi scan.
-	if got := nativeDPI([][2]int{{1654, 2339}}, 595, 842); got != 200 {
-		t.Errorf("nativeDPI = %d, want 200", got)
-	}
-	// An image of other proportions (a logo) says nothing about the page.
-	if got := nativeDPI([][2]int{{300, 100}}, 595, 842); got != 0 {
-		t.Errorf("nativeDPI of a logo = %d, want 0", got)
+	for _, c := range []struct {
+		name         string
+		images       [][2]int
+		pageW, pageH float64
+		scale        float64
+		dpi          int
+	}{
+		{"a 200 dpi scan on A4", [][2]int{{1654, 2339}}, 595, 842, 200, 200},
+		{"a 600 dpi scan on A4", [][2]int{{4961, 7016}}, 595, 842, 300, 300},
+		{"a logo, of other proportions", [][2]int{{300, 100}}, 595, 842, 300, 300},
+		{"a 300 dpi scan at one point a pixel", [][2]int{{2480, 3508}}, 2480, 3508, 72, 300},
+		{"a 600 dpi scan at one point a pixel", [][2]int{{4960, 7016}}, 4960, 7016, 36, 300},
+		{"a 200 dpi scan at 96 dpi", [][2]int{{1654, 2339}}, 1240.5, 1754.25, 96, 200},
+	} {
+		scale, dpi := renderScale(c.images, c.pageW, c.pageH, 300)
+		if math.Abs(scale-c.scale) > 0.5 || dpi != c.dpi {
+			t.Errorf("%s: scale %.1f at %d dpi; want %.0f at %d", c.name, scale, dpi, c.scale, c.dpi)
+		}
 	}
 }
 

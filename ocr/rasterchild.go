@@ -72,36 +72,36 @@ func rasterChild(spec string, out io.Writer) int {
 		return failCode(CodeTooManyPages, "%d pages, more than the limit of %d", n, job.Config.MaxPages)
 	}
 	enc.Encode(childLine{Pages: n})
+	var images []pdfImage // the PDF's, for the scale of a scanned page
+	if job.Format == vanthu.PDF {
+		images = pdfImages(job.Src)
+	}
 	if job.Probe {
-		// Check every page's size, render nothing.
+		// Check every page's size at the scale it will render at, render
+		// nothing.
 		for i := range n {
 			b, err := doc.Bound(i)
 			if err != nil || b.Dx() <= 0 || b.Dy() <= 0 {
 				return fail("page %d cannot be read", i+1)
 			}
-			w, h := int64(b.Dx())*int64(job.Config.DPI)/72, int64(b.Dy())*int64(job.Config.DPI)/72
+			scale, _ := renderScale(onPage(images, i+1), float64(b.Dx()), float64(b.Dy()), job.Config.DPI)
+			w, h := int64(float64(b.Dx())*scale/72), int64(float64(b.Dy())*scale/72)
 			if job.Format == vanthu.PDF && w*h > job.Config.MaxPixels {
-				return failCode(CodePageTooLarge, "page %d is %.0f×%.0f mm, %d×%d pixels at %d dpi, more than the limit of %d pixels",
-					i+1, float64(b.Dx())*25.4/72, float64(b.Dy())*25.4/72, w, h, job.Config.DPI, job.Config.MaxPixels)
+				return failCode(CodePageTooLarge, "page %d is %.0f×%.0f mm, %d×%d pixels at %.0f dpi, more than the limit of %d pixels",
+					i+1, float64(b.Dx())*25.4/72, float64(b.Dy())*25.4/72, w, h, scale, job.Config.MaxPixels)
 			}
 		}
 		if job.Format == vanthu.PDF {
 			// An image inside a PDF is held to the limit of an image
 			// file: a small page can carry a decompression bomb.
 			limit := cmp.Or(job.Config.MaxImagePixels, job.Config.MaxPixels)
-			for _, im := range pdfImages(job.Src) {
+			for _, im := range images {
 				if int64(im.w)*int64(im.h) > limit {
 					return failCode(CodeImageTooBig, "page %d holds an image of %d×%d pixels, more than the limit of %d pixels", im.page, im.w, im.h, limit)
 				}
 			}
 		}
 		return 0
-	}
-	var images [][2]int
-	if job.Format == vanthu.PDF {
-		if b, err := os.ReadFile(job.Src); err == nil {
-			images = pdfImageSizes(b)
-		}
 	}
 	for i := range n {
 		b, err := doc.Bound(i)
@@ -155,13 +155,10 @@ func rasterChild(spec string, out io.Writer) int {
 		if b.Dx() <= 0 || b.Dy() <= 0 {
 			return fail("page %d is empty (size %v)", i+1, b)
 		}
-		dpi, scale := job.Config.DPI, float64(job.Config.DPI)
 		// A scanned page renders best at the resolution of its scan:
 		// MuPDF's upsampling loses the marks of small capitals. Scans finer
 		// than needed render at the configured resolution.
-		if native := nativeDPI(images, float64(b.Dx()), float64(b.Dy())); native > 0 && native < dpi {
-			dpi, scale = native, float64(native)
-		}
+		scale, dpi := renderScale(onPage(images, i+1), float64(b.Dx()), float64(b.Dy()), job.Config.DPI)
 		if job.Format == vanthu.TIFF && i < len(job.TIFFPages) {
 			// Render a TIFF page at its own pixel size, whatever
 			// resolution MuPDF assumed for it (96 dpi when a tag is

@@ -57,8 +57,10 @@ func scanImage(svg string) (data []byte, w, h, dpi int, ok bool) {
 	if err != nil || cfg.Width != fill.w || cfg.Height != fill.h {
 		return nil, 0, 0, 0, false
 	}
-	dpi = int(math.Round(fill.xdpi))
-	if dpi < 100 || dpi > 1200 {
+	// A scan written at one point a pixel (72 dpi on a page 34 inches
+	// wide) is taken for the paper it is (see pageDPI).
+	dpi = pageDPI(int(math.Round(fill.xdpi)), fill.w, fill.h)
+	if dpi < 50 || dpi > 2400 {
 		return nil, 0, 0, 0, false
 	}
 	return data, fill.w, fill.h, dpi, true

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"image"
 	"image/draw"
+	"image/jpeg"
 	"os"
 	"path/filepath"
 	"slices"
@@ -17,6 +18,7 @@ import (
 
 	"github.com/vanthu/vanthu"
 	"github.com/vanthu/vanthu/extract"
+	"github.com/vanthu/vanthu/internal/pagerender"
 	"github.com/vanthu/vanthu/internal/pdftest"
 )
 
@@ -29,18 +31,7 @@ import (
 // clerk.
 func TestFaxPagesReadAtTheirShape(t *testing.T) {
 	r, w := drawAndRead(t)
-	drawn := r.Render([]string{
-		"L|ỦY BAN NHÂN DÂN|CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-		"LB|TỈNH BÌNH AN|Độc lập - Tự do - Hạnh phúc",
-		"L|Số: 45/QĐ-UBND|Bình An, ngày 12 tháng 3 năm 2025",
-		"", "CB|QUYẾT ĐỊNH", "CB|Về việc thành lập Tổ công tác",
-		"Căn cứ Luật Tổ chức chính quyền địa phương;",
-		"Xét đề nghị của Giám đốc Sở Nội vụ tỉnh Bình An.",
-	})
-	// The sheet: A4 at 300 dpi, the lines at its top.
-	sheet := image.NewGray(image.Rect(0, 0, 2480, 3508))
-	draw.Draw(sheet, sheet.Bounds(), image.White, image.Point{}, draw.Src)
-	draw.Draw(sheet, drawn.Bounds(), drawn, image.Point{}, draw.Src)
+	sheet := headedSheet(r)
 	const xdpi, ydpi = 204, 98
 	fax := image.NewGray(image.Rect(0, 0, 2480*xdpi/300, 3508*ydpi/300))
 	xdraw.CatmullRom.Scale(fax, fax.Bounds(), sheet, sheet.Bounds(), xdraw.Src, nil)
@@ -103,6 +94,23 @@ func TestFaxPagesReadAtTheirShape(t *testing.T) {
 	}
 }
 
+// headedSheet is an A4 sheet at 300 dpi with a Quyết định's header, type,
+// trích yếu and first lines at its top.
+func headedSheet(r *pagerender.Renderer) *image.Gray {
+	drawn := r.Render([]string{
+		"L|ỦY BAN NHÂN DÂN|CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+		"LB|TỈNH BÌNH AN|Độc lập - Tự do - Hạnh phúc",
+		"L|Số: 45/QĐ-UBND|Bình An, ngày 12 tháng 3 năm 2025",
+		"", "CB|QUYẾT ĐỊNH", "CB|Về việc thành lập Tổ công tác",
+		"Căn cứ Luật Tổ chức chính quyền địa phương;",
+		"Xét đề nghị của Giám đốc Sở Nội vụ tỉnh Bình An.",
+	})
+	sheet := image.NewGray(image.Rect(0, 0, 2480, 3508))
+	draw.Draw(sheet, sheet.Bounds(), image.White, image.Point{}, draw.Src)
+	draw.Draw(sheet, drawn.Bounds(), drawn, image.Point{}, draw.Src)
+	return sheet
+}
+
 // bilevel is g at one bit a pixel, rows padded to a byte, 1 for paper.
 func bilevel(g *image.Gray) []byte {
 	b := g.Bounds()
@@ -162,4 +170,63 @@ func bilevelPDF(bits []byte, w, h int, pw, ph float64) []byte {
 		fmt.Sprintf("<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray /BitsPerComponent 1 /Filter /FlateDecode /Length %d >>\nstream\n%s\nendstream", w, h, z.Len(), z.String()),
 		fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(content), content),
 	)
+}
+
+// Tools that know no resolution write a scan at one point a pixel: a 300
+// dpi A4 scan makes a page 875 by 1238 mm, 151 million pixels at 300 dpi.
+// Such a page is the paper it was scanned from, A4 at 300 dpi, whether it
+// is its scan alone or has a signing tool's stamp drawn over it (and is
+// rendered whole); neither is refused as too large.
+func TestScanWrittenAtOnePointAPixel(t *testing.T) {
+	r, w := drawAndRead(t)
+	sheet := headedSheet(r)
+	var scan bytes.Buffer
+	if err := jpeg.Encode(&scan, sheet, &jpeg.Options{Quality: 85}); err != nil {
+		t.Fatal(err)
+	}
+	const pw, ph = 2480, 3508 // points: one a pixel
+	for _, c := range []struct {
+		name  string
+		stamp string // drawn over the scan
+	}{
+		{"the scan alone", ""},
+		{"a signing stamp over it", "BT /F1 40 Tf 1500 200 Td (Signed: Van thu 2025-03-12) Tj ET\n"},
+	} {
+		content := fmt.Sprintf("q %d 0 0 %d 0 0 cm /Im0 Do Q\n%s", pw, ph, c.stamp)
+		pdf := pdftest.Build(
+			"<< /Type /Catalog /Pages 2 0 R >>",
+			"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+			fmt.Sprintf("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] /Resources << /XObject << /Im0 4 0 R >> /Font << /F1 6 0 R >> >> /Contents 5 0 R >>", pw, ph),
+			fmt.Sprintf("<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /DCTDecode /Length %d >>\nstream\n%s\nendstream", pw, ph, scan.Len(), scan.String()),
+			fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(content), content),
+			"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+		)
+		file := filepath.Join(t.TempDir(), "scan.pdf")
+		if err := os.WriteFile(file, pdf, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		rs := newRasteriser(t)
+		if err := rs.Probe(t.Context(), file, vanthu.PDF); err != nil {
+			t.Errorf("%s: refused: %v", c.name, err)
+			continue
+		}
+		pages := rasteriseBytesWith(t, rs, pdf)
+		p := pages[0]
+		if p.DPI != 300 || p.Width != pw || p.Height != ph {
+			t.Errorf("%s: page image %d×%d at %d dpi; want %d×%d at 300", c.name, p.Width, p.Height, p.DPI, pw, ph)
+		}
+		img, err := rs.Blobs.ReadAll(p.Image)
+		if err != nil {
+			t.Fatal(err)
+		}
+		read, err := w.RecognizePage(t.Context(), img, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range []string{"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "QUYẾT ĐỊNH", "Về việc thành lập Tổ công tác"} {
+			if !strings.Contains(read.Text, s) {
+				t.Errorf("%s: %q not read in:\n%s", c.name, s, read.Text)
+			}
+		}
+	}
 }
