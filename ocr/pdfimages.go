@@ -85,10 +85,13 @@ func renderScale(images [][2]int, pageW, pageH float64, dpi int) (float64, int) 
 	switch {
 	case paper < 50 || paper > 2400:
 		return float64(dpi), dpi
+	case abs(paper-stated) <= 2 && (paper < 100 || paper > dpi):
+		// Its box is its paper, and it is finer than needed, or so
+		// coarse that it may be no scan (a letterhead drawn behind a
+		// page of text): the page renders at dpi.
+		return float64(dpi), dpi
 	case paper <= dpi:
 		return native, paper
-	case paper == stated: // a fine scan, its box its paper
-		return float64(dpi), dpi
 	}
 	return native * float64(dpi) / float64(paper), dpi
 }

@@ -30,6 +30,7 @@ func TestRenderScale(t *testing.T) {
 		{"a 300 dpi scan at one point a pixel", [][2]int{{2480, 3508}}, 2480, 3508, 72, 300},
 		{"a 600 dpi scan at one point a pixel", [][2]int{{4960, 7016}}, 4960, 7016, 36, 300},
 		{"a 200 dpi scan at 96 dpi", [][2]int{{1654, 2339}}, 1240.5, 1754.25, 96, 200},
+		{"a 75 dpi image behind A4", [][2]int{{620, 877}}, 595, 842, 300, 300},
 	} {
 		scale, dpi := renderScale(c.images, c.pageW, c.pageH, 300)
 		if math.Abs(scale-c.scale) > 0.5 || dpi != c.dpi {

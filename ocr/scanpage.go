@@ -59,8 +59,11 @@ func scanImage(svg string) (data []byte, w, h, dpi int, ok bool) {
 	}
 	// A scan written at one point a pixel (72 dpi on a page 34 inches
 	// wide) is taken for the paper it is (see pageDPI).
-	dpi = pageDPI(int(math.Round(fill.xdpi)), fill.w, fill.h)
-	if dpi < 50 || dpi > 2400 {
+	dpi = int(math.Round(fill.xdpi))
+	if paper := pageDPI(dpi, fill.w, fill.h); abs(paper-dpi) > 2 {
+		dpi = paper
+	}
+	if dpi < 100 || dpi > 1200 {
 		return nil, 0, 0, 0, false
 	}
 	return data, fill.w, fill.h, dpi, true
