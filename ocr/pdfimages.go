@@ -60,7 +60,7 @@ func dictInt(dict []byte, re *regexp.Regexp) int {
 // renderScale returns the scale to render a PDF page of pageW×pageH
 // points at (pixels an inch of its box), and the resolution of the page
 // image so made, for a page that holds a scan: the largest of images with
-// the page's proportions, whose resolution on paper pageDPI gives. A scan
+// the page's proportions, whose resolution on paper paperDPI gives. A scan
 // renders at its own pixels, or at dpi where it is finer; so does a scan
 // whose box is no paper size (written at one point a pixel, a 300 dpi A4
 // scan makes a page 34 inches wide, 151 million pixels at 300 dpi). A page
@@ -80,12 +80,11 @@ func renderScale(images [][2]int, pageW, pageH float64, dpi int) (float64, int) 
 		return float64(dpi), dpi
 	}
 	native := float64(scan[0]) * 72 / pageW // the scan's pixels an inch of the box
-	stated := int(math.Round(native))
-	paper := pageDPI(stated, scan[0], scan[1])
+	paper, boxed := paperDPI(native, scan[0], scan[1])
 	switch {
 	case paper < 50 || paper > 2400:
 		return float64(dpi), dpi
-	case abs(paper-stated) <= 2 && (paper < 100 || paper > dpi):
+	case boxed && (paper < 100 || paper > dpi):
 		// Its box is its paper, and it is finer than needed, or so
 		// coarse that it may be no scan (a letterhead drawn behind a
 		// page of text): the page renders at dpi.

@@ -118,7 +118,8 @@ func rasterChild(spec string, out io.Writer) int {
 		}
 		scanned, onScan, coarse := false, false, 0
 		if svg, err := doc.SVG(i); err == nil {
-			if data, w, h, dpi, ok := scanImage(svg); ok && int64(w)*int64(h) <= job.Config.MaxPixels {
+			fill, _ := fillingImage(svg)
+			if data, dpi, ok := fill.scan(svg); ok && int64(fill.w)*int64(fill.h) <= job.Config.MaxPixels {
 				scanned = true
 				if job.Format == vanthu.TIFF && i < len(job.TIFFPages) && job.TIFFPages[i].DPI > 0 {
 					dpi = job.TIFFPages[i].DPI
@@ -127,16 +128,16 @@ func rasterChild(spec string, out io.Writer) int {
 				if err != nil {
 					return fail("page %d: store: %v", i+1, err)
 				}
-				pi := vanthu.PageImage{Number: i + 1, Pages: n, Image: ref, DPI: dpi, Width: w, Height: h}
+				pi := vanthu.PageImage{Number: i + 1, Pages: n, Image: ref, DPI: dpi, Width: fill.w, Height: fill.h}
 				if job.Format == vanthu.PDF {
-					pi.Stamped = stampedNumerals(context.Background(), job.Src, i+1, float64(w)*72/float64(b.Dx()), content)
+					pi.Stamped = stampedNumerals(context.Background(), job.Src, i+1, float64(fill.w)*72/float64(b.Dx()), content)
 				}
 				enc.Encode(childLine{Page: &pi})
 			} else {
 				// On a scan, what is drawn over it: MuPDF draws each
 				// glyph of visible text as a <use>, and no invisible text.
 				onScan = underScan(svg) && strings.Count(svg, "<use") < minGlyphsOverScan
-				coarse = coarseScan(svg)
+				coarse = fill.coarse()
 			}
 		}
 		if scanned {

@@ -28,57 +28,53 @@ var (
 // svgNum reads a number of MuPDF's SVG (0 if it is none).
 func svgNum(s string) float64 { v, _ := strconv.ParseFloat(s, 64); return v }
 
-// scanImage returns the image of a page that is exactly one unrotated image
-// filling it, with its size and its resolution, from the page's SVG. Its
-// pixels must be about square (see tallPixels): a fax's standard mode
-// scans 204 dots an inch across and 98 down, and its pixels taken as they
-// are squash the letters to half their height; such a page is rendered
-// (see coarseScan).
-func scanImage(svg string) (data []byte, w, h, dpi int, ok bool) {
-	fill, ok := fillingImage(svg)
-	if !ok || fill.tallPixels() {
-		return nil, 0, 0, 0, false
+// scan returns the data and the resolution of f, the page's one image
+// filling it, when the page is to be taken as that scan (f found by
+// fillingImage; a zero f is none). Its pixels must be about square (see
+// tallPixels): a fax's standard mode scans 204 dots an inch across and 98
+// down, and its pixels taken as they are squash the letters to half their
+// height; such a page is rendered (see coarse).
+func (f filling) scan(svg string) (data []byte, dpi int, ok bool) {
+	if f.w <= 0 || f.tallPixels() {
+		return nil, 0, false
 	}
-	end := strings.IndexByte(svg[fill.at:], '"')
+	end := strings.IndexByte(svg[f.at:], '"')
 	if end < 0 {
-		return nil, 0, 0, 0, false
+		return nil, 0, false
 	}
 	b64 := strings.Map(func(r rune) rune {
 		if r == '\n' || r == '\r' || r == ' ' {
 			return -1
 		}
 		return r
-	}, svg[fill.at:fill.at+end])
+	}, svg[f.at:f.at+end])
 	data, err := base64.StdEncoding.DecodeString(b64)
 	if err != nil {
-		return nil, 0, 0, 0, false
+		return nil, 0, false
 	}
 	cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
-	if err != nil || cfg.Width != fill.w || cfg.Height != fill.h {
-		return nil, 0, 0, 0, false
+	if err != nil || cfg.Width != f.w || cfg.Height != f.h {
+		return nil, 0, false
 	}
 	// A scan written at one point a pixel (72 dpi on a page 34 inches
-	// wide) is taken for the paper it is (see pageDPI).
-	dpi = int(math.Round(fill.xdpi))
-	if paper := pageDPI(dpi, fill.w, fill.h); abs(paper-dpi) > 2 {
-		dpi = paper
-	}
+	// wide) is taken for the paper it is.
+	dpi, _ = paperDPI(f.xdpi, f.w, f.h)
 	if dpi < 100 || dpi > 1200 {
-		return nil, 0, 0, 0, false
+		return nil, 0, false
 	}
-	return data, fill.w, fill.h, dpi, true
+	return data, dpi, true
 }
 
-// coarseScan returns the resolution of a page's scan in its coarser
+// coarse returns the resolution of the page's scan f in its coarser
 // direction, where its pixels are not square (a fax's 98 lines an inch
 // against 204 dots): the page is rendered to square pixels, but what it
-// shows is no finer than that. It returns 0 for any other page.
-func coarseScan(svg string) int {
-	fill, ok := fillingImage(svg)
-	if !ok || !fill.tallPixels() {
+// shows is no finer than that. It returns 0 for any other page (and a
+// zero f).
+func (f filling) coarse() int {
+	if f.w <= 0 || !f.tallPixels() {
 		return 0
 	}
-	return int(math.Round(min(fill.xdpi, fill.ydpi)))
+	return int(math.Round(min(f.xdpi, f.ydpi)))
 }
 
 // tallPixels reports whether the image's pixels are a quarter or more
@@ -88,6 +84,19 @@ func coarseScan(svg string) int {
 // (204 by 196, 4%): its pixels are the scan's, and read as they are.
 func (f filling) tallPixels() bool {
 	return max(f.xdpi, f.ydpi) >= 1.25*min(f.xdpi, f.ydpi)
+}
+
+// paperDPI returns the resolution on paper of a scan of w×h pixels drawn
+// at boxDPI pixels an inch of its page's box, and whether the box is its
+// paper (within rounding): if not (a scan written at one point a pixel,
+// its box 34 inches wide), the resolution pageDPI takes for an image
+// file that states a size of no paper.
+func paperDPI(boxDPI float64, w, h int) (int, bool) {
+	stated := int(math.Round(boxDPI))
+	if paper := pageDPI(stated, w, h); abs(paper-stated) > 2 {
+		return paper, false
+	}
+	return stated, true
 }
 
 // filling is the one image of a page that fills it: its size in pixels,
@@ -100,7 +109,8 @@ type filling struct {
 }
 
 // fillingImage finds the page's image in MuPDF's SVG of a page that is
-// exactly one unrotated image filling it (within 1%).
+// exactly one unrotated image filling it (within 1%); for any other page
+// it returns a zero filling.
 func fillingImage(svg string) (filling, bool) {
 	if strings.Count(svg, "<image ") != 1 || strings.Count(svg, "<g ") != 1 || svgOther.MatchString(svg) {
 		return filling{}, false
