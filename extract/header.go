@@ -181,9 +181,13 @@ var agencyStarts = []string{
 // last line that starts an agency name, with the lines after it; and the
 // parent agency (cơ quan chủ quản) printed above it, the lines from the
 // one before that starts an agency name, if any. Where the "Số:" line was
-// not read as a number, the agency still ends above it.
+// not read as a number, the agency still ends above it. A parent is set
+// centred over the agency's name (NĐ 30, Phụ lục I); a line that starts
+// an agency's name off that axis, such as a signing stamp's
+// ("TRUNG TÂM CÔNG BÁO …") printed in the top margin, is neither.
 func issuer(segs []layout.Segment) (agency, parent string) {
 	var lines []string
+	var from []layout.Segment // the segment of each line
 	for _, s := range segs {
 		if numberish.MatchString(foldUpper(s.Text)) {
 			break
@@ -198,6 +202,7 @@ func issuer(segs []layout.Segment) (agency, parent string) {
 			t += " -" // BỘ LAO ĐỘNG - / THƯƠNG BINH VÀ XÃ HỘI
 		}
 		lines = append(lines, t)
+		from = append(from, s)
 	}
 	var starts []int // the lines that start an agency's name
 	for i, l := range lines {
@@ -217,10 +222,21 @@ func issuer(segs []layout.Segment) (agency, parent string) {
 	}
 	start := starts[len(starts)-1]
 	agency = name(lines[start:])
-	if len(starts) > 1 {
+	if len(starts) > 1 && centredOver(from[starts[len(starts)-2]], from[start]) {
 		parent = name(lines[starts[len(starts)-2]:start])
 	}
 	return agency, parent
+}
+
+// centredOver reports whether line a stands centred over line b: the
+// middle of one within the other's width. Lines without word boxes are
+// taken as centred.
+func centredOver(a, b layout.Segment) bool {
+	if len(a.Words) == 0 || len(b.Words) == 0 {
+		return true
+	}
+	within := func(x int, s layout.Segment) bool { return x >= s.X0 && x <= s.X1 }
+	return within((a.X0+a.X1)/2, b) || within((b.X0+b.X1)/2, a)
 }
 
 // nameDash matches a header line broken after the dash between two parts

@@ -484,6 +484,28 @@ func TestParentAboveACentredNationalRow(t *testing.T) {
 	}
 }
 
+// A signing stamp printed in the top margin (a paper copy of a signed
+// PDF) names its centre, which starts like an agency's name; it stands
+// off the axis of the agency's name, so it is not the parent body.
+func TestSigningStampIsNoParent(t *testing.T) {
+	for _, stamp := range []row{
+		{"TRUNG TÂM CÔNG BÁO VÀ TIN HỌC", 640, 40, 1000, 62}, // between the columns, above them
+		{"TRUNG TÂM CÔNG BÁO VÀ TIN HỌC", 90, 80, 330, 102},  // in the left column, off its middle
+	} {
+		words := scanWords(
+			row{"Số: 12/TTr-UBND", 300, 240, 600, 276},
+			row{"Bình An, ngày 15 tháng 01 năm 2025", 901, 240, 1483, 276},
+			row{"TỜ TRÌNH", 720, 320, 930, 356},
+			row{"Về việc miễn nhiệm chức danh Ủy viên", 520, 370, 1130, 406},
+		)
+		words = append([]vanthu.Word{{Text: stamp.text, X0: stamp.x0, Y0: stamp.y0, X1: stamp.x1, Y1: stamp.y1, Confidence: 90, Line: -1}}, words...)
+		md := Read([]vanthu.Page{{Number: 1, Width: 1654, Height: 2339, Words: words}}, nil).Metadata
+		if md.Issuer != "ỦY BAN NHÂN DÂN TỈNH BÌNH AN" || md.ParentBody != "" {
+			t.Errorf("stamp at %d–%d: issuer %q under %q", stamp.x0, stamp.x1, md.Issuer, md.ParentBody)
+		}
+	}
+}
+
 func TestIssuerEndsAtAnUnreadNumberLine(t *testing.T) {
 	for _, numberLine := range []string{"Số: Øđ@ ;CT-UBND", "/UBND-KTTH", "SỐ; 4@ /QĐ"} {
 		p := page(1, "ỦY BAN NHÂN DÂN", "TỈNH BÌNH AN", numberLine, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
