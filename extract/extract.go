@@ -195,7 +195,9 @@ func ExtractWithConfidence(pages []vanthu.Page) (vanthu.Metadata, map[string]flo
 		// and a slip of the tone that makes a word all but absent from
 		// the register of one of its commonest (vẻ for về) likely one, as
 		// is a word with the marks of Vietnamese that is none of its
-		// syllables (thưe), and a sign no typed trích yếu has.
+		// syllables (thưe), a code a capital away from one of the
+		// commonest abbreviations (TXHH for TNHH), and a sign no typed
+		// trích yếu has.
 		conf["subject"] = 1
 		if strayMarks(md.Subject) {
 			conf["subject"] = ReviewThreshold / 2
@@ -206,7 +208,7 @@ func ExtractWithConfidence(pages []vanthu.Page) (vanthu.Metadata, map[string]flo
 				if garbled(w.Text) {
 					conf["subject"] = min(conf["subject"], w.Confidence/100)
 				}
-				if dict.IsSlip(stripPunct(w.Text)) || foreignLetter(w.Text) || misread(w.Text) {
+				if dict.IsSlip(stripPunct(w.Text)) || foreignLetter(w.Text) || misread(w.Text) || nearAbbreviation(w.Text) {
 					conf["subject"] = min(conf["subject"], ReviewThreshold/2)
 				}
 			}

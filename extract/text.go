@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -134,6 +135,13 @@ func misread(w string) bool {
 		}
 	}
 	return false
+}
+
+// nearAbbreviation reports whether w, or a part of it between hyphens,
+// slashes and ampersands, is a capital away from one of the commonest
+// abbreviations (dict.NearAbbreviation).
+func nearAbbreviation(w string) bool {
+	return slices.ContainsFunc(strings.FieldsFunc(stripPunct(w), func(r rune) bool { return r == '-' || r == '/' || r == '&' }), dict.NearAbbreviation)
 }
 
 // strayMarks reports whether a trích yếu holds a sign no typed one has
