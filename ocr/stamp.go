@@ -39,10 +39,14 @@ func (w *Worker) redStamps(img image.Image) []stampMark {
 
 // readStamps reads m's letters as one stamp when they are a stamp's worth
 // (three letters, MẬT, to forty: more is a seal's ring), then, where more
-// than one cluster of them stands apart, each of the three largest of a
-// stamp's worth (a seal's ring of letters, larger, is neither read nor
-// counted), and returns the marks read: one of urgency and one of secrecy
-// at most.
+// than one cluster of them stands apart, three of those of a stamp's
+// worth (a seal's ring of letters, larger, is neither read nor counted):
+// the largest of those whose letters are about as tall as the tallest
+// (three quarters of them at least) first, then the largest of the rest.
+// A mark of urgency or secrecy is stamped in large capitals; the small
+// print of a seal's ring or of a signing tool's stamp (a page printed
+// from a signed PDF has several in its top margin) is not. It returns
+// the marks read: one of urgency and one of secrecy at most.
 func (w *Worker) readStamps(m inkMask, whole bool) []stampMark {
 	var out []stampMark
 	found := map[bool]bool{} // by whether the mark is of secrecy
@@ -62,17 +66,36 @@ func (w *Worker) readStamps(m inkMask, whole bool) []stampMark {
 	if len(cs) <= 1 {
 		return out
 	}
-	read := 0
+	cs = slices.DeleteFunc(cs, func(c []image.Rectangle) bool { return len(c) < 3 || len(c) > 40 })
+	tallest := 0
 	for _, c := range cs {
-		if read == 3 || found[false] && found[true] {
-			break // the rest are fewer letters still
+		tallest = max(tallest, letterHeight(c))
+	}
+	small := func(c []image.Rectangle) int {
+		if letterHeight(c)*4 < tallest*3 {
+			return 1
 		}
-		if len(c) >= 3 && len(c) <= 40 { // a seal's ring, more, is not read nor counted
-			add(w.readStamp(m, c, whole))
-			read++
+		return 0
+	}
+	// Stable: clusters put the largest first.
+	slices.SortStableFunc(cs, func(a, b []image.Rectangle) int { return cmp.Compare(small(a), small(b)) })
+	for _, c := range cs[:min(3, len(cs))] {
+		if found[false] && found[true] {
+			break
 		}
+		add(w.readStamp(m, c, whole))
 	}
 	return out
+}
+
+// letterHeight is the median height of letters.
+func letterHeight(letters []image.Rectangle) int {
+	hs := make([]int, len(letters))
+	for i, l := range letters {
+		hs[i] = l.Dy()
+	}
+	slices.Sort(hs)
+	return hs[len(hs)/2]
 }
 
 // inkStamps reads the stamps of urgency and secrecy where no red one was
