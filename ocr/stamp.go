@@ -122,15 +122,24 @@ type stampMark struct {
 	secret bool
 }
 
-// stampStep samples every second pixel: a stamp's letters are large.
-const stampStep = 2
-
-// inkMask is the ink of the top 45% of a page, sampled every stampStep
+// inkMask is the ink of the top 45% of a page, sampled every step
 // pixels.
 type inkMask struct {
 	bounds image.Rectangle // the page's
 	w, h   int
+	step   int
 	ink    []bool
+}
+
+// maskStep is the step a page h pixels tall is sampled at: every second
+// pixel, as a stamp's letters are large; every pixel of a page drawn
+// under about 150 dpi, where at every second the small letters of a
+// seal's ring run into the ring and into a stamp's letters beside it.
+func maskStep(h int) int {
+	if h < 1750 {
+		return 1
+	}
+	return 2
 }
 
 // stampMask is the ink of img's top 45% that is (ink says which pixels
@@ -140,8 +149,8 @@ type inkMask struct {
 // too little such ink for a stamp.
 func stampMask(img image.Image, ink func(color.Color) bool, read []vanthu.Word) (inkMask, bool) {
 	b := img.Bounds()
-	const step = stampStep
-	m := inkMask{bounds: b, w: b.Dx() / step, h: b.Dy() * 45 / 100 / step}
+	step := maskStep(b.Dy())
+	m := inkMask{bounds: b, w: b.Dx() / step, h: b.Dy() * 45 / 100 / step, step: step}
 	if m.w < 50 || m.h < 50 {
 		return m, false
 	}
@@ -256,14 +265,15 @@ func (w *Worker) readStamp(m inkMask, letters []image.Rectangle, whole bool) []s
 	}
 	h := float64(heights) / n
 	minU, maxU, minV, maxV = minU-1.5*h, maxU+1.5*h, minV-0.9*h, maxV+0.9*h
-	ow, oh := int((maxU-minU)*stampStep)+20, int((maxV-minV)*stampStep)+20
+	step := float64(m.step)
+	ow, oh := int((maxU-minU)*step)+20, int((maxV-minV)*step)+20
 	out := image.NewGray(image.Rect(0, 0, ow, oh))
 	for i := range out.Pix {
 		out.Pix[i] = 255
 	}
 	for y := 10; y < oh-10; y++ {
 		for x := 10; x < ow-10; x++ {
-			u, v := minU+float64(x-10)/stampStep, minV+float64(y-10)/stampStep
+			u, v := minU+float64(x-10)/step, minV+float64(y-10)/step
 			sx, sy := int(cx+u*cos-v*sin), int(cy+u*sin+v*cos)
 			if sx >= 0 && sy >= 0 && sx < m.w && sy < m.h && m.ink[sy*m.w+sx] {
 				out.SetGray(x, y, color.Gray{0})
@@ -287,7 +297,7 @@ func (w *Worker) readStamp(m inkMask, letters []image.Rectangle, whole bool) []s
 	folded := strings.ToUpper(dict.Fold(dict.NFC(strings.Join(text, " "))))
 	words := " " + strings.Join(strings.FieldsFunc(folded, func(r rune) bool { return !unicode.IsLetter(r) }), " ") + " "
 	b := m.bounds
-	full := image.Rect(b.Min.X+box.Min.X*stampStep, b.Min.Y+box.Min.Y*stampStep, b.Min.X+box.Max.X*stampStep, b.Min.Y+box.Max.Y*stampStep)
+	full := image.Rect(b.Min.X+box.Min.X*m.step, b.Min.Y+box.Min.Y*m.step, b.Min.X+box.Max.X*m.step, b.Min.Y+box.Max.Y*m.step)
 	mark := func(name string, secret bool) stampMark {
 		return stampMark{vanthu.Word{Text: strings.ToUpper(name), X0: full.Min.X, Y0: full.Min.Y, X1: full.Max.X, Y1: full.Max.Y,
 			Confidence: conf / float64(len(boxes))}, secret}
