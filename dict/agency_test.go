@@ -166,12 +166,16 @@ func TestRepairGivenName(t *testing.T) {
 	// Vân), nor where the tone differs (Lượng is no Lương).
 	for in, want := range map[string]string{
 		"Phạm Minh Đúc": "Phạm Minh Đức", "Lê Thị Huong": "Lê Thị Hương", "Đỗ Van Luong": "Đỗ Van Lương",
+		"Trần Neọc Căng": "Trần Ngọc Căng", // a letter misread into no syllable
 	} {
 		if got, guessed := RepairGivenName(in); got != want || !guessed {
 			t.Errorf("RepairGivenName(%q) = %q, %v; want %q, guessed", in, got, guessed, want)
 		}
 	}
-	for _, in := range []string{"Nguyễn Văn Lượng", "Lê Van Hùng", "Trần Thi Hà"} {
+	// A syllable of the language is a name, though no common one; and a
+	// letter from two names (Tâm, Tân) is neither, nor a name of the
+	// highlands' peoples (Yim is no Kim).
+	for _, in := range []string{"Nguyễn Văn Lượng", "Lê Van Hùng", "Trần Thi Hà", "Lê Văn Nghệ", "Lê Văn Tâx", "H' Yim Kđoh"} {
 		if got, guessed := RepairGivenName(in); got != in || guessed {
 			t.Errorf("RepairGivenName(%q) = %q, %v; want it as read", in, got, guessed)
 		}

@@ -47,7 +47,11 @@ func IsGivenName(s string) bool { return givenNames[Canon(s)] }
 //     the name whose mark is the mirror is taken;
 //   - a hat, a breve, a horn or the stroke of đ lost, its tone kept (Đức
 //     → Đúc): the one name in common use with those letters, that tone and
-//     more of those marks is taken, and guessed reports it, for review.
+//     more of those marks is taken, and guessed reports it, for review;
+//   - one letter misread into no syllable of the language (Ngọc → Neọc,
+//     under a seal's ink) in a name whose other words are syllables: the
+//     one name in common use one letter from it, with its tone and marks,
+//     is taken, and guessed reports it.
 //
 // Anything else is left as read.
 func RepairGivenName(name string) (repaired string, guessed bool) {
@@ -62,9 +66,50 @@ func RepairGivenName(name string) (repaired string, guessed bool) {
 		}
 		if m, ok := markLost(ws[i]); ok {
 			ws[i], guessed = m, true
+			continue
+		}
+		if m, ok := letterMisread(ws[i]); ok && !IsSyllable(ws[i]) && kinh(ws, i) {
+			ws[i], guessed = m, true
 		}
 	}
 	return strings.Join(ws, " "), guessed
+}
+
+// kinh reports whether a name's words other than its i-th are syllables
+// of Vietnamese, its first a family name: a Kinh name, whose words are
+// all syllables. The highlands' names (H' Yim Kđoh, Y Giang Gry Niê
+// Knơng) have words that are none, and are not repaired by letters.
+func kinh(ws []string, i int) bool {
+	if !IsSurname(ws[0]) {
+		return false
+	}
+	for j, w := range ws {
+		if j != i && !IsSyllable(w) {
+			return false
+		}
+	}
+	return true
+}
+
+// letterMisread returns the one given name one letter from w, with w's
+// tone and other marks.
+func letterMisread(w string) (string, bool) {
+	tone, marks := toneAndMarks(w)
+	letters := []rune(Fold(strings.ToLower(w)))
+	return oneName(w, func(n string) bool {
+		nl := []rune(Fold(n))
+		if len(nl) != len(letters) {
+			return false
+		}
+		diff := 0
+		for i := range nl {
+			if nl[i] != letters[i] {
+				diff++
+			}
+		}
+		t, m := toneAndMarks(n)
+		return diff == 1 && t == tone && m == marks
+	})
 }
 
 // markLost returns the one given name whose letters and tone are w's and
@@ -72,17 +117,22 @@ func RepairGivenName(name string) (repaired string, guessed bool) {
 func markLost(w string) (string, bool) {
 	tone, marks := toneAndMarks(w)
 	letters := Fold(strings.ToLower(w))
+	return oneName(w, func(n string) bool {
+		t, m := toneAndMarks(n)
+		return Fold(n) == letters && t == tone && len(m) > len(marks) && strings.Contains(m, marks)
+	})
+}
+
+// oneName returns the one given name in common use that fits, capitalised;
+// w and false where none does or two do (which is meant is not known).
+func oneName(w string, fits func(name string) bool) (string, bool) {
 	found := ""
 	for n := range givenNames {
-		if Fold(n) != letters {
-			continue
-		}
-		t, m := toneAndMarks(n)
-		if t != tone || len(m) <= len(marks) || !strings.Contains(m, marks) {
+		if !fits(n) {
 			continue
 		}
 		if found != "" {
-			return w, false // two names: which is meant is not known
+			return w, false
 		}
 		found = n
 	}
