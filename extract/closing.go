@@ -223,7 +223,16 @@ func readRole(t string) (string, bool) {
 	line := dict.RepairHeader(t)
 	guessed := false
 	if m := misreadAuthority.FindStringSubmatch(line); m != nil {
-		line = authorityRead[m[1]] + ". " + line[len(m[0]):]
+		read := authorityRead[m[1]]
+		if read == "" {
+			// The second letter lost under a seal's ink (TH.): thay mặt
+			// a collective body, thừa lệnh (for) a person's office.
+			read = "TM"
+			if dict.IsOffice(line[len(m[0]):]) {
+				read = "TL"
+			}
+		}
+		line = read + ". " + line[len(m[0]):]
 		guessed = true
 	}
 	line = authority.ReplaceAllString(line, "$1. ")
@@ -341,8 +350,9 @@ var (
 	// word.
 	looseLabel = regexp.MustCompile(`^\S{1,4}\s+NHAN\s*[:;]`)
 	// misreadAuthority is a prefix whose letters OCR misread: the foot of
-	// the L lost (TI.), a T read as 1 (K1.).
-	misreadAuthority = regexp.MustCompile(`^(TI|T1|K1|KI)\s*[.:,;]+\s*`)
+	// the L lost (TI.), a T read as 1 (K1.), an L or an M under a seal's
+	// ink read as H (TH.).
+	misreadAuthority = regexp.MustCompile(`^(TI|T1|K1|KI|TH)\s*[.:,;]+\s*`)
 	authorityRead    = map[string]string{"TI": "TL", "T1": "TL", "K1": "KT", "KI": "KT"}
 	// strayLead is OCR debris before a recipient: a lone digit or mark.
 	strayLead = regexp.MustCompile(`^([0-9]|[^\pL\pN\s(])\s+`)

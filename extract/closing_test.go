@@ -55,9 +55,11 @@ func TestReadRole(t *testing.T) {
 	}{
 		{"KT. CHỦ TỊCH", "KT. CHỦ TỊCH", false},
 		{"TL.. CHỦ TỊCH", "TL. CHỦ TỊCH", false},
-		{"TI.. CHỦ TỊCH", "TL. CHỦ TỊCH", true},  // the foot of the L lost
-		{"TL. .CHIU TỊCH", "TL. CHỦ TỊCH", true}, // capitals, but no office
-		{"PHO CHỦ TỊCH", "PHÓ CHỦ TỊCH", false},  // marks put back
+		{"TI.. CHỦ TỊCH", "TL. CHỦ TỊCH", true},              // the foot of the L lost
+		{"TH, CHỦ TỊCH", "TL. CHỦ TỊCH", true},               // a seal's ink over it: for an office, TL.
+		{"TH. ỦY BAN NHÂN DÂN", "TM. ỦY BAN NHÂN DÂN", true}, // for a collective body, TM.
+		{"TL. .CHIU TỊCH", "TL. CHỦ TỊCH", true},             // capitals, but no office
+		{"PHO CHỦ TỊCH", "PHÓ CHỦ TỊCH", false},              // marks put back
 		{"TM. ỦY BAN NHÂN DÂN", "TM. ỦY BAN NHÂN DÂN", false},
 		{"GIÁM ĐỐC SỞ TÀI CHÍNH", "GIÁM ĐỐC SỞ TÀI CHÍNH", false}, // far from any office
 		{"PHÓ TỔNG GIÁM ĐỐC", "PHÓ TỔNG GIÁM ĐỐC", false},

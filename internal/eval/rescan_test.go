@@ -71,7 +71,7 @@ var rescans = []scanning{
 var printedRescans = []scanning{
 	{"200 dpi colour, printed with its signing stamps", 200, jpegImage, map[string]int{
 		"number": 11, "doc_type": 12, "issuer": 12, "parent_body": 12, "issued_date": 12, "place": 12,
-		"subject": 10, "signer": 11, "signer_title": 9, "urgency": 12, "confidentiality": 12,
+		"subject": 10, "signer": 11, "signer_title": 11, "urgency": 12, "confidentiality": 12,
 	}, 0},
 }
 
