@@ -23,19 +23,8 @@ func NearAbbreviation(w string) bool {
 	if strings.ContainsFunc(w, func(r rune) bool { return !unicode.IsUpper(r) }) {
 		return false
 	}
-	rw := []rune(w)
 	for _, a := range abbreviations {
-		ra := []rune(a)
-		if len(ra) != len(rw) || a == w {
-			continue
-		}
-		diff := 0
-		for i := range ra {
-			if ra[i] != rw[i] {
-				diff++
-			}
-		}
-		if diff == 1 {
+		if OneLetterApart(a, w) {
 			return true
 		}
 	}

@@ -21,3 +21,19 @@ func EditDistance(a, b string) int {
 	}
 	return prev[len(rb)]
 }
+
+// OneLetterApart reports whether a and b have as many runes and differ
+// in exactly one of them: one letter misread for another.
+func OneLetterApart(a, b string) bool {
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) != len(rb) {
+		return false
+	}
+	diff := 0
+	for i := range ra {
+		if ra[i] != rb[i] {
+			diff++
+		}
+	}
+	return diff == 1
+}

@@ -95,20 +95,10 @@ func kinh(ws []string, i int) bool {
 // tone and other marks.
 func letterMisread(w string) (string, bool) {
 	tone, marks := toneAndMarks(w)
-	letters := []rune(Fold(strings.ToLower(w)))
+	letters := Fold(strings.ToLower(w))
 	return oneName(w, func(n string) bool {
-		nl := []rune(Fold(n))
-		if len(nl) != len(letters) {
-			return false
-		}
-		diff := 0
-		for i := range nl {
-			if nl[i] != letters[i] {
-				diff++
-			}
-		}
 		t, m := toneAndMarks(n)
-		return diff == 1 && t == tone && m == marks
+		return t == tone && m == marks && OneLetterApart(Fold(n), letters)
 	})
 }
 

@@ -354,17 +354,7 @@ func codeForType(number, docType string) string {
 	if _, known := byCode(code); known {
 		return number // another type's abbreviation, as printed
 	}
-	a, b := []rune(foldUpper(code)), []rune(foldUpper(t.Abbrev))
-	if len(a) != len(b) {
-		return number
-	}
-	diff := 0
-	for i := range a {
-		if a[i] != b[i] {
-			diff++
-		}
-	}
-	if diff != 1 {
+	if !dict.OneLetterApart(foldUpper(code), foldUpper(t.Abbrev)) {
 		return number
 	}
 	return number[:i] + t.Abbrev + number[j:]

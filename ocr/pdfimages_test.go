@@ -68,7 +68,7 @@ func FuzzScanSVG(f *testing.F) {
 	f.Add(`<svg width="595.2" height="841.92"><g transform="matrix(.3525,0,0,.7353,0,0)"><image id="a" width="1688" height="1145" xlink:href="data:image/png;base64,"/></g></svg>`)
 	f.Fuzz(func(t *testing.T, svg string) {
 		underScan(svg)
-		fill, _ := fillingImage(svg)
+		fill := fillingImage(svg)
 		_, dpi, ok := fill.scan(svg)
 		if w, h := fill.w, fill.h; ok && (w <= 0 || h <= 0 || dpi <= 0) {
 			t.Fatalf("a scan of %d×%d pixels at %d dpi", w, h, dpi)
@@ -97,7 +97,7 @@ func TestCoarseScan(t *testing.T) {
 		{"A4 at 300 dpi boxed in Letter", page(612, 792, 2480, 3508), 0},
 		{"A4 at 200 dpi", page(595.3, 841.9, 1654, 2339), 0},
 	} {
-		fill, _ := fillingImage(c.svg)
+		fill := fillingImage(c.svg)
 		if got := fill.coarse(); got != c.want {
 			t.Errorf("%s: %d dpi; want %d", c.name, got, c.want)
 		}

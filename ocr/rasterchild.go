@@ -118,7 +118,7 @@ func rasterChild(spec string, out io.Writer) int {
 		}
 		scanned, onScan, coarse := false, false, 0
 		if svg, err := doc.SVG(i); err == nil {
-			fill, _ := fillingImage(svg)
+			fill := fillingImage(svg)
 			if data, dpi, ok := fill.scan(svg); ok && int64(fill.w)*int64(fill.h) <= job.Config.MaxPixels {
 				scanned = true
 				if job.Format == vanthu.TIFF && i < len(job.TIFFPages) && job.TIFFPages[i].DPI > 0 {

@@ -111,28 +111,28 @@ type filling struct {
 // fillingImage finds the page's image in MuPDF's SVG of a page that is
 // exactly one unrotated image filling it (within 1%); for any other page
 // it returns a zero filling.
-func fillingImage(svg string) (filling, bool) {
+func fillingImage(svg string) filling {
 	if strings.Count(svg, "<image ") != 1 || strings.Count(svg, "<g ") != 1 || svgOther.MatchString(svg) {
-		return filling{}, false
+		return filling{}
 	}
 	size := svgSize.FindStringSubmatch(svg)
 	g := svgGroup.FindStringSubmatch(svg)
 	im := svgImage.FindStringSubmatchIndex(svg)
 	if size == nil || g == nil || im == nil {
-		return filling{}, false
+		return filling{}
 	}
 	pw, ph := svgNum(size[1]), svgNum(size[2])
 	a, b, c, d, e, ff := svgNum(g[1]), svgNum(g[2]), svgNum(g[3]), svgNum(g[4]), svgNum(g[5]), svgNum(g[6])
 	w, _ := strconv.Atoi(svg[im[2]:im[3]])
 	h, _ := strconv.Atoi(svg[im[4]:im[5]])
 	if w <= 0 || h <= 0 || pw <= 0 || ph <= 0 || a <= 0 || d <= 0 || b != 0 || c != 0 || e != 0 || ff != 0 {
-		return filling{}, false
+		return filling{}
 	}
 	if math.Abs(a*float64(w)-pw) > pw/100 || math.Abs(d*float64(h)-ph) > ph/100 {
-		return filling{}, false
+		return filling{}
 	}
 	// The SVG's units are points, 72 an inch.
-	return filling{w: w, h: h, xdpi: float64(w) * 72 / pw, ydpi: float64(h) * 72 / ph, at: im[1]}, true
+	return filling{w: w, h: h, xdpi: float64(w) * 72 / pw, ydpi: float64(h) * 72 / ph, at: im[1]}
 }
 
 // underScan reports whether a page, as MuPDF's SVG draws it, lies on an

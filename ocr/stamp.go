@@ -67,18 +67,22 @@ func (w *Worker) readStamps(m inkMask, whole bool) []stampMark {
 		return out
 	}
 	cs = slices.DeleteFunc(cs, func(c []image.Rectangle) bool { return len(c) < 3 || len(c) > 40 })
-	tallest := 0
-	for _, c := range cs {
-		tallest = max(tallest, letterHeight(c))
+	heights := make([]int, len(cs))
+	for i, c := range cs {
+		heights[i] = letterHeight(c)
 	}
-	small := func(c []image.Rectangle) int {
-		if letterHeight(c)*4 < tallest*3 {
-			return 1
+	tallest := slices.Max(append(heights, 0))
+	// The clusters of tall letters first, each part in clusters' order
+	// (the largest first).
+	var tall, small [][]image.Rectangle
+	for i, c := range cs {
+		if heights[i]*4 >= tallest*3 {
+			tall = append(tall, c)
+		} else {
+			small = append(small, c)
 		}
-		return 0
 	}
-	// Stable: clusters put the largest first.
-	slices.SortStableFunc(cs, func(a, b []image.Rectangle) int { return cmp.Compare(small(a), small(b)) })
+	cs = append(tall, small...)
 	for _, c := range cs[:min(3, len(cs))] {
 		if found[false] && found[true] {
 			break
