@@ -76,6 +76,12 @@ type entry struct {
 	AccessSecret    string    `json:"access_secret,omitempty"`
 }
 
+// positionsOnly are the fields whose term vectors keep positions and no
+// byte offsets: phrases and proximity read the positions, and a snippet
+// finds the bytes of a page's terms from their positions (vi.Offsets).
+// Offsets were a quarter of the vectors' bytes.
+var positionsOnly = map[string]bool{FieldTextFolded: true, FieldTextPairs: true}
+
 // Record is what the index keeps of a document for showing a hit without
 // reading the registry.
 type Record struct {
@@ -260,6 +266,9 @@ func (ix *Index) document(d vanthu.Document) (*document.Document, error) {
 	for i, f := range doc.Fields {
 		if f, ok := f.(*document.TextField); ok {
 			if a, ok := shared.Analyzer(Analyzers[f.Name()]); ok {
+				if positionsOnly[f.Name()] {
+					a = vi.WithoutOffsets(a)
+				}
 				doc.Fields[i] = document.NewTextFieldCustom(f.Name(), f.ArrayPositions(), f.Value(), f.Options(), a)
 			}
 		}

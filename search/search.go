@@ -182,6 +182,7 @@ func (s *Searcher) Search(ctx context.Context, r Request) (Result, error) {
 		for _, t := range proximityTexts(p) {
 			texts = append(texts, analyze(index.Analyzers[index.FieldTextFolded], t))
 		}
+		matches := map[vanthu.Ref]*bsearch.DocumentMatch{}
 		for _, dm := range res.Hits {
 			h := makeHit(dm)
 			h.NumberApprox = near[dict.NumberKey(h.Metadata.Number)]
@@ -189,10 +190,17 @@ func (s *Searcher) Search(ctx context.Context, r Request) (Result, error) {
 				h.Score *= 1 + proximity(texts, dm.Locations)
 			}
 			out.Hits = append(out.Hits, h)
+			matches[h.ID] = dm
 		}
 		if relevance {
 			slices.SortStableFunc(out.Hits, hitOrder(r.Sort, p.empty()))
 			out.Hits = out.Hits[min(from, len(out.Hits)):min(from+n, len(out.Hits))]
+		}
+		// Snippets for the page alone: the second pass reads more
+		// documents than it shows.
+		for i := range out.Hits {
+			dm := matches[out.Hits[i].ID]
+			out.Hits[i].Snippets = snippets(pagesOf(dm), dm.Locations)
 		}
 	}
 	out.TookMS = float64(time.Since(start).Microseconds()) / 1000
@@ -299,6 +307,11 @@ func makeHit(dm *bsearch.DocumentMatch) Hit {
 	if h.Metadata.Recipients == nil {
 		h.Metadata.Recipients = []string{}
 	}
+	return h
+}
+
+// pagesOf returns the text of a match's pages.
+func pagesOf(dm *bsearch.DocumentMatch) []string {
 	var pages []string
 	switch v := dm.Fields[index.FieldText].(type) {
 	case string:
@@ -309,6 +322,5 @@ func makeHit(dm *bsearch.DocumentMatch) Hit {
 			pages = append(pages, s)
 		}
 	}
-	h.Snippets = snippets(pages, dm.Locations)
-	return h
+	return pages
 }

@@ -10,6 +10,7 @@ import (
 	bsearch "github.com/blevesearch/bleve/v2/search"
 
 	"github.com/vanthu/vanthu/index"
+	vi "github.com/vanthu/vanthu/index/analysis/vi"
 )
 
 type span struct{ start, end int }
@@ -18,18 +19,21 @@ type span struct{ start, end int }
 const maxSnippets = 3
 
 // snippets cuts a passage from each page with matches (the pages with most
-// matches first, then in page order), marking the matched terms.
+// matches first, then in page order), marking the matched terms. A match
+// is found in the page by its position: the index keeps no byte offsets
+// for the page text (an index made before keeps them, unread).
 func snippets(pages []string, locs bsearch.FieldTermLocationMap) []Snippet {
-	byPage := map[int][]span{}
-	for _, field := range []string{index.FieldText, index.FieldTextFolded, index.FieldTextPairs} {
+	type match struct{ pos, width int } // the first syllable's position, how many
+	byPage := map[int][]match{}
+	for field, width := range map[string]int{index.FieldTextFolded: 1, index.FieldTextPairs: 2} {
 		for _, ls := range locs[field] {
 			for _, l := range ls {
 				pg := 0
 				if len(l.ArrayPositions) > 0 {
 					pg = int(l.ArrayPositions[0])
 				}
-				if pg < len(pages) && int(l.End) <= len(pages[pg]) && l.Start < l.End {
-					byPage[pg] = append(byPage[pg], span{int(l.Start), int(l.End)})
+				if pg < len(pages) && l.Pos > 0 {
+					byPage[pg] = append(byPage[pg], match{int(l.Pos), width})
 				}
 			}
 		}
@@ -46,7 +50,20 @@ func snippets(pages []string, locs bsearch.FieldTermLocationMap) []Snippet {
 	})
 	out := []Snippet{}
 	for _, pg := range order[:min(len(order), maxSnippets)] {
-		out = append(out, Snippet{Page: pg + 1, Text: passage(pages[pg], merge(pages[pg], byPage[pg]))})
+		upTo := 0
+		for _, m := range byPage[pg] {
+			upTo = max(upTo, m.pos+m.width-1)
+		}
+		offs := vi.Offsets(pages[pg], upTo)
+		var spans []span
+		for _, m := range byPage[pg] {
+			if last := m.pos - 1 + m.width - 1; last < len(offs) {
+				spans = append(spans, span{offs[m.pos-1][0], offs[last][1]})
+			}
+		}
+		if len(spans) > 0 {
+			out = append(out, Snippet{Page: pg + 1, Text: passage(pages[pg], merge(pages[pg], spans))})
+		}
 	}
 	return out
 }

@@ -3,6 +3,7 @@ package vi
 import (
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
+	"github.com/blevesearch/segment"
 )
 
 // Shared analyses one document's texts for all the fields that index
@@ -70,6 +71,41 @@ func clone(ts analysis.TokenStream) analysis.TokenStream {
 	for i, t := range ts {
 		toks[i] = *t
 		out[i] = &toks[i]
+	}
+	return out
+}
+
+// WithoutOffsets is a with its tokens' byte offsets dropped (zero). A
+// field that needs only the positions of its terms, for phrases and
+// proximity, is smaller without them; a snippet finds a term's bytes from
+// its position (Offsets).
+func WithoutOffsets(a analysis.Analyzer) analysis.Analyzer { return withoutOffsets{a} }
+
+type withoutOffsets struct{ a analysis.Analyzer }
+
+func (w withoutOffsets) Analyze(text []byte) analysis.TokenStream {
+	ts := w.a.Analyze(text)
+	for _, t := range ts {
+		t.Start, t.End = 0, 0
+	}
+	return ts
+}
+
+// Offsets returns the byte offsets [start, end) in text of the tokens of
+// the text analyzers, by position, up to position upTo: the token at
+// position p is at index p-1. A pair at position p runs from the start of
+// token p to the end of token p+1. It segments the text as the Unicode
+// tokenizer does, and stops at upTo.
+func Offsets(text string, upTo int) [][2]int {
+	var out [][2]int
+	seg := segment.NewWordSegmenterDirect([]byte(text))
+	start := 0
+	for len(out) < upTo && seg.Segment() {
+		end := start + len(seg.Bytes())
+		if seg.Type() != segment.None {
+			out = append(out, [2]int{start, end})
+		}
+		start = end
 	}
 	return out
 }

@@ -2,6 +2,8 @@ package vi
 
 import (
 	"fmt"
+	"math"
+	"slices"
 	"testing"
 
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -42,8 +44,43 @@ func sharedAgrees(t *testing.T, text string) {
 			}
 		}
 	}
+	offsetsAgree(t, text)
 	if _, ok := NewShared().Analyzer(NumberAnalyzerName); ok {
 		t.Errorf("Shared stands for %s, which tokenizes otherwise", NumberAnalyzerName)
+	}
+}
+
+// offsetsAgree checks that Offsets finds each term's bytes from its
+// position as the analyzers give them, and that WithoutOffsets keeps
+// everything of a token but its offsets.
+func offsetsAgree(t *testing.T, text string) {
+	t.Helper()
+	offs := Offsets(text, math.MaxInt)
+	if short := Offsets(text, 2); len(short) > 2 || !slices.Equal(short, offs[:min(2, len(offs))]) {
+		t.Fatalf("Offsets of %q up to 2: %v; all: %v", text, short, offs)
+	}
+	cache := registry.NewCache()
+	for _, name := range []string{AnalyzerName, FoldedAnalyzerName, PairsAnalyzerName} {
+		a, err := cache.AnalyzerNamed(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		width := 1
+		if name == PairsAnalyzerName {
+			width = 2
+		}
+		for _, tok := range a.Analyze([]byte(text)) {
+			first, last := tok.Position-1, tok.Position-1+width-1
+			if first < 0 || last >= len(offs) || offs[first][0] != tok.Start || offs[last][1] != tok.End {
+				t.Fatalf("%s of %q: %q at position %d is [%d:%d]; Offsets gives %v", name, text, tok.Term, tok.Position, tok.Start, tok.End, offs)
+			}
+		}
+		bare := WithoutOffsets(a).Analyze([]byte(text))
+		for i, tok := range a.Analyze([]byte(text)) {
+			if b := bare[i]; b.Start != 0 || b.End != 0 || string(b.Term) != string(tok.Term) || b.Position != tok.Position || b.Type != tok.Type {
+				t.Fatalf("%s of %q without offsets: %s, want %s with no offsets", name, text, tokens(bare), tokens(a.Analyze([]byte(text))))
+			}
+		}
 	}
 }
 
