@@ -331,7 +331,7 @@ func mergeTermFreqNormLocsByCopying(term []byte, postItr *PostingsIterator,
 
 func mergeTermFreqNormLocs(fieldsMap map[string]uint16, term []byte, postItr *PostingsIterator,
 	newDocNums []uint64, newRoaring *roaring.Bitmap,
-	tfEncoder *chunkedIntCoder, locEncoder *chunkedIntCoder, bufLoc []uint64) (
+	tfEncoder *chunkedIntCoder, locEncoder *chunkedIntCoder, bufLoc []uint64, compact *locWriter) (
 	lastDocNum uint64, lastFreq uint64, lastNorm uint64, bufLocOut []uint64, err error) {
 	next, err := postItr.Next()
 	for next != nil && err == nil {
@@ -363,7 +363,21 @@ func mergeTermFreqNormLocs(fieldsMap map[string]uint16, term []byte, postItr *Po
 			return 0, 0, 0, nil, err
 		}
 
-		if len(locs) > 0 {
+		if len(locs) > 0 && compact.compact {
+			compact.state.reset(compact.field)
+			compact.buf = compact.buf[:0]
+			for _, loc := range locs {
+				compact.buf = compact.state.appendLoc(compact.buf, uint64(fieldsMap[loc.Field()]-1),
+					loc.Pos(), loc.Start(), loc.End(), loc.ArrayPositions())
+			}
+			err = locEncoder.Add(hitNewDocNum, uint64(len(compact.buf)))
+			if err == nil {
+				err = locEncoder.AddBytes(hitNewDocNum, compact.buf)
+			}
+			if err != nil {
+				return 0, 0, 0, nil, err
+			}
+		} else if len(locs) > 0 {
 			numBytesLocs := 0
 			for _, loc := range locs {
 				ap := loc.ArrayPositions()

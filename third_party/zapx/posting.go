@@ -109,6 +109,8 @@ type PostingsList struct {
 
 	chunkSize uint64
 
+	fieldID uint16 // of its dictionary: compact locations are written against it
+
 	bytesRead uint64
 }
 
@@ -348,6 +350,8 @@ type PostingsIterator struct {
 	includeFreqNorm bool
 	includeLocs     bool
 
+	locState locState // compact locations are read against it
+
 	// passed counts the postings (deleted ones too) before the freq/norm
 	// reader's position; rank, those before after, the docNum after the
 	// last one returned
@@ -586,6 +590,10 @@ func (i *PostingsIterator) nextAtOrAfter(atOrAfter uint64) (segment.Posting, err
 
 		j := 0
 		var nextLoc *Location
+		compact := compactLocs(i.postings.sb.chunkMode)
+		if compact {
+			i.locState.reset(i.postings.fieldID)
+		}
 		startBytesRemaining := i.locReader.Len() // # bytes remaining in the locReader
 		for startBytesRemaining-i.locReader.Len() < int(numLocsBytes) {
 			if len(i.nextLocs) > j {
@@ -594,7 +602,11 @@ func (i *PostingsIterator) nextAtOrAfter(atOrAfter uint64) (segment.Posting, err
 				nextLoc = &Location{}
 			}
 
-			err := i.readLocation(nextLoc)
+			if compact {
+				err = i.locState.readLoc(i.locReader.r, i.postings.sb.fieldsInv, nextLoc)
+			} else {
+				err = i.readLocation(nextLoc)
+			}
 			if err != nil {
 				return nil, err
 			}

@@ -106,6 +106,14 @@ func mergeAndPersistInvertedSection(segments []*SegmentBase, dropsIn []*roaring.
 	if w.id != "" {
 		copyFlag = false
 	}
+	// locations are copied as they are only from segments that write
+	// them as this one does (compact locations, chunk mode 1028)
+	for _, segment := range segments {
+		if compactLocs(segment.chunkMode) != compactLocs(chunkMode) {
+			copyFlag = false
+		}
+	}
+	locs := &locWriter{compact: compactLocs(chunkMode)}
 
 	// these int coders are initialized with chunk size 1024
 	// however this will be reset to the correct chunk size
@@ -269,9 +277,10 @@ func mergeAndPersistInvertedSection(segments []*SegmentBase, dropsIn []*roaring.
 					term, postItr, newDocNums[itrI], newRoaring,
 					tfEncoder, locEncoder)
 			} else {
+				locs.field = uint16(fieldID)
 				lastDocNum, lastFreq, lastNorm, bufLoc, err = mergeTermFreqNormLocs(
 					fieldsMap, term, postItr, newDocNums[itrI], newRoaring,
-					tfEncoder, locEncoder, bufLoc)
+					tfEncoder, locEncoder, bufLoc, locs)
 			}
 			if err != nil {
 				return nil, err
@@ -473,6 +482,8 @@ func (io *invertedIndexOpaque) writeDicts(w *FileWriter) error {
 	locEncoder := newChunkedIntCoder(1024, uint64(len(io.results)-1))
 
 	var docTermMap [][]byte
+	var state locState // for compact locations
+	var locBuf []byte
 
 	if io.builder == nil {
 		io.builder, err = vellum.New(&io.builderBuf, nil)
@@ -535,7 +546,21 @@ func (io *invertedIndexOpaque) writeDicts(w *FileWriter) error {
 					return err
 				}
 
-				if freqNorm.numLocs > 0 {
+				if freqNorm.numLocs > 0 && compactLocs(io.chunkMode) {
+					state.reset(uint16(fieldID))
+					locBuf = locBuf[:0]
+					for _, loc := range locs[locOffset : locOffset+freqNorm.numLocs] {
+						locBuf = state.appendLoc(locBuf, uint64(loc.fieldID), loc.pos, loc.start, loc.end, loc.arrayposs)
+					}
+					err = locEncoder.Add(docNum, uint64(len(locBuf)))
+					if err == nil {
+						err = locEncoder.AddBytes(docNum, locBuf)
+					}
+					if err != nil {
+						return err
+					}
+					locOffset += freqNorm.numLocs
+				} else if freqNorm.numLocs > 0 {
 					numBytesLocs := 0
 					for _, loc := range locs[locOffset : locOffset+freqNorm.numLocs] {
 						numBytesLocs += totalUvarintBytes(

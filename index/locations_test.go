@@ -1,0 +1,181 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"maps"
+	"math/rand/v2"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	zap "github.com/blevesearch/zapx/v17"
+
+	"github.com/vanthu/vanthu"
+)
+
+// Compact locations (chunk mode 1028, third_party/zapx/locs.go) read back
+// as zapx's own encoding (1027) gives them: the same documents,
+// frequencies, norms and term vectors (field, position, offsets, array
+// positions) for every term of every field with vectors. Documents have
+// one to four pages, syllables repeated within a page and across pages,
+// a subject and a number (whose vectors keep their offsets). Segments are
+// written by batches, merged by Bleve and compacted, with deleted
+// documents, from segments written alike (their bytes copied) and from
+// an index made before (1027, whose page text kept its offsets: decoded
+// and written again).
+func TestCompactLocationsReadAsWritten(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	words := strings.Fields("văn bản hành chính cải cách quyết định ủy ban nhân dân tỉnh sở tài chính kế hoạch đầu tư")
+	text := func(n int) string {
+		var ws []string
+		for range n {
+			ws = append(ws, words[min(rng.IntN(len(words)), rng.IntN(len(words)))])
+		}
+		return strings.Join(ws, " ")
+	}
+	const batches, each = 3, 800
+	var docs [batches][]vanthu.Document
+	for b := range batches {
+		for i := range each {
+			d := vanthu.Document{ID: vanthu.RefOf(fmt.Appendf(nil, "d%d-%d", b, i)), PageCount: 1 + rng.IntN(4)}
+			for p := range d.PageCount {
+				d.Pages = append(d.Pages, vanthu.Page{Number: p + 1, Text: text(1 + rng.IntN(150)), Done: true})
+			}
+			d.Metadata.Subject = text(3 + rng.IntN(12))
+			d.Metadata.Number = fmt.Sprintf("%d/QĐ-UBND", rng.IntN(300))
+			docs[b] = append(docs[b], d)
+		}
+	}
+	deleted := func(b, i int) bool { return (b*each+i)%9 == 0 }
+
+	// build indexes the batches, batch k in chunk mode modes[k], the first
+	// with its page text's offsets when firstOffsets, deletes every ninth
+	// document, and compacts the index when compact.
+	build := func(modes []uint32, firstOffsets, compact bool) *Index {
+		t.Helper()
+		ix, err := Open(filepath.Join(t.TempDir(), "index"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { ix.Close() })
+		was, wasPositions := zap.DefaultChunkMode, maps.Clone(positionsOnly)
+		defer func() { zap.DefaultChunkMode, positionsOnly = was, wasPositions }()
+		for b := range batches {
+			zap.DefaultChunkMode = modes[b]
+			positionsOnly = wasPositions
+			if b == 0 && firstOffsets {
+				positionsOnly = map[string]bool{}
+			}
+			if err := ix.PutBatch(docs[b]); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for b := range batches {
+			for i := range each {
+				if deleted(b, i) {
+					if err := ix.Delete(docs[b][i].ID); err != nil {
+						t.Fatal(err)
+					}
+				}
+			}
+		}
+		zap.DefaultChunkMode = was
+		if compact {
+			if err := ix.Compact(context.Background()); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return ix
+	}
+	modesOf := func(snap []*zap.Segment) []uint32 {
+		var out []uint32
+		for _, s := range snap {
+			out = append(out, s.ChunkMode())
+		}
+		return out
+	}
+
+	for _, firstOffsets := range []bool{false, true} {
+		want := vectors(t, build([]uint32{1027, 1027, 1027}, firstOffsets, false))
+		if len(want) < 20000 {
+			t.Fatalf("%d postings with vectors: not the index the test means to read", len(want))
+		}
+		for _, c := range []struct {
+			name    string
+			modes   []uint32
+			compact bool
+		}{
+			{"1028", []uint32{1028, 1028, 1028}, false},
+			{"1028, compacted", []uint32{1028, 1028, 1028}, true},
+			{"1027 and 1028, compacted", []uint32{1027, 1028, 1028}, true},
+		} {
+			t.Run(fmt.Sprintf("%s, first batch's offsets %v", c.name, firstOffsets), func(t *testing.T) {
+				ix := build(c.modes, firstOffsets, c.compact)
+				var segs []*zap.Segment
+				for _, ss := range snapshot(t, ix).Segments() {
+					if z, ok := ss.Segment().(*zap.Segment); ok {
+						segs = append(segs, z)
+					}
+				}
+				if c.compact && !slices.Equal(modesOf(segs), []uint32{1028}) {
+					t.Fatalf("compacted into segments of chunk modes %v, want one of 1028", modesOf(segs))
+				}
+				got := vectors(t, ix)
+				n := 0
+				for k, w := range want {
+					if g := got[k]; g != w {
+						if n++; n <= 5 {
+							t.Errorf("%s:\n got %s\nwant %s", k, g, w)
+						}
+					}
+				}
+				if len(got) != len(want) {
+					t.Errorf("%d postings with vectors, want %d", len(got), len(want))
+				}
+			})
+		}
+	}
+}
+
+// vectors reads every posting of the fields with term vectors, by
+// document ID, field and term: its frequency, norm and vectors.
+func vectors(t *testing.T, ix *Index) map[string]string {
+	t.Helper()
+	r := snapshot(t, ix)
+	out := map[string]string{}
+	for _, field := range []string{FieldTextFolded, FieldTextPairs, FieldSubjectF, FieldNumber} {
+		dict, err := r.FieldDict(field)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for e, err := dict.Next(); e != nil || err != nil; e, err = dict.Next() {
+			if err != nil {
+				t.Fatal(err)
+			}
+			tfr, err := r.TermFieldReader(context.Background(), []byte(e.Term), field, true, true, true)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for d, err := tfr.Next(nil); d != nil || err != nil; d, err = tfr.Next(nil) {
+				if err != nil {
+					t.Fatal(err)
+				}
+				id, err := r.ExternalID(d.ID)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var b strings.Builder
+				fmt.Fprintf(&b, "freq %d norm %g:", d.Freq, d.Norm)
+				for _, v := range d.Vectors {
+					fmt.Fprintf(&b, " %s@%d[%d:%d]%v", v.Field, v.Pos, v.Start, v.End, v.ArrayPositions)
+				}
+				out[id+" "+field+" "+e.Term] = b.String()
+			}
+			tfr.Close()
+		}
+		dict.Close()
+	}
+	return out
+}
