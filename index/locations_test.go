@@ -179,3 +179,42 @@ func vectors(t *testing.T, ix *Index) map[string]string {
 	}
 	return out
 }
+
+// FuzzCompactLocations indexes one document of the fuzzer's pages (parted
+// by form feeds) and subject in chunk mode 1027 and in 1028, and reads
+// every posting with term vectors back from both: the same.
+func FuzzCompactLocations(f *testing.F) {
+	f.Add("văn bản hành chính văn bản\fcải cách hành chính cải cách", "Về việc cải cách hành chính")
+	f.Add("a a a a\f\fb a b a", "a")
+	f.Add("", "")
+	f.Fuzz(func(t *testing.T, text, subject string) {
+		d := vanthu.Document{ID: vanthu.RefOf([]byte("fuzz")), Metadata: vanthu.Metadata{Subject: subject}}
+		for i, p := range strings.Split(text, "\f") {
+			d.Pages = append(d.Pages, vanthu.Page{Number: i + 1, Text: p, Done: true})
+		}
+		d.PageCount = len(d.Pages)
+		var got []map[string]string
+		for _, mode := range []uint32{1027, 1028} {
+			was := zap.DefaultChunkMode
+			zap.DefaultChunkMode = mode
+			ix, err := Open(filepath.Join(t.TempDir(), "index"))
+			if err == nil {
+				err = ix.PutBatch([]vanthu.Document{d})
+			}
+			zap.DefaultChunkMode = was
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, vectors(t, ix))
+			ix.Close()
+		}
+		if !maps.Equal(got[0], got[1]) {
+			for k, w := range got[0] {
+				if got[1][k] != w {
+					t.Fatalf("%s:\n 1028 %s\n 1027 %s", k, got[1][k], w)
+				}
+			}
+			t.Fatalf("1028 has %d postings with vectors, 1027 %d", len(got[1]), len(got[0]))
+		}
+	})
+}
