@@ -18,6 +18,10 @@ type span struct{ start, end int }
 // maxSnippets is how many pages a hit shows a passage of.
 const maxSnippets = 3
 
+// matchWidth is how many syllables a match in each page text field with
+// locations spans: a syllable, or a pair.
+var matchWidth = map[string]int{index.FieldTextFolded: 1, index.FieldTextPairs: 2}
+
 // snippets cuts a passage from each page with matches (the pages with most
 // matches first, then in page order), marking the matched terms. A match
 // is found in the page by its position: the index keeps no byte offsets
@@ -25,7 +29,7 @@ const maxSnippets = 3
 func snippets(pages []string, locs bsearch.FieldTermLocationMap) []Snippet {
 	type match struct{ pos, width int } // the first syllable's position, how many
 	byPage := map[int][]match{}
-	for field, width := range map[string]int{index.FieldTextFolded: 1, index.FieldTextPairs: 2} {
+	for field, width := range matchWidth {
 		for _, ls := range locs[field] {
 			for _, l := range ls {
 				pg := 0

@@ -33,12 +33,31 @@ import (
 // locations.
 func compactLocs(m uint32) bool { return m >= 1028 }
 
-// locWriter writes a merged segment's locations.
+// locWriter writes postings' locations in compact form.
 type locWriter struct {
-	compact bool   // in compact form
-	field   uint16 // of the postings being written
-	state   locState
-	buf     []byte
+	field uint16 // of the postings being written
+	state locState
+	buf   []byte
+}
+
+// begin starts a posting's locations.
+func (w *locWriter) begin() {
+	w.state.reset(w.field)
+	w.buf = w.buf[:0]
+}
+
+// add adds one location to the posting's.
+func (w *locWriter) add(field, pos, start, end uint64, ap []uint64) {
+	w.buf = w.state.appendLoc(w.buf, field, pos, start, end, ap)
+}
+
+// write writes the posting's locations to enc, as of document docNum:
+// their length in bytes, then them.
+func (w *locWriter) write(enc *chunkedIntCoder, docNum uint64) error {
+	if err := enc.Add(docNum, uint64(len(w.buf))); err != nil {
+		return err
+	}
+	return enc.AddBytes(docNum, w.buf)
 }
 
 // locState is what a compact location is written against.

@@ -363,18 +363,12 @@ func mergeTermFreqNormLocs(fieldsMap map[string]uint16, term []byte, postItr *Po
 			return 0, 0, 0, nil, err
 		}
 
-		if len(locs) > 0 && compact.compact {
-			compact.state.reset(compact.field)
-			compact.buf = compact.buf[:0]
+		if len(locs) > 0 && compact != nil {
+			compact.begin()
 			for _, loc := range locs {
-				compact.buf = compact.state.appendLoc(compact.buf, uint64(fieldsMap[loc.Field()]-1),
-					loc.Pos(), loc.Start(), loc.End(), loc.ArrayPositions())
+				compact.add(uint64(fieldsMap[loc.Field()]-1), loc.Pos(), loc.Start(), loc.End(), loc.ArrayPositions())
 			}
-			err = locEncoder.Add(hitNewDocNum, uint64(len(compact.buf)))
-			if err == nil {
-				err = locEncoder.AddBytes(hitNewDocNum, compact.buf)
-			}
-			if err != nil {
+			if err := compact.write(locEncoder, hitNewDocNum); err != nil {
 				return 0, 0, 0, nil, err
 			}
 		} else if len(locs) > 0 {

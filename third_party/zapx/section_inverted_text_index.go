@@ -113,7 +113,10 @@ func mergeAndPersistInvertedSection(segments []*SegmentBase, dropsIn []*roaring.
 			copyFlag = false
 		}
 	}
-	locs := &locWriter{compact: compactLocs(chunkMode)}
+	var compact *locWriter // nil: locations as zapx writes them
+	if compactLocs(chunkMode) {
+		compact = &locWriter{}
+	}
 
 	// these int coders are initialized with chunk size 1024
 	// however this will be reset to the correct chunk size
@@ -277,10 +280,12 @@ func mergeAndPersistInvertedSection(segments []*SegmentBase, dropsIn []*roaring.
 					term, postItr, newDocNums[itrI], newRoaring,
 					tfEncoder, locEncoder)
 			} else {
-				locs.field = uint16(fieldID)
+				if compact != nil {
+					compact.field = uint16(fieldID)
+				}
 				lastDocNum, lastFreq, lastNorm, bufLoc, err = mergeTermFreqNormLocs(
 					fieldsMap, term, postItr, newDocNums[itrI], newRoaring,
-					tfEncoder, locEncoder, bufLoc, locs)
+					tfEncoder, locEncoder, bufLoc, compact)
 			}
 			if err != nil {
 				return nil, err
@@ -482,8 +487,10 @@ func (io *invertedIndexOpaque) writeDicts(w *FileWriter) error {
 	locEncoder := newChunkedIntCoder(1024, uint64(len(io.results)-1))
 
 	var docTermMap [][]byte
-	var state locState // for compact locations
-	var locBuf []byte
+	var compact *locWriter // nil: locations as zapx writes them
+	if compactLocs(io.chunkMode) {
+		compact = &locWriter{}
+	}
 
 	if io.builder == nil {
 		io.builder, err = vellum.New(&io.builderBuf, nil)
@@ -546,17 +553,13 @@ func (io *invertedIndexOpaque) writeDicts(w *FileWriter) error {
 					return err
 				}
 
-				if freqNorm.numLocs > 0 && compactLocs(io.chunkMode) {
-					state.reset(uint16(fieldID))
-					locBuf = locBuf[:0]
+				if freqNorm.numLocs > 0 && compact != nil {
+					compact.field = uint16(fieldID)
+					compact.begin()
 					for _, loc := range locs[locOffset : locOffset+freqNorm.numLocs] {
-						locBuf = state.appendLoc(locBuf, uint64(loc.fieldID), loc.pos, loc.start, loc.end, loc.arrayposs)
+						compact.add(uint64(loc.fieldID), loc.pos, loc.start, loc.end, loc.arrayposs)
 					}
-					err = locEncoder.Add(docNum, uint64(len(locBuf)))
-					if err == nil {
-						err = locEncoder.AddBytes(docNum, locBuf)
-					}
-					if err != nil {
+					if err := compact.write(locEncoder, docNum); err != nil {
 						return err
 					}
 					locOffset += freqNorm.numLocs
