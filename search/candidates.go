@@ -191,6 +191,8 @@ func scoredPart(q query.Query) query.Query {
 	switch q := q.(type) {
 	case *query.MatchPhraseQuery:
 		return wordsOf{q}
+	case pairsPhrase:
+		return wordsOf{q.pairs}
 	case *query.ConjunctionQuery:
 		out := *q
 		out.Conjuncts = nil
