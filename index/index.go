@@ -79,8 +79,7 @@ type entry struct {
 // positionsOnly are the fields whose term vectors keep positions and no
 // byte offsets: phrases and proximity read the positions, and a snippet
 // finds the bytes of a page's terms from their positions (vi.Offsets).
-// Offsets were a quarter of the vectors' bytes. (The pairs keep no term
-// vectors; an index made before keeps their positions, unread.)
+// Offsets were a quarter of the vectors' bytes.
 var positionsOnly = map[string]bool{FieldTextFolded: true, FieldTextPairs: true}
 
 // Record is what the index keeps of a document for showing a hit without
@@ -369,10 +368,8 @@ func (ix *Index) Count() (uint64, error) { return ix.b.DocCount() }
 // Mapping is the index mapping.
 func Mapping() mapping.IndexMapping {
 	// Term vectors (positions and offsets) only where phrases, proximity
-	// and snippets read them: the folded page text and the folded
-	// subject. A phrase is found by its pairs' postings alone, and where
-	// its syllables stand decides the rest (search's pairsPhrase): the
-	// pairs' positions were a sixth of the index.
+	// and snippets read them: the folded page text, its pairs and the
+	// folded subject.
 	// Doc values (each document's terms, for facets and sorting) only on
 	// the keyword fields and the dates: no query sorts or counts by the
 	// words of a text.
@@ -400,7 +397,7 @@ func Mapping() mapping.IndexMapping {
 
 	dm := bleve.NewDocumentStaticMapping()
 	dm.AddFieldMappingsAt("text", text(FieldText, vi.AnalyzerName, true, false), text(FieldTextFolded, vi.FoldedAnalyzerName, false, true),
-		text(FieldTextPairs, vi.PairsAnalyzerName, false, false))
+		text(FieldTextPairs, vi.PairsAnalyzerName, false, true))
 	dm.AddFieldMappingsAt("subject", text(FieldSubject, vi.AnalyzerName, false, false), text(FieldSubjectF, vi.FoldedAnalyzerName, false, true))
 	dm.AddFieldMappingsAt("signer", text(FieldSigner, vi.AnalyzerName, false, false), text(FieldSignerF, vi.FoldedAnalyzerName, false, false))
 	dm.AddFieldMappingsAt("place", text(FieldPlace, vi.AnalyzerName, false, false), text(FieldPlaceF, vi.FoldedAnalyzerName, false, false))

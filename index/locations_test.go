@@ -145,7 +145,7 @@ func vectors(t *testing.T, ix *Index) map[string]string {
 	t.Helper()
 	r := snapshot(t, ix)
 	out := map[string]string{}
-	for _, field := range []string{FieldTextFolded, FieldSubjectF, FieldNumber} {
+	for _, field := range []string{FieldTextFolded, FieldTextPairs, FieldSubjectF, FieldNumber} {
 		dict, err := r.FieldDict(field)
 		if err != nil {
 			t.Fatal(err)

@@ -1,7 +1,6 @@
 package index
 
 import (
-	"context"
 	"fmt"
 	"path/filepath"
 	"testing"
@@ -11,8 +10,8 @@ import (
 	"github.com/vanthu/vanthu"
 )
 
-// Phrase finds the documents Bleve's phrase query finds in the folded
-// text: a phrase within one page and not across
+// Phrase finds the documents Bleve's phrase query finds, by the pairs
+// field and by the folded text: a phrase within one page and not across
 // two, its words apart or out of order, repeated, in several segments
 // with deleted documents, in one part or several.
 func TestPhraseAsBleve(t *testing.T) {
@@ -54,74 +53,44 @@ func TestPhraseAsBleve(t *testing.T) {
 	if !ok {
 		t.Fatal("no sets")
 	}
-	field := FieldTextFolded
-	an := ix.Bleve().Mapping().AnalyzerNamed(Analyzers[field])
-	for _, phrase := range []string{"tài chính chủ trì", "Sở Tài chính", "chinh chu tri phoi", "tài chính", "báo cáo chủ trì"} {
-		q := bleve.NewMatchPhraseQuery(phrase)
-		q.SetField(field)
-		q.Analyzer = Analyzers[field]
-		req := bleve.NewSearchRequestOptions(q, 100, 0, false)
-		res, err := ix.Bleve().Search(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		want := map[string]bool{}
-		for _, h := range res.Hits {
-			want[h.ID] = true
-		}
-		var terms []string
-		var offs []int
-		for _, tok := range an.Analyze([]byte(phrase)) {
-			terms, offs = append(terms, string(tok.Term)), append(offs, tok.Position)
-		}
-		for _, parts := range []int{1, 3} {
-			got, err := s.Phrase(field, terms, offs, s.All(), parts)
+	for _, field := range []string{FieldTextPairs, FieldTextFolded} {
+		an := ix.Bleve().Mapping().AnalyzerNamed(Analyzers[field])
+		for _, phrase := range []string{"tài chính chủ trì", "Sở Tài chính", "chinh chu tri phoi", "tài chính", "báo cáo chủ trì"} {
+			q := bleve.NewMatchPhraseQuery(phrase)
+			q.SetField(field)
+			q.Analyzer = Analyzers[field]
+			req := bleve.NewSearchRequestOptions(q, 100, 0, false)
+			res, err := ix.Bleve().Search(req)
 			if err != nil {
 				t.Fatal(err)
 			}
-			ids := map[string]bool{}
-			c := s.Cursor(got)
-			for n, ok := c.Next(); ok; n, ok = c.Next() {
-				id, err := snap.ExternalID(AppendInternalID(nil, n))
+			want := map[string]bool{}
+			for _, h := range res.Hits {
+				want[h.ID] = true
+			}
+			var terms []string
+			var offs []int
+			for _, tok := range an.Analyze([]byte(phrase)) {
+				terms, offs = append(terms, string(tok.Term)), append(offs, tok.Position)
+			}
+			for _, parts := range []int{1, 3} {
+				got, err := s.Phrase(field, terms, offs, s.All(), parts)
 				if err != nil {
 					t.Fatal(err)
 				}
-				ids[id] = true
+				ids := map[string]bool{}
+				c := s.Cursor(got)
+				for n, ok := c.Next(); ok; n, ok = c.Next() {
+					id, err := snap.ExternalID(AppendInternalID(nil, n))
+					if err != nil {
+						t.Fatal(err)
+					}
+					ids[id] = true
+				}
+				if fmt.Sprint(ids) != fmt.Sprint(want) || len(want) == 0 && phrase != "báo cáo chủ trì" {
+					t.Errorf("%s %q in %d parts: %d documents, Bleve %d", field, phrase, parts, len(ids), len(want))
+				}
 			}
-			if fmt.Sprint(ids) != fmt.Sprint(want) || len(want) == 0 && phrase != "báo cáo chủ trì" {
-				t.Errorf("%s %q in %d parts: %d documents, Bleve %d", field, phrase, parts, len(ids), len(want))
-			}
 		}
-	}
-}
-
-// The pairs of a page's syllables are found by their postings alone:
-// they keep no positions, which were a sixth of the index, while the
-// folded syllables keep theirs for phrases and snippets.
-func TestPairsKeepNoPositions(t *testing.T) {
-	ix, err := Open(filepath.Join(t.TempDir(), "index"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ix.Close() })
-	d := vanthu.Document{ID: vanthu.RefOf([]byte("d")), PageCount: 1, Metadata: vanthu.Metadata{Recipients: []string{}},
-		Pages: []vanthu.Page{{Number: 1, Text: "Sở Tài chính chủ trì", Done: true}}}
-	if err := ix.Put(d); err != nil {
-		t.Fatal(err)
-	}
-	r := snapshot(t, ix)
-	for field, term := range map[string]string{FieldTextPairs: "tai chinh", FieldTextFolded: "chinh"} {
-		tfr, err := r.TermFieldReader(context.Background(), []byte(term), field, true, true, true)
-		if err != nil {
-			t.Fatal(err)
-		}
-		p, err := tfr.Next(nil)
-		if err != nil || p == nil {
-			t.Fatalf("%s %q: %v, %v", field, term, p, err)
-		}
-		if has := len(p.Vectors) > 0; has != (field == FieldTextFolded) {
-			t.Errorf("%s %q: %d positions", field, term, len(p.Vectors))
-		}
-		tfr.Close()
 	}
 }

@@ -236,14 +236,14 @@ func textQuery(s, exact, folded string) query.Query {
 }
 
 // phraseQuery matches s as a phrase in folded form, with a boost for the
-// exact syllables when s has diacritics. With pairs, the phrase is found
-// and scored by the pairs of its syllables (pairsPhrase): the positions
-// of its syllables are read only where its rarest pairs meet, not
-// wherever its commonest syllables do.
+// exact syllables when s has diacritics. With pairs, the phrase is one of
+// the pairs of its syllables (index.FieldTextPairs): their positions are
+// read only where the rarest pairs meet, not wherever its commonest
+// syllables do.
 func phraseQuery(s, exact, folded string, pairs bool) query.Query {
 	var q query.Query = phrase(s, folded, 1)
 	if pairs && len(analyze(index.Analyzers[index.FieldTextPairs], s)) > 0 {
-		q = pairsPhrase{pairs: phrase(s, index.FieldTextPairs, 1), folded: phrase(s, folded, 1)}
+		q = phrase(s, index.FieldTextPairs, 1)
 	}
 	if !dict.HasMarks(s) {
 		return q

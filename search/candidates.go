@@ -191,8 +191,6 @@ func scoredPart(q query.Query) query.Query {
 	switch q := q.(type) {
 	case *query.MatchPhraseQuery:
 		return wordsOf{q}
-	case pairsPhrase:
-		return wordsOf{q.pairs}
 	case *query.ConjunctionQuery:
 		out := *q
 		out.Conjuncts = nil

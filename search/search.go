@@ -167,15 +167,14 @@ func (s *Searcher) Search(ctx context.Context, r Request) (Result, error) {
 	}
 
 	// The second pass: those documents, with their text and where the
-	// query matched in it. Its phrases are placed only in the hits shown.
-	q2, phrased := unplaced(q)
+	// query matched in it.
 	if len(res.Hits) > 0 {
 		if !onePass {
 			ids := make([]string, len(res.Hits))
 			for i, h := range res.Hits {
 				ids[i] = h.ID
 			}
-			if res.Hits, err = s.these(ctx, ids, q2, order, relevance); err != nil {
+			if res.Hits, err = s.these(ctx, ids, q, order, relevance); err != nil {
 				return Result{}, vanthu.E("search", vanthu.Transient, err)
 			}
 		}
@@ -199,19 +198,6 @@ func (s *Searcher) Search(ctx context.Context, r Request) (Result, error) {
 		}
 		// Snippets for the page alone: the second pass reads more
 		// documents than it shows.
-		if phrased && !onePass && len(out.Hits) > 0 {
-			shown := make([]string, len(out.Hits))
-			for i, h := range out.Hits {
-				shown[i] = string(h.ID)
-			}
-			placed, err := s.these(ctx, shown, q, order, true)
-			if err != nil {
-				return Result{}, vanthu.E("search", vanthu.Transient, err)
-			}
-			for _, dm := range placed {
-				matches[vanthu.Ref(dm.ID)] = dm
-			}
-		}
 		for i := range out.Hits {
 			dm := matches[out.Hits[i].ID]
 			out.Hits[i].Snippets = snippets(pagesOf(dm), dm.Locations)

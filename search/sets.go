@@ -45,8 +45,6 @@ func settableAs(q query.Query, positive bool) bool {
 			(q.MustNot == nil || settableAs(q.MustNot, !positive))
 	case unscored:
 		return settableAs(q.q, positive)
-	case pairsPhrase:
-		return settableAs(q.pairs, positive) && settableAs(q.folded, positive)
 	}
 	return false
 }
@@ -107,8 +105,8 @@ func (in phrasesIn) setOf(s *index.Sets, q query.Query) (_ index.Set, exact bool
 		set, err := terms(s, q.FieldVal, analyze(q.Analyzer, q.Match), q.Operator == query.MatchQueryOperatorAnd)
 		return set, true, err
 	case *query.MatchPhraseQuery:
-		// Every word of the phrase, anywhere: one word is the phrase
-		// itself.
+		// Every word of the phrase, anywhere: one word (one pair of
+		// syllables) is the phrase itself.
 		words, offs := analyzeAt(q.Analyzer, q.MatchPhrase)
 		set, err := terms(s, q.FieldVal, words, true)
 		if err != nil || len(words) == 1 || in.within == nil {
@@ -144,16 +142,6 @@ func (in phrasesIn) setOf(s *index.Sets, q query.Query) (_ index.Set, exact bool
 		return out.AndNot(not), exact, nil
 	case unscored:
 		return setOf(s, q.q)
-	case pairsPhrase:
-		// The documents with all its pairs; of those, the ones where its
-		// syllables stand side by side, unless it is one pair.
-		set, err := terms(s, q.pairs.FieldVal, analyze(q.pairs.Analyzer, q.pairs.MatchPhrase), true)
-		if whole := q.whole(); err != nil || whole || in.within == nil {
-			return set, whole, err
-		}
-		words, offs := analyzeAt(q.folded.Analyzer, q.folded.MatchPhrase)
-		set, err = s.Phrase(q.folded.FieldVal, words, offs, set.And(in.within), in.parts)
-		return set, true, err
 	}
 	panic("search: setOf of a query that is not settable")
 }

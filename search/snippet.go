@@ -18,21 +18,27 @@ type span struct{ start, end int }
 // maxSnippets is how many pages a hit shows a passage of.
 const maxSnippets = 3
 
-// snippets cuts a passage from each page with matches of the folded page
-// text (the pages with most matches first, then in page order), marking
-// the matched syllables, those side by side (a phrase) as one. A match
+// matchWidth is how many syllables a match in each page text field with
+// locations spans: a syllable, or a pair.
+var matchWidth = map[string]int{index.FieldTextFolded: 1, index.FieldTextPairs: 2}
+
+// snippets cuts a passage from each page with matches (the pages with most
+// matches first, then in page order), marking the matched terms. A match
 // is found in the page by its position: the index keeps no byte offsets
 // for the page text (an index made before keeps them, unread).
 func snippets(pages []string, locs bsearch.FieldTermLocationMap) []Snippet {
-	byPage := map[int][]int{} // the positions of the matched syllables
-	for _, ls := range locs[index.FieldTextFolded] {
-		for _, l := range ls {
-			pg := 0
-			if len(l.ArrayPositions) > 0 {
-				pg = int(l.ArrayPositions[0])
-			}
-			if pg < len(pages) && l.Pos > 0 {
-				byPage[pg] = append(byPage[pg], int(l.Pos))
+	type match struct{ pos, width int } // the first syllable's position, how many
+	byPage := map[int][]match{}
+	for field, width := range matchWidth {
+		for _, ls := range locs[field] {
+			for _, l := range ls {
+				pg := 0
+				if len(l.ArrayPositions) > 0 {
+					pg = int(l.ArrayPositions[0])
+				}
+				if pg < len(pages) && l.Pos > 0 {
+					byPage[pg] = append(byPage[pg], match{int(l.Pos), width})
+				}
 			}
 		}
 	}
@@ -48,22 +54,36 @@ func snippets(pages []string, locs bsearch.FieldTermLocationMap) []Snippet {
 	})
 	out := []Snippet{}
 	for _, pg := range order[:min(len(order), maxSnippets)] {
-		at := slices.Compact(slices.Sorted(slices.Values(byPage[pg])))
-		offs := vi.Offsets(pages[pg], at[len(at)-1])
+		upTo := 0
+		for _, m := range byPage[pg] {
+			upTo = max(upTo, m.pos+m.width-1)
+		}
+		offs := vi.Offsets(pages[pg], upTo)
 		var spans []span
-		for k, pos := range at {
-			if pos > len(offs) {
-				break
+		for _, m := range byPage[pg] {
+			if last := m.pos - 1 + m.width - 1; last < len(offs) {
+				spans = append(spans, span{offs[m.pos-1][0], offs[last][1]})
 			}
-			if k > 0 && pos == at[k-1]+1 {
-				spans[len(spans)-1].end = offs[pos-1][1] // side by side: one mark
-				continue
-			}
-			spans = append(spans, span{offs[pos-1][0], offs[pos-1][1]})
 		}
 		if len(spans) > 0 {
-			out = append(out, Snippet{Page: pg + 1, Text: passage(pages[pg], spans)})
+			out = append(out, Snippet{Page: pg + 1, Text: passage(pages[pg], merge(pages[pg], spans))})
 		}
+	}
+	return out
+}
+
+// merge joins the spans of text that overlap or stand apart by spaces
+// only, so that syllables matched side by side, a phrase, are marked as
+// one.
+func merge(text string, ss []span) []span {
+	slices.SortFunc(ss, func(a, b span) int { return a.start - b.start })
+	var out []span
+	for _, s := range ss {
+		if n := len(out); n > 0 && (s.start <= out[n-1].end || strings.TrimSpace(text[out[n-1].end:s.start]) == "") {
+			out[n-1].end = max(out[n-1].end, s.end)
+			continue
+		}
+		out = append(out, s)
 	}
 	return out
 }

@@ -29,6 +29,7 @@ func TestPhraseScoredByItsWords(t *testing.T) {
 			"folded": phrase(s, index.FieldTextFolded, 1.5),
 			// Beside another scored clause, where a boost tells.
 			"with a word": query.NewConjunctionQuery([]query.Query{match("chinh", index.FieldTextFolded, 1), phrase(s, index.FieldTextFolded, 1.5)}),
+			"pairs":       phrase(s, index.FieldTextPairs, 1),
 			"built":       withoutBoosts(buildQuery(parsed{phrases: []string{s}}, Request{}, nil, has)),
 		} {
 			want := scores(t, ix, q)

@@ -6,8 +6,8 @@
 //   - analyzer "vi_folded": the same syllables with every mark removed and
 //     đ folded to d, so a query typed without diacritics matches;
 //   - analyzer "vi_folded_pairs": each two syllables side by side, folded,
-//     as one term ("cai cach"), to find a phrase's candidates from the
-//     postings of its pairs instead of from those of its syllables;
+//     as one term ("cai cach"), to find a phrase's candidates from its
+//     pairs instead of from the positions of its syllables;
 //   - analyzer "vi_docnumber": a document number (số và ký hiệu) as one
 //     keyword, without marks, case or leading zeros;
 //   - token filters "vi_normalize", "vi_fold", "vi_pairs" and "vi_docnumber".
