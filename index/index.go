@@ -395,8 +395,15 @@ func Mapping() mapping.IndexMapping {
 	rec := bleve.NewTextFieldMapping()
 	rec.Name, rec.Index, rec.Store, rec.IncludeInAll, rec.DocValues = FieldRecord, false, true, false, false
 
+	// The page text as printed is stored, not indexed: it is matched in
+	// folded form, and search reads from the text of the documents it
+	// ranks again whether they print the query's syllables as typed. Its
+	// index was a tenth of the whole (search's spellingsOf).
+	pages := text(FieldText, vi.AnalyzerName, true, false)
+	pages.Index = false
+
 	dm := bleve.NewDocumentStaticMapping()
-	dm.AddFieldMappingsAt("text", text(FieldText, vi.AnalyzerName, true, false), text(FieldTextFolded, vi.FoldedAnalyzerName, false, true),
+	dm.AddFieldMappingsAt("text", pages, text(FieldTextFolded, vi.FoldedAnalyzerName, false, true),
 		text(FieldTextPairs, vi.PairsAnalyzerName, false, true))
 	dm.AddFieldMappingsAt("subject", text(FieldSubject, vi.AnalyzerName, false, false), text(FieldSubjectF, vi.FoldedAnalyzerName, false, true))
 	dm.AddFieldMappingsAt("signer", text(FieldSigner, vi.AnalyzerName, false, false), text(FieldSignerF, vi.FoldedAnalyzerName, false, false))

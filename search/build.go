@@ -42,7 +42,7 @@ func buildQuery(p parsed, r Request, near map[string]bool, has features) query.Q
 			num := bleve.NewTermQuery(key)
 			num.SetField(index.FieldNumber)
 			num.SetBoost(20)
-			either := []query.Query{num, phraseQuery(key, index.FieldText, index.FieldTextFolded, has.pairs)}
+			either := []query.Query{num, phraseQuery(key, has.pairs)}
 			for _, t := range slices.Sorted(maps.Keys(near)) {
 				q := bleve.NewTermQuery(t)
 				q.SetField(index.FieldNumber)
@@ -55,7 +55,7 @@ func buildQuery(p parsed, r Request, near map[string]bool, has features) query.Q
 		}
 	}
 	for _, ph := range p.phrases {
-		must = append(must, phraseQuery(ph, index.FieldText, index.FieldTextFolded, has.pairs))
+		must = append(must, phraseQuery(ph, has.pairs))
 	}
 	for _, fv := range p.fields {
 		must = append(must, fieldQuery(fv[0], fv[1]))
@@ -215,7 +215,7 @@ func sightQuery(s access.Sight) query.Query {
 // hold an OCR error that the record no longer does.
 func freeText(s string) query.Query {
 	return bleve.NewDisjunctionQuery(
-		textQuery(s, index.FieldText, index.FieldTextFolded),
+		textQuery(s, "", index.FieldTextFolded),
 		textQuery(s, index.FieldSubject, index.FieldSubjectF),
 		textQuery(s, index.FieldIssuerText, index.FieldIssuerF),
 		textQuery(s, index.FieldSigner, index.FieldSignerF),
@@ -224,33 +224,30 @@ func freeText(s string) query.Query {
 }
 
 // textQuery matches every syllable of s in folded form; if s has
-// diacritics, the exact form scores higher. (Syllables side by side score
-// higher too: Search ranks the best matches again by proximity.)
+// diacritics and the field has an exact twin, the exact form scores
+// higher there. (The page text has none: Search ranks the best matches
+// again by the syllables printed as typed, spellingsOf, and by those
+// side by side, proximity.)
 func textQuery(s, exact, folded string) query.Query {
 	all := match(s, folded, 1)
 	all.SetOperator(query.MatchQueryOperatorAnd)
-	if !dict.HasMarks(s) {
+	if exact == "" || !dict.HasMarks(s) {
 		return all
 	}
 	return query.NewBooleanQuery([]query.Query{all}, []query.Query{match(s, exact, 1.5)}, nil)
 }
 
-// phraseQuery matches s as a phrase in folded form, with a boost for the
-// exact syllables when s has diacritics. With pairs, the phrase is one of
-// the pairs of its syllables (index.FieldTextPairs): their positions are
-// read only where the rarest pairs meet, not wherever its commonest
-// syllables do.
-func phraseQuery(s, exact, folded string, pairs bool) query.Query {
-	var q query.Query = phrase(s, folded, 1)
+// phraseQuery matches s as a phrase in the folded page text. With pairs,
+// the phrase is one of the pairs of its syllables (index.FieldTextPairs):
+// their positions are read only where the rarest pairs meet, not
+// wherever its commonest syllables do. Its syllables printed as typed
+// rank a page higher when Search ranks the best matches again
+// (spellingsOf).
+func phraseQuery(s string, pairs bool) query.Query {
 	if pairs && len(analyze(index.Analyzers[index.FieldTextPairs], s)) > 0 {
-		q = phrase(s, index.FieldTextPairs, 1)
+		return phrase(s, index.FieldTextPairs, 1)
 	}
-	if !dict.HasMarks(s) {
-		return q
-	}
-	m := match(s, exact, 1.5)
-	m.SetOperator(query.MatchQueryOperatorAnd)
-	return query.NewBooleanQuery([]query.Query{q}, []query.Query{m}, nil)
+	return phrase(s, index.FieldTextFolded, 1)
 }
 
 // analyzers builds each analyzer once (the cache is safe for concurrent
@@ -327,7 +324,7 @@ func fieldQuery(field, value string) query.Query {
 	case "place":
 		return textQuery(value, index.FieldPlace, index.FieldPlaceF)
 	}
-	return textQuery(value, index.FieldText, index.FieldTextFolded)
+	return textQuery(value, "", index.FieldTextFolded)
 }
 
 // withoutBoosts is q without its optional clauses (a boolean query's

@@ -182,12 +182,13 @@ func (s *Searcher) Search(ctx context.Context, r Request) (Result, error) {
 		for _, t := range proximityTexts(p) {
 			texts = append(texts, analyze(index.Analyzers[index.FieldTextFolded], t))
 		}
+		typed := spellingsOf(typedTexts(p))
 		matches := map[vanthu.Ref]*bsearch.DocumentMatch{}
 		for _, dm := range res.Hits {
 			h := makeHit(dm)
 			h.NumberApprox = near[dict.NumberKey(h.Metadata.Number)]
 			if relevance {
-				h.Score *= 1 + proximity(texts, dm.Locations)
+				h.Score *= (1 + proximity(texts, dm.Locations)) * (1 + exactWeight*typed.exactness(pagesOf(dm)))
 			}
 			out.Hits = append(out.Hits, h)
 			matches[h.ID] = dm
