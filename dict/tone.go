@@ -1,8 +1,10 @@
 package dict
 
 import (
+	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -176,4 +178,47 @@ func toneVowel(w []rune) int {
 		return i + 1 // hoài, khuỷu
 	}
 	return i // hòa, khỏe, thủy; mía, múa, tài, sáu
+}
+
+// Spellings returns the ways a text may print term, a syllable in
+// canonical form (Canon): its tone on each vowel where Canon puts it back
+// where term has it (hòa and hoà, and a tone OCR misplaced), in lower
+// case, upper case and capitalised, and with the Icelandic eth that OCR
+// reads for đ; each in NFC.
+func Spellings(term string) []string {
+	tones := []string{term}
+	if d := []rune(norm.NFD.String(term)); slices.ContainsFunc(d, isTone) {
+		var bare []rune
+		var tone rune
+		for _, r := range d {
+			if isTone(r) {
+				tone = r
+				continue
+			}
+			bare = append(bare, r)
+		}
+		for i, r := range bare {
+			if !isVowel(r) {
+				continue
+			}
+			// After the vowel and its own mark (circumflex, breve, horn).
+			at := i + 1
+			for at < len(bare) && unicode.Is(unicode.Mn, bare[at]) {
+				at++
+			}
+			v := norm.NFC.String(string(slices.Concat(bare[:at], []rune{tone}, bare[at:])))
+			if v != term && Canon(v) == term {
+				tones = append(tones, v)
+			}
+		}
+	}
+	var out []string
+	for _, t := range tones {
+		for _, eth := range []string{t, strings.ReplaceAll(t, "đ", "ð")} {
+			r, n := utf8.DecodeRuneInString(eth)
+			out = append(out, eth, strings.ToUpper(eth), string(unicode.ToUpper(r))+eth[n:])
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
 }

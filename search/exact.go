@@ -19,7 +19,7 @@ import (
 const exactWeight = 1.5
 
 // spelled is each syllable with diacritics of a query's texts, as the
-// ways a page may print it: each is a list of spellings.
+// ways a page may print it (dict.Spellings).
 type spelled [][]string
 
 // typedTexts returns the parts of p matched in the page text whose
@@ -56,57 +56,10 @@ func spellingsOf(texts []string) spelled {
 				continue
 			}
 			seen[term] = true
-			out = append(out, spellings(term))
+			out = append(out, dict.Spellings(term))
 		}
 	}
 	return out
-}
-
-// spellings returns the ways a page may print term, a syllable in
-// canonical form (dict.Canon): its tone on each vowel where dict.Canon
-// puts it back where term has it (hòa and hoà), in lower case, upper case
-// and capitalised, and with the Icelandic eth that OCR reads for đ.
-func spellings(term string) []string {
-	tones := []string{term}
-	if d := []rune(norm.NFD.String(term)); slices.ContainsFunc(d, isTone) {
-		var bare []rune
-		var tone rune
-		for _, r := range d {
-			if isTone(r) {
-				tone = r
-				continue
-			}
-			bare = append(bare, r)
-		}
-		for i, r := range bare {
-			if !strings.ContainsRune("aăâeêioôơuưy", r) {
-				continue
-			}
-			// After the vowel and its own mark (circumflex, breve, horn).
-			at := i + 1
-			for at < len(bare) && unicode.Is(unicode.Mn, bare[at]) {
-				at++
-			}
-			v := norm.NFC.String(string(slices.Concat(bare[:at], []rune{tone}, bare[at:])))
-			if v != term && dict.Canon(v) == term {
-				tones = append(tones, v)
-			}
-		}
-	}
-	var out []string
-	for _, t := range tones {
-		for _, eth := range []string{t, strings.ReplaceAll(t, "đ", "ð")} {
-			r, n := utf8.DecodeRuneInString(eth)
-			out = append(out, eth, strings.ToUpper(eth), string(unicode.ToUpper(r))+eth[n:])
-		}
-	}
-	slices.Sort(out)
-	return slices.Compact(out)
-}
-
-// isTone reports whether r is one of the five tone marks, combining.
-func isTone(r rune) bool {
-	return strings.ContainsRune("\u0300\u0301\u0309\u0303\u0323", r)
 }
 
 // exactness is the share of the syllables of s that pages print as
