@@ -89,23 +89,10 @@ func needsTonePass(s string) bool {
 
 // placeTone places the tone of one word.
 func placeTone(w string) string {
-	// Split off the tone.
-	var tone rune
-	var base []rune
-	for _, r := range norm.NFD.String(w) {
-		if isTone(r) {
-			if tone != 0 && tone != r {
-				return w // two different tones: not a syllable
-			}
-			tone = r
-			continue
-		}
-		base = append(base, r)
+	letters, tone, ok := splitTone(w)
+	if !ok || tone == 0 {
+		return w // no tone, or two different tones: not a syllable
 	}
-	if tone == 0 {
-		return w
-	}
-	letters := []rune(norm.NFC.String(string(base)))
 	lower := make([]rune, len(letters))
 	for i, r := range letters {
 		lower[i] = unicode.ToLower(r)
@@ -114,6 +101,28 @@ func placeTone(w string) string {
 	if at < 0 {
 		return w
 	}
+	return withTone(letters, at, tone)
+}
+
+// splitTone returns w's letters in NFC without their tone mark, and the
+// mark (0 if none); ok is false for a word with two different tones.
+func splitTone(w string) (letters []rune, tone rune, ok bool) {
+	var base []rune
+	for _, r := range norm.NFD.String(w) {
+		if isTone(r) {
+			if tone != 0 && tone != r {
+				return nil, 0, false
+			}
+			tone = r
+			continue
+		}
+		base = append(base, r)
+	}
+	return []rune(norm.NFC.String(string(base))), tone, true
+}
+
+// withTone returns letters with tone on the letter at, in NFC.
+func withTone(letters []rune, at int, tone rune) string {
 	var b strings.Builder
 	for i, r := range letters {
 		if i == at {
@@ -187,27 +196,12 @@ func toneVowel(w []rune) int {
 // reads for đ; each in NFC.
 func Spellings(term string) []string {
 	tones := []string{term}
-	if d := []rune(norm.NFD.String(term)); slices.ContainsFunc(d, isTone) {
-		var bare []rune
-		var tone rune
-		for _, r := range d {
-			if isTone(r) {
-				tone = r
-				continue
-			}
-			bare = append(bare, r)
-		}
-		for i, r := range bare {
+	if letters, tone, ok := splitTone(term); ok && tone != 0 {
+		for i, r := range letters {
 			if !isVowel(r) {
 				continue
 			}
-			// After the vowel and its own mark (circumflex, breve, horn).
-			at := i + 1
-			for at < len(bare) && unicode.Is(unicode.Mn, bare[at]) {
-				at++
-			}
-			v := norm.NFC.String(string(slices.Concat(bare[:at], []rune{tone}, bare[at:])))
-			if v != term && Canon(v) == term {
+			if v := withTone(letters, i, tone); v != term && Canon(v) == term {
 				tones = append(tones, v)
 			}
 		}

@@ -24,22 +24,10 @@ type spelled [][]string
 
 // typedTexts returns the parts of p matched in the page text whose
 // syllables with diacritics rank a document higher where its pages print
-// them as typed: the free text (not a number), the phrases and
-// text:value.
+// them as typed: those whose syllables side by side do (proximityTexts;
+// a number's search key has no marks) and the phrases.
 func typedTexts(p parsed) []string {
-	var out []string
-	if free := strings.Join(p.terms, " "); free != "" {
-		if _, number := asNumber(free); !number {
-			out = append(out, free)
-		}
-	}
-	out = append(out, p.phrases...)
-	for _, fv := range p.fields {
-		if fv[0] == "text" {
-			out = append(out, fv[1])
-		}
-	}
-	return out
+	return append(proximityTexts(p), p.phrases...)
 }
 
 // spellingsOf returns the syllables with diacritics of texts, each with
