@@ -36,12 +36,12 @@ func read(p segment.Posting) posting {
 // jump within posting lists: third_party/zapx/PATCH.md). The postings
 // span several chunks, have deleted documents and terms several times a
 // document; the jumps are short and long, mixed with steps. Segments are
-// written in the chunk mode Vanthu writes (1028, chunks of about 128
-// postings and compact locations), in the one it wrote before (1027) and
-// in zapx's own (1026, chunks of about 1,024), in which an index made
-// before is.
+// written in the chunk mode Vanthu writes (1029, chunks of about 128
+// postings, compact locations, norms a document each), in those it wrote
+// before (1028, 1027) and in zapx's own (1026, chunks of about 1,024), in
+// which an index made before is.
 func TestAdvanceReadsWhatNextReads(t *testing.T) {
-	for _, mode := range []uint32{1028, 1027, 1026} {
+	for _, mode := range []uint32{1029, 1028, 1027, 1026} {
 		t.Run(fmt.Sprint("chunk mode ", mode), func(t *testing.T) {
 			was := zap.DefaultChunkMode
 			zap.DefaultChunkMode = mode

@@ -15,10 +15,11 @@ import (
 	"github.com/vanthu/vanthu"
 )
 
-// Compact locations (chunk mode 1028, third_party/zapx/locs.go) read back
-// as zapx's own encoding (1027) gives them: the same documents,
-// frequencies, norms and term vectors (field, position, offsets, array
-// positions) for every term of every field with vectors. Documents have
+// Compact locations (chunk mode 1028, third_party/zapx/locs.go) and norms
+// kept a document each (1029, norms.go) read back as zapx's own encoding
+// (1027) gives them: the same documents, frequencies, norms and term
+// vectors (field, position, offsets, array positions) for every term of
+// every field. Documents have
 // one to four pages, syllables repeated within a page and across pages,
 // a subject and a number (whose vectors keep their offsets). Segments are
 // written by batches, merged by Bleve and compacted, with deleted
@@ -98,9 +99,9 @@ func TestCompactLocationsReadAsWritten(t *testing.T) {
 	}
 
 	for _, firstOffsets := range []bool{false, true} {
-		want := vectors(t, build([]uint32{1027, 1027, 1027}, firstOffsets, false))
-		if len(want) < 20000 {
-			t.Fatalf("%d postings with vectors: not the index the test means to read", len(want))
+		want := postingsOf(t, build([]uint32{1027, 1027, 1027}, firstOffsets, false))
+		if len(want) < 40000 || len(norms(want)) < 100 {
+			t.Fatalf("%d postings, %d norms: not the index the test means to read", len(want), len(norms(want)))
 		}
 		for _, c := range []struct {
 			name    string
@@ -108,8 +109,11 @@ func TestCompactLocationsReadAsWritten(t *testing.T) {
 			compact bool
 		}{
 			{"1028", []uint32{1028, 1028, 1028}, false},
+			{"1029", []uint32{1029, 1029, 1029}, false},
+			{"1029, compacted", []uint32{1029, 1029, 1029}, true},
 			{"1028, compacted", []uint32{1028, 1028, 1028}, true},
 			{"1027 and 1028, compacted", []uint32{1027, 1028, 1028}, true},
+			{"1027, 1028 and 1029, compacted", []uint32{1027, 1028, 1029}, true},
 		} {
 			t.Run(fmt.Sprintf("%s, first batch's offsets %v", c.name, firstOffsets), func(t *testing.T) {
 				ix := build(c.modes, firstOffsets, c.compact)
@@ -119,10 +123,10 @@ func TestCompactLocationsReadAsWritten(t *testing.T) {
 						segs = append(segs, z)
 					}
 				}
-				if c.compact && !slices.Equal(modesOf(segs), []uint32{1028}) {
-					t.Fatalf("compacted into segments of chunk modes %v, want one of 1028", modesOf(segs))
+				if c.compact && !slices.Equal(modesOf(segs), []uint32{zap.DefaultChunkMode}) {
+					t.Fatalf("compacted into segments of chunk modes %v, want one of %d", modesOf(segs), zap.DefaultChunkMode)
 				}
-				got := vectors(t, ix)
+				got := postingsOf(t, ix)
 				n := 0
 				for k, w := range want {
 					if g := got[k]; g != w {
@@ -132,20 +136,24 @@ func TestCompactLocationsReadAsWritten(t *testing.T) {
 					}
 				}
 				if len(got) != len(want) {
-					t.Errorf("%d postings with vectors, want %d", len(got), len(want))
+					t.Errorf("%d postings, want %d", len(got), len(want))
 				}
 			})
 		}
 	}
 }
 
-// vectors reads every posting of the fields with term vectors, by
-// document ID, field and term: its frequency, norm and vectors.
-func vectors(t *testing.T, ix *Index) map[string]string {
+// postingsOf reads every posting of every field, by document ID, field
+// and term: its frequency, norm and term vectors.
+func postingsOf(t *testing.T, ix *Index) map[string]string {
 	t.Helper()
 	r := snapshot(t, ix)
 	out := map[string]string{}
-	for _, field := range []string{FieldTextFolded, FieldTextPairs, FieldSubjectF, FieldNumber} {
+	fields, err := r.Fields()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, field := range fields {
 		dict, err := r.FieldDict(field)
 		if err != nil {
 			t.Fatal(err)
@@ -180,9 +188,19 @@ func vectors(t *testing.T, ix *Index) map[string]string {
 	return out
 }
 
+// norms returns the distinct norms of postings.
+func norms(postings map[string]string) map[string]bool {
+	out := map[string]bool{}
+	for _, p := range postings {
+		freq, _, _ := strings.Cut(p, ":")
+		out[freq[strings.Index(freq, "norm"):]] = true
+	}
+	return out
+}
+
 // FuzzCompactLocations indexes one document of the fuzzer's pages (parted
-// by form feeds) and subject in chunk mode 1027 and in 1028, and reads
-// every posting with term vectors back from both: the same.
+// by form feeds) and subject in chunk modes 1027, 1028 and 1029, and
+// reads every posting back from each: the same.
 func FuzzCompactLocations(f *testing.F) {
 	f.Add("văn bản hành chính văn bản\fcải cách hành chính cải cách", "Về việc cải cách hành chính")
 	f.Add("a a a a\f\fb a b a", "a")
@@ -194,7 +212,7 @@ func FuzzCompactLocations(f *testing.F) {
 		}
 		d.PageCount = len(d.Pages)
 		var got []map[string]string
-		for _, mode := range []uint32{1027, 1028} {
+		for _, mode := range []uint32{1027, 1028, 1029} {
 			was := zap.DefaultChunkMode
 			zap.DefaultChunkMode = mode
 			ix, err := Open(filepath.Join(t.TempDir(), "index"))
@@ -205,16 +223,19 @@ func FuzzCompactLocations(f *testing.F) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got = append(got, vectors(t, ix))
+			got = append(got, postingsOf(t, ix))
 			ix.Close()
 		}
-		if !maps.Equal(got[0], got[1]) {
+		for m, mode := range []uint32{1028, 1029} {
+			if maps.Equal(got[0], got[m+1]) {
+				continue
+			}
 			for k, w := range got[0] {
-				if got[1][k] != w {
-					t.Fatalf("%s:\n 1028 %s\n 1027 %s", k, got[1][k], w)
+				if got[m+1][k] != w {
+					t.Fatalf("%s:\n %d %s\n 1027 %s", k, mode, got[m+1][k], w)
 				}
 			}
-			t.Fatalf("1028 has %d postings with vectors, 1027 %d", len(got[1]), len(got[0]))
+			t.Fatalf("%d has %d postings, 1027 %d", mode, len(got[m+1]), len(got[0]))
 		}
 	})
 }

@@ -32,6 +32,8 @@ type Dictionary struct {
 
 	fstReader *vellum.Reader
 
+	norms *normTable // chunk mode 1029: the field's norms (norms.go)
+
 	bytesRead uint64
 }
 
@@ -106,6 +108,7 @@ func (d *Dictionary) postingsListInit(rv *PostingsList, except *roaring.Bitmap) 
 	rv.sb = d.sb
 	rv.except = except
 	rv.fieldID = d.fieldID
+	rv.norms = d.norms
 	return rv
 }
 

@@ -103,14 +103,15 @@ func (r *memUvarintReader) Reset(s []byte) {
 }
 
 // SkipFreqNorms reads past k freq/norm entries of postings without
-// locations: each a freqHasLocs uvarint, then a norm uvarint unless the
-// freq is 0, that is unless the first uvarint is the one byte 0 or 1.
-func (r *memUvarintReader) SkipFreqNorms(k uint64) {
+// locations: each a freqHasLocs uvarint, then, when norms are inline
+// (chunk modes before 1029), a norm uvarint unless the freq is 0, that
+// is unless the first uvarint is the one byte 0 or 1.
+func (r *memUvarintReader) SkipFreqNorms(k uint64, inline bool) {
 	S, C := r.S, r.C
 	for ; k > 0 && C < len(S); k-- {
 		b := S[C]
 		C++
-		hasNorm := b > 1
+		hasNorm := inline && b > 1
 		for b >= 0x80 && C < len(S) {
 			b = S[C]
 			C++
@@ -129,13 +130,13 @@ func (r *memUvarintReader) SkipFreqNorms(k uint64) {
 // each entry whose freq has its locations bit, past its locations in
 // locs: their length in bytes, a uvarint, then the bytes. One loop over
 // both, rather than a call for each uvarint.
-func (r *memUvarintReader) SkipFreqNormsLocs(k uint64, locs *memUvarintReader) {
+func (r *memUvarintReader) SkipFreqNormsLocs(k uint64, inline bool, locs *memUvarintReader) {
 	S, C := r.S, r.C
 	L, LC := locs.S, locs.C
 	for ; k > 0 && C < len(S); k-- {
 		b := S[C]
 		C++
-		hasNorm, hasLocs := b > 1, b&1 != 0
+		hasNorm, hasLocs := inline && b > 1, b&1 != 0
 		for b >= 0x80 && C < len(S) {
 			b = S[C]
 			C++

@@ -294,7 +294,7 @@ func computeNewDocCount(segments []*SegmentBase, drops []*roaring.Bitmap) (uint6
 
 func mergeTermFreqNormLocsByCopying(term []byte, postItr *PostingsIterator,
 	newDocNums []uint64, newRoaring *roaring.Bitmap,
-	tfEncoder *chunkedIntCoder, locEncoder *chunkedIntCoder) (
+	tfEncoder *chunkedIntCoder, locEncoder *chunkedIntCoder, norms []uint32) (
 	lastDocNum uint64, lastFreq uint64, lastNorm uint64, err error) {
 	nextDocNum, nextFreq, nextNorm, nextFreqNormBytes, nextLocBytes, err :=
 		postItr.nextBytes()
@@ -305,6 +305,9 @@ func mergeTermFreqNormLocsByCopying(term []byte, postItr *PostingsIterator,
 		}
 
 		newRoaring.Add(uint32(hitNewDocNum))
+		if norms != nil && nextFreq > 0 {
+			norms[hitNewDocNum] = uint32(nextNorm)
+		}
 
 		err = tfEncoder.AddBytes(hitNewDocNum, nextFreqNormBytes)
 		if err != nil {
@@ -331,7 +334,8 @@ func mergeTermFreqNormLocsByCopying(term []byte, postItr *PostingsIterator,
 
 func mergeTermFreqNormLocs(fieldsMap map[string]uint16, term []byte, postItr *PostingsIterator,
 	newDocNums []uint64, newRoaring *roaring.Bitmap,
-	tfEncoder *chunkedIntCoder, locEncoder *chunkedIntCoder, bufLoc []uint64, compact *locWriter) (
+	tfEncoder *chunkedIntCoder, locEncoder *chunkedIntCoder, bufLoc []uint64, compact *locWriter,
+	norms []uint32) (
 	lastDocNum uint64, lastFreq uint64, lastNorm uint64, bufLocOut []uint64, err error) {
 	next, err := postItr.Next()
 	for next != nil && err == nil {
@@ -352,7 +356,11 @@ func mergeTermFreqNormLocs(fieldsMap map[string]uint16, term []byte, postItr *Po
 
 		locs := next.Locations()
 
-		if nextFreq > 0 {
+		if nextFreq > 0 && norms != nil {
+			norms[hitNewDocNum] = uint32(nextNorm)
+			err = tfEncoder.Add(hitNewDocNum,
+				encodeFreqHasLocs(nextFreq, len(locs) > 0))
+		} else if nextFreq > 0 {
 			err = tfEncoder.Add(hitNewDocNum,
 				encodeFreqHasLocs(nextFreq, len(locs) > 0), nextNorm)
 		} else {

@@ -111,6 +111,8 @@ type PostingsList struct {
 
 	fieldID uint16 // of its dictionary: compact locations are written against it
 
+	norms *normTable // chunk mode 1029: its field's norms (norms.go)
+
 	bytesRead uint64
 }
 
@@ -420,7 +422,9 @@ func (i *PostingsIterator) loadChunk(chunk int) error {
 	return nil
 }
 
-func (i *PostingsIterator) readFreqNormHasLocs() (uint64, uint64, bool, error) {
+// readFreqNormHasLocs reads the freq/norm entry of docNum, the posting
+// the reader is at.
+func (i *PostingsIterator) readFreqNormHasLocs(docNum uint64) (uint64, uint64, bool, error) {
 	if i.normBits1Hit != 0 {
 		return 1, i.normBits1Hit, false, nil
 	}
@@ -433,6 +437,13 @@ func (i *PostingsIterator) readFreqNormHasLocs() (uint64, uint64, bool, error) {
 	freq, hasLocs := decodeFreqHasLocs(freqHasLocs)
 	if freq == 0 {
 		return freq, 0, hasLocs, nil
+	}
+
+	if normsByDoc(i.postings.sb.chunkMode) {
+		if i.postings.norms == nil {
+			return 0, 0, false, fmt.Errorf("posting of document %d has a freq and its field no norms", docNum)
+		}
+		return freq, i.postings.norms.norm(docNum), hasLocs, nil
 	}
 
 	normBits, err := i.freqNormReader.readUvarint()
@@ -454,7 +465,7 @@ func (i *PostingsIterator) skipFreqNormReadHasLocs() (bool, error) {
 	}
 
 	freq, hasLocs := decodeFreqHasLocs(freqHasLocs)
-	if freq == 0 {
+	if freq == 0 || normsByDoc(i.postings.sb.chunkMode) {
 		return hasLocs, nil
 	}
 
@@ -559,7 +570,7 @@ func (i *PostingsIterator) nextAtOrAfter(atOrAfter uint64) (segment.Posting, err
 	var normBits uint64
 	var hasLocs bool
 
-	rv.freq, normBits, hasLocs, err = i.readFreqNormHasLocs()
+	rv.freq, normBits, hasLocs, err = i.readFreqNormHasLocs(docNum)
 	if err != nil {
 		return nil, err
 	}
@@ -724,9 +735,9 @@ func (i *PostingsIterator) nextDocNumAtOrAfter(atOrAfter uint64) (uint64, bool, 
 	if i.passed < before {
 		switch {
 		case !i.includeLocs:
-			i.freqNormReader.r.SkipFreqNorms(before - i.passed)
+			i.freqNormReader.r.SkipFreqNorms(before-i.passed, !normsByDoc(i.postings.sb.chunkMode))
 		case i.normBits1Hit == 0:
-			i.freqNormReader.r.SkipFreqNormsLocs(before-i.passed, i.locReader.r)
+			i.freqNormReader.r.SkipFreqNormsLocs(before-i.passed, !normsByDoc(i.postings.sb.chunkMode), i.locReader.r)
 		}
 		i.passed = before
 	}
@@ -756,7 +767,9 @@ func (i *PostingsIterator) nextBytes() (
 			i.buf = make([]byte, binary.MaxVarintLen64*2)
 		}
 		n := binary.PutUvarint(i.buf, freqHasLocs1Hit)
-		n += binary.PutUvarint(i.buf[n:], i.normBits1Hit)
+		if !normsByDoc(i.postings.sb.chunkMode) {
+			n += binary.PutUvarint(i.buf[n:], i.normBits1Hit)
+		}
 		return docNum, uint64(1), i.normBits1Hit, i.buf[:n], nil, nil
 	}
 
@@ -764,7 +777,7 @@ func (i *PostingsIterator) nextBytes() (
 
 	var hasLocs bool
 
-	freq, normBits, hasLocs, err = i.readFreqNormHasLocs()
+	freq, normBits, hasLocs, err = i.readFreqNormHasLocs(docNum)
 	if err != nil {
 		return 0, 0, 0, nil, nil, err
 	}

@@ -117,6 +117,17 @@ func mergeAndPersistInvertedSection(segments []*SegmentBase, dropsIn []*roaring.
 	if compactLocs(chunkMode) {
 		compact = &locWriter{}
 	}
+	// and norms only from segments that keep them where this one does
+	for _, segment := range segments {
+		if normsByDoc(segment.chunkMode) != normsByDoc(chunkMode) {
+			copyFlag = false
+		}
+	}
+	var norms []uint32 // chunk mode 1029: the field's norms, a document each
+	var normsBuf []byte
+	if normsByDoc(chunkMode) {
+		norms = make([]uint32, newSegDocCount)
+	}
 
 	// these int coders are initialized with chunk size 1024
 	// however this will be reset to the correct chunk size
@@ -180,6 +191,7 @@ func mergeAndPersistInvertedSection(segments []*SegmentBase, dropsIn []*roaring.
 		var prevTerm []byte
 
 		newRoaring.Clear()
+		clear(norms)
 
 		var lastDocNum, lastFreq, lastNorm uint64
 
@@ -278,14 +290,14 @@ func mergeAndPersistInvertedSection(segments []*SegmentBase, dropsIn []*roaring.
 				// can optimize by copying freq/norm/loc bytes directly
 				lastDocNum, lastFreq, lastNorm, err = mergeTermFreqNormLocsByCopying(
 					term, postItr, newDocNums[itrI], newRoaring,
-					tfEncoder, locEncoder)
+					tfEncoder, locEncoder, norms)
 			} else {
 				if compact != nil {
 					compact.field = uint16(fieldID)
 				}
 				lastDocNum, lastFreq, lastNorm, bufLoc, err = mergeTermFreqNormLocs(
 					fieldsMap, term, postItr, newDocNums[itrI], newRoaring,
-					tfEncoder, locEncoder, bufLoc, compact)
+					tfEncoder, locEncoder, bufLoc, compact, norms)
 			}
 			if err != nil {
 				return nil, err
@@ -398,6 +410,14 @@ func mergeAndPersistInvertedSection(segments []*SegmentBase, dropsIn []*roaring.
 			fieldDvLocsEnd[fieldID] = fieldNotUninverted
 		}
 
+		var normsOffset uint64
+		if norms != nil {
+			normsOffset, normsBuf, err = writeNorms(w, norms, normsBuf)
+			if err != nil {
+				return nil, err
+			}
+		}
+
 		fieldStart := w.Count()
 
 		n = binary.PutUvarint(bufMaxVarintLen64, fieldDvLocsStart[fieldID])
@@ -416,6 +436,14 @@ func mergeAndPersistInvertedSection(segments []*SegmentBase, dropsIn []*roaring.
 		_, err = w.Write(bufMaxVarintLen64[:n])
 		if err != nil {
 			return nil, err
+		}
+
+		if norms != nil {
+			n = binary.PutUvarint(bufMaxVarintLen64, normsOffset)
+			_, err = w.Write(bufMaxVarintLen64[:n])
+			if err != nil {
+				return nil, err
+			}
 		}
 
 		fieldAddrs[fieldID] = fieldStart
@@ -491,6 +519,11 @@ func (io *invertedIndexOpaque) writeDicts(w *FileWriter) error {
 	if compactLocs(io.chunkMode) {
 		compact = &locWriter{}
 	}
+	var norms []uint32 // chunk mode 1029: the field's norms, a document each
+	var normsBuf []byte
+	if normsByDoc(io.chunkMode) {
+		norms = make([]uint32, len(io.results))
+	}
 
 	if io.builder == nil {
 		io.builder, err = vellum.New(&io.builderBuf, nil)
@@ -510,6 +543,7 @@ func (io *invertedIndexOpaque) writeDicts(w *FileWriter) error {
 		}
 
 		dict := io.Dicts[fieldID]
+		clear(norms)
 
 		for _, term := range terms { // terms are already sorted
 			pid := dict[term] - 1
@@ -540,7 +574,11 @@ func (io *invertedIndexOpaque) writeDicts(w *FileWriter) error {
 				freqNorm := freqNorms[freqNormOffset]
 
 				// check if freq/norm is enabled
-				if freqNorm.freq > 0 {
+				if freqNorm.freq > 0 && norms != nil {
+					norms[docNum] = math.Float32bits(freqNorm.norm)
+					err = tfEncoder.Add(docNum,
+						encodeFreqHasLocs(freqNorm.freq, freqNorm.numLocs > 0))
+				} else if freqNorm.freq > 0 {
 					err = tfEncoder.Add(docNum,
 						encodeFreqHasLocs(freqNorm.freq, freqNorm.numLocs > 0),
 						uint64(math.Float32bits(freqNorm.norm)))
@@ -700,6 +738,14 @@ func (io *invertedIndexOpaque) writeDicts(w *FileWriter) error {
 			fdvOffsetsEnd[fieldID] = fieldNotUninverted
 		}
 
+		var normsOffset uint64
+		if norms != nil {
+			normsOffset, normsBuf, err = writeNorms(w, norms, normsBuf)
+			if err != nil {
+				return err
+			}
+		}
+
 		fieldStart := w.Count()
 
 		n = binary.PutUvarint(buf, fdvOffsetsStart[fieldID])
@@ -718,6 +764,14 @@ func (io *invertedIndexOpaque) writeDicts(w *FileWriter) error {
 		_, err = w.Write(buf[:n])
 		if err != nil {
 			return err
+		}
+
+		if norms != nil {
+			n = binary.PutUvarint(buf, normsOffset)
+			_, err = w.Write(buf[:n])
+			if err != nil {
+				return err
+			}
 		}
 
 		io.fieldAddrs[fieldID] = fieldStart

@@ -470,6 +470,13 @@ func (sb *SegmentBase) dictionary(field string) (rv *Dictionary, err error) {
 		}
 		dictLoc, n := binary.Uvarint(sb.mem[pos : pos+binary.MaxVarintLen64])
 		pos += uint64(n)
+		if normsByDoc(sb.chunkMode) {
+			normsLoc, _ := binary.Uvarint(sb.mem[pos:min(pos+binary.MaxVarintLen64, uint64(len(sb.mem)))])
+			rv.norms, err = sb.readNorms(normsLoc)
+			if err != nil {
+				return nil, fmt.Errorf("dictionary for field %s: %v", field, err)
+			}
+		}
 		fst, bytesRead, err := sb.invIndexCache.loadOrCreate(rv.fieldID, sb.mem[dictLoc:], sb.fileReader)
 		if err != nil {
 			return nil, fmt.Errorf("dictionary for field %s err: %v", field, err)
