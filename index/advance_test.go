@@ -36,12 +36,12 @@ func read(p segment.Posting) posting {
 // jump within posting lists: third_party/zapx/PATCH.md). The postings
 // span several chunks, have deleted documents and terms several times a
 // document; the jumps are short and long, mixed with steps. Segments are
-// written in the chunk mode Vanthu writes (1029, chunks of about 128
-// postings, compact locations, norms a document each), in those it wrote
-// before (1028, 1027) and in zapx's own (1026, chunks of about 1,024), in
-// which an index made before is.
+// written in the chunk mode Vanthu writes (1030, chunks of about 128
+// postings, compact locations without their length, norms a document
+// each), in those it wrote before (1029, 1028, 1027) and in zapx's own
+// (1026, chunks of about 1,024), in which an index made before is.
 func TestAdvanceReadsWhatNextReads(t *testing.T) {
-	for _, mode := range []uint32{1029, 1028, 1027, 1026} {
+	for _, mode := range []uint32{1031, 1030, 1029, 1028, 1027, 1026} {
 		t.Run(fmt.Sprint("chunk mode ", mode), func(t *testing.T) {
 			was := zap.DefaultChunkMode
 			zap.DefaultChunkMode = mode
@@ -107,57 +107,68 @@ func advanceReadsWhatNextReads(t *testing.T, mode uint32) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			for _, mode := range []struct{ freq, locs bool }{{true, true}, {true, false}, {false, false}} {
-				var all []posting
-				it := pl.Iterator(mode.freq, mode.freq, mode.locs, nil)
-				for p, err := it.Next(); p != nil || err != nil; p, err = it.Next() {
-					if err != nil {
-						t.Fatal(err)
-					}
-					all = append(all, read(p))
-				}
-				for _, stride := range []uint64{1, 3, 40, 700, 1500} {
-					it := pl.Iterator(mode.freq, mode.freq, mode.locs, nil)
-					var at uint64
-					k := 0 // the first of all at or after at
-					for step := 0; ; step++ {
-						var p segment.Posting
-						if step%3 == 2 {
-							p, err = it.Next()
-						} else {
-							at += uint64(rng.IntN(int(stride)))
-							for k < len(all) && all[k].doc < at {
-								k++
-							}
-							p, err = it.Advance(at)
-						}
-						if err != nil {
-							t.Fatal(err)
-						}
-						if k == len(all) {
-							if p != nil {
-								t.Fatalf("%q %+v stride %d: past the end, Advance(%d) gave document %d", w, mode, stride, at, p.Number())
-							}
-							break
-						}
-						if p == nil {
-							t.Fatalf("%q %+v stride %d: Advance(%d) gave nothing; Next reads %+v", w, mode, stride, at, all[k])
-						}
-						if got := read(p); got != all[k] {
-							t.Fatalf("%q %+v stride %d at %d:\n got %+v\nwant %+v", w, mode, stride, at, got, all[k])
-						}
-						checked++
-						at = all[k].doc + 1
-						k++
-					}
-				}
-			}
+			checked += advanceMatchesNext(t, pl, rng, w)
 		}
 	}
 	if checked < 10000 || clean == 0 || deleted == 0 {
 		t.Fatalf("%d postings checked in %d segments without deleted documents and %d with: not the index the test means to read", checked, clean, deleted)
 	}
 	t.Logf("%d postings read both ways, in %d segments without deleted documents and %d with", checked, clean, deleted)
+}
+
+// advanceMatchesNext jumps through pl with Advance, in strides short and
+// long mixed with Next, with and without freqs and locations, and fails
+// unless each jump lands on the posting Next reads there. It returns the
+// postings it checked.
+func advanceMatchesNext(t *testing.T, pl segment.PostingsList, rng *rand.Rand, w string) (checked int) {
+	t.Helper()
+	for _, mode := range []struct{ freq, locs bool }{{true, true}, {true, false}, {false, false}} {
+		var all []posting
+		it := pl.Iterator(mode.freq, mode.freq, mode.locs, nil)
+		for p, err := it.Next(); p != nil || err != nil; p, err = it.Next() {
+			if err != nil {
+				t.Fatal(err)
+			}
+			all = append(all, read(p))
+		}
+		for _, stride := range []uint64{1, 3, 40, 700, 1500} {
+			it := pl.Iterator(mode.freq, mode.freq, mode.locs, nil)
+			var at uint64
+			k := 0 // the first of all at or after at
+			for step := 0; ; step++ {
+				var p segment.Posting
+				var err error
+				if step%3 == 2 {
+					p, err = it.Next()
+				} else {
+					at += uint64(rng.IntN(int(stride)))
+					for k < len(all) && all[k].doc < at {
+						k++
+					}
+					p, err = it.Advance(at)
+				}
+				if err != nil {
+					t.Fatal(err)
+				}
+				if k == len(all) {
+					if p != nil {
+						t.Fatalf("%q %+v stride %d: past the end, Advance(%d) gave document %d", w, mode, stride, at, p.Number())
+					}
+					break
+				}
+				if p == nil {
+					t.Fatalf("%q %+v stride %d: Advance(%d) gave nothing; Next reads %+v", w, mode, stride, at, all[k])
+				}
+				if got := read(p); got != all[k] {
+					t.Fatalf("%q %+v stride %d at %d:\n got %+v\nwant %+v", w, mode, stride, at, got, all[k])
+				}
+				checked++
+				at = all[k].doc + 1
+				k++
+			}
+		}
+	}
+	return checked
 }
 
 // BenchmarkAdvanceWithLocations jumps through a common syllable's

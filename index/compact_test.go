@@ -17,7 +17,7 @@ import (
 // Compacting leaves one segment, the only one on disk, that answers as the
 // many did: the same documents for a query, deleted ones still gone. The
 // first batch is written as an index made before Vanthu's chunk mode
-// (zapx's 1026); the merged segment is in Vanthu's (1029).
+// (zapx's 1026); the merged segment is in Vanthu's (zap.DefaultChunkMode).
 func TestCompact(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "index")
 	ix, err := Open(dir)
@@ -89,8 +89,8 @@ func TestCompact(t *testing.T) {
 		t.Errorf("%d documents after compacting, want %d", n, batches*each-deleted)
 	}
 	for _, ss := range snapshot(t, ix).Segments() {
-		if z, ok := ss.Segment().(*zap.Segment); !ok || z.ChunkMode() != 1029 {
-			t.Errorf("compacted segment %T not in chunk mode 1029", ss.Segment())
+		if z, ok := ss.Segment().(*zap.Segment); !ok || z.ChunkMode() != zap.DefaultChunkMode {
+			t.Errorf("compacted segment %T not in chunk mode %d", ss.Segment(), zap.DefaultChunkMode)
 		}
 	}
 }

@@ -10,16 +10,21 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	bindex "github.com/blevesearch/bleve_index_api"
+	segment "github.com/blevesearch/scorch_segment_api/v2"
 	zap "github.com/blevesearch/zapx/v17"
 
 	"github.com/vanthu/vanthu"
 )
 
-// Compact locations (chunk mode 1028, third_party/zapx/locs.go) and norms
-// kept a document each (1029, norms.go) read back as zapx's own encoding
-// (1027) gives them: the same documents, frequencies, norms and term
-// vectors (field, position, offsets, array positions) for every term of
-// every field. Documents have
+// Compact locations (chunk mode 1028, third_party/zapx/locs.go), norms
+// kept a document each (1029, norms.go), locations without their length
+// (1030) and stored documents in zstd (1031, stored.go) read back as
+// zapx's own encoding (1027) gives them: the same documents, frequencies,
+// norms and term vectors (field, position, offsets, array positions) for
+// every term of every field, and the same stored fields. Documents have
 // one to four pages, syllables repeated within a page and across pages,
 // a subject and a number (whose vectors keep their offsets). Segments are
 // written by batches, merged by Bleve and compacted, with deleted
@@ -28,14 +33,7 @@ import (
 // and written again).
 func TestCompactLocationsReadAsWritten(t *testing.T) {
 	rng := rand.New(rand.NewPCG(5, 6))
-	words := strings.Fields("văn bản hành chính cải cách quyết định ủy ban nhân dân tỉnh sở tài chính kế hoạch đầu tư")
-	text := func(n int) string {
-		var ws []string
-		for range n {
-			ws = append(ws, words[min(rng.IntN(len(words)), rng.IntN(len(words)))])
-		}
-		return strings.Join(ws, " ")
-	}
+	text := skewedText(rng, "văn bản hành chính cải cách quyết định ủy ban nhân dân tỉnh sở tài chính kế hoạch đầu tư")
 	const batches, each = 3, 800
 	var docs [batches][]vanthu.Document
 	for b := range batches {
@@ -99,7 +97,11 @@ func TestCompactLocationsReadAsWritten(t *testing.T) {
 	}
 
 	for _, firstOffsets := range []bool{false, true} {
-		want := postingsOf(t, build([]uint32{1027, 1027, 1027}, firstOffsets, false))
+		before := build([]uint32{1027, 1027, 1027}, firstOffsets, false).Bleve()
+		want, wantStored := postingsOf(t, before), storedOf(t, before)
+		if len(wantStored) < 2000 {
+			t.Fatalf("%d stored documents: not the index the test means to read", len(wantStored))
+		}
 		if len(want) < 40000 || len(norms(want)) < 100 {
 			t.Fatalf("%d postings, %d norms: not the index the test means to read", len(want), len(norms(want)))
 		}
@@ -114,6 +116,12 @@ func TestCompactLocationsReadAsWritten(t *testing.T) {
 			{"1028, compacted", []uint32{1028, 1028, 1028}, true},
 			{"1027 and 1028, compacted", []uint32{1027, 1028, 1028}, true},
 			{"1027, 1028 and 1029, compacted", []uint32{1027, 1028, 1029}, true},
+			{"1030", []uint32{1030, 1030, 1030}, false},
+			{"1030, compacted", []uint32{1030, 1030, 1030}, true},
+			{"1027, 1029 and 1030, compacted", []uint32{1027, 1029, 1030}, true},
+			{"1031", []uint32{1031, 1031, 1031}, false},
+			{"1031, compacted", []uint32{1031, 1031, 1031}, true},
+			{"1027, 1030 and 1031, compacted", []uint32{1027, 1030, 1031}, true},
 		} {
 			t.Run(fmt.Sprintf("%s, first batch's offsets %v", c.name, firstOffsets), func(t *testing.T) {
 				ix := build(c.modes, firstOffsets, c.compact)
@@ -126,7 +134,10 @@ func TestCompactLocationsReadAsWritten(t *testing.T) {
 				if c.compact && !slices.Equal(modesOf(segs), []uint32{zap.DefaultChunkMode}) {
 					t.Fatalf("compacted into segments of chunk modes %v, want one of %d", modesOf(segs), zap.DefaultChunkMode)
 				}
-				got := postingsOf(t, ix)
+				if g, w := storedOf(t, ix.Bleve()), wantStored; !maps.Equal(g, w) {
+					t.Errorf("stored documents differ from those of 1027 (%d documents, want %d)", len(g), len(w))
+				}
+				got := postingsOf(t, ix.Bleve())
 				n := 0
 				for k, w := range want {
 					if g := got[k]; g != w {
@@ -143,11 +154,39 @@ func TestCompactLocationsReadAsWritten(t *testing.T) {
 	}
 }
 
+// skewedText returns a maker of texts of n syllables drawn from words,
+// the first ones often, the last ones seldom.
+func skewedText(rng *rand.Rand, words string) func(n int) string {
+	ws := strings.Fields(words)
+	return func(n int) string {
+		var out []string
+		for range n {
+			out = append(out, ws[min(rng.IntN(len(ws)), rng.IntN(len(ws)))])
+		}
+		return strings.Join(out, " ")
+	}
+}
+
+// readerOf returns a reader of b's snapshot, closed with the test.
+func readerOf(t testing.TB, b bleve.Index) *scorch.IndexSnapshot {
+	t.Helper()
+	adv, err := b.Advanced()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { r.Close() })
+	return r.(*scorch.IndexSnapshot)
+}
+
 // postingsOf reads every posting of every field, by document ID, field
 // and term: its frequency, norm and term vectors.
-func postingsOf(t *testing.T, ix *Index) map[string]string {
+func postingsOf(t *testing.T, b bleve.Index) map[string]string {
 	t.Helper()
-	r := snapshot(t, ix)
+	r := readerOf(t, b)
 	out := map[string]string{}
 	fields, err := r.Fields()
 	if err != nil {
@@ -188,6 +227,166 @@ func postingsOf(t *testing.T, ix *Index) map[string]string {
 	return out
 }
 
+// A posting may have fewer locations than its freq: in a composite
+// field (Bleve's _all) a syllable counts in every field it gathers, and
+// has locations only from those that keep term vectors. Chunk mode 1030,
+// which writes no length before a posting's locations, then says how
+// many in its first (third_party/zapx/locs.go). Such postings read back
+// as zapx's own encoding (1027) gives them, written, merged and
+// compacted, and jumps through them with Advance land where Next does.
+func TestLocationsFewerThanFreq(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	text := skewedText(rng, "văn bản hành chính cải cách quyết định ủy ban")
+	type doc struct{ With, Without string }
+	var docs [3][]doc
+	for b := range docs {
+		for range 700 {
+			docs[b] = append(docs[b], doc{text(1 + rng.IntN(40)), text(1 + rng.IntN(40))})
+		}
+	}
+	// _all gathers both fields; only "With" keeps term vectors.
+	dm := bleve.NewDocumentStaticMapping()
+	with := bleve.NewTextFieldMapping()
+	with.IncludeTermVectors = true
+	without := bleve.NewTextFieldMapping()
+	without.IncludeTermVectors = false
+	dm.AddFieldMappingsAt("With", with)
+	dm.AddFieldMappingsAt("Without", without)
+	im := bleve.NewIndexMapping()
+	im.DefaultMapping = dm
+
+	build := func(modes []uint32, compact bool) bleve.Index {
+		t.Helper()
+		b, err := bleve.NewUsing(filepath.Join(t.TempDir(), "index"), im, scorch.Name, scorch.Name, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { b.Close() })
+		was := zap.DefaultChunkMode
+		defer func() { zap.DefaultChunkMode = was }()
+		for k, batch := range docs {
+			zap.DefaultChunkMode = modes[k]
+			bt := b.NewBatch()
+			for i, d := range batch {
+				if err := bt.Index(fmt.Sprintf("d%d-%d", k, i), d); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := b.Batch(bt); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for k := range docs {
+			for i := 0; i < len(docs[k]); i += 7 {
+				if err := b.Delete(fmt.Sprintf("d%d-%d", k, i)); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		zap.DefaultChunkMode = was
+		if compact {
+			adv, err := b.Advanced()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := adv.(*scorch.Scorch).ForceMerge(context.Background(), nil); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return b
+	}
+
+	want := postingsOf(t, build([]uint32{1027, 1027, 1027}, false))
+	fewer := 0
+	for k, p := range want {
+		var freq int
+		fmt.Sscanf(p, "freq %d", &freq)
+		if strings.Contains(k, " _all ") && strings.Count(p, "@") < freq {
+			fewer++
+		}
+	}
+	if fewer < 1000 {
+		t.Fatalf("%d postings of _all with fewer locations than their freq: not the index the test means to read", fewer)
+	}
+	for _, c := range []struct {
+		name    string
+		modes   []uint32
+		compact bool
+	}{
+		{"1030", []uint32{1030, 1030, 1030}, false},
+		{"1030, compacted", []uint32{1030, 1030, 1030}, true},
+		{"1027, 1029 and 1030, compacted", []uint32{1027, 1029, 1030}, true},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			b := build(c.modes, c.compact)
+			got := postingsOf(t, b)
+			if !maps.Equal(got, want) {
+				n := 0
+				for k, w := range want {
+					if g := got[k]; g != w {
+						if n++; n <= 5 {
+							t.Errorf("%s:\n got %s\nwant %s", k, g, w)
+						}
+					}
+				}
+				t.Fatalf("%d postings, want %d", len(got), len(want))
+			}
+			r := readerOf(t, b)
+			checked := 0
+			for _, ss := range r.Segments() {
+				if _, ok := ss.Segment().(*zap.Segment); !ok {
+					t.Fatalf("a segment of %T, not of zapx", ss.Segment())
+				}
+				d, err := ss.Segment().Dictionary("_all")
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, w := range []string{"văn", "bản", "cải", "ban"} {
+					var pl segment.PostingsList
+					if pl, err = d.PostingsList([]byte(w), ss.Deleted(), nil); err != nil {
+						t.Fatal(err)
+					}
+					checked += advanceMatchesNext(t, pl, rng, w)
+				}
+			}
+			if checked < 5000 {
+				t.Fatalf("%d postings checked by Advance", checked)
+			}
+		})
+	}
+}
+
+// storedOf reads every document's stored fields, by document ID.
+func storedOf(t *testing.T, b bleve.Index) map[string]string {
+	t.Helper()
+	r := readerOf(t, b)
+	ids, err := r.DocIDReaderAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ids.Close()
+	out := map[string]string{}
+	for id, err := ids.Next(); id != nil || err != nil; id, err = ids.Next() {
+		if err != nil {
+			t.Fatal(err)
+		}
+		ext, err := r.ExternalID(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := r.Document(ext)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var sb strings.Builder
+		d.VisitFields(func(f bindex.Field) {
+			fmt.Fprintf(&sb, "%s%v=%q;", f.Name(), f.ArrayPositions(), f.Value())
+		})
+		out[ext] = sb.String()
+	}
+	return out
+}
+
 // norms returns the distinct norms of postings.
 func norms(postings map[string]string) map[string]bool {
 	out := map[string]bool{}
@@ -199,8 +398,8 @@ func norms(postings map[string]string) map[string]bool {
 }
 
 // FuzzCompactLocations indexes one document of the fuzzer's pages (parted
-// by form feeds) and subject in chunk modes 1027, 1028 and 1029, and
-// reads every posting back from each: the same.
+// by form feeds) and subject in chunk modes 1027 to 1031, and
+// reads every posting and the stored document back from each: the same.
 func FuzzCompactLocations(f *testing.F) {
 	f.Add("văn bản hành chính văn bản\fcải cách hành chính cải cách", "Về việc cải cách hành chính")
 	f.Add("a a a a\f\fb a b a", "a")
@@ -211,8 +410,8 @@ func FuzzCompactLocations(f *testing.F) {
 			d.Pages = append(d.Pages, vanthu.Page{Number: i + 1, Text: p, Done: true})
 		}
 		d.PageCount = len(d.Pages)
-		var got []map[string]string
-		for _, mode := range []uint32{1027, 1028, 1029} {
+		var got, stored []map[string]string
+		for _, mode := range []uint32{1027, 1028, 1029, 1030, 1031} {
 			was := zap.DefaultChunkMode
 			zap.DefaultChunkMode = mode
 			ix, err := Open(filepath.Join(t.TempDir(), "index"))
@@ -223,10 +422,14 @@ func FuzzCompactLocations(f *testing.F) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got = append(got, postingsOf(t, ix))
+			got = append(got, postingsOf(t, ix.Bleve()))
+			stored = append(stored, storedOf(t, ix.Bleve()))
 			ix.Close()
 		}
-		for m, mode := range []uint32{1028, 1029} {
+		for m, mode := range []uint32{1028, 1029, 1030, 1031} {
+			if !maps.Equal(stored[0], stored[m+1]) {
+				t.Fatalf("stored document:\n %d %v\n 1027 %v", mode, stored[m+1], stored[0])
+			}
 			if maps.Equal(got[0], got[m+1]) {
 				continue
 			}

@@ -95,16 +95,7 @@ func TestCountsBothWays(t *testing.T) {
 // (before ix, when ix too is closed by a cleanup registered before).
 func snapshot(t testing.TB, ix *Index) *scorch.IndexSnapshot {
 	t.Helper()
-	adv, err := ix.Bleve().Advanced()
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := adv.Reader()
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { r.Close() })
-	return r.(*scorch.IndexSnapshot)
+	return readerOf(t, ix.Bleve())
 }
 
 // Split parts a set in the order of the index, every document in one

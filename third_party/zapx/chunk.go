@@ -25,7 +25,7 @@ var LegacyChunkMode uint32 = 1024
 
 // DefaultChunkMode is the most recent improvement to chunking and should
 // be used by default.
-var DefaultChunkMode uint32 = 1029
+var DefaultChunkMode uint32 = 1031
 
 // densePerChunk is about how many postings a chunk of chunkMode 1027
 // holds.
@@ -84,13 +84,16 @@ func getChunkSize(chunkMode uint32, cardinality uint64, maxDocs uint64) (uint64,
 		}
 		return chunkSize, nil
 
-	case chunkMode >= 1027 && chunkMode <= 1029:
+	case chunkMode >= 1027 && chunkMode <= 1031:
 		// 1026 with chunks of about densePerChunk postings instead of
 		// 1024 (a Vanthu patch): a jump to a document reads past the
 		// entries of its chunk before it, so a long list is read an
 		// eighth as far, for a few more chunk offsets. 1028 chunks as
 		// 1027 does, and writes compact locations (locs.go); 1029 as
-		// 1028 does, with the norms in a table a field (norms.go).
+		// 1028 does, with the norms in a table a field (norms.go); 1030
+		// as 1029 does, without the length of a posting's locations;
+		// 1031 as 1030 does, its stored documents compressed with zstd
+		// (stored.go).
 		numChunks := (cardinality / densePerChunk) + 1
 		chunkSize := maxDocs / numChunks
 		if chunkSize == 0 {

@@ -26,23 +26,37 @@ import (
 //
 // A location is written changed when its field, array positions or
 // having offsets differ from the one before, or when a difference would
-// be negative. A posting's locations are still preceded by their length
-// in bytes, so a reader skips them as before.
+// be negative. In chunk modes 1028 and 1029 a posting's locations are
+// preceded by their length in bytes, so a reader skips them as before.
+//
+// In chunk mode 1030 they are not: a posting has as many locations as
+// its freq, and a reader skips them by reading them (SkipCountedLocs).
+// When a posting has another number of locations (a field whose term
+// vectors only some of its parts keep), its first location is written
+// changed, with 8 in c, and the number follows c.
 
 // compactLocs reports whether segments of chunk mode m write compact
 // locations.
 func compactLocs(m uint32) bool { return m >= 1028 }
 
+// countedLocs reports whether segments of chunk mode m write a posting's
+// locations without their length in bytes.
+func countedLocs(m uint32) bool { return m >= 1030 }
+
 // locWriter writes postings' locations in compact form.
 type locWriter struct {
-	field uint16 // of the postings being written
-	state locState
-	buf   []byte
+	field   uint16 // of the postings being written
+	counted bool   // without their length in bytes (chunk mode 1030)
+	state   locState
+	buf     []byte
 }
 
-// begin starts a posting's locations.
-func (w *locWriter) begin() {
+// begin starts a posting's n locations, of a posting of freq freq.
+func (w *locWriter) begin(n int, freq uint64) {
 	w.state.reset(w.field)
+	if w.counted && uint64(n) != freq {
+		w.state.count = uint64(n)
+	}
 	w.buf = w.buf[:0]
 }
 
@@ -54,8 +68,10 @@ func (w *locWriter) add(field, pos, start, end uint64, ap []uint64) {
 // write writes the posting's locations to enc, as of document docNum:
 // their length in bytes, then them.
 func (w *locWriter) write(enc *chunkedIntCoder, docNum uint64) error {
-	if err := enc.Add(docNum, uint64(len(w.buf))); err != nil {
-		return err
+	if !w.counted {
+		if err := enc.Add(docNum, uint64(len(w.buf))); err != nil {
+			return err
+		}
 	}
 	return enc.AddBytes(docNum, w.buf)
 }
@@ -66,6 +82,7 @@ type locState struct {
 	ap         []uint64
 	offsets    bool
 	pos, start uint64
+	count      uint64 // a posting's locations when not its freq; else 0
 }
 
 func (s *locState) reset(field uint16) {
@@ -75,7 +92,7 @@ func (s *locState) reset(field uint16) {
 // appendLoc appends one location to buf, against s, and moves s on.
 func (s *locState) appendLoc(buf []byte, field, pos, start, end uint64, ap []uint64) []byte {
 	offsets := start != 0 || end != 0
-	if field == s.field && offsets == s.offsets && slices.Equal(ap, s.ap) &&
+	if s.count == 0 && field == s.field && offsets == s.offsets && slices.Equal(ap, s.ap) &&
 		pos >= s.pos && (!offsets || start >= s.start && end >= start) {
 		buf = binary.AppendUvarint(buf, (pos-s.pos)<<1)
 		if offsets {
@@ -95,8 +112,15 @@ func (s *locState) appendLoc(buf []byte, field, pos, start, end uint64, ap []uin
 	if offsets {
 		c |= 4
 	}
+	if s.count != 0 {
+		c |= 8
+	}
 	buf = binary.AppendUvarint(buf, pos<<1|1)
 	buf = binary.AppendUvarint(buf, c)
+	if s.count != 0 {
+		buf = binary.AppendUvarint(buf, s.count)
+		s.count = 0
+	}
 	if c&1 != 0 {
 		buf = binary.AppendUvarint(buf, field)
 	}
@@ -142,6 +166,11 @@ func (s *locState) readLoc(r *memUvarintReader, fieldsInv []string, l *Location)
 	c, err := r.ReadUvarint()
 	if err != nil {
 		return fmt.Errorf("error reading location change: %v", err)
+	}
+	if c&8 != 0 {
+		if s.count, err = r.ReadUvarint(); err != nil || s.count == 0 {
+			return fmt.Errorf("error reading the count of locations: %v", err)
+		}
 	}
 	if c&1 != 0 {
 		if s.field, err = r.ReadUvarint(); err != nil {

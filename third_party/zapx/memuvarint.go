@@ -162,3 +162,90 @@ func (r *memUvarintReader) SkipFreqNormsLocs(k uint64, inline bool, locs *memUva
 	}
 	r.C, locs.C = C, LC
 }
+
+// SkipCountedLocs reads past a posting's compact locations of chunk mode
+// 1030, as many as freq unless the first says how many (locs.go): an
+// unchanged location is one uvarint, or three with offsets; a changed one
+// says in c what follows it.
+func (r *memUvarintReader) SkipCountedLocs(freq uint64) {
+	S, C := r.S, r.C
+	offsets := false
+	// a posting has a location at least: when its freq is 0, the first
+	// says how many
+	for k, first := max(freq, 1), true; k > 0 && C < len(S); k, first = k-1, false {
+		b := S[C]
+		C++
+		changed := b&1 != 0
+		for b >= 0x80 && C < len(S) {
+			b = S[C]
+			C++
+		}
+		if !changed {
+			if offsets {
+				C = skipUvarints(S, C, 2)
+			}
+			continue
+		}
+		var c, n uint64
+		c, C = uvarintAt(S, C)
+		if c&8 != 0 {
+			n, C = uvarintAt(S, C)
+			if first && n > 0 {
+				k = n
+			}
+		}
+		if c&1 != 0 {
+			C = skipUvarints(S, C, 1)
+		}
+		if c&2 != 0 {
+			n, C = uvarintAt(S, C)
+			C = skipUvarints(S, C, n)
+		}
+		offsets = c&4 != 0
+		if offsets {
+			C = skipUvarints(S, C, 2)
+		}
+	}
+	r.C = C
+}
+
+// SkipFreqsCountedLocs reads past k freq entries of chunk mode 1030 (a
+// freqHasLocs uvarint each, the norms in their table) and, for each entry
+// with locations, past them in locs.
+func (r *memUvarintReader) SkipFreqsCountedLocs(k uint64, locs *memUvarintReader) {
+	S, C := r.S, r.C
+	for ; k > 0 && C < len(S); k-- {
+		var v uint64
+		v, C = uvarintAt(S, C)
+		if v&1 != 0 {
+			locs.SkipCountedLocs(v >> 1)
+		}
+	}
+	r.C = C
+}
+
+// uvarintAt reads the uvarint at S[C:], and returns it and where the
+// next begins; past the end, what it read.
+func uvarintAt(S []byte, C int) (uint64, int) {
+	var v uint64
+	for s := uint(0); C < len(S); s += 7 {
+		b := S[C]
+		C++
+		if b < 0x80 {
+			return v | uint64(b)<<s, C
+		}
+		v |= uint64(b&0x7f) << s
+	}
+	return v, C
+}
+
+// skipUvarints returns where the n uvarints at S[C:] end.
+func skipUvarints(S []byte, C int, n uint64) int {
+	for ; n > 0 && C < len(S); n-- {
+		for C < len(S) && S[C] >= 0x80 {
+			C++
+		}
+		C++
+	}
+	return min(C, len(S))
+}

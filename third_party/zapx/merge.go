@@ -27,7 +27,6 @@ import (
 	"github.com/RoaringBitmap/roaring/v2"
 	index "github.com/blevesearch/bleve_index_api"
 	seg "github.com/blevesearch/scorch_segment_api/v2"
-	"github.com/golang/snappy"
 )
 
 var DefaultFileMergerBufferSize = 1024 * 1024
@@ -242,7 +241,7 @@ func mergeToWriter(segments []*SegmentBase, drops []*roaring.Bitmap,
 
 	if numDocs > 0 {
 		storedIndexOffset, newDocNums, err = mergeStoredAndRemap(segments, drops,
-			fieldsMap, fieldsInv, fieldsOptions, fieldsSame, numDocs, w, closeCh)
+			fieldsMap, fieldsInv, fieldsOptions, fieldsSame, numDocs, chunkMode, w, closeCh)
 		if err != nil {
 			return nil, 0, 0, nil, nil, 0, err
 		}
@@ -372,7 +371,7 @@ func mergeTermFreqNormLocs(fieldsMap map[string]uint16, term []byte, postItr *Po
 		}
 
 		if len(locs) > 0 && compact != nil {
-			compact.begin()
+			compact.begin(len(locs), nextFreq)
 			for _, loc := range locs {
 				compact.add(uint64(fieldsMap[loc.Field()]-1), loc.Pos(), loc.Start(), loc.End(), loc.ArrayPositions())
 			}
@@ -480,7 +479,7 @@ type varintEncoder func(uint64) (int, error)
 func mergeStoredAndRemap(segments []*SegmentBase, drops []*roaring.Bitmap,
 	fieldsMap map[string]uint16, fieldsInv []string,
 	fieldsOptions map[string]index.FieldIndexingOptions,
-	fieldsSame bool, newSegDocCount uint64,
+	fieldsSame bool, newSegDocCount uint64, chunkMode uint32,
 	w *FileWriter, closeCh chan struct{}) (uint64, [][]uint64, error) {
 	var rv [][]uint64 // The remapped or newDocNums for each segment.
 
@@ -511,6 +510,12 @@ func mergeStoredAndRemap(segments []*SegmentBase, drops []*roaring.Bitmap,
 	}
 	if w.id != "" {
 		copyFlag = false
+	}
+	// and only from segments that compress them as this one does
+	for _, segment := range segments {
+		if storedZstd(segment.chunkMode) != storedZstd(chunkMode) {
+			copyFlag = false
+		}
 	}
 
 	var posBuf []uint64
@@ -636,7 +641,7 @@ func mergeStoredAndRemap(segments []*SegmentBase, drops []*roaring.Bitmap,
 
 			metaBytes := metaBuf.Bytes()
 
-			compressed = snappy.Encode(compressed[:cap(compressed)], data)
+			compressed = compressStored(chunkMode, compressed, data)
 
 			// record where we're about to start writing
 			docNumOffsets[newDocNum] = uint64(w.Count())

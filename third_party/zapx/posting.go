@@ -454,26 +454,6 @@ func (i *PostingsIterator) readFreqNormHasLocs(docNum uint64) (uint64, uint64, b
 	return freq, normBits, hasLocs, nil
 }
 
-func (i *PostingsIterator) skipFreqNormReadHasLocs() (bool, error) {
-	if i.normBits1Hit != 0 {
-		return false, nil
-	}
-
-	freqHasLocs, err := i.freqNormReader.readUvarint()
-	if err != nil {
-		return false, fmt.Errorf("error reading freqHasLocs: %v", err)
-	}
-
-	freq, hasLocs := decodeFreqHasLocs(freqHasLocs)
-	if freq == 0 || normsByDoc(i.postings.sb.chunkMode) {
-		return hasLocs, nil
-	}
-
-	i.freqNormReader.SkipUvarint() // Skip normBits.
-
-	return hasLocs, nil // See decodeFreqHasLocs() / hasLocs.
-}
-
 func encodeFreqHasLocs(freq uint64, hasLocs bool) uint64 {
 	rv := freq << 1
 	if hasLocs {
@@ -594,6 +574,13 @@ func (i *PostingsIterator) nextAtOrAfter(atOrAfter uint64) (segment.Posting, err
 			rv.locs = i.nextSegmentLocs[:0]
 		}
 
+		if countedLocs(i.postings.sb.chunkMode) {
+			if err := i.readCountedLocs(rv); err != nil {
+				return nil, err
+			}
+			return rv, nil
+		}
+
 		numLocsBytes, err := i.locReader.readUvarint()
 		if err != nil {
 			return nil, fmt.Errorf("error reading location numLocsBytes: %v", err)
@@ -628,6 +615,32 @@ func (i *PostingsIterator) nextAtOrAfter(atOrAfter uint64) (segment.Posting, err
 	}
 
 	return rv, nil
+}
+
+// readCountedLocs reads the locations of rv, of chunk mode 1030: as many
+// as its freq, unless the first says how many (locs.go).
+func (i *PostingsIterator) readCountedLocs(rv *Posting) error {
+	i.locState.reset(i.postings.fieldID)
+	n := max(rv.freq, 1)
+	for j := uint64(0); j < n; j++ {
+		var l *Location
+		if uint64(len(i.nextLocs)) > j {
+			l = &i.nextLocs[j]
+		} else {
+			l = &Location{}
+		}
+		if err := i.locState.readLoc(i.locReader.r, i.postings.sb.fieldsInv, l); err != nil {
+			return err
+		}
+		if j == 0 && i.locState.count != 0 {
+			n = i.locState.count
+		}
+		if j == 0 && n-1 > uint64(i.locReader.Len()) { // each takes a byte at least
+			return fmt.Errorf("posting of document %d has %d locations more in %d bytes", rv.docNum, n-1, i.locReader.Len())
+		}
+		rv.locs = append(rv.locs, l)
+	}
+	return nil
 }
 
 // nextDocNumAtOrAfter returns the next docNum on the postings list at or
@@ -736,6 +749,8 @@ func (i *PostingsIterator) nextDocNumAtOrAfter(atOrAfter uint64) (uint64, bool, 
 		switch {
 		case !i.includeLocs:
 			i.freqNormReader.r.SkipFreqNorms(before-i.passed, !normsByDoc(i.postings.sb.chunkMode))
+		case countedLocs(i.postings.sb.chunkMode):
+			i.freqNormReader.r.SkipFreqsCountedLocs(before-i.passed, i.locReader.r)
 		case i.normBits1Hit == 0:
 			i.freqNormReader.r.SkipFreqNormsLocs(before-i.passed, !normsByDoc(i.postings.sb.chunkMode), i.locReader.r)
 		}
@@ -785,7 +800,11 @@ func (i *PostingsIterator) nextBytes() (
 	endFreqNorm := i.freqNormReader.remainingLen()
 	bytesFreqNorm = i.freqNormReader.readBytes(startFreqNorm, endFreqNorm)
 
-	if hasLocs {
+	if hasLocs && countedLocs(i.postings.sb.chunkMode) {
+		startLoc := i.locReader.remainingLen()
+		i.locReader.r.SkipCountedLocs(freq)
+		bytesLoc = i.locReader.readBytes(startLoc, i.locReader.remainingLen())
+	} else if hasLocs {
 		startLoc := i.locReader.remainingLen()
 
 		numLocsBytes, err := i.locReader.readUvarint()
@@ -802,33 +821,6 @@ func (i *PostingsIterator) nextBytes() (
 	}
 
 	return docNum, freq, normBits, bytesFreqNorm, bytesLoc, nil
-}
-
-func (i *PostingsIterator) currChunkNext(nChunk uint32) error {
-	if i.currChunk != nChunk || i.freqNormReader.isNil() {
-		err := i.loadChunk(int(nChunk))
-		if err != nil {
-			return fmt.Errorf("error loading chunk: %v", err)
-		}
-	}
-
-	// read off freq/offsets even though we don't care about them
-	hasLocs, err := i.skipFreqNormReadHasLocs()
-	if err != nil {
-		return err
-	}
-
-	if i.includeLocs && hasLocs {
-		numLocsBytes, err := i.locReader.readUvarint()
-		if err != nil {
-			return fmt.Errorf("error reading location numLocsBytes: %v", err)
-		}
-
-		// skip over all the location bytes
-		i.locReader.SkipBytes(int(numLocsBytes))
-	}
-
-	return nil
 }
 
 // DocNum1Hit returns the docNum and true if this is "1-hit" optimized

@@ -115,11 +115,12 @@ func mergeAndPersistInvertedSection(segments []*SegmentBase, dropsIn []*roaring.
 	}
 	var compact *locWriter // nil: locations as zapx writes them
 	if compactLocs(chunkMode) {
-		compact = &locWriter{}
+		compact = &locWriter{counted: countedLocs(chunkMode)}
 	}
 	// and norms only from segments that keep them where this one does
 	for _, segment := range segments {
-		if normsByDoc(segment.chunkMode) != normsByDoc(chunkMode) {
+		if normsByDoc(segment.chunkMode) != normsByDoc(chunkMode) ||
+			countedLocs(segment.chunkMode) != countedLocs(chunkMode) {
 			copyFlag = false
 		}
 	}
@@ -517,7 +518,7 @@ func (io *invertedIndexOpaque) writeDicts(w *FileWriter) error {
 	var docTermMap [][]byte
 	var compact *locWriter // nil: locations as zapx writes them
 	if compactLocs(io.chunkMode) {
-		compact = &locWriter{}
+		compact = &locWriter{counted: countedLocs(io.chunkMode)}
 	}
 	var norms []uint32 // chunk mode 1029: the field's norms, a document each
 	var normsBuf []byte
@@ -593,7 +594,7 @@ func (io *invertedIndexOpaque) writeDicts(w *FileWriter) error {
 
 				if freqNorm.numLocs > 0 && compact != nil {
 					compact.field = uint16(fieldID)
-					compact.begin()
+					compact.begin(freqNorm.numLocs, freqNorm.freq)
 					for _, loc := range locs[locOffset : locOffset+freqNorm.numLocs] {
 						compact.add(uint64(loc.fieldID), loc.pos, loc.start, loc.end, loc.arrayposs)
 					}

@@ -28,7 +28,6 @@ import (
 	index "github.com/blevesearch/bleve_index_api"
 	mmap "github.com/blevesearch/mmap-go"
 	segment "github.com/blevesearch/scorch_segment_api/v2"
-	"github.com/golang/snappy"
 )
 
 var reflectStaticSizeSegmentBase int
@@ -585,7 +584,7 @@ func (sb *SegmentBase) visitStoredFields(vdc *visitDocumentCtx, num uint64,
 		// handle non-"_id" fields
 		compressed = compressed[idFieldValLen:]
 
-		uncompressed, err := snappy.Decode(vdc.buf[:cap(vdc.buf)], compressed)
+		uncompressed, err := decompressStored(sb.chunkMode, vdc.buf, compressed)
 		if err != nil {
 			return err
 		}
