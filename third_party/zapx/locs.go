@@ -66,7 +66,7 @@ func (w *locWriter) add(field, pos, start, end uint64, ap []uint64) {
 }
 
 // write writes the posting's locations to enc, as of document docNum:
-// their length in bytes, then them.
+// their length in bytes (unless counted), then them.
 func (w *locWriter) write(enc *chunkedIntCoder, docNum uint64) error {
 	if !w.counted {
 		if err := enc.Add(docNum, uint64(len(w.buf))); err != nil {
