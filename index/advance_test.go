@@ -63,14 +63,19 @@ func advanceReadsWhatNextReads(t *testing.T, mode uint32) {
 	put := func(batch int) {
 		var docs []vanthu.Document
 		for i := range perBatch {
-			var text []string
-			for range 5 + rng.IntN(30) {
-				// Skewed: the first syllables are in nearly every document,
-				// several times; the last in few.
-				text = append(text, words[min(rng.IntN(len(words)), rng.IntN(len(words)))])
+			// One to three pages: a syllable's locations on a later page
+			// are written changed (their array position differs).
+			d := vanthu.Document{ID: vanthu.RefOf(fmt.Appendf(nil, "d%d-%d", batch, i)), PageCount: 1 + rng.IntN(3)}
+			for p := range d.PageCount {
+				var text []string
+				for range 5 + rng.IntN(30) {
+					// Skewed: the first syllables are in nearly every
+					// document, several times; the last in few.
+					text = append(text, words[min(rng.IntN(len(words)), rng.IntN(len(words)))])
+				}
+				d.Pages = append(d.Pages, vanthu.Page{Number: p + 1, Text: strings.Join(text, " "), Done: true})
 			}
-			docs = append(docs, vanthu.Document{ID: vanthu.RefOf(fmt.Appendf(nil, "d%d-%d", batch, i)), PageCount: 1,
-				Pages: []vanthu.Page{{Number: 1, Text: strings.Join(text, " "), Done: true}}})
+			docs = append(docs, d)
 		}
 		if err := ix.PutBatch(docs); err != nil {
 			t.Fatal(err)

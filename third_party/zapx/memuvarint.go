@@ -15,6 +15,7 @@
 package zap
 
 import (
+	"encoding/binary"
 	"fmt"
 )
 
@@ -164,15 +165,46 @@ func (r *memUvarintReader) SkipFreqNormsLocs(k uint64, inline bool, locs *memUva
 }
 
 // SkipCountedLocs reads past a posting's compact locations of chunk mode
-// 1030, as many as freq unless the first says how many (locs.go): an
-// unchanged location is one uvarint, or three with offsets; a changed one
-// says in c what follows it.
+// 1030, as many as freq unless the first says how many (locs.go).
 func (r *memUvarintReader) SkipCountedLocs(freq uint64) {
+	r.C = skipCountedLocs(r.S, r.C, freq)
+}
+
+// SkipFreqsCountedLocs reads past k freq entries of chunk mode 1030 (a
+// freqHasLocs uvarint each, the norms in their table) and, for each entry
+// with locations, past them in locs.
+func (r *memUvarintReader) SkipFreqsCountedLocs(k uint64, locs *memUvarintReader) {
 	S, C := r.S, r.C
+	L, LC := locs.S, locs.C
+	for ; k > 0 && C < len(S); k-- {
+		var v uint64
+		v, C = uvarintAt(S, C)
+		if v&1 != 0 {
+			LC = skipCountedLocs(L, LC, v>>1)
+		}
+	}
+	r.C, locs.C = C, LC
+}
+
+// skipCountedLocs returns where the compact locations at S[C:] of a
+// posting of freq freq end: an unchanged location is one uvarint, or
+// three with offsets; a changed one says in c what follows it. Most
+// locations of a field kept for its positions are one byte, unchanged:
+// up to eight of them at once are as many bytes with neither the high
+// nor the low bit set.
+func skipCountedLocs(S []byte, C int, freq uint64) int {
 	offsets := false
 	// a posting has a location at least: when its freq is 0, the first
 	// says how many
-	for k, first := max(freq, 1), true; k > 0 && C < len(S); k, first = k-1, false {
+	k, first := max(freq, 1), true
+	for k > 0 && C < len(S) {
+		if !offsets && C+8 <= len(S) {
+			n := min(k, 8)
+			if binary.LittleEndian.Uint64(S[C:])&(0x8181818181818181>>(64-8*n)) == 0 {
+				C, k, first = C+int(n), k-n, false
+				continue
+			}
+		}
 		b := S[C]
 		C++
 		changed := b&1 != 0
@@ -180,10 +212,12 @@ func (r *memUvarintReader) SkipCountedLocs(freq uint64) {
 			b = S[C]
 			C++
 		}
+		k--
 		if !changed {
 			if offsets {
 				C = skipUvarints(S, C, 2)
 			}
+			first = false
 			continue
 		}
 		var c, n uint64
@@ -191,9 +225,10 @@ func (r *memUvarintReader) SkipCountedLocs(freq uint64) {
 		if c&8 != 0 {
 			n, C = uvarintAt(S, C)
 			if first && n > 0 {
-				k = n
+				k = n - 1
 			}
 		}
+		first = false
 		if c&1 != 0 {
 			C = skipUvarints(S, C, 1)
 		}
@@ -206,22 +241,7 @@ func (r *memUvarintReader) SkipCountedLocs(freq uint64) {
 			C = skipUvarints(S, C, 2)
 		}
 	}
-	r.C = C
-}
-
-// SkipFreqsCountedLocs reads past k freq entries of chunk mode 1030 (a
-// freqHasLocs uvarint each, the norms in their table) and, for each entry
-// with locations, past them in locs.
-func (r *memUvarintReader) SkipFreqsCountedLocs(k uint64, locs *memUvarintReader) {
-	S, C := r.S, r.C
-	for ; k > 0 && C < len(S); k-- {
-		var v uint64
-		v, C = uvarintAt(S, C)
-		if v&1 != 0 {
-			locs.SkipCountedLocs(v >> 1)
-		}
-	}
-	r.C = C
+	return min(C, len(S))
 }
 
 // uvarintAt reads the uvarint at S[C:], and returns it and where the
