@@ -104,10 +104,10 @@ func writeNorms(w *FileWriter, norms []uint32, buf []byte) (uint64, []byte, erro
 // readNorms reads the table of norms at offset at of a segment of numDocs
 // documents.
 func (sb *SegmentBase) readNorms(at uint64) (*normTable, error) {
-	if at == 0 || at >= uint64(len(sb.mem)) {
-		if at == 0 {
-			return nil, nil
-		}
+	if at == 0 {
+		return nil, nil
+	}
+	if at >= uint64(len(sb.mem)) {
 		return nil, fmt.Errorf("norms at %d, past the segment's %d bytes", at, len(sb.mem))
 	}
 	size, n := binary.Uvarint(sb.mem[at:])
