@@ -86,124 +86,175 @@ type Importer struct {
 
 // Run imports the lines of r, calling report with each line's result, in
 // order, and returns the counts.
+//
+// Lines are read and checked while the batches before them are indexed
+// and registered: reading holds one core for a tenth of an import's time,
+// and registering a batch waits on the disk, in which time the index's
+// cores would stand idle. A batch is the documents of consecutive lines;
+// Parallel batches are indexed at once (Bleve builds a batch's segment on
+// one core), then registered and reported in the order of their lines.
 func (im *Importer) Run(ctx context.Context, r io.Reader, report func(Result)) (Summary, error) {
-	batch := im.Batch
-	if batch <= 0 {
-		batch = 1000
-	}
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	groups := make(chan [][]line, 1)
 	var sum Summary
-	// A batch is the documents of consecutive lines; Parallel batches are
-	// indexed at once (Bleve builds a batch's segment on one core), then
-	// registered and reported in the order of their lines.
-	type batchOf struct {
-		docs    []vanthu.Document
-		results []Result // the lines of docs
-		unseen  []bool   // docs new to the registry, to index
+	committed := make(chan error)
+	go func() {
+		var err error
+		for g := range groups {
+			if err == nil {
+				if err = im.commit(g, &sum, report); err != nil {
+					cancel(err)
+				}
+			}
+		}
+		committed <- err
+	}()
+	lines, err := im.readLines(ctx, r, groups)
+	close(groups)
+	if cerr := <-committed; cerr != nil {
+		err = cerr
 	}
-	var cur batchOf
-	var queued []batchOf
+	sum.Lines = lines
+	return sum, err
+}
+
+// line is a line read: its result so far, and its document unless it was
+// refused.
+type line struct {
+	Result
+	doc    vanthu.Document
+	unseen bool // a document new to the registry, to index
+}
+
+// readLines reads r's lines into batches, sent in groups of Parallel, and
+// returns how many lines were not blank.
+func (im *Importer) readLines(ctx context.Context, r io.Reader, groups chan<- [][]line) (int, error) {
+	size := im.Batch
+	if size <= 0 {
+		size = 1000
+	}
 	parallel := max(im.Parallel, 1)
-	// flush indexes and registers the queued batches and the current one.
-	flush := func() error {
-		if len(cur.docs) > 0 {
-			queued, cur = append(queued, cur), batchOf{}
+	var group [][]line
+	var cur []line
+	send := func() bool {
+		if len(cur) > 0 {
+			group, cur = append(group, cur), nil
 		}
-		if len(queued) == 0 {
-			return nil
+		if len(group) == 0 {
+			return true
 		}
-		// The index first, then the registry: a crash between the two
-		// leaves records that the next run imports again (an index put is
-		// an upsert), never records registered but missing from the index.
-		errs := make([]error, len(queued))
-		var wg sync.WaitGroup
-		for k, b := range queued {
-			var index []vanthu.Document
-			for i, d := range b.docs {
-				if b.unseen[i] && d.Status == vanthu.Indexed {
-					index = append(index, d)
-				}
-			}
-			if im.Index == nil || len(index) == 0 {
-				continue
-			}
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				errs[k] = im.Index.PutBatch(index)
-			}()
+		select {
+		case groups <- group:
+			group = nil
+			return true
+		case <-ctx.Done():
+			return false
 		}
-		wg.Wait()
-		if err := errors.Join(errs...); err != nil {
-			return err
-		}
-		for _, b := range queued {
-			fresh, err := im.Registry.Import(b.docs)
-			if err != nil {
-				return err
-			}
-			for i, d := range b.docs {
-				if fresh[i] {
-					b.results[i].Outcome = Imported
-					sum.Imported++
-				} else {
-					b.results[i].Outcome = Unchanged
-					b.results[i].Doc, _ = im.Registry.ImportedAs(d.Imported.LegacyID)
-					sum.Unchanged++
-				}
-			}
-			for _, res := range b.results {
-				report(res)
-			}
-		}
-		queued = queued[:0]
-		return nil
 	}
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 1<<20), 64<<20)
 	seen := map[string]int{} // earlier id → line, within this run
-	for line := 1; sc.Scan(); line++ {
-		if err := ctx.Err(); err != nil {
-			return sum, err
+	n := 0
+	for number := 1; sc.Scan(); number++ {
+		if ctx.Err() != nil {
+			return n, context.Cause(ctx)
 		}
 		text := strings.TrimSpace(sc.Text())
 		if text == "" {
 			continue
 		}
-		sum.Lines++
+		n++
 		d, isNew, err := im.document(ctx, text)
-		res := Result{Line: line, Doc: d.ID}
+		l := line{Result: Result{Line: number, Doc: d.ID}, doc: d, unseen: isNew}
 		if d.Imported != nil {
-			res.ID = d.Imported.LegacyID
+			l.ID = d.Imported.LegacyID
 		}
 		if err == nil {
-			if first, dup := seen[res.ID]; dup {
-				err = fmt.Errorf("id %q is on line %d already", res.ID, first)
+			if first, dup := seen[l.ID]; dup {
+				err = fmt.Errorf("id %q is on line %d already", l.ID, first)
 			}
 		}
 		if err != nil {
-			res.Outcome, res.Error, res.Doc = Refused, err.Error(), ""
-			sum.Refused++
-			if err := flush(); err != nil { // keep the results in order
-				return sum, err
-			}
-			report(res)
-			continue
+			l.Outcome, l.Error, l.Doc, l.doc = Refused, err.Error(), "", vanthu.Document{}
+		} else {
+			seen[l.ID] = number
 		}
-		seen[res.ID] = line
-		cur.docs, cur.results, cur.unseen = append(cur.docs, d), append(cur.results, res), append(cur.unseen, isNew)
-		if len(cur.docs) >= batch {
-			queued, cur = append(queued, cur), batchOf{}
-			if len(queued) >= parallel {
-				if err := flush(); err != nil {
-					return sum, err
-				}
+		// Refused lines count towards a batch too: their results wait in
+		// it, in order, and a file of bad lines is not held in memory.
+		if cur = append(cur, l); len(cur) >= size {
+			group, cur = append(group, cur), nil
+			if len(group) >= parallel && !send() {
+				return n, context.Cause(ctx)
 			}
 		}
 	}
 	if err := sc.Err(); err != nil {
-		return sum, fmt.Errorf("import: line %d: %w", sum.Lines+1, err)
+		return n, fmt.Errorf("import: line %d: %w", n+1, err)
 	}
-	return sum, flush()
+	if !send() {
+		return n, context.Cause(ctx)
+	}
+	return n, nil
+}
+
+// commit indexes a group's batches at once, then registers and reports
+// them in order. The index first, then the registry: a crash between the
+// two leaves records that the next run imports again (an index put is an
+// upsert), never records registered but missing from the index.
+func (im *Importer) commit(group [][]line, sum *Summary, report func(Result)) error {
+	errs := make([]error, len(group))
+	var wg sync.WaitGroup
+	for k, b := range group {
+		var index []vanthu.Document
+		for _, l := range b {
+			if l.Outcome != Refused && l.unseen && l.doc.Status == vanthu.Indexed {
+				index = append(index, l.doc)
+			}
+		}
+		if im.Index != nil && len(index) > 0 {
+			wg.Go(func() { errs[k] = im.Index.PutBatch(index) })
+		}
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return err
+	}
+	for _, b := range group {
+		var docs []vanthu.Document
+		var at []int
+		for i, l := range b {
+			if l.Outcome != Refused {
+				docs, at = append(docs, l.doc), append(at, i)
+			}
+		}
+		if len(docs) > 0 {
+			fresh, err := im.Registry.Import(docs)
+			if err != nil {
+				return err
+			}
+			for j, i := range at {
+				if fresh[j] {
+					b[i].Outcome = Imported
+				} else {
+					b[i].Outcome = Unchanged
+					b[i].Doc, _ = im.Registry.ImportedAs(docs[j].Imported.LegacyID)
+				}
+			}
+		}
+		for _, l := range b {
+			switch l.Outcome {
+			case Imported:
+				sum.Imported++
+			case Unchanged:
+				sum.Unchanged++
+			default:
+				sum.Refused++
+			}
+			report(l.Result)
+		}
+	}
+	return nil
 }
 
 // document reads one line into a record, and reports whether the

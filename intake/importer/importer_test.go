@@ -2,11 +2,12 @@ package importer_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
-	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -16,6 +17,7 @@ import (
 	"github.com/vanthu/vanthu/intake"
 	"github.com/vanthu/vanthu/intake/importer"
 	"github.com/vanthu/vanthu/intake/registry"
+	"github.com/vanthu/vanthu/internal/scale"
 	"github.com/vanthu/vanthu/search"
 )
 
@@ -147,52 +149,84 @@ func testImport(t *testing.T, parallel int) {
 	}
 }
 
-// words is a vocabulary of administrative Vietnamese made up here, not
-// taken from the dev or real documents.
-var words = strings.Fields(`ủy ban nhân dân tỉnh huyện xã sở ban ngành quyết định công văn báo cáo tờ trình kế hoạch
-thông báo chỉ thị về việc phê duyệt triển khai thực hiện đề án dự án kinh phí ngân sách nhà nước năm tài chính
-đầu tư xây dựng cơ bản giao thông nông nghiệp phát triển nông thôn giáo dục đào tạo y tế văn hóa thể thao du lịch
-tài nguyên môi trường đất đai khoáng sản công thương khoa học công nghệ nội vụ tư pháp thanh tra lao động thương binh
-xã hội cải cách hành chính thủ tục hồ sơ công chức viên chức tuyển dụng bổ nhiệm điều động luân chuyển khen thưởng
-kỷ luật tổ chức bộ máy biên chế vị trí việc làm chuyển đổi số chính quyền điện tử dịch vụ công trực tuyến một cửa
-liên thông giải quyết phản ánh kiến nghị người dân doanh nghiệp kiểm tra giám sát đánh giá tổng kết sơ kết báo cáo
-định kỳ đột xuất phòng chống thiên tai dịch bệnh an ninh trật tự quốc phòng quân sự địa phương biên giới hải đảo`)
-
-func record(r *rand.Rand, i int) string {
-	var body strings.Builder
-	for body.Len() < 3000 {
-		body.WriteString(words[r.IntN(len(words))])
-		body.WriteByte(' ')
+// When the index refuses a batch, the import stops with its error while
+// later lines are still being read, and registers nothing it has not
+// indexed: running it again imports every record.
+func TestImportStopsWhenTheIndexFails(t *testing.T) {
+	e := newEnv(t, "")
+	e.im.Parallel = 2 // batches of 3: a group is 6 lines, and 40 lines are many groups
+	var lines []string
+	for i := range 40 {
+		lines = append(lines, fmt.Sprintf(`{"id":"H-%d","number":"%d/QĐ-UBND","issued_date":"2024-01-02","body":"nội dung %d"}`, i, i, i))
 	}
-	return fmt.Sprintf(`{"id":"B-%d","number":"%d/QĐ-UBND","doc_type":"Quyết định","issuer":"UBND tỉnh","issued_date":"20%02d-%02d-%02d","subject":"Về việc %s %s %s","body":%q}`,
-		i, i, 10+r.IntN(15), 1+r.IntN(12), 1+r.IntN(28), words[r.IntN(len(words))], words[r.IntN(len(words))], words[r.IntN(len(words))], body.String())
+	input := strings.Join(lines, "\n")
+	closed, err := index.Open(filepath.Join(t.TempDir(), "index"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	closed.Close()
+	e.im.Index = closed // an index that refuses every batch
+	var got []importer.Result
+	sum, err := e.im.Run(context.Background(), strings.NewReader(input), func(r importer.Result) { got = append(got, r) })
+	if err == nil || len(got) != 0 || sum.Imported != 0 {
+		t.Fatalf("an import into a closed index: %+v, %d results, %v", sum, len(got), err)
+	}
+	for i := range 40 {
+		if _, ok := e.reg.ImportedAs(fmt.Sprintf("H-%d", i)); ok {
+			t.Fatalf("H-%d is registered but not indexed", i)
+		}
+	}
+
+	e.im.Index = e.ix
+	if sum, _ := run(t, e.im, input); sum.Imported != 40 {
+		t.Errorf("importing again: %+v", sum)
+	}
+	if n, _ := e.ix.Count(); n != 40 {
+		t.Errorf("%d documents indexed, want 40", n)
+	}
 }
 
-// BenchmarkImport imports records of about 3 KB into a real registry and
-// index on disk and reports documents a second.
+// BenchmarkImport imports 20,000 records of the scale corpus
+// (internal/scale: a province's layout and vocabulary, about 3 KB of text
+// each) into a real registry and index on disk and reports documents a
+// second; "refused" has one line in ten bad, whose results wait in order
+// without holding up the batches around them.
 func BenchmarkImport(b *testing.B) {
-	r := rand.New(rand.NewPCG(1, 2))
 	const n = 20000
-	var in strings.Builder
+	c := scale.New(1)
+	var good, mixed strings.Builder
 	for i := range n {
-		in.WriteString(record(r, i))
-		in.WriteByte('\n')
+		line, err := json.Marshal(c.Doc(i))
+		if err != nil {
+			b.Fatal(err)
+		}
+		good.Write(line)
+		good.WriteByte('\n')
+		mixed.Write(line)
+		mixed.WriteByte('\n')
+		if i%9 == 8 {
+			mixed.WriteString(`{"id":"bad","issued_date":"hôm qua"}` + "\n")
+		}
 	}
-	for _, parallel := range []int{1, 2, 3} {
-		b.Run(fmt.Sprintf("parallel=%d", parallel), func(b *testing.B) {
+	for _, bc := range []struct {
+		name     string
+		in       string
+		parallel int
+	}{{"parallel=1", good.String(), 1}, {"parallel=2", good.String(), 2}, {"parallel=2,refused", mixed.String(), 2}} {
+		b.Run(bc.name, func(b *testing.B) {
 			for b.Loop() {
 				b.StopTimer()
 				e := newEnv(b, "")
-				e.im.Batch, e.im.Parallel = 0, parallel
+				e.im.Batch, e.im.Parallel = 0, bc.parallel
 				b.StartTimer()
 				start := time.Now()
-				sum, err := e.im.Run(context.Background(), strings.NewReader(in.String()), func(importer.Result) {})
+				sum, err := e.im.Run(context.Background(), strings.NewReader(bc.in), func(importer.Result) {})
 				if err != nil || sum.Imported != n {
 					b.Fatalf("%+v, %v", sum, err)
 				}
 				b.ReportMetric(float64(n)/time.Since(start).Seconds(), "docs/s")
 			}
-			b.ReportMetric(float64(in.Len())/n, "bytes/record")
+			b.ReportMetric(float64(good.Len())/n, "bytes/record")
 		})
 	}
 }
@@ -243,4 +277,44 @@ func TestImportFileReceivedBefore(t *testing.T) {
 	if id, ok := e.reg.ImportedAs("cu-9"); !ok || id != rc.Document.ID {
 		t.Errorf("the earlier id points at %s", id)
 	}
+}
+
+// BenchmarkIndexBatch indexes one batch of 2,000 documents of the scale
+// corpus (internal/scale: a province's layout and vocabulary) into a new
+// index: the analysis and the new segment, which are most of an import's
+// work, without the merges that follow. cpu-ms/doc counts both cores.
+func BenchmarkIndexBatch(b *testing.B) {
+	c := scale.New(1)
+	var docs []vanthu.Document
+	for i := range 2000 {
+		r := c.Doc(i)
+		docs = append(docs, vanthu.Document{ID: vanthu.RefOf([]byte(r.ID)), Status: vanthu.Indexed, PageCount: 1,
+			Pages:    []vanthu.Page{{Number: 1, Text: r.Body, Done: true}},
+			Metadata: vanthu.Metadata{Number: r.Number, DocType: r.DocType, Issuer: r.Issuer, IssuedDate: r.IssuedDate, Subject: r.Subject}})
+	}
+	var cpu time.Duration
+	for b.Loop() {
+		b.StopTimer()
+		ix, err := index.Open(filepath.Join(b.TempDir(), "index"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		before := cpuTime()
+		b.StartTimer()
+		if err := ix.PutBatch(docs); err != nil {
+			b.Fatal(err)
+		}
+		b.StopTimer()
+		cpu += cpuTime() - before
+		ix.Close()
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(len(docs)*b.N)/b.Elapsed().Seconds(), "docs/s")
+	b.ReportMetric(float64(cpu.Microseconds())/1000/float64(len(docs)*b.N), "cpu-ms/doc")
+}
+
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
