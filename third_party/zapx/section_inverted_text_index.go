@@ -516,6 +516,8 @@ func (io *invertedIndexOpaque) writeDicts(w *FileWriter) error {
 	locEncoder := newChunkedIntCoder(1024, uint64(len(io.results)-1))
 
 	var docTermMap [][]byte
+	var docNums []uint32
+	postingsBS := roaring.New()
 	var compact *locWriter // nil: locations as zapx writes them
 	if compactLocs(io.chunkMode) {
 		compact = &locWriter{counted: countedLocs(io.chunkMode)}
@@ -549,18 +551,12 @@ func (io *invertedIndexOpaque) writeDicts(w *FileWriter) error {
 		for _, term := range terms { // terms are already sorted
 			pid := dict[term] - 1
 
-			postingsBS := io.Postings[pid]
-
 			freqNorms := io.FreqNorms[pid]
-			freqNormOffset := 0
 
 			locs := io.Locs[pid]
 			locOffset := 0
 
-			var cardinality uint64
-			if postingsBS != nil {
-				cardinality = postingsBS.GetCardinality()
-			}
+			cardinality := uint64(len(freqNorms))
 			chunkSize, err := getChunkSize(io.chunkMode, cardinality, uint64(len(io.results)))
 			if err != nil {
 				return err
@@ -568,11 +564,12 @@ func (io *invertedIndexOpaque) writeDicts(w *FileWriter) error {
 			tfEncoder.SetChunkSize(chunkSize, uint64(len(io.results)-1))
 			locEncoder.SetChunkSize(chunkSize, uint64(len(io.results)-1))
 
-			postingsItr := postingsBS.Iterator()
-			for postingsItr.HasNext() {
-				docNum := uint64(postingsItr.Next())
-
-				freqNorm := freqNorms[freqNormOffset]
+			// The documents are in the order processed: the
+			// bitmap is built once, from them, to write.
+			docNums = docNums[:0]
+			for _, freqNorm := range freqNorms {
+				docNum := uint64(freqNorm.docNum)
+				docNums = append(docNums, freqNorm.docNum)
 
 				// check if freq/norm is enabled
 				if freqNorm.freq > 0 && norms != nil {
@@ -596,7 +593,7 @@ func (io *invertedIndexOpaque) writeDicts(w *FileWriter) error {
 					compact.field = uint16(fieldID)
 					compact.begin(freqNorm.numLocs, freqNorm.freq)
 					for _, loc := range locs[locOffset : locOffset+freqNorm.numLocs] {
-						compact.add(uint64(loc.fieldID), loc.pos, loc.start, loc.end, loc.arrayposs)
+						compact.add(uint64(loc.fieldID), uint64(loc.pos), uint64(loc.start), uint64(loc.end), io.arrayPoss[loc.arrayposs])
 					}
 					if err := compact.write(locEncoder, docNum); err != nil {
 						return err
@@ -605,9 +602,10 @@ func (io *invertedIndexOpaque) writeDicts(w *FileWriter) error {
 				} else if freqNorm.numLocs > 0 {
 					numBytesLocs := 0
 					for _, loc := range locs[locOffset : locOffset+freqNorm.numLocs] {
+						ap := io.arrayPoss[loc.arrayposs]
 						numBytesLocs += totalUvarintBytes(
-							uint64(loc.fieldID), loc.pos, loc.start, loc.end,
-							uint64(len(loc.arrayposs)), loc.arrayposs)
+							uint64(loc.fieldID), uint64(loc.pos), uint64(loc.start), uint64(loc.end),
+							uint64(len(ap)), ap)
 					}
 
 					err = locEncoder.Add(docNum, uint64(numBytesLocs))
@@ -615,22 +613,21 @@ func (io *invertedIndexOpaque) writeDicts(w *FileWriter) error {
 						return err
 					}
 					for _, loc := range locs[locOffset : locOffset+freqNorm.numLocs] {
+						ap := io.arrayPoss[loc.arrayposs]
 						err = locEncoder.Add(docNum,
-							uint64(loc.fieldID), loc.pos, loc.start, loc.end,
-							uint64(len(loc.arrayposs)))
+							uint64(loc.fieldID), uint64(loc.pos), uint64(loc.start), uint64(loc.end),
+							uint64(len(ap)))
 						if err != nil {
 							return err
 						}
 
-						err = locEncoder.Add(docNum, loc.arrayposs...)
+						err = locEncoder.Add(docNum, ap...)
 						if err != nil {
 							return err
 						}
 					}
 					locOffset += freqNorm.numLocs
 				}
-
-				freqNormOffset++
 
 				docTermMap[docNum] = append(
 					append(docTermMap[docNum], term...),
@@ -642,6 +639,8 @@ func (io *invertedIndexOpaque) writeDicts(w *FileWriter) error {
 			io.incrementBytesWritten(locEncoder.getBytesWritten())
 			io.incrementBytesWritten(tfEncoder.getBytesWritten())
 
+			postingsBS.Clear()
+			postingsBS.AddMany(docNums)
 			postingsOffset, err :=
 				writePostings(postingsBS, tfEncoder, locEncoder, nil, w, buf)
 			if err != nil {
@@ -796,13 +795,11 @@ func (io *invertedIndexOpaque) process(field index.Field, fieldID uint16, docNum
 
 			for term, tf := range tfs {
 				pid := dict[term] - 1
-				bs := io.Postings[pid]
-				bs.Add(uint32(docNum))
-
 				io.FreqNorms[pid] = append(io.FreqNorms[pid],
 					interimFreqNorm{
 						freq:    uint64(tf.Frequency()),
 						norm:    norm,
+						docNum:  docNum,
 						numLocs: len(tf.Locations),
 					})
 
@@ -814,16 +811,12 @@ func (io *invertedIndexOpaque) process(field index.Field, fieldID uint16, docNum
 						if loc.Field != "" {
 							locf = uint16(io.getOrDefineField(loc.Field))
 						}
-						var arrayposs []uint64
-						if len(loc.ArrayPositions) > 0 {
-							arrayposs = loc.ArrayPositions
-						}
 						locs = append(locs, interimLoc{
 							fieldID:   locf,
-							pos:       uint64(loc.Position),
-							start:     uint64(loc.Start),
-							end:       uint64(loc.End),
-							arrayposs: arrayposs,
+							pos:       uint32(loc.Position),
+							start:     uint32(loc.Start),
+							end:       uint32(loc.End),
+							arrayposs: io.arrayPositions(loc.ArrayPositions),
 						})
 					}
 
@@ -957,19 +950,6 @@ func (i *invertedIndexOpaque) realloc() {
 
 	numPostingsLists := pidNext
 
-	if cap(i.Postings) >= numPostingsLists {
-		i.Postings = i.Postings[:numPostingsLists]
-	} else {
-		postings := make([]*roaring.Bitmap, numPostingsLists)
-		copy(postings, i.Postings[:cap(i.Postings)])
-		for i := 0; i < numPostingsLists; i++ {
-			if postings[i] == nil {
-				postings[i] = roaring.New()
-			}
-		}
-		i.Postings = postings
-	}
-
 	if cap(i.FreqNorms) >= numPostingsLists {
 		i.FreqNorms = i.FreqNorms[:numPostingsLists]
 	} else {
@@ -1096,16 +1076,22 @@ type invertedIndexOpaque struct {
 	//  field id -> bool
 	IncludeDocValues []bool
 
-	// postings id -> bitmap of docNums
-	Postings []*roaring.Bitmap
-
-	// postings id -> freq/norm's, one for each docNum in postings
+	// postings id -> freq/norm's, one for each document of the postings
+	// list, in docNum order (the list is built from them to write: an Add
+	// to one of many bitmaps for each term of each document was a tenth
+	// of a new segment's time, patched)
 	FreqNorms        [][]interimFreqNorm
 	freqNormsBacking []interimFreqNorm
 
 	// postings id -> locs, one for each freq
 	Locs        [][]interimLoc
 	locsBacking []interimLoc
+
+	// the locations' array positions, each once ([0] is none), and where
+	// each of one position is (patched)
+	arrayPoss    [][]uint64
+	arrayPossAt  map[uint64]uint32
+	lastArrayPos uint32
 
 	numTermsPerPostingsList []int // key is postings list id
 	numLocsPerPostingsList  []int // key is postings list id
@@ -1150,20 +1136,17 @@ func (io *invertedIndexOpaque) Reset() (err error) {
 		io.IncludeDocValues[i] = false
 	}
 	io.IncludeDocValues = io.IncludeDocValues[:0]
-	for _, idn := range io.Postings {
-		idn.Clear()
-	}
-	io.Postings = io.Postings[:0]
 	io.FreqNorms = io.FreqNorms[:0]
 	for i := range io.freqNormsBacking {
 		io.freqNormsBacking[i] = interimFreqNorm{}
 	}
 	io.freqNormsBacking = io.freqNormsBacking[:0]
 	io.Locs = io.Locs[:0]
-	for i := range io.locsBacking {
-		io.locsBacking[i] = interimLoc{}
-	}
 	io.locsBacking = io.locsBacking[:0]
+	clear(io.arrayPoss)
+	io.arrayPoss = io.arrayPoss[:0]
+	clear(io.arrayPossAt)
+	io.lastArrayPos = 0
 	io.numTermsPerPostingsList = io.numTermsPerPostingsList[:0]
 	io.numLocsPerPostingsList = io.numLocsPerPostingsList[:0]
 	io.builderBuf.Reset()
@@ -1201,4 +1184,35 @@ func (i *invertedIndexOpaque) Set(key string, val interface{}) {
 	case "numDocs":
 		i.numDocs = val.(uint64)
 	}
+}
+
+// arrayPositions is where ap is in io.arrayPoss, added if it is not
+// (patched). A location's array positions are those of its field's value,
+// which are one number in a page text's array, or none.
+func (io *invertedIndexOpaque) arrayPositions(ap []uint64) uint32 {
+	if len(io.arrayPoss) == 0 {
+		io.arrayPoss = append(io.arrayPoss, nil)
+	}
+	if len(ap) == 0 {
+		return 0
+	}
+	if len(ap) == 1 {
+		if at := io.lastArrayPos; at != 0 && io.arrayPoss[at][0] == ap[0] {
+			return at // the locations of a field come together
+		}
+		if at, ok := io.arrayPossAt[ap[0]]; ok {
+			io.lastArrayPos = at
+			return at
+		}
+	}
+	at := uint32(len(io.arrayPoss))
+	io.arrayPoss = append(io.arrayPoss, ap)
+	if len(ap) == 1 {
+		if io.arrayPossAt == nil {
+			io.arrayPossAt = map[uint64]uint32{}
+		}
+		io.arrayPossAt[ap[0]] = at
+		io.lastArrayPos = at
+	}
+	return at
 }
