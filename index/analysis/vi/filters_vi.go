@@ -18,17 +18,18 @@ const (
 )
 
 // mapFilter rewrites each token's term; a token whose term becomes empty is
-// dropped.
-type mapFilter func(string) string
+// dropped. The term it gives may be shared by other tokens: terms are
+// replaced, never written to.
+type mapFilter func([]byte) []byte
 
 func (f mapFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 	out := in[:0]
 	for _, t := range in {
-		term := f(string(t.Term))
-		if term == "" {
+		term := f(t.Term)
+		if len(term) == 0 {
 			continue
 		}
-		t.Term = []byte(term)
+		t.Term = term
 		out = append(out, t)
 	}
 	return out
@@ -42,31 +43,33 @@ var NormalizeFilter analysis.TokenFilter = mapFilter(memo(dict.Canon))
 var FoldFilter analysis.TokenFilter = mapFilter(memo(dict.Fold))
 
 // NumberFilter turns a document number into its search key.
-var NumberFilter analysis.TokenFilter = mapFilter(dict.NumberKey)
+var NumberFilter analysis.TokenFilter = mapFilter(func(b []byte) []byte { return []byte(dict.NumberKey(string(b))) })
 
 // memo remembers f's results for short terms. Text repeats a few thousand
-// syllables, and Unicode normalisation is most of the cost of analysis. The
-// memo is dropped whole when it grows past its bound.
-func memo(f func(string) string) func(string) string {
+// syllables, and Unicode normalisation is most of the cost of analysis. A
+// term found costs no allocation: each token of a syllable shares its
+// result. The memo is dropped whole when it grows past its bound.
+func memo(f func(string) string) func([]byte) []byte {
 	const bound = 1 << 17
 	var (
 		mu sync.RWMutex
-		m  = make(map[string]string)
+		m  = make(map[string][]byte)
 	)
-	return func(s string) string {
-		if len(s) > 32 {
-			return f(s)
+	return func(b []byte) []byte {
+		if len(b) > 32 {
+			return []byte(f(string(b)))
 		}
 		mu.RLock()
-		v, ok := m[s]
+		v, ok := m[string(b)]
 		mu.RUnlock()
 		if ok {
 			return v
 		}
-		v = f(s)
+		s := string(b)
+		v = []byte(f(s))
 		mu.Lock()
 		if len(m) >= bound {
-			m = make(map[string]string)
+			m = make(map[string][]byte)
 		}
 		m[s] = v
 		mu.Unlock()
