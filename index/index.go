@@ -264,12 +264,9 @@ func (ix *Index) document(d vanthu.Document) (*document.Document, error) {
 	// Each text is tokenized once for its exact, folded and pairs fields.
 	shared := vi.NewShared()
 	for i, f := range doc.Fields {
-		if f, ok := f.(*document.TextField); ok {
-			if a, ok := shared.Analyzer(Analyzers[f.Name()]); ok {
-				if positionsOnly[f.Name()] {
-					a = vi.WithoutOffsets(a)
-				}
-				doc.Fields[i] = document.NewTextFieldCustom(f.Name(), f.ArrayPositions(), f.Value(), f.Options(), a)
+		if f, ok := f.(*document.TextField); ok && !f.Options().IncludeDocValues() {
+			if sf, ok := shared.Field(f.Name(), f.ArrayPositions(), f.Value(), f.Options(), Analyzers[f.Name()], !positionsOnly[f.Name()]); ok {
+				doc.Fields[i] = sf
 			}
 		}
 	}

@@ -9,9 +9,9 @@ import (
 // Shared analyses one document's texts for all the fields that index
 // them. The exact field, its folded twin and the pairs each tokenize and
 // normalize the same text (the analyzers of chain); Shared runs each step
-// of the chain once per text, and gives each field what its own analyzer
-// would. One document's fields are analyzed on one goroutine: a Shared is
-// not safe for concurrent use, and is dropped with its document.
+// of the chain once per text, and gives each field (Field) what its own
+// analyzer would. One document's fields are analyzed on one goroutine: a
+// Shared is not safe for concurrent use, and is dropped with its document.
 type Shared struct {
 	done []map[string]analysis.TokenStream // by step of chain, then by text
 }
@@ -27,40 +27,30 @@ func NewShared() *Shared {
 
 var tokenizer = unicode.NewUnicodeTokenizer()
 
-// Analyzer returns the analyzer that stands for the analyzer named, or
-// false for one Shared does not stand for.
-func (s *Shared) Analyzer(name string) (analysis.Analyzer, bool) {
-	for k, step := range chain {
-		if step.analyzer == name {
-			return sharedStep{s, k}, true
-		}
-	}
-	return nil, false
-}
-
-type sharedStep struct {
-	s    *Shared
-	step int
-}
-
-func (a sharedStep) Analyze(text []byte) analysis.TokenStream {
-	return clone(a.s.stream(a.step, string(text)))
-}
-
 // stream is text through the chain up to step k, made once.
 func (s *Shared) stream(k int, text string) analysis.TokenStream {
 	if ts, ok := s.done[k][text]; ok {
 		return ts
 	}
 	var in analysis.TokenStream
-	if k == 0 {
+	switch {
+	case k == 0:
 		in = tokenizer.Tokenize([]byte(text))
-	} else {
+	case inPlace(chain[k].filter):
 		in = clone(s.stream(k-1, text))
+	default:
+		in = s.stream(k-1, text)
 	}
 	ts := chain[k].filter.Filter(in)
 	s.done[k][text] = ts
 	return ts
+}
+
+// inPlace reports whether f changes the tokens it is given (mapFilter
+// does; PairsFilter makes new ones).
+func inPlace(f analysis.TokenFilter) bool {
+	_, ok := f.(mapFilter)
+	return ok
 }
 
 // clone copies the tokens, which filters change in place; their terms
@@ -73,22 +63,6 @@ func clone(ts analysis.TokenStream) analysis.TokenStream {
 		out[i] = &toks[i]
 	}
 	return out
-}
-
-// WithoutOffsets is a with its tokens' byte offsets dropped (zero). A
-// field that needs only the positions of its terms, for phrases and
-// proximity, is smaller without them; a snippet finds a term's bytes from
-// its position (Offsets).
-func WithoutOffsets(a analysis.Analyzer) analysis.Analyzer { return withoutOffsets{a} }
-
-type withoutOffsets struct{ a analysis.Analyzer }
-
-func (w withoutOffsets) Analyze(text []byte) analysis.TokenStream {
-	ts := w.a.Analyze(text)
-	for _, t := range ts {
-		t.Start, t.End = 0, 0
-	}
-	return ts
 }
 
 // Offsets returns the byte offsets [start, end) in text of the tokens of

@@ -2,57 +2,78 @@ package vi
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"testing"
 
-	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/registry"
+	index "github.com/blevesearch/bleve_index_api"
 	"golang.org/x/text/unicode/norm"
 )
 
-// tokens prints a stream whole: terms, positions, offsets and types.
-func tokens(ts analysis.TokenStream) string {
-	s := ""
-	for _, t := range ts {
-		s += fmt.Sprintf("%q@%d[%d:%d]%d ", t.Term, t.Position, t.Start, t.End, t.Type)
-	}
-	return s
-}
-
-// sharedAgrees checks that Shared gives each field of text what the
+// sharedAgrees checks that Shared gives each field of text the terms,
+// frequencies, positions and offsets that Bleve's TextField with the
 // field's own analyzer gives, whichever field asks first and however
-// often.
+// often; without offsets, the same with the offsets zero.
 func sharedAgrees(t *testing.T, text string) {
 	t.Helper()
 	cache := registry.NewCache()
 	names := []string{AnalyzerName, FoldedAnalyzerName, PairsAnalyzerName}
 	orders := [][]int{{0, 1, 2}, {2, 1, 0}, {1, 2, 0, 1}, {2, 2, 0, 0}}
-	for _, order := range orders {
-		s := NewShared()
-		for _, k := range order {
-			want, err := cache.AnalyzerNamed(names[k])
-			if err != nil {
-				t.Fatal(err)
-			}
-			a, ok := s.Analyzer(names[k])
-			if !ok {
-				t.Fatalf("no shared analyzer for %s", names[k])
-			}
-			if got, want := tokens(a.Analyze([]byte(text))), tokens(want.Analyze([]byte(text))); got != want {
-				t.Fatalf("%s of %q, asked in order %v:\n got %s\nwant %s", names[k], text, order, got, want)
+	ap := []uint64{3} // the fourth page
+	for _, options := range []index.FieldIndexingOptions{index.IndexField | index.IncludeTermVectors, index.IndexField} {
+		for _, order := range orders {
+			s := NewShared()
+			for i, k := range order {
+				a, err := cache.AnalyzerNamed(names[k])
+				if err != nil {
+					t.Fatal(err)
+				}
+				offsets := i%2 == 0
+				f, ok := s.Field("f", ap, []byte(text), options, names[k], offsets)
+				if !ok {
+					t.Fatalf("no shared field for %s", names[k])
+				}
+				f.Analyze()
+				bleve := document.NewTextFieldCustom("f", ap, []byte(text), options, a)
+				bleve.Analyze()
+				if got, want := analysed(f, true), analysed(bleve, offsets); got != want || f.AnalyzedLength() != bleve.AnalyzedLength() {
+					t.Fatalf("%s of %q (%v, offsets %v), asked in order %v:\n got %d %s\nwant %d %s", names[k], text, options, offsets, order, f.AnalyzedLength(), got, bleve.AnalyzedLength(), want)
+				}
 			}
 		}
 	}
 	offsetsAgree(t, text)
-	if _, ok := NewShared().Analyzer(NumberAnalyzerName); ok {
+	if _, ok := NewShared().Field("n", nil, []byte(text), index.IndexField, NumberAnalyzerName, true); ok {
 		t.Errorf("Shared stands for %s, which tokenizes otherwise", NumberAnalyzerName)
 	}
 }
 
+// analysed prints a field's analysis whole, in term order: each term's
+// frequency and locations, with their offsets or with zero.
+func analysed(f document.Field, offsets bool) string {
+	tfs := f.AnalyzedTokenFrequencies()
+	terms := slices.Sorted(maps.Keys(tfs))
+	out := ""
+	for _, term := range terms {
+		tf := tfs[term]
+		out += fmt.Sprintf("%q×%d", tf.Term, tf.Frequency())
+		for _, l := range tf.Locations {
+			start, end := l.Start, l.End
+			if !offsets {
+				start, end = 0, 0
+			}
+			out += fmt.Sprintf(" %d[%d:%d]%v%q", l.Position, start, end, l.ArrayPositions, l.Field)
+		}
+		out += "; "
+	}
+	return out
+}
+
 // offsetsAgree checks that Offsets finds each term's bytes from its
-// position as the analyzers give them, and that WithoutOffsets keeps
-// everything of a token but its offsets.
+// position as the analyzers give them.
 func offsetsAgree(t *testing.T, text string) {
 	t.Helper()
 	offs := Offsets(text, math.MaxInt)
@@ -73,12 +94,6 @@ func offsetsAgree(t *testing.T, text string) {
 			first, last := tok.Position-1, tok.Position-1+width-1
 			if first < 0 || last >= len(offs) || offs[first][0] != tok.Start || offs[last][1] != tok.End {
 				t.Fatalf("%s of %q: %q at position %d is [%d:%d]; Offsets gives %v", name, text, tok.Term, tok.Position, tok.Start, tok.End, offs)
-			}
-		}
-		bare := WithoutOffsets(a).Analyze([]byte(text))
-		for i, tok := range a.Analyze([]byte(text)) {
-			if b := bare[i]; b.Start != 0 || b.End != 0 || string(b.Term) != string(tok.Term) || b.Position != tok.Position || b.Type != tok.Type {
-				t.Fatalf("%s of %q without offsets: %s, want %s with no offsets", name, text, tokens(bare), tokens(a.Analyze([]byte(text))))
 			}
 		}
 	}
