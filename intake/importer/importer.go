@@ -87,12 +87,11 @@ type Importer struct {
 // Run imports the lines of r, calling report with each line's result, in
 // order, and returns the counts.
 //
-// Lines are read and checked while the batches before them are indexed
-// and registered: reading holds one core for a tenth of an import's time,
-// and registering a batch waits on the disk, in which time the index's
-// cores would stand idle. A batch is the documents of consecutive lines;
-// Parallel batches are indexed at once (Bleve builds a batch's segment on
-// one core), then registered and reported in the order of their lines.
+// A batch is consecutive lines; Parallel batches are indexed at once
+// (Bleve builds a batch's segment on one core), then registered and
+// reported in the order of their lines, on a goroutine of their own while
+// the next lines are read. A refused line's result waits in its batch, so
+// that refused lines do not cut batches short.
 func (im *Importer) Run(ctx context.Context, r io.Reader, report func(Result)) (Summary, error) {
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
