@@ -261,7 +261,8 @@ func (ix *Index) document(d vanthu.Document) (*document.Document, error) {
 	if err := ix.b.Mapping().MapDocument(doc, e); err != nil {
 		return nil, vanthu.E("index: map "+d.ID.Short(), vanthu.Invalid, err)
 	}
-	// Each text is tokenized once for its exact, folded and pairs fields.
+	// Each text is tokenized once for its exact, folded and pairs fields
+	// (a field with doc values stays Bleve's: its options change below).
 	shared := vi.NewShared()
 	for i, f := range doc.Fields {
 		if f, ok := f.(*document.TextField); ok && !f.Options().IncludeDocValues() {
