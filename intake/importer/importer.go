@@ -137,12 +137,6 @@ func (im *Importer) readLines(ctx context.Context, r io.Reader, groups chan<- []
 	var group [][]line
 	var cur []line
 	send := func() bool {
-		if len(cur) > 0 {
-			group, cur = append(group, cur), nil
-		}
-		if len(group) == 0 {
-			return true
-		}
 		select {
 		case groups <- group:
 			group = nil
@@ -191,7 +185,10 @@ func (im *Importer) readLines(ctx context.Context, r io.Reader, groups chan<- []
 	if err := sc.Err(); err != nil {
 		return n, fmt.Errorf("import: line %d: %w", n+1, err)
 	}
-	if !send() {
+	if len(cur) > 0 {
+		group = append(group, cur)
+	}
+	if len(group) > 0 && !send() {
 		return n, context.Cause(ctx)
 	}
 	return n, nil

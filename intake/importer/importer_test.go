@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -277,44 +276,4 @@ func TestImportFileReceivedBefore(t *testing.T) {
 	if id, ok := e.reg.ImportedAs("cu-9"); !ok || id != rc.Document.ID {
 		t.Errorf("the earlier id points at %s", id)
 	}
-}
-
-// BenchmarkIndexBatch indexes one batch of 2,000 documents of the scale
-// corpus (internal/scale: a province's layout and vocabulary) into a new
-// index: the analysis and the new segment, which are most of an import's
-// work, without the merges that follow. cpu-ms/doc counts both cores.
-func BenchmarkIndexBatch(b *testing.B) {
-	c := scale.New(1)
-	var docs []vanthu.Document
-	for i := range 2000 {
-		r := c.Doc(i)
-		docs = append(docs, vanthu.Document{ID: vanthu.RefOf([]byte(r.ID)), Status: vanthu.Indexed, PageCount: 1,
-			Pages:    []vanthu.Page{{Number: 1, Text: r.Body, Done: true}},
-			Metadata: vanthu.Metadata{Number: r.Number, DocType: r.DocType, Issuer: r.Issuer, IssuedDate: r.IssuedDate, Subject: r.Subject}})
-	}
-	var cpu time.Duration
-	for b.Loop() {
-		b.StopTimer()
-		ix, err := index.Open(filepath.Join(b.TempDir(), "index"))
-		if err != nil {
-			b.Fatal(err)
-		}
-		before := cpuTime()
-		b.StartTimer()
-		if err := ix.PutBatch(docs); err != nil {
-			b.Fatal(err)
-		}
-		b.StopTimer()
-		cpu += cpuTime() - before
-		ix.Close()
-		b.StartTimer()
-	}
-	b.ReportMetric(float64(len(docs)*b.N)/b.Elapsed().Seconds(), "docs/s")
-	b.ReportMetric(float64(cpu.Microseconds())/1000/float64(len(docs)*b.N), "cpu-ms/doc")
-}
-
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

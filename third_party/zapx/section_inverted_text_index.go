@@ -883,6 +883,12 @@ func (i *invertedIndexOpaque) realloc() {
 	// initialize dicts and dict keys from fieldsMap
 	i.initDictsAndKeysFromFields()
 
+	// the table of array positions starts with none (patched)
+	i.arrayPoss = append(i.arrayPoss[:0], nil)
+	if i.arrayPossAt == nil {
+		i.arrayPossAt = map[uint64]uint32{}
+	}
+
 	visitField := func(field index.Field, docNum int) {
 		fieldID := uint16(i.getOrDefineField(field.Name()))
 
@@ -1190,9 +1196,6 @@ func (i *invertedIndexOpaque) Set(key string, val interface{}) {
 // (patched). A location's array positions are those of its field's value,
 // which are one number in a page text's array, or none.
 func (io *invertedIndexOpaque) arrayPositions(ap []uint64) uint32 {
-	if len(io.arrayPoss) == 0 {
-		io.arrayPoss = append(io.arrayPoss, nil)
-	}
 	if len(ap) == 0 {
 		return 0
 	}
@@ -1208,9 +1211,6 @@ func (io *invertedIndexOpaque) arrayPositions(ap []uint64) uint32 {
 	at := uint32(len(io.arrayPoss))
 	io.arrayPoss = append(io.arrayPoss, ap)
 	if len(ap) == 1 {
-		if io.arrayPossAt == nil {
-			io.arrayPossAt = map[uint64]uint32{}
-		}
 		io.arrayPossAt[ap[0]] = at
 		io.lastArrayPos = at
 	}
