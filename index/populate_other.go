@@ -8,3 +8,6 @@ func populate(b []byte) error {
 	touch(b)
 	return nil
 }
+
+// random does nothing: the kernel reads as it will.
+func random([]byte) error { return nil }

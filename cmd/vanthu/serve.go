@@ -59,8 +59,10 @@ func serve(ctx context.Context, args []string) error {
 		return err
 	}
 	defer a.Close()
-	if a.index != nil && limit >= 0 {
-		a.index.Preload(limit, time.Minute, a.log)
+	if a.index != nil {
+		// A look every 10 s: the segment a merge makes is read at random
+		// (and mapped in) soon after.
+		a.index.Preload(limit, 10*time.Second, a.log)
 		a.pipeline.Metrics.Gauge("vanthu_index_preloaded_bytes", func() float64 {
 			mapped, _ := a.index.Preloaded()
 			return float64(mapped)
@@ -182,7 +184,8 @@ func serve(ctx context.Context, args []string) error {
 }
 
 // preloadLimit reads --preload-index: the most bytes of index files to
-// map in (0: any), or -1 for none.
+// map in (0: any), or -1 for none (Index.Preload still advises the
+// kernel how the files are read).
 func preloadLimit(mode string) (int64, error) {
 	switch mode {
 	case "always":

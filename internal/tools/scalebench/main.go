@@ -55,7 +55,7 @@ func main() {
 	overlap := flag.Bool("overlap", false, "also rank every match of each relevance query (untimed) and print how many of the first 10 hits are the same")
 	slowest := flag.Int("slowest", 0, "print the slowest queries of each class, this many, with their totals")
 	compact := flag.Bool("compact", true, "after importing, merge the index's segments into one (vanthu compact), as the README advises after a bulk import")
-	preload := flag.Bool("preload", true, "map the index's segment files into memory before the queries, as vanthu serve does (--preload-index)")
+	preload := flag.Bool("preload", true, "map the index's segment files into memory before the queries, as vanthu serve does (--preload-index; false: never)")
 	flag.Parse()
 	if *data == "" {
 		tmp, err := os.MkdirTemp("", "scalebench-")
@@ -108,13 +108,19 @@ func main() {
 	}
 	defer ix.Close()
 	fmt.Printf("index segments: %d\n", ix.Segments())
+	// As vanthu serve does: the files mapped in, or (-preload=false,
+	// --preload-index never) only the kernel told how they are read.
+	start := time.Now()
+	limit := int64(0)
+	if !*preload {
+		limit = -1
+	}
+	ix.Preload(limit, time.Minute, slog.New(slog.DiscardHandler))
+	mapped, total := ix.Preloaded()
+	for ; (total == 0 || *preload && mapped < total) && time.Since(start) < 3*time.Minute; mapped, total = ix.Preloaded() {
+		time.Sleep(100 * time.Millisecond)
+	}
 	if *preload {
-		start := time.Now()
-		ix.Preload(0, time.Minute, slog.New(slog.DiscardHandler))
-		mapped, total := ix.Preloaded()
-		for ; (total == 0 || mapped < total) && time.Since(start) < 3*time.Minute; mapped, total = ix.Preloaded() {
-			time.Sleep(100 * time.Millisecond)
-		}
 		fmt.Printf("index preloaded: %.2f of %.2f GB in %.1f s\n", gb(mapped), gb(total), time.Since(start).Seconds())
 	}
 	fmt.Println()
