@@ -54,10 +54,9 @@ type mappedSegment interface {
 // index does not fit in memory those pages push out the ones searches
 // need. With it, at a million documents in a memory cgroup of 2 GB,
 // searches took from their second run within twice the time they take
-// with the whole index in memory, and before three to seven times. The
-// cost is Bleve's merges in this process, which read their segments
-// through the same mappings: a page at a time where they are not in
-// memory.
+// with the whole index in memory, and before three to seven times.
+// Bleve's merges read their segments in order (zapx advises them so while
+// it merges them: third_party/zapx/PATCH.md).
 //
 // Preload is called once; a second call does nothing.
 func (ix *Index) Preload(limit int64, interval time.Duration, log *slog.Logger) {

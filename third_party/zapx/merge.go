@@ -71,16 +71,19 @@ func (*ZapPlugin) merge(segments []seg.Segment, drops []*roaring.Bitmap, path st
 	}()
 
 	segmentBases := make([]*SegmentBase, len(segments))
+	var files []*Segment
 	for segmenti, segment := range segments {
 		switch segmentx := segment.(type) {
 		case *Segment:
 			segmentBases[segmenti] = &segmentx.SegmentBase
+			files = append(files, segmentx)
 		case *SegmentBase:
 			segmentBases[segmenti] = segmentx
 		default:
 			panic(fmt.Sprintf("oops, unexpected segment type: %T", segment))
 		}
 	}
+	defer readInOrder(files)()
 	atomic.AddUint64(&zapStats.TotMergeInputSegments, uint64(len(segments)))
 	totalDocs, droppedDocs = computeNewDocCount(segmentBases, drops)
 
