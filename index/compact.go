@@ -93,13 +93,26 @@ func (ix *Index) Settle(max time.Duration) bool {
 		return true
 	}
 	for deadline := time.Now().Add(max); ; time.Sleep(20 * time.Millisecond) {
-		if active, _ := sc.StatsMap()["index_bgthreads_active"].(bool); !active {
+		if settled(sc.StatsMap()) {
 			return true
 		}
 		if time.Now().After(deadline) {
 			return false
 		}
 	}
+}
+
+// settled reads Bleve's statistics: whether its merger and persister have
+// caught up with the index's root. Bleve's own index_bgthreads_active
+// compares them with the root's epoch, which an index opened from disk
+// reports as 0 until it next changes, while the merger and persister
+// report the epoch they loaded: it stays active, and Settle waited out
+// its limit on every index just opened.
+func settled(stats map[string]any) bool {
+	root, _ := stats["CurRootEpoch"].(uint64)
+	merged, _ := stats["LastMergedEpoch"].(uint64)
+	persisted, _ := stats["LastPersistedEpoch"].(uint64)
+	return merged == persisted && (root == merged || root == 0)
 }
 
 // roomToCompact checks that the index's file system has as much free

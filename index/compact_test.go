@@ -133,3 +133,41 @@ func TestCompactedIndexOpensInOneSegment(t *testing.T) {
 		}
 	}
 }
+
+// An index opened from disk, idle once Bleve's merger and persister have
+// looked at it, is settled: Compact and vanthu compact do not wait out
+// their limit on it.
+func TestSettleOpenedFromDisk(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "index")
+	ix, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := ix.PutBatch(preloadDocs(0, 50)); err != nil {
+		t.Fatal(err)
+	}
+	if !ix.Settle(30 * time.Second) {
+		t.Fatal("not settled after a batch")
+	}
+	if err := ix.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if ix, err = Open(dir); err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	sc, _ := ix.scorch()
+	for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(10 * time.Millisecond) {
+		if merged, _ := sc.StatsMap()["LastMergedEpoch"].(uint64); merged > 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("Bleve's merger never looked at the index")
+		}
+	}
+	if !ix.Settle(2 * time.Second) {
+		s := sc.StatsMap()
+		t.Errorf("an idle index opened from disk is not settled: root epoch %v, merged %v, persisted %v",
+			s["CurRootEpoch"], s["LastMergedEpoch"], s["LastPersistedEpoch"])
+	}
+}
