@@ -143,7 +143,7 @@ func TestSettleOpenedFromDisk(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := ix.PutBatch(preloadDocs(0, 50)); err != nil {
+	if err := ix.PutBatch(textDocs(0, 50)); err != nil {
 		t.Fatal(err)
 	}
 	if !ix.Settle(30 * time.Second) {

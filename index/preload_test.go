@@ -43,7 +43,7 @@ func TestPreload(t *testing.T) {
 	})
 	put := func(from, n int) {
 		t.Helper()
-		if err := ix.PutBatch(preloadDocs(from, n)); err != nil {
+		if err := ix.PutBatch(textDocs(from, n)); err != nil {
 			t.Fatal(err)
 		}
 		if err := ix.Compact(context.Background()); err != nil {
@@ -107,7 +107,7 @@ func TestPreloadNeverReadsAtRandom(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer ix.Close()
-	if err := ix.PutBatch(preloadDocs(0, 3000)); err != nil {
+	if err := ix.PutBatch(textDocs(0, 3000)); err != nil {
 		t.Fatal(err)
 	}
 	if err := ix.Compact(context.Background()); err != nil {
@@ -204,8 +204,8 @@ func TestPreloadLimit(t *testing.T) {
 	}
 }
 
-// preloadDocs are n documents of a page of text each, from the from'th.
-func preloadDocs(from, n int) []vanthu.Document {
+// textDocs are n documents of a page of text each, from the from'th.
+func textDocs(from, n int) []vanthu.Document {
 	var docs []vanthu.Document
 	for i := from; i < from+n; i++ {
 		text := fmt.Sprintf("văn bản số %d về cải cách hành chính năm %d", i, 2000+i%25)
