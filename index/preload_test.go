@@ -102,11 +102,36 @@ func TestPreloadNeverReadsAtRandom(t *testing.T) {
 	if runtime.GOOS != "linux" {
 		t.Skip("reads /proc/self/smaps, and the kernel's cache with mincore")
 	}
+	ix, data := coldIndex(t)
+	// A term's postings, and four documents' stored fields.
+	q := bleve.NewTermQuery("khoan")
+	q.SetField(FieldTextFolded)
+	if _, err := ix.Bleve().Search(bleve.NewSearchRequest(q)); err != nil {
+		t.Fatal(err)
+	}
+	const reads = 4
+	for i := range reads {
+		id := vanthu.RefOf(fmt.Appendf(nil, "d%d", 300+i*700))
+		if d, err := ix.Bleve().Document(string(id)); err != nil || d == nil {
+			t.Fatalf("document %d: %v", i, err)
+		}
+	}
+	if n := inCache(t, data); n > 100 {
+		t.Errorf("a search and %d documents read %d of the file's %d pages into the cache", reads, n, (len(data)+4095)/4096)
+	}
+}
+
+// coldIndex is an index of 3,000 documents in one segment file, preloaded
+// with a negative limit (read at random, not mapped in), and the file's
+// bytes, out of the process and out of the kernel's cache. It skips the
+// test where the file stays in the cache.
+func coldIndex(t *testing.T) (*Index, []byte) {
+	t.Helper()
 	ix, err := Open(filepath.Join(t.TempDir(), "index"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer ix.Close()
+	t.Cleanup(func() { ix.Close() })
 	if err := ix.PutBatch(textDocs(0, 3000)); err != nil {
 		t.Fatal(err)
 	}
@@ -129,13 +154,20 @@ func TestPreloadNeverReadsAtRandom(t *testing.T) {
 		t.Errorf("%d of %d bytes mapped in with a negative limit", mapped, total)
 	}
 	m, release := segmentAt(t, ix, zap)
-	defer release()
+	t.Cleanup(release)
 	data := m.Data()
-	// The file out of the process and out of the kernel's cache.
+	dropCache(t, zap, data)
+	return ix, data
+}
+
+// dropCache puts data, the file at path mapped, out of the process and
+// out of the kernel's cache, or skips the test.
+func dropCache(t *testing.T, path string, data []byte) {
+	t.Helper()
 	if err := unix.Madvise(data, unix.MADV_DONTNEED); err != nil {
 		t.Fatal(err)
 	}
-	f, err := os.Open(zap)
+	f, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -148,22 +180,6 @@ func TestPreloadNeverReadsAtRandom(t *testing.T) {
 	}
 	if n := inCache(t, data); n > 0 {
 		t.Skipf("%d pages of the file stay in the kernel's cache: it cannot be read cold here", n)
-	}
-	// A term's postings, and four documents' stored fields.
-	q := bleve.NewTermQuery("khoan")
-	q.SetField(FieldTextFolded)
-	if _, err := ix.Bleve().Search(bleve.NewSearchRequest(q)); err != nil {
-		t.Fatal(err)
-	}
-	const reads = 4
-	for i := range reads {
-		id := vanthu.RefOf(fmt.Appendf(nil, "d%d", 300+i*700))
-		if d, err := ix.Bleve().Document(string(id)); err != nil || d == nil {
-			t.Fatalf("document %d: %v", i, err)
-		}
-	}
-	if n := inCache(t, data); n > 100 {
-		t.Errorf("a search and %d documents read %d of the file's %d pages into the cache", reads, n, (len(data)+4095)/4096)
 	}
 }
 

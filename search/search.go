@@ -220,6 +220,11 @@ func (s *Searcher) these(ctx context.Context, ids []string, q query.Query, order
 	if unsorted {
 		n = max(1, min(runtime.GOMAXPROCS(0), len(ids)/theseFrom))
 	}
+	// The pages these read are asked for all at once: on an index larger
+	// than the memory, read one after the other, each waits for the disk.
+	terms := map[string][]string{}
+	termsOf(q, terms)
+	s.Index.WillNeed(ids, terms)
 	hits := make([]bsearch.DocumentMatchCollection, n)
 	errs := make([]error, n)
 	var wg sync.WaitGroup

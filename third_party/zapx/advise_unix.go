@@ -22,3 +22,13 @@ func readInOrder(segs []*Segment) (again func()) {
 		}
 	}
 }
+
+var pageSize = unix.Getpagesize()
+
+// willNeed tells the kernel that b, pages of a file mapped into memory,
+// will be read soon: it starts reading those not in memory, and returns.
+func willNeed(b []byte) {
+	if len(b) > 0 {
+		_ = unix.Madvise(b, unix.MADV_WILLNEED)
+	}
+}

@@ -40,6 +40,7 @@ func normsByDoc(m uint32) bool { return m >= 1029 }
 type normTable struct {
 	b     []byte
 	width int
+	at    uint64 // where b starts in the segment's bytes; 0: b is a copy (willneed.go)
 }
 
 // norm returns document doc's norm bits.
@@ -122,6 +123,9 @@ func (sb *SegmentBase) readNorms(at uint64) (*normTable, error) {
 		return nil, fmt.Errorf("norms at %d: empty", at)
 	}
 	t := &normTable{b: data[1:], width: int(data[0])}
+	if &data[0] == &sb.mem[at+uint64(n)] { // not changed by the file callbacks
+		t.at = at + uint64(n) + 1
+	}
 	if t.width != 1 && t.width != 2 && t.width != 4 || uint64(len(t.b)) != uint64(t.width)*sb.numDocs {
 		return nil, fmt.Errorf("norms at %d: %d bytes of width %d for %d documents", at, len(t.b), t.width, sb.numDocs)
 	}

@@ -130,6 +130,7 @@ type SegmentBase struct {
 	bytesWritten uint64
 
 	mem                 []byte
+	mapped              bool // mem is a file mapped into memory (Open; willneed.go)
 	memCRC              uint32
 	chunkMode           uint32
 	fieldsMap           map[string]uint16                     // fieldName -> fieldID+1
@@ -306,6 +307,7 @@ func (s *Segment) loadConfig() error {
 	footerSize := FooterSize + int(idLen)
 	s.incrementBytesRead(uint64(footerSize))
 	s.SegmentBase.mem = s.mm[:len(s.mm)-footerSize]
+	s.SegmentBase.mapped = true
 	return nil
 }
 

@@ -1,0 +1,64 @@
+package index
+
+import (
+	"github.com/blevesearch/bleve/v2/index/scorch"
+)
+
+// The hints of the patched zapx (third_party/zapx, willneed.go).
+type (
+	storedWillNeeder   interface{ WillNeedStored(docNums []uint64) }
+	postingsWillNeeder interface {
+		WillNeed(docNums []uint64, locs bool)
+	}
+)
+
+// WillNeed tells the system that the documents ids are about to be read:
+// their stored fields and, in each field of terms, the postings of its
+// terms in them with their locations. A search reads a few pages of the
+// index for each document it shows, here and there; when the index is
+// larger than the memory, most are on disk, and read one after the other
+// each waits for the disk in turn. Named first, they are read at once.
+// It is a hint: what is read is the same without it, and an error is
+// left to the reads that follow.
+func (ix *Index) WillNeed(ids []string, terms map[string][]string) {
+	sc, ok := ix.scorch()
+	if !ok || len(ids) == 0 {
+		return
+	}
+	r, err := sc.Reader()
+	if err != nil {
+		return
+	}
+	defer r.Close()
+	snap, ok := r.(*scorch.IndexSnapshot)
+	if !ok {
+		return
+	}
+	for _, ss := range snap.Segments() {
+		seg := ss.Segment()
+		nums, err := seg.DocNumbers(ids)
+		if err != nil || nums.IsEmpty() {
+			continue
+		}
+		docNums := make([]uint64, 0, nums.GetCardinality())
+		for it := nums.Iterator(); it.HasNext(); {
+			docNums = append(docNums, uint64(it.Next()))
+		}
+		if s, ok := seg.(storedWillNeeder); ok {
+			s.WillNeedStored(docNums)
+		}
+		for field, ts := range terms {
+			d, err := seg.Dictionary(field)
+			if err != nil {
+				continue
+			}
+			for _, t := range ts {
+				if pl, err := d.PostingsList([]byte(t), nil, nil); err == nil {
+					if p, ok := pl.(postingsWillNeeder); ok {
+						p.WillNeed(docNums, true)
+					}
+				}
+			}
+		}
+	}
+}

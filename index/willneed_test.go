@@ -1,0 +1,82 @@
+package index
+
+import (
+	"fmt"
+	"runtime"
+	"testing"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/vanthu/vanthu"
+)
+
+// WillNeed asks for every page that reading a page of hits then reads
+// (their stored fields, and their terms' freqs, norms and locations), and
+// for no more than those: read from a file out of the cache, the hits
+// find every page they read in it, where without the hint they read
+// pages from disk.
+func TestWillNeed(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("reads the kernel's cache with mincore")
+	}
+	ix, data := coldIndex(t)
+	var ids []string
+	for i := range 8 {
+		ids = append(ids, string(vanthu.RefOf(fmt.Appendf(nil, "d%d", 150+i*350))))
+	}
+	terms := map[string][]string{FieldTextFolded: {"khoan", "dieu"}}
+	// What the second pass of a search reads of them (search.these).
+	read := func() {
+		t.Helper()
+		words := bleve.NewMatchQuery("khoản điều")
+		words.SetField(FieldTextFolded)
+		words.Analyzer = Analyzers[FieldTextFolded]
+		req := bleve.NewSearchRequestOptions(query.NewConjunctionQuery([]query.Query{bleve.NewDocIDQuery(ids), words}), len(ids), 0, false)
+		req.Fields = []string{FieldRecord, FieldText}
+		req.IncludeLocations = true
+		res, err := ix.Bleve().Search(req)
+		if err != nil || len(res.Hits) != len(ids) {
+			t.Fatalf("%v hits of %d: %v", res, len(ids), err)
+		}
+		for _, h := range res.Hits {
+			if len(h.Locations[FieldTextFolded]["khoan"]) == 0 || h.Fields[FieldText] == nil {
+				t.Fatalf("%s read without its locations or text: %v", h.ID, h.Fields)
+			}
+		}
+	}
+
+	read()
+	without := inCache(t, data)
+	if without == 0 {
+		t.Fatal("the hits read no page of the file")
+	}
+	dropCache(t, liveSegments(t, ix)[0], data)
+
+	ix.WillNeed(ids, terms)
+	asked := settledCache(t, data)
+	read()
+	if after := inCache(t, data); after != asked {
+		t.Errorf("the hits read %d pages not asked for (%d asked for; %d read without the hint)", after-asked, asked, without)
+	}
+	if total := (len(data) + 4095) / 4096; asked > 2*without+10 {
+		t.Errorf("asked for %d pages of the file's %d, where the hits read %d", asked, total, without)
+	}
+}
+
+// settledCache waits until the reads the kernel was asked for are done
+// (the count of data's cached pages holds still), and returns the count.
+func settledCache(t *testing.T, data []byte) int {
+	t.Helper()
+	n := inCache(t, data)
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); {
+		time.Sleep(50 * time.Millisecond)
+		m := inCache(t, data)
+		if m == n {
+			return n
+		}
+		n = m
+	}
+	return n
+}

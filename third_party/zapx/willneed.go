@@ -1,0 +1,151 @@
+package zap
+
+import (
+	"encoding/binary"
+	"slices"
+)
+
+// A search reads a few pages here and there of a segment file: the chunks
+// of a posting list that hold its hits, and their stored documents. When
+// the pages are not in memory, each read waits for the disk in turn. The
+// WillNeed calls name the pages before they are read, so that the kernel
+// reads them all at once (MADV_WILLNEED), in the time of a few reads.
+// They are hints: they change nothing read, and do nothing on a segment
+// not mapped from a file or on a system without the advice.
+
+// WillNeed tells the kernel that the postings of docNums in p will be
+// read soon: the list's bitmap, and the chunks that hold their freqs and
+// norms (or their norms' places in the field's table, norms.go) and, with
+// locs, their locations, and the first posting's, which an iterator reads
+// first.
+func (p *PostingsList) WillNeed(docNums []uint64, locs bool) {
+	if p == nil || p.sb == nil || !p.sb.mapped || p.postings == nil || p.chunkSize == 0 {
+		return // empty, one hit (kept in the dictionary), or in memory
+	}
+	var w pages
+	// The list's bitmap, which the iterator reads through.
+	at := p.postingsOffset
+	for k := 0; k < 3; k++ {
+		v, n := binary.Uvarint(p.sb.mem[at:min(at+binary.MaxVarintLen64, uint64(len(p.sb.mem)))])
+		if n <= 0 {
+			return
+		}
+		at += uint64(n)
+		if k == 2 { // the bitmap's length
+			w.add(p.postingsOffset, min(at+v, uint64(len(p.sb.mem))))
+		}
+	}
+	decoders := []uint64{p.freqOffset}
+	if locs {
+		decoders = append(decoders, p.locOffset)
+	}
+	for _, offset := range decoders {
+		if offset == termNotEncoded {
+			continue
+		}
+		d := newChunkedIntDecoder(p.sb.mem, offset, nil, nil)
+		// A search's iterator reads the first posting before it jumps.
+		if len(d.chunkOffsets) > 0 {
+			s, e := readChunkBoundary(0, d.chunkOffsets)
+			w.add(d.dataStartOffset+s, d.dataStartOffset+e)
+		}
+		last := -1
+		for _, n := range docNums {
+			c := int(n / p.chunkSize)
+			if c == last || c >= len(d.chunkOffsets) || !p.postings.Contains(uint32(n)) {
+				continue
+			}
+			last = c
+			s, e := readChunkBoundary(c, d.chunkOffsets)
+			w.add(d.dataStartOffset+s, d.dataStartOffset+e)
+		}
+	}
+	if t := p.norms; t != nil && t.at > 0 && !p.postings.IsEmpty() {
+		first := uint64(p.postings.Minimum())
+		for _, n := range append([]uint64{first}, docNums...) {
+			if n < p.sb.numDocs && p.postings.Contains(uint32(n)) {
+				at := t.at + uint64(t.width)*n
+				w.add(at, at+uint64(t.width))
+			}
+		}
+	}
+	w.advise(p.sb.mem)
+}
+
+// WillNeedStored tells the kernel that the stored fields of docNums will
+// be read soon. Where a document's fields are is itself on a page of the
+// segment: those pages are asked for first, and waited for.
+func (sb *SegmentBase) WillNeedStored(docNums []uint64) {
+	if !sb.mapped || sb.storedIndexOffset == 0 {
+		return
+	}
+	var where pages
+	for _, n := range docNums {
+		if n < sb.numDocs {
+			at := sb.storedIndexOffset + 8*n
+			where.add(at, at+8)
+		}
+	}
+	where.advise(sb.mem)
+	var w pages
+	for _, n := range docNums {
+		if n >= sb.numDocs {
+			continue
+		}
+		at := binary.BigEndian.Uint64(sb.mem[sb.storedIndexOffset+8*n:])
+		if at >= uint64(len(sb.mem)) {
+			continue
+		}
+		// The lengths of its meta and data follow, then the two.
+		metaLen, k := binary.Uvarint(sb.mem[at:min(at+2*binary.MaxVarintLen64, uint64(len(sb.mem)))])
+		if k <= 0 {
+			continue
+		}
+		dataLen, k2 := binary.Uvarint(sb.mem[at+uint64(k) : min(at+uint64(k)+binary.MaxVarintLen64, uint64(len(sb.mem)))])
+		if k2 <= 0 {
+			continue
+		}
+		w.add(at, at+uint64(k+k2)+metaLen+dataLen)
+	}
+	w.advise(sb.mem)
+}
+
+// pages is byte ranges of a segment, [start, end).
+type pages [][2]uint64
+
+func (w *pages) add(start, end uint64) {
+	if end > start {
+		*w = append(*w, [2]uint64{start, end})
+	}
+}
+
+// advise asks for the pages of w in mem, a file mapped from its start
+// (so that its offsets align with the system's pages): ranges on the same
+// or adjacent pages are asked for as one.
+func (w pages) advise(mem []byte) {
+	if len(w) == 0 {
+		return
+	}
+	size := uint64(pageSize)
+	slices.SortFunc(w, func(a, b [2]uint64) int { return cmpUint64(a[0], b[0]) })
+	start, end := w[0][0]&^(size-1), w[0][1]
+	for _, r := range w[1:] {
+		if r[0]&^(size-1) <= end {
+			end = max(end, r[1])
+			continue
+		}
+		willNeed(mem[start:min(end, uint64(len(mem)))])
+		start, end = r[0]&^(size-1), r[1]
+	}
+	willNeed(mem[start:min(end, uint64(len(mem)))])
+}
+
+func cmpUint64(a, b uint64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
