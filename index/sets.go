@@ -16,8 +16,9 @@ import (
 // visiting the documents one by one. It is used by one goroutine, while
 // the reader it came from is open.
 type Sets struct {
-	segs  []segSet
-	cache *termCache
+	segs     []segSet
+	cache    *termCache
+	inMemory bool // every segment file is mapped in (Index.inMemory)
 }
 
 type segSet struct {
@@ -40,7 +41,7 @@ func (ix *Index) Sets(r bindex.IndexReader) (*Sets, bool) {
 	if !ok {
 		return nil, false
 	}
-	s := &Sets{cache: &ix.terms}
+	s := &Sets{cache: &ix.terms, inMemory: ix.inMemory()}
 	var offset uint64
 	for _, ss := range snap.Segments() {
 		seg := ss.Segment()

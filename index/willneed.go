@@ -1,6 +1,8 @@
 package index
 
 import (
+	"slices"
+
 	"github.com/blevesearch/bleve/v2/index/scorch"
 )
 
@@ -19,10 +21,11 @@ type (
 // larger than the memory, most are on disk, and read one after the other
 // each waits for the disk in turn. Named first, they are read at once.
 // It is a hint: what is read is the same without it, and an error is
-// left to the reads that follow.
+// left to the reads that follow. An index mapped in (Preload) is not
+// advised: its pages are in memory, and each hint costs a system call.
 func (ix *Index) WillNeed(ids []string, terms map[string][]string) {
 	sc, ok := ix.scorch()
-	if !ok || len(ids) == 0 {
+	if !ok || len(ids) == 0 || ix.inMemory() {
 		return
 	}
 	r, err := sc.Reader()
@@ -61,4 +64,30 @@ func (ix *Index) WillNeed(ids []string, terms map[string][]string) {
 			}
 		}
 	}
+}
+
+// WillNeedStored tells the system that the stored fields of the
+// documents docs (numbers in the snapshot) are about to be read.
+func (s *Sets) WillNeedStored(docs []uint64) {
+	if s.inMemory {
+		return
+	}
+	for _, sg := range s.segs {
+		var local []uint64
+		for _, n := range docs {
+			if n >= sg.offset && n < sg.offset+sg.seg.Count() {
+				local = append(local, n-sg.offset)
+			}
+		}
+		if st, ok := sg.seg.(storedWillNeeder); ok && len(local) > 0 {
+			slices.Sort(local)
+			st.WillNeedStored(local)
+		}
+	}
+}
+
+// inMemory reports whether Preload has mapped in every live segment file.
+func (ix *Index) inMemory() bool {
+	mapped, total := ix.Preloaded()
+	return total > 0 && mapped == total
 }

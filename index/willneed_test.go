@@ -3,6 +3,7 @@ package index
 import (
 	"fmt"
 	"runtime"
+	"syscall"
 	"testing"
 	"time"
 
@@ -79,4 +80,51 @@ func settledCache(t *testing.T, data []byte) int {
 		n = m
 	}
 	return n
+}
+
+// Asking for documents' stored fields waits for the disk a few times,
+// not once a document: where each document starts is read from the
+// stored index, and how long it is from its first bytes, each round of
+// pages asked for at once before it is read.
+func TestWillNeedStoredWaitsOnce(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("reads the kernel's cache with mincore")
+	}
+	ix, data := coldIndex(t)
+	snap, release := openSnapshot(t, ix)
+	defer release()
+	s, ok := ix.Sets(snap)
+	if !ok {
+		t.Fatal("no sets")
+	}
+	var docs []uint64
+	for n := uint64(7); n < 3000; n += 73 {
+		docs = append(docs, n)
+	}
+	before := majorFaults(t)
+	s.WillNeedStored(docs)
+	waited := majorFaults(t) - before
+	asked := settledCache(t, data)
+	if waited > 8 {
+		t.Errorf("asking for %d documents' stored fields waited for the disk %d times", len(docs), waited)
+	}
+	for _, n := range docs {
+		if _, err := snap.ExternalID(AppendInternalID(nil, n)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if after := inCache(t, data); after != asked {
+		t.Errorf("reading %d documents' ids read %d pages not asked for", len(docs), after-asked)
+	}
+}
+
+// majorFaults is how many times the process has waited for a page of a
+// file mapped into memory to be read from disk.
+func majorFaults(t *testing.T) int64 {
+	t.Helper()
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		t.Fatal(err)
+	}
+	return ru.Majflt
 }

@@ -82,6 +82,14 @@ func scoreInParts(ctx context.Context, r bindex.IndexReader, m mapping.IndexMapp
 		return nil, err
 	}
 	kept := slices.Concat(best...)
+	// Bleve reads the ids of the best keep, each from its stored fields:
+	// their pages are asked for at once.
+	top := bestOf(slices.Clone(kept), keep)
+	nums := make([]uint64, len(top))
+	for i, d := range top {
+		nums[i] = d.n
+	}
+	s.WillNeedStored(nums)
 	slices.SortFunc(kept, func(a, b scoredDoc) int { return cmp.Compare(a.n, b.n) })
 	return kept, nil
 }

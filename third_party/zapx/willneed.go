@@ -73,12 +73,15 @@ func (p *PostingsList) WillNeed(docNums []uint64, locs bool) {
 }
 
 // WillNeedStored tells the kernel that the stored fields of docNums will
-// be read soon. Where a document's fields are is itself on a page of the
-// segment: those pages are asked for first, and waited for.
+// be read soon. Where a document's fields are, and how long they are, is
+// itself in the segment: in three rounds, each asked for at once and then
+// read, the places of the documents in the stored index, then the page
+// where each document starts (its lengths), then the rest of each.
 func (sb *SegmentBase) WillNeedStored(docNums []uint64) {
 	if !sb.mapped || sb.storedIndexOffset == 0 {
 		return
 	}
+	size := uint64(len(sb.mem))
 	var where pages
 	for _, n := range docNums {
 		if n < sb.numDocs {
@@ -87,27 +90,32 @@ func (sb *SegmentBase) WillNeedStored(docNums []uint64) {
 		}
 	}
 	where.advise(sb.mem)
-	var w pages
+	var starts []uint64
+	var first pages
 	for _, n := range docNums {
 		if n >= sb.numDocs {
 			continue
 		}
-		at := binary.BigEndian.Uint64(sb.mem[sb.storedIndexOffset+8*n:])
-		if at >= uint64(len(sb.mem)) {
-			continue
+		if at := binary.BigEndian.Uint64(sb.mem[sb.storedIndexOffset+8*n:]); at < size {
+			starts = append(starts, at)
+			first.add(at, min(at+2*binary.MaxVarintLen64, size))
 		}
-		// The lengths of its meta and data follow, then the two.
-		metaLen, k := binary.Uvarint(sb.mem[at:min(at+2*binary.MaxVarintLen64, uint64(len(sb.mem)))])
+	}
+	first.advise(sb.mem)
+	var rest pages
+	for _, at := range starts {
+		// The lengths of its meta and data, then the two.
+		metaLen, k := binary.Uvarint(sb.mem[at:min(at+binary.MaxVarintLen64, size)])
 		if k <= 0 {
 			continue
 		}
-		dataLen, k2 := binary.Uvarint(sb.mem[at+uint64(k) : min(at+uint64(k)+binary.MaxVarintLen64, uint64(len(sb.mem)))])
+		dataLen, k2 := binary.Uvarint(sb.mem[at+uint64(k) : min(at+uint64(k)+binary.MaxVarintLen64, size)])
 		if k2 <= 0 {
 			continue
 		}
-		w.add(at, at+uint64(k+k2)+metaLen+dataLen)
+		rest.add(at, min(at+uint64(k+k2)+metaLen+dataLen, size))
 	}
-	w.advise(sb.mem)
+	rest.advise(sb.mem)
 }
 
 // pages is byte ranges of a segment, [start, end).
