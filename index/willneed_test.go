@@ -15,9 +15,9 @@ import (
 
 // WillNeed asks for every page that reading a page of hits then reads
 // (their stored fields, and their terms' freqs, norms and locations), and
-// for no more than those: read from a file out of the cache, the hits
-// find every page they read in it, where without the hint they read
-// pages from disk.
+// not many more: read from a file out of the cache, the hits find every
+// page they read in it, where without the hint they read pages from
+// disk.
 func TestWillNeed(t *testing.T) {
 	if runtime.GOOS != "linux" {
 		t.Skip("reads the kernel's cache with mincore")
