@@ -3,6 +3,9 @@ package index
 import (
 	"slices"
 
+	"github.com/RoaringBitmap/roaring/v2"
+	segment "github.com/blevesearch/scorch_segment_api/v2"
+
 	"github.com/blevesearch/bleve/v2/index/scorch"
 )
 
@@ -10,7 +13,7 @@ import (
 type (
 	storedWillNeeder   interface{ WillNeedStored(docNums []uint64) }
 	postingsWillNeeder interface {
-		WillNeed(docNums []uint64, locs bool)
+		WillNeed(docs *roaring.Bitmap, locs bool)
 	}
 )
 
@@ -58,7 +61,7 @@ func (ix *Index) WillNeed(ids []string, terms map[string][]string) {
 			for _, t := range ts {
 				if pl, err := d.PostingsList([]byte(t), nil, nil); err == nil {
 					if p, ok := pl.(postingsWillNeeder); ok {
-						p.WillNeed(docNums, true)
+						p.WillNeed(nums, true)
 					}
 				}
 			}
@@ -90,4 +93,17 @@ func (s *Sets) WillNeedStored(docs []uint64) {
 func (ix *Index) inMemory() bool {
 	mapped, total := ix.Preloaded()
 	return total > 0 && mapped == total
+}
+
+// willNeedLocations asks for the pages of the positions of lists in the
+// documents of b, which a phrase is about to read.
+func (s *Sets) willNeedLocations(lists []segment.PostingsList, b *roaring.Bitmap) {
+	if s.inMemory {
+		return
+	}
+	for _, l := range lists {
+		if p, ok := l.(postingsWillNeeder); ok {
+			p.WillNeed(b, true)
+		}
+	}
 }

@@ -3,6 +3,8 @@ package zap
 import (
 	"encoding/binary"
 	"slices"
+
+	"github.com/RoaringBitmap/roaring/v2"
 )
 
 // A search reads a few pages here and there of a segment file: the chunks
@@ -13,15 +15,17 @@ import (
 // They are hints: they change nothing read, and do nothing on a segment
 // not mapped from a file or on a system without the advice.
 
-// WillNeed tells the kernel that the postings of docNums in p will be
+// WillNeed tells the kernel that the postings of docs in p will be
 // read soon: the list's bitmap, and the chunks that hold their freqs and
 // norms (or their norms' places in the field's table, norms.go) and, with
 // locs, their locations, and the first posting's, which an iterator reads
 // first.
-func (p *PostingsList) WillNeed(docNums []uint64, locs bool) {
+func (p *PostingsList) WillNeed(docs *roaring.Bitmap, locs bool) {
 	if p == nil || p.sb == nil || !p.sb.mapped || p.postings == nil || p.chunkSize == 0 {
 		return // empty, one hit (kept in the dictionary), or in memory
 	}
+	// The documents of docs in the list, in order.
+	hits := roaring.And(docs, p.postings).ToArray()
 	var w pages
 	// The list's bitmap, which the iterator reads through.
 	at := p.postingsOffset
@@ -43,6 +47,10 @@ func (p *PostingsList) WillNeed(docNums []uint64, locs bool) {
 		if offset == termNotEncoded {
 			continue
 		}
+		// Each part's ranges come in order of the documents, so in the
+		// file's order: asked for part by part, they need no sorting.
+		w.advise(p.sb.mem)
+		w = w[:0]
 		d := newChunkedIntDecoder(p.sb.mem, offset, nil, nil)
 		// A search's iterator reads the first posting before it jumps.
 		if len(d.chunkOffsets) > 0 {
@@ -50,9 +58,9 @@ func (p *PostingsList) WillNeed(docNums []uint64, locs bool) {
 			w.add(d.dataStartOffset+s, d.dataStartOffset+e)
 		}
 		last := -1
-		for _, n := range docNums {
-			c := int(n / p.chunkSize)
-			if c == last || c >= len(d.chunkOffsets) || !p.postings.Contains(uint32(n)) {
+		for _, n := range hits {
+			c := int(uint64(n) / p.chunkSize)
+			if c == last || c >= len(d.chunkOffsets) {
 				continue
 			}
 			last = c
@@ -60,11 +68,12 @@ func (p *PostingsList) WillNeed(docNums []uint64, locs bool) {
 			w.add(d.dataStartOffset+s, d.dataStartOffset+e)
 		}
 	}
+	w.advise(p.sb.mem)
+	w = w[:0]
 	if t := p.norms; t != nil && t.at > 0 && !p.postings.IsEmpty() {
-		first := uint64(p.postings.Minimum())
-		for _, n := range append([]uint64{first}, docNums...) {
-			if n < p.sb.numDocs && p.postings.Contains(uint32(n)) {
-				at := t.at + uint64(t.width)*n
+		for _, n := range append([]uint32{p.postings.Minimum()}, hits...) {
+			if uint64(n) < p.sb.numDocs {
+				at := t.at + uint64(t.width)*uint64(n)
 				w.add(at, at+uint64(t.width))
 			}
 		}
@@ -135,7 +144,10 @@ func (w pages) advise(mem []byte) {
 		return
 	}
 	size := uint64(pageSize)
-	slices.SortFunc(w, func(a, b [2]uint64) int { return cmpUint64(a[0], b[0]) })
+	byStart := func(a, b [2]uint64) int { return cmpUint64(a[0], b[0]) }
+	if !slices.IsSortedFunc(w, byStart) {
+		slices.SortFunc(w, byStart)
+	}
 	start, end := w[0][0]&^(size-1), w[0][1]
 	for _, r := range w[1:] {
 		if r[0]&^(size-1) <= end {
