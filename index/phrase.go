@@ -35,8 +35,10 @@ func (s *Sets) Phrase(field string, terms []string, offs []int, in Set, parts in
 				return nil, err
 			}
 		}
-		// Their positions in the documents of in, asked for at once.
-		s.willNeedLocations(lists[i], in[i])
+		if !s.inMemory {
+			// Their positions in the documents of in, asked for at once.
+			willNeedLocations(lists[i], in[i])
+		}
 	}
 	split := in.Split(max(parts, 1))
 	found := make([]Set, len(split))

@@ -1,17 +1,14 @@
 package index
 
 import (
-	"slices"
-
 	"github.com/RoaringBitmap/roaring/v2"
-	segment "github.com/blevesearch/scorch_segment_api/v2"
-
 	"github.com/blevesearch/bleve/v2/index/scorch"
+	segment "github.com/blevesearch/scorch_segment_api/v2"
 )
 
 // The hints of the patched zapx (third_party/zapx, willneed.go).
 type (
-	storedWillNeeder   interface{ WillNeedStored(docNums []uint64) }
+	storedWillNeeder   interface{ WillNeedStored(docs *roaring.Bitmap) }
 	postingsWillNeeder interface {
 		WillNeed(docs *roaring.Bitmap, locs bool)
 	}
@@ -46,13 +43,10 @@ func (ix *Index) WillNeed(ids []string, terms map[string][]string) {
 		if err != nil || nums.IsEmpty() {
 			continue
 		}
-		docNums := make([]uint64, 0, nums.GetCardinality())
-		for it := nums.Iterator(); it.HasNext(); {
-			docNums = append(docNums, uint64(it.Next()))
-		}
 		if s, ok := seg.(storedWillNeeder); ok {
-			s.WillNeedStored(docNums)
+			s.WillNeedStored(nums)
 		}
+		var lists []segment.PostingsList
 		for field, ts := range terms {
 			d, err := seg.Dictionary(field)
 			if err != nil {
@@ -60,12 +54,11 @@ func (ix *Index) WillNeed(ids []string, terms map[string][]string) {
 			}
 			for _, t := range ts {
 				if pl, err := d.PostingsList([]byte(t), nil, nil); err == nil {
-					if p, ok := pl.(postingsWillNeeder); ok {
-						p.WillNeed(nums, true)
-					}
+					lists = append(lists, pl)
 				}
 			}
 		}
+		willNeedLocations(lists, nums)
 	}
 }
 
@@ -76,14 +69,13 @@ func (s *Sets) WillNeedStored(docs []uint64) {
 		return
 	}
 	for _, sg := range s.segs {
-		var local []uint64
+		local := roaring.New()
 		for _, n := range docs {
 			if n >= sg.offset && n < sg.offset+sg.seg.Count() {
-				local = append(local, n-sg.offset)
+				local.Add(uint32(n - sg.offset))
 			}
 		}
-		if st, ok := sg.seg.(storedWillNeeder); ok && len(local) > 0 {
-			slices.Sort(local)
+		if st, ok := sg.seg.(storedWillNeeder); ok && !local.IsEmpty() {
 			st.WillNeedStored(local)
 		}
 	}
@@ -95,12 +87,9 @@ func (ix *Index) inMemory() bool {
 	return total > 0 && mapped == total
 }
 
-// willNeedLocations asks for the pages of the positions of lists in the
-// documents of b, which a phrase is about to read.
-func (s *Sets) willNeedLocations(lists []segment.PostingsList, b *roaring.Bitmap) {
-	if s.inMemory {
-		return
-	}
+// willNeedLocations asks for the pages of the postings of lists in the
+// documents of b, with their positions.
+func willNeedLocations(lists []segment.PostingsList, b *roaring.Bitmap) {
 	for _, l := range lists {
 		if p, ok := l.(postingsWillNeeder); ok {
 			p.WillNeed(b, true)

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/vanthu/vanthu"
@@ -90,13 +91,7 @@ func TestWillNeedStoredWaitsOnce(t *testing.T) {
 	if runtime.GOOS != "linux" {
 		t.Skip("reads the kernel's cache with mincore")
 	}
-	ix, data := coldIndex(t)
-	snap, release := openSnapshot(t, ix)
-	defer release()
-	s, ok := ix.Sets(snap)
-	if !ok {
-		t.Fatal("no sets")
-	}
+	data, snap, s := coldSets(t)
 	var docs []uint64
 	for n := uint64(7); n < 3000; n += 73 {
 		docs = append(docs, n)
@@ -127,4 +122,42 @@ func majorFaults(t *testing.T) int64 {
 		t.Fatal(err)
 	}
 	return ru.Majflt
+}
+
+// A phrase asks for its terms' positions in the documents it checks
+// before it reads them: read from a cold file, it waits for the disk a
+// few times (the terms' dictionary and lists), not once a page of their
+// positions, and finds the same documents.
+func TestPhraseWaitsOnce(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("reads the kernel's cache with mincore")
+	}
+	_, _, s := coldSets(t)
+	// "điều N khoản M", forty times a document.
+	before := majorFaults(t)
+	found, err := s.Phrase(FieldTextFolded, []string{"dieu", "khoan"}, []int{0, 2}, s.All(), 1)
+	waited := majorFaults(t) - before
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := found.Card(); n != 3000 {
+		t.Fatalf("the phrase in %d documents, want 3000", n)
+	}
+	if waited > 10 {
+		t.Errorf("reading the positions of a phrase waited for the disk %d times", waited)
+	}
+}
+
+// coldSets is coldIndex's file, a snapshot of the index held until the
+// test ends, and its sets.
+func coldSets(t *testing.T) ([]byte, *scorch.IndexSnapshot, *Sets) {
+	t.Helper()
+	ix, data := coldIndex(t)
+	snap, release := openSnapshot(t, ix)
+	t.Cleanup(release)
+	s, ok := ix.Sets(snap)
+	if !ok {
+		t.Fatal("no sets")
+	}
+	return data, snap, s
 }

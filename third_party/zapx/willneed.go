@@ -1,6 +1,7 @@
 package zap
 
 import (
+	"cmp"
 	"encoding/binary"
 	"slices"
 
@@ -81,48 +82,40 @@ func (p *PostingsList) WillNeed(docs *roaring.Bitmap, locs bool) {
 	w.advise(p.sb.mem)
 }
 
-// WillNeedStored tells the kernel that the stored fields of docNums will
-// be read soon. Where a document's fields are, and how long they are, is
-// itself in the segment: in three rounds, each asked for at once and then
-// read, the places of the documents in the stored index, then the page
-// where each document starts (its lengths), then the rest of each.
-func (sb *SegmentBase) WillNeedStored(docNums []uint64) {
+// WillNeedStored tells the kernel that the stored fields of the documents
+// of docs will be read soon. Where a document's fields are, and how long
+// they are, is itself in the segment: in three rounds, each asked for at
+// once and then read, the places of the documents in the stored index,
+// then the page where each document starts (its lengths), then the rest
+// of each.
+func (sb *SegmentBase) WillNeedStored(docs *roaring.Bitmap) {
 	if !sb.mapped || sb.storedIndexOffset == 0 {
 		return
 	}
-	size := uint64(len(sb.mem))
-	var where pages
-	for _, n := range docNums {
-		if n < sb.numDocs {
-			at := sb.storedIndexOffset + 8*n
-			where.add(at, at+8)
+	var nums []uint64
+	for it := docs.Iterator(); it.HasNext(); {
+		if n := uint64(it.Next()); n < sb.numDocs {
+			nums = append(nums, n)
 		}
 	}
+	size := uint64(len(sb.mem))
+	var where, first, rest pages
+	for _, n := range nums {
+		at := sb.storedIndexOffset + 8*n
+		where.add(at, at+8)
+	}
 	where.advise(sb.mem)
-	var starts []uint64
-	var first pages
-	for _, n := range docNums {
-		if n >= sb.numDocs {
-			continue
-		}
+	var inFile []uint64
+	for _, n := range nums {
 		if at := binary.BigEndian.Uint64(sb.mem[sb.storedIndexOffset+8*n:]); at < size {
-			starts = append(starts, at)
+			inFile = append(inFile, n)
 			first.add(at, min(at+2*binary.MaxVarintLen64, size))
 		}
 	}
 	first.advise(sb.mem)
-	var rest pages
-	for _, at := range starts {
-		// The lengths of its meta and data, then the two.
-		metaLen, k := binary.Uvarint(sb.mem[at:min(at+binary.MaxVarintLen64, size)])
-		if k <= 0 {
-			continue
-		}
-		dataLen, k2 := binary.Uvarint(sb.mem[at+uint64(k) : min(at+uint64(k)+binary.MaxVarintLen64, size)])
-		if k2 <= 0 {
-			continue
-		}
-		rest.add(at, min(at+uint64(k+k2)+metaLen+dataLen, size))
+	for _, n := range inFile {
+		_, at, k, metaLen, dataLen := sb.getDocStoredOffsets(n)
+		rest.add(at, min(at+k+metaLen+dataLen, size))
 	}
 	rest.advise(sb.mem)
 }
@@ -144,7 +137,7 @@ func (w pages) advise(mem []byte) {
 		return
 	}
 	size := uint64(pageSize)
-	byStart := func(a, b [2]uint64) int { return cmpUint64(a[0], b[0]) }
+	byStart := func(a, b [2]uint64) int { return cmp.Compare(a[0], b[0]) }
 	if !slices.IsSortedFunc(w, byStart) {
 		slices.SortFunc(w, byStart)
 	}
@@ -158,14 +151,4 @@ func (w pages) advise(mem []byte) {
 		start, end = r[0]&^(size-1), r[1]
 	}
 	willNeed(mem[start:min(end, uint64(len(mem)))])
-}
-
-func cmpUint64(a, b uint64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
