@@ -13,10 +13,15 @@ import (
 // plus its offset (offs[k] for terms[k]; terms at the same offset are
 // alternatives). It reads the terms' positions in each document of in,
 // in parts of in at once (parts, one a core), as Bleve's phrase searcher
-// matches them: the field must keep its term vectors.
+// matches them: the field must keep its term vectors. A phrase of pairs
+// (FieldTextPairs, its terms as the field's analyzer makes them) is
+// placed by the positions of some of its pairs only (pairsCover).
 func (s *Sets) Phrase(field string, terms []string, offs []int, in Set, parts int) (Set, error) {
 	if len(terms) == 0 || len(terms) != len(offs) {
 		return s.None(), nil
+	}
+	if field == FieldTextPairs {
+		terms, offs = pairsCover(terms, offs)
 	}
 	// The posting lists, looked up here (the dictionaries are cached per
 	// Sets, one goroutine), then walked in parts.
@@ -66,6 +71,40 @@ func (s *Sets) Phrase(field string, terms []string, offs []int, in Set, parts in
 		out = out.Or(found[p])
 	}
 	return out, nil
+}
+
+// pairsCover keeps, of a phrase of pairs, the terms whose positions place
+// it. A pair at offset o is the syllables at o and o+1 side by side, so
+// the pairs at 0 and 2 put the syllables at 0 to 3 in their places, and
+// with them the pair at 1, which the pairs filter made of the syllables
+// at 1 and 2: a phrase of four syllables needs the positions of two of
+// its three pairs, one of n syllables about half of its pairs. Terms at
+// the same offset (alternatives) are kept or left together.
+func pairsCover(terms []string, offs []int) ([]string, []int) {
+	at := slices.Compact(slices.Sorted(slices.Values(offs)))
+	keep := map[int]bool{}
+	placed := at[0] - 1 // the last syllable placed
+	for _, o := range at {
+		if o+1 <= placed {
+			continue
+		}
+		// The syllable after the last placed: placed by the pair that
+		// starts on it, which reaches furthest, or by the pair before.
+		next := max(o, placed+1)
+		if next != o && !slices.Contains(at, next) {
+			next = o
+		}
+		keep[next] = true
+		placed = next + 1
+	}
+	var kt []string
+	var ko []int
+	for k, t := range terms {
+		if keep[offs[k]] {
+			kt, ko = append(kt, t), append(ko, offs[k])
+		}
+	}
+	return kt, ko
 }
 
 // phraseIn is the documents of b (of one segment) where the terms of

@@ -3,6 +3,7 @@ package index
 import (
 	"fmt"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/blevesearch/bleve/v2"
@@ -13,7 +14,9 @@ import (
 // Phrase finds the documents Bleve's phrase query finds, by the pairs
 // field and by the folded text: a phrase within one page and not across
 // two, its words apart or out of order, repeated, in several segments
-// with deleted documents, in one part or several.
+// with deleted documents, in one part or several; phrases of three to six
+// syllables, of which the pairs field reads the positions of some pairs
+// only.
 func TestPhraseAsBleve(t *testing.T) {
 	ix, err := Open(filepath.Join(t.TempDir(), "index"))
 	if err != nil {
@@ -55,7 +58,8 @@ func TestPhraseAsBleve(t *testing.T) {
 	}
 	for _, field := range []string{FieldTextPairs, FieldTextFolded} {
 		an := ix.Bleve().Mapping().AnalyzerNamed(Analyzers[field])
-		for _, phrase := range []string{"tài chính chủ trì", "Sở Tài chính", "chinh chu tri phoi", "tài chính", "báo cáo chủ trì"} {
+		for _, phrase := range []string{"tài chính chủ trì", "Sở Tài chính", "chinh chu tri phoi", "tài chính", "báo cáo chủ trì",
+			"sở tài chính chủ trì", "tài chính chủ trì phối hợp", "tài chính tài chính chủ trì chủ"} {
 			q := bleve.NewMatchPhraseQuery(phrase)
 			q.SetField(field)
 			q.Analyzer = Analyzers[field]
@@ -90,6 +94,36 @@ func TestPhraseAsBleve(t *testing.T) {
 				if fmt.Sprint(ids) != fmt.Sprint(want) || len(want) == 0 && phrase != "báo cáo chủ trì" {
 					t.Errorf("%s %q in %d parts: %d documents, Bleve %d", field, phrase, parts, len(ids), len(want))
 				}
+			}
+		}
+	}
+}
+
+// A phrase of pairs is placed by the pairs that reach each of its
+// syllables: every other pair and the last, a pair beside a gap.
+func TestPairsCover(t *testing.T) {
+	for _, c := range []struct{ offs, want []int }{
+		{[]int{1}, []int{1}},
+		{[]int{1, 2}, []int{1, 2}},
+		{[]int{1, 2, 3}, []int{1, 3}},
+		{[]int{1, 2, 3, 4}, []int{1, 3, 4}},
+		{[]int{1, 2, 3, 4, 5}, []int{1, 3, 5}},
+		{[]int{0, 1, 3}, []int{0, 1, 3}},             // no pair at 2: the syllable at 2 is the pair at 1's
+		{[]int{0, 0, 1, 2}, []int{0, 0, 2}},          // alternatives at 0 stay together
+		{[]int{3, 1, 2}, []int{3, 1}},                // in any order
+		{[]int{0, 1, 2, 5, 6, 7}, []int{0, 2, 5, 7}}, // two runs
+	} {
+		terms := make([]string, len(c.offs))
+		for k, o := range c.offs {
+			terms[k] = fmt.Sprint("t", k, "@", o)
+		}
+		gotTerms, got := pairsCover(terms, c.offs)
+		if fmt.Sprint(got) != fmt.Sprint(c.want) {
+			t.Errorf("pairsCover(%v) = %v, want %v", c.offs, got, c.want)
+		}
+		for k, term := range gotTerms {
+			if !strings.HasSuffix(term, fmt.Sprint("@", got[k])) {
+				t.Errorf("pairsCover(%v): term %q at offset %d", c.offs, term, got[k])
 			}
 		}
 	}
