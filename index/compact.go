@@ -48,14 +48,17 @@ func (ix *Index) Compact(ctx context.Context) error {
 		return err
 	}
 	opts := mergeplan.SingleSegmentMergePlanOptions
-	// A merge of many segments runs in steps of SegmentsPerMergeTask;
-	// each step asks again until one is left, and Bleve's own merging
-	// and persisting have caught up with it.
+	// Bleve merges at most SegmentsPerMergeTask segments into one at a
+	// time (10 by default), and a merge in steps writes most of the index
+	// twice: all of them at once write it once (18 segments of 200,000
+	// documents in 32.5 s against 60). A step asks again until one is
+	// left, and Bleve's own merging and persisting have caught up with it.
 	for ix.Segments() > 1 || ix.Settle(settleMax) && ix.Segments() > 1 {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
 		before := ix.Segments()
+		opts.SegmentsPerMergeTask = max(before, 2)
 		if err := sc.ForceMerge(ctx, &opts); err != nil {
 			return vanthu.E("index: compact", vanthu.Transient, err)
 		}

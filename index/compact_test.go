@@ -95,6 +95,47 @@ func TestCompact(t *testing.T) {
 	}
 }
 
+// Compact merges many segments into one in one merge, which writes the
+// index once: Bleve's own steps of ten segments at most merged 12 into 3,
+// then 3 into 1.
+func TestCompactMergesOnce(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "index")
+	ix, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix.Close()
+	// Bleve's background merging would merge some of the segments first.
+	ix, err = openWith(dir, map[string]any{"scorchMergePlanOptions": map[string]any{"MaxSegmentsPerTier": 1000, "FloorSegmentSize": 1}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	for b := range 12 {
+		if err := ix.PutBatch(textDocs(b*20, 20)); err != nil {
+			t.Fatal(err)
+		}
+		if !ix.Settle(30 * time.Second) {
+			t.Fatal("not settled after a batch")
+		}
+	}
+	if n := ix.Segments(); n != 12 {
+		t.Fatalf("%d segments before compacting, want the 12 batches'", n)
+	}
+	sc, _ := ix.scorch()
+	merges := func() uint64 { n, _ := sc.StatsMap()["TotFileMergeZapEnd"].(uint64); return n }
+	before := merges()
+	if err := ix.Compact(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if n, c := ix.Segments(), merges()-before; n != 1 || c != 1 {
+		t.Errorf("compacting 12 segments left %d in %d merges, want 1 in 1", n, c)
+	}
+	if n, _ := ix.Count(); n != 240 {
+		t.Errorf("%d documents after compacting, want 240", n)
+	}
+}
+
 // What Compact leaves right after batches were written (as `vanthu import
 // --compact` does) is what the index opens with: one segment holding every
 // document. Ten rounds, as Bleve's background merging is timed

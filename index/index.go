@@ -3,6 +3,7 @@ package index
 import (
 	"encoding/json"
 	"errors"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -133,8 +134,14 @@ var ErrInUse = errors.New("the index is in use by another process (a running ser
 // Open opens the index in dir, creating it if it does not exist. It waits
 // a moment for another process that holds the index, then gives up with
 // ErrInUse.
-func Open(dir string) (*Index, error) {
-	b, err := bleve.OpenUsing(dir, map[string]any{"bolt_timeout": "2s"})
+func Open(dir string) (*Index, error) { return openWith(dir, nil) }
+
+// openWith is Open with more of Bleve's runtime configuration of an index
+// that exists (for tests).
+func openWith(dir string, config map[string]any) (*Index, error) {
+	cfg := map[string]any{"bolt_timeout": "2s"}
+	maps.Copy(cfg, config)
+	b, err := bleve.OpenUsing(dir, cfg)
 	if errors.Is(err, bolterrors.ErrTimeout) {
 		return nil, vanthu.E("index: open "+dir, vanthu.Transient, ErrInUse)
 	}
