@@ -96,8 +96,8 @@ func TestCompact(t *testing.T) {
 }
 
 // Compact merges many segments into one in one merge, which writes the
-// index once: Bleve's own steps of ten segments at most merged 12 into 3,
-// then 3 into 1.
+// index once: Bleve's own tasks of ten segments at most merged 12 in three
+// (ten into one and two into one, then those two).
 func TestCompactMergesOnce(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "index")
 	ix, err := Open(dir)
