@@ -268,6 +268,11 @@ func (ix *Index) document(d vanthu.Document) (*document.Document, error) {
 	if err := ix.b.Mapping().MapDocument(doc, e); err != nil {
 		return nil, vanthu.E("index: map "+d.ID.Short(), vanthu.Invalid, err)
 	}
+	// Bleve adds the composite field _all, of the fields included in it:
+	// none of Vanthu's, and no search reads it. Its analysis would still
+	// ask each text field for the map of its terms (TermLocations is
+	// what a new segment reads instead).
+	doc.CompositeFields = nil
 	// Each text is tokenized once for its exact, folded and pairs fields
 	// (a field with doc values stays Bleve's: its options change below).
 	shared := vi.NewShared()

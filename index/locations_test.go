@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	bindex "github.com/blevesearch/bleve_index_api"
 	segment "github.com/blevesearch/scorch_segment_api/v2"
@@ -141,6 +142,70 @@ func TestCompactLocationsReadAsWritten(t *testing.T) {
 				samePostings(t, got, want)
 			})
 		}
+	}
+}
+
+// A new segment reads the page text's fields, which index.Document
+// makes with vi.Shared, as slices of their terms (TermLocations,
+// third_party/zapx): the postings and stored fields are those Bleve's own
+// text fields give, whose maps of terms it reads otherwise. Documents
+// have one to four pages, syllables repeated within a page and across
+// pages, and offsets kept in every field, as Bleve's fields keep them.
+func TestSharedFieldsIndexAsBleves(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	text := skewedText(rng, "văn bản hành chính cải cách quyết định ủy ban nhân dân tỉnh sở tài chính kế hoạch đầu tư")
+	var docs []vanthu.Document
+	for i := range 600 {
+		d := vanthu.Document{ID: vanthu.RefOf(fmt.Appendf(nil, "d%d", i)), PageCount: 1 + rng.IntN(4)}
+		for p := range d.PageCount {
+			d.Pages = append(d.Pages, vanthu.Page{Number: p + 1, Text: text(1 + rng.IntN(120)), Done: true})
+		}
+		d.Metadata = vanthu.Metadata{Subject: text(3 + rng.IntN(12)), Number: fmt.Sprintf("%d/QĐ-UBND", rng.IntN(300)),
+			Signer: text(3), Place: text(2), Issuer: "UBND tỉnh " + text(1), IssuedDate: "2024-03-05"}
+		docs = append(docs, d)
+	}
+	was := positionsOnly
+	positionsOnly = map[string]bool{}
+	defer func() { positionsOnly = was }()
+
+	shared, err := Open(filepath.Join(t.TempDir(), "shared"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer shared.Close()
+	if err := shared.PutBatch(docs); err != nil {
+		t.Fatal(err)
+	}
+	bleves, err := Open(filepath.Join(t.TempDir(), "bleve"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer bleves.Close()
+	b := bleves.b.NewBatch()
+	for _, d := range docs {
+		e, err := toEntry(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc := document.NewDocument(string(d.ID))
+		if err := bleves.b.Mapping().MapDocument(doc, e); err != nil {
+			t.Fatal(err)
+		}
+		if err := b.IndexAdvanced(doc); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := bleves.b.Batch(b); err != nil {
+		t.Fatal(err)
+	}
+
+	want := postingsOf(t, bleves.Bleve())
+	if len(want) < 30000 {
+		t.Fatalf("%d postings: not the index the test means to read", len(want))
+	}
+	samePostings(t, postingsOf(t, shared.Bleve()), want)
+	if g, w := storedOf(t, shared.Bleve()), storedOf(t, bleves.Bleve()); !maps.Equal(g, w) {
+		t.Errorf("stored documents differ from Bleve's (%d documents, want %d)", len(g), len(w))
 	}
 }
 

@@ -780,6 +780,43 @@ func (io *invertedIndexOpaque) writeDicts(w *FileWriter) error {
 	return nil
 }
 
+// termLocationsField is an analysed field that gives its distinct terms
+// as slices, not as a map of TokenFreqs with a location apiece (patched):
+// a field of a page's syllables built that map, and a new segment walked
+// and merged it, a map operation or more for every syllable.
+// TermLocations returns the distinct terms, how many times each occurs,
+// and, when the field keeps term vectors, the positions of the terms'
+// occurrences, those of terms[0] first, in the order they occur, then
+// those of terms[1], and so on; start and end are their byte offsets, or
+// nil when the field keeps none. Every location is in the field itself,
+// at its array positions.
+type termLocationsField interface {
+	TermLocations() (terms []string, counts []uint32, pos, start, end []uint32)
+}
+
+// pendingPosting is a document's posting of one term while its fields are
+// processed: a document's field may come as several values (a page text
+// is an array), and its posting is written once, when all have come.
+type pendingPosting struct {
+	pid     uint64
+	freq    uint64
+	numLocs int
+	fieldID uint16
+}
+
+// posting is the pending posting of pid in the document being processed,
+// added if it has none yet (patched: Bleve merged the maps of a field's
+// values into the first value's).
+func (io *invertedIndexOpaque) posting(pid uint64, fieldID uint16) *pendingPosting {
+	if io.pendingDoc[pid] == io.docStamp {
+		return &io.pending[io.pendingAt[pid]]
+	}
+	io.pendingDoc[pid] = io.docStamp
+	io.pendingAt[pid] = uint32(len(io.pending))
+	io.pending = append(io.pending, pendingPosting{pid: pid, fieldID: fieldID})
+	return &io.pending[len(io.pending)-1]
+}
+
 func (io *invertedIndexOpaque) process(field index.Field, fieldID uint16, docNum uint32) {
 	if !io.init && io.results != nil {
 		io.realloc()
@@ -789,54 +826,88 @@ func (io *invertedIndexOpaque) process(field index.Field, fieldID uint16, docNum
 	// if the fieldID is MaxUint16, it's mainly indicated that the caller has
 	// finished invoking the process() for every field on that doc.
 	if fieldID == math.MaxUint16 {
-		for fid, tfs := range io.reusableFieldTFs {
-			dict := io.Dicts[fid]
-			norm := math.Float32frombits(uint32(io.reusableFieldLens[fid]))
-
-			for term, tf := range tfs {
-				pid := dict[term] - 1
-				io.FreqNorms[pid] = append(io.FreqNorms[pid],
-					interimFreqNorm{
-						freq:    uint64(tf.Frequency()),
-						norm:    norm,
-						docNum:  docNum,
-						numLocs: len(tf.Locations),
-					})
-
-				if len(tf.Locations) > 0 {
-					locs := io.Locs[pid]
-
-					for _, loc := range tf.Locations {
-						var locf = uint16(fid)
-						if loc.Field != "" {
-							locf = uint16(io.getOrDefineField(loc.Field))
-						}
-						locs = append(locs, interimLoc{
-							fieldID:   locf,
-							pos:       uint32(loc.Position),
-							start:     uint32(loc.Start),
-							end:       uint32(loc.End),
-							arrayposs: io.arrayPositions(loc.ArrayPositions),
-						})
-					}
-
-					io.Locs[pid] = locs
-				}
-			}
+		for _, p := range io.pending {
+			io.FreqNorms[p.pid] = append(io.FreqNorms[p.pid],
+				interimFreqNorm{
+					freq:    p.freq,
+					norm:    math.Float32frombits(uint32(io.reusableFieldLens[p.fieldID])),
+					docNum:  docNum,
+					numLocs: p.numLocs,
+				})
 		}
-		for i := 0; i < len(io.FieldsInv); i++ { // clear these for reuse
-			io.reusableFieldLens[i] = 0
-			io.reusableFieldTFs[i] = nil
-		}
+		io.pending = io.pending[:0]
+		io.docStamp++
+		clear(io.reusableFieldLens)
 		return
 	}
 
 	io.reusableFieldLens[fieldID] += field.AnalyzedLength()
-	existingFreqs := io.reusableFieldTFs[fieldID]
-	if existingFreqs != nil {
-		existingFreqs.MergeAll(field.Name(), field.AnalyzedTokenFrequencies())
-	} else {
-		io.reusableFieldTFs[fieldID] = field.AnalyzedTokenFrequencies()
+	dict := io.Dicts[fieldID]
+	if tl, ok := field.(termLocationsField); ok {
+		terms, counts, pos, start, end := tl.TermLocations()
+		freqs := !field.Options().SkipFreqNorm()
+		var ap uint32
+		if len(pos) > 0 {
+			ap = io.arrayPositions(field.ArrayPositions())
+		}
+		var pids []uint32 // the terms' postings lists, found by realloc
+		if k, ok := io.pidsAt[tl]; ok {
+			pids = io.pids[k : k+len(terms)]
+		}
+		at := 0
+		for i, term := range terms {
+			var pid uint64
+			if pids != nil {
+				pid = uint64(pids[i])
+			} else {
+				pid = dict[term] - 1
+			}
+			p := io.posting(pid, fieldID)
+			n := int(counts[i])
+			if freqs {
+				p.freq += uint64(n)
+			}
+			if len(pos) == 0 {
+				continue
+			}
+			locs := io.Locs[pid]
+			for j := at; j < at+n; j++ {
+				l := interimLoc{fieldID: fieldID, pos: pos[j], arrayposs: ap}
+				if start != nil {
+					l.start, l.end = start[j], end[j]
+				}
+				locs = append(locs, l)
+			}
+			io.Locs[pid] = locs
+			p.numLocs += n
+			at += n
+		}
+		return
+	}
+
+	for term, tf := range field.AnalyzedTokenFrequencies() {
+		pid := dict[term] - 1
+		p := io.posting(pid, fieldID)
+		p.freq += uint64(tf.Frequency())
+		p.numLocs += len(tf.Locations)
+		if len(tf.Locations) == 0 {
+			continue
+		}
+		locs := io.Locs[pid]
+		for _, loc := range tf.Locations {
+			var locf = fieldID
+			if loc.Field != "" {
+				locf = uint16(io.getOrDefineField(loc.Field))
+			}
+			locs = append(locs, interimLoc{
+				fieldID:   locf,
+				pos:       uint32(loc.Position),
+				start:     uint32(loc.Start),
+				end:       uint32(loc.End),
+				arrayposs: io.arrayPositions(loc.ArrayPositions),
+			})
+		}
+		io.Locs[pid] = locs
 	}
 }
 
@@ -882,6 +953,11 @@ func (i *invertedIndexOpaque) realloc() {
 
 	// initialize dicts and dict keys from fieldsMap
 	i.initDictsAndKeysFromFields()
+	i.pids = i.pids[:0]
+	if i.pidsAt == nil {
+		i.pidsAt = map[termLocationsField]int{}
+	}
+	clear(i.pidsAt)
 
 	// the table of array positions starts with none (patched)
 	i.arrayPoss = append(i.arrayPoss[:0], nil)
@@ -895,8 +971,11 @@ func (i *invertedIndexOpaque) realloc() {
 		dict := i.Dicts[fieldID]
 		dictKeys := i.DictKeys[fieldID]
 
-		tfs := field.AnalyzedTokenFrequencies()
-		for term, tf := range tfs {
+		// the term's postings list, added if it is new; its numbers of
+		// postings and locations are counted for each value of a field,
+		// so for a document of several pages they are at most those
+		// written
+		add := func(term string, locs int) uint64 {
 			pidPlus1, exists := dict[term]
 			if !exists {
 				pidNext++
@@ -912,12 +991,29 @@ func (i *invertedIndexOpaque) realloc() {
 			pid := pidPlus1 - 1
 
 			i.numTermsPerPostingsList[pid] += 1
-			i.numLocsPerPostingsList[pid] += len(tf.Locations)
+			i.numLocsPerPostingsList[pid] += locs
 
-			totLocs += len(tf.Locations)
+			totLocs += locs
+			return pid
 		}
-
-		totTFs += len(tfs)
+		if tl, ok := field.(termLocationsField); ok {
+			terms, counts, pos, _, _ := tl.TermLocations()
+			i.pidsAt[tl] = len(i.pids)
+			for k, term := range terms {
+				locs := 0
+				if len(pos) > 0 {
+					locs = int(counts[k])
+				}
+				i.pids = append(i.pids, uint32(add(term, locs)))
+			}
+			totTFs += len(terms)
+		} else {
+			tfs := field.AnalyzedTokenFrequencies()
+			for term, tf := range tfs {
+				add(term, len(tf.Locations))
+			}
+			totTFs += len(tfs)
+		}
 
 		i.DictKeys[fieldID] = dictKeys
 		if field.Options().IncludeDocValues() {
@@ -996,11 +1092,20 @@ func (i *invertedIndexOpaque) realloc() {
 		sort.Strings(dict)
 	}
 
-	if cap(i.reusableFieldTFs) >= len(i.FieldsInv) {
-		i.reusableFieldTFs = i.reusableFieldTFs[:len(i.FieldsInv)]
+	// no document has a pending posting yet (patched)
+	if cap(i.pendingDoc) >= numPostingsLists {
+		i.pendingDoc = i.pendingDoc[:numPostingsLists]
+		clear(i.pendingDoc)
 	} else {
-		i.reusableFieldTFs = make([]index.TokenFrequencies, len(i.FieldsInv))
+		i.pendingDoc = make([]uint32, numPostingsLists)
 	}
+	if cap(i.pendingAt) >= numPostingsLists {
+		i.pendingAt = i.pendingAt[:numPostingsLists]
+	} else {
+		i.pendingAt = make([]uint32, numPostingsLists)
+	}
+	i.pending = i.pending[:0]
+	i.docStamp = 1
 
 	if cap(i.reusableFieldLens) >= len(i.FieldsInv) {
 		i.reusableFieldLens = i.reusableFieldLens[:len(i.FieldsInv)]
@@ -1112,7 +1217,20 @@ type invertedIndexOpaque struct {
 
 	// reusable stuff for processing fields etc.
 	reusableFieldLens []int
-	reusableFieldTFs  []index.TokenFrequencies
+
+	// the document's postings until its last field (patched): pending,
+	// and for each postings list, the stamp of the document that last
+	// had one (docStamp is the current) and where it is in pending
+	pending    []pendingPosting
+	pendingDoc []uint32
+	pendingAt  []uint32
+	docStamp   uint32
+
+	// the postings lists of the terms of each field that gives them as
+	// slices, in their order, from pidsAt[field] on (patched): process
+	// need not find them again
+	pids   []uint32
+	pidsAt map[termLocationsField]int
 
 	tmp0 []byte
 
@@ -1161,7 +1279,10 @@ func (io *invertedIndexOpaque) Reset() (err error) {
 	}
 
 	io.reusableFieldLens = io.reusableFieldLens[:0]
-	io.reusableFieldTFs = io.reusableFieldTFs[:0]
+	io.pending = io.pending[:0]
+	io.docStamp = 0
+	io.pids = io.pids[:0]
+	clear(io.pidsAt)
 
 	io.tmp0 = io.tmp0[:0]
 	io.extraDocValues = nil
