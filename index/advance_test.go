@@ -1,12 +1,20 @@
 package index
 
 import (
+	"cmp"
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/RoaringBitmap/roaring/v2"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/simple"
+	"github.com/blevesearch/bleve/v2/document"
+	"github.com/blevesearch/bleve/v2/registry"
+	bindex "github.com/blevesearch/bleve_index_api"
 	segment "github.com/blevesearch/scorch_segment_api/v2"
 	zap "github.com/blevesearch/zapx/v17"
 
@@ -119,6 +127,112 @@ func advanceReadsWhatNextReads(t *testing.T, mode uint32) {
 		t.Fatalf("%d postings checked in %d segments without deleted documents and %d with: not the index the test means to read", checked, clean, deleted)
 	}
 	t.Logf("%d postings read both ways, in %d segments without deleted documents and %d with", checked, clean, deleted)
+}
+
+// Advance lands where Next does in posting lists of several roaring
+// containers (65,536 documents each): full, dense and sparse ones
+// (bitmaps and arrays), lists absent from some containers, with deleted
+// documents and without. A jump ranks its target in the list's bitmap,
+// counting on from the iterator's last rank (third_party/zapx/rank.go);
+// a rank off by one reads another posting's frequency and positions.
+func TestAdvanceAcrossContainers(t *testing.T) {
+	const docs = 150000 // three containers, the last partly filled
+	in := map[string]func(d int) bool{
+		"all":    func(int) bool { return true },
+		"half":   func(d int) bool { return d%2 == 0 },
+		"rare":   func(d int) bool { return d%97 == 0 },
+		"middle": func(d int) bool { return d >= 70000 && d < 120000 },
+		"mixed":  func(d int) bool { return d < 1<<16 && d%3 == 0 || d >= 1<<16 && d < 2<<16 && d%50 == 0 },
+		"late":   func(d int) bool { return d >= 2<<16 && d%5 == 0 },
+	}
+	terms := slices.Sorted(maps.Keys(in))
+	a, err := registry.NewCache().AnalyzerNamed(simple.Name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	results := make([]bindex.Document, docs)
+	for d := range docs {
+		// the terms at positions that differ from document to document,
+		// and some twice
+		words := slices.Repeat([]string{"x"}, d%5)
+		for _, term := range terms {
+			if in[term](d) {
+				words = append(words, term)
+				if d%7 == 0 {
+					words = append(words, "x", term)
+				}
+			}
+		}
+		doc := document.NewDocument(fmt.Sprint(d))
+		doc.AddField(document.NewTextFieldCustom("f", nil, []byte(strings.Join(words, " ")), bindex.IndexField|bindex.IncludeTermVectors, a))
+		doc.AddIDField()
+		doc.VisitFields(func(f bindex.Field) { f.Analyze() })
+		results[d] = doc
+	}
+	seg, _, err := (&zap.ZapPlugin{}).New(results)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer seg.Close()
+	dict, err := seg.Dictionary("f")
+	if err != nil {
+		t.Fatal(err)
+	}
+	deleted := roaring.New()
+	for d := 0; d < docs; d += 1 + d%13 {
+		deleted.Add(uint32(d))
+	}
+	rng := rand.New(rand.NewPCG(9, 10))
+	checked := 0
+	for _, except := range []*roaring.Bitmap{nil, deleted} {
+		for _, term := range terms {
+			pl, err := dict.PostingsList([]byte(term), except, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checked += advanceMatchesNext(t, pl, rng, term)
+			checked += firstAdvanceMatchesNext(t, pl, rng, term, docs)
+		}
+	}
+	if checked < 20000 {
+		t.Fatalf("%d postings checked: not the lists the test means to read", checked)
+	}
+}
+
+// firstAdvanceMatchesNext makes a new iterator of pl for each of 200
+// targets up to docs and jumps to it at once, from the start of the list
+// to anywhere in it; the jump lands on the posting Next reads there. It
+// returns the postings it checked.
+func firstAdvanceMatchesNext(t *testing.T, pl segment.PostingsList, rng *rand.Rand, w string, docs int) (checked int) {
+	t.Helper()
+	var all []posting
+	it := pl.Iterator(true, true, true, nil)
+	for p, err := it.Next(); p != nil || err != nil; p, err = it.Next() {
+		if err != nil {
+			t.Fatal(err)
+		}
+		all = append(all, read(p))
+	}
+	for range 200 {
+		at := uint64(rng.IntN(docs))
+		k, _ := slices.BinarySearchFunc(all, at, func(p posting, at uint64) int { return cmp.Compare(p.doc, at) })
+		p, err := pl.Iterator(true, true, true, nil).Advance(at)
+		if err != nil {
+			t.Fatal(err)
+		}
+		switch {
+		case k == len(all) && p != nil:
+			t.Fatalf("%q: past the end, a first Advance(%d) gave document %d", w, at, p.Number())
+		case k == len(all):
+		case p == nil:
+			t.Fatalf("%q: a first Advance(%d) gave nothing; Next reads %+v", w, at, all[k])
+		case read(p) != all[k]:
+			t.Fatalf("%q: a first Advance(%d):\n got %+v\nwant %+v", w, at, read(p), all[k])
+		default:
+			checked++
+		}
+	}
+	return checked
 }
 
 // advanceMatchesNext jumps through pl with Advance, in strides short and

@@ -113,6 +113,8 @@ type PostingsList struct {
 
 	norms *normTable // chunk mode 1029: its field's norms (norms.go)
 
+	postingsBytes []byte // the postings bitmap as serialized (rank.go)
+
 	bytesRead uint64
 }
 
@@ -308,6 +310,7 @@ func (rv *PostingsList) read(postingsOffset uint64, d *Dictionary) error {
 	if err != nil {
 		return fmt.Errorf("error loading roaring bitmap: %v", err)
 	}
+	rv.postingsBytes = roaringBytes
 
 	chunkSize, err := getChunkSize(d.sb.chunkMode,
 		rv.postings.GetCardinality(), d.sb.numDocs)
@@ -358,6 +361,12 @@ type PostingsIterator struct {
 	// reader's position; rank, those before after, the docNum after the
 	// last one returned
 	passed, rank, after uint64
+
+	// the list's bitmap's containers, read at the first jump, and where
+	// the last rank left off (rank.go)
+	ranks       *rankIndex
+	ranksFailed bool
+	rankCur     rankCursor
 
 	bytesRead uint64
 }
@@ -701,7 +710,8 @@ func (i *PostingsIterator) nextDocNumAtOrAfter(atOrAfter uint64) (uint64, bool, 
 	// farther, a jump ranks n in the postings bitmap.
 	before := i.rank
 	var n uint32
-	if uint64(target) < i.after+stepMax {
+	jump := uint64(target) >= i.after+stepMax
+	if !jump {
 		for i.all.HasNext() && i.all.PeekNext() < target {
 			i.all.Next()
 			before++
@@ -721,15 +731,14 @@ func (i *PostingsIterator) nextDocNumAtOrAfter(atOrAfter uint64) (uint64, bool, 
 			}
 		}
 		n = i.Actual.Next()
-		before = i.postings.postings.Rank(n) - 1
 		if i.Actual != i.all {
 			i.all.AdvanceIfNeeded(n)
 			i.all.Next()
 		}
 	}
-	i.rank, i.after = before+1, uint64(n)+1
 
-	// the readers start at the entry of the chunk's first posting
+	// the readers start at the entry of the chunk's first posting (ranked
+	// before n: ranks go forward, rank.go)
 	nChunk := n / uint32(i.postings.chunkSize)
 	if i.currChunk != nChunk || i.freqNormReader.isNil() {
 		err := i.loadChunk(int(nChunk))
@@ -738,9 +747,13 @@ func (i *PostingsIterator) nextDocNumAtOrAfter(atOrAfter uint64) (uint64, bool, 
 		}
 		i.passed = 0
 		if start := nChunk * uint32(i.postings.chunkSize); start > 0 {
-			i.passed = i.postings.postings.Rank(start - 1)
+			i.passed = i.rankOf(start - 1)
 		}
 	}
+	if jump {
+		before = i.rankOf(n) - 1
+	}
+	i.rank, i.after = before+1, uint64(n)+1
 
 	// read past the entries of the chunk's postings before n, and their
 	// locations when they are read (a posting list of one document, its
