@@ -136,6 +136,55 @@ func TestCompactMergesOnce(t *testing.T) {
 	}
 }
 
+// A bulk import's index (OpenForImport), new or made before, keeps
+// segments of a size until there are importTier of them, where Open's
+// merges them ten at a time: twelve batches of 2,000 documents (Bleve's
+// smallest tier) stay twelve segments, and become one when compacted.
+func TestOpenForImportMergesInWiderTiers(t *testing.T) {
+	segments := func(open func(string) (*Index, error), made bool) (int, *Index) {
+		dir := filepath.Join(t.TempDir(), "index")
+		if made {
+			ix, err := Open(dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ix.Close()
+		}
+		ix, err := open(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { ix.Close() })
+		for b := range 12 {
+			var docs []vanthu.Document
+			for i := b * 2000; i < (b+1)*2000; i++ {
+				docs = append(docs, vanthu.Document{ID: vanthu.RefOf(fmt.Appendf(nil, "d%d", i)), PageCount: 1,
+					Pages: []vanthu.Page{{Number: 1, Text: fmt.Sprintf("văn bản số %d", i), Done: true}}})
+			}
+			if err := ix.PutBatch(docs); err != nil {
+				t.Fatal(err)
+			}
+			if !ix.Settle(30 * time.Second) {
+				t.Fatal("not settled after a batch")
+			}
+		}
+		return ix.Segments(), ix
+	}
+	for _, made := range []bool{false, true} {
+		imported, ix := segments(OpenForImport, made)
+		opened, _ := segments(Open, made)
+		if imported != 12 || opened >= 12 {
+			t.Errorf("index made before: %v; 12 batches left %d segments for an import, want 12, and %d for a search, want fewer", made, imported, opened)
+		}
+		if err := ix.Compact(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		if n, _ := ix.Count(); n != 24000 || ix.Segments() != 1 {
+			t.Errorf("compacted: %d documents in %d segments, want 24,000 in 1", n, ix.Segments())
+		}
+	}
+}
+
 // What Compact leaves right after batches were written (as `vanthu import
 // --compact` does) is what the index opens with: one segment holding every
 // document. Ten rounds, as Bleve's background merging is timed

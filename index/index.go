@@ -136,8 +136,21 @@ var ErrInUse = errors.New("the index is in use by another process (a running ser
 // ErrInUse.
 func Open(dir string) (*Index, error) { return openWith(dir, nil) }
 
-// openWith is Open with more of Bleve's runtime configuration of an index
-// that exists (for tests).
+// OpenForImport opens the index as Open does, for a bulk import with no
+// searches meanwhile, to be compacted after (Compact). Bleve merges the
+// new segments in tiers of importTier instead of ten, so that a document
+// is merged fewer times before the compaction merges every segment once
+// more; until then, a search reads more segments.
+func OpenForImport(dir string) (*Index, error) {
+	return openWith(dir, map[string]any{"scorchMergePlanOptions": map[string]any{
+		"MaxSegmentsPerTier": importTier, "SegmentsPerMergeTask": importTier}})
+}
+
+// importTier is how many segments of a size Bleve keeps before merging
+// them, during a bulk import.
+const importTier = 30
+
+// openWith is Open with more of Bleve's runtime configuration.
 func openWith(dir string, config map[string]any) (*Index, error) {
 	cfg := map[string]any{"bolt_timeout": "2s"}
 	maps.Copy(cfg, config)
@@ -149,7 +162,7 @@ func openWith(dir string, config map[string]any) (*Index, error) {
 		if err := os.MkdirAll(filepath.Dir(dir), 0o750); err != nil {
 			return nil, vanthu.E("index: create", vanthu.Transient, err)
 		}
-		if b, err = bleve.New(dir, Mapping()); err == nil {
+		if b, err = bleve.NewUsing(dir, Mapping(), bleve.Config.DefaultIndexType, bleve.Config.DefaultKVStore, cfg); err == nil {
 			err = errors.Join(b.SetInternal(keyAccessIndexed, []byte("1")), b.SetInternal(keyPairs, []byte("1")),
 				b.SetInternal(keyWholeDV, []byte("1")))
 		}

@@ -126,7 +126,11 @@ func openApp(cfg config, c cluster) (*app, error) {
 	if c.has("index") || c.has("search") {
 		dir := filepath.Join(cfg.Data, "index")
 		_, statErr := os.Stat(dir)
-		if a.index, err = index.Open(dir); err != nil {
+		open := index.Open
+		if c.ForImport {
+			open = index.OpenForImport
+		}
+		if a.index, err = open(dir); err != nil {
 			return nil, err
 		}
 		a.pipeline.Index = a.index

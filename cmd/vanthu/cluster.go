@@ -31,6 +31,9 @@ type cluster struct {
 	// SessionTimeout is how long a silent group member keeps its
 	// partitions: the pause before a dead worker's work moves on.
 	SessionTimeout time.Duration
+	// ForImport opens the index for a bulk import, the server stopped
+	// (index.OpenForImport).
+	ForImport bool
 }
 
 func (c *cluster) flags(fs *flag.FlagSet, stages []string, stagesDefault string) *string {

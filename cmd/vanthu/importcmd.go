@@ -135,7 +135,9 @@ func openRecords(name string) (io.ReadCloser, int, error) {
 // importHere imports into the data folder, the server stopped. A record's
 // file is read relative to the records file's folder.
 func importHere(ctx context.Context, cfg config, name string, in io.Reader, report func(importer.Result), compact bool) error {
-	a, err := openApp(cfg, oneMachine)
+	c := oneMachine
+	c.ForImport = true
+	a, err := openApp(cfg, c)
 	if err != nil {
 		return err
 	}
