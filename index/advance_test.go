@@ -199,20 +199,27 @@ func TestAdvanceAcrossContainers(t *testing.T) {
 	}
 }
 
-// firstAdvanceMatchesNext makes a new iterator of pl for each of 200
-// targets up to docs and jumps to it at once, from the start of the list
-// to anywhere in it; the jump lands on the posting Next reads there. It
-// returns the postings it checked.
-func firstAdvanceMatchesNext(t *testing.T, pl segment.PostingsList, rng *rand.Rand, w string, docs int) (checked int) {
+// nextAll reads every posting of pl with Next.
+func nextAll(t *testing.T, pl segment.PostingsList, freq, locs bool) []posting {
 	t.Helper()
 	var all []posting
-	it := pl.Iterator(true, true, true, nil)
+	it := pl.Iterator(freq, freq, locs, nil)
 	for p, err := it.Next(); p != nil || err != nil; p, err = it.Next() {
 		if err != nil {
 			t.Fatal(err)
 		}
 		all = append(all, read(p))
 	}
+	return all
+}
+
+// firstAdvanceMatchesNext makes a new iterator of pl for each of 200
+// targets up to docs and jumps to it at once, from the start of the list
+// to anywhere in it; the jump lands on the posting Next reads there. It
+// returns the postings it checked.
+func firstAdvanceMatchesNext(t *testing.T, pl segment.PostingsList, rng *rand.Rand, w string, docs int) (checked int) {
+	t.Helper()
+	all := nextAll(t, pl, true, true)
 	for range 200 {
 		at := uint64(rng.IntN(docs))
 		k, _ := slices.BinarySearchFunc(all, at, func(p posting, at uint64) int { return cmp.Compare(p.doc, at) })
@@ -242,14 +249,7 @@ func firstAdvanceMatchesNext(t *testing.T, pl segment.PostingsList, rng *rand.Ra
 func advanceMatchesNext(t *testing.T, pl segment.PostingsList, rng *rand.Rand, w string) (checked int) {
 	t.Helper()
 	for _, mode := range []struct{ freq, locs bool }{{true, true}, {true, false}, {false, false}} {
-		var all []posting
-		it := pl.Iterator(mode.freq, mode.freq, mode.locs, nil)
-		for p, err := it.Next(); p != nil || err != nil; p, err = it.Next() {
-			if err != nil {
-				t.Fatal(err)
-			}
-			all = append(all, read(p))
-		}
+		all := nextAll(t, pl, mode.freq, mode.locs)
 		for _, stride := range []uint64{1, 3, 40, 700, 1500} {
 			it := pl.Iterator(mode.freq, mode.freq, mode.locs, nil)
 			var at uint64
