@@ -103,6 +103,7 @@ fuzz:
 	$(GO) test -run XXX -fuzz FuzzNew -fuzztime $(FUZZTIME) ./casefile/
 	$(GO) test -run XXX -fuzz FuzzImportLine -fuzztime $(FUZZTIME) ./intake/importer/
 	$(GO) test -run XXX -fuzz FuzzShared -fuzztime $(FUZZTIME) ./index/analysis/vi/
+	$(GO) test -run XXX -fuzz FuzzTokenizerAsUnicode -fuzztime $(FUZZTIME) -fuzzminimizetime 5s ./index/analysis/vi/
 	$(GO) test -run XXX -fuzz FuzzCompactLocations -fuzztime $(FUZZTIME) ./index/
 
 # A longer crash soak: more kill rounds.

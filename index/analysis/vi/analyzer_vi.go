@@ -24,7 +24,6 @@ package vi
 import (
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/single"
-	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 	"github.com/blevesearch/bleve/v2/registry"
 )
 
@@ -70,7 +69,7 @@ func init() {
 	var filters []string
 	for _, step := range chain {
 		filters = append(filters, step.filterName)
-		must(registry.RegisterAnalyzer(step.analyzer, analyzer(unicode.Name, filters...)))
+		must(registry.RegisterAnalyzer(step.analyzer, analyzer(TokenizerName, filters...)))
 	}
 	must(registry.RegisterAnalyzer(NumberAnalyzerName, analyzer(single.Name, NumberName)))
 }

@@ -2,7 +2,6 @@ package vi
 
 import (
 	"github.com/blevesearch/bleve/v2/analysis"
-	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 	"github.com/blevesearch/segment"
 )
 
@@ -25,8 +24,6 @@ func NewShared() *Shared {
 	return s
 }
 
-var tokenizer = unicode.NewUnicodeTokenizer()
-
 // stream is text through the chain up to step k, made once.
 func (s *Shared) stream(k int, text string) analysis.TokenStream {
 	if ts, ok := s.done[k][text]; ok {
@@ -35,7 +32,7 @@ func (s *Shared) stream(k int, text string) analysis.TokenStream {
 	var in analysis.TokenStream
 	switch {
 	case k == 0:
-		in = tokenizer.Tokenize([]byte(text))
+		in = Tokenizer.Tokenize([]byte(text))
 	case inPlace(chain[k].filter):
 		in = clone(s.stream(k-1, text))
 	default:
