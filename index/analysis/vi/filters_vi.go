@@ -86,8 +86,8 @@ var PairsFilter = analysis.TokenFilter(pairsFilter{})
 type pairsFilter struct{}
 
 func (pairsFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
-	// The pairs' terms share one buffer and the tokens one array: a
-	// term and a token apiece were most of an import's allocations.
+	// The pairs' terms share one buffer and the tokens one array, not a
+	// term and a token apiece; each term is capped at its own length.
 	n, size := 0, 0
 	for i := 1; i < len(in); i++ {
 		if a, b := in[i-1], in[i]; b.Position == a.Position+1 {
