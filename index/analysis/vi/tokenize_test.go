@@ -39,6 +39,7 @@ var tokenizerCases = []string{
 	"\xff\xfe ab \xc3 cd\x80 e\x00f\x7fg",   // not UTF-8, controls
 	"Điều 1. Phê duyệt: Quyết định số 6/BC-UBND...!?",
 	"a.\n.b ,1 1, ;x x; '' ''a a''",
+	"000!\xc0 0", // bytes that are not UTF-8 end Bleve's tokens
 }
 
 func TestTokenizerAsUnicode(t *testing.T) {
