@@ -54,7 +54,7 @@ func analyzer(tokenizerName string, filters ...string) registry.AnalyzerConstruc
 }
 
 // chain is the text analyzers, each one step further than the one before:
-// analyzer k is the Unicode tokenizer, then the filters of steps 0 to k.
+// analyzer k is Tokenizer, then the filters of steps 0 to k.
 // Shared follows it too.
 var chain = []struct {
 	analyzer, filterName string

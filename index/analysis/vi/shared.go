@@ -2,7 +2,6 @@ package vi
 
 import (
 	"github.com/blevesearch/bleve/v2/analysis"
-	"github.com/blevesearch/segment"
 )
 
 // Shared analyses one document's texts for all the fields that index
@@ -65,18 +64,12 @@ func clone(ts analysis.TokenStream) analysis.TokenStream {
 // Offsets returns the byte offsets [start, end) in text of the tokens of
 // the text analyzers, by position, up to position upTo: the token at
 // position p is at index p-1. A pair at position p runs from the start of
-// token p to the end of token p+1. It segments the text as the Unicode
-// tokenizer does, and stops at upTo.
+// token p to the end of token p+1. It reads the text with the analyzers'
+// tokenizer, and stops at upTo.
 func Offsets(text string, upTo int) [][2]int {
 	var out [][2]int
-	seg := segment.NewWordSegmenterDirect([]byte(text))
-	start := 0
-	for len(out) < upTo && seg.Segment() {
-		end := start + len(seg.Bytes())
-		if seg.Type() != segment.None {
-			out = append(out, [2]int{start, end})
-		}
-		start = end
+	for _, t := range tokenize([]byte(text), upTo) {
+		out = append(out, [2]int{t.Start, t.End})
 	}
 	return out
 }

@@ -1,6 +1,7 @@
 package vi
 
 import (
+	"math"
 	"unicode"
 	"unicode/utf8"
 
@@ -34,9 +35,13 @@ type wordTokenizer struct{}
 
 var unicodeTokenizer = bunicode.NewUnicodeTokenizer()
 
-func (wordTokenizer) Tokenize(input []byte) analysis.TokenStream {
-	toks := make([]analysis.Token, 0, len(input)/5+1)
-	for i := 0; i < len(input); {
+func (wordTokenizer) Tokenize(input []byte) analysis.TokenStream { return tokenize(input, math.MaxInt) }
+
+// tokenize is the tokens of input up to position upTo.
+func tokenize(input []byte, upTo int) analysis.TokenStream {
+	upTo = max(upTo, 0)
+	toks := make([]analysis.Token, 0, min(len(input)/5+1, upTo))
+	for i := 0; i < len(input) && len(toks) < upTo; {
 		if isSpace(input[i]) {
 			i++
 			continue
@@ -52,12 +57,14 @@ func (wordTokenizer) Tokenize(input []byte) analysis.TokenStream {
 				// A mark that belongs to the space before it: the
 				// stretch is not a text of its own. Bytes that are not
 				// UTF-8 end the state machine's text, and its words.
-				return unicodeTokenizer.Tokenize(input)
+				ts := unicodeTokenizer.Tokenize(input)
+				return ts[:min(len(ts), upTo)]
 			}
 			toks = machineWords(toks[:n], input, i, j)
 		}
 		i = j
 	}
+	toks = toks[:min(len(toks), upTo)]
 	out := make(analysis.TokenStream, len(toks))
 	for k := range toks {
 		toks[k].Position = k + 1
