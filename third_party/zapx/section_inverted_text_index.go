@@ -18,7 +18,8 @@ import (
 	"bytes"
 	"encoding/binary"
 	"math"
-	"sort"
+	"slices"
+	"strings"
 	"sync/atomic"
 
 	"github.com/RoaringBitmap/roaring/v2"
@@ -545,11 +546,11 @@ func (io *invertedIndexOpaque) writeDicts(w *FileWriter) error {
 			}
 		}
 
-		dict := io.Dicts[fieldID]
 		clear(norms)
+		dv := io.IncludeDocValues[fieldID]
 
-		for _, term := range terms { // terms are already sorted
-			pid := dict[term] - 1
+		for _, key := range terms { // terms are already sorted
+			term, pid := key.term, uint64(key.pid)
 
 			freqNorms := io.FreqNorms[pid]
 
@@ -629,9 +630,11 @@ func (io *invertedIndexOpaque) writeDicts(w *FileWriter) error {
 					locOffset += freqNorm.numLocs
 				}
 
-				docTermMap[docNum] = append(
-					append(docTermMap[docNum], term...),
-					index.DocValueTermSeparator)
+				if dv { // (patched) only a field with doc values reads them
+					docTermMap[docNum] = append(
+						append(docTermMap[docNum], term...),
+						index.DocValueTermSeparator)
+				}
 			}
 
 			tfEncoder.Close()
@@ -925,7 +928,7 @@ func (i *invertedIndexOpaque) initDictsAndKeysFromFields() {
 	if cap(i.DictKeys) >= numFields {
 		i.DictKeys = i.DictKeys[:numFields]
 	} else {
-		i.DictKeys = make([][]string, numFields)
+		i.DictKeys = make([][]dictKey, numFields)
 	}
 
 	for idx := 0; idx < numFields; idx++ {
@@ -943,6 +946,13 @@ func (i *invertedIndexOpaque) initDictsAndKeysFromFields() {
 			i.DictKeys[idx] = nil
 		}
 	}
+}
+
+// dictKey is a term of a field's dictionary and its postings list
+// (patched).
+type dictKey struct {
+	term string
+	pid  uint32
 }
 
 func (i *invertedIndexOpaque) realloc() {
@@ -982,7 +992,7 @@ func (i *invertedIndexOpaque) realloc() {
 				pidPlus1 = uint64(pidNext)
 
 				dict[term] = pidPlus1
-				dictKeys = append(dictKeys, term)
+				dictKeys = append(dictKeys, dictKey{term, uint32(pidPlus1 - 1)})
 
 				i.numTermsPerPostingsList = append(i.numTermsPerPostingsList, 0)
 				i.numLocsPerPostingsList = append(i.numLocsPerPostingsList, 0)
@@ -1089,7 +1099,7 @@ func (i *invertedIndexOpaque) realloc() {
 	}
 
 	for _, dict := range i.DictKeys {
-		sort.Strings(dict)
+		slices.SortFunc(dict, func(a, b dictKey) int { return strings.Compare(a.term, b.term) })
 	}
 
 	// no document has a pending posting yet (patched)
@@ -1135,7 +1145,7 @@ func (i *invertedIndexOpaque) getOrDefineField(fieldName string) int {
 			i.DictKeys = i.DictKeys[:n+1]
 			i.DictKeys[n] = i.DictKeys[n][:0]
 		} else {
-			i.DictKeys = append(i.DictKeys, []string(nil))
+			i.DictKeys = append(i.DictKeys, []dictKey(nil))
 		}
 	}
 
@@ -1179,9 +1189,10 @@ type invertedIndexOpaque struct {
 	//  field id -> term -> postings list id + 1
 	Dicts []map[string]uint64
 
-	// Terms for each field, where terms are sorted ascending
-	//  field id -> []term
-	DictKeys [][]string
+	// Terms for each field, where terms are sorted ascending, each with
+	// its postings list (patched: writeDicts looks up no term in Dicts)
+	//  field id -> []dictKey
+	DictKeys [][]dictKey
 
 	// Fields whose IncludeDocValues is true
 	//  field id -> bool
