@@ -1,9 +1,13 @@
 package vi
 
 import (
+	"fmt"
 	"reflect"
+	"strings"
+	"sync"
 	"testing"
 
+	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/registry"
 	"golang.org/x/text/unicode/norm"
 )
@@ -55,4 +59,47 @@ func TestOffsetsIntoOriginal(t *testing.T) {
 	if len(toks) != 2 || in[toks[1].Start:toks[1].End] != norm.NFD.String("Bình") {
 		t.Fatalf("tokens %v do not point into %q", toks, in)
 	}
+}
+
+// BenchmarkNormalizeFold runs the terms of a page through NormalizeFilter
+// and FoldFilter on every core at once, as an import's analysis does:
+// their memo is read by all.
+func BenchmarkNormalizeFold(b *testing.B) {
+	page := []byte(strings.Repeat("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015; "+
+		"Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 1.234/TTr-SNV, ỦY BAN NHÂN DÂN TỈNH QUYẾT ĐỊNH: ", 20))
+	terms := [][]byte{}
+	for _, t := range Tokenizer.Tokenize(page) {
+		terms = append(terms, t.Term)
+	}
+	b.RunParallel(func(pb *testing.PB) {
+		ts := make(analysis.TokenStream, len(terms))
+		toks := make([]analysis.Token, len(terms))
+		for pb.Next() {
+			for i, term := range terms {
+				toks[i] = analysis.Token{Term: term}
+				ts[i] = &toks[i]
+			}
+			FoldFilter.Filter(NormalizeFilter.Filter(ts))
+		}
+	})
+}
+
+// TestMemoConcurrent looks terms up in one memo from several goroutines,
+// past its bound, while it grows and is published again: each gets f's
+// result. (go test -race checks that no published map is written.)
+func TestMemoConcurrent(t *testing.T) {
+	f := memo(strings.ToUpper)
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Go(func() {
+			for i := range 1<<16 + 1000 {
+				term := fmt.Sprintf("t%d", (i*(g+1))%(1<<17+5000))
+				if got, want := string(f([]byte(term))), strings.ToUpper(term); got != want {
+					t.Errorf("memo of %q: %q, want %q", term, got, want)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
 }

@@ -1,7 +1,9 @@
 package vi
 
 import (
+	"maps"
 	"sync"
+	"sync/atomic"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/registry"
@@ -49,30 +51,46 @@ var NumberFilter analysis.TokenFilter = mapFilter(func(b []byte) []byte { return
 // syllables, and Unicode normalisation is most of the cost of analysis. A
 // term found costs no allocation: each token of a syllable shares its
 // result. The memo is dropped whole when it grows past its bound.
+//
+// Every core's analysis reads it at once: a term is looked for in a map
+// that is never written once it is published, without a lock (a lock
+// that every lookup takes, even to read, passes its cache line from core
+// to core). A term not there is looked for, or added, under a lock in
+// the map being written, which is published in its place once it has
+// been missed in as many times as it has terms, as sync.Map does.
 func memo(f func(string) string) func([]byte) []byte {
 	const bound = 1 << 17
 	var (
-		mu sync.RWMutex
-		m  = make(map[string][]byte)
+		read   atomic.Pointer[map[string][]byte]
+		mu     sync.Mutex
+		dirty  = map[string][]byte{}
+		misses int
 	)
+	read.Store(&map[string][]byte{})
 	return func(b []byte) []byte {
 		if len(b) > 32 {
 			return []byte(f(string(b)))
 		}
-		mu.RLock()
-		v, ok := m[string(b)]
-		mu.RUnlock()
-		if ok {
+		if v, ok := (*read.Load())[string(b)]; ok {
 			return v
 		}
-		s := string(b)
-		v = []byte(f(s))
 		mu.Lock()
-		if len(m) >= bound {
-			m = make(map[string][]byte)
+		defer mu.Unlock()
+		v, ok := dirty[string(b)]
+		if !ok {
+			if len(dirty) >= bound {
+				dirty, misses = map[string][]byte{}, 0
+				read.Store(&map[string][]byte{})
+			}
+			s := string(b)
+			v = []byte(f(s))
+			dirty[s] = v
 		}
-		m[s] = v
-		mu.Unlock()
+		if misses++; misses >= len(dirty) {
+			published := dirty
+			read.Store(&published)
+			dirty, misses = maps.Clone(published), 0
+		}
 		return v
 	}
 }
