@@ -59,10 +59,14 @@ func analyzer(tokenizerName string, filters ...string) registry.AnalyzerConstruc
 var chain = []struct {
 	analyzer, filterName string
 	filter               analysis.TokenFilter
+	// fused, where there is one, is the filters of the steps up to this
+	// one as one filter of the tokenizer's tokens (Shared uses it for a
+	// text whose steps before this one no field reads)
+	fused analysis.TokenFilter
 }{
-	{AnalyzerName, NormalizeName, NormalizeFilter},
-	{FoldedAnalyzerName, FoldName, FoldFilter},
-	{PairsAnalyzerName, PairsName, PairsFilter},
+	{AnalyzerName, NormalizeName, NormalizeFilter, NormalizeFilter},
+	{FoldedAnalyzerName, FoldName, FoldFilter, normalizeFoldFilter},
+	{PairsAnalyzerName, PairsName, PairsFilter, nil},
 }
 
 func init() {

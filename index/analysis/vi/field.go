@@ -2,8 +2,8 @@ package vi
 
 import (
 	"reflect"
-	"slices"
 	"sync"
+	"unsafe"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/document"
@@ -26,6 +26,9 @@ import (
 func (s *Shared) Field(name string, arrayPositions []uint64, value []byte, options index.FieldIndexingOptions, analyzer string, offsets bool) (document.Field, bool) {
 	for k, step := range chain {
 		if step.analyzer == analyzer {
+			if options.IsIndexed() {
+				s.fields[string(value)] |= 1 << k
+			}
 			return &sharedField{name: name, ap: arrayPositions, value: value, options: options, s: s, step: k, offsets: offsets}, true
 		}
 	}
@@ -69,9 +72,9 @@ func (f *sharedField) Size() int {
 }
 
 func (f *sharedField) Analyze() {
-	ts := f.s.stream(f.step, string(f.value))
-	f.length = len(ts)
-	f.terms = group(ts, f.options.IncludeTermVectors(), f.offsets)
+	n := f.s.numbered(f.step, string(f.value))
+	f.length = len(n.ids)
+	f.terms = n.group(f.options.IncludeTermVectors(), f.offsets)
 }
 
 // TermLocations gives the new segment (zapx, patched) the field's distinct
@@ -100,61 +103,123 @@ type grouped struct {
 	pos, start, end []uint32
 }
 
-// tables are what group works in, kept from field to field and document
-// to document: a document's map of terms would grow from nothing for
-// each of its fields.
-type tables struct {
-	ids    map[string]uint32 // each term's number
-	terms  []string
-	counts []uint32
-	tokens []uint32 // each token's term
-	next   []uint32 // where each term's next occurrence goes
+// numbered is a stream's tokens numbered by term: its distinct terms in
+// the order each first occurs, how often each occurs, and each token's
+// term, position and offsets.
+type numbered struct {
+	terms           []string
+	counts          []uint32
+	ids             []uint32
+	pos, start, end []uint32
 }
 
-var groupTables = sync.Pool{New: func() any { return &tables{ids: map[string]uint32{}} }}
+// termIDs is the table numberTerms and numberPairs number terms in, kept
+// from field to field and document to document: a document's map of
+// terms would grow from nothing for each of its fields.
+type termIDs struct {
+	ids   map[string]uint32
+	pairs map[uint64]uint32 // a pair's number by the numbers of its two terms
+}
 
-// group is ts by term; it does not change ts.
-func group(ts analysis.TokenStream, vectors, offsets bool) grouped {
-	tb := groupTables.Get().(*tables)
-	defer groupTables.Put(tb)
-	clear(tb.ids)
-	terms, counts, ids := tb.terms[:0], tb.counts[:0], tb.tokens[:0]
-	for _, tok := range ts {
+var termTables = sync.Pool{New: func() any { return &termIDs{ids: map[string]uint32{}, pairs: map[uint64]uint32{}} }}
+
+// numberTerms numbers ts's tokens by term; it does not change ts.
+func numberTerms(ts analysis.TokenStream) *numbered {
+	tb := termTables.Get().(*termIDs)
+	defer termTables.Put(tb)
+	defer clear(tb.ids) // the pool holds no strings
+	n := &numbered{ids: make([]uint32, len(ts))}
+	locs := make([]uint32, 3*len(ts))
+	n.pos, n.start, n.end = locs[:len(ts)], locs[len(ts):2*len(ts)], locs[2*len(ts):]
+	for i, tok := range ts {
 		id, ok := tb.ids[string(tok.Term)]
 		if !ok {
-			id = uint32(len(terms))
+			id = uint32(len(n.terms))
 			term := string(tok.Term)
 			tb.ids[term] = id
-			terms = append(terms, term)
-			counts = append(counts, 0)
+			n.terms = append(n.terms, term)
+			n.counts = append(n.counts, 0)
 		}
-		counts[id]++
-		ids = append(ids, id)
+		n.counts[id]++
+		n.ids[i] = id
+		n.pos[i], n.start[i], n.end[i] = uint32(tok.Position), uint32(tok.Start), uint32(tok.End)
 	}
-	tb.terms, tb.counts, tb.tokens = terms, counts, ids
-	t := grouped{terms: slices.Clone(terms), counts: slices.Clone(counts)}
-	clear(tb.terms) // the pool holds no strings
-	if !vectors || len(ts) == 0 {
+	return n
+}
+
+// numberPairs numbers the pairs of ts's syllables side by side, as
+// PairsFilter makes them, from the numbers of ts's terms in n: each pair
+// at the position of its first syllable, from its start to the end of
+// its second, its term the two terms with a space between. A pair is
+// told from the others by its two terms' numbers, and its term is
+// written once.
+func numberPairs(ts analysis.TokenStream, n *numbered) *numbered {
+	tb := termTables.Get().(*termIDs)
+	defer termTables.Put(tb)
+	defer clear(tb.pairs)
+	locs := make([]uint32, 4*len(ts))
+	p := &numbered{ids: locs[:0:len(ts)], pos: locs[len(ts) : len(ts) : 2*len(ts)],
+		start: locs[2*len(ts) : 2*len(ts) : 3*len(ts)], end: locs[3*len(ts) : 3*len(ts) : 4*len(ts)]}
+	size := 0 // the pairs' terms, were each pair new
+	for _, tok := range ts {
+		size += 2*len(tok.Term) + 1
+	}
+	ends := make([]int, 0, len(ts)) // where each pair's term ends in buf
+	buf := make([]byte, 0, size)
+	p.counts = make([]uint32, 0, len(ts))
+	for i := 1; i < len(ts); i++ {
+		if ts[i].Position != ts[i-1].Position+1 {
+			continue
+		}
+		a, b := n.ids[i-1], n.ids[i]
+		id, ok := tb.pairs[uint64(a)<<32|uint64(b)]
+		if !ok {
+			id = uint32(len(ends))
+			tb.pairs[uint64(a)<<32|uint64(b)] = id
+			buf = append(append(append(buf, n.terms[a]...), ' '), n.terms[b]...)
+			ends = append(ends, len(buf))
+			p.counts = append(p.counts, 0)
+		}
+		p.counts[id]++
+		p.ids = append(p.ids, id)
+		p.pos = append(p.pos, n.pos[i-1])
+		p.start = append(p.start, n.start[i-1])
+		p.end = append(p.end, n.end[i])
+	}
+	// the pairs' terms share one string: buf, which is not written again
+	all := unsafe.String(unsafe.SliceData(buf), len(buf))
+	p.terms = make([]string, len(ends))
+	at := 0
+	for i, end := range ends {
+		p.terms[i], at = all[at:end], end
+	}
+	return p
+}
+
+// group is n by term, with the positions of its tokens (vectors), and
+// their offsets (offsets) too.
+func (n *numbered) group(vectors, offsets bool) grouped {
+	t := grouped{terms: n.terms, counts: n.counts}
+	if !vectors || len(n.ids) == 0 {
 		return t
 	}
 	// each term's occurrences go after those of the terms before it
-	next := tb.next[:0]
+	next := make([]uint32, len(n.counts))
 	at := uint32(0)
-	for _, n := range counts {
-		next = append(next, at)
-		at += n
+	for i, c := range n.counts {
+		next[i] = at
+		at += c
 	}
-	tb.next = next
-	t.pos = make([]uint32, len(ts))
+	t.pos = make([]uint32, len(n.ids))
 	if offsets {
-		t.start, t.end = make([]uint32, len(ts)), make([]uint32, len(ts))
+		t.start, t.end = make([]uint32, len(n.ids)), make([]uint32, len(n.ids))
 	}
-	for i, tok := range ts {
-		k := next[ids[i]]
-		next[ids[i]]++
-		t.pos[k] = uint32(tok.Position)
+	for i, id := range n.ids {
+		k := next[id]
+		next[id]++
+		t.pos[k] = n.pos[i]
 		if offsets {
-			t.start[k], t.end[k] = uint32(tok.Start), uint32(tok.End)
+			t.start[k], t.end[k] = n.start[i], n.end[i]
 		}
 	}
 	return t

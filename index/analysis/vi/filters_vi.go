@@ -44,6 +44,11 @@ var NormalizeFilter analysis.TokenFilter = mapFilter(memo(dict.Canon))
 // FoldFilter removes every diacritic and folds đ to d.
 var FoldFilter analysis.TokenFilter = mapFilter(memo(dict.Fold))
 
+// normalizeFoldFilter is NormalizeFilter then FoldFilter, with one memo:
+// for a text whose terms in canonical form no field reads (a page's, of
+// which only the folded terms and their pairs are indexed).
+var normalizeFoldFilter analysis.TokenFilter = mapFilter(memo(func(s string) string { return dict.Fold(dict.Canon(s)) }))
+
 // NumberFilter turns a document number into its search key.
 var NumberFilter analysis.TokenFilter = mapFilter(func(b []byte) []byte { return []byte(dict.NumberKey(string(b))) })
 

@@ -11,19 +11,28 @@ import (
 // analyzer would. One document's fields are analyzed on one goroutine: a
 // Shared is not safe for concurrent use, and is dropped with its document.
 type Shared struct {
-	done []map[string]analysis.TokenStream // by step of chain, then by text
+	done  []map[string]analysis.TokenStream // by step of chain, then by text
+	terms []map[string]*numbered            // the same, numbered by term
+	// fields holds, for each text, the steps of chain a field indexes
+	// it at (a bit each): a step no field reads is filtered in place
+	// into the next one instead of copied.
+	fields map[string]uint8
 }
 
 // NewShared returns an empty Shared.
 func NewShared() *Shared {
-	s := &Shared{done: make([]map[string]analysis.TokenStream, len(chain))}
+	s := &Shared{done: make([]map[string]analysis.TokenStream, len(chain)),
+		terms: make([]map[string]*numbered, len(chain)), fields: map[string]uint8{}}
 	for k := range s.done {
 		s.done[k] = map[string]analysis.TokenStream{}
+		s.terms[k] = map[string]*numbered{}
 	}
 	return s
 }
 
-// stream is text through the chain up to step k, made once.
+// stream is text through the chain up to step k, made once. The pairs'
+// step is made from the terms of the step before it (numbered), not as
+// a stream.
 func (s *Shared) stream(k int, text string) analysis.TokenStream {
 	if ts, ok := s.done[k][text]; ok {
 		return ts
@@ -32,6 +41,18 @@ func (s *Shared) stream(k int, text string) analysis.TokenStream {
 	switch {
 	case k == 0:
 		in = Tokenizer.Tokenize([]byte(text))
+	case chain[k].fused != nil && s.fields[text]&((1<<k)-1) == 0 && s.done[k-1][text] == nil:
+		// no field reads the steps before k of this text, and none is
+		// made: the tokens go through their filters at once
+		ts := chain[k].fused.Filter(Tokenizer.Tokenize([]byte(text)))
+		s.done[k][text] = ts
+		return ts
+	case inPlace(chain[k].filter) && s.fields[text]&(1<<(k-1)) == 0:
+		// no field reads step k-1 of this text: its tokens become
+		// step k's, and a field that asks for it later makes it again
+		in = s.stream(k-1, text)
+		delete(s.done[k-1], text)
+		delete(s.terms[k-1], text)
 	case inPlace(chain[k].filter):
 		in = clone(s.stream(k-1, text))
 	default:
@@ -40,6 +61,22 @@ func (s *Shared) stream(k int, text string) analysis.TokenStream {
 	ts := chain[k].filter.Filter(in)
 	s.done[k][text] = ts
 	return ts
+}
+
+// numbered is text through the chain up to step k, its tokens numbered
+// by term, made once.
+func (s *Shared) numbered(k int, text string) *numbered {
+	if n, ok := s.terms[k][text]; ok {
+		return n
+	}
+	var n *numbered
+	if _, ok := chain[k].filter.(pairsFilter); ok && k > 0 {
+		n = numberPairs(s.stream(k-1, text), s.numbered(k-1, text))
+	} else {
+		n = numberTerms(s.stream(k, text))
+	}
+	s.terms[k][text] = n
+	return n
 }
 
 // inPlace reports whether f changes the tokens it is given (mapFilter
