@@ -14,8 +14,8 @@ type Shared struct {
 	done  []map[string]analysis.TokenStream // by step of chain, then by text
 	terms []map[string]*numbered            // the same, numbered by term
 	// fields holds, for each text, the steps of chain a field indexes
-	// it at (a bit each): a step no field reads is filtered in place
-	// into the next one instead of copied.
+	// it at (a bit each): where no field reads the steps before one
+	// that has a fused filter, they are not made.
 	fields map[string]uint8
 }
 
@@ -47,12 +47,6 @@ func (s *Shared) stream(k int, text string) analysis.TokenStream {
 		ts := chain[k].fused.Filter(Tokenizer.Tokenize([]byte(text)))
 		s.done[k][text] = ts
 		return ts
-	case inPlace(chain[k].filter) && s.fields[text]&(1<<(k-1)) == 0:
-		// no field reads step k-1 of this text: its tokens become
-		// step k's, and a field that asks for it later makes it again
-		in = s.stream(k-1, text)
-		delete(s.done[k-1], text)
-		delete(s.terms[k-1], text)
 	case inPlace(chain[k].filter):
 		in = clone(s.stream(k-1, text))
 	default:
