@@ -61,10 +61,11 @@ var chain = []struct {
 	filter               analysis.TokenFilter
 	// fused, where there is one, is the filters of the steps up to this
 	// one as one filter of the tokenizer's tokens (Shared uses it for a
-	// text whose steps before this one no field reads)
+	// text whose steps before this one no field reads); the first step
+	// has none, its filter being its own
 	fused analysis.TokenFilter
 }{
-	{AnalyzerName, NormalizeName, NormalizeFilter, NormalizeFilter},
+	{AnalyzerName, NormalizeName, NormalizeFilter, nil},
 	{FoldedAnalyzerName, FoldName, FoldFilter, normalizeFoldFilter},
 	{PairsAnalyzerName, PairsName, PairsFilter, nil},
 }

@@ -65,10 +65,8 @@ func TestOffsetsIntoOriginal(t *testing.T) {
 // and FoldFilter on every core at once, as an import's analysis does:
 // their memo is read by all.
 func BenchmarkNormalizeFold(b *testing.B) {
-	page := []byte(strings.Repeat("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015; "+
-		"Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 1.234/TTr-SNV, ỦY BAN NHÂN DÂN TỈNH QUYẾT ĐỊNH: ", 20))
 	terms := [][]byte{}
-	for _, t := range Tokenizer.Tokenize(page) {
+	for _, t := range Tokenizer.Tokenize([]byte(benchPage)) {
 		terms = append(terms, t.Term)
 	}
 	b.RunParallel(func(pb *testing.PB) {
