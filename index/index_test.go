@@ -5,12 +5,14 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/vanthu/vanthu"
 )
@@ -183,5 +185,32 @@ func TestOpenInUse(t *testing.T) {
 		}
 	case <-time.After(20 * time.Second):
 		t.Fatal("second Open still waiting after 20 s")
+	}
+}
+
+// TestFacetKey: one agency printed in either tone style, in NFD, or with
+// its spacing astray is one facet value, asked once or many times.
+func TestFacetKey(t *testing.T) {
+	want := "ỦY BAN NHÂN DÂN TỈNH KHÁNH HÒA"
+	long := strings.Repeat("ỦY BAN NHÂN DÂN ", 20) + "TỈNH KHÁNH HÒA"
+	for range 3 {
+		for _, s := range []string{want, "UỶ BAN NHÂN DÂN TỈNH KHÁNH HOÀ", norm.NFD.String(want), " ỦY  BAN NHÂN DÂN\nTỈNH KHÁNH HOÀ "} {
+			if got := FacetKey(s); got != want {
+				t.Errorf("FacetKey(%q) = %q, want %q", s, got, want)
+			}
+		}
+		if got := FacetKey(strings.ReplaceAll(long, "ỦY", "UỶ")); got != long {
+			t.Errorf("FacetKey of a long name: %q", got)
+		}
+	}
+}
+
+// BenchmarkFacetKey is the keys of one document's facets.
+func BenchmarkFacetKey(b *testing.B) {
+	for b.Loop() {
+		FacetKey("SỞ KẾ HOẠCH VÀ ĐẦU TƯ TỈNH KHÁNH HÒA")
+		FacetKey("Công điện")
+		FacetKey("Thượng khẩn")
+		FacetKey("")
 	}
 }

@@ -1,10 +1,7 @@
 package vi
 
 import (
-	"fmt"
 	"reflect"
-	"strings"
-	"sync"
 	"testing"
 
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -80,24 +77,4 @@ func BenchmarkNormalizeFold(b *testing.B) {
 			FoldFilter.Filter(NormalizeFilter.Filter(ts))
 		}
 	})
-}
-
-// TestMemoConcurrent looks terms up in one memo from several goroutines,
-// past its bound, while it grows and is published again: each gets f's
-// result. (go test -race checks that no published map is written.)
-func TestMemoConcurrent(t *testing.T) {
-	f := memo(strings.ToUpper)
-	var wg sync.WaitGroup
-	for g := range 4 {
-		wg.Go(func() {
-			for i := range 1<<16 + 1000 {
-				term := fmt.Sprintf("t%d", (i*(g+1))%(1<<17+5000))
-				if got, want := string(f([]byte(term))), strings.ToUpper(term); got != want {
-					t.Errorf("memo of %q: %q, want %q", term, got, want)
-					return
-				}
-			}
-		})
-	}
-	wg.Wait()
 }

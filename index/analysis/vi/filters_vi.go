@@ -1,14 +1,11 @@
 package vi
 
 import (
-	"maps"
-	"sync"
-	"sync/atomic"
-
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/registry"
 
 	"github.com/vanthu/vanthu/dict"
+	imemo "github.com/vanthu/vanthu/internal/memo"
 )
 
 // Token filter names.
@@ -52,51 +49,17 @@ var normalizeFoldFilter analysis.TokenFilter = mapFilter(memo(func(s string) str
 // NumberFilter turns a document number into its search key.
 var NumberFilter analysis.TokenFilter = mapFilter(func(b []byte) []byte { return []byte(dict.NumberKey(string(b))) })
 
-// memo remembers f's results for short terms. Text repeats a few thousand
-// syllables, and Unicode normalisation is most of the cost of analysis. A
-// term found costs no allocation: each token of a syllable shares its
-// result. The memo is dropped whole when it grows past its bound.
-//
-// Every core's analysis reads it at once: a term is looked for in a map
-// that is never written once it is published, without a lock (a lock
-// that every lookup takes, even to read, passes its cache line from core
-// to core). A term not there is looked for, or added, under a lock in
-// the map being written, which is published in its place once it has
-// been missed in as many times as it has terms, as sync.Map does.
+// memo remembers f's results for short terms (internal/memo). Text
+// repeats a few thousand syllables, and Unicode normalisation is most of
+// the cost of analysis. A term found costs no allocation: each token of a
+// syllable shares its result.
 func memo(f func(string) string) func([]byte) []byte {
-	const bound = 1 << 17
-	var (
-		read   atomic.Pointer[map[string][]byte]
-		mu     sync.Mutex
-		dirty  = map[string][]byte{}
-		misses int
-	)
-	read.Store(&map[string][]byte{})
+	m := imemo.New(1<<17, func(s string) []byte { return []byte(f(s)) })
 	return func(b []byte) []byte {
 		if len(b) > 32 {
 			return []byte(f(string(b)))
 		}
-		if v, ok := (*read.Load())[string(b)]; ok {
-			return v
-		}
-		mu.Lock()
-		defer mu.Unlock()
-		v, ok := dirty[string(b)]
-		if !ok {
-			if len(dirty) >= bound {
-				dirty, misses = map[string][]byte{}, 0
-				read.Store(&map[string][]byte{})
-			}
-			s := string(b)
-			v = []byte(f(s))
-			dirty[s] = v
-		}
-		if misses++; misses >= len(dirty) {
-			published := dirty
-			read.Store(&published)
-			dirty, misses = maps.Clone(published), 0
-		}
-		return v
+		return m.Get(b)
 	}
 }
 
