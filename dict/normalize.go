@@ -3,6 +3,7 @@ package dict
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -14,7 +15,7 @@ var ethFix = strings.NewReplacer("Ð", "Đ", "ð", "đ")
 // NFC returns s in Unicode NFC with eth mapped to Đ/đ. It keeps tone
 // placement as written.
 func NFC(s string) string {
-	if isASCII(s) {
+	if InNFC(s) {
 		return s
 	}
 	return ethFix.Replace(norm.NFC.String(s))
@@ -65,3 +66,28 @@ func Fold(s string) string {
 
 // HasMarks reports whether s has any Vietnamese diacritic (or đ).
 func HasMarks(s string) bool { return Fold(s) != norm.NFC.String(s) }
+
+// InNFC reports quickly that s is in NFC, as Vietnamese is typed: each
+// character is ASCII, a precomposed Latin letter (U+00C0–U+024F,
+// U+1E00–U+1EFF) or general punctuation (U+2010–U+205E), none of them
+// combining, decomposing or composing with what follows. False is only
+// "not known": s may still be in NFC. The eth (Ð, ð) is not among them:
+// NFC here maps it to Đ.
+func InNFC(s string) bool {
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == 'Ð' || r == 'ð':
+			return false
+		case r >= 0xC0 && r <= 0x24F, r >= 0x1E00 && r <= 0x1EFF, r >= 0x2010 && r <= 0x205E:
+		default:
+			return false
+		}
+		i += n
+	}
+	return true
+}

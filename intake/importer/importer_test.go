@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/vanthu/vanthu"
 	"github.com/vanthu/vanthu/blob"
 	"github.com/vanthu/vanthu/index"
@@ -145,6 +147,34 @@ func testImport(t *testing.T, parallel int) {
 	}
 	if after, _ := e.ix.Count(); after != before {
 		t.Errorf("index %d documents after importing again, %d before", after, before)
+	}
+}
+
+// A record typed in NFD (letters and marks apart, as some older systems
+// keep text) is kept in NFC, and found as typed in either form; one
+// already in NFC is kept as it came.
+func TestImportNFD(t *testing.T) {
+	e := newEnv(t, "")
+	body := "Điều 1. Phê duyệt quy hoạch thủy lợi – “giai đoạn 2021–2030”…"
+	nfd, _ := json.Marshal(map[string]string{"id": "D-1", "body": norm.NFD.String(body)})
+	nfc, _ := json.Marshal(map[string]string{"id": "C-1", "body": body + " Ω"})
+	input := string(nfd) + "\n" + string(nfc)
+	_, got := run(t, e.im, input)
+	if len(got) != 2 || got[0].Outcome != importer.Imported || got[1].Outcome != importer.Imported {
+		t.Fatalf("results %+v", got)
+	}
+	for i, want := range []string{body, body + " Ω"} {
+		d, err := e.reg.Get(got[i].Doc)
+		if err != nil || len(d.Pages) != 1 || d.Pages[0].Text != want {
+			t.Errorf("record %d kept %+v (%v), want its text in NFC", i, d.Pages, err)
+		}
+	}
+	s := &search.Searcher{Index: e.ix}
+	for _, q := range []string{"quy hoạch thủy lợi", norm.NFD.String("quy hoạch thủy lợi"), "quy hoach thuy loi"} {
+		res, err := s.Search(context.Background(), search.Request{Q: q, Page: 1, Size: 10})
+		if err != nil || res.Total != 2 {
+			t.Errorf("search %q: %d hits (%v), want 2", q, res.Total, err)
+		}
 	}
 }
 
