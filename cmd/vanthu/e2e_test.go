@@ -3,13 +3,9 @@ package main
 import (
 	"bufio"
 	"bytes"
-	"compress/zlib"
-	"context"
 	"encoding/json"
 	"fmt"
 	"image"
-	"image/draw"
-	"image/png"
 	"io"
 	"mime/multipart"
 	"net/http"
@@ -25,7 +21,6 @@ import (
 	"time"
 
 	"github.com/vanthu/vanthu"
-	"github.com/vanthu/vanthu/internal/pdftest"
 	"github.com/vanthu/vanthu/search"
 )
 
@@ -409,78 +404,6 @@ func TestOMPThreadLimitIsGuaranteed(t *testing.T) {
 	}
 }
 
-// vanthu process prints the stable JSON contract.
-func TestProcessJSON(t *testing.T) {
-	if testing.Short() {
-		t.Skip("end-to-end")
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, vanthuBin, "process", "--json", "../../testdata/scans/congvan-2p.pdf", "../../testdata/scans/congvan.png")
-	cmd.Env = withoutOMP()
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("process: %v", err)
-	}
-	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
-	if len(lines) != 2 {
-		t.Fatalf("%d lines, want one per file:\n%s", len(lines), out)
-	}
-	var r map[string]any
-	if err := json.Unmarshal([]byte(lines[0]), &r); err != nil {
-		t.Fatal(err)
-	}
-	for _, k := range []string{"file", "sha256", "pages", "metadata"} {
-		if _, ok := r[k]; !ok {
-			t.Errorf("result lacks %q", k)
-		}
-	}
-	md := r["metadata"].(map[string]any)
-	for _, k := range []string{"number", "doc_type", "issuer", "parent_body", "issued_date", "place", "subject", "signer", "signer_title", "recipients", "urgency", "confidentiality"} {
-		if _, ok := md[k]; !ok {
-			t.Errorf("metadata lacks %q", k)
-		}
-	}
-	if md["number"] != "45/UBND-VX" || md["issued_date"] != "2024-03-05" || md["place"] != "Hòa Bình" {
-		t.Errorf("metadata = %v", md)
-	}
-	if rec, ok := md["recipients"].([]any); !ok || len(rec) != 2 {
-		t.Errorf("recipients = %v, want [Như trên, Lưu: VT, VX]", md["recipients"])
-	}
-	pages := r["pages"].([]any)
-	if len(pages) != 2 || r["sha256"] != string(vanthu.RefOf(scanFile(t, "congvan-2p.pdf"))) {
-		t.Errorf("pages %d, sha256 %v", len(pages), r["sha256"])
-	}
-}
-
-// A born-digital PDF whose text layer is in the legacy TCVN3 encoding is
-// not OCRed: its layer is decoded, and the metadata read from it.
-func TestProcessLegacyTextLayer(t *testing.T) {
-	cmd := exec.Command(vanthuBin, "process", "--json", "../../testdata/scans/tcvn3-textlayer.pdf")
-	cmd.Env = withoutOMP()
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("process: %v", err)
-	}
-	var r struct {
-		Pages []struct {
-			Text       string `json:"text"`
-			TextSource string `json:"text_source"`
-		} `json:"pages"`
-		Metadata vanthu.Metadata `json:"metadata"`
-	}
-	if err := json.Unmarshal(out, &r); err != nil {
-		t.Fatal(err)
-	}
-	if len(r.Pages) != 1 || r.Pages[0].TextSource != "pdf-tcvn3" || !strings.Contains(r.Pages[0].Text, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") {
-		t.Fatalf("pages = %+v", r.Pages)
-	}
-	md := r.Metadata
-	if md.Number != "12/TB-SNV" || md.Issuer != "SỞ NỘI VỤ" || md.IssuedDate != "2019-03-05" || md.Place != "Hòa Bình" || md.DocType != "Thông báo" {
-		t.Errorf("metadata = %+v", md)
-	}
-}
-
 func (s *server) patch(t *testing.T, id vanthu.Ref, body string) (int, vanthu.Document) {
 	t.Helper()
 	req, _ := http.NewRequest(http.MethodPatch, s.base+"/api/v1/documents/"+string(id), strings.NewReader(body))
@@ -564,167 +487,4 @@ func TestRegisterDuplicatesAndCorrections(t *testing.T) {
 	if code, _ := s.patch(t, a.ID, `{"metadata": {"colour": "red"}}`); code != http.StatusBadRequest {
 		t.Errorf("an unknown field was accepted: %d", code)
 	}
-}
-
-// vanthu ingest receives a folder, shows progress, reports refusals and
-// leaves every accepted document indexed.
-func TestIngestCLI(t *testing.T) {
-	if testing.Short() {
-		t.Skip("end-to-end")
-	}
-	data, in := t.TempDir(), t.TempDir()
-	os.WriteFile(filepath.Join(in, "công văn.png"), scanFile(t, "congvan.png"), 0o644)
-	os.WriteFile(filepath.Join(in, "ghi chú.pdf"), []byte("Kính gửi: không phải bản quét"), 0o644)
-	cmd := exec.Command(vanthuBin, "ingest", "--data", data, in)
-	cmd.Env = withoutOMP()
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("ingest: %v\n%s", err, out)
-	}
-	for _, want := range []string{"tiếp nhận", "[==============================] 2/2", "từ chối", "ghi chú.pdf", "1 đã lập chỉ mục"} {
-		if !strings.Contains(string(out), want) {
-			t.Errorf("ingest output lacks %q:\n%s", want, out)
-		}
-	}
-	cmd = exec.Command(vanthuBin, "search", "--data", data, "--json", "hoa giai tranh chap")
-	cmd.Env = withoutOMP()
-	out, err = cmd.Output()
-	var res search.Result
-	if err != nil || json.Unmarshal(out, &res) != nil || res.Total != 1 {
-		t.Errorf("search after ingest: %v, %s", err, out)
-	}
-
-	// vanthu reindex rebuilds the index from the registry: same answer.
-	if out, err := exec.Command(vanthuBin, "reindex", "--data", data).CombinedOutput(); err != nil || !strings.Contains(string(out), "1 documents") {
-		t.Fatalf("reindex: %v\n%s", err, out)
-	}
-	cmd = exec.Command(vanthuBin, "search", "--data", data, "--json", "hoa giai tranh chap")
-	cmd.Env = withoutOMP()
-	out, err = cmd.Output()
-	var again search.Result
-	if err != nil || json.Unmarshal(out, &again) != nil || again.Total != 1 || len(res.Hits) == 1 && again.Hits[0].ID != res.Hits[0].ID {
-		t.Errorf("search after reindex: %v, %s", err, out)
-	}
-}
-
-// A scan with nothing on it is indexed with a warning a clerk can read.
-func TestBlankScanIsFlagged(t *testing.T) {
-	if testing.Short() {
-		t.Skip("end-to-end")
-	}
-	s := startServer(t, t.TempDir())
-	g := image.NewGray(image.Rect(0, 0, 1240, 1754))
-	draw.Draw(g, g.Bounds(), image.White, image.Point{}, draw.Src)
-	var b bytes.Buffer
-	png.Encode(&b, g)
-	code, _ := s.upload(t, "trang trắng.png", b.Bytes())
-	if code != http.StatusAccepted {
-		t.Fatalf("upload: %d", code)
-	}
-	d := s.waitIndexed(t, vanthu.RefOf(b.Bytes()))
-	if len(d.Warnings) != 1 || !strings.Contains(d.Warnings[0], "blank") {
-		t.Errorf("warnings = %q; want the every-page-blank warning", d.Warnings)
-	}
-}
-
-// A sheet scanned sideways is read upright, and shown so: the page image
-// the clerk sees (and crops a handwritten number from) is the page turned
-// upright, with the words on it.
-func TestSidewaysScanIsShownUpright(t *testing.T) {
-	if testing.Short() {
-		t.Skip("end-to-end")
-	}
-	s := startServer(t, t.TempDir())
-	src, err := png.Decode(bytes.NewReader(scanFile(t, "quyetdinh.png")))
-	if err != nil {
-		t.Fatal(err)
-	}
-	b := src.Bounds()
-	sideways := image.NewRGBA(image.Rect(0, 0, b.Dy(), b.Dx())) // turned a quarter anticlockwise
-	for y := range b.Dy() {
-		for x := range b.Dx() {
-			sideways.Set(y, b.Dx()-1-x, src.At(b.Min.X+x, b.Min.Y+y))
-		}
-	}
-	var scan bytes.Buffer
-	png.Encode(&scan, sideways)
-	if code, _ := s.upload(t, "nằm ngang.png", scan.Bytes()); code != http.StatusAccepted {
-		t.Fatalf("upload: %d", code)
-	}
-	d := s.waitIndexed(t, vanthu.RefOf(scan.Bytes()))
-	pg := d.Pages[0]
-	if pg.Width != b.Dx() || pg.Height != b.Dy() || !strings.Contains(pg.Text, "QUYẾT ĐỊNH") {
-		t.Errorf("page %d×%d, text %q; want the page upright, %d×%d, read", pg.Width, pg.Height, pg.Text, b.Dx(), b.Dy())
-	}
-	resp, err := http.Get(fmt.Sprintf("%s/api/v1/documents/%s/pages/1/image", s.base, d.ID))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	cfg, _, err := image.DecodeConfig(resp.Body)
-	if err != nil || cfg.Width != pg.Width || cfg.Height != pg.Height {
-		t.Errorf("page image %d×%d, %v; want the upright page, %d×%d", cfg.Width, cfg.Height, err, pg.Width, pg.Height)
-	}
-	for _, w := range pg.Words {
-		if w.X1 > pg.Width || w.Y1 > pg.Height {
-			t.Fatalf("word %q at %d,%d–%d,%d lies off the %d×%d page", w.Text, w.X0, w.Y0, w.X1, w.Y1, pg.Width, pg.Height)
-		}
-	}
-}
-
-// PDFs that cannot be read are refused at the door with a code a program
-// can use and a reason a clerk can read, and kept in quarantine.
-func TestUnreadablePDFsRefusedAtIntake(t *testing.T) {
-	if testing.Short() {
-		t.Skip("end-to-end")
-	}
-	data := t.TempDir()
-	s := startServer(t, data)
-	tests := []struct {
-		name string
-		body []byte
-		code string
-	}{
-		{"mật khẩu.pdf", scanFile(t, "encrypted.pdf"), "encrypted_pdf"},
-		{"hỏng.pdf", []byte("%PDF-1.4\nnot a pdf at all\n"), "corrupt_file"},
-		// A one-page PDF whose only image is 30000×30000: a
-		// decompression bomb on a small page.
-		{"bom ảnh.pdf", bombPDF(30000, 30000), "image_too_large"},
-	}
-	for _, tt := range tests {
-		code, v := s.upload(t, tt.name, tt.body)
-		e, _ := v["error"].(map[string]any)
-		if code != http.StatusUnprocessableEntity || e["code"] != tt.code || e["message_vi"] == "" {
-			t.Errorf("%s: %d %v; want 422 %s", tt.name, code, v, tt.code)
-		}
-		var d vanthu.Document
-		if st := s.getJSON(t, "/api/v1/documents/"+string(vanthu.RefOf(tt.body)), &d); st != http.StatusNotFound {
-			t.Errorf("%s: a refused file was registered (%d)", tt.name, st)
-		}
-	}
-	sides, _ := filepath.Glob(filepath.Join(data, "quarantine", "*", "reason.json"))
-	if len(sides) != len(tests) {
-		t.Errorf("%d files in quarantine, want %d", len(sides), len(tests))
-	}
-}
-
-// bombPDF is a valid one-page PDF (A4) that draws one w×h 1-bit image,
-// whose pixels are all paper (a Flate stream of zeros).
-func bombPDF(w, h int) []byte {
-	var z bytes.Buffer
-	zw := zlib.NewWriter(&z)
-	row := make([]byte, (w+7)/8)
-	for range h {
-		zw.Write(row)
-	}
-	zw.Close()
-	content := "q 595 0 0 842 0 0 cm /Im0 Do Q"
-	objs := []string{
-		"<< /Type /Catalog /Pages 2 0 R >>",
-		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im0 4 0 R >> >> /Contents 5 0 R >>",
-		fmt.Sprintf("<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray /BitsPerComponent 1 /Filter /FlateDecode /Length %d >>\nstream\n%s\nendstream", w, h, z.Len(), z.String()),
-		fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(content), content),
-	}
-	return pdftest.Build(objs...)
 }

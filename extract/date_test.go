@@ -1,0 +1,174 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/vanthu/vanthu"
+	"github.com/vanthu/vanthu/layout"
+)
+
+func TestParseDateLinePartial(t *testing.T) {
+	for in, want := range map[string]string{
+		"Quảng Ngãi, ngày tháng 01 năm 2025":    "2025-01",
+		"Quảng Ngãi, ngày 0T tháng 02 năm 2025": "2025-02", // handwriting read as marks
+		"Quảng Ngãi, ngày @& tháng l] năm 2024": "2024-11", // ] for the 1's serif
+		"Quảng Ngãi, ngày 04tháng 02 năm 2025":  "2025-02-04",
+		"Quảng Ngãi, ngày 77 tháng 02 năm 2025": "2025-02", // no day of February
+		"ngày 31 tháng 2 năm 2020":              "2020-02",
+		// Print misread in a coarse scan: a year's 5 as S, a month's 0 as
+		// "(", a speck after năm as a colon.
+		"Quảng Ngài, ngàyv — tháng 0Ì năm 202S": "2025-01",
+		"Quảng Ngãi, ngày 15 tháng (1 năm 2025": "2025-01-15",
+		"Quảng Ngãi, ngày 15 tháng 4 năm: 2020": "2020-04-15",
+		"Quảng Ngãi, ngày 15 tháng ( năm 2020":  "2020",
+	} {
+		if _, got, ok := ParseDateLine(in); !ok || got != want {
+			t.Errorf("ParseDateLine(%q) = %q, %v; want %q", in, got, ok, want)
+		}
+	}
+}
+
+// A day stamped over the slot's dots may end a text layer's line, the
+// rest of the date on the line after it: the two are one date line.
+func TestDateLineEndingOnItsDay(t *testing.T) {
+	words := scanWords(
+		row{"Số: 507/UBND-KT", 300, 318, 600, 356},
+		row{"Bình Định, ngày …… 12", 1000, 318, 1500, 356},
+		row{"tháng 3 năm 2024", 1560, 318, 2000, 356},
+		row{"V/v triển khai kế hoạch", 250, 420, 700, 456},
+	)
+	md := Read([]vanthu.Page{{Number: 1, Width: 2480, Height: 3508, Words: words}}, nil).Metadata
+	if md.IssuedDate != "2024-03-12" || md.Place != "Bình Định" {
+		t.Errorf("date %q, place %q; want 2024-03-12 in Bình Định", md.IssuedDate, md.Place)
+	}
+}
+
+// A day slot left blank is wide enough for the layout to part the date
+// line in two: "Đồng Tháp, ngày" and "tháng 3 năm 2013". The printed
+// month and year are still read, for the clerk to complete.
+func TestDateLineWithBlankDay(t *testing.T) {
+	words := []vanthu.Word{{Text: "SỞ", X0: 420, Y0: 124, X1: 496, Y1: 170, Confidence: 95}, {Text: "NỘI", X0: 519, Y0: 124, X1: 637, Y1: 170, Confidence: 95},
+		{Text: "VỤ", X0: 661, Y0: 124, X1: 734, Y1: 170, Confidence: 95}}
+	x := 1250
+	for _, w := range strings.Fields("Đồng Tháp, ngày tháng 3 năm 2013") {
+		if w == "tháng" {
+			x += 200 // the blank: over twice the line's height
+		}
+		words = append(words, vanthu.Word{Text: w, X0: x, Y0: 300, X1: x + 30*len([]rune(w)), Y1: 345, Confidence: 95, Line: 2})
+		x += 30*len([]rune(w)) + 24
+	}
+	p := vanthu.Page{Number: 1, Width: 2480, Height: 3508, Words: words}
+	if n := len(layout.Segments(p)); n != 3 {
+		t.Fatalf("%d segments; the case wants the date line parted", n)
+	}
+	r := Read([]vanthu.Page{p}, nil)
+	if r.Metadata.IssuedDate != "2013-03" || r.Metadata.Place != "Đồng Tháp" || !slices.Contains(r.Review, "issued_date") {
+		t.Errorf("date %q, place %q, review %v; want 2013-03 in Đồng Tháp, flagged", r.Metadata.IssuedDate, r.Metadata.Place, r.Review)
+	}
+}
+
+// In a narrow column a long line wraps: the date line's year under its
+// "năm", a range of school years after its hyphen. The year is the date's,
+// and the range is joined as printed, with no space.
+func TestWrappedDateYearAndRange(t *testing.T) {
+	words := scanWords(
+		row{"Số: 1502/SGDĐT-VP", 300, 240, 620, 276},
+		row{"Thành phố Hồ Chí Minh, ngày 03 tháng 4 năm", 760, 240, 1500, 276},
+		row{"2023", 1080, 282, 1170, 318},
+		row{"V/v tổ chức kỳ thi tuyển sinh vào lớp 10", 250, 330, 700, 366},
+		row{"năm học 2023-", 350, 372, 560, 408},
+		row{"2024", 420, 414, 500, 450},
+		row{"Kính gửi: Phòng Giáo dục và Đào tạo các huyện.", 500, 520, 1200, 556},
+	)
+	md := Read([]vanthu.Page{{Number: 1, Width: 1654, Height: 2339, Words: words}}, nil).Metadata
+	if md.IssuedDate != "2023-04-03" || md.Place != "Thành phố Hồ Chí Minh" {
+		t.Errorf("date %q, place %q; want 2023-04-03 in Thành phố Hồ Chí Minh", md.IssuedDate, md.Place)
+	}
+	if want := "V/v tổ chức kỳ thi tuyển sinh vào lớp 10 năm học 2023-2024"; md.Subject != want {
+		t.Errorf("subject %q, want %q", md.Subject, want)
+	}
+}
+
+// A city's long date line runs into the number: OCR reads them as one
+// line across the page, which is cut back into the two at its widest gap
+// before "ngày".
+func TestNumberAndDateOnOneLine(t *testing.T) {
+	var ws []vanthu.Word
+	x := 429
+	for i, w := range strings.Fields("Số: 4521/TTr-UBND Thành phố Hồ Chí Minh, ngày 12 tháng 8 năm 2019") {
+		gap := 24
+		if i == 2 {
+			gap = 65 // between the columns: under twice the line's height
+		}
+		x += gap
+		ws = append(ws, vanthu.Word{Text: w, X0: x, Y0: 300, X1: x + 30*len([]rune(w)), Y1: 345, Confidence: 95, Line: 2})
+		x += 30 * len([]rune(w))
+	}
+	segs := splitNumberDate([]layout.Segment{layout.NewSegment(ws, 2480)}, 2480)
+	if len(segs) != 2 || segs[0].Text != "Số: 4521/TTr-UBND" || !strings.HasPrefix(segs[1].Text, "Thành phố Hồ Chí Minh, ngày") {
+		t.Fatalf("segments %q", texts(segs))
+	}
+	header := []vanthu.Word{{Text: "ỦY", X0: 420, Y0: 124, X1: 496, Y1: 180, Confidence: 95}, {Text: "BAN", X0: 519, Y0: 124, X1: 637, Y1: 180, Confidence: 95},
+		{Text: "NHÂN", X0: 661, Y0: 124, X1: 834, Y1: 180, Confidence: 95}, {Text: "DÂN", X0: 859, Y0: 124, X1: 981, Y1: 180, Confidence: 95}}
+	md := Extract([]vanthu.Page{{Number: 1, Width: 2480, Height: 3508, Words: append(header, ws...)}})
+	if md.Number != "4521/TTr-UBND" || md.IssuedDate != "2019-08-12" || md.Place != "Thành phố Hồ Chí Minh" {
+		t.Errorf("number %q, date %q, place %q", md.Number, md.IssuedDate, md.Place)
+	}
+}
+
+func TestSignatureDayConfirmsHandwrittenDay(t *testing.T) {
+	// The day was read from handwriting, unsure (0.6); the office signed
+	// on that very day: two witnesses agree, the clerk need not check.
+	sig := []vanthu.Signature{{Signer: "Ủy ban nhân dân tỉnh Bình An", SignedAt: "2025-02-04T16:42:36+07:00", Intact: true}}
+	md := vanthu.Metadata{Issuer: "ỦY BAN NHÂN DÂN TỈNH BÌNH AN", IssuedDate: "2025-02-04"}
+	conf := map[string]float64{"issued_date": 0.6}
+	if review := signatureEvidence(&md, conf, sig, nil); len(review) != 0 || conf["issued_date"] < ReviewThreshold {
+		t.Errorf("same day as signed: review %v, confidence %.2f", review, conf["issued_date"])
+	}
+	// Signed the next day: no confirmation; the day stays unsure.
+	sig[0].SignedAt = "2025-02-05T08:00:00+07:00"
+	conf["issued_date"] = 0.6
+	if signatureEvidence(&md, conf, sig, nil); conf["issued_date"] != 0.6 {
+		t.Errorf("signed a day later, confidence raised to %.2f", conf["issued_date"])
+	}
+}
+
+func TestSignatureDayChoosesAmongReadings(t *testing.T) {
+	sig := []vanthu.Signature{{Signer: "Ủy ban nhân dân tỉnh Bình An", SignedAt: "2025-02-07T14:59:55+07:00", Intact: true}}
+	issuer := "ỦY BAN NHÂN DÂN TỈNH BÌNH AN"
+	for _, c := range []struct {
+		name       string
+		read       string
+		conf       float64
+		days       []vanthu.Alternative
+		want       string
+		wantReview bool
+	}{
+		// A barred 7 the model reads as a 3, unsurely: the office signed
+		// on the 7th, and 7 was the model's second reading.
+		{"unsure", "2025-02-03", 0.6, []vanthu.Alternative{{Text: "03", P: 0.62}, {Text: "07", P: 0.3}}, "2025-02-07", true},
+		// "31" run together and read as one digit: signed 17 days after
+		// the 31st, 44 after the 4th.
+		{"run together", "2025-01-04", 0.6, []vanthu.Alternative{{Text: "4", P: 0.64}, {Text: "31", P: 0.45}}, "2025-01-31", true},
+		// A sure reading is not moved by the signature.
+		{"sure", "2025-02-03", 0.6, []vanthu.Alternative{{Text: "03", P: 0.98}, {Text: "07", P: 0.01}}, "2025-02-03", true},
+		// Confirmed by Tesseract too: left alone.
+		{"confirmed", "2025-02-03", 0.9, []vanthu.Alternative{{Text: "03", P: 0.6}, {Text: "07", P: 0.4}}, "2025-02-03", false},
+		// The day unread: the month stays, and so does the flag.
+		{"no readings", "2025-02", 0, nil, "2025-02", true},
+	} {
+		md := vanthu.Metadata{Issuer: issuer, IssuedDate: c.read}
+		conf := map[string]float64{"issued_date": c.conf}
+		if c.name == "run together" {
+			sig[0].SignedAt = "2025-02-17T10:00:00+07:00"
+		}
+		review := signatureEvidence(&md, conf, sig, c.days)
+		flagged := slices.Contains(review, "issued_date") || slices.Contains(Review(md, conf), "issued_date")
+		if md.IssuedDate != c.want || flagged != c.wantReview {
+			t.Errorf("%s: issued %s, review %v; want %s, review %v", c.name, md.IssuedDate, flagged, c.want, c.wantReview)
+		}
+		sig[0].SignedAt = "2025-02-07T14:59:55+07:00"
+	}
+}

@@ -1,0 +1,244 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/vanthu/vanthu"
+)
+
+// A "Số:" line read too poorly to parse is still no part of the agency's
+// name above it.
+// The parent body's line is no part of the issuer's name, but the parent
+// (cơ quan chủ quản), also where the agency's name is an abbreviation
+// (LĐLĐ) or a Party committee's; a Youth Union's name at the top right is
+// neither.
+func TestIssuerUnderItsParent(t *testing.T) {
+	for _, c := range [][3]string{
+		{"TỔNG LĐLĐ VIỆT NAM", "LĐLĐ TỈNH QUẢNG NAM", "Số: 45/TB-LĐLĐ"},
+		{"TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM", "LIÊN ĐOÀN LAO ĐỘNG TỈNH BÌNH AN", "Số: 45/TB-LĐLĐ"},
+		{"ĐẢNG BỘ TỈNH BÌNH AN", "HUYỆN ỦY BÌNH SƠN", "Số 1450-CV/HU"},
+		{"NGÂN HÀNG NHÀ NƯỚC VIỆT NAM", "CHI NHÁNH TỈNH BÌNH AN", "Số: 88/NHNN-BAN"},
+		{"CHI CỤC KIỂM LÂM", "HẠT KIỂM LÂM HUYỆN BÌNH SƠN", "Số: 12/HKL"},
+		// The Youth Union's name stands where the Quốc hiệu does; read
+		// as one column, it is no line of the agency's.
+		{"TỈNH ĐOÀN BÌNH AN", "ĐOÀN TNCS HỒ CHÍ MINH", "Số 12-TB/TĐTN"},
+		{"UBND TỈNH BÌNH AN", "LIÊN SỞ TÀI CHÍNH - NỘI VỤ", "Số: 12/HDLS-STC-SNV"}, // two departments' joint guidance
+		{"BHXH VIỆT NAM", "BHXH TỈNH BÌNH AN", "Số: 567/BHXH-TST"},                 // the parent abbreviated
+		{"QUÂN KHU 5", "BỘ CHỈ HUY QUÂN SỰ TỈNH BÌNH AN", "Số: 88/BCH-TM"},
+		// The motto read on the agency's row, its dashes and all.
+		{"BẢO HIỂM XÃ HỘI VIỆT NAM", "BẢO HIỂM XÃ HỘI TỈNH BÌNH AN Độc lập - Tự do - Hạnh phúc", "Số: 567/BHXH-TST"},
+	} {
+		p := page(1, c[0], c[1], c[2], "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+		want, parent := strings.TrimSuffix(c[1], " Độc lập - Tự do - Hạnh phúc"), c[0]
+		if strings.HasPrefix(c[1], "ĐOÀN TNCS") {
+			want, parent = c[0], ""
+		}
+		if md := Read([]vanthu.Page{p}, nil).Metadata; md.Issuer != want || md.ParentBody != parent {
+			t.Errorf("%q: issuer %q under %q, want %q under %q", c, md.Issuer, md.ParentBody, want, parent)
+		}
+	}
+}
+
+// A long name breaks after the dash between its parts; the dash is the
+// name's, and a dash under the last line (its rule, read as one) is not.
+func TestIssuerBrokenAfterItsDash(t *testing.T) {
+	for lines, want := range map[[2]string]string{
+		{"BỘ LAO ĐỘNG -", "THƯƠNG BINH VÀ XÃ HỘI"}:   "BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI",
+		{"BỘ LAO ĐỘNG – THƯƠNG BINH", "VÀ XÃ HỘI -"}: "BỘ LAO ĐỘNG – THƯƠNG BINH VÀ XÃ HỘI",
+		{"SỞ VĂN HÓA, THỂ THAO", "VÀ DU LỊCH"}:       "SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH",
+	} {
+		p := page(1, lines[0], lines[1], "Số: 10/2020/TT-BLĐTBXH", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+		if md := Read([]vanthu.Page{p}, nil).Metadata; md.Issuer != want {
+			t.Errorf("%q: issuer %q, want %q", lines, md.Issuer, want)
+		}
+	}
+}
+
+// A heading may qualify its type (KẾT LUẬN THANH TRA) or, in the format
+// before 2011, name the authority (QUYẾT ĐỊNH CỦA CHỦ TỊCH …); the type
+// is the longest that begins it, where the number's code does not name
+// another, and the trích yếu is the line under it.
+func TestHeadingQualifiesItsType(t *testing.T) {
+	for _, c := range []struct {
+		number, heading, next string
+		doctype, subject      string
+	}{
+		{"Số: 12/KL-TTr", "KẾT LUẬN THANH TRA", "Về việc quản lý, sử dụng đất đai", "Kết luận", "Về việc quản lý, sử dụng đất đai"},
+		{"Số: 12/BB-UBND", "BIÊN BẢN LÀM VIỆC", "Về việc bàn giao hồ sơ", "Biên bản", "Về việc bàn giao hồ sơ"},
+		{"Số: 12/QĐ-UBND", "QUYẾT ĐỊNH CỦA CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", "Về việc bàn giao hồ sơ", "Quyết định", "Về việc bàn giao hồ sơ"},
+		{"Số: 12/QĐ-UBND", "QUYẾT ĐỊNH", "CỦA CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", "Quyết định", ""},
+		{"Số: 12/KH-UBND", "BÁO CÁO TÓM TẮT", "Về việc bàn giao hồ sơ", "Kế hoạch", ""}, // the code names another type
+	} {
+		lines := append(append([]string{}, header[0], c.number, header[1], header[2], "Bình An, ngày 05 tháng 3 năm 2012"), c.heading, c.next)
+		if c.next == "CỦA CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH" {
+			lines = append(lines, "Về việc bàn giao hồ sơ")
+			c.subject = "Về việc bàn giao hồ sơ"
+		}
+		lines = append(lines, "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;")
+		md := Read([]vanthu.Page{page(1, lines...)}, nil).Metadata
+		if md.DocType != c.doctype || md.Subject != c.subject {
+			t.Errorf("%q: type %q, subject %q; want %q, %q", c.heading, md.DocType, md.Subject, c.doctype, c.subject)
+		}
+	}
+	if _, ok := headingType("LUẬT ĐẤT ĐAI", ""); ok {
+		t.Error("LUẬT ĐẤT ĐAI: a law's heading goes on with its name, no type read from its first word")
+	}
+}
+
+// A page of a gazette (Công báo) sets its running head, the part and the
+// issuing body's name above a document's header; they are no part of it,
+// nor is a fax machine's line. An urgency mark stamped there stays.
+func TestNothingAboveTheNationalRowIsTheHeaders(t *testing.T) {
+	for _, c := range []struct {
+		above   []row
+		urgency string
+	}{
+		{[]row{
+			{"CÔNG BÁO/Số 205 + 206/Ngày 15-3-2020", 250, 20, 900, 56},
+			{"3", 1400, 20, 1420, 56},
+			{"PHẦN I. VĂN BẢN QUY PHẠM PHÁP LUẬT", 500, 70, 1150, 106},
+			{"ỦY BAN NHÂN DÂN TỈNH BÌNH AN", 560, 120, 1100, 156},
+		}, ""},
+		{[]row{
+			{"PHẦN I. VĂN BẢN QUY PHẠM PHÁP LUẬT", 500, 70, 1150, 106},
+			{"ỦY BAN NHÂN DÂN TỈNH BÌNH AN", 560, 120, 1100, 156},
+		}, ""},
+		{[]row{{"12/03/2019 10:23 FAX 0255 3822 123 UBND TINH BINH AN P.001/002", 100, 40, 1500, 70}}, ""},
+		{[]row{{"HỎA TỐC", 250, 60, 420, 100}}, "Hỏa tốc"},
+	} {
+		var words []vanthu.Word
+		for i, r := range c.above {
+			words = append(words, vanthu.Word{Text: r.text, X0: r.x0, Y0: r.y0, X1: r.x1, Y1: r.y1, Confidence: 95, Line: 100 + i})
+		}
+		for _, w := range scanWords(
+			row{"Số: 12/2020/QĐ-UBND", 300, 240, 600, 276},
+			row{"Bình An, ngày 15 tháng 01 năm 2020", 901, 240, 1483, 276},
+			row{"QUYẾT ĐỊNH", 700, 320, 950, 356},
+			row{"Ban hành Quy chế quản lý cụm công nghiệp", 520, 370, 1130, 406},
+		) {
+			w.Y0, w.Y1 = w.Y0+60, w.Y1+60 // below what stands above
+			words = append(words, w)
+		}
+		r := Read([]vanthu.Page{{Number: 1, Width: 1654, Height: 2339, Words: words}}, nil)
+		md := r.Metadata
+		if md.Issuer != "ỦY BAN NHÂN DÂN TỈNH BÌNH AN" || md.ParentBody != "" || slices.Contains(r.Review, "issuer") {
+			t.Errorf("under %q: issuer %q, parent %q, review %v", c.above[0].text, md.Issuer, md.ParentBody, r.Review)
+		}
+		if md.Number != "12/2020/QĐ-UBND" || md.IssuedDate != "2020-01-15" || md.Urgency != c.urgency {
+			t.Errorf("under %q: number %q, date %q, urgency %q", c.above[0].text, md.Number, md.IssuedDate, md.Urgency)
+		}
+	}
+}
+
+// An agency's name in more lines than the Quốc hiệu and its motto, set
+// with them level with its middle: its first line stands above their row
+// and is the header's still.
+func TestParentAboveACentredNationalRow(t *testing.T) {
+	var words []vanthu.Word
+	for i, r := range []row{
+		{"UBND TỈNH BÌNH AN", 300, 100, 640, 136},
+		{"SỞ KẾ HOẠCH VÀ", 320, 140, 620, 176},
+		{"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 708, 140, 1451, 176},
+		{"ĐẦU TƯ", 400, 180, 540, 216},
+		{"Độc lập - Tự do - Hạnh phúc", 862, 180, 1299, 216},
+		{"Số: 88/SKHĐT-TH", 300, 260, 600, 296},
+		{"Bình An, ngày 15 tháng 01 năm 2020", 901, 260, 1483, 296},
+		{"V/v góp ý dự thảo kế hoạch", 300, 310, 700, 346},
+	} {
+		words = append(words, vanthu.Word{Text: r.text, X0: r.x0, Y0: r.y0, X1: r.x1, Y1: r.y1, Confidence: 95, Line: i})
+	}
+	md := Read([]vanthu.Page{{Number: 1, Width: 1654, Height: 2339, Words: words}}, nil).Metadata
+	if md.Issuer != "SỞ KẾ HOẠCH VÀ ĐẦU TƯ" || md.ParentBody != "UBND TỈNH BÌNH AN" {
+		t.Errorf("issuer %q under %q; want SỞ KẾ HOẠCH VÀ ĐẦU TƯ under UBND TỈNH BÌNH AN", md.Issuer, md.ParentBody)
+	}
+}
+
+// A signing stamp printed in the top margin (a paper copy of a signed
+// PDF) names its centre, which starts like an agency's name; it stands
+// off the axis of the agency's name, so it is not the parent body.
+func TestSigningStampIsNoParent(t *testing.T) {
+	for _, stamp := range []row{
+		{"TRUNG TÂM CÔNG BÁO VÀ TIN HỌC", 640, 40, 1000, 62}, // between the columns, above them
+		{"TRUNG TÂM CÔNG BÁO VÀ TIN HỌC", 90, 80, 330, 102},  // in the left column, off its middle
+	} {
+		words := scanWords(
+			row{"Số: 12/TTr-UBND", 300, 240, 600, 276},
+			row{"Bình An, ngày 15 tháng 01 năm 2025", 901, 240, 1483, 276},
+			row{"TỜ TRÌNH", 720, 320, 930, 356},
+			row{"Về việc miễn nhiệm chức danh Ủy viên", 520, 370, 1130, 406},
+		)
+		words = append([]vanthu.Word{{Text: stamp.text, X0: stamp.x0, Y0: stamp.y0, X1: stamp.x1, Y1: stamp.y1, Confidence: 90, Line: -1}}, words...)
+		md := Read([]vanthu.Page{{Number: 1, Width: 1654, Height: 2339, Words: words}}, nil).Metadata
+		if md.Issuer != "ỦY BAN NHÂN DÂN TỈNH BÌNH AN" || md.ParentBody != "" {
+			t.Errorf("stamp at %d–%d: issuer %q under %q", stamp.x0, stamp.x1, md.Issuer, md.ParentBody)
+		}
+	}
+}
+
+func TestIssuerEndsAtAnUnreadNumberLine(t *testing.T) {
+	for _, numberLine := range []string{"Số: Øđ@ ;CT-UBND", "/UBND-KTTH", "SỐ; 4@ /QĐ"} {
+		p := page(1, "ỦY BAN NHÂN DÂN", "TỈNH BÌNH AN", numberLine, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+		if got := Read([]vanthu.Page{p}, nil).Metadata.Issuer; got != "ỦY BAN NHÂN DÂN TỈNH BÌNH AN" {
+			t.Errorf("under %q: issuer %q", numberLine, got)
+		}
+	}
+}
+
+// The date line's place is spelt as the header spells it: the province
+// after TỈNH (whose marks OCR put back), a district as its own header has
+// it though a province has its letters.
+func TestPlaceAsTheHeaderSpellsIt(t *testing.T) {
+	for _, c := range []struct{ agency, date, want string }{
+		{"TỈNH QUẢNG NGÃI", "Quảng Ngài, ngày 03 tháng 4 năm 2018", "Quảng Ngãi"},
+		{"HUYỆN PHÙ YÊN", "Phu Yên, ngày 03 tháng 4 năm 2018", "Phù Yên"},
+	} {
+		p := page(1, "ỦY BAN NHÂN DÂN", c.agency, "Số: 12/UBND-KT", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", c.date)
+		if got := Read([]vanthu.Page{p}, nil).Metadata.Place; got != c.want {
+			t.Errorf("under %s, %q: place %q, want %q", c.agency, c.date, got, c.want)
+		}
+	}
+}
+
+// A signing tool's stamp in the top margin upsets Tesseract's reading of
+// the page's layout: it reads the agency's first line and the Quốc hiệu
+// beside it as one line across the page, in one block with the stamp's
+// lines. The row is two columns all the same, and the stamp above the
+// Quốc hiệu is no part of the header.
+func TestHeaderRowReadAsOneLineUnderAStamp(t *testing.T) {
+	var words []vanthu.Word
+	line := func(text string, x0, y0, x1, y1 int) {
+		fs := strings.Fields(text)
+		step := (x1 - x0) / len(fs)
+		for i, f := range fs {
+			words = append(words, vanthu.Word{Text: f, X0: x0 + i*step, Y0: y0, X1: x0 + (i+1)*step - 20, Y1: y1,
+				Confidence: 90, Block: 1, Line: len(words)})
+		}
+		for i := len(words) - len(fs); i < len(words); i++ {
+			words[i].Line = words[len(words)-len(fs)].Line // one line
+		}
+	}
+	line("TRUNG TÂM CÔNG BÁO", 1130, 20, 1400, 46)
+	line("tk.binhan.gov.vn", 1129, 55, 1435, 106)
+	line("13 4$S", 1275, 115, 1374, 136)
+	line("ỦY BAN NHÂN DÂN", 402, 187, 963, 256)
+	row := words[len(words)-4].Line
+	line("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 1038, 187, 2274, 256)
+	for i := len(words) - 8; i < len(words); i++ {
+		words[i].Line = row // Tesseract's one line across the page
+	}
+	line("TỈNH BÌNH AN", 399, 259, 962, 324)
+	line("Độc lập - Tự do - Hạnh phúc", 1288, 270, 2021, 325)
+	line("Số: 280/BC-UBND", 468, 394, 986, 456)
+	line("Bình An, ngày 22 tháng 11 năm 2024", 1197, 405, 2217, 462)
+	line("BÁO CÁO", 1147, 556, 1433, 612)
+	line("Về việc điều chỉnh dự toán ngân sách năm 2024", 700, 630, 1820, 680)
+	line("Căn cứ Luật Ngân sách nhà nước ngày 25 tháng 6 năm 2015;", 300, 780, 2200, 830)
+	r := Read([]vanthu.Page{{Number: 1, Width: 2480, Height: 3508, Words: words}}, nil)
+	md := r.Metadata
+	if md.Issuer != "ỦY BAN NHÂN DÂN TỈNH BÌNH AN" || md.Number != "280/BC-UBND" || md.DocType != "Báo cáo" || md.IssuedDate != "2024-11-22" {
+		t.Errorf("issuer %q, number %q, type %q, date %q; want ỦY BAN NHÂN DÂN TỈNH BÌNH AN, 280/BC-UBND, Báo cáo, 2024-11-22",
+			md.Issuer, md.Number, md.DocType, md.IssuedDate)
+	}
+}

@@ -1,0 +1,313 @@
+package extract
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/vanthu/vanthu"
+	"github.com/vanthu/vanthu/layout"
+)
+
+func TestReadCitationsAreNotTheNumber(t *testing.T) {
+	// The header's slot was left blank (the number is written by hand and
+	// OCR skipped the ink); the body cites other documents.
+	p := page(1, append(append([]string{}, header...),
+		"Số: ……/TTr-UBND", "Bình An, ngày tháng 01 năm 2025", "TỜ TRÌNH",
+		"Về việc miễn nhiệm",
+		"Căn cứ Nghị định số 08/2016/NĐ-CP ngày 25/01/2016 của Chính phủ;",
+		"số 115/2021/NĐ-CP ngày 16 tháng 12 năm 2021 của Chính phủ")...)
+	r := Read([]vanthu.Page{p}, nil)
+	md := r.Metadata
+	if md.Number != "…/TTr-UBND" || md.DocType != "Tờ trình" {
+		t.Errorf("number %q, type %q; want the printed part …/TTr-UBND and Tờ trình", md.Number, md.DocType)
+	}
+	if md.IssuedDate != "2025-01" {
+		t.Errorf("issued_date %q; want the printed month 2025-01", md.IssuedDate)
+	}
+	for _, f := range []string{"number", "issued_date"} {
+		if !slices.Contains(r.Review, f) {
+			t.Errorf("%s not flagged for review: %v", f, r.Review)
+		}
+	}
+	if slices.Contains(r.Review, "doc_type") {
+		t.Errorf("doc_type flagged, though its code is printed: %v", r.Review)
+	}
+}
+
+func TestParseNumberLine(t *testing.T) {
+	tests := []struct {
+		in   string
+		want Number
+	}{
+		{"Số: /TTr-UBND", Number{Code: "TTr-UBND"}},
+		{"Số: ……/QĐ-UBND", Number{Code: "QĐ-UBND"}},
+		{"Số: 6§0 /TB-UBND", Number{Code: "TB-UBND", Unreadable: true}},
+		{"Số: UBND-KTTH", Number{Code: "UBND-KTTH", Unsure: true}}, // the slash lost beside the ink
+		{"Số: 94 UBND-KTTH", Number{Numeral: "94", Code: "UBND-KTTH", Unsure: true}},
+		{"Số: 45/QĐ-UBND", Number{Numeral: "45", Code: "QĐ-UBND"}},
+		// A coarse or 1-bit scan's slash read as another thin mark.
+		{"Số: 08 ;CT-UBND", Number{Numeral: "08", Code: "CT-UBND", Unsure: true}},
+		{"Số: 04. :TTr-UBND", Number{Numeral: "04", Code: "TTr-UBND", Unsure: true}},
+		{"Số: “UBND-KGVX", Number{Code: "UBND-KGVX", Unsure: true}},
+		{"Số: Øđ@ ;CT-UBND", Number{Code: "CT-UBND", Unreadable: true, Unsure: true}},
+		// "Số: 24/TTr-UBND" with the slash and the type code run into the
+		// handwriting: the issuing code alone, the numeral not read.
+		{"Số: 2477 -UBND", Number{Code: "UBND", Unreadable: true, Unsure: true, TypeLost: true}},
+		// A form's dotted slot, written over or stamped.
+		{"Số: ...... 507 ...../UBND-KT", Number{Numeral: "507", Code: "UBND-KT"}},
+		{"Số: ..23../QĐ-UBND", Number{Numeral: "23", Code: "QĐ-UBND"}},
+		{"Số: ………/UBND-KT", Number{Code: "UBND-KT"}},
+	}
+	for _, tt := range tests {
+		if got, ok := ParseNumberLine(tt.in); !ok || got != tt.want {
+			t.Errorf("ParseNumberLine(%q) = %+v, %v; want %+v", tt.in, got, ok, tt.want)
+		}
+	}
+	for _, in := range []string{"Sở Tài chính/KH-A", "Căn cứ Nghị định số 08/2016/NĐ-CP", "số lượng: 5/KH", "số 115/2021/NĐ-CP ngày 16/12/2021",
+		"Sở: Tài chính; KH-ĐT"} {
+		if _, ok := ownNumber(in); ok {
+			t.Errorf("ownNumber(%q) found a number", in)
+		}
+	}
+	// A coarse scan's "Số:" read small.
+	if n, ok := ownNumber("số: 574 UBND-KTTH"); !ok || n.String() != "574/UBND-KTTH" {
+		t.Errorf("ownNumber(số: 574 UBND-KTTH) = %v, %v", n, ok)
+	}
+}
+
+func TestCodeForType(t *testing.T) {
+	for _, c := range []struct{ number, docType, want string }{
+		{"23/ĐC-UBND", "Báo cáo", "23/BC-UBND"},        // one letter off: the heading wins
+		{"23/BC-UBND", "Báo cáo", "23/BC-UBND"},        // right already
+		{"45/QĐ-UBND", "Báo cáo", "45/QĐ-UBND"},        // another type's code, as printed
+		{"575/UBND-KTTH", "Công văn", "575/UBND-KTTH"}, // a công văn has no type code
+		{"…/TB-UBND", "Thông báo", "…/TB-UBND"},
+		{"12/2020/TE-UBND", "Thông báo", "12/2020/TB-UBND"},
+		{"7/XY-UBND", "Báo cáo", "7/XY-UBND"}, // two letters off
+		// A Party number's type code stands before its slash.
+		{"125-QB/TU", "Quyết định", "125-QĐ/TU"},
+		{"125-QĐ/TB", "Thông báo", "125-QĐ/TB"},
+		{"1450-CV/TU", "Báo cáo", "1450-CV/TU"},
+	} {
+		if got := codeForType(c.number, c.docType); got != c.want {
+			t.Errorf("codeForType(%q, %q) = %q, want %q", c.number, c.docType, got, c.want)
+		}
+	}
+}
+
+func TestTypeFromNumber(t *testing.T) {
+	for number, want := range map[string]string{
+		"45/QĐ-UBND": "Quyết định", "575/UBND-KTTH": "Công văn", "28/2018/TT-BTC": "Thông tư",
+		"125-QĐ/TU": "Quyết định", "1450-CV/HU": "Công văn", "05-TT/TU": "Thông tri",
+		"08-QĐi/TW": "Quy định", "12/KL-TTr": "Kết luận", "…-NQ/ĐU": "Nghị quyết",
+		"05/2011/L-CTN": "Lệnh", "01/2008/NQLT-CP-UBTWMTTQVN": "Nghị quyết liên tịch",
+	} {
+		if got := typeFromNumber(number); got != want {
+			t.Errorf("typeFromNumber(%q) = %q, want %q", number, got, want)
+		}
+	}
+}
+
+// A "Số:" whose handwritten numeral OCR did not read stands apart from
+// its printed code: the two are one number, and the date line further
+// right on the row is not part of it.
+func TestNumberLabelApartFromItsCode(t *testing.T) {
+	segs := []layout.Segment{
+		{Text: "Số:", X0: 165, Y0: 162, X1: 188, Y1: 180},
+		{Text: "/TB-UBND", X0: 236, Y0: 164, X1: 330, Y1: 186},
+		{Text: "Quảng Ngãi, ngày tháng 01 năm 2025", X0: 421, Y0: 166, X1: 747, Y1: 184},
+		{Text: "THÔNG BÁO", X0: 383, Y0: 209, X1: 502, Y1: 228},
+	}
+	n, ok := ownNumber(withCode(segs, 0).Text)
+	if !ok || n.String() != "…/TB-UBND" {
+		t.Errorf("number %v, %v; want the printed part …/TB-UBND", n, ok)
+	}
+	if got := withCode(segs, 2).Text; got != segs[2].Text {
+		t.Errorf("a line that is no label alone took its neighbour: %q", got)
+	}
+	if got := withCode(segs[:1], 0).Text; got != "Số:" {
+		t.Errorf("a label with nothing beside it: %q", got)
+	}
+}
+
+// The numeral the digit model read into the slot, unsure, stands beside a
+// "Số:" the layout parted from it (here the dotted leaders of a draft's
+// blank slot, read as 10 with the slash): the number is flagged, as sure
+// as its numeral and not as its label.
+func TestNumberApartFromItsLabelAsSureAsItsNumeral(t *testing.T) {
+	words := scanWords(
+		row{"Hà Nội, ngày 15 tháng 01 năm 2025", 1174, 435, 2248, 490},
+		row{"QUYẾT ĐỊNH", 1011, 645, 1455, 730},
+		row{"Sửa đổi Quyết định số 2269/QĐ-TTg", 800, 730, 1700, 787},
+	)
+	words = append(words,
+		vanthu.Word{Text: "Số:", X0: 460, Y0: 307, X1: 538, Y1: 354, Confidence: 92, Line: 90},
+		vanthu.Word{Text: "10", X0: 670, Y0: 313, X1: 719, Y1: 361, Confidence: 51, Line: 90,
+			Alternatives: []vanthu.Alternative{{Text: "10", P: 0.51}, {Text: "16", P: 0.38}}},
+		vanthu.Word{Text: "/QĐ-TTg", X0: 719, Y0: 313, X1: 898, Y1: 364, Confidence: 74, Line: 90})
+	p := vanthu.Page{Number: 1, Width: 2480, Height: 3508, Words: words}
+	var apart bool
+	for _, s := range layout.Segments(p) {
+		apart = apart || s.Text == "Số:"
+	}
+	if !apart {
+		t.Fatalf("the layout keeps the label with its numeral: the test needs them apart")
+	}
+	r := Read([]vanthu.Page{p}, nil)
+	if r.Metadata.Number != "10/QĐ-TTg" || !slices.Contains(r.Review, "number") {
+		t.Errorf("number %q, review %v: want 10/QĐ-TTg flagged", r.Metadata.Number, r.Review)
+	}
+}
+
+// A number whose type code OCR ran into the handwriting gets it back from
+// the type heading, the numeral left for the clerk; without a heading it
+// is not guessed.
+func TestNumberTypeCodeFromTheHeading(t *testing.T) {
+	p := page(1, "ỦY BAN NHÂN DÂN", "TỈNH BÌNH AN", "Số: 2477 -UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "TỜ TRÌNH", "Về việc miễn nhiệm")
+	r := Read([]vanthu.Page{p}, nil)
+	if r.Metadata.Number != "…/TTr-UBND" || r.Metadata.DocType != "Tờ trình" || !slices.Contains(r.Review, "number") {
+		t.Errorf("number %q, type %q, review %v; want …/TTr-UBND, Tờ trình, number flagged", r.Metadata.Number, r.Metadata.DocType, r.Review)
+	}
+	if r.Metadata.Issuer != "ỦY BAN NHÂN DÂN TỈNH BÌNH AN" {
+		t.Errorf("issuer %q", r.Metadata.Issuer)
+	}
+	p = page(1, "ỦY BAN NHÂN DÂN", "TỈNH BÌNH AN", "Số: 2477 -UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "V/v miễn nhiệm")
+	if r := Read([]vanthu.Page{p}, nil); r.Metadata.Number != "" || !slices.Contains(r.Review, "number") {
+		t.Errorf("no heading: number %q, review %v; want none, flagged", r.Metadata.Number, r.Review)
+	}
+}
+
+// The digit model's numeral beside a code whose type OCR lost ("Số: 24"
+// and "-UBND", parted by the blank the type code left) makes the number
+// with the heading's type code, flagged.
+func TestInkNumeralBeforeALostTypeCode(t *testing.T) {
+	words := scanWords(
+		row{"Số:", 300, 318, 352, 356},
+		row{"24", 360, 318, 410, 356},
+		row{"-UBND", 516, 318, 632, 348},
+		row{"Bình An, ngày 15 tháng 01 năm 2025", 901, 318, 1483, 356},
+		row{"TỜ TRÌNH", 700, 420, 950, 456},
+		row{"Về việc miễn nhiệm", 680, 470, 980, 506},
+	)
+	for i, w := range words {
+		switch w.Text {
+		case "24":
+			words[i].Confidence, words[i].Alternatives = 60, []vanthu.Alternative{{Text: "24", P: 0.99}, {Text: "267", P: 0.4}}
+			fallthrough
+		case "-UBND":
+			words[i].Line = words[i-1].Line // the line of "Số:"
+		}
+	}
+	r := Read([]vanthu.Page{{Number: 1, Width: 1654, Height: 2339, Words: words}}, nil)
+	if r.Metadata.Number != "24/TTr-UBND" || !slices.Contains(r.Review, "number") {
+		t.Errorf("number %q, review %v; want 24/TTr-UBND, flagged", r.Metadata.Number, r.Review)
+	}
+}
+
+func TestCitedSlashes(t *testing.T) {
+	for in, want := range map[string]string{
+		"của Quyết định số 2269, QĐ-TTg về Chương trình": "của Quyết định số 2269/QĐ-TTg về Chương trình",
+		"theo Công văn số 15 UBND-KT ngày":               "theo Công văn số 15 UBND-KT ngày", // no type code: a công văn's number has none
+		"Nghị định số 30. NĐ-CP":                         "Nghị định số 30/NĐ-CP",
+		"Quyết định số 2269/QĐ-TTg":                      "Quyết định số 2269/QĐ-TTg",
+		"năm 2025, QĐ-UBND":                              "năm 2025, QĐ-UBND", // no "số"
+	} {
+		if got := citedSlashes(in); got != want {
+			t.Errorf("citedSlashes(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestIssuerCodeFits(t *testing.T) {
+	for _, c := range []struct {
+		number, issuer, parent string
+		fits                   bool
+	}{
+		{"45/QĐ-UBND", "ỦY BAN NHÂN DÂN TỈNH BÌNH AN", "", true},
+		{"575/UBND-KTTH", "ỦY BAN NHÂN DÂN TỈNH BÌNH AN", "", true},
+		{"574/UCBXD-KTTH", "ỦY BAN NHÂN DÂN TỈNH BÌNH AN", "", false},
+		{"56/KH-THPTLN1", "TRƯỜNG THPT LỤC NGẠN SỐ 1", "SỞ GD&ĐT BẮC GIANG", true},
+		{"56/KH-THPTLNI1", "TRƯỜNG THPT LỤC NGẠN SỐ 1", "SỞ GD&ĐT BẮC GIANG", false},
+		{"314/TB-VPUBND", "VĂN PHÒNG", "ỦY BAN NHÂN DÂN TỈNH BÌNH AN", true},
+		{"125-QĐ/HU", "HUYỆN ỦY BÌNH SƠN", "ĐẢNG BỘ TỈNH BÌNH AN", true},
+		{"45/TB-LĐLĐ", "LĐLĐ TỈNH QUẢNG NAM", "", true},
+		{"01/2011/TT-BNV", "BỘ NỘI VỤ", "", true},
+		{"45/QĐ-UBND", "", "", true}, // no name to check against
+		{"…/SY-UBND", "ỦY BAN NHÂN DÂN TỈNH BÌNH AN", "", true},
+		{"28/2018/QĐ-TTg", "THỦ TƯỚNG CHÍNH PHỦ", "", true}, // the small g unchecked
+		{"1825/SGTVT-QLCL", "SỞ GIAO THÔNG VẬN TẢI", "UBND TỈNH BÌNH ĐỊNH", true},
+		{"12/BC-SGDĐT", "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "", true},
+		{"77/QĐ-BQL", "BAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP", "UBND TỈNH LÂM ĐỒNG", true},
+		{"77/QĐ-BQI", "BAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP", "UBND TỈNH LÂM ĐỒNG", false},
+	} {
+		if got := issuerCodeFits(c.number, c.issuer, c.parent); got != c.fits {
+			t.Errorf("issuerCodeFits(%q, %q, %q) = %v", c.number, c.issuer, c.parent, got)
+		}
+	}
+	// A thin stroke doubled (1 read as I1) is taken out where that makes
+	// the code fit; a code that fits no better without one is left.
+	for _, c := range [][3]string{
+		{"56/KH-THPTLNI1", "TRƯỜNG THPT LỤC NGẠN SỐ 1", "56/KH-THPTLN1"},
+		{"56/KH-THPTLNI1-VP", "TRƯỜNG THPT LỤC NGẠN SỐ 1", "56/KH-THPTLN1-VP"},
+		{"12-TB/HUIL", "HUYỆN ỦY BÌNH SƠN", ""},
+		{"574/UCBXD-KTTH", "ỦY BAN NHÂN DÂN TỈNH BÌNH AN", ""},
+	} {
+		got, ok := withoutStroke(c[0], c[1], "")
+		if c[2] == "" && ok || c[2] != "" && got != c[2] {
+			t.Errorf("withoutStroke(%q, %q) = %q, %v; want %q", c[0], c[1], got, ok, c[2])
+		}
+	}
+}
+
+// A coarse scan's misreading of the issuing code, two letters or fewer
+// from the code the agency's name makes and no abbreviation of it, is
+// respelt as that code; a code that fits, or is far from any, is kept.
+func TestNearestCode(t *testing.T) {
+	for _, c := range []struct{ n, issuer, parent, want string }{
+		{"574/UCBXD-KTTH", "ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI", "", "574/UBND-KTTH"},
+		{"12/QĐ-HĐNO", "HỘI ĐỒNG NHÂN DÂN HUYỆN BÌNH SƠN", "", "12/QĐ-HĐND"},
+		{"45/STG-QLNS", "SỞ TÀI CHÍNH", "UBND TỈNH BÌNH AN", "45/STC-QLNS"},
+		{"45/VPUBNO-NN", "VĂN PHÒNG", "UBND TỈNH NGHỆ AN", "45/VPUBND-NN"},
+		{"45/XYZ-NN", "SỞ TÀI CHÍNH", "", "45/XYZ-NN"}, // far from STC
+		{"45/QĐ-TTg", "THỦ TƯỚNG CHÍNH PHỦ", "", "45/QĐ-TTg"},
+	} {
+		got, _ := nearestCode(c.n, c.issuer, c.parent)
+		if got != c.want {
+			t.Errorf("nearestCode(%q, %q, %q) = %q, want %q", c.n, c.issuer, c.parent, got, c.want)
+		}
+	}
+}
+
+// A trích yếu "V/v …" under the number is the form of a công văn: with no
+// heading and no number read, the type is still known.
+func TestVvIsACongVan(t *testing.T) {
+	words := scanWords(
+		row{"Số:", 280, 242, 330, 278},
+		row{"Bình An, ngày 15 tháng 01 năm 2025", 901, 250, 1483, 287},
+		row{"V/v góp ý dự thảo Quyết định", 250, 300, 640, 336},
+		row{"Kính gửi: Sở Tư pháp", 700, 420, 1100, 456},
+	)
+	md := Read([]vanthu.Page{{Number: 1, Width: 1654, Height: 2339, Words: words}}, nil).Metadata
+	if md.DocType != "Công văn" || md.Number != "" || md.Subject != "V/v góp ý dự thảo Quyết định" {
+		t.Errorf("type %q, number %q, subject %q; want a công văn with no number", md.DocType, md.Number, md.Subject)
+	}
+}
+
+// A trích yếu "V/v …" under the number and no heading make a công văn,
+// though the code after the slash is a type's abbreviation: there it is
+// the issuer's (CT: Cục Thuế, not Chỉ thị). The two disagree, so the
+// clerk checks it; a công văn whose code names no type is not flagged.
+func TestVvMakesACongVan(t *testing.T) {
+	for number, flagged := range map[string]bool{"Số: 1234/CT-TTHT": true, "Số: 1234/UBND-KT": false} {
+		words := scanWords(
+			row{number, 269, 226, 603, 262},
+			row{"Bình An, ngày 16 tháng 8 năm 2022", 862, 226, 1380, 262},
+			row{"V/v chính sách thuế giá trị gia tăng", 230, 290, 640, 322},
+			row{"Kính gửi: Công ty TNHH Phú Tài.", 500, 420, 1150, 456},
+		)
+		r := Read([]vanthu.Page{{Number: 1, Width: 1654, Height: 2339, Words: words}}, nil)
+		if r.Metadata.DocType != "Công văn" || slices.Contains(r.Review, "doc_type") != flagged {
+			t.Errorf("%s: type %q, review %v; want Công văn, flagged %v", number, r.Metadata.DocType, r.Review, flagged)
+		}
+	}
+}

@@ -1,0 +1,29 @@
+package extract
+
+import (
+	"testing"
+)
+
+func TestCleanLine(t *testing.T) {
+	for in, want := range map[string]string{
+		"Về việc hỗ trợ nhà đầu tư ——__ thực hiện dự án": "Về việc hỗ trợ nhà đầu tư thực hiện dự án",
+		"nhiệm kỳ 2021 - 2026": "nhiệm kỳ 2021 - 2026",
+		"- Như trên;":          "Như trên",
+		"  V/v   góp ý  ":      "V/v góp ý",
+	} {
+		if got := cleanLine(in); got != want {
+			t.Errorf("cleanLine(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestGarbled(t *testing.T) {
+	for w, want := range map[string]bool{
+		"QI)-TTe": true, "Vưấi,": true, "cua": false, "Quyết": false, "2269/QĐ-TTg": false, "V/v": false,
+		"COVID-19": false, "(b/c);": false, "–": false, "—": false, "...": false, "QĐĐ-UBND": false, "ngàn": false, "TXHH": false, "2025.": false, "-": false, "Rịa-Vũng": false,
+	} {
+		if got := garbled(w); got != want {
+			t.Errorf("garbled(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
