@@ -91,6 +91,7 @@ fuzz:
 	$(GO) test -run XXX -fuzz FuzzBBoxLayout -fuzztime $(FUZZTIME) ./ocr/
 	$(GO) test -run XXX -fuzz FuzzCorrect -fuzztime $(FUZZTIME) ./ocr/
 	$(GO) test -run XXX -fuzz FuzzDecodeLegacy -fuzztime $(FUZZTIME) ./dict/
+	$(GO) test -run XXX -fuzz FuzzInNFC -fuzztime $(FUZZTIME) ./dict/
 	$(GO) test -run XXX -fuzz FuzzRepairHeader -fuzztime $(FUZZTIME) ./dict/
 	$(GO) test -run XXX -fuzz FuzzExtract -fuzztime $(FUZZTIME) ./extract/
 	$(GO) test -run XXX -fuzz FuzzUnmarshal -fuzztime $(FUZZTIME) ./ocr/digits/
@@ -105,6 +106,7 @@ fuzz:
 	$(GO) test -run XXX -fuzz FuzzShared -fuzztime $(FUZZTIME) ./index/analysis/vi/
 	$(GO) test -run XXX -fuzz FuzzTokenizerAsUnicode -fuzztime $(FUZZTIME) -fuzzminimizetime 5s ./index/analysis/vi/
 	$(GO) test -run XXX -fuzz FuzzCompactLocations -fuzztime $(FUZZTIME) ./index/
+	$(GO) test -run XXX -fuzz FuzzParseReport -fuzztime $(FUZZTIME) ./intake/signature/
 
 # A longer crash soak: more kill rounds.
 soak:
