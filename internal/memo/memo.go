@@ -71,10 +71,3 @@ func (m *Memo[V]) miss(key string) V {
 	}
 	return v
 }
-
-// Len is how many keys the memo holds.
-func (m *Memo[V]) Len() int {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	return len(m.dirty)
-}

@@ -147,28 +147,27 @@ func numberTerms(ts analysis.TokenStream) *numbered {
 	return n
 }
 
-// numberPairs numbers the pairs of ts's syllables side by side, as
-// PairsFilter makes them, from the numbers of ts's terms in n: each pair
-// at the position of its first syllable, from its start to the end of
-// its second, its term the two terms with a space between. A pair is
-// told from the others by its two terms' numbers, and its term is
-// written once.
-func numberPairs(ts analysis.TokenStream, n *numbered) *numbered {
+// numberPairs numbers the pairs of n's syllables side by side, as
+// PairsFilter makes them from n's stream: each pair at the position of
+// its first syllable, from its start to the end of its second, its term
+// the two terms with a space between. A pair is told from the others by
+// its two terms' numbers, and its term is written once.
+func numberPairs(n *numbered) *numbered {
 	tb := termTables.Get().(*termIDs)
 	defer termTables.Put(tb)
 	defer clear(tb.pairs)
-	locs := make([]uint32, 4*len(ts))
-	p := &numbered{ids: locs[:0:len(ts)], pos: locs[len(ts) : len(ts) : 2*len(ts)],
-		start: locs[2*len(ts) : 2*len(ts) : 3*len(ts)], end: locs[3*len(ts) : 3*len(ts) : 4*len(ts)]}
+	k := len(n.ids)
+	locs := make([]uint32, 4*k)
+	p := &numbered{ids: locs[:0:k], pos: locs[k : k : 2*k], start: locs[2*k : 2*k : 3*k], end: locs[3*k : 3*k : 4*k]}
 	size := 0 // the pairs' terms, were each pair new
-	for _, tok := range ts {
-		size += 2*len(tok.Term) + 1
+	for _, id := range n.ids {
+		size += 2*len(n.terms[id]) + 1
 	}
-	ends := make([]int, 0, len(ts)) // where each pair's term ends in buf
+	ends := make([]int, 0, k) // where each pair's term ends in buf
 	buf := make([]byte, 0, size)
-	p.counts = make([]uint32, 0, len(ts))
-	for i := 1; i < len(ts); i++ {
-		if ts[i].Position != ts[i-1].Position+1 {
+	p.counts = make([]uint32, 0, k)
+	for i := 1; i < k; i++ {
+		if n.pos[i] != n.pos[i-1]+1 {
 			continue
 		}
 		a, b := n.ids[i-1], n.ids[i]

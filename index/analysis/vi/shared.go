@@ -65,7 +65,7 @@ func (s *Shared) numbered(k int, text string) *numbered {
 	}
 	var n *numbered
 	if _, ok := chain[k].filter.(pairsFilter); ok && k > 0 {
-		n = numberPairs(s.stream(k-1, text), s.numbered(k-1, text))
+		n = numberPairs(s.numbered(k-1, text))
 	} else {
 		n = numberTerms(s.stream(k, text))
 	}
