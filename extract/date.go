@@ -16,9 +16,12 @@ var placeCut = regexp.MustCompile(`\.{2,}|…|_{2,}|[:|]`)
 // dateRe finds "ngày DD tháng MM năm YYYY" in folded capitals. The day
 // and month slots may be blank or hold what OCR made of handwriting; the
 // year is print, whose digits a coarse scan may read as the capitals they
-// look like (202S), after a speck read as a colon. The first ten days may
-// be written as people say them, "mồng 5", "mùng 10".
-var dateRe = regexp.MustCompile(`NGAY(?:\s*M[OU]NG\b)?(.{0,8}?)THANG(.{0,8}?)NAM[\s:;.,]*([0-9OLI|SZBG][0-9OLI|SZBG\s]{3,6})`)
+// look like (202S), a 0 as its two sides (2()25), after a speck read as
+// a colon. The first ten days may
+// be written as people say them, "mồng 5", "mùng 10". "Ngày" itself may
+// end in the n or v a coarse scan makes of its y (ngàn, ngàv): before
+// "tháng … năm", nothing else.
+var dateRe = regexp.MustCompile(`NGA[YNV](?:\s*M[OU]NG\b)?(.{0,8}?)THANG(.{0,8}?)NAM[\s:;.,]*([0-9OLI|SZBG][0-9OLI|SZBG()\s]{3,7})`)
 
 // numericDateRe is the date line some offices print in figures, outside
 // NĐ 30's form: "Hà Nội, ngày 05/01/2011", "ngày 29.6.2011". Citations
@@ -27,9 +30,9 @@ var dateRe = regexp.MustCompile(`NGAY(?:\s*M[OU]NG\b)?(.{0,8}?)THANG(.{0,8}?)NAM
 var numericDateRe = regexp.MustCompile(`NGAY\s*([0-9OLI|]{1,2})\s*[/.-]\s*([0-9OLI|]{1,2})\s*[/.-]\s*([0-9OLI|SZBG]{4})\b`)
 
 var (
-	// zeroFix reads a printed month as digitFix does, and "(" as the 0 it
-	// is the left side of.
-	zeroFix = strings.NewReplacer(append(slices.Clone(digitLookalikes), "(", "0")...)
+	// zeroFix reads a printed month as digitFix does, "(" as the 0 it is
+	// the left side of, and "U" as the 0 it is without its top.
+	zeroFix = strings.NewReplacer(append(slices.Clone(digitLookalikes), "(", "0", "U", "0")...)
 	// yearFix reads the printed year's digits: as digitFix does, and the
 	// capitals a digit looks like in small print.
 	yearFix = strings.NewReplacer(append(slices.Clone(digitLookalikes), "S", "5", "Z", "2", "B", "8", "G", "6")...)
@@ -51,9 +54,10 @@ func ParseDateLine(line string) (place, date string, ok bool) {
 		}
 	}
 	// num reads a slot: -1 when it cannot (blank, or handwriting OCR
-	// made into other marks: "0T", "@3").
+	// made into other marks: "0T", "@3"). A 0 may have been read as its
+	// two sides, "()".
 	num := func(a, b int, fix *strings.Replacer) int {
-		f := strings.Trim(up[a:b], slotFill)
+		f := strings.ReplaceAll(strings.Trim(up[a:b], slotFill), "()", "0")
 		n, err := strconv.Atoi(fix.Replace(f))
 		if err == nil && len(f) <= 4 {
 			return n
@@ -67,8 +71,11 @@ func ParseDateLine(line string) (place, date string, ok bool) {
 		month = zeroFix
 	}
 	d, mo, y := num(m[2], m[3], digitFix), num(m[4], m[5], month), num(m[6], m[7], yearFix)
-	if y < 1945 || y > 2100 || mo == 0 || mo > 12 {
+	if y < 1945 || y > 2100 {
 		return "", "", false
+	}
+	if mo == 0 || mo > 12 {
+		mo = -1 // no month (a 01 read as 111): the year is what can be read
 	}
 	date = fmt.Sprintf("%04d", y)
 	if mo > 0 {

@@ -23,6 +23,18 @@ func TestParseDateLinePartial(t *testing.T) {
 		"Quảng Ngãi, ngày 15 tháng (1 năm 2025": "2025-01-15",
 		"Quảng Ngãi, ngày 15 tháng 4 năm: 2020": "2020-04-15",
 		"Quảng Ngãi, ngày 15 tháng ( năm 2020":  "2020",
+		// A year's 0 read as its two sides in a fax's half-height lines.
+		"Quang Ngãi, ngày tháng 01 năm 2()25":  "2025-01",
+		"Quảng Ngãi, ngày 8 tháng 1 năm 20()5": "2005-01-08",
+		// A month's 0 read as the U it is without its top; a month that
+		// is none leaves the year, and the line is still the date line.
+		"Quảng Ngãi, ngày 04 tháng U2 năm 2025": "2025-02-04",
+		"Quang Nưấi, ngày — tháng 111 nằm 2025": "2025",
+		"Quảng Ngãi, ngày 12 tháng 0 năm 2025":  "2025",
+		"ngày 5 tháng 13 năm 2020":              "2020",
+		// "ngày" whose y a coarse scan read as n or v.
+		"Quang Ngãi, ngàn tháng 0Ì năm 2025": "2025-01",
+		"Hà Nội, ngàv 05 tháng 3 năm 2019":   "2019-03-05",
 	} {
 		if _, got, ok := ParseDateLine(in); !ok || got != want {
 			t.Errorf("ParseDateLine(%q) = %q, %v; want %q", in, got, ok, want)
@@ -48,11 +60,18 @@ func TestDateLineEndingOnItsDay(t *testing.T) {
 // A day slot left blank is wide enough for the layout to part the date
 // line in two: "Đồng Tháp, ngày" and "tháng 3 năm 2013". The printed
 // month and year are still read, for the clerk to complete.
+// So too when a coarse scan read the y of "ngày" as n.
 func TestDateLineWithBlankDay(t *testing.T) {
+	for _, line := range []string{"Đồng Tháp, ngày tháng 3 năm 2013", "Đồng Tháp, ngàn tháng 3 năm 2013"} {
+		t.Run(line, func(t *testing.T) { testDateLineWithBlankDay(t, line) })
+	}
+}
+
+func testDateLineWithBlankDay(t *testing.T, line string) {
 	words := []vanthu.Word{{Text: "SỞ", X0: 420, Y0: 124, X1: 496, Y1: 170, Confidence: 95}, {Text: "NỘI", X0: 519, Y0: 124, X1: 637, Y1: 170, Confidence: 95},
 		{Text: "VỤ", X0: 661, Y0: 124, X1: 734, Y1: 170, Confidence: 95}}
 	x := 1250
-	for _, w := range strings.Fields("Đồng Tháp, ngày tháng 3 năm 2013") {
+	for _, w := range strings.Fields(line) {
 		if w == "tháng" {
 			x += 200 // the blank: over twice the line's height
 		}

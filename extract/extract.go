@@ -400,7 +400,7 @@ func joinSegs(s, n layout.Segment) layout.Segment {
 // place's), takes that year.
 func dateLine(segs []layout.Segment, i int) layout.Segment {
 	s := segs[i]
-	if strings.HasSuffix(strings.TrimRight(foldUpper(s.Text), " .…_:0123456789"), "NGAY") {
+	if endsOnNgay.MatchString(strings.TrimRight(foldUpper(s.Text), " .…_:0123456789")) {
 		if next := layout.NextOnRow(segs, i); next >= 0 {
 			s = joinSegs(s, segs[next])
 		}
@@ -414,6 +414,10 @@ func dateLine(segs []layout.Segment, i int) layout.Segment {
 	}
 	return s
 }
+
+// endsOnNgay matches a line that ends on "ngày", its y perhaps read as
+// n or v (see dateRe).
+var endsOnNgay = regexp.MustCompile(`NGA[YNV]$`)
 
 // wrappedYear is a year alone on its line, with the stop that may end it.
 var wrappedYear = regexp.MustCompile(`^(19|20)\d\d\.?$`)
