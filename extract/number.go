@@ -336,10 +336,10 @@ func typeOf(n string) string {
 }
 
 // codeForType respells the type abbreviation of number's code as docType's
-// (Phụ lục III) when the two differ by one letter: the heading printed in
-// large capitals (BÁO CÁO) is read more surely than the abbreviation in
-// the number's small print (23/ĐC-UBND → 23/BC-UBND). Any other number is
-// returned as it is.
+// (Phụ lục III) when the two differ by one letter, misread or lost: the
+// heading printed in large capitals (BÁO CÁO) is read more surely than the
+// abbreviation in the number's small print (23/ĐC-UBND, 23/C-UBND →
+// 23/BC-UBND). Any other number is returned as it is.
 func codeForType(number, docType string) string {
 	t, ok := dict.DocTypeByName(docType)
 	if !ok || t.Abbrev == "" || !strings.Contains(number, "/") {
@@ -354,7 +354,9 @@ func codeForType(number, docType string) string {
 	if _, known := byCode(code); known {
 		return number // another type's abbreviation, as printed
 	}
-	if !dict.OneLetterApart(foldUpper(code), foldUpper(t.Abbrev)) {
+	read, want := foldUpper(code), foldUpper(t.Abbrev)
+	lost := read != "" && utf8.RuneCountInString(read)+1 == utf8.RuneCountInString(want) && dict.EditDistance(read, want) == 1
+	if !lost && !dict.OneLetterApart(read, want) {
 		return number
 	}
 	return number[:i] + t.Abbrev + number[j:]

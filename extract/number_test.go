@@ -83,7 +83,9 @@ func TestCodeForType(t *testing.T) {
 		{"575/UBND-KTTH", "Công văn", "575/UBND-KTTH"}, // a công văn has no type code
 		{"…/TB-UBND", "Thông báo", "…/TB-UBND"},
 		{"12/2020/TE-UBND", "Thông báo", "12/2020/TB-UBND"},
-		{"7/XY-UBND", "Báo cáo", "7/XY-UBND"}, // two letters off
+		{"23/C-UBND", "Báo cáo", "23/BC-UBND"}, // a letter lost
+		{"7/XY-UBND", "Báo cáo", "7/XY-UBND"},  // two letters off
+		{"7/X-UBND", "Kế hoạch", "7/X-UBND"},   // one lost and one off
 		// A Party number's type code stands before its slash.
 		{"125-QB/TU", "Quyết định", "125-QĐ/TU"},
 		{"125-QĐ/TB", "Thông báo", "125-QĐ/TB"},
