@@ -244,6 +244,19 @@ func readRole(t string) (string, bool) {
 	if office, ok := dict.RepairRole(rest); ok && office != rest {
 		return lead + office, true
 	}
+	if !roleShaped(rest) {
+		// A signature's or a seal's strokes read as marks and letters
+		// before the office (An TRÓ CHỦ TỊCH, SẴN ' NỦ TỊCH): the office
+		// nearest to what follows them. What has a dot is a signing
+		// authority misread (Rkf.( for KT.), which completeRoles reads
+		// from the line under it.
+		ws := strings.Fields(rest)
+		for i := 1; i < len(ws) && !strings.Contains(ws[i-1], "."); i++ {
+			if office, ok := dict.RepairRole(strings.Join(ws[i:], " ")); ok {
+				return lead + office, true
+			}
+		}
+	}
 	return line, guessed
 }
 
@@ -316,6 +329,11 @@ func completeRoles(roles []string) ([]string, bool) {
 	}
 	incomplete := false
 	for i := 1; i < len(roles); i++ {
+		if roles[i-1] == "KT. "+roles[i] {
+			// Who signs for the head is the deputy: the PHÓ of PHÓ CHỦ
+			// TỊCH was lost.
+			roles[i], incomplete = dict.Deputy(roles[i]), true
+		}
 		head, ok := dict.HeadOf(roles[i])
 		switch {
 		case !ok:

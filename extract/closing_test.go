@@ -67,6 +67,13 @@ func TestReadRole(t *testing.T) {
 		{"KT. BỘ TRƯỞNG, CHỦ NHIỆM", "KT. BỘ TRƯỞNG, CHỦ NHIỆM", false},
 		{"THỨ TRƯỞNG, PHÓ CHỦ NHIỆM", "THỨ TRƯỞNG, PHÓ CHỦ NHIỆM", false},
 		{"KT. THỐNG ĐỐC", "KT. THỐNG ĐỐC", false},
+		// A signature's strokes read before the office.
+		{"An TRÓ CHỦ TỊCH", "PHÓ CHỦ TỊCH", true},
+		{"SẴN ' NỦ TỊCH", "CHỦ TỊCH", true},
+		{"KT. ⁄% PHÓ GIÁM ĐỐ", "KT. PHÓ GIÁM ĐỐC", true},
+		// A misread authority is no stroke: it is left for the line
+		// under it to tell (completeRoles).
+		{`Rkf.( H \NH VN PHÒNG`, `Rkf.( H \NH VN PHÒNG`, false},
 	} {
 		got, guessed := readRole(c.in)
 		if got != c.want || guessed != c.guessed {
@@ -99,6 +106,10 @@ func TestCompleteRoles(t *testing.T) {
 		{"TM. TỈNH ỦY / PHÓ BÍ THƯ", "TM. TỈNH ỦY / PHÓ BÍ THƯ", false}, // a party committee's deputy signs for it
 		// A deputy under a collective with the KT. line between not read.
 		{"TM. ỦY BAN NHÂN DÂN / PHÓ CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH", true},
+		// Who signs KT. for the head is a deputy: the head's title under
+		// it lost its PHÓ.
+		{"KT. CHỦ TỊCH / CHỦ TỊCH", "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH", true},
+		{"KT. BỘ TRƯỞNG / BỘ TRƯỞNG", "KT. BỘ TRƯỞNG / THỨ TRƯỞNG", true},
 	} {
 		got, incomplete := completeRoles(strings.Split(c.in, " / "))
 		if strings.Join(got, " / ") != c.want || incomplete != c.incomplete {
