@@ -17,11 +17,14 @@ var placeCut = regexp.MustCompile(`\.{2,}|…|_{2,}|[:|]`)
 // and month slots may be blank or hold what OCR made of handwriting; the
 // year is print, whose digits a coarse scan may read as the capitals they
 // look like (202S), a 0 as its two sides (2()25), after a speck read as
-// a colon. The first ten days may
-// be written as people say them, "mồng 5", "mùng 10". "Ngày" itself may
-// end in the n or v a coarse scan makes of its y (ngàn, ngàv): before
-// "tháng … năm", nothing else.
-var dateRe = regexp.MustCompile(`NGA[YNV](?:\s*M[OU]NG\b)?(.{0,8}?)THANG(.{0,8}?)NAM[\s:;.,]*([0-9OLI|SZBG][0-9OLI|SZBG()\s]{3,7})`)
+// a colon. The first ten days may be written as people say them, "mồng
+// 5", "mùng 10".
+var dateRe = regexp.MustCompile(ngayRead + `(?:\s*M[OU]NG\b)?(.{0,8}?)THANG(.{0,8}?)NAM[\s:;.,]*([0-9OLI|SZBG][0-9OLI|SZBG()\s]{3,7})`)
+
+// ngayRead is "ngày" in folded capitals, also with the n or v a coarse
+// scan makes of its y (ngàn, ngàv): where "tháng … năm" follows, or at a
+// line's end before the rest of the date line (dateLine), nothing else.
+const ngayRead = `NGA[YNV]`
 
 // numericDateRe is the date line some offices print in figures, outside
 // NĐ 30's form: "Hà Nội, ngày 05/01/2011", "ngày 29.6.2011". Citations

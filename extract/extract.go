@@ -415,9 +415,8 @@ func dateLine(segs []layout.Segment, i int) layout.Segment {
 	return s
 }
 
-// endsOnNgay matches a line that ends on "ngày", its y perhaps read as
-// n or v (see dateRe).
-var endsOnNgay = regexp.MustCompile(`NGA[YNV]$`)
+// endsOnNgay matches a line that ends on "ngày" (ngayRead).
+var endsOnNgay = regexp.MustCompile(ngayRead + `$`)
 
 // wrappedYear is a year alone on its line, with the stop that may end it.
 var wrappedYear = regexp.MustCompile(`^(19|20)\d\d\.?$`)

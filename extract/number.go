@@ -354,9 +354,10 @@ func codeForType(number, docType string) string {
 	if _, known := byCode(code); known {
 		return number // another type's abbreviation, as printed
 	}
+	// One letter misread (as many letters) or lost (one fewer), never
+	// one added.
 	read, want := foldUpper(code), foldUpper(t.Abbrev)
-	lost := read != "" && utf8.RuneCountInString(read)+1 == utf8.RuneCountInString(want) && dict.EditDistance(read, want) == 1
-	if !lost && !dict.OneLetterApart(read, want) {
+	if read == "" || utf8.RuneCountInString(read) > utf8.RuneCountInString(want) || dict.EditDistance(read, want) != 1 {
 		return number
 	}
 	return number[:i] + t.Abbrev + number[j:]
