@@ -1,6 +1,7 @@
 package dict
 
 import (
+	"cmp"
 	"strings"
 	"unicode"
 )
@@ -29,4 +30,35 @@ func NearAbbreviation(w string) bool {
 		}
 	}
 	return false
+}
+
+// abbrevAfter are abbreviations the register writes after a word that
+// calls for one of them: a company's legal form after Công ty (Công ty
+// TNHH), a school's level after Trường (Trường THPT, Trường THCS).
+var abbrevAfter = map[string][]string{
+	"ty":     {"TNHH"},
+	"trường": {"THPT", "THCS"},
+}
+
+// RepairAbbreviation returns w, a word in capitals that follows head,
+// respelt as the abbreviation the register writes after head when w is
+// one capital away from it and from no other (Công ty TXHH → TNHH,
+// Trường THPI → THPT), and whether it changed w.
+func RepairAbbreviation(head, w string) (string, bool) {
+	w = NFC(w)
+	if strings.ContainsFunc(w, func(r rune) bool { return !unicode.IsUpper(r) }) {
+		return w, false
+	}
+	var found string
+	for _, a := range abbrevAfter[strings.ToLower(NFC(head))] {
+		switch {
+		case a == w:
+			return w, false
+		case OneLetterApart(a, w) && found == "":
+			found = a
+		case OneLetterApart(a, w):
+			return w, false // two are as near
+		}
+	}
+	return cmp.Or(found, w), found != ""
 }

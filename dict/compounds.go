@@ -136,19 +136,3 @@ func RepairNumberLabel(a, next string) (string, bool) {
 	}
 	return a, false
 }
-
-// slips are words a mark away (a tone, a hat, a horn) from one of the
-// commonest words of administrative writing, and themselves all but
-// absent from it: vẻ, vể, vế for về (about; vẻ is appearance), cua, cùa,
-// cúa, cưa for của (of; cua is crab), dế, dể for để. Each is a possible
-// syllable, so no syllable rule sees it, and its own word is too rare in
-// the register to stand for it without a look.
-var slips = map[string]bool{
-	"vẻ": true, "vể": true, "vế": true,
-	"cua": true, "cùa": true, "cúa": true, "cưa": true,
-	"dế": true, "dể": true,
-}
-
-// IsSlip reports whether w (as OCR read it) is likely a misreading of one
-// of the commonest words (see slips): vẻ for về.
-func IsSlip(w string) bool { return slips[strings.ToLower(NFC(w))] }

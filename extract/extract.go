@@ -196,10 +196,11 @@ func ExtractWithConfidence(pages []vanthu.Page) (vanthu.Metadata, map[string]flo
 		// the register of one of its commonest (vẻ for về) likely one, as
 		// is a word with the marks of Vietnamese that is none of its
 		// syllables (thưe), a code a capital away from one of the
-		// commonest abbreviations (TXHH for TNHH), and a sign no typed
-		// trích yếu has.
+		// commonest abbreviations (TXHH for TNHH), a sign no typed
+		// trích yếu has, and a stop or a space where a comma or a
+		// number's slash was (sửa đổi. bổ sung, số 2269 Q1-TTg).
 		conf["subject"] = 1
-		if strayMarks(md.Subject) {
+		if strayMarks(md.Subject) || misreadSeparator(md.Subject) {
 			conf["subject"] = ReviewThreshold / 2
 		}
 		for _, s := range subjectLines {

@@ -106,7 +106,13 @@ func TestSubjectFlaggedByItsWorstLine(t *testing.T) {
 		{"về Quyết định số 2269 ` thực hiện", []float64{95, 90, 93, 96, 93, 60, 94, 97}, true},                  // a sign never typed
 		{"về Quyết định số 2269 của Công ty TXHH MTV", []float64{95, 90, 93, 96, 93, 94, 97, 96, 95, 93}, true}, // TXHH: TNHH misread
 		{"về Quyết định số 2269 của Công ty TNHH MTV", []float64{95, 90, 93, 96, 93, 94, 97, 96, 95, 93}, false},
-		{"về Quyết định số 2269/QĐ-UBNĐ", []float64{95, 90, 93, 96, 88}, true}, // within a code
+		{"về Quyết định số 2269/QĐ-UBNĐ", []float64{95, 90, 93, 96, 88}, true},                                  // within a code
+		{"về Quyết định số 2269 Q1-TTg", []float64{95, 90, 93, 96, 93, 94}, true},                               // a number's slash read as a space
+		{"về Quyết định số 2269 QĐ-TTg;", []float64{95, 90, 93, 96, 93, 94}, false},                             // its slash put back before a type's code (citedSlashes)
+		{"về Quyết định. bổ sung số 2269", []float64{95, 90, 93, 96, 93, 94, 95}, true},                         // a comma read as a stop
+		{"về Quyết định số 2269 tại TP. Hồ Chí Minh", []float64{95, 90, 93, 96, 93, 94, 92, 91, 90, 92}, false}, // an abbreviation's stop
+		{"về Quyết định số 2269 năm 2024, v.v. và", []float64{95, 90, 93, 96, 93, 94, 92, 91, 90}, false},
+		{"về Quyết định số 2269 và dịch COVID-19", []float64{95, 90, 93, 96, 93, 94, 92, 91}, false},
 	} {
 		words := scanWords(
 			row{"Số: 45/TB-UBND", 300, 318, 600, 356},

@@ -152,6 +152,32 @@ func strayMarks(s string) bool {
 		strings.Count(s, "(") != strings.Count(s, ")") || strings.Count(s, "[") != strings.Count(s, "]")
 }
 
+// citedCode matches a code with its hyphen as a number cites it after
+// the slash (QĐ-TTg, Q1-TTg as OCR read it), punctuation after it aside.
+var citedCode = regexp.MustCompile(`^[\p{Lu}\d]*\p{Lu}[\p{Lu}\d]*(?:-[\p{Lu}\d]+\p{Ll}{0,2})+[.,;:]?$`)
+
+// misreadSeparator reports whether a trích yếu holds a separator OCR
+// misread: a stop before a word in small letters ("sửa đổi. bổ sung": a
+// trích yếu is one sentence, and a comma read as a stop; not an
+// abbreviation's, v.v.), or a number cited with a space for its slash
+// ("số 2269 Q1-TTg"), a misread that leaves the rest of the number
+// unsure.
+func misreadSeparator(s string) bool {
+	words := strings.Fields(s)
+	for i := 0; i+1 < len(words); i++ {
+		a, b := words[i], words[i+1]
+		r, _ := utf8.DecodeRuneInString(b)
+		if core, ok := strings.CutSuffix(a, "."); ok && unicode.IsLower(r) &&
+			utf8.RuneCountInString(core) > 1 && !strings.Contains(core, ".") {
+			return true
+		}
+		if strings.Trim(a, "0123456789") == "" && citedCode.MatchString(b) {
+			return true
+		}
+	}
+	return false
+}
+
 // garbled reports whether w, without the punctuation around it, is no
 // word: its parts between slashes, hyphens and stops neither syllables of
 // Vietnamese nor parts of a code or a number ("QI)-TTe", "Vưấi"; not

@@ -66,7 +66,11 @@ func Correct(word string, seen map[string]int) string {
 // that reads as a compound of the administrative register with a
 // wrong mark (bô sung → bổ sung; see dict.RepairCompound), and the word
 // before a numeral that reads as "số" with a wrong mark (sô 2269; see
-// dict.RepairNumberLabel). Words with punctuation between them are no
+// dict.RepairNumberLabel), an abbreviation misread after the word that
+// calls for it (Công ty TXHH → Công ty TNHH; see dict.RepairAbbreviation),
+// and a slip of one of the commonest words that
+// the words after it give away (điều cua Quyết định → điều của Quyết
+// định; see dict.RepairSlip). Words with punctuation between them are no
 // pair.
 func CorrectCompounds(words []vanthu.Word) {
 	for i := 0; i+1 < len(words); i++ {
@@ -76,6 +80,10 @@ func CorrectCompounds(words []vanthu.Word) {
 		}
 		ca, pa, _ := splitPunct(a.Text) // pairs: nothing after a, before b
 		cb, _, qb := splitPunct(b.Text)
+		if y, ok := dict.RepairAbbreviation(ca, cb); ok {
+			b.Text = y + qb
+			continue
+		}
 		if !isWordish(ca) || !isWordish(cb) || !sameCase(ca, cb) {
 			continue
 		}
@@ -96,6 +104,24 @@ func CorrectCompounds(words []vanthu.Word) {
 			if x, ok := dict.RepairNumberLabel(ca, b.Text); ok {
 				a.Text = pa + x
 			}
+		}
+	}
+	for i := range words {
+		ca, pa, qa := splitPunct(words[i].Text)
+		if !isWordish(ca) {
+			continue
+		}
+		// The word among its neighbours on its run: the one before it and
+		// the two after it, where no punctuation parts them.
+		run, at := []string{ca}, 0
+		if i > 0 && pairs(words[i-1], words[i]) {
+			run, at = []string{core(words[i-1]), ca}, 1
+		}
+		for j := i + 1; j < min(len(words), i+3) && pairs(words[j-1], words[j]); j++ {
+			run = append(run, core(words[j]))
+		}
+		if x, ok := dict.RepairSlip(run, at); ok {
+			words[i].Text = pa + x + qa
 		}
 	}
 }

@@ -88,15 +88,21 @@ func TestCorrectCompounds(t *testing.T) {
 	words = append(words, line(13, "trình", "bày", "văn", "bản", "hành", "chính,", "cờ", "quan", "ban", "hành")...)
 	words = append(words, line(14, "văn", "ban", "hành", "chính,", "tại", "buỗi", "làm", "việc")...)
 	words = append(words, line(15, "một", "số", "điểu")...)
+	words = append(words, line(16, "điều", "cua", "Quyết", "định", "vẻ", "Chương", "trình;", "cua", "-", "Quyết", "vẻ")...)
+	words = append(words, line(17, "tình", "hình", "nuôi", "cua", "biển")...)
+	words = append(words, line(18, "Công", "ty", "TXHH", "MTV;", "tỉnh", "TXHH")...)
 	CorrectCompounds(words)
 	// Across punctuation, or lines that do not follow each other, no
 	// pair is made; a compound wraps to the next line. "số" before a
 	// numeral on its line. A word that makes a compound with the word
 	// before it is not respelt to make one with the next (bản hành has
-	// the letters of ban hành); the next word may be (một số điểu).
+	// the letters of ban hành); the next word may be (một số điểu). A
+	// slip of của or về before a name or a compound of the register, on
+	// its line or wrapped to the next, not across punctuation.
 	want := "V/v đăng ký bổ sung nội dung, công bố sung vào sửa đổi, bô (sung) chuyển đổi số THÔNG BÁO Vệ việc " +
 		"Chủ tịch UBND tỉnh Võ Phiên; UBND TỈNH Quyết định số 2269/QĐ-TTg, Số 15 sô liệu sô 15 " +
-		"trình bày văn bản hành chính, cơ quan ban hành văn bản hành chính, tại buổi làm việc một số điều"
+		"trình bày văn bản hành chính, cơ quan ban hành văn bản hành chính, tại buổi làm việc một số điều " +
+		"điều của Quyết định về Chương trình; cua - Quyết về tình hình nuôi cua biển Công ty TNHH MTV; tỉnh TXHH"
 	if s := textOf(words); s != want {
 		t.Errorf("CorrectCompounds:\n got %s\nwant %s", s, want)
 	}

@@ -42,7 +42,7 @@ var rescans = []scanning{
 	}, 0},
 	{"200 dpi 1 bit", 200, bilevelImage, map[string]int{
 		"number": 10, "doc_type": 12, "issuer": 12, "parent_body": 12, "issued_date": 9, "place": 12,
-		"subject": 10, "signer": 6, "signer_title": 12, "urgency": 12, "confidentiality": 12,
+		"subject": 11, "signer": 6, "signer_title": 12, "urgency": 12, "confidentiality": 12,
 	}, 0},
 	{"150 dpi grey, turned, JPEG 50", 150, turnedGreyImage, map[string]int{
 		"number": 9, "doc_type": 12, "issuer": 12, "parent_body": 12, "issued_date": 8, "place": 12,
@@ -50,7 +50,7 @@ var rescans = []scanning{
 	}, 0},
 	{"200 dpi colour, upside down", 200, upsideDownImage, map[string]int{
 		"number": 9, "doc_type": 12, "issuer": 12, "parent_body": 12, "issued_date": 9, "place": 12,
-		"subject": 9, "signer": 10, "signer_title": 11, "urgency": 12, "confidentiality": 12,
+		"subject": 11, "signer": 10, "signer_title": 11, "urgency": 12, "confidentiality": 12,
 	}, 0},
 	{"200 dpi colour on a dark bed", 200, darkBedImage, map[string]int{
 		"number": 9, "doc_type": 12, "issuer": 12, "parent_body": 12, "issued_date": 9, "place": 12,
@@ -62,7 +62,7 @@ var rescans = []scanning{
 	}, 0},
 	{"fax, standard mode: 204 by 98 dpi, 1 bit", 204, faxImage, map[string]int{
 		"number": 9, "doc_type": 12, "issuer": 12, "parent_body": 12, "issued_date": 6, "place": 12,
-		"subject": 9, "signer": 5, "signer_title": 11, "urgency": 12, "confidentiality": 12,
+		"subject": 10, "signer": 5, "signer_title": 11, "urgency": 12, "confidentiality": 12,
 	}, 0},
 }
 
@@ -71,7 +71,7 @@ var rescans = []scanning{
 var printedRescans = []scanning{
 	{"200 dpi colour, printed with its signing stamps", 200, jpegImage, map[string]int{
 		"number": 11, "doc_type": 12, "issuer": 12, "parent_body": 12, "issued_date": 12, "place": 12,
-		"subject": 10, "signer": 11, "signer_title": 12, "urgency": 12, "confidentiality": 12,
+		"subject": 12, "signer": 11, "signer_title": 12, "urgency": 12, "confidentiality": 12,
 	}, 0},
 }
 

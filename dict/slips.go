@@ -1,0 +1,68 @@
+package dict
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// slips are words a mark away (a tone, a hat, a horn) from one of the
+// commonest words of administrative writing, and themselves all but
+// absent from it: vẻ, vể, vế for về (about; vẻ is appearance), cua, cùa,
+// cúa, cưa for của (of; cua is crab), dế, dể for để. Each is a possible
+// syllable, so no syllable rule sees it, and its own word is too rare in
+// the register to stand for it without a look. Each maps to the word it
+// slipped from.
+var slips = map[string]string{
+	"vẻ": "về", "vể": "về", "vế": "về",
+	"cua": "của", "cùa": "của", "cúa": "của", "cưa": "của",
+	"dế": "để", "dể": "để",
+}
+
+// IsSlip reports whether w (as OCR read it) is likely a misreading of one
+// of the commonest words (see slips): vẻ for về.
+func IsSlip(w string) bool { return slips[strings.ToLower(NFC(w))] != "" }
+
+// slipHeads are the words that follow về, của or để in the register
+// whatever comes after them: về việc, của các, về những.
+var slipHeads = map[string]bool{"việc": true, "các": true, "những": true}
+
+// doiSlips are đối read without its stroke or with the wrong tone: dõi,
+// doi, đoi, dói.
+var doiSlips = map[string]bool{"dõi": true, "doi": true, "đoi": true, "dói": true}
+
+// RepairSlip returns words[i] respelt as the word it slipped from when the
+// words after it say which (words are one line's, or a block's run across
+// lines, without punctuation between them), and whether it changed it:
+//
+//   - a slip of về, của or để (see slips) before a name, which the
+//     register writes with a capital (của Quyết định, về Chương trình, của
+//     UBND), before a compound of the register (về tình hình, của cơ
+//     quan, để thực hiện), or before việc, các or những; vẻ đẹp, cua biển
+//     and nuôi cua stay;
+//   - dõi, doi, đoi or dói before với, unless after theo: đối với, where
+//     theo dõi với is a follow-up with someone.
+//
+// The case of the word as read is kept.
+func RepairSlip(words []string, i int) (string, bool) {
+	w := words[i]
+	lw := strings.ToLower(NFC(w))
+	next := func(k int) string {
+		if i+k < len(words) {
+			return NFC(words[i+k])
+		}
+		return ""
+	}
+	if to := slips[lw]; to != "" {
+		n := next(1)
+		r, _ := utf8.DecodeRuneInString(n)
+		if unicode.IsUpper(r) || slipHeads[strings.ToLower(n)] || n != "" && IsCompound(n, next(2)) {
+			return withCase(to, w), true
+		}
+		return w, false
+	}
+	if doiSlips[lw] && strings.ToLower(next(1)) == "với" && (i == 0 || strings.ToLower(NFC(words[i-1])) != "theo") {
+		return withCase("đối", w), true
+	}
+	return w, false
+}
