@@ -15,6 +15,8 @@ import (
 // recognised word, and never changes a word that is already a possible
 // Vietnamese syllable:
 //
+//   - a fraction or division slash (V⁄v, 574∕UBND) is the solidus that
+//     every number and V/v is written with;
 //   - digits read as letters inside numbers (2O21, l5, 1I) become digits;
 //   - a word that cannot be a syllable (Hưỳnh, TICH) is replaced by the
 //     possible syllable one mark away (a tone, a vowel's hat, horn or
@@ -25,6 +27,7 @@ import (
 //
 // seen counts the canonical syllables of the page, for context.
 func Correct(word string, seen map[string]int) string {
+	word = slashes.Replace(word)
 	core, pre, post := splitPunct(word)
 	if core == "" {
 		return word
@@ -60,6 +63,10 @@ func Correct(word string, seen map[string]int) string {
 	}
 	return pre + best + post
 }
+
+// slashes maps the slashes OCR reads for the solidus, fraction (U+2044),
+// division (U+2215) and fullwidth (U+FF0F), to it.
+var slashes = strings.NewReplacer("\u2044", "/", "\u2215", "/", "\uFF0F", "/")
 
 // CorrectCompounds respells, in place, each pair of neighbouring words on
 // one line (or the end of one line and the start of the next of a block)

@@ -24,6 +24,8 @@ func TestCorrect(t *testing.T) {
 		// Two syllables run together are parted, where only one parting
 		// exists and the word has marks.
 		{"Vềviệc", "Về việc"}, {"CHỦTỊCH", "CHỦ TỊCH"}, {"Vevice", "Vevice"},
+		// The slashes OCR reads for the solidus are the solidus.
+		{"V\u2044v", "V/v"}, {"574\u2215UBND-KTTH", "574/UBND-KTTH"}, {"V\uFF0Fv", "V/v"},
 		// Punctuation around a word is kept.
 		{"Hưỳnh,", "Huỳnh,"}, {"", ""}, {"—", "—"},
 	}

@@ -38,7 +38,7 @@ import (
 var rescans = []scanning{
 	{"100 dpi colour", 100, jpegImage, map[string]int{
 		"number": 10, "doc_type": 12, "issuer": 12, "parent_body": 12, "issued_date": 10, "place": 12,
-		"subject": 11, "signer": 9, "signer_title": 9, "urgency": 12, "confidentiality": 12,
+		"subject": 12, "signer": 9, "signer_title": 9, "urgency": 12, "confidentiality": 12,
 	}, 0},
 	{"200 dpi 1 bit", 200, bilevelImage, map[string]int{
 		"number": 10, "doc_type": 12, "issuer": 12, "parent_body": 12, "issued_date": 9, "place": 12,
@@ -50,7 +50,7 @@ var rescans = []scanning{
 	}, 0},
 	{"200 dpi colour, upside down", 200, upsideDownImage, map[string]int{
 		"number": 9, "doc_type": 12, "issuer": 12, "parent_body": 12, "issued_date": 9, "place": 12,
-		"subject": 11, "signer": 10, "signer_title": 11, "urgency": 12, "confidentiality": 12,
+		"subject": 12, "signer": 10, "signer_title": 11, "urgency": 12, "confidentiality": 12,
 	}, 0},
 	{"200 dpi colour on a dark bed", 200, darkBedImage, map[string]int{
 		"number": 9, "doc_type": 12, "issuer": 12, "parent_body": 12, "issued_date": 9, "place": 12,
