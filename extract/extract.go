@@ -269,6 +269,16 @@ func ExtractWithConfidence(pages []vanthu.Page) (vanthu.Metadata, map[string]flo
 	if md.Recipients == nil {
 		md.Recipients = []string{}
 	}
+	if md.IssuedDate != "" {
+		var before bool
+		if md.IssuedDate, before = checkAgainstCited(md.IssuedDate, citedDates(pages)); before {
+			conf["issued_date"] = min(conf["issued_date"], ReviewThreshold/2)
+		}
+		if y := numberYear(md.Number); y != "" && len(md.IssuedDate) >= 4 && md.IssuedDate[:4] != y {
+			conf["issued_date"] = min(conf["issued_date"], ReviewThreshold/2)
+			conf["number"] = min(conf["number"], ReviewThreshold/2)
+		}
+	}
 	if md.IssuedDate == "" {
 		// A law or a resolution of an assembly prints no date line: it
 		// was passed on the day its last article names.

@@ -1,0 +1,87 @@
+package extract
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/vanthu/vanthu"
+	"github.com/vanthu/vanthu/dict"
+	"github.com/vanthu/vanthu/layout"
+)
+
+// citedDateRe matches, in folded capitals, a document cited by its number
+// and its date: "SO 168/UBND-KTTH NGAY 21/01/2025", "72/2024/QD-UBND
+// NGAY 30 THANG 12 NAM 2024"; the code may wrap over a line ("131/CD-
+// TTG NGAY …").
+var citedDateRe = regexp.MustCompile(`\b\d{1,5}/\S*(?:\s+\S+)?\s+NGAY\s+(\d{1,2})(?:\s*[/.-]\s*|\s+THANG\s+)(\d{1,2})(?:\s*[/.-]\s*|\s+NAM\s+)(\d{4})\b`)
+
+// citedDates returns the dates (YYYY-MM-DD) of the documents the pages
+// cite by number, in the order they are cited; a date that is no day of
+// the calendar (a misread) is left out.
+func citedDates(pages []vanthu.Page) []string {
+	var dates []string
+	for _, p := range pages {
+		read := layout.Text(layout.ReadingOrder(layout.Segments(p)))
+		text := strings.ToUpper(dict.Fold(dict.NFC(strings.Join(strings.Fields(read), " "))))
+		for _, m := range citedDateRe.FindAllStringSubmatch(text, -1) {
+			d, _ := strconv.Atoi(m[1])
+			mo, _ := strconv.Atoi(m[2])
+			if d < 1 || d > 31 || mo < 1 || mo > 12 {
+				continue
+			}
+			dates = append(dates, fmt.Sprintf("%s-%02d-%02d", m[3], mo, d))
+		}
+	}
+	return dates
+}
+
+// checkAgainstCited checks an issue date read (YYYY, YYYY-MM or
+// YYYY-MM-DD) against the dates of the documents its text cites: a
+// document is issued on or after every one it cites, so an issue date
+// before one of them is misread. It reports the date to take, and whether
+// the date read is before a cited one (the field then goes to review).
+//
+// The year is taken from the latest cited date when it is a figure away
+// from the year read (2023 for 2025, one stroke of a coarse scan) and
+// two cited dates or more are of that year, so that one misread citation
+// does not move a date read right; the day and month read are kept.
+func checkAgainstCited(issued string, cited []string) (string, bool) {
+	if len(issued) < len("2006") {
+		return issued, false
+	}
+	latest := ""
+	for _, c := range cited {
+		latest = max(latest, c)
+	}
+	if latest[:min(len(issued), len(latest))] <= issued {
+		return issued, false
+	}
+	year := latest[:4]
+	n := 0
+	for _, c := range cited {
+		if c[:4] == year {
+			n++
+		}
+	}
+	if fixed := year + issued[4:]; n >= 2 && dict.OneLetterApart(issued[:4], year) && fixed >= latest[:len(fixed)] {
+		return fixed, true
+	}
+	return issued, true
+}
+
+// numberYear returns the year a number carries before its code
+// ("72/2024/QĐ-UBND": 2024), or "". A legal document's number carries the
+// year it is issued in (Luật Ban hành văn bản quy phạm pháp luật; NĐ 30,
+// Phụ lục III), so a date line of another year, or that number's year,
+// is misread.
+func numberYear(number string) string {
+	parts := strings.Split(number, "/")
+	for _, p := range parts[min(1, len(parts)):max(len(parts)-1, 1)] {
+		if len(p) == 4 && (strings.HasPrefix(p, "19") || strings.HasPrefix(p, "20")) && strings.Trim(p, "0123456789") == "" {
+			return p
+		}
+	}
+	return ""
+}
