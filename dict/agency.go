@@ -23,7 +23,8 @@ import (
 // bodies, the sectors, each sector under the bodies that carry its name
 // (SỞ NỘI VỤ, BỘ TÀI CHÍNH: a one-syllable body is repaired only with the
 // sector it heads, as "SƠ" alone may be another word) and the offices.
-var phrases = slices.Concat(makePhrases(bodies), makePhrases(sectors), headed(sectorBodies, sectors), makePhrases(offices))
+var phrases = slices.Concat(makePhrases(bodies), makePhrases(sectors), headed(sectorBodies, sectors),
+	headed(departmentBodies, departments), makePhrases(offices))
 
 // bodies are the bodies of the state, and the Quốc hiệu and its motto.
 var bodies = []string{
@@ -49,6 +50,15 @@ var sectors = []string{
 // department of the province, a department of the district, and the
 // offices of a ministry (NĐ 123/2016, NĐ 24/2014, NĐ 37/2014).
 var sectorBodies = []string{"BỘ", "SỞ", "PHÒNG", "CỤC", "CHI CỤC", "VỤ"}
+
+// departments are the general departments a ministry runs down to the
+// province and the district (Cục Thuế, Chi cục Hải quan): named only
+// under the bodies that carry them (departmentBodies), as THUẾ alone may
+// be another word.
+var departments = []string{"THUẾ", "HẢI QUAN", "THỐNG KÊ", "QUẢN LÝ THỊ TRƯỜNG", "KIỂM LÂM", "THI HÀNH ÁN DÂN SỰ"}
+
+// departmentBodies are the bodies of a general department.
+var departmentBodies = []string{"TỔNG CỤC", "CỤC", "CHI CỤC"}
 
 // headed returns each of sectors after each of heads; a phrase one letter
 // off matches only with its head letter for letter (BỘ and SỞ are one

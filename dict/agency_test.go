@@ -14,6 +14,10 @@ func TestRepairHeader(t *testing.T) {
 		{"BỘ GIAO THÔNG VÂN TẢI", "BỘ GIAO THÔNG VẬN TẢI"},
 		{"TRƯỜNG THPT LỤC NGẠN SỐ1", "TRƯỜNG THPT LỤC NGẠN SỐ 1"}, // the numeral run into SỐ
 		{"PHÒNG PC08", "PHÒNG PC08"},
+		// A general department, under its body only.
+		{"CỤC THUÊ TỈNH BÌNH AN", "CỤC THUẾ TỈNH BÌNH AN"},
+		{"CHI CỤC HAI QUAN CỬA KHẨU", "CHI CỤC HẢI QUAN CỬA KHẨU"},
+		{"NHÀ CHO THUÊ", "NHÀ CHO THUÊ"},
 		// One letter off, in a long phrase.
 		{"SỞ KHOA HỌC VÀ CÔNG NGHẸC", "SỞ KHOA HỌC VÀ CÔNG NGHỆ"},
 		{"SƠ TÀI NGUYÊN VÀ MÔI TRƯỜNG", "SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG"},
@@ -163,10 +167,12 @@ func TestRepairGivenName(t *testing.T) {
 	}
 	// A mark lost, the tone kept: the one name with those letters, that
 	// tone and more marks, guessed. Not where two names have them (Văn,
-	// Vân), nor where the tone differs (Lượng is no Lương).
+	// Vân): left as read, guessed; nor where the tone differs (Lượng is
+	// no Lương).
 	for in, want := range map[string]string{
 		"Phạm Minh Đúc": "Phạm Minh Đức", "Lê Thị Huong": "Lê Thị Hương", "Đỗ Van Luong": "Đỗ Van Lương",
 		"Trần Neọc Căng": "Trần Ngọc Căng", // a letter misread into no syllable
+		"Lê Van Hùng":    "Lê Van Hùng",
 	} {
 		if got, guessed := RepairGivenName(in); got != want || !guessed {
 			t.Errorf("RepairGivenName(%q) = %q, %v; want %q, guessed", in, got, guessed, want)
@@ -175,7 +181,7 @@ func TestRepairGivenName(t *testing.T) {
 	// A syllable of the language is a name, though no common one; and a
 	// letter from two names (Tâm, Tân) is neither, nor a name of the
 	// highlands' peoples (Yim is no Kim).
-	for _, in := range []string{"Nguyễn Văn Lượng", "Lê Van Hùng", "Trần Thi Hà", "Lê Văn Nghệ", "Lê Văn Tâx", "H' Yim Kđoh"} {
+	for _, in := range []string{"Nguyễn Văn Lượng", "Trần Thi Hà", "Lê Văn Nghệ", "Lê Văn Tâx", "H' Yim Kđoh"} {
 		if got, guessed := RepairGivenName(in); got != in || guessed {
 			t.Errorf("RepairGivenName(%q) = %q, %v; want it as read", in, got, guessed)
 		}

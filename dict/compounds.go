@@ -58,7 +58,7 @@ var compoundList = strings.Fields(`
 	theo_dõi thay_đổi trao_đổi căn_cứ liên_quan kịp_thời tiến_độ lãnh_đạo điều_hành tham_mưu
 	đôn_đốc thống_nhất cá_nhân công_dân học_sinh giáo_viên năm_học vệ_sinh thực_phẩm dịch_bệnh
 	khắc_phục hậu_quả thiệt_hại uy_tín giảm_nghèo ứng_dụng năng_lực trình_độ kinh_nghiệm
-	điều_tra khảo_sát thẩm_tra`)
+	điều_tra khảo_sát thẩm_tra thành_phố hao_mòn khấu_hao`)
 
 // abbrevCompounds are pairs whose first word is an abbreviation, which
 // the register writes as one phrase: a province's committee or council

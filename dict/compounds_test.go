@@ -41,6 +41,8 @@ func TestRepairCompound(t *testing.T) {
 		{"Quy", "định", "Quy", "định", false},
 		{"chỉ", "tiết", "chi", "tiết", true},
 		{"khóa", "học", "khóa", "học", false}, // khoa học and khóa học: neither listed
+		{"Thành", "phô", "Thành", "phố", true},
+		{"hao", "môn", "hao", "mòn", true},
 	} {
 		a, b, changed := RepairCompound(c.a, c.b)
 		if a != c.wantA || b != c.wantB || changed != c.changed {

@@ -48,6 +48,8 @@ func IsGivenName(s string) bool { return givenNames[Canon(s)] }
 //   - a hat, a breve, a horn or the stroke of đ lost, its tone kept (Đức
 //     → Đúc): the one name in common use with those letters, that tone and
 //     more of those marks is taken, and guessed reports it, for review;
+//     where two names have them (Van: Văn, Vân), the name is left as read
+//     and guessed reports it too;
 //   - one letter misread into no syllable of the language (Ngọc → Neọc,
 //     under a seal's ink) in a name whose other words are syllables: the
 //     one name in common use one letter from it, with its tone and marks,
@@ -64,11 +66,15 @@ func RepairGivenName(name string) (repaired string, guessed bool) {
 			ws[i] = m
 			continue
 		}
-		if m, ok := markLost(ws[i]); ok {
+		switch m, n := markLost(ws[i]); n {
+		case 1:
 			ws[i], guessed = m, true
 			continue
+		case 2:
+			guessed = true // the marks of two names lost (Van: Văn, Vân)
+			continue
 		}
-		if m, ok := letterMisread(ws[i]); ok && !IsSyllable(ws[i]) && kinh(ws, i) {
+		if m, n := letterMisread(ws[i]); n == 1 && !IsSyllable(ws[i]) && kinh(ws, i) {
 			ws[i], guessed = m, true
 		}
 	}
@@ -92,8 +98,8 @@ func kinh(ws []string, i int) bool {
 }
 
 // letterMisread returns the one given name one letter from w, with w's
-// tone and other marks.
-func letterMisread(w string) (string, bool) {
+// tone and other marks, and how many names are (see oneName).
+func letterMisread(w string) (string, int) {
 	tone, marks := toneAndMarks(w)
 	letters := Fold(strings.ToLower(w))
 	return oneName(w, func(n string) bool {
@@ -103,8 +109,9 @@ func letterMisread(w string) (string, bool) {
 }
 
 // markLost returns the one given name whose letters and tone are w's and
-// whose other marks (hat, breve, horn, đ) include w's and more of them.
-func markLost(w string) (string, bool) {
+// whose other marks (hat, breve, horn, đ) include w's and more of them,
+// and how many names do (0, 1, or 2 for two or more).
+func markLost(w string) (string, int) {
 	tone, marks := toneAndMarks(w)
 	letters := Fold(strings.ToLower(w))
 	return oneName(w, func(n string) bool {
@@ -113,24 +120,25 @@ func markLost(w string) (string, bool) {
 	})
 }
 
-// oneName returns the one given name in common use that fits, capitalised;
-// w and false where none does or two do (which is meant is not known).
-func oneName(w string, fits func(name string) bool) (string, bool) {
+// oneName returns the one given name in common use that fits,
+// capitalised, and how many fit (0, 1, or 2 for two or more); w where
+// none does or two do (which is meant is not known).
+func oneName(w string, fits func(name string) bool) (string, int) {
 	found := ""
 	for n := range givenNames {
 		if !fits(n) {
 			continue
 		}
 		if found != "" {
-			return w, false
+			return w, 2
 		}
 		found = n
 	}
 	if found == "" {
-		return w, false
+		return w, 0
 	}
 	r, size := utf8.DecodeRuneInString(found)
-	return string(unicode.ToUpper(r)) + found[size:], true
+	return string(unicode.ToUpper(r)) + found[size:], 1
 }
 
 // toneAndMarks returns w's tone mark and its other marks in order (the

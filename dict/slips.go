@@ -1,6 +1,7 @@
 package dict
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -27,9 +28,13 @@ func IsSlip(w string) bool { return slips[strings.ToLower(NFC(w))] != "" }
 // whatever comes after them: về việc, của các, về những.
 var slipHeads = map[string]bool{"việc": true, "các": true, "những": true}
 
-// doiSlips are đối read without its stroke or with the wrong tone: dõi,
-// doi, đoi, dói.
-var doiSlips = map[string]bool{"dõi": true, "doi": true, "đoi": true, "dói": true}
+// doiSlips are đối read without its stroke or with the wrong tone or hat
+// (dõi, doi, đoi, dói, đôi, dối), each mapped to the words before it that
+// make it a word of its own before với: theo dõi với (a follow-up with
+// someone), đi đôi với (goes with), sánh đôi với, nói dối với (lies to).
+var doiSlips = map[string][]string{
+	"dõi": {"theo"}, "doi": nil, "đoi": nil, "dói": nil, "đôi": {"đi", "sánh"}, "dối": {"nói"},
+}
 
 // RepairSlip returns words[i] respelt as the word it slipped from when the
 // words after it say which (words are one line's, or a block's run across
@@ -40,8 +45,8 @@ var doiSlips = map[string]bool{"dõi": true, "doi": true, "đoi": true, "dói": 
 //     UBND), before a compound of the register (về tình hình, của cơ
 //     quan, để thực hiện), or before việc, các or những; vẻ đẹp, cua biển
 //     and nuôi cua stay;
-//   - dõi, doi, đoi or dói before với, unless after theo: đối với, where
-//     theo dõi với is a follow-up with someone.
+//   - dõi, doi, đoi, dói, đôi or dối before với: đối với, unless the word
+//     before makes it a word of its own (theo dõi với, đi đôi với).
 //
 // The case of the word as read is kept.
 func RepairSlip(words []string, i int) (string, bool) {
@@ -61,7 +66,8 @@ func RepairSlip(words []string, i int) (string, bool) {
 		}
 		return w, false
 	}
-	if doiSlips[lw] && strings.ToLower(next(1)) == "với" && (i == 0 || strings.ToLower(NFC(words[i-1])) != "theo") {
+	if before, ok := doiSlips[lw]; ok && strings.ToLower(next(1)) == "với" &&
+		(i == 0 || !slices.Contains(before, strings.ToLower(NFC(words[i-1])))) {
 		return withCase("đối", w), true
 	}
 	return w, false

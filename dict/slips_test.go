@@ -21,6 +21,11 @@ func TestRepairSlip(t *testing.T) {
 		{"[dõi] với", "đối"},
 		{"[Doi] với", "Đối"},
 		{"ưu tiên [đoi] với", "đối"},
+		{"[đôi] với ông", "đối"},
+		{"đi [đôi] với", "đôi"},
+		{"[đôi] giày", "đôi"},
+		{"chính sách [dối] với", "đối"},
+		{"nói [dối] với", "dối"},
 		// Their own words where nothing after them says otherwise.
 		{"mang [vẻ] đẹp", "vẻ"},
 		{"nuôi [cua] biển", "cua"},

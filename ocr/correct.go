@@ -56,12 +56,25 @@ func Correct(word string, seen map[string]int) string {
 	// One possible repair is taken; among several, only a unique best one
 	// that has evidence for it.
 	if best == "" || n > 1 && (tie || bestScore == 0) {
-		if a, b, ok := splitJoined(core); ok && n == 0 {
+		if a, b, ok := splitJoined(core, seen); ok && n == 0 {
 			return pre + a + " " + b + post
 		}
 		return word
 	}
 	return pre + best + post
+}
+
+// pageSyllables counts the canonical syllables of a page's words, the
+// punctuation around them aside ("An," of "Bình An, ngày …"): the
+// page's own spellings, the context Correct weighs repairs by.
+func pageSyllables(words []vanthu.Word) map[string]int {
+	seen := make(map[string]int)
+	for _, w := range words {
+		if c := core(w); dict.IsSyllable(c) {
+			seen[dict.Canon(c)]++
+		}
+	}
+	return seen
 }
 
 // slashes maps the slashes OCR reads for the solidus, fraction (U+2044),
@@ -175,22 +188,36 @@ func CorrectProvinces(words []vanthu.Word) {
 }
 
 // splitJoined splits a word that is two syllables run together (Vềviệc,
-// CHỦTỊCH), the space between them lost, when there is exactly one way to
-// and the word bears a Vietnamese mark (so that a name or an English word
-// written without marks is left alone). The second syllable must begin
-// with a consonant: a vowel there is likelier a misread mark (Hưỳnh).
-func splitJoined(w string) (string, string, bool) {
+// CHỦTỊCH, BÌNHAN), the space between them lost, where the word bears a
+// Vietnamese mark (so that a name or an English word written without
+// marks is left alone) and one way to split it stands out: the one way
+// whose two syllables the page itself has elsewhere (seen: BÌNH and AN
+// of a province's name that its date line spells), or else the one way
+// whose second syllable begins with a consonant (a vowel there is
+// likelier a misread mark: Hưỳnh).
+func splitJoined(w string, seen map[string]int) (string, string, bool) {
 	if !dict.HasMarks(w) {
 		return "", "", false
 	}
 	rs := []rune(w)
-	var a, b string
-	n := 0
-	for i := 2; i <= len(rs)-2; i++ {
-		if x, y := string(rs[:i]), string(rs[i:]); !isVowel(rs[i]) && dict.IsSyllable(x) && dict.IsSyllable(y) {
+	var a, b, sa, sb string
+	n, ns := 0, 0
+	for i := 1; i <= len(rs)-1; i++ {
+		x, y := string(rs[:i]), string(rs[i:])
+		if !dict.IsSyllable(x) || !dict.IsSyllable(y) {
+			continue
+		}
+		if seen[dict.Canon(x)] > 0 && seen[dict.Canon(y)] > 0 {
+			sa, sb = x, y
+			ns++
+		}
+		if i >= 2 && i <= len(rs)-2 && !isVowel(rs[i]) {
 			a, b = x, y
 			n++
 		}
+	}
+	if ns == 1 {
+		return sa, sb, true
 	}
 	return a, b, n == 1
 }

@@ -34,6 +34,18 @@ func TestCorrect(t *testing.T) {
 			t.Errorf("Correct(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
+	// The page's own syllables part a word two ways to part: BÌNHAN is
+	// BÌ NHAN or BÌN HAN too, but the page has Bình An (its date line,
+	// "Bình An, ngày …").
+	page := pageSyllables([]vanthu.Word{{Text: "Bình"}, {Text: "An,"}, {Text: "ngày"}})
+	for _, c := range []struct {
+		seen map[string]int
+		want string
+	}{{page, "BÌNH AN"}, {map[string]int{}, "BÌNHAN"}} {
+		if got := Correct("BÌNHAN", c.seen); got != c.want {
+			t.Errorf("Correct(BÌNHAN) with %v on the page = %q, want %q", c.seen, got, c.want)
+		}
+	}
 	// The page's own spelling decides between equally close repairs.
 	if got := Correct("TICH", map[string]int{"tích": 3}); got != "TÍCH" {
 		t.Errorf("Correct(TICH) with tích on the page = %q", got)

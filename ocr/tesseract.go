@@ -486,12 +486,7 @@ func assemble(boxes []gosseract.BoundingBox, width int) vanthu.PageText {
 	pt.RawText = layout.Text(layout.ReadingOrder(layout.Segments(vanthu.Page{Width: width, Words: pt.Words})))
 	// Correct each word, with the page's own spellings as context; the raw
 	// reading stays for audit.
-	seen := make(map[string]int)
-	for _, w := range pt.Words {
-		if dict.IsSyllable(w.Text) {
-			seen[dict.Canon(w.Text)]++
-		}
-	}
+	seen := pageSyllables(pt.Words)
 	for i := range pt.Words {
 		pt.Words[i].Text = Correct(pt.Words[i].Text, seen)
 	}
