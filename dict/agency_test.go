@@ -171,8 +171,10 @@ func TestRepairGivenName(t *testing.T) {
 	// no Lương).
 	for in, want := range map[string]string{
 		"Phạm Minh Đúc": "Phạm Minh Đức", "Lê Thị Huong": "Lê Thị Hương", "Đỗ Van Luong": "Đỗ Van Lương",
-		"Trần Neọc Căng": "Trần Ngọc Căng", // a letter misread into no syllable
-		"Lê Van Hùng":    "Lê Van Hùng",
+		"Trần Neọc Căng":    "Trần Ngọc Căng", // a letter misread into no syllable
+		"Lê Van Hùng":       "Lê Van Hùng",
+		"Đặng Thị Ngọc Ảnh": "Đặng Thị Ngọc Ánh", // the hook read for the acute
+		"Trần Văn Khái":     "Trần Văn Khải",
 	} {
 		if got, guessed := RepairGivenName(in); got != want || !guessed {
 			t.Errorf("RepairGivenName(%q) = %q, %v; want %q, guessed", in, got, guessed, want)

@@ -45,6 +45,10 @@ func IsGivenName(s string) bool { return givenNames[Canon(s)] }
 //     are one slanted stroke leaning opposite ways, and Tesseract swaps
 //     them on small print (Tuấn → Tuần, both syllables of the language);
 //     the name whose mark is the mirror is taken;
+//   - the hook above read for the acute accent, or the acute for the
+//     hook, which a coarse scan leaves as like blobs (Ánh → Ảnh, the
+//     ấ/ẩ of stacked marks): the name so swapped is taken, and guessed
+//     reports it;
 //   - a hat, a breve, a horn or the stroke of đ lost, its tone kept (Đức
 //     → Đúc): the one name in common use with those letters, that tone and
 //     more of those marks is taken, and guessed reports it, for review;
@@ -64,6 +68,10 @@ func RepairGivenName(name string) (repaired string, guessed bool) {
 		}
 		if m := mirrorTone(ws[i]); m != ws[i] && givenNames[Canon(m)] {
 			ws[i] = m
+			continue
+		}
+		if m := hookForAcute(ws[i]); m != ws[i] && givenNames[Canon(m)] {
+			ws[i], guessed = m, true
 			continue
 		}
 		switch m, n := markLost(ws[i]); n {
@@ -157,14 +165,20 @@ func toneAndMarks(w string) (tone rune, marks string) {
 }
 
 // mirrorTone swaps the grave and the acute accent in w.
-func mirrorTone(w string) string {
+func mirrorTone(w string) string { return swapTones(w, '\u0300', '\u0301') }
+
+// hookForAcute swaps the hook above and the acute accent in w.
+func hookForAcute(w string) string { return swapTones(w, '\u0309', '\u0301') }
+
+// swapTones swaps the tone marks a and b (combining) in w.
+func swapTones(w string, a, b rune) string {
 	d := []rune(norm.NFD.String(w))
 	for i, r := range d {
 		switch r {
-		case '\u0300':
-			d[i] = '\u0301'
-		case '\u0301':
-			d[i] = '\u0300'
+		case a:
+			d[i] = b
+		case b:
+			d[i] = a
 		}
 	}
 	return NFC(string(d))
