@@ -1,7 +1,9 @@
 package dict
 
 import (
+	"slices"
 	"strings"
+	"unicode"
 )
 
 // provinceNames are the provinces and the cities under the central
@@ -99,6 +101,26 @@ func RepairProvince(unit string, next []string) (string, []string, bool) {
 		changed = changed || out[i] != next[i]
 	}
 	return fixedUnit, out, changed
+}
+
+// RepairMisreadProvince respells the province's name that ws begins
+// with, without a unit word before it, when one of its words holds a
+// letter Vietnamese has not (Quảng Nøãi: ø is no letter of the language,
+// so the word was misread) and the name is one letter from what was read
+// and no other name is (see provinceAt). It returns ws respelt and
+// whether it changed them; a name read right, or one letter off in
+// letters of the language (Quang Ngai, Quảng Ngài: a person's name may
+// be), is left as read.
+func RepairMisreadProvince(ws []string) ([]string, bool) {
+	name, n := provinceAt(ws, true)
+	if n == 0 || !slices.ContainsFunc(ws[:n], func(w string) bool {
+		return strings.ContainsFunc(w, func(r rune) bool { return unicode.IsLetter(r) && !vietLetter(r) })
+	}) {
+		return ws, false
+	}
+	out := append([]string(nil), ws...)
+	respellAll(out[:n], name)
+	return out, true
 }
 
 // provinceJoined returns ws's first word as the name of the province of

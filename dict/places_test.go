@@ -83,3 +83,25 @@ func TestProvincesUnique(t *testing.T) {
 		t.Errorf("%d provinces, %d keys", len(keys), len(k))
 	}
 }
+
+// A province's name with a letter Vietnamese has not in it is the
+// province misread, without a unit word before it; one read in letters
+// of the language is left as read.
+func TestRepairMisreadProvince(t *testing.T) {
+	for _, c := range []struct {
+		in, want string
+		changed  bool
+	}{
+		{"Quảng Nøãi trong thời gian", "Quảng Ngãi trong thời gian", true},
+		{"QUẢNG NGÄI", "QUẢNG NGÃI", true},
+		{"Quang Ngai trong", "Quang Ngai trong", false}, // letters of the language
+		{"Quảng Ngãi", "Quảng Ngãi", false},
+		{"Nøãi Quảng", "Nøãi Quảng", false},
+		{"Hà Nøi", "Hà Nøi", false}, // eight letters or more to be one off
+	} {
+		got, changed := RepairMisreadProvince(strings.Fields(c.in))
+		if s := strings.Join(got, " "); s != c.want || changed != c.changed {
+			t.Errorf("RepairMisreadProvince(%q) = %q, %v; want %q, %v", c.in, s, changed, c.want, c.changed)
+		}
+	}
+}

@@ -166,7 +166,9 @@ func core(w vanthu.Word) string {
 
 // CorrectProvinces respells, in place, a province's name after the word
 // for its unit on one line (TỈNH QUANG NGAI → TỈNH QUẢNG NGÃI, tĩnh Quảng
-// Ngãi → tỉnh Quảng Ngãi; see dict.RepairProvince).
+// Ngãi → tỉnh Quảng Ngãi; see dict.RepairProvince), and anywhere a word
+// of it holds a letter Vietnamese has not (Quảng Nøãi; see
+// dict.RepairMisreadProvince).
 func CorrectProvinces(words []vanthu.Word) {
 	for i := 0; i+1 < len(words); i++ {
 		if _, _, post := splitPunct(words[i].Text); post != "" {
@@ -183,6 +185,17 @@ func CorrectProvinces(words []vanthu.Word) {
 		words[i].Text = unit
 		for j, t := range fixed {
 			words[i+1+j].Text = t
+		}
+	}
+	for i := range words {
+		var run []string
+		for j := i; j < min(len(words), i+4) && words[j].Line == words[i].Line && words[j].Block == words[i].Block; j++ {
+			run = append(run, words[j].Text)
+		}
+		if fixed, ok := dict.RepairMisreadProvince(run); ok {
+			for j, t := range fixed {
+				words[i+j].Text = t
+			}
 		}
 	}
 }

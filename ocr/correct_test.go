@@ -129,13 +129,15 @@ func TestCorrectProvinces(t *testing.T) {
 		"tại tĩnh Quảng Ngãi, thành phố Ha Noi.",
 		"TỈNH,", "QUANG NGAI", // not on the unit's line: left
 		"ông Quang Nam",
+		"dịch vụ Quảng Nøãi trong",
 	} {
 		for _, s := range strings.Fields(l) {
 			words = append(words, vanthu.Word{Text: s, Line: i})
 		}
 	}
 	CorrectProvinces(words)
-	want := "ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI tại tỉnh Quảng Ngãi, thành phố Hà Nội. TỈNH, QUANG NGAI ông Quang Nam"
+	want := "ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI tại tỉnh Quảng Ngãi, thành phố Hà Nội. TỈNH, QUANG NGAI ông Quang Nam " +
+		"dịch vụ Quảng Ngãi trong"
 	if s := textOf(words); s != want {
 		t.Errorf("CorrectProvinces:\n got %s\nwant %s", s, want)
 	}

@@ -54,7 +54,7 @@ var rescans = []scanning{
 	}, 0},
 	{"200 dpi colour on a dark bed", 200, darkBedImage, map[string]int{
 		"number": 9, "doc_type": 12, "issuer": 12, "parent_body": 12, "issued_date": 9, "place": 12,
-		"subject": 9, "signer": 9, "signer_title": 10, "urgency": 12, "confidentiality": 12,
+		"subject": 10, "signer": 9, "signer_title": 10, "urgency": 12, "confidentiality": 12,
 	}, 0},
 	{"200 dpi colour, 4° askew, the back showing through", 200, askewShowingThroughImage, map[string]int{
 		"number": 9, "doc_type": 12, "issuer": 12, "parent_body": 12, "issued_date": 9, "place": 12,
