@@ -77,8 +77,8 @@ func pageSyllables(words []vanthu.Word) map[string]int {
 	return seen
 }
 
-// slashes maps the slashes OCR reads for the solidus, fraction (U+2044),
-// division (U+2215) and fullwidth (U+FF0F), to it.
+// slashes maps the slashes OCR reads for the solidus (the fraction slash
+// U+2044, the division slash U+2215, the fullwidth solidus U+FF0F) to it.
 var slashes = strings.NewReplacer("\u2044", "/", "\u2215", "/", "\uFF0F", "/")
 
 // CorrectCompounds respells, in place, each pair of neighbouring words on
@@ -88,10 +88,9 @@ var slashes = strings.NewReplacer("\u2044", "/", "\u2215", "/", "\uFF0F", "/")
 // before a numeral that reads as "số" with a wrong mark (sô 2269; see
 // dict.RepairNumberLabel), an abbreviation misread after the word that
 // calls for it (Công ty TXHH → Công ty TNHH; see dict.RepairAbbreviation),
-// and a slip of one of the commonest words that
-// the words after it give away (điều cua Quyết định → điều của Quyết
-// định; see dict.RepairSlip). Words with punctuation between them are no
-// pair.
+// and a slip of one of the commonest words that the words after it give
+// away (điều cua Quyết định → điều của Quyết định; see dict.RepairSlip).
+// Words with punctuation between them are no pair.
 func CorrectCompounds(words []vanthu.Word) {
 	for i := 0; i+1 < len(words); i++ {
 		a, b := &words[i], &words[i+1]
