@@ -21,7 +21,7 @@ var abbreviations = strings.Fields(`
 // being it: TXHH, UBNĐ. Such a word is likely the abbreviation misread.
 func NearAbbreviation(w string) bool {
 	w = NFC(w)
-	if strings.ContainsFunc(w, func(r rune) bool { return !unicode.IsUpper(r) }) {
+	if !inCapitals(w) {
 		return false
 	}
 	for _, a := range abbreviations {
@@ -46,7 +46,7 @@ var abbrevAfter = map[string][]string{
 // Trường THPI → THPT), and whether it changed w.
 func RepairAbbreviation(head, w string) (string, bool) {
 	w = NFC(w)
-	if strings.ContainsFunc(w, func(r rune) bool { return !unicode.IsUpper(r) }) {
+	if !inCapitals(w) {
 		return w, false
 	}
 	var found string
@@ -61,4 +61,9 @@ func RepairAbbreviation(head, w string) (string, bool) {
 		}
 	}
 	return cmp.Or(found, w), found != ""
+}
+
+// inCapitals reports whether every rune of w is a capital letter.
+func inCapitals(w string) bool {
+	return !strings.ContainsFunc(w, func(r rune) bool { return !unicode.IsUpper(r) })
 }

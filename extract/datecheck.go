@@ -6,7 +6,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/vanthu/vanthu"
 	"github.com/vanthu/vanthu/dict"
 	"github.com/vanthu/vanthu/layout"
 )
@@ -18,13 +17,13 @@ import (
 var citedDateRe = regexp.MustCompile(`\b\d{1,5}/\S*(?:\s+\S+)?\s+NGAY\s+(\d{1,2})(?:\s*[/.-]\s*|\s+THANG\s+)(\d{1,2})(?:\s*[/.-]\s*|\s+NAM\s+)(\d{4})\b`)
 
 // citedDates returns the dates (YYYY-MM-DD) of the documents the pages
-// cite by number, in the order they are cited; a date that is no day of
-// the calendar (a misread) is left out.
-func citedDates(pages []vanthu.Page) []string {
+// (each as its segments) cite by number, in the order they are cited; a
+// date that is no day of the calendar (a misread) is left out.
+func citedDates(pages [][]layout.Segment) []string {
 	var dates []string
-	for _, p := range pages {
-		read := layout.Text(layout.ReadingOrder(layout.Segments(p)))
-		text := strings.ToUpper(dict.Fold(dict.NFC(strings.Join(strings.Fields(read), " "))))
+	for _, segs := range pages {
+		read := layout.Text(layout.ReadingOrder(segs))
+		text := foldUpper(strings.Join(strings.Fields(read), " "))
 		for _, m := range citedDateRe.FindAllStringSubmatch(text, -1) {
 			d, _ := strconv.Atoi(m[1])
 			mo, _ := strconv.Atoi(m[2])
@@ -78,8 +77,11 @@ func checkAgainstCited(issued string, cited []string) (string, bool) {
 // is misread.
 func numberYear(number string) string {
 	parts := strings.Split(number, "/")
-	for _, p := range parts[min(1, len(parts)):max(len(parts)-1, 1)] {
-		if len(p) == 4 && (strings.HasPrefix(p, "19") || strings.HasPrefix(p, "20")) && strings.Trim(p, "0123456789") == "" {
+	if len(parts) < 3 {
+		return "" // numeral/code: no year between them
+	}
+	for _, p := range parts[1 : len(parts)-1] {
+		if len(p) == 4 && (strings.HasPrefix(p, "19") || strings.HasPrefix(p, "20")) && isDigits(p) {
 			return p
 		}
 	}

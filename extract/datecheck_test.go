@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/vanthu/vanthu"
+	"github.com/vanthu/vanthu/layout"
 )
 
 func TestCheckAgainstCited(t *testing.T) {
@@ -51,7 +52,7 @@ func TestCitedDates(t *testing.T) {
 	} {
 		words = append(words, vanthu.Word{Text: l, X0: 250, Y0: 400 + 60*i, X1: 2200, Y1: 440 + 60*i, Confidence: 95, Line: i})
 	}
-	got := citedDates([]vanthu.Page{{Number: 1, Width: 2480, Height: 3508, Words: words}})
+	got := citedDates([][]layout.Segment{layout.Segments(vanthu.Page{Number: 1, Width: 2480, Height: 3508, Words: words})})
 	want := []string{"2023-07-25", "2024-12-30", "2024-12-11", "2025-01-15"}
 	if !slices.Equal(got, want) {
 		t.Errorf("citedDates = %q, want %q", got, want)

@@ -232,13 +232,16 @@ func ExtractWithConfidence(pages []vanthu.Page) (vanthu.Metadata, map[string]flo
 	// its last page that has one.
 	segsOf := make([][]layout.Segment, len(pages))
 	segsOf[0] = first
+	segsAt := func(i int) []layout.Segment {
+		if segsOf[i] == nil {
+			segsOf[i] = layout.Segments(pages[i])
+		}
+		return segsOf[i]
+	}
 	found := false
 	for _, alone := range []bool{false, true} {
 		for i := len(pages) - 1; i >= 0 && !found; i-- {
-			if segsOf[i] == nil {
-				segsOf[i] = layout.Segments(pages[i])
-			}
-			b, ok := closing(beforeCopyBlock(segsOf[i]), alone)
+			b, ok := closing(beforeCopyBlock(segsAt(i)), alone)
 			if !ok {
 				continue
 			}
@@ -271,7 +274,10 @@ func ExtractWithConfidence(pages []vanthu.Page) (vanthu.Metadata, map[string]flo
 	}
 	if md.IssuedDate != "" {
 		var before bool
-		if md.IssuedDate, before = checkAgainstCited(md.IssuedDate, citedDates(pages)); before {
+		for i := range pages {
+			segsAt(i)
+		}
+		if md.IssuedDate, before = checkAgainstCited(md.IssuedDate, citedDates(segsOf)); before {
 			conf["issued_date"] = min(conf["issued_date"], ReviewThreshold/2)
 		}
 		if y := numberYear(md.Number); y != "" && len(md.IssuedDate) >= 4 && md.IssuedDate[:4] != y {
@@ -283,10 +289,7 @@ func ExtractWithConfidence(pages []vanthu.Page) (vanthu.Metadata, map[string]flo
 		// A law or a resolution of an assembly prints no date line: it
 		// was passed on the day its last article names.
 		for i := len(pages) - 1; i >= 0 && md.IssuedDate == ""; i-- {
-			if segsOf[i] == nil {
-				segsOf[i] = layout.Segments(pages[i])
-			}
-			if date, s, ok := passedOn(segsOf[i]); ok {
+			if date, s, ok := passedOn(segsAt(i)); ok {
 				md.IssuedDate, conf["issued_date"] = date, s.Conf/100
 			}
 		}

@@ -171,7 +171,7 @@ func misreadSeparator(s string) bool {
 			utf8.RuneCountInString(core) > 1 && !strings.Contains(core, ".") {
 			return true
 		}
-		if strings.Trim(a, "0123456789") == "" && citedCode.MatchString(b) {
+		if isDigits(a) && citedCode.MatchString(b) {
 			return true
 		}
 	}
