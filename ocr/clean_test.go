@@ -6,6 +6,7 @@ import (
 	"image"
 	"image/color"
 	"image/draw"
+	"image/jpeg"
 	"image/png"
 	"math"
 	"math/rand/v2"
@@ -15,6 +16,7 @@ import (
 	"strings"
 	"testing"
 
+	xdraw "golang.org/x/image/draw"
 	"golang.org/x/image/tiff"
 )
 
@@ -156,6 +158,47 @@ func TestOrientation(t *testing.T) {
 		if n := wordsFound(text, want); n < len(want)-1 {
 			t.Errorf("turned %d×90°: %d of %d phrases read:\n%s", turns, n, len(want), text)
 		}
+	}
+}
+
+// A short letter fed into the scanner head first, which Leptonica's
+// statistics do not tell upside down (the fax-received công văn of the
+// eval's other kinds, in colour: the same page in grey, or another letter
+// of its shape, Leptonica turns itself): its reading, strings of letters of no language, sends it to be read
+// again turned half round.
+func TestShortLetterUpsideDown(t *testing.T) {
+	r, w := drawAndRead(t)
+	page := r.Render([]string{
+		"12/03/2019 10:23   FAX 0255 3822 123   UBND TINH BINH AN   P.001/002",
+		"",
+		"L|UBND TỈNH BÌNH AN|CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+		"LB|SỞ NỘI VỤ|Độc lập - Tự do - Hạnh phúc",
+		"L|Số: 315/SNV-CCVC|Bình An, ngày 11 tháng 3 năm 2019",
+		"L|V/v báo cáo số lượng công chức|",
+		"",
+		"CB|Kính gửi: Các sở, ban, ngành tỉnh.",
+		"Thực hiện Công văn số 1200/BNV-CCVC ngày 05/3/2019 của Bộ Nội vụ,",
+		"",
+		"LB|Nơi nhận:|GIÁM ĐỐC",
+		"L|- Như trên;|",
+		"L|- Lưu: VT, CCVC.|",
+		"LB||Lê Văn Hòa",
+	})
+	// Scanned at 200 dpi in colour, as a JPEG.
+	down := rotate90(page, 2)
+	scan := image.NewRGBA(image.Rect(0, 0, down.Bounds().Dx()*2/3, down.Bounds().Dy()*2/3))
+	xdraw.BiLinear.Scale(scan, scan.Bounds(), down, down.Bounds(), xdraw.Src, nil)
+	var b bytes.Buffer
+	if err := jpeg.Encode(&b, scan, &jpeg.Options{Quality: 80}); err != nil {
+		t.Fatal(err)
+	}
+	pt, err := w.Recognize(context.Background(), b.Bytes(), 200)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"SỞ NỘI VỤ", "báo cáo số lượng công chức", "Các sở, ban, ngành tỉnh", "Nơi nhận"}
+	if n := wordsFound(pt.Text, want); n < len(want) || pt.Turns != 2 {
+		t.Errorf("upside down: %d of %d phrases read, turned %d×90° (want 2):\n%s", n, len(want), pt.Turns, pt.Text)
 	}
 }
 

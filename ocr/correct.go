@@ -397,3 +397,42 @@ func isVowel(r rune) bool {
 	base := []rune(dict.Fold(string(unicode.ToLower(r))))
 	return len(base) == 1 && strings.ContainsRune("aeiouy", base[0])
 }
+
+// minTurnedGain is how much larger the share of syllables of a page read
+// turned half round must be for that reading to be kept (see
+// RecognizePage).
+const minTurnedGain = 0.25
+
+// readsTurned reports whether a page's words look like a page read upside
+// down: ten words of letters or more, fewer than half of them syllables.
+// Upright, even a fax's are mostly syllables; upside down, Tesseract
+// makes strings of letters of no language out of the strokes.
+func readsTurned(words []vanthu.Word) bool {
+	n := 0
+	for _, w := range words {
+		if c := core(w); c != "" && isWordish(c) {
+			n++
+		}
+	}
+	return n >= 10 && syllableShare(words) < 0.5
+}
+
+// syllableShare is the share of a page's words of letters that are
+// Vietnamese syllables.
+func syllableShare(words []vanthu.Word) float64 {
+	n, syl := 0, 0
+	for _, w := range words {
+		c := core(w)
+		if c == "" || !isWordish(c) {
+			continue
+		}
+		n++
+		if dict.IsSyllable(strings.ToLower(c)) {
+			syl++
+		}
+	}
+	if n == 0 {
+		return 0
+	}
+	return float64(syl) / float64(n)
+}

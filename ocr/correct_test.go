@@ -151,3 +151,26 @@ func textOf(words []vanthu.Word) string {
 	}
 	return strings.Join(out, " ")
 }
+
+// A reading of letters of no language is a page upside down; a poor
+// upright reading, or too few words to tell, is not.
+func TestReadsTurned(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		// TestShortLetterUpsideDown's letter read upside down
+		{"ñA IỌN ỌS NV HNIH HNIL qNdfñ Bưo2 Bưởn ỌS A/A qNHÑ XVI 2A2Ø-ANS/STE", true},
+		// a fax read upright, with its abbreviations and misreadings
+		{"UBND TỈNH BÌNH AN SỞ NỘI VỤ Số: 315/SNV-CCVC V/v báo cáo sô lượng công chức Kính gửi: Các sở, ban, ngành tinh. Thực hiện Công văn", false},
+		{"qNHÑ XVI ỌS", false},
+	} {
+		var words []vanthu.Word
+		for _, s := range strings.Fields(c.text) {
+			words = append(words, vanthu.Word{Text: s})
+		}
+		if got := readsTurned(words); got != c.want {
+			t.Errorf("readsTurned(%q) = %v (syllables %.2f), want %v", c.text, got, syllableShare(words), c.want)
+		}
+	}
+}

@@ -78,6 +78,13 @@ var kindScans = []scanning{
 		"number": 41, "doc_type": 44, "issuer": 44, "parent_body": 44, "issued_date": 44, "place": 44,
 		"subject": 44, "signer": 44, "signer_title": 44, "urgency": 44, "confidentiality": 44,
 	}, 0},
+	// Upside down, two short letters measure too little for Leptonica to
+	// turn them, and are turned because they read as no language
+	// (ocr.RecognizePage).
+	{"200 dpi upside down", 200, upsideDownImage, map[string]int{
+		"number": 44, "doc_type": 44, "issuer": 44, "parent_body": 44, "issued_date": 44, "place": 44,
+		"subject": 44, "signer": 44, "signer_title": 44, "urgency": 44, "confidentiality": 44,
+	}, 0},
 }
 
 // TestOtherKindsOfDocuments reads, through the whole pipeline, documents
@@ -110,8 +117,9 @@ var kindScans = []scanning{
 // H' Yim Kđoh, Ksor Phước Hà, Thạch Chanh Đa), and a công văn whose
 // Kính gửi stands in the right column beside its trích yếu. Each is drawn
 // at 300 dpi and scanned at 300 dpi in colour, at 200 dpi in 1 bit, at
-// 100 dpi in colour, at 150 dpi in grey turned 1.5° (JPEG 50), and as a
-// fax in its standard mode, as the real twelve are rescanned.
+// 100 dpi in colour, at 150 dpi in grey turned 1.5° (JPEG 50), as a fax
+// in its standard mode, and at 200 dpi upside down, as the real twelve
+// are rescanned.
 func TestOtherKindsOfDocuments(t *testing.T) {
 	if testing.Short() {
 		t.Skip("the documents are read with OCR")
