@@ -10,10 +10,12 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/gen2brain/go-fitz"
+	xdraw "golang.org/x/image/draw"
 
 	"github.com/vanthu/vanthu"
 	"github.com/vanthu/vanthu/dict"
@@ -162,5 +164,40 @@ func TestOwnWord(t *testing.T) {
 		if got := ownWord(u); got != want {
 			t.Errorf("ownWord(%s) = %q, want %q", u.Folded, got, want)
 		}
+	}
+}
+
+// Red MẬT and KHẨN stamped one under the other on an A4 page scanned at
+// 200 dpi in colour: the pink edges of KHẨN's serifed capitals run them
+// into one component, still read as letters.
+func TestRedStampsRunTogether(t *testing.T) {
+	r, w := drawAndRead(t)
+	g := r.Render([]string{
+		"L|UBND TỈNH BÌNH AN|CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+		"LB|SỞ Y TẾ|Độc lập - Tự do - Hạnh phúc",
+		"L|Số: 87/KH-SYT|Bình An, ngày 14 tháng 02 năm 2019",
+	})
+	sheet := image.NewRGBA(image.Rect(0, 0, g.Bounds().Dx(), 3508))
+	xdraw.Draw(sheet, sheet.Bounds(), image.White, image.Point{}, xdraw.Src)
+	xdraw.Draw(sheet, g.Bounds(), g, image.Point{}, xdraw.Src)
+	red := color.RGBA{215, 35, 45, 255}
+	r.Mark(sheet, image.Point{560, 470}, "MẬT", red)
+	r.Mark(sheet, image.Point{540, 630}, "KHẨN", red)
+	scan := image.NewRGBA(image.Rect(0, 0, sheet.Bounds().Dx()*2/3, sheet.Bounds().Dy()*2/3))
+	xdraw.BiLinear.Scale(scan, scan.Bounds(), sheet, sheet.Bounds(), xdraw.Src, nil)
+	var b bytes.Buffer
+	if err := jpeg.Encode(&b, scan, &jpeg.Options{Quality: 80}); err != nil {
+		t.Fatal(err)
+	}
+	img, err := jpeg.Decode(&b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var read []string
+	for _, m := range w.redStamps(img) {
+		read = append(read, m.Text)
+	}
+	if slices.Sort(read); !slices.Equal(read, []string{"KHẨN", "MẬT"}) {
+		t.Errorf("read %q, want KHẨN and MẬT", read)
 	}
 }
