@@ -38,3 +38,19 @@ func TestRepairAbbreviation(t *testing.T) {
 		}
 	}
 }
+
+// A type code read with D for its Đ takes it back where it is no type's
+// code and one type's alone with the Đ; a type's own code stays.
+func TestRepairTypeCode(t *testing.T) {
+	for _, c := range []struct {
+		in, want string
+		ok       bool
+	}{
+		{"QD", "QĐ", true}, {"ND", "NĐ", true}, {"CD", "CĐ", true}, {"QyD", "QyĐ", true},
+		{"QĐ", "QĐ", false}, {"HD", "HD", false}, {"DA", "DA", false}, {"UBND", "UBND", false}, {"TT", "TT", false},
+	} {
+		if got, ok := RepairTypeCode(c.in); got != c.want || ok != c.ok {
+			t.Errorf("RepairTypeCode(%q) = %q, %v; want %q, %v", c.in, got, ok, c.want, c.ok)
+		}
+	}
+}

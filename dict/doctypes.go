@@ -62,6 +62,32 @@ func DocTypeByAbbrev(a string) (DocType, bool) {
 	return DocType{}, false
 }
 
+// RepairTypeCode gives back the Đ of a document type's code that OCR
+// read as D: where code is no type's and one type's code alone is it with
+// a Đ for a D (QD → QĐ, ND → NĐ, CD → CĐ). HD, a Hướng dẫn's, and DA, a
+// Dự án's, stay.
+func RepairTypeCode(code string) (string, bool) {
+	if !strings.Contains(code, "D") {
+		return code, false
+	}
+	var found string
+	for _, t := range DocTypes {
+		switch {
+		case t.Abbrev == code:
+			return code, false
+		case t.Abbrev != "" && strings.ReplaceAll(t.Abbrev, "Đ", "D") == code:
+			if found != "" && found != t.Abbrev {
+				return code, false
+			}
+			found = t.Abbrev
+		}
+	}
+	if found == "" {
+		return code, false
+	}
+	return found, true
+}
+
 // DocTypeByName returns the type whose name is n, compared folded,
 // without case or spaces (so "QUYET DINH", "Quyết định" and a heading
 // printed letter-spaced, "Q U Y Ế T  Đ Ị N H", all match).

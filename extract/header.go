@@ -440,14 +440,16 @@ var citedNumber = regexp.MustCompile(`(\b[Ss]ố\s+[0-9]{1,5})(?:\s*[,.;:]\s*|\s
 
 // citedSlashes puts back the slash of each number cited in t whose slash
 // OCR lost, where a document type's abbreviation (Phụ lục III) follows:
-// "số 2269, QĐ-TTg" is "số 2269/QĐ-TTg".
+// "số 2269, QĐ-TTg" is "số 2269/QĐ-TTg", and "số 2269 QD-TTg" too (the
+// code's Đ given back, dict.RepairTypeCode).
 func citedSlashes(t string) string {
 	return citedNumber.ReplaceAllStringFunc(t, func(m string) string {
 		g := citedNumber.FindStringSubmatch(m)
 		if _, ok := docTypeByCode(g[2]); !ok {
 			return m
 		}
-		return g[1] + "/" + g[2] + g[3]
+		code, _ := dict.RepairTypeCode(g[2])
+		return g[1] + "/" + code + g[3]
 	})
 }
 

@@ -212,7 +212,9 @@ func TestCitedSlashes(t *testing.T) {
 		"theo Công văn số 15 UBND-KT ngày":               "theo Công văn số 15 UBND-KT ngày", // no type code: a công văn's number has none
 		"Nghị định số 30. NĐ-CP":                         "Nghị định số 30/NĐ-CP",
 		"Quyết định số 2269/QĐ-TTg":                      "Quyết định số 2269/QĐ-TTg",
-		"năm 2025, QĐ-UBND":                              "năm 2025, QĐ-UBND", // no "số"
+		"năm 2025, QĐ-UBND":                              "năm 2025, QĐ-UBND",            // no "số"
+		"Quyết định số 2269 QD-TTg về":                   "Quyết định số 2269/QĐ-TTg về", // the code's Đ read D
+		"Hướng dẫn số 05 HD-SNV":                         "Hướng dẫn số 05/HD-SNV",
 	} {
 		if got := citedSlashes(in); got != want {
 			t.Errorf("citedSlashes(%q) = %q, want %q", in, got, want)

@@ -1,6 +1,7 @@
 package ocr
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -18,6 +19,8 @@ import (
 //   - a fraction or division slash (V⁄v, 574∕UBND) is the solidus that
 //     every number and V/v is written with;
 //   - digits read as letters inside numbers (2O21, l5, 1I) become digits;
+//   - a number's type code read without the stroke of its Đ, a code of no
+//     type (2269/QD-TTg, 125-QD/HU), takes it back (see fixTypeCode);
 //   - a word that cannot be a syllable (Hưỳnh, TICH) is replaced by the
 //     possible syllable one mark away (a tone, a vowel's hat, horn or
 //     breve, the stroke of đ) if there is only one, or if one is best by
@@ -33,6 +36,9 @@ func Correct(word string, seen map[string]int) string {
 		return word
 	}
 	if fixed, ok := fixDigits(core); ok {
+		return pre + fixed + post
+	}
+	if fixed, ok := fixTypeCode(core); ok {
 		return pre + fixed + post
 	}
 	if !isWordish(core) || dict.IsSyllable(core) || len([]rune(core)) <= 2 {
@@ -282,6 +288,22 @@ func fixDigits(s string) (string, bool) {
 		return "", false
 	}
 	return strings.NewReplacer("O", "0", "o", "0", "l", "1", "I", "1", "|", "1").Replace(s), true
+}
+
+// typeCodeAt finds the type code of a document's number: after its
+// numeral and year (45/QĐ-UBND, 72/2024/QĐ-UBND) or, in a Party's
+// number, between its numeral and its slash (125-QĐ/HU).
+var typeCodeAt = regexp.MustCompile(`^(\d+/(?:\d{4}/)?|\d+-)(\pL+)([-/].*)$`)
+
+// fixTypeCode gives back the Đ of a number's type code read as D (see
+// dict.RepairTypeCode).
+func fixTypeCode(s string) (string, bool) {
+	m := typeCodeAt.FindStringSubmatch(s)
+	if m == nil {
+		return "", false
+	}
+	code, ok := dict.RepairTypeCode(m[2])
+	return m[1] + code + m[3], ok
 }
 
 // isWordish reports whether s is letters only.

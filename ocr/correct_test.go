@@ -26,6 +26,11 @@ func TestCorrect(t *testing.T) {
 		{"Vềviệc", "Về việc"}, {"CHỦTỊCH", "CHỦ TỊCH"}, {"Vevice", "Vevice"},
 		// The slashes OCR reads for the solidus are the solidus.
 		{"V\u2044v", "V/v"}, {"574\u2215UBND-KTTH", "574/UBND-KTTH"}, {"V\uFF0Fv", "V/v"},
+		// A type code read without its Đ, a code of no type, takes it
+		// back; a code of a type stays.
+		{"2269/QD-TTg", "2269/QĐ-TTg"}, {"72/2024/QD-UBND;", "72/2024/QĐ-UBND;"}, {"125-QD/HU", "125-QĐ/HU"},
+		{"08/2016/ND-CP", "08/2016/NĐ-CP"}, {"05/HD-SNV", "05/HD-SNV"}, {"12/DA-UBND", "12/DA-UBND"},
+		{"45/UBND-VX", "45/UBND-VX"}, {"Q1-TTg", "Q1-TTg"},
 		// Punctuation around a word is kept.
 		{"Hưỳnh,", "Huỳnh,"}, {"", ""}, {"—", "—"},
 	}
