@@ -85,6 +85,11 @@ var kindScans = []scanning{
 		"number": 44, "doc_type": 44, "issuer": 44, "parent_body": 44, "issued_date": 44, "place": 44,
 		"subject": 44, "signer": 44, "signer_title": 44, "urgency": 44, "confidentiality": 44,
 	}, 0},
+	// On its side, the commune's number 27 is read 227 (flagged).
+	{"200 dpi on its side", 200, sidewaysImage, map[string]int{
+		"number": 43, "doc_type": 44, "issuer": 44, "parent_body": 44, "issued_date": 44, "place": 44,
+		"subject": 44, "signer": 44, "signer_title": 44, "urgency": 44, "confidentiality": 44,
+	}, 0},
 }
 
 // TestOtherKindsOfDocuments reads, through the whole pipeline, documents

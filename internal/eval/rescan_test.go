@@ -11,7 +11,9 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -51,6 +53,13 @@ var rescans = []scanning{
 	{"200 dpi colour, upside down", 200, upsideDownImage, map[string]int{
 		"number": 9, "doc_type": 12, "issuer": 12, "parent_body": 12, "issued_date": 9, "place": 12,
 		"subject": 12, "signer": 10, "signer_title": 11, "urgency": 12, "confidentiality": 12,
+	}, 0},
+	// On its side, four of the twelve measure too little for Leptonica
+	// to turn them, and are turned because they read as no language
+	// (ocr.RecognizePage).
+	{"200 dpi colour, on its side", 200, sidewaysImage, map[string]int{
+		"number": 9, "doc_type": 12, "issuer": 12, "parent_body": 12, "issued_date": 10, "place": 12,
+		"subject": 11, "signer": 9, "signer_title": 11, "urgency": 12, "confidentiality": 12,
 	}, 0},
 	{"200 dpi colour on a dark bed", 200, darkBedImage, map[string]int{
 		"number": 9, "doc_type": 12, "issuer": 12, "parent_body": 12, "issued_date": 9, "place": 12,
@@ -140,20 +149,33 @@ func rescan(in, out string, dpi int, page func(*image.RGBA, int) string, printed
 	return os.WriteFile(out, imagesPDF(imgs, dpi, page), 0o644)
 }
 
+// imageSize reads an image XObject's size.
+var imageSize = regexp.MustCompile(`/Width (\d+) /Height (\d+)`)
+
 // imagesPDF is a PDF of one image a page, each made by page from a scan
-// at dpi.
+// at dpi. A page whose image page turned a quarter turn has the image's
+// shape; any other has the scan's (a fax's squat image stretched).
 func imagesPDF(imgs []*image.RGBA, dpi int, page func(*image.RGBA, int) string) []byte {
 	objs := []string{"<< /Type /Catalog /Pages 2 0 R >>", ""}
 	var kids []string
 	for _, img := range imgs {
 		b := img.Bounds()
 		w, h := float64(b.Dx())*72/float64(dpi), float64(b.Dy())*72/float64(dpi)
+		xobj := page(img, dpi)
+		var iw, ih int
+		if m := imageSize.FindStringSubmatch(xobj); m != nil {
+			iw, _ = strconv.Atoi(m[1])
+			ih, _ = strconv.Atoi(m[2])
+		}
+		if iw == b.Dy() && ih == b.Dx() && iw != ih {
+			w, h = h, w // the sheet laid on its side: the page is the scan's shape
+		}
 		n := len(objs) + 1 // this page's object; its image and contents follow
 		kids = append(kids, fmt.Sprintf("%d 0 R", n))
 		content := fmt.Sprintf("q %.2f 0 0 %.2f 0 0 cm /Im0 Do Q", w, h)
 		objs = append(objs,
 			fmt.Sprintf("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %.2f %.2f] /Resources << /XObject << /Im0 %d 0 R >> >> /Contents %d 0 R >>", w, h, n+1, n+2),
-			page(img, dpi),
+			xobj,
 			fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(content), content))
 	}
 	objs[1] = fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", strings.Join(kids, " "), len(kids))
@@ -211,6 +233,19 @@ func upsideDownImage(img *image.RGBA, _ int) string {
 	for y := range r.Dy() {
 		for x := range r.Dx() {
 			out.SetRGBA(r.Dx()-1-x, r.Dy()-1-y, img.RGBAAt(r.Min.X+x, r.Min.Y+y))
+		}
+	}
+	return jpegImage(out, 0)
+}
+
+// sidewaysImage is img turned a quarter clockwise, as a JPEG: a sheet
+// laid on its side on the glass.
+func sidewaysImage(img *image.RGBA, _ int) string {
+	r := img.Bounds()
+	out := image.NewRGBA(image.Rect(0, 0, r.Dy(), r.Dx()))
+	for y := range r.Dy() {
+		for x := range r.Dx() {
+			out.SetRGBA(r.Dy()-1-y, x, img.RGBAAt(r.Min.X+x, r.Min.Y+y))
 		}
 	}
 	return jpegImage(out, 0)
