@@ -123,8 +123,8 @@ var kindScans = []scanning{
 // Kính gửi stands in the right column beside its trích yếu. Each is drawn
 // at 300 dpi and scanned at 300 dpi in colour, at 200 dpi in 1 bit, at
 // 100 dpi in colour, at 150 dpi in grey turned 1.5° (JPEG 50), as a fax
-// in its standard mode, and at 200 dpi upside down, as the real twelve
-// are rescanned.
+// in its standard mode, and at 200 dpi upside down and on its side, as
+// the real twelve are rescanned.
 func TestOtherKindsOfDocuments(t *testing.T) {
 	if testing.Short() {
 		t.Skip("the documents are read with OCR")

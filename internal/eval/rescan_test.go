@@ -54,9 +54,8 @@ var rescans = []scanning{
 		"number": 9, "doc_type": 12, "issuer": 12, "parent_body": 12, "issued_date": 9, "place": 12,
 		"subject": 12, "signer": 10, "signer_title": 11, "urgency": 12, "confidentiality": 12,
 	}, 0},
-	// On its side, four of the twelve measure too little for Leptonica
-	// to turn them, and are turned because they read as no language
-	// (ocr.RecognizePage).
+	// On its side, a page Leptonica does not decide on is turned because
+	// it reads as no language (ocr.RecognizePage).
 	{"200 dpi colour, on its side", 200, sidewaysImage, map[string]int{
 		"number": 9, "doc_type": 12, "issuer": 12, "parent_body": 12, "issued_date": 10, "place": 12,
 		"subject": 11, "signer": 9, "signer_title": 11, "urgency": 12, "confidentiality": 12,
@@ -153,8 +152,9 @@ func rescan(in, out string, dpi int, page func(*image.RGBA, int) string, printed
 var imageSize = regexp.MustCompile(`/Width (\d+) /Height (\d+)`)
 
 // imagesPDF is a PDF of one image a page, each made by page from a scan
-// at dpi. A page whose image page turned a quarter turn has the image's
-// shape; any other has the scan's (a fax's squat image stretched).
+// at dpi. A page whose image page turned a quarter turn (a sheet laid
+// on its side) has the image's shape; any other has the scan's (a fax's
+// squat image stretched back to the sheet's).
 func imagesPDF(imgs []*image.RGBA, dpi int, page func(*image.RGBA, int) string) []byte {
 	objs := []string{"<< /Type /Catalog /Pages 2 0 R >>", ""}
 	var kids []string
@@ -168,7 +168,7 @@ func imagesPDF(imgs []*image.RGBA, dpi int, page func(*image.RGBA, int) string) 
 			ih, _ = strconv.Atoi(m[2])
 		}
 		if iw == b.Dy() && ih == b.Dx() && iw != ih {
-			w, h = h, w // the sheet laid on its side: the page is the scan's shape
+			w, h = h, w
 		}
 		n := len(objs) + 1 // this page's object; its image and contents follow
 		kids = append(kids, fmt.Sprintf("%d 0 R", n))
