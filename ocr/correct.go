@@ -421,28 +421,22 @@ func isVowel(r rune) bool {
 }
 
 // minTurnedGain is how much larger the share of syllables of a page read
-// turned half round must be for that reading to be kept (see
-// RecognizePage).
+// turned must be for that reading to be kept (see RecognizePage).
 const minTurnedGain = 0.25
 
-// readsTurned reports whether a page's words look like a page read upside
-// down: ten words of letters or more, fewer than half of them syllables.
-// Upright, even a fax's are mostly syllables; upside down, Tesseract
-// makes strings of letters of no language out of the strokes.
+// readsTurned reports whether a page's words look like a page read turned
+// from upright: ten words of letters or more, fewer than half of them
+// syllables. Upright, even a fax's are mostly syllables; turned,
+// Tesseract makes strings of letters of no language out of the strokes.
 func readsTurned(words []vanthu.Word) bool {
-	n := 0
-	for _, w := range words {
-		if c := core(w); c != "" && isWordish(c) {
-			n++
-		}
-	}
-	return n >= 10 && syllableShare(words) < 0.5
+	n, share := syllables(words)
+	return n >= 10 && share < 0.5
 }
 
-// syllableShare is the share of a page's words of letters that are
-// Vietnamese syllables.
-func syllableShare(words []vanthu.Word) float64 {
-	n, syl := 0, 0
+// syllables counts a page's words of letters and gives the share of them
+// that are Vietnamese syllables.
+func syllables(words []vanthu.Word) (n int, share float64) {
+	syl := 0
 	for _, w := range words {
 		c := core(w)
 		if c == "" || !isWordish(c) {
@@ -454,7 +448,7 @@ func syllableShare(words []vanthu.Word) float64 {
 		}
 	}
 	if n == 0 {
-		return 0
+		return 0, 0
 	}
-	return float64(syl) / float64(n)
+	return n, float64(syl) / float64(n)
 }

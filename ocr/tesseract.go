@@ -125,6 +125,7 @@ func (w *Worker) RecognizePage(ctx context.Context, img []byte, pi vanthu.PageIm
 		return pt, err
 	}
 	pi.Stamped = nil // drawn on the page as scanned
+	_, share := syllables(pt.Words)
 	for _, t := range retry {
 		turned, err := turnUpright(img, t)
 		if err != nil {
@@ -134,7 +135,7 @@ func (w *Worker) RecognizePage(ctx context.Context, img []byte, pi vanthu.PageIm
 		if err != nil {
 			return pt, nil
 		}
-		if tp.Turns == 0 && !readsTurned(tp.Words) && syllableShare(tp.Words) >= syllableShare(pt.Words)+minTurnedGain {
+		if _, s := syllables(tp.Words); tp.Turns == 0 && !readsTurned(tp.Words) && s >= share+minTurnedGain {
 			tp.Turns = t
 			return tp, nil
 		}

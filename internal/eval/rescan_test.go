@@ -227,28 +227,25 @@ func turn(r image.Rectangle, deg float64) f64.Aff3 {
 
 // upsideDownImage is img turned half a turn, as a JPEG: a sheet fed into
 // the scanner head first.
-func upsideDownImage(img *image.RGBA, _ int) string {
-	r := img.Bounds()
-	out := image.NewRGBA(r)
-	for y := range r.Dy() {
-		for x := range r.Dx() {
-			out.SetRGBA(r.Dx()-1-x, r.Dy()-1-y, img.RGBAAt(r.Min.X+x, r.Min.Y+y))
-		}
-	}
-	return jpegImage(out, 0)
-}
+func upsideDownImage(img *image.RGBA, _ int) string { return jpegImage(quarterTurned(img, 2), 0) }
 
 // sidewaysImage is img turned a quarter clockwise, as a JPEG: a sheet
 // laid on its side on the glass.
-func sidewaysImage(img *image.RGBA, _ int) string {
-	r := img.Bounds()
-	out := image.NewRGBA(image.Rect(0, 0, r.Dy(), r.Dx()))
-	for y := range r.Dy() {
-		for x := range r.Dx() {
-			out.SetRGBA(r.Dy()-1-y, x, img.RGBAAt(r.Min.X+x, r.Min.Y+y))
+func sidewaysImage(img *image.RGBA, _ int) string { return jpegImage(quarterTurned(img, 1), 0) }
+
+// quarterTurned is img turned clockwise by turns quarter turns.
+func quarterTurned(img *image.RGBA, turns int) *image.RGBA {
+	for range turns {
+		r := img.Bounds()
+		out := image.NewRGBA(image.Rect(0, 0, r.Dy(), r.Dx()))
+		for y := range r.Dy() {
+			for x := range r.Dx() {
+				out.SetRGBA(r.Dy()-1-y, x, img.RGBAAt(r.Min.X+x, r.Min.Y+y))
+			}
 		}
+		img = out
 	}
-	return jpegImage(out, 0)
+	return img
 }
 
 // darkBedImage is img laid on a flatbed scanner's glass off its top and
