@@ -33,6 +33,10 @@ var bodies = []string{
 	"TÒA ÁN NHÂN DÂN", "VIỆN KIỂM SÁT NHÂN DÂN", "KIỂM TOÁN NHÀ NƯỚC", "TRUNG TÂM", "BỆNH VIỆN",
 	"TỔNG CỤC", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "ĐỘC LẬP", "TỰ DO", "HẠNH PHÚC",
 	"CỤC VĂN THƯ VÀ LƯU TRỮ NHÀ NƯỚC", "TRUNG TÂM LƯU TRỮ LỊCH SỬ", "CHI CỤC VĂN THƯ LƯU TRỮ",
+	// The army's commands, and the Front and the unions of the people.
+	"QUÂN KHU", "BỘ TƯ LỆNH", "BỘ CHỈ HUY QUÂN SỰ", "BỘ ĐỘI BIÊN PHÒNG", "BAN CHỈ HUY QUÂN SỰ",
+	"ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM", "ỦY BAN MTTQ VIỆT NAM", "LIÊN ĐOÀN LAO ĐỘNG", "HỘI NÔNG DÂN", "HỘI LIÊN HIỆP PHỤ NỮ",
+	"HỘI CỰU CHIẾN BINH", "BAN THƯỜNG VỤ", "BAN THƯỜNG TRỰC", "BAN CHẤP HÀNH",
 }
 
 // sectors are the sectors of ministries, sở and phòng.
@@ -85,6 +89,9 @@ var offices = []string{
 	"CHỦ NHIỆM", "PHÓ CHỦ NHIỆM", "CHÁNH ÁN", "PHÓ CHÁNH ÁN", "BÍ THƯ", "PHÓ BÍ THƯ",
 	"THỐNG ĐỐC", "PHÓ THỐNG ĐỐC", "TỔNG THANH TRA", "PHÓ TỔNG THANH TRA", "TỔNG KIỂM TOÁN",
 	"PHÓ TỔNG KIỂM TOÁN", "CHỦ TỊCH NƯỚC", "PHÓ CHỦ TỊCH NƯỚC", "CHỦ TỊCH QUỐC HỘI", "PHÓ CHỦ TỊCH QUỐC HỘI",
+	// The army's and the police's commanders and political officers.
+	"CHỈ HUY TRƯỞNG", "PHÓ CHỈ HUY TRƯỞNG", "TƯ LỆNH", "PHÓ TƯ LỆNH", "CHÍNH ỦY", "PHÓ CHÍNH ỦY",
+	"TRƯỞNG CÔNG AN", "PHÓ TRƯỞNG CÔNG AN", "TỔNG BÍ THƯ", "TRƯỞNG ĐOÀN", "PHÓ TRƯỞNG ĐOÀN",
 }
 
 // unitWords are the administrative units that follow "ỦY BAN NHÂN DÂN" or
@@ -260,8 +267,12 @@ func repair(s string, list []phrase, fuzzy bool) (string, int) {
 			words = append(words, w)
 		}
 	}
+	end := -1 // where the last phrase matched ends
 	for i := 0; i < len(words); {
 		ph, n, exact := matchAt(list, words, i, fuzzy)
+		if n == 0 && i == end {
+			ph, n, exact = unitAfter(words, i)
+		}
 		if n == 0 {
 			i++
 			continue
@@ -276,9 +287,28 @@ func repair(s string, list []phrase, fuzzy bool) (string, int) {
 			}
 		}
 		i += n
+		end = i
+		if slices.ContainsFunc(units, func(u phrase) bool { return u.key == ph.key }) {
+			end = -1 // a unit's name follows it (XÃ TỊNH KỲ), not another unit
+		}
 		matched += n
 	}
 	return strings.Join(toks, " "), matched
+}
+
+// unitAfter matches the administrative unit at i right after a phrase of
+// the state's structure, with a name after it: CÔNG AN TỈNH BÌNH AN, CỤC
+// THUẾ TỈNH, TRUNG TÂM Y TẾ HUYỆN (a unit alone is no phrase: TÍNH and
+// TỈNH are both words). QUẬN is left out: QUÂN, of the army's commands
+// (BỘ TƯ LỆNH QUÂN ĐOÀN 3), has its letters.
+func unitAfter(words []string, i int) (phrase, int, bool) {
+	for _, ph := range units {
+		n := len(ph.sylls)
+		if ph.key != "QUAN" && i+n < len(words) && strings.Join(words[i:i+n], " ") == ph.key {
+			return ph, n, true
+		}
+	}
+	return phrase{}, 0, false
 }
 
 // matchAt returns the longest phrase that matches the words at i (of
