@@ -341,10 +341,11 @@ func completeRoles(roles []string) ([]string, bool) {
 			// A line over a deputy's title that is no role as printed
 			// (a seal over it) is KT. of the head.
 			roles[i-1], incomplete = "KT. "+head, true
-		case strings.HasPrefix(roles[i-1], "TM. ") && head != "BÍ THƯ":
+		case strings.HasPrefix(roles[i-1], "TM. ") && head != "BÍ THƯ" && !membersSign(roles[i-1]):
 			// For a collective, a deputy signs for its head: the KT.
 			// line between was not read. (A party committee's deputy
-			// secretary signs for it as such.)
+			// secretary signs for it as such, and so does each member of
+			// the standing committees of the Front and the unions.)
 			roles = slices.Insert(roles, i, "KT. "+head)
 			incomplete = true
 		}
@@ -358,6 +359,19 @@ func completeRoles(roles []string) ([]string, bool) {
 		return append([]string{"KT. " + head}, roles...), true
 	}
 	return roles, incomplete
+}
+
+// membersSign reports whether a role line is TM. of a standing or
+// executive committee (BAN THƯỜNG TRỰC, BAN THƯỜNG VỤ, BAN CHẤP HÀNH), for
+// which each member signs in their own office (TM. BAN THƯỜNG TRỰC / PHÓ
+// CHỦ TỊCH), with no KT. of the head between.
+func membersSign(role string) bool {
+	for _, c := range []string{"BAN THƯỜNG TRỰC", "BAN THƯỜNG VỤ", "BAN CHẤP HÀNH"} {
+		if strings.HasPrefix(strings.TrimPrefix(role, "TM. "), c) {
+			return true
+		}
+	}
+	return false
 }
 
 var (
@@ -406,6 +420,37 @@ func sameRow(a, b layout.Segment) bool {
 // Công an nhân dân): "Đại tá Nguyễn Văn Minh". The name is the signer.
 var rank = regexp.MustCompile(`^(?i:(Đại|Thượng|Trung|Thiếu) (tướng|tá|úy|uý)|Chuẩn úy|(Phó |Chuẩn )?đô đốc)\s+`)
 
+// rankLevels are the levels of a rank of officers (the first word of
+// rank), folded.
+var rankLevels = []string{"dai", "thuong", "trung", "thieu"}
+
+// dropRank takes the rank off a signer's line, also as a coarse scan or a
+// signature's stroke leaves it: its marks lost ("Đại ta") or a letter of
+// its level ("[hương tá", the T read as a bracket). The grade (tướng, tá,
+// úy) must be read whole, so that no name is cut.
+func dropRank(t string) string {
+	if r := rank.ReplaceAllString(t, ""); r != t {
+		return r
+	}
+	ws := strings.Fields(t)
+	if len(ws) < 4 { // the rank's two words and a name of two at least
+		return t
+	}
+	switch strings.ToLower(dict.Fold(ws[1])) {
+	case "tuong", "ta", "uy":
+	default:
+		return t
+	}
+	level := strings.ToLower(dict.Fold(strings.TrimFunc(ws[0], func(r rune) bool { return !unicode.IsLetter(r) })))
+	for _, l := range rankLevels {
+		// Đại only as it is spelt: Đào, a family name, is one letter off.
+		if level == l || len(l) > 3 && dict.EditDistance(level, l) <= 1 {
+			return strings.Join(ws[2:], " ")
+		}
+	}
+	return t
+}
+
 // degree matches the academic titles, degrees and honours printed before
 // a signer's name in the documents of universities, hospitals and
 // institutes, one or more, each after a stop or a space: "PGS.TS. Lê Văn
@@ -420,7 +465,7 @@ var degree = regexp.MustCompile(`^(?:(?:GS|PGS|TSKH|TS|ThS|THS|Ths|CN|KS|KTS|BS|
 // Phước Hiền).
 func nameLine(t string) string {
 	t = strings.TrimLeftFunc(t, func(r rune) bool { return !unicode.IsLetter(r) })
-	t = rank.ReplaceAllString(t, "")
+	t = dropRank(t)
 	t = degree.ReplaceAllString(t, "")
 	first, size := utf8.DecodeRuneInString(t)
 	if !unicode.IsLower(first) {

@@ -104,6 +104,10 @@ func TestCompleteRoles(t *testing.T) {
 		// The line over a deputy's title garbled by a seal.
 		{`TL. CHỦ TỊCH / Rkf.( H \NH VN PHÒNG / PHÓ CHÁNH VĂN PHÒNG`, "TL. CHỦ TỊCH / KT. CHÁNH VĂN PHÒNG / PHÓ CHÁNH VĂN PHÒNG", true},
 		{"TM. TỈNH ỦY / PHÓ BÍ THƯ", "TM. TỈNH ỦY / PHÓ BÍ THƯ", false}, // a party committee's deputy signs for it
+		// Each member of a standing committee of the Front or a union
+		// signs for it in their own office.
+		{"TM. BAN THƯỜNG TRỰC / PHÓ CHỦ TỊCH", "TM. BAN THƯỜNG TRỰC / PHÓ CHỦ TỊCH", false},
+		{"TM. BAN CHẤP HÀNH / PHÓ CHỦ TỊCH", "TM. BAN CHẤP HÀNH / PHÓ CHỦ TỊCH", false},
 		// A deputy under a collective with the KT. line between not read.
 		{"TM. ỦY BAN NHÂN DÂN / PHÓ CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH", true},
 		// Who signs KT. for the head is a deputy: the head's title under
@@ -281,7 +285,9 @@ func TestSignerGivenNameMarkLost(t *testing.T) {
 // universities', hospitals' and institutes' their titles and degrees: the
 // name is the signer, and what stands before it no part of it.
 func TestSignerAfterARankOrADegree(t *testing.T) {
-	ranked := []string{"Đại tá Nguyễn Văn Minh", "Thiếu tướng Nguyễn Văn Minh", "ĐẠI TÁ Nguyễn Văn Minh", "Trung úy Nguyễn Văn Minh", "ĐẠI TÁ NGUYỄN VĂN MINH"}
+	ranked := []string{"Đại tá Nguyễn Văn Minh", "Thiếu tướng Nguyễn Văn Minh", "ĐẠI TÁ Nguyễn Văn Minh", "Trung úy Nguyễn Văn Minh", "ĐẠI TÁ NGUYỄN VĂN MINH",
+		// As a coarse scan reads them: the marks lost, a stroke for a letter.
+		"Đại ta Nguyễn Văn Minh", "[hương ta Nguyễn Văn Minh", "Thiều tá Nguyễn Văn Minh"}
 	graduated := []string{"PGS.TS. Nguyễn Văn Minh", "PGS. TS Nguyễn Văn Minh", "BS.CKII. Nguyễn Văn Minh", "ThS.BS Nguyễn Văn Minh", "NGƯT. TS. Nguyễn Văn Minh", "TS, Nguyễn Văn Minh", "GS.TSKH Nguyễn Văn Minh", "BS.CKTHI. Nguyễn Văn Minh", "BSCKI Nguyễn Văn Minh"}
 	for _, line := range append(ranked, graduated...) {
 		segs := []layout.Segment{
@@ -296,7 +302,7 @@ func TestSignerAfterARankOrADegree(t *testing.T) {
 		}
 	}
 	// A name is never taken for a degree.
-	for _, name := range []string{"Kiều Văn Sơn", "Lê Thị Tuyết", "Thân Văn Tú"} {
+	for _, name := range []string{"Kiều Văn Sơn", "Lê Thị Tuyết", "Thân Văn Tú", "Đào Tá Văn Minh", "Trung Văn Tá"} {
 		if got := nameLine(name); got != name {
 			t.Errorf("nameLine(%q) = %q", name, got)
 		}

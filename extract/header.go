@@ -194,7 +194,7 @@ func issuer(segs []layout.Segment) (agency, parent string) {
 		}
 		t := strings.TrimSpace(cutNational(s.Text))
 		dash := nameDash.MatchString(t)
-		t = strings.TrimSpace(strings.Trim(t, "-_—=~. "))
+		t = strings.TrimSpace(strings.Trim(t, "-_—=~. :;"))
 		if t == "" || ParseUrgency(t) != "" || ParseConfidentiality(t) != "" || !isUpperish(t) || isNational(t) {
 			continue
 		}

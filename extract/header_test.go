@@ -56,6 +56,20 @@ func TestIssuerBrokenAfterItsDash(t *testing.T) {
 	}
 }
 
+// A coarse scan reads a speck at the end of a line of the agency's name
+// as a colon; no name has one.
+func TestIssuerLineEndsInASpeck(t *testing.T) {
+	for lines, want := range map[[2]string]string{
+		{"VIỆN KIỂM SÁT NHÂN DÂN:", "TỈNH BÌNH AN"}: "VIỆN KIỂM SÁT NHÂN DÂN TỈNH BÌNH AN",
+		{"TÒA ÁN NHÂN DÂN ;", "TỈNH BÌNH AN:"}:      "TÒA ÁN NHÂN DÂN TỈNH BÌNH AN",
+	} {
+		p := page(1, lines[0], lines[1], "Số: 12/QĐ-VKS", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+		if md := Read([]vanthu.Page{p}, nil).Metadata; md.Issuer != want {
+			t.Errorf("%q: issuer %q, want %q", lines, md.Issuer, want)
+		}
+	}
+}
+
 // A heading may qualify its type (KẾT LUẬN THANH TRA) or, in the format
 // before 2011, name the authority (QUYẾT ĐỊNH CỦA CHỦ TỊCH …); the type
 // is the longest that begins it, where the number's code does not name
