@@ -345,7 +345,7 @@ func subjectVv(left []layout.Segment) (string, []layout.Segment) {
 		out, prev = append(out, speckless(s)), s
 		lines = append(lines, s)
 	}
-	return citedSlashes(cleanLine(joinLines(out))), lines
+	return subjectOf(out), lines
 }
 
 // subjectAfterHeading reads the trích yếu under a type heading, with the
@@ -411,7 +411,19 @@ func subjectAfterHeading(heading layout.Segment, segs []layout.Segment) (string,
 		}
 		out, lines = append(out, speckless(s)), append(lines, s)
 	}
-	return citedSlashes(cleanLine(joinLines(out))), lines
+	return subjectOf(out), lines
+}
+
+// subjectOf is the trích yếu of its lines as read. It ends on no stop
+// (NĐ 30 prints none): one there is a speck OCR read after its last word
+// ("dịp Tết."), but for an abbreviation's ("v.v.").
+func subjectOf(lines []string) string {
+	t := citedSlashes(cleanLine(joinLines(lines)))
+	last := t[strings.LastIndexByte(t, ' ')+1:]
+	if strings.HasSuffix(last, ".") && !strings.Contains(strings.TrimSuffix(last, "."), ".") && utf8.RuneCountInString(last) > 3 {
+		t = strings.TrimSuffix(t, ".")
+	}
+	return t
 }
 
 // joinLines joins a trích yếu's lines with a space, but for a range of
@@ -521,10 +533,33 @@ func abs(x int) int {
 // runsOn reports whether s continues a trích yếu as wide as the page
 // whose last line is prev: itself that wide, set as tight as its lines
 // (less than half a line between them), where the body would start after
-// a space.
+// a space, and its words centred as prev's are or starting where they
+// start. A line set tight under it from the body's margin, left of the
+// trích yếu and off its axis, is the body's.
 func runsOn(prev, s layout.Segment) bool {
 	h := prev.Y1 - prev.Y0
-	return prev.Zone == layout.Full && len(s.Words) > 0 && s.Y0-prev.Y1 < h/2
+	if prev.Zone != layout.Full || len(s.Words) == 0 || s.Y0-prev.Y1 >= h/2 {
+		return false
+	}
+	p0, p1 := wordsSpan(prev)
+	s0, s1 := wordsSpan(s)
+	return s0 >= p0-h/2 || abs((s0+s1)-(p0+p1))/2 < h
+}
+
+// wordsSpan is where the words of s with a letter or a figure begin and
+// end: not a rule's or a fold's dashes read beside them ("——__ thực
+// hiện …").
+func wordsSpan(s layout.Segment) (x0, x1 int) {
+	x0, x1 = s.X1, s.X0
+	for _, w := range s.Words {
+		if strings.ContainsFunc(w.Text, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
+			x0, x1 = min(x0, w.X0), max(x1, w.X1)
+		}
+	}
+	if x0 > x1 {
+		return s.X0, s.X1
+	}
+	return x0, x1
 }
 
 // bodyOpening matches (in folded capitals) the words a body's first

@@ -52,6 +52,30 @@ func TestSubjectLinesOfAScan(t *testing.T) {
 			seg("Về việc phê duyệt kế hoạch lựa chọn nhà thầu gói thầu xây dựng", layout.Full, 420, 600, 2060, 650),
 			seg("theo đề nghị của Ban Quản lý dự án đầu tư xây dựng huyện", layout.Full, 450, 660, 2030, 712),
 		}, "Về việc phê duyệt kế hoạch lựa chọn nhà thầu gói thầu xây dựng theo đề nghị của Ban Quản lý dự án đầu tư xây dựng huyện"},
+		{"the body set tight from its margin under a centred wide trích yếu", []layout.Segment{
+			seg("Sơ kết công tác Hội và phong trào nông dân 6 tháng đầu năm 2019", layout.Full, 490, 600, 1990, 655),
+			seg("Sáu tháng đầu năm 2019, các cấp Hội trong tỉnh đã triển khai nhiều hoạt động.", layout.Full, 250, 680, 2050, 735),
+		}, "Sơ kết công tác Hội và phong trào nông dân 6 tháng đầu năm 2019"},
+		{"a wide trích yếu going on wider, a fold's dashes read at its left", []layout.Segment{
+			seg("Về việc tăng cường công tác quản lý nhà nước để hỗ trợ nhà đầu tư", layout.Full, 137, 300, 694, 326),
+			{Text: "——__ thực hiện dự án sử dụng vốn ngoài ngân sách nhà nước tại tỉnh Quảng Ngãi", Zone: layout.Full,
+				X0: 0, Y0: 334, X1: 728, Y1: 360, Conf: 90, Words: []vanthu.Word{
+					{Text: "——__", X0: 0, Y0: 340, X1: 60, Y1: 352, Confidence: 30},
+					{Text: "thực hiện dự án sử dụng vốn ngoài ngân sách nhà nước tại tỉnh Quảng Ngãi", X0: 104, Y0: 334, X1: 728, Y1: 360, Confidence: 90},
+				}},
+		}, "Về việc tăng cường công tác quản lý nhà nước để hỗ trợ nhà đầu tư thực hiện dự án sử dụng vốn ngoài ngân sách nhà nước tại tỉnh Quảng Ngãi"},
+		{"a wide trích yếu going on wider, on its axis", []layout.Segment{
+			seg("Về việc phê duyệt kế hoạch lựa chọn nhà thầu gói thầu", layout.Full, 500, 600, 1980, 650),
+			seg("xây dựng trụ sở làm việc theo đề nghị của Ban Quản lý dự án huyện", layout.Full, 380, 660, 2100, 712),
+		}, "Về việc phê duyệt kế hoạch lựa chọn nhà thầu gói thầu xây dựng trụ sở làm việc theo đề nghị của Ban Quản lý dự án huyện"},
+		{"a speck after its last word", []layout.Segment{
+			seg("V/v bảo đảm an ninh dịp Tết.", layout.Centre, 700, 600, 1500, 650),
+			body,
+		}, "V/v bảo đảm an ninh dịp Tết"},
+		{"an abbreviation's stop at its end", []layout.Segment{
+			seg("Về việc tổ chức hội thi, hội diễn v.v.", layout.Centre, 700, 600, 1500, 650),
+			body,
+		}, "Về việc tổ chức hội thi, hội diễn v.v."},
 		{"a giấy mời's body opening with the office's courtesy", []layout.Segment{
 			seg("Dự hội nghị tổng kết công tác cải cách hành chính năm 2021", layout.Full, 420, 600, 2060, 650),
 			seg("Sở Nội vụ trân trọng kính mời đại diện lãnh đạo các sở, ban, ngành.", layout.Full, 250, 660, 2000, 712),
