@@ -15,7 +15,7 @@ packages=(
 # make test drives the web UI in Chromium; make bench compares against
 # OCRmyPDF.
 case "${1:-}" in
-  --test) packages+=(chromium openssl qpdf fonts-dejavu-core) ;;  # openssl: the signature tests make certificates; qpdf: the PDF/A copies are checked; DejaVu: pages drawn for the evaluation of other kinds of documents
+  --test) packages+=(chromium openssl qpdf fonts-dejavu-core fonts-liberation2) ;;  # openssl: the signature tests make certificates; qpdf: the PDF/A copies are checked; DejaVu and Liberation Serif (Times New Roman's widths): pages drawn for the evaluation of other kinds of documents
   --bench) packages+=(ocrmypdf) ;;
 esac
 

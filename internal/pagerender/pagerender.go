@@ -1,5 +1,6 @@
 // Package pagerender draws the lines of a document page as a 300 dpi scan
-// would show them, in DejaVu Serif (Debian's fonts-dejavu-core), for test
+// would show them, in DejaVu Serif (Debian's fonts-dejavu-core) or in
+// Liberation Serif (fonts-liberation2, Times New Roman's widths), for test
 // scans and evaluations: a header in two columns, centred headings, body
 // lines at the margin.
 package pagerender
@@ -23,26 +24,50 @@ const DPI = 300
 // FontDir is where Debian installs the DejaVu fonts.
 const FontDir = "/usr/share/fonts/truetype/dejavu"
 
-// Renderer draws pages in one regular and one bold face.
-type Renderer struct{ regular, bold font.Face }
+// TimesDir is where Debian installs Liberation Serif (fonts-liberation2),
+// whose letters have the widths of Times New Roman's, the face NĐ 30 asks
+// documents to be set in.
+const TimesDir = "/usr/share/fonts/truetype/liberation2"
 
-// New loads the faces from FontDir.
+// Renderer draws pages in one regular and one bold face, and the place
+// and date in italic where it has an italic face.
+type Renderer struct{ regular, bold, italic font.Face }
+
+// New loads DejaVu Serif from FontDir.
 func New() (*Renderer, error) {
-	regular, err := face(FontDir + "/DejaVuSerif.ttf")
-	if err != nil {
-		return nil, err
-	}
-	bold, err := face(FontDir + "/DejaVuSerif-Bold.ttf")
-	if err != nil {
-		return nil, err
-	}
-	return &Renderer{regular, bold}, nil
+	return newRenderer(FontDir+"/DejaVuSerif.ttf", FontDir+"/DejaVuSerif-Bold.ttf", "fonts-dejavu-core")
 }
 
-func face(path string) (font.Face, error) {
+// NewTimes loads Liberation Serif from TimesDir: narrower letters than
+// DejaVu's, of the shapes of Times New Roman, and the place and date line
+// in italic, as NĐ 30 (Phụ lục I) sets it.
+func NewTimes() (*Renderer, error) {
+	r, err := newRenderer(TimesDir+"/LiberationSerif-Regular.ttf", TimesDir+"/LiberationSerif-Bold.ttf", "fonts-liberation2")
+	if err != nil {
+		return nil, err
+	}
+	if r.italic, err = face(TimesDir+"/LiberationSerif-Italic.ttf", "fonts-liberation2"); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+func newRenderer(regularPath, boldPath, pkg string) (*Renderer, error) {
+	regular, err := face(regularPath, pkg)
+	if err != nil {
+		return nil, err
+	}
+	bold, err := face(boldPath, pkg)
+	if err != nil {
+		return nil, err
+	}
+	return &Renderer{regular: regular, bold: bold}, nil
+}
+
+func face(path, pkg string) (font.Face, error) {
 	b, err := os.ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("pagerender: %w (Debian: fonts-dejavu-core)", err)
+		return nil, fmt.Errorf("pagerender: %w (Debian: %s)", err, pkg)
 	}
 	f, err := opentype.Parse(b)
 	if err != nil {
@@ -55,7 +80,8 @@ func face(path string) (font.Face, error) {
 // pixels a line. A line is drawn at the left margin, unless it has a kind
 // before a bar: "L|left|right" sets two columns (the header's), "C|text"
 // centres it, "B|text" is bold at the margin; a kind with B ("LB", "CB")
-// is bold.
+// is bold. A right column with "ngày" and "tháng", the place and date, is
+// in italic where r has an italic face.
 func (r *Renderer) Render(lines []string) *image.Gray {
 	lh := 80
 	im := image.NewGray(image.Rect(0, 0, 2480, 250+lh*len(lines)))
@@ -84,7 +110,11 @@ func (r *Renderer) Render(lines []string) *image.Gray {
 		case strings.HasPrefix(kind, "L"):
 			left, right, _ := strings.Cut(text, "|")
 			centre(f, left, 700, y)
-			centre(f, right, 1750, y)
+			rf := f
+			if r.italic != nil && strings.Contains(right, "ngày") && strings.Contains(right, "tháng") {
+				rf = r.italic
+			}
+			centre(rf, right, 1750, y)
 		case strings.HasPrefix(kind, "C"):
 			centre(f, text, 1240, y)
 		default: // "B|" bold at the margin
