@@ -185,8 +185,9 @@ func stampMask(img image.Image, ink func(color.Color) bool, read []vanthu.Word) 
 // letters are the boxes of the mask's components of a letter's size: a
 // letter of 13–20 pt at the page's scale, between 0.4% and 2% of the
 // page's height (a stamp's frame and specks are not). A component of a
-// letter's height up to eight letters long is capitals run together by
-// their serifs (a red KHẨN at 200 dpi, its ink's pink edges touching):
+// letter's height up to eight letters long, and more than two of its
+// own heights wide, is capitals run together by their serifs (a red KHẨN
+// at 200 dpi, its ink's pink edges touching; HẨN of a KHẨN set in Times):
 // it counts as letters as wide as it is tall, side by side.
 func (m inkMask) letters() []image.Rectangle {
 	_, regions := digits.Label(m.ink, m.w, m.h)
@@ -197,7 +198,7 @@ func (m inkMask) letters() []image.Rectangle {
 		if c.Dy() < lo || c.Dy() > hi || c.Dx() > 8*hi {
 			continue
 		}
-		if c.Dx() <= 2*hi {
+		if c.Dx() <= 2*c.Dy() {
 			out = append(out, c)
 			continue
 		}

@@ -19,6 +19,7 @@ import (
 
 	"github.com/vanthu/vanthu"
 	"github.com/vanthu/vanthu/dict"
+	"github.com/vanthu/vanthu/internal/pagerender"
 )
 
 // realPage is page 1 of a real document of ../shared/real as scanned (the
@@ -167,37 +168,52 @@ func TestOwnWord(t *testing.T) {
 	}
 }
 
-// Red MẬT and KHẨN stamped one under the other on an A4 page scanned at
-// 200 dpi in colour: the pink edges of KHẨN's serifed capitals run them
-// into one component, still read as letters.
+// Red MẬT and KHẨN stamped one under the other on an A4 page scanned in
+// colour, their capitals run together: at 200 dpi the pink edges of
+// KHẨN's serifs join them into one component; set in Times New Roman's
+// bold at 300 dpi, its H, Ẩ and N touch, one component three letters
+// wide (the K alone and it were too few for a stamp). Either is letters.
 func TestRedStampsRunTogether(t *testing.T) {
-	r, w := drawAndRead(t)
-	g := r.Render([]string{
-		"L|UBND TỈNH BÌNH AN|CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-		"LB|SỞ Y TẾ|Độc lập - Tự do - Hạnh phúc",
-		"L|Số: 87/KH-SYT|Bình An, ngày 14 tháng 02 năm 2019",
-	})
-	sheet := image.NewRGBA(image.Rect(0, 0, g.Bounds().Dx(), 3508))
-	xdraw.Draw(sheet, sheet.Bounds(), image.White, image.Point{}, xdraw.Src)
-	xdraw.Draw(sheet, g.Bounds(), g, image.Point{}, xdraw.Src)
-	red := color.RGBA{215, 35, 45, 255}
-	r.Mark(sheet, image.Point{560, 470}, "MẬT", red)
-	r.Mark(sheet, image.Point{540, 630}, "KHẨN", red)
-	scan := image.NewRGBA(image.Rect(0, 0, sheet.Bounds().Dx()*2/3, sheet.Bounds().Dy()*2/3))
-	xdraw.BiLinear.Scale(scan, scan.Bounds(), sheet, sheet.Bounds(), xdraw.Src, nil)
-	var b bytes.Buffer
-	if err := jpeg.Encode(&b, scan, &jpeg.Options{Quality: 80}); err != nil {
-		t.Fatal(err)
-	}
-	img, err := jpeg.Decode(&b)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var read []string
-	for _, m := range w.redStamps(img) {
-		read = append(read, m.Text)
-	}
-	if slices.Sort(read); !slices.Equal(read, []string{"KHẨN", "MẬT"}) {
-		t.Errorf("read %q, want KHẨN and MẬT", read)
+	_, w := drawAndRead(t)
+	for _, c := range []struct {
+		name string
+		face func() (*pagerender.Renderer, error)
+		dpi  int
+	}{
+		{"DejaVu, 200 dpi", pagerender.New, 200},
+		{"Times, 300 dpi", pagerender.NewTimes, 300},
+	} {
+		r, err := c.face()
+		if err != nil {
+			t.Skip(err)
+		}
+		g := r.Render([]string{
+			"L|UBND TỈNH BÌNH AN|CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+			"LB|SỞ Y TẾ|Độc lập - Tự do - Hạnh phúc",
+			"L|Số: 87/KH-SYT|Bình An, ngày 14 tháng 02 năm 2019",
+		})
+		sheet := image.NewRGBA(image.Rect(0, 0, g.Bounds().Dx(), 3508))
+		xdraw.Draw(sheet, sheet.Bounds(), image.White, image.Point{}, xdraw.Src)
+		xdraw.Draw(sheet, g.Bounds(), g, image.Point{}, xdraw.Src)
+		red := color.RGBA{215, 35, 45, 255}
+		r.Mark(sheet, image.Point{560, 470}, "MẬT", red)
+		r.Mark(sheet, image.Point{540, 630}, "KHẨN", red)
+		scan := image.NewRGBA(image.Rect(0, 0, sheet.Bounds().Dx()*c.dpi/pagerender.DPI, sheet.Bounds().Dy()*c.dpi/pagerender.DPI))
+		xdraw.BiLinear.Scale(scan, scan.Bounds(), sheet, sheet.Bounds(), xdraw.Src, nil)
+		var b bytes.Buffer
+		if err := jpeg.Encode(&b, scan, &jpeg.Options{Quality: 80}); err != nil {
+			t.Fatal(err)
+		}
+		img, err := jpeg.Decode(&b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var read []string
+		for _, m := range w.redStamps(img) {
+			read = append(read, m.Text)
+		}
+		if slices.Sort(read); !slices.Equal(read, []string{"KHẨN", "MẬT"}) {
+			t.Errorf("%s: read %q, want KHẨN and MẬT", c.name, read)
+		}
 	}
 }
