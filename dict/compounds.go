@@ -46,7 +46,7 @@ var compoundList = strings.Fields(`
 	nội_bộ danh_mục chỉ_huy dự_án đề_án chức_danh cung_cấp công_tác hoạt_động quy_hoạch sản_xuất
 	chương_trình tham_gia kinh_doanh ngân_hàng cấp_bách nhân_lực hiện_trạng trọng_tâm thời_điểm
 	làm_việc buổi_làm buổi_họp kỳ_họp phiên_họp dột_nát hữu_hạn thành_viên văn_bản cơ_quan
-	mức_chi khoản_chi chi_tiết
+	mức_chi khoản_chi chi_tiết nhập_ngũ quân_khu tư_lệnh tuyển_quân nhân_dịp
 	giao_thông vận_tải công_thương văn_hóa du_lịch nội_vụ tư_pháp ngoại_vụ dân_tộc tôn_giáo
 	thương_binh liệt_sĩ công_an cảnh_sát kiểm_sát tòa_án dân_sự hình_sự bệnh_viện đa_khoa
 	trung_tâm đại_học cao_đẳng trung_học tiểu_học mầm_non phổ_thông kho_bạc hải_quan thống_kê
@@ -97,6 +97,16 @@ func RepairCompound(a, b string) (string, string, bool) {
 		return a, b, false // right already, in either tone placement (hoà giải, hòa giải)
 	}
 	return withCase(c[0], a), withCase(c[1], b), true
+}
+
+// commaPairs are the compounds the register writes with a comma between
+// their syllables: "phòng, chống tham nhũng" (prevent and combat).
+var commaPairs = map[string]bool{"phong chong": true}
+
+// WrittenWithComma reports whether a, b, whatever their marks, are a
+// compound the register writes with a comma between them (phòng, chống).
+func WrittenWithComma(a, b string) bool {
+	return commaPairs[strings.ToLower(Fold(NFC(a)))+" "+strings.ToLower(Fold(NFC(b)))]
 }
 
 // IsCompound reports whether a, b are a compound of the register as they

@@ -26,7 +26,8 @@ import (
 //     breve, the stroke of đ) if there is only one, or if one is best by
 //     how often the page itself spells it so, then by how common it is;
 //     with no such evidence the word stays as read. Abbreviations (UBND,
-//     TCCB) have no such neighbour and stay.
+//     TCCB) have no such neighbour and stay;
+//   - a vowel read twice, bare and marked (MIÊỀN), is read once, marked.
 //
 // seen counts the canonical syllables of the page, for context.
 func Correct(word string, seen map[string]int) string {
@@ -43,6 +44,9 @@ func Correct(word string, seen map[string]int) string {
 	}
 	if !isWordish(core) || dict.IsSyllable(core) || len([]rune(core)) <= 2 {
 		return word
+	}
+	if c, ok := undoubled(core); ok {
+		return pre + c + post
 	}
 	var best string
 	bestScore, tie, n := -1, false, 0
@@ -68,6 +72,35 @@ func Correct(word string, seen map[string]int) string {
 		return word
 	}
 	return pre + best + post
+}
+
+// undoubled returns word with a vowel OCR read twice, bare and marked,
+// read once with its marks (MIÊỀN for MIỀN: the LSTM gives the hat and
+// the tone each a letter), where that makes a possible syllable and one
+// such change alone does.
+func undoubled(word string) (string, bool) {
+	rs := []rune(word)
+	found := ""
+	for i := 0; i+1 < len(rs); i++ {
+		a, b := string(rs[i]), string(rs[i+1])
+		if dict.Fold(a) != dict.Fold(b) || a == b || !strings.ContainsAny(strings.ToLower(dict.Fold(a)), "aeiouy") {
+			continue
+		}
+		// Keep the one with more marks: more runes decomposed.
+		drop := i
+		if len(norm.NFD.String(a)) > len(norm.NFD.String(b)) {
+			drop = i + 1
+		}
+		c := string(rs[:drop]) + string(rs[drop+1:])
+		if !dict.IsSyllable(c) {
+			continue
+		}
+		if found != "" && found != c {
+			return word, false
+		}
+		found = c
+	}
+	return found, found != ""
 }
 
 // pageSyllables counts the canonical syllables of a page's words, the
@@ -96,15 +129,16 @@ var slashes = strings.NewReplacer("\u2044", "/", "\u2215", "/", "\uFF0F", "/")
 // calls for it (Công ty TXHH → Công ty TNHH; see dict.RepairAbbreviation),
 // and a slip of one of the commonest words that the words after it give
 // away (điều cua Quyết định → điều của Quyết định; see dict.RepairSlip).
-// Words with punctuation between them are no pair.
+// Words with punctuation between them are no pair, but for the comma of
+// a pair the register writes with one (phòng, chống).
 func CorrectCompounds(words []vanthu.Word) {
 	for i := 0; i+1 < len(words); i++ {
 		a, b := &words[i], &words[i+1]
-		if !pairs(*a, *b) {
+		ca, pa, qa := splitPunct(a.Text)
+		cb, _, qb := splitPunct(b.Text)
+		if !pairs(*a, *b) && !(qa == "," && pairs(vanthu.Word{Text: ca, Line: a.Line, Block: a.Block}, *b) && dict.WrittenWithComma(ca, cb)) {
 			continue
 		}
-		ca, pa, _ := splitPunct(a.Text) // pairs: nothing after a, before b
-		cb, _, qb := splitPunct(b.Text)
 		if y, ok := dict.RepairAbbreviation(ca, cb); ok {
 			b.Text = y + qb
 			continue
@@ -119,7 +153,7 @@ func CorrectCompounds(words []vanthu.Word) {
 		// điều".
 		held := i > 0 && pairs(words[i-1], *a) && dict.IsCompound(core(words[i-1]), ca)
 		if x, y, ok := dict.RepairCompound(ca, cb); ok && (!held || x == ca) {
-			a.Text, b.Text = pa+x, y+qb
+			a.Text, b.Text = pa+x+qa, y+qb
 		}
 	}
 	for i := 0; i+1 < len(words); i++ {

@@ -31,6 +31,8 @@ func TestCorrect(t *testing.T) {
 		{"2269/QD-TTg", "2269/QĐ-TTg"}, {"72/2024/QD-UBND;", "72/2024/QĐ-UBND;"}, {"125-QD/HU", "125-QĐ/HU"},
 		{"08/2016/ND-CP", "08/2016/NĐ-CP"}, {"05/HD-SNV", "05/HD-SNV"}, {"12/DA-UBND", "12/DA-UBND"},
 		{"45/UBND-VX", "45/UBND-VX"}, {"Q1-TTg", "Q1-TTg"},
+		// A vowel read twice, bare and marked, is read once, marked.
+		{"MIÊỀN", "MIỀN"}, {"nguyêễn", "nguyễn"}, {"quyêết", "quyết"},
 		// Punctuation around a word is kept.
 		{"Hưỳnh,", "Huỳnh,"}, {"", ""}, {"—", "—"},
 	}
@@ -110,6 +112,7 @@ func TestCorrectCompounds(t *testing.T) {
 	words = append(words, line(16, "điều", "cua", "Quyết", "định", "vẻ", "Chương", "trình;", "cua", "-", "Quyết", "vẻ")...)
 	words = append(words, line(17, "tình", "hình", "nuôi", "cua", "biển")...)
 	words = append(words, line(18, "Công", "ty", "TXHH", "MTV;", "tỉnh", "TXHH")...)
+	words = append(words, line(19, "công", "tác", "phòng,", "chồng", "hạn", "hán;", "nội", "dung,", "sung")...)
 	CorrectCompounds(words)
 	// Across punctuation, or lines that do not follow each other, no
 	// pair is made; a compound wraps to the next line. "số" before a
@@ -117,11 +120,13 @@ func TestCorrectCompounds(t *testing.T) {
 	// before it is not respelt to make one with the next (bản hành has
 	// the letters of ban hành); the next word may be (một số điểu). A
 	// slip of của or về before a name or a compound of the register, on
-	// its line or wrapped to the next, not across punctuation.
+	// its line or wrapped to the next, not across punctuation, but the
+	// comma of phòng, chống.
 	want := "V/v đăng ký bổ sung nội dung, công bố sung vào sửa đổi, bô (sung) chuyển đổi số THÔNG BÁO Vệ việc " +
 		"Chủ tịch UBND tỉnh Võ Phiên; UBND TỈNH Quyết định số 2269/QĐ-TTg, Số 15 sô liệu sô 15 " +
 		"trình bày văn bản hành chính, cơ quan ban hành văn bản hành chính, tại buổi làm việc một số điều " +
-		"điều của Quyết định về Chương trình; cua - Quyết về tình hình nuôi cua biển Công ty TNHH MTV; tỉnh TXHH"
+		"điều của Quyết định về Chương trình; cua - Quyết về tình hình nuôi cua biển Công ty TNHH MTV; tỉnh TXHH " +
+		"công tác phòng, chống hạn hán; nội dung, sung"
 	if s := textOf(words); s != want {
 		t.Errorf("CorrectCompounds:\n got %s\nwant %s", s, want)
 	}
