@@ -29,14 +29,15 @@ var phrases = slices.Concat(makePhrases(bodies), makePhrases(sectors), headed(se
 // bodies are the bodies of the state, and the Quốc hiệu and its motto.
 var bodies = []string{
 	"ỦY BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN", "CHÍNH PHỦ", "THỦ TƯỚNG CHÍNH PHỦ", "VĂN PHÒNG CHÍNH PHỦ",
-	"VĂN PHÒNG", "BAN CHỈ ĐẠO", "KHO BẠC NHÀ NƯỚC", "NGÂN HÀNG NHÀ NƯỚC", "BẢO HIỂM XÃ HỘI",
+	"VĂN PHÒNG", "BAN CHỈ ĐẠO", "CHI NHÁNH", "KHO BẠC NHÀ NƯỚC", "NGÂN HÀNG NHÀ NƯỚC", "BẢO HIỂM XÃ HỘI",
 	"TÒA ÁN NHÂN DÂN", "VIỆN KIỂM SÁT NHÂN DÂN", "KIỂM TOÁN NHÀ NƯỚC", "TRUNG TÂM", "BỆNH VIỆN",
 	"TỔNG CỤC", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "ĐỘC LẬP", "TỰ DO", "HẠNH PHÚC",
 	"CỤC VĂN THƯ VÀ LƯU TRỮ NHÀ NƯỚC", "TRUNG TÂM LƯU TRỮ LỊCH SỬ", "CHI CỤC VĂN THƯ LƯU TRỮ",
 	// The army's commands, and the Front and the unions of the people.
 	"QUÂN KHU", "BỘ TƯ LỆNH", "BỘ CHỈ HUY QUÂN SỰ", "BỘ ĐỘI BIÊN PHÒNG", "BAN CHỈ HUY QUÂN SỰ",
 	"ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM", "ỦY BAN MTTQ VIỆT NAM", "LIÊN ĐOÀN LAO ĐỘNG", "HỘI NÔNG DÂN", "HỘI LIÊN HIỆP PHỤ NỮ",
-	"HỘI CỰU CHIẾN BINH", "BAN THƯỜNG VỤ", "BAN THƯỜNG TRỰC", "BAN CHẤP HÀNH",
+	"HỘI CỰU CHIẾN BINH", "BAN THƯỜNG VỤ", "BAN THƯỜNG TRỰC", "BAN CHẤP HÀNH", "TỔNG CÔNG TY",
+	"TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM", "TỔNG LĐLĐ VIỆT NAM",
 }
 
 // sectors are the sectors of ministries, sở and phòng.
@@ -297,14 +298,14 @@ func repair(s string, list []phrase, fuzzy bool) (string, int) {
 }
 
 // unitAfter matches the administrative unit at i right after a phrase of
-// the state's structure, with a name after it: CÔNG AN TỈNH BÌNH AN, CỤC
-// THUẾ TỈNH, TRUNG TÂM Y TẾ HUYỆN (a unit alone is no phrase: TÍNH and
-// TỈNH are both words). QUẬN is left out: QUÂN, of the army's commands
-// (BỘ TƯ LỆNH QUÂN ĐOÀN 3), has its letters.
+// the state's structure: CÔNG AN TỈNH BÌNH AN, CỤC THUẾ TỈNH, THANH TRA
+// TỈNH (a unit alone is no phrase: TÍNH and TỈNH are both words). QUẬN is
+// left out: QUÂN, of the army's commands (BỘ TƯ LỆNH QUÂN ĐOÀN 3), has
+// its letters.
 func unitAfter(words []string, i int) (phrase, int, bool) {
 	for _, ph := range units {
 		n := len(ph.sylls)
-		if ph.key != "QUAN" && i+n < len(words) && strings.Join(words[i:i+n], " ") == ph.key {
+		if ph.key != "QUAN" && i+n <= len(words) && strings.Join(words[i:i+n], " ") == ph.key {
 			return ph, n, true
 		}
 	}
@@ -410,7 +411,14 @@ func notLetter(r rune) bool { return !unicode.IsLetter(r) }
 
 // letters is a token's letters without the punctuation around them,
 // without marks, in capitals: how phrases are matched.
-func letters(t string) string { return strings.ToUpper(Fold(strings.TrimFunc(t, notLetter))) }
+func letters(t string) string {
+	return strings.ToUpper(Fold(innerDot.ReplaceAllString(strings.TrimFunc(t, notLetter), "$1$2")))
+}
+
+// innerDot is a dot between two letters of a word: of an abbreviation
+// whose capital a coarse scan read with a speck (L.ĐLĐ for LĐLĐ), or of
+// syllables run together (ỦY.BAN, see unstrew).
+var innerDot = regexp.MustCompile(`(\pL)\.(\pL)`)
 
 // withinOne reports whether a and b differ by at most one edit.
 func withinOne(a, b string) bool {

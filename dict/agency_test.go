@@ -46,19 +46,22 @@ func TestRepairHeader(t *testing.T) {
 		{"ỦY BAN NHÂN DÂN TỈNH KHÁNH HÒA", "ỦY BAN NHÂN DÂN TỈNH KHÁNH HÒA"},
 		{"TRƯỜNG THPT TÂN HÒA", "TRƯỜNG THPT TÂN HÒA"},
 		{"E. GHI CHÚ", "E. GHI CHÚ"},
-		// A unit right after a body's or a sector's name, a name after it.
+		// A unit right after a body's or a sector's name.
 		{"CÔNG AN TÍNH BÌNH AN", "CÔNG AN TỈNH BÌNH AN"},
 		{"KHO BẠC NHÀ NƯỚC HUYÊN BÌNH SƠN", "KHO BẠC NHÀ NƯỚC HUYỆN BÌNH SƠN"},
 		{"BỘ TƯ LỆNH QUÂN ĐOÀN 3", "BỘ TƯ LỆNH QUÂN ĐOÀN 3"}, // QUÂN, not QUẬN
 		{"QUẦN KHU 5", "QUÂN KHU 5"},
-		{"CÔNG AN TÍNH", "CÔNG AN TÍNH"}, // no name after it
-		{"TÍNH BÌNH AN", "TÍNH BÌNH AN"},
+		{"THANH TRA TÍNH", "THANH TRA TỈNH"},
+		{"CHI NHÁNH TÍNH BÌNH AN", "CHI NHÁNH TỈNH BÌNH AN"},
+		{"TÍNH BÌNH AN", "TÍNH BÌNH AN"},                             // no body before it
 		{"ỦY BAN NHÂN DÂN XÃ TỊNH KỲ", "ỦY BAN NHÂN DÂN XÃ TỊNH KỲ"}, // a name after a unit
 		{"CÔNG AN HUYỆN TỊNH BIÊN", "CÔNG AN HUYỆN TỊNH BIÊN"},
 		// The Front and the army's offices.
 		{"ỦY BAN MẶT TRẬN TÔ QUỐC VIỆT NAM", "ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM"},
 		{"CHỈ HUY TRƯƠNG", "CHỈ HUY TRƯỞNG"},
 		{"ỦY BAN MTTO VIỆT NAM", "ỦY BAN MTTQ VIỆT NAM"},
+		// An abbreviation's capital read with a speck after it.
+		{"TỐNG L.ĐLĐ VIỆT NAM", "TỔNG LĐLĐ VIỆT NAM"},
 		{"", ""},
 	} {
 		if got := RepairHeader(c.in); got != c.want {
