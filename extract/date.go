@@ -18,8 +18,9 @@ var placeCut = regexp.MustCompile(`\.{2,}|…|_{2,}|[:|]`)
 // year is print, whose digits a coarse scan may read as the capitals they
 // look like (202S), a 0 as its two sides (2()25), after a speck read as
 // a colon. The first ten days may be written as people say them, "mồng
-// 5", "mùng 10".
-var dateRe = regexp.MustCompile(ngayRead + `(?:\s*M[OU]NG\b)?(.{0,8}?)THANG(.{0,8}?)NAM[\s:;.,]*([0-9OLI|SZBG][0-9OLI|SZBG()\s]{3,7})`)
+// 5", "mùng 10". "tháng" set in italic (NĐ 30 sets the date line so) and
+// scanned in 1 bit loses the foot of its a: "thủng", "thúng".
+var dateRe = regexp.MustCompile(ngayRead + `(?:\s*M[OU]NG\b)?(.{0,8}?)TH[AU]NG(.{0,8}?)NAM[\s:;.,]*([0-9OLI|SZBG][0-9OLI|SZBG()\s]{3,7})`)
 
 // ngayRead is "ngày" in folded capitals, also with the n or v a coarse
 // scan makes of its y (ngàn, ngàv): where "tháng … năm" follows, or at a

@@ -22,6 +22,9 @@ func TestParseDateLinePartial(t *testing.T) {
 		"Quảng Ngài, ngàyv — tháng 0Ì năm 202S": "2025-01",
 		"Quảng Ngãi, ngày 15 tháng (1 năm 2025": "2025-01-15",
 		"Quảng Ngãi, ngày 15 tháng 4 năm: 2020": "2020-04-15",
+		// tháng in italic in 1 bit, the foot of its a lost.
+		"Quảng Bình, ngày 14 thủng 10 năm 2020": "2020-10-14",
+		"Tịnh Kỳ, ngày 30 thúng 12 năm 2022":    "2022-12-30",
 		"Quảng Ngãi, ngày 15 tháng ( năm 2020":  "2020",
 		// A year's 0 read as its two sides in a fax's half-height lines.
 		"Quang Ngãi, ngày tháng 01 năm 2()25":  "2025-01",

@@ -170,6 +170,21 @@ func ExtractWithConfidence(pages []vanthu.Page) (vanthu.Metadata, map[string]flo
 	if md.DocType == "" {
 		delete(conf, "doc_type")
 	}
+	if c, ok := conf["number"]; ok {
+		if n, ok := strokeOfD(md.Number, md.Issuer, md.ParentBody); ok {
+			md.Number, conf["number"] = n, min(c, ReviewThreshold/2)
+		}
+	}
+	if c, ok := conf["number"]; ok && !issuerCodeFits(md.Number, md.Issuer, md.ParentBody) {
+		// A figure of the agency's name read with a stroke doubled, or as
+		// the letter of its shape, however surely: put back, and the
+		// clerk checks.
+		if n, ok := withoutStroke(md.Number, md.Issuer, md.ParentBody); ok {
+			md.Number, conf["number"] = n, min(c, ReviewThreshold/2)
+		} else if n, ok := figureForLetter(md.Number, md.Issuer, md.ParentBody); ok {
+			md.Number, conf["number"] = n, min(c, ReviewThreshold/2)
+		}
+	}
 	if c, ok := conf["number"]; ok && c < sureConf && !issuerCodeFits(md.Number, md.Issuer, md.ParentBody) {
 		// Read without much confidence, and its issuing code is no
 		// abbreviation of the agency's name: a letter misread in it. A

@@ -159,6 +159,7 @@ func FuzzExtract(f *testing.F) {
 		typeFromNumber(text)
 		codeForType(text, "Báo cáo")
 		withoutStroke(text, "TRƯỜNG THPT LỤC NGẠN SỐ 1", "SỞ GD&ĐT")
+		figureForLetter(text, "TRƯỜNG THPT LỤC NGẠN SỐ 1", "SỞ GD&ĐT")
 	})
 }
 

@@ -163,12 +163,12 @@ func mark(line string, marks []dict.Mark) string {
 // agencyStarts are the first words of the names of issuing bodies: an
 // agency is recognised by its structure, not from a list of agencies.
 var agencyStarts = []string{
-	"UY BAN", "UBND", "HOI DONG", "HDND", "SO ", "BO ", "VAN PHONG", "TONG CUC", "CUC ", "CHI CUC",
+	"UY BAN", "UBND", "HOI DONG", "HDND", "SO ", "BO ", "VAN PHONG", "TONG ", "CUC ", "CHI CUC",
 	"BAN ", "PHONG ", "TRUONG ", "VIEN ", "HOC VIEN", "DAI HOC", "BENH VIEN", "TRUNG TAM",
 	"KHO BAC", "NGAN HANG", "CONG AN", "BO CHI HUY", "TOA AN", "CHINH PHU", "THU TUONG",
 	"QUOC HOI", "DANG UY", "TINH UY", "THANH UY", "HUYEN UY", "DOAN ", "HOI ", "CONG TY",
-	"TAP DOAN", "TONG CONG TY", "QUY ", "THANH TRA", "KIEM TOAN", "BAO HIEM", "DAI ",
-	"LIEN DOAN", "TONG LIEN DOAN", "LDLD", "TONG LDLD", "LIEN MINH", "HOP TAC XA", "TINH DOAN",
+	"TAP DOAN", "QUY ", "THANH TRA", "KIEM TOAN", "BAO HIEM", "DAI ",
+	"LIEN DOAN", "LDLD", "LIEN MINH", "HOP TAC XA", "TINH DOAN",
 	"THANH DOAN", "HUYEN DOAN", "QUAN UY", "THI UY", "DANG BO", "CHI BO",
 	"CHI NHANH", "XI NGHIEP", "NHA MAY", "HAT KIEM LAM", "TRAM Y TE", "DOI QUAN LY",
 	"LIEN SO", "LIEN BO", "LIEN NGANH", "LIEN CO QUAN", "MAT TRAN", "QUAN KHU", "BO TU LENH",
@@ -194,7 +194,7 @@ func issuer(segs []layout.Segment) (agency, parent string) {
 		}
 		t := strings.TrimSpace(cutNational(s.Text))
 		dash := nameDash.MatchString(t)
-		t = strings.TrimSpace(strings.Trim(t, "-_—=~. :;"))
+		t = strings.TrimSpace(strings.Trim(t, "-_—=~. :;'`"))
 		if t == "" || ParseUrgency(t) != "" || ParseConfidentiality(t) != "" || !isUpperish(t) || isNational(t) {
 			continue
 		}
@@ -322,6 +322,9 @@ func subjectVv(left []layout.Segment) (string, []layout.Segment) {
 			f := strings.ToUpper(string(foldRunes([]rune(t))))
 			switch m := vvLead.FindStringIndex(f); {
 			case strings.HasPrefix(f, "V/V") || strings.HasPrefix(f, "VE VIEC"):
+				if strings.HasPrefix(t, "V/V ") {
+					t = "V/v" + t[3:] // its v read as a capital
+				}
 				out = append(out, t)
 			case m != nil:
 				// "V/v" misread: its v lost (V/ triển khai …), its slash
@@ -337,7 +340,11 @@ func subjectVv(left []layout.Segment) (string, []layout.Segment) {
 		if speck(s, line) {
 			continue
 		}
-		blank := len(s.Words) > 0 && len(prev.Words) > 0 && s.Y0-prev.Y1 > line
+		// A line of no ascender or descender ("V/v triển khai chính sách
+		// đối với") is shorter than its neighbours: the height a gap is
+		// weighed against is the taller of the two, within reason.
+		lh := max(line, min(s.Y1-s.Y0, line*3/2))
+		blank := len(s.Words) > 0 && len(prev.Words) > 0 && s.Y0-prev.Y1 > lh
 		if blank || ParseUrgency(s.Text) != "" || ParseConfidentiality(s.Text) != "" || isRule(s.Text) ||
 			isUpperish(s.Text) || receivedStamp(s.Text) {
 			break

@@ -57,16 +57,26 @@ func TestIssuerBrokenAfterItsDash(t *testing.T) {
 }
 
 // A coarse scan reads a speck at the end of a line of the agency's name
-// as a colon; no name has one.
+// as a colon, or at its start as an apostrophe; no name has one.
 func TestIssuerLineEndsInASpeck(t *testing.T) {
 	for lines, want := range map[[2]string]string{
 		{"VIỆN KIỂM SÁT NHÂN DÂN:", "TỈNH BÌNH AN"}: "VIỆN KIỂM SÁT NHÂN DÂN TỈNH BÌNH AN",
 		{"TÒA ÁN NHÂN DÂN ;", "TỈNH BÌNH AN:"}:      "TÒA ÁN NHÂN DÂN TỈNH BÌNH AN",
+		{"ỦY BAN NHÂN DÂN", "'TỈNH QUẢNG BÌNH"}:     "ỦY BAN NHÂN DÂN TỈNH QUẢNG BÌNH",
 	} {
 		p := page(1, lines[0], lines[1], "Số: 12/QĐ-VKS", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
 		if md := Read([]vanthu.Page{p}, nil).Metadata; md.Issuer != want {
 			t.Errorf("%q: issuer %q, want %q", lines, md.Issuer, want)
 		}
+	}
+}
+
+// A parent whose name OCR misread (TỔNG as TỐNG, a speck in LĐLĐ) is
+// still the parent, put right.
+func TestParentMisread(t *testing.T) {
+	p := page(1, "TỐNG L.ĐLĐ VIỆT NAM", "LĐLĐ TỈNH QUẢNG NAM", "Số: 45/TB-LĐLĐ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+	if md := Read([]vanthu.Page{p}, nil).Metadata; md.Issuer != "LĐLĐ TỈNH QUẢNG NAM" || md.ParentBody != "TỔNG LĐLĐ VIỆT NAM" {
+		t.Errorf("issuer %q under %q, want LĐLĐ TỈNH QUẢNG NAM under TỔNG LĐLĐ VIỆT NAM", md.Issuer, md.ParentBody)
 	}
 }
 

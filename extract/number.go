@@ -446,6 +446,76 @@ func withoutStroke(n, issuer, parent string) (string, bool) {
 	return found, found != ""
 }
 
+// figureForLetter returns canonical number n with a letter of its issuing
+// code that has a figure's shape (I or l for 1, O for 0) read back as the
+// figure, where the agency's name or its parent's has that figure
+// (TRƯỜNG THPT LỤC NGẠN SỐ 1: THPTLNI for THPTLN1) and the change makes
+// the code an abbreviation of the name (see issuerCodeFits), one change
+// alone doing so.
+func figureForLetter(n, issuer, parent string) (string, bool) {
+	i, j := issuingCode(n)
+	found := ""
+	for k := i; k < j; k++ {
+		var fig byte
+		switch n[k] {
+		case 'I', 'l':
+			fig = '1'
+		case 'O':
+			fig = '0'
+		default:
+			continue
+		}
+		if !strings.ContainsRune(issuer+" "+parent, rune(fig)) {
+			continue
+		}
+		if m := n[:k] + string(fig) + n[k+1:]; issuerCodeFits(m, issuer, parent) {
+			if found != "" {
+				return n, false
+			}
+			found = m
+		}
+	}
+	return found, found != ""
+}
+
+// strokeOfD returns canonical number n with each D of its issuing code
+// that stands for a word of the agency's name beginning with Đ read as
+// Đ (HDND for HĐND under HỘI ĐỒNG NHÂN DÂN, BLDTBXH for BLĐTBXH): a 1-bit
+// scan loses the stroke of a small Đ more often than of the name's
+// capitals. The code's capitals are matched in order to the initials of
+// the name, its parent's, or the two together: the first they fit.
+func strokeOfD(n, issuer, parent string) (string, bool) {
+	i, j := issuingCode(n)
+	if !strings.Contains(n[i:j], "D") {
+		return n, false
+	}
+	for _, name := range []string{issuer, parent, issuer + " " + parent, parent + " " + issuer} {
+		ini := []rune(abbreviation(nameWords(name), false))
+		code := []rune(n[i:j])
+		k, fits, changed := 0, true, false
+		for c := range code {
+			if !unicode.IsUpper(code[c]) {
+				continue
+			}
+			for k < len(ini) && foldUpper(string(ini[k])) != foldUpper(string(code[c])) {
+				k++
+			}
+			if k == len(ini) {
+				fits = false
+				break
+			}
+			if code[c] == 'D' && ini[k] == 'Đ' {
+				code[c], changed = 'Đ', true
+			}
+			k++
+		}
+		if fits {
+			return n[:i] + string(code) + n[j:], changed
+		}
+	}
+	return n, false
+}
+
 // nearestCode returns canonical number n with its issuing code respelt as
 // the code its agency's name makes (see bodyCode: UBND for ỦY BAN NHÂN DÂN
 // TỈNH …, STC for SỞ TÀI CHÍNH, VPUBND for VĂN PHÒNG under it), where the

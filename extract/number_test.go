@@ -261,6 +261,22 @@ func TestIssuerCodeFits(t *testing.T) {
 			t.Errorf("withoutStroke(%q, %q) = %q, %v; want %q", c[0], c[1], got, ok, c[2])
 		}
 	}
+	// A figure of the name read as the letter of its shape is put back
+	// where that makes the code fit; a name without the figure, or a
+	// code that fits no better, is left.
+	for _, c := range [][3]string{
+		{"56/KH-THPTLNI", "TRƯỜNG THPT LỤC NGẠN SỐ 1", "56/KH-THPTLN1"},
+		{"56/KH-THPTLNl-VP", "TRƯỜNG THPT LỤC NGẠN SỐ 1", "56/KH-THPTLN1-VP"},
+		{"12/QĐ-THCSO", "TRƯỜNG THCS SỐ 10", "12/QĐ-THCS0"},
+		{"56/KH-THPTLNI", "TRƯỜNG THPT LỤC NGẠN", ""},
+		{"77/QĐ-BQI", "BAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP", ""},
+		{"45/QĐ-UBND", "ỦY BAN NHÂN DÂN QUẬN 1", ""},
+	} {
+		got, ok := figureForLetter(c[0], c[1], "")
+		if c[2] == "" && ok || c[2] != "" && got != c[2] {
+			t.Errorf("figureForLetter(%q, %q) = %q, %v; want %q", c[0], c[1], got, ok, c[2])
+		}
+	}
 }
 
 // A coarse scan's misreading of the issuing code, two letters or fewer
@@ -312,6 +328,39 @@ func TestVvMakesACongVan(t *testing.T) {
 		r := Read([]vanthu.Page{{Number: 1, Width: 1654, Height: 2339, Words: words}}, nil)
 		if r.Metadata.DocType != "Công văn" || slices.Contains(r.Review, "doc_type") != flagged {
 			t.Errorf("%s: type %q, review %v; want Công văn, flagged %v", number, r.Metadata.DocType, r.Review, flagged)
+		}
+	}
+}
+
+// A figure of the agency's name read as a letter, or with its stroke
+// doubled, is put back however surely the number was read, and flagged.
+func TestNumberFigureOfTheName(t *testing.T) {
+	for _, read := range []string{"Số: 56/KH-THPTLNI", "Số: 56/KH-THPTLNI1"} {
+		p := page(1, "SỞ GD&ĐT BẮC GIANG", "TRƯỜNG THPT LỤC NGẠN SỐ 1", read, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+			"Lục Ngạn, ngày 05 tháng 9 năm 2023", "KẾ HOẠCH", "Tổ chức các hoạt động đầu năm học")
+		r := Read([]vanthu.Page{p}, nil)
+		if r.Metadata.Number != "56/KH-THPTLN1" || !slices.Contains(r.Review, "number") {
+			t.Errorf("%q: number %q, review %v; want 56/KH-THPTLN1, flagged", read, r.Metadata.Number, r.Review)
+		}
+	}
+}
+
+// A D of the issuing code that stands for a word of the name beginning
+// with Đ lost its stroke: given back; a D for a D stays.
+func TestStrokeOfD(t *testing.T) {
+	for _, c := range [][4]string{
+		{"08/NQ-HDND", "HỘI ĐỒNG NHÂN DÂN XÃ BÌNH HẢI", "", "08/NQ-HĐND"},
+		{"10/2020/TT-BLDTBXH", "BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", "", "10/2020/TT-BLĐTBXH"},
+		{"77/TTr-BVDK", "BỆNH VIỆN ĐA KHOA TỈNH", "SỞ Y TẾ BÌNH AN", "77/TTr-BVĐK"},
+		{"1502/SGDĐT-VP", "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "", ""},
+		{"1502/SGDDT-VP", "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "", "1502/SGDĐT-VP"},
+		{"145/BDT-CSDT", "BAN DÂN TỘC", "UBND TỈNH ĐẮK LẮK", ""},
+		{"45/QĐ-UBND", "ỦY BAN NHÂN DÂN TỈNH BÌNH ĐỊNH", "", ""},
+		{"12/DA-UBND", "ỦY BAN NHÂN DÂN HUYỆN ĐÔNG ANH", "", ""},
+	} {
+		got, ok := strokeOfD(c[0], c[1], c[2])
+		if c[3] == "" && ok || c[3] != "" && got != c[3] {
+			t.Errorf("strokeOfD(%q, %q, %q) = %q, %v; want %q", c[0], c[1], c[2], got, ok, c[3])
 		}
 	}
 }

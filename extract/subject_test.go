@@ -190,7 +190,7 @@ func TestSubjectLineWithSpecks(t *testing.T) {
 // "V/v" as OCR may misread it still opens a công văn's trích yếu, which
 // is given back its "V/v"; a line that only begins with a V does not.
 func TestSubjectVvMisread(t *testing.T) {
-	for _, lead := range []string{"V/ triển khai", "Vlv triển khai", "V/y triển khai", "V v triển khai"} {
+	for _, lead := range []string{"V/ triển khai", "Vlv triển khai", "V/y triển khai", "V v triển khai", "V/V triển khai"} {
 		left := []layout.Segment{
 			seg("Số: 12/VPUBND-NN", layout.Left, 300, 240, 600, 280),
 			seg(lead+" công tác phòng, chống", layout.Left, 240, 290, 680, 326),
@@ -203,6 +203,20 @@ func TestSubjectVvMisread(t *testing.T) {
 	left := []layout.Segment{seg("VĂN PHÒNG", layout.Left, 300, 200, 600, 230), seg("Vụ Tổ chức cán bộ", layout.Left, 300, 240, 600, 280), seg("V Vân", layout.Left, 300, 290, 600, 326)}
 	if got, _ := subjectVv(left); got != "" {
 		t.Errorf("subjectVv = %q, want none", got)
+	}
+}
+
+// A V/v's first line without an ascender or a descender is shorter than
+// the next: the gap between them, at one and a half lines' spacing, is
+// no blank line.
+func TestSubjectVvFirstLineShort(t *testing.T) {
+	left := []layout.Segment{
+		seg("Số: 145/BDT-CSDT", layout.Left, 483, 300, 921, 340),
+		seg("V/v triển khai chính sách đối với", layout.Left, 346, 381, 1053, 420),
+		seg("người có uy tín năm 2022", layout.Left, 423, 462, 976, 511),
+	}
+	if got, want := subjectText(subjectVv(left)), "V/v triển khai chính sách đối với người có uy tín năm 2022"; got != want {
+		t.Errorf("subjectVv = %q, want %q", got, want)
 	}
 }
 

@@ -74,7 +74,7 @@ func cleanLine(s string) string {
 		kept = append(kept, w)
 	}
 	s = strings.Join(kept, " ")
-	return strings.TrimRight(strings.TrimLeft(s, "-–—=_~|.,;: "), "-–—=_~|,;: ")
+	return strings.TrimRight(strings.TrimLeft(s, "-–—=_~|.,;: '`"), "-–—=_~|,;: ")
 }
 
 // foldRunes folds each rune on its own, so that the result has exactly one

@@ -10,6 +10,8 @@ func TestCleanLine(t *testing.T) {
 		"nhiệm kỳ 2021 - 2026": "nhiệm kỳ 2021 - 2026",
 		"- Như trên;":          "Như trên",
 		"  V/v   góp ý  ":      "V/v góp ý",
+		"'TUQ. CHỦ TỊCH":       "TUQ. CHỦ TỊCH", // a speck in 1 bit read as an apostrophe
+		"`TM. BAN THƯỜNG VỤ":   "TM. BAN THƯỜNG VỤ",
 	} {
 		if got := cleanLine(in); got != want {
 			t.Errorf("cleanLine(%q) = %q, want %q", in, got, want)
