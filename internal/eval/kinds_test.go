@@ -56,43 +56,63 @@ var kindFields = []string{"number", "doc_type", "issuer", "parent_body", "issued
 // "trao đổi với" too).
 var kindScans = []scanning{
 	{"300 dpi", 300, jpegImage, map[string]int{
-		"number": 54, "doc_type": 54, "issuer": 54, "parent_body": 54, "issued_date": 54, "place": 54,
-		"subject": 54, "signer": 54, "signer_title": 54, "urgency": 54, "confidentiality": 54,
+		"number": 60, "doc_type": 60, "issuer": 60, "parent_body": 60, "issued_date": 60, "place": 60,
+		"subject": 60, "signer": 60, "signer_title": 60, "urgency": 60, "confidentiality": 60,
 	}, 0},
 	{"200 dpi 1 bit", 200, bilevelImage, map[string]int{
-		"number": 53, "doc_type": 54, "issuer": 54, "parent_body": 54, "issued_date": 54, "place": 54,
-		"subject": 54, "signer": 54, "signer_title": 54, "urgency": 54, "confidentiality": 54,
+		"number": 59, "doc_type": 60, "issuer": 60, "parent_body": 60, "issued_date": 60, "place": 60,
+		"subject": 60, "signer": 60, "signer_title": 60, "urgency": 60, "confidentiality": 60,
 	}, 0},
 	// At 100 dpi, the command's signer Đại tá Võ Văn Bình is read "Đại ta
 	// Võ Van Bình": the rank is known with its marks lost; Van, Văn or
-	// Vân, is flagged.
+	// Vân, is flagged. The general's "Thượng tướng" is read "ILhượng
+	// tường", two letters off, and his KT. "El" (both flagged).
 	{"100 dpi colour", 100, jpegImage, map[string]int{
-		"number": 52, "doc_type": 54, "issuer": 54, "parent_body": 54, "issued_date": 54, "place": 54,
-		"subject": 54, "signer": 50, "signer_title": 52, "urgency": 54, "confidentiality": 54,
+		"number": 59, "doc_type": 60, "issuer": 60, "parent_body": 60, "issued_date": 60, "place": 60,
+		"subject": 60, "signer": 55, "signer_title": 57, "urgency": 60, "confidentiality": 60,
 	}, 0},
 	{"150 dpi grey, turned, JPEG 50", 150, turnedGreyImage, map[string]int{
-		"number": 54, "doc_type": 54, "issuer": 54, "parent_body": 54, "issued_date": 54, "place": 54,
-		"subject": 54, "signer": 54, "signer_title": 54, "urgency": 54, "confidentiality": 54,
+		"number": 60, "doc_type": 60, "issuer": 60, "parent_body": 60, "issued_date": 60, "place": 60,
+		"subject": 60, "signer": 60, "signer_title": 60, "urgency": 60, "confidentiality": 60,
 	}, 0},
 	// The fax reads the department's signer Đặng Thị Ngọc Ánh as Ảnh, the
 	// hook for the acute: no given name of the list, put right, flagged
 	// (dict.RepairGivenName).
 	{"fax, standard mode: 204 by 98 dpi, 1 bit", 204, faxImage, map[string]int{
-		"number": 51, "doc_type": 54, "issuer": 54, "parent_body": 54, "issued_date": 54, "place": 54,
-		"subject": 54, "signer": 54, "signer_title": 54, "urgency": 54, "confidentiality": 54,
+		"number": 58, "doc_type": 60, "issuer": 60, "parent_body": 60, "issued_date": 60, "place": 60,
+		"subject": 60, "signer": 60, "signer_title": 60, "urgency": 60, "confidentiality": 60,
 	}, 0},
 	// Upside down, two short letters measure too little for Leptonica to
 	// turn them, and are turned because they read as no language
 	// (ocr.RecognizePage).
 	{"200 dpi upside down", 200, upsideDownImage, map[string]int{
-		"number": 54, "doc_type": 54, "issuer": 54, "parent_body": 54, "issued_date": 54, "place": 54,
-		"subject": 54, "signer": 54, "signer_title": 54, "urgency": 54, "confidentiality": 54,
+		"number": 60, "doc_type": 60, "issuer": 60, "parent_body": 60, "issued_date": 60, "place": 60,
+		"subject": 60, "signer": 60, "signer_title": 60, "urgency": 60, "confidentiality": 60,
 	}, 0},
 	// On its side, the commune's number 27 is read 227 (flagged).
 	{"200 dpi on its side", 200, sidewaysImage, map[string]int{
-		"number": 53, "doc_type": 54, "issuer": 54, "parent_body": 54, "issued_date": 54, "place": 54,
-		"subject": 54, "signer": 54, "signer_title": 54, "urgency": 54, "confidentiality": 54,
+		"number": 59, "doc_type": 60, "issuer": 60, "parent_body": 60, "issued_date": 60, "place": 60,
+		"subject": 60, "signer": 60, "signer_title": 60, "urgency": 60, "confidentiality": 60,
 	}, 0},
+}
+
+// timesScans are the ways the kinds drawn in Times New Roman's widths,
+// their date lines in italic (pagerender.NewTimes), are scanned. In Times
+// the police department's "dịp" is read "địp", a syllable of no word
+// (not flagged), and at 200 dpi the ethnic committee's Đắk Lắk on its
+// date line "Đủk Laäk", two letters off its header's (not flagged).
+// Drawn in Times and scanned in 1 bit, the hairlines of the drawing
+// (which has no ink spread of a printer) break: a number's 6 was read 0
+// unflagged; that column is measured, not held (MEASUREMENTS.md).
+var timesScans = []scanning{
+	{"Times, 300 dpi", 300, jpegImage, map[string]int{
+		"number": 60, "doc_type": 60, "issuer": 60, "parent_body": 60, "issued_date": 60, "place": 60,
+		"subject": 59, "signer": 59, "signer_title": 60, "urgency": 60, "confidentiality": 60,
+	}, 1},
+	{"Times, 200 dpi colour", 200, jpegImage, map[string]int{
+		"number": 55, "doc_type": 60, "issuer": 60, "parent_body": 60, "issued_date": 60, "place": 59,
+		"subject": 59, "signer": 59, "signer_title": 60, "urgency": 60, "confidentiality": 60,
+	}, 2},
 }
 
 // TestOtherKindsOfDocuments reads, through the whole pipeline, documents
@@ -130,11 +150,18 @@ var kindScans = []scanning{
 // công văn under its military region and a provincial police's, signed
 // with a rank, a department's Hướng dẫn, a procuracy's Quyết định, a
 // ward's Kế hoạch of 2025 and the State Bank's branch under its parent's
-// name on two lines. Each is drawn
+// name on two lines; a province's Quyết định as published, "(Đã ký)"
+// where the signature was, a department of justice's Tờ trình, the
+// Ministry of Defence's công văn Thượng khẩn and Tối mật signed by a
+// general, a district council's Nghị quyết with its term and sitting, a
+// department whose name takes three lines, and the Farmers' Union's
+// Báo cáo, its trích yếu on two lines with the body close under it.
+// Each is drawn
 // at 300 dpi and scanned at 300 dpi in colour, at 200 dpi in 1 bit, at
 // 100 dpi in colour, at 150 dpi in grey turned 1.5° (JPEG 50), as a fax
 // in its standard mode, and at 200 dpi upside down and on its side, as
-// the real twelve are rescanned.
+// the real twelve are rescanned; and drawn again in Times New Roman's
+// widths and scanned at 300 and at 200 dpi in colour.
 func TestOtherKindsOfDocuments(t *testing.T) {
 	if testing.Short() {
 		t.Skip("the documents are read with OCR")
@@ -143,6 +170,23 @@ func TestOtherKindsOfDocuments(t *testing.T) {
 	if err != nil {
 		t.Skipf("no fonts to draw the documents with: %v", err)
 	}
+	pages := drawKinds(r)
+	for _, sc := range kindScans {
+		readKinds(t, sc, pages)
+	}
+	times, err := pagerender.NewTimes()
+	if err != nil {
+		t.Skipf("no Times New Roman's widths to draw the documents with: %v", err)
+	}
+	pages = drawKinds(times)
+	for _, sc := range timesScans {
+		readKinds(t, sc, pages)
+	}
+}
+
+// drawKinds draws each of kinds with r: its lines, its received stamp and
+// its red marks.
+func drawKinds(r *pagerender.Renderer) []*image.RGBA {
 	pages := make([]*image.RGBA, len(kinds))
 	for i, k := range kinds {
 		g := r.Render(k.lines)
@@ -161,35 +205,40 @@ func TestOtherKindsOfDocuments(t *testing.T) {
 			r.Mark(pages[i], m.at, m.text, color.RGBA{215, 35, 45, 255})
 		}
 	}
-	for _, sc := range kindScans {
-		t.Run(sc.name, func(t *testing.T) {
-			files := map[string]string{}
-			for i, k := range kinds {
-				img := pages[i]
-				if sc.dpi != pagerender.DPI {
-					b := img.Bounds()
-					img = image.NewRGBA(image.Rect(0, 0, b.Dx()*sc.dpi/pagerender.DPI, b.Dy()*sc.dpi/pagerender.DPI))
-					draw.BiLinear.Scale(img, img.Bounds(), pages[i], b, draw.Src, nil)
-				}
-				out := filepath.Join(t.TempDir(), fmt.Sprintf("kind-%02d.pdf", i))
-				if err := os.WriteFile(out, imagesPDF([]*image.RGBA{img}, sc.dpi, sc.page), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				files[out] = k.name
+	return pages
+}
+
+// readKinds scans the kinds' pages as sc says, reads them through the
+// whole pipeline and scores their fields against sc's floors.
+func readKinds(t *testing.T, sc scanning, pages []*image.RGBA) {
+	t.Helper()
+	t.Run(sc.name, func(t *testing.T) {
+		files := map[string]string{}
+		for i, k := range kinds {
+			img := pages[i]
+			if sc.dpi != pagerender.DPI {
+				b := img.Bounds()
+				img = image.NewRGBA(image.Rect(0, 0, b.Dx()*sc.dpi/pagerender.DPI, b.Dy()*sc.dpi/pagerender.DPI))
+				draw.BiLinear.Scale(img, img.Bounds(), pages[i], b, draw.Src, nil)
 			}
-			res, err := processFiles(files)
-			if err != nil {
+			out := filepath.Join(t.TempDir(), fmt.Sprintf("kind-%02d.pdf", i))
+			if err := os.WriteFile(out, imagesPDF([]*image.RGBA{img}, sc.dpi, sc.page), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			var cases []fieldCase
-			for _, k := range kinds {
-				want := map[string]any{}
-				for f, v := range k.want {
-					want[f] = v
-				}
-				cases = append(cases, fieldCase{k.name, want, res[k.name]})
+			files[out] = k.name
+		}
+		res, err := processFiles(files)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var cases []fieldCase
+		for _, k := range kinds {
+			want := map[string]any{}
+			for f, v := range k.want {
+				want[f] = v
 			}
-			scoreFields(t, cases, kindFields, sc.floors, sc.unflagged)
-		})
-	}
+			cases = append(cases, fieldCase{k.name, want, res[k.name]})
+		}
+		scoreFields(t, cases, kindFields, sc.floors, sc.unflagged)
+	})
 }
