@@ -245,9 +245,11 @@ func centredOver(a, b layout.Segment) bool {
 var nameDash = regexp.MustCompile(`\pL\s+[-–]$`)
 
 // numberish matches (in folded capitals) a line that is the number's, read
-// too poorly to parse: it begins with the label "Số:", or holds a code
-// after a slash (or what OCR made of one), which no agency's name has.
-var numberish = regexp.MustCompile(`^[^A-Z0-9]*S[O6]\s*[:;]|[/;]\s*[A-Z]{1,6}\s*[-–]\s*[A-Z]|/[A-Z]`)
+// too poorly to parse: it begins with the label "Số:", or "Số" and a
+// figure (a Party document's "Số 12-CT/TU", its slash read as a 7: SỞ,
+// which folds the same, is followed by a name), or holds a code after a
+// slash (or what OCR made of one), which no agency's name has.
+var numberish = regexp.MustCompile(`^[^A-Z0-9]*S[O6]\s*[:;]|^[^A-Z0-9]*S[O6]\s*[0-9]|[/;]\s*[A-Z]{1,6}\s*[-–]\s*[A-Z]|/[A-Z]`)
 
 // nationals are the beginnings, folded, of what stands at the top right
 // of a header: the Quốc hiệu and its motto, or in a Party document the

@@ -202,7 +202,7 @@ func TestSigningStampIsNoParent(t *testing.T) {
 }
 
 func TestIssuerEndsAtAnUnreadNumberLine(t *testing.T) {
-	for _, numberLine := range []string{"Số: Øđ@ ;CT-UBND", "/UBND-KTTH", "SỐ; 4@ /QĐ"} {
+	for _, numberLine := range []string{"Số: Øđ@ ;CT-UBND", "/UBND-KTTH", "SỐ; 4@ /QĐ", "Số 12-CI7TU"} {
 		p := page(1, "ỦY BAN NHÂN DÂN", "TỈNH BÌNH AN", numberLine, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
 		if got := Read([]vanthu.Page{p}, nil).Metadata.Issuer; got != "ỦY BAN NHÂN DÂN TỈNH BÌNH AN" {
 			t.Errorf("under %q: issuer %q", numberLine, got)
