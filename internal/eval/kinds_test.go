@@ -156,12 +156,11 @@ var timesScans = []scanning{
 // general, a district council's Nghị quyết with its term and sitting, a
 // department whose name takes three lines, and the Farmers' Union's
 // Báo cáo, its trích yếu on two lines with the body close under it.
-// Each is drawn
-// at 300 dpi and scanned at 300 dpi in colour, at 200 dpi in 1 bit, at
-// 100 dpi in colour, at 150 dpi in grey turned 1.5° (JPEG 50), as a fax
-// in its standard mode, and at 200 dpi upside down and on its side, as
-// the real twelve are rescanned; and drawn again in Times New Roman's
-// widths and scanned at 300 and at 200 dpi in colour.
+// Each is drawn at 300 dpi and scanned at 300 dpi in colour, at 200 dpi
+// in 1 bit, at 100 dpi in colour, at 150 dpi in grey turned 1.5° (JPEG
+// 50), as a fax in its standard mode, and at 200 dpi upside down and on
+// its side, as the real twelve are rescanned; and drawn again in Times
+// New Roman's widths and scanned at 300 and at 200 dpi in colour.
 func TestOtherKindsOfDocuments(t *testing.T) {
 	if testing.Short() {
 		t.Skip("the documents are read with OCR")
