@@ -170,32 +170,7 @@ func ExtractWithConfidence(pages []vanthu.Page) (vanthu.Metadata, map[string]flo
 	if md.DocType == "" {
 		delete(conf, "doc_type")
 	}
-	if c, ok := conf["number"]; ok {
-		if n, ok := strokeOfD(md.Number, md.Issuer, md.ParentBody); ok {
-			md.Number, conf["number"] = n, min(c, ReviewThreshold/2)
-		}
-	}
-	if c, ok := conf["number"]; ok && !issuerCodeFits(md.Number, md.Issuer, md.ParentBody) {
-		// A figure of the agency's name read with a stroke doubled, or as
-		// the letter of its shape, however surely: put back, and the
-		// clerk checks.
-		if n, ok := withoutStroke(md.Number, md.Issuer, md.ParentBody); ok {
-			md.Number, conf["number"] = n, min(c, ReviewThreshold/2)
-		} else if n, ok := figureForLetter(md.Number, md.Issuer, md.ParentBody); ok {
-			md.Number, conf["number"] = n, min(c, ReviewThreshold/2)
-		}
-	}
-	if c, ok := conf["number"]; ok && c < sureConf && !issuerCodeFits(md.Number, md.Issuer, md.ParentBody) {
-		// Read without much confidence, and its issuing code is no
-		// abbreviation of the agency's name: a letter misread in it. A
-		// stroke OCR doubled is taken out; the clerk checks either way.
-		conf["number"] = min(c, ReviewThreshold/2)
-		if n, ok := withoutStroke(md.Number, md.Issuer, md.ParentBody); ok {
-			md.Number = n
-		} else if n, ok := nearestCode(md.Number, md.Issuer, md.ParentBody); ok {
-			md.Number = n
-		}
-	}
+	checkIssuingCode(&md, conf)
 
 	var subjectLines []layout.Segment
 	if headingAt >= 0 {
@@ -471,4 +446,34 @@ func texts(segs []layout.Segment) []string {
 		out[i] = s.Text
 	}
 	return out
+}
+
+// checkIssuingCode checks the number's issuing code against the agency's
+// name, and flags the number (conf) where it puts the code right: a D for
+// a word of the name beginning with Đ, a figure of the name read with a
+// stroke doubled or as the letter of its shape, however surely read; and
+// where the code is no abbreviation of the name and was read without much
+// confidence, a letter misread in it (the code the name makes, if near).
+func checkIssuingCode(md *vanthu.Metadata, conf map[string]float64) {
+	c, ok := conf["number"]
+	if !ok {
+		return
+	}
+	flag := func(n string) { md.Number, conf["number"] = n, min(c, ReviewThreshold/2) }
+	if n, ok := strokeOfD(md.Number, md.Issuer, md.ParentBody); ok {
+		flag(n)
+	}
+	if issuerCodeFits(md.Number, md.Issuer, md.ParentBody) {
+		return
+	}
+	if n, ok := withoutStroke(md.Number, md.Issuer, md.ParentBody); ok {
+		flag(n)
+	} else if n, ok := figureForLetter(md.Number, md.Issuer, md.ParentBody); ok {
+		flag(n)
+	} else if c < sureConf {
+		flag(md.Number)
+		if n, ok := nearestCode(md.Number, md.Issuer, md.ParentBody); ok {
+			md.Number = n
+		}
+	}
 }

@@ -425,25 +425,14 @@ func issuingCode(n string) (start, end int) {
 // where that one change makes the code an abbreviation of the agency's
 // name (see issuerCodeFits) and no other such change does.
 func withoutStroke(n, issuer, parent string) (string, bool) {
-	i, j := issuingCode(n)
-	found := ""
-	for k := i; k < j; k++ {
-		if !strings.ContainsRune("IL1", rune(n[k])) {
-			continue
+	return uniqueFit(n, issuer, parent, func(i, j, k int) (string, bool) {
+		stroke := func(k int) bool { return k >= i && k < j && strings.ContainsRune("IL1", rune(n[k])) }
+		// A stroke doubled stands beside another.
+		if !stroke(k) || !stroke(k-1) && !stroke(k+1) {
+			return "", false
 		}
-		next := k+1 < j && strings.ContainsRune("IL1", rune(n[k+1]))
-		prev := k > i && strings.ContainsRune("IL1", rune(n[k-1]))
-		if !next && !prev {
-			continue // a stroke doubled stands beside another
-		}
-		if m := n[:k] + n[k+1:]; issuerCodeFits(m, issuer, parent) {
-			if found != "" && found != m {
-				return n, false
-			}
-			found = m
-		}
-	}
-	return found, found != ""
+		return n[:k] + n[k+1:], true
+	})
 }
 
 // figureForLetter returns canonical number n with a letter of its issuing
@@ -453,27 +442,31 @@ func withoutStroke(n, issuer, parent string) (string, bool) {
 // the code an abbreviation of the name (see issuerCodeFits), one change
 // alone doing so.
 func figureForLetter(n, issuer, parent string) (string, bool) {
+	return uniqueFit(n, issuer, parent, func(_, _, k int) (string, bool) {
+		fig := map[byte]string{'I': "1", 'l': "1", 'O': "0"}[n[k]]
+		if fig == "" || !strings.Contains(issuer+" "+parent, fig) {
+			return "", false
+		}
+		return n[:k] + fig + n[k+1:], true
+	})
+}
+
+// uniqueFit returns canonical number n as edit changes it at one place k
+// of its issuing code (which spans i to j), where that change makes the
+// code an abbreviation of the agency's name (see issuerCodeFits) and no
+// other change does.
+func uniqueFit(n, issuer, parent string, edit func(i, j, k int) (string, bool)) (string, bool) {
 	i, j := issuingCode(n)
 	found := ""
 	for k := i; k < j; k++ {
-		var fig byte
-		switch n[k] {
-		case 'I', 'l':
-			fig = '1'
-		case 'O':
-			fig = '0'
-		default:
+		m, ok := edit(i, j, k)
+		if !ok || !issuerCodeFits(m, issuer, parent) {
 			continue
 		}
-		if !strings.ContainsRune(issuer+" "+parent, rune(fig)) {
-			continue
+		if found != "" && found != m {
+			return n, false
 		}
-		if m := n[:k] + string(fig) + n[k+1:]; issuerCodeFits(m, issuer, parent) {
-			if found != "" {
-				return n, false
-			}
-			found = m
-		}
+		found = m
 	}
 	return found, found != ""
 }
