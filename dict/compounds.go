@@ -57,7 +57,7 @@ var compoundList = strings.Fields(`
 	thu_hồi giải_phóng mặt_bằng đăng_ký giấy_phép chứng_nhận thanh_toán quyết_toán mua_sắm
 	theo_dõi thay_đổi trao_đổi căn_cứ liên_quan kịp_thời tiến_độ lãnh_đạo điều_hành tham_mưu
 	đôn_đốc thống_nhất cá_nhân công_dân học_sinh giáo_viên năm_học vệ_sinh thực_phẩm dịch_bệnh
-	khắc_phục hậu_quả thiệt_hại uy_tín giảm_nghèo ứng_dụng năng_lực trình_độ kinh_nghiệm
+	khắc_phục hậu_quả thiệt_hại ủng_hộ bão_lũ uy_tín giảm_nghèo ứng_dụng năng_lực trình_độ kinh_nghiệm
 	điều_tra khảo_sát thẩm_tra thành_phố hao_mòn khấu_hao`)
 
 // abbrevCompounds are pairs whose first word is an abbreviation, which
@@ -87,11 +87,21 @@ var compounds = func() map[string][2]string {
 // RepairCompound returns the two syllables a, b respelt as the compound of
 // the administrative register whose letters they have, keeping each one's
 // case (bô sung → bổ sung, Chuyến đổi → Chuyển đổi), and whether it
-// changed them. A pair that is already a compound (in the old or the new
+// changed them; a capital L read as I and a stop (I.ao động → Lao động)
+// is put back. A pair that is already a compound (in the old or the new
 // tone placement: hoà, hòa), or whose letters are those of none, is left
 // as read.
 func RepairCompound(a, b string) (string, string, bool) {
 	la, lb := strings.ToLower(NFC(a)), strings.ToLower(NFC(b))
+	if rest, ok := strings.CutPrefix(NFC(a), "I."); ok {
+		// A capital L whose foot was read as a full stop (Liên đoàn
+		// I.ao động): no word begins with I and a stop run into
+		// small letters.
+		r, _ := utf8.DecodeRuneInString(rest)
+		if c, ok := compounds[Fold("l"+rest)+" "+Fold(lb)]; ok && unicode.IsLower(r) {
+			return withCase(c[0], "L"+rest), withCase(c[1], b), true
+		}
+	}
 	c, ok := compounds[Fold(la)+" "+Fold(lb)]
 	if !ok || Canon(la) == Canon(c[0]) && Canon(lb) == Canon(c[1]) {
 		return a, b, false // right already, in either tone placement (hoà giải, hòa giải)

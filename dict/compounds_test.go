@@ -34,7 +34,11 @@ func TestRepairCompound(t *testing.T) {
 		{"chỉ", "tiêu", "chỉ", "tiêu", false},
 		{"bạo", "hành", "bạo", "hành", false},
 		{"văn", "ban", "văn", "bản", true},
-		{"mức", "chỉ", "mức", "chi", true}, // mức chi hỗ trợ: a dot read as a hook
+		{"mức", "chỉ", "mức", "chi", true},    // mức chi hỗ trợ: a dot read as a hook
+		{"I.ao", "động", "Lao", "động", true}, // an L's foot read as a stop
+		{"I.ao", "xao", "I.ao", "xao", false},
+		{"úng", "hộ", "ủng", "hộ", true},
+		{"bão", "lù", "bão", "lũ", true},
 		// The names of agencies, in bold capitals (TỔNG CÔNG TY ĐIỆN LỰC MIỀN TRUNG).
 		{"ĐIỆN", "LỤC", "ĐIỆN", "LỰC", true},
 		{"MIẾN", "TRUNG", "MIỀN", "TRUNG", true},

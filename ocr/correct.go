@@ -143,7 +143,9 @@ func CorrectCompounds(words []vanthu.Word) {
 			b.Text = y + qb
 			continue
 		}
-		if !isWordish(ca) || !isWordish(cb) || !sameCase(ca, cb) {
+		// I. run into small letters is an L whose foot was read as a
+		// stop (Liên đoàn I.ao động), which dict.RepairCompound puts back.
+		if !isWordish(strings.TrimPrefix(ca, "I.")) || !isWordish(cb) || !sameCase(ca, cb) {
 			continue
 		}
 		// A word that makes a compound with the word before it (as read,
