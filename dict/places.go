@@ -1,6 +1,7 @@
 package dict
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -221,4 +222,35 @@ func RepairPlace(place string, header []string) string {
 	}
 	respellAll(ws, best)
 	return strings.Join(ws, " ")
+}
+
+// cityPrefix is how a date line may name a city before its name:
+// Thành phố, TP. or Tp. (TP. Hồ Chí Minh).
+var cityPrefix = regexp.MustCompile(`^(?i:thành phố|tp\.?)\s+`)
+
+// PlaceNamed reports whether place, a date line's địa danh, is a name the
+// document or the country has: the header's words (a new unit's name
+// stands in its own header), a province's, or a district's or commune's
+// (IsUnitName), Thành phố or TP. before it aside. A place that is none
+// was likely misread (Hà Nẵng, DĐúk Nông).
+func PlaceNamed(place string, header []string) bool {
+	name := Canon(strings.Join(strings.Fields(cityPrefix.ReplaceAllString(NFC(place), "")), " "))
+	if name == "" {
+		return false
+	}
+	if IsUnitName(name) || slices.ContainsFunc(provinceNames, func(p string) bool { return Canon(p) == name }) {
+		return true
+	}
+	for _, line := range header {
+		var ws []string
+		for _, w := range strings.Fields(line) {
+			if t := strings.TrimFunc(w, notLetter); t != "" {
+				ws = append(ws, t)
+			}
+		}
+		if strings.Contains(" "+Canon(strings.Join(ws, " "))+" ", " "+name+" ") {
+			return true
+		}
+	}
+	return false
 }

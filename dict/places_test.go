@@ -39,6 +39,72 @@ func TestRepairProvince(t *testing.T) {
 	}
 }
 
+func TestRepairUnit(t *testing.T) {
+	for _, c := range []struct{ unit, next, want string }{
+		// A name whose marks a coarse scan changed, the one name of
+		// its letters.
+		{"HUYỆN", "MÔ ĐỨC", "MỘ ĐỨC"},
+		{"XÃ", "BÌNH HÁI", "BÌNH HẢI"},
+		{"xã", "Bình Hái, huyện Bình Sơn", "Bình Hải, huyện Bình Sơn"},
+		{"Huyện", "Mo Duc", "Mộ Đức"},
+		{"phường", "Trúc Bach.", "Trúc Bạch."},
+		// Read right (in either tone placement), or no name of a unit.
+		{"HUYỆN", "MỘ ĐỨC", "MỘ ĐỨC"},
+		{"xã", "Bình Hưng Hòa A", "Bình Hưng Hòa A"},
+		{"HUYỆN", "XYZ ABC", "XYZ ABC"},
+		// The letters of several names (Đông Sơn, Đồng Sơn): not guessed.
+		{"huyện", "Dong Son", "Dong Son"},
+		// Only after a unit's word, and only names in capitals.
+		{"ông", "Mô Đức", "Mô Đức"},
+		{"QUÂN", "ĐOÀN 3", "ĐOÀN 3"},
+		{"xã", "bình hái", "bình hái"},
+		{"XÃ", "HỘI CHỦ NGHĨA", "HỘI CHỦ NGHĨA"},
+		// A province's name is RepairProvince's.
+		{"PHỐ", "ĐÀ NẴNG", "ĐÀ NẴNG"},
+	} {
+		n, changed := RepairUnit(c.unit, strings.Fields(c.next))
+		if strings.Join(n, " ") != c.want {
+			t.Errorf("RepairUnit(%q, %q) = %q; want %q", c.unit, c.next, strings.Join(n, " "), c.want)
+		}
+		if changed != (c.next != c.want) {
+			t.Errorf("RepairUnit(%q, %q) says changed %v", c.unit, c.next, changed)
+		}
+	}
+	for _, name := range []string{"Mộ Đức", "BÌNH HẢI", "Bình Hưng Hoà A", "Tịnh Kỳ"} {
+		if !IsUnitName(name) {
+			t.Errorf("IsUnitName(%q) = false", name)
+		}
+	}
+	for _, name := range []string{"Mô Đức", "Bình Hái", "Hà Nẵng"} {
+		if IsUnitName(name) {
+			t.Errorf("IsUnitName(%q) = true", name)
+		}
+	}
+}
+
+func TestPlaceNamed(t *testing.T) {
+	header := []string{"UBND THỊ XÃ HOÀI NHƠN", "UBND PHƯỜNG HOÀI NHƠN BẮC"}
+	for _, c := range []struct {
+		place string
+		want  bool
+	}{
+		{"Đà Nẵng", true},
+		{"Thành phố Hồ Chí Minh", true},
+		{"TP. Hồ Chí Minh", true},
+		{"Mộ Đức", true},
+		{"Khánh Hoà", true},     // either tone placement
+		{"Hoài Nhơn Bắc", true}, // a ward of 2025, as its header names it
+		{"Hà Nẵng", false},
+		{"DĐúk Nông", false},
+		{"Nhơn Bắc Hoài", false},
+		{"", false},
+	} {
+		if got := PlaceNamed(c.place, header); got != c.want {
+			t.Errorf("PlaceNamed(%q) = %v, want %v", c.place, got, c.want)
+		}
+	}
+}
+
 func TestRepairPlace(t *testing.T) {
 	header := []string{"ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NGÃI", "Số: 12/UBND-KT"}
 	district := []string{"ỦY BAN NHÂN DÂN", "HUYỆN PHÙ YÊN"}

@@ -119,6 +119,9 @@ func ExtractWithConfidence(pages []vanthu.Page) (vanthu.Metadata, map[string]flo
 					conf["issued_date"] = 0
 				}
 				set("place", s)
+				if !dict.PlaceNamed(md.Place, texts(leftHead)) {
+					conf["place"] = 0 // Hà Nẵng: no name of a place
+				}
 				break
 			}
 		}

@@ -225,6 +225,20 @@ func TestPlaceAsTheHeaderSpellsIt(t *testing.T) {
 	}
 }
 
+// A place that is no name of the header's, nor of a province, district or
+// commune, was misread: it goes to review.
+func TestPlaceNamedNowhere(t *testing.T) {
+	for date, review := range map[string]bool{
+		"Hà Nẵng, ngày 03 tháng 4 năm 2018": true,
+		"Đà Nẵng, ngày 03 tháng 4 năm 2018": false,
+	} {
+		p := page(1, "TỔNG CÔNG TY ĐIỆN LỰC", "MIỀN TRUNG", "Số: 12/EVNCPC-KT", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", date)
+		if r := Read([]vanthu.Page{p}, nil); slices.Contains(r.Review, "place") != review {
+			t.Errorf("%q: review %v", date, r.Review)
+		}
+	}
+}
+
 // A signing tool's stamp in the top margin upsets Tesseract's reading of
 // the page's layout: it reads the agency's first line and the Quốc hiệu
 // beside it as one line across the page, in one block with the stamp's

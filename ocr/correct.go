@@ -207,9 +207,10 @@ func core(w vanthu.Word) string {
 
 // CorrectProvinces respells, in place, a province's name after the word
 // for its unit on one line (TỈNH QUANG NGAI → TỈNH QUẢNG NGÃI, tĩnh Quảng
-// Ngãi → tỉnh Quảng Ngãi; see dict.RepairProvince), and anywhere a word
-// of it holds a letter Vietnamese has not (Quảng Nøãi; see
-// dict.RepairMisreadProvince).
+// Ngãi → tỉnh Quảng Ngãi; see dict.RepairProvince), a district's or a
+// commune's after its unit's (HUYỆN MÔ ĐỨC → HUYỆN MỘ ĐỨC; see
+// dict.RepairUnit), and a province's anywhere a word of it holds a letter
+// Vietnamese has not (Quảng Nøãi; see dict.RepairMisreadProvince).
 func CorrectProvinces(words []vanthu.Word) {
 	for i := 0; i+1 < len(words); i++ {
 		if _, _, post := splitPunct(words[i].Text); post != "" {
@@ -220,6 +221,9 @@ func CorrectProvinces(words []vanthu.Word) {
 			next = append(next, words[j].Text)
 		}
 		unit, fixed, ok := dict.RepairProvince(words[i].Text, next)
+		if !ok {
+			fixed, ok = dict.RepairUnit(words[i].Text, next)
+		}
 		if !ok {
 			continue
 		}

@@ -141,6 +141,7 @@ func TestCorrectProvinces(t *testing.T) {
 		"TỈNH,", "QUANG NGAI", // not on the unit's line: left
 		"ông Quang Nam",
 		"dịch vụ Quảng Nøãi trong",
+		"UBND HUYỆN MÔ ĐỨC",
 	} {
 		for _, s := range strings.Fields(l) {
 			words = append(words, vanthu.Word{Text: s, Line: i})
@@ -148,7 +149,7 @@ func TestCorrectProvinces(t *testing.T) {
 	}
 	CorrectProvinces(words)
 	want := "ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI tại tỉnh Quảng Ngãi, thành phố Hà Nội. TỈNH, QUANG NGAI ông Quang Nam " +
-		"dịch vụ Quảng Ngãi trong"
+		"dịch vụ Quảng Ngãi trong UBND HUYỆN MỘ ĐỨC"
 	if s := textOf(words); s != want {
 		t.Errorf("CorrectProvinces:\n got %s\nwant %s", s, want)
 	}

@@ -1,0 +1,110 @@
+package dict
+
+import (
+	_ "embed"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+)
+
+// unitsText holds the names of the district- and commune-level units
+// (units.txt, written by internal/tools/unitnames from the General
+// Statistics Office's list of December 2024).
+//
+//go:embed units.txt
+var unitsText string
+
+// unitTable is the names of the units, each in Canon form, and the
+// spellings of those names by their letters without marks.
+type unitTable struct {
+	names  map[string]bool
+	byFold map[string][]string
+}
+
+var unitNames = sync.OnceValue(func() unitTable {
+	t := unitTable{names: map[string]bool{}, byFold: map[string][]string{}}
+	for line := range strings.Lines(unitsText) {
+		name := strings.TrimSpace(line)
+		if name == "" || strings.HasPrefix(name, "#") {
+			continue
+		}
+		c := Canon(name)
+		if t.names[c] {
+			continue
+		}
+		t.names[c] = true
+		k := Fold(c)
+		t.byFold[k] = append(t.byFold[k], name)
+	}
+	return t
+})
+
+// IsUnitName reports whether s, in any case and tone placement, is the
+// name of a district or a commune (Mộ Đức, Bình Hải).
+func IsUnitName(s string) bool {
+	return unitNames().names[Canon(strings.Join(strings.Fields(s), " "))]
+}
+
+// belowProvince are the last words of the units below a province, in
+// Canon form: huyện, quận, thị xã and xã, thành phố (phố), phường, thị
+// trấn (trấn).
+var belowProvince = map[string]bool{"huyện": true, "quận": true, "xã": true, "phố": true, "phường": true, "trấn": true}
+
+// RepairUnit respells the name of a district or commune after the word
+// for its unit (HUYỆN MÔ ĐỨC → HUYỆN MỘ ĐỨC, XÃ BÌNH HÁI → XÃ BÌNH HẢI):
+// a scan in 1 bit or at 100 dpi loses or changes the marks of a place's
+// name, and a name is no word the syllable rules can check. The name is
+// the words after unit that begin with a capital, two to four of them up
+// to a word with punctuation after it; it is respelt where it is no
+// unit's name and its letters without marks are those of one name only,
+// the longest such. A province's name is RepairProvince's; a name read
+// right, and one whose letters several names share, are left as read. It
+// returns next respelt, each word in the case it was read in, and
+// whether it changed any.
+func RepairUnit(unit string, next []string) ([]string, bool) {
+	if !belowProvince[Canon(strings.TrimFunc(unit, notLetter))] || len(next) < 2 {
+		return next, false
+	}
+	if IsCompound(unit, next[0]) { // XÃ HỘI
+		return next, false
+	}
+	n := 0
+	for n < min(len(next), 4) {
+		w := NFC(next[n])
+		core := strings.TrimFunc(w, notLetter)
+		r, _ := utf8.DecodeRuneInString(core)
+		if core == "" || !strings.HasPrefix(w, core) || !unicode.IsUpper(r) || strings.ContainsFunc(core, notLetter) {
+			break
+		}
+		n++
+		if w != core {
+			break // the name ends at punctuation
+		}
+	}
+	if _, p := provinceAt(next[:n], false); p > 0 {
+		return next, false
+	}
+	t := unitNames()
+	for k := n; k >= 2; k-- {
+		var ws []string
+		for _, w := range next[:k] {
+			ws = append(ws, strings.TrimFunc(w, notLetter))
+		}
+		read := Canon(strings.Join(ws, " "))
+		if t.names[read] {
+			return next, false
+		}
+		spellings := t.byFold[Fold(read)]
+		if len(spellings) == 0 {
+			continue
+		}
+		if len(spellings) > 1 {
+			return next, false
+		}
+		out := append([]string(nil), next...)
+		respellAll(out[:k], strings.Fields(spellings[0]))
+		return out, true
+	}
+	return next, false
+}
