@@ -45,12 +45,31 @@ var abbrevAfter = map[string][]string{
 // one capital away from it and from no other (Công ty TXHH → TNHH,
 // Trường THPI → THPT), and whether it changed w.
 func RepairAbbreviation(head, w string) (string, bool) {
+	return nearest(abbrevAfter[strings.ToLower(NFC(head))], w)
+}
+
+// headAbbreviations are the abbreviations an agency's name begins with in
+// a header (UBND TỈNH LÂM ĐỒNG over the board it heads).
+var headAbbreviations = strings.Fields(`UBND HĐND UBMTTQ MTTQ BHXH`)
+
+// RepairHeadAbbreviation returns w, the first word of a header's line in
+// capitals, respelt as the abbreviation an agency's name begins with when
+// it is one capital away from it and from no other (UBRD → UBND), and
+// whether it changed w.
+func RepairHeadAbbreviation(w string) (string, bool) {
+	return nearest(headAbbreviations, w)
+}
+
+// nearest returns w, a word in capitals, respelt as the one of list that
+// is one capital away from it, when no other is as near and w is none of
+// list, and whether it changed w.
+func nearest(list []string, w string) (string, bool) {
 	w = NFC(w)
 	if !inCapitals(w) {
 		return w, false
 	}
 	var found string
-	for _, a := range abbrevAfter[strings.ToLower(NFC(head))] {
+	for _, a := range list {
 		switch {
 		case a == w:
 			return w, false

@@ -39,6 +39,25 @@ func TestRepairAbbreviation(t *testing.T) {
 	}
 }
 
+// A header line's first word one capital off an abbreviation an agency's
+// name begins with is that abbreviation; another body's is left.
+func TestRepairHeadAbbreviation(t *testing.T) {
+	for _, c := range []struct{ w, want string }{
+		{"UBRD", "UBND"},
+		{"UBNĐ", "UBND"},
+		{"HDND", "HĐND"},
+		{"UBND", "UBND"},
+		{"UBKT", "UBKT"}, // the inspection committee's own
+		{"BHYT", "BHYT"},
+		{"Ubrd", "Ubrd"},
+	} {
+		got, changed := RepairHeadAbbreviation(c.w)
+		if got != c.want || changed != (c.want != c.w) {
+			t.Errorf("RepairHeadAbbreviation(%q) = %q, %v; want %q", c.w, got, changed, c.want)
+		}
+	}
+}
+
 // A type code read with D for its Đ takes it back where it is no type's
 // code and one type's alone with the Đ; a type's own code stays.
 func TestRepairTypeCode(t *testing.T) {

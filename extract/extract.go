@@ -146,8 +146,13 @@ func ExtractWithConfidence(pages []vanthu.Page) (vanthu.Metadata, map[string]flo
 	if numberAt >= 0 {
 		issuerSegs = leftHead[:numberAt]
 	}
-	if md.Issuer, md.ParentBody = issuer(issuerSegs); md.Issuer != "" {
+	var issuerUnsure bool
+	md.Issuer, md.ParentBody, issuerUnsure = issuer(issuerSegs)
+	if md.Issuer != "" {
 		set("issuer", issuerSegs...)
+		if issuerUnsure {
+			conf["issuer"] = 0 // BGH HỘI NÔNG DÂN: an abbreviation no body's
+		}
 	}
 
 	// Loại văn bản: the heading line, else the number's type abbreviation,

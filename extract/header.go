@@ -184,8 +184,10 @@ var agencyStarts = []string{
 // not read as a number, the agency still ends above it. A parent is set
 // centred over the agency's name (NĐ 30, Phụ lục I); a line that starts
 // an agency's name off that axis, such as a signing stamp's
-// ("TRUNG TÂM CÔNG BÁO …") printed in the top margin, is neither.
-func issuer(segs []layout.Segment) (agency, parent string) {
+// ("TRUNG TÂM CÔNG BÁO …") printed in the top margin, is neither. A
+// name that starts with an abbreviation agencyStarts does not know is
+// reported unsure.
+func issuer(segs []layout.Segment) (agency, parent string, unsure bool) {
 	var lines []string
 	var from []layout.Segment // the segment of each line
 	for _, s := range segs {
@@ -205,27 +207,57 @@ func issuer(segs []layout.Segment) (agency, parent string) {
 		from = append(from, s)
 	}
 	var starts []int // the lines that start an agency's name
+	unknown := map[int]bool{}
 	for i, l := range lines {
+		if first, rest, _ := strings.Cut(l, " "); first != "" {
+			if a, ok := dict.RepairHeadAbbreviation(first); ok {
+				l = strings.TrimSpace(a + " " + rest) // UBRD TỈNH LÂM ĐỒNG
+				lines[i] = l
+			}
+		}
 		f := foldUpper(l) + " "
-		if slices.ContainsFunc(agencyStarts, func(a string) bool { return strings.HasPrefix(f, a) }) {
+		switch {
+		case startsAgency(f):
 			starts = append(starts, i)
+		case abbreviationBefore(f):
+			starts = append(starts, i)
+			unknown[i] = true
 		}
 	}
 	if len(lines) == 0 {
-		return "", ""
+		return "", "", false
 	}
 	name := func(lines []string) string {
 		return dict.RepairHeader(strings.TrimSuffix(strings.Join(lines, " "), " -"))
 	}
 	if len(starts) == 0 {
-		return name(lines), ""
+		return name(lines), "", false
 	}
 	start := starts[len(starts)-1]
 	agency = name(lines[start:])
 	if len(starts) > 1 && centredOver(from[starts[len(starts)-2]], from[start]) {
 		parent = name(lines[starts[len(starts)-2]:start])
 	}
-	return agency, parent
+	return agency, parent, unknown[start]
+}
+
+// startsAgency reports whether f, a header line folded into capitals with
+// a space after it, begins an agency's name.
+func startsAgency(f string) bool {
+	return slices.ContainsFunc(agencyStarts, func(a string) bool { return strings.HasPrefix(f, a) })
+}
+
+// abbreviationBefore reports whether f, as startsAgency takes it, begins
+// with an abbreviation agencyStarts does not know before an agency's name:
+// a body's organ written short, as BCH (Ban Chấp hành) HỘI NÔNG DÂN, read
+// with a letter off (BGH). The abbreviation is two to five capitals that
+// are no syllable.
+func abbreviationBefore(f string) bool {
+	w, rest, ok := strings.Cut(f, " ")
+	if !ok || len(w) < 2 || len(w) > 5 || strings.ContainsFunc(w, func(r rune) bool { return r < 'A' || r > 'Z' }) || dict.IsSyllable(w) {
+		return false
+	}
+	return startsAgency(rest)
 }
 
 // centredOver reports whether line a stands centred over line b: the

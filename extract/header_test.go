@@ -29,14 +29,38 @@ func TestIssuerUnderItsParent(t *testing.T) {
 		{"QUÂN KHU 5", "BỘ CHỈ HUY QUÂN SỰ TỈNH BÌNH AN", "Số: 88/BCH-TM"},
 		// The motto read on the agency's row, its dashes and all.
 		{"BẢO HIỂM XÃ HỘI VIỆT NAM", "BẢO HIỂM XÃ HỘI TỈNH BÌNH AN Độc lập - Tự do - Hạnh phúc", "Số: 567/BHXH-TST"},
+		// The parent's UBND read a capital off.
+		{"UBRD TỈNH LÂM ĐỒNG", "BAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP", "Số: 77/QĐ-BQL"},
 	} {
 		p := page(1, c[0], c[1], c[2], "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
-		want, parent := strings.TrimSuffix(c[1], " Độc lập - Tự do - Hạnh phúc"), c[0]
+		want, parent := strings.TrimSuffix(c[1], " Độc lập - Tự do - Hạnh phúc"), strings.Replace(c[0], "UBRD", "UBND", 1)
 		if strings.HasPrefix(c[1], "ĐOÀN TNCS") {
 			want, parent = c[0], ""
 		}
 		if md := Read([]vanthu.Page{p}, nil).Metadata; md.Issuer != want || md.ParentBody != parent {
 			t.Errorf("%q: issuer %q under %q, want %q under %q", c, md.Issuer, md.ParentBody, want, parent)
+		}
+	}
+}
+
+// An organ's abbreviation read a letter off (BGH for BCH, Ban Chấp hành)
+// still starts the agency's name under its parent, and the name goes to
+// review; one of the known (BCH) is sure.
+func TestIssuerAfterAnUnknownAbbreviation(t *testing.T) {
+	for _, c := range []struct {
+		line, want string
+		review     bool
+	}{
+		{"BGH HỘI NÔNG DÂN TỈNH BÌNH AN", "BGH HỘI NÔNG DÂN TỈNH BÌNH AN", true},
+		{"BCH HỘI NÔNG DÂN TỈNH BÌNH AN", "BCH HỘI NÔNG DÂN TỈNH BÌNH AN", false},
+	} {
+		p := page(1, "HỘI NÔNG DÂN VIỆT NAM", c.line, "Số: 15-BC/HNDT", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+		r := Read([]vanthu.Page{p}, nil)
+		if r.Metadata.Issuer != c.want || r.Metadata.ParentBody != "HỘI NÔNG DÂN VIỆT NAM" {
+			t.Errorf("%q: issuer %q under %q", c.line, r.Metadata.Issuer, r.Metadata.ParentBody)
+		}
+		if slices.Contains(r.Review, "issuer") != c.review {
+			t.Errorf("%q: review %v, want issuer's %v", c.line, r.Review, c.review)
 		}
 	}
 }
