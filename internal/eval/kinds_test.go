@@ -227,18 +227,33 @@ func readKinds(t *testing.T, sc scanning, pages []*image.RGBA) {
 			}
 			files[out] = k.name
 		}
-		res, err := processFiles(files)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var cases []fieldCase
-		for _, k := range kinds {
-			want := map[string]any{}
-			for f, v := range k.want {
-				want[f] = v
-			}
-			cases = append(cases, fieldCase{k.name, want, res[k.name]})
-		}
-		scoreFields(t, cases, kindFields, sc.floors, sc.unflagged)
+		readAndScore(t, files, kinds, sc.floors, sc.unflagged)
 	})
+}
+
+// readAndScore reads files (each the drawing of the kind it names) through
+// the whole pipeline and scores the fields of ks against floors, with at
+// most unflagged wrong without review; nil floors ask every field of
+// every kind.
+func readAndScore(t *testing.T, files map[string]string, ks []kind, floors map[string]int, unflagged int) {
+	t.Helper()
+	res, err := processFiles(files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cases []fieldCase
+	for _, k := range ks {
+		want := map[string]any{}
+		for f, v := range k.want {
+			want[f] = v
+		}
+		cases = append(cases, fieldCase{k.name, want, res[k.name]})
+	}
+	if floors == nil {
+		floors = map[string]int{}
+		for _, f := range kindFields {
+			floors[f] = len(ks)
+		}
+	}
+	scoreFields(t, cases, kindFields, floors, unflagged)
 }

@@ -46,23 +46,7 @@ func TestSearchablePDFScans(t *testing.T) {
 		files[out] = k.name
 		chosen = append(chosen, k)
 	}
-	res, err := processFiles(files)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var cases []fieldCase
-	floors := map[string]int{}
-	for _, k := range chosen {
-		want := map[string]any{}
-		for f, v := range k.want {
-			want[f] = v
-		}
-		cases = append(cases, fieldCase{k.name, want, res[k.name]})
-	}
-	for _, f := range kindFields {
-		floors[f] = len(chosen)
-	}
-	scoreFields(t, cases, kindFields, floors, 0)
+	readAndScore(t, files, chosen, nil, 0)
 }
 
 // searchablePDF is img as a one-page scan at dpi (a JPEG) with lines (see

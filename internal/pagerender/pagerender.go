@@ -2,7 +2,7 @@
 // would show them, in DejaVu Serif (Debian's fonts-dejavu-core) or in
 // Liberation Serif (fonts-liberation2, Times New Roman's widths), for test
 // scans and evaluations: a header in two columns, centred headings, body
-// lines at the margin.
+// lines at the margin; and writes the same page as a born-digital PDF.
 package pagerender
 
 import (
@@ -11,6 +11,7 @@ import (
 	"image/color"
 	"image/draw"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"golang.org/x/image/font"
@@ -31,95 +32,159 @@ const TimesDir = "/usr/share/fonts/truetype/liberation2"
 
 // Renderer draws pages in one regular and one bold face, and the place
 // and date in italic where it has an italic face.
-type Renderer struct{ regular, bold, italic font.Face }
+type Renderer struct {
+	faces [3]*typeface // by Style; the italic nil where there is none
+}
+
+// typeface is a font file and its face at the size pages are set in.
+type typeface struct {
+	name string // the font's file name without .ttf, as a PDF names it
+	data []byte
+	font *opentype.Font
+	face font.Face
+}
 
 // New loads DejaVu Serif from FontDir.
 func New() (*Renderer, error) {
-	return newRenderer(FontDir+"/DejaVuSerif.ttf", FontDir+"/DejaVuSerif-Bold.ttf", "fonts-dejavu-core")
+	return load("fonts-dejavu-core", FontDir+"/DejaVuSerif.ttf", FontDir+"/DejaVuSerif-Bold.ttf", "")
 }
 
 // NewTimes loads Liberation Serif from TimesDir: narrower letters than
 // DejaVu's, of the shapes of Times New Roman, and the place and date line
 // in italic, as NĐ 30 (Phụ lục I) sets it.
 func NewTimes() (*Renderer, error) {
-	r, err := newRenderer(TimesDir+"/LiberationSerif-Regular.ttf", TimesDir+"/LiberationSerif-Bold.ttf", "fonts-liberation2")
-	if err != nil {
-		return nil, err
-	}
-	if r.italic, err = face(TimesDir+"/LiberationSerif-Italic.ttf", "fonts-liberation2"); err != nil {
-		return nil, err
-	}
-	return r, nil
+	return load("fonts-liberation2", TimesDir+"/LiberationSerif-Regular.ttf", TimesDir+"/LiberationSerif-Bold.ttf", TimesDir+"/LiberationSerif-Italic.ttf")
 }
 
-func newRenderer(regularPath, boldPath, pkg string) (*Renderer, error) {
-	regular, err := face(regularPath, pkg)
-	if err != nil {
-		return nil, err
-	}
-	bold, err := face(boldPath, pkg)
-	if err != nil {
-		return nil, err
-	}
-	return &Renderer{regular: regular, bold: bold}, nil
-}
-
-func face(path, pkg string) (font.Face, error) {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("pagerender: %w (Debian: %s)", err, pkg)
-	}
-	f, err := opentype.Parse(b)
-	if err != nil {
-		return nil, fmt.Errorf("pagerender: %s: %w", path, err)
-	}
-	return opentype.NewFace(f, &opentype.FaceOptions{Size: 13, DPI: DPI, Hinting: font.HintingFull})
-}
-
-// Render draws lines on a 2480-pixel-wide page (A4 width at 300 dpi), 80
-// pixels a line. A line is drawn at the left margin, unless it has a kind
-// before a bar: "L|left|right" sets two columns (the header's), "C|text"
-// centres it, "B|text" is bold at the margin; a kind with B ("LB", "CB")
-// is bold. A right column with "ngày" and "tháng", the place and date, is
-// in italic where r has an italic face.
-func (r *Renderer) Render(lines []string) *image.Gray {
-	lh := 80
-	im := image.NewGray(image.Rect(0, 0, 2480, 250+lh*len(lines)))
-	draw.Draw(im, im.Bounds(), image.White, image.Point{}, draw.Src)
-	ink := image.NewUniform(color.Gray{20})
-	draw1 := func(f font.Face, text string, x, y int) {
-		d := font.Drawer{Dst: im, Src: ink, Face: f, Dot: fixed.P(x, y)}
-		d.DrawString(text)
-	}
-	centre := func(f font.Face, text string, mid, y int) {
-		w := font.MeasureString(f, text).Round()
-		draw1(f, text, mid-w/2, y)
-	}
-	for i, l := range lines {
-		y := 180 + i*lh
-		kind, text, ok := strings.Cut(l, "|")
-		if !ok {
-			draw1(r.regular, l, 250, y)
+// load loads the faces at paths, by Style, from Debian's package pkg; an
+// empty path has none.
+func load(pkg string, paths ...string) (*Renderer, error) {
+	var r Renderer
+	for st, path := range paths {
+		if path == "" {
 			continue
 		}
-		f := r.regular
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return nil, fmt.Errorf("pagerender: %w (Debian: %s)", err, pkg)
+		}
+		f, err := opentype.Parse(b)
+		if err != nil {
+			return nil, fmt.Errorf("pagerender: %s: %w", path, err)
+		}
+		face, err := opentype.NewFace(f, &opentype.FaceOptions{Size: 13, DPI: DPI, Hinting: font.HintingFull})
+		if err != nil {
+			return nil, fmt.Errorf("pagerender: %s: %w", path, err)
+		}
+		r.faces[st] = &typeface{strings.TrimSuffix(filepath.Base(path), ".ttf"), b, f, face}
+	}
+	return &r, nil
+}
+
+// Style is the face a run of text is set in.
+type Style int
+
+const (
+	Regular Style = iota
+	Bold
+	Italic
+)
+
+// Run is a run of text set on a page: its face, and where its baseline
+// starts, in pixels at DPI from the page's top left.
+type Run struct {
+	Text  string
+	Style Style
+	X, Y  int
+}
+
+// Top is where Layout sets the first line's baseline, and LineHeight the
+// pixels between the baselines of two lines.
+const (
+	Top        = 180
+	LineHeight = 80
+)
+
+// Layout sets lines on a 2480-pixel-wide page (A4 width at 300 dpi),
+// LineHeight pixels a line. A line is set at the left margin, unless it
+// has a kind before a bar: "L|left|right" sets two columns (the
+// header's), "C|text" centres it, "B|text" is bold at the margin; a kind
+// with B ("LB", "CB") is bold. A right column with "ngày" and "tháng",
+// the place and date, is in italic where r has an italic face.
+func (r *Renderer) Layout(lines []string) []Run {
+	var runs []Run
+	centre := func(st Style, text string, mid, y int) {
+		w := font.MeasureString(r.typeface(st).face, text).Round()
+		runs = append(runs, Run{text, st, mid - w/2, y})
+	}
+	for i, l := range lines {
+		y := Top + i*LineHeight
+		kind, text, ok := strings.Cut(l, "|")
+		if !ok {
+			runs = append(runs, Run{l, Regular, 250, y})
+			continue
+		}
+		st := Regular
 		if strings.Contains(kind, "B") {
-			f = r.bold
+			st = Bold
 		}
 		switch {
 		case strings.HasPrefix(kind, "L"):
 			left, right, _ := strings.Cut(text, "|")
-			centre(f, left, 700, y)
-			rf := f
-			if r.italic != nil && strings.Contains(right, "ngày") && strings.Contains(right, "tháng") {
-				rf = r.italic
+			centre(st, left, 700, y)
+			rst := st
+			if r.faces[Italic] != nil && strings.Contains(right, "ngày") && strings.Contains(right, "tháng") {
+				rst = Italic
 			}
-			centre(rf, right, 1750, y)
+			centre(rst, right, 1750, y)
 		case strings.HasPrefix(kind, "C"):
-			centre(f, text, 1240, y)
+			centre(st, text, 1240, y)
 		default: // "B|" bold at the margin
-			draw1(f, text, 250, y)
+			runs = append(runs, Run{text, st, 250, y})
 		}
+	}
+	return runs
+}
+
+// Words splits runs into a run for each word, placed where the run sets
+// it, without the spaces between: as PDF writers that position each word
+// on its own (print drivers, some office suites) leave a page, whose
+// reader must tell the words apart by the gaps.
+func (r *Renderer) Words(runs []Run) []Run {
+	var out []Run
+	for _, run := range runs {
+		f := r.typeface(run.Style).face
+		x := fixed.I(run.X)
+		for i, w := range strings.Split(run.Text, " ") {
+			if i > 0 {
+				x += font.MeasureString(f, " ")
+			}
+			if w != "" {
+				out = append(out, Run{w, run.Style, x.Round(), run.Y})
+			}
+			x += font.MeasureString(f, w)
+		}
+	}
+	return out
+}
+
+// typeface is the typeface of st: the regular's where r has no italic.
+func (r *Renderer) typeface(st Style) *typeface {
+	if r.faces[st] == nil {
+		return r.faces[Regular]
+	}
+	return r.faces[st]
+}
+
+// Render draws lines as Layout sets them, on a page 250 pixels taller
+// than they take.
+func (r *Renderer) Render(lines []string) *image.Gray {
+	im := image.NewGray(image.Rect(0, 0, 2480, 250+LineHeight*len(lines)))
+	draw.Draw(im, im.Bounds(), image.White, image.Point{}, draw.Src)
+	ink := image.NewUniform(color.Gray{20})
+	for _, run := range r.Layout(lines) {
+		d := font.Drawer{Dst: im, Src: ink, Face: r.typeface(run.Style).face, Dot: fixed.P(run.X, run.Y)}
+		d.DrawString(run.Text)
 	}
 	return im
 }
@@ -133,7 +198,7 @@ func (r *Renderer) Stamp(im *image.Gray, at image.Point, lines []string) {
 	ink := color.Gray{90}
 	frame(im, image.Rect(at.X, at.Y, at.X+w, at.Y+h), border, ink)
 	for i, l := range lines {
-		d := font.Drawer{Dst: im, Src: image.NewUniform(ink), Face: r.regular, Dot: fixed.P(at.X+30, at.Y+70+i*lh)}
+		d := font.Drawer{Dst: im, Src: image.NewUniform(ink), Face: r.faces[Regular].face, Dot: fixed.P(at.X+30, at.Y+70+i*lh)}
 		d.DrawString(l)
 	}
 }
@@ -142,9 +207,9 @@ func (r *Renderer) Stamp(im *image.Gray, at image.Point, lines []string) {
 // Thông tư 24/2020/TT-BCA, bold capitals in a frame, in red) on im with
 // the baseline of its text starting at at.
 func (r *Renderer) Mark(im draw.Image, at image.Point, text string, c color.Color) {
-	w := font.MeasureString(r.bold, text).Round()
+	w := font.MeasureString(r.faces[Bold].face, text).Round()
 	frame(im, image.Rect(at.X-30, at.Y-95, at.X+w+30, at.Y+40), 5, c)
-	d := font.Drawer{Dst: im, Src: image.NewUniform(c), Face: r.bold, Dot: fixed.P(at.X, at.Y)}
+	d := font.Drawer{Dst: im, Src: image.NewUniform(c), Face: r.faces[Bold].face, Dot: fixed.P(at.X, at.Y)}
 	d.DrawString(text)
 }
 
