@@ -79,28 +79,42 @@ var reviewOrder = []string{"number", "doc_type", "issuer", "issued_date", "place
 // năm …" line with its year). A continuation page has none of these; an
 // appendix (phụ lục) carries no number line; a form an appendix sets out
 // (mẫu) carries the header with its slots left blank ("Số: …/QĐ-UBND",
-// "…, ngày … tháng … năm 20…"), or is labelled as one ("Mẫu số 01").
+// "…, ngày … tháng … năm 20…"), or is labelled as one ("Mẫu số 01"); and
+// what the document issues under the same header (a regulation, a plan)
+// says it goes "kèm theo" the document's number, with its date or with a
+// date line of its own.
 func documentStarts(pages []vanthu.Page) []int {
 	var out []int
 	for i := 1; i < len(pages); i++ {
 		segs := layout.Segments(pages[i])
-		national, own, form := false, false, false
+		national, own, form, attached := false, false, false, false
 		for j, s := range segs {
 			if !nearTop(pages[i], s, j) {
 				break
 			}
+			f := foldUpper(s.Text)
 			national = national || isNational(s.Text)
-			form = form || formLabel.MatchString(foldUpper(s.Text))
+			form = form || formLabel.MatchString(f)
+			if attachedTo.MatchString(f) {
+				attached = true
+				continue
+			}
 			n, num := ownNumber(s.Text)
 			_, _, date := ParseDateLine(s.Text)
 			own = own || (num && (n.Numeral != "" || n.Unreadable)) || date
 		}
-		if national && own && !form {
+		if national && own && !form && !attached {
 			out = append(out, i)
 		}
 	}
 	return out
 }
+
+// attachedTo matches (folded, in capitals) the line under the title of
+// what a document issues or sets out after it, under the same header: a
+// regulation, a plan, an appendix "(Ban hành) kèm theo Quyết định số …",
+// by the issuing document's number.
+var attachedTo = regexp.MustCompile(`\bKEM THEO\b.*\bSO\b`)
 
 // formLabel matches the label of a form (folded, in capitals): "Mẫu số
 // 01", "(Mẫu 2a)", "Biểu mẫu số II.1".

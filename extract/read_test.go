@@ -46,6 +46,18 @@ func TestReadSeveralDocuments(t *testing.T) {
 			t.Errorf("a form in an appendix (%q) taken for another document: %q", form[0], r.Warnings)
 		}
 	}
+	// Nor is what the document issues, set out after it under the same
+	// header: a regulation, a plan, an appendix, "kèm theo" it by its
+	// number and date.
+	for _, attached := range [][]string{
+		{"QUY CHẾ", "Làm việc của Ủy ban nhân dân tỉnh", "(Ban hành kèm theo Quyết định số 12/QĐ-UBND ngày 03 tháng 02 năm 2025 của Ủy ban nhân dân tỉnh)"},
+		{"PHỤ LỤC", "(Kèm theo Quyết định số: 12/QĐ-UBND ngày 03/02/2025 của UBND tỉnh Bình An)"},
+		{"Bình An, ngày 03 tháng 02 năm 2025", "KẾ HOẠCH", "(Ban hành kèm theo Quyết định số 12/QĐ-UBND)"},
+	} {
+		if r := Read([]vanthu.Page{first, cont, page(3, append(append([]string{}, header...), attached...)...)}, nil); len(r.Warnings) != 0 {
+			t.Errorf("%q, issued with the document, taken for another: %q", attached[0], r.Warnings)
+		}
+	}
 	// Another document whose number and day were written by hand, unread:
 	// its year is printed.
 	handwritten := page(3, append(append([]string{}, header...), "Số: …/TB-UBND", "Bình An, ngày … tháng 02 năm 2025", "THÔNG BÁO")...)
