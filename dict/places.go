@@ -1,7 +1,6 @@
 package dict
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -224,31 +223,39 @@ func RepairPlace(place string, header []string) string {
 	return strings.Join(ws, " ")
 }
 
-// cityPrefix is how a date line may name a city before its name:
-// Thành phố, TP. or Tp. (TP. Hồ Chí Minh).
-var cityPrefix = regexp.MustCompile(`^(?i:thành phố|tp\.?)\s+`)
+// unitPrefixes are the words for a unit a date line may name its place
+// with (Thành phố Hồ Chí Minh, TP. Hồ Chí Minh, Thị xã Sơn Tây, Quận 1),
+// as placeKey keys them.
+var unitPrefixes = []string{"thành phố", "tp", "thị xã", "tx", "thị trấn", "tt", "quận", "huyện", "xã", "phường"}
+
+// placeAliases are the places date lines name by an abbreviation.
+var placeAliases = map[string]bool{"hcm": true}
 
 // PlaceNamed reports whether place, a date line's địa danh, is a name the
 // document or the country has: the header's words (a new unit's name
 // stands in its own header), a province's, or a district's or commune's
-// (IsUnitName), Thành phố or TP. before it aside. A place that is none
-// was likely misread (Hà Nẵng, DĐúk Nông).
+// (IsUnitName), a unit's word before it aside (TP. Hồ Chí Minh, Thị xã
+// Sơn Tây) and dashes and dots between its words none. A place that is
+// none was likely misread (Hà Nẵng, DĐúk Nông).
 func PlaceNamed(place string, header []string) bool {
-	name := Canon(strings.Join(strings.Fields(cityPrefix.ReplaceAllString(NFC(place), "")), " "))
+	name := placeKey(place)
+	for _, p := range unitPrefixes {
+		if rest, ok := strings.CutPrefix(name, p+" "); ok {
+			if !strings.ContainsFunc(rest, unicode.IsLetter) {
+				return true // Quận 1: a number, which no mark can change
+			}
+			name = rest
+			break
+		}
+	}
 	if name == "" {
 		return false
 	}
-	if IsUnitName(name) || slices.ContainsFunc(provinceNames, func(p string) bool { return Canon(p) == name }) {
+	if placeAliases[name] || IsUnitName(name) || slices.ContainsFunc(provinceNames, func(p string) bool { return placeKey(p) == name }) {
 		return true
 	}
 	for _, line := range header {
-		var ws []string
-		for _, w := range strings.Fields(line) {
-			if t := strings.TrimFunc(w, notLetter); t != "" {
-				ws = append(ws, t)
-			}
-		}
-		if strings.Contains(" "+Canon(strings.Join(ws, " "))+" ", " "+name+" ") {
+		if strings.Contains(" "+placeKey(line)+" ", " "+name+" ") {
 			return true
 		}
 	}

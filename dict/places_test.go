@@ -91,12 +91,20 @@ func TestPlaceNamed(t *testing.T) {
 		{"Đà Nẵng", true},
 		{"Thành phố Hồ Chí Minh", true},
 		{"TP. Hồ Chí Minh", true},
+		{"Tp.Hồ Chí Minh", true},
+		{"TP. HCM", true},
+		{"Bà Rịa - Vũng Tàu", true},     // the list has Bà Rịa Vũng Tàu
+		{"Phan Rang - Tháp Chàm", true}, // and Phan Rang-Tháp Chàm
+		{"Thị xã Sơn Tây", true},
+		{"TX. Sơn Tây", true},
+		{"Quận 1", true},
 		{"Mộ Đức", true},
 		{"Khánh Hoà", true},     // either tone placement
 		{"Hoài Nhơn Bắc", true}, // a ward of 2025, as its header names it
 		{"Hà Nẵng", false},
 		{"DĐúk Nông", false},
 		{"Nhơn Bắc Hoài", false},
+		{"Thành phố", false},
 		{"", false},
 	} {
 		if got := PlaceNamed(c.place, header); got != c.want {

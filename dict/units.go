@@ -15,35 +15,46 @@ import (
 //go:embed units.txt
 var unitsText string
 
-// unitTable is the names of the units, each in Canon form, and the
-// spellings of those names by their letters without marks.
+// unitTable is the names of the units, each as placeKey keys it, and the
+// spellings of those names (their words) by their letters without marks.
 type unitTable struct {
 	names  map[string]bool
-	byFold map[string][]string
+	byFold map[string][][]string
 }
 
 var unitNames = sync.OnceValue(func() unitTable {
-	t := unitTable{names: map[string]bool{}, byFold: map[string][]string{}}
+	t := unitTable{names: map[string]bool{}, byFold: map[string][][]string{}}
 	for line := range strings.Lines(unitsText) {
 		name := strings.TrimSpace(line)
 		if name == "" || strings.HasPrefix(name, "#") {
 			continue
 		}
-		c := Canon(name)
-		if t.names[c] {
+		k := placeKey(name)
+		if t.names[k] {
 			continue
 		}
-		t.names[c] = true
-		k := Fold(c)
-		t.byFold[k] = append(t.byFold[k], name)
+		t.names[k] = true
+		t.byFold[Fold(k)] = append(t.byFold[Fold(k)], strings.FieldsFunc(NFC(name), notNameRune))
 	}
 	return t
 })
 
+// placeKey is how place names are compared: their words in Canon form, a
+// dash or a dot between two of them none (Phan Rang-Tháp Chàm, Phan Rang
+// - Tháp Chàm; TP.Hồ Chí Minh).
+func placeKey(s string) string {
+	return strings.Join(strings.FieldsFunc(Canon(s), notNameRune), " ")
+}
+
+// notNameRune reports whether r is none of a name's letters or figures.
+func notNameRune(r rune) bool {
+	return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r)
+}
+
 // IsUnitName reports whether s, in any case and tone placement, is the
 // name of a district or a commune (Mộ Đức, Bình Hải).
 func IsUnitName(s string) bool {
-	return unitNames().names[Canon(strings.Join(strings.Fields(s), " "))]
+	return unitNames().names[placeKey(s)]
 }
 
 // belowProvince are the last words of the units below a province, in
@@ -91,7 +102,7 @@ func RepairUnit(unit string, next []string) ([]string, bool) {
 		for _, w := range next[:k] {
 			ws = append(ws, strings.TrimFunc(w, notLetter))
 		}
-		read := Canon(strings.Join(ws, " "))
+		read := placeKey(strings.Join(ws, " "))
 		if t.names[read] {
 			return next, false
 		}
@@ -99,11 +110,11 @@ func RepairUnit(unit string, next []string) ([]string, bool) {
 		if len(spellings) == 0 {
 			continue
 		}
-		if len(spellings) > 1 {
+		if len(spellings) > 1 || len(spellings[0]) != k {
 			return next, false
 		}
 		out := append([]string(nil), next...)
-		respellAll(out[:k], strings.Fields(spellings[0]))
+		respellAll(out[:k], spellings[0])
 		return out, true
 	}
 	return next, false
