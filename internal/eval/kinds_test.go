@@ -184,28 +184,34 @@ func TestOtherKindsOfDocuments(t *testing.T) {
 	}
 }
 
-// drawKinds draws each of kinds with r: its lines, its received stamp and
-// its red marks.
+// drawKinds draws each of kinds with r (drawKind).
 func drawKinds(r *pagerender.Renderer) []*image.RGBA {
 	pages := make([]*image.RGBA, len(kinds))
 	for i, k := range kinds {
-		g := r.Render(k.lines)
-		if at, ok := received[k.name]; ok {
-			r.Stamp(g, at, receivedStamp)
-		}
-		pages[i] = image.NewRGBA(g.Bounds())
-		if _, ok := marked[k.name]; ok {
-			// On an A4 page: a stamp's letters are told from others by
-			// their size against the page's.
-			pages[i] = image.NewRGBA(image.Rect(0, 0, g.Bounds().Dx(), 3508))
-			draw.Draw(pages[i], pages[i].Bounds(), image.White, image.Point{}, draw.Src)
-		}
-		draw.Draw(pages[i], g.Bounds(), g, image.Point{}, draw.Src)
-		for _, m := range marked[k.name] {
-			r.Mark(pages[i], m.at, m.text, color.RGBA{215, 35, 45, 255})
-		}
+		pages[i] = drawKind(r, k, k.lines)
 	}
 	return pages
+}
+
+// drawKind draws lines, k's or k's changed, with r, and k's received
+// stamp and red marks.
+func drawKind(r *pagerender.Renderer, k kind, lines []string) *image.RGBA {
+	g := r.Render(lines)
+	if at, ok := received[k.name]; ok {
+		r.Stamp(g, at, receivedStamp)
+	}
+	page := image.NewRGBA(g.Bounds())
+	if _, ok := marked[k.name]; ok {
+		// On an A4 page: a stamp's letters are told from others by
+		// their size against the page's.
+		page = image.NewRGBA(image.Rect(0, 0, g.Bounds().Dx(), 3508))
+		draw.Draw(page, page.Bounds(), image.White, image.Point{}, draw.Src)
+	}
+	draw.Draw(page, g.Bounds(), g, image.Point{}, draw.Src)
+	for _, m := range marked[k.name] {
+		r.Mark(page, m.at, m.text, color.RGBA{215, 35, 45, 255})
+	}
+	return page
 }
 
 // readKinds scans the kinds' pages as sc says, reads them through the

@@ -114,8 +114,7 @@ const (
 func (r *Renderer) Layout(lines []string) []Run {
 	var runs []Run
 	centre := func(st Style, text string, mid, y int) {
-		w := font.MeasureString(r.typeface(st).face, text).Round()
-		runs = append(runs, Run{text, st, mid - w/2, y})
+		runs = append(runs, Run{text, st, mid - r.Width(st, text)/2, y})
 	}
 	for i, l := range lines {
 		y := Top + i*LineHeight
@@ -144,6 +143,11 @@ func (r *Renderer) Layout(lines []string) []Run {
 		}
 	}
 	return runs
+}
+
+// Width is the pixels text takes set in st.
+func (r *Renderer) Width(st Style, text string) int {
+	return font.MeasureString(r.typeface(st).face, text).Round()
 }
 
 // Words splits runs into a run for each word, placed where the run sets
