@@ -345,10 +345,11 @@ func beforeCopyBlock(segs []layout.Segment) []layout.Segment {
 }
 
 // ownNumber reads the document's own number from a header line: one that
-// begins with "Số" in a capital, as the decree prints it, or with "số:"
-// (a coarse scan's capital read small); a citation wrapped onto a new
-// line begins "số 115/…" without the colon. A law's or a resolution's
-// label names its type first ("Luật số: 01/2011/QH13").
+// begins with "Số" in a capital, as the decree prints it, or with "số:" or
+// "s:" (a coarse scan's capital read small; its ố lost beside large
+// handwriting); a citation wrapped onto a new line begins "số 115/…"
+// without the colon. A law's or a resolution's label names its type first
+// ("Luật số: 01/2011/QH13").
 func ownNumber(line string) (Number, bool) {
 	t := strings.TrimLeftFunc(line, func(r rune) bool { return !unicode.IsLetter(r) })
 	label := []rune(foldUpper(t))
@@ -356,6 +357,7 @@ func ownNumber(line string) (Number, bool) {
 	case strings.HasPrefix(t, "S"):
 	case typedLabel.MatchString(string(label)):
 	case strings.HasPrefix(t, "s") && len(label) > 2 && string(label[:2]) == "SO" && (label[2] == ':' || label[2] == ';'):
+	case strings.HasPrefix(t, "s:"): // its ố lost beside figures written by hand
 	default:
 		return Number{}, false
 	}
@@ -457,7 +459,8 @@ func texts(segs []layout.Segment) []string {
 }
 
 // checkIssuingCode checks the number's issuing code against the agency's
-// name, and flags the number (conf) where it puts the code right: a D for
+// name, and flags the number (conf) where its codes are not well formed
+// (wellFormedCode) or where it puts the code right: a D for
 // a word of the name beginning with Đ, a figure of the name read with a
 // stroke doubled or as the letter of its shape, however surely read; and
 // where the code is no abbreviation of the name and was read without much
@@ -468,6 +471,15 @@ func checkIssuingCode(md *vanthu.Metadata, conf map[string]float64) {
 		return
 	}
 	flag := func(n string) { md.Number, conf["number"] = n, min(c, ReviewThreshold/2) }
+	if !wellFormedCode(md.Number) {
+		// 12/qQb-VKS, 1234/v: print upset by the ink beside it; its
+		// capitals read small (1825/sGTVT-QLCL) are put back where the
+		// code then fits the name.
+		if up := smallAsCapitals(md.Number); wellFormedCode(up) && issuerCodeFits(up, md.Issuer, md.ParentBody) {
+			md.Number = up
+		}
+		flag(md.Number)
+	}
 	if n, ok := strokeOfD(md.Number, md.Issuer, md.ParentBody); ok {
 		flag(n)
 	}
@@ -484,4 +496,45 @@ func checkIssuingCode(md *vanthu.Metadata, conf map[string]float64) {
 			md.Number = n
 		}
 	}
+}
+
+// codeWords matches the words of a number's codes: what stands between its
+// figures, slashes, dashes and dots.
+var codeWords = regexp.MustCompile(`[^0-9/.…\-]+`)
+
+// codeWord matches a word of a code as the rules write it: capitals (Đ
+// among them) and &, with the small letters of the types' abbreviations
+// (TTr, CTr, TrS, QyĐ, the Party's QĐi) and of units' codes (GDTrH,
+// KTrVB); the Prime Minister's TTg is the one small g.
+var codeWord = regexp.MustCompile(`^(?:[A-ZĐ&]|Tr|Qy|Đi)+$`)
+
+// wellFormedCode reports whether every word of number n's codes is
+// written as codes are (codeWord): a small letter out of place (qQb for
+// QĐ, sGTVT), a sign (v?CP, #VNCPC) or a letter of no abbreviation (Ö) is
+// OCR's, the print misread.
+func wellFormedCode(n string) bool {
+	for _, w := range codeWords.FindAllString(n, -1) {
+		if w != "TTg" && !codeWord.MatchString(w) {
+			return false
+		}
+	}
+	return true
+}
+
+// smallAsCapitals respells the small letters of number n's codes whose
+// capitals are of their shape, only larger (c, o, s, u, v, w, x, z), as
+// those capitals: Tesseract reads a line's capitals small beside figures
+// written larger by hand (1825/sGTVT-QLCL).
+func smallAsCapitals(n string) string {
+	return codeWords.ReplaceAllStringFunc(n, func(w string) string {
+		if w == "TTg" || codeWord.MatchString(w) {
+			return w
+		}
+		return strings.Map(func(r rune) rune {
+			if strings.ContainsRune("cosuvwxz", r) {
+				return unicode.ToUpper(r)
+			}
+			return r
+		}, w)
+	})
 }

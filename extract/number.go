@@ -18,8 +18,10 @@ var (
 	// printed rest, "/QĐ-UBND" or "/2018/QĐ-TTg". A number cited in a
 	// sentence ("theo Quyết định số 45/QĐ-UBND") does not begin its line.
 	// The code's first capital may be read as the digit it looks like
-	// (BC as 8C), never two digits: "/2018" alone is a year.
-	numberRe = regexp.MustCompile(`^[^A-Z0-9]*S[O6]\s*[:;.,]?([^/]{0,16}?)((?:/\s*[0-9OLI|]{4}\s*)?/\s*(?:[A-Z]|[0-9][A-Z])[A-Z0-9]*` + joined + `(?:\s*[-–]\s*[A-Z0-9]+` + joined + `)*)`)
+	// (BC as 8C), never two digits: "/2018" alone is a year. Beside large
+	// figures written by hand, Tesseract may read the label "s:", its ố
+	// lost: the colon must be there then.
+	numberRe = regexp.MustCompile(`^[^A-Z0-9]*S(?:[O6]\s*[:;.,]?|\s*[:;])([^/]{0,16}?)((?:/\s*[0-9OLI|]{4}\s*)?/\s*(?:[A-Z]|[0-9][A-Z])[A-Z0-9]*` + joined + `(?:\s*[-–]\s*[A-Z0-9]+` + joined + `)*)`)
 	// joined is what may join the capitals of one part of a code: "&" for
 	// "và" (SNN&PTNT, SGD&ĐT), or a stop before two capitals or more, as
 	// some offices print the hyphen (QĐ.UBND).
@@ -29,7 +31,7 @@ var (
 	// another thin mark ("Số: 08 ;CT-UBND", "Số: “UBND-KGVX"; in a coarse
 	// or 1-bit scan a slash is a stroke or two of pixels): then the colon
 	// and a code with a hyphen must be there.
-	numberBareRe = regexp.MustCompile(`^[^A-Z0-9]*S[O6]\s*[:;]([^/]{0,16}?)(?:\s|\s*` + lostSlash + `{1,2}\s*)([A-Z][A-Z0-9]*` + joined + `\s*[-–]\s*[A-Z0-9]+` + joined + `(?:\s*[-–]\s*[A-Z0-9]+` + joined + `)*)`)
+	numberBareRe = regexp.MustCompile(`^[^A-Z0-9]*S[O6]?\s*[:;]([^/]{0,16}?)(?:\s|\s*` + lostSlash + `{1,2}\s*)([A-Z][A-Z0-9]*` + joined + `\s*[-–]\s*[A-Z0-9]+` + joined + `(?:\s*[-–]\s*[A-Z0-9]+` + joined + `)*)`)
 	// partyRe is a number of the Party's order (Hướng dẫn 36-HD/VPTW):
 	// the type code after a hyphen and before the slash, the issuer's code
 	// after it ("Số 125-QĐ/TU", "Số 14514-CV/VPTW"), and no colon needed.
@@ -38,7 +40,7 @@ var (
 	// numberTypeLostRe is the line whose slash and type code OCR ran into
 	// the handwriting before them ("Số: 2477 -UBND" for "Số: 24/TTr-UBND"):
 	// the issuing code after a hyphen, and nothing after it.
-	numberTypeLostRe = regexp.MustCompile(`^[^A-Z0-9]*S[O6]\s*[:;]([^/]{0,16}?)\s*[-–]\s*([A-Z][A-Z0-9]*)\s*$`)
+	numberTypeLostRe = regexp.MustCompile(`^[^A-Z0-9]*S[O6]?\s*[:;]([^/]{0,16}?)\s*[-–]\s*([A-Z][A-Z0-9]*)\s*$`)
 	// typedLabel is the label of a law's or a resolution's number, which
 	// names the type before "số" ("Luật số: 01/2011/QH13", "Nghị quyết
 	// số: 42/2017/QH14", "Lệnh số: 05/2011/L-CTN"); the colon is there,

@@ -364,3 +364,35 @@ func TestStrokeOfD(t *testing.T) {
 		}
 	}
 }
+
+// A number whose codes are not written as codes are (a small letter out of
+// place, a sign, a letter of no abbreviation) was misread, however sure
+// the reading: the print beside ink written by hand (12/qQb-VKS) or under
+// a seal.
+func TestNumberCodeMisreadGoesToReview(t *testing.T) {
+	for _, c := range []struct {
+		agency, line string
+		review       bool
+	}{
+		{"VIỆN KIỂM SÁT NHÂN DÂN TỈNH BÌNH AN", "Số: 12/qQb-VKS", true},
+		{"VĂN PHÒNG CHÍNH PHỦ", "Số: 1234/v?CP-KGVX", true},
+		{"SỞ NỘI VỤ", "Số: 678/Ö", true},
+		{"VĂN PHÒNG CHÍNH PHỦ", "Số: 1234/VPCP-KGVX", false},
+		{"THỦ TƯỚNG CHÍNH PHỦ", "Số: 1234/QĐ-TTg", false},
+		{"SỞ GIÁO DỤC VÀ ĐÀO TẠO", "Số: 1502/SGDĐT-GDTrH", false},
+		{"SỞ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN", "Số: 456/SNN&PTNT-KHTC", false},
+		{"SỞ NỘI VỤ", "Số: 12/TTr-SNV", false},
+		// Its label's ố lost and its capitals read small, beside large
+		// figures written by hand.
+		{"SỞ GIAO THÔNG VẬN TẢI", "s: 1825 /sGTVT-QLCL", true},
+	} {
+		p := page(1, "UBND TỈNH BÌNH AN", c.agency, c.line, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Bình An, ngày 03 tháng 4 năm 2018", "V/v thử")
+		r := Read([]vanthu.Page{p}, nil)
+		if slices.Contains(r.Review, "number") != c.review {
+			t.Errorf("%q: number %q, review %v", c.line, r.Metadata.Number, r.Review)
+		}
+		if c.line == "s: 1825 /sGTVT-QLCL" && r.Metadata.Number != "1825/SGTVT-QLCL" {
+			t.Errorf("%q: number %q, want 1825/SGTVT-QLCL", c.line, r.Metadata.Number)
+		}
+	}
+}
