@@ -183,14 +183,17 @@ func TestRepairGivenName(t *testing.T) {
 	}
 	// A mark lost, the tone kept: the one name with those letters, that
 	// tone and more marks, guessed. Not where two names have them (Văn,
-	// Vân): left as read, guessed; nor where the tone differs (Lượng is
-	// no Lương).
+	// Vân): left as read, guessed, but the middle name after the family
+	// name, Văn; nor where the tone differs (Lượng is no Lương).
 	for in, want := range map[string]string{
-		"Phạm Minh Đúc": "Phạm Minh Đức", "Lê Thị Huong": "Lê Thị Hương", "Đỗ Van Luong": "Đỗ Van Lương",
-		"Trần Neọc Căng":    "Trần Ngọc Căng", // a letter misread into no syllable
-		"Lê Van Hùng":       "Lê Van Hùng",
-		"Đặng Thị Ngọc Ảnh": "Đặng Thị Ngọc Ánh", // the hook read for the acute
-		"Trần Văn Khái":     "Trần Văn Khải",
+		"Phạm Minh Đúc": "Phạm Minh Đức", "Lê Thị Huong": "Lê Thị Hương", "Đỗ Van Luong": "Đỗ Văn Lương",
+		"Trần Neọc Căng":     "Trần Ngọc Căng", // a letter misread into no syllable
+		"Lê Van Hùng":        "Lê Văn Hùng",
+		"VÕ VAN BÌNH":        "VÕ VĂN BÌNH",
+		"Nguyễn Thị Van":     "Nguyễn Thị Van", // a given name: Vân, Văn
+		"Nguyễn Thị Van Anh": "Nguyễn Thị Van Anh",
+		"Đặng Thị Ngọc Ảnh":  "Đặng Thị Ngọc Ánh", // the hook read for the acute
+		"Trần Văn Khái":      "Trần Văn Khải",
 	} {
 		if got, guessed := RepairGivenName(in); got != want || !guessed {
 			t.Errorf("RepairGivenName(%q) = %q, %v; want %q, guessed", in, got, guessed, want)

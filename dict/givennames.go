@@ -35,6 +35,11 @@ var givenNames = func() map[string]bool {
 	return m
 }()
 
+// commonMiddle is the middle name read without its marks that stands,
+// after a family name, for the one far commoner there than any other name
+// of its letters: Văn (Vân is a woman's name, after Thị).
+var commonMiddle = map[string]string{"van": "văn"}
+
 // IsGivenName reports whether s is a syllable of a middle or given name in
 // common use, whatever its case.
 func IsGivenName(s string) bool { return givenNames[Canon(s)] }
@@ -53,7 +58,8 @@ func IsGivenName(s string) bool { return givenNames[Canon(s)] }
 //     → Đúc): the one name in common use with those letters, that tone and
 //     more of those marks is taken, and guessed reports it, for review;
 //     where two names have them (Van: Văn, Vân), the name is left as read
-//     and guessed reports it too;
+//     and guessed reports it too, but a middle name Van after the family
+//     name is Văn;
 //   - one letter misread into no syllable of the language (Ngọc → Neọc,
 //     under a seal's ink) in a name whose other words are syllables: the
 //     one name in common use one letter from it, with its tone and marks,
@@ -79,7 +85,13 @@ func RepairGivenName(name string) (repaired string, guessed bool) {
 			ws[i], guessed = m, true
 			continue
 		case 2:
-			guessed = true // the marks of two names lost (Van: Văn, Vân)
+			// The marks of two names lost (Van: Văn, Vân): as the middle
+			// name after the family name, the commonest of men's middle
+			// names, whose breve a coarse scan loses; else as read.
+			if m, ok := commonMiddle[strings.ToLower(ws[i])]; ok && i == 1 && i < len(ws)-1 {
+				ws[i] = withCase(m, ws[i])
+			}
+			guessed = true
 			continue
 		}
 		if m, n := letterMisread(ws[i]); n == 1 && !IsSyllable(ws[i]) && kinh(ws, i) {

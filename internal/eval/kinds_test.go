@@ -64,12 +64,13 @@ var kindScans = []scanning{
 		"subject": 60, "signer": 60, "signer_title": 60, "urgency": 60, "confidentiality": 60,
 	}, 0},
 	// At 100 dpi, the command's signer Đại tá Võ Văn Bình is read "Đại ta
-	// Võ Van Bình": the rank is known with its marks lost; Van, Văn or
-	// Vân, is flagged. The general's "Thượng tướng" is read "ILhượng
-	// tường", two letters off, and his KT. "El" (both flagged).
+	// Võ Van Bình": the rank is known with its marks lost; Van after the
+	// family name is the middle name Văn (flagged). The general's
+	// "Thượng tướng" is read "ILhượng tường", two letters off, and his
+	// KT. "El" (both flagged).
 	{"100 dpi colour", 100, jpegImage, map[string]int{
 		"number": 59, "doc_type": 60, "issuer": 60, "parent_body": 60, "issued_date": 60, "place": 60,
-		"subject": 60, "signer": 55, "signer_title": 57, "urgency": 60, "confidentiality": 60,
+		"subject": 60, "signer": 57, "signer_title": 57, "urgency": 60, "confidentiality": 60,
 	}, 0},
 	{"150 dpi grey, turned, JPEG 50", 150, turnedGreyImage, map[string]int{
 		"number": 60, "doc_type": 60, "issuer": 60, "parent_body": 60, "issued_date": 60, "place": 60,
