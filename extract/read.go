@@ -113,8 +113,9 @@ func documentStarts(pages []vanthu.Page) []int {
 // attachedTo matches (folded, in capitals) the line under the title of
 // what a document issues or sets out after it, under the same header: a
 // regulation, a plan, an appendix "(Ban hành) kèm theo Quyết định số …",
-// by the issuing document's number.
-var attachedTo = regexp.MustCompile(`\bKEM THEO\b.*\bSO\b`)
+// by the issuing document's number. A trích yếu that names a paper sent
+// with it ("V/v gửi hồ sơ kèm theo Công văn số …") is no such line.
+var attachedTo = regexp.MustCompile(`^\W*(BAN HANH\s+)?KEM THEO\b.*\bSO\b`)
 
 // formLabel matches the label of a form (folded, in capitals): "Mẫu số
 // 01", "(Mẫu 2a)", "Biểu mẫu số II.1".

@@ -58,6 +58,11 @@ func TestReadSeveralDocuments(t *testing.T) {
 			t.Errorf("%q, issued with the document, taken for another: %q", attached[0], r.Warnings)
 		}
 	}
+	// A document whose trích yếu names a paper sent with it is another.
+	other := page(3, append(append([]string{}, header...), "Số: 7/UBND-VP", "Bình An, ngày 05 tháng 02 năm 2025", "V/v gửi hồ sơ kèm theo Công văn số 12/UBND-VP")...)
+	if r := Read([]vanthu.Page{first, cont, other}, nil); len(r.Warnings) != 1 {
+		t.Errorf("a công văn naming a paper sent with it: warnings %q", r.Warnings)
+	}
 	// Another document whose number and day were written by hand, unread:
 	// its year is printed.
 	handwritten := page(3, append(append([]string{}, header...), "Số: …/TB-UBND", "Bình An, ngày … tháng 02 năm 2025", "THÔNG BÁO")...)
