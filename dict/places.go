@@ -251,7 +251,7 @@ func PlaceNamed(place string, header []string) bool {
 	if name == "" {
 		return false
 	}
-	if placeAliases[name] || IsUnitName(name) || slices.ContainsFunc(provinceNames, func(p string) bool { return placeKey(p) == name }) {
+	if t := unitNames(); placeAliases[name] || t.names[name] || t.provinces[name] {
 		return true
 	}
 	for _, line := range header {

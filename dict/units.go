@@ -16,14 +16,19 @@ import (
 var unitsText string
 
 // unitTable is the names of the units, each as placeKey keys it, and the
-// spellings of those names (their words) by their letters without marks.
+// spellings of those names (their words) by their letters without marks;
+// and the provinces' names as placeKey keys them.
 type unitTable struct {
-	names  map[string]bool
-	byFold map[string][][]string
+	names     map[string]bool
+	byFold    map[string][][]string
+	provinces map[string]bool
 }
 
 var unitNames = sync.OnceValue(func() unitTable {
-	t := unitTable{names: map[string]bool{}, byFold: map[string][][]string{}}
+	t := unitTable{names: map[string]bool{}, byFold: map[string][][]string{}, provinces: map[string]bool{}}
+	for _, p := range provinceNames {
+		t.provinces[placeKey(p)] = true
+	}
 	for line := range strings.Lines(unitsText) {
 		name := strings.TrimSpace(line)
 		if name == "" || strings.HasPrefix(name, "#") {
@@ -98,11 +103,7 @@ func RepairUnit(unit string, next []string) ([]string, bool) {
 	}
 	t := unitNames()
 	for k := n; k >= 2; k-- {
-		var ws []string
-		for _, w := range next[:k] {
-			ws = append(ws, strings.TrimFunc(w, notLetter))
-		}
-		read := placeKey(strings.Join(ws, " "))
+		read := placeKey(strings.Join(next[:k], " ")) // the last word's punctuation aside
 		if t.names[read] {
 			return next, false
 		}

@@ -506,7 +506,7 @@ var codeWords = regexp.MustCompile(`[^0-9/.…\-]+`)
 // among them) and &, with the small letters of the types' abbreviations
 // (TTr, CTr, TrS, QyĐ, the Party's QĐi) and of units' codes (GDTrH,
 // KTrVB); the Prime Minister's TTg is the one small g.
-var codeWord = regexp.MustCompile(`^(?:[A-ZĐ&]|Tr|Qy|Đi)+$`)
+var codeWord = regexp.MustCompile(`^(?:(?:[A-ZĐ&]|Tr|Qy|Đi)+|TTg)$`)
 
 // wellFormedCode reports whether every word of number n's codes is
 // written as codes are (codeWord): a small letter out of place (qQb for
@@ -514,7 +514,7 @@ var codeWord = regexp.MustCompile(`^(?:[A-ZĐ&]|Tr|Qy|Đi)+$`)
 // OCR's, the print misread.
 func wellFormedCode(n string) bool {
 	for _, w := range codeWords.FindAllString(n, -1) {
-		if w != "TTg" && !codeWord.MatchString(w) {
+		if !codeWord.MatchString(w) {
 			return false
 		}
 	}
@@ -527,7 +527,7 @@ func wellFormedCode(n string) bool {
 // written larger by hand (1825/sGTVT-QLCL).
 func smallAsCapitals(n string) string {
 	return codeWords.ReplaceAllStringFunc(n, func(w string) string {
-		if w == "TTg" || codeWord.MatchString(w) {
+		if codeWord.MatchString(w) {
 			return w
 		}
 		return strings.Map(func(r rune) rune {

@@ -51,7 +51,7 @@ func cellByCell(runs []pagerender.Run, lines []string) []pagerender.Run {
 		switch {
 		case !strings.HasPrefix(kind, "L"):
 			out, right = append(append(out, right...), run), nil
-		case run.X <= 700: // centred on the left column's axis, at 700
+		case run.X <= pagerender.LeftAxis: // centred on the left column's axis
 			out = append(out, run)
 		default:
 			right = append(right, run)

@@ -71,7 +71,7 @@ func writtenByHand(r *pagerender.Renderer, k kind, ink color.Color) (*image.RGBA
 	for _, s := range slots {
 		y := pagerender.Top + s.line*pagerender.LineHeight
 		for _, run := range runs {
-			if run.Y != y || (run.X > 700) != s.right {
+			if run.Y != y || (run.X > pagerender.LeftAxis) != s.right {
 				continue
 			}
 			x := run.X + r.Width(run.Style, s.prefix) + handMargin

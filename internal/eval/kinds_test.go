@@ -205,7 +205,7 @@ func drawKind(r *pagerender.Renderer, k kind, lines []string) *image.RGBA {
 	if _, ok := marked[k.name]; ok {
 		// On an A4 page: a stamp's letters are told from others by
 		// their size against the page's.
-		page = image.NewRGBA(image.Rect(0, 0, g.Bounds().Dx(), 3508))
+		page = image.NewRGBA(image.Rect(0, 0, g.Bounds().Dx(), pagerender.PageHeight))
 		draw.Draw(page, page.Bounds(), image.White, image.Point{}, draw.Src)
 	}
 	draw.Draw(page, g.Bounds(), g, image.Point{}, draw.Src)

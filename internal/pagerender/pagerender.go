@@ -98,11 +98,15 @@ type Run struct {
 	X, Y  int
 }
 
-// Top is where Layout sets the first line's baseline, and LineHeight the
-// pixels between the baselines of two lines.
+// Top is where Layout sets the first line's baseline, LineHeight the
+// pixels between the baselines of two lines, and LeftAxis the axis the
+// left column of a line in two columns is centred on; PageHeight is an A4
+// page's height at DPI.
 const (
 	Top        = 180
 	LineHeight = 80
+	LeftAxis   = 700
+	PageHeight = 3508
 )
 
 // Layout sets lines on a 2480-pixel-wide page (A4 width at 300 dpi),
@@ -130,7 +134,7 @@ func (r *Renderer) Layout(lines []string) []Run {
 		switch {
 		case strings.HasPrefix(kind, "L"):
 			left, right, _ := strings.Cut(text, "|")
-			centre(st, left, 700, y)
+			centre(st, left, LeftAxis, y)
 			rst := st
 			if r.faces[Italic] != nil && strings.Contains(right, "ngày") && strings.Contains(right, "tháng") {
 				rst = Italic

@@ -15,9 +15,6 @@ import (
 	"github.com/vanthu/vanthu/internal/pdftest"
 )
 
-// pageHeight is an A4 page's height in pixels at DPI.
-const pageHeight = 3508
-
 // PDF writes runs (see Layout) as a born-digital A4 page, as a word
 // processor exports one: each run a text object in its face, embedded as
 // a Type0 font of Identity-H encoding (each character's code its glyph's
@@ -41,7 +38,7 @@ func (r *Renderer) PDF(runs []Run) []byte {
 			fmt.Fprintf(&hex, "%04X", g)
 		}
 		fmt.Fprintf(&content, "BT /F%d 13 Tf 1 0 0 1 %.2f %.2f Tm <%s> Tj ET\n",
-			run.Style, float64(run.X)*pt, float64(pageHeight-run.Y)*pt, hex.String())
+			run.Style, float64(run.X)*pt, float64(PageHeight-run.Y)*pt, hex.String())
 	}
 
 	// Objects: 1 catalog, 2 pages, 3 page, 4 contents, then for each face
