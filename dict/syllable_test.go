@@ -60,3 +60,24 @@ func TestSyllablesAgainstHunspell(t *testing.T) {
 		t.Errorf("only %.2f%% of hunspell-vi syllables accepted, want ≥ 99.5%%", 100*rate)
 	}
 }
+
+func TestIsAttested(t *testing.T) {
+	for w, want := range map[string]bool{
+		"dịp": true, "DỊP": true, "hoà": true, "hòa": true, "thuỷ": true, "thủy": true,
+		"khuyết": true, "nghiêng": true, "quỹ": true, "ủy": true, "lạc": true,
+		"di\u0323p": true, // NFD
+		"địp":       false, "lậc": false, "khuyếc": false, "Lắk": false,
+		"cải": true, "cách": true, "hành": true, "chính": true,
+		"": false, "UBND": false, "abc": false,
+	} {
+		if got := IsAttested(w); got != want {
+			t.Errorf("IsAttested(%q) = %v, want %v", w, got, want)
+		}
+	}
+	// Every attested syllable can be spelt: the list and IsSyllable agree.
+	for s := range attested() {
+		if !IsSyllable(s) {
+			t.Errorf("%q is attested but IsSyllable rejects it", s)
+		}
+	}
+}

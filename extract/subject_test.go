@@ -122,6 +122,7 @@ func TestSubjectFlaggedByItsWorstLine(t *testing.T) {
 		{"về Quyết định số 2269 Nøãi", []float64{95, 90, 93, 96, 93, 92}, true},                                 // ø: no letter of Vietnamese
 		{"vẻ Quyết định số 2269/QĐ-TTg", []float64{95, 90, 93, 96, 88}, true},                                   // vẻ: về, its tone slipped
 		{"về Quyết định số 2269 thưe hiện", []float64{95, 90, 93, 96, 93, 79, 97}, true},                        // thưe: marks and no syllable (thực)
+		{"về Quyết định số 2269 nhân địp lễ", []float64{95, 90, 93, 96, 93, 94, 92, 91}, true},                  // địp: can be spelt, no one's word (dịp)
 		{"về Quyết định số 2269 kỳ họp thứ 3Í", []float64{95, 90, 93, 96, 93, 94, 97, 97, 90}, true},            // a mark among figures (31)
 		{"về Quyết định số 2269 tỉnh Đắk Lắk", []float64{95, 90, 93, 96, 93, 94, 92, 91}, false},                // names of the highlands
 		{"về Quyết định số 2269 trên nền tảng Zalo", []float64{95, 90, 93, 96, 93, 94, 92, 91, 90}, false},      // a foreign word, no marks

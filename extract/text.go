@@ -112,7 +112,8 @@ func foreignLetter(w string) bool {
 // misread reports whether w, a word of running text, is one OCR made of
 // a word it misread, however sure it was: a word in small letters that
 // carries the marks of Vietnamese (a tone, a hat, a horn, a breve) but is
-// no syllable of it ("thưe" for thực: a foreign word has no such marks,
+// no syllable of it in use ("thưe" for thực, "địp" for dịp, which can be
+// spelt but is no one's word: a foreign word has no such marks,
 // and the names of the highlands' peoples and places that have them and
 // are no syllables, Đắk Lắk, Krông Pắc, begin with a capital), or a word
 // of figures with such a mark ("3Í" for 31: codes are written without
@@ -130,7 +131,7 @@ func misread(w string) bool {
 		return false
 	}
 	for _, p := range strings.FieldsFunc(w, func(r rune) bool { return r == '/' || r == '-' || r == '.' }) {
-		if strings.ContainsFunc(p, marked) && !dict.IsSyllable(p) {
+		if strings.ContainsFunc(p, marked) && !dict.IsAttested(p) {
 			return true
 		}
 	}

@@ -14,7 +14,8 @@ import (
 
 // Correct repairs the known failures of Tesseract on Vietnamese in one
 // recognised word, and never changes a word that is already a possible
-// Vietnamese syllable:
+// Vietnamese syllable, but for one in small letters with marks that no
+// one writes:
 //
 //   - a fraction or division slash (V⁄v, 574∕UBND) is the solidus that
 //     every number and V/v is written with;
@@ -27,6 +28,8 @@ import (
 //     how often the page itself spells it so, then by how common it is;
 //     with no such evidence the word stays as read. Abbreviations (UBND,
 //     TCCB) have no such neighbour and stay;
+//   - so is a syllable of small letters with marks that is no one's word
+//     (địp for dịp), by the syllables in use one mark away;
 //   - a vowel read twice, bare and marked (MIÊỀN), is read once, marked.
 //
 // seen counts the canonical syllables of the page, for context.
@@ -42,16 +45,25 @@ func Correct(word string, seen map[string]int) string {
 	if fixed, ok := fixTypeCode(core); ok {
 		return pre + fixed + post
 	}
-	if !isWordish(core) || dict.IsSyllable(core) || len([]rune(core)) <= 2 {
+	if !isWordish(core) || len([]rune(core)) <= 2 {
 		return word
 	}
-	if c, ok := undoubled(core); ok {
+	// A syllable is kept as read unless it is a word of small letters
+	// with marks that no one writes (unheard): then only a syllable in
+	// use replaces it.
+	fits, spelt := dict.IsSyllable, dict.IsSyllable(core)
+	if spelt {
+		if !unheard(core) {
+			return word
+		}
+		fits = dict.IsAttested
+	} else if c, ok := undoubled(core); ok {
 		return pre + c + post
 	}
 	var best string
 	bestScore, tie, n := -1, false, 0
 	for _, c := range markEdits(core) {
-		if !dict.IsSyllable(c) {
+		if !fits(c) {
 			continue
 		}
 		n++
@@ -64,14 +76,24 @@ func Correct(word string, seen map[string]int) string {
 		}
 	}
 	// One possible repair is taken; among several, only a unique best one
-	// that has evidence for it.
-	if best == "" || n > 1 && (tie || bestScore == 0) {
-		if a, b, ok := splitJoined(core, seen); ok && n == 0 {
+	// that has evidence for it: for a word that can be spelt, the page's
+	// own spelling, not how common a syllable is.
+	if best == "" || n > 1 && (tie || bestScore == 0 || spelt && bestScore < 1000) {
+		if a, b, ok := splitJoined(core, seen); ok && n == 0 && !spelt {
 			return pre + a + " " + b + post
 		}
 		return word
 	}
 	return pre + best + post
+}
+
+// unheard reports whether w, a syllable the writing system can spell, is
+// one no one writes (dict.IsAttested) in small letters with the marks of
+// Vietnamese: "địp" for dịp, a stroke too many. A word that begins with a
+// capital may be a name no list holds (Lắk), and one without marks a
+// word of another language.
+func unheard(w string) bool {
+	return w == strings.ToLower(w) && dict.HasMarks(w) && !dict.IsAttested(w)
 }
 
 // undoubled returns word with a vowel OCR read twice, bare and marked,
