@@ -194,6 +194,8 @@ func TestRepairGivenName(t *testing.T) {
 		"Nguyễn Thị Van Anh": "Nguyễn Thị Van Anh",
 		"Đặng Thị Ngọc Ảnh":  "Đặng Thị Ngọc Ánh", // the hook read for the acute
 		"Trần Văn Khái":      "Trần Văn Khải",
+		"Trần Văn Lậc":       "Trần Văn Lậc", // can be spelt, no one's syllable (Lạc): as read, for review
+		"Võ Địp Hùng":        "Võ Địp Hùng",
 	} {
 		if got, guessed := RepairGivenName(in); got != want || !guessed {
 			t.Errorf("RepairGivenName(%q) = %q, %v; want %q, guessed", in, got, guessed, want)

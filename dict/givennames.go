@@ -65,7 +65,8 @@ func IsGivenName(s string) bool { return givenNames[Canon(s)] }
 //     one name in common use one letter from it, with its tone and marks,
 //     is taken, and guessed reports it.
 //
-// Anything else is left as read.
+// Anything else is left as read; guessed also reports a Kinh name with a
+// word that can be spelt but is no syllable in use (Trần Văn Lậc).
 func RepairGivenName(name string) (repaired string, guessed bool) {
 	ws := strings.Fields(NFC(name))
 	for i := 1; i < len(ws); i++ {
@@ -96,7 +97,11 @@ func RepairGivenName(name string) (repaired string, guessed bool) {
 		}
 		if m, n := letterMisread(ws[i]); n == 1 && !IsSyllable(ws[i]) && kinh(ws, i) {
 			ws[i], guessed = m, true
+			continue
 		}
+		// A Kinh name's words are words of the language: one that can be
+		// spelt but is no one's (Lậc for Lạc, a hat too many) was misread.
+		guessed = guessed || IsSyllable(ws[i]) && !IsAttested(ws[i]) && kinh(ws, i)
 	}
 	return strings.Join(ws, " "), guessed
 }
