@@ -203,6 +203,9 @@ func (w *Worker) readPage(ctx context.Context, img []byte, pi vanthu.PageImage) 
 		if cl.Turns == 0 {
 			words = w.rereadSignature(cl, words, cfg.Width, cfg.Height)
 			words = w.rereadHooks(cl, words, cfg.Width, cfg.Height)
+			if colour(cfg.ColorModel) {
+				words = w.rereadNumberLine(img, cl, words, cfg.Width, cfg.Height)
+			}
 		}
 		pt = assemble(words, width)
 		pt.Turns = (turns + cl.Turns) % 4 // the frame of the words
