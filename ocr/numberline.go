@@ -1,7 +1,6 @@
 package ocr
 
 import (
-	"bytes"
 	"image"
 	"image/color"
 	"slices"
@@ -24,16 +23,16 @@ import (
 // "qQb" for QĐ, "v?CP" for VPCP, the line split, the code lost. Without
 // the ink the printed row reads as printed; the figures are then read
 // from the page's colours by the digit model (readHeaderInk), as in any
-// slot Tesseract left blank. img is the page as scanned, upright; cl its
-// cleaning; words the first reading, in stored-page pixels of the page
-// turned level.
-func (w *Worker) rereadNumberLine(img []byte, cl Cleaned, words []gosseract.BoundingBox, width, height int) []gosseract.BoundingBox {
+// slot Tesseract left blank. decode gives the page as scanned, upright;
+// cl is its cleaning; words the first reading, in stored-page pixels of
+// the page turned level.
+func (w *Worker) rereadNumberLine(decode func() image.Image, cl Cleaned, words []gosseract.BoundingBox, width, height int) []gosseract.BoundingBox {
 	bands := numberRows(toWords(words), width, height)
 	if len(bands) == 0 {
 		return words
 	}
-	page, _, err := image.Decode(bytes.NewReader(img))
-	if err != nil {
+	page := decode()
+	if page == nil {
 		return words
 	}
 	level := turned(page, cl.Skew)

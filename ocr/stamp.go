@@ -357,8 +357,8 @@ func ownWord(u dict.Mark) string {
 // readHeaderInk reads what the header of a first page holds in ink OCR
 // does not read: the handwritten number and day (readInk), and the red
 // stamps of urgency and secrecy (redStamps, else inkStamps) whose mark was
-// not read as print. The page
-// image is decoded once, and only for a page with an NĐ 30 header. The
+// not read as print. decode gives the page image img decoded (once, and
+// only for a page with an NĐ 30 header). The
 // handwriting is read on the page turned as clean-up turned the page OCR
 // read the words from (see Cleaned.Skew), so that a slot is where its
 // words are; the stamp, found by its colour alone, on the page as
@@ -367,14 +367,7 @@ func ownWord(u dict.Mark) string {
 // in a slot is its reading (readStamped). On a coarse scan (detail, its
 // resolution in its coarser direction, below coarseDPI) what the ink in
 // the slots says is left for a clerk to confirm, whoever read it.
-func (w *Worker) readHeaderInk(img []byte, cl Cleaned, detail int, words, stamped []vanthu.Word, width, height int) ([]vanthu.Word, bool) {
-	var page image.Image
-	decode := func() image.Image {
-		if page == nil {
-			page, _, _ = image.Decode(bytes.NewReader(img))
-		}
-		return page
-	}
+func (w *Worker) readHeaderInk(img []byte, decode func() image.Image, cl Cleaned, detail int, words, stamped []vanthu.Word, width, height int) ([]vanthu.Word, bool) {
 	slots := inkSlots(words, width, height)
 	if len(slots) == 0 {
 		return words, false // no NĐ 30 header

@@ -190,6 +190,15 @@ func (w *Worker) readPage(ctx context.Context, img []byte, pi vanthu.PageImage) 
 			}
 		}
 	}
+	// The page in its colours, decoded once, when a reading of its
+	// header asks for it.
+	var decoded image.Image
+	decode := func() image.Image {
+		if decoded == nil {
+			decoded, _, _ = image.Decode(bytes.NewReader(img))
+		}
+		return decoded
+	}
 	src, scale, width := cl.Image, cl.Scale, cfg.Width
 	if cl.Turns%2 == 1 {
 		width = cfg.Height // boxes are on the page turned upright
@@ -204,7 +213,7 @@ func (w *Worker) readPage(ctx context.Context, img []byte, pi vanthu.PageImage) 
 			words = w.rereadSignature(cl, words, cfg.Width, cfg.Height)
 			words = w.rereadHooks(cl, words, cfg.Width, cfg.Height)
 			if colour(cfg.ColorModel) {
-				words = w.rereadNumberLine(img, cl, words, cfg.Width, cfg.Height)
+				words = w.rereadNumberLine(decode, cl, words, cfg.Width, cfg.Height)
 			}
 		}
 		pt = assemble(words, width)
@@ -217,7 +226,7 @@ func (w *Worker) readPage(ctx context.Context, img []byte, pi vanthu.PageImage) 
 			if pi.ScanDPI > 0 && (detail == 0 || pi.ScanDPI < detail) {
 				detail = pi.ScanDPI
 			}
-			if words, ok := w.readHeaderInk(img, cl, detail, pt.Words, stamped, cfg.Width, cfg.Height); ok {
+			if words, ok := w.readHeaderInk(img, decode, cl, detail, pt.Words, stamped, cfg.Width, cfg.Height); ok {
 				pt.Words = words
 				pt.Text = layout.Text(layout.ReadingOrder(layout.Segments(vanthu.Page{Width: width, Words: words})))
 			}
