@@ -59,13 +59,15 @@ func TestRepairHeadAbbreviation(t *testing.T) {
 }
 
 // A type code read with D for its Đ takes it back where it is no type's
-// code and one type's alone with the Đ; a type's own code stays.
+// code and one type's alone with the Đ, and one whose Đ was read as both
+// letters is one Đ where that is a type's; a type's own code stays.
 func TestRepairTypeCode(t *testing.T) {
 	for _, c := range []struct {
 		in, want string
 		ok       bool
 	}{
 		{"QD", "QĐ", true}, {"ND", "NĐ", true}, {"CD", "CĐ", true}, {"QyD", "QyĐ", true},
+		{"NDĐ", "NĐ", true}, {"QĐD", "QĐ", true}, {"HDĐ", "HĐ", true}, {"UBNDĐ", "UBNDĐ", false}, // a Đ read as both letters
 		{"QĐ", "QĐ", false}, {"HD", "HD", false}, {"DA", "DA", false}, {"UBND", "UBND", false}, {"TT", "TT", false},
 	} {
 		if got, ok := RepairTypeCode(c.in); got != c.want || ok != c.ok {

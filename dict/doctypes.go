@@ -1,6 +1,9 @@
 package dict
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // DocType is a kind of administrative document.
 type DocType struct {
@@ -65,10 +68,16 @@ func DocTypeByAbbrev(a string) (DocType, bool) {
 // RepairTypeCode gives back the Đ of a document type's code that OCR
 // read as D: where code is no type's and one type's code alone is it with
 // a Đ for a D (QD → QĐ, ND → NĐ, CD → CĐ). HD, a Hướng dẫn's, and DA, a
-// Dự án's, stay.
+// Dự án's, stay. A Đ read as both letters, the bare one beside it (NDĐ,
+// QĐD), is one Đ where that makes a type's code.
 func RepairTypeCode(code string) (string, bool) {
 	if !strings.Contains(code, "D") {
 		return code, false
+	}
+	if _, ok := DocTypeByAbbrev(code); !ok {
+		if c := bothStrokes.Replace(code); c != code && slices.ContainsFunc(DocTypes, func(t DocType) bool { return t.Abbrev == c }) {
+			return c, true
+		}
 	}
 	var found string
 	for _, t := range DocTypes {
@@ -87,6 +96,9 @@ func RepairTypeCode(code string) (string, bool) {
 	}
 	return found, true
 }
+
+// bothStrokes reads a D beside a Đ as the Đ alone.
+var bothStrokes = strings.NewReplacer("DĐ", "Đ", "ĐD", "Đ")
 
 // DocTypeByName returns the type whose name is n, compared folded,
 // without case or spaces (so "QUYET DINH", "Quyết định" and a heading

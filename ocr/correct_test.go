@@ -36,6 +36,8 @@ func TestCorrect(t *testing.T) {
 		{"2269/QD-TTg", "2269/QĐ-TTg"}, {"72/2024/QD-UBND;", "72/2024/QĐ-UBND;"}, {"125-QD/HU", "125-QĐ/HU"},
 		{"08/2016/ND-CP", "08/2016/NĐ-CP"}, {"05/HD-SNV", "05/HD-SNV"}, {"12/DA-UBND", "12/DA-UBND"},
 		{"45/UBND-VX", "45/UBND-VX"}, {"Q1-TTg", "Q1-TTg"},
+		// Its Đ read as both letters, D and Đ.
+		{"45/2019/NDĐ-CP", "45/2019/NĐ-CP"},
 		// A vowel read twice, bare and marked, is read once, marked.
 		{"MIÊỀN", "MIỀN"}, {"nguyêễn", "nguyễn"}, {"quyêết", "quyết"},
 		// Punctuation around a word is kept.

@@ -113,7 +113,7 @@ var timesScans = []scanning{
 		"subject": 60, "signer": 59, "signer_title": 60, "urgency": 60, "confidentiality": 60,
 	}, 0},
 	{"Times, 200 dpi colour", 200, jpegImage, map[string]int{
-		"number": 55, "doc_type": 60, "issuer": 60, "parent_body": 60, "issued_date": 60, "place": 59,
+		"number": 56, "doc_type": 60, "issuer": 60, "parent_body": 60, "issued_date": 60, "place": 59,
 		"subject": 60, "signer": 59, "signer_title": 60, "urgency": 60, "confidentiality": 60,
 	}, 0},
 }
