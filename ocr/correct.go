@@ -21,7 +21,8 @@ import (
 //     every number and V/v is written with;
 //   - digits read as letters inside numbers (2O21, l5, 1I) become digits;
 //   - a number's type code read without the stroke of its Đ, a code of no
-//     type (2269/QD-TTg, 125-QD/HU), takes it back (see fixTypeCode);
+//     type (2269/QD-TTg, 125-QD/HU), takes it back, and one read with both
+//     (45/2019/NDĐ-CP) keeps the Đ alone (see fixTypeCode);
 //   - a word that cannot be a syllable (Hưỳnh, TICH) is replaced by the
 //     possible syllable one mark away (a tone, a vowel's hat, horn or
 //     breve, the stroke of đ) if there is only one, or if one is best by
