@@ -201,7 +201,7 @@ func numberLabelled(words []vanthu.Word) bool {
 }
 
 // colouredInk reports whether at least least pixels of r in img are ink of
-// a colour (channels colourSpread apart or more, as StepColour takes
+// a colour (channels colourSpread apart or more, as withoutColour takes
 // them).
 func colouredInk(img image.Image, r image.Rectangle, least int) bool {
 	r = r.Intersect(img.Bounds())
