@@ -66,7 +66,7 @@ func (w *Worker) rereadNumberLine(decode func() image.Image, cl Cleaned, words [
 			out = append(out, b)
 		}
 	}
-	if !numberLabelled(toWords(second)) || numberLabelled(toWords(first)) && meanConf(first) >= meanConf(second) {
+	if !numberSlot(second, width, height) || numberSlot(first, width, height) && meanConf(first) >= meanConf(second) {
 		return words
 	}
 	return append(out, second...)
@@ -82,11 +82,10 @@ func withoutColour(img image.Image, r image.Rectangle) *image.Gray {
 	g := image.NewGray(image.Rect(0, 0, r.Dx(), r.Dy()))
 	for y := r.Min.Y; y < r.Max.Y; y++ {
 		for x := r.Min.X; x < r.Max.X; x++ {
-			c := color.NRGBAModel.Convert(img.At(x, y)).(color.NRGBA)
-			hi, lo := max(c.R, c.G, c.B), min(c.R, c.G, c.B)
+			hi, spread := channels(img.At(x, y))
 			v := uint8(0xff)
-			if int(hi)-int(lo) < colourSpread && hi < inkClip {
-				v = uint8(int(hi) * 0xff / inkClip)
+			if spread < colourSpread && hi < inkClip {
+				v = uint8(hi * 0xff / inkClip)
 			}
 			g.Pix[(y-r.Min.Y)*g.Stride+x-r.Min.X] = v
 		}
@@ -182,22 +181,10 @@ func printHeight(words []vanthu.Word) int {
 	return hs[len(hs)/2]
 }
 
-// numberLabelled reports whether words read the number's label and, on
-// its row after it, the code: the slot the digit model reads (inkSlots).
-func numberLabelled(words []vanthu.Word) bool {
-	for _, l := range words {
-		if !isNumberLabel(l.Text) {
-			continue
-		}
-		for _, w := range words {
-			if mid := (w.Y0 + w.Y1) / 2; w.X0 > l.X0 && mid > l.Y0 && mid < l.Y1 {
-				if _, ok := codeStart(w.Text); ok {
-					return true
-				}
-			}
-		}
-	}
-	return false
+// numberSlot reports whether words read the number's label and its code
+// after it: the slot the digit model reads (inkSlots).
+func numberSlot(words []gosseract.BoundingBox, width, height int) bool {
+	return slices.ContainsFunc(inkSlots(toWords(words), width, height), func(s inkSlot) bool { return !s.day && !s.month })
 }
 
 // colouredInk reports whether at least least pixels of r in img are ink of
@@ -208,10 +195,7 @@ func colouredInk(img image.Image, r image.Rectangle, least int) bool {
 	n := 0
 	for y := r.Min.Y; y < r.Max.Y; y++ {
 		for x := r.Min.X; x < r.Max.X; x++ {
-			c := color.NRGBAModel.Convert(img.At(x, y)).(color.NRGBA)
-			hi := max(c.R, c.G, c.B)
-			lo := min(c.R, c.G, c.B)
-			if int(hi)-int(lo) >= colourSpread {
+			if _, spread := channels(img.At(x, y)); spread >= colourSpread {
 				if n++; n >= least {
 					return true
 				}
@@ -219,6 +203,14 @@ func colouredInk(img image.Image, r image.Rectangle, least int) bool {
 		}
 	}
 	return false
+}
+
+// channels gives the brightest of c's channels and how far apart its
+// brightest and darkest stand (0–255).
+func channels(c color.Color) (hi, spread int) {
+	n := color.NRGBAModel.Convert(c).(color.NRGBA)
+	h, l := max(n.R, n.G, n.B), min(n.R, n.G, n.B)
+	return int(h), int(h) - int(l)
 }
 
 // meanConf is the mean confidence of words (0 for none).
