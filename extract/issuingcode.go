@@ -1,0 +1,260 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/vanthu/vanthu/dict"
+)
+
+// sureConf is the confidence (0–1) of a number's reading above which its
+// issuing code is not checked against the agency's name: print that OCR
+// reads so surely is read right, and some codes are no abbreviation of
+// the name (a police unit's C08, a Youth Union's TĐTN).
+const sureConf = 0.85
+
+// issuerCodeFits reports whether the issuing code of canonical number n
+// (UBND in 45/QĐ-UBND and 575/UBND-KTTH, HU in 125-QĐ/HU) abbreviates the
+// agency's name, its parent's, or the two together: its capitals stand in
+// order among the initials of the name's words and the letters of its
+// abbreviations (UBND in ỦY BAN NHÂN DÂN, THPTLN in TRƯỜNG THPT LỤC NGẠN
+// SỐ 1, VPUBND in VĂN PHÒNG under ỦY BAN NHÂN DÂN); its small letters (the
+// g of TTg) and digits are not checked. With no name, or no code, it fits.
+func issuerCodeFits(n, issuer, parent string) bool {
+	i, j := issuingCode(n)
+	caps := foldUpper(strings.Map(func(r rune) rune {
+		if unicode.IsUpper(r) {
+			return r
+		}
+		return -1 // a small letter (TTg), a digit (C08)
+	}, n[i:j]))
+	if caps == "" || issuer == "" && parent == "" {
+		return true
+	}
+	for _, name := range []string{issuer, parent, issuer + " " + parent, parent + " " + issuer} {
+		if isSubsequence(caps, initials(name)) {
+			return true
+		}
+	}
+	return false
+}
+
+// issuingCode returns where in canonical number n its issuing code stands:
+// UBND in 45/QĐ-UBND, 575/UBND-KTTH and 12/2011/TT-UBND, HU in 125-QĐ/HU;
+// an empty span where there is none.
+func issuingCode(n string) (start, end int) {
+	if isParty(n) {
+		start = strings.Index(n, "/") + 1
+	} else {
+		start = strings.LastIndex(n, "/") + 1
+		first := n[start:]
+		if k := strings.IndexAny(first, "-."); k >= 0 {
+			first = first[:k]
+		}
+		if _, typed := docTypeByCode(first); typed || slices.Contains(dict.CopyAbbrevs, first) {
+			if !strings.ContainsAny(n[start:], "-.") {
+				return len(n), len(n)
+			}
+			start += len(first) + 1
+		}
+	}
+	if end = strings.IndexAny(n[start:], "-."); end < 0 {
+		return start, len(n)
+	}
+	return start, start + end
+}
+
+// withoutStroke returns canonical number n without a thin stroke OCR
+// doubled in its issuing code (THPTLNI1 for THPTLN1: a 1 read as I1),
+// where that one change makes the code an abbreviation of the agency's
+// name (see issuerCodeFits) and no other such change does.
+func withoutStroke(n, issuer, parent string) (string, bool) {
+	return uniqueFit(n, issuer, parent, func(i, j, k int) (string, bool) {
+		stroke := func(k int) bool { return k >= i && k < j && strings.ContainsRune("IL1", rune(n[k])) }
+		// A stroke doubled stands beside another.
+		if !stroke(k) || !stroke(k-1) && !stroke(k+1) {
+			return "", false
+		}
+		return n[:k] + n[k+1:], true
+	})
+}
+
+// figureForLetter returns canonical number n with a letter of its issuing
+// code that has a figure's shape (I or l for 1, O for 0) read back as the
+// figure, where the agency's name or its parent's has that figure
+// (TRƯỜNG THPT LỤC NGẠN SỐ 1: THPTLNI for THPTLN1) and the change makes
+// the code an abbreviation of the name (see issuerCodeFits), one change
+// alone doing so.
+func figureForLetter(n, issuer, parent string) (string, bool) {
+	return uniqueFit(n, issuer, parent, func(_, _, k int) (string, bool) {
+		fig := map[byte]string{'I': "1", 'l': "1", 'O': "0"}[n[k]]
+		if fig == "" || !strings.Contains(issuer+" "+parent, fig) {
+			return "", false
+		}
+		return n[:k] + fig + n[k+1:], true
+	})
+}
+
+// uniqueFit returns canonical number n as edit changes it at one place k
+// of its issuing code (which spans i to j), where that change makes the
+// code an abbreviation of the agency's name (see issuerCodeFits) and no
+// other change does.
+func uniqueFit(n, issuer, parent string, edit func(i, j, k int) (string, bool)) (string, bool) {
+	i, j := issuingCode(n)
+	found := ""
+	for k := i; k < j; k++ {
+		m, ok := edit(i, j, k)
+		if !ok || !issuerCodeFits(m, issuer, parent) {
+			continue
+		}
+		if found != "" && found != m {
+			return n, false
+		}
+		found = m
+	}
+	return found, found != ""
+}
+
+// strokeOfD returns canonical number n with each D of its issuing code
+// that stands for a word of the agency's name beginning with Đ read as
+// Đ (HDND for HĐND under HỘI ĐỒNG NHÂN DÂN, BLDTBXH for BLĐTBXH): a 1-bit
+// scan loses the stroke of a small Đ more often than of the name's
+// capitals. The code's capitals are matched in order to the initials of
+// the name, its parent's, or the two together: the first they fit.
+func strokeOfD(n, issuer, parent string) (string, bool) {
+	i, j := issuingCode(n)
+	if !strings.Contains(n[i:j], "D") {
+		return n, false
+	}
+	for _, name := range []string{issuer, parent, issuer + " " + parent, parent + " " + issuer} {
+		ini := []rune(abbreviation(nameWords(name), false))
+		code := []rune(n[i:j])
+		k, fits, changed := 0, true, false
+		for c := range code {
+			if !unicode.IsUpper(code[c]) {
+				continue
+			}
+			for k < len(ini) && foldUpper(string(ini[k])) != foldUpper(string(code[c])) {
+				k++
+			}
+			if k == len(ini) {
+				fits = false
+				break
+			}
+			if code[c] == 'D' && ini[k] == 'Đ' {
+				code[c], changed = 'Đ', true
+			}
+			k++
+		}
+		if fits {
+			return n[:i] + string(code) + n[j:], changed
+		}
+	}
+	return n, false
+}
+
+// nearestCode returns canonical number n with its issuing code respelt as
+// the code its agency's name makes (see bodyCode: UBND for ỦY BAN NHÂN DÂN
+// TỈNH …, STC for SỞ TÀI CHÍNH, VPUBND for VĂN PHÒNG under it), where the
+// code read is no abbreviation of the name but two letters or fewer from
+// one such code (half its letters at most), and nearer to it than to any
+// other: a coarse scan's misreading (UCBXD for UBND).
+func nearestCode(n, issuer, parent string) (string, bool) {
+	i, j := issuingCode(n)
+	code := n[i:j]
+	if code == "" || strings.IndexFunc(code, func(r rune) bool { return !unicode.IsUpper(r) }) >= 0 {
+		return n, false
+	}
+	a, b := bodyCode(issuer), bodyCode(parent)
+	codes := []string{a, b}
+	if a != "" && b != "" {
+		codes = append(codes, a+b)
+	}
+	best, bestD, tie := "", 3, false
+	for _, c := range codes {
+		d := dict.EditDistance(dict.Fold(code), dict.Fold(c))
+		if len([]rune(c)) < 2 || 2*d > len([]rune(c)) {
+			continue
+		}
+		switch {
+		case d < bestD:
+			best, bestD, tie = c, d, false
+		case d == bestD && c != best:
+			tie = true
+		}
+	}
+	if best == "" || tie {
+		return n, false
+	}
+	return n[:i] + best + n[j:], true
+}
+
+// bodyCode is the code a body's name makes, as offices abbreviate
+// theirs (see abbreviation, Đ kept), up to the unit the place's name
+// follows (ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI: UBND).
+func bodyCode(name string) string {
+	ws := nameWords(name)
+	for k := range ws {
+		if dict.IsUnitAt(ws[k:]) {
+			ws = ws[:k]
+			break
+		}
+	}
+	return abbreviation(ws, false)
+}
+
+// initials are the letters of name an abbreviation of it may take, folded
+// to capitals (see abbreviation).
+func initials(name string) string { return abbreviation(nameWords(name), true) }
+
+// nameWords are the words of an agency's name: a dash between them is
+// none.
+func nameWords(name string) []string {
+	return strings.FieldsFunc(dict.NFC(name), func(r rune) bool { return unicode.IsSpace(r) || r == '-' })
+}
+
+// abbreviation is the letters of words an abbreviation of them takes, in
+// capitals: each word's first letter, and every letter of a word that is
+// itself an abbreviation (no syllable: THPT, GD&ĐT, UBND). With fold, the
+// marks are taken off, Đ's stroke too; without, only Đ keeps its own
+// (HĐND).
+func abbreviation(words []string, fold bool) string {
+	var b strings.Builder
+	for _, w := range words {
+		up := strings.ToUpper(w)
+		if fold {
+			up = foldUpper(w)
+		}
+		letters := strings.Map(func(r rune) rune {
+			if unicode.IsLetter(r) {
+				return r
+			}
+			return -1
+		}, up)
+		switch {
+		case letters == "":
+		case dict.IsSyllable(strings.ToLower(w)):
+			r, _ := utf8.DecodeRuneInString(letters)
+			if r != 'Đ' {
+				r, _ = utf8.DecodeRuneInString(dict.Fold(string(r)))
+			}
+			b.WriteRune(r)
+		default:
+			b.WriteString(letters)
+		}
+	}
+	return b.String()
+}
+
+// isSubsequence reports whether the letters of a stand in b in order.
+func isSubsequence(a, b string) bool {
+	i := 0
+	for j := 0; j < len(b) && i < len(a); j++ {
+		if a[i] == b[j] {
+			i++
+		}
+	}
+	return i == len(a)
+}

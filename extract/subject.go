@@ -1,0 +1,302 @@
+package extract
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/vanthu/vanthu/dict"
+	"github.com/vanthu/vanthu/layout"
+)
+
+// vvLead matches (in folded capitals) "V/v" at the start of a line as OCR
+// may misread it: its v lost, its slash read as another thin mark or, in
+// a 1-bit scan, lost ("V v tham gia …").
+var vvLead = regexp.MustCompile(`^V\s*(?:[/|\\LI1]\s*[VY]?|\s[VY])[.:]?\s+`)
+
+// subjectVv reads a công văn's trích yếu, with the lines it stands on:
+// "V/v …" under the number, with its continuation lines, set
+// single-spaced in small letters; specks among them (see speck) are
+// passed over. It ends at a blank line, a line in capitals or one of a
+// received stamp (see receivedStamp), which the receiving office sets in
+// the space under it (NĐ 30, Phụ lục IV).
+func subjectVv(left []layout.Segment) (string, []layout.Segment) {
+	var out []string
+	var lines []layout.Segment
+	var prev layout.Segment
+	line := 0
+	for _, s := range left {
+		if len(out) == 0 {
+			t := speckless(s)
+			f := strings.ToUpper(string(foldRunes([]rune(t))))
+			switch m := vvLead.FindStringIndex(f); {
+			case strings.HasPrefix(f, "V/V") || strings.HasPrefix(f, "VE VIEC"):
+				if strings.HasPrefix(t, "V/V ") {
+					t = "V/v" + t[3:] // its v read as a capital
+				}
+				out = append(out, t)
+			case m != nil:
+				// "V/v" misread: its v lost (V/ triển khai …), its slash
+				// read as a letter (Vlv). One rune folds to one rune.
+				out = append(out, "V/v "+string([]rune(t)[utf8.RuneCountInString(f[:m[1]]):]))
+			default:
+				continue
+			}
+			line, prev = s.Y1-s.Y0, s
+			lines = append(lines, s)
+			continue
+		}
+		if speck(s, line) {
+			continue
+		}
+		// A line of no ascender or descender ("V/v triển khai chính sách
+		// đối với") is shorter than its neighbours: the height a gap is
+		// weighed against is the taller of the two, within reason.
+		lh := max(line, min(s.Y1-s.Y0, line*3/2))
+		blank := len(s.Words) > 0 && len(prev.Words) > 0 && s.Y0-prev.Y1 > lh
+		if blank || ParseUrgency(s.Text) != "" || ParseConfidentiality(s.Text) != "" || isRule(s.Text) ||
+			isUpperish(s.Text) || receivedStamp(s.Text) {
+			break
+		}
+		out, prev = append(out, speckless(s)), s
+		lines = append(lines, s)
+	}
+	return subjectOf(out), lines
+}
+
+// subjectAfterHeading reads the trích yếu under a type heading, with the
+// lines it stands on: the lines that follow, up to the short rule or
+// where the body begins: a section heading (I., 1., a)), Căn cứ, Kính
+// gửi, Điều, a line in capitals (the issuing authority of a Quyết định),
+// a blank line, or a line set as body.
+// Specks between its lines (see speck) are passed over, and so are, under
+// a heading read with its boxes, what stands beside a line that crosses
+// the heading's centre without crossing it (the trích yếu is centred under
+// the heading, and a stamp set beside it is not), and the fields of a
+// received stamp (see receivedStamp) before the trích yếu; after it, the
+// stamp stands where the body begins.
+func subjectAfterHeading(heading layout.Segment, segs []layout.Segment) (string, []layout.Segment) {
+	centre := (heading.X0 + heading.X1) / 2
+	crosses := func(s layout.Segment) bool {
+		return len(heading.Words) == 0 || len(s.Words) == 0 || s.X0 <= centre && centre <= s.X1
+	}
+	aside := func(i int) bool {
+		if crosses(segs[i]) {
+			return false
+		}
+		for j := max(i-2, 0); j < min(i+3, len(segs)); j++ {
+			if j != i && sameRow(segs[i], segs[j]) && crosses(segs[j]) {
+				return true
+			}
+		}
+		return false
+	}
+	right := 0
+	var heights []int
+	for _, s := range segs {
+		right = max(right, s.X1)
+		if len(s.Words) > 0 {
+			heights = append(heights, s.Y1-s.Y0)
+		}
+	}
+	line := 0 // the height of a line of text: the median segment's
+	if len(heights) > 0 {
+		slices.Sort(heights)
+		line = heights[len(heights)/2]
+	}
+	var out []string
+	var lines []layout.Segment
+	var prev layout.Segment
+	for i, s := range segs {
+		f := foldUpper(s.Text)
+		if receivedStamp(s.Text) && len(out) > 0 {
+			break // the stamp stands between the trích yếu and the body
+		}
+		if speck(s, line) || aside(i) || receivedStamp(s.Text) {
+			continue
+		}
+		if len(out) == 0 && strings.HasPrefix(f, "CUA ") && isUpperish(s.Text) {
+			continue // the heading's authority, in the format before 2011: CỦA CHỦ TỊCH …
+		}
+		if isRule(s.Text) || bodyStart.MatchString(f) || (len(out) > 0 && (isUpperish(s.Text) || opensBody(s.Text) || !continues(prev, s, right))) {
+			break
+		}
+		prev = s
+		if len(out) >= 4 {
+			break
+		}
+		out, lines = append(out, speckless(s)), append(lines, s)
+	}
+	return subjectOf(out), lines
+}
+
+// subjectOf is the trích yếu of its lines as read. It ends on no stop
+// (NĐ 30 prints none): one there is a speck OCR read after its last word
+// ("dịp Tết."), but for an abbreviation's ("v.v.").
+func subjectOf(lines []string) string {
+	t := citedSlashes(cleanLine(joinLines(lines)))
+	last := t[strings.LastIndexByte(t, ' ')+1:]
+	if strings.HasSuffix(last, ".") && !strings.Contains(strings.TrimSuffix(last, "."), ".") && utf8.RuneCountInString(last) > 3 {
+		t = strings.TrimSuffix(t, ".")
+	}
+	return t
+}
+
+// joinLines joins a trích yếu's lines with a space, but for a range of
+// years or numbers broken after its hyphen ("năm học 2023-" / "2024"),
+// which was printed without one.
+func joinLines(lines []string) string {
+	var b strings.Builder
+	for i, l := range lines {
+		if i > 0 && !(brokenRange.MatchString(lines[i-1]) && startsDigit(l)) {
+			b.WriteByte(' ')
+		}
+		b.WriteString(l)
+	}
+	return b.String()
+}
+
+// brokenRange matches a line that ends on a figure and a hyphen with no
+// space between them.
+var brokenRange = regexp.MustCompile(`\d[-–]$`)
+
+func startsDigit(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
+
+// citedNumber is a number cited after "số" whose slash OCR read as a
+// comma, a stop or a space: "số 2269, QĐ-TTg".
+var citedNumber = regexp.MustCompile(`(\b[Ss]ố\s+[0-9]{1,5})(?:\s*[,.;:]\s*|\s+)(\pL+)(-\pL)`)
+
+// citedSlashes puts back the slash of each number cited in t whose slash
+// OCR lost, where a document type's abbreviation (Phụ lục III) follows:
+// "số 2269, QĐ-TTg" is "số 2269/QĐ-TTg", and "số 2269 QD-TTg" too (the
+// code's Đ given back, dict.RepairTypeCode).
+func citedSlashes(t string) string {
+	return citedNumber.ReplaceAllStringFunc(t, func(m string) string {
+		g := citedNumber.FindStringSubmatch(m)
+		if _, ok := docTypeByCode(g[2]); !ok {
+			return m
+		}
+		code, _ := dict.RepairTypeCode(g[2])
+		return g[1] + "/" + code + g[3]
+	})
+}
+
+// speck reports whether s is a mark and no line of text: one with no
+// letter or digit that is not a rule (narrower than three times its
+// height), or one less than half as tall as a line of text (line): a dot
+// or the end of the rule under the trích yếu that OCR read as a letter
+// ("ộ").
+func speck(s layout.Segment, line int) bool {
+	if len(s.Words) == 0 {
+		return false
+	}
+	h := s.Y1 - s.Y0
+	return stripPunct(s.Text) == "" && s.X1-s.X0 < 3*h || 2*h < line
+}
+
+// speckless is the text of line s without the specks OCR read as words
+// in it: a word less than half as tall as the line's words that OCR was
+// unsure of (the end of a rule read as "Ộ"), or a stop standing alone
+// ("của . Quyết định"), which no trích yếu has within it.
+func speckless(s layout.Segment) string {
+	if len(s.Words) < 2 {
+		return s.Text
+	}
+	line := layout.MedianHeight(s.Words)
+	keep := make([]string, 0, len(s.Words))
+	for _, w := range s.Words {
+		short := 2*(w.Y1-w.Y0) < line
+		if short && (w.Confidence < 50 || strings.Trim(w.Text, ".,;:·'`") == "") {
+			continue
+		}
+		keep = append(keep, w.Text)
+	}
+	if len(keep) == len(s.Words) {
+		return s.Text
+	}
+	return strings.Join(keep, " ")
+}
+
+// continues reports whether line s goes on with the trích yếu whose last
+// line is prev. A trích yếu is set single-spaced, its lines centred (or
+// flush left in a Công văn): a line after a blank line, or a line as wide
+// as the page (reaching right, the right edge of the text) that neither
+// continues a line as wide (see runsOn) nor shares prev's centre, is body.
+// Lines without boxes are judged by their zone alone.
+func continues(prev, s layout.Segment, right int) bool {
+	if len(s.Words) == 0 || len(prev.Words) == 0 {
+		return s.Zone != layout.Full
+	}
+	h := prev.Y1 - prev.Y0
+	gap := s.Y0 - prev.Y1
+	switch {
+	case gap > h:
+		return false
+	case s.Zone != layout.Full || runsOn(prev, s):
+		return true
+	}
+	centre := func(x layout.Segment) int { return (x.X0 + x.X1) / 2 }
+	return gap < h/2 && s.X1 < right-h && abs(centre(s)-centre(prev)) < h
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// runsOn reports whether s continues a trích yếu as wide as the page
+// whose last line is prev: itself that wide, set as tight as its lines
+// (less than half a line between them), where the body would start after
+// a space, and its words centred as prev's are or starting where they
+// start. A line set tight under it from the body's margin, left of the
+// trích yếu and off its axis, is the body's.
+func runsOn(prev, s layout.Segment) bool {
+	h := prev.Y1 - prev.Y0
+	if prev.Zone != layout.Full || len(s.Words) == 0 || s.Y0-prev.Y1 >= h/2 {
+		return false
+	}
+	p0, p1 := wordsSpan(prev)
+	s0, s1 := wordsSpan(s)
+	return s0 >= p0-h/2 || abs((s0+s1)-(p0+p1))/2 < h
+}
+
+// wordsSpan is where the words of s with a letter or a figure begin and
+// end: not a rule's or a fold's dashes read beside them ("——__ thực
+// hiện …").
+func wordsSpan(s layout.Segment) (x0, x1 int) {
+	x0, x1 = s.X1, s.X0
+	for _, w := range s.Words {
+		if strings.ContainsFunc(w.Text, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
+			x0, x1 = min(x0, w.X0), max(x1, w.X1)
+		}
+	}
+	if x0 > x1 {
+		return s.X0, s.X1
+	}
+	return x0, x1
+}
+
+// bodyOpening matches (in folded capitals) the words a body's first
+// sentence opens with when no Căn cứ or Kính gửi comes first: "Thực hiện
+// Kế hoạch số …", "Ngày 05 tháng 9 năm 2016, …", "Theo đề nghị của …";
+// or, after the office's name, the courtesy a giấy mời or a công văn
+// opens with: "Sở Nội vụ trân trọng kính mời …".
+var bodyOpening = regexp.MustCompile(`^(THUC HIEN|THEO |NGAY \d|NHAM |TRONG |SAU KHI|VUA QUA|HIEN NAY|NHAN DUOC|XET |TRA LOI|TIEP THEO|VAO LUC|HOI \d|(\pL+ ){0,12}TRAN TRONG (KINH )?(MOI|DE NGHI|THONG BAO|BAO CAO|GUI))`)
+
+// opensBody reports whether line opens a body: a capital, then the words a
+// body's first sentence opens with. A trích yếu's next line goes on with
+// its sentence, in small letters ("Về việc … / theo đề nghị của …").
+func opensBody(line string) bool {
+	t := strings.TrimLeftFunc(line, func(r rune) bool { return !unicode.IsLetter(r) })
+	first, _ := utf8.DecodeRuneInString(t)
+	// "Để" opens a sentence ("Để bảo đảm …"); "Đề án", folded the same,
+	// may be the trích yếu's own words.
+	return unicode.IsUpper(first) && !isUpperish(t) && (bodyOpening.MatchString(foldUpper(t)) || strings.HasPrefix(dict.NFC(t), "Để "))
+}
+
+// bodyStart matches (in folded capitals) the first line of a body.
+var bodyStart = regexp.MustCompile(`^([IVX]+\s*[.:]|\d+\s*[.)]|[A-Z]\)|CAN CU|KINH GUI|DIEU \d|CHUONG |PHAN |MUC \d)`)

@@ -1,0 +1,241 @@
+package ocr
+
+import (
+	"image"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/otiai10/gosseract/v2"
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/vanthu/vanthu"
+	"github.com/vanthu/vanthu/dict"
+	"github.com/vanthu/vanthu/layout"
+)
+
+// rereadSignature reads the signature block again when the first reading
+// of it is poor. A seal (grey when scanned in grey) and the signature lie
+// over the signer's role and name; read a second time with light greys
+// made paper (StepInk), they fade while the dark ink stays. Only that block
+// is read again: done to the whole page, the same step costs the small
+// print of the Nơi nhận list. The words of the second reading replace those
+// of the first inside the block.
+func (w *Worker) rereadSignature(cl Cleaned, words []gosseract.BoundingBox, width, height int) []gosseract.BoundingBox {
+	sig, poor, list := closingRegions(toWords(words), width, height)
+	if !list.Empty() {
+		// The Nơi nhận list in small print shares its rows with the role
+		// lines in large bold: read together, the small print is
+		// normalised to the large height and misread. Read alone, it is
+		// not.
+		words = w.reread(cl, words, list, nil)
+	}
+	if poor {
+		words = w.reread(cl, words, sig, []string{StepInk})
+	}
+	return words
+}
+
+// rereadHooks reads the head of a first page (the rows under the number:
+// type, trích yếu, marks; see headBand) again without the median filter and
+// takes from that reading only hỏi marks where the first has sắc. The hook
+// of hỏi is a hairline curl that a 3×3 median cuts down to a short stroke,
+// which reads as sắc (kiểm → kiếm, chuyển đổi → chuyến đối); the filter
+// cannot make a hook, so a hook read without it is ink on the page. Every
+// other difference keeps the filtered reading, which resists noise better.
+func (w *Worker) rereadHooks(cl Cleaned, words []gosseract.BoundingBox, width, height int) []gosseract.BoundingBox {
+	if cl.Plain == nil {
+		return words
+	}
+	r := headBand(toWords(words), width, height)
+	if r.Empty() {
+		return words
+	}
+	second := w.readRegion(Cleaned{Image: cl.Plain, Scale: cl.Scale}, r, nil)
+	for i := range words {
+		if !hookable(words[i].Word) {
+			continue
+		}
+		best, bestArea := -1, 0
+		for j := range second {
+			if a := area(words[i].Box.Intersect(second[j].Box)); a > bestArea {
+				best, bestArea = j, a
+			}
+		}
+		if best >= 0 && bestArea*2 > area(words[i].Box) {
+			if h, ok := hooked(words[i].Word, second[best].Word); ok {
+				words[i].Word = h
+			}
+		}
+	}
+	return words
+}
+
+func area(r image.Rectangle) int { return r.Dx() * r.Dy() }
+
+// hookable reports whether w has a sắc mark that could be a hỏi: the word
+// with hỏi in its place is a Vietnamese syllable (no hỏi on a syllable closed
+// by p, t, c or ch).
+func hookable(w string) bool {
+	d := norm.NFD.String(strings.ToLower(w))
+	if !strings.ContainsRune(d, '\u0301') {
+		return false
+	}
+	core, _, _ := splitPunct(norm.NFC.String(strings.ReplaceAll(d, "\u0301", "\u0309")))
+	return dict.IsSyllable(core)
+}
+
+// hooked returns b when it is a with one or more sắc marks read as hỏi and
+// nothing else changed.
+func hooked(a, b string) (string, bool) {
+	da, db := []rune(norm.NFD.String(a)), []rune(norm.NFD.String(b))
+	if len(da) != len(db) {
+		return "", false
+	}
+	changed := false
+	for i := range da {
+		switch {
+		case da[i] == db[i]:
+		case da[i] == '\u0301' && db[i] == '\u0309':
+			changed = true
+		default:
+			return "", false
+		}
+	}
+	return norm.NFC.String(b), changed
+}
+
+// headBand is the part of a first page under the row of "Số:" where the
+// type, the trích yếu and the marks are: of the six rows after it, down to
+// the body ("Kính gửi", "Căn cứ"), those with a word that may have lost its
+// hook. It is empty on other pages.
+func headBand(words []vanthu.Word, width, height int) image.Rectangle {
+	rows := layout.Rows(layout.Segments(vanthu.Page{Width: width, Words: words}))
+	for i, row := range rows {
+		f := strings.ToUpper(dict.Fold(row[0].Text))
+		if row[0].Y0 > height/2 || row[0].Zone != layout.Left || !strings.HasPrefix(f, "SO") || !strings.Contains(f, "/") {
+			continue
+		}
+		var band image.Rectangle
+		line := row[0].Y1 - row[0].Y0
+		for _, next := range rows[i+1 : min(len(rows), i+7)] {
+			f := strings.ToUpper(dict.Fold(next[0].Text))
+			if strings.HasPrefix(f, "KINH GUI") || strings.HasPrefix(f, "CAN CU") {
+				break
+			}
+			for _, s := range next {
+				if slices.ContainsFunc(strings.Fields(s.Text), hookable) {
+					band = band.Union(image.Rect(s.X0, s.Y0, s.X1, s.Y1))
+				}
+			}
+		}
+		if band.Empty() {
+			return band
+		}
+		// A margin of half a line for the marks above capitals.
+		return image.Rect(0, max(0, band.Min.Y-line/2), width, min(height, band.Max.Y+line/2))
+	}
+	return image.Rectangle{}
+}
+
+// reread reads the part r of the page (in stored-page pixels) again, after
+// the clean-up steps given, and puts the words it finds there in place of
+// the first reading's.
+func (w *Worker) reread(cl Cleaned, words []gosseract.BoundingBox, r image.Rectangle, steps []string) []gosseract.BoundingBox {
+	second := w.readRegion(cl, r, steps)
+	if len(second) == 0 {
+		return words
+	}
+	out := make([]gosseract.BoundingBox, 0, len(words)+len(second))
+	for _, b := range words {
+		if !image.Pt((b.Box.Min.X+b.Box.Max.X)/2, (b.Box.Min.Y+b.Box.Max.Y)/2).In(r) {
+			out = append(out, b)
+		}
+	}
+	for _, b := range second {
+		b.BlockNum += 1 << 20 // lines of their own
+		out = append(out, b)
+	}
+	return out
+}
+
+// readRegion reads the part r of the page cl (in stored-page pixels) after
+// the clean-up steps given; the boxes are in stored-page pixels.
+func (w *Worker) readRegion(cl Cleaned, r image.Rectangle, steps []string) []gosseract.BoundingBox {
+	// The block is cut from the cleaned page, whose frame the first
+	// reading's boxes share (once unscaled).
+	scaled := image.Rect(int(float64(r.Min.X)*cl.Scale), int(float64(r.Min.Y)*cl.Scale),
+		int(float64(r.Max.X)*cl.Scale), int(float64(r.Max.Y)*cl.Scale))
+	block, err := CleanRegion(cl.Image, 0, steps, scaled)
+	if err != nil {
+		return nil
+	}
+	second, err := w.recognize(block.Image)
+	if err != nil {
+		return nil
+	}
+	out := second[:0]
+	for _, b := range second {
+		b.Box = b.Box.Add(scaled.Min)
+		// A mark or two against a side of the cut is a piece of what the
+		// cut went through (a seal's rim), not a word.
+		edge := b.Box.Max.X >= scaled.Max.X-2 || b.Box.Min.X <= scaled.Min.X+2
+		if edge && utf8.RuneCountInString(strings.TrimSpace(b.Word)) <= 2 {
+			continue
+		}
+		out = append(out, b)
+	}
+	unscale(out, cl.Scale)
+	return out
+}
+
+// closingRegions finds the foot of an NĐ 30 page from the row of "Nơi
+// nhận:" down: the signature block (the right column) with whether its
+// first reading is poor (no line that reads as a name, or low confidence),
+// and the Nơi nhận list (the column left of it). Both are empty on a page
+// without "Nơi nhận:".
+func closingRegions(words []vanthu.Word, width, height int) (sig image.Rectangle, poor bool, list image.Rectangle) {
+	segs := layout.Segments(vanthu.Page{Width: width, Words: words})
+	for _, s := range segs {
+		if !dict.IsRecipientsLabel(s.Text) {
+			continue
+		}
+		line := s.Y1 - s.Y0
+		r := image.Rect(width*45/100, max(0, s.Y0-line/2), width, height)
+		var conf float64
+		var n int
+		named := false
+		for _, t := range segs {
+			if t.Zone != layout.Right || !image.Pt(t.X0, t.Y0).In(r) {
+				continue
+			}
+			conf += t.Conf
+			n++
+			named = named || dict.LooksLikeName(t.Text)
+		}
+		// The list ends where its own lines end, short of a seal's rim.
+		right := 0
+		for _, t := range segs {
+			if t.Zone == layout.Left && t.Y0 > s.Y0 {
+				right = max(right, t.X1)
+			}
+		}
+		// The block starts where its own lines start (a little before,
+		// not across the list): the Nơi nhận list beside it keeps its
+		// first reading, and no line of the block is cut.
+		left := width
+		for _, t := range segs {
+			if (t.Zone == layout.Right || t.Zone == layout.Centre) && t.X1 > r.Min.X && t.Y0 >= r.Min.Y {
+				left = min(left, t.X0)
+			}
+		}
+		if left < width {
+			r.Min.X = max(left-4*line, min(left, right+line/2), width/4)
+		}
+		if right > 0 {
+			list = image.Rect(0, max(0, s.Y1+line/4), min(r.Min.X, right+line), height)
+		}
+		return r, n == 0 || !named || conf/float64(n) < 70, list
+	}
+	return image.Rectangle{}, false, image.Rectangle{}
+}
