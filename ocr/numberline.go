@@ -114,11 +114,8 @@ const (
 func numberRows(words []vanthu.Word, width, height int) []numberBand {
 	segs := layout.Segments(vanthu.Page{Width: width, Words: words})
 	var date *layout.Segment
-	for k, s := range segs {
-		if f := fold(s.Text); s.Y0 <= height*2/5 && s.X1 > width/2 && strings.Contains(f, "NGAY") && strings.Contains(f, "THANG") {
-			date = &segs[k]
-			break
-		}
+	if d, ok := dateLine(segs, width, height); ok {
+		date = &d
 	}
 	right := width / 2
 	if date != nil && date.X0 > width/4 {
@@ -159,6 +156,18 @@ func numberRows(words []vanthu.Word, width, height int) []numberBand {
 		return abs((a.row.Min.Y+a.row.Max.Y)/2-dateMid) - abs((b.row.Min.Y+b.row.Max.Y)/2-dateMid)
 	})
 	return slices.DeleteFunc(append(labels, near...), func(b numberBand) bool { return b.print <= 0 })
+}
+
+// dateLine is the date line of a first page among its segments: in the
+// header (the top 40%), reaching into the right half, with "ngày" and
+// "tháng".
+func dateLine(segs []layout.Segment, width, height int) (layout.Segment, bool) {
+	for _, s := range segs {
+		if f := fold(s.Text); s.Y0 <= height*2/5 && s.X1 > width/2 && strings.Contains(f, "NGAY") && strings.Contains(f, "THANG") {
+			return s, true
+		}
+	}
+	return layout.Segment{}, false
 }
 
 // numberBand is a row where the number may be, with its print's height.

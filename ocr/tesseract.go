@@ -202,6 +202,7 @@ func (w *Worker) readPage(ctx context.Context, img []byte, pi vanthu.PageImage) 
 		width = cfg.Height // boxes are on the page turned upright
 	}
 	for attempt := 0; ; attempt++ {
+		var disputed []image.Rectangle
 		words, err := w.recognize(src)
 		if err != nil {
 			return pt, retry, err
@@ -213,6 +214,7 @@ func (w *Worker) readPage(ctx context.Context, img []byte, pi vanthu.PageImage) 
 			if colour(cfg.ColorModel) {
 				words = w.rereadNumberLine(decode, cl, words, cfg.Width, cfg.Height)
 			}
+			disputed = w.disputedFigures(cl, words, cfg.Width, cfg.Height)
 		}
 		pt = assemble(words, width)
 		pt.Turns = (turns + cl.Turns) % 4 // the frame of the words
@@ -228,6 +230,7 @@ func (w *Worker) readPage(ctx context.Context, img []byte, pi vanthu.PageImage) 
 				pt.Words = words
 				pt.Text = layout.Text(layout.ReadingOrder(layout.Segments(vanthu.Page{Width: width, Words: words})))
 			}
+			pt.Words = unsureOf(pt.Words, disputed)
 		}
 		if pt.Text != "" {
 			return pt, retry, nil
