@@ -203,3 +203,31 @@ func TestClosingRegionsFollowTheBlock(t *testing.T) {
 		t.Errorf("a full-width row pulled the signature region to x=%d", sig.Min.X)
 	}
 }
+
+// A tone mark the filter took off whole (the sắc of thuế in a 1-bit scan)
+// is taken from the reading without it, where the syllable it makes is
+// one in use; nothing else is.
+func TestToned(t *testing.T) {
+	for _, c := range []struct {
+		first, plain, want string
+		ok                 bool
+	}{
+		{"thuê", "thuế", "thuế", true},
+		{"nghi", "nghỉ", "nghỉ", true},
+		{"ban,", "bản,", "bản,", true},
+		{"THUÊ", "THUẾ", "THUẾ", true},
+		{"thuê", "thuê", "", false},   // nothing to take
+		{"thuế", "thuề", "", false},   // a tone already: the first reading stands
+		{"thuê", "thuê'", "", false},  // a speck, no mark
+		{"thuê", "thiế", "", false},   // another letter
+		{"ban", "bạnh", "", false},    // another letter too
+		{"quyet", "quyết", "", false}, // no syllable to begin with
+		{"nghi", "nghĩ", "nghĩ", true},
+		{"quên", "quền", "", false}, // spelt, but no one's word
+	} {
+		got, ok := toned(c.first, c.plain)
+		if ok != c.ok || ok && got != c.want {
+			t.Errorf("toned(%q, %q) = %q, %v; want %q, %v", c.first, c.plain, got, ok, c.want, c.ok)
+		}
+	}
+}

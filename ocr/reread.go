@@ -53,7 +53,7 @@ func (w *Worker) rereadHooks(cl Cleaned, words []gosseract.BoundingBox, width, h
 	}
 	second := w.readRegion(Cleaned{Image: cl.Plain, Scale: cl.Scale}, r, nil)
 	for i := range words {
-		if !hookable(words[i].Word) {
+		if !hookable(words[i].Word) && !toneless(words[i].Word) {
 			continue
 		}
 		best, bestArea := -1, 0
@@ -65,10 +65,51 @@ func (w *Worker) rereadHooks(cl Cleaned, words []gosseract.BoundingBox, width, h
 		if best >= 0 && bestArea*2 > area(words[i].Box) {
 			if h, ok := hooked(words[i].Word, second[best].Word); ok {
 				words[i].Word = h
+			} else if m, ok := toned(words[i].Word, second[best].Word); ok {
+				words[i].Word = m
 			}
 		}
 	}
 	return words
+}
+
+// toneMarks are the five tone marks, as NFD writes them after a vowel's
+// other marks.
+const toneMarks = "\u0300\u0301\u0303\u0309\u0323"
+
+// toneless reports whether w is a syllable without a tone mark, which a
+// tone mark too small for the filter (the sắc over thuế, a 1-bit scan's
+// dot under ạ) may have been read off.
+func toneless(w string) bool {
+	core, _, _ := splitPunct(w)
+	return core != "" && !strings.ContainsAny(norm.NFD.String(core), toneMarks) && dict.IsSyllable(core)
+}
+
+// toned returns b when it is toneless a with a tone mark, and nothing else
+// changed, and the syllable it makes is one of the language's in use
+// (dict.IsAttested): a mark the filter cannot make, but a speck the
+// unfiltered page keeps could.
+func toned(a, b string) (string, bool) {
+	if !toneless(a) {
+		return "", false
+	}
+	da, db := []rune(norm.NFD.String(a)), []rune(norm.NFD.String(b))
+	if len(db) != len(da)+1 {
+		return "", false
+	}
+	i := 0
+	for i < len(da) && da[i] == db[i] {
+		i++
+	}
+	if !strings.ContainsRune(toneMarks, db[i]) || string(da[i:]) != string(db[i+1:]) {
+		return "", false
+	}
+	b = norm.NFC.String(b)
+	core, _, _ := splitPunct(b)
+	if !dict.IsSyllable(core) || !dict.IsAttested(core) {
+		return "", false
+	}
+	return b, true
 }
 
 func area(r image.Rectangle) int { return r.Dx() * r.Dy() }
@@ -124,7 +165,7 @@ func headBand(words []vanthu.Word, width, height int) image.Rectangle {
 				break
 			}
 			for _, s := range next {
-				if slices.ContainsFunc(strings.Fields(s.Text), hookable) {
+				if slices.ContainsFunc(strings.Fields(s.Text), func(w string) bool { return hookable(w) || toneless(w) }) {
 					band = band.Union(image.Rect(s.X0, s.Y0, s.X1, s.Y1))
 				}
 			}
