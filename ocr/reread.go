@@ -37,21 +37,35 @@ func (w *Worker) rereadSignature(cl Cleaned, words []gosseract.BoundingBox, widt
 }
 
 // rereadHooks reads the head of a first page (the rows under the number:
-// type, trích yếu, marks; see headBand) again without the median filter and
-// takes from that reading only hỏi marks where the first has sắc. The hook
-// of hỏi is a hairline curl that a 3×3 median cuts down to a short stroke,
-// which reads as sắc (kiểm → kiếm, chuyển đổi → chuyến đối); the filter
-// cannot make a hook, so a hook read without it is ink on the page. Every
-// other difference keeps the filtered reading, which resists noise better.
+// type, trích yếu, marks; see headBand) and the signature block of a last
+// (closingRegions) again without the median filter, and takes from that
+// reading only the tone marks the filter takes away: hỏi where the first
+// has sắc, and a tone where the first has none. The hook of hỏi is a
+// hairline curl that a 3×3 median cuts down to a short stroke, which reads
+// as sắc (kiểm → kiếm, chuyển đổi → chuyến đối); a sắc or a dot in 1 bit
+// is a few pixels the filter takes whole (thuế → thuê, Tấn → Tân). The
+// filter cannot make a mark, so a mark read without it is ink on the page.
+// Every other difference keeps the filtered reading, which resists noise
+// better.
 func (w *Worker) rereadHooks(cl Cleaned, words []gosseract.BoundingBox, width, height int) []gosseract.BoundingBox {
 	if cl.Plain == nil {
 		return words
 	}
-	r := headBand(toWords(words), width, height)
-	if r.Empty() {
-		return words
+	vw := toWords(words)
+	sig, _, _ := closingRegions(vw, width, height)
+	for _, r := range []image.Rectangle{headBand(vw, width, height), sig} {
+		if !r.Empty() {
+			words = takeMarks(words, w.readRegion(Cleaned{Image: cl.Plain, Scale: cl.Scale}, r, nil))
+		}
 	}
-	second := w.readRegion(Cleaned{Image: cl.Plain, Scale: cl.Scale}, r, nil)
+	return words
+}
+
+// takeMarks puts into words the marks of second (a reading of a part of
+// the page without the median filter) that the filter took off them (see
+// hooked, toned): each word's by the word of second that covers the most
+// of it, more than half.
+func takeMarks(words, second []gosseract.BoundingBox) []gosseract.BoundingBox {
 	for i := range words {
 		if !hookable(words[i].Word) && !toneless(words[i].Word) {
 			continue
