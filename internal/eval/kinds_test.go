@@ -105,8 +105,12 @@ var kindScans = []scanning{
 // Đắk Lắk on its date line "Đủk Laäk", two letters off its header's, no
 // place's name (flagged: dict.PlaceNamed). Drawn in Times and scanned in
 // 1 bit, the hairlines of the drawing (which has no ink spread of a
-// printer) break: a number's 6 was read 0 unflagged; that column is
-// measured, not held (MEASUREMENTS.md).
+// printer) break: the median filter takes a 6's curl (876 read 870, as
+// surely as the rest: the two readings of the figures part, and the
+// number goes to review, ocr.disputedFigures) and whole tone marks (thuê,
+// Tân for thuế, Tấn: taken from the reading without the filter,
+// ocr.takeMarks). Still wrong without review there: the festival's Bóc
+// read Bác, another letter, a word of the language.
 var timesScans = []scanning{
 	{"Times, 300 dpi", 300, jpegImage, map[string]int{
 		"number": 60, "doc_type": 60, "issuer": 60, "parent_body": 60, "issued_date": 60, "place": 60,
@@ -116,6 +120,10 @@ var timesScans = []scanning{
 		"number": 56, "doc_type": 60, "issuer": 60, "parent_body": 60, "issued_date": 60, "place": 59,
 		"subject": 60, "signer": 59, "signer_title": 60, "urgency": 60, "confidentiality": 60,
 	}, 0},
+	{"Times, 200 dpi 1 bit", 200, bilevelImage, map[string]int{
+		"number": 48, "doc_type": 60, "issuer": 59, "parent_body": 60, "issued_date": 57, "place": 58,
+		"subject": 59, "signer": 56, "signer_title": 58, "urgency": 60, "confidentiality": 60,
+	}, 1},
 }
 
 // TestOtherKindsOfDocuments reads, through the whole pipeline, documents
@@ -163,7 +171,8 @@ var timesScans = []scanning{
 // in 1 bit, at 100 dpi in colour, at 150 dpi in grey turned 1.5° (JPEG
 // 50), as a fax in its standard mode, and at 200 dpi upside down and on
 // its side, as the real twelve are rescanned; and drawn again in Times
-// New Roman's widths and scanned at 300 and at 200 dpi in colour.
+// New Roman's widths and scanned at 300 and at 200 dpi in colour and at
+// 200 dpi in 1 bit.
 func TestOtherKindsOfDocuments(t *testing.T) {
 	if testing.Short() {
 		t.Skip("the documents are read with OCR")
