@@ -100,13 +100,19 @@ var offices = []string{
 var unitWords = []string{"TỈNH", "THÀNH PHỐ", "HUYỆN", "QUẬN", "THỊ XÃ", "XÃ", "PHƯỜNG", "THỊ TRẤN", "ĐẶC KHU"}
 
 // IsUnitAt reports whether words ws begin with an administrative unit
-// (TỈNH, THÀNH PHỐ, XÃ …), in any case and with or without its marks.
+// (TỈNH, THÀNH PHỐ, XÃ …), in any case and with or without its marks. A
+// unit of one syllable that makes a compound with the word after it is
+// that compound (the XÃ HỘI of BẢO HIỂM XÃ HỘI), but for a unit's
+// committee (TỈNH ỦY), whose place follows as a unit's does.
 func IsUnitAt(ws []string) bool {
 	var words []string
 	for _, w := range ws[:min(len(ws), 2)] { // a unit is one or two syllables
 		words = append(words, letters(w))
 	}
 	_, n, _ := matchAt(units, words, 0, false)
+	if n == 1 && len(ws) > 1 && IsCompound(ws[0], ws[1]) && strings.ToUpper(Fold(ws[1])) != "UY" {
+		return false
+	}
 	return n > 0
 }
 

@@ -1,6 +1,7 @@
 package dict
 
 import (
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -236,6 +237,25 @@ func TestEditDistance(t *testing.T) {
 	}{{"", "", 0}, {"VTLTNN", "VTLUTNN", 1}, {"tuấn", "tuần", 1}, {"kitten", "sitting", 3}, {"", "abc", 3}} {
 		if got := EditDistance(c.a, c.b); got != c.want {
 			t.Errorf("EditDistance(%q, %q) = %d, want %d", c.a, c.b, got, c.want)
+		}
+	}
+}
+
+// A unit begins the place's part of a name; the XÃ of XÃ HỘI (society)
+// does not, the TỈNH of TỈNH ỦY (the province's committee) does.
+func TestIsUnitAt(t *testing.T) {
+	for name, want := range map[string]bool{
+		"TỈNH QUẢNG NGÃI": true,
+		"THÀNH PHỐ HUẾ":   true,
+		"XÃ TỊNH KỲ":      true,
+		"XÃ HỘI":          false,
+		"xã hội tỉnh":     false,
+		"TỈNH ỦY BÌNH AN": true,
+		"HUYỆN ỦY":        true,
+		"LAO ĐỘNG":        false,
+	} {
+		if got := IsUnitAt(strings.Fields(name)); got != want {
+			t.Errorf("IsUnitAt(%q) = %v, want %v", name, got, want)
 		}
 	}
 }

@@ -193,7 +193,8 @@ func nearestCode(n, issuer, parent string) (string, bool) {
 
 // bodyCode is the code a body's name makes, as offices abbreviate
 // theirs (see abbreviation, Đ kept), up to the unit the place's name
-// follows (ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI: UBND).
+// follows (ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI: UBND); "và" makes no letter
+// of it (SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG: STNMT).
 func bodyCode(name string) string {
 	ws := nameWords(name)
 	for k := range ws {
@@ -202,6 +203,7 @@ func bodyCode(name string) string {
 			break
 		}
 	}
+	ws = slices.DeleteFunc(ws, func(w string) bool { return foldUpper(w) == "VA" })
 	return abbreviation(ws, false)
 }
 
@@ -227,15 +229,16 @@ func abbreviation(words []string, fold bool) string {
 		if fold {
 			up = foldUpper(w)
 		}
-		letters := strings.Map(func(r rune) rune {
+		isLetter := func(r rune) rune {
 			if unicode.IsLetter(r) {
 				return r
 			}
 			return -1
-		}, up)
+		}
+		letters := strings.Map(isLetter, up)
 		switch {
 		case letters == "":
-		case dict.IsSyllable(strings.ToLower(w)):
+		case dict.IsSyllable(strings.ToLower(strings.Map(isLetter, w))): // HÓA, as HÓA
 			r, _ := utf8.DecodeRuneInString(letters)
 			if r != 'Đ' {
 				r, _ = utf8.DecodeRuneInString(dict.Fold(string(r)))

@@ -290,6 +290,12 @@ func TestNearestCode(t *testing.T) {
 		{"45/VPUBNO-NN", "VĂN PHÒNG", "UBND TỈNH NGHỆ AN", "45/VPUBND-NN"},
 		{"45/XYZ-NN", "SỞ TÀI CHÍNH", "", "45/XYZ-NN"}, // far from STC
 		{"45/QĐ-TTg", "THỦ TƯỚNG CHÍNH PHỦ", "", "45/QĐ-TTg"},
+		// A word before a comma is a word; "và" makes no letter of a code
+		// (SVHTTDL, SLĐTBXH, STNMT).
+		{"321/KH-SVHTTDI", "SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH", "UBND TỈNH SÓC TRĂNG", "321/KH-SVHTTDL"},
+		{"88/TB-SLĐTBXI", "SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", "UBND TỈNH GIA LAI", "88/TB-SLĐTBXH"},
+		{"45/SINMT-QLĐĐ", "SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG", "", "45/STNMT-QLĐĐ"},
+		{"45/BHXI-TCKT", "BẢO HIỂM XÃ HỘI TỈNH BÌNH AN", "", "45/BHXH-TCKT"}, // XÃ HỘI is no commune
 	} {
 		got, _ := nearestCode(c.n, c.issuer, c.parent)
 		if got != c.want {
@@ -385,14 +391,16 @@ func TestNumberCodeMisreadGoesToReview(t *testing.T) {
 		// Its label's ố lost and its capitals read small, beside large
 		// figures written by hand.
 		{"SỞ GIAO THÔNG VẬN TẢI", "s: 1825 /sGTVT-QLCL", true},
+		// A capital read twice, bare and with a mark over it.
+		{"TỔNG CÔNG TY ĐIỆN LỰC MIỀN TRUNG", "Số: 3456/ÊEVNCPC-KD", true},
 	} {
 		p := page(1, "UBND TỈNH BÌNH AN", c.agency, c.line, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Bình An, ngày 03 tháng 4 năm 2018", "V/v thử")
 		r := Read([]vanthu.Page{p}, nil)
 		if slices.Contains(r.Review, "number") != c.review {
 			t.Errorf("%q: number %q, review %v", c.line, r.Metadata.Number, r.Review)
 		}
-		if c.line == "s: 1825 /sGTVT-QLCL" && r.Metadata.Number != "1825/SGTVT-QLCL" {
-			t.Errorf("%q: number %q, want 1825/SGTVT-QLCL", c.line, r.Metadata.Number)
+		if want, ok := map[string]string{"s: 1825 /sGTVT-QLCL": "1825/SGTVT-QLCL", "Số: 3456/ÊEVNCPC-KD": "3456/EVNCPC-KD"}[c.line]; ok && r.Metadata.Number != want {
+			t.Errorf("%q: number %q, want %s", c.line, r.Metadata.Number, want)
 		}
 	}
 }
