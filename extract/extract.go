@@ -478,6 +478,9 @@ func checkIssuingCode(md *vanthu.Metadata, conf map[string]float64) {
 		if up := smallAsCapitals(md.Number); wellFormedCode(up) && issuerCodeFits(up, md.Issuer, md.ParentBody) {
 			md.Number = up
 		}
+		if once := markedOnce(md.Number); wellFormedCode(once) {
+			md.Number = once
+		}
 		flag(md.Number)
 	}
 	if n, ok := strokeOfD(md.Number, md.Issuer, md.ParentBody); ok {
@@ -519,6 +522,26 @@ func wellFormedCode(n string) bool {
 		}
 	}
 	return true
+}
+
+// markedOnce takes out of number n's codes each capital with a mark
+// (Đ's stroke aside: codes are written in capitals without marks) read
+// beside its own bare letter: the LSTM gave the letter and the ink over
+// it each a letter (ÊEVNCPC for EVNCPC, under figures written by hand).
+func markedOnce(n string) string {
+	return codeWords.ReplaceAllStringFunc(n, func(w string) string {
+		rs := []rune(w)
+		var out []rune
+		for i, r := range rs {
+			bare := []rune(dict.Fold(string(r)))
+			marked := r != 'Đ' && unicode.IsUpper(r) && len(bare) == 1 && bare[0] != r
+			if marked && (i > 0 && rs[i-1] == bare[0] || i+1 < len(rs) && rs[i+1] == bare[0]) {
+				continue
+			}
+			out = append(out, r)
+		}
+		return string(out)
+	})
 }
 
 // smallAsCapitals respells the small letters of number n's codes whose
