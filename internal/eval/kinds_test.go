@@ -121,7 +121,7 @@ var timesScans = []scanning{
 		"subject": 60, "signer": 59, "signer_title": 60, "urgency": 60, "confidentiality": 60,
 	}, 0},
 	{"Times, 200 dpi 1 bit", 200, bilevelImage, map[string]int{
-		"number": 48, "doc_type": 60, "issuer": 59, "parent_body": 60, "issued_date": 57, "place": 58,
+		"number": 49, "doc_type": 60, "issuer": 59, "parent_body": 60, "issued_date": 57, "place": 58,
 		"subject": 59, "signer": 56, "signer_title": 58, "urgency": 60, "confidentiality": 60,
 	}, 1},
 }
