@@ -80,8 +80,9 @@ const unsureFigures = 50
 // numeral before a slash or hyphen (45/QĐ-UBND, 125-QĐ/HU), and the date
 // line with a margin of its print's height about it.
 func figureRows(words []vanthu.Word, width, height int) []image.Rectangle {
+	segs := layout.Segments(vanthu.Page{Width: width, Words: words})
 	var rows []image.Rectangle
-	for _, b := range numberRows(words, width, height) {
+	for _, b := range rowsOfNumber(segs, width, height) {
 		var text []string
 		for _, w := range words {
 			if centre(w).In(b.row) {
@@ -93,7 +94,7 @@ func figureRows(words []vanthu.Word, width, height int) []image.Rectangle {
 			break
 		}
 	}
-	if d, ok := dateLine(layout.Segments(vanthu.Page{Width: width, Words: words}), width, height); ok {
+	if d, ok := dateLine(segs, width, height); ok {
 		h := printHeight(d.Words)
 		rows = append(rows, image.Rect(max(0, d.X0-h), max(0, d.Y0-h/2), min(width, d.X1+h), min(height, d.Y1+h/2)))
 	}
@@ -116,7 +117,7 @@ type figureRun struct {
 func figureRuns(words []gosseract.BoundingBox, r image.Rectangle) []figureRun {
 	var in []int
 	for i, b := range words {
-		if image.Pt((b.Box.Min.X+b.Box.Max.X)/2, (b.Box.Min.Y+b.Box.Max.Y)/2).In(r) {
+		if boxCentre(b.Box).In(r) {
 			in = append(in, i)
 		}
 	}
@@ -133,4 +134,7 @@ func figureRuns(words []gosseract.BoundingBox, r image.Rectangle) []figureRun {
 var figures = regexp.MustCompile(`[0-9]+`)
 
 // centre is the middle of w's box.
-func centre(w vanthu.Word) image.Point { return image.Pt((w.X0+w.X1)/2, (w.Y0+w.Y1)/2) }
+func centre(w vanthu.Word) image.Point { return boxCentre(image.Rect(w.X0, w.Y0, w.X1, w.Y1)) }
+
+// boxCentre is the middle of r.
+func boxCentre(r image.Rectangle) image.Point { return r.Min.Add(r.Max).Div(2) }

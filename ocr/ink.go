@@ -69,7 +69,7 @@ func readStamped(slots []inkSlot, words, stamped []vanthu.Word) ([]vanthu.Word, 
 func (s inkSlot) stamped(stamped []vanthu.Word) (vanthu.Word, bool) {
 	room := s.slot.Union(s.room)
 	for _, w := range stamped {
-		c := image.Pt((w.X0+w.X1)/2, (w.Y0+w.Y1)/2)
+		c := centre(w)
 		if c.In(room) && c.Y >= s.slot.Min.Y && c.Y < s.slot.Max.Y && s.valid(w.Text) {
 			w.Confidence, w.Block, w.Line, w.Alternatives = 100, s.label.Block, s.label.Line, nil
 			return w, true

@@ -60,7 +60,7 @@ func (w *Worker) rereadNumberLine(decode func() image.Image, cl Cleaned, words [
 	}
 	var first, out []gosseract.BoundingBox
 	for _, b := range words {
-		if image.Pt((b.Box.Min.X+b.Box.Max.X)/2, (b.Box.Min.Y+b.Box.Max.Y)/2).In(row) {
+		if boxCentre(b.Box).In(row) {
 			first = append(first, b)
 		} else {
 			out = append(out, b)
@@ -112,7 +112,11 @@ const (
 // and reaches half that above and below the print, and across the left
 // column to the date line.
 func numberRows(words []vanthu.Word, width, height int) []numberBand {
-	segs := layout.Segments(vanthu.Page{Width: width, Words: words})
+	return rowsOfNumber(layout.Segments(vanthu.Page{Width: width, Words: words}), width, height)
+}
+
+// rowsOfNumber is numberRows of a page's segments.
+func rowsOfNumber(segs []layout.Segment, width, height int) []numberBand {
 	var date *layout.Segment
 	if d, ok := dateLine(segs, width, height); ok {
 		date = &d

@@ -67,7 +67,7 @@ func (w *Worker) rereadHooks(cl Cleaned, words []gosseract.BoundingBox, width, h
 // of it, more than half.
 func takeMarks(words, second []gosseract.BoundingBox) []gosseract.BoundingBox {
 	for i := range words {
-		if !hookable(words[i].Word) && !toneless(words[i].Word) {
+		if !markable(words[i].Word) {
 			continue
 		}
 		best, bestArea := -1, 0
@@ -86,6 +86,10 @@ func takeMarks(words, second []gosseract.BoundingBox) []gosseract.BoundingBox {
 	}
 	return words
 }
+
+// markable reports whether the median filter may have taken a mark off
+// w: a sắc that was a hỏi (hookable), or a whole tone (toneless).
+func markable(w string) bool { return hookable(w) || toneless(w) }
 
 // toneMarks are the five tone marks, as NFD writes them after a vowel's
 // other marks.
@@ -162,8 +166,8 @@ func hooked(a, b string) (string, bool) {
 
 // headBand is the part of a first page under the row of "Số:" where the
 // type, the trích yếu and the marks are: of the six rows after it, down to
-// the body ("Kính gửi", "Căn cứ"), those with a word that may have lost its
-// hook. It is empty on other pages.
+// the body ("Kính gửi", "Căn cứ"), those with a word that may have lost a
+// mark (markable). It is empty on other pages.
 func headBand(words []vanthu.Word, width, height int) image.Rectangle {
 	rows := layout.Rows(layout.Segments(vanthu.Page{Width: width, Words: words}))
 	for i, row := range rows {
@@ -179,7 +183,7 @@ func headBand(words []vanthu.Word, width, height int) image.Rectangle {
 				break
 			}
 			for _, s := range next {
-				if slices.ContainsFunc(strings.Fields(s.Text), func(w string) bool { return hookable(w) || toneless(w) }) {
+				if slices.ContainsFunc(strings.Fields(s.Text), markable) {
 					band = band.Union(image.Rect(s.X0, s.Y0, s.X1, s.Y1))
 				}
 			}
@@ -203,7 +207,7 @@ func (w *Worker) reread(cl Cleaned, words []gosseract.BoundingBox, r image.Recta
 	}
 	out := make([]gosseract.BoundingBox, 0, len(words)+len(second))
 	for _, b := range words {
-		if !image.Pt((b.Box.Min.X+b.Box.Max.X)/2, (b.Box.Min.Y+b.Box.Max.Y)/2).In(r) {
+		if !boxCentre(b.Box).In(r) {
 			out = append(out, b)
 		}
 	}
