@@ -178,7 +178,6 @@ func ExtractWithConfidence(pages []vanthu.Page) (vanthu.Metadata, map[string]flo
 	if md.DocType == "" {
 		delete(conf, "doc_type")
 	}
-	checkIssuingCode(&md, conf)
 
 	var subjectLines []layout.Segment
 	if headingAt >= 0 {
@@ -218,12 +217,13 @@ func ExtractWithConfidence(pages []vanthu.Page) (vanthu.Metadata, map[string]flo
 			// slash that names a type is then the issuer's (CT: Cục
 			// Thuế, not Chỉ thị); the clerk checks the two disagreeing.
 			c := subjectLines[0].Conf / 100
-			if md.DocType != "" {
+			if md.DocType != "" && !typeCodeIsIssuers(md.Number, md.Issuer) {
 				c = min(c, ReviewThreshold/2)
 			}
 			md.DocType, conf["doc_type"] = "Công văn", c
 		}
 	}
+	checkIssuingCode(&md, conf)
 
 	// Nơi nhận and the signature are on the last page that has them; a
 	// document without the list (a Biên bản) has its signature alone on
@@ -465,6 +465,9 @@ func texts(segs []layout.Segment) []string {
 // stroke doubled or as the letter of its shape, however surely read; and
 // where the code is no abbreviation of the name and was read without much
 // confidence, a letter misread in it (the code the name makes, if near).
+// A công văn's code that names a type and is the code the issuer's name
+// makes (CT: Cục Thuế) is its issuing code, the unit's after it: kept as
+// read, flagged where not read with much confidence.
 func checkIssuingCode(md *vanthu.Metadata, conf map[string]float64) {
 	c, ok := conf["number"]
 	if !ok {
@@ -487,6 +490,12 @@ func checkIssuingCode(md *vanthu.Metadata, conf map[string]float64) {
 		flag(n)
 	}
 	if issuerCodeFits(md.Number, md.Issuer, md.ParentBody) {
+		return
+	}
+	if md.DocType == "Công văn" && typeCodeIsIssuers(md.Number, md.Issuer) {
+		if c < sureConf {
+			flag(md.Number) // the unit's code, which no name here checks
+		}
 		return
 	}
 	if n, ok := withoutStroke(md.Number, md.Issuer, md.ParentBody); ok {

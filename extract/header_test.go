@@ -184,19 +184,16 @@ func TestNothingAboveTheNationalRowIsTheHeaders(t *testing.T) {
 // with them level with its middle: its first line stands above their row
 // and is the header's still.
 func TestParentAboveACentredNationalRow(t *testing.T) {
-	var words []vanthu.Word
-	for i, r := range []row{
-		{"UBND TỈNH BÌNH AN", 300, 100, 640, 136},
-		{"SỞ KẾ HOẠCH VÀ", 320, 140, 620, 176},
-		{"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 708, 140, 1451, 176},
-		{"ĐẦU TƯ", 400, 180, 540, 216},
-		{"Độc lập - Tự do - Hạnh phúc", 862, 180, 1299, 216},
-		{"Số: 88/SKHĐT-TH", 300, 260, 600, 296},
-		{"Bình An, ngày 15 tháng 01 năm 2020", 901, 260, 1483, 296},
-		{"V/v góp ý dự thảo kế hoạch", 300, 310, 700, 346},
-	} {
-		words = append(words, vanthu.Word{Text: r.text, X0: r.x0, Y0: r.y0, X1: r.x1, Y1: r.y1, Confidence: 95, Line: i})
-	}
+	words := rowWords(
+		row{"UBND TỈNH BÌNH AN", 300, 100, 640, 136},
+		row{"SỞ KẾ HOẠCH VÀ", 320, 140, 620, 176},
+		row{"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 708, 140, 1451, 176},
+		row{"ĐẦU TƯ", 400, 180, 540, 216},
+		row{"Độc lập - Tự do - Hạnh phúc", 862, 180, 1299, 216},
+		row{"Số: 88/SKHĐT-TH", 300, 260, 600, 296},
+		row{"Bình An, ngày 15 tháng 01 năm 2020", 901, 260, 1483, 296},
+		row{"V/v góp ý dự thảo kế hoạch", 300, 310, 700, 346},
+	)
 	md := Read([]vanthu.Page{{Number: 1, Width: 1654, Height: 2339, Words: words}}, nil).Metadata
 	if md.Issuer != "SỞ KẾ HOẠCH VÀ ĐẦU TƯ" || md.ParentBody != "UBND TỈNH BÌNH AN" {
 		t.Errorf("issuer %q under %q; want SỞ KẾ HOẠCH VÀ ĐẦU TƯ under UBND TỈNH BÌNH AN", md.Issuer, md.ParentBody)

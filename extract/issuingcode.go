@@ -41,6 +41,23 @@ func issuerCodeFits(n, issuer, parent string) bool {
 	return false
 }
 
+// typeCodeIsIssuers reports whether the code after number n's slash,
+// though it names a type (CT: Chỉ thị), is the code the issuer's name
+// makes (CT: CỤC THUẾ TỈNH …). In a công văn that is what it is: the
+// issuer's code, the unit's after it (1234/CT-TTHT, NĐ 30, Phụ lục VI).
+func typeCodeIsIssuers(n, issuer string) bool {
+	if isParty(n) {
+		return false
+	}
+	first := n[strings.LastIndex(n, "/")+1:]
+	if k := strings.IndexAny(first, "-."); k >= 0 {
+		first = first[:k]
+	}
+	_, typed := docTypeByCode(first)
+	code := bodyCode(issuer)
+	return typed && code != "" && foldUpper(first) == foldUpper(code)
+}
+
 // issuingCode returns where in canonical number n its issuing code stands:
 // UBND in 45/QĐ-UBND, 575/UBND-KTTH and 12/2011/TT-UBND, HU in 125-QĐ/HU;
 // an empty span where there is none.

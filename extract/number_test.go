@@ -338,6 +338,48 @@ func TestVvMakesACongVan(t *testing.T) {
 	}
 }
 
+// A Cục Thuế's công văn is numbered 1234/CT-TTHT: CT, Chỉ thị's
+// abbreviation, is there the code the Cục's name makes, and TTHT its
+// unit's. Its number is never respelt as though TTHT were the Cục's
+// code; read without much confidence, it is flagged, as the unit's code
+// no name checks. Its type is not flagged; a type's code that is no code
+// of the issuer's still makes the clerk check the type.
+func TestCongVanOfACucThue(t *testing.T) {
+	for _, c := range []struct {
+		number, want string
+		conf         float64
+		flagged      []string
+	}{
+		{"Số: 1234/CT-TTHT", "1234/CT-TTHT", 95, nil},
+		{"Số: 1234/CT-TTHT", "1234/CT-TTHT", 80, []string{"number"}},
+		{"Số: 567/CT-HKDCN", "567/CT-HKDCN", 80, []string{"number"}},
+		{"Số: 56/KH-CT", "56/KH-CT", 95, []string{"doc_type"}},
+	} {
+		words := rowWords(
+			row{"TỔNG CỤC THUẾ", 270, 129, 605, 177},
+			row{"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 708, 130, 1451, 170},
+			row{"CỤC THUẾ TỈNH BÌNH AN", 240, 174, 630, 211},
+			row{"Độc lập - Tự do - Hạnh phúc", 862, 175, 1299, 209},
+			row{c.number, 269, 226, 603, 262},
+			row{"Bình An, ngày 16 tháng 8 năm 2022", 862, 226, 1380, 262},
+			row{"V/v chính sách thuế giá trị gia tăng", 230, 290, 640, 322},
+			row{"Kính gửi: Công ty TNHH Phú Tài.", 500, 420, 1150, 456},
+		)
+		words[4].Confidence = c.conf // the number's
+		r := Read([]vanthu.Page{{Number: 1, Width: 1654, Height: 2339, Words: words}}, nil)
+		md := r.Metadata
+		var flagged []string
+		for _, f := range []string{"number", "doc_type"} {
+			if slices.Contains(r.Review, f) {
+				flagged = append(flagged, f)
+			}
+		}
+		if md.Number != c.want || md.DocType != "Công văn" || !slices.Equal(flagged, c.flagged) {
+			t.Errorf("%s at %v: number %q, type %q, review %v; want %s, Công văn, %v flagged", c.number, c.conf, md.Number, md.DocType, r.Review, c.want, c.flagged)
+		}
+	}
+}
+
 // A figure of the agency's name read as a letter, or with its stroke
 // doubled, is put back however surely the number was read, and flagged.
 func TestNumberFigureOfTheName(t *testing.T) {

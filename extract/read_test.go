@@ -137,6 +137,12 @@ func scanWords(rows ...row) []vanthu.Word {
 		{"TỈNH BÌNH AN", 269, 174, 603, 211},
 		{"Độc lập - Tự do - Hạnh phúc", 862, 175, 1299, 209},
 	}, rows...)
+	return rowWords(rows...)
+}
+
+// rowWords is rows as the words of a page, each a line of its own, read
+// at confidence 95.
+func rowWords(rows ...row) []vanthu.Word {
 	var words []vanthu.Word
 	for i, l := range rows {
 		words = append(words, vanthu.Word{Text: l.text, X0: l.x0, Y0: l.y0, X1: l.x1, Y1: l.y1, Confidence: 95, Line: i})

@@ -69,7 +69,7 @@ var kindScans = []scanning{
 	// "Thượng tướng" is read "ILhượng tường", two letters off, and his
 	// KT. "El" (both flagged).
 	{"100 dpi colour", 100, jpegImage, map[string]int{
-		"number": 59, "doc_type": 60, "issuer": 60, "parent_body": 60, "issued_date": 60, "place": 60,
+		"number": 60, "doc_type": 60, "issuer": 60, "parent_body": 60, "issued_date": 60, "place": 60,
 		"subject": 60, "signer": 57, "signer_title": 57, "urgency": 60, "confidentiality": 60,
 	}, 0},
 	{"150 dpi grey, turned, JPEG 50", 150, turnedGreyImage, map[string]int{
@@ -80,7 +80,7 @@ var kindScans = []scanning{
 	// hook for the acute: no given name of the list, put right, flagged
 	// (dict.RepairGivenName).
 	{"fax, standard mode: 204 by 98 dpi, 1 bit", 204, faxImage, map[string]int{
-		"number": 58, "doc_type": 60, "issuer": 60, "parent_body": 60, "issued_date": 60, "place": 60,
+		"number": 59, "doc_type": 60, "issuer": 60, "parent_body": 60, "issued_date": 60, "place": 60,
 		"subject": 60, "signer": 60, "signer_title": 60, "urgency": 60, "confidentiality": 60,
 	}, 0},
 	// Upside down, two short letters measure too little for Leptonica to
