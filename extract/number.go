@@ -20,17 +20,25 @@ var (
 	// (BC as 8C), never two digits: "/2018" alone is a year. Beside large
 	// figures written by hand, Tesseract may read the label "s:", its ố
 	// lost: the colon must be there then.
-	numberRe = regexp.MustCompile(`^[^A-Z0-9]*S(?:[O6]\s*[:;.,]?|\s*[:;])([^/]{0,16}?)((?:/\s*[0-9OLI|]{4}\s*)?/\s*(?:[A-Z]|[0-9][A-Z])[A-Z0-9]*` + joined + `(?:\s*[-–]\s*[A-Z0-9]+` + joined + `)*)`)
+	numberRe = regexp.MustCompile(`^[^A-Z0-9]*S(?:[O6]\s*[:;.,]?|\s*[:;])([^/]{0,16}?)((?:/\s*[0-9OLI|]{4}\s*)?/\s*(?:[A-Z]|[0-9][A-Z])[A-Z0-9]*` + joined + `(?:` + hyphen + `[A-Z0-9]+` + joined + `)*)`)
 	// joined is what may join the capitals of one part of a code: "&" for
 	// "và" (SNN&PTNT, SGD&ĐT), or a stop before two capitals or more, as
 	// some offices print the hyphen (QĐ.UBND).
 	joined = `(?:&[A-Z0-9]+|\.[A-Z][A-Z0-9]+)*`
+	// hyphen joins the parts of a code; a stop may stand before it, a
+	// letter's foot read apart (KL read "KI.-TTr").
+	hyphen = `\.?\s*[-–]\s*`
 	// numberBareRe is the same line when OCR lost the slash beside the
 	// handwriting ("Số: UBND-KTTH", "Số: 94 UBND-KTTH") or read it as
 	// another thin mark ("Số: 08 ;CT-UBND", "Số: “UBND-KGVX"; in a coarse
 	// or 1-bit scan a slash is a stroke or two of pixels): then the colon
 	// and a code with a hyphen must be there.
-	numberBareRe = regexp.MustCompile(`^[^A-Z0-9]*S[O6]?\s*[:;]([^/]{0,16}?)(?:\s|\s*` + lostSlash + `{1,2}\s*)([A-Z][A-Z0-9]*` + joined + `\s*[-–]\s*[A-Z0-9]+` + joined + `(?:\s*[-–]\s*[A-Z0-9]+` + joined + `)*)`)
+	numberBareRe = regexp.MustCompile(`^[^A-Z0-9]*S[O6]?\s*[:;]([^/]{0,16}?)(?:\s|\s*` + lostSlash + `{1,2}\s*)([A-Z][A-Z0-9]*` + joined + hyphen + `[A-Z0-9]+` + joined + `(?:` + hyphen + `[A-Z0-9]+` + joined + `)*)`)
+	// numberRunOnRe is the same line when OCR lost the slash and the gap
+	// it stood in, the code run on after the numeral's figures ("Số:
+	// 215MTTQ-BTT" in a 1-bit scan): figures alone in the slot, and the
+	// code with a hyphen.
+	numberRunOnRe = regexp.MustCompile(`^[^A-Z0-9]*S[O6]?\s*[:;]\s*([0-9]{1,6})([A-Z][A-Z0-9]*` + joined + hyphen + `[A-Z0-9]+` + joined + `(?:` + hyphen + `[A-Z0-9]+` + joined + `)*)`)
 	// partyRe is a number of the Party's order (Hướng dẫn 36-HD/VPTW):
 	// the type code after a hyphen and before the slash, the issuer's code
 	// after it ("Số 125-QĐ/TU", "Số 14514-CV/VPTW"), and no colon needed.
@@ -130,6 +138,9 @@ func ParseNumberLine(line string) (Number, bool) {
 		n.Party = true
 	} else if m = numberRe.FindStringSubmatchIndex(up); m == nil {
 		if m = numberBareRe.FindStringSubmatchIndex(up); m == nil {
+			m = numberRunOnRe.FindStringSubmatchIndex(up)
+		}
+		if m == nil {
 			if m = numberTypeLostRe.FindStringSubmatchIndex(up); m == nil {
 				return Number{}, false
 			}
@@ -187,11 +198,41 @@ func ParseNumberLine(line string) (Number, bool) {
 		if i > 0 {
 			codes[i] = strings.TrimRight(c, ".,;:")
 		}
+		if fixed, ok := codeFigures(codes[i]); ok {
+			codes[i], n.Unsure = fixed, true
+		}
 	}
 	parts[len(parts)-1] = strings.Join(codes, "-")
 	n.Code = strings.Join(parts, "/")
 	return n, true
 }
+
+// codeFigures puts back the figures of a part of a code read as the
+// letters of their shape (PC0G for PC06): a unit's figures, once begun
+// after its letters, run to the part's end (PC06, C08, PA03), so a letter
+// after one is a figure misread. ok is false where none was.
+func codeFigures(c string) (string, bool) {
+	i := strings.IndexFunc(c, unicode.IsDigit)
+	if i <= 0 {
+		return c, false
+	}
+	tail, changed := []rune(c[i:]), false
+	for k, r := range tail {
+		if unicode.IsDigit(r) {
+			continue
+		}
+		d, ok := figureOfShape[r]
+		if !ok {
+			return c, false
+		}
+		tail[k], changed = d, true
+	}
+	return c[:i] + string(tail), changed
+}
+
+// figureOfShape is the figure a capital read in a code's figures stands
+// for.
+var figureOfShape = map[rune]rune{'O': '0', 'D': '0', 'I': '1', 'L': '1', 'Z': '2', 'S': '5', 'G': '6', 'B': '8'}
 
 // stopBeforeWord cuts a code at a stop that a word in small letters
 // follows ("UBND.Quảng": the date line run on), which no stop joining the

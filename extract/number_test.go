@@ -50,6 +50,16 @@ func TestParseNumberLine(t *testing.T) {
 		{"Số: 04. :TTr-UBND", Number{Numeral: "04", Code: "TTr-UBND", Unsure: true}},
 		{"Số: “UBND-KGVX", Number{Code: "UBND-KGVX", Unsure: true}},
 		{"Số: Øđ@ ;CT-UBND", Number{Code: "CT-UBND", Unreadable: true, Unsure: true}},
+		// Lost with the gap it stood in: the code runs on after the figures.
+		{"Số: 215MTTQ-BTT", Number{Numeral: "215", Code: "MTTQ-BTT", Unsure: true}},
+		{"Số: 45QĐ-UBND", Number{Numeral: "45", Code: "QĐ-UBND", Unsure: true}},
+		// A unit's figure read as the letter of its shape.
+		{"Số: 789/CAT-PC0G", Number{Numeral: "789", Code: "CAT-PC06", Unsure: true}},
+		{"Số: 1123/C08-P4", Number{Numeral: "1123", Code: "C08-P4"}},
+		{"Số: 56/KH-THPTLN1", Number{Numeral: "56", Code: "KH-THPTLN1"}},
+		// A letter's foot read as a stop before the hyphen.
+		{"Số: 12/KI.-TTr", Number{Numeral: "12", Code: "KI-TTr"}},
+		{"Số: 575/UBND. - KTTH", Number{Numeral: "575", Code: "UBND-KTTH"}},
 		// "Số: 24/TTr-UBND" with the slash and the type code run into the
 		// handwriting: the issuing code alone, the numeral not read.
 		{"Số: 2477 -UBND", Number{Code: "UBND", Unreadable: true, Unsure: true, TypeLost: true}},
