@@ -461,7 +461,8 @@ func texts(segs []layout.Segment) []string {
 // checkIssuingCode checks the number's issuing code against the agency's
 // name, and flags the number (conf) where its codes are not well formed
 // (wellFormedCode) or where it puts the code right: a D for
-// a word of the name beginning with Đ, a figure of the name read with a
+// a word of the name beginning with Đ, a figure no name holds read
+// between the code's capitals, a figure of the name read with a
 // stroke doubled or as the letter of its shape, however surely read; and
 // where the code is no abbreviation of the name and was read without much
 // confidence, a letter misread in it (the code the name makes, if near).
@@ -487,6 +488,9 @@ func checkIssuingCode(md *vanthu.Metadata, conf map[string]float64) {
 		flag(md.Number)
 	}
 	if n, ok := strokeOfD(md.Number, md.Issuer, md.ParentBody); ok {
+		flag(n)
+	}
+	if n, ok := strayFigure(md.Number, md.Issuer, md.ParentBody); ok {
 		flag(n)
 	}
 	if issuerCodeFits(md.Number, md.Issuer, md.ParentBody) {

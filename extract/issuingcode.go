@@ -114,6 +114,26 @@ func figureForLetter(n, issuer, parent string) (string, bool) {
 	})
 }
 
+// strayFigure returns canonical number n without a figure that stands
+// between two capitals of its issuing code where neither the agency's
+// name nor its parent's holds that figure (2215/S5TC-QLNS under SỞ TÀI
+// CHÍNH: a stamp's mark or a speck read in the word), the code an
+// abbreviation of the name without it. A code's own figures follow its
+// letters (C08, PC06) or come from the name (THPTLN1).
+func strayFigure(n, issuer, parent string) (string, bool) {
+	return uniqueFit(n, issuer, parent, func(i, j, k int) (string, bool) {
+		if k == i || k+1 >= j || n[k] < '0' || n[k] > '9' || strings.Contains(issuer+" "+parent, n[k:k+1]) {
+			return "", false
+		}
+		before, _ := utf8.DecodeLastRuneInString(n[i:k])
+		after, _ := utf8.DecodeRuneInString(n[k+1 : j])
+		if !unicode.IsUpper(before) || !unicode.IsUpper(after) {
+			return "", false
+		}
+		return n[:k] + n[k+1:], true
+	})
+}
+
 // uniqueFit returns canonical number n as edit changes it at one place k
 // of its issuing code (which spans i to j), where that change makes the
 // code an abbreviation of the agency's name (see issuerCodeFits) and no

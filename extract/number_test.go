@@ -423,6 +423,29 @@ func TestStrokeOfD(t *testing.T) {
 	}
 }
 
+// A figure between two capitals of the issuing code that the agency's
+// name has not is a mark read in the word: taken out. A code's own
+// figures stay.
+func TestStrayFigure(t *testing.T) {
+	for _, c := range [][4]string{
+		{"2215/S5TC-QLNS", "SỞ TÀI CHÍNH", "UBND TỈNH BÌNH AN", "2215/STC-QLNS"},
+		{"88/UB1ND", "ỦY BAN NHÂN DÂN TỈNH BÌNH AN", "", "88/UBND"},
+		{"1123/C08-P4", "CỤC CẢNH SÁT GIAO THÔNG", "BỘ CÔNG AN", ""},
+		{"789/CAT-PC06", "CÔNG AN TỈNH BÌNH AN", "", ""},
+		{"56/KH-THPTLN1", "TRƯỜNG THPT LỤC NGẠN SỐ 1", "SỞ GD&ĐT BẮC GIANG", ""},
+		{"12/KH-T1HPT", "TRƯỜNG THPT SỐ 1", "", ""}, // the name's figure
+	} {
+		got, ok := strayFigure(c[0], c[1], c[2])
+		if c[3] == "" && ok || c[3] != "" && got != c[3] {
+			t.Errorf("strayFigure(%q, %q, %q) = %q, %v; want %q", c[0], c[1], c[2], got, ok, c[3])
+		}
+	}
+	p := page(1, "UBND TỈNH BÌNH AN", "SỞ TÀI CHÍNH", "Số: 2215/S5TC-QLNS", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Bình An, ngày 03 tháng 4 năm 2018", "V/v thử")
+	if r := Read([]vanthu.Page{p}, nil); r.Metadata.Number != "2215/STC-QLNS" || !slices.Contains(r.Review, "number") {
+		t.Errorf("number %q, review %v; want 2215/STC-QLNS, flagged", r.Metadata.Number, r.Review)
+	}
+}
+
 // A number whose codes are not written as codes are (a small letter out of
 // place, a sign, a letter of no abbreviation) was misread, however sure
 // the reading: the print beside ink written by hand (12/qQb-VKS) or under

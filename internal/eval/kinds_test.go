@@ -114,14 +114,16 @@ var kindScans = []scanning{
 // a number's slash may go with the gap it stood in (Số: 05CD-UBND,
 // 215MTTQ-BTT), a police unit's 6 is read G (PC0G), and the foot of an
 // L a stop (12/KI.-TTr): read as the number, the first two flagged
-// (extract.ParseNumberLine).
+// (extract.ParseNumberLine). The received stamp's mark read as a figure
+// within the department's code (S5TC) is taken out, flagged
+// (extract.strayFigure).
 var timesScans = []scanning{
 	{"Times, 300 dpi", 300, jpegImage, map[string]int{
 		"number": 60, "doc_type": 60, "issuer": 60, "parent_body": 60, "issued_date": 60, "place": 60,
 		"subject": 60, "signer": 59, "signer_title": 60, "urgency": 60, "confidentiality": 60,
 	}, 0},
 	{"Times, 200 dpi colour", 200, jpegImage, map[string]int{
-		"number": 58, "doc_type": 60, "issuer": 60, "parent_body": 60, "issued_date": 60, "place": 59,
+		"number": 59, "doc_type": 60, "issuer": 60, "parent_body": 60, "issued_date": 60, "place": 59,
 		"subject": 60, "signer": 59, "signer_title": 60, "urgency": 60, "confidentiality": 60,
 	}, 0},
 	{"Times, 200 dpi 1 bit", 200, bilevelImage, map[string]int{
