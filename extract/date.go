@@ -48,13 +48,25 @@ var (
 // was read is no day of the month, the date is the part that can: YYYY-MM
 // (or YYYY).
 func ParseDateLine(line string) (place, date string, ok bool) {
+	place, date, _, ok = readDateLine(line)
+	return place, date, ok
+}
+
+// italicMonth reads a printed month as digitFix does, and a T as the
+// figure 1 of a date line set in italic (NĐ 30) that a 1-bit scan read
+// by the flag at its top (tháng T1, tháng TÍ for tháng 11).
+var italicMonth = strings.NewReplacer(append(slices.Clone(digitLookalikes), "T", "1")...)
+
+// readDateLine is ParseDateLine that also reports whether a figure of the
+// month was read from a letter (italicMonth): a guess the clerk checks.
+func readDateLine(line string) (place, date string, guessed, ok bool) {
 	orig := []rune(dict.NFC(unleader(line)))
 	folded := string(foldRunes(orig))
 	up := strings.ToUpper(folded)
 	m := dateRe.FindStringSubmatchIndex(up)
 	if m == nil {
 		if m = numericDateRe.FindStringSubmatchIndex(up); m == nil || !placeAlone(up[:m[0]]) {
-			return "", "", false
+			return "", "", false, false
 		}
 	}
 	// num reads a slot: -1 when it cannot (blank, or handwriting OCR
@@ -75,8 +87,15 @@ func ParseDateLine(line string) (place, date string, ok bool) {
 		month = zeroFix
 	}
 	d, mo, y := num(m[2], m[3], digitFix), num(m[4], m[5], month), num(m[6], m[7], yearFix)
+	if mo < 0 {
+		// The month is print, never written by hand: a T there is an
+		// italic 1 (the day may be handwriting, and is left as read).
+		if mo = num(m[4], m[5], italicMonth); mo > 0 {
+			guessed = true
+		}
+	}
 	if y < 1945 || y > 2100 {
-		return "", "", false
+		return "", "", false, false
 	}
 	if mo == 0 || mo > 12 {
 		mo = -1 // no month (a 01 read as 111): the year is what can be read
@@ -98,7 +117,7 @@ func ParseDateLine(line string) (place, date string, ok bool) {
 	if loc := placeCut.FindAllStringIndex(p, -1); loc != nil {
 		p = strings.TrimSpace(p[loc[len(loc)-1][1]:])
 	}
-	return p, date, true
+	return p, date, guessed, true
 }
 
 // placeAlone reports whether what stands before "ngày" is a place and its

@@ -45,6 +45,31 @@ func TestParseDateLinePartial(t *testing.T) {
 	}
 }
 
+// A date line set in italic and scanned in 1 bit may read the month's
+// figure 1 by the flag at its top, as a T: the month is print, so read as
+// 1, and the date goes to the clerk. The day may be handwriting: a T
+// there is left unread.
+func TestItalicOneOfTheMonth(t *testing.T) {
+	for in, want := range map[string]struct {
+		date    string
+		guessed bool
+	}{
+		"Sơn Tịnh, ngày 08 thúng T1 năm 2013":   {"2013-11-08", true},
+		"Sơn Tịnh, ngày 08 tháng TÍ năm 2013":   {"2013-11-08", true},
+		"Sơn Tịnh, ngày 08 tháng 11 năm 2013":   {"2013-11-08", false},
+		"Quảng Ngãi, ngày 0T tháng 02 năm 2025": {"2025-02", false},
+	} {
+		if _, date, guessed, ok := readDateLine(in); !ok || date != want.date || guessed != want.guessed {
+			t.Errorf("readDateLine(%q) = %q, guessed %v, %v; want %q, guessed %v", in, date, guessed, ok, want.date, want.guessed)
+		}
+	}
+	p := page(1, "ỦY BAN NHÂN DÂN", "HUYỆN SƠN TỊNH", "Số: 2345/QĐ-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+		"Sơn Tịnh, ngày 08 thúng T1 năm 2013", "QUYẾT ĐỊNH", "Về việc phê duyệt kế hoạch")
+	if r := Read([]vanthu.Page{p}, nil); r.Metadata.IssuedDate != "2013-11-08" || !slices.Contains(r.Review, "issued_date") {
+		t.Errorf("issued_date %q, review %v; want 2013-11-08, flagged", r.Metadata.IssuedDate, r.Review)
+	}
+}
+
 // A day stamped over the slot's dots may end a text layer's line, the
 // rest of the date on the line after it: the two are one date line.
 func TestDateLineEndingOnItsDay(t *testing.T) {

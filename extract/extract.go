@@ -112,10 +112,10 @@ func ExtractWithConfidence(pages []vanthu.Page) (vanthu.Metadata, map[string]flo
 	for _, segs := range [][]layout.Segment{rightHead, top} {
 		for i := range segs {
 			s := dateLine(segs, i)
-			if place, date, ok := ParseDateLine(s.Text); ok {
+			if place, date, guessed, ok := readDateLine(s.Text); ok {
 				md.Place, md.IssuedDate = dict.RepairPlace(place, texts(leftHead)), date
 				conf["issued_date"] = slotConf(s)
-				if len(date) < len("2006-01-02") {
+				if len(date) < len("2006-01-02") || guessed {
 					conf["issued_date"] = 0
 				}
 				set("place", s)
@@ -303,7 +303,8 @@ func ExtractWithConfidence(pages []vanthu.Page) (vanthu.Metadata, map[string]flo
 var passedSentence = regexp.MustCompile(`(?:LUAT|PHAP LENH|NGHI QUYET) NAY\b.{0,240}?THONG QUA (NGAY.*)`)
 
 // passedOn reads the day a text was passed from its closing sentence,
-// which may run over lines; s is the line the day stands on.
+// which may run over lines; s is the line the day stands on, its
+// confidence 0 where a figure was read from a letter (readDateLine).
 func passedOn(segs []layout.Segment) (date string, s layout.Segment, ok bool) {
 	var text strings.Builder
 	var at []int // the byte in text where each segment's text starts
@@ -315,11 +316,16 @@ func passedOn(segs []layout.Segment) (date string, s layout.Segment, ok bool) {
 	if m == nil {
 		return "", layout.Segment{}, false
 	}
-	if _, date, ok = ParseDateLine(text.String()[m[2]:]); !ok || len(date) < len("2006-01-02") {
+	_, date, guessed, ok := readDateLine(text.String()[m[2]:])
+	if !ok || len(date) < len("2006-01-02") {
 		return "", layout.Segment{}, false
 	}
 	i, _ := slices.BinarySearch(at, m[2]+1)
-	return date, segs[i-1], true
+	s = segs[i-1]
+	if guessed {
+		s.Conf = 0
+	}
+	return date, s, true
 }
 
 // copyMark matches (in folded capitals) the heading of a copy's block (NĐ
