@@ -37,8 +37,9 @@ var (
 	// zeroFix reads a printed month as digitFix does, "(" as the 0 it is
 	// the left side of, and "U" as the 0 it is without its top.
 	zeroFix = strings.NewReplacer(append(slices.Clone(digitLookalikes), "(", "0", "U", "0")...)
-	// yearFix reads the printed year's digits: as digitFix does, and the
-	// capitals a digit looks like in small print.
+	// yearFix reads the printed year's digits (and a code's, see
+	// codeFigures): as digitFix does, and the capitals a digit looks like
+	// in small print.
 	yearFix = strings.NewReplacer(append(slices.Clone(digitLookalikes), "S", "5", "Z", "2", "B", "8", "G", "6")...)
 )
 

@@ -49,10 +49,7 @@ func typeCodeIsIssuers(n, issuer string) bool {
 	if isParty(n) {
 		return false
 	}
-	first := n[strings.LastIndex(n, "/")+1:]
-	if k := strings.IndexAny(first, "-."); k >= 0 {
-		first = first[:k]
-	}
+	first := typeOf(n)
 	_, typed := docTypeByCode(first)
 	code := bodyCode(issuer)
 	return typed && code != "" && foldUpper(first) == foldUpper(code)

@@ -33,12 +33,15 @@ var (
 	// another thin mark ("Số: 08 ;CT-UBND", "Số: “UBND-KGVX"; in a coarse
 	// or 1-bit scan a slash is a stroke or two of pixels): then the colon
 	// and a code with a hyphen must be there.
-	numberBareRe = regexp.MustCompile(`^[^A-Z0-9]*S[O6]?\s*[:;]([^/]{0,16}?)(?:\s|\s*` + lostSlash + `{1,2}\s*)([A-Z][A-Z0-9]*` + joined + hyphen + `[A-Z0-9]+` + joined + `(?:` + hyphen + `[A-Z0-9]+` + joined + `)*)`)
+	numberBareRe = regexp.MustCompile(`^[^A-Z0-9]*S[O6]?\s*[:;]([^/]{0,16}?)(?:\s|\s*` + lostSlash + `{1,2}\s*)(` + bareCode + `)`)
+	// bareCode is a code whose slash was lost: capitals, and a hyphen
+	// before the next part, without which nothing tells it a code.
+	bareCode = `[A-Z][A-Z0-9]*` + joined + hyphen + `[A-Z0-9]+` + joined + `(?:` + hyphen + `[A-Z0-9]+` + joined + `)*`
 	// numberRunOnRe is the same line when OCR lost the slash and the gap
 	// it stood in, the code run on after the numeral's figures ("Số:
 	// 215MTTQ-BTT" in a 1-bit scan): figures alone in the slot, and the
 	// code with a hyphen.
-	numberRunOnRe = regexp.MustCompile(`^[^A-Z0-9]*S[O6]?\s*[:;]\s*([0-9]{1,6})([A-Z][A-Z0-9]*` + joined + hyphen + `[A-Z0-9]+` + joined + `(?:` + hyphen + `[A-Z0-9]+` + joined + `)*)`)
+	numberRunOnRe = regexp.MustCompile(`^[^A-Z0-9]*S[O6]?\s*[:;]\s*([0-9]{1,6})(` + bareCode + `)`)
 	// partyRe is a number of the Party's order (Hướng dẫn 36-HD/VPTW):
 	// the type code after a hyphen and before the slash, the issuer's code
 	// after it ("Số 125-QĐ/TU", "Số 14514-CV/VPTW"), and no colon needed.
@@ -216,23 +219,12 @@ func codeFigures(c string) (string, bool) {
 	if i <= 0 {
 		return c, false
 	}
-	tail, changed := []rune(c[i:]), false
-	for k, r := range tail {
-		if unicode.IsDigit(r) {
-			continue
-		}
-		d, ok := figureOfShape[r]
-		if !ok {
-			return c, false
-		}
-		tail[k], changed = d, true
+	tail := yearFix.Replace(c[i:]) // print's figures, as a year's are read
+	if tail == c[i:] || !isDigits(tail) {
+		return c, false
 	}
-	return c[:i] + string(tail), changed
+	return c[:i] + tail, true
 }
-
-// figureOfShape is the figure a capital read in a code's figures stands
-// for.
-var figureOfShape = map[rune]rune{'O': '0', 'D': '0', 'I': '1', 'L': '1', 'Z': '2', 'S': '5', 'G': '6', 'B': '8'}
 
 // stopBeforeWord cuts a code at a stop that a word in small letters
 // follows ("UBND.Quảng": the date line run on), which no stop joining the
