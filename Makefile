@@ -23,7 +23,7 @@ ADDR  ?= 127.0.0.1:8080
 SHARED ?= $(abspath ../shared)
 export VANTHU_SHARED := $(SHARED)
 
-.PHONY: setup build run test test-short bench bench-scale lint vulncheck fuzz soak clean digits-model
+.PHONY: setup build run test eval test-short bench bench-scale lint vulncheck fuzz soak clean digits-model
 
 setup:
 	@bash scripts/setup.sh
@@ -37,6 +37,12 @@ run: build
 test: lint
 	@bash scripts/setup.sh --test
 	$(GO) test -count=1 -timeout 20m ./...
+
+# The whole evaluation: every way of scanning reads every document
+# (`make test` reads half of them in each way; internal/eval).
+eval:
+	@bash scripts/setup.sh --test
+	VANTHU_EVAL=full $(GO) test -count=1 -timeout 40m ./internal/eval
 
 test-short:
 	$(GO) test -short ./...

@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -52,45 +53,74 @@ func TestArchiveCopies(t *testing.T) {
 	if len(docs) == 0 {
 		t.Skip("neither the dev corpus nor ../shared/real is here")
 	}
-	made, kept := 0, 0
-	for _, r := range docs {
+	tmp := t.TempDir()
+	// Each document's copy is made and checked on its own, as many at
+	// once as the machine has cores (the checks are other programs').
+	type outcome struct {
+		made bool
+		kept string // why the original is kept
+		errs []string
+	}
+	outcomes := make([]outcome, len(docs))
+	err := parallel(len(docs), func(i int) error {
+		o, r := &outcomes[i], docs[i]
+		name := filepath.Base(r.File)
 		if r.Error != "" {
-			t.Errorf("%s: %s", filepath.Base(r.File), r.Error)
-			continue
+			o.errs = append(o.errs, name+": "+r.Error)
+			return nil
 		}
 		d := vanthu.Document{ID: r.SHA256, Pages: r.Recognised, Metadata: r.Metadata}
-		name := filepath.Base(r.File)
 		if ok, why := archive.Eligible(d); !ok {
-			t.Logf("%s: original kept: %s", name, why[0])
-			kept++
-			continue
+			o.kept = name + ": original kept: " + why[0]
+			return nil
 		}
-		path := filepath.Join(t.TempDir(), "copy.pdf")
+		dir, err := os.MkdirTemp(tmp, "copy")
+		if err != nil {
+			return err
+		}
+		path := filepath.Join(dir, "copy.pdf")
 		f, err := os.Create(path)
 		if err != nil {
-			t.Fatal(err)
+			return err
 		}
 		err = archive.Write(f, blobStore, d, time.Now())
 		if cerr := f.Close(); err == nil {
 			err = cerr
 		}
 		if err != nil {
-			t.Errorf("%s: %v", name, err)
-			continue
+			o.errs = append(o.errs, fmt.Sprintf("%s: %v", name, err))
+			return nil
 		}
 		var pages []pdfacheck.Page
 		for _, p := range d.Pages {
 			img, err := blobStore.ReadAll(p.Image)
 			if err != nil {
-				t.Fatal(err)
+				return err
 			}
 			pages = append(pages, pdfacheck.Page{Image: img, DPI: archive.PageDPI(p), Words: archive.Words(p), Text: p.Text})
 		}
 		title := archive.Info(d, time.Now()).Title
 		for _, msg := range pdfacheck.Check(path, pages, pdfacheck.Options{Title: title, Render: 1}) {
-			t.Errorf("%s: %s", name, msg)
+			o.errs = append(o.errs, name+": "+msg)
 		}
-		made++
+		o.made = true
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	made, kept := 0, 0
+	for _, o := range outcomes {
+		for _, e := range o.errs {
+			t.Error(e)
+		}
+		if o.kept != "" {
+			t.Log(o.kept)
+			kept++
+		}
+		if o.made {
+			made++
+		}
 	}
 	t.Logf("%d copies made and checked, %d originals kept", made, kept)
 	if made == 0 {
