@@ -47,6 +47,11 @@ var (
 	// after it ("Số 125-QĐ/TU", "Số 14514-CV/VPTW"), and no colon needed.
 	// A number of NĐ 30 has its slash first and never matches.
 	partyRe = regexp.MustCompile(`^[^A-Z0-9]*S[O6]\s*[:;.,]?([^/]{0,16}?)\s*[-–]\s*((?:[A-Z]|[0-9][A-Z])[A-Z0-9]{0,3}\s*/\s*[A-Z][A-Z0-9]*(?:\s*[-–]\s*[A-Z0-9]+)*)`)
+	// partySevenRe is a Party number whose slash OCR read as a 7 (a thin
+	// slash's foot lost in a 1-bit scan: "Số 12-CI7TU" for 12-CT/TU): a 7
+	// between the type code's capitals and the issuer's, where no figure
+	// stands in a number of that order.
+	partySevenRe = regexp.MustCompile(`^[^A-Z0-9]*S[O6]\s*[:;.,]?\s*([0-9]{1,6})\s*[-–]\s*([A-Z]{1,4}7[A-Z][A-Z0-9]*(?:\s*[-–]\s*[A-Z0-9]+)*)`)
 	// numberTypeLostRe is the line whose slash and type code OCR ran into
 	// the handwriting before them ("Số: 2477 -UBND" for "Số: 24/TTr-UBND"):
 	// the issuing code after a hyphen, and nothing after it.
@@ -136,11 +141,14 @@ func ParseNumberLine(line string) (Number, bool) {
 		up = strings.ToUpper(string(folded))
 	}
 	var n Number
+	seven := false // a Party number's slash read as a 7
 	m := partyRe.FindStringSubmatchIndex(up)
 	if m != nil {
 		n.Party = true
 	} else if m = numberRe.FindStringSubmatchIndex(up); m == nil {
-		if m = numberBareRe.FindStringSubmatchIndex(up); m == nil {
+		if m = partySevenRe.FindStringSubmatchIndex(up); m != nil {
+			n.Party, seven = true, true
+		} else if m = numberBareRe.FindStringSubmatchIndex(up); m == nil {
 			m = numberRunOnRe.FindStringSubmatchIndex(up)
 		}
 		if m == nil {
@@ -170,6 +178,9 @@ func ParseNumberLine(line string) (Number, bool) {
 	raw = strings.NewReplacer("–", "-", "Ð", "Đ").Replace(strings.TrimPrefix(raw, "/"))
 	raw = stopBeforeWord(raw)
 	if n.Party {
+		if seven {
+			raw = strings.Replace(raw, "7", "/", 1)
+		}
 		typ, issuer, _ := strings.Cut(raw, "/")
 		typ = letterForDigit(typ, partyTypeByCode)
 		if c, ok := knownCode(typ, partyTypeByCode); ok {

@@ -67,6 +67,11 @@ func TestParseNumberLine(t *testing.T) {
 		{"Số: ...... 507 ...../UBND-KT", Number{Numeral: "507", Code: "UBND-KT"}},
 		{"Số: ..23../QĐ-UBND", Number{Numeral: "23", Code: "QĐ-UBND"}},
 		{"Số: ………/UBND-KT", Number{Code: "UBND-KT"}},
+		// A Party number's slash read as a 7; a 7 of the issuer's code
+		// and a Party number read whole stay as they are.
+		{"Số 12-CI7TU", Number{Numeral: "12", Code: "CI/TU", Party: true, Unsure: true}},
+		{"Số 125-QĐ7HU", Number{Numeral: "125", Code: "QĐ/HU", Party: true, Unsure: true}},
+		{"Số 125-QĐ/HU7", Number{Numeral: "125", Code: "QĐ/HU7", Party: true}},
 	}
 	for _, tt := range tests {
 		if got, ok := ParseNumberLine(tt.in); !ok || got != tt.want {
@@ -477,5 +482,24 @@ func TestNumberCodeMisreadGoesToReview(t *testing.T) {
 		if want, ok := map[string]string{"s: 1825 /sGTVT-QLCL": "1825/SGTVT-QLCL", "Số: 3456/ÊEVNCPC-KD": "3456/EVNCPC-KD"}[c.line]; ok && r.Metadata.Number != want {
 			t.Errorf("%q: number %q, want %s", c.line, r.Metadata.Number, want)
 		}
+	}
+}
+
+// A Party number whose slash a 1-bit scan read as a 7 is read, its type
+// code spelt as the heading names the type, and flagged.
+func TestPartyNumberSlashReadAsSeven(t *testing.T) {
+	words := rowWords(
+		row{"TỈNH ỦY BÌNH AN", 270, 130, 605, 170},
+		row{"ĐẢNG CỘNG SẢN VIỆT NAM", 862, 130, 1380, 170},
+		row{"*", 430, 180, 445, 195},
+		row{"Bình An, ngày 08 tháng 01 năm 2013", 862, 226, 1380, 262},
+		row{"Số 12-CI7TU", 330, 230, 545, 266},
+		row{"CHỈ THỊ", 740, 330, 915, 370},
+		row{"về tăng cường sự lãnh đạo của Đảng đối với công tác dân vận", 350, 380, 1300, 416},
+		row{"Trong những năm qua, công tác dân vận trên địa bàn tỉnh đạt nhiều kết quả.", 200, 460, 1450, 496},
+	)
+	r := Read([]vanthu.Page{{Number: 1, Width: 1654, Height: 2339, Words: words}}, nil)
+	if md := r.Metadata; md.Number != "12-CT/TU" || md.DocType != "Chỉ thị" || !slices.Contains(r.Review, "number") {
+		t.Errorf("number %q, type %q, review %v; want 12-CT/TU, Chỉ thị, the number flagged", md.Number, md.DocType, r.Review)
 	}
 }
