@@ -142,6 +142,48 @@ func (p *Processor) Process(ctx context.Context, files []string, emit func(Resul
 		return err
 	}
 
+	// rasterise hashes, checks and rasterises file i, and queues its
+	// pages for OCR.
+	rasterise := func(i int) {
+		f, st := files[i], states[i]
+		ref, format, err := identify(f)
+		mu.Lock()
+		st.res.SHA256 = ref
+		mu.Unlock()
+		if err == nil && format == vanthu.PDF && p.Signatures != nil {
+			sigs, warnings, _ := p.Signatures.Check(ctx, f) // a failed check is among the warnings
+			mu.Lock()
+			st.res.Signatures = append(st.res.Signatures, sigs...)
+			st.res.Warnings = append(st.res.Warnings, warnings...)
+			mu.Unlock()
+		}
+		if err == nil {
+			err = p.Rasteriser.Rasterise(ctx, f, format, func(pi vanthu.PageImage) error {
+				mu.Lock()
+				if !st.known {
+					st.pages = make([]vanthu.Page, pi.Pages)
+					st.known = true
+				}
+				st.pages[pi.Number-1] = vanthu.Page{Number: pi.Number, Image: pi.Image, DPI: pi.DPI, Width: pi.Width, Height: pi.Height}
+				st.pending++
+				mu.Unlock()
+				select {
+				case jobs <- pageJob{file: i, img: pi}:
+					return nil
+				case <-ctx.Done():
+					return ctx.Err()
+				}
+			})
+		}
+		mu.Lock()
+		if err != nil {
+			st.res.Error = err.Error()
+		}
+		st.done = true
+		flush()
+		mu.Unlock()
+	}
+
 	// Files are rasterised as many at once as there are OCR workers: a
 	// born-digital file needs no OCR, and its rasterising is all its
 	// cost.
@@ -150,7 +192,7 @@ func (p *Processor) Process(ctx context.Context, files []string, emit func(Resul
 	for range min(workers, len(files)) {
 		rw.Go(func() {
 			for i := range queue {
-				p.rasterise(ctx, i, files[i], states[i], &mu, flush, jobs)
+				rasterise(i)
 			}
 		})
 	}
@@ -165,47 +207,6 @@ func (p *Processor) Process(ctx context.Context, files []string, emit func(Resul
 	close(jobs)
 	wg.Wait()
 	return ctx.Err()
-}
-
-// rasterise hashes, checks and rasterises file i (f, whose state is st),
-// and queues its pages for OCR.
-func (p *Processor) rasterise(ctx context.Context, i int, f string, st *fileState, mu *sync.Mutex, flush func(), jobs chan<- pageJob) {
-	ref, format, err := identify(f)
-	mu.Lock()
-	st.res.SHA256 = ref
-	mu.Unlock()
-	if err == nil && format == vanthu.PDF && p.Signatures != nil {
-		sigs, warnings, _ := p.Signatures.Check(ctx, f) // a failed check is among the warnings
-		mu.Lock()
-		st.res.Signatures = append(st.res.Signatures, sigs...)
-		st.res.Warnings = append(st.res.Warnings, warnings...)
-		mu.Unlock()
-	}
-	if err == nil {
-		err = p.Rasteriser.Rasterise(ctx, f, format, func(pi vanthu.PageImage) error {
-			mu.Lock()
-			if !st.known {
-				st.pages = make([]vanthu.Page, pi.Pages)
-				st.known = true
-			}
-			st.pages[pi.Number-1] = vanthu.Page{Number: pi.Number, Image: pi.Image, DPI: pi.DPI, Width: pi.Width, Height: pi.Height}
-			st.pending++
-			mu.Unlock()
-			select {
-			case jobs <- pageJob{file: i, img: pi}:
-				return nil
-			case <-ctx.Done():
-				return ctx.Err()
-			}
-		})
-	}
-	mu.Lock()
-	if err != nil {
-		st.res.Error = err.Error()
-	}
-	st.done = true
-	flush()
-	mu.Unlock()
 }
 
 // identify hashes a file, streaming, and detects its format by content.
