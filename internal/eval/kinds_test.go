@@ -116,7 +116,8 @@ var kindScans = []scanning{
 // L a stop (12/KI.-TTr): read as the number, the first two flagged
 // (extract.ParseNumberLine). The received stamp's mark read as a figure
 // within the department's code (S5TC) is taken out, flagged
-// (extract.strayFigure). The italic month's 1 read by its flag as a T
+// (extract.strayFigure). A Party number's slash read in 1 bit as a 7
+// (12-CI7TU) is read as the slash, flagged (extract.ParseNumberLine). The italic month's 1 read by its flag as a T
 // (tháng T1) is read as 1, flagged (extract.readDateLine).
 var timesScans = []scanning{
 	{"Times, 300 dpi", 300, jpegImage, map[string]int{
@@ -128,7 +129,7 @@ var timesScans = []scanning{
 		"subject": 60, "signer": 59, "signer_title": 60, "urgency": 60, "confidentiality": 60,
 	}, 0},
 	{"Times, 200 dpi 1 bit", 200, bilevelImage, map[string]int{
-		"number": 53, "doc_type": 60, "issuer": 59, "parent_body": 60, "issued_date": 58, "place": 58,
+		"number": 54, "doc_type": 60, "issuer": 59, "parent_body": 60, "issued_date": 58, "place": 58,
 		"subject": 59, "signer": 56, "signer_title": 58, "urgency": 60, "confidentiality": 60,
 	}, 1},
 }
