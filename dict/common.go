@@ -1,5 +1,7 @@
 package dict
 
+import "sync"
+
 // commonSyllables are frequent syllables of Vietnamese administrative
 // writing, written from general knowledge of the register (not taken from
 // any corpus). They rank the repairs of a token that cannot be a syllable
@@ -25,7 +27,7 @@ var commonSyllables = []string{
 	"trách", "phần", "mềm", "ứng", "dụng", "sử", "trung", "ương", "thành", "phố", "thị", "trấn",
 }
 
-var commonRank = func() map[string]int {
+var commonRank = sync.OnceValue(func() map[string]int {
 	m := make(map[string]int, len(commonSyllables))
 	for i, s := range commonSyllables {
 		if _, ok := m[s]; !ok {
@@ -33,8 +35,8 @@ var commonRank = func() map[string]int {
 		}
 	}
 	return m
-}()
+})
 
 // CommonRank is a syllable's rank among the common ones (1 is most
 // common), or 0 if it is not among them.
-func CommonRank(s string) int { return commonRank[Canon(s)] }
+func CommonRank(s string) int { return commonRank()[Canon(s)] }

@@ -3,6 +3,7 @@ package dict
 import (
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -67,7 +68,7 @@ var abbrevCompounds = strings.Fields(`ubnd_tỉnh hđnd_tỉnh`)
 
 // compounds maps a compound's folded lower-case syllables, joined by a
 // space, to its syllables; a key two compounds share is dropped.
-var compounds = func() map[string][2]string {
+var compounds = sync.OnceValue(func() map[string][2]string {
 	m := map[string][2]string{}
 	clash := map[string]bool{}
 	for _, c := range slices.Concat(compoundList, abbrevCompounds) {
@@ -82,7 +83,7 @@ var compounds = func() map[string][2]string {
 		delete(m, k)
 	}
 	return m
-}()
+})
 
 // RepairCompound returns the two syllables a, b respelt as the compound of
 // the administrative register whose letters they have, keeping each one's
@@ -98,11 +99,11 @@ func RepairCompound(a, b string) (string, string, bool) {
 		// I.ao động): no word begins with I and a stop run into
 		// small letters.
 		r, _ := utf8.DecodeRuneInString(rest)
-		if c, ok := compounds[Fold("l"+rest)+" "+Fold(lb)]; ok && unicode.IsLower(r) {
+		if c, ok := compounds()[Fold("l"+rest)+" "+Fold(lb)]; ok && unicode.IsLower(r) {
 			return withCase(c[0], "L"+rest), withCase(c[1], b), true
 		}
 	}
-	c, ok := compounds[Fold(la)+" "+Fold(lb)]
+	c, ok := compounds()[Fold(la)+" "+Fold(lb)]
 	if !ok || Canon(la) == Canon(c[0]) && Canon(lb) == Canon(c[1]) {
 		return a, b, false // right already, in either tone placement (hoà giải, hòa giải)
 	}
@@ -123,7 +124,7 @@ func WrittenWithComma(a, b string) bool {
 // are spelt (in either tone placement): văn bản, hoà giải.
 func IsCompound(a, b string) bool {
 	la, lb := strings.ToLower(NFC(a)), strings.ToLower(NFC(b))
-	c, ok := compounds[Fold(la)+" "+Fold(lb)]
+	c, ok := compounds()[Fold(la)+" "+Fold(lb)]
 	return ok && Canon(la) == Canon(c[0]) && Canon(lb) == Canon(c[1])
 }
 

@@ -3,6 +3,7 @@ package dict
 import (
 	"slices"
 	"strings"
+	"sync"
 )
 
 // DocType is a kind of administrative document.
@@ -104,12 +105,12 @@ var bothStrokes = strings.NewReplacer("DĐ", "Đ", "ĐD", "Đ")
 // without case or spaces (so "QUYET DINH", "Quyết định" and a heading
 // printed letter-spaced, "Q U Y Ế T  Đ Ị N H", all match).
 func DocTypeByName(n string) (DocType, bool) {
-	t, ok := docTypesByName[nameKey(n)]
+	t, ok := docTypesByName()[nameKey(n)]
 	return t, ok
 }
 
 // docTypesByName are DocTypes by their names' keys (nameKey).
-var docTypesByName = func() map[string]DocType {
+var docTypesByName = sync.OnceValue(func() map[string]DocType {
 	m := map[string]DocType{}
 	for _, t := range DocTypes {
 		if _, dup := m[nameKey(t.Name)]; !dup {
@@ -117,7 +118,7 @@ var docTypesByName = func() map[string]DocType {
 		}
 	}
 	return m
-}()
+})
 
 // nameKey is a type's name folded, in small letters, without spaces.
 func nameKey(n string) string {

@@ -2,6 +2,7 @@ package dict
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -12,7 +13,7 @@ import (
 // đệm, tên) in common use. Unlike family names they are an open class; the
 // list serves one repair only (RepairGivenName), which trusts it only where
 // the syllable read is not in it.
-var givenNames = func() map[string]bool {
+var givenNames = sync.OnceValue(func() map[string]bool {
 	m := map[string]bool{}
 	for _, s := range strings.Fields(`
 	An Ân Anh Ánh Bá Bắc Bách Bạch Bằng Bảo Bích Biên Bính Bình Bội Bửu Ca Cầm Cẩm Căng Cảnh Cao Cát Châm
@@ -33,7 +34,7 @@ var givenNames = func() map[string]bool {
 		m[Canon(s)] = true
 	}
 	return m
-}()
+})
 
 // commonMiddle is the middle name read without its marks that stands,
 // after a family name, for the one far commoner there than any other name
@@ -42,7 +43,7 @@ var commonMiddle = map[string]string{"van": "văn"}
 
 // IsGivenName reports whether s is a syllable of a middle or given name in
 // common use, whatever its case.
-func IsGivenName(s string) bool { return givenNames[Canon(s)] }
+func IsGivenName(s string) bool { return givenNames()[Canon(s)] }
 
 // RepairGivenName puts back the marks of a middle or given name that OCR
 // lost or bent, where the syllable read is no name in common use:
@@ -70,14 +71,14 @@ func IsGivenName(s string) bool { return givenNames[Canon(s)] }
 func RepairGivenName(name string) (repaired string, guessed bool) {
 	ws := strings.Fields(NFC(name))
 	for i := 1; i < len(ws); i++ {
-		if givenNames[Canon(ws[i])] {
+		if givenNames()[Canon(ws[i])] {
 			continue
 		}
-		if m := mirrorTone(ws[i]); m != ws[i] && givenNames[Canon(m)] {
+		if m := mirrorTone(ws[i]); m != ws[i] && givenNames()[Canon(m)] {
 			ws[i] = m
 			continue
 		}
-		if m := hookForAcute(ws[i]); m != ws[i] && givenNames[Canon(m)] {
+		if m := hookForAcute(ws[i]); m != ws[i] && givenNames()[Canon(m)] {
 			ws[i], guessed = m, true
 			continue
 		}
@@ -150,7 +151,7 @@ func markLost(w string) (string, int) {
 // none does or two do (which is meant is not known).
 func oneName(w string, fits func(name string) bool) (string, int) {
 	found := ""
-	for n := range givenNames {
+	for n := range givenNames() {
 		if !fits(n) {
 			continue
 		}

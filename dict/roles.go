@@ -2,18 +2,19 @@ package dict
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 )
 
 // officeKeys are the offices that sign, each as its letters without marks
 // or spaces (CHUTICH), for RepairRole.
-var officeKeys = func() map[string]string {
+var officeKeys = sync.OnceValue(func() map[string]string {
 	m := map[string]string{}
 	for _, o := range offices {
 		m[roleKey(o)] = o
 	}
 	return m
-}()
+})
 
 // roleKey is s's letters without marks, in capitals, with nothing between
 // them.
@@ -36,7 +37,7 @@ func RepairRole(line string) (string, bool) {
 		return line, false
 	}
 	best, bestD, second := "", len(key)+1, len(key)+1
-	for k, o := range officeKeys {
+	for k, o := range officeKeys() {
 		switch d := EditDistance(key, k); {
 		case d < bestD:
 			best, second, bestD = o, bestD, d
@@ -70,7 +71,7 @@ func Deputy(office string) string {
 // (BỘ TRƯỞNG, CHỦ NHIỆM: the head of a ministry-level office).
 func IsOffice(line string) bool {
 	for _, o := range strings.Split(line, ", ") {
-		if officeKeys[roleKey(o)] != o {
+		if officeKeys()[roleKey(o)] != o {
 			return false
 		}
 	}
@@ -78,7 +79,7 @@ func IsOffice(line string) bool {
 }
 
 // headByDeputy is each office's head by the title of its deputy.
-var headByDeputy = func() map[string]string {
+var headByDeputy = sync.OnceValue(func() map[string]string {
 	m := map[string]string{}
 	for _, o := range offices {
 		if d := Deputy(o); d != o {
@@ -86,11 +87,11 @@ var headByDeputy = func() map[string]string {
 		}
 	}
 	return m
-}()
+})
 
 // HeadOf returns the office whose deputy is titled role (PHÓ CHỦ TỊCH:
 // CHỦ TỊCH; THỨ TRƯỞNG: BỘ TRƯỞNG).
 func HeadOf(role string) (string, bool) {
-	head, ok := headByDeputy[role]
+	head, ok := headByDeputy()[role]
 	return head, ok
 }
