@@ -3,6 +3,7 @@ package dict
 import (
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -62,20 +63,22 @@ func IsSurname(name string) bool {
 	return slices.Contains(surnames, first)
 }
 
-var surnameByFold = func() map[string][]string {
+var surnameByFold = sync.OnceValue(func() map[string][]string {
 	m := map[string][]string{}
 	for _, s := range surnames {
 		k := strings.ToLower(Fold(s))
 		m[k] = append(m[k], s)
 	}
 	return m
-}()
+})
 
 // RepairSurname puts back the marks of a full name's family name when OCR
 // read it as a syllable that is no family name (Đỉnh Văn An → Đinh Văn
 // An) and exactly one family name has its letters, or, when none has, its
-// first letter lost under the stroke of a signature ([Íà → Hà) and exactly
-// one family name of its length ends in the rest as read. Anything else is
+// first letter misread under the stroke of a signature ([Íà → Hà) and
+// exactly one family name of its length ends in the rest as read, or its
+// first letter lost there (rần Ngọc Căng, #rấñ Hoàng Tuấn → Trần) and
+// exactly one family name a letter longer ends in it. Anything else is
 // left as read.
 func RepairSurname(name string) string {
 	name = NFC(name)
@@ -83,9 +86,12 @@ func RepairSurname(name string) string {
 	if first == "" || slices.Contains(surnames, first) {
 		return name
 	}
-	cands := surnameByFold[strings.ToLower(Fold(first))]
+	cands := surnameByFold()[strings.ToLower(Fold(first))]
 	if len(cands) == 0 {
 		cands = overwritten(first)
+	}
+	if len(cands) == 0 {
+		cands = lostInitial(first)
 	}
 	if len(cands) != 1 {
 		return name
@@ -116,4 +122,38 @@ func overwritten(w string) []string {
 		}
 	}
 	return out
+}
+
+// lostInitial returns the family names that w can be with its first letter
+// lost: a letter longer than w and ending in it, marks and all (rần:
+// Trần), or else in its letters without marks (rấñ: Trần). w's first
+// letter may have been given a capital, as a name's first letter is.
+func lostInitial(w string) []string {
+	rs := []rune(w)
+	if len(rs) < 2 {
+		return nil
+	}
+	low := strings.ToLower(w)
+	for _, r := range low {
+		if !unicode.IsLower(r) {
+			return nil
+		}
+	}
+	var exact, folded []string
+	for _, s := range surnames {
+		if utf8.RuneCountInString(s) != len(rs)+1 {
+			continue
+		}
+		_, size := utf8.DecodeRuneInString(s)
+		switch tail := s[size:]; {
+		case tail == low:
+			exact = append(exact, s)
+		case Fold(tail) == Fold(low):
+			folded = append(folded, s)
+		}
+	}
+	if len(exact) > 0 {
+		return exact
+	}
+	return folded
 }

@@ -181,6 +181,29 @@ func TestNameLine(t *testing.T) {
 	}
 }
 
+// On a coarse grey scan the stroke of the signature takes the family
+// name's first letter, and marks of the seal stand before the rest: the
+// one family name a letter longer is the signer's, a guess the clerk
+// checks.
+func TestSignerFirstLetterLostUnderTheStroke(t *testing.T) {
+	for _, c := range []struct{ line, want string }{
+		{"rần Ngọc Căng", "Trần Ngọc Căng"},
+		{"-#rấñ Hoàng Tuấn", "Trần Hoàng Tuấn"},
+	} {
+		segs := []layout.Segment{
+			seg("Nơi nhận:", layout.Left, 453, 1700, 651, 1745),
+			seg("KT. CHỦ TỊCH", layout.Right, 1037, 1743, 1284, 1790),
+			seg("- Như trên;", layout.Left, 445, 1760, 639, 1795),
+			seg("PHÓ CHỦ TỊCH", layout.Right, 1032, 1793, 1264, 1824),
+			seg("2S", layout.Right, 1100, 1900, 1150, 1930),
+			seg(c.line, layout.Right, 919, 2077, 1303, 2113),
+		}
+		if b, ok := closing(segs, false); !ok || b.signer != c.want || !b.signerGuessed {
+			t.Errorf("%q: closing = %+v, %v; want the signer %s, flagged", c.line, b, ok, c.want)
+		}
+	}
+}
+
 // "Nơi nhận:" misread past its first word is still known by its place:
 // flush left on the row of the signer's role. The same words anywhere
 // else are not it.
