@@ -109,19 +109,7 @@ func overwritten(w string) []string {
 	if len(rs) < 2 {
 		return nil
 	}
-	tail := string(rs[1:])
-	for _, r := range tail {
-		if !unicode.IsLower(r) {
-			return nil
-		}
-	}
-	var out []string
-	for _, s := range surnames {
-		if utf8.RuneCountInString(s) == len(rs) && strings.HasSuffix(s, tail) {
-			out = append(out, s)
-		}
-	}
-	return out
+	return surnamesEndingIn(string(rs[1:]), len(rs), false)
 }
 
 // lostInitial returns the family names that w can be with its first letter
@@ -129,30 +117,36 @@ func overwritten(w string) []string {
 // Trần), or else in its letters without marks (rấñ: Trần). w's first
 // letter may have been given a capital, as a name's first letter is.
 func lostInitial(w string) []string {
-	rs := []rune(w)
-	if len(rs) < 2 {
+	n := utf8.RuneCountInString(w)
+	if n < 2 {
 		return nil
 	}
-	low := strings.ToLower(w)
-	for _, r := range low {
+	return surnamesEndingIn(strings.ToLower(w), n+1, true)
+}
+
+// surnamesEndingIn returns the family names of n letters whose letters
+// after the first are rest, small letters, as spelt; with byLetters and
+// none so spelt, those whose letters without marks are rest's.
+func surnamesEndingIn(rest string, n int, byLetters bool) []string {
+	for _, r := range rest {
 		if !unicode.IsLower(r) {
 			return nil
 		}
 	}
 	var exact, folded []string
 	for _, s := range surnames {
-		if utf8.RuneCountInString(s) != len(rs)+1 {
+		if utf8.RuneCountInString(s) != n {
 			continue
 		}
 		_, size := utf8.DecodeRuneInString(s)
 		switch tail := s[size:]; {
-		case tail == low:
+		case tail == rest:
 			exact = append(exact, s)
-		case Fold(tail) == Fold(low):
+		case byLetters && Fold(tail) == Fold(rest):
 			folded = append(folded, s)
 		}
 	}
-	if len(exact) > 0 {
+	if len(exact) > 0 || !byLetters {
 		return exact
 	}
 	return folded

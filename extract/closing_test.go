@@ -169,13 +169,7 @@ func TestNameLine(t *testing.T) {
 			t.Errorf("nameLine(%q) = %q, want %q", in, got, want)
 		}
 	}
-	segs := []layout.Segment{
-		seg("Nơi nhận:", layout.Left, 453, 1700, 651, 1745),
-		seg("KT. CHỦ TỊCH", layout.Right, 1037, 1743, 1284, 1790),
-		seg("- Như trên;", layout.Left, 445, 1760, 639, 1795),
-		seg("PHÓ CHỦ TỊCH", layout.Right, 1032, 1793, 1264, 1824),
-		seg(">.=- trấn Phước Hiền", layout.Right, 919, 2077, 1303, 2113),
-	}
+	segs := deputysClosing(seg(">.=- trấn Phước Hiền", layout.Right, 919, 2077, 1303, 2113))
 	if b, ok := closing(segs, false); !ok || b.signer != "Trần Phước Hiền" || b.signerGuessed {
 		t.Errorf("closing = %+v, %v; want the signer Trần Phước Hiền", b, ok)
 	}
@@ -190,18 +184,22 @@ func TestSignerFirstLetterLostUnderTheStroke(t *testing.T) {
 		{"rần Ngọc Căng", "Trần Ngọc Căng"},
 		{"-#rấñ Hoàng Tuấn", "Trần Hoàng Tuấn"},
 	} {
-		segs := []layout.Segment{
-			seg("Nơi nhận:", layout.Left, 453, 1700, 651, 1745),
-			seg("KT. CHỦ TỊCH", layout.Right, 1037, 1743, 1284, 1790),
-			seg("- Như trên;", layout.Left, 445, 1760, 639, 1795),
-			seg("PHÓ CHỦ TỊCH", layout.Right, 1032, 1793, 1264, 1824),
-			seg("2S", layout.Right, 1100, 1900, 1150, 1930),
-			seg(c.line, layout.Right, 919, 2077, 1303, 2113),
-		}
+		segs := deputysClosing(seg("2S", layout.Right, 1100, 1900, 1150, 1930), seg(c.line, layout.Right, 919, 2077, 1303, 2113))
 		if b, ok := closing(segs, false); !ok || b.signer != c.want || !b.signerGuessed {
 			t.Errorf("%q: closing = %+v, %v; want the signer %s, flagged", c.line, b, ok, c.want)
 		}
 	}
+}
+
+// deputysClosing is the foot of a page a deputy signs for the chair: Nơi
+// nhận beside KT. CHỦ TỊCH / PHÓ CHỦ TỊCH, then below them the lines given.
+func deputysClosing(below ...layout.Segment) []layout.Segment {
+	return append([]layout.Segment{
+		seg("Nơi nhận:", layout.Left, 453, 1700, 651, 1745),
+		seg("KT. CHỦ TỊCH", layout.Right, 1037, 1743, 1284, 1790),
+		seg("- Như trên;", layout.Left, 445, 1760, 639, 1795),
+		seg("PHÓ CHỦ TỊCH", layout.Right, 1032, 1793, 1264, 1824),
+	}, below...)
 }
 
 // "Nơi nhận:" misread past its first word is still known by its place:

@@ -117,8 +117,9 @@ var kindScans = []scanning{
 // (extract.ParseNumberLine). The received stamp's mark read as a figure
 // within the department's code (S5TC) is taken out, flagged
 // (extract.strayFigure). A Party number's slash read in 1 bit as a 7
-// (12-CI7TU) is read as the slash, flagged (extract.ParseNumberLine). The italic month's 1 read by its flag as a T
-// (tháng T1) is read as 1, flagged (extract.readDateLine).
+// (12-CI7TU) is read as the slash, flagged (extract.ParseNumberLine). The
+// italic month's 1 read by its flag as a T (tháng T1) is read as 1,
+// flagged (extract.readDateLine).
 var timesScans = []scanning{
 	{"Times, 300 dpi", 300, jpegImage, map[string]int{
 		"number": 60, "doc_type": 60, "issuer": 60, "parent_body": 60, "issued_date": 60, "place": 60,
