@@ -19,7 +19,8 @@ import (
 //
 //   - a fraction or division slash (V⁄v, 574∕UBND) is the solidus that
 //     every number and V/v is written with;
-//   - digits read as letters inside numbers (2O21, l5, 1I) become digits;
+//   - digits read as letters inside numbers (2O21, l5, 1I, 3Í) become
+//     digits;
 //   - a number's type code read without the stroke of its Đ, a code of no
 //     type (2269/QD-TTg, 125-QD/HU), takes it back, and one read with both
 //     (45/2019/NDĐ-CP) keeps the Đ alone (see fixTypeCode);
@@ -333,15 +334,18 @@ func splitPunct(w string) (core, pre, post string) {
 	return w[start:end], w[:start], w[end:]
 }
 
-// fixDigits turns O, o, l, I and | into digits in a token that is a
-// number: at least as many real digits as such letters, and nothing else.
+// fixDigits turns O, o, l, I, Í, Ì and | into digits in a token that is
+// a number: at least as many real digits as such letters, and nothing
+// else. An I with a tone mark is a 1 whose foot or serif the scan blurred
+// into an accent (thứ 3Í for thứ 31).
 func fixDigits(s string) (string, bool) {
+	s = dict.NFC(s)
 	var digits, lookalikes int
 	for _, r := range s {
 		switch {
 		case r >= '0' && r <= '9':
 			digits++
-		case r == 'O' || r == 'o' || r == 'l' || r == 'I' || r == '|':
+		case r == 'O' || r == 'o' || r == 'l' || r == 'I' || r == 'Í' || r == 'Ì' || r == '|':
 			lookalikes++
 		default:
 			return "", false
@@ -350,8 +354,10 @@ func fixDigits(s string) (string, bool) {
 	if lookalikes == 0 || digits == 0 || digits < lookalikes || digits+lookalikes < 2 {
 		return "", false
 	}
-	return strings.NewReplacer("O", "0", "o", "0", "l", "1", "I", "1", "|", "1").Replace(s), true
+	return digitLookalikes.Replace(s), true
 }
+
+var digitLookalikes = strings.NewReplacer("O", "0", "o", "0", "l", "1", "I", "1", "Í", "1", "Ì", "1", "|", "1")
 
 // typeCodeAt finds the type code of a document's number: after its
 // numeral and year (45/QĐ-UBND, 72/2024/QĐ-UBND) or, in a Party's

@@ -13,6 +13,7 @@ func TestCorrect(t *testing.T) {
 	tests := []struct{ in, want string }{
 		// Numbers read with letters.
 		{"2O21", "2021"}, {"l5/", "15/"}, {"1I", "11"}, {"(2O2l)", "(2021)"},
+		{"3Í", "31"}, {"3I\u0301", "31"}, {"Í", "Í"}, {"IÍ", "IÍ"}, {"Ì9", "19"},
 		// Words that are already possible syllables are never touched.
 		{"đối", "đối"}, {"TĨNH", "TĨNH"}, {"Hòa", "Hòa"}, {"lịnh", "lịnh"},
 		// Acronyms and codes stay.

@@ -70,7 +70,7 @@ var rescans = []scanning{
 	}, 0},
 	{"fax, standard mode: 204 by 98 dpi, 1 bit", 204, faxImage, map[string]int{
 		"number": 9, "doc_type": 12, "issuer": 12, "parent_body": 12, "issued_date": 7, "place": 12,
-		"subject": 10, "signer": 5, "signer_title": 11, "urgency": 12, "confidentiality": 12,
+		"subject": 11, "signer": 5, "signer_title": 11, "urgency": 12, "confidentiality": 12,
 	}, 0},
 }
 
