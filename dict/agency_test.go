@@ -171,6 +171,29 @@ func TestIsRecipientsLabel(t *testing.T) {
 	}
 }
 
+func TestRepairNameInitial(t *testing.T) {
+	for _, c := range []struct {
+		in, want string
+		ok       bool
+	}{
+		{"[ong", "Long", true},
+		{"|hành", "Thành", true},
+		{"(ộc", "Lộc", true},
+		{"{ường", "{ường", false}, // Cường, Hường or Tường
+		{"[an", "[an", false},     // Lan or Đan
+		{"|uấn", "|uấn", false},   // Tuấn or Huấn
+		{"Long", "Long", false},   // a name as it is
+		{"[o", "[o", false},       // too short to tell
+		{"[ONG", "[ONG", false},   // capitals: no name's rest
+		{"[xyz", "[xyz", false},   // no name ends so
+		{"", "", false},
+	} {
+		if got, ok := RepairNameInitial(c.in); got != c.want || ok != c.ok {
+			t.Errorf("RepairNameInitial(%q) = %q, %v; want %q, %v", c.in, got, ok, c.want, c.ok)
+		}
+	}
+}
+
 func TestRepairGivenName(t *testing.T) {
 	for in, want := range map[string]string{
 		"Trần Hoàng Tuần":  "Trần Hoàng Tuấn", // the acute read as a grave

@@ -107,6 +107,31 @@ func RepairGivenName(name string) (repaired string, guessed bool) {
 	return strings.Join(ws, " "), guessed
 }
 
+// RepairNameInitial returns the given name in common use that w, a word
+// of a name after its family name, is when its capital was read as a
+// bracket or a bar under a signature's stroke ([ong: Long): the one name
+// a letter longer than the rest of w that ends in it, marks and all, and
+// true; w and false where w is no such word, or none or two names end so
+// ([an: Lan or Đan).
+func RepairNameInitial(w string) (string, bool) {
+	r, size := utf8.DecodeRuneInString(w)
+	rest := NFC(w[size:])
+	if !strings.ContainsRune("[]{}()|!1", r) || utf8.RuneCountInString(rest) < 2 {
+		return w, false
+	}
+	for _, r := range rest {
+		if !unicode.IsLower(r) {
+			return w, false
+		}
+	}
+	tail, n := Canon(rest), utf8.RuneCountInString(rest)+1
+	name, found := oneName(w, func(name string) bool {
+		_, size := utf8.DecodeRuneInString(name)
+		return utf8.RuneCountInString(name) == n && name[size:] == tail
+	})
+	return name, found == 1
+}
+
 // kinh reports whether a name's words other than its i-th are syllables
 // of Vietnamese, its first a family name: a Kinh name, whose words are
 // all syllables. The highlands' names (H' Yim Kđoh, Y Giang Gry Niê

@@ -51,15 +51,16 @@ func closing(segs []layout.Segment, alone bool) (signatureBlock, bool) {
 			continue
 		}
 		t := cleanLine(s.Text)
-		name := nameLine(t)
+		name, initialGuessed := nameLine(t)
 		switch {
 		case isRole(t) && roleDone(roles):
 			// The role ended on the signer's own office: capitals under
 			// it are the name printed in capitals, the rest of the
 			// office's name (TRƯỞNG PHÒNG / TỔ CHỨC CÁN BỘ), or a seal's
 			// or a signature's strokes read as letters.
-			if n := nameLine(titleCase(t)); dict.LooksLikeName(n) && dict.IsSurname(n) {
+			if n, initial := nameLine(titleCase(t)); dict.LooksLikeName(n) && dict.IsSurname(n) {
 				b.signer, b.signerGuessed = dict.RepairGivenName(n)
+				b.signerGuessed = b.signerGuessed || initial
 				b.signerLine = s
 				continue
 			}
@@ -89,7 +90,7 @@ func closing(segs []layout.Segment, alone bool) (signatureBlock, bool) {
 			read, _, _ := strings.Cut(name, " ")
 			repaired, _, _ := strings.Cut(b.signer, " ")
 			b.signerGuessed = foldUpper(read) != foldUpper(repaired) || // more than marks put back
-				!dict.IsSurname(b.signer) || markLost
+				!dict.IsSurname(b.signer) || markLost || initialGuessed
 		}
 	}
 	roles, incomplete := completeRoles(roles)
@@ -104,7 +105,7 @@ func closing(segs []layout.Segment, alone bool) (signatureBlock, bool) {
 	// joined again.
 	edge := math.MaxInt
 	for _, s := range segs {
-		if t := cleanLine(s.Text); s.Y1 >= top && s.Zone != layout.Left && (isRole(t) || dict.LooksLikeName(nameLine(t))) {
+		if t := cleanLine(s.Text); s.Y1 >= top && s.Zone != layout.Left && (isRole(t) || nameShaped(t)) {
 			edge = min(edge, s.X0)
 		}
 	}
@@ -182,7 +183,7 @@ func signatureAlone(segs []layout.Segment) int {
 			continue
 		}
 		for _, n := range segs[body+1+i+1:] {
-			if n.Zone != layout.Left && n.Y0 > s.Y1 && dict.LooksLikeName(nameLine(cleanLine(n.Text))) {
+			if n.Zone != layout.Left && n.Y0 > s.Y1 && nameShaped(cleanLine(n.Text)) {
 				return body + 1 + i
 			}
 		}
@@ -461,20 +462,40 @@ var degree = regexp.MustCompile(`^(?:(?:GS|PGS|TSKH|TS|ThS|THS|Ths|CN|KS|KTS|BS|
 
 // nameLine is a line of the signature block without the marks a stroke of
 // the signature leaves before the name when read as text ([, {, |, ', =),
-// and with the capital of its family name when OCR read it small (trấn
-// Phước Hiền).
-func nameLine(t string) string {
+// and with the capitals OCR read small where the stroke took their tops:
+// the family name's (trấn Phước Hiền) and a given name's in common use
+// (Phùng Tô long). A later word whose capital the stroke made a bracket
+// or a bar is the given name it can only be (Phùng Tô [ong: Long), and
+// guessed reports it (dict.RepairNameInitial).
+func nameLine(t string) (name string, guessed bool) {
 	t = strings.TrimLeftFunc(t, func(r rune) bool { return !unicode.IsLetter(r) })
 	t = dropRank(t)
 	t = degree.ReplaceAllString(t, "")
-	first, size := utf8.DecodeRuneInString(t)
-	if !unicode.IsLower(first) {
-		return t
+	ws := strings.Fields(t)
+	for i := 1; i < len(ws); i++ {
+		if n, ok := dict.RepairNameInitial(ws[i]); ok {
+			ws[i], guessed = n, true
+		}
 	}
-	if up := string(unicode.ToUpper(first)) + t[size:]; dict.LooksLikeName(up) && dict.IsSurname(dict.RepairSurname(up)) {
-		return up
+	if guessed {
+		t = strings.Join(ws, " ")
 	}
-	return t
+	for i, w := range ws {
+		if first, size := utf8.DecodeRuneInString(w); unicode.IsLower(first) && (i == 0 || dict.IsGivenName(w)) {
+			ws[i] = string(unicode.ToUpper(first)) + w[size:]
+		}
+	}
+	if up := strings.Join(ws, " "); up != t && dict.LooksLikeName(up) && dict.IsSurname(dict.RepairSurname(up)) {
+		return up, guessed
+	}
+	return t, guessed
+}
+
+// nameShaped reports whether a line of the signature block reads as a
+// person's name (nameLine, dict.LooksLikeName).
+func nameShaped(t string) bool {
+	n, _ := nameLine(t)
+	return dict.LooksLikeName(n)
 }
 
 // roleShaped reports whether a signer's role reads as roles are printed:

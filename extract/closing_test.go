@@ -164,8 +164,11 @@ func TestNameLine(t *testing.T) {
 		"[Íà Thị Lê Vân":        "Íà Thị Lê Vân",
 		"của ông An":            "của ông An", // no name
 		"Trần Ngọc Căng":        "Trần Ngọc Căng",
+		"Phùng Tô long":         "Phùng Tô Long",
+		"trần văn An":           "Trần Văn An",
+		"Trần Ngọc xyz":         "Trần Ngọc xyz", // no given name
 	} {
-		if got := nameLine(in); got != want {
+		if got, _ := nameLine(in); got != want {
 			t.Errorf("nameLine(%q) = %q, want %q", in, got, want)
 		}
 	}
@@ -188,6 +191,31 @@ func TestSignerFirstLetterLostUnderTheStroke(t *testing.T) {
 		if b, ok := closing(segs, false); !ok || b.signer != c.want || !b.signerGuessed {
 			t.Errorf("%q: closing = %+v, %v; want the signer %s, flagged", c.line, b, ok, c.want)
 		}
+	}
+}
+
+// A stroke of the signature over a given name's capital makes it a
+// bracket or a bar: the one given name it can be is taken, flagged; one
+// of two is left as read.
+func TestSignerInitialUnderTheStroke(t *testing.T) {
+	for _, c := range []struct {
+		line, want string
+		guessed    bool
+	}{
+		{"Phùng Tô [ong", "Phùng Tô Long", true},
+		{"Nguyễn |hành Nam", "Nguyễn Thành Nam", true},
+		{"Phùng Tô Long", "Phùng Tô Long", false},
+		{"Phùng Tô long", "Phùng Tô Long", false}, // the capital's top under the stroke
+	} {
+		segs := deputysClosing(seg(c.line, layout.Right, 919, 2077, 1303, 2113))
+		if b, ok := closing(segs, false); !ok || b.signer != c.want || b.signerGuessed != c.guessed {
+			t.Errorf("%q: closing = %+v, %v; want the signer %s, flagged %v", c.line, b, ok, c.want, c.guessed)
+		}
+	}
+	// [an is Lan or Đan: no one's name is guessed.
+	segs := deputysClosing(seg("Lê Thị [an", layout.Right, 919, 2077, 1303, 2113))
+	if b, _ := closing(segs, false); b.signer != "" && b.signer != "Lê Thị [an" {
+		t.Errorf("closing = %+v; want Lê Thị [an left as read", b)
 	}
 }
 
@@ -324,7 +352,7 @@ func TestSignerAfterARankOrADegree(t *testing.T) {
 	}
 	// A name is never taken for a degree.
 	for _, name := range []string{"Kiều Văn Sơn", "Lê Thị Tuyết", "Thân Văn Tú", "Đào Tá Văn Minh", "Trung Văn Tá"} {
-		if got := nameLine(name); got != name {
+		if got, _ := nameLine(name); got != name {
 			t.Errorf("nameLine(%q) = %q", name, got)
 		}
 	}
