@@ -194,6 +194,28 @@ func TestRepairNameInitial(t *testing.T) {
 	}
 }
 
+func TestRepairStruckSurname(t *testing.T) {
+	for _, c := range []struct {
+		in, want string
+		ok       bool
+	}{
+		{"XZuyên", "Nguyễn", true},  // Ng read as two capitals, the ngã as a circumflex
+		{"MN5uyên", "Nguyễn", true}, // as capitals and a figure
+		{"NfIyen", "Nguyễn", true},
+		{"Q7ần", "Trần", true},      // the one family name ending so, marks and all
+		{"L#ấn", "L#ấn", false},     // Trần, Phan, Doãn, …
+		{"Fiận", "Fiận", false},     // no head but its capital: RepairSurname's
+		{"Nguyễn", "Nguyễn", false}, // a name as it is
+		{"XZu", "XZu", false},       // a tail of one letter
+		{"VPUB:", "VPUB:", false},
+		{"", "", false},
+	} {
+		if got, ok := RepairStruckSurname(c.in); got != c.want || ok != c.ok {
+			t.Errorf("RepairStruckSurname(%q) = %q, %v; want %q, %v", c.in, got, ok, c.want, c.ok)
+		}
+	}
+}
+
 func TestRepairGivenName(t *testing.T) {
 	for in, want := range map[string]string{
 		"Trần Hoàng Tuần":  "Trần Hoàng Tuấn", // the acute read as a grave

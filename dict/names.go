@@ -124,22 +124,53 @@ func lostInitial(w string) []string {
 	return surnamesEndingIn(strings.ToLower(w), n+1, true)
 }
 
-// surnamesEndingIn returns the family names of n letters whose letters
-// after the first are rest, small letters, as spelt; with byLetters and
-// none so spelt, those whose letters without marks are rest's.
+// RepairStruckSurname returns the family name that w, the first word of
+// a name, is when a signature's stroke over its head was read as
+// capitals, figures or marks (XZuyên, MN5uyên, NfIyen: Nguyễn): the one
+// family name longer than the small letters after the head that ends in
+// them, marks and all, or else in their letters without marks; and true.
+// A word with no such head (Trần, Fiận) or a tail of fewer than two
+// letters, or whose tail two family names end in (L#ấn: Trần or Phan),
+// is returned as it is, with false.
+func RepairStruckSurname(w string) (string, bool) {
+	w = NFC(w)
+	rs := []rune(w)
+	head := slices.IndexFunc(rs[min(len(rs), 1):], func(r rune) bool { return !unicode.IsLower(r) }) >= 0
+	if !head {
+		return w, false
+	}
+	tail := len(rs)
+	for tail > 0 && unicode.IsLower(rs[tail-1]) {
+		tail--
+	}
+	if len(rs)-tail < 2 {
+		return w, false
+	}
+	cands := surnamesEndingIn(string(rs[tail:]), 0, true)
+	if len(cands) != 1 {
+		return w, false
+	}
+	return cands[0], true
+}
+
+// surnamesEndingIn returns the family names of n letters (of any number
+// more than rest's, with n 0) whose last letters are rest, small
+// letters, as spelt; with byLetters and none so spelt, those whose last
+// letters without marks are rest's.
 func surnamesEndingIn(rest string, n int, byLetters bool) []string {
 	for _, r := range rest {
 		if !unicode.IsLower(r) {
 			return nil
 		}
 	}
+	k := utf8.RuneCountInString(rest)
 	var exact, folded []string
 	for _, s := range surnames {
-		if utf8.RuneCountInString(s) != n {
+		rs := []rune(s)
+		if n > 0 && len(rs) != n || len(rs) <= k {
 			continue
 		}
-		_, size := utf8.DecodeRuneInString(s)
-		switch tail := s[size:]; {
+		switch tail := strings.ToLower(string(rs[len(rs)-k:])); {
 		case tail == rest:
 			exact = append(exact, s)
 		case byLetters && Fold(tail) == Fold(rest):

@@ -464,14 +464,29 @@ var degree = regexp.MustCompile(`^(?:(?:GS|PGS|TSKH|TS|ThS|THS|Ths|CN|KS|KTS|BS|
 // the signature leaves before the name when read as text ([, {, |, ', =),
 // and with the capitals OCR read small where the stroke took their tops:
 // the family name's (trấn Phước Hiền) and a given name's in common use
-// (Phùng Tô long). A later word whose capital the stroke made a bracket
-// or a bar is the given name it can only be (Phùng Tô [ong: Long), and
-// guessed reports it (dict.RepairNameInitial).
+// (Phùng Tô long). Where the stroke did more, the name is guessed, and
+// guessed reports it: capitals read before it are dropped (TP Trân Ngọc
+// Căng), a family name whose head was read as capitals or figures is the
+// one it ends as (XZuyên Hoàng Giang: dict.RepairStruckSurname), and a
+// later word whose capital was read as a bracket or a bar is the given
+// name it can only be (Phùng Tô [ong: dict.RepairNameInitial).
 func nameLine(t string) (name string, guessed bool) {
 	t = strings.TrimLeftFunc(t, func(r rune) bool { return !unicode.IsLetter(r) })
 	t = dropRank(t)
 	t = degree.ReplaceAllString(t, "")
 	ws := strings.Fields(t)
+	if len(ws) > 3 && capitals(ws[0]) {
+		// A seal's or a stroke's letters read as capitals before the
+		// name (TP Trân Ngọc Căng).
+		if rest := strings.Join(ws[1:], " "); dict.LooksLikeName(rest) && dict.IsSurname(dict.RepairSurname(rest)) {
+			ws, guessed = ws[1:], true
+		}
+	}
+	if len(ws) > 1 {
+		if s, ok := dict.RepairStruckSurname(ws[0]); ok {
+			ws[0], guessed = s, true
+		}
+	}
 	for i := 1; i < len(ws); i++ {
 		if n, ok := dict.RepairNameInitial(ws[i]); ok {
 			ws[i], guessed = n, true
@@ -489,6 +504,12 @@ func nameLine(t string) (name string, guessed bool) {
 		return up, guessed
 	}
 	return t, guessed
+}
+
+// capitals reports whether w is two or more capital letters and nothing
+// else.
+func capitals(w string) bool {
+	return utf8.RuneCountInString(w) >= 2 && strings.IndexFunc(w, func(r rune) bool { return !unicode.IsUpper(r) }) < 0
 }
 
 // nameShaped reports whether a line of the signature block reads as a

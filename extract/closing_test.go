@@ -166,7 +166,9 @@ func TestNameLine(t *testing.T) {
 		"Trần Ngọc Căng":        "Trần Ngọc Căng",
 		"Phùng Tô long":         "Phùng Tô Long",
 		"trần văn An":           "Trần Văn An",
-		"Trần Ngọc xyz":         "Trần Ngọc xyz", // no given name
+		"Trần Ngọc xyz":         "Trần Ngọc xyz",    // no given name
+		"L#ấn Hoàng Tuấn":       "L#ấn Hoàng Tuấn",  // Trần, Phan or Doãn
+		"UBND Hoàng Giang":      "UBND Hoàng Giang", // capitals before a two-word name: kept
 	} {
 		if got, _ := nameLine(in); got != want {
 			t.Errorf("nameLine(%q) = %q, want %q", in, got, want)
@@ -179,13 +181,19 @@ func TestNameLine(t *testing.T) {
 }
 
 // On a coarse grey scan the stroke of the signature takes the family
-// name's first letter, and marks of the seal stand before the rest: the
-// one family name a letter longer is the signer's, a guess the clerk
-// checks.
+// name's first letter, or its head, and marks of the seal stand before
+// the rest: the one family name that ends so is the signer's, a guess
+// the clerk checks.
 func TestSignerFirstLetterLostUnderTheStroke(t *testing.T) {
 	for _, c := range []struct{ line, want string }{
 		{"rần Ngọc Căng", "Trần Ngọc Căng"},
 		{"-#rấñ Hoàng Tuấn", "Trần Hoàng Tuấn"},
+		// The head of Nguyễn read as capitals and figures, its ngã as a
+		// circumflex; capitals of the seal before the name.
+		{"—=MN5uyên Hoàng Giang", "Nguyễn Hoàng Giang"},
+		{"XZuyên Hoàng Giang", "Nguyễn Hoàng Giang"},
+		{">—==NfIyen Hoàng Giang", "Nguyễn Hoàng Giang"},
+		{"TP Trân Ngọc Căng", "Trần Ngọc Căng"},
 	} {
 		segs := deputysClosing(seg("2S", layout.Right, 1100, 1900, 1150, 1930), seg(c.line, layout.Right, 919, 2077, 1303, 2113))
 		if b, ok := closing(segs, false); !ok || b.signer != c.want || !b.signerGuessed {
