@@ -133,24 +133,31 @@ func lostInitial(w string) []string {
 // letters, or whose tail two family names end in (L#ấn: Trần or Phan),
 // is returned as it is, with false.
 func RepairStruckSurname(w string) (string, bool) {
-	w = NFC(w)
-	rs := []rune(w)
-	head := slices.IndexFunc(rs[min(len(rs), 1):], func(r rune) bool { return !unicode.IsLower(r) }) >= 0
-	if !head {
-		return w, false
+	tail, ok := StruckTail(w)
+	if !ok {
+		return NFC(w), false
 	}
+	cands := surnamesEndingIn(tail, 0, true)
+	if len(cands) != 1 {
+		return NFC(w), false
+	}
+	return cands[0], true
+}
+
+// StruckTail returns the small letters that end w after a head a
+// signature's stroke made capitals, figures or marks (ILhượng: hượng),
+// and true; false where w has no such head, its first letter aside, or
+// fewer than two small letters after it.
+func StruckTail(w string) (string, bool) {
+	rs := []rune(NFC(w))
 	tail := len(rs)
 	for tail > 0 && unicode.IsLower(rs[tail-1]) {
 		tail--
 	}
-	if len(rs)-tail < 2 {
-		return w, false
+	if tail < 2 || len(rs)-tail < 2 {
+		return "", false
 	}
-	cands := surnamesEndingIn(string(rs[tail:]), 0, true)
-	if len(cands) != 1 {
-		return w, false
-	}
-	return cands[0], true
+	return string(rs[tail:]), true
 }
 
 // surnamesEndingIn returns the family names of n letters (of any number

@@ -426,9 +426,10 @@ var rank = regexp.MustCompile(`^(?i:(Đại|Thượng|Trung|Thiếu) (tướng|t
 var rankLevels = []string{"dai", "thuong", "trung", "thieu"}
 
 // dropRank takes the rank off a signer's line, also as a coarse scan or a
-// signature's stroke leaves it: its marks lost ("Đại ta") or a letter of
-// its level ("[hương tá", the T read as a bracket). The grade (tướng, tá,
-// úy) must be read whole, so that no name is cut.
+// signature's stroke leaves it: its marks lost ("Đại ta"), a letter of its
+// level ("[hương tá", the T read as a bracket) or the head of its level
+// ("ILhượng tường", dict.StruckTail) misread. The grade (tướng, tá, úy)
+// must be read whole, so that no name is cut.
 func dropRank(t string) string {
 	if r := rank.ReplaceAllString(t, ""); r != t {
 		return r
@@ -443,9 +444,11 @@ func dropRank(t string) string {
 		return t
 	}
 	level := strings.ToLower(dict.Fold(strings.TrimFunc(ws[0], func(r rune) bool { return !unicode.IsLetter(r) })))
+	struck, _ := dict.StruckTail(ws[0])
+	struck = dict.Fold(struck)
 	for _, l := range rankLevels {
 		// Đại only as it is spelt: Đào, a family name, is one letter off.
-		if level == l || len(l) > 3 && dict.EditDistance(level, l) <= 1 {
+		if level == l || len(l) > 3 && (dict.EditDistance(level, l) <= 1 || len(struck) > 3 && strings.HasSuffix(l, struck)) {
 			return strings.Join(ws[2:], " ")
 		}
 	}
@@ -461,15 +464,16 @@ func dropRank(t string) string {
 var degree = regexp.MustCompile(`^(?:(?:GS|PGS|TSKH|TS|ThS|THS|Ths|CN|KS|KTS|BS|DS|LS|NGND|NGƯT|TTND|TTƯT|NSND|NSƯT|(?:BS|DS)?CK[\p{Lu}0-9]{0,3})(?:\s*[.,]\s*|\s+))+`)
 
 // nameLine is a line of the signature block without the marks a stroke of
-// the signature leaves before the name when read as text ([, {, |, ', =),
-// and with the capitals OCR read small where the stroke took their tops:
-// the family name's (trấn Phước Hiền) and a given name's in common use
-// (Phùng Tô long). Where the stroke did more, the name is guessed, and
-// guessed reports it: capitals read before it are dropped (TP Trân Ngọc
-// Căng), a family name whose head was read as capitals or figures is the
-// one it ends as (XZuyên Hoàng Giang: dict.RepairStruckSurname), and a
-// later word whose capital was read as a bracket or a bar is the given
-// name it can only be (Phùng Tô [ong: dict.RepairNameInitial).
+// the signature leaves before the name when read as text ([, {, |, ', =)
+// and before a later word (Phạm 'Thị Hòa), and with the capitals OCR read
+// small where the stroke took their tops: the family name's (trấn Phước
+// Hiền) and a given name's in common use (Phùng Tô long). Where the
+// stroke did more, the name is guessed, and guessed reports it: capitals
+// read before it are dropped (TP Trân Ngọc Căng), a family name whose head
+// was read as capitals or figures is the one it ends as (XZuyên Hoàng
+// Giang: dict.RepairStruckSurname), and a later word whose capital was
+// read as a bracket or a bar is the given name it can only be (Phùng Tô
+// [ong: dict.RepairNameInitial).
 func nameLine(t string) (name string, guessed bool) {
 	t = strings.TrimLeftFunc(t, func(r rune) bool { return !unicode.IsLetter(r) })
 	t = dropRank(t)
@@ -496,9 +500,13 @@ func nameLine(t string) (name string, guessed bool) {
 		t = strings.Join(ws, " ")
 	}
 	for i, w := range ws {
-		if first, size := utf8.DecodeRuneInString(w); unicode.IsLower(first) && (i == 0 || dict.IsGivenName(w)) {
-			ws[i] = string(unicode.ToUpper(first)) + w[size:]
+		if i > 0 {
+			w = strings.TrimLeft(w, "'‘’`\"“”") // a stroke's mark before a word (Phạm 'Thị Hòa)
 		}
+		if first, size := utf8.DecodeRuneInString(w); unicode.IsLower(first) && (i == 0 || dict.IsGivenName(w)) {
+			w = string(unicode.ToUpper(first)) + w[size:]
+		}
+		ws[i] = w
 	}
 	if up := strings.Join(ws, " "); up != t && dict.LooksLikeName(up) && dict.IsSurname(dict.RepairSurname(up)) {
 		return up, guessed

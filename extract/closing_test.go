@@ -165,6 +165,8 @@ func TestNameLine(t *testing.T) {
 		"của ông An":            "của ông An", // no name
 		"Trần Ngọc Căng":        "Trần Ngọc Căng",
 		"Phùng Tô long":         "Phùng Tô Long",
+		"Phạm 'Thị Hòa":         "Phạm Thị Hòa",   // a stroke's mark before a word
+		"Phạm “Thị Hòa”":        "Phạm “Thị Hòa”", // no name: a quotation's mark after it
 		"trần văn An":           "Trần Văn An",
 		"Trần Ngọc xyz":         "Trần Ngọc xyz",    // no given name
 		"L#ấn Hoàng Tuấn":       "L#ấn Hoàng Tuấn",  // Trần, Phan or Doãn
@@ -344,7 +346,9 @@ func TestSignerGivenNameMarkLost(t *testing.T) {
 func TestSignerAfterARankOrADegree(t *testing.T) {
 	ranked := []string{"Đại tá Nguyễn Văn Minh", "Thiếu tướng Nguyễn Văn Minh", "ĐẠI TÁ Nguyễn Văn Minh", "Trung úy Nguyễn Văn Minh", "ĐẠI TÁ NGUYỄN VĂN MINH",
 		// As a coarse scan reads them: the marks lost, a stroke for a letter.
-		"Đại ta Nguyễn Văn Minh", "[hương ta Nguyễn Văn Minh", "Thiều tá Nguyễn Văn Minh"}
+		"Đại ta Nguyễn Văn Minh", "[hương ta Nguyễn Văn Minh", "Thiều tá Nguyễn Văn Minh",
+		// The head of the level as capitals, the grade's mark misread.
+		"ILhượng tường Nguyễn Văn Minh"}
 	graduated := []string{"PGS.TS. Nguyễn Văn Minh", "PGS. TS Nguyễn Văn Minh", "BS.CKII. Nguyễn Văn Minh", "ThS.BS Nguyễn Văn Minh", "NGƯT. TS. Nguyễn Văn Minh", "TS, Nguyễn Văn Minh", "GS.TSKH Nguyễn Văn Minh", "BS.CKTHI. Nguyễn Văn Minh", "BSCKI Nguyễn Văn Minh"}
 	for _, line := range append(ranked, graduated...) {
 		segs := []layout.Segment{
