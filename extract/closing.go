@@ -247,14 +247,22 @@ func readRole(t string) (string, bool) {
 	}
 	if !roleShaped(rest) {
 		// A signature's or a seal's strokes read as marks and letters
-		// before the office (An TRÓ CHỦ TỊCH, SẴN ' NỦ TỊCH): the office
-		// nearest to what follows them. What has a dot is a signing
-		// authority misread (Rkf.( for KT.), which completeRoles reads
-		// from the line under it.
+		// before the office (An TRÓ CHỦ TỊCH, SẴN ' NỦ TỊCH), or joined
+		// to its first word (ụ`JÊHỦ TỊCH: its last two letters): the
+		// office nearest to what follows them. What has a dot is a
+		// signing authority misread (Rkf.( for KT.), which completeRoles
+		// reads from the line under it.
 		ws := strings.Fields(rest)
-		for i := 1; i < len(ws) && !strings.Contains(ws[i-1], "."); i++ {
-			if office, ok := dict.RepairRole(strings.Join(ws[i:], " ")); ok {
-				return lead + office, true
+		for i := 0; i < len(ws) && (i == 0 || !strings.Contains(ws[i-1], ".")); i++ {
+			if i > 0 {
+				if office, ok := dict.RepairRole(strings.Join(ws[i:], " ")); ok {
+					return lead + office, true
+				}
+			}
+			if rs := []rune(ws[i]); len(rs) > 2 && i+1 < len(ws) && !strings.Contains(ws[i], ".") {
+				if office, ok := dict.RepairRole(string(rs[len(rs)-2:]) + " " + strings.Join(ws[i+1:], " ")); ok {
+					return lead + office, true
+				}
 			}
 		}
 	}

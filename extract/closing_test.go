@@ -70,6 +70,10 @@ func TestReadRole(t *testing.T) {
 		// A signature's strokes read before the office.
 		{"An TRÓ CHỦ TỊCH", "PHÓ CHỦ TỊCH", true},
 		{"SẴN ' NỦ TỊCH", "CHỦ TỊCH", true},
+		// … or joined to its first word.
+		{"ụ`JÊHỦ TỊCH", "CHỦ TỊCH", true},
+		{"/% TNNỦ TỊCH", "CHỦ TỊCH", true},
+		{"/% TNNHÓ GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", true},
 		{"KT. ⁄% PHÓ GIÁM ĐỐ", "KT. PHÓ GIÁM ĐỐC", true},
 		// A misread authority is no stroke: it is left for the line
 		// under it to tell (completeRoles).

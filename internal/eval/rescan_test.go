@@ -48,7 +48,7 @@ var rescans = []scanning{
 	}, 0},
 	{"150 dpi grey, turned, JPEG 50", 150, turnedGreyImage, map[string]int{
 		"number": 9, "doc_type": 12, "issuer": 12, "parent_body": 12, "issued_date": 8, "place": 12,
-		"subject": 12, "signer": 11, "signer_title": 9, "urgency": 12, "confidentiality": 12,
+		"subject": 12, "signer": 11, "signer_title": 12, "urgency": 12, "confidentiality": 12,
 	}, 0},
 	{"200 dpi colour, upside down", 200, upsideDownImage, map[string]int{
 		"number": 9, "doc_type": 12, "issuer": 12, "parent_body": 12, "issued_date": 9, "place": 12,
@@ -70,7 +70,7 @@ var rescans = []scanning{
 	}, 0},
 	{"fax, standard mode: 204 by 98 dpi, 1 bit", 204, faxImage, map[string]int{
 		"number": 9, "doc_type": 12, "issuer": 12, "parent_body": 12, "issued_date": 7, "place": 12,
-		"subject": 11, "signer": 7, "signer_title": 11, "urgency": 12, "confidentiality": 12,
+		"subject": 11, "signer": 7, "signer_title": 12, "urgency": 12, "confidentiality": 12,
 	}, 0},
 }
 
