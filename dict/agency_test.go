@@ -216,6 +216,25 @@ func TestRepairStruckSurname(t *testing.T) {
 	}
 }
 
+func TestStruckTail(t *testing.T) {
+	for _, c := range []struct {
+		in, want string
+		ok       bool
+	}{
+		{"ILhượng", "hượng", true},
+		{"MN5uyên", "uyên", true},
+		{"Nguyễn", "", false}, // only its capital before the small letters
+		{"#ận", "", false},    // a mark before them, as nameLine trims
+		{"XZu", "", false},    // one small letter after the head
+		{"TỊCH", "", false},
+		{"", "", false},
+	} {
+		if got, ok := StruckTail(c.in); got != c.want || ok != c.ok {
+			t.Errorf("StruckTail(%q) = %q, %v; want %q, %v", c.in, got, ok, c.want, c.ok)
+		}
+	}
+}
+
 func TestRepairGivenName(t *testing.T) {
 	for in, want := range map[string]string{
 		"Trần Hoàng Tuần":  "Trần Hoàng Tuấn", // the acute read as a grave
