@@ -48,84 +48,6 @@ func TestClosingRoleUnderASeal(t *testing.T) {
 	}
 }
 
-func TestReadRole(t *testing.T) {
-	for _, c := range []struct {
-		in, want string
-		guessed  bool
-	}{
-		{"KT. CHỦ TỊCH", "KT. CHỦ TỊCH", false},
-		{"TL.. CHỦ TỊCH", "TL. CHỦ TỊCH", false},
-		{"TI.. CHỦ TỊCH", "TL. CHỦ TỊCH", true},              // the foot of the L lost
-		{"TH, CHỦ TỊCH", "TL. CHỦ TỊCH", true},               // a seal's ink over it: for an office, TL.
-		{"TH. ỦY BAN NHÂN DÂN", "TM. ỦY BAN NHÂN DÂN", true}, // for a collective body, TM.
-		{"TL. .CHIU TỊCH", "TL. CHỦ TỊCH", true},             // capitals, but no office
-		{"PHO CHỦ TỊCH", "PHÓ CHỦ TỊCH", false},              // marks put back
-		{"TM. ỦY BAN NHÂN DÂN", "TM. ỦY BAN NHÂN DÂN", false},
-		{"GIÁM ĐỐC SỞ TÀI CHÍNH", "GIÁM ĐỐC SỞ TÀI CHÍNH", false}, // far from any office
-		{"PHÓ TỔNG GIÁM ĐỐC", "PHÓ TỔNG GIÁM ĐỐC", false},
-		// Offices held together: the head of a ministry-level office.
-		{"KT. BỘ TRƯỞNG, CHỦ NHIỆM", "KT. BỘ TRƯỞNG, CHỦ NHIỆM", false},
-		{"THỨ TRƯỞNG, PHÓ CHỦ NHIỆM", "THỨ TRƯỞNG, PHÓ CHỦ NHIỆM", false},
-		{"KT. THỐNG ĐỐC", "KT. THỐNG ĐỐC", false},
-		// A signature's strokes read before the office.
-		{"An TRÓ CHỦ TỊCH", "PHÓ CHỦ TỊCH", true},
-		{"SẴN ' NỦ TỊCH", "CHỦ TỊCH", true},
-		// … or joined to its first word.
-		{"ụ`JÊHỦ TỊCH", "CHỦ TỊCH", true},
-		{"/% TNNỦ TỊCH", "CHỦ TỊCH", true},
-		{"/% TNNHÓ GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", true},
-		{"KT. ⁄% PHÓ GIÁM ĐỐ", "KT. PHÓ GIÁM ĐỐC", true},
-		// A misread authority is no stroke: it is left for the line
-		// under it to tell (completeRoles).
-		{`Rkf.( H \NH VN PHÒNG`, `Rkf.( H \NH VN PHÒNG`, false},
-	} {
-		got, guessed := readRole(c.in)
-		if got != c.want || guessed != c.guessed {
-			t.Errorf("readRole(%q) = %q, %v; want %q, %v", c.in, got, guessed, c.want, c.guessed)
-		}
-	}
-}
-
-func TestCompleteRoles(t *testing.T) {
-	for _, c := range []struct {
-		in, want   string
-		incomplete bool
-	}{
-		{"TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH", false},
-		{"CHỦ TỊCH", "CHỦ TỊCH", false},
-		{"Q. GIÁM ĐỐC", "Q. GIÁM ĐỐC", false},
-		{"TM. CHÍNH PHỦ / THỦ TƯỚNG", "TM. CHÍNH PHỦ / THỦ TƯỚNG", false},
-		// The deputy's line not read.
-		{"TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH", true},
-		{"KT. BỘ TRƯỞNG", "KT. BỘ TRƯỞNG / THỨ TRƯỞNG", true},
-		{"KT. BỘ TRƯỞNG, CHỦ NHIỆM", "KT. BỘ TRƯỞNG, CHỦ NHIỆM / PHÓ CHỦ NHIỆM", true},
-		{"KT. BỘ TRƯỞNG, CHỦ NHIỆM / PHÓ CHỦ NHIỆM", "KT. BỘ TRƯỞNG, CHỦ NHIỆM / PHÓ CHỦ NHIỆM", false},
-		// The signer's own office not read, and no telling what it is.
-		{"TL. CHỦ TỊCH", "TL. CHỦ TỊCH", true},
-		// A deputy's title with the line over it not read.
-		{"PHÓ CHỦ TỊCH", "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH", true},
-		{"THỨ TRƯỞNG", "KT. BỘ TRƯỞNG / THỨ TRƯỞNG", true},
-		// The line over a deputy's title garbled by a seal.
-		{`TL. CHỦ TỊCH / Rkf.( H \NH VN PHÒNG / PHÓ CHÁNH VĂN PHÒNG`, "TL. CHỦ TỊCH / KT. CHÁNH VĂN PHÒNG / PHÓ CHÁNH VĂN PHÒNG", true},
-		{"TM. TỈNH ỦY / PHÓ BÍ THƯ", "TM. TỈNH ỦY / PHÓ BÍ THƯ", false}, // a party committee's deputy signs for it
-		// Each member of a standing committee of the Front or a union
-		// signs for it in their own office.
-		{"TM. BAN THƯỜNG TRỰC / PHÓ CHỦ TỊCH", "TM. BAN THƯỜNG TRỰC / PHÓ CHỦ TỊCH", false},
-		{"TM. BAN CHẤP HÀNH / PHÓ CHỦ TỊCH", "TM. BAN CHẤP HÀNH / PHÓ CHỦ TỊCH", false},
-		// A deputy under a collective with the KT. line between not read.
-		{"TM. ỦY BAN NHÂN DÂN / PHÓ CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH", true},
-		// Who signs KT. for the head is a deputy: the head's title under
-		// it lost its PHÓ.
-		{"KT. CHỦ TỊCH / CHỦ TỊCH", "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH", true},
-		{"KT. BỘ TRƯỞNG / BỘ TRƯỞNG", "KT. BỘ TRƯỞNG / THỨ TRƯỞNG", true},
-	} {
-		got, incomplete := completeRoles(strings.Split(c.in, " / "))
-		if strings.Join(got, " / ") != c.want || incomplete != c.incomplete {
-			t.Errorf("completeRoles(%q) = %q, %v; want %q, %v", c.in, strings.Join(got, " / "), incomplete, c.want, c.incomplete)
-		}
-	}
-}
-
 // The lettering of a seal read as a line of capitals that no office is
 // near, with next to no confidence, is no line of the role; a family name
 // that is none is a misreading the clerk checks.
@@ -142,94 +64,6 @@ func TestClosingSealLetteringAndAnUnknownSurname(t *testing.T) {
 	b, ok := closing(segs, false)
 	if !ok || b.title != "CHỦ TỊCH" || !b.titleGuessed || b.signer != "Fiận Ngọc Căng" || !b.signerGuessed {
 		t.Errorf("closing = %+v, %v; want the role without the seal's lettering, both flagged", b, ok)
-	}
-}
-
-func TestRoleShaped(t *testing.T) {
-	for title, want := range map[string]bool{
-		"TL. CHỦ TỊCH / KT. CHÁNH VĂN PHÒNG / PHÓ CHÁNH VĂN PHÒNG": true,
-		"CHỦ TỊCH":                    true,
-		"KT. BỘ TRƯỞNG, CHỦ NHIỆM":    true,
-		"⁄% TS Ú TỊCH":                false, // a seal read as letters
-		"KT. CHỦ TỊCH / Phó chủ tịch": false,
-	} {
-		if got := roleShaped(title); got != want {
-			t.Errorf("roleShaped(%q) = %v, want %v", title, got, want)
-		}
-	}
-}
-
-// The strokes of a signature and a seal leave marks before the name, and
-// can make OCR read its first capital small.
-func TestNameLine(t *testing.T) {
-	for in, want := range map[string]string{
-		"*>===Nguyền Quốc Việt": "Nguyền Quốc Việt",
-		">.=- trấn Phước Hiền":  "Trấn Phước Hiền",
-		"[Íà Thị Lê Vân":        "Íà Thị Lê Vân",
-		"của ông An":            "của ông An", // no name
-		"Trần Ngọc Căng":        "Trần Ngọc Căng",
-		"Phùng Tô long":         "Phùng Tô Long",
-		"Phạm 'Thị Hòa":         "Phạm Thị Hòa",   // a stroke's mark before a word
-		"Phạm “Thị Hòa”":        "Phạm “Thị Hòa”", // no name: a quotation's mark after it
-		"trần văn An":           "Trần Văn An",
-		"Trần Ngọc xyz":         "Trần Ngọc xyz",    // no given name
-		"L#ấn Hoàng Tuấn":       "L#ấn Hoàng Tuấn",  // Trần, Phan or Doãn
-		"UBND Hoàng Giang":      "UBND Hoàng Giang", // capitals before a two-word name: kept
-	} {
-		if got, _ := nameLine(in); got != want {
-			t.Errorf("nameLine(%q) = %q, want %q", in, got, want)
-		}
-	}
-	segs := deputysClosing(seg(">.=- trấn Phước Hiền", layout.Right, 919, 2077, 1303, 2113))
-	if b, ok := closing(segs, false); !ok || b.signer != "Trần Phước Hiền" || b.signerGuessed {
-		t.Errorf("closing = %+v, %v; want the signer Trần Phước Hiền", b, ok)
-	}
-}
-
-// On a coarse grey scan the stroke of the signature takes the family
-// name's first letter, or its head, and marks of the seal stand before
-// the rest: the one family name that ends so is the signer's, a guess
-// the clerk checks.
-func TestSignerFirstLetterLostUnderTheStroke(t *testing.T) {
-	for _, c := range []struct{ line, want string }{
-		{"rần Ngọc Căng", "Trần Ngọc Căng"},
-		{"-#rấñ Hoàng Tuấn", "Trần Hoàng Tuấn"},
-		// The head of Nguyễn read as capitals and figures, its ngã as a
-		// circumflex; capitals of the seal before the name.
-		{"—=MN5uyên Hoàng Giang", "Nguyễn Hoàng Giang"},
-		{"XZuyên Hoàng Giang", "Nguyễn Hoàng Giang"},
-		{">—==NfIyen Hoàng Giang", "Nguyễn Hoàng Giang"},
-		{"TP Trân Ngọc Căng", "Trần Ngọc Căng"},
-	} {
-		segs := deputysClosing(seg("2S", layout.Right, 1100, 1900, 1150, 1930), seg(c.line, layout.Right, 919, 2077, 1303, 2113))
-		if b, ok := closing(segs, false); !ok || b.signer != c.want || !b.signerGuessed {
-			t.Errorf("%q: closing = %+v, %v; want the signer %s, flagged", c.line, b, ok, c.want)
-		}
-	}
-}
-
-// A stroke of the signature over a given name's capital makes it a
-// bracket or a bar: the one given name it can be is taken, flagged; one
-// of two is left as read.
-func TestSignerInitialUnderTheStroke(t *testing.T) {
-	for _, c := range []struct {
-		line, want string
-		guessed    bool
-	}{
-		{"Phùng Tô [ong", "Phùng Tô Long", true},
-		{"Nguyễn |hành Nam", "Nguyễn Thành Nam", true},
-		{"Phùng Tô Long", "Phùng Tô Long", false},
-		{"Phùng Tô long", "Phùng Tô Long", false}, // the capital's top under the stroke
-	} {
-		segs := deputysClosing(seg(c.line, layout.Right, 919, 2077, 1303, 2113))
-		if b, ok := closing(segs, false); !ok || b.signer != c.want || b.signerGuessed != c.guessed {
-			t.Errorf("%q: closing = %+v, %v; want the signer %s, flagged %v", c.line, b, ok, c.want, c.guessed)
-		}
-	}
-	// [an is Lan or Đan: no one's name is guessed.
-	segs := deputysClosing(seg("Lê Thị [an", layout.Right, 919, 2077, 1303, 2113))
-	if b, _ := closing(segs, false); b.signer != "" && b.signer != "Lê Thị [an" {
-		t.Errorf("closing = %+v; want Lê Thị [an left as read", b)
 	}
 }
 
@@ -331,49 +165,6 @@ func TestSignatureAlone(t *testing.T) {
 
 }
 
-// A given name whose horn OCR lost (Đức read Đúc) gets it back, flagged.
-func TestSignerGivenNameMarkLost(t *testing.T) {
-	segs := []layout.Segment{
-		seg("Nơi nhận:", layout.Left, 257, 1716, 394, 1746),
-		seg("CHỦ TỊCH", layout.Right, 973, 1709, 1279, 1786),
-		seg("- Như trên;", layout.Left, 256, 1756, 560, 1791),
-		seg("Phạm Minh Đúc", layout.Right, 1003, 2081, 1325, 2124),
-	}
-	if b, ok := closing(segs, false); !ok || b.signer != "Phạm Minh Đức" || !b.signerGuessed {
-		t.Errorf("closing = %+v, %v; want Phạm Minh Đức, guessed", b, ok)
-	}
-}
-
-// The army's and the police's signers print their rank before the name,
-// universities', hospitals' and institutes' their titles and degrees: the
-// name is the signer, and what stands before it no part of it.
-func TestSignerAfterARankOrADegree(t *testing.T) {
-	ranked := []string{"Đại tá Nguyễn Văn Minh", "Thiếu tướng Nguyễn Văn Minh", "ĐẠI TÁ Nguyễn Văn Minh", "Trung úy Nguyễn Văn Minh", "ĐẠI TÁ NGUYỄN VĂN MINH",
-		// As a coarse scan reads them: the marks lost, a stroke for a letter.
-		"Đại ta Nguyễn Văn Minh", "[hương ta Nguyễn Văn Minh", "Thiều tá Nguyễn Văn Minh",
-		// The head of the level as capitals, the grade's mark misread.
-		"ILhượng tường Nguyễn Văn Minh"}
-	graduated := []string{"PGS.TS. Nguyễn Văn Minh", "PGS. TS Nguyễn Văn Minh", "BS.CKII. Nguyễn Văn Minh", "ThS.BS Nguyễn Văn Minh", "NGƯT. TS. Nguyễn Văn Minh", "TS, Nguyễn Văn Minh", "GS.TSKH Nguyễn Văn Minh", "BS.CKTHI. Nguyễn Văn Minh", "BSCKI Nguyễn Văn Minh"}
-	for _, line := range append(ranked, graduated...) {
-		segs := []layout.Segment{
-			seg("Nơi nhận:", layout.Left, 257, 1716, 394, 1746),
-			seg("KT. CỤC TRƯỞNG", layout.Right, 973, 1709, 1379, 1786),
-			seg("- Như trên;", layout.Left, 256, 1756, 560, 1791),
-			seg("PHÓ CỤC TRƯỞNG", layout.Right, 973, 1800, 1379, 1850),
-			seg(line, layout.Right, 953, 2081, 1425, 2124),
-		}
-		if b, ok := closing(segs, false); !ok || b.signer != "Nguyễn Văn Minh" || b.signerGuessed {
-			t.Errorf("%q: closing = %+v, %v; want the signer Nguyễn Văn Minh", line, b, ok)
-		}
-	}
-	// A name is never taken for a degree.
-	for _, name := range []string{"Kiều Văn Sơn", "Lê Thị Tuyết", "Thân Văn Tú", "Đào Tá Văn Minh", "Trung Văn Tá"} {
-		if got, _ := nameLine(name); got != name {
-			t.Errorf("nameLine(%q) = %q", name, got)
-		}
-	}
-}
-
 // A copy (bản sao) carries under the original's signature the copying
 // office's block: its name, SAO Y BẢN CHÍNH, its number, Nơi nhận and
 // signer. The document's Nơi nhận and signer are the original's.
@@ -417,29 +208,5 @@ func TestRecipientsEndAboveAFooter(t *testing.T) {
 		if b, ok := closing(segs, false); !ok || !slices.Equal(b.recipients, []string{"Như trên", "Lưu: VT, CCVC"}) || b.signer != "Lê Văn Hòa" {
 			t.Errorf("under %q: closing = %+v, %v", foot.Text, b, ok)
 		}
-	}
-}
-
-// A role line with a word that is no syllable and no abbreviation a role
-// prints (a seal's lettering, faint print made into letters) is left to
-// the clerk; the roles as printed, the Party's T/M among them, are not.
-func TestRoleOfLettersNoWordIsGuessed(t *testing.T) {
-	for role, strange := range map[string]bool{
-		"T/M BAN THƯỜNG VỤ": false, "TM. ỦY BAN NHÂN DÂN": false, "KT. BỘ TRƯỞNG, CHỦ NHIỆM": false,
-		"TUQ. CHỦ TỊCH": false, "TM. UBND TỈNH": false, "TRƯỞNG PHÒNG TỔ CHỨC CÁN BỘ": false,
-		"TM. EVW BANSNHANDAS": true, "TTN Z": true, "XI. CHL TỊCH": true,
-	} {
-		if got := strangeRoleWord(role); got != strange {
-			t.Errorf("strangeRoleWord(%q) = %v, want %v", role, got, strange)
-		}
-	}
-	segs := []layout.Segment{
-		seg("Nơi nhận:", layout.Left, 257, 1716, 394, 1746),
-		seg("TTN Z", layout.Right, 973, 1709, 1279, 1786),
-		seg("- Như trên;", layout.Left, 256, 1756, 560, 1791),
-		seg("Phạm Minh Đức", layout.Right, 1003, 2081, 1325, 2124),
-	}
-	if b, ok := closing(segs, false); !ok || !b.titleGuessed {
-		t.Errorf("closing = %+v, %v; want the role TTN Z guessed", b, ok)
 	}
 }

@@ -1,11 +1,13 @@
 package extract
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/vanthu/vanthu"
 	"github.com/vanthu/vanthu/dict"
 )
 
@@ -294,4 +296,121 @@ func isSubsequence(a, b string) bool {
 		}
 	}
 	return i == len(a)
+}
+
+// checkIssuingCode checks the number's issuing code against the agency's
+// name, and flags the number (conf) where its codes are not well formed
+// (wellFormedCode) or where it puts the code right: a D for
+// a word of the name beginning with Đ, a figure no name holds read
+// between the code's capitals, a figure of the name read with a
+// stroke doubled or as the letter of its shape, however surely read; and
+// where the code is no abbreviation of the name and was read without much
+// confidence, a letter misread in it (the code the name makes, if near).
+// A công văn's code that names a type and is the code the issuer's name
+// makes (CT: Cục Thuế) is its issuing code, the unit's after it: kept as
+// read, flagged where not read with much confidence.
+func checkIssuingCode(md *vanthu.Metadata, conf map[string]float64) {
+	c, ok := conf["number"]
+	if !ok {
+		return
+	}
+	flag := func(n string) { md.Number, conf["number"] = n, min(c, ReviewThreshold/2) }
+	if !wellFormedCode(md.Number) {
+		// 12/qQb-VKS, 1234/v: print upset by the ink beside it; its
+		// capitals read small (1825/sGTVT-QLCL) are put back where the
+		// code then fits the name.
+		if up := smallAsCapitals(md.Number); wellFormedCode(up) && issuerCodeFits(up, md.Issuer, md.ParentBody) {
+			md.Number = up
+		}
+		if once := markedOnce(md.Number); wellFormedCode(once) {
+			md.Number = once
+		}
+		flag(md.Number)
+	}
+	if n, ok := strokeOfD(md.Number, md.Issuer, md.ParentBody); ok {
+		flag(n)
+	}
+	if n, ok := strayFigure(md.Number, md.Issuer, md.ParentBody); ok {
+		flag(n)
+	}
+	if issuerCodeFits(md.Number, md.Issuer, md.ParentBody) {
+		return
+	}
+	if md.DocType == "Công văn" && typeCodeIsIssuers(md.Number, md.Issuer) {
+		if c < sureConf {
+			flag(md.Number) // the unit's code, which no name here checks
+		}
+		return
+	}
+	if n, ok := withoutStroke(md.Number, md.Issuer, md.ParentBody); ok {
+		flag(n)
+	} else if n, ok := figureForLetter(md.Number, md.Issuer, md.ParentBody); ok {
+		flag(n)
+	} else if c < sureConf {
+		flag(md.Number)
+		if n, ok := nearestCode(md.Number, md.Issuer, md.ParentBody); ok {
+			md.Number = n
+		}
+	}
+}
+
+// codeWords matches the words of a number's codes: what stands between its
+// figures, slashes, dashes and dots.
+var codeWords = regexp.MustCompile(`[^0-9/.…\-]+`)
+
+// codeWord matches a word of a code as the rules write it: capitals (Đ
+// among them) and &, with the small letters of the types' abbreviations
+// (TTr, CTr, TrS, QyĐ, the Party's QĐi) and of units' codes (GDTrH,
+// KTrVB); the Prime Minister's TTg is the one small g.
+var codeWord = regexp.MustCompile(`^(?:(?:[A-ZĐ&]|Tr|Qy|Đi)+|TTg)$`)
+
+// wellFormedCode reports whether every word of number n's codes is
+// written as codes are (codeWord): a small letter out of place (qQb for
+// QĐ, sGTVT), a sign (v?CP, #VNCPC) or a letter of no abbreviation (Ö) is
+// OCR's, the print misread.
+func wellFormedCode(n string) bool {
+	for _, w := range codeWords.FindAllString(n, -1) {
+		if !codeWord.MatchString(w) {
+			return false
+		}
+	}
+	return true
+}
+
+// markedOnce takes out of number n's codes each capital with a mark
+// (Đ's stroke aside: codes are written in capitals without marks) read
+// beside its own bare letter: the LSTM gave the letter and the ink over
+// it each a letter (ÊEVNCPC for EVNCPC, under figures written by hand).
+func markedOnce(n string) string {
+	return codeWords.ReplaceAllStringFunc(n, func(w string) string {
+		rs := []rune(w)
+		var out []rune
+		for i, r := range rs {
+			bare := []rune(dict.Fold(string(r)))
+			marked := r != 'Đ' && unicode.IsUpper(r) && len(bare) == 1 && bare[0] != r
+			if marked && (i > 0 && rs[i-1] == bare[0] || i+1 < len(rs) && rs[i+1] == bare[0]) {
+				continue
+			}
+			out = append(out, r)
+		}
+		return string(out)
+	})
+}
+
+// smallAsCapitals respells the small letters of number n's codes whose
+// capitals are of their shape, only larger (c, o, s, u, v, w, x, z), as
+// those capitals: Tesseract reads a line's capitals small beside figures
+// written larger by hand (1825/sGTVT-QLCL).
+func smallAsCapitals(n string) string {
+	return codeWords.ReplaceAllStringFunc(n, func(w string) string {
+		if codeWord.MatchString(w) {
+			return w
+		}
+		return strings.Map(func(r rune) rune {
+			if strings.ContainsRune("cosuvwxz", r) {
+				return unicode.ToUpper(r)
+			}
+			return r
+		}, w)
+	})
 }

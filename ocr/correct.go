@@ -488,36 +488,3 @@ func isVowel(r rune) bool {
 	base := []rune(dict.Fold(string(unicode.ToLower(r))))
 	return len(base) == 1 && strings.ContainsRune("aeiouy", base[0])
 }
-
-// minTurnedGain is how much larger the share of syllables of a page read
-// turned must be for that reading to be kept (see RecognizePage).
-const minTurnedGain = 0.25
-
-// readsTurned reports whether a page's words look like a page read turned
-// from upright: ten words of letters or more, fewer than half of them
-// syllables. Upright, even a fax's are mostly syllables; turned,
-// Tesseract makes strings of letters of no language out of the strokes.
-func readsTurned(words []vanthu.Word) bool {
-	n, share := syllables(words)
-	return n >= 10 && share < 0.5
-}
-
-// syllables counts a page's words of letters and gives the share of them
-// that are Vietnamese syllables.
-func syllables(words []vanthu.Word) (n int, share float64) {
-	syl := 0
-	for _, w := range words {
-		c := core(w)
-		if c == "" || !isWordish(c) {
-			continue
-		}
-		n++
-		if dict.IsSyllable(strings.ToLower(c)) {
-			syl++
-		}
-	}
-	if n == 0 {
-		return 0, 0
-	}
-	return n, float64(syl) / float64(n)
-}
