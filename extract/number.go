@@ -16,11 +16,12 @@ var (
 	// written by hand, or left blank for the văn thư to fill in), then the
 	// printed rest, "/QĐ-UBND" or "/2018/QĐ-TTg". A number cited in a
 	// sentence ("theo Quyết định số 45/QĐ-UBND") does not begin its line.
-	// The code's first capital may be read as the digit it looks like
-	// (BC as 8C), never two digits: "/2018" alone is a year. Beside large
+	// The code's first capitals, one or two, may be read as the digits
+	// they look like (BC as 8C, TTr as 11r), a capital after them:
+	// "/2018" alone is a year. Beside large
 	// figures written by hand, Tesseract may read the label "s:", its ố
 	// lost: the colon must be there then.
-	numberRe = regexp.MustCompile(`^[^A-Z0-9]*S(?:[O6]\s*[:;.,]?|\s*[:;])([^/]{0,16}?)((?:/\s*[0-9OLI|]{4}\s*)?/\s*(?:[A-Z]|[0-9][A-Z])[A-Z0-9]*` + joined + `(?:` + hyphen + `[A-Z0-9]+` + joined + `)*)`)
+	numberRe = regexp.MustCompile(`^[^A-Z0-9]*S(?:[O6]\s*[:;.,]?|\s*[:;])([^/]{0,16}?)((?:/\s*[0-9OLI|]{4}\s*)?/\s*(?:[A-Z]|[0-9]{1,2}[A-Z])[A-Z0-9]*` + joined + `(?:` + hyphen + `[A-Z0-9]+` + joined + `)*)`)
 	// joined is what may join the capitals of one part of a code: "&" for
 	// "và" (SNN&PTNT, SGD&ĐT), or a stop before two capitals or more, as
 	// some offices print the hyphen (QĐ.UBND).
@@ -260,16 +261,30 @@ func stopBeforeWord(raw string) string {
 // when OCR read the letter as the digit it looks like in small print.
 var lookalikes = map[byte]string{'8': "B", '0': "ĐDO", '5': "S", '6': "G", '1': "IT", '2': "Z", '4': "A"}
 
-// letterForDigit respells a code that begins with a digit (8C) with the
-// capital that digit stands for, where that makes a document type's
-// abbreviation or a copy's (BC); any other code is returned as read. The
-// type heading may still respell it (codeForType).
+// letterForDigit respells a code that begins with a digit or two (8C,
+// 11r) with the capitals those digits stand for, where that makes a
+// document type's abbreviation or a copy's (BC, TTr); any other code is
+// returned as read. The type heading may still respell it (codeForType).
 func letterForDigit(code string, byCode func(string) (dict.DocType, bool)) string {
-	if code == "" || code[0] < '0' || code[0] > '9' {
+	n := 0
+	for n < len(code) && n < 3 && code[n] >= '0' && code[n] <= '9' {
+		n++
+	}
+	if n == 0 || n > 2 {
 		return code
 	}
-	for _, l := range lookalikes[code[0]] {
-		if fixed, ok := knownCode(string(l)+code[1:], byCode); ok {
+	heads := []string{""}
+	for i := range n {
+		var next []string
+		for _, h := range heads {
+			for _, l := range lookalikes[code[i]] {
+				next = append(next, h+string(l))
+			}
+		}
+		heads = next
+	}
+	for _, h := range heads {
+		if fixed, ok := knownCode(h+code[n:], byCode); ok {
 			return fixed
 		}
 	}

@@ -53,6 +53,9 @@ func TestParseNumberLine(t *testing.T) {
 		// Lost with the gap it stood in: the code runs on after the figures.
 		{"Số: 215MTTQ-BTT", Number{Numeral: "215", Code: "MTTQ-BTT", Unsure: true}},
 		{"Số: 45QĐ-UBND", Number{Numeral: "45", Code: "QĐ-UBND", Unsure: true}},
+		// The type code's capitals read as the figures of their shape.
+		{"Số: 24 /11r-UBND", Number{Numeral: "24", Code: "TTr-UBND"}},
+		{"Số: 24/2O18/QĐ-TTg", Number{Numeral: "24", Code: "2018/QĐ-TTg"}},
 		// A unit's figure read as the letter of its shape.
 		{"Số: 789/CAT-PC0G", Number{Numeral: "789", Code: "CAT-PC06", Unsure: true}},
 		{"Số: 1123/C08-P4", Number{Numeral: "1123", Code: "C08-P4"}},

@@ -97,9 +97,14 @@ const printedConf = 85
 // printed reports whether the slot holds printed digits, not handwriting:
 // Tesseract read digits there and nothing else, and read them surely or
 // as one word with the code's slash ("32/KH-BNV": typed together; a hand
-// writes into the blank before the printed slash).
+// writes into the blank before the printed slash; a day run into
+// "tháng"). Digits glued to the code by another mark ("14.UBND-KTTH") are no such sign: the slash was
+// misread, and so may they be. Digits read surely in the number's slot
+// are print only where they stand as print does, no taller than the
+// code's capitals by a quarter and on their baseline: a hand writes
+// larger, and across the line.
 func (s inkSlot) printed(words []vanthu.Word) bool {
-	read, conf := s.tesseract(words)
+	read, conf, box := s.tesseract(words)
 	if numeral, year, ok := strings.Cut(read, "/"); ok && len(year) == 4 && strings.Map(keepDigit, year) == year {
 		read = numeral // a legal normative document's year, read apart from its code: print
 	}
@@ -107,17 +112,34 @@ func (s inkSlot) printed(words []vanthu.Word) bool {
 		return false
 	}
 	glued := strings.TrimSuffix(s.next.Text, s.nextText)
-	return conf >= printedConf || glued != "" && strings.Map(keepDigit, glued) == glued
+	if glued != "" && strings.Map(keepDigit, glued) == glued {
+		return s.day || s.month || strings.HasPrefix(s.nextText, "/") || strings.HasPrefix(s.nextText, "-")
+	}
+	return conf >= printedConf && (s.day || s.month || s.printSized(box))
+}
+
+// printSized reports whether box, where Tesseract read digits in the
+// number's slot, is of the size and on the line of the code's print (the
+// next word, when it is the code alone).
+func (s inkSlot) printSized(box image.Rectangle) bool {
+	h := s.next.Y1 - s.next.Y0
+	if s.next.Text != s.nextText || h <= 0 || box.Empty() {
+		return true
+	}
+	return 4*box.Dy() <= 5*h && 4*(box.Max.Y-s.next.Y1) <= h && 4*(s.next.Y0-box.Min.Y) <= h
 }
 
 // tesseract returns what Tesseract read in the slot (what ran into the
-// label and the next word included) and its least confidence.
-func (s inkSlot) tesseract(words []vanthu.Word) (string, float64) {
+// label and the next word included), its least confidence, and the boxes
+// of the words read in the slot alone.
+func (s inkSlot) tesseract(words []vanthu.Word) (string, float64, image.Rectangle) {
 	var b strings.Builder
 	conf := 100.0
+	var box image.Rectangle
 	for _, w := range words {
 		cx := (w.X0 + w.X1) / 2
 		var part string
+		alone := false
 		switch {
 		case same(w, s.label):
 			part = w.Text // what ran in after the label's print
@@ -127,21 +149,24 @@ func (s inkSlot) tesseract(words []vanthu.Word) (string, float64) {
 		case same(w, s.next):
 			part = strings.TrimSuffix(w.Text, s.nextText)
 		case w.Line == s.label.Line && cx > s.slot.Min.X && cx < max(s.slot.Max.X, s.clearTo):
-			part = w.Text
+			part, alone = w.Text, true
 		}
 		if part = strings.Trim(part, " .,:;_-–"); part != "" {
 			b.WriteString(part)
 			conf = min(conf, w.Confidence)
+			if alone {
+				box = box.Union(image.Rect(w.X0, w.Y0, w.X1, w.Y1))
+			}
 		}
 	}
-	return b.String(), conf
+	return b.String(), conf, box
 }
 
 // apply puts the digit model's reading r into words (see put), as
 // confident as the model unless only the model read it (see inkConfCap),
 // with the model's other readings.
 func (s inkSlot) apply(words []vanthu.Word, r digits.Reading) []vanthu.Word {
-	tess, _ := s.tesseract(words)
+	tess, _, _ := s.tesseract(words)
 	conf := 100 * r.Conf()
 	if strings.Map(keepDigit, tess) != r.Text {
 		conf = min(conf, inkConfCap)

@@ -55,10 +55,20 @@ func inkSlots(words []vanthu.Word, width, height int) []inkSlot {
 			// The code follows the slot: the first word after the label
 			// with a slash before a capital, or a code whose slash was
 			// lost (UBND-KTTH). "Số:" is about 1.6 times as wide as the
-			// code's capitals are tall.
+			// code's capitals are tall. Where OCR read the handwriting
+			// into the code's word (14.UBND-KTTH, §!4/UBND-KTTH), the
+			// slot ends where the code's print would begin, its letters
+			// set in the label's type, taken wide: a digit counts by its
+			// middle, so a slot a little short loses none, and one a
+			// little long takes in the slash as a 1.
 			for _, w := range ws[1:] {
 				if at, ok := codeStart(w.Text); ok {
-					sl := makeSlot(ws[0], w, "Số:", 1.6*float64(w.Y1-w.Y0), at, 0)
+					labelW := 1.6 * float64(w.Y1-w.Y0)
+					codeW := 0.0
+					if rs := []rune(w.Text); inkBefore(rs, at) {
+						codeW = 1.1 * printWidth(rs[at:]) * em(ws[0], labelW)
+					}
+					sl := makeSlot(ws[0], w, "Số:", labelW, at, codeW)
 					if strings.HasPrefix(w.Text, "-") && !partyCode(w.Text) {
 						sl = sl.beforeType(typeHeading(segs, height))
 					}
@@ -190,7 +200,7 @@ func codeStart(w string) (int, bool) {
 			// of the printed code.
 			return i, true
 		}
-		if unicode.IsUpper(rs[i+1]) || unicode.IsDigit(rs[i+1]) && i+2 < len(rs) && unicode.IsUpper(rs[i+2]) {
+		if unicode.IsUpper(rs[i+1]) || unicode.IsDigit(rs[i+1]) && i+2 < len(rs) && unicode.IsUpper(rs[i+2]) || capitalsAsFigures(rs[i+1:]) {
 			// A Party number has its type code before the slash, after a
 			// hyphen (1450-CV/TU): the code begins at the hyphen.
 			j := i
@@ -203,8 +213,21 @@ func codeStart(w string) (int, bool) {
 			return i, true
 		}
 	}
-	if strings.Contains(w, "-") && isCode(w) {
+	if codeWord(w) {
 		return 0, true
+	}
+	// The handwriting read as figures into the code's word, the slash
+	// read as another thin mark ("14.UBND-KTTH"): the mark stands where
+	// the slash does.
+	for i, r := range rs {
+		if !strings.ContainsRune(dict.SlashLookalikes, r) {
+			continue
+		}
+		if i > 0 && strings.IndexFunc(string(rs[:i]), func(r rune) bool { return !unicode.IsDigit(r) }) < 0 &&
+			i+1 < len(rs) && unicode.IsUpper(rs[i+1]) && strings.ContainsRune(string(rs[i+1:]), '-') && isCode(strings.Map(upperTypeCode, string(rs[i+1:]))) {
+			return i, true
+		}
+		break
 	}
 	// A slash read as another thin mark (";CT-UBND", "“UBND-KGVX"): the
 	// mark stands where the slash does.
@@ -214,6 +237,34 @@ func codeStart(w string) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// codeWord reports whether w is a number's code without its slash
+// (UBND-KTTH, TTr-UBND, -UBND): capitals and hyphens, a type code's
+// small letters (the r of TTr) at most two.
+func codeWord(w string) bool {
+	first, _ := utf8.DecodeRuneInString(w)
+	small := 0
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			small++
+		}
+	}
+	return (unicode.IsUpper(first) || first == '-') && small <= 2 && strings.Contains(w, "-") && isCode(strings.Map(upperTypeCode, w))
+}
+
+// capitalsAsFigures reports whether rs, after a slash, is a code whose
+// first capitals, one or two, were read as figures (/11r-UBND for
+// /TTr-UBND).
+func capitalsAsFigures(rs []rune) bool {
+	n := 0
+	for n < len(rs) && n < 3 && unicode.IsDigit(rs[n]) {
+		n++
+	}
+	if n == 0 || n > 2 {
+		return false
+	}
+	return codeWord(strings.Repeat("X", n) + string(rs[n:]))
 }
 
 // partyCode reports whether code is a Party number's, its type code after
@@ -290,6 +341,33 @@ func makeSlot(label, next vanthu.Word, labelText string, labelW float64, nextAt 
 		room.Max.X = next.X0
 	}
 	return inkSlot{slot: slot, room: room, label: label, next: next, labelText: labelText, nextText: nextText}
+}
+
+// inkBefore reports whether what word rs holds before its code at at is
+// handwriting OCR read into it: anything but figures typed with the
+// code's slash or hyphen (32/KH-BNV, 1450-CV/TU) or a slot's dotted
+// leaders (....../QĐ-TTg).
+func inkBefore(rs []rune, at int) bool {
+	if at <= 0 {
+		return false
+	}
+	before := string(rs[:at])
+	if strings.ContainsAny(before, ".…") {
+		return false
+	}
+	typed := strings.IndexFunc(before, func(r rune) bool { return !unicode.IsDigit(r) }) < 0
+	return !typed || rs[at] != '/' && rs[at] != '-'
+}
+
+// em is about how wide an em of the print is beside label "Số:": the
+// label's own width over its letters' where it was read as the label
+// alone, no wider than the label is about (labelW); else labelW's.
+func em(label vanthu.Word, labelW float64) float64 {
+	rs := []rune(label.Text)
+	if w := float64(label.X1 - label.X0); isNumberLabel(label.Text) && len(rs) <= 3 && w > 0 && w <= 1.3*labelW {
+		return w / printWidth(rs)
+	}
+	return labelW / printWidth([]rune("Số:"))
 }
 
 // printWidth is about how wide rs are set in a serif type, in ems.

@@ -47,29 +47,29 @@ var rescans = []scanning{
 		"subject": 11, "signer": 7, "signer_title": 12, "urgency": 12, "confidentiality": 12,
 	}, 0},
 	{"150 dpi grey, turned, JPEG 50", 150, turnedGreyImage, map[string]int{
-		"number": 9, "doc_type": 12, "issuer": 12, "parent_body": 12, "issued_date": 8, "place": 12,
+		"number": 10, "doc_type": 12, "issuer": 12, "parent_body": 12, "issued_date": 8, "place": 12,
 		"subject": 12, "signer": 11, "signer_title": 12, "urgency": 12, "confidentiality": 12,
 	}, 0},
 	{"200 dpi colour, upside down", 200, upsideDownImage, map[string]int{
-		"number": 9, "doc_type": 12, "issuer": 12, "parent_body": 12, "issued_date": 9, "place": 12,
+		"number": 10, "doc_type": 12, "issuer": 12, "parent_body": 12, "issued_date": 9, "place": 12,
 		"subject": 12, "signer": 11, "signer_title": 11, "urgency": 12, "confidentiality": 12,
 	}, 0},
 	// On its side, a page Leptonica does not decide on is turned because
 	// it reads as no language (ocr.RecognizePage).
 	{"200 dpi colour, on its side", 200, sidewaysImage, map[string]int{
-		"number": 9, "doc_type": 12, "issuer": 12, "parent_body": 12, "issued_date": 10, "place": 12,
+		"number": 10, "doc_type": 12, "issuer": 12, "parent_body": 12, "issued_date": 10, "place": 12,
 		"subject": 11, "signer": 11, "signer_title": 11, "urgency": 12, "confidentiality": 12,
 	}, 0},
 	{"200 dpi colour on a dark bed", 200, darkBedImage, map[string]int{
-		"number": 9, "doc_type": 12, "issuer": 12, "parent_body": 12, "issued_date": 9, "place": 12,
+		"number": 10, "doc_type": 12, "issuer": 12, "parent_body": 12, "issued_date": 9, "place": 12,
 		"subject": 10, "signer": 11, "signer_title": 10, "urgency": 12, "confidentiality": 12,
 	}, 0},
 	{"200 dpi colour, 4° askew, the back showing through", 200, askewShowingThroughImage, map[string]int{
-		"number": 9, "doc_type": 12, "issuer": 12, "parent_body": 12, "issued_date": 9, "place": 12,
+		"number": 10, "doc_type": 12, "issuer": 12, "parent_body": 12, "issued_date": 9, "place": 12,
 		"subject": 11, "signer": 10, "signer_title": 11, "urgency": 12, "confidentiality": 12,
 	}, 0},
 	{"fax, standard mode: 204 by 98 dpi, 1 bit", 204, faxImage, map[string]int{
-		"number": 9, "doc_type": 12, "issuer": 12, "parent_body": 12, "issued_date": 7, "place": 12,
+		"number": 10, "doc_type": 12, "issuer": 12, "parent_body": 12, "issued_date": 7, "place": 12,
 		"subject": 11, "signer": 7, "signer_title": 12, "urgency": 12, "confidentiality": 12,
 	}, 0},
 }
@@ -78,7 +78,7 @@ var rescans = []scanning{
 // annotations.
 var printedRescans = []scanning{
 	{"200 dpi colour, printed with its signing stamps", 200, jpegImage, map[string]int{
-		"number": 11, "doc_type": 12, "issuer": 12, "parent_body": 12, "issued_date": 12, "place": 12,
+		"number": 12, "doc_type": 12, "issuer": 12, "parent_body": 12, "issued_date": 12, "place": 12,
 		"subject": 12, "signer": 11, "signer_title": 12, "urgency": 12, "confidentiality": 12,
 	}, 0},
 }
