@@ -18,9 +18,9 @@ var (
 	// sentence ("theo Quyết định số 45/QĐ-UBND") does not begin its line.
 	// The code's first capitals, one or two, may be read as the digits
 	// they look like (BC as 8C, TTr as 11r), a capital after them:
-	// "/2018" alone is a year. Beside large
-	// figures written by hand, Tesseract may read the label "s:", its ố
-	// lost: the colon must be there then.
+	// "/2018" alone is a year. Beside large figures written by hand,
+	// Tesseract may read the label "s:", its ố lost: the colon must be
+	// there then.
 	numberRe = regexp.MustCompile(`^[^A-Z0-9]*S(?:[O6]\s*[:;.,]?|\s*[:;])([^/]{0,16}?)((?:/\s*[0-9OLI|]{4}\s*)?/\s*(?:[A-Z]|[0-9]{1,2}[A-Z])[A-Z0-9]*` + joined + `(?:` + hyphen + `[A-Z0-9]+` + joined + `)*)`)
 	// joined is what may join the capitals of one part of a code: "&" for
 	// "và" (SNN&PTNT, SGD&ĐT), or a stop before two capitals or more, as

@@ -98,11 +98,11 @@ const printedConf = 85
 // Tesseract read digits there and nothing else, and read them surely or
 // as one word with the code's slash ("32/KH-BNV": typed together; a hand
 // writes into the blank before the printed slash; a day run into
-// "tháng"). Digits glued to the code by another mark ("14.UBND-KTTH") are no such sign: the slash was
-// misread, and so may they be. Digits read surely in the number's slot
-// are print only where they stand as print does, no taller than the
-// code's capitals by a quarter and on their baseline: a hand writes
-// larger, and across the line.
+// "tháng"). Digits glued to the code by another mark ("14.UBND-KTTH")
+// are no such sign: the slash was misread, and so may they be. Digits
+// read surely in the number's slot are print only where they stand as
+// print does, no taller than the code's capitals by a quarter and on
+// their baseline: a hand writes larger, and across the line.
 func (s inkSlot) printed(words []vanthu.Word) bool {
 	read, conf, box := s.tesseract(words)
 	if numeral, year, ok := strings.Cut(read, "/"); ok && len(year) == 4 && strings.Map(keepDigit, year) == year {
