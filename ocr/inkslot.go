@@ -219,15 +219,9 @@ func codeStart(w string) (int, bool) {
 	// The handwriting read as figures into the code's word, the slash
 	// read as another thin mark ("14.UBND-KTTH"): the mark stands where
 	// the slash does.
-	for i, r := range rs {
-		if !strings.ContainsRune(dict.SlashLookalikes, r) {
-			continue
-		}
-		if i > 0 && strings.IndexFunc(string(rs[:i]), func(r rune) bool { return !unicode.IsDigit(r) }) < 0 &&
-			i+1 < len(rs) && unicode.IsUpper(rs[i+1]) && strings.ContainsRune(string(rs[i+1:]), '-') && isCode(strings.Map(upperTypeCode, string(rs[i+1:]))) {
-			return i, true
-		}
-		break
+	if i := slices.IndexFunc(rs, func(r rune) bool { return strings.ContainsRune(dict.SlashLookalikes, r) }); i > 0 &&
+		strings.Map(keepDigit, string(rs[:i])) == string(rs[:i]) && codeWord(string(rs[i+1:])) {
+		return i, true
 	}
 	// A slash read as another thin mark (";CT-UBND", "“UBND-KGVX"): the
 	// mark stands where the slash does.
@@ -355,8 +349,7 @@ func inkBefore(rs []rune, at int) bool {
 	if strings.ContainsAny(before, ".…") {
 		return false
 	}
-	typed := strings.IndexFunc(before, func(r rune) bool { return !unicode.IsDigit(r) }) < 0
-	return !typed || rs[at] != '/' && rs[at] != '-'
+	return strings.Map(keepDigit, before) != before || rs[at] != '/' && rs[at] != '-'
 }
 
 // em is about how wide an em of the print is beside label "Số:": the
