@@ -6,6 +6,7 @@ import (
 	"image/color"
 	"image/draw"
 	"slices"
+	"strconv"
 	"testing"
 
 	"github.com/vanthu/vanthu"
@@ -195,4 +196,26 @@ func FuzzUnmarshal(f *testing.F) {
 			t.Fatalf("%d probabilities", len(p))
 		}
 	})
+}
+
+// The widths' cut gives way to another only when it is not sure and the
+// other is sure and likelier as a whole: "04" run together as one glyph
+// reads as an 8 at 0.95, cut in two as 0 and 4 at 0.998 each.
+func TestChooseCut(t *testing.T) {
+	day := func(s string) bool { d, err := strconv.Atoi(s); return err == nil && len(s) <= 2 && d >= 1 && d <= 31 }
+	for _, c := range []struct {
+		name     string
+		readings []Reading
+		want     string
+	}{
+		{"a likelier cut, each digit sure", []Reading{{Text: "8", Probs: []float64{0.95}}, {Text: "04", Probs: []float64{0.998, 0.997}}}, "04"},
+		{"the widths' reading sure", []Reading{{Text: "8", Probs: []float64{0.99}}, {Text: "04", Probs: []float64{0.999, 0.998}}}, "8"},
+		{"the other cut less likely", []Reading{{Text: "8", Probs: []float64{0.95}}, {Text: "04", Probs: []float64{0.99, 0.95}}}, "8"},
+		{"the other cut's digit unsure", []Reading{{Text: "8", Probs: []float64{0.5}}, {Text: "04", Probs: []float64{0.99, 0.8}}}, "8"},
+		{"the widths' reading no day", []Reading{{Text: "54", Probs: []float64{0.99, 0.99}}, {Text: "5", Probs: []float64{0.6}}, {Text: "9", Probs: []float64{0.7}}}, "9"},
+	} {
+		if got := chooseCut(c.readings, day).Text; got != c.want {
+			t.Errorf("%s: chose %q, want %q", c.name, got, c.want)
+		}
+	}
 }

@@ -186,24 +186,7 @@ func readGlyphs(kept []comp, levels []float32, labels []int32, w int, origin ima
 			}
 		}
 	}
-	best := readings[0]
-	if !valid(best.Text) {
-		sure := -1.0
-		for _, r := range readings[1:] {
-			if valid(r.Text) && r.sureness() > sure {
-				best, sure = r, r.sureness()
-			}
-		}
-	} else if best.sureness() < unsureCut {
-		// The widths may cut wrong (a 0 run into a 4 is one glyph as wide
-		// as an 8): another cut whose digits are sure, and which is
-		// likelier as a whole, is the reading.
-		for _, r := range readings[1:] {
-			if valid(r.Text) && r.sureness() >= sureCut && product(r.Probs) > product(best.Probs) {
-				best = r
-			}
-		}
-	}
+	best := chooseCut(readings, valid)
 	for text, p := range likely {
 		if p >= minAlternative {
 			best.Alternatives = append(best.Alternatives, vanthu.Alternative{Text: text, P: p})
@@ -218,13 +201,42 @@ func readGlyphs(kept []comp, levels []float32, labels []int32, w int, origin ima
 	return best
 }
 
+// chooseCut picks among readings, the first cut by the glyphs' widths
+// and the others each glyph as one digit fewer or one more: the widths'
+// reading where valid accepts it and it is sure; else the surest valid
+// one; else, where the widths' reading is valid but not sure, another
+// cut whose digits are sure and which is likelier as a whole (the widths
+// may cut wrong: a 0 run into a 4 is one glyph as wide as an 8).
+func chooseCut(readings []Reading, valid func(string) bool) Reading {
+	best := readings[0]
+	if !valid(best.Text) {
+		sure := -1.0
+		for _, r := range readings[1:] {
+			if valid(r.Text) && r.sureness() > sure {
+				best, sure = r, r.sureness()
+			}
+		}
+		return best
+	}
+	if best.sureness() < unsureCut {
+		for _, r := range readings[1:] {
+			if valid(r.Text) && r.sureness() >= sureCut && product(r.Probs) > product(best.Probs) {
+				best = r
+			}
+		}
+	}
+	return best
+}
+
 // unsureCut is the sureness (see Reading.sureness) under which the cut by
 // the glyphs' widths gives way to another cut at least sureCut sure. On
 // the shared real documents rescanned at 100 dpi the widths read "04" as
 // 8 (0.42) and "31" as 4 (0.34); the cuts into two digits read them right,
-// with probabilities 0.96 and 0.86.
+// with probabilities 0.96 and 0.86. On a dark flatbed at 200 dpi the
+// widths read "04" as 8 at 0.95, the cut into two as 04 at 0.995: a
+// single digit at 0.95 is not sure enough to outweigh a likelier cut.
 const (
-	unsureCut = 0.9
+	unsureCut = 0.97
 	sureCut   = 0.9
 )
 
