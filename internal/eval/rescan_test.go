@@ -51,7 +51,7 @@ var rescans = []scanning{
 		"subject": 12, "signer": 11, "signer_title": 12, "urgency": 12, "confidentiality": 12,
 	}, 0},
 	{"200 dpi colour, upside down", 200, upsideDownImage, map[string]int{
-		"number": 10, "doc_type": 12, "issuer": 12, "parent_body": 12, "issued_date": 9, "place": 12,
+		"number": 10, "doc_type": 12, "issuer": 12, "parent_body": 12, "issued_date": 10, "place": 12,
 		"subject": 12, "signer": 11, "signer_title": 11, "urgency": 12, "confidentiality": 12,
 	}, 0},
 	// On its side, a page Leptonica does not decide on is turned because
@@ -61,7 +61,7 @@ var rescans = []scanning{
 		"subject": 11, "signer": 11, "signer_title": 11, "urgency": 12, "confidentiality": 12,
 	}, 0},
 	{"200 dpi colour on a dark bed", 200, darkBedImage, map[string]int{
-		"number": 10, "doc_type": 12, "issuer": 12, "parent_body": 12, "issued_date": 9, "place": 12,
+		"number": 10, "doc_type": 12, "issuer": 12, "parent_body": 12, "issued_date": 10, "place": 12,
 		"subject": 10, "signer": 11, "signer_title": 10, "urgency": 12, "confidentiality": 12,
 	}, 0},
 	{"200 dpi colour, 4° askew, the back showing through", 200, askewShowingThroughImage, map[string]int{
