@@ -270,6 +270,7 @@ func ExtractWithConfidence(pages []vanthu.Page) (vanthu.Metadata, map[string]flo
 	if md.Recipients == nil {
 		md.Recipients = []string{}
 	}
+	checkUnitCode(&md, conf)
 	if md.IssuedDate != "" {
 		var before bool
 		for i := range pages {
