@@ -38,17 +38,19 @@ func unitCode(n string, issuersTypeCode bool) (start, end int) {
 }
 
 // keptCodes are the codes the "Lưu:" item of recipients names after the
-// văn thư's VT, as read: each item's capitals up to the first other
+// văn thư's VT (its colon read or not), as read: each item's capitals up to the first other
 // sign (KTTH in "Lưu: VT, KTTHa4", the copies' count written by hand
 // after it; TCHC in "TCHC(Ng)", the drafter's initials), of two letters
 // or more.
 func keptCodes(recipients []string) []string {
 	var out []string
 	for _, r := range recipients {
-		head, rest, ok := strings.Cut(dict.NFC(r), ":")
-		if !ok || strings.ToUpper(dict.Fold(strings.TrimSpace(head))) != "LUU" {
+		r = strings.TrimSpace(dict.NFC(r))
+		end := strings.IndexAny(r, " :;.")
+		if end < 0 || strings.ToUpper(dict.Fold(r[:end])) != "LUU" {
 			continue
 		}
+		rest := r[end:]
 		for _, item := range strings.FieldsFunc(rest, func(r rune) bool { return r == ',' || r == ';' || r == ' ' }) {
 			if c := leadingCapitals.FindString(item); len([]rune(c)) >= 2 && c != "VT" {
 				out = append(out, c)
@@ -62,8 +64,9 @@ var leadingCapitals = regexp.MustCompile(`^[A-ZĐ]+`)
 
 // checkUnitCode checks the drafting unit's code in the number against
 // the codes of the "Lưu:" item. Where the number's is none of them but
-// one letter from one (two, from one of five letters or more) and nearer
-// no other, the two readings disagree: the number is flagged, and, where
+// one letter from one of three letters or more (two, from one of five or
+// more: a code of two is too short to tell a misreading from another
+// unit's, VP from VE) and nearer no other, the two readings disagree: the number is flagged, and, where
 // it was not read surely (sureConf), its code is put right by the other
 // reading (315/SNV-CCVCG with "Lưu: VT, CCVC."). A code far from every
 // code kept is another unit's, and left; so is one the other reading
@@ -85,7 +88,7 @@ func checkUnitCode(md *vanthu.Metadata, conf map[string]float64) {
 			return
 		}
 		d := dict.EditDistance(code, k)
-		if lim := 1 + len([]rune(k))/5; d > lim {
+		if n := len([]rune(k)); d > 1+n/5 || 2*d >= n {
 			continue
 		}
 		switch {
