@@ -47,6 +47,9 @@ func Correct(word string, seen map[string]int) string {
 	if fixed, ok := fixTypeCode(core); ok {
 		return pre + fixed + post
 	}
+	if c, ok := strokeOnce(core); ok {
+		core, word = c, pre+c+post
+	}
 	if !isWordish(core) || len([]rune(core)) <= 2 {
 		return word
 	}
@@ -126,6 +129,36 @@ func undoubled(word string) (string, bool) {
 	}
 	return found, found != ""
 }
+
+// strokeOnce returns word, a word with small letters, with a đ OCR read
+// as two letters, d and đ side by side (Kđdoh, DĐúk: the LSTM gives the
+// letter and its stroke each one), read once, with its stroke and the
+// case of the first. No Vietnamese syllable, nor name of the highlands'
+// peoples, has a d beside a đ; a code in capitals does (SGDĐT, Giáo dục
+// Đào tạo), and is left.
+func strokeOnce(word string) (string, bool) {
+	if strings.ToUpper(word) == word {
+		return word, false
+	}
+	rs := []rune(word)
+	changed := false
+	for i := 0; i+1 < len(rs); i++ {
+		a, b := rs[i], rs[i+1]
+		if !isD(a) || !isD(b) || stroked(a) == stroked(b) {
+			continue
+		}
+		d := 'đ'
+		if unicode.IsUpper(a) {
+			d = 'Đ'
+		}
+		rs = append(rs[:i], append([]rune{d}, rs[i+2:]...)...)
+		changed = true
+	}
+	return string(rs), changed
+}
+
+func isD(r rune) bool     { return r == 'd' || r == 'D' || stroked(r) }
+func stroked(r rune) bool { return r == 'đ' || r == 'Đ' }
 
 // pageSyllables counts the canonical syllables of a page's words, the
 // punctuation around them aside ("An," of "Bình An, ngày …"): the

@@ -41,6 +41,9 @@ func TestCorrect(t *testing.T) {
 		{"45/2019/NDĐ-CP", "45/2019/NĐ-CP"},
 		// A vowel read twice, bare and marked, is read once, marked.
 		{"MIÊỀN", "MIỀN"}, {"nguyêễn", "nguyễn"}, {"quyêết", "quyết"},
+		// A đ read as d and đ side by side is read once; a code in
+		// capitals has DĐ of its own.
+		{"Kđdoh", "Kđoh"}, {"DĐúk", "Đúk"}, {"Dđoàn", "Đoàn"}, {"dđường,", "đường,"}, {"SGDĐT", "SGDĐT"}, {"dd", "dd"},
 		// Punctuation around a word is kept.
 		{"Hưỳnh,", "Huỳnh,"}, {"", ""}, {"—", "—"},
 	}

@@ -120,5 +120,5 @@ func TestOtherKindsWrittenByHand(t *testing.T) {
 // extract's wellFormedCode flags however surely read.
 var writtenFloors = map[string]int{
 	"number": 56, "doc_type": 57, "issuer": 57, "parent_body": 57, "issued_date": 57, "place": 57,
-	"subject": 57, "signer": 56, "signer_title": 57, "urgency": 57, "confidentiality": 57,
+	"subject": 57, "signer": 57, "signer_title": 57, "urgency": 57, "confidentiality": 57,
 }

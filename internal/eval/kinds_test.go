@@ -119,21 +119,23 @@ var kindScans = []scanning{
 // (extract.strayFigure). A Party number's slash read in 1 bit as a 7
 // (12-CI7TU) is read as the slash, flagged (extract.ParseNumberLine). A
 // drafting unit's code misread in the number (CCVCG, CCVG, TFHT) is put
-// right by its reading in "Lưu: VT, …", flagged (extract.checkUnitCode). The
+// right by its reading in "Lưu: VT, …", flagged (extract.checkUnitCode). A
+// đ read as d and đ side by side (Kđdoh, DĐúk Nông) is read once
+// (ocr.strokeOnce). The
 // italic month's 1 read by its flag as a T (tháng T1) is read as 1,
 // flagged (extract.readDateLine).
 var timesScans = []scanning{
 	{"Times, 300 dpi", 300, jpegImage, map[string]int{
 		"number": 60, "doc_type": 60, "issuer": 60, "parent_body": 60, "issued_date": 60, "place": 60,
-		"subject": 60, "signer": 59, "signer_title": 60, "urgency": 60, "confidentiality": 60,
+		"subject": 60, "signer": 60, "signer_title": 60, "urgency": 60, "confidentiality": 60,
 	}, 0},
 	{"Times, 200 dpi colour", 200, jpegImage, map[string]int{
 		"number": 60, "doc_type": 60, "issuer": 60, "parent_body": 60, "issued_date": 60, "place": 59,
 		"subject": 60, "signer": 59, "signer_title": 60, "urgency": 60, "confidentiality": 60,
 	}, 0},
 	{"Times, 200 dpi 1 bit", 200, bilevelImage, map[string]int{
-		"number": 56, "doc_type": 60, "issuer": 59, "parent_body": 60, "issued_date": 58, "place": 58,
-		"subject": 59, "signer": 57, "signer_title": 58, "urgency": 60, "confidentiality": 60,
+		"number": 56, "doc_type": 60, "issuer": 59, "parent_body": 60, "issued_date": 58, "place": 59,
+		"subject": 59, "signer": 58, "signer_title": 58, "urgency": 60, "confidentiality": 60,
 	}, 1},
 }
 
