@@ -38,10 +38,10 @@ func unitCode(n string, issuersTypeCode bool) (start, end int) {
 }
 
 // keptCodes are the codes the "Lưu:" item of recipients names after the
-// văn thư's VT (its colon read or not), as read: each item's capitals up to the first other
-// sign (KTTH in "Lưu: VT, KTTHa4", the copies' count written by hand
-// after it; TCHC in "TCHC(Ng)", the drafter's initials), of two letters
-// or more.
+// văn thư's VT (its colon read or not), as read: each item's capitals up
+// to the first other sign (KTTH in "Lưu: VT, KTTHa4", the copies' count
+// written by hand after it; TCHC in "TCHC(Ng)", the drafter's initials),
+// of two letters or more.
 func keptCodes(recipients []string) []string {
 	var out []string
 	for _, r := range recipients {
@@ -66,9 +66,10 @@ var leadingCapitals = regexp.MustCompile(`^[A-ZĐ]+`)
 // the codes of the "Lưu:" item. Where the number's is none of them but
 // one letter from one of three letters or more (two, from one of five or
 // more: a code of two is too short to tell a misreading from another
-// unit's, VP from VE) and nearer no other, the two readings disagree: the number is flagged, and, where
-// it was not read surely (sureConf), its code is put right by the other
-// reading (315/SNV-CCVCG with "Lưu: VT, CCVC."). A code far from every
+// unit's, VP from VE) and nearer no other, the two readings disagree:
+// the number is flagged, and, where it was not read surely (sureConf),
+// its code is put right by the other reading (315/SNV-CCVCG with "Lưu:
+// VT, CCVC."). A code far from every
 // code kept is another unit's, and left; so is one the other reading
 // holds a Đ fewer than, or, with a Q, a U more (qWithU).
 func checkUnitCode(md *vanthu.Metadata, conf map[string]float64) {

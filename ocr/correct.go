@@ -130,15 +130,15 @@ func undoubled(word string) (string, bool) {
 	return found, found != ""
 }
 
-// strokeOnce returns word, a word with small letters, with a đ OCR read
-// as two letters, d and đ side by side (Kđdoh, DĐúk: the LSTM gives the
-// letter and its stroke each one), read once, with its stroke and the
-// case of the first. No Vietnamese syllable, nor name of the highlands'
-// peoples, has a d beside a đ; a code in capitals does (SGDĐT, Giáo dục
-// Đào tạo), and is left.
+// strokeOnce returns word, a word in small letters or with one capital
+// first, with a đ OCR read as two letters, d and đ side by side (Kđdoh,
+// DĐúk: the LSTM gives the letter and its stroke each one), read once,
+// with its stroke and the case of the first. No Vietnamese syllable, nor
+// name of the highlands' peoples, has a d beside a đ; a code does
+// (SGDĐT, Giáo dục Đào tạo; GDĐTrH), and is left.
 func strokeOnce(word string) (string, bool) {
 	if strings.ToUpper(word) == word {
-		return word, false
+		return word, false // capitals alone: a code's
 	}
 	rs := []rune(word)
 	changed := false
@@ -154,7 +154,15 @@ func strokeOnce(word string) (string, bool) {
 		rs = append(rs[:i], append([]rune{d}, rs[i+2:]...)...)
 		changed = true
 	}
-	return string(rs), changed
+	if !changed {
+		return word, false
+	}
+	for i, r := range rs {
+		if !unicode.IsLetter(r) || i > 0 && unicode.IsUpper(r) {
+			return word, false // figures, signs or capitals after the first: a code
+		}
+	}
+	return string(rs), true
 }
 
 func isD(r rune) bool     { return r == 'd' || r == 'D' || stroked(r) }

@@ -44,6 +44,7 @@ func TestCorrect(t *testing.T) {
 		// A đ read as d and đ side by side is read once; a code in
 		// capitals has DĐ of its own.
 		{"Kđdoh", "Kđoh"}, {"DĐúk", "Đúk"}, {"Dđoàn", "Đoàn"}, {"dđường,", "đường,"}, {"SGDĐT", "SGDĐT"}, {"dd", "dd"},
+		{"1502/SGDĐT-GDTrH", "1502/SGDĐT-GDTrH"}, {"SGDĐTrH", "SGDĐTrH"}, {"DĐ", "DĐ"},
 		// Punctuation around a word is kept.
 		{"Hưỳnh,", "Huỳnh,"}, {"", ""}, {"—", "—"},
 	}
