@@ -208,23 +208,32 @@ func nearestCode(n, issuer, parent string) (string, bool) {
 	if a != "" && b != "" {
 		codes = append(codes, a+b)
 	}
-	best, bestD, tie := "", 3, false
+	best, ok := nearestOf(code, codes, func(c string) int { return dict.EditDistance(dict.Fold(code), dict.Fold(c)) },
+		func(d, n int) bool { return n >= 2 && d <= 2 && 2*d <= n })
+	if !ok {
+		return n, false
+	}
+	return n[:i] + best + n[j:], true
+}
+
+// nearestOf returns the code of codes nearest by dist among those near
+// allows (given the distance and the code's length in runes), where no
+// other code is as near.
+func nearestOf(code string, codes []string, dist func(string) int, near func(d, n int) bool) (string, bool) {
+	best, bestD, tie := "", 0, false
 	for _, c := range codes {
-		d := dict.EditDistance(dict.Fold(code), dict.Fold(c))
-		if len([]rune(c)) < 2 || 2*d > len([]rune(c)) {
+		d := dist(c)
+		if !near(d, len([]rune(c))) {
 			continue
 		}
 		switch {
-		case d < bestD:
+		case best == "" || d < bestD:
 			best, bestD, tie = c, d, false
 		case d == bestD && c != best:
 			tie = true
 		}
 	}
-	if best == "" || tie {
-		return n, false
-	}
-	return n[:i] + best + n[j:], true
+	return best, best != "" && !tie
 }
 
 // bodyCode is the code a body's name makes, as offices abbreviate

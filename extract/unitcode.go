@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/vanthu/vanthu"
@@ -83,23 +84,12 @@ func checkUnitCode(md *vanthu.Metadata, conf map[string]float64) {
 	if code == "" || len(kept) == 0 {
 		return
 	}
-	best, bestD, tie := "", 0, false
-	for _, k := range kept {
-		if k == code {
-			return
-		}
-		d := dict.EditDistance(code, k)
-		if n := len([]rune(k)); d > 1+n/5 || 2*d >= n {
-			continue
-		}
-		switch {
-		case best == "" || d < bestD:
-			best, bestD, tie = k, d, false
-		case d == bestD && k != best:
-			tie = true
-		}
+	if slices.Contains(kept, code) {
+		return
 	}
-	if best == "" || tie || qWithU(best, code) || strings.Count(best, "Đ") < strings.Count(code, "Đ") {
+	best, ok := nearestOf(code, kept, func(k string) int { return dict.EditDistance(code, k) },
+		func(d, n int) bool { return d <= 1+n/5 && 2*d < n })
+	if !ok || qWithU(best, code) || strings.Count(best, "Đ") < strings.Count(code, "Đ") {
 		// A scan loses the stroke of a Đ; it adds none.
 		return
 	}
