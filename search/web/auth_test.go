@@ -81,8 +81,9 @@ func get(t *testing.T, url, token string) (*http.Response, string) {
 	return call(t, "GET", url, token, "")
 }
 
-// Without credentials every endpoint but the health check answers 401 in
-// JSON (the API) or sends the browser to the login page (the UI).
+// Without credentials every endpoint but the health check, the login
+// page and the static files answers 401 in JSON (the API) or sends the
+// browser to the login page (the UI).
 func TestUnauthenticated(t *testing.T) {
 	srv, _ := serve(t, fullServer(t), "")
 	noRedirect := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
@@ -108,8 +109,20 @@ func TestUnauthenticated(t *testing.T) {
 			t.Errorf("GET %s: %d to %q, want 303 to the login page", path, resp.StatusCode, loc)
 		}
 	}
-	if resp, _ := get(t, srv.URL+"/healthz", ""); resp.StatusCode != 200 {
-		t.Errorf("/healthz: %d", resp.StatusCode)
+	// The routes that need no login (publicRoutes; the single sign-on
+	// ones in sso_test.go).
+	for _, path := range []string{"/healthz", "/login", "/static/app.css"} {
+		if resp, _ := get(t, srv.URL+path, ""); resp.StatusCode != 200 {
+			t.Errorf("GET %s without logging in: %d, want 200", path, resp.StatusCode)
+		}
+	}
+	resp, err := noRedirect.PostForm(srv.URL+"/login", url.Values{"user": {"clerk"}, "password": {"not the password"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode == 303 || resp.StatusCode == 200 {
+		t.Errorf("POST /login with a wrong password: %d, want the form again with an error", resp.StatusCode)
 	}
 	if resp, _ := get(t, srv.URL+"/api/v1/me", "vt_not-a-token"); resp.StatusCode != 401 {
 		t.Errorf("a wrong token: %d, want 401", resp.StatusCode)
@@ -118,7 +131,8 @@ func TestUnauthenticated(t *testing.T) {
 
 // The matrix of roles and endpoints: who may reach each, and who may not.
 func TestAccessMatrix(t *testing.T) {
-	srv, tokens := serve(t, fullServer(t), "")
+	s := fullServer(t)
+	srv, tokens := serve(t, s, "")
 	doc := "/api/v1/documents/" + string(testDocID)
 	short := strings.NewReplacer(string(testDocID), "{id}")
 	type call struct{ method, path, body string }
@@ -142,7 +156,14 @@ func TestAccessMatrix(t *testing.T) {
 		{call{"GET", "/api/v1/audit", ""}, []access.Role{access.Admin}},
 		{call{"GET", "/api/v1/me", ""}, access.Roles},
 		{call{"GET", "/api/v1/tokens", ""}, access.Roles},
+		{call{"POST", "/api/v1/tokens", ""}, access.Roles},
+		{call{"POST", "/api/v1/tokens", `{"user":"clerk"}`}, []access.Role{access.Clerk, access.Admin}},
+		{call{"DELETE", "/api/v1/tokens/no-such-token", ""}, access.Roles},
+		{call{"GET", "/api/v1/nothing", ""}, access.Roles},
 		{call{"GET", "/api/v1/openapi.json", ""}, access.Roles},
+		{call{"GET", "/", ""}, access.Roles},
+		{call{"GET", "/no-such-page", ""}, access.Roles},
+		{call{"POST", "/logout", "form:"}, access.Roles},
 		{call{"GET", "/search?q=cai+cach", ""}, []access.Role{access.Clerk, access.Staff, access.Leader, access.Archivist}},
 		{call{"GET", "/documents/" + string(testDocID), ""}, []access.Role{access.Clerk, access.Staff, access.Leader, access.Archivist}},
 		{call{"GET", "/intake", ""}, []access.Role{access.Clerk, access.Leader, access.Archivist}},
@@ -207,7 +228,27 @@ func TestAccessMatrix(t *testing.T) {
 		table.WriteString("\n")
 	}
 	t.Logf("who may reach what (yes: reached; no: 403):%s\nwrong: %d", table.String(), leaks)
+
+	// Every route the server has is in the matrix, or is one that needs
+	// no login (TestUnauthenticated reaches each of those).
+	rowed := map[string]bool{}
+	for _, c := range calls {
+		req, _ := http.NewRequest(c.method, srv.URL+c.path, nil)
+		_, pattern := s.mux.Handler(req)
+		rowed[pattern] = true
+	}
+	for _, p := range publicRoutes {
+		rowed[p] = true
+	}
+	for _, p := range s.routes {
+		if !rowed[p] {
+			t.Errorf("route %q is not in the matrix: say who may reach it", p)
+		}
+	}
 }
+
+// publicRoutes are the routes reached without logging in.
+var publicRoutes = []string{"GET /healthz", "GET /login", "POST /login", "GET /static/", "GET /login/sso", "GET /login/sso/callback"}
 
 // The login page logs a user in with a session cookie (HttpOnly,
 // SameSite=Lax), lands them where they were going, and logging out ends

@@ -65,6 +65,10 @@ type Server struct {
 
 	sessions *scs.SessionManager
 	limiter  *auth.Limiter
+	// mux and routes are Handler's router and the patterns it has, so
+	// that a test can ask who may reach each route there is.
+	mux    *http.ServeMux
+	routes []string
 }
 
 // Handler returns the server's routes, each open only to the roles the
@@ -77,7 +81,9 @@ func (s *Server) Handler() http.Handler {
 	s.sessions = newSessions(s.Users, s.SecureCookies)
 	s.limiter = auth.NewLimiter(5, 15*time.Minute)
 	mux := http.NewServeMux()
+	s.mux, s.routes = mux, nil
 	handle := func(pattern string, h func(http.ResponseWriter, *http.Request) error) {
+		s.routes = append(s.routes, pattern)
 		mux.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) {
 			if err := h(w, r); err != nil {
 				s.serveErr(w, r, err)

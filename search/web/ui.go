@@ -134,6 +134,7 @@ func viDate(s string) string {
 // uiRoutes adds the pages to mux.
 func (s *Server) uiRoutes(mux *http.ServeMux) {
 	page := func(pattern string, h func(http.ResponseWriter, *http.Request) error) {
+		s.routes = append(s.routes, pattern)
 		mux.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) {
 			if err := h(w, r); err != nil {
 				s.pageErr(w, r, err)
@@ -147,6 +148,7 @@ func (s *Server) uiRoutes(mux *http.ServeMux) {
 		return
 	}
 	static, _ := fs.Sub(uiFS, "ui/static")
+	s.routes = append(s.routes, "GET /static/")
 	mux.Handle("GET /static/", http.StripPrefix("/static/", cacheFor(time.Hour, http.FileServerFS(static))))
 	page("GET /login", s.loginPage)
 	page("POST /login", s.login)
