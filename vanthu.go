@@ -331,6 +331,15 @@ type Metadata struct {
 	Confidentiality string   `json:"confidentiality"` // độ mật
 }
 
+// Signer is a person who signs for an issuer, as the register knows
+// them: the name and title of the last record that names them without
+// doubt (read surely, or confirmed by a clerk), and how many records do.
+type Signer struct {
+	Name      string `json:"name"`
+	Title     string `json:"title"`
+	Documents int    `json:"documents"`
+}
+
 // Signature is the verdict on one digital signature of a PDF (NĐ 30/2020:
 // the văn thư checks that an electronic document is authentic and intact
 // before registering it).

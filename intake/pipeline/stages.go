@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"image"
 	_ "image/png" // the size of an upright page image
+	"slices"
 	"strings"
 	"time"
 
@@ -211,6 +212,12 @@ func (p *Pipeline) assemble(ctx context.Context, m queue.Message) error {
 	})
 }
 
+// signerBook is Records that know who signs for each issuer (the
+// Registry): a signer's name a seal garbled is read as one of them.
+type signerBook interface {
+	Signers(issuer string) ([]vanthu.Signer, error)
+}
+
 // extract reads the metadata of a recognised document and publishes the
 // record to the documents topic. A document extracted already is published
 // again as it is.
@@ -221,6 +228,13 @@ func (p *Pipeline) extract(ctx context.Context, id vanthu.Ref) error {
 	}
 	if d.Status == vanthu.Recognised {
 		x := extract.Read(d.Pages, d.Signatures)
+		if book, ok := p.records().(signerBook); ok && slices.Contains(x.Review, "signer") {
+			known, err := book.Signers(x.Metadata.Issuer)
+			if err != nil {
+				return err
+			}
+			x.RecallSigner(known)
+		}
 		md := x.Metadata
 		d, err = p.records().Update(id, func(d *vanthu.Document) error {
 			if d.Status != vanthu.Recognised {

@@ -27,6 +27,7 @@ var (
 	importedBucket = []byte("imported") // year → (earlier id → id): imported records in the register
 	filedBucket    = []byte("filed")    // id → mã hồ sơ of the case file it is filed in
 	doneBucket     = []byte("done")     // one-time tasks finished (see Done)
+	// signersBucket (signers.go): who signs for each issuer
 )
 
 // Registry is the document register. It is safe for concurrent use.
@@ -52,6 +53,11 @@ func Open(path string) (*Registry, error) {
 		}
 		if tx.Bucket(filedBucket) == nil {
 			if err := indexFiled(tx); err != nil {
+				return err
+			}
+		}
+		if tx.Bucket(signersBucket) == nil {
+			if err := indexSigners(tx); err != nil {
 				return err
 			}
 		}
@@ -102,7 +108,7 @@ func (r *Registry) Register(d vanthu.Document) (rec vanthu.Document, created boo
 			return err
 		}
 		rec, created = d, true
-		return put(b, d)
+		return put(tx, signerMark{}, d)
 	})
 	if err != nil {
 		return vanthu.Document{}, false, vanthu.E("registry: register "+d.ID.Short(), vanthu.Transient, err)
@@ -144,11 +150,12 @@ func (r *Registry) Update(id vanthu.Ref, fn func(*vanthu.Document) error) (vanth
 		if err := json.Unmarshal(v, &d); err != nil {
 			return err
 		}
+		before := markOf(&d)
 		if err := fn(&d); err != nil {
 			return err
 		}
 		d.UpdatedAt = r.now().UTC()
-		return put(b, d)
+		return put(tx, before, d)
 	})
 	if err != nil && vanthu.KindOf(err) == vanthu.Other {
 		err = vanthu.E("registry: update "+id.Short(), vanthu.Transient, err)
@@ -164,7 +171,7 @@ func (r *Registry) Ensure(d vanthu.Document) error {
 		if b.Get([]byte(d.ID)) != nil {
 			return nil
 		}
-		return put(b, d)
+		return put(tx, signerMark{}, d)
 	})
 	if err != nil {
 		return vanthu.E("registry: ensure "+d.ID.Short(), vanthu.Transient, err)
@@ -204,6 +211,7 @@ func Merge(local *vanthu.Document, d vanthu.Document) (vanthu.Document, bool) {
 func (r *Registry) Materialise(d vanthu.Document) (vanthu.Document, error) {
 	err := r.db.Update(func(tx *bolt.Tx) error {
 		b := tx.Bucket(docsBucket)
+		var before signerMark
 		if v := b.Get([]byte(d.ID)); v != nil {
 			var old vanthu.Document
 			if err := json.Unmarshal(v, &old); err != nil {
@@ -213,6 +221,7 @@ func (r *Registry) Materialise(d vanthu.Document) (vanthu.Document, error) {
 			if d, fresh = Merge(&old, d); !fresh {
 				return nil
 			}
+			before = markOf(&old)
 		} else if d.ArrivalNumber > 0 && len(d.ArrivalDate) >= 4 {
 			year, err := tx.Bucket(registerBucket).CreateBucketIfNotExists([]byte(d.ArrivalDate[:4]))
 			if err != nil {
@@ -229,7 +238,7 @@ func (r *Registry) Materialise(d vanthu.Document) (vanthu.Document, error) {
 			}
 		}
 		d.UpdatedAt = r.now().UTC()
-		return put(b, d)
+		return put(tx, before, d)
 	})
 	if err != nil {
 		return d, vanthu.E("registry: materialise "+d.ID.Short(), vanthu.Transient, err)
@@ -350,12 +359,17 @@ func (r *Registry) Count() (map[vanthu.Status]int, error) {
 	return n, err
 }
 
-func put(b *bolt.Bucket, d vanthu.Document) error {
+// put stores d, which named the signer before (none if it is new), and
+// what the registry keeps by it.
+func put(tx *bolt.Tx, before signerMark, d vanthu.Document) error {
 	v, err := json.Marshal(d)
 	if err != nil {
 		return err
 	}
-	return b.Put([]byte(d.ID), v)
+	if err := countSigners(tx, before, markOf(&d)); err != nil {
+		return err
+	}
+	return tx.Bucket(docsBucket).Put([]byte(d.ID), v)
 }
 
 // Done reports whether the one-time task named is finished.

@@ -1,0 +1,47 @@
+package extract
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/vanthu/vanthu"
+)
+
+func TestRecallSigner(t *testing.T) {
+	known := []vanthu.Signer{
+		{Name: "Trần Hoàng Tuấn", Title: "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH", Documents: 40},
+		{Name: "Hà Thị Lê Vân", Title: "TL. CHỦ TỊCH / KT. CHÁNH VĂN PHÒNG / PHÓ CHÁNH VĂN PHÒNG", Documents: 12},
+		{Name: "Nguyễn Hoàng Giang", Title: "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH", Documents: 30},
+		{Name: "Phạm Hoàng Giang", Title: "CHÁNH VĂN PHÒNG", Documents: 2},
+	}
+	for _, c := range []struct {
+		read   string
+		review []string
+		want   string // "" for no change
+	}{
+		{"Lian Hoàng Tuấn", []string{"signer"}, "Trần Hoàng Tuấn"}, // the seal over the surname
+		{"Fiận Ngọc Tuấn", []string{"signer"}, ""},                 // the middle name is not the known one's
+		{"Ân Hoàng Tuấn", []string{"signer"}, "Trần Hoàng Tuấn"},
+		{"Thi Lê Vân", []string{"signer"}, "Hà Thị Lê Vân"},        // the surname lost
+		{"Trần Hoàng Tuân", []string{"signer"}, "Trần Hoàng Tuấn"}, // a mark
+		{"Hoàng Giang", []string{"signer"}, ""},                    // two known signers end so
+		{"Lê Hoàng Tuấn", []string{"signer"}, ""},                  // another surname, read whole
+		{"Lian Hoàng Tuấn", nil, ""},                               // not under review: read surely
+		{"Lian Hoàng Tuấn", []string{"issuer", "signer"}, ""},      // whose signers?
+		{"Tuấn", []string{"signer"}, ""},                           // too little read
+		{"Trần Hoàng Tuấn", []string{"signer"}, ""},                // read as known: nothing to change
+	} {
+		r := Result{Metadata: vanthu.Metadata{Issuer: "ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI", Signer: c.read}, Review: c.review}
+		changed := r.RecallSigner(known)
+		want := c.want
+		if want == "" {
+			want = c.read
+		}
+		if r.Metadata.Signer != want || changed != (c.want != "") {
+			t.Errorf("%q (review %v): %q, changed %v; want %q", c.read, c.review, r.Metadata.Signer, changed, want)
+		}
+		if changed && (len(r.Warnings) != 1 || !slices.Contains(r.Review, "signer")) {
+			t.Errorf("%q: warnings %q, review %v; want a warning and the name still under review", c.read, r.Warnings, r.Review)
+		}
+	}
+}

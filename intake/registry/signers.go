@@ -1,0 +1,127 @@
+package registry
+
+import (
+	"bytes"
+	"encoding/json"
+	"slices"
+	"strings"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/vanthu/vanthu"
+	"github.com/vanthu/vanthu/dict"
+)
+
+// signersBucket holds who signs for each issuer: the issuer's key, a 0
+// byte and the signer's key, to a signerCount.
+var signersBucket = []byte("signers")
+
+// signerCount is what the register knows of one signer of an issuer.
+type signerCount struct {
+	Name  string `json:"name"`
+	Title string `json:"title"`
+	N     int    `json:"n"`
+}
+
+// signerMark is the signer a record names without doubt: a signer and an
+// issuer, neither of them under review; its key in the signers bucket is
+// nil when the record names none.
+type signerMark struct {
+	key         []byte
+	name, title string
+}
+
+func markOf(d *vanthu.Document) signerMark {
+	md := d.Metadata
+	if md.Signer == "" || md.Issuer == "" || slices.Contains(d.Review, "signer") || slices.Contains(d.Review, "issuer") {
+		return signerMark{}
+	}
+	return signerMark{append(append([]byte(foldKey(md.Issuer)), 0), foldKey(md.Signer)...), md.Signer, md.SignerTitle}
+}
+
+// foldKey is s without marks, in small letters, its words one space apart.
+func foldKey(s string) string {
+	return strings.Join(strings.Fields(strings.ToLower(dict.Fold(s))), " ")
+}
+
+// countSigners moves the count of signers from the record as it was to
+// the record as it is.
+func countSigners(tx *bolt.Tx, was, is signerMark) error {
+	if bytes.Equal(was.key, is.key) && was.name == is.name && was.title == is.title {
+		return nil
+	}
+	b := tx.Bucket(signersBucket)
+	if was.key != nil {
+		var c signerCount
+		if v := b.Get(was.key); v != nil {
+			if err := json.Unmarshal(v, &c); err != nil {
+				return err
+			}
+		}
+		if c.N--; c.N <= 0 {
+			if err := b.Delete(was.key); err != nil {
+				return err
+			}
+		} else if err := putJSON(b, was.key, c); err != nil {
+			return err
+		}
+	}
+	if is.key == nil {
+		return nil
+	}
+	var c signerCount
+	if v := b.Get(is.key); v != nil {
+		if err := json.Unmarshal(v, &c); err != nil {
+			return err
+		}
+	}
+	c.Name, c.Title, c.N = is.name, is.title, c.N+1
+	return putJSON(b, is.key, c)
+}
+
+func putJSON(b *bolt.Bucket, k []byte, v any) error {
+	data, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	return b.Put(k, data)
+}
+
+// indexSigners fills the signers bucket from the records, for a registry
+// written before it had one.
+func indexSigners(tx *bolt.Tx) error {
+	if _, err := tx.CreateBucket(signersBucket); err != nil {
+		return err
+	}
+	return tx.Bucket(docsBucket).ForEach(func(_, v []byte) error {
+		var d vanthu.Document
+		if err := json.Unmarshal(v, &d); err != nil {
+			return err
+		}
+		return countSigners(tx, signerMark{}, markOf(&d))
+	})
+}
+
+// Signers returns who signs for issuer (compared without marks, case or
+// spacing), as the records name them without doubt, those named by the
+// most records first.
+func (r *Registry) Signers(issuer string) ([]vanthu.Signer, error) {
+	var out []vanthu.Signer
+	prefix := append([]byte(foldKey(issuer)), 0)
+	err := r.db.View(func(tx *bolt.Tx) error {
+		c := tx.Bucket(signersBucket).Cursor()
+		for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+			var sc signerCount
+			if err := json.Unmarshal(v, &sc); err != nil {
+				return err
+			}
+			out = append(out, vanthu.Signer{Name: sc.Name, Title: sc.Title, Documents: sc.N})
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, vanthu.E("registry: signers", vanthu.Transient, err)
+	}
+	slices.SortStableFunc(out, func(a, b vanthu.Signer) int { return b.Documents - a.Documents })
+	return out, nil
+}
