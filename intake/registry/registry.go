@@ -27,7 +27,7 @@ var (
 	importedBucket = []byte("imported") // year → (earlier id → id): imported records in the register
 	filedBucket    = []byte("filed")    // id → mã hồ sơ of the case file it is filed in
 	doneBucket     = []byte("done")     // one-time tasks finished (see Done)
-	// signersBucket (signers.go): who signs for each issuer
+	signersBucket  = []byte("signers")  // issuer → signer → what the register knows of them (signers.go)
 )
 
 // Registry is the document register. It is safe for concurrent use.

@@ -12,11 +12,8 @@ import (
 	"github.com/vanthu/vanthu/dict"
 )
 
-// signersBucket holds who signs for each issuer: the issuer's key, a 0
-// byte and the signer's key, to a signerCount.
-var signersBucket = []byte("signers")
-
-// signerCount is what the register knows of one signer of an issuer.
+// signerCount is what the register knows of one signer of an issuer,
+// under the issuer's key, a 0 byte and the signer's key (foldKey).
 type signerCount struct {
 	Name  string `json:"name"`
 	Title string `json:"title"`

@@ -21,6 +21,8 @@ import (
 	"golang.org/x/image/draw"
 	"golang.org/x/image/math/f64"
 
+	"github.com/vanthu/vanthu"
+	"github.com/vanthu/vanthu/extract"
 	"github.com/vanthu/vanthu/intake/pipeline"
 	"github.com/vanthu/vanthu/internal/pdftest"
 )
@@ -130,8 +132,41 @@ func TestRealDocumentsRescanned(t *testing.T) {
 				cases = append(cases, fieldCase{tr.ID, tr.Metadata, res[tr.ID]})
 			}
 			scoreFields(t, cases, RealFields, sampleFloors(rs.floors, len(truths), len(read)), rs.unflagged)
+			t.Log(recallFromRegister(t, read, truths, res))
 		})
 	}
+}
+
+// recallFromRegister counts the signers read right, as read and as
+// extract.RecallSigner reads them with a register that knows the signers
+// of the other real documents of the issuer as a clerk confirmed them
+// (their truths): an office that registered its agency's other papers.
+// It fails when the register turns a name read right into another.
+func recallFromRegister(t *testing.T, read, all []RealTruth, res map[string]pipeline.Result) string {
+	t.Helper()
+	asRead, recalled := 0, 0
+	for _, tr := range read {
+		got := res[tr.ID]
+		var known []vanthu.Signer
+		for _, o := range all {
+			if o.ID != tr.ID && Match("issuer", o.Metadata["issuer"], got.Metadata.Issuer) {
+				known = append(known, vanthu.Signer{Name: fmt.Sprint(o.Metadata["signer"])})
+			}
+		}
+		x := extract.Result{Metadata: got.Metadata, Review: slices.Clone(got.Review)}
+		x.RecallSigner(known)
+		before, after := Match("signer", tr.Metadata["signer"], got.Metadata.Signer), Match("signer", tr.Metadata["signer"], x.Metadata.Signer)
+		if before {
+			asRead++
+		}
+		if after {
+			recalled++
+		}
+		if before && !after {
+			t.Errorf("%s: the register's signers turn %q, read right, into %q", tr.ID, got.Metadata.Signer, x.Metadata.Signer)
+		}
+	}
+	return fmt.Sprintf("signer right as read %d of %d; with the register knowing the other documents' signers, %d", asRead, len(read), recalled)
 }
 
 // rescan renders each page of the PDF at dpi and writes the pages, as
