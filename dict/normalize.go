@@ -33,12 +33,14 @@ func isASCII(s string) bool {
 // Canon returns the one form Vanthu indexes and queries in: NFC, eth mapped
 // to Đ/đ, tone marks placed in one style (hòa, thủy; see PlaceTones), lower
 // case.
-// Canon is idempotent.
+// Canon is idempotent. A letter may compose with its mark only in small
+// letters (Y and a ring above have no one character; y and it have ẙ), so
+// the small letters are put in NFC again.
 func Canon(s string) string {
 	if isASCII(s) {
 		return strings.ToLower(s)
 	}
-	return strings.ToLower(PlaceTones(NFC(s)))
+	return NFC(strings.ToLower(PlaceTones(NFC(s))))
 }
 
 // Fold returns s without any diacritic: marks removed and đ folded to d.
