@@ -11,14 +11,14 @@ import (
 var officeKeys = sync.OnceValue(func() map[string]string {
 	m := map[string]string{}
 	for _, o := range offices {
-		m[roleKey(o)] = o
+		m[RoleKey(o)] = o
 	}
 	return m
 })
 
-// roleKey is s's letters without marks, in capitals, with nothing between
-// them.
-func roleKey(s string) string {
+// RoleKey is s's letters without marks, in capitals, with nothing between
+// them: a role line as compared.
+func RoleKey(s string) string {
 	return strings.Map(func(r rune) rune {
 		if unicode.IsLetter(r) {
 			return unicode.ToUpper(r)
@@ -32,7 +32,7 @@ func roleKey(s string) string {
 // in three off, and nearer than any other office. It reports whether it
 // found one; a line no office is near is left to the clerk as read.
 func RepairRole(line string) (string, bool) {
-	key := roleKey(line)
+	key := RoleKey(line)
 	if key == "" {
 		return line, false
 	}
@@ -45,7 +45,7 @@ func RepairRole(line string) (string, bool) {
 			second = d
 		}
 	}
-	if best == "" || 3*bestD > len([]rune(roleKey(best))) || second == bestD {
+	if best == "" || 3*bestD > len([]rune(RoleKey(best))) || second == bestD {
 		return line, false
 	}
 	return best, true
@@ -71,7 +71,7 @@ func Deputy(office string) string {
 // (BỘ TRƯỞNG, CHỦ NHIỆM: the head of a ministry-level office).
 func IsOffice(line string) bool {
 	for _, o := range strings.Split(line, ", ") {
-		if officeKeys()[roleKey(o)] != o {
+		if officeKeys()[RoleKey(o)] != o {
 			return false
 		}
 	}

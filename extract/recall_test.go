@@ -22,6 +22,8 @@ func TestRecallSigner(t *testing.T) {
 		{"Lian Hoàng Tuấn", []string{"signer"}, "Trần Hoàng Tuấn"}, // the seal over the surname
 		{"Fiận Ngọc Tuấn", []string{"signer"}, ""},                 // the middle name is not the known one's
 		{"Ân Hoàng Tuấn", []string{"signer"}, "Trần Hoàng Tuấn"},
+		{"Xin Hoàng Tuấn", []string{"signer"}, "Trần Hoàng Tuấn"},  // no family name, far off
+		{"La Thị Lê Vân", []string{"signer"}, "Hà Thị Lê Vân"},     // a family name, one letter off
 		{"Thi Lê Vân", []string{"signer"}, "Hà Thị Lê Vân"},        // the surname lost
 		{"Trần Hoàng Tuân", []string{"signer"}, "Trần Hoàng Tuấn"}, // a mark
 		{"Hoàng Giang", []string{"signer"}, ""},                    // two known signers end so
@@ -42,6 +44,43 @@ func TestRecallSigner(t *testing.T) {
 		}
 		if changed && (len(r.Warnings) != 1 || !slices.Contains(r.Review, "signer")) {
 			t.Errorf("%q: warnings %q, review %v; want a warning and the name still under review", c.read, r.Warnings, r.Review)
+		}
+	}
+}
+
+func TestRecallTitle(t *testing.T) {
+	known := []vanthu.Signer{
+		{Name: "Trần Hoàng Tuấn", Title: "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"},
+		{Name: "Nguyễn Hoàng Giang", Title: "CHỦ TỊCH"},
+		{Name: "Phùng Tô Long", Title: "TL. CHỦ TỊCH / KT. CHÁNH VĂN PHÒNG / PHÓ CHÁNH VĂN PHÒNG"},
+		{Name: "Nguyễn Quốc Việt", Title: "TL. CHỦ TỊCH / CHÁNH VĂN PHÒNG"},
+		{Name: "Trần Phước Hiền", Title: "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"},
+	}
+	for _, c := range []struct {
+		read   string
+		review []string
+		want   string // "" for no change
+	}{
+		{"TL. .CIHIUL TỊCH / KT. CHÁNH VĂN PHÒNG / PHÓ CHÁNH VĂN PHÒNG", []string{"signer_title"}, "TL. CHỦ TỊCH / KT. CHÁNH VĂN PHÒNG / PHÓ CHÁNH VĂN PHÒNG"},
+		{"L TỊCH", []string{"signer_title"}, "CHỦ TỊCH"},
+		{"KT. CHỦ TỊCH / PHÓ CIÍU TỊCH", []string{"signer_title"}, "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"},
+		{"KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC", []string{"signer_title"}, ""},            // read as a role no one here holds
+		{"II. CIIL TỊCH / PHÓ CIEVXVNHV XN PHÒNG", []string{"signer_title"}, ""}, // a line lost: as many lines fit none
+		{"TM. ỦY BAN NHÂN DÂN / KT. CIIỦ TỊCH / PHÓ CHỦ TỊCH", []string{"signer_title"}, "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"},
+		{"L TỊCH", nil, ""},                                // not under review
+		{"L TỊCH", []string{"issuer", "signer_title"}, ""}, // whose roles?
+	} {
+		r := Result{Metadata: vanthu.Metadata{Issuer: "ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI", SignerTitle: c.read}, Review: c.review}
+		changed := r.RecallTitle(known)
+		want := c.want
+		if want == "" {
+			want = c.read
+		}
+		if r.Metadata.SignerTitle != want || changed != (c.want != "") {
+			t.Errorf("%q (review %v): %q, changed %v; want %q", c.read, c.review, r.Metadata.SignerTitle, changed, want)
+		}
+		if changed && (len(r.Warnings) != 1 || !slices.Contains(r.Review, "signer_title")) {
+			t.Errorf("%q: warnings %q, review %v; want a warning and the role still under review", c.read, r.Warnings, r.Review)
 		}
 	}
 }

@@ -11,9 +11,10 @@ import (
 	"github.com/vanthu/vanthu/intake/queue/inproc"
 )
 
-// A signer's name that a seal garbled is read as the signer the register
-// knows for the issuer, and left for the clerk to confirm, with what was
-// read; a name the register does not know stays as read.
+// A signer's name or role that a seal garbled is read as the signer or
+// role the register knows for the issuer, and left for the clerk to
+// confirm, with what was read; a name the register does not know stays as
+// read.
 func TestExtractRecallsAKnownSigner(t *testing.T) {
 	_, bs, reg := stores(t)
 	ctx := context.Background()
@@ -28,7 +29,7 @@ func TestExtractRecallsAKnownSigner(t *testing.T) {
 	q := inproc.New(10)
 	defer q.Close()
 	p := &Pipeline{Queue: q, Blobs: bs, Registry: reg}
-	read := func(file, nameRead string) vanthu.Document {
+	read := func(file, nameRead, deputyRead string) vanthu.Document {
 		t.Helper()
 		// A công văn as OCR reads it: each line one word in its box.
 		lines := []struct {
@@ -46,7 +47,7 @@ func TestExtractRecallsAKnownSigner(t *testing.T) {
 			{"Nơi nhận:", 200, 700, 400, 735},
 			{"KT. CHỦ TỊCH", 1000, 700, 1300, 740},
 			{"- Như trên;", 200, 740, 400, 770},
-			{"PHÓ CHỦ TỊCH", 1000, 745, 1300, 785},
+			{deputyRead, 1000, 745, 1300, 785},
 			{"- Lưu: VT, KGVX.", 200, 775, 500, 805},
 			{nameRead, 980, 1000, 1320, 1040},
 		}
@@ -71,18 +72,26 @@ func TestExtractRecallsAKnownSigner(t *testing.T) {
 		return got
 	}
 
-	got := read("moi.pdf", "Lian Hoàng Tuấn")
+	got := read("moi.pdf", "Lian Hoàng Tuấn", "PHÓ CHỦ TỊCH")
 	if got.Metadata.Signer != "Trần Hoàng Tuấn" || !slices.Contains(got.Review, "signer") ||
 		!strings.Contains(strings.Join(got.Warnings, "\n"), `"Lian Hoàng Tuấn"`) {
 		t.Errorf("garbled name: signer %q, review %v, warnings %q; want Trần Hoàng Tuấn, under review, with what was read",
 			got.Metadata.Signer, got.Review, got.Warnings)
 	}
-	got = read("khac.pdf", "Lian Minh Đức")
+	got = read("khac.pdf", "Lian Minh Đức", "PHÓ CHỦ TỊCH")
 	if got.Metadata.Signer != "Lian Minh Đức" || !slices.Contains(got.Review, "signer") {
 		t.Errorf("a name no known signer's: signer %q, review %v; want it as read, under review", got.Metadata.Signer, got.Review)
 	}
-	// Under review, neither reading counts as a known signer.
-	if known, _ := reg.Signers(issuer); len(known) != 2 || known[0].Name != "Trần Hoàng Tuấn" || known[0].Documents != 2 {
+	// A role line a seal garbled, read as the known role it can be.
+	got = read("dau.pdf", "Trần Hoàng Tuấn", "PHÓ CIEVXV TỊCH")
+	if got.Metadata.SignerTitle != "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH" || !slices.Contains(got.Review, "signer_title") ||
+		!strings.Contains(strings.Join(got.Warnings, "\n"), `"KT. CHỦ TỊCH / PHÓ CIEVXV TỊCH"`) {
+		t.Errorf("garbled role: %q, review %v, warnings %q; want KT. CHỦ TỊCH / PHÓ CHỦ TỊCH, under review, with what was read",
+			got.Metadata.SignerTitle, got.Review, got.Warnings)
+	}
+	// The names under review do not count as known signers; the one read
+	// surely does.
+	if known, _ := reg.Signers(issuer); len(known) != 2 || known[0].Name != "Trần Hoàng Tuấn" || known[0].Documents != 3 {
 		t.Errorf("known signers: %+v", known)
 	}
 }

@@ -213,7 +213,8 @@ func (p *Pipeline) assemble(ctx context.Context, m queue.Message) error {
 }
 
 // signerBook is Records that know who signs for each issuer (the
-// Registry): a signer's name a seal garbled is read as one of them.
+// Registry): a signer's name or role a seal garbled is read as one of
+// theirs.
 type signerBook interface {
 	Signers(issuer string) ([]vanthu.Signer, error)
 }
@@ -228,12 +229,13 @@ func (p *Pipeline) extract(ctx context.Context, id vanthu.Ref) error {
 	}
 	if d.Status == vanthu.Recognised {
 		x := extract.Read(d.Pages, d.Signatures)
-		if book, ok := p.records().(signerBook); ok && slices.Contains(x.Review, "signer") {
+		if book, ok := p.records().(signerBook); ok && (slices.Contains(x.Review, "signer") || slices.Contains(x.Review, "signer_title")) {
 			known, err := book.Signers(x.Metadata.Issuer)
 			if err != nil {
 				return err
 			}
 			x.RecallSigner(known)
+			x.RecallTitle(known)
 		}
 		md := x.Metadata
 		d, err = p.records().Update(id, func(d *vanthu.Document) error {

@@ -137,36 +137,42 @@ func TestRealDocumentsRescanned(t *testing.T) {
 	}
 }
 
-// recallFromRegister counts the signers read right, as read and as
-// extract.RecallSigner reads them with a register that knows the signers
-// of the other real documents of the issuer as a clerk confirmed them
-// (their truths): an office that registered its agency's other papers.
-// It fails when the register turns a name read right into another.
+// recallFromRegister counts the signers and roles read right, as read
+// and as extract.RecallSigner and RecallTitle read them with a register
+// that knows the signers of the issuer's other real documents as a clerk
+// confirmed them (their truths): an office that registered its agency's
+// other papers. It fails when the register turns a field read right into
+// another.
 func recallFromRegister(t *testing.T, read, all []RealTruth, res map[string]pipeline.Result) string {
 	t.Helper()
-	asRead, recalled := 0, 0
+	fields := []string{"signer", "signer_title"}
+	asRead, recalled := map[string]int{}, map[string]int{}
 	for _, tr := range read {
 		got := res[tr.ID]
 		var known []vanthu.Signer
 		for _, o := range all {
 			if o.ID != tr.ID && Match("issuer", o.Metadata["issuer"], got.Metadata.Issuer) {
-				known = append(known, vanthu.Signer{Name: fmt.Sprint(o.Metadata["signer"])})
+				known = append(known, vanthu.Signer{Name: fmt.Sprint(o.Metadata["signer"]), Title: fmt.Sprint(o.Metadata["signer_title"])})
 			}
 		}
 		x := extract.Result{Metadata: got.Metadata, Review: slices.Clone(got.Review)}
 		x.RecallSigner(known)
-		before, after := Match("signer", tr.Metadata["signer"], got.Metadata.Signer), Match("signer", tr.Metadata["signer"], x.Metadata.Signer)
-		if before {
-			asRead++
-		}
-		if after {
-			recalled++
-		}
-		if before && !after {
-			t.Errorf("%s: the register's signers turn %q, read right, into %q", tr.ID, got.Metadata.Signer, x.Metadata.Signer)
+		x.RecallTitle(known)
+		for _, f := range fields {
+			before, after := Match(f, tr.Metadata[f], Value(got.Metadata, f)), Match(f, tr.Metadata[f], Value(x.Metadata, f))
+			if before {
+				asRead[f]++
+			}
+			if after {
+				recalled[f]++
+			}
+			if before && !after {
+				t.Errorf("%s: the register's signers turn %s %q, read right, into %q", tr.ID, f, Show(Value(got.Metadata, f)), Show(Value(x.Metadata, f)))
+			}
 		}
 	}
-	return fmt.Sprintf("signer right as read %d of %d; with the register knowing the other documents' signers, %d", asRead, len(read), recalled)
+	return fmt.Sprintf("right as read, and with the register knowing the other documents' signers: signer %d, %d; signer_title %d, %d (of %d)",
+		asRead["signer"], recalled["signer"], asRead["signer_title"], recalled["signer_title"], len(read))
 }
 
 // rescan renders each page of the PDF at dpi and writes the pages, as
