@@ -22,7 +22,8 @@ type signerCount struct {
 
 // signerMark is the signer a record names without doubt: a signer and an
 // issuer, neither of them under review; its key in the signers bucket is
-// nil when the record names none.
+// nil when the record names none, or is of a secret document (a name a
+// clerk is offered must not come from a paper they may not see).
 type signerMark struct {
 	key         []byte
 	name, title string
@@ -30,7 +31,8 @@ type signerMark struct {
 
 func markOf(d *vanthu.Document) signerMark {
 	md := d.Metadata
-	if md.Signer == "" || md.Issuer == "" || slices.Contains(d.Review, "signer") || slices.Contains(d.Review, "issuer") {
+	if md.Signer == "" || md.Issuer == "" || slices.Contains(d.Review, "signer") || slices.Contains(d.Review, "issuer") ||
+		md.Confidentiality != "" || d.Access.Secret {
 		return signerMark{}
 	}
 	return signerMark{append(append([]byte(foldKey(md.Issuer)), 0), foldKey(md.Signer)...), md.Signer, md.SignerTitle}

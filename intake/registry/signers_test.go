@@ -36,8 +36,9 @@ func TestSigners(t *testing.T) {
 	read("a.pdf", deputy)
 	read("b.pdf", deputy)
 	read("c.pdf", chair)
-	read("d.pdf", vanthu.Metadata{Issuer: ubnd, Signer: "Lian Hoàng Tuấn"}, "signer")                      // under review: not known
-	read("e.pdf", vanthu.Metadata{Issuer: "SỞ TÀI CHÍNH", Signer: "Lê Văn Bình", SignerTitle: "GIÁM ĐỐC"}) // another issuer
+	read("d.pdf", vanthu.Metadata{Issuer: ubnd, Signer: "Lian Hoàng Tuấn"}, "signer")                                   // under review: not known
+	read("e.pdf", vanthu.Metadata{Issuer: "SỞ TÀI CHÍNH", Signer: "Lê Văn Bình", SignerTitle: "GIÁM ĐỐC"})              // another issuer
+	read("g.pdf", vanthu.Metadata{Issuer: ubnd, Signer: "Võ Văn Mật", SignerTitle: "CHỦ TỊCH", Confidentiality: "Mật"}) // a secret paper's
 	wrong := read("f.pdf", vanthu.Metadata{Issuer: ubnd, Signer: "Trần Phước Hiến", SignerTitle: "PHÓ CHỦ TỊCH"})
 
 	want := []vanthu.Signer{

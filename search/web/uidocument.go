@@ -13,6 +13,7 @@ import (
 	"unicode"
 
 	"github.com/vanthu/vanthu"
+	"github.com/vanthu/vanthu/access"
 	"github.com/vanthu/vanthu/dict"
 )
 
@@ -35,6 +36,7 @@ type fieldView struct {
 	Name, Label, Value string
 	Review, Multiline  bool
 	Conf               float64
+	Suggest            []string // values to offer as the clerk types (the issuer's known signers, their roles)
 }
 
 func (s *Server) documentPage(w http.ResponseWriter, r *http.Request) error {
@@ -69,10 +71,14 @@ func (s *Server) renderDocument(w http.ResponseWriter, r *http.Request, status i
 		pv.HitCount = max(n, len(pv.Hits))
 		views = append(views, pv)
 	}
+	suggest, err := s.knownSigners(r, d)
+	if err != nil {
+		return err
+	}
 	var fields, review []fieldView
 	for _, fl := range fieldLabels {
 		fv := fieldView{Name: fl[0], Label: fl[1], Value: fieldValue(d.Metadata, fl[0]), Review: slices.Contains(d.Review, fl[0]),
-			Multiline: fl[0] == "recipients" || fl[0] == "subject", Conf: d.FieldConfidence[fl[0]]}
+			Multiline: fl[0] == "recipients" || fl[0] == "subject", Conf: d.FieldConfidence[fl[0]], Suggest: suggest[fl[0]]}
 		fields = append(fields, fv)
 		if fv.Review {
 			review = append(review, fv)
@@ -103,6 +109,27 @@ func (s *Server) renderDocument(w http.ResponseWriter, r *http.Request, status i
 		"Accesses": accesses, "AccessLog": history, "HasArchive": d.HasArchiveCopy(), "GetsOriginal": s.getsOriginal(r, d),
 		"Filed": filed, "Files": files,
 	})
+}
+
+// knownSigners are, for a user who may correct d, the names and roles
+// of the signers the register knows for d's issuer, to offer in the
+// signer and signer_title fields.
+func (s *Server) knownSigners(r *http.Request, d vanthu.Document) (map[string][]string, error) {
+	if may(r, access.Correct) != nil || d.Metadata.Issuer == "" {
+		return nil, nil
+	}
+	known, err := s.Registry.Signers(d.Metadata.Issuer)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string][]string{}
+	for _, k := range known {
+		out["signer"] = append(out["signer"], k.Name)
+		if k.Title != "" && !slices.Contains(out["signer_title"], k.Title) {
+			out["signer_title"] = append(out["signer_title"], k.Title)
+		}
+	}
+	return out, nil
 }
 
 // headerCrop returns, when d's number or date must be typed by the clerk,

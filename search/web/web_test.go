@@ -255,6 +255,44 @@ func TestPagesServerSide(t *testing.T) {
 // shows each signature with its verdict, and the header of page 1 beside
 // the correction form (and in the intake queue), where the clerk reads
 // what OCR could not.
+// The correction form offers the signers the register knows for the
+// document's issuer, and their roles, to whoever may correct it.
+func TestDocumentPageOffersKnownSigners(t *testing.T) {
+	bs, reg := openStores(t)
+	const issuer = "ỦY BAN NHÂN DÂN TỈNH BÌNH AN"
+	for i, md := range []vanthu.Metadata{
+		{Issuer: issuer, Signer: "Trần Hoàng Tuấn", SignerTitle: "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"},
+		{Issuer: issuer, Signer: "Nguyễn Văn An", SignerTitle: "CHỦ TỊCH"},
+		{Issuer: "SỞ TÀI CHÍNH", Signer: "Lê Thị Hoa", SignerTitle: "GIÁM ĐỐC"},
+	} {
+		md.Recipients = []string{}
+		if _, _, err := reg.Register(vanthu.Document{ID: vanthu.RefOf([]byte{byte(i)}), FileName: "cu.pdf", Status: vanthu.Indexed, Metadata: md}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	d := vanthu.Document{ID: vanthu.RefOf([]byte("moi")), FileName: "moi.pdf", Status: vanthu.Indexed, ReceivedAt: time.Now(),
+		Metadata: vanthu.Metadata{Number: "12/UBND-KT", Issuer: issuer, Signer: "Lian Hoàng Tuấn", Recipients: []string{}},
+		Review:   []string{"signer"}}
+	if _, _, err := reg.Register(d); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		role  access.Role
+		offer bool
+	}{{access.Clerk, true}, {access.Leader, false}} {
+		srv, _ := serve(t, &Server{Registry: reg, Blobs: bs}, c.role)
+		_, page := get(t, srv.URL+"/documents/"+string(d.ID), "")
+		for _, want := range []string{`list="dl-signer"`, `<option value="Trần Hoàng Tuấn">`, `<option value="Nguyễn Văn An">`, `<option value="KT. CHỦ TỊCH / PHÓ CHỦ TỊCH">`} {
+			if strings.Contains(page, want) != c.offer {
+				t.Errorf("as %s, the page has %q: %v, want %v", c.role, want, !c.offer, c.offer)
+			}
+		}
+		if strings.Contains(page, "Lê Thị Hoa") {
+			t.Errorf("as %s, the page offers another issuer's signer", c.role)
+		}
+	}
+}
+
 func TestDocumentPageSignaturesAndHeaderCrop(t *testing.T) {
 	bs, reg := openStores(t)
 	untrusted := false
