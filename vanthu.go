@@ -338,6 +338,10 @@ type Signer struct {
 	Name      string `json:"name"`
 	Title     string `json:"title"`
 	Documents int    `json:"documents"`
+	// First and Last are the earliest and latest issue dates (YYYY-MM-DD)
+	// of those records, "" when none has a whole date.
+	First string `json:"first,omitempty"`
+	Last  string `json:"last,omitempty"`
 }
 
 // Signature is the verdict on one digital signature of a PDF (NĐ 30/2020:

@@ -2,8 +2,10 @@ package extract
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strings"
+	"time"
 	"unicode"
 
 	"github.com/vanthu/vanthu"
@@ -143,4 +145,102 @@ func lastWord(s string) string {
 		return ""
 	}
 	return ws[len(ws)-1]
+}
+
+// RecalledHolderWarning says that the signer's name, not read, was taken
+// as the one who held the signer's office at the time, by the register.
+const RecalledHolderWarning = "Không đọc được tên người ký; đã điền %q, người giữ chức %s của cơ quan vào thời gian này theo sổ, hãy kiểm tra (signer read as the office's holder)"
+
+// holderNear and holderApart bound RecallHolder: the holder's known span
+// of documents must come within holderNear of the date, and every other
+// holder's stay further than holderApart from it.
+const (
+	holderNear  = 180 * 24 * time.Hour
+	holderApart = 365 * 24 * time.Hour
+)
+
+// RecallHolder fills a signer's name that was not read at all with the
+// one who held the signer's office at the document's date, as the
+// register knows it (known, with the span of the dates of the documents
+// each signed). An agency has one holder of an office at a time (CHỦ
+// TỊCH, GIÁM ĐỐC, CHÁNH VĂN PHÒNG), and several of a deputy's (PHÓ …,
+// THỨ TRƯỞNG) or a member's, which it leaves alone. The office is the
+// role's last line, read without doubt; the known holder is the one of
+// that office whose span comes within half a year of the date, no other
+// within a year of it. The name stays under review, with a warning. It
+// reports whether it filled the name. The date is taken by its month:
+// the day is the văn thư's handwriting, often unsure.
+func (r *Result) RecallHolder(known []vanthu.Signer) bool {
+	md := &r.Metadata
+	if md.Signer != "" || !slices.Contains(r.Review, "signer") || slices.Contains(r.Review, "issuer") ||
+		md.SignerTitle == "" || slices.Contains(r.Review, "signer_title") {
+		return false
+	}
+	// The month and year are printed; a day written by hand, unsure or
+	// not read, moves the date by less than the bounds care about.
+	if len(md.IssuedDate) < len("2006-01") {
+		return false
+	}
+	date, err := time.Parse("2006-01", md.IssuedDate[:len("2006-01")])
+	if err != nil {
+		return false
+	}
+	date = date.AddDate(0, 0, 14)
+	office := lastLine(md.SignerTitle)
+	if !soleHolder(office) {
+		return false
+	}
+	best, bestD, second := "", time.Duration(math.MaxInt64), time.Duration(math.MaxInt64)
+	for _, k := range known {
+		if k.Name == best || dict.RoleKey(lastLine(k.Title)) != dict.RoleKey(office) {
+			continue
+		}
+		d, ok := spanDistance(date, k.First, k.Last)
+		switch {
+		case !ok:
+		case d < bestD:
+			best, second, bestD = k.Name, bestD, d
+		case d < second:
+			second = d
+		}
+	}
+	if best == "" || bestD > holderNear || second <= holderApart {
+		return false
+	}
+	r.Warnings = append(r.Warnings, fmt.Sprintf(RecalledHolderWarning, best, office))
+	md.Signer = best
+	return true
+}
+
+// soleHolder reports whether an office has one holder at a time: not a
+// deputy's (PHÓ …, THỨ TRƯỞNG) nor a member's (ỦY VIÊN, THÀNH VIÊN).
+func soleHolder(office string) bool {
+	k := dict.RoleKey(office)
+	for _, p := range []string{"PHO", "THUTRUONG", "UYVIEN", "THANHVIEN"} {
+		if strings.HasPrefix(k, p) {
+			return false
+		}
+	}
+	return k != ""
+}
+
+// spanDistance is how far date lies from the span first–last (0 within
+// it); ok is false when the span is unknown.
+func spanDistance(date time.Time, first, last string) (time.Duration, bool) {
+	f, err1 := time.Parse("2006-01-02", first)
+	l, err2 := time.Parse("2006-01-02", last)
+	switch {
+	case err1 != nil || err2 != nil:
+		return 0, false
+	case date.Before(f):
+		return f.Sub(date), true
+	case date.After(l):
+		return date.Sub(l), true
+	}
+	return 0, true
+}
+
+func lastLine(title string) string {
+	lines := strings.Split(title, " / ")
+	return lines[len(lines)-1]
 }

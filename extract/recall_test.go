@@ -84,3 +84,44 @@ func TestRecallTitle(t *testing.T) {
 		}
 	}
 }
+
+func TestRecallHolder(t *testing.T) {
+	known := []vanthu.Signer{
+		{Name: "Trần Ngọc Căng", Title: "CHỦ TỊCH", First: "2018-04-03", Last: "2020-04-15"},
+		{Name: "Nguyễn Hoàng Giang", Title: "CHỦ TỊCH", First: "2024-11-02", Last: "2025-02-04"},
+		{Name: "Nguyễn Quốc Việt", Title: "TL. CHỦ TỊCH / CHÁNH VĂN PHÒNG", First: "2024-12-31", Last: "2025-01-15"},
+		{Name: "Trần Hoàng Tuấn", Title: "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH", First: "2025-01-06", Last: "2025-01-23"},
+		{Name: "Võ Văn Mới", Title: "GIÁM ĐỐC", First: "2025-01-02", Last: "2025-01-02"},
+		{Name: "Lê Văn Cũ", Title: "GIÁM ĐỐC", First: "2024-09-10", Last: "2024-12-20"},
+	}
+	for _, c := range []struct {
+		signer, title, date string
+		review              []string
+		want                string // "" for no change
+	}{
+		{"", "CHỦ TỊCH", "2025-02-07", []string{"signer"}, "Nguyễn Hoàng Giang"},
+		{"", "CHỦ TỊCH", "2019-06-01", []string{"signer"}, "Trần Ngọc Căng"},                         // within the span
+		{"", "CHỦ TỊCH", "2022-06-01", []string{"signer"}, ""},                                       // two years from either
+		{"", "TL. CHỦ TỊCH / CHÁNH VĂN PHÒNG", "2025-02-04", []string{"signer"}, "Nguyễn Quốc Việt"}, // the office is the last line
+		{"", "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH", "2025-01-10", []string{"signer"}, ""},                    // a deputy: one of several
+		{"", "GIÁM ĐỐC", "2025-01-10", []string{"signer"}, ""},                                       // the head changed then
+		{"Lê Văn Nam", "CHỦ TỊCH", "2025-02-07", []string{"signer"}, ""},                             // a name read: not the register's to replace
+		{"", "CHỦ TỊCH", "2025-02-07", []string{"signer", "signer_title"}, ""},                       // the office unsure
+		{"", "CHỦ TỊCH", "2025-02-07", []string{"signer", "issued_date"}, "Nguyễn Hoàng Giang"},      // the day unsure: the month will do
+		{"", "CHỦ TỊCH", "2025-02", []string{"signer"}, "Nguyễn Hoàng Giang"},                        // no day
+		{"", "CHỦ TỊCH", "", []string{"signer"}, ""},                                                 // no date
+	} {
+		r := Result{Metadata: vanthu.Metadata{Issuer: "ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI", Signer: c.signer, SignerTitle: c.title, IssuedDate: c.date}, Review: c.review}
+		changed := r.RecallHolder(known)
+		want := c.want
+		if want == "" {
+			want = c.signer
+		}
+		if r.Metadata.Signer != want || changed != (c.want != "") {
+			t.Errorf("%q, %s, %s (review %v): %q, changed %v; want %q", c.signer, c.title, c.date, c.review, r.Metadata.Signer, changed, want)
+		}
+		if changed && (len(r.Warnings) != 1 || !slices.Contains(r.Review, "signer")) {
+			t.Errorf("%s: warnings %q, review %v; want a warning and the name still under review", c.title, r.Warnings, r.Review)
+		}
+	}
+}

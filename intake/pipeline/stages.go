@@ -236,6 +236,7 @@ func (p *Pipeline) extract(ctx context.Context, id vanthu.Ref) error {
 			}
 			x.RecallSigner(known)
 			x.RecallTitle(known)
+			x.RecallHolder(known)
 		}
 		md := x.Metadata
 		d, err = p.records().Update(id, func(d *vanthu.Document) error {

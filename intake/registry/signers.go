@@ -14,10 +14,14 @@ import (
 
 // signerCount is what the register knows of one signer of an issuer,
 // under the issuer's key, a 0 byte and the signer's key (foldKey).
+// First and Last span the issue dates of the records that named them; a
+// record that stops naming them does not narrow the span.
 type signerCount struct {
 	Name  string `json:"name"`
 	Title string `json:"title"`
 	N     int    `json:"n"`
+	First string `json:"first,omitempty"`
+	Last  string `json:"last,omitempty"`
 }
 
 // signerMark is the signer a record names without doubt: a signer and an
@@ -25,8 +29,8 @@ type signerCount struct {
 // nil when the record names none, or is of a secret document (a name a
 // clerk is offered must not come from a paper they may not see).
 type signerMark struct {
-	key         []byte
-	name, title string
+	key               []byte
+	name, title, date string // date: the issue date, when it is whole
 }
 
 func markOf(d *vanthu.Document) signerMark {
@@ -35,7 +39,11 @@ func markOf(d *vanthu.Document) signerMark {
 		md.Confidentiality != "" || d.Access.Secret {
 		return signerMark{}
 	}
-	return signerMark{append(append([]byte(foldKey(md.Issuer)), 0), foldKey(md.Signer)...), md.Signer, md.SignerTitle}
+	var date string
+	if len(md.IssuedDate) == len("2006-01-02") {
+		date = md.IssuedDate
+	}
+	return signerMark{append(append([]byte(foldKey(md.Issuer)), 0), foldKey(md.Signer)...), md.Signer, md.SignerTitle, date}
 }
 
 // foldKey is s without marks, in small letters, its words one space apart.
@@ -46,7 +54,7 @@ func foldKey(s string) string {
 // countSigners moves the count of signers from the record as it was to
 // the record as it is.
 func countSigners(tx *bolt.Tx, was, is signerMark) error {
-	if bytes.Equal(was.key, is.key) && was.name == is.name && was.title == is.title {
+	if bytes.Equal(was.key, is.key) && was.name == is.name && was.title == is.title && was.date == is.date {
 		return nil
 	}
 	b := tx.Bucket(signersBucket)
@@ -75,6 +83,12 @@ func countSigners(tx *bolt.Tx, was, is signerMark) error {
 		}
 	}
 	c.Name, c.Title, c.N = is.name, is.title, c.N+1
+	if is.date != "" {
+		if c.First == "" || is.date < c.First {
+			c.First = is.date
+		}
+		c.Last = max(c.Last, is.date)
+	}
 	return putJSON(b, is.key, c)
 }
 
@@ -114,7 +128,7 @@ func (r *Registry) Signers(issuer string) ([]vanthu.Signer, error) {
 			if err := json.Unmarshal(v, &sc); err != nil {
 				return err
 			}
-			out = append(out, vanthu.Signer{Name: sc.Name, Title: sc.Title, Documents: sc.N})
+			out = append(out, vanthu.Signer{Name: sc.Name, Title: sc.Title, Documents: sc.N, First: sc.First, Last: sc.Last})
 		}
 		return nil
 	})

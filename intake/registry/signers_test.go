@@ -33,8 +33,11 @@ func TestSigners(t *testing.T) {
 	const ubnd = "ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI"
 	chair := vanthu.Metadata{Issuer: ubnd, Signer: "Đặng Văn Minh", SignerTitle: "CHỦ TỊCH"}
 	deputy := vanthu.Metadata{Issuer: ubnd, Signer: "Trần Hoàng Tuấn", SignerTitle: "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"}
+	deputy.IssuedDate = "2025-01-23"
 	read("a.pdf", deputy)
+	deputy.IssuedDate = "2025-01-06"
 	read("b.pdf", deputy)
+	chair.IssuedDate = "2025-02" // no whole date: no span
 	read("c.pdf", chair)
 	read("d.pdf", vanthu.Metadata{Issuer: ubnd, Signer: "Lian Hoàng Tuấn"}, "signer")                                   // under review: not known
 	read("e.pdf", vanthu.Metadata{Issuer: "SỞ TÀI CHÍNH", Signer: "Lê Văn Bình", SignerTitle: "GIÁM ĐỐC"})              // another issuer
@@ -42,7 +45,7 @@ func TestSigners(t *testing.T) {
 	wrong := read("f.pdf", vanthu.Metadata{Issuer: ubnd, Signer: "Trần Phước Hiến", SignerTitle: "PHÓ CHỦ TỊCH"})
 
 	want := []vanthu.Signer{
-		{Name: "Trần Hoàng Tuấn", Title: "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH", Documents: 2},
+		{Name: "Trần Hoàng Tuấn", Title: "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH", Documents: 2, First: "2025-01-06", Last: "2025-01-23"},
 		{Name: "Đặng Văn Minh", Title: "CHỦ TỊCH", Documents: 1},
 		{Name: "Trần Phước Hiến", Title: "PHÓ CHỦ TỊCH", Documents: 1},
 	}

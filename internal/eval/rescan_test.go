@@ -138,10 +138,10 @@ func TestRealDocumentsRescanned(t *testing.T) {
 }
 
 // recallFromRegister counts the signers and roles read right, as read
-// and as extract.RecallSigner and RecallTitle read them with a register
-// that knows the signers of the issuer's other real documents as a clerk
-// confirmed them (their truths): an office that registered its agency's
-// other papers. It fails when the register turns a field read right into
+// and as extract.RecallSigner, RecallTitle and RecallHolder read them
+// with a register that knows the signers of the issuer's other real
+// documents as a clerk confirmed them (their truths, with their dates):
+// an office that registered its agency's other papers. It fails when the register turns a field read right into
 // another.
 func recallFromRegister(t *testing.T, read, all []RealTruth, res map[string]pipeline.Result) string {
 	t.Helper()
@@ -151,13 +151,22 @@ func recallFromRegister(t *testing.T, read, all []RealTruth, res map[string]pipe
 		got := res[tr.ID]
 		var known []vanthu.Signer
 		for _, o := range all {
-			if o.ID != tr.ID && Match("issuer", o.Metadata["issuer"], got.Metadata.Issuer) {
-				known = append(known, vanthu.Signer{Name: fmt.Sprint(o.Metadata["signer"]), Title: fmt.Sprint(o.Metadata["signer_title"])})
+			if o.ID == tr.ID || !Match("issuer", o.Metadata["issuer"], got.Metadata.Issuer) {
+				continue
 			}
+			name, date := fmt.Sprint(o.Metadata["signer"]), fmt.Sprint(o.Metadata["issued_date"])
+			i := slices.IndexFunc(known, func(k vanthu.Signer) bool { return k.Name == name })
+			if i < 0 {
+				known = append(known, vanthu.Signer{Name: name, First: date, Last: date})
+				i = len(known) - 1
+			}
+			k := &known[i]
+			k.Title, k.Documents, k.First, k.Last = fmt.Sprint(o.Metadata["signer_title"]), k.Documents+1, min(k.First, date), max(k.Last, date)
 		}
 		x := extract.Result{Metadata: got.Metadata, Review: slices.Clone(got.Review)}
 		x.RecallSigner(known)
 		x.RecallTitle(known)
+		x.RecallHolder(known)
 		for _, f := range fields {
 			before, after := Match(f, tr.Metadata[f], Value(got.Metadata, f)), Match(f, tr.Metadata[f], Value(x.Metadata, f))
 			if before {
