@@ -165,16 +165,21 @@ const (
 // each signed). An agency has one holder of an office at a time (CHỦ
 // TỊCH, GIÁM ĐỐC, CHÁNH VĂN PHÒNG), and several of a deputy's (PHÓ …,
 // THỨ TRƯỞNG) or a member's, which it leaves alone. The office is the
-// role's last line, read without doubt; the known holder is the one of
+// role's last line, the role read without doubt or read as one of the
+// known ones is, whole; the known holder is the one of
 // that office whose span comes within half a year of the date, no other
 // within a year of it. The name stays under review, with a warning. It
 // reports whether it filled the name. The date is taken by its month:
 // the day is the văn thư's handwriting, often unsure.
 func (r *Result) RecallHolder(known []vanthu.Signer) bool {
 	md := &r.Metadata
-	if md.Signer != "" || !slices.Contains(r.Review, "signer") || slices.Contains(r.Review, "issuer") ||
-		md.SignerTitle == "" || slices.Contains(r.Review, "signer_title") {
+	if md.Signer != "" || !slices.Contains(r.Review, "signer") || slices.Contains(r.Review, "issuer") || md.SignerTitle == "" {
 		return false
+	}
+	if slices.Contains(r.Review, "signer_title") && !slices.ContainsFunc(known, func(k vanthu.Signer) bool {
+		return dict.RoleKey(k.Title) == dict.RoleKey(md.SignerTitle)
+	}) {
+		return false // an unsure role, none of the issuer's known ones
 	}
 	// The month and year are printed; a day written by hand, unsure or
 	// not read, moves the date by less than the bounds care about.

@@ -106,7 +106,8 @@ func TestRecallHolder(t *testing.T) {
 		{"", "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH", "2025-01-10", []string{"signer"}, ""},                    // a deputy: one of several
 		{"", "GIÁM ĐỐC", "2025-01-10", []string{"signer"}, ""},                                       // the head changed then
 		{"Lê Văn Nam", "CHỦ TỊCH", "2025-02-07", []string{"signer"}, ""},                             // a name read: not the register's to replace
-		{"", "CHỦ TỊCH", "2025-02-07", []string{"signer", "signer_title"}, ""},                       // the office unsure
+		{"", "CHỦ TỊCH", "2025-02-07", []string{"signer", "signer_title"}, "Nguyễn Hoàng Giang"},     // an unsure role, read as a known one
+		{"", "CHÁNH ÁN", "2025-02-07", []string{"signer", "signer_title"}, ""},                       // an unsure role no one here holds
 		{"", "CHỦ TỊCH", "2025-02-07", []string{"signer", "issued_date"}, "Nguyễn Hoàng Giang"},      // the day unsure: the month will do
 		{"", "CHỦ TỊCH", "2025-02", []string{"signer"}, "Nguyễn Hoàng Giang"},                        // no day
 		{"", "CHỦ TỊCH", "", []string{"signer"}, ""},                                                 // no date
