@@ -332,8 +332,9 @@ type Metadata struct {
 }
 
 // Signer is a person who signs for an issuer, as the register knows
-// them: the name and title of the last record that names them without
-// doubt (read surely, or confirmed by a clerk), and how many records do.
+// them: the name and title of the latest-dated record that names them
+// without doubt (read surely, or confirmed by a clerk), and how many
+// records do.
 type Signer struct {
 	Name      string `json:"name"`
 	Title     string `json:"title"`

@@ -13,7 +13,8 @@ import (
 )
 
 // signerCount is what the register knows of one signer of an issuer,
-// under the issuer's key, a 0 byte and the signer's key (foldKey).
+// under the issuer's key, a 0 byte and the signer's key (foldKey): the
+// name and role as the latest-dated record gives them, and how many do.
 // First and Last span the issue dates of the records that named them; a
 // record that stops naming them does not narrow the span.
 type signerCount struct {
@@ -82,7 +83,10 @@ func countSigners(tx *bolt.Tx, was, is signerMark) error {
 			return err
 		}
 	}
-	c.Name, c.Title, c.N = is.name, is.title, c.N+1
+	c.N++
+	if is.date == "" || is.date >= c.Last {
+		c.Name, c.Title = is.name, is.title // as the latest paper names them
+	}
 	if is.date != "" {
 		if c.First == "" || is.date < c.First {
 			c.First = is.date

@@ -39,13 +39,15 @@ func TestSigners(t *testing.T) {
 	read("b.pdf", deputy)
 	chair.IssuedDate = "2025-02" // no whole date: no span
 	read("c.pdf", chair)
+	// An older paper, registered later, signed in an office held before.
+	read("a0.pdf", vanthu.Metadata{Issuer: ubnd, Signer: "Trần Hoàng Tuấn", SignerTitle: "GIÁM ĐỐC", IssuedDate: "2021-05-10"})
 	read("d.pdf", vanthu.Metadata{Issuer: ubnd, Signer: "Lian Hoàng Tuấn"}, "signer")                                   // under review: not known
 	read("e.pdf", vanthu.Metadata{Issuer: "SỞ TÀI CHÍNH", Signer: "Lê Văn Bình", SignerTitle: "GIÁM ĐỐC"})              // another issuer
 	read("g.pdf", vanthu.Metadata{Issuer: ubnd, Signer: "Võ Văn Mật", SignerTitle: "CHỦ TỊCH", Confidentiality: "Mật"}) // a secret paper's
 	wrong := read("f.pdf", vanthu.Metadata{Issuer: ubnd, Signer: "Trần Phước Hiến", SignerTitle: "PHÓ CHỦ TỊCH"})
 
 	want := []vanthu.Signer{
-		{Name: "Trần Hoàng Tuấn", Title: "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH", Documents: 2, First: "2025-01-06", Last: "2025-01-23"},
+		{Name: "Trần Hoàng Tuấn", Title: "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH", Documents: 3, First: "2021-05-10", Last: "2025-01-23"},
 		{Name: "Đặng Văn Minh", Title: "CHỦ TỊCH", Documents: 1},
 		{Name: "Trần Phước Hiến", Title: "PHÓ CHỦ TỊCH", Documents: 1},
 	}
