@@ -165,12 +165,12 @@ const (
 // each signed). An agency has one holder of an office at a time (CHỦ
 // TỊCH, GIÁM ĐỐC, CHÁNH VĂN PHÒNG), and several of a deputy's (PHÓ …,
 // THỨ TRƯỞNG) or a member's, which it leaves alone. The office is the
-// role's last line, the role read without doubt or read as one of the
-// known ones is, whole; the known holder is the one of
-// that office whose span comes within half a year of the date, no other
-// within a year of it. The name stays under review, with a warning. It
-// reports whether it filled the name. The date is taken by its month:
-// the day is the văn thư's handwriting, often unsure.
+// last line of the role, read without doubt, or read whole as one of the
+// known roles. The holder is the one of that office whose span comes
+// within half a year of the document's month (its day is the văn thư's
+// handwriting, often unsure), no other within a year of it. The name
+// stays under review, with a warning. It reports whether it filled the
+// name.
 func (r *Result) RecallHolder(known []vanthu.Signer) bool {
 	md := &r.Metadata
 	if md.Signer != "" || !slices.Contains(r.Review, "signer") || slices.Contains(r.Review, "issuer") || md.SignerTitle == "" {
