@@ -139,6 +139,17 @@ func completeRoles(roles []string) ([]string, bool) {
 	}
 	incomplete := false
 	for i := 1; i < len(roles); i++ {
+		if office, ok := strings.CutPrefix(roles[i-1], "TM. "); ok && dict.IsOffice(strings.TrimRight(office, ". ")) {
+			// TM. stands before a collective (TM. ỦY BAN NHÂN DÂN), never
+			// a person's office: its letters were misread under a seal.
+			// Over the office's deputy it is KT., over another office TL.
+			office = strings.TrimRight(office, ". ")
+			lead := "TL. "
+			if roles[i] == dict.Deputy(office) {
+				lead = "KT. "
+			}
+			roles[i-1], incomplete = lead+office, true
+		}
 		if roles[i-1] == "KT. "+roles[i] {
 			// Who signs for the head is the deputy: the PHÓ of PHÓ CHỦ
 			// TỊCH was lost.

@@ -67,6 +67,9 @@ func TestCompleteRoles(t *testing.T) {
 		// The line over a deputy's title garbled by a seal.
 		{`TL. CHỦ TỊCH / Rkf.( H \NH VN PHÒNG / PHÓ CHÁNH VĂN PHÒNG`, "TL. CHỦ TỊCH / KT. CHÁNH VĂN PHÒNG / PHÓ CHÁNH VĂN PHÒNG", true},
 		{"TM. TỈNH ỦY / PHÓ BÍ THƯ", "TM. TỈNH ỦY / PHÓ BÍ THƯ", false}, // a party committee's deputy signs for it
+		// TM. before a person's office: the authority misread.
+		{"TM. CHỦ TỊCH. / KT. CHÁNH VĂN PHÒNG / PHÓ CHÁNH VĂN PHÒNG", "TL. CHỦ TỊCH / KT. CHÁNH VĂN PHÒNG / PHÓ CHÁNH VĂN PHÒNG", true},
+		{"TM. GIÁM ĐỐC / PHÓ GIÁM ĐỐC", "KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC", true},
 		// Each member of a standing committee of the Front or a union
 		// signs for it in their own office.
 		{"TM. BAN THƯỜNG TRỰC / PHÓ CHỦ TỊCH", "TM. BAN THƯỜNG TRỰC / PHÓ CHỦ TỊCH", false},

@@ -54,7 +54,7 @@ var rescans = []scanning{
 	}, 0},
 	{"200 dpi colour, upside down", 200, upsideDownImage, map[string]int{
 		"number": 10, "doc_type": 12, "issuer": 12, "parent_body": 12, "issued_date": 10, "place": 12,
-		"subject": 12, "signer": 11, "signer_title": 11, "urgency": 12, "confidentiality": 12,
+		"subject": 12, "signer": 11, "signer_title": 12, "urgency": 12, "confidentiality": 12,
 	}, 0},
 	// On its side, a page Leptonica does not decide on is turned because
 	// it reads as no language (ocr.RecognizePage).
