@@ -35,7 +35,7 @@ func (r Role) VI() string { return roleVI[r] }
 // ParseRole reads a role by its English or Vietnamese name, with or
 // without marks and case (clerk, Văn thư, van thu).
 func ParseRole(s string) (Role, error) {
-	k := strings.ToLower(dict.Fold(strings.Join(strings.Fields(s), " ")))
+	k := dict.FoldKey(s)
 	for _, r := range Roles {
 		if k == string(r) || k == strings.ToLower(dict.Fold(r.VI())) {
 			return r, nil

@@ -61,7 +61,7 @@ func New(code, title, retention, start, end string) (vanthu.CaseFile, error) {
 // ParseRetention reads a retention period: "vĩnh viễn" (with or without
 // marks), or a number of years ("10", "10 năm").
 func ParseRetention(s string) (string, error) {
-	k := strings.ToLower(dict.Fold(strings.Join(strings.Fields(s), " ")))
+	k := dict.FoldKey(s)
 	if k == "vinh vien" || k == "permanent" {
 		return vanthu.Permanent, nil
 	}

@@ -46,6 +46,14 @@ func TestFold(t *testing.T) {
 
 // Old and new tone placement give one canonical form for every open
 // oa/oe/uy syllable, with every tone.
+func TestFoldKey(t *testing.T) {
+	for _, s := range []string{"Văn thư", " van   THƯ ", "VĂN THƯ"} {
+		if got := FoldKey(s); got != "van thu" {
+			t.Errorf("FoldKey(%q) = %q, want \"van thu\"", s, got)
+		}
+	}
+}
+
 func TestOldAndNewStylesMeet(t *testing.T) {
 	pairs := [][2]string{
 		{"hòa", "hoà"}, {"hóa", "hoá"}, {"hỏa", "hoả"}, {"họa", "hoạ"}, {"hõa", "hoã"},

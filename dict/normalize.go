@@ -43,6 +43,12 @@ func Canon(s string) string {
 	return NFC(strings.ToLower(PlaceTones(NFC(s))))
 }
 
+// FoldKey is s as typed by anyone, compared: without marks, in small
+// letters, its words one space apart ("Văn  thư", "van thu").
+func FoldKey(s string) string {
+	return strings.ToLower(Fold(strings.Join(strings.Fields(s), " ")))
+}
+
 // Fold returns s without any diacritic: marks removed and đ folded to d.
 // Fold(Canon(s)) is the weak form that matches a query typed without marks.
 func Fold(s string) string {

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"slices"
 	"testing"
 
@@ -35,16 +36,7 @@ func TestRecallSigner(t *testing.T) {
 	} {
 		r := Result{Metadata: vanthu.Metadata{Issuer: "ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI", Signer: c.read}, Review: c.review}
 		changed := r.RecallSigner(known)
-		want := c.want
-		if want == "" {
-			want = c.read
-		}
-		if r.Metadata.Signer != want || changed != (c.want != "") {
-			t.Errorf("%q (review %v): %q, changed %v; want %q", c.read, c.review, r.Metadata.Signer, changed, want)
-		}
-		if changed && (len(r.Warnings) != 1 || !slices.Contains(r.Review, "signer")) {
-			t.Errorf("%q: warnings %q, review %v; want a warning and the name still under review", c.read, r.Warnings, r.Review)
-		}
+		checkRecall(t, fmt.Sprintf("%q (review %v)", c.read, c.review), r, "signer", changed, r.Metadata.Signer, c.read, c.want)
 	}
 }
 
@@ -72,16 +64,7 @@ func TestRecallTitle(t *testing.T) {
 	} {
 		r := Result{Metadata: vanthu.Metadata{Issuer: "ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI", SignerTitle: c.read}, Review: c.review}
 		changed := r.RecallTitle(known)
-		want := c.want
-		if want == "" {
-			want = c.read
-		}
-		if r.Metadata.SignerTitle != want || changed != (c.want != "") {
-			t.Errorf("%q (review %v): %q, changed %v; want %q", c.read, c.review, r.Metadata.SignerTitle, changed, want)
-		}
-		if changed && (len(r.Warnings) != 1 || !slices.Contains(r.Review, "signer_title")) {
-			t.Errorf("%q: warnings %q, review %v; want a warning and the role still under review", c.read, r.Warnings, r.Review)
-		}
+		checkRecall(t, fmt.Sprintf("%q (review %v)", c.read, c.review), r, "signer_title", changed, r.Metadata.SignerTitle, c.read, c.want)
 	}
 }
 
@@ -114,15 +97,22 @@ func TestRecallHolder(t *testing.T) {
 	} {
 		r := Result{Metadata: vanthu.Metadata{Issuer: "ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI", Signer: c.signer, SignerTitle: c.title, IssuedDate: c.date}, Review: c.review}
 		changed := r.RecallHolder(known)
-		want := c.want
-		if want == "" {
-			want = c.signer
-		}
-		if r.Metadata.Signer != want || changed != (c.want != "") {
-			t.Errorf("%q, %s, %s (review %v): %q, changed %v; want %q", c.signer, c.title, c.date, c.review, r.Metadata.Signer, changed, want)
-		}
-		if changed && (len(r.Warnings) != 1 || !slices.Contains(r.Review, "signer")) {
-			t.Errorf("%s: warnings %q, review %v; want a warning and the name still under review", c.title, r.Warnings, r.Review)
-		}
+		checkRecall(t, fmt.Sprintf("%q, %s, %s (review %v)", c.signer, c.title, c.date, c.review), r, "signer", changed, r.Metadata.Signer, c.signer, c.want)
+	}
+}
+
+// checkRecall checks a recall of field: got is its value after, read
+// before, and want what it should be ("" for read, unchanged); a field
+// changed carries one warning and stays under review.
+func checkRecall(t *testing.T, name string, r Result, field string, changed bool, got, read, want string) {
+	t.Helper()
+	if want == "" {
+		want = read
+	}
+	if got != want || changed != (want != read) {
+		t.Errorf("%s: %q, changed %v; want %q", name, got, changed, want)
+	}
+	if changed && (len(r.Warnings) != 1 || !slices.Contains(r.Review, field)) {
+		t.Errorf("%s: warnings %q, review %v; want a warning and the %s still under review", name, r.Warnings, r.Review, field)
 	}
 }

@@ -137,6 +137,9 @@ func undoubled(word string) (string, bool) {
 // name of the highlands' peoples, has a d beside a đ; a code does
 // (SGDĐT, Giáo dục Đào tạo; GDĐTrH), and is left.
 func strokeOnce(word string) (string, bool) {
+	if !twoDs(word) {
+		return word, false // nearly every word: nothing to read once
+	}
 	if strings.ToUpper(word) == word {
 		return word, false // capitals alone: a code's
 	}
@@ -163,6 +166,19 @@ func strokeOnce(word string) (string, bool) {
 		}
 	}
 	return string(rs), true
+}
+
+// twoDs reports whether word has a d and a đ side by side, in either
+// case; it reads word without copying it, as Correct sees every word.
+func twoDs(word string) bool {
+	var prev rune
+	for _, r := range word {
+		if isD(prev) && isD(r) && stroked(prev) != stroked(r) {
+			return true
+		}
+		prev = r
+	}
+	return false
 }
 
 func isD(r rune) bool     { return r == 'd' || r == 'D' || stroked(r) }

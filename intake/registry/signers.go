@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"slices"
-	"strings"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -13,7 +12,7 @@ import (
 )
 
 // signerCount is what the register knows of one signer of an issuer,
-// under the issuer's key, a 0 byte and the signer's key (foldKey): the
+// under the issuer's key, a 0 byte and the signer's key (dict.FoldKey): the
 // name and role as the latest-dated record gives them, and how many do.
 // First and Last span the issue dates of the records that named them; a
 // record that stops naming them does not narrow the span.
@@ -44,12 +43,7 @@ func markOf(d *vanthu.Document) signerMark {
 	if len(md.IssuedDate) == len("2006-01-02") {
 		date = md.IssuedDate
 	}
-	return signerMark{append(append([]byte(foldKey(md.Issuer)), 0), foldKey(md.Signer)...), md.Signer, md.SignerTitle, date}
-}
-
-// foldKey is s without marks, in small letters, its words one space apart.
-func foldKey(s string) string {
-	return strings.Join(strings.Fields(strings.ToLower(dict.Fold(s))), " ")
+	return signerMark{append(append([]byte(dict.FoldKey(md.Issuer)), 0), dict.FoldKey(md.Signer)...), md.Signer, md.SignerTitle, date}
 }
 
 // countSigners moves the count of signers from the record as it was to
@@ -124,7 +118,7 @@ func indexSigners(tx *bolt.Tx) error {
 // most records first.
 func (r *Registry) Signers(issuer string) ([]vanthu.Signer, error) {
 	var out []vanthu.Signer
-	prefix := append([]byte(foldKey(issuer)), 0)
+	prefix := append([]byte(dict.FoldKey(issuer)), 0)
 	err := r.db.View(func(tx *bolt.Tx) error {
 		c := tx.Bucket(signersBucket).Cursor()
 		for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
