@@ -170,10 +170,31 @@ func ExtractWithConfidence(pages []vanthu.Page) (vanthu.Metadata, map[string]flo
 			md.Number = n.String() // "…/TTr-UBND": the print kept, flagged
 		}
 	}
-	if md.DocType == "" {
-		md.DocType = typeFromNumber(md.Number)
-	} else {
+	named := typeFromNumber(md.Number)
+	if n, ok := consolidatedCode(md.Number); ok && md.DocType != "" {
+		// 05/VBHR-BNV under THÔNG TƯ: a consolidated text's code
+		// misread, which no heading puts right (see below).
+		md.Number, named = n, consolidated
+		conf["number"] = min(conf["number"], ReviewThreshold/2)
+		conf["doc_type"] = min(conf["doc_type"], ReviewThreshold/2)
+	}
+	switch {
+	case md.DocType == "":
+		md.DocType = named
+	case named == consolidated:
+		// A consolidated text prints the heading of the text it
+		// consolidates (THÔNG TƯ) under a number of its own series
+		// (05/VBHN-BNV): it is registered as what its number says.
+		md.DocType = named
+	default:
 		md.Number = codeForType(md.Number, md.DocType)
+		if named = typeFromNumber(md.Number); named != "" && named != "Công văn" && named != md.DocType {
+			// The heading says one type, the number's abbreviation
+			// another (THÔNG TƯ over 45/QĐ-BNV, TỜ TRÌNH over 12/TT-UBND
+			// with its r lost): one of them misread.
+			conf["doc_type"] = min(conf["doc_type"], ReviewThreshold/2)
+			conf["number"] = min(conf["number"], ReviewThreshold/2)
+		}
 	}
 	if md.DocType == "" {
 		delete(conf, "doc_type")

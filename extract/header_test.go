@@ -135,6 +135,38 @@ func TestHeadingQualifiesItsType(t *testing.T) {
 	}
 }
 
+// A consolidated text prints the heading of the text it consolidates
+// under a number of its own series: it is a văn bản hợp nhất, and its
+// trích yếu is the consolidated text's. A heading and a number that name
+// two types otherwise are one misread, for the clerk to settle.
+func TestHeadingAndNumberNameTwoTypes(t *testing.T) {
+	read := func(number, heading string) Result {
+		return Read([]vanthu.Page{page(1, "BỘ NỘI VỤ", number, header[1], header[2], "Hà Nội, ngày 16 tháng 8 năm 2019",
+			heading, "Quy định chi tiết một số điều về lưu trữ hồ sơ điện tử",
+			"Thông tư số 02/2015/TT-BNV ngày 12 tháng 3 năm 2015 của Bộ trưởng Bộ Nội vụ, được sửa đổi, bổ sung bởi:")}, nil)
+	}
+	r := read("Số: 05/VBHN-BNV", "THÔNG TƯ")
+	if md := r.Metadata; md.DocType != "Văn bản hợp nhất" || md.Number != "05/VBHN-BNV" || md.Subject != "Quy định chi tiết một số điều về lưu trữ hồ sơ điện tử" {
+		t.Errorf("consolidated text: type %q, number %q, subject %q", md.DocType, md.Number, md.Subject)
+	}
+	if slices.Contains(r.Review, "doc_type") {
+		t.Errorf("a consolidated text's type flagged: %v", r.Review)
+	}
+	// Its code misread, no heading puts it right: flagged.
+	r = read("Số: 05/VBHR-BNV", "THÔNG TƯ")
+	if md := r.Metadata; md.DocType != "Văn bản hợp nhất" || md.Number != "05/VBHN-BNV" || !slices.Contains(r.Review, "doc_type") || !slices.Contains(r.Review, "number") {
+		t.Errorf("consolidated text, its code misread: type %q, number %q, review %v", md.DocType, md.Number, r.Review)
+	}
+	r = read("Số: 05/QĐ-BNV", "THÔNG TƯ")
+	if r.Metadata.DocType != "Thông tư" || !slices.Contains(r.Review, "doc_type") || !slices.Contains(r.Review, "number") {
+		t.Errorf("THÔNG TƯ over a Quyết định's number: type %q, review %v; want the heading's, both flagged", r.Metadata.DocType, r.Review)
+	}
+	r = read("Số: 05/2019/TT-BNV", "THÔNG TƯ")
+	if r.Metadata.DocType != "Thông tư" || slices.Contains(r.Review, "doc_type") {
+		t.Errorf("a Thông tư: type %q, review %v", r.Metadata.DocType, r.Review)
+	}
+}
+
 // A page of a gazette (Công báo) sets its running head, the part and the
 // issuing body's name above a document's header; they are no part of it,
 // nor is a fax machine's line. An urgency mark stamped there stays.

@@ -350,6 +350,26 @@ func undoubled(code string, byAbbrev func(string) (dict.DocType, bool)) (dict.Do
 	return dict.DocType{}, false
 }
 
+// consolidated is the type of a consolidated text (văn bản hợp nhất),
+// numbered in a series of its own (05/VBHN-BNV).
+const consolidated = "Văn bản hợp nhất"
+
+// consolidatedCode respells the type code of canonical number n as
+// VBHN where it is one letter off it and no type's code (05/VBHR-BNV),
+// and reports whether it did. A consolidated text's heading is that of
+// the text it consolidates, so its number alone says what it is.
+func consolidatedCode(n string) (string, bool) {
+	if !strings.Contains(n, "/") || isParty(n) {
+		return n, false
+	}
+	i, j := typeCode(n)
+	code := n[i:j]
+	if _, known := docTypeByCode(code); known || utf8.RuneCountInString(code) < 3 || dict.EditDistance(foldUpper(code), "VBHN") != 1 {
+		return n, false
+	}
+	return n[:i] + "VBHN" + n[j:], true
+}
+
 // typeFromNumber names the type from the number's abbreviation: in
 // 45/QĐ-UBND the first code after the numbers, in the Party's 125-QĐ/TU
 // the code before the slash; a công văn of NĐ 30 has none.

@@ -111,7 +111,7 @@ func TestOtherKindsWrittenByHand(t *testing.T) {
 	readAndScore(t, files, written, writtenFloors, 0)
 }
 
-// writtenFloors are the per-field counts of the 57 kinds with both slots
+// writtenFloors are the per-field counts of the 58 kinds with both slots
 // the code reaches. Every day is read; the numbers missed are flagged.
 // The large figures upset Tesseract's reading of the print on their line
 // (the code QĐ read qQb, VPCP v?CP): the row is read again without the ink
