@@ -41,11 +41,19 @@ func closing(segs []layout.Segment, alone bool) (signatureBlock, bool) {
 		return b, false
 	}
 	top := segs[at].Y0 - (segs[at].Y1 - segs[at].Y0)
-	// The role lines may begin on the row of "Nơi nhận:" or just above.
+	// The role lines may begin on the row of "Nơi nhận:" or just above;
+	// a joint document's two signatures, side by side, leave the list no
+	// room beside them, and it follows them.
+	from, to := top, math.MaxInt
+	if listed && !roleFrom(segs, top) {
+		if i := signatureAlone(segs[:at]); i >= 0 {
+			from, to = segs[i].Y0, segs[at].Y0
+		}
+	}
 	var roles []string
 	var last layout.Segment // the last role line
 	for _, s := range segs {
-		if s.Y1 < top || s.Zone != layout.Right && s.Zone != layout.Centre {
+		if s.Y1 < from || s.Y0 >= to || s.Zone != layout.Right && s.Zone != layout.Centre {
 			continue
 		}
 		t := cleanLine(s.Text)
@@ -187,6 +195,15 @@ func signatureAlone(segs []layout.Segment) int {
 		}
 	}
 	return -1
+}
+
+// roleFrom reports whether a line of a signer's role stands right of the
+// centre from y down.
+func roleFrom(segs []layout.Segment, y int) bool {
+	return slices.ContainsFunc(segs, func(s layout.Segment) bool {
+		t := cleanLine(s.Text)
+		return s.Y1 >= y && (s.Zone == layout.Right || s.Zone == layout.Centre) && isRole(t) && (authority.MatchString(t) || dict.IsOffice(t))
+	})
 }
 
 // labelBesideRole returns the index of a "Nơi nhận:" whose first word OCR

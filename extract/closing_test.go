@@ -162,7 +162,30 @@ func TestSignatureAlone(t *testing.T) {
 	if b, ok := closing(head, true); ok {
 		t.Errorf("a role above the body taken for the signature: %+v", b)
 	}
+}
 
+// A joint document (Thông tư liên tịch) is signed by each body's head side
+// by side, the lead body's on the right, and its Nơi nhận follows them.
+func TestRecipientsUnderTwoSignatures(t *testing.T) {
+	foot := []layout.Segment{
+		seg("Điều 1. Phạm vi điều chỉnh", layout.Full, 250, 1500, 2230, 1550),
+		seg("KT. BỘ TRƯỞNG BỘ Y TẾ", layout.Left, 300, 1700, 900, 1745),
+		seg("KT. BỘ TRƯỞNG BỘ TÀI CHÍNH", layout.Right, 1400, 1700, 2100, 1745),
+		seg("THỨ TRƯỞNG", layout.Left, 450, 1760, 750, 1805),
+		seg("THỨ TRƯỞNG", layout.Right, 1600, 1760, 1900, 1805),
+		seg("Nguyễn Thị Hoa", layout.Left, 420, 2000, 780, 2045),
+		seg("Trần Văn Minh", layout.Right, 1570, 2000, 1930, 2045),
+		seg("Nơi nhận:", layout.Left, 250, 2150, 450, 2195),
+		seg("- Văn phòng Chính phủ;", layout.Left, 250, 2210, 700, 2255),
+		seg("- Lưu: VT BTC, VT BYT.", layout.Left, 250, 2270, 700, 2315),
+	}
+	b, ok := closing(foot, false)
+	if !ok || b.title != "KT. BỘ TRƯỞNG BỘ TÀI CHÍNH / THỨ TRƯỞNG" || b.signer != "Trần Văn Minh" {
+		t.Errorf("closing = %+v, %v; want the right-hand signature", b, ok)
+	}
+	if !slices.Equal(b.recipients, []string{"Văn phòng Chính phủ", "Lưu: VT BTC, VT BYT"}) {
+		t.Errorf("recipients %q", b.recipients)
+	}
 }
 
 // A copy (bản sao) carries under the original's signature the copying
