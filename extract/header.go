@@ -185,8 +185,9 @@ var agencyStarts = []string{
 // an agency's name off that axis, such as a signing stamp's
 // ("TRUNG TÂM CÔNG BÁO …") printed in the top margin, is neither. A
 // name that starts with an abbreviation agencyStarts does not know is
-// reported unsure.
-func issuer(segs []layout.Segment) (agency, parent string, unsure bool) {
+// reported unsure. The bodies of a joint document (joint: its number's
+// type is liên tịch) are its agency together, joined by dashes.
+func issuer(segs []layout.Segment, joint bool) (agency, parent string, unsure bool) {
 	var lines []string
 	var from []layout.Segment // the segment of each line
 	for _, s := range segs {
@@ -232,13 +233,34 @@ func issuer(segs []layout.Segment) (agency, parent string, unsure bool) {
 	if len(starts) == 0 {
 		return name(lines), "", false
 	}
-	start := starts[len(starts)-1]
+	k := len(starts) - 1
+	for k > 0 && (joint || ministry(lines[starts[k-1]]) && ministry(lines[starts[k]])) && centredOver(from[starts[k-1]], from[starts[k]]) {
+		// A joint document's bodies stand one under the other, a dash
+		// after each but the last or none (BỘ TÀI CHÍNH - / BỘ Y TẾ):
+		// they issue it together, none is the other's parent, and no
+		// ministry is another's.
+		if l := &lines[starts[k]-1]; !strings.HasSuffix(*l, " -") {
+			*l += " -"
+		}
+		k--
+	}
+	start := starts[k]
 	agency = name(lines[start:])
-	if len(starts) > 1 && centredOver(from[starts[len(starts)-2]], from[start]) {
-		parent = name(lines[starts[len(starts)-2]:start])
+	if k > 0 && centredOver(from[starts[k-1]], from[start]) {
+		parent = name(lines[starts[k-1]:start])
 	}
 	return agency, parent, unknown[start]
 }
+
+// ministry reports whether a header line begins a ministry's name (BỘ
+// TÀI CHÍNH), as no ministry's parent's does; the army's commands (BỘ TƯ
+// LỆNH, BỘ CHỈ HUY …) stand under one.
+func ministry(line string) bool {
+	f := foldUpper(line) + " "
+	return strings.HasPrefix(f, "BO ") && !slices.ContainsFunc(commands, func(c string) bool { return strings.HasPrefix(f, c) })
+}
+
+var commands = []string{"BO TU LENH ", "BO CHI HUY ", "BO TONG THAM MUU ", "BO DOI "}
 
 // startsAgency reports whether f, a header line folded into capitals with
 // a space after it, begins an agency's name.

@@ -167,6 +167,31 @@ func TestHeadingAndNumberNameTwoTypes(t *testing.T) {
 	}
 }
 
+// A joint document's bodies stand one under the other, with a dash
+// after each but the last or none: they are its issuer together. No
+// ministry is another's parent; a department or a command is a
+// ministry's.
+func TestJointDocumentsBodies(t *testing.T) {
+	for _, c := range []struct {
+		head           []string
+		number         string
+		issuer, parent string
+	}{
+		{[]string{"BỘ TÀI CHÍNH -", "BỘ Y TẾ"}, "Số: 37/2013/TTLT-BTC-BYT", "BỘ TÀI CHÍNH - BỘ Y TẾ", ""},
+		{[]string{"BỘ TÀI CHÍNH", "BỘ Y TẾ"}, "Số: 37/2013/TTLT-BTC-BYT", "BỘ TÀI CHÍNH - BỘ Y TẾ", ""},
+		{[]string{"BỘ NỘI VỤ - BỘ TÀI CHÍNH -", "BỘ LAO ĐỘNG - THƯƠNG BINH", "VÀ XÃ HỘI"}, "Số: 05/2012/TTLT-BNV-BTC-BLĐTBXH", "BỘ NỘI VỤ - BỘ TÀI CHÍNH - BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", ""},
+		{[]string{"BỘ TÀI CHÍNH", "BỘ Y TẾ"}, "Số: 37/QĐ-BYT", "BỘ TÀI CHÍNH - BỘ Y TẾ", ""},
+		{[]string{"BỘ TÀI CHÍNH", "TỔNG CỤC THUẾ"}, "Số: 37/QĐ-TCT", "TỔNG CỤC THUẾ", "BỘ TÀI CHÍNH"},
+		{[]string{"BỘ QUỐC PHÒNG", "BỘ TƯ LỆNH QUÂN KHU 5"}, "Số: 37/QĐ-BTL", "BỘ TƯ LỆNH QUÂN KHU 5", "BỘ QUỐC PHÒNG"},
+	} {
+		lines := append(append([]string{}, c.head...), header[1], header[2], c.number, "Hà Nội, ngày 02 tháng 4 năm 2013", "QUYẾT ĐỊNH", "Về việc thử")
+		md := Read([]vanthu.Page{page(1, lines...)}, nil).Metadata
+		if md.Issuer != c.issuer || md.ParentBody != c.parent {
+			t.Errorf("%q, %s: issuer %q under %q; want %q under %q", c.head, c.number, md.Issuer, md.ParentBody, c.issuer, c.parent)
+		}
+	}
+}
+
 // A page of a gazette (Công báo) sets its running head, the part and the
 // issuing body's name above a document's header; they are no part of it,
 // nor is a fax machine's line. An urgency mark stamped there stays.

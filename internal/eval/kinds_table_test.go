@@ -1230,9 +1230,9 @@ var kinds = []kind{
 		"issued_date": "2019-08-16", "place": "Hà Nội", "subject": "Quy định chi tiết một số điều về lưu trữ hồ sơ điện tử",
 		"signer": "Lê Văn Thành", "signer_title": "XÁC THỰC VĂN BẢN HỢP NHẤT / BỘ TRƯỞNG",
 	}},
-	{"two ministries' Thông tư liên tịch of 2013, signed by both", []string{
-		"LB|BỘ TÀI CHÍNH - BỘ Y TẾ|CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-		"LB||Độc lập - Tự do - Hạnh phúc",
+	{"two ministries' Thông tư liên tịch of 2013, their names one under the other, signed by both", []string{
+		"LB|BỘ TÀI CHÍNH|CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+		"LB|BỘ Y TẾ|Độc lập - Tự do - Hạnh phúc",
 		"L|Số: 37/2013/TTLT-BTC-BYT|Hà Nội, ngày 02 tháng 4 năm 2013",
 		"",
 		"CB|THÔNG TƯ LIÊN TỊCH",
