@@ -233,14 +233,16 @@ func issuer(segs []layout.Segment, joint bool) (agency, parent string, unsure bo
 	if len(starts) == 0 {
 		return name(lines), "", false
 	}
+	// A joint document's bodies stand one under the other, a dash after
+	// each but the last or none (BỘ TÀI CHÍNH - / BỘ Y TẾ): they issue it
+	// together, none is the other's parent, and no ministry is another's.
+	// Where the dashes are printed, a line without one goes on with the
+	// name above it (BAN CHẤP HÀNH TRUNG ƯƠNG / HỘI NÔNG DÂN VIỆT NAM -).
+	dashed := slices.ContainsFunc(lines, func(l string) bool { return strings.HasSuffix(l, " -") })
 	k := len(starts) - 1
 	for k > 0 && (joint || ministry(lines[starts[k-1]]) && ministry(lines[starts[k]])) && centredOver(from[starts[k-1]], from[starts[k]]) {
-		// A joint document's bodies stand one under the other, a dash
-		// after each but the last or none (BỘ TÀI CHÍNH - / BỘ Y TẾ):
-		// they issue it together, none is the other's parent, and no
-		// ministry is another's.
-		if l := &lines[starts[k]-1]; !strings.HasSuffix(*l, " -") {
-			*l += " -"
+		if !dashed {
+			lines[starts[k]-1] += " -"
 		}
 		k--
 	}

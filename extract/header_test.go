@@ -180,6 +180,8 @@ func TestJointDocumentsBodies(t *testing.T) {
 		{[]string{"BỘ TÀI CHÍNH -", "BỘ Y TẾ"}, "Số: 37/2013/TTLT-BTC-BYT", "BỘ TÀI CHÍNH - BỘ Y TẾ", ""},
 		{[]string{"BỘ TÀI CHÍNH", "BỘ Y TẾ"}, "Số: 37/2013/TTLT-BTC-BYT", "BỘ TÀI CHÍNH - BỘ Y TẾ", ""},
 		{[]string{"BỘ NỘI VỤ - BỘ TÀI CHÍNH -", "BỘ LAO ĐỘNG - THƯƠNG BINH", "VÀ XÃ HỘI"}, "Số: 05/2012/TTLT-BNV-BTC-BLĐTBXH", "BỘ NỘI VỤ - BỘ TÀI CHÍNH - BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", ""},
+		{[]string{"BAN CHẤP HÀNH TRUNG ƯƠNG", "HỘI NÔNG DÂN VIỆT NAM -", "BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG"}, "Số: 01/2013/NQLT-BCHTWHNDVN-BTNMT",
+			"BAN CHẤP HÀNH TRUNG ƯƠNG HỘI NÔNG DÂN VIỆT NAM - BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG", ""},
 		{[]string{"BỘ TÀI CHÍNH", "BỘ Y TẾ"}, "Số: 37/QĐ-BYT", "BỘ TÀI CHÍNH - BỘ Y TẾ", ""},
 		{[]string{"BỘ TÀI CHÍNH", "TỔNG CỤC THUẾ"}, "Số: 37/QĐ-TCT", "TỔNG CỤC THUẾ", "BỘ TÀI CHÍNH"},
 		{[]string{"BỘ QUỐC PHÒNG", "BỘ TƯ LỆNH QUÂN KHU 5"}, "Số: 37/QĐ-BTL", "BỘ TƯ LỆNH QUÂN KHU 5", "BỘ QUỐC PHÒNG"},
