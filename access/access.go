@@ -37,7 +37,7 @@ func (r Role) VI() string { return roleVI[r] }
 func ParseRole(s string) (Role, error) {
 	k := dict.FoldKey(s)
 	for _, r := range Roles {
-		if k == string(r) || k == strings.ToLower(dict.Fold(r.VI())) {
+		if k == string(r) || k == dict.FoldKey(r.VI()) {
 			return r, nil
 		}
 	}

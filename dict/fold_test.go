@@ -44,8 +44,7 @@ func TestFold(t *testing.T) {
 	}
 }
 
-// Old and new tone placement give one canonical form for every open
-// oa/oe/uy syllable, with every tone.
+// A name typed any way is one key.
 func TestFoldKey(t *testing.T) {
 	for _, s := range []string{"Văn thư", " van   THƯ ", "VĂN THƯ"} {
 		if got := FoldKey(s); got != "van thu" {
@@ -54,6 +53,8 @@ func TestFoldKey(t *testing.T) {
 	}
 }
 
+// Old and new tone placement give one canonical form for every open
+// oa/oe/uy syllable, with every tone.
 func TestOldAndNewStylesMeet(t *testing.T) {
 	pairs := [][2]string{
 		{"hòa", "hoà"}, {"hóa", "hoá"}, {"hỏa", "hoả"}, {"họa", "hoạ"}, {"hõa", "hoã"},

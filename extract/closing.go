@@ -185,7 +185,7 @@ func signatureAlone(segs []layout.Segment) int {
 	}
 	for i, s := range segs[body+1:] {
 		t := cleanLine(s.Text)
-		if s.Zone != layout.Right || !isRole(t) || !authority.MatchString(t) && !dict.IsOffice(t) {
+		if s.Zone != layout.Right || !opensRole(t) {
 			continue
 		}
 		for _, n := range segs[body+1+i+1:] {
@@ -201,9 +201,14 @@ func signatureAlone(segs []layout.Segment) int {
 // centre from y down.
 func roleFrom(segs []layout.Segment, y int) bool {
 	return slices.ContainsFunc(segs, func(s layout.Segment) bool {
-		t := cleanLine(s.Text)
-		return s.Y1 >= y && (s.Zone == layout.Right || s.Zone == layout.Centre) && isRole(t) && (authority.MatchString(t) || dict.IsOffice(t))
+		return s.Y1 >= y && (s.Zone == layout.Right || s.Zone == layout.Centre) && opensRole(cleanLine(s.Text))
 	})
+}
+
+// opensRole reports whether line t may open a signer's role: a line of
+// role that begins with a signing authority (TM., KT., …) or is an office.
+func opensRole(t string) bool {
+	return isRole(t) && (authority.MatchString(t) || dict.IsOffice(t))
 }
 
 // labelBesideRole returns the index of a "Nơi nhận:" whose first word OCR
@@ -217,7 +222,7 @@ func labelBesideRole(segs []layout.Segment) int {
 		}
 		for _, r := range segs {
 			t := cleanLine(r.Text)
-			if r.Zone != layout.Left && sameRow(s, r) && isRole(t) && (authority.MatchString(t) || dict.IsOffice(t)) {
+			if r.Zone != layout.Left && sameRow(s, r) && opensRole(t) {
 				return i
 			}
 		}

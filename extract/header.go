@@ -262,6 +262,7 @@ func ministry(line string) bool {
 	return strings.HasPrefix(f, "BO ") && !slices.ContainsFunc(commands, func(c string) bool { return strings.HasPrefix(f, c) })
 }
 
+// commands are the army's bodies named BỘ …, folded as ministry reads.
 var commands = []string{"BO TU LENH ", "BO CHI HUY ", "BO TONG THAM MUU ", "BO DOI "}
 
 // startsAgency reports whether f, a header line folded into capitals with
