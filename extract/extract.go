@@ -80,7 +80,7 @@ func ExtractWithConfidence(pages []vanthu.Page) (vanthu.Metadata, map[string]flo
 	for i, s := range rest {
 		// Text without word boxes has no columns: its lines run on to the
 		// first line of the body.
-		if s.Zone == layout.Full && len(s.Words) > 0 || i >= 8 || bodyStart.MatchString(foldUpper(s.Text)) {
+		if s.Zone == layout.Full && len(s.Words) > 0 || i >= 8 || opensSection(s.Text) {
 			break
 		}
 		top = append(top[:len(top):len(top)], s)

@@ -292,11 +292,14 @@ func TestIssuerEndsAtAnUnreadNumberLine(t *testing.T) {
 
 // The date line's place is spelt as the header spells it: the province
 // after TỈNH (whose marks OCR put back), a district as its own header has
-// it though a province has its letters.
+// it though a province has its letters. A place whose first word folds
+// to a part's heading (Phan Thiết, Phần I) is a place all the same.
 func TestPlaceAsTheHeaderSpellsIt(t *testing.T) {
 	for _, c := range []struct{ agency, date, want string }{
 		{"TỈNH QUẢNG NGÃI", "Quảng Ngài, ngày 03 tháng 4 năm 2018", "Quảng Ngãi"},
 		{"HUYỆN PHÙ YÊN", "Phu Yên, ngày 03 tháng 4 năm 2018", "Phù Yên"},
+		{"TỈNH BÌNH THUẬN", "Phan Thiết, ngày 03 tháng 4 năm 2018", "Phan Thiết"},
+		{"TỈNH NINH THUẬN", "Phan Rang - Tháp Chàm, ngày 03 tháng 4 năm 2018", "Phan Rang - Tháp Chàm"},
 	} {
 		p := page(1, "ỦY BAN NHÂN DÂN", c.agency, "Số: 12/UBND-KT", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", c.date)
 		if got := Read([]vanthu.Page{p}, nil).Metadata.Place; got != c.want {

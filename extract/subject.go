@@ -120,7 +120,7 @@ func subjectAfterHeading(heading layout.Segment, segs []layout.Segment) (string,
 		if len(out) == 0 && strings.HasPrefix(f, "CUA ") && isUpperish(s.Text) {
 			continue // the heading's authority, in the format before 2011: CỦA CHỦ TỊCH …
 		}
-		if isRule(s.Text) || bodyStart.MatchString(f) || (len(out) > 0 && (isUpperish(s.Text) || opensBody(s.Text) || !continues(prev, s, right))) {
+		if isRule(s.Text) || opensSection(s.Text) || (len(out) > 0 && (isUpperish(s.Text) || opensBody(s.Text) || !continues(prev, s, right))) {
 			break
 		}
 		prev = s
@@ -298,5 +298,25 @@ func opensBody(line string) bool {
 	return unicode.IsUpper(first) && !isUpperish(t) && (bodyOpening.MatchString(foldUpper(t)) || strings.HasPrefix(dict.NFC(t), "Để "))
 }
 
-// bodyStart matches (in folded capitals) the first line of a body.
-var bodyStart = regexp.MustCompile(`^([IVX]+\s*[.:]|\d+\s*[.)]|[A-Z]\)|CAN CU|KINH GUI|DIEU \d|CHUONG |PHAN |MUC \d)`)
+// bodyStart matches (in folded capitals) the first line of a body: a
+// section's numeral (I., 1., a)), Căn cứ, Kính gửi, or the heading of an
+// article, section, chapter or part (Điều 1, Mục 2, Chương II, Phần I,
+// Phần thứ nhất).
+var bodyStart = regexp.MustCompile(`^([IVX]+\s*[.:]|\d+\s*[.)]|[A-Z]\)|CAN CU|KINH GUI|(DIEU|MUC) \d|CHUONG [IVXL\d]+\b|PHAN ([IVXL\d]+\b|THU ))`)
+
+// sectionWord matches (in folded capitals) the words of bodyStart's
+// headings, which running text uses too: a trích yếu goes on with
+// "chương trình …", "phân bổ …", "phần mềm …", "điều 5 Quy chế …".
+var sectionWord = regexp.MustCompile(`^(DIEU|MUC|CHUONG|PHAN) `)
+
+// opensSection reports whether line is the first line of a body (see
+// bodyStart). A heading's word opens it with a capital; a trích yếu's
+// line that goes on with the word does not.
+func opensSection(line string) bool {
+	f := foldUpper(line)
+	if !bodyStart.MatchString(f) {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(strings.TrimSpace(line))
+	return !sectionWord.MatchString(f) || unicode.IsUpper(first)
+}

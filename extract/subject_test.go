@@ -85,6 +85,28 @@ func TestSubjectLinesOfAScan(t *testing.T) {
 			seg("đến năm 2025", layout.Centre, 1080, 660, 1400, 712),
 			body,
 		}, "Về việc phê duyệt kế hoạch phát triển giai đoạn từ năm 2021 đến năm 2025"},
+		// The words of a body's headings (Chương I, Phần I, Mục 1, Điều 1)
+		// open a trích yếu's line in running text too.
+		{"a line going on with chương trình", []layout.Segment{
+			seg("Về việc phê duyệt danh mục dự án thuộc", layout.Centre, 700, 600, 1780, 650),
+			seg("Chương trình mục tiêu quốc gia giảm nghèo bền vững", layout.Centre, 600, 660, 1880, 712),
+			body,
+		}, "Về việc phê duyệt danh mục dự án thuộc Chương trình mục tiêu quốc gia giảm nghèo bền vững"},
+		{"a line going on with phân bổ", []layout.Segment{
+			seg("Về việc giao dự toán và", layout.Centre, 950, 600, 1530, 650),
+			seg("phân bổ kinh phí sự nghiệp năm 2015", layout.Centre, 820, 660, 1660, 712),
+			body,
+		}, "Về việc giao dự toán và phân bổ kinh phí sự nghiệp năm 2015"},
+		{"a line going on with điều 5", []layout.Segment{
+			seg("Về việc sửa đổi, bổ sung", layout.Centre, 950, 600, 1530, 650),
+			seg("điều 5 Quy chế làm việc của Ủy ban nhân dân tỉnh", layout.Centre, 660, 660, 1820, 712),
+			body,
+		}, "Về việc sửa đổi, bổ sung điều 5 Quy chế làm việc của Ủy ban nhân dân tỉnh"},
+		{"a chapter's heading under it", []layout.Segment{
+			seg("Về việc ban hành Quy chế làm việc", layout.Centre, 800, 600, 1680, 650),
+			seg("Chương I", layout.Centre, 1120, 660, 1320, 712),
+			seg("QUY ĐỊNH CHUNG", layout.Centre, 1000, 720, 1440, 770),
+		}, "Về việc ban hành Quy chế làm việc"},
 	} {
 		if got, _ := subjectAfterHeading(layout.Segment{}, c.segs); got != c.want {
 			t.Errorf("%s:\n got %q\nwant %q", c.name, got, c.want)
