@@ -22,8 +22,8 @@ const sealConf = 30
 // authority whose letters were misread (TI. for TL.), or an office put in
 // place of what was read. A collective's name after TM. is left as read.
 func readRole(t string) (string, bool) {
-	line := dict.RepairHeader(t)
-	guessed := false
+	// A quote OCR made of a speck before the line is none of it.
+	line, guessed := dotted(dict.RepairHeader(strings.TrimLeft(t, "“”‘’\"'`")))
 	if m := misreadAuthority.FindStringSubmatch(line); m != nil {
 		read := authorityRead[m[1]]
 		if read == "" {
@@ -228,6 +228,29 @@ var roleAbbrevs = map[string]bool{
 	"BHXH": true, "KBNN": true, "NHNN": true, "TAND": true, "VKSND": true, "UBKT": true, "CA": true,
 	"BCHQS": true, "HTX": true, "THPT": true, "THCS": true, "TNCS": true,
 }
+
+// dotted gives back the dot of a signing authority that OCR lost or
+// misplaced (see dotless). It reports whether that is a guess: before a
+// collective the mark lost may have been the Party's slash (T/M BAN
+// THƯỜNG VỤ).
+func dotted(line string) (string, bool) {
+	m := dotless.FindStringSubmatch(line)
+	if m == nil || authority.MatchString(line) {
+		return line, false
+	}
+	lead, rest := strings.ReplaceAll(m[1], ".", ""), line[len(m[0]):]
+	if lead == "Q" && !dict.IsOffice(rest) {
+		return line, false // a Q alone may be a speck's
+	}
+	f := foldUpper(rest)
+	party := strings.HasPrefix(f, "BAN ") || strings.Contains(f, "DANG") || strings.Contains(f, "UY") && !strings.Contains(f, "UY BAN")
+	return lead + ". " + rest, lead == "TM" && party
+}
+
+// dotless matches a signing authority (TM., KT., TL., TUQ., Q.) whose
+// dot OCR lost (KT GIÁM ĐỐC), read as a slash (KT/ GIÁM ĐỐC) or put
+// between its letters (K.T GIÁM ĐỐC). No word of a role is spelt so.
+var dotless = regexp.MustCompile(`^(T\.?M|K\.?T|T\.?L|TUQ|Q)(?:\s*/\s*|\s+)`)
 
 // roleLead matches a role line's authority as printed, the Party's T/M
 // too.

@@ -34,6 +34,17 @@ func TestReadRole(t *testing.T) {
 		{"/% TNNỦ TỊCH", "CHỦ TỊCH", true},
 		{"/% TNNHÓ GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", true},
 		{"KT. ⁄% PHÓ GIÁM ĐỐ", "KT. PHÓ GIÁM ĐỐC", true},
+		// An authority's dot lost, read as a slash or set between its
+		// letters, and a speck read as a quote before it.
+		{"KT GIÁM ĐỐC", "KT. GIÁM ĐỐC", false},
+		{"KT/ GIÁM ĐỐC", "KT. GIÁM ĐỐC", false},
+		{"K.T GIÁM ĐỐC", "KT. GIÁM ĐỐC", false},
+		{"TUQ CHỦ TỊCH", "TUQ. CHỦ TỊCH", false},
+		{"Q GIÁM ĐỐC", "Q. GIÁM ĐỐC", false},
+		{"TM ỦY BAN NHÂN DÂN", "TM. ỦY BAN NHÂN DÂN", false},
+		{"“TM. ỦY BAN NHÂN DÂN", "TM. ỦY BAN NHÂN DÂN", false},
+		{"TM BAN THƯỜNG VỤ", "TM. BAN THƯỜNG VỤ", true}, // or the Party's T/M
+		{"T/M BAN THƯỜNG VỤ", "T/M BAN THƯỜNG VỤ", false},
 		// A misread authority is no stroke: it is left for the line
 		// under it to tell (completeRoles).
 		{`Rkf.( H \NH VN PHÒNG`, `Rkf.( H \NH VN PHÒNG`, false},
