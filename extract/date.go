@@ -87,7 +87,7 @@ func readDateLine(line string) (place, date string, guessed, ok bool) {
 	if strings.ContainsAny(up[m[4]:m[5]], "0123456789") {
 		month = zeroFix
 	}
-	d, mo, y := num(m[2], m[3], digitFix), num(m[4], m[5], month), num(m[6], m[7], yearFix)
+	d, mo, y := num(m[2], m[3], digitFix), num(m[4], m[5], month), year(up[m[6]:m[7]])
 	if mo < 0 {
 		// The month is print, never written by hand: a T there is an
 		// italic 1 (the day may be handwriting, and is left as read).
@@ -119,6 +119,21 @@ func readDateLine(line string) (place, date string, guessed, ok bool) {
 		p = strings.TrimSpace(p[loc[len(loc)-1][1]:])
 	}
 	return p, date, guessed, true
+}
+
+// year reads a date line's printed year: its four figures, a gap OCR
+// read between them (20 11) closed, and a mark read after them (a
+// signature's or a stamp's, "2011 2") left out.
+func year(slot string) int {
+	f := yearFix.Replace(strings.ReplaceAll(strings.Join(strings.Fields(slot), ""), "()", "0"))
+	if len(f) < 4 {
+		return -1
+	}
+	y, err := strconv.Atoi(f[:4])
+	if err != nil {
+		return -1
+	}
+	return y
 }
 
 // placeAlone reports whether what stands before "ngày" is a place and its

@@ -97,7 +97,9 @@ func TestParseDateLine(t *testing.T) {
 	tests := []struct{ in, place, date string }{
 		{"Hà Nội, ngày 05 tháng 01 năm 2020", "Hà Nội", "2020-01-05"},
 		{"Bình Định, ngày 29 tháng 6 năm 2019", "Bình Định", "2019-06-29"},
-		{"Khánh Hòa, ngày 0 5 tháng 3 năm 2O21", "Khánh Hòa", "2021-03-05"}, // broken digits
+		{"Khánh Hòa, ngày 0 5 tháng 3 năm 2O21", "Khánh Hòa", "2021-03-05"},  // broken digits
+		{"Khánh Hòa, ngày 05 tháng 3 năm 20 21", "Khánh Hòa", "2021-03-05"},  // a gap read in the year
+		{"Khánh Hòa, ngày 05 tháng 3 năm 2021 2", "Khánh Hòa", "2021-03-05"}, // a mark read after it
 		{"Số: 12/TB ....... Lâm Đồng, ngày 27 tháng 8 năm 2021", "Lâm Đồng", "2021-08-27"},
 		{"TP. Hồ Chí Minh, ngay 1 thang 12 nam 2022", "TP. Hồ Chí Minh", "2022-12-01"}, // marks lost
 		// In figures, as some offices print it.
