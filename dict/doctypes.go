@@ -32,6 +32,9 @@ var DocTypes = []DocType{
 	// A thanh tra's conclusions (…/KL-TTr), and the Party's types that
 	// Phụ lục III has not.
 	{"Kết luận", "KL"}, {"Thông tri", ""},
+	// The papers a People's Committee or a department grants under a
+	// specialised law, which its văn thư numbers and registers too.
+	{"Giấy phép", "GP"}, {"Giấy chứng nhận", "GCN"}, {"Giấy xác nhận", "GXN"},
 }
 
 // partyAbbrevs are the abbreviations of the Party's document types
@@ -55,8 +58,15 @@ func PartyDocTypeByAbbrev(a string) (DocType, bool) {
 var CopyAbbrevs = []string{"SY", "TrS", "SL"}
 
 // DocTypeByAbbrev returns the type whose abbreviation is a, compared without
-// case or diacritics (QĐ, QD, qđ).
+// case or diacritics (QĐ, QD, qđ). Where two types' abbreviations differ
+// by a Đ alone (HĐ a Hợp đồng's, HD a Hướng dẫn's; ĐA an Đề án's, DA a
+// Dự án's), the one spelt as a is.
 func DocTypeByAbbrev(a string) (DocType, bool) {
+	for _, t := range DocTypes {
+		if t.Abbrev != "" && strings.EqualFold(t.Abbrev, NFC(a)) {
+			return t, true
+		}
+	}
 	k := strings.ToUpper(Fold(a))
 	for _, t := range DocTypes {
 		if t.Abbrev != "" && strings.ToUpper(Fold(t.Abbrev)) == k {

@@ -114,6 +114,12 @@ func TestDocTypes(t *testing.T) {
 	if dt, ok := DocTypeByAbbrev("TTr"); !ok || dt.Name != "Tờ trình" {
 		t.Errorf("TTr = %v, %v", dt, ok)
 	}
+	// Codes that differ by a Đ alone.
+	for a, want := range map[string]string{"HĐ": "Hợp đồng", "HD": "Hướng dẫn", "ĐA": "Đề án", "DA": "Dự án"} {
+		if dt, ok := DocTypeByAbbrev(a); !ok || dt.Name != want {
+			t.Errorf("DocTypeByAbbrev(%q) = %v, %v; want %s", a, dt, ok, want)
+		}
+	}
 	for _, n := range []string{"KẾ HOẠCH", "Kế hoạch", "KE HOACH", "K Ế  H O Ạ C H", "KẾHOẠCH"} {
 		if dt, ok := DocTypeByName(n); !ok || dt.Abbrev != "KH" {
 			t.Errorf("%s = %v, %v", n, dt, ok)

@@ -128,12 +128,17 @@ func ParseNumber(line string) (string, bool) {
 	return n.String(), true
 }
 
+// dashes reads the dashes and the hyphens of Unicode other than the en
+// dash (which the patterns know) as the code's hyphen, and Ø as 0.
+var dashes = strings.NewReplacer("Ø", "0", "—", "-", "‐", "-", "‑", "-", "−", "-", "―", "-")
+
 // ParseNumberLine reads a line that begins with "Số:", also when the slot
 // for the numeral is blank or holds what OCR could not read.
 func ParseNumberLine(line string) (Number, bool) {
 	// Ø is no Vietnamese letter: OCR's reading of a 0 (or of an O, a D
-	// or a B in small print).
-	orig := []rune(strings.ReplaceAll(dict.NFC(unleader(line)), "Ø", "0"))
+	// or a B in small print). A code's hyphen may be read as any of the
+	// dashes.
+	orig := []rune(dashes.Replace(dict.NFC(unleader(line))))
 	folded := foldRunes(orig)
 	up := strings.ToUpper(string(folded))
 	if m := typedLabel.FindStringSubmatchIndex(up); m != nil {
@@ -419,7 +424,8 @@ func typeOf(n string) string {
 // (Phụ lục III) when the two differ by one letter, misread or lost: the
 // heading printed in large capitals (BÁO CÁO) is read more surely than the
 // abbreviation in the number's small print (23/ĐC-UBND, 23/C-UBND →
-// 23/BC-UBND). Any other number is returned as it is.
+// 23/BC-UBND; 12/DA-UBND → 12/ĐA-UBND under ĐỀ ÁN, though DA is a Dự
+// án's). Any other number is returned as it is.
 func codeForType(number, docType string) string {
 	t, ok := dict.DocTypeByName(docType)
 	if !ok || t.Abbrev == "" || !strings.Contains(number, "/") {
@@ -431,6 +437,11 @@ func codeForType(number, docType string) string {
 	}
 	i, j := typeCode(number)
 	code := number[i:j]
+	if code != t.Abbrev && foldUpper(code) == foldUpper(t.Abbrev) {
+		// The Đ's bar lost in small print, or a D read with one: ĐỀ
+		// ÁN over 12/DA-UBND is 12/ĐA-UBND, no Dự án's number.
+		return number[:i] + t.Abbrev + number[j:]
+	}
 	if _, known := byCode(code); known {
 		return number // another type's abbreviation, as printed
 	}

@@ -45,6 +45,9 @@ func TestParseNumberLine(t *testing.T) {
 		{"Số: UBND-KTTH", Number{Code: "UBND-KTTH", Unsure: true}}, // the slash lost beside the ink
 		{"Số: 94 UBND-KTTH", Number{Numeral: "94", Code: "UBND-KTTH", Unsure: true}},
 		{"Số: 45/QĐ-UBND", Number{Numeral: "45", Code: "QĐ-UBND"}},
+		{"Số: 45/QĐ—UBND", Number{Numeral: "45", Code: "QĐ-UBND"}}, // the hyphen read as a dash
+		{"Số: 05/HĐ-SNV", Number{Numeral: "05", Code: "HĐ-SNV"}},   // a Hợp đồng's, no Hướng dẫn's (HD)
+		{"Số: 05/DA-SNV", Number{Numeral: "05", Code: "DA-SNV"}},   // a Dự án's, no Đề án's (ĐA)
 		// A coarse or 1-bit scan's slash read as another thin mark.
 		{"Số: 08 ;CT-UBND", Number{Numeral: "08", Code: "CT-UBND", Unsure: true}},
 		{"Số: 04. :TTr-UBND", Number{Numeral: "04", Code: "TTr-UBND", Unsure: true}},
@@ -104,6 +107,10 @@ func TestCodeForType(t *testing.T) {
 		{"23/C-UBND", "Báo cáo", "23/BC-UBND"}, // a letter lost
 		{"7/XY-UBND", "Báo cáo", "7/XY-UBND"},  // two letters off
 		{"7/X-UBND", "Kế hoạch", "7/X-UBND"},   // one lost and one off
+		// Two types' codes that differ by the Đ's bar: the heading's.
+		{"12/DA-UBND", "Đề án", "12/ĐA-UBND"},
+		{"12/HD-UBND", "Hợp đồng", "12/HĐ-UBND"},
+		{"12/HĐ-UBND", "Hướng dẫn", "12/HD-UBND"},
 		// A Party number's type code stands before its slash.
 		{"125-QB/TU", "Quyết định", "125-QĐ/TU"},
 		{"125-QĐ/TB", "Thông báo", "125-QĐ/TB"},
