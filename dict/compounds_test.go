@@ -79,3 +79,17 @@ func TestCompoundsUnique(t *testing.T) {
 		seen[k] = c
 	}
 }
+
+// Letters of a word of the register spelt as none of its words are a
+// misreading, also where two words share the letters (phân bổ, phân bố).
+func TestMisspeltCompound(t *testing.T) {
+	for c, want := range map[[2]string]bool{
+		{"phần", "bố"}: true, {"phân", "bổ"}: false, {"phân", "bố"}: false, {"Phân", "Bổ"}: false,
+		{"bên", "vững"}: true, {"bền", "vững"}: false, {"hoà", "giải"}: false, {"hòa", "giải"}: false,
+		{"chí", "tiêu"}: true, {"chi", "tiêu"}: false, {"văn", "phòng"}: false, {"xin", "chào"}: false,
+	} {
+		if got := MisspeltCompound(c[0], c[1]); got != want {
+			t.Errorf("MisspeltCompound(%q, %q) = %v, want %v", c[0], c[1], got, want)
+		}
+	}
+}

@@ -215,10 +215,12 @@ func ExtractWithConfidence(pages []vanthu.Page) (vanthu.Metadata, map[string]flo
 		// is a word with the marks of Vietnamese that is none of its
 		// syllables (thưe), a code a capital away from one of the
 		// commonest abbreviations (TXHH for TNHH), a sign no typed
-		// trích yếu has, and a stop or a space where a comma or a
-		// number's slash was (sửa đổi. bổ sung, số 2269 Q1-TTg).
+		// trích yếu has, a stop or a space where a comma or a
+		// number's slash was (sửa đổi. bổ sung, số 2269 Q1-TTg), and a
+		// word of the register spelt as none of the words with its
+		// letters (phần bố for phân bổ).
 		conf["subject"] = 1
-		if strayMarks(md.Subject) || misreadSeparator(md.Subject) {
+		if strayMarks(md.Subject) || misreadSeparator(md.Subject) || misspeltPair(md.Subject) {
 			conf["subject"] = ReviewThreshold / 2
 		}
 		for _, s := range subjectLines {

@@ -157,6 +157,28 @@ func strayMarks(s string) bool {
 // the slash (QĐ-TTg, Q1-TTg as OCR read it), punctuation after it aside.
 var citedCode = regexp.MustCompile(`^[\p{Lu}\d]*\p{Lu}[\p{Lu}\d]*(?:-[\p{Lu}\d]+\p{Ll}{0,2})+[.,;:]?$`)
 
+// misspeltPair reports whether a trích yếu holds two words that have
+// the letters of a word of the register but none of its spellings
+// (dict.MisspeltCompound: "phần bố"), and are one word, not the end of
+// one and the start of the next ("văn bản hành chính": bản hành has the
+// letters of ban hành).
+func misspeltPair(s string) bool {
+	ws := strings.Fields(s)
+	word := func(i int) string { return stripPunct(ws[i]) }
+	for i := 0; i+1 < len(ws); i++ {
+		if word(i) != strings.TrimLeftFunc(ws[i], func(r rune) bool { return !unicode.IsLetter(r) }) {
+			continue // punctuation after it: no pair
+		}
+		a, b := word(i), word(i+1)
+		if !dict.MisspeltCompound(a, b) ||
+			i > 0 && dict.IsCompound(word(i-1), a) || i+2 < len(ws) && dict.IsCompound(b, word(i+2)) {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
 // misreadSeparator reports whether a trích yếu holds a separator OCR
 // misread: a stop before a word in small letters ("sửa đổi. bổ sung": a
 // trích yếu is one sentence, and a comma read as a stop; not an

@@ -29,3 +29,21 @@ func TestGarbled(t *testing.T) {
 		}
 	}
 }
+
+// A trích yếu that holds a word of the register spelt as none of the
+// words with its letters was misread; the end of one word and the start
+// of the next that have such letters (bản | hành chính) were not.
+func TestMisspeltPair(t *testing.T) {
+	for s, want := range map[string]bool{
+		"Về việc phần bố vốn thực hiện Chương trình": true,
+		"Về việc phân bổ vốn thực hiện Chương trình": false,
+		"Về việc ban hành văn bản hành chính":        false,
+		"Giảm nghèo bên vững năm 2019":               true,
+		"Kế hoạch phần bố, kinh phí":                 true,
+		"Về việc phần, bố trí kinh phí":              false, // a comma parts them
+	} {
+		if got := misspeltPair(s); got != want {
+			t.Errorf("misspeltPair(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
