@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math"
 	"regexp"
 	"slices"
 	"strings"
@@ -93,11 +94,12 @@ func subjectAfterHeading(heading layout.Segment, segs []layout.Segment) (string,
 		}
 		return false
 	}
-	right := 0
+	left, right := math.MaxInt, 0
 	var heights []int
 	for _, s := range segs {
 		right = max(right, s.X1)
 		if len(s.Words) > 0 {
+			left = min(left, s.X0)
 			heights = append(heights, s.Y1-s.Y0)
 		}
 	}
@@ -120,7 +122,7 @@ func subjectAfterHeading(heading layout.Segment, segs []layout.Segment) (string,
 		if len(out) == 0 && strings.HasPrefix(f, "CUA ") && isUpperish(s.Text) {
 			continue // the heading's authority, in the format before 2011: CỦA CHỦ TỊCH …
 		}
-		if isRule(s.Text) || opensSection(s.Text) || (len(out) > 0 && (isUpperish(s.Text) || opensBody(s.Text) || !continues(prev, s, right))) {
+		if isRule(s.Text) || opensSection(s.Text) || (len(out) > 0 && (isUpperish(s.Text) || opensBody(s.Text) || !continues(prev, s, left, right))) {
 			break
 		}
 		prev = s
@@ -222,10 +224,12 @@ func speckless(s layout.Segment) string {
 // continues reports whether line s goes on with the trích yếu whose last
 // line is prev. A trích yếu is set single-spaced, its lines centred (or
 // flush left in a Công văn): a line after a blank line, or a line as wide
-// as the page (reaching right, the right edge of the text) that neither
-// continues a line as wide (see runsOn) nor shares prev's centre, is body.
-// Lines without boxes are judged by their zone alone.
-func continues(prev, s layout.Segment, right int) bool {
+// as the page (reaching from left to right, the edges of the text) that
+// neither continues a line as wide (see runsOn) nor shares prev's centre,
+// is body. A line on prev's centre that stops short of either edge goes
+// on with it, however wide: the trích yếu's widest line, where the body's
+// lines are short. Lines without boxes are judged by their zone alone.
+func continues(prev, s layout.Segment, left, right int) bool {
 	if len(s.Words) == 0 || len(prev.Words) == 0 {
 		return s.Zone != layout.Full
 	}
@@ -238,7 +242,7 @@ func continues(prev, s layout.Segment, right int) bool {
 		return true
 	}
 	centre := func(x layout.Segment) int { return (x.X0 + x.X1) / 2 }
-	return gap < h/2 && s.X1 < right-h && abs(centre(s)-centre(prev)) < h
+	return (s.X1 < right-h || s.X0 > left+h) && abs(centre(s)-centre(prev)) < h
 }
 
 func abs(x int) int {

@@ -102,6 +102,12 @@ func TestSubjectLinesOfAScan(t *testing.T) {
 			seg("điều 5 Quy chế làm việc của Ủy ban nhân dân tỉnh", layout.Centre, 660, 660, 1820, 712),
 			body,
 		}, "Về việc sửa đổi, bổ sung điều 5 Quy chế làm việc của Ủy ban nhân dân tỉnh"},
+		{"its second line centred and wider than the body's short lines", []layout.Segment{
+			seg("Về việc phân bổ vốn thực hiện", layout.Centre, 894, 540, 1588, 591),
+			seg("Chương trình mục tiêu quốc gia giảm nghèo bền vững năm 2019", layout.Full, 499, 621, 1983, 672),
+			seg("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", layout.Centre, 771, 693, 1708, 750),
+			seg("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;", layout.Full, 252, 781, 1849, 831),
+		}, "Về việc phân bổ vốn thực hiện Chương trình mục tiêu quốc gia giảm nghèo bền vững năm 2019"},
 		{"a chapter's heading under it", []layout.Segment{
 			seg("Về việc ban hành Quy chế làm việc", layout.Centre, 800, 600, 1680, 650),
 			seg("Chương I", layout.Centre, 1120, 660, 1320, 712),
