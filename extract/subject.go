@@ -305,8 +305,9 @@ func opensBody(line string) bool {
 // bodyStart matches (in folded capitals) the first line of a body: a
 // section's numeral (I., 1., a)), Căn cứ, Kính gửi, or the heading of an
 // article, section, chapter or part (Điều 1, Mục 2, Chương II, Phần I,
-// Phần thứ nhất).
-var bodyStart = regexp.MustCompile(`^([IVX]+\s*[.:]|\d+\s*[.)]|[A-Z]\)|CAN CU|KINH GUI|(DIEU|MUC) \d|CHUONG [IVXL\d]+\b|PHAN ([IVXL\d]+\b|THU ))`)
+// Phần thứ nhất); or the note under the trích yếu of what a decision
+// issues, "(Ban hành kèm theo Quyết định số …)".
+var bodyStart = regexp.MustCompile(`^([IVX]+\s*[.:]|\d+\s*[.)]|[A-Z]\)|CAN CU|KINH GUI|(DIEU|MUC) \d|CHUONG [IVXL\d]+\b|PHAN ([IVXL\d]+\b|THU )|\(\s*(BAN HANH\s+)?KEM THEO)`)
 
 // sectionWord matches (in folded capitals) the words of bodyStart's
 // headings, which running text uses too: a trích yếu goes on with

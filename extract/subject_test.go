@@ -108,6 +108,11 @@ func TestSubjectLinesOfAScan(t *testing.T) {
 			seg("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", layout.Centre, 771, 693, 1708, 750),
 			seg("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;", layout.Full, 252, 781, 1849, 831),
 		}, "Về việc phân bổ vốn thực hiện Chương trình mục tiêu quốc gia giảm nghèo bền vững năm 2019"},
+		{"the note of the decision that issues it under it", []layout.Segment{
+			seg("Làm việc của Ủy ban nhân dân tỉnh Bình An", layout.Centre, 800, 540, 1680, 591),
+			seg("(Ban hành kèm theo Quyết định số 12/QĐ-UBND)", layout.Centre, 700, 610, 1780, 660),
+			seg("Chương I", layout.Centre, 1120, 700, 1320, 750),
+		}, "Làm việc của Ủy ban nhân dân tỉnh Bình An"},
 		{"a chapter's heading under it", []layout.Segment{
 			seg("Về việc ban hành Quy chế làm việc", layout.Centre, 800, 600, 1680, 650),
 			seg("Chương I", layout.Centre, 1120, 660, 1320, 712),
