@@ -93,6 +93,9 @@ var offices = []string{
 	// The army's and the police's commanders and political officers.
 	"CHỈ HUY TRƯỞNG", "PHÓ CHỈ HUY TRƯỞNG", "TƯ LỆNH", "PHÓ TƯ LỆNH", "CHÍNH ỦY", "PHÓ CHÍNH ỦY",
 	"TRƯỞNG CÔNG AN", "PHÓ TRƯỞNG CÔNG AN", "TỔNG BÍ THƯ", "TRƯỞNG ĐOÀN", "PHÓ TRƯỞNG ĐOÀN",
+	// The heads of a team (a market-control or tax team, a working
+	// group), who sign its Biên bản and công văn.
+	"ĐỘI TRƯỞNG", "PHÓ ĐỘI TRƯỞNG", "TỔ TRƯỞNG", "PHÓ TỔ TRƯỞNG",
 }
 
 // unitWords are the administrative units that follow "ỦY BAN NHÂN DÂN" or

@@ -22,6 +22,8 @@ func TestReadRole(t *testing.T) {
 		{"TM. ỦY BAN NHÂN DÂN", "TM. ỦY BAN NHÂN DÂN", false},
 		{"GIÁM ĐỐC SỞ TÀI CHÍNH", "GIÁM ĐỐC SỞ TÀI CHÍNH", false}, // far from any office
 		{"PHÓ TỔNG GIÁM ĐỐC", "PHÓ TỔNG GIÁM ĐỐC", false},
+		{"ĐỘI TRƯỞNG", "ĐỘI TRƯỞNG", false}, // no BỘ TRƯỞNG misread
+		{"TỔ TRƯỞNG", "TỔ TRƯỞNG", false},
 		// Offices held together: the head of a ministry-level office.
 		{"KT. BỘ TRƯỞNG, CHỦ NHIỆM", "KT. BỘ TRƯỞNG, CHỦ NHIỆM", false},
 		{"THỨ TRƯỞNG, PHÓ CHỦ NHIỆM", "THỨ TRƯỞNG, PHÓ CHỦ NHIỆM", false},
