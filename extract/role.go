@@ -243,7 +243,8 @@ func dotted(line string) (string, bool) {
 		return line, false // a Q alone may be a speck's
 	}
 	f := foldUpper(rest)
-	party := strings.HasPrefix(f, "BAN ") || strings.Contains(f, "DANG") || strings.Contains(f, "UY") && !strings.Contains(f, "UY BAN")
+	ws := strings.Fields(f)
+	party := strings.HasPrefix(f, "BAN ") || slices.Contains(ws, "DANG") || slices.Contains(ws, "UY") && !strings.Contains(f, "UY BAN")
 	return lead + ". " + rest, lead == "TM" && party
 }
 

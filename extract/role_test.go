@@ -46,6 +46,8 @@ func TestReadRole(t *testing.T) {
 		{"TM ỦY BAN NHÂN DÂN", "TM. ỦY BAN NHÂN DÂN", false},
 		{"“TM. ỦY BAN NHÂN DÂN", "TM. ỦY BAN NHÂN DÂN", false},
 		{"TM BAN THƯỜNG VỤ", "TM. BAN THƯỜNG VỤ", true}, // or the Party's T/M
+		{"TM ĐẢNG ỦY", "TM. ĐẢNG ỦY", true},
+		{"TM HỘI ĐỒNG QUẢN LÝ QUỸ", "TM. HỘI ĐỒNG QUẢN LÝ QUỸ", false},
 		{"T/M BAN THƯỜNG VỤ", "T/M BAN THƯỜNG VỤ", false},
 		// A misread authority is no stroke: it is left for the line
 		// under it to tell (completeRoles).
