@@ -101,6 +101,29 @@ func processFiles(files map[string]string) (map[string]pipeline.Result, error) {
 	return out, err
 }
 
+// searcherOf indexes the documents read, each as its ID, in a Bleve index
+// on disk as the service does, and searches it; the index is closed when
+// the test ends.
+func searcherOf(t *testing.T, docs map[string]pipeline.Result) *search.Searcher {
+	t.Helper()
+	ix, err := index.Open(filepath.Join(t.TempDir(), "index"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	for _, id := range slices.Sorted(maps.Keys(docs)) {
+		r := docs[id]
+		d := vanthu.Document{ID: vanthu.Ref(id), FileName: filepath.Base(r.File), PageCount: len(r.Pages), Metadata: r.Metadata, ReceivedAt: time.Now()}
+		for _, p := range r.Pages {
+			d.Pages = append(d.Pages, vanthu.Page{Number: p.Number, Text: p.Text, Done: true})
+		}
+		if err := ix.Put(d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return &search.Searcher{Index: ix}
+}
+
 // query is one evaluation query with the documents relevant to it.
 type query struct {
 	kind     string // subject, phrase, number
@@ -171,22 +194,7 @@ func queries(truths []Truth) []query {
 
 func TestCorpusSearchRelevance(t *testing.T) {
 	truths, results := processCorpus(t)
-	ix, err := index.Open(filepath.Join(t.TempDir(), "index"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
-	for _, tr := range truths {
-		r := results[tr.ID]
-		d := vanthu.Document{ID: vanthu.Ref(tr.ID), FileName: filepath.Base(tr.File), PageCount: len(r.Pages), Metadata: r.Metadata, ReceivedAt: time.Now()}
-		for _, p := range r.Pages {
-			d.Pages = append(d.Pages, vanthu.Page{Number: p.Number, Text: p.Text, Done: true})
-		}
-		if err := ix.Put(d); err != nil {
-			t.Fatal(err)
-		}
-	}
-	s := &search.Searcher{Index: ix}
+	s := searcherOf(t, results)
 	run := func(q string) []vanthu.Ref {
 		res, err := s.Search(context.Background(), search.Request{Q: q, Page: 1, Size: 10})
 		if err != nil {
