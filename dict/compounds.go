@@ -59,7 +59,10 @@ var compoundList = strings.Fields(`
 	theo_dõi thay_đổi trao_đổi căn_cứ liên_quan kịp_thời tiến_độ lãnh_đạo điều_hành tham_mưu
 	đôn_đốc thống_nhất cá_nhân công_dân học_sinh giáo_viên năm_học vệ_sinh thực_phẩm dịch_bệnh
 	khắc_phục hậu_quả thiệt_hại ủng_hộ bão_lũ uy_tín giảm_nghèo ứng_dụng năng_lực trình_độ kinh_nghiệm
-	điều_tra khảo_sát thẩm_tra thành_phố hao_mòn khấu_hao bền_vững`)
+	điều_tra khảo_sát thẩm_tra thành_phố hao_mòn khấu_hao bền_vững
+	hệ_thống hợp_đồng pháp_luật tuyên_truyền vận_động nghiên_cứu đại_biểu hạ_tầng kỹ_thuật
+	công_nghiệp thông_qua nhân_viên tổng_số sự_nghiệp quan_hệ khu_vực cơ_chế chi_phí giá_trị
+	tiếp_dân nguồn_vốn an_sinh`)
 
 // twinList are the words of the register left out of compoundList because
 // another word of it has their letters (phân bổ and phân bố): OCR's

@@ -234,8 +234,12 @@ func CorrectCompounds(words []vanthu.Word) {
 		// its bản, which with hành has the letters of "ban hành". The
 		// word after it may still be respelt: "một số điểu" is "một số
 		// điều".
+		// Between two compounds as read, the pair is none: "quan hệ
+		// thông qua" keeps its thông, which with hệ has the letters of
+		// "hệ thống".
 		held := i > 0 && pairs(words[i-1], *a) && dict.IsCompound(core(words[i-1]), ca)
-		if x, y, ok := dict.RepairCompound(ca, cb); ok && (!held || x == ca) {
+		between := held && i+2 < len(words) && pairs(*b, words[i+2]) && dict.IsCompound(cb, core(words[i+2]))
+		if x, y, ok := dict.RepairCompound(ca, cb); ok && (!held || x == ca) && (!between || y == cb) {
 			a.Text, b.Text = pa+x+qa, y+qb
 		}
 	}

@@ -126,6 +126,7 @@ func TestCorrectCompounds(t *testing.T) {
 	words = append(words, line(18, "Công", "ty", "TXHH", "MTV;", "tỉnh", "TXHH")...)
 	words = append(words, line(19, "công", "tác", "phòng,", "chồng", "hạn", "hán;", "nội", "dung,", "sung")...)
 	words = append(words, line(20, "Liên", "đoàn", "I.ao", "động", "I.ao", "xao")...)
+	words = append(words, line(21, "quan", "hệ", "thông", "qua", "hệ", "thông", "lofice")...)
 	CorrectCompounds(words)
 	// Across punctuation, or lines that do not follow each other, no
 	// pair is made; a compound wraps to the next line. "số" before a
@@ -134,12 +135,13 @@ func TestCorrectCompounds(t *testing.T) {
 	// the letters of ban hành); the next word may be (một số điểu). A
 	// slip of của or về before a name or a compound of the register, on
 	// its line or wrapped to the next, not across punctuation, but the
-	// comma of phòng, chống. An L read as I and a stop.
+	// comma of phòng, chống. An L read as I and a stop. Nor is a word
+	// that makes a compound with the word after it (thông qua).
 	want := "V/v đăng ký bổ sung nội dung, công bố sung vào sửa đổi, bô (sung) chuyển đổi số THÔNG BÁO Vệ việc " +
 		"Chủ tịch UBND tỉnh Võ Phiên; UBND TỈNH Quyết định số 2269/QĐ-TTg, Số 15 sô liệu sô 15 " +
 		"trình bày văn bản hành chính, cơ quan ban hành văn bản hành chính, tại buổi làm việc một số điều " +
 		"điều của Quyết định về Chương trình; cua - Quyết về tình hình nuôi cua biển Công ty TNHH MTV; tỉnh TXHH " +
-		"công tác phòng, chống hạn hán; nội dung, sung Liên đoàn Lao động I.ao xao"
+		"công tác phòng, chống hạn hán; nội dung, sung Liên đoàn Lao động I.ao xao quan hệ thông qua hệ thống lofice"
 	if s := textOf(words); s != want {
 		t.Errorf("CorrectCompounds:\n got %s\nwant %s", s, want)
 	}
