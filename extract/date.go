@@ -118,6 +118,7 @@ func readDateLine(line string) (place, date string, guessed, ok bool) {
 	if loc := placeCut.FindAllStringIndex(p, -1); loc != nil {
 		p = strings.TrimSpace(p[loc[len(loc)-1][1]:])
 	}
+	p = unitStop.ReplaceAllString(p, "$1. ")
 	return p, date, guessed, true
 }
 
@@ -135,6 +136,11 @@ func year(slot string) int {
 	}
 	return y
 }
+
+// unitStop matches the abbreviation of a unit before a place (TP. Hồ Chí
+// Minh, TX. Sơn Tây) with its stop read as a comma or run into the name
+// (TP, Hồ Chí Minh; Tp.Hồ Chí Minh).
+var unitStop = regexp.MustCompile(`^(?i)(TP|TX|TT)(?:\s*,\s*|\.\s*)`)
 
 // placeAlone reports whether what stands before "ngày" is a place and its
 // comma, as on a date line, and no sentence: no figures, a few words.

@@ -102,6 +102,8 @@ func TestParseDateLine(t *testing.T) {
 		{"Khánh Hòa, ngày 05 tháng 3 năm 2021 2", "Khánh Hòa", "2021-03-05"}, // a mark read after it
 		{"Số: 12/TB ....... Lâm Đồng, ngày 27 tháng 8 năm 2021", "Lâm Đồng", "2021-08-27"},
 		{"TP. Hồ Chí Minh, ngay 1 thang 12 nam 2022", "TP. Hồ Chí Minh", "2022-12-01"}, // marks lost
+		{"TP, Hồ Chí Minh, ngày 1 tháng 12 năm 2022", "TP. Hồ Chí Minh", "2022-12-01"}, // the unit's stop read as a comma
+		{"Tp.Hồ Chí Minh, ngày 1 tháng 12 năm 2022", "Tp. Hồ Chí Minh", "2022-12-01"},  // or run into the name
 		// In figures, as some offices print it.
 		{"Hà Nội, ngày 05/01/2011", "Hà Nội", "2011-01-05"},
 		{"Phan Rang - Tháp Chàm, ngày 29.6.2011", "Phan Rang - Tháp Chàm", "2011-06-29"},
