@@ -110,7 +110,10 @@ var kindScans = []scanning{
 // number goes to review, ocr.disputedFigures) and whole tone marks (thuê,
 // Tân for thuế, Tấn: taken from the reading without the filter,
 // ocr.takeMarks). Still wrong without review there: the festival's Bóc
-// read Bác, another letter, a word of the language. In Times at 200 dpi
+// read Bác, another letter, a word of the language. The province's "phân
+// bổ" read "phần bố", words of the language too, is flagged: their
+// letters are those of phân bổ and phân bố, and they are spelt as neither
+// (dict.MisspeltCompound). In Times at 200 dpi
 // a number's slash may go with the gap it stood in (Số: 05CD-UBND,
 // 215MTTQ-BTT), a police unit's 6 is read G (PC0G), and the foot of an
 // L a stop (12/KI.-TTr): read as the number, the first two flagged
