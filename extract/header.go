@@ -32,12 +32,13 @@ func splitHeader(segs []layout.Segment) (head, rest []layout.Segment) {
 // longest type that begins it. A type read from the first words must agree
 // with number, the document's, where its code names a type. A law's and
 // an ordinance's heading goes on with its name (LUẬT ĐẤT ĐAI), so only
-// their whole text names them.
+// their whole text names them. An I of the capitals read as a small l or
+// a bar (QUYẾT ĐlNH, GIẤY MỜ|) is an I.
 func headingType(line, number string) (dict.DocType, bool) {
 	if !isUpperish(line) {
 		return dict.DocType{}, false
 	}
-	words := strings.Fields(stripPunct(line))
+	words := strings.Fields(stripPunct(capitalI.Replace(line)))
 	if t, ok := dict.DocTypeByName(strings.Join(words, " ")); ok {
 		return t, true
 	}
@@ -56,6 +57,10 @@ func headingType(line, number string) (dict.DocType, bool) {
 	}
 	return dict.DocType{}, false
 }
+
+// capitalI reads the marks OCR makes of a capital I in a line of
+// capitals as the I.
+var capitalI = strings.NewReplacer("l", "I", "|", "I")
 
 // splitNumberDate parts a header row OCR read as one line across the page:
 // the number's "Số: …" and the date line, which a long place ("Thành phố

@@ -130,6 +130,12 @@ func TestHeadingQualifiesItsType(t *testing.T) {
 			t.Errorf("%q: type %q, subject %q; want %q, %q", c.heading, md.DocType, md.Subject, c.doctype, c.subject)
 		}
 	}
+	// An I of the heading's capitals read as a small l or a bar.
+	for h, want := range map[string]string{"QUYẾT ĐlNH": "Quyết định", "GIẤY MỜ|": "Giấy mời", "CHỈ THl": "Chỉ thị"} {
+		if dt, ok := headingType(h, ""); !ok || dt.Name != want {
+			t.Errorf("headingType(%q) = %v, %v; want %s", h, dt, ok, want)
+		}
+	}
 	if _, ok := headingType("LUẬT ĐẤT ĐAI", ""); ok {
 		t.Error("LUẬT ĐẤT ĐAI: a law's heading goes on with its name, no type read from its first word")
 	}
