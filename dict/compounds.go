@@ -76,21 +76,30 @@ var twinList = strings.Fields(`
 // as its documents cite it (UBND tỉnh, never "UBND tính").
 var abbrevCompounds = strings.Fields(`ubnd_tỉnh hđnd_tỉnh`)
 
-// compounds maps a compound's folded lower-case syllables, joined by a
-// space, to its syllables; a key two compounds share is dropped.
-var compounds = sync.OnceValue(func() map[string][2]string {
-	m := map[string][2]string{}
-	clash := map[string]bool{}
-	for _, c := range slices.Concat(compoundList, abbrevCompounds) {
+// spellings maps the folded lower-case syllables of each word of
+// compoundList, abbrevCompounds and twinList, joined by a space, to the
+// ways the register spells them.
+var spellings = sync.OnceValue(func() map[string][][2]string {
+	m := map[string][][2]string{}
+	for _, c := range slices.Concat(compoundList, abbrevCompounds, twinList) {
 		a, b, _ := strings.Cut(c, "_")
 		k := Fold(a) + " " + Fold(b)
-		if old, ok := m[k]; ok && old != [2]string{a, b} {
-			clash[k] = true
+		if w := [2]string{a, b}; !slices.Contains(m[k], w) {
+			m[k] = append(m[k], w)
 		}
-		m[k] = [2]string{a, b}
 	}
-	for k := range clash {
-		delete(m, k)
+	return m
+})
+
+// compounds maps a compound's folded lower-case syllables, joined by a
+// space, to its syllables: the keys of spellings one word alone has (a key
+// two words share, as twinList's do, is dropped).
+var compounds = sync.OnceValue(func() map[string][2]string {
+	m := map[string][2]string{}
+	for k, ws := range spellings() {
+		if len(ws) == 1 {
+			m[k] = ws[0]
+		}
 	}
 	return m
 })
@@ -130,21 +139,8 @@ func WrittenWithComma(a, b string) bool {
 	return commaPairs[strings.ToLower(Fold(NFC(a)))+" "+strings.ToLower(Fold(NFC(b)))]
 }
 
-// spellings maps the folded lower-case syllables of each word of
-// compoundList and twinList, joined by a space, to the ways the register
-// spells them.
-var spellings = sync.OnceValue(func() map[string][][2]string {
-	m := map[string][][2]string{}
-	for _, c := range slices.Concat(compoundList, twinList) {
-		a, b, _ := strings.Cut(c, "_")
-		k := Fold(a) + " " + Fold(b)
-		m[k] = append(m[k], [2]string{a, b})
-	}
-	return m
-})
-
 // MisspeltCompound reports whether a, b have the letters of a two-syllable
-// word of the register (compoundList, twinList) but are spelt as none of
+// word of the register (see spellings) but are spelt as none of
 // the words with those letters (phần bố: phân bổ, phân bố), in either tone
 // placement: a mark misread. The caller sees that the pair is one word,
 // not the end of one and the start of the next (văn bản | hành chính).

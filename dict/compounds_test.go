@@ -87,6 +87,7 @@ func TestMisspeltCompound(t *testing.T) {
 		{"phần", "bố"}: true, {"phân", "bổ"}: false, {"phân", "bố"}: false, {"Phân", "Bổ"}: false,
 		{"bên", "vững"}: true, {"bền", "vững"}: false, {"hoà", "giải"}: false, {"hòa", "giải"}: false,
 		{"chí", "tiêu"}: true, {"chi", "tiêu"}: false, {"văn", "phòng"}: false, {"xin", "chào"}: false,
+		{"UBND", "tính"}: true, {"UBND", "tỉnh"}: false,
 	} {
 		if got := MisspeltCompound(c[0], c[1]); got != want {
 			t.Errorf("MisspeltCompound(%q, %q) = %v, want %v", c[0], c[1], got, want)

@@ -118,6 +118,9 @@ func TestHeadingQualifiesItsType(t *testing.T) {
 		{"Số: 12/QĐ-UBND", "QUYẾT ĐỊNH CỦA CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", "Về việc bàn giao hồ sơ", "Quyết định", "Về việc bàn giao hồ sơ"},
 		{"Số: 12/QĐ-UBND", "QUYẾT ĐỊNH", "CỦA CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", "Quyết định", ""},
 		{"Số: 12/KH-UBND", "BÁO CÁO TÓM TẮT", "Về việc bàn giao hồ sơ", "Kế hoạch", ""}, // the code names another type
+		// A paper an office grants, its code none of Phụ lục III's.
+		{"Số: 12/GPXD", "GIẤY PHÉP XÂY DỰNG", "Về việc cấp phép xây dựng nhà ở", "Giấy phép", "Về việc cấp phép xây dựng nhà ở"},
+		{"Số: 12/GCN-UBND", "GIẤY CHỨNG NHẬN", "Về việc đủ điều kiện hoạt động", "Giấy chứng nhận", "Về việc đủ điều kiện hoạt động"},
 	} {
 		lines := append(append([]string{}, header[0], c.number, header[1], header[2], "Bình An, ngày 05 tháng 3 năm 2012"), c.heading, c.next)
 		if c.next == "CỦA CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH" {

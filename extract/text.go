@@ -166,7 +166,7 @@ func misspeltPair(s string) bool {
 	ws := strings.Fields(s)
 	word := func(i int) string { return stripPunct(ws[i]) }
 	for i := 0; i+1 < len(ws); i++ {
-		if word(i) != strings.TrimLeftFunc(ws[i], func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if last, _ := utf8.DecodeLastRuneInString(ws[i]); !unicode.IsLetter(last) {
 			continue // punctuation after it: no pair
 		}
 		a, b := word(i), word(i+1)
