@@ -177,6 +177,15 @@ var agencyStarts = []string{
 	"CHI NHANH", "XI NGHIEP", "NHA MAY", "HAT KIEM LAM", "TRAM Y TE", "DOI QUAN LY",
 	"LIEN SO", "LIEN BO", "LIEN NGANH", "LIEN CO QUAN", "MAT TRAN", "QUAN KHU", "BO TU LENH",
 	"SU DOAN", "LU DOAN", "TRUNG DOAN", "DON BIEN PHONG",
+	// Bodies under a parent whose name a continuation line does not
+	// begin with: a trade union, a library, a museum, a publisher, an
+	// investigating agency, a station, a national park, a port authority,
+	// a faculty or a hospital's department (not KHOA HỌC, see notStarts),
+	// a Party delegation, an army corps.
+	"CONG DOAN", "THU VIEN", "BAO TANG", "NHA XUAT BAN", "NHA HAT", "NHA VAN HOA", "NHA THIEU NHI",
+	"LIEN HIEP", "HIEP HOI", "CAU LAC BO", "CO QUAN ", "TRAM ", "VUON QUOC GIA", "KHU BAO TON",
+	"CANG VU", "TAP CHI", "PHAN VIEN", "PHAN HIEU", "CHI HOI", "CHI DOAN", "KHOA ", "DANG DOAN",
+	"BINH DOAN", "QUAN DOAN", "TIEU DOAN", "HAI DOAN", "TO CONG TAC", "TO GIUP VIEC", "TRAI GIAM",
 	// Abbreviated, as headers print the parent or a long name.
 	"UBMTTQ", "MTTQ", "VKSND", "TAND", "BQL", "UBKT", "BCH", "KBNN", "BHXH", "NHNN", "CTY", "TCT",
 }
@@ -222,7 +231,7 @@ func issuer(segs []layout.Segment, joint bool) (agency, parent string, unsure bo
 		}
 		f := foldUpper(l) + " "
 		switch {
-		case startsAgency(f):
+		case startsAgency(f) || startsMarked(l):
 			starts = append(starts, i)
 		case abbreviationBefore(f):
 			starts = append(starts, i)
@@ -270,10 +279,29 @@ func ministry(line string) bool {
 // commands are the army's bodies named BỘ …, folded as ministry reads.
 var commands = []string{"BO TU LENH ", "BO CHI HUY ", "BO TONG THAM MUU ", "BO DOI "}
 
+// notStarts begin lines that go on with a name, though an agency's start
+// begins them: VIỆN HÀN LÂM / KHOA HỌC XÃ HỘI VIỆT NAM.
+var notStarts = []string{"KHOA HOC "}
+
+// markedStarts are the first words of bodies' names whose letters without
+// their marks begin other words too (ĐỘI and ĐỐI, BÁO and BẢO): they
+// start an agency's name as printed, with their marks.
+var markedStarts = []string{"ĐỘI ", "BÁO "}
+
 // startsAgency reports whether f, a header line folded into capitals with
 // a space after it, begins an agency's name.
 func startsAgency(f string) bool {
-	return slices.ContainsFunc(agencyStarts, func(a string) bool { return strings.HasPrefix(f, a) })
+	has := func(a string) bool { return strings.HasPrefix(f, a) }
+	return slices.ContainsFunc(agencyStarts, has) && !slices.ContainsFunc(notStarts, has)
+}
+
+// startsMarked reports whether line, a header line as read, begins with
+// one of markedStarts (BÁO QUẢNG NGÃI, ĐỘI THUẾ), and is not a heading
+// (BÁO CÁO).
+func startsMarked(line string) bool {
+	u := strings.ToUpper(dict.NFC(strings.TrimSpace(line))) + " "
+	_, heading := headingType(line, "")
+	return !heading && slices.ContainsFunc(markedStarts, func(a string) bool { return strings.HasPrefix(u, a) })
 }
 
 // abbreviationBefore reports whether f, as startsAgency takes it, begins

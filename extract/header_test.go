@@ -31,6 +31,20 @@ func TestIssuerUnderItsParent(t *testing.T) {
 		{"BẢO HIỂM XÃ HỘI VIỆT NAM", "BẢO HIỂM XÃ HỘI TỈNH BÌNH AN Độc lập - Tự do - Hạnh phúc", "Số: 567/BHXH-TST"},
 		// The parent's UBND read a capital off.
 		{"UBRD TỈNH LÂM ĐỒNG", "BAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP", "Số: 77/QĐ-BQL"},
+		// Bodies of other kinds than a province's departments.
+		{"SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH", "THƯ VIỆN TỈNH", "Số: 15/TB-TV"},
+		{"SỞ VĂN HÓA VÀ THỂ THAO", "BẢO TÀNG TỈNH", "Số: 15/KH-BT"},
+		{"LĐLĐ HUYỆN BÌNH SƠN", "CÔNG ĐOÀN CƠ SỞ TRƯỜNG THCS BÌNH AN", "Số: 03/CĐCS"},
+		{"BỘ THÔNG TIN VÀ TRUYỀN THÔNG", "NHÀ XUẤT BẢN THÔNG TIN VÀ TRUYỀN THÔNG", "Số: 15/NXB"},
+		{"UBND TỈNH BÌNH AN", "LIÊN HIỆP CÁC HỘI KHOA HỌC VÀ KỸ THUẬT", "Số: 15/LHH"},
+		{"BỘ CÔNG AN", "CƠ QUAN CẢNH SÁT ĐIỀU TRA", "Số: 15/CSĐT"},
+		{"UBND HUYỆN BÌNH SƠN", "TRẠM KHUYẾN NÔNG", "Số: 15/TKN"},
+		{"BỘ NÔNG NGHIỆP VÀ PTNT", "VƯỜN QUỐC GIA BẠCH MÃ", "Số: 15/VQG"},
+		{"BỘ GIAO THÔNG VẬN TẢI", "CẢNG VỤ HÀNG HẢI BÌNH AN", "Số: 15/CVHH"},
+		{"UBND TỈNH BÌNH AN", "BÁO BÌNH AN", "Số: 15/BBA"},
+		{"CỤC THUẾ TỈNH BÌNH AN", "ĐỘI THUẾ HUYỆN BÌNH SƠN", "Số: 15/ĐT"},
+		{"TRƯỜNG ĐẠI HỌC LUẬT", "KHOA PHÁP LUẬT HÌNH SỰ", "Số: 15/KPLHS"},
+		{"BỘ QUỐC PHÒNG", "BINH ĐOÀN 15", "Số: 15/BĐ"},
 	} {
 		p := page(1, c[0], c[1], c[2], "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
 		want, parent := strings.TrimSuffix(c[1], " Độc lập - Tự do - Hạnh phúc"), strings.Replace(c[0], "UBRD", "UBND", 1)
@@ -39,6 +53,22 @@ func TestIssuerUnderItsParent(t *testing.T) {
 		}
 		if md := Read([]vanthu.Page{p}, nil).Metadata; md.Issuer != want || md.ParentBody != parent {
 			t.Errorf("%q: issuer %q under %q, want %q under %q", c, md.Issuer, md.ParentBody, want, parent)
+		}
+	}
+}
+
+// A name printed on two lines is one name, where its second line begins
+// as a body's name could (KHOA, TỔ, BẢO) but does not: the words go on.
+func TestIssuerOnTwoLines(t *testing.T) {
+	for _, c := range [][2]string{
+		{"VIỆN HÀN LÂM", "KHOA HỌC XÃ HỘI VIỆT NAM"},
+		{"ỦY BAN MẶT TRẬN", "TỔ QUỐC VIỆT NAM TỈNH BÌNH AN"},
+		{"CHI CỤC", "BẢO VỆ THỰC VẬT"},
+		{"BAN QUẢN LÝ DỰ ÁN ĐẦU TƯ", "XÂY DỰNG CÁC CÔNG TRÌNH"},
+	} {
+		p := page(1, c[0], c[1], "Số: 45/TB-XYZ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+		if md := Read([]vanthu.Page{p}, nil).Metadata; md.Issuer != c[0]+" "+c[1] || md.ParentBody != "" {
+			t.Errorf("%q: issuer %q under %q, want one name", c, md.Issuer, md.ParentBody)
 		}
 	}
 }
