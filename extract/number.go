@@ -224,8 +224,21 @@ func ParseNumberLine(line string) (Number, bool) {
 	}
 	parts[len(parts)-1] = strings.Join(codes, "-")
 	n.Code = strings.Join(parts, "/")
+	if more := slashedCode.FindStringSubmatch(string(orig[end:])); more != nil {
+		// QĐ/UBND: the code goes on after a slash where its hyphen
+		// stands, as some offices print it or OCR read the hyphen. It
+		// is kept as printed, for the clerk to check.
+		n.Code += "/" + more[1]
+		n.Unsure = true
+	}
 	return n, true
 }
+
+// slashedCode is the part of a number's code after a slash where a hyphen
+// stands (15/QĐ/UBND), as ParseNumberLine reads on from the code's end:
+// capitals, and the parts after them, a whole word (not the Q of
+// /Quảng Ngãi).
+var slashedCode = regexp.MustCompile(`^\s*/\s*(\p{Lu}[\p{Lu}0-9]*(?:-[\p{Lu}0-9]+)*)(?:$|[^\p{L}\p{N}])`)
 
 // codeFigures puts back the figures of a part of a code read as the
 // letters of their shape (PC0G for PC06): a unit's figures, once begun
@@ -401,14 +414,22 @@ func isParty(n string) bool {
 
 // typeCode returns where in canonical number n its type code stands (for
 // a công văn of NĐ 30, the issuer's code that stands there): after the
-// last slash up to a hyphen, or in a Party number between its first
-// hyphen and its slash.
+// numeral's slash and a year's up to a hyphen (or a slash where one
+// stands: 15/QĐ/UBND), or in a Party number between its first hyphen
+// and its slash.
 func typeCode(n string) (start, end int) {
 	if isParty(n) {
 		return strings.Index(n, "-") + 1, strings.Index(n, "/")
 	}
-	start = strings.LastIndex(n, "/") + 1
-	if end = strings.IndexAny(n[start:], "-."); end < 0 {
+	start = strings.Index(n, "/") + 1
+	for {
+		k := strings.Index(n[start:], "/")
+		if k < 0 || !isDigits(n[start:start+k]) {
+			break
+		}
+		start += k + 1 // a year: 45/2018/QĐ-UBND
+	}
+	if end = strings.IndexAny(n[start:], "-./"); end < 0 {
 		return start, len(n)
 	}
 	return start, start + end

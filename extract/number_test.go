@@ -48,6 +48,10 @@ func TestParseNumberLine(t *testing.T) {
 		{"Số: 45/QĐ—UBND", Number{Numeral: "45", Code: "QĐ-UBND"}}, // the hyphen read as a dash
 		{"Số: 05/HĐ-SNV", Number{Numeral: "05", Code: "HĐ-SNV"}},   // a Hợp đồng's, no Hướng dẫn's (HD)
 		{"Số: 05/DA-SNV", Number{Numeral: "05", Code: "DA-SNV"}},   // a Dự án's, no Đề án's (ĐA)
+		// A slash where the code's hyphen stands: kept, and flagged.
+		{"Số: 15/QĐ/UBND", Number{Numeral: "15", Code: "QĐ/UBND", Unsure: true}},
+		{"Số: 15/2020/QĐ / UBND-VX", Number{Numeral: "15", Code: "2020/QĐ/UBND-VX", Unsure: true}},
+		{"Số: 15/QĐ-UBND /Quảng Ngãi", Number{Numeral: "15", Code: "QĐ-UBND"}},
 		// A coarse or 1-bit scan's slash read as another thin mark.
 		{"Số: 08 ;CT-UBND", Number{Numeral: "08", Code: "CT-UBND", Unsure: true}},
 		{"Số: 04. :TTr-UBND", Number{Numeral: "04", Code: "TTr-UBND", Unsure: true}},
@@ -128,6 +132,7 @@ func TestTypeFromNumber(t *testing.T) {
 		"125-QĐ/TU": "Quyết định", "1450-CV/HU": "Công văn", "05-TT/TU": "Thông tri",
 		"08-QĐi/TW": "Quy định", "12/KL-TTr": "Kết luận", "…-NQ/ĐU": "Nghị quyết",
 		"05/2011/L-CTN": "Lệnh", "01/2008/NQLT-CP-UBTWMTTQVN": "Nghị quyết liên tịch",
+		"15/QĐ/UBND": "Quyết định", "15/2020/KH/UBND": "Kế hoạch", "…/TB/UBND": "Thông báo",
 	} {
 		if got := typeFromNumber(number); got != want {
 			t.Errorf("typeFromNumber(%q) = %q, want %q", number, got, want)
