@@ -181,11 +181,12 @@ var agencyStarts = []string{
 	// begin with: a trade union, a library, a museum, a publisher, an
 	// investigating agency, a station, a national park, a port authority,
 	// a faculty or a hospital's department (not KHOA HỌC, see notStarts),
-	// a Party delegation, an army corps.
+	// a Party delegation, an army corps, a council's standing body.
 	"CONG DOAN", "THU VIEN", "BAO TANG", "NHA XUAT BAN", "NHA HAT", "NHA VAN HOA", "NHA THIEU NHI",
 	"LIEN HIEP", "HIEP HOI", "CAU LAC BO", "CO QUAN ", "TRAM ", "VUON QUOC GIA", "KHU BAO TON",
 	"CANG VU", "TAP CHI", "PHAN VIEN", "PHAN HIEU", "CHI HOI", "CHI DOAN", "KHOA ", "DANG DOAN",
 	"BINH DOAN", "QUAN DOAN", "TIEU DOAN", "HAI DOAN", "TO CONG TAC", "TO GIUP VIEC", "TRAI GIAM",
+	"THUONG TRUC",
 	// Abbreviated, as headers print the parent or a long name.
 	"UBMTTQ", "MTTQ", "VKSND", "TAND", "BQL", "UBKT", "BCH", "KBNN", "BHXH", "NHNN", "CTY", "TCT",
 }
@@ -284,9 +285,10 @@ var commands = []string{"BO TU LENH ", "BO CHI HUY ", "BO TONG THAM MUU ", "BO D
 var notStarts = []string{"KHOA HOC "}
 
 // markedStarts are the first words of bodies' names whose letters without
-// their marks begin other words too (ĐỘI and ĐỐI, BÁO and BẢO): they
-// start an agency's name as printed, with their marks.
-var markedStarts = []string{"ĐỘI ", "BÁO "}
+// their marks begin other words too (ĐỘI and ĐỐI, BÁO and BẢO, a
+// ministry's VỤ and VŨ): they start an agency's name as printed, with
+// their marks.
+var markedStarts = []string{"ĐỘI ", "BÁO ", "VỤ "}
 
 // startsAgency reports whether f, a header line folded into capitals with
 // a space after it, begins an agency's name.

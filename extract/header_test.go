@@ -45,6 +45,8 @@ func TestIssuerUnderItsParent(t *testing.T) {
 		{"CỤC THUẾ TỈNH BÌNH AN", "ĐỘI THUẾ HUYỆN BÌNH SƠN", "Số: 15/ĐT"},
 		{"TRƯỜNG ĐẠI HỌC LUẬT", "KHOA PHÁP LUẬT HÌNH SỰ", "Số: 15/KPLHS"},
 		{"BỘ QUỐC PHÒNG", "BINH ĐOÀN 15", "Số: 15/BĐ"},
+		{"BỘ NỘI VỤ", "VỤ TỔ CHỨC - BIÊN CHẾ", "Số: 15/VTCBC"},
+		{"HĐND TỈNH BÌNH AN", "THƯỜNG TRỰC HĐND", "Số: 15/TB-TTHĐND"},
 	} {
 		p := page(1, c[0], c[1], c[2], "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
 		want, parent := strings.TrimSuffix(c[1], " Độc lập - Tự do - Hạnh phúc"), strings.Replace(c[0], "UBRD", "UBND", 1)
