@@ -96,6 +96,9 @@ var offices = []string{
 	// The heads of a team (a market-control or tax team, a working
 	// group), who sign its Biên bản and công văn.
 	"ĐỘI TRƯỞNG", "PHÓ ĐỘI TRƯỞNG", "TỔ TRƯỞNG", "PHÓ TỔ TRƯỞNG",
+	// The head of a body (an investigating agency's), with the letters
+	// of a minister's deputy (THỨ TRƯỞNG); a newspaper's editor.
+	"THỦ TRƯỞNG", "PHÓ THỦ TRƯỞNG", "TỔNG BIÊN TẬP", "PHÓ TỔNG BIÊN TẬP",
 }
 
 // unitWords are the administrative units that follow "ỦY BAN NHÂN DÂN" or
@@ -287,7 +290,14 @@ func repair(s string, list []phrase, fuzzy bool) (string, int) {
 			i++
 			continue
 		}
+		var keep bool // as read: it is spelt as none of two phrases with its letters
+		if exact {
+			ph, keep = twinAsPrinted(list, ph, toks, at[i:i+n])
+		}
 		for j, syl := range ph.sylls {
+			if keep {
+				break
+			}
 			k := at[i+j]
 			words[i+j] = ph.folded[j]
 			if exact {
@@ -304,6 +314,36 @@ func repair(s string, list []phrase, fuzzy bool) (string, int) {
 		matched += n
 	}
 	return strings.Join(toks, " "), matched
+}
+
+// twinAsPrinted returns of ph and the phrases of list with its letters
+// (THỦ TRƯỞNG and THỨ TRƯỞNG) the one whose marks are nearest to those of
+// the tokens of toks at at, where it matched; keep reports that two are
+// as near, and the tokens are to be kept as read.
+func twinAsPrinted(list []phrase, ph phrase, toks []string, at []int) (_ phrase, keep bool) {
+	twins := []phrase{ph}
+	for _, o := range list {
+		if o.key == ph.key && !slices.Equal(o.sylls, ph.sylls) && !slices.ContainsFunc(twins, func(t phrase) bool { return slices.Equal(t.sylls, o.sylls) }) {
+			twins = append(twins, o)
+		}
+	}
+	if len(twins) == 1 {
+		return ph, false
+	}
+	var read []string
+	for _, k := range at {
+		start, end := letterSpan(toks[k])
+		read = append(read, strings.ToUpper(NFC(toks[k][start:end])))
+	}
+	spellings := make([]string, len(twins))
+	for i, t := range twins {
+		spellings[i] = strings.Join(t.sylls, " ")
+	}
+	best, ok := nearestSpelt(strings.Join(read, " "), spellings)
+	if !ok {
+		return ph, true
+	}
+	return twins[slices.Index(spellings, best)], false
 }
 
 // unitAfter matches the administrative unit at i right after a phrase of

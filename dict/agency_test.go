@@ -291,11 +291,36 @@ func TestRepairRole(t *testing.T) {
 		{"GIẢM ĐÓC", "GIÁM ĐỐC", true},
 		{"%$ Ư", "%$ Ư", false},                   // nothing left to go on
 		{"NGUYỄN VĂN AN", "NGUYỄN VĂN AN", false}, // no office
+		// Two offices with the same letters: the one with the marks
+		// nearer those read, and neither where they are as near.
+		{"THỦ TRƯỜNG", "THỦ TRƯỞNG", true},
+		{"THỨ TRƯỜNG", "THỨ TRƯỞNG", true},
+		{"THÚ TRƯỞNG", "THÚ TRƯỞNG", false},
 	} {
 		got, ok := RepairRole(c.in)
 		if got != c.want || ok != c.ok {
 			t.Errorf("RepairRole(%q) = %q, %v; want %q, %v", c.in, got, ok, c.want, c.ok)
 		}
+	}
+}
+
+// The head of a body (THỦ TRƯỞNG) and a minister's deputy (THỨ TRƯỞNG)
+// have the same letters: a header's repair keeps the one printed, and
+// puts neither in place of a reading as near to both.
+func TestRepairHeaderKeepsTheTwinPrinted(t *testing.T) {
+	for in, want := range map[string]string{
+		"THỦ TRƯỞNG ĐƠN VỊ": "THỦ TRƯỞNG ĐƠN VỊ",
+		"THỦ TRƯỞNG":        "THỦ TRƯỞNG",
+		"THỨ TRƯỞNG":        "THỨ TRƯỞNG",
+		"THỨ TRƯỜNG":        "THỨ TRƯỞNG",
+		"THÚ TRƯỞNG":        "THÚ TRƯỞNG",
+	} {
+		if got := RepairHeader(in); got != want {
+			t.Errorf("RepairHeader(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if !IsOffice("THỦ TRƯỞNG") || !IsOffice("THỨ TRƯỞNG") || IsOffice("THÚ TRƯỞNG") || !OfficeLetters("THÚ TRƯỞNG") {
+		t.Error("THỦ TRƯỞNG and THỨ TRƯỞNG are both offices; THÚ TRƯỞNG is neither, with the letters of both")
 	}
 }
 

@@ -1,17 +1,19 @@
 package dict
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
 )
 
-// officeKeys are the offices that sign, each as its letters without marks
-// or spaces (CHUTICH), for RepairRole.
-var officeKeys = sync.OnceValue(func() map[string]string {
-	m := map[string]string{}
+// officeKeys are the offices that sign by their letters without marks or
+// spaces (CHUTICH), for RepairRole: two offices may share them (THỦ
+// TRƯỞNG, the head of a body; THỨ TRƯỞNG, a minister's deputy).
+var officeKeys = sync.OnceValue(func() map[string][]string {
+	m := map[string][]string{}
 	for _, o := range offices {
-		m[RoleKey(o)] = o
+		m[RoleKey(o)] = append(m[RoleKey(o)], o)
 	}
 	return m
 })
@@ -29,14 +31,17 @@ func RoleKey(s string) string {
 
 // RepairRole reads a role line that a seal or a signature garbled ("⁄%
 // TS Ú TỊCH") as the office that signs nearest to it: at most one letter
-// in three off, and nearer than any other office. It reports whether it
-// found one; a line no office is near is left to the clerk as read.
+// in three off, and nearer than any other office. Of two offices with the
+// same letters, it is the one whose marks are nearer the line's (THỦ
+// TRƯỜNG: THỦ TRƯỞNG, not THỨ TRƯỞNG). It reports whether it found one;
+// a line no office is near is left to the clerk as read.
 func RepairRole(line string) (string, bool) {
 	key := RoleKey(line)
 	if key == "" {
 		return line, false
 	}
-	best, bestD, second := "", len(key)+1, len(key)+1
+	var best []string
+	bestD, second := len(key)+1, len(key)+1
 	for k, o := range officeKeys() {
 		switch d := EditDistance(key, k); {
 		case d < bestD:
@@ -45,10 +50,28 @@ func RepairRole(line string) (string, bool) {
 			second = d
 		}
 	}
-	if best == "" || 3*bestD > len([]rune(RoleKey(best))) || second == bestD {
+	if best == nil || 3*bestD > len([]rune(RoleKey(best[0]))) || second == bestD {
 		return line, false
 	}
-	return best, true
+	if office, ok := nearestSpelt(strings.ToUpper(NFC(line)), best); ok {
+		return office, true
+	}
+	return line, false
+}
+
+// nearestSpelt returns the one of spellings nearest to read, mark for
+// mark; false where two are as near.
+func nearestSpelt(read string, spellings []string) (string, bool) {
+	best, bestD, tie := "", -1, false
+	for _, s := range spellings {
+		switch d := EditDistance(read, s); {
+		case bestD < 0 || d < bestD:
+			best, bestD, tie = s, d, false
+		case d == bestD:
+			tie = true
+		}
+	}
+	return best, best != "" && !tie
 }
 
 // Deputy is the title of the deputy who signs for the head titled office
@@ -66,12 +89,16 @@ func Deputy(office string) string {
 	return "PHÓ " + office
 }
 
+// OfficeLetters reports whether line has the letters of an office that
+// signs, whatever its marks (THU TRUONG: THỦ TRƯỞNG or THỨ TRƯỞNG).
+func OfficeLetters(line string) bool { return len(officeKeys()[RoleKey(line)]) > 0 }
+
 // IsOffice reports whether line is an office that signs, as spelt: one,
 // or two or more held together and printed with commas between them
 // (BỘ TRƯỞNG, CHỦ NHIỆM: the head of a ministry-level office).
 func IsOffice(line string) bool {
 	for _, o := range strings.Split(line, ", ") {
-		if officeKeys()[RoleKey(o)] != o {
+		if !slices.Contains(officeKeys()[RoleKey(o)], o) {
 			return false
 		}
 	}

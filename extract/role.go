@@ -40,11 +40,14 @@ func readRole(t string) (string, bool) {
 	line = authority.ReplaceAllString(line, "$1. ")
 	lead := authority.FindString(line)
 	rest := line[len(lead):]
-	if lead == "TM. " || dict.IsOffice(rest) {
+	if lead == "TM. " || dict.IsOffice(rest) || qualifiedOffice(rest) {
 		return line, guessed
 	}
 	if office, ok := dict.RepairRole(rest); ok && office != rest {
 		return lead + office, true
+	}
+	if dict.OfficeLetters(rest) {
+		return line, true // THÚ TRƯỞNG: THỦ or THỨ TRƯỞNG, for completeRoles or the clerk
 	}
 	if !roleShaped(rest) {
 		// A signature's or a seal's strokes read as marks and letters
@@ -68,6 +71,30 @@ func readRole(t string) (string, bool) {
 		}
 	}
 	return line, guessed
+}
+
+// qualifiedOffice reports whether role line t is an office as spelt
+// followed by its body's name (THỦ TRƯỞNG CƠ QUAN, TRƯỞNG TRẠM KHUYẾN
+// NÔNG): two words or more, each a syllable, a word of the register among
+// them. Such a line is printed so, and no office is to be put in its place.
+func qualifiedOffice(t string) bool {
+	ws := strings.Fields(t)
+	for n := len(ws) - 2; n >= 1; n-- {
+		if !dict.IsOffice(strings.Join(ws[:n], " ")) {
+			continue
+		}
+		body := ws[n:]
+		if slices.ContainsFunc(body, func(w string) bool { return !dict.IsSyllable(w) }) {
+			return false
+		}
+		for i := 1; i < len(body); i++ {
+			if dict.IsCompound(body[i-1], body[i]) {
+				return true
+			}
+		}
+		return false
+	}
+	return false
 }
 
 // officeGoesOn reports whether line s (its text t) is the rest of the
@@ -150,6 +177,12 @@ func completeRoles(roles []string) ([]string, bool) {
 			}
 			roles[i-1], incomplete = lead+office, true
 		}
+		if office, ok := strings.CutPrefix(roles[i-1], "KT. "); ok && roles[i] != dict.Deputy(office) && dict.RoleKey(roles[i]) == dict.RoleKey(dict.Deputy(office)) {
+			// Under KT. BỘ TRƯỞNG, a line with the letters of THỨ
+			// TRƯỞNG is the minister's deputy, whatever tone OCR
+			// read on it (THỦ TRƯỞNG heads a body of its own).
+			roles[i] = dict.Deputy(office)
+		}
 		if roles[i-1] == "KT. "+roles[i] {
 			// Who signs for the head is the deputy: the PHÓ of PHÓ CHỦ
 			// TỊCH was lost.
@@ -183,11 +216,11 @@ func completeRoles(roles []string) ([]string, bool) {
 }
 
 // membersSign reports whether a role line is TM. of a standing or
-// executive committee (BAN THƯỜNG TRỰC, BAN THƯỜNG VỤ, BAN CHẤP HÀNH), for
-// which each member signs in their own office (TM. BAN THƯỜNG TRỰC / PHÓ
-// CHỦ TỊCH), with no KT. of the head between.
+// executive committee (BAN THƯỜNG TRỰC, BAN THƯỜNG VỤ, BAN CHẤP HÀNH, a
+// council's THƯỜNG TRỰC), for which each member signs in their own office
+// (TM. BAN THƯỜNG TRỰC / PHÓ CHỦ TỊCH), with no KT. of the head between.
 func membersSign(role string) bool {
-	for _, c := range []string{"BAN THƯỜNG TRỰC", "BAN THƯỜNG VỤ", "BAN CHẤP HÀNH"} {
+	for _, c := range []string{"BAN THƯỜNG TRỰC", "BAN THƯỜNG VỤ", "BAN CHẤP HÀNH", "THƯỜNG TRỰC"} {
 		if strings.HasPrefix(strings.TrimPrefix(role, "TM. "), c) {
 			return true
 		}

@@ -24,6 +24,14 @@ func TestReadRole(t *testing.T) {
 		{"PHÓ TỔNG GIÁM ĐỐC", "PHÓ TỔNG GIÁM ĐỐC", false},
 		{"ĐỘI TRƯỞNG", "ĐỘI TRƯỞNG", false}, // no BỘ TRƯỞNG misread
 		{"TỔ TRƯỞNG", "TỔ TRƯỞNG", false},
+		// The head of a body, which a minister's deputy's letters spell
+		// too, and an office with its body's name after it.
+		{"THỦ TRƯỞNG", "THỦ TRƯỞNG", false},
+		{"THỦ TRƯỞNG ĐƠN VỊ", "THỦ TRƯỞNG ĐƠN VỊ", false},
+		{"THỦ TRƯỞNG CƠ QUAN", "THỦ TRƯỞNG CƠ QUAN", false},
+		{"TRƯỞNG TRẠM KHUYẾN NÔNG", "TRƯỞNG TRẠM KHUYẾN NÔNG", false},
+		{"THÚ TRƯỞNG", "THÚ TRƯỞNG", true}, // THỦ or THỨ: for the line over it or the clerk
+		{"PHÓ TỔNG BIÊN TẬP", "PHÓ TỔNG BIÊN TẬP", false},
 		// Offices held together: the head of a ministry-level office.
 		{"KT. BỘ TRƯỞNG, CHỦ NHIỆM", "KT. BỘ TRƯỞNG, CHỦ NHIỆM", false},
 		{"THỨ TRƯỞNG, PHÓ CHỦ NHIỆM", "THỨ TRƯỞNG, PHÓ CHỦ NHIỆM", false},
@@ -89,6 +97,12 @@ func TestCompleteRoles(t *testing.T) {
 		// signs for it in their own office.
 		{"TM. BAN THƯỜNG TRỰC / PHÓ CHỦ TỊCH", "TM. BAN THƯỜNG TRỰC / PHÓ CHỦ TỊCH", false},
 		{"TM. BAN CHẤP HÀNH / PHÓ CHỦ TỊCH", "TM. BAN CHẤP HÀNH / PHÓ CHỦ TỊCH", false},
+		{"TM. THƯỜNG TRỰC HĐND / PHÓ CHỦ TỊCH", "TM. THƯỜNG TRỰC HĐND / PHÓ CHỦ TỊCH", false},
+		// Under KT. BỘ TRƯỞNG, the letters of THỨ TRƯỞNG are the
+		// minister's deputy, whichever tone was read.
+		{"KT. BỘ TRƯỞNG / THỦ TRƯỞNG", "KT. BỘ TRƯỞNG / THỨ TRƯỞNG", false},
+		{"KT. BỘ TRƯỞNG / THÚ TRƯỞNG", "KT. BỘ TRƯỞNG / THỨ TRƯỞNG", false},
+		{"KT. THỦ TRƯỞNG / PHÓ THỦ TRƯỞNG", "KT. THỦ TRƯỞNG / PHÓ THỦ TRƯỞNG", false},
 		// A deputy under a collective with the KT. line between not read.
 		{"TM. ỦY BAN NHÂN DÂN / PHÓ CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH", true},
 		// Who signs KT. for the head is a deputy: the head's title under
