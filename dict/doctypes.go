@@ -35,6 +35,35 @@ var DocTypes = []DocType{
 	// The papers a People's Committee or a department grants under a
 	// specialised law, which its văn thư numbers and registers too.
 	{"Giấy phép", "GP"}, {"Giấy chứng nhận", "GCN"}, {"Giấy xác nhận", "GXN"},
+	// The types of Thông tư 01/2011/TT-BNV that Nghị định 30/2020 dropped
+	// (their codes of 2011 in legacyAbbrevs).
+	{"Bản cam kết", ""}, {"Giấy đi đường", ""}, {"Giấy biên nhận hồ sơ", ""},
+}
+
+// legacyAbbrevs are the codes Thông tư 01/2011/TT-BNV (Phụ lục I) gave
+// the types whose code Nghị định 30/2020 changed or dropped: the numbers
+// of 2011 to 2020 carry them under the type's heading (12/GT-UBND under
+// GIẤY GIỚI THIỆU). They name a type only under its heading: without
+// one, CN or GT in a number's first code may be a công văn's unit.
+var legacyAbbrevs = []DocType{
+	{"Bản ghi nhớ", "GN"}, {"Bản cam kết", "CK"}, {"Bản thỏa thuận", "TTh"}, {"Giấy chứng nhận", "CN"},
+	{"Giấy ủy quyền", "UQ"}, {"Giấy giới thiệu", "GT"}, {"Giấy nghỉ phép", "NP"}, {"Giấy đi đường", "ĐĐ"},
+	{"Giấy biên nhận hồ sơ", "BN"},
+}
+
+// IsLegacyAbbrev reports whether code, as spelt, is a type's code of
+// Thông tư 01/2011/TT-BNV that Nghị định 30/2020 has not (GT, UQ, TTh).
+func IsLegacyAbbrev(code string) bool {
+	return slices.ContainsFunc(legacyAbbrevs, func(t DocType) bool { return t.Abbrev == code })
+}
+
+// LegacyAbbrev reports whether code is the code Thông tư 01/2011/TT-BNV
+// gave the type named name (GT, a Giấy giới thiệu's), as spelt or with
+// its marks lost.
+func LegacyAbbrev(name, code string) bool {
+	return slices.ContainsFunc(legacyAbbrevs, func(t DocType) bool {
+		return t.Name == name && strings.EqualFold(Fold(t.Abbrev), Fold(NFC(code)))
+	})
 }
 
 // partyAbbrevs are the abbreviations of the Party's document types

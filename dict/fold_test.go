@@ -145,6 +145,27 @@ func TestDocTypes(t *testing.T) {
 	}
 }
 
+// Numbers of 2011 to 2020 carry the codes of Thông tư 01/2011/TT-BNV:
+// under their type's heading they are its, as printed; alone, no type's.
+func TestLegacyAbbrevs(t *testing.T) {
+	for name, code := range map[string]string{"Giấy giới thiệu": "GT", "Giấy ủy quyền": "UQ", "Giấy nghỉ phép": "NP",
+		"Bản ghi nhớ": "GN", "Bản thỏa thuận": "TTh", "Giấy chứng nhận": "CN", "Bản cam kết": "CK", "Giấy đi đường": "ĐĐ",
+		"Giấy biên nhận hồ sơ": "BN"} {
+		if _, ok := DocTypeByName(name); !ok {
+			t.Errorf("%s is no type", name)
+		}
+		if !LegacyAbbrev(name, code) || !IsLegacyAbbrev(code) {
+			t.Errorf("%s is not %s's code of 2011", code, name)
+		}
+		if dt, ok := DocTypeByAbbrev(code); ok {
+			t.Errorf("DocTypeByAbbrev(%q) = %v: a code of 2011 names no type without its heading", code, dt)
+		}
+	}
+	if LegacyAbbrev("Giấy mời", "GT") || LegacyAbbrev("Giấy giới thiệu", "GGT") {
+		t.Error("GT is no Giấy mời's code, and GGT is NĐ 30's")
+	}
+}
+
 func TestLooksLikeName(t *testing.T) {
 	for in, want := range map[string]bool{
 		"Nguyễn Văn An": true, "Tạ Trọng Thuỷ": true, "Đinh Ngọc Hòa": true,

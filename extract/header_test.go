@@ -404,3 +404,22 @@ func TestHeaderRowReadAsOneLineUnderAStamp(t *testing.T) {
 			md.Issuer, md.Number, md.DocType, md.IssuedDate)
 	}
 }
+
+// A document of 2011 to 2020 prints its type's code of Thông tư
+// 01/2011/TT-BNV under the type's heading: read as printed, its type the
+// heading's, neither flagged; so for the types Nghị định 30 dropped.
+func TestTypesOf2011(t *testing.T) {
+	for _, c := range [][3]string{
+		{"Số: 12/GT-UBND", "GIẤY GIỚI THIỆU", "Giấy giới thiệu"},
+		{"Số: 12/TTh-UBND", "BẢN THỎA THUẬN", "Bản thỏa thuận"},
+		{"Số: 12/ĐĐ-UBND", "GIẤY ĐI ĐƯỜNG", "Giấy đi đường"},
+		{"Số: 12/CK-UBND", "BẢN CAM KẾT", "Bản cam kết"},
+	} {
+		p := page(1, "ỦY BAN NHÂN DÂN", "TỈNH BÌNH AN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+			c[0], "Bình An, ngày 15 tháng 10 năm 2014", c[1], "Về việc A")
+		r := Read([]vanthu.Page{p}, nil)
+		if want := strings.TrimPrefix(c[0], "Số: "); r.Metadata.Number != want || r.Metadata.DocType != c[2] || slices.Contains(r.Review, "number") || slices.Contains(r.Review, "doc_type") {
+			t.Errorf("%q under %s: %q, %q, review %v; want %q, %q, neither flagged", c[0], c[1], r.Metadata.Number, r.Metadata.DocType, r.Review, want, c[2])
+		}
+	}
+}

@@ -58,8 +58,9 @@ func typeCodeIsIssuers(n, issuer string) bool {
 }
 
 // issuingCode returns where in canonical number n its issuing code stands:
-// UBND in 45/QĐ-UBND, 575/UBND-KTTH and 12/2011/TT-UBND, HU in 125-QĐ/HU;
-// an empty span where there is none.
+// UBND in 45/QĐ-UBND, 575/UBND-KTTH and 12/2011/TT-UBND (and after a
+// type's code of 2011, 12/GT-UBND), HU in 125-QĐ/HU; an empty span where
+// there is none.
 func issuingCode(n string) (start, end int) {
 	if isParty(n) {
 		start = strings.Index(n, "/") + 1
@@ -69,7 +70,7 @@ func issuingCode(n string) (start, end int) {
 		if k := strings.IndexAny(first, "-."); k >= 0 {
 			first = first[:k]
 		}
-		if _, typed := docTypeByCode(first); typed || slices.Contains(dict.CopyAbbrevs, first) {
+		if _, typed := docTypeByCode(first); typed || slices.Contains(dict.CopyAbbrevs, first) || dict.IsLegacyAbbrev(first) {
 			if !strings.ContainsAny(n[start:], "-.") {
 				return len(n), len(n)
 			}
@@ -369,9 +370,9 @@ var codeWords = regexp.MustCompile(`[^0-9/.…\-]+`)
 
 // codeWord matches a word of a code as the rules write it: capitals (Đ
 // among them) and &, with the small letters of the types' abbreviations
-// (TTr, CTr, TrS, QyĐ, the Party's QĐi) and of units' codes (GDTrH,
-// KTrVB); the Prime Minister's TTg is the one small g.
-var codeWord = regexp.MustCompile(`^(?:(?:[A-ZĐ&]|Tr|Qy|Đi)+|TTg)$`)
+// (TTr, CTr, TrS, QyĐ, the Party's QĐi, TTh of 2011) and of units' codes
+// (GDTrH, KTrVB); the Prime Minister's TTg is the one small g.
+var codeWord = regexp.MustCompile(`^(?:(?:[A-ZĐ&]|Tr|Qy|Đi|Th)+|TTg)$`)
 
 // wellFormedCode reports whether every word of number n's codes is
 // written as codes are (codeWord): a small letter out of place (qQb for

@@ -458,6 +458,9 @@ func codeForType(number, docType string) string {
 	}
 	i, j := typeCode(number)
 	code := number[i:j]
+	if dict.LegacyAbbrev(t.Name, code) {
+		return number // GT under GIẤY GIỚI THIỆU: the code of 2011, as printed
+	}
 	if code != t.Abbrev && foldUpper(code) == foldUpper(t.Abbrev) {
 		// The Đ's bar lost in small print, or a D read with one: ĐỀ
 		// ÁN over 12/DA-UBND is 12/ĐA-UBND, no Dự án's number.

@@ -102,7 +102,14 @@ func TestParseNumberLine(t *testing.T) {
 
 func TestCodeForType(t *testing.T) {
 	for _, c := range []struct{ number, docType, want string }{
-		{"23/ĐC-UBND", "Báo cáo", "23/BC-UBND"},        // one letter off: the heading wins
+		{"23/ĐC-UBND", "Báo cáo", "23/BC-UBND"}, // one letter off: the heading wins
+		// The codes of 2011 (Thông tư 01/2011), one letter off NĐ 30's,
+		// stand as printed under their type's heading.
+		{"12/GT-UBND", "Giấy giới thiệu", "12/GT-UBND"},
+		{"12/UQ-UBND", "Giấy ủy quyền", "12/UQ-UBND"},
+		{"12/NP-UBND", "Giấy nghỉ phép", "12/NP-UBND"},
+		{"12/GN-UBND", "Bản ghi nhớ", "12/GN-UBND"},
+		{"12/CN-UBND", "Giấy chứng nhận", "12/CN-UBND"},
 		{"23/BC-UBND", "Báo cáo", "23/BC-UBND"},        // right already
 		{"45/QĐ-UBND", "Báo cáo", "45/QĐ-UBND"},        // another type's code, as printed
 		{"575/UBND-KTTH", "Công văn", "575/UBND-KTTH"}, // a công văn has no type code
