@@ -199,9 +199,19 @@ func NumberKey(s string) string {
 // its letters without marks, in capitals.
 type Mark struct{ Folded, Name string }
 
+// MarkNames are the names of marks, in their order.
+func MarkNames(marks []Mark) []string {
+	names := make([]string, len(marks))
+	for i, m := range marks {
+		names[i] = m.Name
+	}
+	return names
+}
+
 // Urgencies and Secrecies are the marks of Nghị định 30/2020, most
-// specific first.
+// specific first, with Hỏa tốc hẹn giờ, the fourth urgency of Thông tư
+// 01/2011/TT-BNV (documents of 2011 to 2020), which it dropped.
 var (
-	Urgencies = []Mark{{"HOA TOC", "Hỏa tốc"}, {"THUONG KHAN", "Thượng khẩn"}, {"KHAN", "Khẩn"}}
+	Urgencies = []Mark{{"HOA TOC HEN GIO", "Hỏa tốc hẹn giờ"}, {"HOA TOC", "Hỏa tốc"}, {"THUONG KHAN", "Thượng khẩn"}, {"KHAN", "Khẩn"}}
 	Secrecies = []Mark{{"TUYET MAT", "Tuyệt mật"}, {"TOI MAT", "Tối mật"}, {"MAT", "Mật"}}
 )

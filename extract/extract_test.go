@@ -140,6 +140,9 @@ func TestMarks(t *testing.T) {
 		{"KHẨN", "Khẩn", ""}, {"THƯỢNG KHẨN", "Thượng khẩn", ""}, {"HỎA TỐC", "Hỏa tốc", ""},
 		{"HOẢ TỐC", "Hỏa tốc", ""}, {"MẬT", "", "Mật"}, {"TỐI MẬT", "", "Tối mật"}, {"TUYỆT MẬT", "", "Tuyệt mật"},
 		{"văn bản mật", "", ""}, // in a sentence, not a mark
+		// The fourth urgency of Thông tư 01/2011, its hour written after it.
+		{"HỎA TỐC HẸN GIỜ", "Hỏa tốc hẹn giờ", ""}, {"HỎA TỐC HẸN GIỜ 10 giờ 00", "Hỏa tốc hẹn giờ", ""},
+		{"HỎA TỐC 10 giờ", "", ""}, {"KHẨN HẸN GIỜ", "", ""},
 	}
 	for _, tt := range tests {
 		if u, c := ParseUrgency(tt.in), ParseConfidentiality(tt.in); u != tt.urgency || c != tt.secrecy {

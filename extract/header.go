@@ -157,8 +157,8 @@ func mark(line string, marks []dict.Mark) string {
 	}
 	f := strings.Join(strings.Fields(stripPunct(foldUpper(line))), " ")
 	for _, m := range marks {
-		if f == m.Folded {
-			return m.Name
+		if f == m.Folded || strings.HasSuffix(m.Folded, " HEN GIO") && strings.HasPrefix(f, m.Folded+" ") {
+			return m.Name // HỎA TỐC HẸN GIỜ may carry its hour after it
 		}
 	}
 	return ""

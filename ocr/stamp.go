@@ -336,22 +336,24 @@ func (w *Worker) readStamp(m inkMask, letters []image.Rectangle, whole bool) []s
 	return marks
 }
 
-// ownWord is the last word of a mark of two words when no other mark has
-// it (TOC of HOA TOC, whose first word a scan's lost marks make HA or
-// HOA), which alone tells the mark; "" otherwise (KHAN: THUONG KHAN or
-// KHAN).
+// ownWord is the words after the first of a mark of two words or more
+// that no other mark has, but one that goes on from it (TOC of HOA TOC,
+// whose first word a scan's lost marks make HA or HOA, though HOA TOC HEN
+// GIO has TOC too; HEN GIO of HOA TOC HEN GIO), which alone tell the
+// mark: its last words up to one another mark has. "" where the last is
+// another's (KHAN: THUONG KHAN or KHAN).
 func ownWord(u dict.Mark) string {
 	words := strings.Fields(u.Folded)
-	if len(words) < 2 {
+	own := len(words)
+	for own > 1 && !slices.ContainsFunc(dict.Urgencies, func(o dict.Mark) bool {
+		return o != u && !strings.HasPrefix(o.Folded, u.Folded+" ") && slices.Contains(strings.Fields(o.Folded), words[own-1])
+	}) {
+		own--
+	}
+	if own == len(words) {
 		return ""
 	}
-	last := words[len(words)-1]
-	for _, o := range dict.Urgencies {
-		if o != u && slices.Contains(strings.Fields(o.Folded), last) {
-			return ""
-		}
-	}
-	return last
+	return strings.Join(words[own:], " ")
 }
 
 // readHeaderInk reads what the header of a first page holds in ink OCR

@@ -161,7 +161,7 @@ func TestInkUrgencyStamp(t *testing.T) {
 // A mark's own word tells it alone where no other mark has that word.
 func TestOwnWord(t *testing.T) {
 	for _, u := range dict.Urgencies {
-		want := map[string]string{"HOA TOC": "TOC"}[u.Folded]
+		want := map[string]string{"HOA TOC": "TOC", "HOA TOC HEN GIO": "HEN GIO"}[u.Folded]
 		if got := ownWord(u); got != want {
 			t.Errorf("ownWord(%s) = %q, want %q", u.Folded, got, want)
 		}

@@ -366,10 +366,10 @@ func metadata(rec Record) (vanthu.Metadata, error) {
 	}
 	var ok bool
 	if md.Urgency, ok = canonical(rec.Urgency, dict.Urgencies); !ok {
-		return md, fmt.Errorf("urgency %q is none of %s", rec.Urgency, names(dict.Urgencies))
+		return md, fmt.Errorf("urgency %q is none of %s", rec.Urgency, strings.Join(dict.MarkNames(dict.Urgencies), ", "))
 	}
 	if md.Confidentiality, ok = canonical(rec.Confidentiality, dict.Secrecies); !ok {
-		return md, fmt.Errorf("confidentiality %q is none of %s", rec.Confidentiality, names(dict.Secrecies))
+		return md, fmt.Errorf("confidentiality %q is none of %s", rec.Confidentiality, strings.Join(dict.MarkNames(dict.Secrecies), ", "))
 	}
 	return md, nil
 }
@@ -387,14 +387,6 @@ func canonical(s string, marks []dict.Mark) (string, bool) {
 		}
 	}
 	return "", false
-}
-
-func names(marks []dict.Mark) string {
-	var out []string
-	for _, m := range marks {
-		out = append(out, m.Name)
-	}
-	return strings.Join(out, ", ")
 }
 
 // SecretWarning tells the clerk what became of a state-secret record.

@@ -77,7 +77,7 @@ func testImport(t *testing.T, parallel int) {
 	e.im.Parallel = parallel
 	input := strings.Join([]string{
 		`{"id":"QLVB-1","number":"45/QĐ-UBND","doc_type":"Quyết định","issuer":"UBND tỉnh Bình Thuận","issued_date":"2023-04-05","urgency":"khan","subject":"Về việc phê duyệt kế hoạch cải cách hành chính","body":"Căn cứ Luật Tổ chức chính quyền địa phương. Phê duyệt kế hoạch cải cách hành chính năm 2023."}`,
-		`{"id":"QLVB-2","number":"12/BC-SNV","doc_type":"Báo cáo","issuer":"Sở Nội vụ","issued_date":"2022-12-30","subject":"Tình hình tuyển dụng công chức","pages":["Trang một: tuyển dụng công chức.","Trang hai: kết quả thi tuyển."]}`,
+		`{"id":"QLVB-2","number":"12/BC-SNV","doc_type":"Báo cáo","issuer":"Sở Nội vụ","issued_date":"2022-12-30","urgency":"hoả tốc hẹn giờ","subject":"Tình hình tuyển dụng công chức","pages":["Trang một: tuyển dụng công chức.","Trang hai: kết quả thi tuyển."]}`,
 		`{"id":"QLVB-3", not json`,
 		`{"number":"1/TB"}`,
 		``,
@@ -114,6 +114,9 @@ func testImport(t *testing.T, parallel int) {
 	if err != nil || d.Imported == nil || d.Imported.LegacyID != "QLVB-1" || d.ArrivalNumber != 0 || d.Metadata.Urgency != "Khẩn" || d.Status != vanthu.Indexed ||
 		d.Archive == nil || d.Archive.Ref != "" || !strings.Contains(d.Archive.Note, "without its file") {
 		t.Errorf("imported record: %+v, %v", d, err)
+	}
+	if d, _ := e.reg.Get(got[1].Doc); d.Metadata.Urgency != "Hỏa tốc hẹn giờ" { // Thông tư 01/2011's
+		t.Errorf("QLVB-2 imported with urgency %q, want Hỏa tốc hẹn giờ", d.Metadata.Urgency)
 	}
 	secret, _ := e.reg.Get(got[6].Doc)
 	if secret.Status != vanthu.Held || secret.Metadata.Subject != "" || len(secret.Pages) != 0 || secret.Metadata.Confidentiality != "Tối mật" {

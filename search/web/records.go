@@ -18,6 +18,7 @@ import (
 	"github.com/vanthu/vanthu/archive"
 	"github.com/vanthu/vanthu/auth"
 	"github.com/vanthu/vanthu/casefile"
+	"github.com/vanthu/vanthu/dict"
 	"github.com/vanthu/vanthu/extract"
 )
 
@@ -260,13 +261,13 @@ func setField(md *vanthu.Metadata, field string, raw json.RawMessage) error {
 	case "urgency":
 		u := extract.ParseUrgency(strings.ToUpper(v))
 		if v != "" && u == "" {
-			return bad("Khẩn, Thượng khẩn, Hỏa tốc or empty")
+			return bad(strings.Join(dict.MarkNames(dict.Urgencies), ", ") + " or empty")
 		}
 		md.Urgency = u
 	case "confidentiality":
 		c := extract.ParseConfidentiality(strings.ToUpper(v))
 		if v != "" && c == "" {
-			return bad("Mật, Tối mật, Tuyệt mật or empty")
+			return bad(strings.Join(dict.MarkNames(dict.Secrecies), ", ") + " or empty")
 		}
 		md.Confidentiality = c
 	default:

@@ -14,6 +14,7 @@ import (
 
 	"github.com/vanthu/vanthu"
 	"github.com/vanthu/vanthu/access"
+	"github.com/vanthu/vanthu/dict"
 	"github.com/vanthu/vanthu/index"
 )
 
@@ -104,11 +105,14 @@ var uiFuncs = template.FuncMap{
 	},
 	// css joins a style made on the server from numbers (an aspect
 	// ratio), never from a user's text.
-	"css":   func(parts ...string) template.CSS { return template.CSS(strings.Join(parts, "")) },
-	"list":  func(v ...string) []string { return v },
-	"pct":   func(v float64) string { return strconv.FormatFloat(v*100, 'f', 0, 64) + "%" },
-	"deref": func(b *bool) bool { return b != nil && *b },
-	"isRef": func(s string) bool { _, err := vanthu.ParseRef(s); return err == nil },
+	"css": func(parts ...string) template.CSS { return template.CSS(strings.Join(parts, "")) },
+	// urgencies and secrecies are the marks a field may take, "" first
+	// (none).
+	"urgencies": func() []string { return append([]string{""}, dict.MarkNames(dict.Urgencies)...) },
+	"secrecies": func() []string { return append([]string{""}, dict.MarkNames(dict.Secrecies)...) },
+	"pct":       func(v float64) string { return strconv.FormatFloat(v*100, 'f', 0, 64) + "%" },
+	"deref":     func(b *bool) bool { return b != nil && *b },
+	"isRef":     func(s string) bool { _, err := vanthu.ParseRef(s); return err == nil },
 	// signedAt writes a signature's RFC 3339 time as the clerk reads it.
 	"signedAt": func(s string) string {
 		t, err := time.Parse(time.RFC3339, s)

@@ -355,3 +355,22 @@ func TestDocumentPageSignaturesAndHeaderCrop(t *testing.T) {
 		t.Errorf("register notes lack the signature warning: %.600s", b)
 	}
 }
+
+// A record of 2011 to 2020 may be marked Hỏa tốc hẹn giờ, the urgency of
+// Thông tư 01/2011 that NĐ 30 dropped: a clerk may set it, and the
+// correction form shows it chosen, so that saving the form keeps it.
+func TestEveryUrgencyInTheCorrectionForm(t *testing.T) {
+	s, ids := scopedServer(t)
+	srv, tokens := serve(t, s, "")
+	doc := srv.URL + "/api/v1/documents/" + string(ids["agency"])
+	if resp, body := call(t, "PATCH", doc, tokens[access.Clerk], `{"metadata":{"urgency":"hỏa tốc hẹn giờ"}}`); resp.StatusCode != 200 || !strings.Contains(body, `"urgency":"Hỏa tốc hẹn giờ"`) {
+		t.Fatalf("PATCH urgency: %d %s", resp.StatusCode, body)
+	}
+	if resp, body := call(t, "PATCH", doc, tokens[access.Clerk], `{"metadata":{"urgency":"gấp"}}`); resp.StatusCode != 400 || !strings.Contains(body, "Hỏa tốc hẹn giờ, Hỏa tốc, Thượng khẩn, Khẩn") {
+		t.Errorf("PATCH urgency gấp: %d %s; want 400 naming the urgencies", resp.StatusCode, body)
+	}
+	_, page := get(t, srv.URL+"/documents/"+string(ids["agency"]), tokens[access.Clerk])
+	if !strings.Contains(page, `<option value="Hỏa tốc hẹn giờ" selected>`) {
+		t.Errorf("the form does not show Hỏa tốc hẹn giờ chosen:\n%s", page)
+	}
+}
