@@ -38,6 +38,9 @@ var bodies = []string{
 	"ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM", "ỦY BAN MTTQ VIỆT NAM", "LIÊN ĐOÀN LAO ĐỘNG", "HỘI NÔNG DÂN", "HỘI LIÊN HIỆP PHỤ NỮ",
 	"HỘI CỰU CHIẾN BINH", "BAN THƯỜNG VỤ", "BAN THƯỜNG TRỰC", "BAN CHẤP HÀNH", "TỔNG CÔNG TY",
 	"TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM", "TỔNG LĐLĐ VIỆT NAM",
+	// Bodies under a parent of other kinds than a department.
+	"THƯ VIỆN", "BẢO TÀNG", "CÔNG ĐOÀN", "NHÀ XUẤT BẢN", "NHÀ VĂN HÓA", "CƠ QUAN CẢNH SÁT ĐIỀU TRA",
+	"VƯỜN QUỐC GIA", "CẢNG VỤ HÀNG HẢI", "ĐẢNG ĐOÀN", "HIỆP HỘI", "CÂU LẠC BỘ",
 }
 
 // sectors are the sectors of ministries, sở and phòng.

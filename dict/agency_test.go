@@ -27,6 +27,10 @@ func TestRepairHeader(t *testing.T) {
 		{"CỤC VĂN THƯ VÀ LƯU TRƯ NHÀ NƯỚC", "CỤC VĂN THƯ VÀ LƯU TRỮ NHÀ NƯỚC"},
 		{"CHI CỤC VĂN THƯ - LƯU TRƯ", "CHI CỤC VĂN THƯ - LƯU TRỮ"},
 		{"SỐ 12/QĐ-UBND", "SỐ 12/QĐ-UBND"}, // not a body: left as read
+		// Bodies of other kinds, and the unit after them.
+		{"THƯ VIỆN TÍNH BÌNH AN", "THƯ VIỆN TỈNH BÌNH AN"},
+		{"CÔNG ĐOẢN NGÀNH Y TẾ", "CÔNG ĐOÀN NGÀNH Y TẾ"},
+		{"NHÀ XUÂT BẢN", "NHÀ XUẤT BẢN"},
 		{"KT. CHÁNH VĂN PHÒNG / ?HÓ CHÁNH VĂN PHÒNG", "KT. CHÁNH VĂN PHÒNG / PHÓ CHÁNH VĂN PHÒNG"},
 		// A signing authority one letter off, run into the next word.
 		{"EM.ỦY BAN NHÂN DÂN", "TM. ỦY BAN NHÂN DÂN"},

@@ -122,7 +122,7 @@ func subjectAfterHeading(heading layout.Segment, segs []layout.Segment) (string,
 		if len(out) == 0 && strings.HasPrefix(f, "CUA ") && isUpperish(s.Text) {
 			continue // the heading's authority, in the format before 2011: CỦA CHỦ TỊCH …
 		}
-		if isRule(s.Text) || opensSection(s.Text) || (len(out) > 0 && (isUpperish(s.Text) || opensBody(s.Text) || !continues(prev, s, left, right))) {
+		if isRule(s.Text) || opensSection(s.Text) || len(out) == 0 && noSubject(s.Text) || (len(out) > 0 && (isUpperish(s.Text) || opensBody(s.Text) || !continues(prev, s, left, right))) {
 			break
 		}
 		prev = s
@@ -287,9 +287,24 @@ func wordsSpan(s layout.Segment) (x0, x1 int) {
 // bodyOpening matches (in folded capitals) the words a body's first
 // sentence opens with when no Căn cứ or Kính gửi comes first: "Thực hiện
 // Kế hoạch số …", "Ngày 05 tháng 9 năm 2016, …", "Theo đề nghị của …";
-// or, after the office's name, the courtesy a giấy mời or a công văn
-// opens with: "Sở Nội vụ trân trọng kính mời …".
-var bodyOpening = regexp.MustCompile(`^(THUC HIEN|THEO |NGAY \d|NHAM |TRONG |SAU KHI|VUA QUA|HIEN NAY|NHAN DUOC|XET |TRA LOI|TIEP THEO|VAO LUC|HOI \d|(\pL+ ){0,12}TRAN TRONG (KINH )?(MOI|DE NGHI|THONG BAO|BAO CAO|GUI))`)
+// or courtesy.
+var bodyOpening = regexp.MustCompile(`^(THUC HIEN|THEO |NGAY \d|NHAM |TRONG |SAU KHI|VUA QUA|HIEN NAY|NHAN DUOC|XET |TRA LOI|TIEP THEO|VAO LUC|HOI \d|` + courtesy + `)`)
+
+// courtesy matches (in folded capitals) the courtesy a giấy mời, a giấy
+// giới thiệu or a công văn opens with after the office's name: "Sở Nội
+// vụ trân trọng kính mời …", "Thư viện tỉnh trân trọng giới thiệu:". No
+// trích yếu speaks so.
+const courtesy = `(\pL+ ){0,12}TRAN TRONG (KINH )?(MOI|DE NGHI|THONG BAO|BAO CAO|GUI|GIOI THIEU)`
+
+var courtesyRe = regexp.MustCompile(`^` + courtesy)
+
+// noSubject reports whether line, the first after a heading, is a body's
+// and no trích yếu's: a sentence that ends on a colon, as a giấy giới
+// thiệu's "… trân trọng giới thiệu:" does, or a courtesy (a trích yếu
+// ends on no sign, NĐ 30).
+func noSubject(line string) bool {
+	return strings.HasSuffix(strings.TrimSpace(line), ":") && !isUpperish(line) || courtesyRe.MatchString(foldUpper(line))
+}
 
 // opensBody reports whether line opens a body: a capital, then the words a
 // body's first sentence opens with. A trích yếu's next line goes on with

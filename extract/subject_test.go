@@ -80,6 +80,16 @@ func TestSubjectLinesOfAScan(t *testing.T) {
 			seg("Dự hội nghị tổng kết công tác cải cách hành chính năm 2021", layout.Full, 420, 600, 2060, 650),
 			seg("Sở Nội vụ trân trọng kính mời đại diện lãnh đạo các sở, ban, ngành.", layout.Full, 250, 660, 2000, 712),
 		}, "Dự hội nghị tổng kết công tác cải cách hành chính năm 2021"},
+		// A giấy giới thiệu prints no trích yếu: the body opens under
+		// the heading, with a courtesy or a sentence ending on a colon.
+		{"no trích yếu, the body opening with a courtesy", []layout.Segment{
+			seg("Thư viện tỉnh Bình An trân trọng giới thiệu:", layout.Full, 250, 600, 1300, 650),
+			seg("Bà Nguyễn Thị Lan, chức vụ: Phó Trưởng phòng Nghiệp vụ,", layout.Full, 250, 660, 1500, 712),
+		}, ""},
+		{"no trích yếu, the body opening with a colon", []layout.Segment{
+			seg("Ủy ban nhân dân xã Bình An giới thiệu:", layout.Full, 250, 600, 1200, 650),
+			seg("Ông Trần Văn Minh, công chức Văn phòng - Thống kê,", layout.Full, 250, 660, 1500, 712),
+		}, ""},
 		{"a line going on with đến, not the stamp ĐẾN", []layout.Segment{
 			seg("Về việc phê duyệt kế hoạch phát triển giai đoạn từ năm 2021", layout.Centre, 560, 600, 1920, 650),
 			seg("đến năm 2025", layout.Centre, 1080, 660, 1400, 712),
