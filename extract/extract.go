@@ -381,7 +381,7 @@ func beforeCopyBlock(segs []layout.Segment) []layout.Segment {
 // without the colon. A law's or a resolution's label names its type first
 // ("Luật số: 01/2011/QH13").
 func ownNumber(line string) (Number, bool) {
-	t := strings.TrimLeftFunc(line, func(r rune) bool { return !unicode.IsLetter(r) })
+	t := strings.TrimLeftFunc(labelS(line), func(r rune) bool { return !unicode.IsLetter(r) })
 	label := []rune(foldUpper(t))
 	switch {
 	case strings.HasPrefix(t, "S"):

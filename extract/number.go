@@ -61,6 +61,9 @@ var (
 	// names the type before "số" ("Luật số: 01/2011/QH13", "Nghị quyết
 	// số: 42/2017/QH14", "Lệnh số: 05/2011/L-CTN"); the colon is there,
 	// as it never is where a sentence cites one.
+	// sLookalike is the label's S read as the figure or sign of its
+	// shape (5ố:, $ố:), before the o of Số and its colon.
+	sLookalike = regexp.MustCompile(`^([^\pL\pN$§]*)[5$§](\s*[ốỐôÔóÓoO6]\s*[:;])`)
 	typedLabel = regexp.MustCompile(`^[^A-Z0-9]*(?:LUAT|BO LUAT|NGHI QUYET|PHAP LENH|LENH)\s+(S[O6]\s*:)`)
 	// lostSlash is what OCR reads a thin slash as: a thin mark, or a
 	// hyphen.
@@ -128,6 +131,10 @@ func ParseNumber(line string) (string, bool) {
 	return n.String(), true
 }
 
+// labelS gives back the S of a line's label Số read as the figure or
+// sign of its shape (5ố:, $ố:).
+func labelS(line string) string { return sLookalike.ReplaceAllString(line, "${1}S$2") }
+
 // dashes reads the dashes and the hyphens of Unicode other than the en
 // dash (which the patterns know) as the code's hyphen, and Ø as 0.
 var dashes = strings.NewReplacer("Ø", "0", "—", "-", "‐", "-", "‑", "-", "−", "-", "―", "-")
@@ -138,7 +145,7 @@ func ParseNumberLine(line string) (Number, bool) {
 	// Ø is no Vietnamese letter: OCR's reading of a 0 (or of an O, a D
 	// or a B in small print). A code's hyphen may be read as any of the
 	// dashes.
-	orig := []rune(dashes.Replace(dict.NFC(unleader(line))))
+	orig := []rune(dashes.Replace(dict.NFC(labelS(unleader(line)))))
 	folded := foldRunes(orig)
 	up := strings.ToUpper(string(folded))
 	if m := typedLabel.FindStringSubmatchIndex(up); m != nil {

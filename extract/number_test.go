@@ -48,6 +48,9 @@ func TestParseNumberLine(t *testing.T) {
 		{"Số: 45/QĐ—UBND", Number{Numeral: "45", Code: "QĐ-UBND"}}, // the hyphen read as a dash
 		{"Số: 05/HĐ-SNV", Number{Numeral: "05", Code: "HĐ-SNV"}},   // a Hợp đồng's, no Hướng dẫn's (HD)
 		{"Số: 05/DA-SNV", Number{Numeral: "05", Code: "DA-SNV"}},   // a Dự án's, no Đề án's (ĐA)
+		// The label's S read as the figure or sign of its shape.
+		{"5ố: 45/QĐ-UBND", Number{Numeral: "45", Code: "QĐ-UBND"}},
+		{"$ố: 45/QĐ-UBND", Number{Numeral: "45", Code: "QĐ-UBND"}},
 		// A slash where the code's hyphen stands: kept, and flagged.
 		{"Số: 15/QĐ/UBND", Number{Numeral: "15", Code: "QĐ/UBND", Unsure: true}},
 		{"Số: 15/2020/QĐ / UBND-VX", Number{Numeral: "15", Code: "2020/QĐ/UBND-VX", Unsure: true}},
@@ -523,5 +526,20 @@ func TestPartyNumberSlashReadAsSeven(t *testing.T) {
 	r := Read([]vanthu.Page{{Number: 1, Width: 1654, Height: 2339, Words: words}}, nil)
 	if md := r.Metadata; md.Number != "12-CT/TU" || md.DocType != "Chỉ thị" || !slices.Contains(r.Review, "number") {
 		t.Errorf("number %q, type %q, review %v; want 12-CT/TU, Chỉ thị, the number flagged", md.Number, md.DocType, r.Review)
+	}
+}
+
+// A header line whose label's S was read as 5 or $ is still the
+// document's number line.
+func TestOwnNumberLabelMisread(t *testing.T) {
+	for _, line := range []string{"5ố: 45/QĐ-UBND", "$ố: 45/QĐ-UBND", "  5ố : 45/QĐ-UBND"} {
+		if n, ok := ownNumber(line); !ok || n.String() != "45/QĐ-UBND" {
+			t.Errorf("ownNumber(%q) = %q, %v; want 45/QĐ-UBND", line, n.String(), ok)
+		}
+	}
+	for _, line := range []string{"5 ông: 45/QĐ-UBND", "50: 45"} {
+		if n, ok := ownNumber(line); ok {
+			t.Errorf("ownNumber(%q) = %q: no label", line, n.String())
+		}
 	}
 }
