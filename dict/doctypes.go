@@ -89,7 +89,8 @@ var CopyAbbrevs = []string{"SY", "TrS", "SL"}
 // DocTypeByAbbrev returns the type whose abbreviation is a, compared without
 // case or diacritics (QĐ, QD, qđ). Where two types' abbreviations differ
 // by a Đ alone (HĐ a Hợp đồng's, HD a Hướng dẫn's; ĐA an Đề án's, DA a
-// Dự án's), the one spelt as a is.
+// Dự án's), the one spelt as a is. A type's code with LT after it is a
+// joint document's of that type.
 func DocTypeByAbbrev(a string) (DocType, bool) {
 	for _, t := range DocTypes {
 		if t.Abbrev != "" && strings.EqualFold(t.Abbrev, NFC(a)) {
@@ -102,7 +103,22 @@ func DocTypeByAbbrev(a string) (DocType, bool) {
 			return t, true
 		}
 	}
+	// A joint document's code: a type's with LT after it, as bodies of a
+	// province write their joint Hướng dẫn, Kế hoạch, Quyết định (HDLT,
+	// KHLT, QĐLT), which Phụ lục III has not: that type, its code as read.
+	if base, ok := strings.CutSuffix(NFC(a), "LT"); ok && base != "" {
+		if t, ok := DocTypeByAbbrev(base); ok {
+			return DocType{t.Name, t.Abbrev + "LT"}, true
+		}
+	}
 	return DocType{}, false
+}
+
+// IsJointAbbrev reports whether a is the code of a joint document (liên
+// tịch): TTLT, NQLT, or a type's code with LT after it (HDLT, KHLT).
+func IsJointAbbrev(a string) bool {
+	t, ok := DocTypeByAbbrev(a)
+	return ok && strings.HasSuffix(t.Abbrev, "LT")
 }
 
 // RepairTypeCode gives back the Đ of a document type's code that OCR

@@ -143,6 +143,18 @@ func TestDocTypes(t *testing.T) {
 	if dt, _ := DocTypeByAbbrev("TT"); dt.Name != "Thông tư" {
 		t.Errorf("TT outside a Party number = %v; want Thông tư", dt)
 	}
+	// A joint document's code: its type's with LT after it.
+	for a, want := range map[string]DocType{"HDLT": {"Hướng dẫn", "HDLT"}, "KHLT": {"Kế hoạch", "KHLT"}, "QĐLT": {"Quyết định", "QĐLT"},
+		"TTLT": {"Thông tư liên tịch", "TTLT"}, "NQLT": {"Nghị quyết liên tịch", "NQLT"}} {
+		if dt, ok := DocTypeByAbbrev(a); !ok || dt != want || !IsJointAbbrev(a) {
+			t.Errorf("DocTypeByAbbrev(%q) = %v, %v (joint %v); want %v, joint", a, dt, ok, IsJointAbbrev(a), want)
+		}
+	}
+	for _, a := range []string{"HD", "UBND", "LT", "XLT"} {
+		if IsJointAbbrev(a) {
+			t.Errorf("%s is no joint document's code", a)
+		}
+	}
 }
 
 // Numbers of 2011 to 2020 carry the codes of Thông tư 01/2011/TT-BNV:

@@ -147,7 +147,7 @@ func ExtractWithConfidence(pages []vanthu.Page) (vanthu.Metadata, map[string]flo
 		issuerSegs = leftHead[:numberAt]
 	}
 	var issuerUnsure bool
-	md.Issuer, md.ParentBody, issuerUnsure = issuer(issuerSegs, strings.HasSuffix(typeFromNumber(md.Number), " liên tịch"))
+	md.Issuer, md.ParentBody, issuerUnsure = issuer(issuerSegs, dict.IsJointAbbrev(typeOf(md.Number)))
 	if md.Issuer != "" {
 		set("issuer", issuerSegs...)
 		if issuerUnsure {

@@ -226,6 +226,11 @@ func TestJointDocumentsBodies(t *testing.T) {
 		{[]string{"BỘ TÀI CHÍNH", "BỘ Y TẾ"}, "Số: 37/QĐ-BYT", "BỘ TÀI CHÍNH - BỘ Y TẾ", ""},
 		{[]string{"BỘ TÀI CHÍNH", "TỔNG CỤC THUẾ"}, "Số: 37/QĐ-TCT", "TỔNG CỤC THUẾ", "BỘ TÀI CHÍNH"},
 		{[]string{"BỘ QUỐC PHÒNG", "BỘ TƯ LỆNH QUÂN KHU 5"}, "Số: 37/QĐ-BTL", "BỘ TƯ LỆNH QUÂN KHU 5", "BỘ QUỐC PHÒNG"},
+		// A province's bodies write a joint document's code as its
+		// type's with LT after it: neither is the other's parent.
+		{[]string{"SỞ TÀI CHÍNH -", "SỞ NỘI VỤ"}, "Số: 12/HDLT-STC-SNV", "SỞ TÀI CHÍNH - SỞ NỘI VỤ", ""},
+		{[]string{"SỞ Y TẾ", "SỞ TÀI CHÍNH"}, "Số: 12/QĐLT-SYT-STC", "SỞ Y TẾ - SỞ TÀI CHÍNH", ""},
+		{[]string{"BAN TUYÊN GIÁO TỈNH ỦY -", "SỞ GIÁO DỤC VÀ ĐÀO TẠO"}, "Số: 12/KHLT-BTG-SGDĐT", "BAN TUYÊN GIÁO TỈNH ỦY - SỞ GIÁO DỤC VÀ ĐÀO TẠO", ""},
 	} {
 		lines := append(append([]string{}, c.head...), header[1], header[2], c.number, "Hà Nội, ngày 02 tháng 4 năm 2013", "QUYẾT ĐỊNH", "Về việc thử")
 		md := Read([]vanthu.Page{page(1, lines...)}, nil).Metadata
