@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/vanthu/vanthu/dict"
 	"github.com/vanthu/vanthu/layout"
@@ -145,27 +146,52 @@ func closing(segs []layout.Segment, alone bool) (signatureBlock, bool) {
 		}
 		rows = append(rows, s)
 	}
+	// Each item opens with its bullet (a dash, which OCR may read as any
+	// dash, or a plus or a dot); a line without one goes on with the item
+	// above it, its comma kept ("UBND các huyện, thị xã, / thành phố").
+	var items []string
 	for _, s := range rows {
 		t := strings.TrimSpace(s.Text)
-		if t == "" {
+		r, _ := utf8.DecodeRuneInString(t)
+		bullet := strings.ContainsRune(bullets, r)
+		t = strayLead.ReplaceAllString(strings.TrimLeft(t, bullets+" "), "")
+		if strings.TrimRight(t, itemEnd) == "" {
 			continue
 		}
-		bullet := strings.IndexAny(t[:1], "-–—=+•*~") == 0
-		t = strings.TrimLeft(t, "-–—=+•*~ ")
-		t = strings.TrimRight(t, " ;,.")
-		t = strayLead.ReplaceAllString(t, "")
-		t = dict.RepairRecipient(commaSpace.ReplaceAllString(t, ", $1"))
-		if t == "" {
+		if !bullet && len(items) > 0 {
+			items[len(items)-1] = wrapped(items[len(items)-1], t)
 			continue
 		}
-		if !bullet && len(b.recipients) > 0 {
-			b.recipients[len(b.recipients)-1] += " " + t // a wrapped line
-			continue
+		items = append(items, t)
+	}
+	for _, t := range items {
+		if t = dict.RepairRecipient(commaSpace.ReplaceAllString(strings.TrimRight(t, itemEnd), ", $1")); t != "" {
+			b.recipients = append(b.recipients, t)
 		}
-		b.recipients = append(b.recipients, t)
 	}
 	return b, true
 }
+
+// wrapped joins the next line t of an item to the item's text so far. A
+// comma at the end of the line goes with it ("thị xã, / thành phố"), but
+// between the two words of a compound of the register, which no comma
+// parts: a speck OCR read there ("Trung, / ương").
+func wrapped(item, t string) string {
+	if before, ok := strings.CutSuffix(item, ","); ok {
+		ws, next := strings.Fields(before), strings.Fields(t)
+		if len(ws) > 0 && len(next) > 0 && dict.IsCompound(strings.ToLower(ws[len(ws)-1]), strings.ToLower(strings.TrimRight(next[0], itemEnd))) {
+			item = before
+		}
+	}
+	return item + " " + t
+}
+
+// bullets are the marks an item of Nơi nhận opens with, as printed and as
+// OCR reads its dash; itemEnd the signs an item ends with.
+const (
+	bullets = "-–—=+•*~"
+	itemEnd = " ;,."
+)
 
 // signatureAlone finds the signature block of a page that has no Nơi
 // nhận: the first line of an office or an authority (TM., KT., …) right

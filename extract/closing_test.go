@@ -233,3 +233,34 @@ func TestRecipientsEndAboveAFooter(t *testing.T) {
 		}
 	}
 }
+
+// An item of Nơi nhận opens with its dash, which OCR may read as an en or
+// an em dash, or with a plus or a dot; a line without one goes on with the
+// item above it, its comma kept.
+func TestRecipientsBulletsAndWrappedItems(t *testing.T) {
+	for _, c := range []struct {
+		items []string
+		want  []string
+	}{
+		{[]string{"– Như trên;", "— Sở Tài chính;", "– Lưu: VT."}, []string{"Như trên", "Sở Tài chính", "Lưu: VT"}},
+		{[]string{"• Như Điều 3;", "• Lưu: VT."}, []string{"Như Điều 3", "Lưu: VT"}},
+		{[]string{"- Thường trực Tỉnh ủy (b/c);", "- UBND các huyện, thị xã,", "thành phố;", "- Lưu: VT, NC."},
+			[]string{"Thường trực Tỉnh ủy (b/c)", "UBND các huyện, thị xã, thành phố", "Lưu: VT, NC"}},
+		// A speck read as a comma between a compound's two words.
+		{[]string{"- UBND các tỉnh, thành phố trực thuộc Trung,", "ương;", "- Lưu: VT."},
+			[]string{"UBND các tỉnh, thành phố trực thuộc Trung ương", "Lưu: VT"}},
+	} {
+		segs := []layout.Segment{seg("Nơi nhận:", layout.Left, 257, 1716, 394, 1746), seg("GIÁM ĐỐC", layout.Right, 1000, 1709, 1279, 1756)}
+		for i, it := range c.items {
+			x := 256
+			if !strings.ContainsAny(it[:len(it)-len(strings.TrimLeft(it, "-–—•"))], "-–—•") {
+				x = 290 // a wrapped line, under the item's words
+			}
+			segs = append(segs, seg(it, layout.Left, x, 1756+45*i, 800, 1791+45*i))
+		}
+		segs = append(segs, seg("Nguyễn Văn Minh", layout.Right, 1000, 2081, 1500, 2124))
+		if b, _ := closing(segs, false); !slices.Equal(b.recipients, c.want) {
+			t.Errorf("%q: recipients %q, want %q", c.items, b.recipients, c.want)
+		}
+	}
+}
