@@ -3,6 +3,7 @@ package extract
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -154,7 +155,8 @@ func dayAlternatives(pages []vanthu.Page) []vanthu.Alternative {
 // signatureEvidence weighs the issuer and the date against the document's
 // digital signatures and returns the fields that disagree. An issuer that
 // reads as a signer's organisation once marks are ignored (OCR drops them
-// from large capitals) is spelt as the certificate spells it. A day read
+// from large capitals) is spelt as the certificate spells it; a joint
+// document's agrees with the organisation of any of its bodies. A day read
 // from handwriting alone, unsure, is chosen among its reader's readings
 // (days) by the signature's date too (see chooseDay).
 func signatureEvidence(md *vanthu.Metadata, conf map[string]float64, sigs []vanthu.Signature, days []vanthu.Alternative) []string {
@@ -163,9 +165,20 @@ func signatureEvidence(md *vanthu.Metadata, conf map[string]float64, sigs []vant
 	}
 	var review []string
 	issuer := agencyKey(md.Issuer)
+	// A joint document's bodies (BỘ TÀI CHÍNH - BỘ Y TẾ) each sign it.
+	var bodies []string
+	if parts := strings.Split(md.Issuer, " - "); len(parts) > 1 {
+		for _, p := range parts {
+			bodies = append(bodies, agencyKey(p))
+		}
+	}
 	agrees := false
 	for _, s := range sigs {
 		for _, name := range []string{s.Organization, s.Signer} {
+			if name != "" && slices.Contains(bodies, agencyKey(name)) {
+				agrees = true
+				continue
+			}
 			if name == "" || agencyKey(name) != issuer {
 				continue
 			}

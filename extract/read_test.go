@@ -100,6 +100,19 @@ func TestReadSignatureEvidence(t *testing.T) {
 	if !slices.Contains(r.Review, "issuer") {
 		t.Errorf("signed by another agency, issuer not flagged: %v", r.Review)
 	}
+
+	// A joint document is signed by each of its bodies: either agrees
+	// with the issuer, which stays the two together.
+	joint := page(1, "SỞ TÀI CHÍNH -", "SỞ NỘI VỤ", "Số: 12/HDLT-STC-SNV", "Bình An, ngày 04 tháng 02 năm 2025", "HƯỚNG DẪN LIÊN TỊCH", "Về việc thử")
+	snv := vanthu.Signature{Signer: "Sở Nội vụ", Organization: "Sở Nội vụ", SignedAt: "2025-02-05T10:00:00+07:00", Intact: true}
+	r = Read([]vanthu.Page{joint}, []vanthu.Signature{snv})
+	if r.Metadata.Issuer != "SỞ TÀI CHÍNH - SỞ NỘI VỤ" || slices.Contains(r.Review, "issuer") {
+		t.Errorf("signed by one of its bodies: issuer %q, review %v; want the two, not flagged", r.Metadata.Issuer, r.Review)
+	}
+	syt := vanthu.Signature{Signer: "Sở Y tế", Organization: "Sở Y tế", SignedAt: "2025-02-05T10:00:00+07:00", Intact: true}
+	if r = Read([]vanthu.Page{joint}, []vanthu.Signature{syt}); !slices.Contains(r.Review, "issuer") {
+		t.Errorf("signed by no body of it, issuer not flagged: %v", r.Review)
+	}
 }
 
 // seg is a line with its box, as read from a scan.
