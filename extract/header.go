@@ -174,14 +174,15 @@ var agencyStarts = []string{
 	"TAP DOAN", "QUY ", "THANH TRA", "KIEM TOAN", "BAO HIEM", "DAI ",
 	"LIEN DOAN", "LDLD", "LIEN MINH", "HOP TAC XA", "TINH DOAN",
 	"THANH DOAN", "HUYEN DOAN", "QUAN UY", "THI UY", "DANG BO", "CHI BO",
-	"CHI NHANH", "XI NGHIEP", "NHA MAY", "HAT KIEM LAM", "TRAM Y TE", "DOI QUAN LY",
+	"CHI NHANH", "XI NGHIEP", "NHA MAY", "HAT KIEM LAM", "DOI QUAN LY",
 	"LIEN SO", "LIEN BO", "LIEN NGANH", "LIEN CO QUAN", "MAT TRAN", "QUAN KHU", "BO TU LENH",
 	"SU DOAN", "LU DOAN", "TRUNG DOAN", "DON BIEN PHONG",
 	// Bodies under a parent whose name a continuation line does not
 	// begin with: a trade union, a library, a museum, a publisher, an
-	// investigating agency, a station, a national park, a port authority,
-	// a faculty or a hospital's department (not KHOA HỌC, see notStarts),
-	// a Party delegation, an army corps, a council's standing body.
+	// investigating agency, a station (TRẠM Y TẾ), a national park, a
+	// port authority, a faculty or a hospital's department (not KHOA
+	// HỌC, see notStarts), a Party delegation, an army corps, a council's
+	// standing body.
 	"CONG DOAN", "THU VIEN", "BAO TANG", "NHA XUAT BAN", "NHA HAT", "NHA VAN HOA", "NHA THIEU NHI",
 	"LIEN HIEP", "HIEP HOI", "CAU LAC BO", "CO QUAN ", "TRAM ", "VUON QUOC GIA", "KHU BAO TON",
 	"CANG VU", "TAP CHI", "PHAN VIEN", "PHAN HIEU", "CHI HOI", "CHI DOAN", "KHOA ", "DANG DOAN",

@@ -57,13 +57,13 @@ var (
 	// the handwriting before them ("Số: 2477 -UBND" for "Số: 24/TTr-UBND"):
 	// the issuing code after a hyphen, and nothing after it.
 	numberTypeLostRe = regexp.MustCompile(`^[^A-Z0-9]*S[O6]?\s*[:;]([^/]{0,16}?)\s*[-–]\s*([A-Z][A-Z0-9]*)\s*$`)
+	// sLookalike is the label's S read as the figure or sign of its
+	// shape (5ố:, $ố:), before the o of Số and its colon.
+	sLookalike = regexp.MustCompile(`^([^\pL\pN$§]*)[5$§](\s*[ốỐôÔóÓoO6]\s*[:;])`)
 	// typedLabel is the label of a law's or a resolution's number, which
 	// names the type before "số" ("Luật số: 01/2011/QH13", "Nghị quyết
 	// số: 42/2017/QH14", "Lệnh số: 05/2011/L-CTN"); the colon is there,
 	// as it never is where a sentence cites one.
-	// sLookalike is the label's S read as the figure or sign of its
-	// shape (5ố:, $ố:), before the o of Số and its colon.
-	sLookalike = regexp.MustCompile(`^([^\pL\pN$§]*)[5$§](\s*[ốỐôÔóÓoO6]\s*[:;])`)
 	typedLabel = regexp.MustCompile(`^[^A-Z0-9]*(?:LUAT|BO LUAT|NGHI QUYET|PHAP LENH|LENH)\s+(S[O6]\s*:)`)
 	// lostSlash is what OCR reads a thin slash as: a thin mark, or a
 	// hyphen.
