@@ -40,6 +40,15 @@ var DocTypes = []DocType{
 	{"Bản cam kết", ""}, {"Giấy đi đường", ""}, {"Giấy biên nhận hồ sơ", ""},
 }
 
+// noSubject are the types whose forms print no trích yếu (Phụ lục III of
+// Nghị định 30/2020, and Thông tư 01/2011's Giấy đi đường): the heading
+// is followed by the body.
+var noSubject = []string{"Giấy giới thiệu", "Giấy nghỉ phép", "Giấy đi đường"}
+
+// HasSubject reports whether a document of the type named name carries a
+// trích yếu: every type but those whose forms print none.
+func HasSubject(name string) bool { return !slices.Contains(noSubject, name) }
+
 // legacyAbbrevs are the codes Thông tư 01/2011/TT-BNV (Phụ lục I) gave
 // the types whose code Nghị định 30/2020 changed or dropped: the numbers
 // of 2011 to 2020 carry them under the type's heading (12/GT-UBND under

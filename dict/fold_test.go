@@ -173,6 +173,9 @@ func TestLegacyAbbrevs(t *testing.T) {
 			t.Errorf("DocTypeByAbbrev(%q) = %v: a code of 2011 names no type without its heading", code, dt)
 		}
 	}
+	if HasSubject("Giấy giới thiệu") || HasSubject("Giấy đi đường") || !HasSubject("Giấy mời") || !HasSubject("Quyết định") {
+		t.Error("a giấy giới thiệu's and a giấy đi đường's forms print no trích yếu; a giấy mời's and a quyết định's do")
+	}
 	if LegacyAbbrev("Giấy mời", "GT") || LegacyAbbrev("Giấy giới thiệu", "GGT") {
 		t.Error("GT is no Giấy mời's code, and GGT is NĐ 30's")
 	}

@@ -26,8 +26,9 @@ const ReviewThreshold = 0.75
 // document under NĐ 30 has them, the place and the signer's role too.
 var keyFields = []string{"number", "doc_type", "issuer", "issued_date", "place", "subject", "signer", "signer_title"}
 
-// Review lists the fields a clerk should check: key fields not found, and
-// fields read with a confidence below ReviewThreshold.
+// Review lists the fields a clerk should check: key fields not found (but
+// the trích yếu of a type whose form has none), and fields read with a
+// confidence below ReviewThreshold.
 func Review(md vanthu.Metadata, conf map[string]float64) []string {
 	var out []string
 	for _, f := range []string{"number", "doc_type", "issuer", "issued_date", "place", "subject", "signer", "signer_title", "recipients", "urgency", "confidentiality"} {
@@ -35,6 +36,9 @@ func Review(md vanthu.Metadata, conf map[string]float64) []string {
 		key := false
 		for _, k := range keyFields {
 			key = key || k == f
+		}
+		if f == "subject" && !found && !dict.HasSubject(md.DocType) {
+			continue // a giấy giới thiệu's form has no trích yếu to read
 		}
 		if found && c < ReviewThreshold || !found && key {
 			out = append(out, f)

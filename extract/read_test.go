@@ -135,6 +135,19 @@ func TestReviewFlagsAPlaceOrRoleNotRead(t *testing.T) {
 	}
 }
 
+// A giấy giới thiệu's form prints no trích yếu: none read is nothing for
+// the clerk to fill in, as it is for a Quyết định.
+func TestReviewAsksNoSubjectOfAFormWithout(t *testing.T) {
+	conf := map[string]float64{"number": 0.9, "doc_type": 0.9, "issuer": 0.9, "issued_date": 0.9, "place": 0.9, "signer": 0.9, "signer_title": 0.9}
+	for docType, flagged := range map[string]bool{"Giấy giới thiệu": false, "Giấy nghỉ phép": false, "Quyết định": true, "Giấy mời": true} {
+		md := vanthu.Metadata{Number: "15/GT-TV", DocType: docType, Issuer: "THƯ VIỆN TỈNH", IssuedDate: "2014-05-20", Place: "Bình An",
+			Signer: "Trần Văn Hùng", SignerTitle: "GIÁM ĐỐC"}
+		if got := slices.Contains(Review(md, conf), "subject"); got != flagged {
+			t.Errorf("%s without a trích yếu: subject flagged %v, want %v", docType, got, flagged)
+		}
+	}
+}
+
 // row is a line of a scan as one word in its box.
 type row struct {
 	text           string
