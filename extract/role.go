@@ -39,8 +39,11 @@ func readRole(t string) (string, bool) {
 	}
 	line = authority.ReplaceAllString(line, "$1. ")
 	lead := authority.FindString(line)
+	if lead == "" {
+		lead = partyAuthority.FindString(line) // K/T BÍ THƯ, as printed
+	}
 	rest := line[len(lead):]
-	if lead == "TM. " || dict.IsOffice(rest) || qualifiedOffice(rest) {
+	if lead == "TM. " || strings.HasPrefix(lead, "T/M") || dict.IsOffice(rest) || qualifiedOffice(rest) {
 		return line, guessed
 	}
 	if office, ok := dict.RepairRole(rest); ok && office != rest {
@@ -285,6 +288,10 @@ func dotted(line string) (string, bool) {
 // dot OCR lost (KT GIÁM ĐỐC), read as a slash (KT/ GIÁM ĐỐC) or put
 // between its letters (K.T GIÁM ĐỐC). No word of a role is spelt so.
 var dotless = regexp.MustCompile(`^(T\.?M|K\.?T|T\.?L|TUQ|Q)(?:\s*/\s*|\s+)`)
+
+// partyAuthority matches the Party's signing authorities (Hướng dẫn
+// 36-HD/VPTW), written with a slash: T/M, K/T, T/L, T/UQ.
+var partyAuthority = regexp.MustCompile(`^(T/M|K/T|T/L|T/UQ)\s+`)
 
 // roleLead matches a role line's authority as printed, the Party's T/M
 // too.

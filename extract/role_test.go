@@ -57,6 +57,12 @@ func TestReadRole(t *testing.T) {
 		{"TM ĐẢNG ỦY", "TM. ĐẢNG ỦY", true},
 		{"TM HỘI ĐỒNG QUẢN LÝ QUỸ", "TM. HỘI ĐỒNG QUẢN LÝ QUỸ", false},
 		{"T/M BAN THƯỜNG VỤ", "T/M BAN THƯỜNG VỤ", false},
+		// The Party's other authorities, with their slash: the office
+		// after them is read as any other.
+		{"K/T TRƯỞNG BAN", "K/T TRƯỞNG BAN", false},
+		{"K/T CHỦ NHIỆM", "K/T CHỦ NHIỆM", false},
+		{"K/T CHU NHIEM", "K/T CHỦ NHIỆM", false},
+		{"T/L BAN THƯỜNG VỤ", "T/L BAN THƯỜNG VỤ", false},
 		// A misread authority is no stroke: it is left for the line
 		// under it to tell (completeRoles).
 		{`Rkf.( H \NH VN PHÒNG`, `Rkf.( H \NH VN PHÒNG`, false},
