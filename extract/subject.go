@@ -287,7 +287,7 @@ func wordsSpan(s layout.Segment) (x0, x1 int) {
 // bodyOpening matches (in folded capitals) the words a body's first
 // sentence opens with when no Căn cứ or Kính gửi comes first: "Thực hiện
 // Kế hoạch số …", "Ngày 05 tháng 9 năm 2016, …", "Theo đề nghị của …";
-// or courtesy.
+// or, after the office's name, its courtesy (see courtesy).
 var bodyOpening = regexp.MustCompile(`^(THUC HIEN|THEO |NGAY \d|NHAM |TRONG |SAU KHI|VUA QUA|HIEN NAY|NHAN DUOC|XET |TRA LOI|TIEP THEO|VAO LUC|HOI \d|` + courtesy + `)`)
 
 // courtesy matches (in folded capitals) the courtesy a giấy mời, a giấy
