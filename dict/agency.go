@@ -41,6 +41,12 @@ var bodies = []string{
 	// Bodies under a parent of other kinds than a department.
 	"THƯ VIỆN", "BẢO TÀNG", "CÔNG ĐOÀN", "NHÀ XUẤT BẢN", "NHÀ VĂN HÓA", "CƠ QUAN CẢNH SÁT ĐIỀU TRA",
 	"VƯỜN QUỐC GIA", "CẢNG VỤ HÀNG HẢI", "ĐẢNG ĐOÀN", "HIỆP HỘI", "CÂU LẠC BỘ",
+	// The departments of a Party committee, and the committees of a
+	// council: Tesseract reads the bold TUYÊN of BAN TUYÊN GIÁO as
+	// TUYỂN or TUYẾN, words of the language too.
+	"BAN TUYÊN GIÁO", "BAN TUYÊN GIÁO VÀ DÂN VẬN", "BAN TỔ CHỨC", "BAN DÂN VẬN", "BAN NỘI CHÍNH",
+	"BAN KINH TẾ", "BAN ĐỐI NGOẠI", "ỦY BAN KIỂM TRA", "BAN PHÁP CHẾ", "BAN VĂN HÓA - XÃ HỘI",
+	"BAN KINH TẾ - NGÂN SÁCH", "BAN DÂN TỘC",
 }
 
 // sectors are the sectors of ministries, sở and phòng.

@@ -31,6 +31,8 @@ func TestRepairHeader(t *testing.T) {
 		{"THƯ VIỆN TÍNH BÌNH AN", "THƯ VIỆN TỈNH BÌNH AN"},
 		{"CÔNG ĐOẢN NGÀNH Y TẾ", "CÔNG ĐOÀN NGÀNH Y TẾ"},
 		{"NHÀ XUÂT BẢN", "NHÀ XUẤT BẢN"},
+		{"BAN TUYỂN GIÁO", "BAN TUYÊN GIÁO"},
+		{"BẠN TUYẾN GIÁO", "BAN TUYÊN GIÁO"},
 		{"KT. CHÁNH VĂN PHÒNG / ?HÓ CHÁNH VĂN PHÒNG", "KT. CHÁNH VĂN PHÒNG / PHÓ CHÁNH VĂN PHÒNG"},
 		// A signing authority one letter off, run into the next word.
 		{"EM.ỦY BAN NHÂN DÂN", "TM. ỦY BAN NHÂN DÂN"},

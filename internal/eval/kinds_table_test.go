@@ -1321,4 +1321,23 @@ var kinds = []kind{
 		"issued_date": "2019-04-08", "place": "Bình An", "subject": "Về việc trưng cầu định giá tài sản",
 		"signer": "Lê Quang Vinh", "signer_title": "KT. THỦ TRƯỞNG / PHÓ THỦ TRƯỞNG",
 	}},
+	{"provincial Party committee's department, Hướng dẫn signed K/T", []string{
+		"L|TỈNH ỦY BÌNH AN|ĐẢNG CỘNG SẢN VIỆT NAM",
+		"LB|BAN TUYÊN GIÁO|",
+		"L|*|Bình An, ngày 12 tháng 8 năm 2022",
+		"L|Số 45-HD/BTGTU|",
+		"",
+		"CB|HƯỚNG DẪN",
+		"CB|tuyên truyền kỷ niệm ngày thành lập Đảng bộ tỉnh",
+		"Thực hiện Kế hoạch của Ban Thường vụ Tỉnh ủy, Ban Tuyên giáo Tỉnh ủy hướng dẫn như sau.",
+		"",
+		"LB|Nơi nhận:|K/T TRƯỞNG BAN",
+		"L|- Các huyện ủy, thành ủy,|PHÓ TRƯỞNG BAN",
+		"L|- Lưu Văn phòng.|",
+		"LB||Nguyễn Thị Hồng",
+	}, map[string]string{
+		"number": "45-HD/BTGTU", "doc_type": "Hướng dẫn", "issuer": "BAN TUYÊN GIÁO", "parent_body": "TỈNH ỦY BÌNH AN",
+		"issued_date": "2022-08-12", "place": "Bình An", "subject": "tuyên truyền kỷ niệm ngày thành lập Đảng bộ tỉnh",
+		"signer": "Nguyễn Thị Hồng", "signer_title": "K/T TRƯỞNG BAN / PHÓ TRƯỞNG BAN",
+	}},
 }
