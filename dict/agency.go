@@ -45,8 +45,8 @@ var bodies = []string{
 	// council: Tesseract reads the bold TUYÊN of BAN TUYÊN GIÁO as
 	// TUYỂN or TUYẾN, words of the language too.
 	"BAN TUYÊN GIÁO", "BAN TUYÊN GIÁO VÀ DÂN VẬN", "BAN TỔ CHỨC", "BAN DÂN VẬN", "BAN NỘI CHÍNH",
-	"BAN KINH TẾ", "BAN ĐỐI NGOẠI", "ỦY BAN KIỂM TRA", "BAN PHÁP CHẾ", "BAN VĂN HÓA - XÃ HỘI",
-	"BAN KINH TẾ - NGÂN SÁCH", "BAN DÂN TỘC",
+	"BAN KINH TẾ", "BAN ĐỐI NGOẠI", "ỦY BAN KIỂM TRA", "BAN PHÁP CHẾ", "BAN VĂN HÓA XÃ HỘI",
+	"BAN KINH TẾ NGÂN SÁCH", "BAN DÂN TỘC",
 }
 
 // sectors are the sectors of ministries, sở and phòng.

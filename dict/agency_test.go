@@ -33,6 +33,7 @@ func TestRepairHeader(t *testing.T) {
 		{"NHÀ XUÂT BẢN", "NHÀ XUẤT BẢN"},
 		{"BAN TUYỂN GIÁO", "BAN TUYÊN GIÁO"},
 		{"BẠN TUYẾN GIÁO", "BAN TUYÊN GIÁO"},
+		{"BAN VĂN HOÁ - XÃ HỘI", "BAN VĂN HÓA - XÃ HỘI"}, // a phrase's dash is no syllable
 		{"KT. CHÁNH VĂN PHÒNG / ?HÓ CHÁNH VĂN PHÒNG", "KT. CHÁNH VĂN PHÒNG / PHÓ CHÁNH VĂN PHÒNG"},
 		// A signing authority one letter off, run into the next word.
 		{"EM.ỦY BAN NHÂN DÂN", "TM. ỦY BAN NHÂN DÂN"},
