@@ -221,8 +221,12 @@ func NumberKey(s string) string {
 }
 
 // Mark is a mark of urgency (độ khẩn) or secrecy (độ mật): its name and
-// its letters without marks, in capitals.
-type Mark struct{ Folded, Name string }
+// its letters without marks, in capitals. Timed is a mark after which the
+// văn thư writes the hour (HỎA TỐC HẸN GIỜ 10 giờ 00).
+type Mark struct {
+	Folded, Name string
+	Timed        bool
+}
 
 // MarkNames are the names of marks, in their order.
 func MarkNames(marks []Mark) []string {
@@ -237,6 +241,7 @@ func MarkNames(marks []Mark) []string {
 // specific first, with Hỏa tốc hẹn giờ, the fourth urgency of Thông tư
 // 01/2011/TT-BNV (documents of 2011 to 2020), which it dropped.
 var (
-	Urgencies = []Mark{{"HOA TOC HEN GIO", "Hỏa tốc hẹn giờ"}, {"HOA TOC", "Hỏa tốc"}, {"THUONG KHAN", "Thượng khẩn"}, {"KHAN", "Khẩn"}}
-	Secrecies = []Mark{{"TUYET MAT", "Tuyệt mật"}, {"TOI MAT", "Tối mật"}, {"MAT", "Mật"}}
+	Urgencies = []Mark{{Folded: "HOA TOC HEN GIO", Name: "Hỏa tốc hẹn giờ", Timed: true}, {Folded: "HOA TOC", Name: "Hỏa tốc"},
+		{Folded: "THUONG KHAN", Name: "Thượng khẩn"}, {Folded: "KHAN", Name: "Khẩn"}}
+	Secrecies = []Mark{{Folded: "TUYET MAT", Name: "Tuyệt mật"}, {Folded: "TOI MAT", Name: "Tối mật"}, {Folded: "MAT", Name: "Mật"}}
 )

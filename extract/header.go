@@ -157,8 +157,8 @@ func mark(line string, marks []dict.Mark) string {
 	}
 	f := strings.Join(strings.Fields(stripPunct(foldUpper(line))), " ")
 	for _, m := range marks {
-		if f == m.Folded || strings.HasSuffix(m.Folded, " HEN GIO") && strings.HasPrefix(f, m.Folded+" ") {
-			return m.Name // HỎA TỐC HẸN GIỜ may carry its hour after it
+		if f == m.Folded || m.Timed && strings.HasPrefix(f, m.Folded+" ") {
+			return m.Name // the hour written after it
 		}
 	}
 	return ""
@@ -303,8 +303,11 @@ func startsAgency(f string) bool {
 // (BÁO CÁO).
 func startsMarked(line string) bool {
 	u := strings.ToUpper(dict.NFC(strings.TrimSpace(line))) + " "
+	if !slices.ContainsFunc(markedStarts, func(a string) bool { return strings.HasPrefix(u, a) }) {
+		return false
+	}
 	_, heading := headingType(line, "")
-	return !heading && slices.ContainsFunc(markedStarts, func(a string) bool { return strings.HasPrefix(u, a) })
+	return !heading
 }
 
 // abbreviationBefore reports whether f, as startsAgency takes it, begins
