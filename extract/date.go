@@ -27,6 +27,13 @@ var dateRe = regexp.MustCompile(ngayRead + `(?:\s*M[OU]NG\b)?(.{0,8}?)TH[AU]NG(.
 // line's end before the rest of the date line (dateLine), nothing else.
 const ngayRead = `NGA[YNV]`
 
+// bareDateRe is a date line whose "ngày" is not there to find: some
+// offices print none ("Hà Nội, 15 tháng 10 năm 2024"), and OCR may read
+// it as no word (ng?y, rgày). It starts at the place's comma, and the word
+// that stands for "ngày" is one that is not a figure. Like numericDateRe,
+// it is a date line only after a place alone, and only with a month.
+var bareDateRe = regexp.MustCompile(`,\s*([^\s0-9]\S{0,4}\s+)?([^,]{0,8}?)TH[AU]NG(.{0,8}?)NAM[\s:;.,]*([0-9OLI|SZBG][0-9OLI|SZBG()\s]{3,7})`)
+
 // numericDateRe is the date line some offices print in figures, outside
 // NĐ 30's form: "Hà Nội, ngày 05/01/2011", "ngày 29.6.2011". Citations
 // give their dates so ("Công văn số 1060/BTC ngày 05/01/2011"): the form is
@@ -64,10 +71,20 @@ func readDateLine(line string) (place, date string, guessed, ok bool) {
 	orig := []rune(dict.NFC(unleader(line)))
 	folded := string(foldRunes(orig))
 	up := strings.ToUpper(folded)
-	m := dateRe.FindStringSubmatchIndex(up)
+	m, bare := dateRe.FindStringSubmatchIndex(up), false
 	if m == nil {
-		if m = numericDateRe.FindStringSubmatchIndex(up); m == nil || !placeAlone(up[:m[0]]) {
-			return "", "", false, false
+		m = numericDateRe.FindStringSubmatchIndex(up)
+		if m == nil || !placeAlone(up[:m[0]]) {
+			m = bareDateRe.FindStringSubmatchIndex(up)
+			if m == nil || !placeAlone(up[:m[0]+1]) {
+				return "", "", false, false
+			}
+			// A word read where "ngày" stands tells of a misread there,
+			// beside the day written by hand: the clerk checks the day.
+			guessed = m[2] >= 0
+			m = append(m[:2], m[4:]...)
+			m[0]++ // the place keeps its comma, as after "ngày"
+			bare = true
 		}
 	}
 	// num reads a slot: -1 when it cannot (blank, or handwriting OCR
@@ -100,6 +117,11 @@ func readDateLine(line string) (place, date string, guessed, ok bool) {
 	}
 	if mo == 0 || mo > 12 {
 		mo = -1 // no month (a 01 read as 111): the year is what can be read
+	}
+	if bare && mo < 0 {
+		// Without "ngày", only a printed month makes the line a date's:
+		// "Trong năm, 6 tháng đầu năm 2024" is a sentence.
+		return "", "", false, false
 	}
 	date = fmt.Sprintf("%04d", y)
 	if mo > 0 {

@@ -45,24 +45,62 @@ func TestParseDateLinePartial(t *testing.T) {
 	}
 }
 
+// Some offices print the date line without "ngày", and OCR may read it
+// as no word: after a place alone and its comma, "DD tháng MM năm YYYY"
+// is the date line still. Where a word that is not "ngày" stands in its
+// place, the day beside it goes to the clerk. Without "ngày" and without
+// a month, a line is a sentence.
+func TestDateLineWithoutNgay(t *testing.T) {
+	checkDateLines(t, map[string]dateRead{
+		"Hà Nội, 15 tháng 10 năm 2024":          {"2024-10-15", false},
+		"TP. Hồ Chí Minh, 05 tháng 3 năm 2020":  {"2020-03-05", false},
+		"Hà Nội, tháng 10 năm 2024":             {"2024-10", false},
+		"Quảng Ngãi, ng?y 15 tháng 10 năm 2024": {"2024-10-15", true},
+		"Quảng Ngãi, rgày 15 tháng 10 năm 2024": {"2024-10-15", true},
+	})
+	for _, in := range []string{
+		"Trong năm, 6 tháng đầu năm 2024",
+		"trong 15 tháng 10 năm 2024 đã",
+		"Theo báo cáo số 12/BC-UBND, 15 tháng 10 năm 2024",
+	} {
+		if _, date, _, ok := readDateLine(in); ok {
+			t.Errorf("readDateLine(%q) = %q, a date line; want none", in, date)
+		}
+	}
+	p := page(1, "BỘ TÀI CHÍNH", "Số: 1234/BTC-NSNN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+		"Hà Nội, 15 tháng 10 năm 2024", "V/v hướng dẫn lập dự toán", "Kính gửi: Các bộ, cơ quan ngang bộ")
+	if r := Read([]vanthu.Page{p}, nil); r.Metadata.IssuedDate != "2024-10-15" || r.Metadata.Place != "Hà Nội" || slices.Contains(r.Review, "issued_date") {
+		t.Errorf("issued_date %q, place %q, review %v; want 2024-10-15 at Hà Nội, not flagged", r.Metadata.IssuedDate, r.Metadata.Place, r.Review)
+	}
+}
+
+// dateRead is what readDateLine reads from a line: the date, and whether
+// a figure of it is a guess.
+type dateRead struct {
+	date    string
+	guessed bool
+}
+
+func checkDateLines(t *testing.T, lines map[string]dateRead) {
+	t.Helper()
+	for in, want := range lines {
+		if _, date, guessed, ok := readDateLine(in); !ok || date != want.date || guessed != want.guessed {
+			t.Errorf("readDateLine(%q) = %q, guessed %v, %v; want %q, guessed %v", in, date, guessed, ok, want.date, want.guessed)
+		}
+	}
+}
+
 // A date line set in italic and scanned in 1 bit may read the month's
 // figure 1 by the flag at its top, as a T: the month is print, so read as
 // 1, and the date goes to the clerk. The day may be handwriting: a T
 // there is left unread.
 func TestItalicOneOfTheMonth(t *testing.T) {
-	for in, want := range map[string]struct {
-		date    string
-		guessed bool
-	}{
+	checkDateLines(t, map[string]dateRead{
 		"Sơn Tịnh, ngày 08 thúng T1 năm 2013":   {"2013-11-08", true},
 		"Sơn Tịnh, ngày 08 tháng TÍ năm 2013":   {"2013-11-08", true},
 		"Sơn Tịnh, ngày 08 tháng 11 năm 2013":   {"2013-11-08", false},
 		"Quảng Ngãi, ngày 0T tháng 02 năm 2025": {"2025-02", false},
-	} {
-		if _, date, guessed, ok := readDateLine(in); !ok || date != want.date || guessed != want.guessed {
-			t.Errorf("readDateLine(%q) = %q, guessed %v, %v; want %q, guessed %v", in, date, guessed, ok, want.date, want.guessed)
-		}
-	}
+	})
 	p := page(1, "ỦY BAN NHÂN DÂN", "HUYỆN SƠN TỊNH", "Số: 2345/QĐ-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
 		"Sơn Tịnh, ngày 08 thúng T1 năm 2013", "QUYẾT ĐỊNH", "Về việc phê duyệt kế hoạch")
 	if r := Read([]vanthu.Page{p}, nil); r.Metadata.IssuedDate != "2013-11-08" || !slices.Contains(r.Review, "issued_date") {
