@@ -69,7 +69,12 @@ var sectorBodies = []string{"BỘ", "SỞ", "PHÒNG", "CỤC", "CHI CỤC", "V�
 // province and the district (Cục Thuế, Chi cục Hải quan): named only
 // under the bodies that carry them (departmentBodies), as THUẾ alone may
 // be another word.
-var departments = []string{"THUẾ", "HẢI QUAN", "THỐNG KÊ", "QUẢN LÝ THỊ TRƯỜNG", "KIỂM LÂM", "THI HÀNH ÁN DÂN SỰ"}
+var departments = []string{"THUẾ", "HẢI QUAN", "THỐNG KÊ", "QUẢN LÝ THỊ TRƯỜNG", "KIỂM LÂM", "THI HÀNH ÁN DÂN SỰ",
+	// A ministry's departments, and a province's chi cục under its sở.
+	"THỦY LỢI", "THỦY SẢN", "TRỒNG TRỌT VÀ BẢO VỆ THỰC VẬT", "BẢO VỆ THỰC VẬT", "CHĂN NUÔI VÀ THÚ Y",
+	"CHĂN NUÔI", "THÚ Y", "PHÁT TRIỂN NÔNG THÔN", "TIÊU CHUẨN ĐO LƯỜNG CHẤT LƯỢNG", "DÂN SỐ",
+	"BẢO VỆ MÔI TRƯỜNG", "QUẢN LÝ ĐẤT ĐAI", "AN TOÀN VỆ SINH THỰC PHẨM", "PHÒNG CHỐNG TỆ NẠN XÃ HỘI",
+	"GIÁM ĐỊNH XÂY DỰNG", "BIỂN VÀ HẢI ĐẢO", "ĐÊ ĐIỀU VÀ PHÒNG CHỐNG THIÊN TAI"}
 
 // departmentBodies are the bodies of a general department.
 var departmentBodies = []string{"TỔNG CỤC", "CỤC", "CHI CỤC"}
@@ -275,7 +280,7 @@ var recipientPhrases = append(makePhrases([]string{
 
 // repair respells the phrases of list found in s and counts their
 // syllables; fuzzy lets a phrase of three syllables or more match one
-// letter off.
+// letter off, where what was read at that letter is no word (printedWord).
 func repair(s string, list []phrase, fuzzy bool) (string, int) {
 	matched := 0
 	toks := strings.Fields(s)
@@ -295,7 +300,7 @@ func repair(s string, list []phrase, fuzzy bool) (string, int) {
 		if n == 0 && i == end {
 			ph, n, exact = unitAfter(words, i)
 		}
-		if n == 0 {
+		if n == 0 || !exact && printedWord(toks, at, words, ph, i) {
 			i++
 			continue
 		}
@@ -323,6 +328,23 @@ func repair(s string, list []phrase, fuzzy bool) (string, int) {
 		matched += n
 	}
 	return strings.Join(toks, " "), matched
+}
+
+// printedWord reports whether a syllable at which phrase ph, matched one
+// letter off at word i, differs from what was read is, as read, a word in
+// use (IsAttested): the THỦY of CHI CỤC THỦY LỢI, one letter from CHI CỤC
+// THUẾ, was printed so. The letter a slip changes makes no word (CÔNG
+// NGHẸC); a mark it changes leaves the letters, which match exactly.
+func printedWord(toks []string, at []int, words []string, ph phrase, i int) bool {
+	for j := range ph.sylls {
+		if w := i + j; words[w] != ph.folded[j] {
+			start, end := letterSpan(toks[at[w]])
+			if IsAttested(toks[at[w]][start:end]) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // twinAsPrinted returns of ph and the phrases of list with its letters

@@ -19,6 +19,12 @@ func TestRepairHeader(t *testing.T) {
 		{"CỤC THUÊ TỈNH BÌNH AN", "CỤC THUẾ TỈNH BÌNH AN"},
 		{"CHI CỤC HAI QUAN CỬA KHẨU", "CHI CỤC HẢI QUAN CỬA KHẨU"},
 		{"NHÀ CHO THUÊ", "NHÀ CHO THUÊ"},
+		{"CHI CỤC THỦY LỢI", "CHI CỤC THỦY LỢI"}, // not THUẾ, one letter off
+		{"CHI CUC THUY LOI", "CHI CỤC THỦY LỢI"},
+		{"CHI CỤC CHĂN NUÔI VÀ THÚ Ý", "CHI CỤC CHĂN NUÔI VÀ THÚ Y"},
+		// One letter off from a phrase, but a word printed so.
+		{"CỤC THỦY SẢN", "CỤC THỦY SẢN"},
+		{"CHI CỤC THỦY ĐIỆN", "CHI CỤC THỦY ĐIỆN"},
 		// One letter off, in a long phrase.
 		{"SỞ KHOA HỌC VÀ CÔNG NGHẸC", "SỞ KHOA HỌC VÀ CÔNG NGHỆ"},
 		{"SƠ TÀI NGUYÊN VÀ MÔI TRƯỜNG", "SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG"},

@@ -174,7 +174,7 @@ var agencyStarts = []string{
 	"TAP DOAN", "QUY ", "THANH TRA", "KIEM TOAN", "BAO HIEM", "DAI ",
 	"LIEN DOAN", "LDLD", "LIEN MINH", "HOP TAC XA", "TINH DOAN",
 	"THANH DOAN", "HUYEN DOAN", "QUAN UY", "THI UY", "DANG BO", "CHI BO",
-	"CHI NHANH", "XI NGHIEP", "NHA MAY", "HAT KIEM LAM", "DOI QUAN LY",
+	"CHI NHANH", "XI NGHIEP", "NHA MAY", "HAT ", "DOI QUAN LY",
 	"LIEN SO", "LIEN BO", "LIEN NGANH", "LIEN CO QUAN", "MAT TRAN", "QUAN KHU", "BO TU LENH",
 	"SU DOAN", "LU DOAN", "TRUNG DOAN", "DON BIEN PHONG",
 	// Bodies under a parent whose name a continuation line does not
@@ -182,8 +182,10 @@ var agencyStarts = []string{
 	// investigating agency, a station (TRẠM Y TẾ), a national park, a
 	// port authority, a faculty or a hospital's department (not KHOA
 	// HỌC, see notStarts), a Party delegation, an army corps, a council's
-	// standing body.
-	"CONG DOAN", "THU VIEN", "BAO TANG", "NHA XUAT BAN", "NHA HAT", "NHA VAN HOA", "NHA THIEU NHI",
+	// standing body, a social protection centre (CƠ SỞ BẢO TRỢ XÃ HỘI),
+	// a central union (TRUNG ƯƠNG HỘI …; a Party body's name may go on
+	// with TRUNG ƯƠNG ĐẢNG).
+	"CO SO ", "TRUNG UONG HOI", "CONG DOAN", "THU VIEN", "BAO TANG", "NHA XUAT BAN", "NHA HAT", "NHA VAN HOA", "NHA THIEU NHI",
 	"LIEN HIEP", "HIEP HOI", "CAU LAC BO", "CO QUAN ", "TRAM ", "VUON QUOC GIA", "KHU BAO TON",
 	"CANG VU", "TAP CHI", "PHAN VIEN", "PHAN HIEU", "CHI HOI", "CHI DOAN", "KHOA ", "DANG DOAN",
 	"BINH DOAN", "QUAN DOAN", "TIEU DOAN", "HAI DOAN", "TO CONG TAC", "TO GIUP VIEC", "TRAI GIAM",

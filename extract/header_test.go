@@ -47,6 +47,10 @@ func TestIssuerUnderItsParent(t *testing.T) {
 		{"BỘ QUỐC PHÒNG", "BINH ĐOÀN 15", "Số: 15/BĐ"},
 		{"BỘ NỘI VỤ", "VỤ TỔ CHỨC - BIÊN CHẾ", "Số: 15/VTCBC"},
 		{"HĐND TỈNH BÌNH AN", "THƯỜNG TRỰC HĐND", "Số: 15/TB-TTHĐND"},
+		{"SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", "CƠ SỞ BẢO TRỢ XÃ HỘI", "Số: 15/BTXH"},
+		{"UBND THÀNH PHỐ BÌNH AN", "HẠT QUẢN LÝ ĐÊ", "Số: 15/HQLĐ"},
+		{"TRUNG ƯƠNG HỘI LIÊN HIỆP PHỤ NỮ VIỆT NAM", "HỘI LHPN TỈNH BÌNH AN", "Số: 15/HPN"},
+		{"SỞ NÔNG NGHIỆP VÀ PTNT", "CHI CỤC THỦY LỢI", "Số: 15/CCTL"}, // not CHI CỤC THUẾ
 	} {
 		p := page(1, c[0], c[1], c[2], "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
 		want, parent := strings.TrimSuffix(c[1], " Độc lập - Tự do - Hạnh phúc"), strings.Replace(c[0], "UBRD", "UBND", 1)
