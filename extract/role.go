@@ -79,14 +79,18 @@ func readRole(t string) (string, bool) {
 // qualifiedOffice reports whether role line t is an office as spelt
 // followed by its body's name (THỦ TRƯỞNG CƠ QUAN, TRƯỞNG TRẠM KHUYẾN
 // NÔNG): two words or more, each a syllable, a word of the register among
-// them. Such a line is printed so, and no office is to be put in its place.
+// them; or the one word of a body's kind (GIÁM ĐỐC SỞ). Such a line is
+// printed so, and no office is to be put in its place.
 func qualifiedOffice(t string) bool {
 	ws := strings.Fields(t)
-	for n := len(ws) - 2; n >= 1; n-- {
+	for n := len(ws) - 1; n >= 1; n-- {
 		if !dict.IsOffice(strings.Join(ws[:n], " ")) {
 			continue
 		}
 		body := ws[n:]
+		if len(body) == 1 {
+			return dict.IsBodyWord(body[0])
+		}
 		if slices.ContainsFunc(body, func(w string) bool { return !dict.IsSyllable(w) }) {
 			return false
 		}
