@@ -181,6 +181,11 @@ func ParseNumberLine(line string) (Number, bool) {
 		n.Unreadable = true
 	case isDigits(fixed) && len(fixed) <= 6:
 		n.Numeral = fixed
+	case numeralLetter.MatchString(fixed):
+		// A number put between two (15a, 15b) by an office that issued
+		// one late; or a speck read after the figures: the clerk checks.
+		a, b := runeIndex(string(folded), m[2]), runeIndex(string(folded), m[3])
+		n.Numeral, n.Unsure = digitFix.Replace(strings.Trim(string(orig[a:b]), slotFill)), true
 	case strings.ContainsFunc(slot, unicode.IsLetter) && letterRun(slot) >= 2:
 		return Number{}, false // words, not a numeral: "Sở Tài chính/…"
 	default:
@@ -240,6 +245,9 @@ func ParseNumberLine(line string) (Number, bool) {
 	}
 	return n, true
 }
+
+// numeralLetter is a numeral with a letter after it (folded capitals).
+var numeralLetter = regexp.MustCompile(`^[0-9]{1,6}[A-Z]$`)
 
 // slashedCode is the part of a number's code after a slash where a hyphen
 // stands (15/QĐ/UBND), as ParseNumberLine reads on from the code's end:

@@ -298,7 +298,7 @@ func TestNumbersAsTyped(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer ix.Close()
-	docs := map[string]string{"a": "6/BC-UBND", "b": "6/BC-VTLUTNN", "c": "7/BC-VTLTNN", "d": "6/TB-VTLTNN", "e": "6/BC-VTLTNNX", "f": "125-QĐ/TU", "g": "45/BC-SNN&PTNT", "h": "12/QĐ.UBND"}
+	docs := map[string]string{"a": "6/BC-UBND", "b": "6/BC-VTLUTNN", "c": "7/BC-VTLTNN", "d": "6/TB-VTLTNN", "e": "6/BC-VTLTNNX", "f": "125-QĐ/TU", "g": "45/BC-SNN&PTNT", "h": "12/QĐ.UBND", "i": "15a/QĐ-UBND"}
 	for id, number := range docs {
 		d := vanthu.Document{ID: ref(id), PageCount: 1, Metadata: vanthu.Metadata{Number: number, Recipients: []string{}},
 			Pages: []vanthu.Page{{Number: 1, Text: "báo cáo tình hình", Done: true}}}
@@ -326,8 +326,9 @@ func TestNumbersAsTyped(t *testing.T) {
 			t.Errorf("%q: %d hits %+v, want the Party document", q, res.Total, res.Hits)
 		}
 	}
-	// "&" for "và" in a code, a stop for its hyphen, as offices print them.
-	for q, id := range map[string]string{"số 45/BC-SNN&PTNT": "g", "45/bc-snn&ptnt": "g", "45 BC SNN PTNT": "g", "12/QĐ.UBND": "h", "số 12/QĐ-UBND": "h"} {
+	// "&" for "và" in a code, a stop for its hyphen, a letter after the
+	// numeral (15a, a number put between two), as offices print them.
+	for q, id := range map[string]string{"số 45/BC-SNN&PTNT": "g", "45/bc-snn&ptnt": "g", "45 BC SNN PTNT": "g", "12/QĐ.UBND": "h", "số 12/QĐ-UBND": "h", "số 15a/QĐ-UBND": "i", "15A/qd-ubnd": "i"} {
 		if res := find(q); res.Total != 1 || res.Hits[0].ID != ref(id) {
 			t.Errorf("%q: %d hits %+v, want %s", q, res.Total, res.Hits, id)
 		}
