@@ -212,7 +212,7 @@ func issuer(segs []layout.Segment, joint bool) (agency, parent string, unsure bo
 		if numberish.MatchString(foldUpper(s.Text)) {
 			break
 		}
-		t := strings.TrimSpace(cutNational(s.Text))
+		t := logoMarks(strings.TrimSpace(cutNational(s.Text)))
 		dash := nameDash.MatchString(t)
 		t = strings.TrimSpace(strings.Trim(t, "-_—=~. :;'`"))
 		if t == "" || ParseUrgency(t) != "" || ParseConfidentiality(t) != "" || !isUpperish(t) || isNational(t) {
@@ -270,6 +270,32 @@ func issuer(segs []layout.Segment, joint bool) (agency, parent string, unsure bo
 		parent = name(lines[starts[k-1]:start])
 	}
 	return agency, parent, unknown[start]
+}
+
+// logoMarks drops from the ends of header line t what OCR made of a logo
+// or an emblem printed beside the agency's name (an enterprise's, a
+// bank's, a hospital's): words of signs and no letter or figure (®, |,
+// ¬), and words in small letters on a line in capitals (e, ee). A dash
+// ending the line is the name's (nameDash), and stays.
+func logoMarks(t string) string {
+	ws := strings.Fields(t)
+	junk := func(w string) bool {
+		if w == "-" || w == "–" || w == "—" {
+			return false
+		}
+		return !strings.ContainsFunc(w, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) ||
+			!strings.ContainsFunc(w, unicode.IsUpper) && strings.ContainsFunc(w, unicode.IsLower)
+	}
+	if !isUpperish(t) {
+		return t
+	}
+	for len(ws) > 1 && junk(ws[0]) {
+		ws = ws[1:]
+	}
+	for len(ws) > 1 && junk(ws[len(ws)-1]) {
+		ws = ws[:len(ws)-1]
+	}
+	return strings.Join(ws, " ")
 }
 
 // ministry reports whether a header line begins a ministry's name (BỘ

@@ -8,6 +8,24 @@ import (
 	"github.com/vanthu/vanthu"
 )
 
+// A logo or an emblem printed beside the agency's name (an enterprise's,
+// a bank's, a hospital's) is read as signs or small letters at the ends
+// of its line: they are no part of the name, nor keep the line from
+// starting one.
+func TestIssuerBesideALogo(t *testing.T) {
+	for _, c := range []struct{ parentLine, line, parent, issuer string }{
+		{"® TẬP ĐOÀN ĐIỆN LỰC VIỆT NAM", "TỔNG CÔNG TY ĐIỆN LỰC MIỀN TRUNG", "TẬP ĐOÀN ĐIỆN LỰC VIỆT NAM", "TỔNG CÔNG TY ĐIỆN LỰC MIỀN TRUNG"},
+		{"TẬP ĐOÀN ĐIỆN LỰC VIỆT NAM", "e TỔNG CÔNG TY ĐIỆN LỰC MIỀN TRUNG", "TẬP ĐOÀN ĐIỆN LỰC VIỆT NAM", "TỔNG CÔNG TY ĐIỆN LỰC MIỀN TRUNG"},
+		{"ee NGÂN HÀNG NHÀ NƯỚC VIỆT NAM", "CHI NHÁNH TỈNH BÌNH AN", "NGÂN HÀNG NHÀ NƯỚC VIỆT NAM", "CHI NHÁNH TỈNH BÌNH AN"},
+		{"| BỘ Y TẾ", "BỆNH VIỆN BẠCH MAI ¬", "BỘ Y TẾ", "BỆNH VIỆN BẠCH MAI"},
+	} {
+		p := page(1, c.parentLine, c.line, "Số: 15/KT", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+		if md := Read([]vanthu.Page{p}, nil).Metadata; md.Issuer != c.issuer || md.ParentBody != c.parent {
+			t.Errorf("%q / %q: issuer %q under %q, want %q under %q", c.parentLine, c.line, md.Issuer, md.ParentBody, c.issuer, c.parent)
+		}
+	}
+}
+
 // A "Số:" line read too poorly to parse is still no part of the agency's
 // name above it.
 // The parent body's line is no part of the issuer's name, but the parent
