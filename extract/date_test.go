@@ -123,6 +123,31 @@ func TestDateLineEndingOnItsDay(t *testing.T) {
 	}
 }
 
+// In a narrow right column a long date line wraps: after the place's
+// comma, after its day, after "tháng", before the year. The line under
+// it goes on with it.
+func TestDateLineWrapped(t *testing.T) {
+	for _, c := range []struct {
+		first, second, place string
+	}{
+		{"Thành phố Hồ Chí Minh,", "ngày 15 tháng 10 năm 2024", "Thành phố Hồ Chí Minh"},
+		{"Bình Định, ngày 15", "tháng 10 năm 2024", "Bình Định"},
+		{"Bình Định, ngày 15 tháng", "10 năm 2024", "Bình Định"},
+		{"Bình Định, ngày 15 tháng 10 năm", "2024", "Bình Định"},
+	} {
+		words := scanWords(
+			row{"Số: 507/UBND-KT", 300, 318, 600, 356},
+			row{c.first, 1100, 318, 1900, 356},
+			row{c.second, 1150, 362, 1850, 400},
+			row{"V/v triển khai kế hoạch", 250, 460, 700, 496},
+		)
+		r := Read([]vanthu.Page{{Number: 1, Width: 2480, Height: 3508, Words: words}}, nil)
+		if md := r.Metadata; md.IssuedDate != "2024-10-15" || md.Place != c.place || slices.Contains(r.Review, "issued_date") {
+			t.Errorf("%q / %q: date %q, place %q, review %v; want 2024-10-15 in %s", c.first, c.second, md.IssuedDate, md.Place, r.Review, c.place)
+		}
+	}
+}
+
 // A day slot left blank is wide enough for the layout to part the date
 // line in two: "Đồng Tháp, ngày" and "tháng 3 năm 2013". The printed
 // month and year are still read, for the clerk to complete.

@@ -445,7 +445,9 @@ func joinSegs(s, n layout.Segment) layout.Segment {
 // e-office system stamped over the slot's dots parts a text layer's line
 // after it ("ngày …… 12" / "tháng 3 năm 2024"). A line that ends on
 // "năm", its year wrapped to the line under it in a narrow column (a long
-// place's), takes that year.
+// place's), takes that year; so does a line that opens a date line and
+// is none alone, wrapped anywhere else (after the place's comma, after
+// "tháng"), with the rest under it.
 func dateLine(segs []layout.Segment, i int) layout.Segment {
 	s := segs[i]
 	if endsOnNgay.MatchString(strings.TrimRight(foldUpper(s.Text), " .…_:0123456789")) {
@@ -453,14 +455,36 @@ func dateLine(segs []layout.Segment, i int) layout.Segment {
 			s = joinSegs(s, segs[next])
 		}
 	}
-	if strings.HasSuffix(strings.TrimRight(foldUpper(s.Text), " .,:"), " NAM") && i+1 < len(segs) {
-		n := segs[i+1]
-		below := n.Y0 >= s.Y1-(s.Y1-s.Y0)/2 && n.Y0-s.Y1 < s.Y1-s.Y0 && n.X0 < s.X1 && n.X1 > s.X0
-		if below && wrappedYear.MatchString(strings.TrimSpace(n.Text)) {
-			s = joinSegs(s, n)
+	if i+1 >= len(segs) || !underLine(s, segs[i+1]) {
+		return s
+	}
+	n := segs[i+1]
+	if strings.HasSuffix(strings.TrimRight(foldUpper(s.Text), " .,:"), " NAM") && wrappedYear.MatchString(strings.TrimSpace(n.Text)) {
+		return joinSegs(s, n)
+	}
+	if _, _, _, ok := readDateLine(s.Text); !ok && opensDateLine(s.Text) {
+		j := joinSegs(s, n)
+		if _, _, _, ok := readDateLine(j.Text); ok {
+			return j
 		}
 	}
 	return s
+}
+
+// underLine reports whether n is set right under s: less than a line
+// between, across it.
+func underLine(s, n layout.Segment) bool {
+	return n.Y0 >= s.Y1-(s.Y1-s.Y0)/2 && n.Y0-s.Y1 < s.Y1-s.Y0 && n.X0 < s.X1 && n.X1 > s.X0
+}
+
+// opensDateLine reports whether t opens a date line: a place alone and its
+// comma, before "ngày" or at the line's end.
+func opensDateLine(t string) bool {
+	up := foldUpper(t)
+	if k := strings.Index(up, "NGAY"); k >= 0 {
+		up = up[:k]
+	}
+	return placeAlone(up)
 }
 
 // endsOnNgay matches a line that ends on "ngày" (ngayRead).
