@@ -151,14 +151,26 @@ func ParseUrgency(line string) string { return mark(line, dict.Urgencies) }
 // ParseConfidentiality recognises a line that is a secrecy mark alone.
 func ParseConfidentiality(line string) string { return mark(line, dict.Secrecies) }
 
+// mark reads line as one of marks: as it is spelt, or, for a mark of
+// eight letters or more, one letter off (HỎA TỐC HN GIỜ, the Ẹ of a red
+// stamp lost in 1 bit), which no other mark is near. A Timed mark may
+// have the hour written after it.
 func mark(line string, marks []dict.Mark) string {
-	if !isUpperish(line) {
-		return ""
-	}
-	f := strings.Join(strings.Fields(stripPunct(foldUpper(line))), " ")
+	words, read := strings.Fields(stripPunct(foldUpper(line))), strings.Fields(line)
 	for _, m := range marks {
-		if f == m.Folded || m.Timed && strings.HasPrefix(f, m.Folded+" ") {
-			return m.Name // the hour written after it
+		n := len(strings.Fields(m.Folded))
+		if len(words) < n || len(words) > n && !m.Timed {
+			continue
+		}
+		// In capitals, as marks are set; the hour after one is not.
+		if !isUpperish(line) && (len(words) == n || !isUpperish(strings.Join(read[:min(n, len(read))], " "))) {
+			continue
+		}
+		switch f := strings.Join(words[:n], " "); {
+		case f == m.Folded:
+			return m.Name
+		case len(m.Folded) >= 8+n-1 && dict.EditDistance(f, m.Folded) <= 1:
+			return m.Name
 		}
 	}
 	return ""
