@@ -22,6 +22,7 @@ var marked = map[string][]struct {
 	at   image.Point
 }{
 	"health department's Kế hoạch stamped MẬT and KHẨN in red": {{"MẬT", image.Point{560, 470}}, {"KHẨN", image.Point{540, 630}}},
+	"district's công văn stamped HỎA TỐC HẸN GIỜ in red":       {{"HỎA TỐC HẸN GIỜ", image.Point{540, 630}}},
 }
 
 // received are the kinds a receiving office has stamped ĐẾN (NĐ 30, Phụ
@@ -56,12 +57,12 @@ var kindFields = []string{"number", "doc_type", "issuer", "parent_body", "issued
 // "trao đổi với" too).
 var kindScans = []scanning{
 	{"300 dpi", 300, jpegImage, map[string]int{
-		"number": 66, "doc_type": 66, "issuer": 66, "parent_body": 66, "issued_date": 66, "place": 66,
-		"subject": 66, "signer": 66, "signer_title": 66, "urgency": 66, "confidentiality": 66,
+		"number": 68, "doc_type": 68, "issuer": 68, "parent_body": 68, "issued_date": 68, "place": 68,
+		"subject": 68, "signer": 68, "signer_title": 68, "urgency": 68, "confidentiality": 68,
 	}, 0},
 	{"200 dpi 1 bit", 200, bilevelImage, map[string]int{
-		"number": 65, "doc_type": 66, "issuer": 66, "parent_body": 66, "issued_date": 66, "place": 66,
-		"subject": 66, "signer": 66, "signer_title": 66, "urgency": 66, "confidentiality": 66,
+		"number": 67, "doc_type": 68, "issuer": 68, "parent_body": 68, "issued_date": 68, "place": 68,
+		"subject": 68, "signer": 68, "signer_title": 68, "urgency": 68, "confidentiality": 68,
 	}, 0},
 	// At 100 dpi, the command's signer Đại tá Võ Văn Bình is read "Đại ta
 	// Võ Van Bình": the rank is known with its marks lost; Van after the
@@ -71,31 +72,31 @@ var kindScans = []scanning{
 	// Vinh is read "Eeế Quang Vĩnh", and the role over him "ETL. THLU
 	// TRƯỞNG / PHÓ CHỈ HUY TRƯỞNG" (both flagged).
 	{"100 dpi colour", 100, jpegImage, map[string]int{
-		"number": 66, "doc_type": 66, "issuer": 66, "parent_body": 66, "issued_date": 66, "place": 66,
-		"subject": 66, "signer": 63, "signer_title": 62, "urgency": 66, "confidentiality": 66,
+		"number": 68, "doc_type": 68, "issuer": 68, "parent_body": 68, "issued_date": 68, "place": 68,
+		"subject": 68, "signer": 65, "signer_title": 64, "urgency": 68, "confidentiality": 68,
 	}, 0},
 	{"150 dpi grey, turned, JPEG 50", 150, turnedGreyImage, map[string]int{
-		"number": 66, "doc_type": 66, "issuer": 66, "parent_body": 66, "issued_date": 66, "place": 66,
-		"subject": 66, "signer": 66, "signer_title": 66, "urgency": 66, "confidentiality": 66,
+		"number": 68, "doc_type": 68, "issuer": 68, "parent_body": 68, "issued_date": 68, "place": 68,
+		"subject": 68, "signer": 68, "signer_title": 68, "urgency": 68, "confidentiality": 68,
 	}, 0},
 	// The fax reads the department's signer Đặng Thị Ngọc Ánh as Ảnh, the
 	// hook for the acute: no given name of the list, put right, flagged
 	// (dict.RepairGivenName).
 	{"fax, standard mode: 204 by 98 dpi, 1 bit", 204, faxImage, map[string]int{
-		"number": 65, "doc_type": 66, "issuer": 66, "parent_body": 66, "issued_date": 66, "place": 66,
-		"subject": 66, "signer": 66, "signer_title": 66, "urgency": 66, "confidentiality": 66,
+		"number": 67, "doc_type": 68, "issuer": 68, "parent_body": 68, "issued_date": 68, "place": 68,
+		"subject": 68, "signer": 68, "signer_title": 68, "urgency": 68, "confidentiality": 68,
 	}, 0},
 	// Upside down, two short letters measure too little for Leptonica to
 	// turn them, and are turned because they read as no language
 	// (ocr.RecognizePage).
 	{"200 dpi upside down", 200, upsideDownImage, map[string]int{
-		"number": 66, "doc_type": 66, "issuer": 66, "parent_body": 66, "issued_date": 66, "place": 66,
-		"subject": 66, "signer": 66, "signer_title": 66, "urgency": 66, "confidentiality": 66,
+		"number": 68, "doc_type": 68, "issuer": 68, "parent_body": 68, "issued_date": 68, "place": 68,
+		"subject": 68, "signer": 68, "signer_title": 68, "urgency": 68, "confidentiality": 68,
 	}, 0},
 	// On its side, the commune's number 27 is read 227 (flagged).
 	{"200 dpi on its side", 200, sidewaysImage, map[string]int{
-		"number": 65, "doc_type": 66, "issuer": 66, "parent_body": 66, "issued_date": 66, "place": 66,
-		"subject": 66, "signer": 66, "signer_title": 66, "urgency": 66, "confidentiality": 66,
+		"number": 67, "doc_type": 68, "issuer": 68, "parent_body": 68, "issued_date": 68, "place": 68,
+		"subject": 68, "signer": 68, "signer_title": 68, "urgency": 68, "confidentiality": 68,
 	}, 0},
 }
 
@@ -133,16 +134,16 @@ var kindScans = []scanning{
 // flagged (extract.readDateLine).
 var timesScans = []scanning{
 	{"Times, 300 dpi", 300, jpegImage, map[string]int{
-		"number": 66, "doc_type": 66, "issuer": 66, "parent_body": 66, "issued_date": 66, "place": 66,
-		"subject": 66, "signer": 66, "signer_title": 66, "urgency": 66, "confidentiality": 66,
+		"number": 68, "doc_type": 68, "issuer": 68, "parent_body": 68, "issued_date": 68, "place": 68,
+		"subject": 68, "signer": 68, "signer_title": 68, "urgency": 68, "confidentiality": 68,
 	}, 0},
 	{"Times, 200 dpi colour", 200, jpegImage, map[string]int{
-		"number": 66, "doc_type": 66, "issuer": 66, "parent_body": 66, "issued_date": 66, "place": 65,
-		"subject": 66, "signer": 65, "signer_title": 66, "urgency": 66, "confidentiality": 66,
+		"number": 68, "doc_type": 68, "issuer": 68, "parent_body": 68, "issued_date": 68, "place": 67,
+		"subject": 68, "signer": 67, "signer_title": 68, "urgency": 68, "confidentiality": 68,
 	}, 0},
 	{"Times, 200 dpi 1 bit", 200, bilevelImage, map[string]int{
-		"number": 61, "doc_type": 66, "issuer": 65, "parent_body": 66, "issued_date": 64, "place": 65,
-		"subject": 64, "signer": 64, "signer_title": 64, "urgency": 66, "confidentiality": 66,
+		"number": 63, "doc_type": 68, "issuer": 67, "parent_body": 68, "issued_date": 66, "place": 67,
+		"subject": 66, "signer": 66, "signer_title": 66, "urgency": 68, "confidentiality": 68,
 	}, 1},
 }
 
@@ -191,9 +192,12 @@ var timesScans = []scanning{
 // Chương trình, a provincial library's Giấy giới thiệu of 2014 under its
 // department, numbered with its type's code of Thông tư 01/2011 (GT) and
 // with no trích yếu, an investigating agency's Quyết định signed for its
-// head (KT. THỦ TRƯỞNG, the letters of a minister's deputy), and a
+// head (KT. THỦ TRƯỞNG, the letters of a minister's deputy), a
 // provincial Party committee's department's Hướng dẫn signed K/T (its
-// TUYÊN read TUYỂN or TUYẾN in every scan, put right by dict's phrases).
+// TUYÊN read TUYỂN or TUYẾN in every scan, put right by dict's phrases),
+// a chi cục's Quyết định under its sở, signed for the chi cục trưởng
+// (its THỦY LỢI one letter from CHI CỤC THUẾ), and a district's công văn
+// stamped HỎA TỐC HẸN GIỜ in red (its Ẹ lost in Times in 1 bit).
 // Each is drawn at 300 dpi and scanned at 300 dpi in colour, at 200 dpi
 // in 1 bit, at 100 dpi in colour, at 150 dpi in grey turned 1.5° (JPEG
 // 50), as a fax in its standard mode, and at 200 dpi upside down and on
