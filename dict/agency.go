@@ -114,14 +114,15 @@ var offices = []string{
 	// of a minister's deputy (THỨ TRƯỞNG); a newspaper's editor.
 	"THỦ TRƯỞNG", "PHÓ THỦ TRƯỞNG", "TỔNG BIÊN TẬP", "PHÓ TỔNG BIÊN TẬP",
 	// The heads of a chi cục, a forest or dike unit (hạt), a border
-	// post (đồn), a branch, a station, a faculty, a prison (giám thị), an
-	// army group (đoàn), and a union's or an association's secretary
-	// general; a unit's political officer; the chief accountant, who
-	// signs a body's financial papers beside its head.
+	// post (đồn), a branch, a station, a prison (giám thị), and a
+	// union's or an association's secretary general; a unit's political
+	// officer; the chief accountant, who signs a body's financial papers
+	// beside its head. Not an office: the letters of a header's words
+	// (TRƯỞNG KHOA, ĐOÀN TRƯỞNG: the TRƯỜNG KHOA HỌC …, BCH ĐOÀN TRƯỜNG
+	// of a name), which the header's repair would respell.
 	"CHI CỤC TRƯỞNG", "PHÓ CHI CỤC TRƯỞNG", "HẠT TRƯỞNG", "PHÓ HẠT TRƯỞNG", "ĐỒN TRƯỞNG", "PHÓ ĐỒN TRƯỞNG",
-	"TRƯỞNG CHI NHÁNH", "PHÓ TRƯỞNG CHI NHÁNH", "TRƯỞNG TRẠM", "PHÓ TRƯỞNG TRẠM", "TRƯỞNG KHOA",
-	"PHÓ TRƯỞNG KHOA", "GIÁM THỊ", "PHÓ GIÁM THỊ", "ĐOÀN TRƯỞNG", "PHÓ ĐOÀN TRƯỞNG", "TỔNG THƯ KÝ",
-	"PHÓ TỔNG THƯ KÝ", "CHÍNH TRỊ VIÊN", "PHÓ CHÍNH TRỊ VIÊN", "KẾ TOÁN TRƯỞNG",
+	"TRƯỞNG CHI NHÁNH", "PHÓ TRƯỞNG CHI NHÁNH", "TRƯỞNG TRẠM", "PHÓ TRƯỞNG TRẠM", "GIÁM THỊ", "PHÓ GIÁM THỊ",
+	"TỔNG THƯ KÝ", "PHÓ TỔNG THƯ KÝ", "CHÍNH TRỊ VIÊN", "PHÓ CHÍNH TRỊ VIÊN", "KẾ TOÁN TRƯỞNG",
 }
 
 // unitWords are the administrative units that follow "ỦY BAN NHÂN DÂN" or

@@ -25,6 +25,9 @@ func TestRepairHeader(t *testing.T) {
 		// One letter off from a phrase, but a word printed so.
 		{"CỤC THỦY SẢN", "CỤC THỦY SẢN"},
 		{"CHI CỤC THỦY ĐIỆN", "CHI CỤC THỦY ĐIỆN"},
+		// A name's words with an office's letters.
+		{"BCH ĐOÀN TRƯỜNG THPT BÌNH SƠN", "BCH ĐOÀN TRƯỜNG THPT BÌNH SƠN"},
+		{"TRƯỜNG KHOA HỌC LIÊN NGÀNH", "TRƯỜNG KHOA HỌC LIÊN NGÀNH"},
 		// One letter off, in a long phrase.
 		{"SỞ KHOA HỌC VÀ CÔNG NGHẸC", "SỞ KHOA HỌC VÀ CÔNG NGHỆ"},
 		{"SƠ TÀI NGUYÊN VÀ MÔI TRƯỜNG", "SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG"},

@@ -33,11 +33,10 @@ func TestReadRole(t *testing.T) {
 		{"THÚ TRƯỞNG", "THÚ TRƯỞNG", true}, // THỦ or THỨ: for the line over it or the clerk
 		{"PHÓ TỔNG BIÊN TẬP", "PHÓ TỔNG BIÊN TẬP", false},
 		// The heads of units of other kinds, each near another office
-		// (CỤC TRƯỞNG, ĐỘI TRƯỞNG, TRƯỞNG CÔNG AN, PHÓ GIÁM ĐỐC), and an
-		// office with the one word of its body's kind after it.
+		// (CHỈ HUY TRƯỞNG, ĐỘI TRƯỞNG, TRƯỞNG CÔNG AN, PHÓ GIÁM ĐỐC), and
+		// an office with the one word of its body's kind after it.
 		{"PHÓ CHI CỤC TRƯỞNG", "PHÓ CHI CỤC TRƯỞNG", false},
 		{"ĐỒN TRƯỞNG", "ĐỒN TRƯỞNG", false},
-		{"ĐOÀN TRƯỞNG", "ĐOÀN TRƯỞNG", false},
 		{"TRƯỞNG CHI NHÁNH", "TRƯỞNG CHI NHÁNH", false},
 		{"PHÓ GIÁM THỊ", "PHÓ GIÁM THỊ", false},
 		{"KẾ TOÁN TRƯỞNG", "KẾ TOÁN TRƯỞNG", false},
