@@ -290,7 +290,7 @@ var recipientPhrases = append(makePhrases([]string{
 
 // repair respells the phrases of list found in s and counts their
 // syllables; fuzzy lets a phrase of three syllables or more match one
-// letter off, where what was read at that letter is no word (printedWord).
+// letter off, where that is a slip (printedWord).
 func repair(s string, list []phrase, fuzzy bool) (string, int) {
 	matched := 0
 	toks := strings.Fields(s)
@@ -340,21 +340,32 @@ func repair(s string, list []phrase, fuzzy bool) (string, int) {
 	return strings.Join(toks, " "), matched
 }
 
-// printedWord reports whether a syllable at which phrase ph, matched one
-// letter off at word i, differs from what was read is, as read, a word in
-// use (IsAttested): the THỦY of CHI CỤC THỦY LỢI, one letter from CHI CỤC
-// THUẾ, was printed so. The letter a slip changes makes no word (CÔNG
-// NGHẸC); a mark it changes leaves the letters, which match exactly.
+// printedWord reports whether phrase ph, matched one letter off at word
+// i, stands against what was printed rather than a slip: where no
+// syllable after the phrase's fixed head matched as read (CHI CỤC THỦY,
+// one letter from CHI CỤC THUẾ: the sector, all that names the body, is
+// guessed), or where a syllable that differs is, as read, a compound with
+// a word beside it (THỦY LỢI). ỦY BAN NHÂN DÂN read LÝ BẠN NHÂN DÂN is a
+// slip: three syllables of four agree.
 func printedWord(toks []string, at []int, words []string, ph phrase, i int) bool {
+	read := func(w int) string {
+		start, end := letterSpan(toks[at[w]])
+		return toks[at[w]][start:end]
+	}
+	agree := 0
 	for j := range ph.sylls {
-		if w := i + j; words[w] != ph.folded[j] {
-			start, end := letterSpan(toks[at[w]])
-			if IsAttested(toks[at[w]][start:end]) {
-				return true
+		w := i + j
+		if words[w] == ph.folded[j] {
+			if j >= ph.fixed {
+				agree++
 			}
+			continue
+		}
+		if w > 0 && IsCompound(read(w-1), read(w)) || w+1 < len(words) && IsCompound(read(w), read(w+1)) {
+			return true
 		}
 	}
-	return false
+	return agree == 0
 }
 
 // twinAsPrinted returns of ph and the phrases of list with its letters

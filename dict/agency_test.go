@@ -22,7 +22,8 @@ func TestRepairHeader(t *testing.T) {
 		{"CHI CỤC THỦY LỢI", "CHI CỤC THỦY LỢI"}, // not THUẾ, one letter off
 		{"CHI CUC THUY LOI", "CHI CỤC THỦY LỢI"},
 		{"CHI CỤC CHĂN NUÔI VÀ THÚ Ý", "CHI CỤC CHĂN NUÔI VÀ THÚ Y"},
-		// One letter off from a phrase, but a word printed so.
+		// One letter off from a phrase, but words printed so: the whole
+		// of a sector's name, or a compound with the word after it.
 		{"CỤC THỦY SẢN", "CỤC THỦY SẢN"},
 		{"CHI CỤC THỦY ĐIỆN", "CHI CỤC THỦY ĐIỆN"},
 		// A name's words with an office's letters.
@@ -32,6 +33,7 @@ func TestRepairHeader(t *testing.T) {
 		{"SỞ KHOA HỌC VÀ CÔNG NGHẸC", "SỞ KHOA HỌC VÀ CÔNG NGHỆ"},
 		{"SƠ TÀI NGUYÊN VÀ MÔI TRƯỜNG", "SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG"},
 		{"SƠ NỘI VỤ", "SỞ NỘI VỤ"},
+		{"LÝ BẠN NHÂN DÂN TỈNH", "ỦY BAN NHÂN DÂN TỈNH"}, // a coarse scan's: LÝ is a word, but three syllables agree
 		{"BÔ TÀI CHÍNH", "BỘ TÀI CHÍNH"},
 		{"CỤC VĂN THƯ VÀ LƯU TRƯ NHÀ NƯỚC", "CỤC VĂN THƯ VÀ LƯU TRỮ NHÀ NƯỚC"},
 		{"CHI CỤC VĂN THƯ - LƯU TRƯ", "CHI CỤC VĂN THƯ - LƯU TRỮ"},
