@@ -13,9 +13,11 @@ import (
 )
 
 // vvLead matches (in folded capitals) "V/v" at the start of a line as OCR
-// may misread it: its v lost, its slash read as another thin mark or, in
-// a 1-bit scan, lost ("V v tham gia …").
-var vvLead = regexp.MustCompile(`^V\s*(?:[/|\\LI1]\s*[VY]?|\s[VY])[.:]?\s+`)
+// may misread it: its v lost, its slash read as another thin mark (a
+// fraction's slash, a stop before the v) or, in a 1-bit scan, lost ("V v
+// tham gia …", "Vv tham gia …"), its V read as the W or Y of its shape
+// before a slash.
+var vvLead = regexp.MustCompile(`^(?:V\s*(?:[/|\\LI1⁄∕]\s*[VY]?|\.\s*[VY]|\s[VY]|V)|[WY]\s*[/⁄∕]\s*V)[.:]?\s+`)
 
 // subjectVv reads a công văn's trích yếu, with the lines it stands on:
 // "V/v …" under the number, with its continuation lines, set

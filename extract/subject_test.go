@@ -234,7 +234,8 @@ func TestSubjectLineWithSpecks(t *testing.T) {
 // "V/v" as OCR may misread it still opens a công văn's trích yếu, which
 // is given back its "V/v"; a line that only begins with a V does not.
 func TestSubjectVvMisread(t *testing.T) {
-	for _, lead := range []string{"V/ triển khai", "Vlv triển khai", "V/y triển khai", "V v triển khai", "V/V triển khai"} {
+	for _, lead := range []string{"V/ triển khai", "Vlv triển khai", "V/y triển khai", "V v triển khai", "V/V triển khai",
+		"Vv triển khai", "V.v triển khai", "V⁄v triển khai", "W/v triển khai", "Y/v triển khai"} {
 		left := []layout.Segment{
 			seg("Số: 12/VPUBND-NN", layout.Left, 300, 240, 600, 280),
 			seg(lead+" công tác phòng, chống", layout.Left, 240, 290, 680, 326),
@@ -244,7 +245,8 @@ func TestSubjectVvMisread(t *testing.T) {
 			t.Errorf("%q: subjectVv = %q, want %q", lead, got, want)
 		}
 	}
-	left := []layout.Segment{seg("VĂN PHÒNG", layout.Left, 300, 200, 600, 230), seg("Vụ Tổ chức cán bộ", layout.Left, 300, 240, 600, 280), seg("V Vân", layout.Left, 300, 290, 600, 326)}
+	left := []layout.Segment{seg("VĂN PHÒNG", layout.Left, 300, 200, 600, 230), seg("Vụ Tổ chức cán bộ", layout.Left, 300, 240, 600, 280),
+		seg("V Vân", layout.Left, 300, 290, 600, 326), seg("V. Tổ chức thực hiện", layout.Left, 300, 340, 600, 376), seg("Y tế dự phòng", layout.Left, 300, 390, 600, 426)}
 	if got, _ := subjectVv(left); got != "" {
 		t.Errorf("subjectVv = %q, want none", got)
 	}
