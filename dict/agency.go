@@ -181,7 +181,7 @@ var recipientPhrases = append(makePhrases([]string{
 
 // repair respells the phrases of list found in s and counts their
 // syllables; fuzzy lets a phrase of three syllables or more match one
-// letter off, where that is a slip (printedWord).
+// letter off, where that is a slip (readAsPrinted).
 func repair(s string, list []phrase, fuzzy bool) (string, int) {
 	matched := 0
 	toks := strings.Fields(s)
@@ -201,7 +201,7 @@ func repair(s string, list []phrase, fuzzy bool) (string, int) {
 		if n == 0 && i == end {
 			ph, n, exact = unitAfter(words, i)
 		}
-		if n == 0 || !exact && printedWord(toks, at, words, ph, i) {
+		if n == 0 || !exact && readAsPrinted(toks, at, words, ph, i) {
 			i++
 			continue
 		}
@@ -231,14 +231,14 @@ func repair(s string, list []phrase, fuzzy bool) (string, int) {
 	return strings.Join(toks, " "), matched
 }
 
-// printedWord reports whether phrase ph, matched one letter off at word
-// i, stands against what was printed rather than a slip: where no
+// readAsPrinted reports whether what was read where phrase ph matched one
+// letter off, at word i, is what was printed rather than a slip: where no
 // syllable after the phrase's fixed head matched as read (CHI CỤC THỦY,
 // one letter from CHI CỤC THUẾ: the sector, all that names the body, is
 // guessed), or where a syllable that differs is, as read, a compound with
 // a word beside it (THỦY LỢI). ỦY BAN NHÂN DÂN read LÝ BẠN NHÂN DÂN is a
 // slip: three syllables of four agree.
-func printedWord(toks []string, at []int, words []string, ph phrase, i int) bool {
+func readAsPrinted(toks []string, at []int, words []string, ph phrase, i int) bool {
 	read := func(w int) string {
 		start, end := letterSpan(toks[at[w]])
 		return toks[at[w]][start:end]

@@ -65,8 +65,9 @@ func ParseDateLine(line string) (place, date string, ok bool) {
 // by the flag at its top (tháng T1, tháng TÍ for tháng 11).
 var italicMonth = strings.NewReplacer(append(slices.Clone(digitLookalikes), "T", "1")...)
 
-// readDateLine is ParseDateLine that also reports whether a figure of the
-// month was read from a letter (italicMonth): a guess the clerk checks.
+// readDateLine is ParseDateLine that also reports a guess the clerk checks:
+// a figure of the month read from a letter (italicMonth), or a day read
+// beside a word misread where "ngày" stands (bareDateRe).
 func readDateLine(line string) (place, date string, guessed, ok bool) {
 	orig := []rune(dict.NFC(unleader(line)))
 	folded := string(foldRunes(orig))

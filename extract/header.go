@@ -153,8 +153,8 @@ func ParseConfidentiality(line string) string { return mark(line, dict.Secrecies
 
 // mark reads line as one of marks: as it is spelt, or, for a mark of
 // eight letters or more, one letter off (HỎA TỐC HN GIỜ, the Ẹ of a red
-// stamp lost in 1 bit), which no other mark is near. A Timed mark may
-// have the hour written after it.
+// stamp lost in 1 bit; no two marks are as near each other). A Timed mark
+// may have the hour written after it.
 func mark(line string, marks []dict.Mark) string {
 	words, read := strings.Fields(stripPunct(foldUpper(line))), strings.Fields(line)
 	for _, m := range marks {
@@ -169,7 +169,7 @@ func mark(line string, marks []dict.Mark) string {
 		switch f := strings.Join(words[:n], " "); {
 		case f == m.Folded:
 			return m.Name
-		case len(m.Folded) >= 8+n-1 && dict.EditDistance(f, m.Folded) <= 1:
+		case len(m.Folded)-(n-1) >= 8 && dict.EditDistance(f, m.Folded) <= 1: // its letters, without the spaces
 			return m.Name
 		}
 	}
@@ -290,6 +290,9 @@ func issuer(segs []layout.Segment, joint bool) (agency, parent string, unsure bo
 // ¬), and words in small letters on a line in capitals (e, ee). A dash
 // ending the line is the name's (nameDash), and stays.
 func logoMarks(t string) string {
+	if !isUpperish(t) {
+		return t
+	}
 	ws := strings.Fields(t)
 	junk := func(w string) bool {
 		if w == "-" || w == "–" || w == "—" {
@@ -297,9 +300,6 @@ func logoMarks(t string) string {
 		}
 		return !strings.ContainsFunc(w, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) ||
 			!strings.ContainsFunc(w, unicode.IsUpper) && strings.ContainsFunc(w, unicode.IsLower)
-	}
-	if !isUpperish(t) {
-		return t
 	}
 	for len(ws) > 1 && junk(ws[0]) {
 		ws = ws[1:]

@@ -204,9 +204,9 @@ func parseQuery(q string) (parsed, error) {
 
 // numberLike matches a query that is a document number: digits (with a
 // letter after them, 15a), then letters, joined by / - or spaces
-// (45/QĐ-UBND, 45 QD UBND, 28/2018/QĐ-TTg,
-// the Party's 125-QĐ/TU), or within a code by & or a stop, as offices
-// print them (45/BC-SNN&PTNT, 12/QĐ.UBND).
+// (45/QĐ-UBND, 45 QD UBND, 28/2018/QĐ-TTg, the Party's 125-QĐ/TU), or
+// within a code by & or a stop, as offices print them (45/BC-SNN&PTNT,
+// 12/QĐ.UBND).
 var numberLike = regexp.MustCompile(`^\s*\d{1,6}[a-zA-Z]?(\s*[/ ]\s*\d{4})?\s*[/ -]\s*[\pL][\pL\d]*([\s/&.-]+[\pL][\pL\d]*)*\s*$`)
 
 func (p parsed) String() string {
