@@ -233,17 +233,18 @@ func repair(s string, list []phrase, fuzzy bool) (string, int) {
 
 // readAsPrinted reports whether what was read where phrase ph matched one
 // letter off, at word i, is what was printed rather than a slip: where no
-// syllable after the phrase's fixed head matched as read (CHI CỤC THỦY,
-// one letter from CHI CỤC THUẾ: the sector, all that names the body, is
-// guessed), or where a syllable that differs is, as read, a compound with
-// a word beside it (THỦY LỢI). ỦY BAN NHÂN DÂN read LÝ BẠN NHÂN DÂN is a
+// syllable after the phrase's fixed head matched as read and what was read
+// there is words in use (CHI CỤC THỦY, one letter from CHI CỤC THUẾ: the
+// sector, all that names the body, would be guessed; CHI CỤC THUF is a
+// slip), or where a syllable that differs is, as read, a compound with a
+// word beside it (THỦY LỢI). ỦY BAN NHÂN DÂN read LÝ BẠN NHÂN DÂN is a
 // slip: three syllables of four agree.
 func readAsPrinted(toks []string, at []int, words []string, ph phrase, i int) bool {
 	read := func(w int) string {
 		start, end := letterSpan(toks[at[w]])
 		return toks[at[w]][start:end]
 	}
-	agree := 0
+	agree, inUse := 0, true // inUse: every syllable that differs is, as read, a word in use
 	for j := range ph.sylls {
 		w := i + j
 		if words[w] == ph.folded[j] {
@@ -255,8 +256,9 @@ func readAsPrinted(toks []string, at []int, words []string, ph phrase, i int) bo
 		if w > 0 && IsCompound(read(w-1), read(w)) || w+1 < len(words) && IsCompound(read(w), read(w+1)) {
 			return true
 		}
+		inUse = inUse && IsAttested(read(w))
 	}
-	return agree == 0
+	return agree == 0 && inUse
 }
 
 // twinAsPrinted returns of ph and the phrases of list with its letters

@@ -21,6 +21,7 @@ func TestRepairHeader(t *testing.T) {
 		{"NHÀ CHO THUÊ", "NHÀ CHO THUÊ"},
 		{"CHI CỤC THỦY LỢI", "CHI CỤC THỦY LỢI"}, // not THUẾ, one letter off
 		{"CHI CUC THUY LOI", "CHI CỤC THỦY LỢI"},
+		{"CHI CỤC THUF TỈNH BÌNH AN", "CHI CỤC THUẾ TỈNH BÌNH AN"}, // no word: a slip
 		{"CHI CỤC CHĂN NUÔI VÀ THÚ Ý", "CHI CỤC CHĂN NUÔI VÀ THÚ Y"},
 		// One letter off from a phrase, but words printed so: the whole
 		// of a sector's name, or a compound with the word after it.
