@@ -234,6 +234,13 @@ func ParseNumberLine(line string) (Number, bool) {
 			codes[i], n.Unsure = fixed, true
 		}
 	}
+	if splitCode.MatchString(string(orig[end:])) {
+		// Q Đ-UBND: a gap read inside the code. Read without it, for the
+		// clerk to check.
+		again, ok := ParseNumberLine(string(orig[:end]) + strings.TrimPrefix(string(orig[end:]), " "))
+		again.Unsure = true
+		return again, ok
+	}
 	parts[len(parts)-1] = strings.Join(codes, "-")
 	n.Code = strings.Join(parts, "/")
 	if more := slashedCode.FindStringSubmatch(string(orig[end:])); more != nil {
@@ -245,6 +252,12 @@ func ParseNumberLine(line string) (Number, bool) {
 	}
 	return n, true
 }
+
+// splitCode is what follows a number's code where OCR read a gap inside
+// it: one capital or two, then the rest of the code after its hyphen
+// (45/Q Đ-UBND). A word (CỘNG, Bình) is none, nor a capital alone at the
+// line's end, which may be a rule's stroke read as I.
+var splitCode = regexp.MustCompile(`^ \p{Lu}{1,2}-\p{Lu}`)
 
 // numeralLetter is a numeral with a letter after it (folded capitals).
 var numeralLetter = regexp.MustCompile(`^[0-9]{1,6}[A-Z]$`)

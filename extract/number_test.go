@@ -48,6 +48,10 @@ func TestParseNumberLine(t *testing.T) {
 		{"Số: 45/QĐ—UBND", Number{Numeral: "45", Code: "QĐ-UBND"}}, // the hyphen read as a dash
 		{"Số: 05/HĐ-SNV", Number{Numeral: "05", Code: "HĐ-SNV"}},   // a Hợp đồng's, no Hướng dẫn's (HD)
 		{"Số: 05/DA-SNV", Number{Numeral: "05", Code: "DA-SNV"}},   // a Dự án's, no Đề án's (ĐA)
+		// A gap read inside the code: read without it, and flagged.
+		{"Số: 45/Q Đ-UBND", Number{Numeral: "45", Code: "QĐ-UBND", Unsure: true}},
+		{"Số: 45/QĐ-UBND I", Number{Numeral: "45", Code: "QĐ-UBND"}}, // a stroke after it
+		{"Số: 45/QĐ-UBND CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", Number{Numeral: "45", Code: "QĐ-UBND"}},
 		// A numeral with a letter after it: kept as read, and flagged.
 		{"Số: 15a/QĐ-UBND", Number{Numeral: "15a", Code: "QĐ-UBND", Unsure: true}},
 		{"Số: 01B/KH-UBND", Number{Numeral: "01B", Code: "KH-UBND", Unsure: true}},
