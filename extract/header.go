@@ -188,7 +188,7 @@ var agencyStarts = []string{
 	"THANH DOAN", "HUYEN DOAN", "QUAN UY", "THI UY", "DANG BO", "CHI BO",
 	"CHI NHANH", "XI NGHIEP", "NHA MAY", "HAT ", "DOI QUAN LY",
 	"LIEN SO", "LIEN BO", "LIEN NGANH", "LIEN CO QUAN", "MAT TRAN", "QUAN KHU", "BO TU LENH",
-	"SU DOAN", "LU DOAN", "TRUNG DOAN", "DON BIEN PHONG",
+	"SU DOAN", "LU DOAN", "TRUNG DOAN", "DON BIEN PHONG", "HAI DOI", "CANH SAT", "BUU DIEN", "DIEN LUC",
 	// Bodies under a parent whose name a continuation line does not
 	// begin with: a trade union, a library, a museum, a publisher, an
 	// investigating agency, a station (TRẠM Y TẾ), a national park, a
@@ -199,7 +199,7 @@ var agencyStarts = []string{
 	// with TRUNG ƯƠNG ĐẢNG).
 	"CO SO ", "TRUNG UONG HOI", "CONG DOAN", "THU VIEN", "BAO TANG", "NHA XUAT BAN", "NHA HAT", "NHA VAN HOA", "NHA THIEU NHI",
 	"LIEN HIEP", "HIEP HOI", "CAU LAC BO", "CO QUAN ", "TRAM ", "VUON QUOC GIA", "KHU BAO TON",
-	"CANG VU", "TAP CHI", "PHAN VIEN", "PHAN HIEU", "CHI HOI", "CHI DOAN", "KHOA ", "DANG DOAN",
+	"CANG ", "TAP CHI", "PHAN VIEN", "PHAN HIEU", "CHI HOI", "CHI DOAN", "KHOA ", "DANG DOAN",
 	"BINH DOAN", "QUAN DOAN", "TIEU DOAN", "HAI DOAN", "TO CONG TAC", "TO GIUP VIEC", "TRAI GIAM",
 	"THUONG TRUC",
 	// Abbreviated, as headers print the parent or a long name.
@@ -247,6 +247,9 @@ func issuer(segs []layout.Segment, joint bool) (agency, parent string, unsure bo
 		}
 		f := foldUpper(l) + " "
 		switch {
+		case i > 0 && bareHead(lines[i-1]):
+			// TỔNG CÔNG TY / ĐIỆN LỰC MIỀN TRUNG: a body's kind alone
+			// goes on with its name, whatever the name begins with.
 		case startsAgency(f) || startsMarked(l):
 			starts = append(starts, i)
 		case abbreviationBefore(f):
@@ -308,6 +311,18 @@ func logoMarks(t string) string {
 		ws = ws[:len(ws)-1]
 	}
 	return strings.Join(ws, " ")
+}
+
+// bareHeads are the kinds of bodies (folded) that name none: a header line
+// that is one alone is the first of a name broken over lines.
+var bareHeads = []string{"TONG CONG TY", "CONG TY", "CONG TY CO PHAN", "CONG TY TNHH", "TAP DOAN", "TRUNG TAM",
+	"BENH VIEN", "BAN QUAN LY", "BAN CHAP HANH", "BAN THUONG VU", "BO TU LENH", "TONG CUC", "CUC", "CHI CUC",
+	"PHONG", "VIEN", "HOC VIEN", "TRUONG", "NHA MAY", "XI NGHIEP", "CHI NHANH", "VAN PHONG"}
+
+// bareHead reports whether header line l is a body's kind alone (see
+// bareHeads).
+func bareHead(l string) bool {
+	return slices.Contains(bareHeads, strings.Join(strings.Fields(stripPunct(foldUpper(l))), " "))
 }
 
 // ministry reports whether a header line begins a ministry's name (BỘ

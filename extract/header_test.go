@@ -65,6 +65,11 @@ func TestIssuerUnderItsParent(t *testing.T) {
 		{"BỘ QUỐC PHÒNG", "BINH ĐOÀN 15", "Số: 15/BĐ"},
 		{"BỘ NỘI VỤ", "VỤ TỔ CHỨC - BIÊN CHẾ", "Số: 15/VTCBC"},
 		{"HĐND TỈNH BÌNH AN", "THƯỜNG TRỰC HĐND", "Số: 15/TB-TTHĐND"},
+		{"TỔNG CÔNG TY BƯU ĐIỆN VIỆT NAM", "BƯU ĐIỆN TỈNH BÌNH AN", "Số: 15/BĐBA"},
+		{"CÔNG TY ĐIỆN LỰC BÌNH AN", "ĐIỆN LỰC BÌNH SƠN", "Số: 15/ĐLBS"},
+		{"CÔNG AN TỈNH BÌNH AN", "CẢNH SÁT PHÒNG CHÁY, CHỮA CHÁY", "Số: 15/PC07"},
+		{"BỘ TƯ LỆNH VÙNG 3", "HẢI ĐỘI 301", "Số: 15/HĐ"},
+		{"BỘ GIAO THÔNG VẬN TẢI", "CẢNG HÀNG KHÔNG QUỐC TẾ", "Số: 15/CHK"},
 		{"SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", "CƠ SỞ BẢO TRỢ XÃ HỘI", "Số: 15/BTXH"},
 		{"UBND THÀNH PHỐ BÌNH AN", "HẠT QUẢN LÝ ĐÊ", "Số: 15/HQLĐ"},
 		{"TRUNG ƯƠNG HỘI LIÊN HIỆP PHỤ NỮ VIỆT NAM", "HỘI LHPN TỈNH BÌNH AN", "Số: 15/HPN"},
@@ -89,6 +94,12 @@ func TestIssuerOnTwoLines(t *testing.T) {
 		{"ỦY BAN MẶT TRẬN", "TỔ QUỐC VIỆT NAM TỈNH BÌNH AN"},
 		{"CHI CỤC", "BẢO VỆ THỰC VẬT"},
 		{"BAN QUẢN LÝ DỰ ÁN ĐẦU TƯ", "XÂY DỰNG CÁC CÔNG TRÌNH"},
+		// A body's kind alone goes on with its name, though the name
+		// begins as a body's might (ĐIỆN LỰC, BƯU ĐIỆN, CẢNH SÁT).
+		{"TỔNG CÔNG TY", "ĐIỆN LỰC MIỀN TRUNG"},
+		{"TỔNG CÔNG TY", "BƯU ĐIỆN VIỆT NAM"},
+		{"CỤC", "CẢNH SÁT GIAO THÔNG"},
+		{"BAN CHẤP HÀNH", "TRUNG ƯƠNG HỘI NÔNG DÂN VIỆT NAM"},
 	} {
 		p := page(1, c[0], c[1], "Số: 45/TB-XYZ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
 		if md := Read([]vanthu.Page{p}, nil).Metadata; md.Issuer != c[0]+" "+c[1] || md.ParentBody != "" {
