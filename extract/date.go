@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/vanthu/vanthu/dict"
 )
@@ -30,9 +31,13 @@ const ngayRead = `NGA[YNV]`
 // bareDateRe is a date line whose "ngày" is not there to find: some
 // offices print none ("Hà Nội, 15 tháng 10 năm 2024"), and OCR may read
 // it as no word (ng?y, rgày). It starts at the place's comma, and the word
-// that stands for "ngày" is one that is not a figure. Like numericDateRe,
-// it is a date line only after a place alone, and only with a month.
+// that stands for "ngày" is one that is not a figure. It is a date line
+// only after a place alone (findDate), and only with a month.
 var bareDateRe = regexp.MustCompile(`,\s*([^\s0-9]\S{0,4}\s+)?([^,]{0,8}?)TH[AU]NG(.{0,8}?)NAM[\s:;.,]*([0-9OLI|SZBG][0-9OLI|SZBG()\s]{3,7})`)
+
+// bareNumericRe is numericDateRe without "ngày", as some offices print it
+// ("Hà Nội, 05/01/2011"): a date line only after a place alone.
+var bareNumericRe = regexp.MustCompile(`,\s*([0-9OLI|]{1,2})\s*[/.-]\s*([0-9OLI|]{1,2})\s*[/.-]\s*([0-9OLI|SZBG]{4})\b`)
 
 // numericDateRe is the date line some offices print in figures, outside
 // NĐ 30's form: "Hà Nội, ngày 05/01/2011", "ngày 29.6.2011". Citations
@@ -72,21 +77,9 @@ func readDateLine(line string) (place, date string, guessed, ok bool) {
 	orig := []rune(dict.NFC(unleader(line)))
 	folded := string(foldRunes(orig))
 	up := strings.ToUpper(folded)
-	m, bare := dateRe.FindStringSubmatchIndex(up), false
+	m, guessed, bare := findDate(folded)
 	if m == nil {
-		m = numericDateRe.FindStringSubmatchIndex(up)
-		if m == nil || !placeAlone(up[:m[0]]) {
-			m = bareDateRe.FindStringSubmatchIndex(up)
-			if m == nil || !placeAlone(up[:m[0]+1]) {
-				return "", "", false, false
-			}
-			// A word read where "ngày" stands tells of a misread there,
-			// beside the day written by hand: the clerk checks the day.
-			guessed = m[2] >= 0
-			m = append(m[:2], m[4:]...)
-			m[0]++ // the place keeps its comma, as after "ngày"
-			bare = true
-		}
+		return "", "", false, false
 	}
 	// num reads a slot: -1 when it cannot (blank, or handwriting OCR
 	// made into other marks: "0T", "@3"). A 0 may have been read as its
@@ -143,6 +136,39 @@ func readDateLine(line string) (place, date string, guessed, ok bool) {
 	}
 	p = unitStop.ReplaceAllString(p, "$1. ")
 	return p, date, guessed, true
+}
+
+// findDate finds the date line in folded (a line without its marks):
+// NĐ 30's; or, after a place alone, one in figures; or, after a place
+// alone whose last word is a name's (Hà Nội, not "Theo báo cáo"), one
+// without "ngày". It returns the indexes (in folded) of the match and of
+// its day, month and year; guessed, where a word misread stands for
+// "ngày" (the day beside it goes to the clerk); and bare, where "ngày" is
+// not there (the line is a date's only with a month).
+func findDate(folded string) (m []int, guessed, bare bool) {
+	up := strings.ToUpper(folded)
+	if m = dateRe.FindStringSubmatchIndex(up); m != nil {
+		return m, false, false
+	}
+	if m = numericDateRe.FindStringSubmatchIndex(up); m != nil && placeAlone(up[:m[0]]) {
+		return m, false, false
+	}
+	// The bare forms start at the place's comma, which the place keeps.
+	named := func(m []int) bool {
+		ws := strings.Fields(folded[:m[0]])
+		return placeAlone(up[:m[0]+1]) && len(ws) > 0 && unicode.IsUpper([]rune(ws[len(ws)-1])[0])
+	}
+	if m = bareDateRe.FindStringSubmatchIndex(up); m != nil && named(m) {
+		guessed = m[2] >= 0
+		m = append(m[:2], m[4:]...)
+		m[0]++
+		return m, guessed, true
+	}
+	if m = bareNumericRe.FindStringSubmatchIndex(up); m != nil && named(m) {
+		m[0]++
+		return m, false, true
+	}
+	return nil, false, false
 }
 
 // year reads a date line's printed year: its four figures, a gap OCR

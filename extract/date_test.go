@@ -48,8 +48,9 @@ func TestParseDateLinePartial(t *testing.T) {
 // Some offices print the date line without "ngày", and OCR may read it
 // as no word: after a place alone and its comma, "DD tháng MM năm YYYY"
 // is the date line still. Where a word that is not "ngày" stands in its
-// place, the day beside it goes to the clerk. Without "ngày" and without
-// a month, a line is a sentence.
+// place, the day beside it goes to the clerk. So too a date in figures.
+// Without "ngày", a line without a month, or after words that end on no
+// name ("Tóm lại,"), is a sentence.
 func TestDateLineWithoutNgay(t *testing.T) {
 	checkDateLines(t, map[string]dateRead{
 		"Hà Nội, 15 tháng 10 năm 2024":          {"2024-10-15", false},
@@ -57,11 +58,14 @@ func TestDateLineWithoutNgay(t *testing.T) {
 		"Hà Nội, tháng 10 năm 2024":             {"2024-10", false},
 		"Quảng Ngãi, ng?y 15 tháng 10 năm 2024": {"2024-10-15", true},
 		"Quảng Ngãi, rgày 15 tháng 10 năm 2024": {"2024-10-15", true},
+		"Hà Nội, 05/01/2011":                    {"2011-01-05", false}, // in figures
 	})
 	for _, in := range []string{
 		"Trong năm, 6 tháng đầu năm 2024",
 		"trong 15 tháng 10 năm 2024 đã",
 		"Theo báo cáo số 12/BC-UBND, 15 tháng 10 năm 2024",
+		"Tóm lại, tháng 10 năm 2024 có",
+		"Theo báo cáo, 05/01/2011",
 	} {
 		if _, date, _, ok := readDateLine(in); ok {
 			t.Errorf("readDateLine(%q) = %q, a date line; want none", in, date)
