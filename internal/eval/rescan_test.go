@@ -60,7 +60,7 @@ var rescans = []scanning{
 	// it reads as no language (ocr.RecognizePage).
 	{"200 dpi colour, on its side", 200, sidewaysImage, map[string]int{
 		"number": 10, "doc_type": 12, "issuer": 12, "parent_body": 12, "issued_date": 10, "place": 12,
-		"subject": 11, "signer": 11, "signer_title": 11, "urgency": 12, "confidentiality": 12,
+		"subject": 12, "signer": 11, "signer_title": 11, "urgency": 12, "confidentiality": 12,
 	}, 0},
 	{"200 dpi colour on a dark bed", 200, darkBedImage, map[string]int{
 		"number": 10, "doc_type": 12, "issuer": 12, "parent_body": 12, "issued_date": 10, "place": 12,
