@@ -240,10 +240,7 @@ func repair(s string, list []phrase, fuzzy bool) (string, int) {
 // word beside it (THỦY LỢI). ỦY BAN NHÂN DÂN read LÝ BẠN NHÂN DÂN is a
 // slip: three syllables of four agree.
 func readAsPrinted(toks []string, at []int, words []string, ph phrase, i int) bool {
-	read := func(w int) string {
-		start, end := letterSpan(toks[at[w]])
-		return toks[at[w]][start:end]
-	}
+	read := func(w int) string { return tokenLetters(toks[at[w]]) }
 	agree, inUse := 0, true // inUse: every syllable that differs is, as read, a word in use
 	for j := range ph.sylls {
 		w := i + j
@@ -277,8 +274,7 @@ func twinAsPrinted(list []phrase, ph phrase, toks []string, at []int) (_ phrase,
 	}
 	var read []string
 	for _, k := range at {
-		start, end := letterSpan(toks[k])
-		read = append(read, strings.ToUpper(NFC(toks[k][start:end])))
+		read = append(read, strings.ToUpper(NFC(tokenLetters(toks[k]))))
 	}
 	spellings := make([]string, len(twins))
 	for i, t := range twins {
@@ -364,6 +360,12 @@ func respellAs(t, name string) string {
 		return t
 	}
 	return t[:start] + name + t[end:]
+}
+
+// tokenLetters is token t's letters, the punctuation around them aside.
+func tokenLetters(t string) string {
+	start, end := letterSpan(t)
+	return t[start:end]
 }
 
 // letterSpan returns where the letters of token t begin and end, the

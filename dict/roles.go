@@ -89,15 +89,6 @@ func Deputy(office string) string {
 	return "PHÓ " + office
 }
 
-// bodyWords name a body by its kind in one word, as a role line may
-// print it after the office (GIÁM ĐỐC SỞ, CHỦ TỊCH HỘI).
-var bodyWords = []string{"BỘ", "SỞ", "CỤC", "VỤ", "PHÒNG", "BAN", "VIỆN", "ĐÀI", "TRẠM", "HẠT", "ĐỘI", "ĐỒN",
-	"KHOA", "HỘI", "ĐOÀN"}
-
-// IsBodyWord reports whether w, as spelt, names a body by its kind in one
-// word (SỞ; not SỐ).
-func IsBodyWord(w string) bool { return slices.Contains(bodyWords, strings.ToUpper(NFC(w))) }
-
 // OfficeLetters reports whether line has the letters of an office that
 // signs, whatever its marks (THU TRUONG: THỦ TRƯỞNG or THỨ TRƯỞNG).
 func OfficeLetters(line string) bool { return len(officeKeys()[RoleKey(line)]) > 0 }

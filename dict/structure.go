@@ -3,6 +3,7 @@ package dict
 import (
 	"slices"
 	"strings"
+	"unicode"
 )
 
 // The state's structure, as the laws on the organisation of the
@@ -119,3 +120,28 @@ var offices = []string{
 // unitWords are the administrative units that follow "ỦY BAN NHÂN DÂN" or
 // "HỘI ĐỒNG NHÂN DÂN" (Luật Tổ chức chính quyền địa phương).
 var unitWords = []string{"TỈNH", "THÀNH PHỐ", "HUYỆN", "QUẬN", "THỊ XÃ", "XÃ", "PHƯỜNG", "THỊ TRẤN", "ĐẶC KHU"}
+
+// bodyWords name a body by its kind in one word, as a role line may
+// print it after the office (GIÁM ĐỐC SỞ, CHỦ TỊCH HỘI).
+var bodyWords = []string{"BỘ", "SỞ", "CỤC", "VỤ", "PHÒNG", "BAN", "VIỆN", "ĐÀI", "TRẠM", "HẠT", "ĐỘI", "ĐỒN",
+	"KHOA", "HỘI", "ĐOÀN"}
+
+// IsBodyWord reports whether w, as spelt, names a body by its kind in one
+// word (SỞ; not SỐ).
+func IsBodyWord(w string) bool { return slices.Contains(bodyWords, strings.ToUpper(NFC(w))) }
+
+// bareKinds are kinds of bodies that name none of them, by their letters
+// without marks: a header line that is one alone is the first of a name
+// broken over lines (TỔNG CÔNG TY / ĐIỆN LỰC MIỀN TRUNG).
+var bareKinds = makePhrases([]string{"TỔNG CÔNG TY", "CÔNG TY", "CÔNG TY CỔ PHẦN", "CÔNG TY TNHH", "TẬP ĐOÀN",
+	"TRUNG TÂM", "BỆNH VIỆN", "BAN QUẢN LÝ", "BAN CHẤP HÀNH", "BAN THƯỜNG VỤ", "BỘ TƯ LỆNH", "TỔNG CỤC", "CỤC",
+	"CHI CỤC", "PHÒNG", "VIỆN", "HỌC VIỆN", "TRƯỜNG", "NHÀ MÁY", "XÍ NGHIỆP", "CHI NHÁNH", "VĂN PHÒNG"})
+
+// IsBareKind reports whether header line l, the punctuation at its ends
+// aside, in any case and with or without its marks, is a kind of body
+// alone (see bareKinds).
+func IsBareKind(l string) bool {
+	l = strings.TrimFunc(l, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	key := strings.Join(strings.Fields(strings.ToUpper(Fold(l))), " ")
+	return slices.ContainsFunc(bareKinds, func(k phrase) bool { return k.key == key })
+}

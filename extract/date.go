@@ -77,7 +77,7 @@ func readDateLine(line string) (place, date string, guessed, ok bool) {
 	orig := []rune(dict.NFC(unleader(line)))
 	folded := string(foldRunes(orig))
 	up := strings.ToUpper(folded)
-	m, guessed, bare := findDate(folded)
+	m, guessed, bare := findDate(folded, up)
 	if m == nil {
 		return "", "", false, false
 	}
@@ -138,15 +138,14 @@ func readDateLine(line string) (place, date string, guessed, ok bool) {
 	return p, date, guessed, true
 }
 
-// findDate finds the date line in folded (a line without its marks):
-// NĐ 30's; or, after a place alone, one in figures; or, after a place
-// alone whose last word is a name's (Hà Nội, not "Theo báo cáo"), one
-// without "ngày". It returns the indexes (in folded) of the match and of
+// findDate finds the date line in folded (a line without its marks; up
+// is it in capitals): NĐ 30's; or, after a place alone, one in figures;
+// or, after a place alone whose last word is a name's (Hà Nội, not "Theo
+// báo cáo"), one without "ngày". It returns the indexes (in folded) of the match and of
 // its day, month and year; guessed, where a word misread stands for
 // "ngày" (the day beside it goes to the clerk); and bare, where "ngày" is
 // not there (the line is a date's only with a month).
-func findDate(folded string) (m []int, guessed, bare bool) {
-	up := strings.ToUpper(folded)
+func findDate(folded, up string) (m []int, guessed, bare bool) {
 	if m = dateRe.FindStringSubmatchIndex(up); m != nil {
 		return m, false, false
 	}

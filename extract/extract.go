@@ -462,13 +462,22 @@ func dateLine(segs []layout.Segment, i int) layout.Segment {
 	if strings.HasSuffix(strings.TrimRight(foldUpper(s.Text), " .,:"), " NAM") && wrappedYear.MatchString(strings.TrimSpace(n.Text)) {
 		return joinSegs(s, n)
 	}
-	if _, _, _, ok := readDateLine(s.Text); !ok && opensDateLine(s.Text) {
-		j := joinSegs(s, n)
-		if _, _, _, ok := readDateLine(j.Text); ok {
-			return j
-		}
+	if !opensDateLine(s.Text) {
+		return s // the common case: no place's comma to open one
+	}
+	if readsAsDate(s.Text) {
+		return s
+	}
+	if j := joinSegs(s, n); readsAsDate(j.Text) {
+		return j
 	}
 	return s
+}
+
+// readsAsDate reports whether t reads as a date line (readDateLine).
+func readsAsDate(t string) bool {
+	_, _, _, ok := readDateLine(t)
+	return ok
 }
 
 // underLine reports whether n is set right under s: less than a line

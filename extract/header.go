@@ -247,7 +247,7 @@ func issuer(segs []layout.Segment, joint bool) (agency, parent string, unsure bo
 		}
 		f := foldUpper(l) + " "
 		switch {
-		case i > 0 && bareHead(lines[i-1]):
+		case i > 0 && dict.IsBareKind(lines[i-1]):
 			// TỔNG CÔNG TY / ĐIỆN LỰC MIỀN TRUNG: a body's kind alone
 			// goes on with its name, whatever the name begins with.
 		case startsAgency(f) || startsMarked(l):
@@ -311,18 +311,6 @@ func logoMarks(t string) string {
 		ws = ws[:len(ws)-1]
 	}
 	return strings.Join(ws, " ")
-}
-
-// bareHeads are the kinds of bodies (folded) that name none: a header line
-// that is one alone is the first of a name broken over lines.
-var bareHeads = []string{"TONG CONG TY", "CONG TY", "CONG TY CO PHAN", "CONG TY TNHH", "TAP DOAN", "TRUNG TAM",
-	"BENH VIEN", "BAN QUAN LY", "BAN CHAP HANH", "BAN THUONG VU", "BO TU LENH", "TONG CUC", "CUC", "CHI CUC",
-	"PHONG", "VIEN", "HOC VIEN", "TRUONG", "NHA MAY", "XI NGHIEP", "CHI NHANH", "VAN PHONG"}
-
-// bareHead reports whether header line l is a body's kind alone (see
-// bareHeads).
-func bareHead(l string) bool {
-	return slices.Contains(bareHeads, strings.Join(strings.Fields(stripPunct(foldUpper(l))), " "))
 }
 
 // ministry reports whether a header line begins a ministry's name (BỘ
