@@ -159,10 +159,12 @@ func uniqueFit(n, issuer, parent string, edit func(i, j, k int) (string, bool)) 
 // Đ (HDND for HĐND under HỘI ĐỒNG NHÂN DÂN, BLDTBXH for BLĐTBXH): a 1-bit
 // scan loses the stroke of a small Đ more often than of the name's
 // capitals. The code's capitals are matched in order to the initials of
-// the name, its parent's, or the two together: the first they fit.
+// the name, its parent's, or the two together: the first they fit. An
+// Đ that stands for a word beginning with D is read back as D (UBNĐ for
+// UBND): a speck or a rule's end read as its stroke.
 func strokeOfD(n, issuer, parent string) (string, bool) {
 	i, j := issuingCode(n)
-	if !strings.Contains(n[i:j], "D") {
+	if !strings.ContainsAny(n[i:j], "DĐ") {
 		return n, false
 	}
 	for _, name := range []string{issuer, parent, issuer + " " + parent, parent + " " + issuer} {
@@ -180,8 +182,11 @@ func strokeOfD(n, issuer, parent string) (string, bool) {
 				fits = false
 				break
 			}
-			if code[c] == 'D' && ini[k] == 'Đ' {
+			switch {
+			case code[c] == 'D' && ini[k] == 'Đ':
 				code[c], changed = 'Đ', true
+			case code[c] == 'Đ' && ini[k] == 'D':
+				code[c], changed = 'D', true // a stroke read in: UBNĐ
 			}
 			k++
 		}

@@ -60,6 +60,9 @@ var (
 	// sLookalike is the label's S read as the figure or sign of its
 	// shape (5ố:, $ố:), before the o of Số and its colon.
 	sLookalike = regexp.MustCompile(`^([^\pL\pN$§]*)[5$§](\s*[ốỐôÔóÓoO6]\s*[:;])`)
+	// labelO is the label's ố read as a figure or an e, or followed by
+	// "hiệu", before its colon.
+	labelO = regexp.MustCompile(`^([^\pL\pN]*S)(?:[0eéèẻẽẹêếềểễệEÉÈẺẼẸÊẾỀỂỄỆ]|(?i:[ốôóoòỏõọồổỗộ]\s*hi[eệêéế]u))(\s*[:;])`)
 	// typedLabel is the label of a law's or a resolution's number, which
 	// names the type before "số" ("Luật số: 01/2011/QH13", "Nghị quyết
 	// số: 42/2017/QH14", "Lệnh số: 05/2011/L-CTN"); the colon is there,
@@ -131,13 +134,20 @@ func ParseNumber(line string) (string, bool) {
 	return n.String(), true
 }
 
-// labelS gives back the S of a line's label Số read as the figure or
-// sign of its shape (5ố:, $ố:).
-func labelS(line string) string { return sLookalike.ReplaceAllString(line, "${1}S$2") }
+// labelS gives back the label Số: its S read as the figure or sign of
+// its shape (5ố:, $ố:), its ố as a zero or an e (S0:, Sé:); and "Số
+// hiệu:", as some offices print it, read as the label it is.
+func labelS(line string) string {
+	return labelO.ReplaceAllString(sLookalike.ReplaceAllString(line, "${1}S$2"), "${1}ố$2")
+}
 
 // dashes reads the dashes and the hyphens of Unicode other than the en
 // dash (which the patterns know) as the code's hyphen, and Ø as 0.
 var dashes = strings.NewReplacer("Ø", "0", "—", "-", "‐", "-", "‑", "-", "−", "-", "―", "-")
+
+// lowHyphen is a code's hyphen read as a tilde or an underscore, between
+// two capitals (QĐ~UBND, QĐ_UBND).
+var lowHyphen = regexp.MustCompile(`(\p{Lu})\s*[~_]\s*(\p{Lu})`)
 
 // ParseNumberLine reads a line that begins with "Số:", also when the slot
 // for the numeral is blank or holds what OCR could not read.
@@ -145,7 +155,7 @@ func ParseNumberLine(line string) (Number, bool) {
 	// Ø is no Vietnamese letter: OCR's reading of a 0 (or of an O, a D
 	// or a B in small print). A code's hyphen may be read as any of the
 	// dashes.
-	orig := []rune(dashes.Replace(dict.NFC(labelS(unleader(line)))))
+	orig := []rune(lowHyphen.ReplaceAllString(dashes.Replace(dict.NFC(labelS(unleader(line)))), "$1-$2"))
 	folded := foldRunes(orig)
 	up := strings.ToUpper(string(folded))
 	if m := typedLabel.FindStringSubmatchIndex(up); m != nil {
@@ -241,6 +251,12 @@ func ParseNumberLine(line string) (Number, bool) {
 		again.Unsure = true
 		return again, ok
 	}
+	if tail := loneCapital.FindStringSubmatch(string(orig[end:])); tail != nil {
+		// UBN D: the code's last letter read apart. Joined, for the
+		// clerk to check.
+		codes[len(codes)-1] += tail[1]
+		n.Unsure = true
+	}
 	parts[len(parts)-1] = strings.Join(codes, "-")
 	n.Code = strings.Join(parts, "/")
 	if more := slashedCode.FindStringSubmatch(string(orig[end:])); more != nil {
@@ -258,6 +274,11 @@ func ParseNumberLine(line string) (Number, bool) {
 // (45/Q Đ-UBND). A word (CỘNG, Bình) is none, nor a capital alone at the
 // line's end, which may be a rule's stroke read as I.
 var splitCode = regexp.MustCompile(`^ \p{Lu}{1,2}-\p{Lu}`)
+
+// loneCapital is a capital alone after a number's code at the line's end,
+// where OCR read a gap before the code's last letter (45/QĐ-UBN D). An I
+// or an L may be a rule's stroke, and is none.
+var loneCapital = regexp.MustCompile(`^ ([A-HJKM-ZĐ])\s*$`)
 
 // numeralLetter is a numeral with a letter after it (folded capitals).
 var numeralLetter = regexp.MustCompile(`^[0-9]{1,6}[A-Z]$`)

@@ -46,11 +46,14 @@ func TestParseNumberLine(t *testing.T) {
 		{"Số: 94 UBND-KTTH", Number{Numeral: "94", Code: "UBND-KTTH", Unsure: true}},
 		{"Số: 45/QĐ-UBND", Number{Numeral: "45", Code: "QĐ-UBND"}},
 		{"Số: 45/QĐ—UBND", Number{Numeral: "45", Code: "QĐ-UBND"}}, // the hyphen read as a dash
+		{"Số: 45/QĐ~UBND", Number{Numeral: "45", Code: "QĐ-UBND"}}, // or as a tilde
+		{"Số: 45/QĐ_UBND", Number{Numeral: "45", Code: "QĐ-UBND"}}, // or low
 		{"Số: 05/HĐ-SNV", Number{Numeral: "05", Code: "HĐ-SNV"}},   // a Hợp đồng's, no Hướng dẫn's (HD)
 		{"Số: 05/DA-SNV", Number{Numeral: "05", Code: "DA-SNV"}},   // a Dự án's, no Đề án's (ĐA)
 		// A gap read inside the code: read without it, and flagged.
 		{"Số: 45/Q Đ-UBND", Number{Numeral: "45", Code: "QĐ-UBND", Unsure: true}},
-		{"Số: 45/QĐ-UBND I", Number{Numeral: "45", Code: "QĐ-UBND"}}, // a stroke after it
+		{"Số: 45/QĐ-UBN D", Number{Numeral: "45", Code: "QĐ-UBND", Unsure: true}}, // before its last letter
+		{"Số: 45/QĐ-UBND I", Number{Numeral: "45", Code: "QĐ-UBND"}},              // a stroke after it
 		{"Số: 45/QĐ-UBND CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", Number{Numeral: "45", Code: "QĐ-UBND"}},
 		// A numeral with a letter after it: kept as read, and flagged.
 		{"Số: 15a/QĐ-UBND", Number{Numeral: "15a", Code: "QĐ-UBND", Unsure: true}},
@@ -452,6 +455,7 @@ func TestStrokeOfD(t *testing.T) {
 		{"145/BDT-CSDT", "BAN DÂN TỘC", "UBND TỈNH ĐẮK LẮK", ""},
 		{"45/QĐ-UBND", "ỦY BAN NHÂN DÂN TỈNH BÌNH ĐỊNH", "", ""},
 		{"12/DA-UBND", "ỦY BAN NHÂN DÂN HUYỆN ĐÔNG ANH", "", ""},
+		{"45/QĐ-UBNĐ", "ỦY BAN NHÂN DÂN TỈNH BÌNH ĐỊNH", "", "45/QĐ-UBND"}, // a stroke read in
 	} {
 		got, ok := strokeOfD(c[0], c[1], c[2])
 		if c[3] == "" && ok || c[3] != "" && got != c[3] {
@@ -539,12 +543,14 @@ func TestPartyNumberSlashReadAsSeven(t *testing.T) {
 // A header line whose label's S was read as 5 or $ is still the
 // document's number line.
 func TestOwnNumberLabelMisread(t *testing.T) {
-	for _, line := range []string{"5ố: 45/QĐ-UBND", "$ố: 45/QĐ-UBND", "  5ố : 45/QĐ-UBND"} {
+	for _, line := range []string{"5ố: 45/QĐ-UBND", "$ố: 45/QĐ-UBND", "  5ố : 45/QĐ-UBND",
+		"S0: 45/QĐ-UBND", "Sé: 45/QĐ-UBND", "Sê : 45/QĐ-UBND", // its ố read as a zero or an e
+		"Số hiệu: 45/QĐ-UBND", "SỐ HIỆU: 45/QĐ-UBND"} { // the label some offices print
 		if n, ok := ownNumber(line); !ok || n.String() != "45/QĐ-UBND" {
 			t.Errorf("ownNumber(%q) = %q, %v; want 45/QĐ-UBND", line, n.String(), ok)
 		}
 	}
-	for _, line := range []string{"5 ông: 45/QĐ-UBND", "50: 45"} {
+	for _, line := range []string{"5 ông: 45/QĐ-UBND", "50: 45", "Sẽ có 45/QĐ-UBND", "Số hiệu của 45/QĐ-UBND"} {
 		if n, ok := ownNumber(line); ok {
 			t.Errorf("ownNumber(%q) = %q: no label", line, n.String())
 		}
