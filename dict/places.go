@@ -217,10 +217,56 @@ func RepairPlace(place string, header []string) string {
 		}
 	}
 	if best == nil {
-		return place
+		return respellByName(place)
 	}
 	respellAll(ws, best)
 	return strings.Join(ws, " ")
+}
+
+// respellByName respells a place that is no name as read (Hà Nôi, Đà Lat,
+// Quang Ngai) as the one province's, district's or commune's name whose
+// letters without marks it has, a unit's word before it aside (Tp.). A
+// date line's place is a name, and a name is no word the syllable rules
+// can check. A place whose letters several names share, or none, is
+// left as read.
+func respellByName(place string) string {
+	if PlaceNamed(place, nil) {
+		return place
+	}
+	ws := strings.Fields(NFC(place))
+	start := 0
+	if len(ws) > 1 {
+		for _, p := range unitPrefixes {
+			if n := len(strings.Fields(p)); n < len(ws) && placeKey(strings.Join(ws[:n], " ")) == p {
+				start = n
+				break
+			}
+		}
+	}
+	key := placeKey(strings.Join(ws[start:], " "))
+	var name []string
+	for _, spelling := range append(unitNames().byFold[Fold(key)], provinceSpellings(Fold(key))...) {
+		if name != nil && placeKey(strings.Join(spelling, " ")) != placeKey(strings.Join(name, " ")) {
+			return place // several names have these letters
+		}
+		name = spelling
+	}
+	if name == nil || len(name) != len(strings.Fields(key)) {
+		return place
+	}
+	respellAll(ws[start:], name)
+	return strings.Join(ws, " ")
+}
+
+// provinceSpellings returns the syllables of the province whose name's
+// letters without marks are folded, a placeKey folded.
+func provinceSpellings(folded string) [][]string {
+	for _, p := range provinces {
+		if p.key == strings.ToUpper(folded) {
+			return [][]string{p.sylls}
+		}
+	}
+	return nil
 }
 
 // unitPrefixes are the words for a unit a date line may name its place

@@ -132,7 +132,17 @@ func TestRepairPlace(t *testing.T) {
 		{"Quảng Voãi", header, "Quảng Ngãi"}, // two letters off in ten
 		{"Quảng Voãu", header, "Quảng Voãu"}, // three
 		{"Hà Nam", []string{"TỈNH HÀ NAM"}, "Hà Nam"},
-		{"Ha Tinh", []string{"TỈNH HÀ NAM"}, "Ha Tinh"}, // a short name, three off
+		// A place no name as read, and the letters of one name only in
+		// the country, is that name.
+		{"Ha Tinh", []string{"TỈNH HÀ NAM"}, "Hà Tĩnh"},
+		{"Hà Nôi", header, "Hà Nội"},
+		{"Đà Lat", nil, "Đà Lạt"},
+		{"Tp. Hồ Chí Mính", nil, "Tp. Hồ Chí Minh"},
+		{"Phan Rang - Tháp Chảm", nil, "Phan Rang - Tháp Chàm"},
+		// A place several names share the letters of, or none, is left.
+		{"Phu Cat", nil, "Phu Cat"}, // Phù Cát, Phú Cát
+		{"Bình Án", nil, "Bình Án"}, // Bình An, Bình Ân
+		{"Hà Nẵng", nil, "Hà Nẵng"},
 		{"", header, ""},
 		// A fax's line of plain letters over the header has fewer marks
 		// than the place as read.
