@@ -20,8 +20,9 @@ var placeCut = regexp.MustCompile(`\.{2,}|…|_{2,}|[:|]`)
 // look like (202S), a 0 as its two sides (2()25), after a speck read as
 // a colon. The first ten days may be written as people say them, "mồng
 // 5", "mùng 10". "tháng" set in italic (NĐ 30 sets the date line so) and
-// scanned in 1 bit loses the foot of its a: "thủng", "thúng".
-var dateRe = regexp.MustCompile(ngayRead + `(?:\s*M[OU]NG\b)?(.{0,8}?)TH[AU]NG(.{0,8}?)NAM[\s:;.,]*([0-9OLI|SZBG][0-9OLI|SZBG()\s]{3,7})`)
+// scanned in 1 bit loses the foot of its a: "thủng", "thúng"; its h may
+// lose the top of its stem: "tbáng".
+var dateRe = regexp.MustCompile(ngayRead + `(?:\s*M[OU]NG\b)?(.{0,8}?)T[HB][AU]NG(.{0,8}?)NAM[\s:;.,]*([0-9OLI|SZBG][0-9OLI|SZBG()\s]{3,7})`)
 
 // ngayRead is "ngày" in folded capitals, also with the n or v a coarse
 // scan makes of its y (ngàn, ngàv): where "tháng … năm" follows, or at a
@@ -33,7 +34,7 @@ const ngayRead = `NGA[YNV]`
 // it as no word (ng?y, rgày). It starts at the place's comma, and the word
 // that stands for "ngày" is one that is not a figure. It is a date line
 // only after a place alone (findDate), and only with a month.
-var bareDateRe = regexp.MustCompile(`,\s*([^\s0-9]\S{0,4}\s+)?([^,]{0,8}?)TH[AU]NG(.{0,8}?)NAM[\s:;.,]*([0-9OLI|SZBG][0-9OLI|SZBG()\s]{3,7})`)
+var bareDateRe = regexp.MustCompile(`,\s*([^\s0-9]\S{0,4}\s+)?([^,]{0,8}?)T[HB][AU]NG(.{0,8}?)NAM[\s:;.,]*([0-9OLI|SZBG][0-9OLI|SZBG()\s]{3,7})`)
 
 // bareNumericRe is numericDateRe without "ngày", as some offices print it
 // ("Hà Nội, 05/01/2011"): a date line only after a place alone.

@@ -25,6 +25,7 @@ func TestParseDateLinePartial(t *testing.T) {
 		// tháng in italic in 1 bit, the foot of its a lost.
 		"Quảng Bình, ngày 14 thủng 10 năm 2020": "2020-10-14",
 		"Tịnh Kỳ, ngày 30 thúng 12 năm 2022":    "2022-12-30",
+		"Tịnh Kỳ, ngày 30 tbáng 12 năm 2022":    "2022-12-30", // its h's top lost
 		"Quảng Ngãi, ngày 15 tháng ( năm 2020":  "2020",
 		// A year's 0 read as its two sides in a fax's half-height lines.
 		"Quang Ngãi, ngày tháng 01 năm 2()25":  "2025-01",
@@ -136,6 +137,7 @@ func TestDateLineWrapped(t *testing.T) {
 	}{
 		{"Thành phố Hồ Chí Minh,", "ngày 15 tháng 10 năm 2024", "Thành phố Hồ Chí Minh"},
 		{"Bình Định, ngày 15", "tháng 10 năm 2024", "Bình Định"},
+		{"Bình Định, ngàv 15", "tháng 10 năm 2024", "Bình Định"}, // ngày's y read v
 		{"Bình Định, ngày 15 tháng", "10 năm 2024", "Bình Định"},
 		{"Bình Định, ngày 15 tháng 10 năm", "2024", "Bình Định"},
 	} {

@@ -487,14 +487,18 @@ func underLine(s, n layout.Segment) bool {
 }
 
 // opensDateLine reports whether t opens a date line: a place alone and its
-// comma, before "ngày" or at the line's end.
+// comma, before "ngày" (as OCR may read it: ngàv) or at the line's end.
 func opensDateLine(t string) bool {
 	up := foldUpper(t)
-	if k := strings.Index(up, "NGAY"); k >= 0 {
-		up = up[:k]
+	if m := commaNgay.FindStringIndex(up); m != nil {
+		up = up[:m[0]+1]
 	}
 	return placeAlone(up)
 }
+
+// commaNgay is the comma after a date line's place and the "ngày" after
+// it (ngayRead).
+var commaNgay = regexp.MustCompile(`,\s*` + ngayRead + `\b`)
 
 // endsOnNgay matches a line that ends on "ngày" (ngayRead).
 var endsOnNgay = regexp.MustCompile(ngayRead + `$`)
