@@ -148,6 +148,10 @@ func TestMarks(t *testing.T) {
 		{"HỎA TỐC HN GIỜ", "Hỏa tốc hẹn giờ", ""}, {"HỎA TỐC HN GIỜ 10 giờ", "Hỏa tốc hẹn giờ", ""},
 		{"THƯỢNG KHN", "Thượng khẩn", ""}, {"TUYỆT MT", "", "Tuyệt mật"},
 		{"TỐI MT", "", ""}, {"HỌA TÓC", "Hỏa tốc", ""}, {"HỌC TỐC", "", ""},
+		// Two stamps set on one row, read as one line.
+		{"KHẨN   MẬT", "Khẩn", "Mật"}, {"HỎA TỐC - TỐI MẬT", "Hỏa tốc", "Tối mật"},
+		{"TUYỆT MẬT | THƯỢNG KHẨN", "Thượng khẩn", "Tuyệt mật"},
+		{"KHẨN TRƯƠNG", "", ""}, {"Khẩn - Mật", "", ""},
 	}
 	for _, tt := range tests {
 		if u, c := ParseUrgency(tt.in), ParseConfidentiality(tt.in); u != tt.urgency || c != tt.secrecy {

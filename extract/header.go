@@ -145,11 +145,48 @@ func belowNational(segs []layout.Segment) []layout.Segment {
 	return out
 }
 
-// ParseUrgency recognises a line that is an urgency mark alone.
-func ParseUrgency(line string) string { return mark(line, dict.Urgencies) }
+// ParseUrgency recognises a line that is an urgency mark alone, or beside
+// a secrecy mark (see pairedMarks).
+func ParseUrgency(line string) string {
+	if u := mark(line, dict.Urgencies); u != "" {
+		return u
+	}
+	u, _ := pairedMarks(line)
+	return u
+}
 
-// ParseConfidentiality recognises a line that is a secrecy mark alone.
-func ParseConfidentiality(line string) string { return mark(line, dict.Secrecies) }
+// ParseConfidentiality recognises a line that is a secrecy mark alone, or
+// beside an urgency mark (see pairedMarks).
+func ParseConfidentiality(line string) string {
+	if c := mark(line, dict.Secrecies); c != "" {
+		return c
+	}
+	_, c := pairedMarks(line)
+	return c
+}
+
+// pairedMarks reads a line that is an urgency mark and a secrecy mark side
+// by side, in either order, with a dash or a stroke between them or
+// none ("KHẨN  MẬT", "HỎA TỐC - TỐI MẬT"): two stamps set on one row,
+// which OCR reads as one line.
+func pairedMarks(line string) (urgency, secrecy string) {
+	var ws []string
+	for _, w := range strings.Fields(line) {
+		if stripPunct(w) != "" {
+			ws = append(ws, w)
+		}
+	}
+	for k := 1; k < len(ws); k++ {
+		left, right := strings.Join(ws[:k], " "), strings.Join(ws[k:], " ")
+		if u, c := mark(left, dict.Urgencies), mark(right, dict.Secrecies); u != "" && c != "" {
+			return u, c
+		}
+		if c, u := mark(left, dict.Secrecies), mark(right, dict.Urgencies); u != "" && c != "" {
+			return u, c
+		}
+	}
+	return "", ""
+}
 
 // mark reads line as one of marks: as it is spelt, or, for a mark of
 // eight letters or more, one letter off (HỎA TỐC HN GIỜ, the Ẹ of a red
