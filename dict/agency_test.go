@@ -131,6 +131,10 @@ func TestRepairSurname(t *testing.T) {
 		{"Xyz Văn An", "Xyz Văn An"},       // no family name has these letters
 		{"Íà Thị Lê Vân", "Hà Thị Lê Vân"}, // the H under the signature's stroke
 		{"Xo Văn An", "Xo Văn An"},         // no family name of two letters ends in "o"
+		// The family names of the northern uplands' peoples.
+		{"Giàng Seo Phử", "Giàng Seo Phử"},
+		{"Vừ A Dính", "Vừ A Dính"},
+		{"Lường Văn Mai", "Lường Văn Mai"},
 		// The first letter lost under the stroke, the rest as read or
 		// with its marks misread: one family name a letter longer.
 		{"Rần Ngọc Căng", "Trần Ngọc Căng"},
@@ -283,6 +287,8 @@ func TestRepairGivenName(t *testing.T) {
 		"Nguyễn Thị Van Anh": "Nguyễn Thị Van Anh",
 		"Đặng Thị Ngọc Ảnh":  "Đặng Thị Ngọc Ánh", // the hook read for the acute
 		"Trần Văn Khái":      "Trần Văn Khải",
+		"Nguyễn Vãn Minh":    "Nguyễn Văn Minh", // the breve read as a tilde
+		"Đinh La Thãng":      "Đinh La Thăng",
 		"Trần Văn Lậc":       "Trần Văn Lậc", // can be spelt, no one's syllable (Lạc): as read, for review
 		"Võ Địp Hùng":        "Võ Địp Hùng",
 	} {

@@ -55,6 +55,9 @@ func IsGivenName(s string) bool { return givenNames()[Canon(s)] }
 //     hook, which a coarse scan leaves as like blobs (Ánh → Ảnh, the
 //     ấ/ẩ of stacked marks): the name so swapped is taken, and guessed
 //     reports it;
+//   - the breve of ă read as a tilde, or the tilde of ã as a breve, two
+//     small curves over the a (Văn → Vãn): the name so read is taken,
+//     and guessed reports it;
 //   - a hat, a breve, a horn or the stroke of đ lost, its tone kept (Đức
 //     → Đúc): the one name in common use with those letters, that tone and
 //     more of those marks is taken, and guessed reports it, for review;
@@ -79,6 +82,10 @@ func RepairGivenName(name string) (repaired string, guessed bool) {
 			continue
 		}
 		if m := hookForAcute(ws[i]); m != ws[i] && givenNames()[Canon(m)] {
+			ws[i], guessed = m, true
+			continue
+		}
+		if m := breveForTilde(ws[i]); m != ws[i] && givenNames()[Canon(m)] {
 			ws[i], guessed = m, true
 			continue
 		}
@@ -205,6 +212,24 @@ func toneAndMarks(w string) (tone rune, marks string) {
 		}
 	}
 	return tone, b.String()
+}
+
+// breveForTilde is w with the breve of its ă read as a tilde (ã), or
+// the tilde of its ã as a breve.
+func breveForTilde(w string) string {
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case 'ã':
+			return 'ă'
+		case 'Ã':
+			return 'Ă'
+		case 'ă':
+			return 'ã'
+		case 'Ă':
+			return 'Ã'
+		}
+		return r
+	}, NFC(w))
 }
 
 // mirrorTone swaps the grave and the acute accent in w.
