@@ -49,6 +49,10 @@ func dropRank(t string) string {
 	return t
 }
 
+// signedNote is a copy's note after the signer's name that the original
+// was signed: "(đã ký)", "(Đã ký)", "(ký)".
+var signedNote = regexp.MustCompile(`(?i)\s*\((?:đã\s*)?ký\)\s*$`)
+
 // degree matches the academic titles, degrees and honours printed before
 // a signer's name in the documents of universities, hospitals and
 // institutes, one or more, each after a stop or a space: "PGS.TS. Lê Văn
@@ -70,6 +74,9 @@ var degree = regexp.MustCompile(`^(?:(?:GS|PGS|TSKH|TS|ThS|THS|Ths|CN|KS|KTS|BS|
 // [ong: dict.RepairNameInitial).
 func nameLine(t string) (name string, guessed bool) {
 	t = strings.TrimLeftFunc(t, func(r rune) bool { return !unicode.IsLetter(r) })
+	// A speck read as a stop after the name, or a copy's note that the
+	// original was signed, is none of it.
+	t = strings.TrimRight(signedNote.ReplaceAllString(t, ""), " .,;:~_-|")
 	t = dropRank(t)
 	t = degree.ReplaceAllString(t, "")
 	ws := strings.Fields(t)

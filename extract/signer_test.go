@@ -10,18 +10,20 @@ import (
 // can make OCR read its first capital small.
 func TestNameLine(t *testing.T) {
 	for in, want := range map[string]string{
-		"*>===Nguyền Quốc Việt": "Nguyền Quốc Việt",
-		">.=- trấn Phước Hiền":  "Trấn Phước Hiền",
-		"[Íà Thị Lê Vân":        "Íà Thị Lê Vân",
-		"của ông An":            "của ông An", // no name
-		"Trần Ngọc Căng":        "Trần Ngọc Căng",
-		"Phùng Tô long":         "Phùng Tô Long",
-		"Phạm 'Thị Hòa":         "Phạm Thị Hòa",   // a stroke's mark before a word
-		"Phạm “Thị Hòa”":        "Phạm “Thị Hòa”", // no name: a quotation's mark after it
-		"trần văn An":           "Trần Văn An",
-		"Trần Ngọc xyz":         "Trần Ngọc xyz",    // no given name
-		"L#ấn Hoàng Tuấn":       "L#ấn Hoàng Tuấn",  // Trần, Phan or Doãn
-		"UBND Hoàng Giang":      "UBND Hoàng Giang", // capitals before a two-word name: kept
+		"*>===Nguyền Quốc Việt":   "Nguyền Quốc Việt",
+		">.=- trấn Phước Hiền":    "Trấn Phước Hiền",
+		"[Íà Thị Lê Vân":          "Íà Thị Lê Vân",
+		"của ông An":              "của ông An", // no name
+		"Trần Ngọc Căng":          "Trần Ngọc Căng",
+		"Phùng Tô long":           "Phùng Tô Long",
+		"Phạm 'Thị Hòa":           "Phạm Thị Hòa",   // a stroke's mark before a word
+		"Phạm “Thị Hòa”":          "Phạm “Thị Hòa”", // no name: a quotation's mark after it
+		"trần văn An":             "Trần Văn An",
+		"Trần Ngọc xyz":           "Trần Ngọc xyz",    // no given name
+		"L#ấn Hoàng Tuấn":         "L#ấn Hoàng Tuấn",  // Trần, Phan or Doãn
+		"UBND Hoàng Giang":        "UBND Hoàng Giang", // capitals before a two-word name: kept
+		"Nguyễn Văn Minh.":        "Nguyễn Văn Minh",  // a speck after it
+		"Nguyễn Văn Minh (đã ký)": "Nguyễn Văn Minh",  // a copy's note
 	} {
 		if got, _ := nameLine(in); got != want {
 			t.Errorf("nameLine(%q) = %q, want %q", in, got, want)
