@@ -231,6 +231,7 @@ func TestRepairStruckSurname(t *testing.T) {
 		{"Nguyễn", "Nguyễn", false}, // a name as it is
 		{"XZu", "XZu", false},       // a tail of one letter
 		{"VPUB:", "VPUB:", false},
+		{"H'Yim", "H'Yim", false}, // an Ê Đê woman's given name, no Kim
 		{"", "", false},
 	} {
 		if got, ok := RepairStruckSurname(c.in); got != c.want || ok != c.ok {

@@ -189,6 +189,7 @@ func TestLooksLikeName(t *testing.T) {
 		// The Central Highlands' names: H' opens an Ê Đê woman's.
 		"H' Yim Kđoh": true, "H'Hen Niê": true, "H’Hen Niê": true, "Y Giang Gry Niê Knơng": true,
 		"H' yim": false, "H'": false,
+		"Ksor H'Bơ Khăp": true, // a Jrai woman's: H' after the family name
 	} {
 		if got := LooksLikeName(in); got != want {
 			t.Errorf("LooksLikeName(%q) = %v, want %v", in, got, want)

@@ -10,19 +10,18 @@ import (
 
 // LooksLikeName reports whether t is written like a person's full name:
 // two to six words, each a capital followed by small letters (Nguyễn Văn
-// An); a name of the Ê Đê may open with H' (H' Yim Kđoh, H'Hen Niê). It
-// says nothing of whether the name exists.
+// An); a woman's name of the Ê Đê or the Jrai has H' before its given
+// name (H' Yim Kđoh, H'Hen Niê, Ksor H'Bơ Khăp). It says nothing of
+// whether the name exists.
 func LooksLikeName(t string) bool {
 	ws := strings.Fields(t)
 	if len(ws) < 2 || len(ws) > 6 {
 		return false
 	}
-	for i, w := range ws {
-		if i == 0 {
-			w = strings.TrimPrefix(strings.TrimPrefix(w, "H'"), "H’")
-			if w == "" {
-				continue
-			}
+	for _, w := range ws {
+		w = strings.TrimPrefix(strings.TrimPrefix(w, "H'"), "H’")
+		if w == "" {
+			continue
 		}
 		rs := []rune(w)
 		if !unicode.IsUpper(rs[0]) {
@@ -138,7 +137,7 @@ func lostInitial(w string) []string {
 // is returned as it is, with false.
 func RepairStruckSurname(w string) (string, bool) {
 	tail, ok := StruckTail(w)
-	if !ok {
+	if !ok || strings.HasPrefix(w, "H'") || strings.HasPrefix(w, "H’") { // H'Yim: a woman's name of the Ê Đê
 		return NFC(w), false
 	}
 	cands := surnamesEndingIn(tail, 0, true)
