@@ -12,7 +12,11 @@ import (
 	"github.com/vanthu/vanthu/dict"
 )
 
-var placeCut = regexp.MustCompile(`\.{2,}|…|_{2,}|[:|]`)
+// placeCut is what ends text that OCR carried over from the left column
+// onto the date line, before the place: a run of dots or underscores, a
+// colon, a bar, or a word with a slash (the number's code, when the
+// number and the date line were read as one line).
+var placeCut = regexp.MustCompile(`\.{2,}|…|_{2,}|[:|]|[^\s…]*/[^\s…]*`)
 
 // dateRe finds "ngày DD tháng MM năm YYYY" in folded capitals. The day
 // and month slots may be blank or hold what OCR made of handwriting; the
@@ -130,8 +134,8 @@ func readDateLine(line string) (place, date string, guessed, ok bool) {
 	p := strings.TrimSpace(string(orig[:runeIndex(folded, m[0])]))
 	p = strings.TrimRight(p, " ,.;…")
 	// Keep only the place: drop anything OCR carried over from the left
-	// column, up to a run of dots or underscores, a colon or a bar. A single
-	// dot belongs to the place (TP. Hồ Chí Minh).
+	// column (placeCut). A single dot belongs to the place (TP. Hồ Chí
+	// Minh).
 	if loc := placeCut.FindAllStringIndex(p, -1); loc != nil {
 		p = strings.TrimSpace(p[loc[len(loc)-1][1]:])
 	}

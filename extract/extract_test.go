@@ -101,6 +101,8 @@ func TestParseDateLine(t *testing.T) {
 		{"Khánh Hòa, ngày 05 tháng 3 năm 20 21", "Khánh Hòa", "2021-03-05"},  // a gap read in the year
 		{"Khánh Hòa, ngày 05 tháng 3 năm 2021 2", "Khánh Hòa", "2021-03-05"}, // a mark read after it
 		{"Số: 12/TB ....... Lâm Đồng, ngày 27 tháng 8 năm 2021", "Lâm Đồng", "2021-08-27"},
+		{"Số: 12/TB Lâm Đồng, ngày 27 tháng 8 năm 2021", "Lâm Đồng", "2021-08-27"}, // the number and the date read as one line
+		{"Số: 45/QĐ-UBND   Quận 1, ngày 27 tháng 8 năm 2021", "Quận 1", "2021-08-27"},
 		{"TP. Hồ Chí Minh, ngay 1 thang 12 nam 2022", "TP. Hồ Chí Minh", "2022-12-01"}, // marks lost
 		{"TP, Hồ Chí Minh, ngày 1 tháng 12 năm 2022", "TP. Hồ Chí Minh", "2022-12-01"}, // the unit's stop read as a comma
 		{"Tp.Hồ Chí Minh, ngày 1 tháng 12 năm 2022", "Tp. Hồ Chí Minh", "2022-12-01"},  // or run into the name
