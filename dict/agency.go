@@ -174,8 +174,8 @@ var (
 
 // recipientPhrases are the phrases of a Nơi nhận list.
 var recipientPhrases = append(makePhrases([]string{
-	"NHƯ TRÊN", "LƯU", "ĐỂ B/C", "ĐỂ BIẾT", "ĐỂ BÁO CÁO", "ĐỂ THỰC HIỆN", "ĐỂ CHỈ ĐẠO", "ĐỂ PHỐI HỢP",
-	"CỔNG THÔNG TIN ĐIỆN TỬ", "TRANG THÔNG TIN ĐIỆN TỬ", "TRỰC THUỘC TRUNG ƯƠNG", "THƯỜNG TRỰC",
+	"NHƯ TRÊN", "NHƯ ĐIỀU", "NHƯ KHOẢN", "LƯU", "ĐỂ B/C", "ĐỂ T/H", "ĐỂ BIẾT", "ĐỂ BÁO CÁO", "ĐỂ THỰC HIỆN", "ĐỂ CHỈ ĐẠO", "ĐỂ PHỐI HỢP",
+	"CỔNG THÔNG TIN ĐIỆN TỬ", "CỔNG TTĐT", "TRANG THÔNG TIN ĐIỆN TỬ", "TRỰC THUỘC TRUNG ƯƠNG", "THƯỜNG TRỰC",
 	"LÃNH ĐẠO", "CÁC ĐƠN VỊ", "CƠ QUAN NGANG BỘ", "THÀNH PHỐ", "THỊ XÃ", "TỈNH ỦY", "THÀNH ỦY",
 }), phrases...)
 
