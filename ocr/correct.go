@@ -58,6 +58,9 @@ func Correct(word string, seen map[string]int) string {
 	// use replaces it.
 	fits, spelt := dict.IsSyllable, dict.IsSyllable(core)
 	if spelt {
+		if c, ok := hornOfU(core); ok {
+			return pre + c + post
+		}
 		if !unheard(core) {
 			return word
 		}
@@ -91,6 +94,25 @@ func Correct(word string, seen map[string]int) string {
 	}
 	return pre + best + post
 }
+
+// hornOfU returns w, a syllable no one writes, with the horn of the u
+// before its ơ put back (nguời, truờng, Đuợc: người, trường, Được), where
+// that makes a syllable in use, in any case: Tesseract reads the horn of
+// ư beside the ơ's as the one, and ươ is the nucleus, uơ after a
+// consonant almost never (thuở, huơ are in use, and stay).
+func hornOfU(w string) (string, bool) {
+	c := uBeforeO.ReplaceAllStringFunc(norm.NFC.String(w), func(m string) string {
+		r, size := utf8.DecodeRuneInString(m)
+		if r == 'U' {
+			return "Ư" + m[size:]
+		}
+		return "ư" + m[size:]
+	})
+	return c, c != w && !dict.IsAttested(w) && dict.IsAttested(c)
+}
+
+// uBeforeO is a u before an ơ, with any tone on the ơ.
+var uBeforeO = regexp.MustCompile(`[uU][ơờớởỡợƠỜỚỞỠỢ]`)
 
 // unheard reports whether w, a syllable the writing system can spell, is
 // one no one writes (dict.IsAttested) in small letters with the marks of
@@ -454,7 +476,8 @@ var markFamilies = [][]rune{
 var tones = []rune{0, '\u0300', '\u0301', '\u0309', '\u0303', '\u0323'}
 
 // markEdits returns the words one mark away from w: another tone (or
-// none), or one letter's hat, horn, breve or stroke changed. Case is kept.
+// none), or one letter's hat, horn, breve or stroke changed; for a word
+// read with two tones (vỉệc), also each of them alone. Case is kept.
 func markEdits(w string) []string {
 	type letter struct {
 		base  rune // without tone, lower case
@@ -462,12 +485,14 @@ func markEdits(w string) []string {
 	}
 	var ls []letter
 	var tone rune
+	read := 0 // the tone marks read
 	for _, r := range norm.NFC.String(w) {
 		d := []rune(norm.NFD.String(string(r)))
 		base := []rune{}
 		for _, x := range d {
 			if isToneMark(x) {
 				tone = x
+				read++
 				continue
 			}
 			base = append(base, x)
@@ -495,7 +520,7 @@ func markEdits(w string) []string {
 	}
 	var out []string
 	for _, t := range tones {
-		if t != tone {
+		if t != tone || read > 1 {
 			out = append(out, render(ls, t))
 		}
 	}

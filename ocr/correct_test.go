@@ -25,6 +25,11 @@ func TestCorrect(t *testing.T) {
 		// begin a name no list holds; a word without marks may be of
 		// another language.
 		{"địp", "dịp"}, {"(địp", "(dịp"}, {"Địp", "Địp"}, {"Lắk", "Lắk"}, {"dip", "dip"},
+		// The horn of ư read as the ơ's beside it, in any case; uơ in use
+		// stays.
+		{"nguời", "người"}, {"Truờng", "Trường"}, {"ĐUỢC", "ĐƯỢC"}, {"thuở", "thuở"}, {"huơ", "huơ"},
+		// Two tones read on one word: each alone is a mark away.
+		{"vỉệc", "việc"},
 		// Impossible, and no evidence to choose: left as read.
 		{"xqz", "xqz"}, {"Voffice", "Voffice"},
 		// Two syllables run together are parted, where only one parting
