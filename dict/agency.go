@@ -60,9 +60,10 @@ func makePhrases(list []string) []phrase {
 var (
 	units = makePhrases(unitWords)
 	// authorityLead is a signing-authority prefix at the start of a role
-	// line, as OCR may leave it: 1–3 capitals, then a dot or what OCR makes
-	// of one, perhaps run into the next word.
-	authorityLead = regexp.MustCompile(`^(\p{Lu}{1,3})\s*[.:,;]\s*`)
+	// line, as OCR may leave it: 1–3 capitals (a T perhaps read as the
+	// figure 1 in a 1-bit scan: 1M.), then a dot or what OCR makes of one,
+	// perhaps run into the next word.
+	authorityLead = regexp.MustCompile(`^(\p{Lu}{1,3}|[\p{Lu}1]{2,3})\s*[.:,;]\s*`)
 	// noisyLead is authorityLead with the dot read as a small letter
 	// and a stroke or two ("TMx-").
 	noisyLead   = regexp.MustCompile(`^(\p{Lu}{1,3})(?:\p{Ll}?[^\p{L}\s]{1,2}\s*|\s+)`)
@@ -108,6 +109,25 @@ func leadFix(s string, re *regexp.Regexp, all bool) string {
 		}
 	}
 	return s
+}
+
+// Garbled reports whether name, an agency's as read from a header, holds
+// what no body's name has: a sign inside a word (S[I, C|ỤC: a stroke of
+// the emblem or of a rule read in it) or a letter Vietnamese has not
+// (Ö). Such a name was misread, whatever the repairs made of the rest.
+func Garbled(name string) bool {
+	for _, w := range strings.Fields(NFC(name)) {
+		start, end := letterSpan(w)
+		for _, r := range w[start:end] {
+			switch {
+			case unicode.IsLetter(r) && !vietLetter(r):
+				return true
+			case !unicode.IsLetter(r) && !unicode.IsDigit(r) && !strings.ContainsRune("-–&.,'’/()", r):
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // unstrew drops the letters that are not Vietnamese from s (eth is read

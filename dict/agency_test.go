@@ -49,6 +49,9 @@ func TestRepairHeader(t *testing.T) {
 		{"KT. CHÁNH VĂN PHÒNG / ?HÓ CHÁNH VĂN PHÒNG", "KT. CHÁNH VĂN PHÒNG / PHÓ CHÁNH VĂN PHÒNG"},
 		// A signing authority one letter off, run into the next word.
 		{"EM.ỦY BAN NHÂN DÂN", "TM. ỦY BAN NHÂN DÂN"},
+		{"1M. ỦY BAN NHÂN DÂN", "TM. ỦY BAN NHÂN DÂN"}, // its T read as a 1
+		{"K1. CHỦ TỊCH", "KT. CHỦ TỊCH"},
+		{"1. MỤC ĐÍCH", "1. MỤC ĐÍCH"}, // a heading's figure
 		{"KT: GIÁM ĐỐC", "KT: GIÁM ĐỐC"},
 		// Over a seal: syllables run together, a stray letter no
 		// Vietnamese word has, the authority's dot read as a letter.
@@ -144,6 +147,21 @@ func TestRepairSurname(t *testing.T) {
 	} {
 		if got := RepairSurname(c.in); got != c.want {
 			t.Errorf("RepairSurname(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+// A sign inside a word of a body's name, or a letter Vietnamese has not,
+// is a misreading; the signs names print are none.
+func TestGarbled(t *testing.T) {
+	for name, want := range map[string]bool{
+		"UBND HUYỆN S[I MA CAI": true, "CỤC THUẾ TỈNH BÌNH ÖN": true, "C|ỤC THUẾ": true,
+		"UBND HUYỆN SI MA CAI": false, "SỞ GD&ĐT BẮC GIANG": false, "BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI": false,
+		"TRƯỜNG THPT LỤC NGẠN SỐ 1": false, "SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH": false, "TP. HỒ CHÍ MINH": false,
+		"CÔNG TY CỔ PHẦN (VINACOMIN)": false, "": false,
+	} {
+		if got := Garbled(name); got != want {
+			t.Errorf("Garbled(%q) = %v, want %v", name, got, want)
 		}
 	}
 }
@@ -304,8 +322,9 @@ func TestRepairGivenName(t *testing.T) {
 	}
 	// A syllable of the language is a name, though no common one; and a
 	// letter from two names (Tâm, Tân) is neither, nor a name of the
-	// highlands' peoples (Yim is no Kim).
-	for _, in := range []string{"Nguyễn Văn Lượng", "Trần Thi Hà", "Lê Văn Nghệ", "Lê Văn Tâx", "H' Yim Kđoh"} {
+	// highlands' or the uplands' peoples (Yim is no Kim).
+	for _, in := range []string{"Nguyễn Văn Lượng", "Trần Thi Hà", "Lê Văn Nghệ", "Lê Văn Tâx", "H' Yim Kđoh",
+		"Giàng Seo Phử", "Lò Văn Pả"} { // the uplands', syllables no Kinh name has
 		if got, guessed := RepairGivenName(in); got != in || guessed {
 			t.Errorf("RepairGivenName(%q) = %q, %v; want it as read", in, got, guessed)
 		}

@@ -1,6 +1,7 @@
 package dict
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -140,11 +141,13 @@ func RepairNameInitial(w string) (string, bool) {
 }
 
 // kinh reports whether a name's words other than its i-th are syllables
-// of Vietnamese, its first a family name: a Kinh name, whose words are
-// all syllables. The highlands' names (H' Yim Kđoh, Y Giang Gry Niê
-// Knơng) have words that are none, and are not repaired by letters.
+// of Vietnamese, its first a family name of those whose given names are
+// (not namedOwnWay's): a Kinh name, whose words are all syllables in
+// use. The highlands' names (H' Yim Kđoh, Y Giang Gry Niê Knơng) have
+// words that are none, the uplands' (Giàng Seo Phử) syllables no Kinh
+// name has, and are not repaired by letters.
 func kinh(ws []string, i int) bool {
-	if !IsSurname(ws[0]) {
+	if !IsSurname(ws[0]) || slices.Contains(namedOwnWay, NFC(ws[0])) {
 		return false
 	}
 	for j, w := range ws {

@@ -52,6 +52,14 @@ var surnames = strings.Fields(`Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan V�
 	Giàng Hạng Vừ Tráng Phàn Bàn Lường Ma Ưng
 	Y H' H’ Ksor Siu Nay Rơ Rah Kpă Puih`)
 
+// namedOwnWay are the family names of the peoples whose given names are
+// words of their own languages, no Vietnamese syllables in use (Giàng Seo
+// Phử, Lò Văn Pả, H' Yim Kđoh): the Hmong's, the Dao's, the Thái's, and
+// the Central Highlands'. A name after one is not checked against the
+// Kinh's given names (see kinh).
+var namedOwnWay = strings.Fields(`Giàng Sùng Thào Vừ Vàng Mùa Lầu Hạng Tráng Bàn Phàn Chảo Tẩn
+	Lò Lường Quàng Điểu Y H' H’ Ksor Siu Nay Rơ Rah Kpă Puih`)
+
 // IsSurname reports whether the first word of name is a Vietnamese family
 // name as spelt (marks and all). A name whose first word is none, after
 // RepairSurname, was misread or is one of the rare family names the list

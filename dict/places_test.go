@@ -48,6 +48,9 @@ func TestRepairUnit(t *testing.T) {
 		{"xã", "Bình Hái, huyện Bình Sơn", "Bình Hải, huyện Bình Sơn"},
 		{"Huyện", "Mo Duc", "Mộ Đức"},
 		{"phường", "Trúc Bach.", "Trúc Bạch."},
+		// A stroke read inside a word of it (a rule's or an emblem's).
+		{"HUYỆN", "S[I MA CAI", "SI MA CAI"},
+		{"HUYỆN", "M|Ộ ĐỨC", "MỘ ĐỨC"},
 		// Read right (in either tone placement), or no name of a unit.
 		{"HUYỆN", "MỘ ĐỨC", "MỘ ĐỨC"},
 		{"xã", "Bình Hưng Hòa A", "Bình Hưng Hòa A"},

@@ -2,6 +2,8 @@ package dict
 
 import (
 	_ "embed"
+	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -85,9 +87,14 @@ func RepairUnit(unit string, next []string) ([]string, bool) {
 	if IsCompound(unit, next[0]) { // XÃ HỘI
 		return next, false
 	}
+	// A stroke read inside a word of the name (S[I MA CAI) is none of it.
+	read := make([]string, len(next))
+	for i, w := range next {
+		read[i] = innerMark.ReplaceAllString(NFC(w), "$1$2")
+	}
 	n := 0
-	for n < min(len(next), 4) {
-		w := NFC(next[n])
+	for n < min(len(read), 4) {
+		w := read[n]
 		core := strings.TrimFunc(w, notLetter)
 		r, _ := utf8.DecodeRuneInString(core)
 		if core == "" || !strings.HasPrefix(w, core) || !unicode.IsUpper(r) || strings.ContainsFunc(core, notLetter) {
@@ -98,25 +105,29 @@ func RepairUnit(unit string, next []string) ([]string, bool) {
 			break // the name ends at punctuation
 		}
 	}
-	if _, p := provinceAt(next[:n], false); p > 0 {
+	if _, p := provinceAt(read[:n], false); p > 0 {
 		return next, false
 	}
 	t := unitNames()
 	for k := n; k >= 2; k-- {
-		read := placeKey(strings.Join(next[:k], " ")) // the last word's punctuation aside
-		if t.names[read] {
-			return next, false
+		key := placeKey(strings.Join(read[:k], " ")) // the last word's punctuation aside
+		if t.names[key] {
+			out := append(slices.Clone(read[:k]), next[k:]...)
+			return out, !slices.Equal(out, next)
 		}
-		spellings := t.byFold[Fold(read)]
+		spellings := t.byFold[Fold(key)]
 		if len(spellings) == 0 {
 			continue
 		}
 		if len(spellings) > 1 || len(spellings[0]) != k {
 			return next, false
 		}
-		out := append([]string(nil), next...)
+		out := append(slices.Clone(read[:k]), next[k:]...)
 		respellAll(out[:k], spellings[0])
 		return out, true
 	}
 	return next, false
 }
+
+// innerMark is a bracket or a bar between two letters of a word.
+var innerMark = regexp.MustCompile(`(\pL)[\[\]{}|](\pL)`)

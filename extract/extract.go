@@ -31,7 +31,7 @@ var keyFields = []string{"number", "doc_type", "issuer", "issued_date", "place",
 // confidence below ReviewThreshold.
 func Review(md vanthu.Metadata, conf map[string]float64) []string {
 	var out []string
-	for _, f := range []string{"number", "doc_type", "issuer", "issued_date", "place", "subject", "signer", "signer_title", "recipients", "urgency", "confidentiality"} {
+	for _, f := range []string{"number", "doc_type", "issuer", "parent_body", "issued_date", "place", "subject", "signer", "signer_title", "recipients", "urgency", "confidentiality"} {
 		c, found := conf[f]
 		key := false
 		for _, k := range keyFields {
@@ -154,9 +154,12 @@ func ExtractWithConfidence(pages []vanthu.Page) (vanthu.Metadata, map[string]flo
 	md.Issuer, md.ParentBody, issuerUnsure = issuer(issuerSegs, dict.IsJointAbbrev(typeOf(md.Number)))
 	if md.Issuer != "" {
 		set("issuer", issuerSegs...)
-		if issuerUnsure {
+		if issuerUnsure || dict.Garbled(md.Issuer) {
 			conf["issuer"] = 0 // BGH HỘI NÔNG DÂN: an abbreviation no body's
 		}
+	}
+	if md.ParentBody != "" && dict.Garbled(md.ParentBody) {
+		conf["parent_body"] = 0 // UBND HUYỆN S[I MA CAI
 	}
 
 	// Loại văn bản: the heading line, else the number's type abbreviation,

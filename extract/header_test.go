@@ -86,6 +86,26 @@ func TestIssuerUnderItsParent(t *testing.T) {
 	}
 }
 
+// A sign read inside a word of the parent's name or the agency's (a
+// stroke of the emblem, of a rule) sends it to review; a name as printed
+// does not go.
+func TestGarbledNameGoesToReview(t *testing.T) {
+	for _, c := range []struct {
+		parent, agency, field string
+	}{
+		{"UBND HUYỆN S[I MA CAI", "UBND XÃ SÍN CHÉNG", "parent_body"},
+		{"UBND HUYỆN SI MA CAI", "UBND XÃ S|ÍN CHÉNG", "issuer"},
+		{"UBND HUYỆN SI MA CAI", "UBND XÃ SÍN CHÉNG", ""},
+	} {
+		r := Read([]vanthu.Page{page(1, c.parent, c.agency, "Số: 56/UBND-VP", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")}, nil)
+		for _, f := range []string{"issuer", "parent_body"} {
+			if slices.Contains(r.Review, f) != (f == c.field) {
+				t.Errorf("%s / %s: review %v; want %s flagged: %v", c.parent, c.agency, r.Review, f, f == c.field)
+			}
+		}
+	}
+}
+
 // A name printed on two lines is one name, where its second line begins
 // as a body's name could (KHOA, TỔ, BẢO) but does not: the words go on.
 func TestIssuerOnTwoLines(t *testing.T) {

@@ -71,7 +71,7 @@ func Read(pages []vanthu.Page, sigs []vanthu.Signature) Result {
 }
 
 // reviewOrder is the order fields are listed for review: the register's.
-var reviewOrder = []string{"number", "doc_type", "issuer", "issued_date", "place", "subject", "signer", "signer_title", "recipients", "urgency", "confidentiality"}
+var reviewOrder = []string{"number", "doc_type", "issuer", "parent_body", "issued_date", "place", "subject", "signer", "signer_title", "recipients", "urgency", "confidentiality"}
 
 // documentStarts returns the indexes of the pages after the first on which
 // another document begins: a page whose top carries an NĐ 30 header, the
