@@ -70,6 +70,34 @@ func Read(pages []vanthu.Page, sigs []vanthu.Signature) Result {
 	return r
 }
 
+// vietnam is the time of the offices, UTC+7.
+var vietnam = time.FixedZone("ICT", 7*60*60)
+
+// CheckArrival sends the issue date to review where it is later than the
+// day the document arrived at the office (arrived, in Vietnam's time): a
+// document is issued before it reaches anyone, so such a date was
+// misread (a year's 4 read as 9, a month's 0 as 8). A date read to its
+// year or month is compared as far as it goes. A zero arrival checks
+// nothing.
+func (r *Result) CheckArrival(arrived time.Time) {
+	d := r.Metadata.IssuedDate
+	if d == "" || arrived.IsZero() || slices.Contains(r.Review, "issued_date") {
+		return
+	}
+	day := arrived.In(vietnam).Format("2006-01-02")
+	if len(d) > len(day) || d <= day[:len(d)] {
+		return
+	}
+	if r.Confidence == nil {
+		r.Confidence = map[string]float64{}
+	}
+	r.Confidence["issued_date"] = 0
+	r.Review = append(r.Review, "issued_date")
+	slices.SortStableFunc(r.Review, func(a, b string) int {
+		return slices.Index(reviewOrder, a) - slices.Index(reviewOrder, b)
+	})
+}
+
 // reviewOrder is the order fields are listed for review: the register's.
 var reviewOrder = []string{"number", "doc_type", "issuer", "parent_body", "issued_date", "place", "subject", "signer", "signer_title", "recipients", "urgency", "confidentiality"}
 

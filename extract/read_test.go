@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/vanthu/vanthu"
 	"github.com/vanthu/vanthu/layout"
@@ -241,5 +242,29 @@ func TestUnreadPagesWarned(t *testing.T) {
 	r := Read([]vanthu.Page{first, photo, {Number: 3}}, nil)
 	if r.Metadata.Number != "12/QĐ-UBND" || len(r.Warnings) != 1 || !strings.Contains(r.Warnings[0], "trang 2 ") {
 		t.Errorf("number %q, warnings %q; want the number read and page 2 named", r.Metadata.Number, r.Warnings)
+	}
+}
+
+// A document is issued before it arrives: a date read later than the day
+// it arrived (in Vietnam's time) goes to review, one on or before it does
+// not, and a date read to its year or month is compared as far as it goes.
+func TestCheckArrival(t *testing.T) {
+	arrived := time.Date(2024, 3, 15, 18, 30, 0, 0, time.UTC) // 16 March, 01:30 in Vietnam
+	for date, flagged := range map[string]bool{
+		"2024-03-16": false, "2024-03-15": false, "2023-12-31": false, "2024-03": false, "2024": false,
+		"2024-03-17": true, "2029-03-15": true, "2024-04": true, "2025": true,
+	} {
+		r := Result{Metadata: vanthu.Metadata{IssuedDate: date}, Confidence: map[string]float64{"issued_date": 0.9}, Review: []string{"number", "signer"}}
+		r.CheckArrival(arrived)
+		if got := slices.Contains(r.Review, "issued_date"); got != flagged {
+			t.Errorf("%s arrived %v: review %v; want issued_date flagged: %v", date, arrived, r.Review, flagged)
+		}
+		if flagged && !slices.Equal(r.Review, []string{"number", "issued_date", "signer"}) {
+			t.Errorf("%s: review %v, not in the register's order", date, r.Review)
+		}
+	}
+	r := Result{Metadata: vanthu.Metadata{IssuedDate: "2099-01-01"}}
+	if r.CheckArrival(time.Time{}); len(r.Review) != 0 {
+		t.Errorf("no arrival: review %v; want nothing checked", r.Review)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"os"
 	"runtime"
 	"sync"
+	"time"
 
 	"github.com/vanthu/vanthu"
 	"github.com/vanthu/vanthu/extract"
@@ -93,6 +94,7 @@ func (p *Processor) Process(ctx context.Context, files []string, emit func(Resul
 			}
 			if st.res.Error == "" {
 				x := extract.Read(st.pages, st.res.Signatures)
+				x.CheckArrival(time.Now()) // the file is here: its document was issued by now
 				st.res.Metadata = x.Metadata
 				st.res.Review = append(st.res.Review, x.Review...)
 				st.res.Warnings = append(st.res.Warnings, x.Warnings...)

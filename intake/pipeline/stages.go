@@ -229,6 +229,7 @@ func (p *Pipeline) extract(ctx context.Context, id vanthu.Ref) error {
 	}
 	if d.Status == vanthu.Recognised {
 		x := extract.Read(d.Pages, d.Signatures)
+		x.CheckArrival(d.ReceivedAt)
 		if book, ok := p.records().(signerBook); ok && (slices.Contains(x.Review, "signer") || slices.Contains(x.Review, "signer_title")) {
 			known, err := book.Signers(x.Metadata.Issuer)
 			if err != nil {
