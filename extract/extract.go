@@ -422,9 +422,22 @@ var labelAlone = regexp.MustCompile(`^S[O6]\s*[:;.,]?(\s*[0-9]+)?$`)
 // two segments. The words joined are the number's too: the numeral the
 // digit model read into the slot, and how sure it is, may be beside the
 // label.
+//
+// A number's code wrapped in a narrow column at its hyphen ("Số:
+// 1502/SGDĐT-" / "GDTrH", or the hyphen on the line under) goes on with
+// the part under it.
 func withCode(segs []layout.Segment, i int) layout.Segment {
 	s := segs[i]
 	if !labelAlone.MatchString(foldUpper(s.Text)) {
+		if !strings.Contains(s.Text, "/") {
+			return s
+		}
+		for _, n := range segs[i+1 : min(len(segs), i+4)] {
+			t := strings.TrimSpace(n.Text)
+			if underLine(s, n) && codeTail.MatchString(t) && (strings.HasSuffix(strings.TrimSpace(s.Text), "-") || strings.HasPrefix(t, "-")) {
+				return joinSegs(s, n)
+			}
+		}
 		return s
 	}
 	if next := layout.NextOnRow(segs, i); next >= 0 {
@@ -432,6 +445,11 @@ func withCode(segs []layout.Segment, i int) layout.Segment {
 	}
 	return s
 }
+
+// codeTail is the part of a number's code a narrow column wrapped to the
+// next line: its parts and their hyphens, nothing else (GDTrH, -KTTH,
+// CCVC-NV).
+var codeTail = regexp.MustCompile(`^-?\s*[\p{Lu}0-9][\p{Lu}\p{Ll}0-9&]{0,11}(?:\s*-\s*[\p{Lu}0-9][\p{Lu}\p{Ll}0-9&]{0,11})*\.?$`)
 
 // joinSegs is segment s with segment n after it: their text, words and box.
 func joinSegs(s, n layout.Segment) layout.Segment {

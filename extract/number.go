@@ -251,6 +251,9 @@ func ParseNumberLine(line string) (Number, bool) {
 		again.Unsure = true
 		return again, ok
 	}
+	if danglingHyphen.MatchString(string(orig[end:])) {
+		n.Unsure = true // 1502/SGDĐT-: the code's rest on a line not found
+	}
 	if tail := loneCapital.FindStringSubmatch(string(orig[end:])); tail != nil {
 		// UBN D: the code's last letter read apart. Joined, for the
 		// clerk to check.
@@ -274,6 +277,10 @@ func ParseNumberLine(line string) (Number, bool) {
 // (45/Q Đ-UBND). A word (CỘNG, Bình) is none, nor a capital alone at the
 // line's end, which may be a rule's stroke read as I.
 var splitCode = regexp.MustCompile(`^ \p{Lu}{1,2}-\p{Lu}`)
+
+// danglingHyphen is a hyphen that ends a number's line after its code:
+// the code goes on, on a line of its own.
+var danglingHyphen = regexp.MustCompile(`^\s*[-–]\s*$`)
 
 // loneCapital is a capital alone after a number's code at the line's end,
 // where OCR read a gap before the code's last letter (45/QĐ-UBN D). An I

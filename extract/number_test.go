@@ -53,6 +53,7 @@ func TestParseNumberLine(t *testing.T) {
 		// A gap read inside the code: read without it, and flagged.
 		{"Số: 45/Q Đ-UBND", Number{Numeral: "45", Code: "QĐ-UBND", Unsure: true}},
 		{"Số: 45/QĐ-UBN D", Number{Numeral: "45", Code: "QĐ-UBND", Unsure: true}}, // before its last letter
+		{"Số: 1502/SGDĐT-", Number{Numeral: "1502", Code: "SGDĐT", Unsure: true}}, // the rest of the code on a line not found
 		{"Số: 45/QĐ-UBND I", Number{Numeral: "45", Code: "QĐ-UBND"}},              // a stroke after it
 		{"Số: 45/QĐ-UBND CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", Number{Numeral: "45", Code: "QĐ-UBND"}},
 		// A numeral with a letter after it: kept as read, and flagged.
@@ -553,6 +554,25 @@ func TestOwnNumberLabelMisread(t *testing.T) {
 	for _, line := range []string{"5 ông: 45/QĐ-UBND", "50: 45", "Sẽ có 45/QĐ-UBND", "Số hiệu của 45/QĐ-UBND"} {
 		if n, ok := ownNumber(line); ok {
 			t.Errorf("ownNumber(%q) = %q: no label", line, n.String())
+		}
+	}
+}
+
+// A number's code wrapped in a narrow column at its hyphen goes on with
+// the part under it, the hyphen at the line's end or at the next line's
+// start; the line under the number that is no part of a code does not.
+func TestNumberCodeWrapped(t *testing.T) {
+	for _, c := range [][3]string{
+		{"Số: 1502/SGDĐT-", "GDTrH", "1502/SGDĐT-GDTrH"},
+		{"Số: 1502/SGDĐT", "-GDTrH", "1502/SGDĐT-GDTrH"},
+		{"Số: 1502/SGDĐT-GDTrH", "KHẨN", "1502/SGDĐT-GDTrH"},
+		{"Số: 1502/SGDĐT-GDTrH", "V/v hướng dẫn nhiệm vụ năm học", "1502/SGDĐT-GDTrH"},
+	} {
+		words := scanWords(row{c[0], 300, 260, 600, 296}, row{"Bình An, ngày 15 tháng 3 năm 2024", 900, 260, 1450, 296},
+			row{c[1], 330, 300, 580, 336}, row{"Kính gửi: Các trường THPT", 800, 450, 1200, 486})
+		r := Read([]vanthu.Page{{Number: 1, Width: 1654, Height: 2339, Words: words}}, nil)
+		if r.Metadata.Number != c[2] || slices.Contains(r.Review, "number") {
+			t.Errorf("%q / %q: number %q, review %v; want %s", c[0], c[1], r.Metadata.Number, r.Review, c[2])
 		}
 	}
 }
