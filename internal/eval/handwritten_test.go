@@ -111,14 +111,15 @@ func TestOtherKindsWrittenByHand(t *testing.T) {
 	readAndScore(t, files, written, writtenFloors, 0)
 }
 
-// writtenFloors are the per-field counts of the 66 kinds with both slots
+// writtenFloors are the per-field counts of the 67 kinds with both slots
 // the code reaches. Every day is read; the numbers missed are flagged.
+// The Hmong chair's Giàng is read Giảng (flagged).
 // The large figures upset Tesseract's reading of the print on their line
 // (the code QĐ read qQb, VPCP v?CP): the row is read again without the ink
 // of a colour (ocr.rereadNumberLine), 45 numbers read before, 54 after.
 // The one left is read with letters too many (ZTITr-BVĐK), which
 // extract's wellFormedCode flags however surely read.
 var writtenFloors = map[string]int{
-	"number": 65, "doc_type": 66, "issuer": 66, "parent_body": 66, "issued_date": 66, "place": 66,
-	"subject": 66, "signer": 66, "signer_title": 66, "urgency": 66, "confidentiality": 66,
+	"number": 66, "doc_type": 67, "issuer": 67, "parent_body": 67, "issued_date": 67, "place": 67,
+	"subject": 67, "signer": 66, "signer_title": 67, "urgency": 67, "confidentiality": 67,
 }
