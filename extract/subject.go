@@ -19,6 +19,9 @@ import (
 // before a slash.
 var vvLead = regexp.MustCompile(`^(?:V\s*(?:[/|\\LI1⁄∕]\s*[VY]?|\.\s*[VY]|\s[VY]|V)|[WY]\s*[/⁄∕]\s*V)[.:]?\s+`)
 
+// vvSpecks are the marks a speck before "V/v" is read as.
+const vvSpecks = "\"'“”‘’`([{*·,.-–—|"
+
 // subjectVv reads a công văn's trích yếu, with the lines it stands on:
 // "V/v …" under the number, with its continuation lines, set
 // single-spaced in small letters; specks among them (see speck) are
@@ -29,10 +32,14 @@ func subjectVv(left []layout.Segment) (string, []layout.Segment) {
 	var out []string
 	var lines []layout.Segment
 	var prev layout.Segment
+	var lead string // what stood before its V/v
 	line := 0
 	for _, s := range left {
 		if len(out) == 0 {
-			t := speckless(s)
+			// A speck read as a quote or a bracket before it is none of
+			// the line ("V/v, (V/v), nor its pair at the end.
+			t := strings.TrimLeft(speckless(s), vvSpecks)
+			lead = strings.TrimSuffix(speckless(s), t)
 			f := strings.ToUpper(string(foldRunes([]rune(t))))
 			switch m := vvLead.FindStringIndex(f); {
 			case strings.HasPrefix(f, "V/V") || strings.HasPrefix(f, "VE VIEC"):
@@ -66,7 +73,13 @@ func subjectVv(left []layout.Segment) (string, []layout.Segment) {
 		out, prev = append(out, speckless(s)), s
 		lines = append(lines, s)
 	}
-	return subjectOf(out), lines
+	subject := subjectOf(out)
+	for _, pair := range [][2]string{{"(", ")"}, {"[", "]"}, {"{", "}"}, {"\"", "\""}, {"“", "”"}, {"'", "'"}, {"‘", "’"}} {
+		if strings.Contains(lead, pair[0]) {
+			subject = strings.TrimSuffix(subject, pair[1])
+		}
+	}
+	return subject, lines
 }
 
 // subjectAfterHeading reads the trích yếu under a type heading, with the

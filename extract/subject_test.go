@@ -235,11 +235,16 @@ func TestSubjectLineWithSpecks(t *testing.T) {
 // is given back its "V/v"; a line that only begins with a V does not.
 func TestSubjectVvMisread(t *testing.T) {
 	for _, lead := range []string{"V/ triển khai", "Vlv triển khai", "V/y triển khai", "V v triển khai", "V/V triển khai",
-		"Vv triển khai", "V.v triển khai", "V⁄v triển khai", "W/v triển khai", "Y/v triển khai"} {
+		"Vv triển khai", "V.v triển khai", "V⁄v triển khai", "W/v triển khai", "Y/v triển khai",
+		"‘V/v triển khai", "(V/v triển khai"} { // a speck before it read as a mark
+		end := ""
+		if strings.HasPrefix(lead, "(") {
+			end = ")" // the speck's pair
+		}
 		left := []layout.Segment{
 			seg("Số: 12/VPUBND-NN", layout.Left, 300, 240, 600, 280),
 			seg(lead+" công tác phòng, chống", layout.Left, 240, 290, 680, 326),
-			seg("hạn hán, xâm nhập mặn", layout.Left, 330, 334, 590, 370),
+			seg("hạn hán, xâm nhập mặn"+end, layout.Left, 330, 334, 590, 370),
 		}
 		if got, want := subjectText(subjectVv(left)), "V/v triển khai công tác phòng, chống hạn hán, xâm nhập mặn"; got != want {
 			t.Errorf("%q: subjectVv = %q, want %q", lead, got, want)
