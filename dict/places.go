@@ -245,7 +245,7 @@ func respellByName(place string) string {
 	}
 	key := placeKey(strings.Join(ws[start:], " "))
 	var name []string
-	for _, spelling := range append(unitNames().byFold[Fold(key)], provinceSpellings(Fold(key))...) {
+	for _, spelling := range slices.Concat(unitNames().byFold[Fold(key)], provinceSpellings(Fold(key))) {
 		if name != nil && placeKey(strings.Join(spelling, " ")) != placeKey(strings.Join(name, " ")) {
 			return place // several names have these letters
 		}

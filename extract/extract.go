@@ -31,7 +31,7 @@ var keyFields = []string{"number", "doc_type", "issuer", "issued_date", "place",
 // confidence below ReviewThreshold.
 func Review(md vanthu.Metadata, conf map[string]float64) []string {
 	var out []string
-	for _, f := range []string{"number", "doc_type", "issuer", "parent_body", "issued_date", "place", "subject", "signer", "signer_title", "recipients", "urgency", "confidentiality"} {
+	for _, f := range reviewOrder {
 		c, found := conf[f]
 		key := false
 		for _, k := range keyFields {
