@@ -1,7 +1,6 @@
 package dict
 
 import (
-	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -147,7 +146,7 @@ func RepairNameInitial(w string) (string, bool) {
 // words that are none, the uplands' (Giàng Seo Phử) syllables no Kinh
 // name has, and are not repaired by letters.
 func kinh(ws []string, i int) bool {
-	if !IsSurname(ws[0]) || slices.Contains(namedOwnWay, NFC(ws[0])) {
+	if !IsSurname(ws[0]) || NamedOwnWay(ws[0]) {
 		return false
 	}
 	for j, w := range ws {

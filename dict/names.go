@@ -60,6 +60,13 @@ var surnames = strings.Fields(`Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan V�
 var namedOwnWay = strings.Fields(`Giàng Sùng Thào Vừ Vàng Mùa Lầu Hạng Tráng Bàn Phàn Chảo Tẩn
 	Lò Lường Quàng Điểu Y H' H’ Ksor Siu Nay Rơ Rah Kpă Puih`)
 
+// NamedOwnWay reports whether the first word of name is the family name of
+// a people whose given names are their own (see namedOwnWay).
+func NamedOwnWay(name string) bool {
+	first, _, _ := strings.Cut(NFC(strings.TrimSpace(name)), " ")
+	return slices.Contains(namedOwnWay, first)
+}
+
 // IsSurname reports whether the first word of name is a Vietnamese family
 // name as spelt (marks and all). A name whose first word is none, after
 // RepairSurname, was misread or is one of the rare family names the list

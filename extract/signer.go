@@ -80,6 +80,19 @@ func nameLine(t string) (name string, guessed bool) {
 	t = dropRank(t)
 	t = degree.ReplaceAllString(t, "")
 	ws := strings.Fields(t)
+	// A stroke of the signature read as a letter or a sign apart from
+	// the name, after it (Nguyễn Văn Minh ẩ) or before a name of the
+	// family names whose given names are Vietnamese syllables (ý Nguyễn
+	// Văn Minh: no Ê Đê's Y; mm Nguyễn …), is none of it.
+	if len(ws) > 3 {
+		if last := []rune(ws[len(ws)-1]); len(last) == 1 && !unicode.IsUpper(last[0]) && dict.LooksLikeName(strings.Join(ws[:len(ws)-1], " ")) {
+			ws, guessed = ws[:len(ws)-1], true
+		}
+	}
+	if len(ws) > 3 && utf8.RuneCountInString(ws[0]) <= 2 && !dict.IsSurname(ws[0]) && dict.IsSurname(ws[1]) && !dict.NamedOwnWay(ws[1]) &&
+		dict.LooksLikeName(strings.Join(ws[1:], " ")) {
+		ws, guessed = ws[1:], true
+	}
 	if len(ws) > 3 && capitals(ws[0]) {
 		// A seal's or a stroke's letters read as capitals before the
 		// name (TP Trân Ngọc Căng).

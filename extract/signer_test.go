@@ -24,10 +24,21 @@ func TestNameLine(t *testing.T) {
 		"UBND Hoàng Giang":        "UBND Hoàng Giang", // capitals before a two-word name: kept
 		"Nguyễn Văn Minh.":        "Nguyễn Văn Minh",  // a speck after it
 		"Nguyễn Văn Minh (đã ký)": "Nguyễn Văn Minh",  // a copy's note
+		// A stroke read as a letter or a sign apart, before a Kinh name or
+		// after a name; a family name before another, or the Ê Đê's Y,
+		// is the name's.
+		"ý Nguyễn Văn Minh":  "Nguyễn Văn Minh",
+		"mm Nguyễn Văn Minh": "Nguyễn Văn Minh",
+		"Nguyễn Văn Minh ẩ":  "Nguyễn Văn Minh",
+		"Lê Nguyễn Minh Anh": "Lê Nguyễn Minh Anh",
+		"Y Biêr Niê Kdăm":    "Y Biêr Niê Kdăm",
 	} {
 		if got, _ := nameLine(in); got != want {
 			t.Errorf("nameLine(%q) = %q, want %q", in, got, want)
 		}
+	}
+	if _, guessed := nameLine("ý Nguyễn Văn Minh"); !guessed {
+		t.Errorf("nameLine(ý Nguyễn Văn Minh): a stroke's letter dropped, not guessed")
 	}
 	segs := deputysClosing(seg(">.=- trấn Phước Hiền", layout.Right, 919, 2077, 1303, 2113))
 	if b, ok := closing(segs, false); !ok || b.signer != "Trần Phước Hiền" || b.signerGuessed {
