@@ -164,10 +164,11 @@ func ExtractWithConfidence(pages []vanthu.Page) (vanthu.Metadata, map[string]flo
 
 	// Loại văn bản: the heading line, else the number's type abbreviation,
 	// else a công văn.
-	headingAt := -1
-	for i, s := range rest[:min(len(rest), 4)] {
-		if t, ok := headingType(s.Text, md.Number); ok {
-			md.DocType, headingAt = t.Name, i
+	headingAt, heading := -1, layout.Segment{}
+	var afterHeading []layout.Segment
+	for i := range rest[:min(len(rest), 4)] {
+		if t, s, after, ok := headingOf(rest, i, md.Number); ok {
+			md.DocType, headingAt, heading, afterHeading = t.Name, i, s, after
 			set("doc_type", s)
 			break
 		}
@@ -209,7 +210,7 @@ func ExtractWithConfidence(pages []vanthu.Page) (vanthu.Metadata, map[string]flo
 
 	var subjectLines []layout.Segment
 	if headingAt >= 0 {
-		md.Subject, subjectLines = subjectAfterHeading(rest[headingAt], rest[headingAt+1:])
+		md.Subject, subjectLines = subjectAfterHeading(heading, afterHeading)
 	} else {
 		md.Subject, subjectLines = subjectVv(leftHead)
 	}

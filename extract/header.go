@@ -17,12 +17,30 @@ import (
 func splitHeader(segs []layout.Segment) (head, rest []layout.Segment) {
 	for i, s := range segs {
 		f := foldUpper(s.Text)
-		_, isType := headingType(s.Text, "")
+		_, _, _, isType := headingOf(segs, i, "")
 		if isType || strings.HasPrefix(f, "KINH GUI") && s.Zone != layout.Right || s.Zone == layout.Full && i > 2 {
 			return segs[:i], segs[i:]
 		}
 	}
 	return segs, nil
+}
+
+// headingOf returns the type segment i of segs names as a heading (see
+// headingType), the heading's segment, and the segments after it. A
+// heading set wide (letter-spaced, or its words far apart) may have been
+// parted at its widest gap into two segments of one row: the next is
+// joined to it then.
+func headingOf(segs []layout.Segment, i int, number string) (dict.DocType, layout.Segment, []layout.Segment, bool) {
+	s := segs[i]
+	if t, ok := headingType(s.Text, number); ok {
+		return t, s, segs[i+1:], true
+	}
+	if next := layout.NextOnRow(segs, i); next == i+1 {
+		if t, ok := headingType(joinSegs(s, segs[next]).Text, number); ok {
+			return t, joinSegs(s, segs[next]), segs[next+1:], true
+		}
+	}
+	return dict.DocType{}, s, nil, false
 }
 
 // headingType returns the type a line in capitals names as a document's

@@ -481,3 +481,21 @@ func TestTypesOf2011(t *testing.T) {
 		}
 	}
 }
+
+// A heading set wide (letter-spaced, or its words far apart) may be
+// parted at its widest gap into two segments of one row: it still names
+// the type, and the trích yếu under it is read.
+func TestHeadingPartedOnItsRow(t *testing.T) {
+	for _, parts := range [][2]row{
+		{{"QUYẾT", 650, 400, 790, 440}, {"ĐỊNH", 830, 400, 950, 440}},
+		{{"Q U Y Ế T", 600, 400, 790, 440}, {"Đ Ị N H", 830, 400, 1000, 440}},
+	} {
+		words := scanWords(row{"Số: 45/QĐ-UBND", 300, 260, 600, 296}, row{"Bình An, ngày 15 tháng 3 năm 2024", 900, 260, 1450, 296},
+			parts[0], parts[1], row{"Về việc ban hành quy chế làm việc", 450, 460, 1250, 496},
+			row{"CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BÌNH AN", 400, 560, 1300, 596})
+		md := Read([]vanthu.Page{{Number: 1, Width: 1654, Height: 2339, Words: words}}, nil).Metadata
+		if md.DocType != "Quyết định" || md.Subject != "Về việc ban hành quy chế làm việc" {
+			t.Errorf("%q / %q: type %q, trích yếu %q; want Quyết định, Về việc ban hành quy chế làm việc", parts[0].text, parts[1].text, md.DocType, md.Subject)
+		}
+	}
+}
