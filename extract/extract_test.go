@@ -167,6 +167,7 @@ func FuzzExtract(f *testing.F) {
 	f.Add("Số: l5/QD-\nngày 0 5 tháng 3 năm 2O21")
 	f.Add("Số: 2477 -UBND\nTỜ TRÌNH\nSố: đ@ ;CT-UBND\nngày 15 tháng (1 năm: 202S")
 	f.Add("HUYỆN ỦY BÌNH SƠN\nĐẢNG CỘNG SẢN VIỆT NAM\nSố 12-8C/HU\nBÁO CÁO\nSố -/")
+	f.Add("Số hiệu: 45/QĐ~UBN D\nSố: 12/TB Lâm Đồng, ngày 27 tbáng 8 năm 2021\nKHẨN  MẬT\nSố: 1502/SGDĐT-\n1M. ỦY BAN NHÂN DÂN\ný Nguyễn Văn Minh ẩ")
 	f.Fuzz(func(t *testing.T, text string) {
 		md := Extract([]vanthu.Page{{Number: 1, Text: text}})
 		if md.Recipients == nil {
@@ -174,6 +175,9 @@ func FuzzExtract(f *testing.F) {
 		}
 		ParseNumber(text)
 		ParseDateLine(text)
+		ParseUrgency(text)
+		ParseConfidentiality(text)
+		nameLine(text)
 		typeFromNumber(text)
 		codeForType(text, "Báo cáo")
 		withoutStroke(text, "TRƯỜNG THPT LỤC NGẠN SỐ 1", "SỞ GD&ĐT")
