@@ -36,8 +36,9 @@ func subjectVv(left []layout.Segment) (string, []layout.Segment) {
 	line := 0
 	for _, s := range left {
 		if len(out) == 0 {
-			// A speck read as a quote or a bracket before it is none of
-			// the line ("V/v, (V/v), nor its pair at the end.
+			// A speck read as a quote or a bracket before it (“V/v,
+			// (V/v) is none of the line, nor its pair at the trích
+			// yếu's end.
 			t := strings.TrimLeft(speckless(s), vvSpecks)
 			lead = strings.TrimSuffix(speckless(s), t)
 			f := strings.ToUpper(string(foldRunes([]rune(t))))
