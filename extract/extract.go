@@ -204,6 +204,12 @@ func ExtractWithConfidence(pages []vanthu.Page) (vanthu.Metadata, map[string]flo
 			conf["number"] = min(conf["number"], ReviewThreshold/2)
 		}
 	}
+	if md.DocType == "Công văn" && headingAt < 0 && (slices.ContainsFunc(head, unreadHeading) || slices.ContainsFunc(rest[:min(len(rest), 4)], unreadHeading)) {
+		// A công văn has no heading: a line set as one that names no
+		// type was misread, and the type read from the number or the
+		// trích yếu is not sure.
+		conf["doc_type"] = min(conf["doc_type"], ReviewThreshold/2)
+	}
 	if md.DocType == "" {
 		delete(conf, "doc_type")
 	}

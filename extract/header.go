@@ -77,8 +77,19 @@ func headingType(line, number string) (dict.DocType, bool) {
 }
 
 // capitalI reads the marks OCR makes of a capital I in a line of
-// capitals as the I.
-var capitalI = strings.NewReplacer("l", "I", "|", "I")
+// capitals as the I, and a 0 as the O it is (T0 TRÌNH, TH0NG BÁO).
+var capitalI = strings.NewReplacer("l", "I", "|", "I", "0", "O")
+
+// unreadHeading reports whether s, a line under the header, is set as a
+// type's heading is (centred, in capitals, a few words without figures)
+// but names no type: a heading OCR misread past reading (QU¥ẾT ĐỊNH).
+func unreadHeading(s layout.Segment) bool {
+	words := strings.Fields(s.Text)
+	f := foldUpper(s.Text)
+	return s.Zone == layout.Centre && isUpperish(s.Text) && len(words) >= 2 && len(words) <= 5 &&
+		!strings.ContainsFunc(s.Text, unicode.IsDigit) && !isNational(s.Text) && !strings.HasPrefix(f, "KINH GUI") &&
+		ParseUrgency(s.Text) == "" && ParseConfidentiality(s.Text) == "" && !receivedStamp(s.Text)
+}
 
 // splitNumberDate parts a header row OCR read as one line across the page:
 // the number's "Số: …" and the date line, which a long place ("Thành phố

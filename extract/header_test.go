@@ -499,3 +499,23 @@ func TestHeadingPartedOnItsRow(t *testing.T) {
 		}
 	}
 }
+
+// A công văn has no heading: a line set as a heading (centred, in
+// capitals) that names no type was misread, and the type goes to review;
+// a công văn's Kính gửi, centred too, is no heading. A 0 in a heading's
+// capitals is an O.
+func TestUnreadHeadingSendsTheTypeToReview(t *testing.T) {
+	read := func(rows ...row) Result {
+		words := scanWords(append([]row{{"Số: 45/UBND-VP", 300, 260, 600, 296}, {"Bình An, ngày 15 tháng 3 năm 2024", 900, 260, 1450, 296}}, rows...)...)
+		return Read([]vanthu.Page{{Number: 1, Width: 1654, Height: 2339, Words: words}}, nil)
+	}
+	if r := read(row{"QU¥ẾT ĐỊNH", 700, 400, 950, 440}, row{"Về việc ban hành quy chế làm việc", 450, 460, 1250, 496}); !slices.Contains(r.Review, "doc_type") {
+		t.Errorf("a heading misread: type %q, review %v; want doc_type flagged", r.Metadata.DocType, r.Review)
+	}
+	if r := read(row{"V/v ban hành quy chế làm việc", 250, 310, 680, 346}, row{"KÍNH GỬI: CÁC SỞ, BAN, NGÀNH", 600, 420, 1100, 456}); r.Metadata.DocType != "Công văn" || slices.Contains(r.Review, "doc_type") {
+		t.Errorf("a công văn: type %q, review %v; want Công văn, not flagged", r.Metadata.DocType, r.Review)
+	}
+	if r := read(row{"T0 TRÌNH", 700, 400, 950, 440}, row{"Về việc ban hành quy chế làm việc", 450, 460, 1250, 496}); r.Metadata.DocType != "Tờ trình" {
+		t.Errorf("T0 TRÌNH: type %q; want Tờ trình", r.Metadata.DocType)
+	}
+}
