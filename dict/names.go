@@ -36,29 +36,27 @@ func LooksLikeName(t string) bool {
 	return true
 }
 
-// surnames are the Vietnamese family names (họ) borne by nearly everyone,
-// a closed class unlike given names, and the first words of the names of
-// the Central Highlands' peoples: Y and H' (a man's and a woman's among
-// the Ê Đê), Ksor, Siu, Nay, Rơ, Rah, Kpă, Puih (family names of the Jrai);
-// and those of the northern uplands' peoples (the Hmong's Giàng, Sùng,
-// Thào, Vừ; the Dao's Bàn, Phàn, Chảo; the Thái's Lò, Lường, Cầm; the
-// Tày's Ma, Nông, Bế).
-var surnames = strings.Fields(`Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Đào Đoàn
-	Vương Trịnh Trương Lâm Mai Lương Cao Tạ Hà Quách Tô Châu Lưu Tăng Thái Triệu Kiều Khúc
-	Từ Tôn Chu Phùng La Lã Lại Kim Đàm Mạc Nông Ông Hứa Diệp Giang Lò Quan Thân Nghiêm Doãn
-	Âu Tống Hàn Khổng Cù Đậu Phí Bạch Chế Cung Trình Đồng Đổng Hầu Mạnh Ninh Viên Lục Thạch
-	Tiêu Nhữ Văn Khương Lư Vi Bế Lạc Mẫn Thi Khuất Dư Giáp Lữ Ân Mã
-	Danh Sơn Điểu Cầm Bạc Vàng Sùng Thào Mùa Lầu Chảo Tẩn Sầm Lộc Đèo Quàng
-	Giàng Hạng Vừ Tráng Phàn Bàn Lường Ma Ưng
-	Y H' H’ Ksor Siu Nay Rơ Rah Kpă Puih`)
-
 // namedOwnWay are the family names of the peoples whose given names are
 // words of their own languages, no Vietnamese syllables in use (Giàng Seo
-// Phử, Lò Văn Pả, H' Yim Kđoh): the Hmong's, the Dao's, the Thái's, and
-// the Central Highlands'. A name after one is not checked against the
-// Kinh's given names (see kinh).
+// Phử, Lò Văn Pả, H' Yim Kđoh): the Hmong's (Giàng, Sùng, Thào, Vừ), the
+// Dao's (Bàn, Phàn, Chảo), the Thái's (Lò, Lường, Quàng), and the Central
+// Highlands' first words: Y and H' (a man's and a woman's among the Ê
+// Đê), Ksor, Siu, Nay, Rơ, Rah, Kpă, Puih (family names of the Jrai). A
+// name after one is not checked against the Kinh's given names (see
+// kinh).
 var namedOwnWay = strings.Fields(`Giàng Sùng Thào Vừ Vàng Mùa Lầu Hạng Tráng Bàn Phàn Chảo Tẩn
 	Lò Lường Quàng Điểu Y H' H’ Ksor Siu Nay Rơ Rah Kpă Puih`)
+
+// surnames are the Vietnamese family names (họ) borne by nearly everyone,
+// a closed class unlike given names, the Tày's (Ma, Nông, Bế), the
+// Khmer's (Danh, Sơn, Thạch) and the Thái's Cầm among them, and
+// namedOwnWay's.
+var surnames = append(strings.Fields(`Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Đào Đoàn
+	Vương Trịnh Trương Lâm Mai Lương Cao Tạ Hà Quách Tô Châu Lưu Tăng Thái Triệu Kiều Khúc
+	Từ Tôn Chu Phùng La Lã Lại Kim Đàm Mạc Nông Ông Hứa Diệp Giang Quan Thân Nghiêm Doãn
+	Âu Tống Hàn Khổng Cù Đậu Phí Bạch Chế Cung Trình Đồng Đổng Hầu Mạnh Ninh Viên Lục Thạch
+	Tiêu Nhữ Văn Khương Lư Vi Bế Lạc Mẫn Thi Khuất Dư Giáp Lữ Ân Mã
+	Danh Sơn Cầm Bạc Sầm Lộc Đèo Ma Ưng`), namedOwnWay...)
 
 // NamedOwnWay reports whether the first word of name is the family name of
 // a people whose given names are their own (see namedOwnWay).

@@ -136,11 +136,12 @@ func ExtractWithConfidence(pages []vanthu.Page) (vanthu.Metadata, map[string]flo
 
 	// Marks of urgency and secrecy stand alone on a line of the header.
 	for _, s := range append(append([]layout.Segment{}, head...), rest[:min(len(rest), 6)]...) {
-		if u := ParseUrgency(s.Text); u != "" && md.Urgency == "" {
+		u, c := readMarks(s.Text)
+		if u != "" && md.Urgency == "" {
 			md.Urgency = u
 			set("urgency", s)
 		}
-		if c := ParseConfidentiality(s.Text); c != "" && md.Confidentiality == "" {
+		if c != "" && md.Confidentiality == "" {
 			md.Confidentiality = c
 			set("confidentiality", s)
 		}

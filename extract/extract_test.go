@@ -156,8 +156,14 @@ func TestMarks(t *testing.T) {
 		{"KHẨN TRƯƠNG", "", ""}, {"Khẩn - Mật", "", ""},
 	}
 	for _, tt := range tests {
-		if u, c := ParseUrgency(tt.in), ParseConfidentiality(tt.in); u != tt.urgency || c != tt.secrecy {
+		if u, c := readMarks(tt.in); u != tt.urgency || c != tt.secrecy {
 			t.Errorf("%q: urgency %q, secrecy %q; want %q, %q", tt.in, u, c, tt.urgency, tt.secrecy)
+		}
+	}
+	// A clerk's value, or a query's, is one mark: two are none.
+	for _, in := range []string{"KHẨN   MẬT", "HỎA TỐC - TỐI MẬT"} {
+		if u, c := ParseUrgency(in), ParseConfidentiality(in); u != "" || c != "" {
+			t.Errorf("ParseUrgency, ParseConfidentiality(%q) = %q, %q; want one mark alone", in, u, c)
 		}
 	}
 }
@@ -175,8 +181,7 @@ func FuzzExtract(f *testing.F) {
 		}
 		ParseNumber(text)
 		ParseDateLine(text)
-		ParseUrgency(text)
-		ParseConfidentiality(text)
+		readMarks(text)
 		nameLine(text)
 		typeFromNumber(text)
 		codeForType(text, "Báo cáo")

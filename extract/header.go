@@ -35,10 +35,13 @@ func headingOf(segs []layout.Segment, i int, number string) (dict.DocType, layou
 	if t, ok := headingType(s.Text, number); ok {
 		return t, s, segs[i+1:], true
 	}
-	if next := layout.NextOnRow(segs, i); next == i+1 {
-		if t, ok := headingType(joinSegs(s, segs[next]).Text, number); ok {
-			return t, joinSegs(s, segs[next]), segs[next+1:], true
-		}
+	next := layout.NextOnRow(segs, i)
+	if next != i+1 {
+		return dict.DocType{}, s, nil, false
+	}
+	j := joinSegs(s, segs[next])
+	if t, ok := headingType(j.Text, number); ok {
+		return t, j, segs[next+1:], true
 	}
 	return dict.DocType{}, s, nil, false
 }
@@ -88,7 +91,7 @@ func unreadHeading(s layout.Segment) bool {
 	f := foldUpper(s.Text)
 	return s.Zone == layout.Centre && isUpperish(s.Text) && len(words) >= 2 && len(words) <= 5 &&
 		!strings.ContainsFunc(s.Text, unicode.IsDigit) && !isNational(s.Text) && !strings.HasPrefix(f, "KINH GUI") &&
-		ParseUrgency(s.Text) == "" && ParseConfidentiality(s.Text) == "" && !receivedStamp(s.Text)
+		!isMark(s.Text) && !receivedStamp(s.Text)
 }
 
 // splitNumberDate parts a header row OCR read as one line across the page:
@@ -166,7 +169,7 @@ func belowNational(segs []layout.Segment) []layout.Segment {
 	for i, s := range segs {
 		above := i < at && len(s.Words) > 0 && (s.Y0+s.Y1)/2 < nat.Y0
 		agencyLine := s.Zone == layout.Left && isUpperish(s.Text) && !strings.ContainsFunc(s.Text, unicode.IsDigit)
-		if above && !agencyLine && ParseUrgency(s.Text) == "" && ParseConfidentiality(s.Text) == "" {
+		if above && !agencyLine && !isMark(s.Text) {
 			continue
 		}
 		out = append(out, s)
@@ -174,24 +177,27 @@ func belowNational(segs []layout.Segment) []layout.Segment {
 	return out
 }
 
-// ParseUrgency recognises a line that is an urgency mark alone, or beside
-// a secrecy mark (see pairedMarks).
-func ParseUrgency(line string) string {
-	if u := mark(line, dict.Urgencies); u != "" {
-		return u
+// ParseUrgency recognises a line that is an urgency mark alone: a clerk's
+// value, or a query's.
+func ParseUrgency(line string) string { return mark(line, dict.Urgencies) }
+
+// ParseConfidentiality recognises a line that is a secrecy mark alone.
+func ParseConfidentiality(line string) string { return mark(line, dict.Secrecies) }
+
+// readMarks reads the marks on a line of a page: an urgency mark or a
+// secrecy mark alone, or the two side by side (see pairedMarks).
+func readMarks(line string) (urgency, secrecy string) {
+	if urgency, secrecy = ParseUrgency(line), ParseConfidentiality(line); urgency != "" || secrecy != "" {
+		return urgency, secrecy
 	}
-	u, _ := pairedMarks(line)
-	return u
+	return pairedMarks(line)
 }
 
-// ParseConfidentiality recognises a line that is a secrecy mark alone, or
-// beside an urgency mark (see pairedMarks).
-func ParseConfidentiality(line string) string {
-	if c := mark(line, dict.Secrecies); c != "" {
-		return c
-	}
-	_, c := pairedMarks(line)
-	return c
+// isMark reports whether a line of a page is marks (readMarks) and no
+// more.
+func isMark(line string) bool {
+	u, c := readMarks(line)
+	return u != "" || c != ""
 }
 
 // pairedMarks reads a line that is an urgency mark and a secrecy mark side
@@ -293,7 +299,7 @@ func issuer(segs []layout.Segment, joint bool) (agency, parent string, unsure bo
 		t := logoMarks(strings.TrimSpace(cutNational(s.Text)))
 		dash := nameDash.MatchString(t)
 		t = strings.TrimSpace(strings.Trim(t, "-_—=~. :;'`"))
-		if t == "" || ParseUrgency(t) != "" || ParseConfidentiality(t) != "" || !isUpperish(t) || isNational(t) {
+		if t == "" || isMark(t) || !isUpperish(t) || isNational(t) {
 			continue
 		}
 		if dash {

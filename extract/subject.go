@@ -39,8 +39,9 @@ func subjectVv(left []layout.Segment) (string, []layout.Segment) {
 			// A speck read as a quote or a bracket before it (“V/v,
 			// (V/v) is none of the line, nor its pair at the trích
 			// yếu's end.
-			t := strings.TrimLeft(speckless(s), vvSpecks)
-			lead = strings.TrimSuffix(speckless(s), t)
+			read := speckless(s)
+			t := strings.TrimLeft(read, vvSpecks)
+			lead = read[:len(read)-len(t)]
 			f := strings.ToUpper(string(foldRunes([]rune(t))))
 			switch m := vvLead.FindStringIndex(f); {
 			case strings.HasPrefix(f, "V/V") || strings.HasPrefix(f, "VE VIEC"):
@@ -67,7 +68,7 @@ func subjectVv(left []layout.Segment) (string, []layout.Segment) {
 		// weighed against is the taller of the two, within reason.
 		lh := max(line, min(s.Y1-s.Y0, line*3/2))
 		blank := len(s.Words) > 0 && len(prev.Words) > 0 && s.Y0-prev.Y1 > lh
-		if blank || ParseUrgency(s.Text) != "" || ParseConfidentiality(s.Text) != "" || isRule(s.Text) ||
+		if blank || isMark(s.Text) || isRule(s.Text) ||
 			isUpperish(s.Text) || receivedStamp(s.Text) {
 			break
 		}

@@ -38,37 +38,17 @@ func TestExtractRecallsAKnownSigner(t *testing.T) {
 	// when "", over the name read.
 	read := func(file, nameRead, role1, role2 string) vanthu.Document {
 		t.Helper()
-		// A công văn as OCR reads it: each line one word in its box.
-		lines := []struct {
-			text           string
-			x0, y0, x1, y1 int
-		}{
-			{"ỦY BAN NHÂN DÂN", 270, 129, 605, 177},
-			{"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 708, 130, 1451, 170},
-			{"TỈNH BÌNH AN", 269, 174, 603, 211},
-			{"Độc lập - Tự do - Hạnh phúc", 862, 175, 1299, 209},
-			{"Số: 507/UBND-KGVX", 300, 240, 580, 275},
-			{"Bình An, ngày 24 tháng 01 năm 2025", 800, 240, 1400, 278},
-			{"V/v tổ chức các hoạt động mừng Xuân", 250, 290, 640, 325},
-			{"Ủy ban nhân dân tỉnh có ý kiến như sau về việc tổ chức các hoạt động.", 200, 480, 1500, 520},
-			{"Nơi nhận:", 200, 700, 400, 735},
-			{role1, 1000, 700, 1300, 740},
-			{"- Như trên;", 200, 740, 400, 770},
-			{role2, 1000, 745, 1300, 785},
-			{"- Lưu: VT, KGVX.", 200, 775, 500, 805},
-			{nameRead, 980, 1000, 1320, 1040},
-		}
-		var words []vanthu.Word
-		var text strings.Builder
-		for i, l := range lines {
-			if l.text == "" {
-				continue
-			}
-			words = append(words, vanthu.Word{Text: l.text, X0: l.x0, Y0: l.y0, X1: l.x1, Y1: l.y1, Confidence: 95, Line: i})
-			text.WriteString(l.text + "\n")
-		}
+		page := readPage(append(congVanHead(),
+			ocrLine{"Ủy ban nhân dân tỉnh có ý kiến như sau về việc tổ chức các hoạt động.", 200, 480, 1500, 520},
+			ocrLine{"Nơi nhận:", 200, 700, 400, 735},
+			ocrLine{role1, 1000, 700, 1300, 740},
+			ocrLine{"- Như trên;", 200, 740, 400, 770},
+			ocrLine{role2, 1000, 745, 1300, 785},
+			ocrLine{"- Lưu: VT, KGVX.", 200, 775, 500, 805},
+			ocrLine{nameRead, 980, 1000, 1320, 1040},
+		)...)
 		d := vanthu.Document{ID: vanthu.RefOf([]byte(file)), FileName: file, Status: vanthu.Recognised, ReceivedAt: time.Now(),
-			Pages: []vanthu.Page{{Number: 1, Text: text.String(), Words: words, Width: 1654, Height: 2339, Done: true}}}
+			Pages: []vanthu.Page{page}}
 		if _, _, err := reg.Register(d); err != nil {
 			t.Fatal(err)
 		}
