@@ -174,11 +174,15 @@ func FuzzExtract(f *testing.F) {
 	f.Add("Số: 2477 -UBND\nTỜ TRÌNH\nSố: đ@ ;CT-UBND\nngày 15 tháng (1 năm: 202S")
 	f.Add("HUYỆN ỦY BÌNH SƠN\nĐẢNG CỘNG SẢN VIỆT NAM\nSố 12-8C/HU\nBÁO CÁO\nSố -/")
 	f.Add("Số hiệu: 45/QĐ~UBN D\nSố: 12/TB Lâm Đồng, ngày 27 tbáng 8 năm 2021\nKHẨN  MẬT\nSố: 1502/SGDĐT-\n1M. ỦY BAN NHÂN DÂN\ný Nguyễn Văn Minh ẩ")
+	f.Add("Số:     /QĐ-UBND\nngày   tháng 3 năm 2023\n(Ban hành kèm theo Quyết định số 245/QĐ-UBND\nngày 12 tháng 3 năm 2023)")
 	f.Fuzz(func(t *testing.T, text string) {
 		md := Extract([]vanthu.Page{{Number: 1, Text: text}})
 		if md.Recipients == nil {
 			t.Fatal("recipients is null")
 		}
+		// The text again as a later page: another document, or a text
+		// the first issues (attachedEvidence).
+		Read([]vanthu.Page{{Number: 1, Text: text}, {Number: 2, Text: text}}, nil)
 		ParseNumber(text)
 		ParseDateLine(text)
 		readMarks(text)

@@ -44,14 +44,18 @@ func Read(pages []vanthu.Page, sigs []vanthu.Signature) Result {
 	if len(unread) > 0 {
 		r.Warnings = append(r.Warnings, fmt.Sprintf(UnreadWarning, strings.Join(unread, ", ")))
 	}
-	starts := documentStarts(pages)
+	segsOf := make([][]layout.Segment, len(pages))
+	for i := 1; i < len(pages); i++ {
+		segsOf[i] = layout.Segments(pages[i])
+	}
+	starts := documentStarts(pages, segsOf)
 	if len(starts) > 0 {
 		var at []string
 		for _, i := range starts {
 			at = append(at, fmt.Sprint(pages[i].Number))
 		}
 		r.Warnings = append(r.Warnings, fmt.Sprintf("Tệp có nhiều văn bản: văn bản khác bắt đầu ở trang %s; các trường được đọc từ văn bản đầu tiên (the file holds several documents)", strings.Join(at, ", ")))
-		pages = pages[:starts[0]]
+		pages, segsOf = pages[:starts[0]], segsOf[:starts[0]]
 	}
 	r.Metadata, r.Confidence = ExtractWithConfidence(pages)
 	review := map[string]bool{}
@@ -59,6 +63,7 @@ func Read(pages []vanthu.Page, sigs []vanthu.Signature) Result {
 	for _, f := range signatureEvidence(&r.Metadata, r.Confidence, sigs, dayAlternatives(pages)) {
 		review[f] = true
 	}
+	r.Warnings = append(r.Warnings, attachedEvidence(&r.Metadata, r.Confidence, pages, segsOf)...)
 	for _, f := range Review(r.Metadata, r.Confidence) {
 		review[f] = true
 	}
@@ -101,9 +106,10 @@ func (r *Result) CheckArrival(arrived time.Time) {
 // reviewOrder is the order fields are listed for review: the register's.
 var reviewOrder = []string{"number", "doc_type", "issuer", "parent_body", "issued_date", "place", "subject", "signer", "signer_title", "recipients", "urgency", "confidentiality"}
 
-// documentStarts returns the indexes of the pages after the first on which
-// another document begins: a page whose top carries an NĐ 30 header, the
-// Quốc hiệu or its motto together with a number or a date of its own (a
+// documentStarts returns the indexes of the pages after the first (each
+// as its segments, segsOf) on which another document begins: a page whose
+// top carries an NĐ 30 header, the Quốc hiệu or its motto together with a
+// number or a date of its own (a
 // "Số:" line whose slot holds a numeral or ink, or a "…, ngày … tháng …
 // năm …" line with its year). A continuation page has none of these; an
 // appendix (phụ lục) carries no number line; a form an appendix sets out
@@ -112,10 +118,10 @@ var reviewOrder = []string{"number", "doc_type", "issuer", "parent_body", "issue
 // what the document issues under the same header (a regulation, a plan)
 // says it goes "kèm theo" the document's number, with its date or with a
 // date line of its own.
-func documentStarts(pages []vanthu.Page) []int {
+func documentStarts(pages []vanthu.Page, segsOf [][]layout.Segment) []int {
 	var out []int
 	for i := 1; i < len(pages); i++ {
-		segs := layout.Segments(pages[i])
+		segs := segsOf[i]
 		national, own, form, attached := false, false, false, false
 		for j, s := range segs {
 			if !nearTop(pages[i], s, j) {

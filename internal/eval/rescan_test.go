@@ -384,12 +384,18 @@ func faxImage(img *image.RGBA, _ int) string {
 
 // bilevelImage is img at one bit per pixel, black below mid-grey.
 func bilevelImage(img *image.RGBA, _ int) string {
+	return oneBit(img, func(c color.RGBA) bool { return color.GrayModel.Convert(c).(color.Gray).Y >= 128 })
+}
+
+// oneBit is img at one bit per pixel, as a PDF image XObject: white where
+// white says of a pixel's colour.
+func oneBit(img *image.RGBA, white func(color.RGBA) bool) string {
 	r := img.Bounds()
 	stride := (r.Dx() + 7) / 8
 	bits := make([]byte, stride*r.Dy())
 	for y := range r.Dy() {
 		for x := range r.Dx() {
-			if g := color.GrayModel.Convert(img.At(r.Min.X+x, r.Min.Y+y)).(color.Gray); g.Y >= 128 {
+			if white(img.RGBAAt(r.Min.X+x, r.Min.Y+y)) {
 				bits[y*stride+x/8] |= 0x80 >> (x % 8) // 1 is white in DeviceGray
 			}
 		}
