@@ -197,6 +197,49 @@ func strokeOfD(n, issuer, parent string) (string, bool) {
 	return n, false
 }
 
+// cutShort returns canonical number n with its issuing code completed
+// where the code stops inside a word of two syllables of the agency's
+// name or its parent's (UBN for ỦY BAN NHÂN DÂN, TCK for TÀI CHÍNH - KẾ
+// HOẠCH, TTY for TRUNG TÂM Y TẾ): an abbreviation takes a word's
+// syllables together, so its last letter was lost (a mark written over
+// it, the edge of a speck), and the letter of the word's other syllable
+// is put back. The code's letters must be the initials of consecutive
+// syllables of the name; where they are so anywhere without stopping
+// inside a word (UB for ỦY BAN, SNN for SỞ NÔNG NGHIỆP …), or stop in two
+// words that end differently, n is left as it is.
+func cutShort(n, issuer, parent string) (string, bool) {
+	i, j := issuingCode(n)
+	code := []rune(foldUpper(n[i:j]))
+	if len(code) == 0 || strings.IndexFunc(n[i:j], func(r rune) bool { return !unicode.IsUpper(r) }) >= 0 {
+		return n, false
+	}
+	completed := ""
+	for _, name := range []string{issuer, parent} {
+		ws := nameWords(name)
+		for k := 0; k+len(code) <= len(ws); k++ {
+			e := k + len(code) - 1
+			fits := true
+			for c, r := range code {
+				first, _ := utf8.DecodeRuneInString(foldUpper(ws[k+c]))
+				fits = fits && first == r && dict.IsSyllable(strings.ToLower(ws[k+c]))
+			}
+			if !fits {
+				continue
+			}
+			if e+1 == len(ws) || !dict.IsCompound(ws[e], ws[e+1]) || e > k && dict.IsCompound(ws[e-1], ws[e]) {
+				return n, false // the code ends with a word: it may be whole
+			}
+			next, _ := utf8.DecodeRuneInString(strings.ToUpper(ws[e+1]))
+			if c := n[:j] + string(next) + n[j:]; completed == "" || completed == c {
+				completed = c
+			} else {
+				return n, false
+			}
+		}
+	}
+	return completed, completed != ""
+}
+
 // nearestCode returns canonical number n with its issuing code respelt as
 // the code its agency's name makes (see bodyCode: UBND for ỦY BAN NHÂN DÂN
 // TỈNH …, STC for SỞ TÀI CHÍNH, VPUBND for VĂN PHÒNG under it), where the
@@ -347,6 +390,14 @@ func checkIssuingCode(md *vanthu.Metadata, conf map[string]float64) {
 	}
 	if n, ok := strayFigure(md.Number, md.Issuer, md.ParentBody); ok {
 		flag(n)
+	}
+	if n, ok := cutShort(md.Number, md.Issuer, md.ParentBody); ok {
+		flag(n)
+	}
+	if i, j := issuingCode(md.Number); i == j && md.Issuer != "" {
+		// 15/BC under ỦY BAN NHÂN DÂN XÃ …: a number names its issuer
+		// after its type (NĐ 30, Phụ lục III), so the code was lost.
+		flag(md.Number)
 	}
 	if issuerCodeFits(md.Number, md.Issuer, md.ParentBody) {
 		return
