@@ -230,6 +230,9 @@ func cutShort(n, issuer, parent string) (string, bool) {
 				return n, false // the code ends with a word: it may be whole
 			}
 			next, _ := utf8.DecodeRuneInString(strings.ToUpper(ws[e+1]))
+			if next != 'Đ' {
+				next, _ = utf8.DecodeRuneInString(foldUpper(string(next))) // a code's letters bear no marks: ỦY gives U
+			}
 			if c := n[:j] + string(next) + n[j:]; completed == "" || completed == c {
 				completed = c
 			} else {

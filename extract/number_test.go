@@ -507,6 +507,7 @@ func TestIssuingCodeCutShort(t *testing.T) {
 		{"45/QĐ-BQL", "BAN QUẢN LÝ DỰ ÁN", "", ""},
 		{"45/UBND-VX", "ỦY BAN NHÂN DÂN TỈNH BÌNH AN", "", ""},
 		{"12-CT/T", "TỈNH ỦY BÌNH AN", "ĐẢNG BỘ TỈNH BÌNH AN", ""}, // TỈNH of the parent's name ends a word
+		{"125-QĐ/H", "HUYỆN ỦY BÌNH SƠN", "ĐẢNG BỘ TỈNH BÌNH AN", "125-QĐ/HU"},
 	} {
 		got, ok := cutShort(c[0], c[1], c[2])
 		if c[3] == "" && ok || c[3] != "" && got != c[3] {
