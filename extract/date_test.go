@@ -288,3 +288,14 @@ func TestSignatureDayChoosesAmongReadings(t *testing.T) {
 		sig[0].SignedAt = "2025-02-07T14:59:55+07:00"
 	}
 }
+
+// A city's date line whose first word was lost ("phố Hồ Chí Minh, ngày
+// …") names the city: a date line names no street. The place is put
+// right and flagged.
+func TestPlaceLostItsFirstWord(t *testing.T) {
+	p := page(1, "UBND THÀNH PHỐ HỒ CHÍ MINH", "SỞ NỘI VỤ", "Số: 12/SNV-TCBC", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "phố Hồ Chí Minh, ngày 12 tháng 8 năm 2019", "V/v tuyển dụng")
+	r := Read([]vanthu.Page{p}, nil)
+	if r.Metadata.Place != "Thành phố Hồ Chí Minh" || !slices.Contains(r.Review, "place") {
+		t.Errorf("place %q, review %v; want Thành phố Hồ Chí Minh, flagged", r.Metadata.Place, r.Review)
+	}
+}

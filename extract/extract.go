@@ -126,6 +126,12 @@ func ExtractWithConfidence(pages []vanthu.Page) (vanthu.Metadata, map[string]flo
 				if !dict.PlaceNamed(md.Place, texts(leftHead)) {
 					conf["place"] = 0 // Hà Nẵng: no name of a place
 				}
+				if rest, ok := strings.CutPrefix(md.Place, "phố "); ok {
+					// "phố Hồ Chí Minh": a city's place whose first word
+					// was lost (read into the row beside it, or under
+					// ink); a date line names no street.
+					md.Place, conf["place"] = "Thành phố "+rest, 0
+				}
 				break
 			}
 		}
