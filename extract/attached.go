@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -23,10 +22,6 @@ const AttachedWarning = "Số hoặc ngày lấy từ dòng “kèm theo” ở 
 // the document issues cites it by another number or date than its header
 // reads: the page, what the line cites, and what the header reads.
 const AttachedDisagreesWarning = "Dòng “kèm theo” ở trang %d ghi %s, khác với đầu văn bản (%s): hãy kiểm tra (the attached text cites another number or date)"
-
-// citedNumeral matches the start of the number an attached text's line
-// cites after "số": its numeral, typed (a blank slot begins "/").
-var citedNumeral = regexp.MustCompile(`^[0-9]`)
 
 // attachedEvidence weighs the number and the date the header reads
 // against those by which a text the document issues cites it, on a later
@@ -111,19 +106,13 @@ func citedByAttached(segs []layout.Segment, j int) (n Number, date, named string
 	if !attachedTo.MatchString(foldUpper(s.Text)) {
 		return Number{}, "", "", false
 	}
-	text := s.Text
-	if !strings.Contains(foldUpper(afterSo(text)), "NGAY") && j+1 < len(segs) {
-		text += " " + segs[j+1].Text
+	words := strings.Fields(s.Text)
+	if at := lastSo(words); !strings.Contains(foldUpper(strings.Join(words[at+1:], " ")), "NGAY") && j+1 < len(segs) {
+		words = append(words, strings.Fields(segs[j+1].Text)...) // the date, or the number, wrapped
 	}
-	words := strings.Fields(text)
-	at := -1
-	for k, w := range words {
-		if foldUpper(strings.TrimRight(w, ":.")) == "SO" {
-			at = k
-		}
-	}
-	if at < 0 || at+1 == len(words) || !citedNumeral.MatchString(words[at+1]) {
-		return Number{}, "", "", false
+	at := lastSo(words)
+	if at < 0 || at+1 == len(words) || words[at+1][0] < '0' || words[at+1][0] > '9' {
+		return Number{}, "", "", false // no number, or its numeral blank
 	}
 	for k, w := range words[:at] {
 		if foldUpper(w) == "THEO" && k > 0 && foldUpper(stripPunct(words[k-1])) == "KEM" {
@@ -138,13 +127,11 @@ func citedByAttached(segs []layout.Segment, j int) (n Number, date, named string
 	if !ok || n.Numeral == "" || n.Unsure || n.Unreadable || n.TypeLost {
 		return Number{}, "", "", false
 	}
-	rest := foldUpper(strings.Join(words[at+1:], " "))
-	if m := attachedDate.FindStringSubmatch(rest); m != nil {
-		d, _ := strconv.Atoi(m[1])
-		mo, _ := strconv.Atoi(m[2])
-		date = fmt.Sprintf("%s-%02d-%02d", m[3], mo, d)
-		if _, err := time.Parse("2006-01-02", date); err != nil {
-			date = ""
+	if m := attachedDate.FindStringSubmatch(foldUpper(strings.Join(words[at+1:], " "))); m != nil {
+		if d, ok := isoDate(m[1], m[2], m[3]); ok {
+			if _, err := time.Parse("2006-01-02", d); err == nil {
+				date = d // a day of the calendar
+			}
 		}
 	}
 	return n, date, named, true
@@ -153,17 +140,17 @@ func citedByAttached(segs []layout.Segment, j int) (n Number, date, named string
 // attachedDate matches, in folded capitals, the date after the number an
 // attached text's line cites (its code perhaps wrapped over a space):
 // "45/QD-UBND NGAY 12/3/2023", "125-QD/TU NGAY 12 THANG 3 NAM 2023".
-var attachedDate = regexp.MustCompile(`^\S+(?:\s+\S+)?\s+NGAY\s+(\d{1,2})(?:\s*[/.-]\s*|\s+THANG\s+)(\d{1,2})(?:\s*[/.-]\s*|\s+NAM\s+)(\d{4})\b`)
+var attachedDate = regexp.MustCompile(`^\S+(?:\s+\S+)?\s+` + citedDay)
 
-// afterSo is the part of line after its last word "số", or "".
-func afterSo(line string) string {
-	words := strings.Fields(line)
+// lastSo is the index in words of the last word "số" (with a colon or a
+// stop after it), or -1.
+func lastSo(words []string) int {
 	for k := len(words) - 1; k >= 0; k-- {
 		if foldUpper(strings.TrimRight(words[k], ":.")) == "SO" {
-			return strings.Join(words[k+1:], " ")
+			return k
 		}
 	}
-	return ""
+	return -1
 }
 
 // dayMonthYear is date (YYYY-MM-DD, YYYY-MM or YYYY) as an office writes

@@ -14,7 +14,22 @@ import (
 // and its date: "SO 168/UBND-KTTH NGAY 21/01/2025", "72/2024/QD-UBND
 // NGAY 30 THANG 12 NAM 2024"; the code may wrap over a line ("131/CD-
 // TTG NGAY …").
-var citedDateRe = regexp.MustCompile(`\b\d{1,5}/\S*(?:\s+\S+)?\s+NGAY\s+(\d{1,2})(?:\s*[/.-]\s*|\s+THANG\s+)(\d{1,2})(?:\s*[/.-]\s*|\s+NAM\s+)(\d{4})\b`)
+var citedDateRe = regexp.MustCompile(`\b\d{1,5}/\S*(?:\s+\S+)?\s+` + citedDay)
+
+// citedDay is, in folded capitals, the date after a cited number: "NGAY
+// 21/01/2025", "NGAY 30 THANG 12 NAM 2024"; its day, month and year.
+const citedDay = `NGAY\s+(\d{1,2})(?:\s*[/.-]\s*|\s+THANG\s+)(\d{1,2})(?:\s*[/.-]\s*|\s+NAM\s+)(\d{4})\b`
+
+// isoDate is the date of citedDay's day, month and year (YYYY-MM-DD);
+// ok is false for a day or a month out of range (a misread).
+func isoDate(day, month, year string) (string, bool) {
+	d, _ := strconv.Atoi(day)
+	mo, _ := strconv.Atoi(month)
+	if d < 1 || d > 31 || mo < 1 || mo > 12 {
+		return "", false
+	}
+	return fmt.Sprintf("%s-%02d-%02d", year, mo, d), true
+}
 
 // citedDates returns the dates (YYYY-MM-DD) of the documents the pages
 // (each as its segments) cite by number, in the order they are cited; a
@@ -25,12 +40,9 @@ func citedDates(pages [][]layout.Segment) []string {
 		read := layout.Text(layout.ReadingOrder(segs))
 		text := foldUpper(strings.Join(strings.Fields(read), " "))
 		for _, m := range citedDateRe.FindAllStringSubmatch(text, -1) {
-			d, _ := strconv.Atoi(m[1])
-			mo, _ := strconv.Atoi(m[2])
-			if d < 1 || d > 31 || mo < 1 || mo > 12 {
-				continue
+			if d, ok := isoDate(m[1], m[2], m[3]); ok {
+				dates = append(dates, d)
 			}
-			dates = append(dates, fmt.Sprintf("%s-%02d-%02d", m[3], mo, d))
 		}
 	}
 	return dates

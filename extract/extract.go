@@ -50,6 +50,13 @@ func Review(md vanthu.Metadata, conf map[string]float64) []string {
 // ExtractWithConfidence is Extract with the confidence (0–1) of each field
 // found: the mean OCR confidence of the words it was read from.
 func ExtractWithConfidence(pages []vanthu.Page) (vanthu.Metadata, map[string]float64) {
+	return extractFields(pages, make([][]layout.Segment, len(pages)))
+}
+
+// extractFields is ExtractWithConfidence with the segments of the pages
+// after the first that a caller has made (segsOf, nil where not made);
+// it makes those it needs, into segsOf.
+func extractFields(pages []vanthu.Page, segsOf [][]layout.Segment) (vanthu.Metadata, map[string]float64) {
 	md := vanthu.Metadata{Recipients: []string{}}
 	conf := map[string]float64{}
 	if len(pages) == 0 {
@@ -272,7 +279,6 @@ func ExtractWithConfidence(pages []vanthu.Page) (vanthu.Metadata, map[string]flo
 	// Nơi nhận and the signature are on the last page that has them; a
 	// document without the list (a Biên bản) has its signature alone on
 	// its last page that has one.
-	segsOf := make([][]layout.Segment, len(pages))
 	segsOf[0] = first
 	segsAt := func(i int) []layout.Segment {
 		if segsOf[i] == nil {

@@ -57,7 +57,7 @@ func Read(pages []vanthu.Page, sigs []vanthu.Signature) Result {
 		r.Warnings = append(r.Warnings, fmt.Sprintf("Tệp có nhiều văn bản: văn bản khác bắt đầu ở trang %s; các trường được đọc từ văn bản đầu tiên (the file holds several documents)", strings.Join(at, ", ")))
 		pages, segsOf = pages[:starts[0]], segsOf[:starts[0]]
 	}
-	r.Metadata, r.Confidence = ExtractWithConfidence(pages)
+	r.Metadata, r.Confidence = extractFields(pages, segsOf)
 	review := map[string]bool{}
 	// The signatures first: their evidence changes fields and confidences.
 	for _, f := range signatureEvidence(&r.Metadata, r.Confidence, sigs, dayAlternatives(pages)) {
