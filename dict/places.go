@@ -278,8 +278,10 @@ var unitPrefixes = []string{"thành phố", "tp", "thị xã", "tx", "thị tr�
 var placeAliases = map[string]bool{"hcm": true}
 
 // PlaceNamed reports whether place, a date line's địa danh, is a name the
-// document or the country has: the header's words (a new unit's name
-// stands in its own header), a province's, or a district's or commune's
+// document or the country has: the last words of a line of the header (a
+// new unit's name ends its own header's line: UBND TỈNH BÌNH AN; not BỘ
+// NỘI VỤ for Nội, nor a last word alone, but after a unit's word), a
+// province's, or a district's or commune's
 // (IsUnitName), a unit's word before it aside (TP. Hồ Chí Minh, Thị xã
 // Sơn Tây) and dashes and dots between its words none. A place that is
 // none was likely misread (Hà Nẵng, DĐúk Nông).
@@ -301,7 +303,13 @@ func PlaceNamed(place string, header []string) bool {
 		return true
 	}
 	for _, line := range header {
-		if strings.Contains(" "+placeKey(line)+" ", " "+name+" ") {
+		before, ok := strings.CutSuffix(" "+placeKey(line), " "+name)
+		if !ok {
+			continue
+		}
+		// A name of one word is a unit's when a unit's word stands before it
+		// (XÃ ĐĂK): else it is a piece of a longer one (NGÃI of QUẢNG NGÃI).
+		if strings.Contains(name, " ") || slices.ContainsFunc(unitPrefixes, func(p string) bool { return strings.HasSuffix(before, " "+p) }) {
 			return true
 		}
 	}

@@ -86,7 +86,7 @@ func TestRepairUnit(t *testing.T) {
 }
 
 func TestPlaceNamed(t *testing.T) {
-	header := []string{"UBND THỊ XÃ HOÀI NHƠN", "UBND PHƯỜNG HOÀI NHƠN BẮC"}
+	header := []string{"UBND THỊ XÃ HOÀI NHƠN", "UBND PHƯỜNG HOÀI NHƠN BẮC", "BỘ NỘI VỤ", "UBND XÃ IA", "TỈNH ĐOÀN BÌNH AN"}
 	for _, c := range []struct {
 		place string
 		want  bool
@@ -104,7 +104,11 @@ func TestPlaceNamed(t *testing.T) {
 		{"Mộ Đức", true},
 		{"Khánh Hoà", true},     // either tone placement
 		{"Hoài Nhơn Bắc", true}, // a ward of 2025, as its header names it
+		{"Bình An", true},       // the name a unit's line ends with
+		{"Ia", true},            // after a unit's word
 		{"Hà Nẵng", false},
+		{"Nội", false}, // Hà Nội read without its first word, a word of the header within a line
+		{"Bắc", false}, // a line's last word alone
 		{"DĐúk Nông", false},
 		{"Nhơn Bắc Hoài", false},
 		{"Thành phố", false},
