@@ -41,21 +41,8 @@ func (w *Worker) rereadNumberLine(decode func() image.Image, cl Cleaned, words [
 		return words
 	}
 	row := bands[i].row
-	strip, err := EncodePNG(withoutColour(level, row), cl.DPI)
-	if err != nil {
-		return words
-	}
-	block, err := CleanRegion(strip, cl.DPI, []string{StepScale, StepMedian}, image.Rect(0, 0, row.Dx(), row.Dy()))
-	if err != nil {
-		return words
-	}
-	second, err := w.recognize(block.Image)
-	if err != nil {
-		return words
-	}
-	unscale(second, block.Scale)
+	second := w.readWithoutColour(level, row, cl.DPI)
 	for i := range second {
-		second[i].Box = second[i].Box.Add(row.Min)
 		second[i].BlockNum += 1 << 19 // lines of their own
 	}
 	var first, out []gosseract.BoundingBox
@@ -70,6 +57,30 @@ func (w *Worker) rereadNumberLine(decode func() image.Image, cl Cleaned, words [
 		return words
 	}
 	return append(out, second...)
+}
+
+// readWithoutColour reads the part r of level (a page turned level, at dpi)
+// with every ink of a colour made paper (withoutColour), scaled and
+// filtered as a page is; the boxes are in level's pixels. It reads none
+// where the part cannot be read.
+func (w *Worker) readWithoutColour(level image.Image, r image.Rectangle, dpi int) []gosseract.BoundingBox {
+	strip, err := EncodePNG(withoutColour(level, r), dpi)
+	if err != nil {
+		return nil
+	}
+	block, err := CleanRegion(strip, dpi, []string{StepScale, StepMedian}, image.Rect(0, 0, r.Dx(), r.Dy()))
+	if err != nil {
+		return nil
+	}
+	words, err := w.recognize(block.Image)
+	if err != nil {
+		return nil
+	}
+	unscale(words, block.Scale)
+	for i := range words {
+		words[i].Box = words[i].Box.Add(r.Min)
+	}
+	return words
 }
 
 // withoutColour is the part r of img in grey: the brightest of each

@@ -1,0 +1,153 @@
+package ocr
+
+import (
+	"bytes"
+	"context"
+	"image"
+	"image/color"
+	"image/draw"
+	"image/jpeg"
+	"math/rand/v2"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/vanthu/vanthu"
+	"github.com/vanthu/vanthu/internal/handwriting"
+	"github.com/vanthu/vanthu/internal/pagerender"
+)
+
+// noted draws lines on an A4 page, the header's first line in ink head,
+// with a leader's note in blue ballpoint in the top margin and across the
+// blank under the number, and scans it at 300 dpi in colour.
+func noted(t *testing.T, lines []string, head color.Color) []byte {
+	t.Helper()
+	r, err := pagerender.NewTimes()
+	if err != nil {
+		t.Skipf("no fonts to draw the page with: %v", err)
+	}
+	g := r.Render(lines)
+	page := image.NewRGBA(image.Rect(0, 0, g.Bounds().Dx(), pagerender.PageHeight))
+	draw.Draw(page, page.Bounds(), image.White, image.Point{}, draw.Src)
+	draw.Draw(page, g.Bounds(), g, image.Point{}, draw.Src)
+	if head != nil {
+		// The first line's print in a colour: a letterhead.
+		row := image.Rect(0, pagerender.Top-50, pagerender.LeftAxis+300, pagerender.Top+15)
+		draw.DrawMask(page, row, image.NewUniform(head), image.Point{}, invert{g}, row.Min, draw.Over)
+	}
+	ink := color.RGBA{30, 50, 170, 255}
+	rng := rand.New(rand.NewPCG(3, 7))
+	handwriting.Cursive(page, rng, 300, pagerender.Top-70, 30, page.Bounds().Dx()-900, ink)
+	handwriting.Cursive(page, rng, 200, pagerender.Top+4*pagerender.LineHeight+5, 30, 1300, ink)
+	var b bytes.Buffer
+	if err := jpeg.Encode(&b, page, &jpeg.Options{Quality: 85}); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// invert is a grey image's ink as a mask: dark print opaque, paper clear.
+type invert struct{ g *image.Gray }
+
+func (i invert) ColorModel() color.Model { return color.AlphaModel }
+func (i invert) Bounds() image.Rectangle { return i.g.Bounds() }
+func (i invert) At(x, y int) color.Color { return color.Alpha{0xff - i.g.GrayAt(x, y).Y} }
+
+var notedLines = []string{
+	"L|ỦY BAN NHÂN DÂN|CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+	"LB|HUYỆN BÌNH SƠN|Độc lập - Tự do - Hạnh phúc",
+	"",
+	"L|Số: 245/UBND-VP|Bình Sơn, ngày 12 tháng 3 năm 2023",
+	"",
+	"L|V/v triển khai kế hoạch phòng chống|",
+	"L|thiên tai năm 2023|",
+	"",
+	"CB|Kính gửi: Ủy ban nhân dân các xã, thị trấn.",
+	"Thực hiện chỉ đạo của Ủy ban nhân dân tỉnh về công tác phòng chống thiên tai;",
+}
+
+func readNoted(t *testing.T, img []byte) string {
+	t.Helper()
+	w, err := NewWorker(DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	pt, err := w.RecognizePage(context.Background(), img, vanthu.PageImage{DPI: pagerender.DPI})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pt.Text
+}
+
+// A leader's note (bút phê) written in blue across a received công văn,
+// in the top margin over the agency's name and in the blank under the
+// number: read with the page, its strokes are words and run into the
+// print they touch. The header read again without the ink of a colour
+// reads as printed.
+func TestLeadersNoteReadWithoutIt(t *testing.T) {
+	text := readNoted(t, noted(t, notedLines, nil))
+	if got, want := sortedLines(text), printedLines(notedLines); got != want {
+		t.Errorf("the page is not read as printed: want its lines\n%s\nread\n%s", want, got)
+	}
+}
+
+// printedLines are the lines of a drawing (pagerender.Render), each
+// column's line apart, sorted.
+func printedLines(lines []string) string {
+	var out []string
+	for _, l := range lines {
+		if _, text, ok := strings.Cut(l, "|"); ok {
+			l = text
+		}
+		for _, part := range strings.Split(l, "|") {
+			if part != "" {
+				out = append(out, part)
+			}
+		}
+	}
+	slices.Sort(out)
+	return strings.Join(out, "\n")
+}
+
+// sortedLines are text's lines, sorted.
+func sortedLines(text string) string {
+	lines := strings.Split(strings.TrimSpace(text), "\n")
+	slices.Sort(lines)
+	return strings.Join(lines, "\n")
+}
+
+// A letterhead printed in blue goes with the note when the header is
+// read without the ink of a colour: its words, read surely the first
+// time, stay.
+func TestLeadersNoteOverALetterheadInColour(t *testing.T) {
+	text := readNoted(t, noted(t, notedLines, color.RGBA{20, 60, 160, 255}))
+	// The note took ỦY with it in the first reading.
+	if !regexp.MustCompile(`(?m)^(ỦY )?BAN NHÂN DÂN\b`).MatchString(text) || !strings.Contains(text, "\nHUYỆN BÌNH SƠN\n") {
+		t.Errorf("the letterhead in blue is lost:\n%s", text)
+	}
+}
+
+// BenchmarkColouredInkOutside is the look for a note's ink over the
+// header (the top 40%) of an A4 page scanned at 300 dpi in colour with no
+// such ink, as decoded from its JPEG: what a colour page without a note
+// pays.
+func BenchmarkColouredInkOutside(b *testing.B) {
+	page := image.NewRGBA(image.Rect(0, 0, 2480, 3508))
+	draw.Draw(page, page.Bounds(), image.White, image.Point{}, draw.Src)
+	var buf bytes.Buffer
+	if err := jpeg.Encode(&buf, page, nil); err != nil {
+		b.Fatal(err)
+	}
+	img, err := jpeg.Decode(&buf)
+	if err != nil {
+		b.Fatal(err)
+	}
+	head := image.Rect(0, 0, 2480, 3508*2/5)
+	for b.Loop() {
+		if colouredInkOutside(img, head, nil, 1, true) {
+			b.Fatal("ink of a colour on white paper")
+		}
+	}
+}
