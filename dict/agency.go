@@ -111,6 +111,42 @@ func leadFix(s string, re *regexp.Regexp, all bool) string {
 	return s
 }
 
+// parented are the first words of the agencies NĐ 30 heads with the body
+// they sit under (tên cơ quan chủ quản, the line above the agency's own
+// name): a province's and a district's departments (SỞ, PHÒNG), a
+// ministry's or a general department's (TỔNG CỤC, CỤC, CHI CỤC), the
+// public services and branches under them, and the boards and offices of
+// a people's committee or a Party committee, its inspectorate, and a
+// province's union under its national one; as FoldKey keys them.
+var parented = []string{"so", "phong", "tong cuc", "cuc", "chi cuc", "truong", "benh vien", "trung tam",
+	"thu vien", "bao tang", "chi nhanh", "ban", "bch", "van phong", "thanh tra", "co quan canh sat dieu tra",
+	"lien doan lao dong", "ldld"}
+
+// selfHeaded are the agencies that begin so and head themselves: the
+// offices of the Government, the National Assembly, the President and the
+// Party's Central Committee, the Party's central boards, and the
+// Government Inspectorate.
+var selfHeaded = []string{"van phong chinh phu", "van phong quoc hoi", "van phong chu tich nuoc",
+	"van phong trung uong", "ban chap hanh trung uong", "bch trung uong", "ban bi thu", "thanh tra chinh phu"}
+
+// HasParent reports whether an agency named issuer is one NĐ 30 heads
+// with its parent body (SỞ NỘI VỤ under UBND TỈNH BÌNH AN, BỆNH VIỆN ĐA
+// KHOA TỈNH under SỞ Y TẾ): where no parent was read, its line was lost.
+func HasParent(issuer string) bool {
+	key := FoldKey(issuer)
+	for _, p := range selfHeaded {
+		if strings.HasPrefix(key, p) {
+			return false
+		}
+	}
+	for _, p := range parented {
+		if key == p || strings.HasPrefix(key, p+" ") {
+			return true
+		}
+	}
+	return false
+}
+
 // Garbled reports whether name, an agency's as read from a header, holds
 // what no body's name has: a sign inside a word (S[I, C|ỤC: a stroke of
 // the emblem or of a rule read in it) or a letter Vietnamese has not

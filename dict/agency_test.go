@@ -403,3 +403,32 @@ func TestIsUnitAt(t *testing.T) {
 		}
 	}
 }
+
+// The agencies headed with their parent body, and those heading
+// themselves.
+func TestHasParent(t *testing.T) {
+	for issuer, want := range map[string]bool{
+		"SỞ NỘI VỤ":                       true,
+		"SƠ TÀI CHÍNH":                    true, // as read, its mark lost
+		"PHÒNG TÀI CHÍNH - KẾ HOẠCH":      true,
+		"CHI CỤC THỦY LỢI":                true,
+		"BỆNH VIỆN ĐA KHOA TỈNH":          true,
+		"TRƯỜNG THPT LỤC NGẠN SỐ 1":       true,
+		"BAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP": true,
+		"VĂN PHÒNG":                       true,
+		"THANH TRA TỈNH":                  true,
+		"LĐLĐ TỈNH QUẢNG NAM":             true,
+		"ỦY BAN NHÂN DÂN TỈNH BÌNH AN":    false,
+		"BỘ TÀI CHÍNH":                    false,
+		"VĂN PHÒNG CHÍNH PHỦ":             false,
+		"THANH TRA CHÍNH PHỦ":             false,
+		"HỘI ĐỒNG NHÂN DÂN TỈNH KON TUM":  false,
+		"TÒA ÁN NHÂN DÂN TỈNH BÌNH AN":    false,
+		"BANG":                            false, // no word BAN
+		"":                                false,
+	} {
+		if got := HasParent(issuer); got != want {
+			t.Errorf("HasParent(%q) = %v, want %v", issuer, got, want)
+		}
+	}
+}

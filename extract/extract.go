@@ -175,6 +175,9 @@ func extractFields(pages []vanthu.Page, segsOf [][]layout.Segment) (vanthu.Metad
 	if md.ParentBody != "" && dict.Garbled(md.ParentBody) {
 		conf["parent_body"] = 0 // UBND HUYỆN S[I MA CAI
 	}
+	if md.ParentBody == "" && dict.HasParent(md.Issuer) {
+		conf["parent_body"] = 0 // SỞ NỘI VỤ with no UBND TỈNH read above it
+	}
 
 	// Loại văn bản: the heading line, else the number's type abbreviation,
 	// else a công văn.

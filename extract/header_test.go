@@ -519,3 +519,24 @@ func TestUnreadHeadingSendsTheTypeToReview(t *testing.T) {
 		t.Errorf("T0 TRÌNH: type %q; want Tờ trình", r.Metadata.DocType)
 	}
 }
+
+// A department is headed with the people's committee it sits under: where
+// that line was not read (a note's strokes over it, a stamp), the parent
+// body goes to review, not left empty as though it had none. A people's
+// committee has none to read.
+func TestParentBodyLost(t *testing.T) {
+	for _, c := range []struct {
+		head   []string
+		review bool
+	}{
+		{[]string{"SỞ NỘI VỤ"}, true},
+		{[]string{"UBND TỈNH BÌNH AN", "SỞ NỘI VỤ"}, false},
+		{[]string{"ỦY BAN NHÂN DÂN", "TỈNH BÌNH AN"}, false},
+	} {
+		lines := append(append([]string{}, c.head...), "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 12/SNV-VP", "Bình An, ngày 03 tháng 4 năm 2024", "V/v tuyển dụng công chức")
+		r := Read([]vanthu.Page{page(1, lines...)}, nil)
+		if got := slices.Contains(r.Review, "parent_body"); got != c.review {
+			t.Errorf("%q (parent %q): parent_body in review %v, want %v", c.head, r.Metadata.ParentBody, got, c.review)
+		}
+	}
+}
