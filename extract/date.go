@@ -75,6 +75,21 @@ func ParseDateLine(line string) (place, date string, ok bool) {
 // by the flag at its top (tháng T1, tháng TÍ for tháng 11).
 var italicMonth = strings.NewReplacer(append(slices.Clone(digitLookalikes), "T", "1")...)
 
+// strewnPlace returns place without the signs no place's name has (a
+// name has letters, figures, spaces, and the dash, dot and apostrophe of
+// Bà Rịa - Vũng Tàu, TP. Hồ Chí Minh, Ia H'Drai): specks or a stroke read
+// as „ , ; beside or inside it. It reports whether there were any.
+func strewnPlace(place string) (string, bool) {
+	clean := strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || strings.ContainsRune(" -–.'’", r) {
+			return r
+		}
+		return ' '
+	}, place)
+	clean = strings.Trim(strings.Join(strings.Fields(clean), " "), " -–.'’")
+	return clean, clean != place
+}
+
 // readDateLine is ParseDateLine that also reports a guess the clerk checks:
 // a figure of the month read from a letter (italicMonth), or a day read
 // beside a word misread where "ngày" stands (bareDateRe).

@@ -133,6 +133,9 @@ func extractFields(pages []vanthu.Page, segsOf [][]layout.Segment) (vanthu.Metad
 				if !dict.PlaceNamed(md.Place, texts(leftHead)) {
 					conf["place"] = 0 // Hà Nẵng: no name of a place
 				}
+				if clean, ok := strewnPlace(md.Place); ok {
+					md.Place, conf["place"] = clean, 0 // "„, Bình An": specks read as signs
+				}
 				if rest, ok := strings.CutPrefix(md.Place, "phố "); ok {
 					// "phố Hồ Chí Minh": a city's place whose first word
 					// was lost (read into the row beside it, or under

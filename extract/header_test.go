@@ -540,3 +540,21 @@ func TestParentBodyLost(t *testing.T) {
 		}
 	}
 }
+
+// Specks beside a date line's place, or a stroke in it, read as signs no
+// place's name has: the place is read without them, and flagged.
+func TestPlaceWithSpecks(t *testing.T) {
+	for line, want := range map[string]string{
+		"„, Bình An, ngày 05 tháng 3 năm 2024":        "Bình An",
+		",„„Mộ Đức, ngày 05 tháng 3 năm 2024":         "Mộ Đức",
+		"„ Hà,Nội, ngày 05 tháng 3 năm 2024":          "Hà Nội",
+		"TP. Hồ Chí Minh, ngày 05 tháng 3 năm 2024":   "TP. Hồ Chí Minh",
+		"Bà Rịa - Vũng Tàu, ngày 05 tháng 3 năm 2024": "Bà Rịa - Vũng Tàu",
+	} {
+		r := Read([]vanthu.Page{page(1, "UBND TỈNH BÌNH AN", "SỞ NỘI VỤ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 12/SNV-VP", line, "V/v tuyển dụng công chức")}, nil)
+		flagged := slices.Contains(r.Review, "place")
+		if r.Metadata.Place != want || flagged != (want != strings.Split(line, ",")[0]) {
+			t.Errorf("%q: place %q (review %v), want %q", line, r.Metadata.Place, flagged, want)
+		}
+	}
+}
