@@ -269,6 +269,29 @@ func provinceSpellings(folded string) [][]string {
 	return nil
 }
 
+// NamedOtherwise reports whether agency, a line of a header's agency,
+// ends with a unit's word and the name of place, a date line's địa danh,
+// spelt with other marks (UBND TỈNH BINH AN over "Bình An, ngày …"): NĐ
+// 30 names a local agency's place by its unit, so one of the two was
+// misread.
+func NamedOtherwise(agency, place string) bool {
+	name := placeKey(place)
+	for _, p := range unitPrefixes {
+		if rest, ok := strings.CutPrefix(name, p+" "); ok {
+			name = rest
+			break
+		}
+	}
+	line := placeKey(agency)
+	if name == "" || strings.HasSuffix(" "+line, " "+name) {
+		return false
+	}
+	before, ok := strings.CutSuffix(" "+Fold(line), " "+Fold(name))
+	return ok && slices.ContainsFunc(append([]string{"tỉnh"}, unitPrefixes...), func(u string) bool {
+		return strings.HasSuffix(before, " "+Fold(u))
+	})
+}
+
 // unitPrefixes are the words for a unit a date line may name its place
 // with (Thành phố Hồ Chí Minh, TP. Hồ Chí Minh, Thị xã Sơn Tây, Quận 1),
 // as placeKey keys them.

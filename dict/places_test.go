@@ -196,3 +196,25 @@ func TestRepairMisreadProvince(t *testing.T) {
 		}
 	}
 }
+
+// An agency's unit named with other marks than the date line's place: one
+// of the two was misread.
+func TestNamedOtherwise(t *testing.T) {
+	for _, c := range []struct {
+		agency, place string
+		want          bool
+	}{
+		{"UBND TỈNH BINH AN", "Bình An", true},
+		{"ỦY BAN NHÂN DÂN TỈNH BÌNH AN", "Bính An", true},
+		{"UBND TỈNH BÌNH AN", "Bình An", false},
+		{"UBND TỈNH KHÁNH HÒA", "Khánh Hoà", false}, // either tone placement
+		{"ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH", "TP. Hồ Chí Minh", false},
+		{"SỞ Y TẾ", "Bình An", false},
+		{"BỘ NỘI VỤ", "Hà Nội", false},
+		{"TRƯỜNG THPT BÌNH AN", "Bính An", false}, // a school's name, no unit's
+	} {
+		if got := NamedOtherwise(c.agency, c.place); got != c.want {
+			t.Errorf("NamedOtherwise(%q, %q) = %v, want %v", c.agency, c.place, got, c.want)
+		}
+	}
+}

@@ -181,6 +181,11 @@ func extractFields(pages []vanthu.Page, segsOf [][]layout.Segment) (vanthu.Metad
 	if md.ParentBody == "" && dict.HasParent(md.Issuer) {
 		conf["parent_body"] = 0 // SỞ NỘI VỤ with no UBND TỈNH read above it
 	}
+	for f, name := range map[string]string{"issuer": md.Issuer, "parent_body": md.ParentBody} {
+		if dict.NamedOtherwise(name, md.Place) {
+			conf[f], conf["place"] = 0, 0 // UBND TỈNH BINH AN over Bình An
+		}
+	}
 
 	// Loại văn bản: the heading line, else the number's type abbreviation,
 	// else a công văn.

@@ -558,3 +558,16 @@ func TestPlaceWithSpecks(t *testing.T) {
 		}
 	}
 }
+
+// The agency's unit and the date line's place spelt with other marks: one
+// was misread, and both go to review.
+func TestUnitNamedOtherwise(t *testing.T) {
+	r := Read([]vanthu.Page{page(1, "UBND TỈNH BINH AN", "SỞ NỘI VỤ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 12/SNV-VP", "Bình An, ngày 05 tháng 3 năm 2024", "V/v tuyển dụng công chức")}, nil)
+	if !slices.Contains(r.Review, "parent_body") || !slices.Contains(r.Review, "place") {
+		t.Errorf("parent %q, place %q: review %v, want both", r.Metadata.ParentBody, r.Metadata.Place, r.Review)
+	}
+	r = Read([]vanthu.Page{page(1, "UBND TỈNH BÌNH AN", "SỞ NỘI VỤ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 12/SNV-VP", "Bình An, ngày 05 tháng 3 năm 2024", "V/v tuyển dụng công chức")}, nil)
+	if slices.Contains(r.Review, "parent_body") || slices.Contains(r.Review, "place") {
+		t.Errorf("spelt alike: review %v", r.Review)
+	}
+}
