@@ -287,10 +287,12 @@ func NamedOtherwise(agency, place string) bool {
 		return false
 	}
 	before, ok := strings.CutSuffix(" "+Fold(line), " "+Fold(name))
-	return ok && slices.ContainsFunc(append([]string{"tỉnh"}, unitPrefixes...), func(u string) bool {
-		return strings.HasSuffix(before, " "+Fold(u))
-	})
+	return ok && slices.ContainsFunc(agencyUnits, func(u string) bool { return strings.HasSuffix(before, " "+u) })
 }
+
+// agencyUnits are the words for a unit an agency's name ends with before
+// the unit's name (ỦY BAN NHÂN DÂN TỈNH …, UBND HUYỆN …), folded.
+var agencyUnits = []string{"tinh", "thanh pho", "tp", "thi xa", "tx", "thi tran", "tt", "quan", "huyen", "xa", "phuong"}
 
 // unitPrefixes are the words for a unit a date line may name its place
 // with (Thành phố Hồ Chí Minh, TP. Hồ Chí Minh, Thị xã Sơn Tây, Quận 1),
@@ -331,7 +333,7 @@ func PlaceNamed(place string, header []string) bool {
 			continue
 		}
 		// A name of one word is a unit's when a unit's word stands before it
-		// (XÃ ĐĂK): else it is a piece of a longer one (NGÃI of QUẢNG NGÃI).
+		// (XÃ IA): else it is a piece of a longer one (NGÃI of QUẢNG NGÃI).
 		if strings.Contains(name, " ") || slices.ContainsFunc(unitPrefixes, func(p string) bool { return strings.HasSuffix(before, " "+p) }) {
 			return true
 		}
