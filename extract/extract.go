@@ -178,8 +178,19 @@ func extractFields(pages []vanthu.Page, segsOf [][]layout.Segment) (vanthu.Metad
 	if md.ParentBody != "" && dict.Garbled(md.ParentBody) {
 		conf["parent_body"] = 0 // UBND HUYỆN S[I MA CAI
 	}
-	if md.ParentBody == "" && dict.HasParent(md.Issuer) {
+	if name, ok := mottoRunIn(md.Issuer); ok {
+		md.Issuer, conf["issuer"] = name, 0
+	}
+	if name, ok := mottoRunIn(md.ParentBody); ok {
+		md.ParentBody, conf["parent_body"] = name, 0
+	}
+	if md.ParentBody == "" && (md.Issuer == "" || dict.HasParent(md.Issuer)) {
 		conf["parent_body"] = 0 // SỞ NỘI VỤ with no UBND TỈNH read above it
+	}
+	for f, name := range map[string]string{"issuer": md.Issuer, "parent_body": md.ParentBody} {
+		if unitMisread(name) {
+			conf[f] = 0 // UBND TÌ GIA LAI
+		}
 	}
 	for f, name := range map[string]string{"issuer": md.Issuer, "parent_body": md.ParentBody} {
 		if dict.NamedOtherwise(name, md.Place) {

@@ -478,6 +478,45 @@ func cutNational(t string) string {
 	return t
 }
 
+// mottoRunIn cuts from the end of an agency's name the Quốc hiệu's first
+// words, CỘNG HÒA, that a row read across both columns left there, the
+// rest of the Quốc hiệu lost ("BỘ CÔNG AN CỘNG HÒA"), and reports whether
+// it did. A unit named so keeps them (UBND XÃ CỘNG HÒA).
+func mottoRunIn(name string) (string, bool) {
+	words := strings.Fields(name)
+	key := strings.Fields(agencyKey(name))
+	n := len(key)
+	if n < 3 || len(words) != n || key[n-2] != "CONG" || key[n-1] != "HOA" {
+		return name, false
+	}
+	if slices.Contains([]string{"XA", "PHUONG", "TRAN", "HUYEN", "QUAN", "TINH", "PHO"}, key[n-3]) {
+		return name, false
+	}
+	return strings.Join(words[:n-2], " "), true
+}
+
+// unitWords are the words a people's committee's or a council's name goes
+// on with: its unit's (ỦY BAN NHÂN DÂN TỈNH …).
+var unitWords = []string{"TỈNH", "HUYỆN", "XÃ", "PHƯỜNG", "THÀNH", "THỊ", "QUẬN", "TP", "TP.", "TX", "TX.", "TT", "TT."}
+
+// unitMisread reports whether name is a people's committee's or a
+// council's whose unit's word was misread (UBND TÌ GIA LAI): the word
+// after the body is none of unitWords. (A Party committee's may go on with
+// a bloc's or a sector's: ĐẢNG BỘ KHỐI …, ĐẢNG BỘ QUÂN SỰ ….)
+func unitMisread(name string) bool {
+	words := strings.Fields(strings.ToUpper(dict.NFC(name)))
+	key := strings.Fields(agencyKey(name))
+	if len(words) != len(key) {
+		return false
+	}
+	for _, body := range [][]string{{"UY", "BAN", "NHAN", "DAN"}, {"UBND"}, {"HOI", "DONG", "NHAN", "DAN"}, {"HDND"}} {
+		if len(key) > len(body) && slices.Equal(key[:len(body)], body) {
+			return !slices.Contains(unitWords, words[len(body)])
+		}
+	}
+	return false
+}
+
 // nationalIn finds any of nationals within a line, whatever stands between
 // its words: the motto's dashes ("Độc lập - Tự do").
 var nationalIn = func() *regexp.Regexp {

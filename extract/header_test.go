@@ -523,7 +523,8 @@ func TestUnreadHeadingSendsTheTypeToReview(t *testing.T) {
 // A department is headed with the people's committee it sits under: where
 // that line was not read (a note's strokes over it, a stamp), the parent
 // body goes to review, not left empty as though it had none. A people's
-// committee has none to read.
+// committee has none to read; where no agency was read, neither was
+// whether it has one.
 func TestParentBodyLost(t *testing.T) {
 	for _, c := range []struct {
 		head   []string
@@ -532,6 +533,7 @@ func TestParentBodyLost(t *testing.T) {
 		{[]string{"SỞ NỘI VỤ"}, true},
 		{[]string{"UBND TỈNH BÌNH AN", "SỞ NỘI VỤ"}, false},
 		{[]string{"ỦY BAN NHÂN DÂN", "TỈNH BÌNH AN"}, false},
+		{nil, true}, // no agency read: nor whether it has a parent
 	} {
 		lines := append(append([]string{}, c.head...), "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 12/SNV-VP", "Bình An, ngày 03 tháng 4 năm 2024", "V/v tuyển dụng công chức")
 		r := Read([]vanthu.Page{page(1, lines...)}, nil)
@@ -569,5 +571,51 @@ func TestUnitNamedOtherwise(t *testing.T) {
 	r = Read([]vanthu.Page{page(1, "UBND TỈNH BÌNH AN", "SỞ NỘI VỤ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 12/SNV-VP", "Bình An, ngày 05 tháng 3 năm 2024", "V/v tuyển dụng công chức")}, nil)
 	if slices.Contains(r.Review, "parent_body") || slices.Contains(r.Review, "place") {
 		t.Errorf("spelt alike: review %v", r.Review)
+	}
+}
+
+// The Quốc hiệu's first words read at the end of an agency's line, the
+// row read across both columns and the rest lost: cut, and flagged. A
+// unit named Cộng Hòa keeps its name.
+func TestMottoRunIntoAgency(t *testing.T) {
+	for _, c := range []struct {
+		name, want string
+		cut        bool
+	}{
+		{"BỘ CÔNG AN CỘNG HÒA", "BỘ CÔNG AN", true},
+		{"SỞ Y TẾ CỘNG HOÀ", "SỞ Y TẾ", true},
+		{"UBND XÃ CỘNG HÒA", "UBND XÃ CỘNG HÒA", false},
+		{"BỘ CÔNG AN", "BỘ CÔNG AN", false},
+	} {
+		if got, cut := mottoRunIn(c.name); got != c.want || cut != c.cut {
+			t.Errorf("mottoRunIn(%q) = %q, %v; want %q, %v", c.name, got, cut, c.want, c.cut)
+		}
+	}
+	r := Read([]vanthu.Page{page(1, "BỘ CÔNG AN CỘNG HÒA", "CÔNG AN TỈNH BÌNH AN", "Độc lập - Tự do - Hạnh phúc", "Số: 12/CAT-PV01", "Bình An, ngày 05 tháng 3 năm 2024", "V/v bảo đảm an ninh")}, nil)
+	if r.Metadata.ParentBody != "BỘ CÔNG AN" || !slices.Contains(r.Review, "parent_body") {
+		t.Errorf("parent %q, review %v: want BỘ CÔNG AN, flagged", r.Metadata.ParentBody, r.Review)
+	}
+}
+
+// A people's committee's or a council's name goes on with its unit's
+// word: another word there was misread.
+func TestUnitWordMisread(t *testing.T) {
+	for name, want := range map[string]bool{
+		"UBND TÌ GIA LAI":   true,
+		"UBND TỈNH GIA LAI": false,
+		"ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH": false,
+		"UBND TP. HỒ CHÍ MINH":                  false,
+		"HỘI ĐỒNG NHÂN DÂN XÃ BÌNH HẢI":         false,
+		"ĐẢNG BỘ KHỐI CÁC CƠ QUAN TỈNH":         false, // a Party committee's goes on with a bloc
+		"SỞ NỘI VỤ":                             false,
+		"UBND":                                  false,
+	} {
+		if got := unitMisread(name); got != want {
+			t.Errorf("unitMisread(%q) = %v, want %v", name, got, want)
+		}
+	}
+	r := Read([]vanthu.Page{page(1, "UBND TÌ GIA LAI", "SỞ NỘI VỤ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 12/SNV-VP", "Gia Lai, ngày 05 tháng 3 năm 2024", "V/v tuyển dụng công chức")}, nil)
+	if !slices.Contains(r.Review, "parent_body") {
+		t.Errorf("parent %q, review %v: want it flagged", r.Metadata.ParentBody, r.Review)
 	}
 }
