@@ -30,6 +30,9 @@ var letters = []struct {
 	{[]pt{{0, 1}, {0.1, 0.1}, {0.3, 0.2}, {0.4, 1}, {0.4, -0.9}, {0.15, -1}, {0.45, 0.1}}, 0.5},              // y
 }
 
+// lean is the slant of a hand: x across per unit up.
+const lean = 0.25
+
 // Cursive writes a line of running handwriting on img, as a leader's note
 // (bút phê) is written across a received sheet: words of two to six joined
 // letters, some with a mark over them, on a baseline that starts at
@@ -53,7 +56,6 @@ func Cursive(img draw.Image, rng *rand.Rand, left, base, xh, width int, c color.
 		wx := x
 		for range n {
 			l := letters[rng.IntN(len(letters))]
-			lean := 0.25 // the slant of a hand, x per unit up
 			for _, p := range l.path {
 				jx, jy := (rng.Float64()*2-1)*0.06, (rng.Float64()*2-1)*0.06
 				y := p.y + jy
