@@ -54,13 +54,70 @@ func (w *Worker) rereadColouredHead(decode func() image.Image, cl Cleaned, words
 		return words
 	}
 	keep = untouched(level, keep, slots, read1, print, redRead)
-	// The rows are read whole, with half a line of what is under them;
-	// what lies under head stays as first read.
-	read := image.Rect(head.Min.X, head.Min.Y, head.Max.X, min(level.Bounds().Max.Y, head.Max.Y+print/2))
-	second := w.readWithoutColour(level, read, cl.DPI)
+	return w.takeWithoutColour(level, cl.DPI, words, head, keep, print)
+}
+
+// rereadColouredFoot reads the rest of a page under its header (the
+// whole of a page with none) again without the ink of a colour, from the
+// first row where blue, violet or green ink lies down to the page's foot:
+// a leader's note written over the body or the closing, a signature in
+// blue across the role lines and the name. Tesseract reads the strokes as
+// words and runs the print they touch into them, the "Nơi nhận" and the
+// signer's role among it. The second reading is taken as the header's is
+// (takeWithoutColour).
+func (w *Worker) rereadColouredFoot(decode func() image.Image, cl Cleaned, words []gosseract.BoundingBox, width, height int) []gosseract.BoundingBox {
+	read1 := toWords(words)
+	print := printOf(read1, image.Rect(0, 0, width, height))
+	if print == 0 {
+		return words
+	}
+	head, _, _ := headRegion(read1, inkSlots(read1, width, height), width, height)
+	page := decode()
+	if page == nil {
+		return words
+	}
+	level := turned(page, cl.Skew)
+	redRead := slices.Contains(w.cfg.Clean, StepRedDropout)
+	for y := head.Max.Y; y < height; y += print {
+		band := image.Rect(0, y, width, min(height, y+print))
+		if colouredInkOutside(level, band, nil, print*print, redRead) {
+			// From the row of print above the ink down.
+			return w.takeWithoutColour(level, cl.DPI, words, image.Rect(0, max(head.Max.Y, y-print), width, height), nil, print)
+		}
+	}
+	return words
+}
+
+// printOf is the height of the print of the words in r: the median height
+// of those read at a confidence of 80 or more (0 for none).
+func printOf(words []vanthu.Word, r image.Rectangle) int {
+	var hs []int
+	for _, w := range words {
+		if w.Confidence >= 80 && image.Pt((w.X0+w.X1)/2, (w.Y0+w.Y1)/2).In(r) {
+			hs = append(hs, w.Y1-w.Y0)
+		}
+	}
+	if len(hs) == 0 {
+		return 0
+	}
+	slices.Sort(hs)
+	return hs[len(hs)/2]
+}
+
+// takeWithoutColour reads region of level (a page turned level, at dpi)
+// again with every ink of a colour made paper, its rows whole (with half a
+// line of print above and below; what lies outside region stays as first
+// read), and takes that reading in place of the first's inside region but
+// for keep, where it reads more words of print surely (sureWords) and lost
+// none (lostPrint); a line of capitals it lost stays as first read
+// (linesLost).
+func (w *Worker) takeWithoutColour(level image.Image, dpi int, words []gosseract.BoundingBox, region image.Rectangle, keep []image.Rectangle, print int) []gosseract.BoundingBox {
+	b := level.Bounds()
+	read := image.Rect(region.Min.X, max(b.Min.Y, region.Min.Y-print/2), region.Max.X, min(b.Max.Y, region.Max.Y+print/2))
+	second := w.readWithoutColour(level, read, dpi)
 	var stay, first []gosseract.BoundingBox
 	for _, b := range words {
-		if c := boxCentre(b.Box); c.In(head) && !slices.ContainsFunc(keep, c.In) {
+		if c := boxCentre(b.Box); c.In(region) && !slices.ContainsFunc(keep, c.In) {
 			first = append(first, b)
 		} else {
 			stay = append(stay, b)
@@ -69,7 +126,7 @@ func (w *Worker) rereadColouredHead(decode func() image.Image, cl Cleaned, words
 	var fresh []gosseract.BoundingBox
 	for _, b := range second {
 		// One over a word that stays is read already.
-		if !boxCentre(b.Box).In(head) || slices.ContainsFunc(stay, func(s gosseract.BoundingBox) bool { return mostlyOver(b.Box, s.Box) }) {
+		if !boxCentre(b.Box).In(region) || slices.ContainsFunc(stay, func(s gosseract.BoundingBox) bool { return mostlyOver(b.Box, s.Box) }) {
 			continue
 		}
 		b.BlockNum += 1 << 18 // lines of their own

@@ -5,7 +5,6 @@ import (
 	"context"
 	"image"
 	"image/color"
-	"image/draw"
 	"image/jpeg"
 	"regexp"
 	"strings"
@@ -94,10 +93,7 @@ func TestNumberWrittenInBlueReadWithoutIt(t *testing.T) {
 		"CB|VIỆN TRƯỞNG VIỆN KIỂM SÁT NHÂN DÂN TỈNH BÌNH AN",
 		"Căn cứ Luật Tổ chức Viện kiểm sát nhân dân năm 2014;",
 	}
-	g := r.Render(lines)
-	page := image.NewRGBA(image.Rect(0, 0, g.Bounds().Dx(), pagerender.PageHeight))
-	draw.Draw(page, page.Bounds(), image.White, image.Point{}, draw.Src)
-	draw.Draw(page, g.Bounds(), g, image.Point{}, draw.Src)
+	page := onA4(r.Render(lines))
 	y := pagerender.Top + 2*pagerender.LineHeight
 	for _, run := range r.Layout(lines) {
 		if run.Y == y && run.X < pagerender.LeftAxis {

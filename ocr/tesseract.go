@@ -213,6 +213,7 @@ func (w *Worker) readPage(ctx context.Context, img []byte, pi vanthu.PageImage) 
 			words = w.rereadHooks(cl, words, cfg.Width, cfg.Height)
 			if colour(cfg.ColorModel) {
 				words = w.rereadColouredHead(decode, cl, words, cfg.Width, cfg.Height)
+				words = w.rereadColouredFoot(decode, cl, words, cfg.Width, cfg.Height)
 				words = w.rereadNumberLine(decode, cl, words, cfg.Width, cfg.Height)
 			}
 			disputed = w.disputedFigures(cl, words, cfg.Width, cfg.Height)

@@ -34,6 +34,24 @@ func withANote(r *pagerender.Renderer, i int, k kind) *image.RGBA {
 	return img
 }
 
+// withANoteBelow draws kind i with a leader's note written over its
+// closing: a line of running hand across the blank over "Nơi nhận" and the
+// signer's role, its strokes through both, and one over the Nơi nhận list
+// two lines under it.
+func withANoteBelow(r *pagerender.Renderer, i int, k kind) *image.RGBA {
+	img := drawKind(r, k, k.lines)
+	rng := rand.New(rand.NewPCG(uint64(i), 9))
+	ink := color.RGBA{30, 50, 170, 255}
+	for j, l := range k.lines {
+		if strings.Contains(l, "Nơi nhận") || strings.Contains(l, "TM.") || strings.Contains(l, "KT.") {
+			hand.Cursive(img, rng, 200+rng.IntN(200), pagerender.Top+j*pagerender.LineHeight-50, 30, img.Bounds().Dx()-600, ink)
+			hand.Cursive(img, rng, 300, pagerender.Top+(j+2)*pagerender.LineHeight+10, 30, 900, ink)
+			break
+		}
+	}
+	return img
+}
+
 // noteScan is how the kinds with a note are scanned: at 300 dpi in
 // colour. The header is read again without the ink of a colour
 // (ocr.rereadColouredHead); before, 39 fields were wrong without review
@@ -58,9 +76,20 @@ var noteBitScan = scanning{"200 dpi 1 bit, a leader's note", 200, bilevelImage, 
 	"subject": 45, "signer": 70, "signer_title": 70, "urgency": 70, "confidentiality": 69,
 }, 9}
 
+// noteBelowScan is the kinds with a note over their closing, at 300 dpi
+// in colour. The rest of the page under the header is read again without
+// the ink of a colour from the note's first row (ocr.rereadColouredFoot):
+// before, signers 47 and their roles 31 of 70, 5 fields wrong without
+// review. The one left: the court's trích yếu run on into its body.
+var noteBelowScan = scanning{"300 dpi colour, a leader's note over the closing", 300, jpegImage, map[string]int{
+	"number": 70, "doc_type": 70, "issuer": 70, "parent_body": 70, "issued_date": 70, "place": 70,
+	"subject": 69, "signer": 70, "signer_title": 70, "urgency": 70, "confidentiality": 70,
+}, 1}
+
 // TestOtherKindsWithALeadersNote reads the kinds with a leader's note
-// written across their headers (withANote): in colour the note is no
-// part of any field; in 1 bit what it spoils goes to review.
+// written across their headers (withANote) or their closings
+// (withANoteBelow): in colour the note is no part of any field; in 1 bit
+// what it spoils goes to review.
 func TestOtherKindsWithALeadersNote(t *testing.T) {
 	if testing.Short() {
 		t.Skip("the documents are read with OCR")
@@ -75,4 +104,8 @@ func TestOtherKindsWithALeadersNote(t *testing.T) {
 	}
 	readKinds(t, len(kindScans)+len(timesScans), noteScan, pages)
 	readKinds(t, len(kindScans)+len(timesScans)+1, noteBitScan, pages)
+	for i, k := range kinds {
+		pages[i] = withANoteBelow(r, i, k)
+	}
+	readKinds(t, len(kindScans)+len(timesScans)+2, noteBelowScan, pages)
 }
