@@ -54,7 +54,7 @@ func (w *Worker) rereadColouredHead(decode func() image.Image, cl Cleaned, words
 		return words
 	}
 	keep = untouched(level, keep, slots, read1, print, redRead)
-	return w.takeWithoutColour(level, cl.DPI, words, head, keep, print)
+	return w.takeWithoutColour(level, cl.DPI, words, head, keep, print, 1<<18)
 }
 
 // rereadColouredFoot reads the rest of a page under its header (the
@@ -82,7 +82,7 @@ func (w *Worker) rereadColouredFoot(decode func() image.Image, cl Cleaned, words
 		band := image.Rect(0, y, width, min(height, y+print))
 		if colouredInkOutside(level, band, nil, print*print, redRead) {
 			// From the row of print above the ink down.
-			return w.takeWithoutColour(level, cl.DPI, words, image.Rect(0, max(head.Max.Y, y-print), width, height), nil, print)
+			return w.takeWithoutColour(level, cl.DPI, words, image.Rect(0, max(head.Max.Y, y-print), width, height), nil, print, 1<<17)
 		}
 	}
 	return words
@@ -110,8 +110,9 @@ func printOf(words []vanthu.Word, r image.Rectangle) int {
 // read), and takes that reading in place of the first's inside region but
 // for keep, where it reads more words of print surely (sureWords) and lost
 // none (lostPrint); a line of capitals it lost stays as first read
-// (linesLost).
-func (w *Worker) takeWithoutColour(level image.Image, dpi int, words []gosseract.BoundingBox, region image.Rectangle, keep []image.Rectangle, print int) []gosseract.BoundingBox {
+// (linesLost). The second reading's blocks are numbered from blocks on,
+// apart from the first's and from another such reading's of the page.
+func (w *Worker) takeWithoutColour(level image.Image, dpi int, words []gosseract.BoundingBox, region image.Rectangle, keep []image.Rectangle, print, blocks int) []gosseract.BoundingBox {
 	b := level.Bounds()
 	read := image.Rect(region.Min.X, max(b.Min.Y, region.Min.Y-print/2), region.Max.X, min(b.Max.Y, region.Max.Y+print/2))
 	second := w.readWithoutColour(level, read, dpi)
@@ -129,7 +130,7 @@ func (w *Worker) takeWithoutColour(level image.Image, dpi int, words []gosseract
 		if !boxCentre(b.Box).In(region) || slices.ContainsFunc(stay, func(s gosseract.BoundingBox) bool { return mostlyOver(b.Box, s.Box) }) {
 			continue
 		}
-		b.BlockNum += 1 << 18 // lines of their own
+		b.BlockNum += blocks // lines of their own
 		fresh = append(fresh, b)
 	}
 	if lostPrint(first, fresh) || sureWords(fresh) <= sureWords(first) {

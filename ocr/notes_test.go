@@ -142,8 +142,9 @@ func TestLeadersNoteOverALetterheadInColour(t *testing.T) {
 }
 
 // A leader's note written over a công văn's closing, across "Nơi nhận"
-// and the signer's role: the rest of the page read again without the ink
-// of a colour reads as printed.
+// and the signer's role, and one over its header: the rest of the page,
+// read again without the ink of a colour as the header is, reads as
+// printed.
 func TestLeadersNoteOverTheClosing(t *testing.T) {
 	r, err := pagerender.NewTimes()
 	if err != nil {
@@ -168,6 +169,8 @@ func TestLeadersNoteOverTheClosing(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 9))
 	handwriting.Cursive(page, rng, 250, pagerender.Top+8*pagerender.LineHeight-50, 30, page.Bounds().Dx()-600, ink)
 	handwriting.Cursive(page, rng, 300, pagerender.Top+10*pagerender.LineHeight+10, 30, 900, ink)
+	// And one over the header: both are read again, their lines apart.
+	handwriting.Cursive(page, rand.New(rand.NewPCG(3, 7)), 300, pagerender.Top-70, 30, page.Bounds().Dx()-900, ink)
 	// Where the strokes crossed the print, a speck may stay beside it
 	// (GIÁM ĐỐC:): the lines are compared without their last signs.
 	bare := func(s string) string {
