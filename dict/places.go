@@ -287,12 +287,28 @@ func NamedOtherwise(agency, place string) bool {
 		return false
 	}
 	before, ok := strings.CutSuffix(" "+Fold(line), " "+Fold(name))
-	return ok && slices.ContainsFunc(agencyUnits, func(u string) bool { return strings.HasSuffix(before, " "+u) })
+	return ok && EndsWithUnit(before)
 }
 
-// agencyUnits are the words for a unit an agency's name ends with before
-// the unit's name (ỦY BAN NHÂN DÂN TỈNH …, UBND HUYỆN …), folded.
-var agencyUnits = []string{"tinh", "thanh pho", "tp", "thi xa", "tx", "thi tran", "tt", "quan", "huyen", "xa", "phuong"}
+// agencyUnits are the words for a unit an agency's name goes on with
+// before the unit's name (ỦY BAN NHÂN DÂN TỈNH …, UBND HUYỆN …), as
+// placeKey keys them: a province's and those a date line's place may
+// begin with.
+var agencyUnits = append([]string{"tỉnh"}, unitPrefixes...)
+
+// StartsWithUnit reports whether s begins with a unit's word, spelt with
+// its marks (TỈNH, THÀNH PHỐ, TP.; not TĨNH), and goes on after it.
+func StartsWithUnit(s string) bool {
+	key := placeKey(s) + " "
+	return slices.ContainsFunc(agencyUnits, func(u string) bool { return strings.HasPrefix(key, u+" ") && len(key) > len(u)+1 })
+}
+
+// EndsWithUnit reports whether s, its marks aside, ends with a unit's
+// word (… XÃ, … HUYỆN, … THÀNH PHỐ).
+func EndsWithUnit(s string) bool {
+	key := " " + Fold(placeKey(s))
+	return slices.ContainsFunc(agencyUnits, func(u string) bool { return strings.HasSuffix(key, " "+Fold(u)) })
+}
 
 // unitPrefixes are the words for a unit a date line may name its place
 // with (Thành phố Hồ Chí Minh, TP. Hồ Chí Minh, Thị xã Sơn Tây, Quận 1),

@@ -191,8 +191,6 @@ func extractFields(pages []vanthu.Page, segsOf [][]layout.Segment) (vanthu.Metad
 		if unitMisread(name) {
 			conf[f] = 0 // UBND TÌ GIA LAI
 		}
-	}
-	for f, name := range map[string]string{"issuer": md.Issuer, "parent_body": md.ParentBody} {
 		if dict.NamedOtherwise(name, md.Place) {
 			conf[f], conf["place"] = 0, 0 // UBND TỈNH BINH AN over Bình An
 		}

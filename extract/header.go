@@ -489,29 +489,27 @@ func mottoRunIn(name string) (string, bool) {
 	if n < 3 || len(words) != n || key[n-2] != "CONG" || key[n-1] != "HOA" {
 		return name, false
 	}
-	if slices.Contains([]string{"XA", "PHUONG", "TRAN", "HUYEN", "QUAN", "TINH", "PHO"}, key[n-3]) {
+	rest := strings.Join(words[:n-2], " ")
+	if dict.EndsWithUnit(rest) {
 		return name, false
 	}
-	return strings.Join(words[:n-2], " "), true
+	return rest, true
 }
 
-// unitWords are the words a people's committee's or a council's name goes
-// on with: its unit's (ỦY BAN NHÂN DÂN TỈNH …).
-var unitWords = []string{"TỈNH", "HUYỆN", "XÃ", "PHƯỜNG", "THÀNH", "THỊ", "QUẬN", "TP", "TP.", "TX", "TX.", "TT", "TT."}
-
 // unitMisread reports whether name is a people's committee's or a
-// council's whose unit's word was misread (UBND TÌ GIA LAI): the word
-// after the body is none of unitWords. (A Party committee's may go on with
-// a bloc's or a sector's: ĐẢNG BỘ KHỐI …, ĐẢNG BỘ QUÂN SỰ ….)
+// council's whose unit's word was misread (UBND TÌ GIA LAI): no unit's
+// word, with its marks, goes on after the body (dict.StartsWithUnit). (A
+// Party committee's may go on with a bloc's or a sector's: ĐẢNG BỘ KHỐI
+// …, ĐẢNG BỘ QUÂN SỰ ….)
 func unitMisread(name string) bool {
-	words := strings.Fields(strings.ToUpper(dict.NFC(name)))
+	words := strings.Fields(name)
 	key := strings.Fields(agencyKey(name))
 	if len(words) != len(key) {
 		return false
 	}
 	for _, body := range [][]string{{"UY", "BAN", "NHAN", "DAN"}, {"UBND"}, {"HOI", "DONG", "NHAN", "DAN"}, {"HDND"}} {
 		if len(key) > len(body) && slices.Equal(key[:len(body)], body) {
-			return !slices.Contains(unitWords, words[len(body)])
+			return !dict.StartsWithUnit(strings.Join(words[len(body):], " "))
 		}
 	}
 	return false
