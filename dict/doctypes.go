@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
 )
 
 // DocType is a kind of administrative document.
@@ -245,3 +246,76 @@ var (
 		{Folded: "THUONG KHAN", Name: "Thượng khẩn"}, {Folded: "KHAN", Name: "Khẩn"}}
 	Secrecies = []Mark{{Folded: "TUYET MAT", Name: "Tuyệt mật"}, {Folded: "TOI MAT", Name: "Tối mật"}, {Folded: "MAT", Name: "Mật"}}
 )
+
+// ReadMarks reads the marks on a line of a page: an urgency mark or a
+// secrecy mark alone, or the two side by side, in either order, with a
+// dash or a stroke between them or none ("KHẨN  MẬT", "HỎA TỐC - TỐI
+// MẬT": two stamps set on one row, which OCR reads as one line).
+func ReadMarks(line string) (urgency, secrecy string) {
+	if urgency, secrecy = ReadMark(line, Urgencies), ReadMark(line, Secrecies); urgency != "" || secrecy != "" {
+		return urgency, secrecy
+	}
+	var ws []string
+	for _, w := range strings.Fields(line) {
+		if trimSigns(w) != "" {
+			ws = append(ws, w)
+		}
+	}
+	for k := 1; k < len(ws); k++ {
+		left, right := strings.Join(ws[:k], " "), strings.Join(ws[k:], " ")
+		if u, c := ReadMark(left, Urgencies), ReadMark(right, Secrecies); u != "" && c != "" {
+			return u, c
+		}
+		if c, u := ReadMark(left, Secrecies), ReadMark(right, Urgencies); u != "" && c != "" {
+			return u, c
+		}
+	}
+	return "", ""
+}
+
+// ReadMark reads line as one of marks, in capitals as marks are set: as
+// it is spelt, or, for a mark of eight letters or more, one letter off
+// (HỎA TỐC HN GIỜ, the Ẹ of a red stamp lost in 1 bit; no two marks are
+// as near each other). A Timed mark may have the hour written after it,
+// which is not in capitals.
+func ReadMark(line string, marks []Mark) string {
+	words := strings.Fields(trimSigns(strings.ToUpper(Fold(NFC(strings.TrimSpace(line))))))
+	read := strings.Fields(line)
+	for _, m := range marks {
+		n := len(strings.Fields(m.Folded))
+		if len(words) < n || len(words) > n && !m.Timed {
+			continue
+		}
+		if !Capitals(line) && (len(words) == n || !Capitals(strings.Join(read[:min(n, len(read))], " "))) {
+			continue
+		}
+		switch f := strings.Join(words[:n], " "); {
+		case f == m.Folded:
+			return m.Name
+		case len(m.Folded)-(n-1) >= 8 && EditDistance(f, m.Folded) <= 1: // its letters, without the spaces
+			return m.Name
+		}
+	}
+	return ""
+}
+
+// trimSigns is s without the signs and marks at its ends: letters and
+// figures first and last.
+func trimSigns(s string) string {
+	return strings.TrimFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
+
+// Capitals reports whether t is set in capitals, a small letter in five
+// at most.
+func Capitals(t string) bool {
+	var up, low int
+	for _, r := range t {
+		switch {
+		case unicode.IsUpper(r):
+			up++
+		case unicode.IsLower(r):
+			low++
+		}
+	}
+	return up > 0 && up >= 4*low
+}

@@ -179,73 +179,19 @@ func belowNational(segs []layout.Segment) []layout.Segment {
 
 // ParseUrgency recognises a line that is an urgency mark alone: a clerk's
 // value, or a query's.
-func ParseUrgency(line string) string { return mark(line, dict.Urgencies) }
+func ParseUrgency(line string) string { return dict.ReadMark(line, dict.Urgencies) }
 
 // ParseConfidentiality recognises a line that is a secrecy mark alone.
-func ParseConfidentiality(line string) string { return mark(line, dict.Secrecies) }
+func ParseConfidentiality(line string) string { return dict.ReadMark(line, dict.Secrecies) }
 
-// readMarks reads the marks on a line of a page: an urgency mark or a
-// secrecy mark alone, or the two side by side (see pairedMarks).
-func readMarks(line string) (urgency, secrecy string) {
-	if urgency, secrecy = ParseUrgency(line), ParseConfidentiality(line); urgency != "" || secrecy != "" {
-		return urgency, secrecy
-	}
-	return pairedMarks(line)
-}
+// readMarks reads the marks on a line of a page (dict.ReadMarks).
+func readMarks(line string) (urgency, secrecy string) { return dict.ReadMarks(line) }
 
 // isMark reports whether a line of a page is marks (readMarks) and no
 // more.
 func isMark(line string) bool {
 	u, c := readMarks(line)
 	return u != "" || c != ""
-}
-
-// pairedMarks reads a line that is an urgency mark and a secrecy mark side
-// by side, in either order, with a dash or a stroke between them or
-// none ("KHẨN  MẬT", "HỎA TỐC - TỐI MẬT"): two stamps set on one row,
-// which OCR reads as one line.
-func pairedMarks(line string) (urgency, secrecy string) {
-	var ws []string
-	for _, w := range strings.Fields(line) {
-		if stripPunct(w) != "" {
-			ws = append(ws, w)
-		}
-	}
-	for k := 1; k < len(ws); k++ {
-		left, right := strings.Join(ws[:k], " "), strings.Join(ws[k:], " ")
-		if u, c := mark(left, dict.Urgencies), mark(right, dict.Secrecies); u != "" && c != "" {
-			return u, c
-		}
-		if c, u := mark(left, dict.Secrecies), mark(right, dict.Urgencies); u != "" && c != "" {
-			return u, c
-		}
-	}
-	return "", ""
-}
-
-// mark reads line as one of marks: as it is spelt, or, for a mark of
-// eight letters or more, one letter off (HỎA TỐC HN GIỜ, the Ẹ of a red
-// stamp lost in 1 bit; no two marks are as near each other). A Timed mark
-// may have the hour written after it.
-func mark(line string, marks []dict.Mark) string {
-	words, read := strings.Fields(stripPunct(foldUpper(line))), strings.Fields(line)
-	for _, m := range marks {
-		n := len(strings.Fields(m.Folded))
-		if len(words) < n || len(words) > n && !m.Timed {
-			continue
-		}
-		// In capitals, as marks are set; the hour after one is not.
-		if !isUpperish(line) && (len(words) == n || !isUpperish(strings.Join(read[:min(n, len(read))], " "))) {
-			continue
-		}
-		switch f := strings.Join(words[:n], " "); {
-		case f == m.Folded:
-			return m.Name
-		case len(m.Folded)-(n-1) >= 8 && dict.EditDistance(f, m.Folded) <= 1: // its letters, without the spaces
-			return m.Name
-		}
-	}
-	return ""
 }
 
 // agencyStarts are the first words of the names of issuing bodies: an

@@ -16,18 +16,7 @@ func isRule(t string) bool {
 }
 
 // isUpperish reports whether most letters of t are capitals.
-func isUpperish(t string) bool {
-	var up, low int
-	for _, r := range t {
-		switch {
-		case unicode.IsUpper(r):
-			up++
-		case unicode.IsLower(r):
-			low++
-		}
-	}
-	return up > 0 && up >= 4*low
-}
+func isUpperish(t string) bool { return dict.Capitals(t) }
 
 func letterShare(t string) float64 {
 	var l, n int

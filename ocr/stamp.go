@@ -248,13 +248,17 @@ func clusters(letters []image.Rectangle) [][]image.Rectangle {
 // readStamp turns the line of letters level, at the page's own scale,
 // black on white, and reads it: all the mask's ink in the band the
 // letters span (a letter touching the frame is not a component of its
-// own, but it lies in the band; the frame's long sides lie outside it).
-// The line is the one through the letters' centres (their second
-// moments). It returns the marks of urgency and of secrecy read there as
-// words in the page's pixels; with whole, only a mark of urgency read as
-// whole words (ink of any colour may read KHÁNH, which holds KHAN folded;
-// red ink is a stamp's). A mark of secrecy counts as whole words only:
-// MẬT is in many a word.
+// own, but it lies in the band; the frame's long sides lie outside it),
+// and where that holds no mark, on along their line while ink lies on
+// it (alongInk: a blurred stamp's letters may all touch its frame but
+// three). The line is the one through the letters' centres (their
+// second moments). It returns
+// the marks of urgency and of secrecy read there as words in the page's
+// pixels. A mark of urgency counts as whole words, or by the words only
+// it has (TỐC of HỎA TỐC, whose HỎA a blurred H may make NỖA: ownWord);
+// without whole, within a word too (ink of any colour may read KHÁNH,
+// which holds KHAN folded; red ink is a stamp's). A mark of secrecy
+// counts as whole words only: MẬT is in many a word.
 func (w *Worker) readStamp(m inkMask, letters []image.Rectangle, whole bool) []stampMark {
 	var cx, cy float64
 	for _, l := range letters {
@@ -281,7 +285,24 @@ func (w *Worker) readStamp(m inkMask, letters []image.Rectangle, whole bool) []s
 		minU, maxU, minV, maxV = math.Min(minU, u), math.Max(maxU, u), math.Min(minV, v), math.Max(maxV, v)
 	}
 	h := float64(heights) / n
-	minU, maxU, minV, maxV = minU-1.5*h, maxU+1.5*h, minV-0.9*h, maxV+0.9*h
+	// The band the letters span is read first; if it holds no mark, the
+	// band on along the line while ink lies on it (alongInk).
+	marks := w.readBand(m, box, cx, cy, angle, minU-1.5*h, maxU+1.5*h, minV-0.9*h, maxV+0.9*h, whole)
+	if len(marks) > 0 {
+		return marks
+	}
+	lo, hi := alongInk(m, cx, cy, sin, cos, minU, maxU, minV-0.4*h, maxV+0.4*h, h)
+	if lo > minU-h/2 && hi < maxU+h/2 {
+		return nil
+	}
+	return w.readBand(m, box, cx, cy, angle, lo-1.5*h, hi+1.5*h, minV-0.9*h, maxV+0.9*h, whole)
+}
+
+// readBand reads the band of m from minU to maxU along the line through
+// (cx, cy) at angle and from minV to maxV across it, turned level, and
+// returns the marks read there, placed at box (in m's cells).
+func (w *Worker) readBand(m inkMask, box image.Rectangle, cx, cy, angle, minU, maxU, minV, maxV float64, whole bool) []stampMark {
+	sin, cos := math.Sin(angle), math.Cos(angle)
 	step := float64(m.step)
 	ow, oh := int((maxU-minU)*step)+20, int((maxV-minV)*step)+20
 	out := image.NewGray(image.Rect(0, 0, ow, oh))
@@ -321,7 +342,7 @@ func (w *Worker) readStamp(m inkMask, letters []image.Rectangle, whole bool) []s
 	}
 	var marks []stampMark
 	for _, u := range dict.Urgencies { // the marks a văn thư stamps in red
-		if whole && (strings.Contains(words, " "+u.Folded+" ") || ownWord(u) != "" && strings.Contains(words, " "+ownWord(u)+" ")) ||
+		if strings.Contains(words, " "+u.Folded+" ") || ownWord(u) != "" && strings.Contains(words, " "+ownWord(u)+" ") ||
 			!whole && strings.Contains(folded, u.Folded) {
 			marks = append(marks, mark(u.Name, false))
 			break
@@ -334,6 +355,39 @@ func (w *Worker) readStamp(m inkMask, letters []image.Rectangle, whole bool) []s
 		}
 	}
 	return marks
+}
+
+// alongInk extends the stretch [minU, maxU] of a stamp's line (u along
+// it, v across, from (cx, cy) in m, the line at the angle of sin and cos)
+// while m's ink lies on it between minV and maxV, with gaps shorter than
+// one and a half letters of height h: the letters found as components
+// may be some of the stamp's only, as a letter that touches the frame
+// (a heavy stamp, a blurred photograph of one) is no component of its
+// own, and the words read must be whole.
+func alongInk(m inkMask, cx, cy, sin, cos, minU, maxU, minV, maxV, h float64) (float64, float64) {
+	inked := func(u float64) bool {
+		for v := minV; v <= maxV; v++ {
+			x, y := int(cx+u*cos-v*sin), int(cy+u*sin+v*cos)
+			if x >= 0 && y >= 0 && x < m.w && y < m.h && m.ink[y*m.w+x] {
+				return true
+			}
+		}
+		return false
+	}
+	extend := func(u, dir float64) float64 {
+		for gap := 0.0; gap < 1.5*h; {
+			if u += dir; inked(u) {
+				gap = 0
+			} else {
+				gap++
+			}
+			if u < -float64(m.w+m.h) || u > float64(m.w+m.h) {
+				break
+			}
+		}
+		return u - dir*1.5*h
+	}
+	return extend(minU, -1), extend(maxU, 1)
 }
 
 // ownWord is the words after the first of a mark of two words or more
@@ -420,16 +474,45 @@ func (w *Worker) readHeaderInk(img []byte, decode func() image.Image, cl Cleaned
 }
 
 // hasMark reports whether a mark of urgency (of secrecy, with secret) was
-// read in the top 45% of the page: a word of it in capitals (the body's
-// "bí mật" is no mark).
+// read in the top 45% of the page as extraction reads one: a stretch of
+// a line that is the mark, or two marks side by side (dict.ReadMarks),
+// the stretches of a line parted where its words stand more than three
+// heights apart (a mark beside the Quốc hiệu). A word of a mark read
+// among others (TỐC of a stamp askew read into a line of debris) is no
+// mark read: the stamp is then read by its ink.
 func hasMark(words []vanthu.Word, height int, secret bool) bool {
+	type key struct{ block, line int }
+	lines := map[key][]vanthu.Word{}
+	var order []key
 	for _, w := range words {
-		f := fold(w.Text)
 		if w.Y0 >= height*45/100 {
 			continue
 		}
-		if secret && strings.HasPrefix(f, "MAT") && w.Text == strings.ToUpper(w.Text) ||
-			!secret && (strings.HasPrefix(f, "KHAN") || strings.HasPrefix(f, "TOC")) {
+		k := key{w.Block, w.Line}
+		if _, ok := lines[k]; !ok {
+			order = append(order, k)
+		}
+		lines[k] = append(lines[k], w)
+	}
+	is := func(text []string) bool {
+		u, c := dict.ReadMarks(strings.Join(text, " "))
+		return secret && c != "" || !secret && u != ""
+	}
+	for _, k := range order {
+		var text []string
+		for i, w := range lines[k] {
+			if i > 0 {
+				p := lines[k][i-1]
+				if w.X0-p.X1 > 3*max(p.Y1-p.Y0, w.Y1-w.Y0) {
+					if is(text) {
+						return true
+					}
+					text = nil
+				}
+			}
+			text = append(text, w.Text)
+		}
+		if is(text) {
 			return true
 		}
 	}

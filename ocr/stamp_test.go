@@ -86,6 +86,92 @@ func TestRedUrgencyStamp(t *testing.T) {
 	}
 }
 
+// A red HỎA TỐC stamp on a coarse, soft scan (150 dpi colour, blurred
+// as a phone's photograph or a cheap scanner's lens blurs, saved as a
+// JPEG) is read: its letters run into its frame but for three, and the
+// line of those goes on through the rest.
+func TestBlurredRedStamp(t *testing.T) {
+	w, err := NewWorker(DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	page := realPage(t, "real-11.pdf") // 300 dpi
+	r := page.Bounds()
+	coarse := image.NewRGBA(image.Rect(0, 0, r.Dx()/2, r.Dy()/2))
+	xdraw.ApproxBiLinear.Scale(coarse, coarse.Bounds(), page, r, xdraw.Src, nil)
+	var b bytes.Buffer
+	if err := jpeg.Encode(&b, boxBlurred(coarse, 2), &jpeg.Options{Quality: 70}); err != nil {
+		t.Fatal(err)
+	}
+	pt, err := w.Recognize(t.Context(), b.Bytes(), 150)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(pt.Text, "HỎA TỐC") {
+		t.Errorf("no HỎA TỐC read in:\n%s", pt.Text)
+	}
+}
+
+// boxBlurred is img blurred by a box of radius rad, its edges repeated.
+func boxBlurred(img *image.RGBA, rad int) *image.RGBA {
+	r := img.Bounds()
+	out := image.NewRGBA(r)
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		for x := r.Min.X; x < r.Max.X; x++ {
+			var sum [3]int
+			for dy := -rad; dy <= rad; dy++ {
+				for dx := -rad; dx <= rad; dx++ {
+					c := img.RGBAAt(min(max(x+dx, r.Min.X), r.Max.X-1), min(max(y+dy, r.Min.Y), r.Max.Y-1))
+					sum[0], sum[1], sum[2] = sum[0]+int(c.R), sum[1]+int(c.G), sum[2]+int(c.B)
+				}
+			}
+			n := (2*rad + 1) * (2*rad + 1)
+			out.SetRGBA(x, y, color.RGBA{uint8(sum[0] / n), uint8(sum[1] / n), uint8(sum[2] / n), 255})
+		}
+	}
+	return out
+}
+
+// A mark counts as read in print only where a line, or a stretch of one
+// apart from the rest, reads as the mark, as extraction reads marks: a
+// word of it among the debris a stamp askew is read as does not, and the
+// stamp is then read by its ink.
+func TestHasMark(t *testing.T) {
+	line := func(block, line, x, y int, texts ...string) []vanthu.Word {
+		var out []vanthu.Word
+		for _, s := range texts {
+			out = append(out, vanthu.Word{Text: s, Block: block, Line: line, X0: x, Y0: y, X1: x + 20*len(s), Y1: y + 30})
+			x += 20*len(s) + 15
+		}
+		return out
+	}
+	for _, c := range []struct {
+		words  []vanthu.Word
+		secret bool
+		want   bool
+	}{
+		{line(1, 1, 100, 300, "HỎA", "TỐC"), false, true},
+		{line(1, 1, 100, 300, "nỗA", "TỐC”"), false, false}, // debris of a stamp askew
+		{line(1, 1, 100, 300, "———Ỗ", "TỐC", "V/v"), false, false},
+		{line(1, 1, 100, 300, "KHẨN", "-", "MẬT"), true, true},
+		{line(1, 1, 100, 300, "KHẨN", "-", "MẬT"), false, true},
+		{line(1, 1, 100, 300, "bí", "mật"), true, false},
+		{line(1, 1, 100, 3000, "HỎA", "TỐC"), false, false}, // below the header
+		// Beside the Quốc hiệu, on its line.
+		{append(line(1, 1, 100, 300, "KHẨN"), line(1, 1, 900, 300, "CỘNG", "HÒA", "XÃ", "HỘI")...), false, true},
+		{append(line(1, 1, 100, 300, "KHẨN"), line(1, 1, 200, 300, "CỘNG", "HÒA", "XÃ", "HỘI")...), false, false},
+	} {
+		var texts []string
+		for _, w := range c.words {
+			texts = append(texts, w.Text)
+		}
+		if got := hasMark(c.words, 3500, c.secret); got != c.want {
+			t.Errorf("hasMark(%q, secret %v) = %v, want %v", texts, c.secret, got, c.want)
+		}
+	}
+}
+
 // printedPage is page 1 of a real document of ../shared/real as printed:
 // drawn at dpi with the annotations marked for print (the signing
 // tools' stamps), or a skip where the set is absent.
