@@ -124,16 +124,40 @@ static PIX *unrule(PIX *pixs, l_int32 hlen, l_int32 vlen, l_int32 top) {
 // all of it connected there (the bed's thin strips along the other
 // edges), widened by `grow` pixels so that its grey fringe goes too; NULL
 // when there is none, and the page stays as it is.
-static PIX *unbed(PIX *pixs, l_int32 solid, l_int32 grow) {
+static PIX *unbed(PIX *pixs, l_int32 solid, l_int32 grow, l_int32 gap) {
 	PIX *ink = pixThresholdToBinary(pixs, 128);
 	if (!ink) return NULL;
 	PIX *edge = pixExtractBorderConnComps(ink, 8);
 	pixDestroy(&ink);
-	PIX *seed = edge ? pixOpenBrick(NULL, edge, solid, solid) : NULL;
-	PIX *bed = seed ? pixSeedfillBinary(NULL, seed, edge, 8) : NULL;
-	pixDestroy(&seed);
+	if (!edge) return NULL;
+	PIX *seed = pixOpenBrick(NULL, edge, solid, solid);
+	// The gaps of less than gap between parts of the edge's ink, and
+	// between them and the image's edge, are bed too where it is: a
+	// desk's grain in light and dark bands, whose dark ones are not
+	// joined.
+	PIX *framed = pixAddBorder(edge, gap, 1);
 	pixDestroy(&edge);
+	PIX *closed = framed ? pixCloseBrick(NULL, framed, gap | 1, gap | 1) : NULL;
+	pixDestroy(&framed);
+	PIX *near = closed ? pixRemoveBorder(closed, gap) : NULL;
+	pixDestroy(&closed);
+	PIX *bed = seed && near ? pixSeedfillBinary(NULL, seed, near, 8) : NULL;
+	pixDestroy(&seed);
+	pixDestroy(&near);
 	if (!bed) return NULL;
+	// The bed goes on, gap pixels at most, through what is darker than
+	// the paper though lighter than ink: the desk's light band along the
+	// sheet's edge. Paper is the page's lightest tenth; a sheet's
+	// margins are wider than gap.
+	l_uint32 paper = 255;
+	pixGetRankValue(pixs, 4, 0.9, &paper);
+	PIX *dim = pixThresholdToBinary(pixs, (128 + (l_int32)paper) / 2);
+	PIX *grown = dim ? pixSeedfillBinaryRestricted(NULL, bed, dim, 8, gap, gap) : NULL;
+	pixDestroy(&dim);
+	if (grown) {
+		pixOr(bed, bed, grown);
+		pixDestroy(&grown);
+	}
 	l_int32 empty = 1;
 	pixZero(bed, &empty);
 	PIX *pixd = NULL;
@@ -340,7 +364,7 @@ func clean(img []byte, dpi int, steps []string, region image.Rectangle, keepPlai
 		// A part of the page is not cut at the sheet's edge: the
 		// letters its edge cuts through are no bed.
 		res := max(dpi, 100)
-		replace(C.unbed(pix, C.l_int32(res/10), C.l_int32(res/40)))
+		replace(C.unbed(pix, C.l_int32(res/10), C.l_int32(res/40), C.l_int32(res/4)))
 	}
 	if has(StepBackground) {
 		replace(C.pixBackgroundNormSimple(pix, nil, nil))

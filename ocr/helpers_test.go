@@ -39,9 +39,28 @@ func blankPage() image.Image {
 // onDarkBed is page as scanned laid on the glass askew by deg degrees,
 // off its left and top edges, with the scanner's dark bed around it.
 func onDarkBed(page image.Image, deg float64) image.Image {
+	return onBed(page, deg, func(x, y int) uint8 { return 35 })
+}
+
+// onGrainedDesk is page photographed on a wooden desk, askew by deg
+// degrees: the desk's grain around it in bands of dark and light, the
+// light ones as light as paper in shadow.
+func onGrainedDesk(page image.Image, deg float64) image.Image {
+	return onBed(page, deg, func(x, y int) uint8 {
+		return uint8(110 + 45*math.Sin(float64(y)/9+math.Sin(float64(x)/40)))
+	})
+}
+
+// onBed is page laid askew by deg degrees, off the left and top edges of
+// what lies around it, whose grey at each point is bed.
+func onBed(page image.Image, deg float64, bed func(x, y int) uint8) image.Image {
 	b := page.Bounds()
 	out := image.NewGray(image.Rect(0, 0, b.Dx()*108/100, b.Dy()*104/100))
-	draw.Draw(out, out.Bounds(), image.NewUniform(color.Gray{35}), image.Point{}, draw.Src)
+	for y := range out.Bounds().Dy() {
+		for x := range out.Bounds().Dx() {
+			out.SetGray(x, y, color.Gray{bed(x, y)})
+		}
+	}
 	sin, cos := math.Sincos(deg * math.Pi / 180)
 	off := image.Pt(b.Dx()*5/100, b.Dy()/100)
 	for y := range out.Bounds().Dy() {

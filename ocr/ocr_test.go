@@ -197,6 +197,15 @@ func TestRecognizeBlankAndBadImages(t *testing.T) {
 	if pt, err := w.Recognize(context.Background(), bed, 0); err != nil || pt.Text != "" {
 		t.Fatalf("blank sheet on a dark bed: %q, %v; want no text and no error", pt.Text, err)
 	}
+	// So is one photographed on a desk, the grain's light bands among the
+	// dark ones no darker than ink's threshold.
+	desk, err := EncodePNG(onGrainedDesk(blankPage(), 2), 200)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pt, err := w.Recognize(context.Background(), desk, 0); err != nil || pt.Text != "" {
+		t.Fatalf("blank sheet on a desk: %q, %v; want no text and no error", pt.Text, err)
+	}
 	// A drawing and no letters (a photograph, a seal alone): no text,
 	// marked unread, and no error that would stop the document.
 	drawing := image.NewGray(image.Rect(0, 0, 1654, 2339))
