@@ -258,8 +258,11 @@ func continues(prev, s layout.Segment, left, right int) bool {
 	case s.Zone != layout.Full || runsOn(prev, s):
 		return true
 	}
-	centre := func(x layout.Segment) int { return (x.X0 + x.X1) / 2 }
-	return (s.X1 < right-h || s.X0 > left+h) && abs(centre(s)-centre(prev)) < h
+	// By its words: not a rule's or a stamp frame's dashes read beside
+	// them.
+	s0, s1 := wordsSpan(s)
+	p0, p1 := wordsSpan(prev)
+	return (s1 < right-h || s0 > left+h) && abs((s0+s1)/2-(p0+p1)/2) < h
 }
 
 func abs(x int) int {

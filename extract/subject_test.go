@@ -9,6 +9,16 @@ import (
 	"github.com/vanthu/vanthu/layout"
 )
 
+// ruledLine is a line of the page (Zone Full) whose words, from x0 to x1
+// and y0 to y1, OCR read after a rule's dashes, from rx0 to rx1, read as
+// a word it was unsure of.
+func ruledLine(rule string, rx0, rx1 int, words string, x0, y0, x1, y1 int) layout.Segment {
+	return layout.Segment{Text: rule + " " + words, Zone: layout.Full, X0: rx0, Y0: y0, X1: x1, Y1: y1, Conf: 90, Words: []vanthu.Word{
+		{Text: rule, X0: rx0, Y0: (y0 + y1) / 2, X1: rx1, Y1: (y0+y1)/2 + 12, Confidence: 30},
+		{Text: words, X0: x0, Y0: y0, X1: x1, Y1: y1, Confidence: 90},
+	}}
+}
+
 func TestSubjectLinesOfAScan(t *testing.T) {
 	body := seg("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;", layout.Full, 406, 1191, 2224, 1275)
 	for _, c := range []struct {
@@ -58,12 +68,13 @@ func TestSubjectLinesOfAScan(t *testing.T) {
 		}, "Sơ kết công tác Hội và phong trào nông dân 6 tháng đầu năm 2019"},
 		{"a wide trích yếu going on wider, a fold's dashes read at its left", []layout.Segment{
 			seg("Về việc tăng cường công tác quản lý nhà nước để hỗ trợ nhà đầu tư", layout.Full, 137, 300, 694, 326),
-			{Text: "——__ thực hiện dự án sử dụng vốn ngoài ngân sách nhà nước tại tỉnh Quảng Ngãi", Zone: layout.Full,
-				X0: 0, Y0: 334, X1: 728, Y1: 360, Conf: 90, Words: []vanthu.Word{
-					{Text: "——__", X0: 0, Y0: 340, X1: 60, Y1: 352, Confidence: 30},
-					{Text: "thực hiện dự án sử dụng vốn ngoài ngân sách nhà nước tại tỉnh Quảng Ngãi", X0: 104, Y0: 334, X1: 728, Y1: 360, Confidence: 90},
-				}},
+			ruledLine("——__", 0, 60, "thực hiện dự án sử dụng vốn ngoài ngân sách nhà nước tại tỉnh Quảng Ngãi", 104, 334, 728, 360),
 		}, "Về việc tăng cường công tác quản lý nhà nước để hỗ trợ nhà đầu tư thực hiện dự án sử dụng vốn ngoài ngân sách nhà nước tại tỉnh Quảng Ngãi"},
+		{"a second line on its axis, a received stamp's rule read at its left", []layout.Segment{
+			seg("Về việc tăng cường công tác quản lý nhà nước để hỗ trợ nhà đầu tư", layout.Full, 520, 600, 2000, 650),
+			ruledLine("—___", 250, 420, "thực hiện dự án sử dụng vốn ngoài ngân sách nhà nước", 560, 678, 1960, 728),
+			body,
+		}, "Về việc tăng cường công tác quản lý nhà nước để hỗ trợ nhà đầu tư thực hiện dự án sử dụng vốn ngoài ngân sách nhà nước"},
 		{"a wide trích yếu going on wider, on its axis", []layout.Segment{
 			seg("Về việc phê duyệt kế hoạch lựa chọn nhà thầu gói thầu", layout.Full, 500, 600, 1980, 650),
 			seg("xây dựng trụ sở làm việc theo đề nghị của Ban Quản lý dự án huyện", layout.Full, 380, 660, 2100, 712),
@@ -176,6 +187,9 @@ func TestSubjectFlaggedByItsWorstLine(t *testing.T) {
 		{"về Quyết định số 2269 của Công ty TNHH MTV", []float64{95, 90, 93, 96, 93, 94, 97, 96, 95, 93}, false},
 		{"về Quyết định số 2269/QĐ-UBNĐ", []float64{95, 90, 93, 96, 88}, true},                                  // within a code
 		{"về Quyết định số 2269 Q1-TTg", []float64{95, 90, 93, 96, 93, 94}, true},                               // a number's slash read as a space
+		{"về Quyết định số 2269/QĐ-TTs", []float64{95, 90, 93, 96, 93}, true},                                   // a code's letter misread: TTg
+		{"về Quyết định số 2269/QĐ-TTs;", []float64{95, 90, 93, 96, 93}, true},                                  // and a sign after it
+		{"về Quyết định số 2269/2016/TTr-BNV", []float64{95, 90, 93, 96, 93}, false},                            // the small r of a type's code
 		{"về Quyết định số 2269 QĐ-TTg;", []float64{95, 90, 93, 96, 93, 94}, false},                             // its slash put back before a type's code (citedSlashes)
 		{"về Quyết định. bổ sung số 2269", []float64{95, 90, 93, 96, 93, 94, 95}, true},                         // a comma read as a stop
 		{"về Quyết định số 2269 tại TP. Hồ Chí Minh", []float64{95, 90, 93, 96, 93, 94, 92, 91, 90, 92}, false}, // an abbreviation's stop

@@ -173,7 +173,7 @@ func misspeltPair(s string) bool {
 // trích yếu is one sentence, and a comma read as a stop; not an
 // abbreviation's, v.v.), or a number cited with a space for its slash
 // ("số 2269 Q1-TTg"), a misread that leaves the rest of the number
-// unsure.
+// unsure, or with a code no rule writes (wellFormedCode).
 func misreadSeparator(s string) bool {
 	words := strings.Fields(s)
 	for i := 0; i+1 < len(words); i++ {
@@ -187,8 +187,17 @@ func misreadSeparator(s string) bool {
 			return true
 		}
 	}
+	for _, w := range words {
+		if n := strings.TrimRight(w, ",;:)"); numberCited.MatchString(n) && !wellFormedCode(n) {
+			return true // a code's letter misread: 2269/QĐ-TTs for QĐ-TTg
+		}
+	}
 	return false
 }
+
+// numberCited matches a document's number as a trích yếu cites it:
+// figures, a slash, and its codes.
+var numberCited = regexp.MustCompile(`^\d+(?:/\d{4})?/\pL`)
 
 // garbled reports whether w, without the punctuation around it, is no
 // word: its parts between slashes, hyphens and stops neither syllables of
