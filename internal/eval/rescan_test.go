@@ -34,8 +34,10 @@ import (
 // scan-to-PDF); the sheet fed upside down; and the sheet laid on a
 // flatbed off the glass's edges with the lid open, the bed dark around
 // it; thin paper printed on both sides, laid 4° askew, the back's print
-// showing through; and a fax received in its standard mode, twice as
-// many dots an inch across as lines down. These render each page's
+// showing through; a fax received in its standard mode, twice as
+// many dots an inch across as lines down; and the sheet photographed
+// with a phone on a desk, the photograph fitted to the sheet's page as
+// a converter to PDF fits it (phoneImage). These render each page's
 // content alone, as go-fitz does; printedRescans are of paper printed
 // from the signed PDF, its signing stamps and the numerals an e-office
 // system stamped on it (annotations) printed with it.
@@ -73,6 +75,10 @@ var rescans = []scanning{
 	{"fax, standard mode: 204 by 98 dpi, 1 bit", 204, faxImage, map[string]int{
 		"number": 10, "doc_type": 12, "issuer": 12, "parent_body": 12, "issued_date": 7, "place": 12,
 		"subject": 11, "signer": 7, "signer_title": 12, "urgency": 12, "confidentiality": 12,
+	}, 0},
+	{"200 dpi phone photograph on a desk", 200, phoneImage, map[string]int{
+		"number": 10, "doc_type": 12, "issuer": 12, "parent_body": 12, "issued_date": 8, "place": 12,
+		"subject": 10, "signer": 12, "signer_title": 9, "urgency": 12, "confidentiality": 12,
 	}, 0},
 }
 
