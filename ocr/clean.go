@@ -131,6 +131,13 @@ static PIX *unbed(PIX *pixs, l_int32 solid, l_int32 grow, l_int32 gap) {
 	pixDestroy(&ink);
 	if (!edge) return NULL;
 	PIX *seed = pixOpenBrick(NULL, edge, solid, solid);
+	l_int32 none = 1;
+	if (seed) pixZero(seed, &none);
+	if (none) { // no bed: most pages
+		pixDestroy(&seed);
+		pixDestroy(&edge);
+		return NULL;
+	}
 	// The gaps of less than gap between parts of the edge's ink, and
 	// between them and the image's edge, are bed too where it is: a
 	// desk's grain in light and dark bands, whose dark ones are not
