@@ -122,8 +122,11 @@ static PIX *unrule(PIX *pixs, l_int32 hlen, l_int32 vlen, l_int32 top) {
 // edge that is solid somewhere across `solid` pixels each way (a received
 // stamp's frame, a letter or a rule the edge cuts through is not), with
 // all of it connected there (the bed's thin strips along the other
-// edges), widened by `grow` pixels so that its grey fringe goes too; NULL
-// when there is none, and the page stays as it is.
+// edges), with the gaps of less than `gap` pixels between its parts and
+// the image's edge, and `gap` pixels at most of what is darker than the
+// paper along it (a desk's grain in light and dark bands around a sheet
+// photographed), widened by `grow` pixels so that its grey fringe goes
+// too; NULL when there is none, and the page stays as it is.
 static PIX *unbed(PIX *pixs, l_int32 solid, l_int32 grow, l_int32 gap) {
 	PIX *ink = pixThresholdToBinary(pixs, 128);
 	if (!ink) return NULL;

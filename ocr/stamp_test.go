@@ -88,8 +88,8 @@ func TestRedUrgencyStamp(t *testing.T) {
 
 // A red HỎA TỐC stamp on a coarse, soft scan (150 dpi colour, blurred
 // as a phone's photograph or a cheap scanner's lens blurs, saved as a
-// JPEG) is read: its letters run into its frame but for three, and the
-// line of those goes on through the rest.
+// JPEG) is read: letters that run into its frame are no components of
+// their own, and the line of those that are goes on through them.
 func TestBlurredRedStamp(t *testing.T) {
 	w, err := NewWorker(DefaultConfig())
 	if err != nil {
