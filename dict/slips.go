@@ -46,7 +46,9 @@ var doiSlips = map[string][]string{
 //     quan, để thực hiện), or before việc, các or những; vẻ đẹp, cua biển
 //     and nuôi cua stay;
 //   - dõi, doi, đoi, dói, đôi or dối before với: đối với, unless the word
-//     before makes it a word of its own (theo dõi với, đi đôi với).
+//     before makes it a word of its own (theo dõi với, đi đôi với);
+//   - thử, thư and the other slips of thứ between họp or lần and a
+//     figure: kỳ họp thứ 31, lần thứ 2 (thử 3 lần, to try thrice, stays).
 //
 // The case of the word as read is kept.
 func RepairSlip(words []string, i int) (string, bool) {
@@ -70,5 +72,19 @@ func RepairSlip(words []string, i int) (string, bool) {
 		(i == 0 || !slices.Contains(before, strings.ToLower(NFC(words[i-1])))) {
 		return withCase("đối", w), true
 	}
+	if thuSlips[lw] && i > 0 && ordinalHeads[strings.ToLower(NFC(words[i-1]))] && startsFigure(next(1)) {
+		return withCase("thứ", w), true
+	}
 	return w, false
 }
+
+// thuSlips are thứ read with another tone or hat, each a word of its own
+// (thử, to try; thư, a letter), and ordinalHeads the words after which
+// thứ and a figure count a meeting or a time: kỳ họp thứ 31, lần thứ 2.
+var (
+	thuSlips     = map[string]bool{"thử": true, "thư": true, "thú": true, "thừ": true, "thự": true, "thu": true}
+	ordinalHeads = map[string]bool{"họp": true, "lần": true}
+)
+
+// startsFigure reports whether s begins with a figure.
+func startsFigure(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }

@@ -33,6 +33,11 @@ func TestRepairSlip(t *testing.T) {
 		{"[vế] sau", "vế"},
 		{"theo [dõi] với", "dõi"},
 		{"[dõi] theo", "dõi"},
+		// Thứ, counting a meeting or a time.
+		{"kỳ họp [thử] 31", "thứ"},
+		{"lần [thư] 2", "thứ"},
+		{"[thử] 3 lần", "thử"},
+		{"kỳ họp [thử] nghiệm", "thử"},
 		// Words that are no slip.
 		{"[về] Chương trình", "về"},
 		{"[của] UBND", "của"},
