@@ -264,11 +264,12 @@ func extractFields(pages []vanthu.Page, segsOf [][]layout.Segment) (vanthu.Metad
 		// syllables (thưe), a code a capital away from one of the
 		// commonest abbreviations (TXHH for TNHH), a sign no typed
 		// trích yếu has, a stop or a space where a comma or a
-		// number's slash was (sửa đổi. bổ sung, số 2269 Q1-TTg), and a
+		// number's slash was (sửa đổi. bổ sung, số 2269 Q1-TTg), a
 		// word of the register spelt as none of the words with its
-		// letters (phần bố for phân bổ).
+		// letters (phần bố for phân bổ), and a number it cites that the
+		// text cites nowhere else, where it cites one a figure away.
 		conf["subject"] = 1
-		if strayMarks(md.Subject) || misreadSeparator(md.Subject) || misspeltPair(md.Subject) {
+		if strayMarks(md.Subject) || misreadSeparator(md.Subject) || misspeltPair(md.Subject) || citedOtherwise(md.Subject, pages) {
 			conf["subject"] = ReviewThreshold / 2
 		}
 		for _, s := range subjectLines {

@@ -358,3 +358,41 @@ func TestSubjectVvBesideKinhGui(t *testing.T) {
 		t.Errorf("subject %q (%s), want %q (Công văn)", md.Subject, md.DocType, want)
 	}
 }
+
+// A number the trích yếu cites that the body cites a figure otherwise,
+// and nowhere as the trích yếu has it, was misread in one of the two: the
+// trích yếu goes to review. Cited again as it is, or not at all, it
+// stands.
+func TestSubjectCitesANumberTheBodyCitesOtherwise(t *testing.T) {
+	for _, c := range []struct {
+		subject, body string
+		flagged       bool
+	}{
+		{"V/v góp ý dự thảo sửa đổi Quyết định số 3269/QĐ-TTg", "bổ sung một số điều của Quyết định số 2269/QĐ-TTg ngày 31/12/2021", true},
+		{"V/v góp ý dự thảo sửa đổi Quyết định số 2269/QĐ-TTg", "bổ sung một số điều của Quyết định số 2269/QĐ-TTg ngày 31/12/2021", false},
+		{"V/v góp ý dự thảo sửa đổi Quyết định số 2269/QĐ-TTg", "bổ sung một số điều theo đề nghị của Bộ", false},
+		{"V/v góp ý dự thảo sửa đổi Quyết định số 2269/QĐ-TTg", "thay thế Quyết định số 2268/QĐ-TTg và Quyết định số 2269/QĐ-TTg", false},
+		{"V/v góp ý dự thảo sửa đổi Thông tư số 12/2020/TT-BNV", "sửa đổi Thông tư số 13/2020/TT-BNV ngày 5/1/2021", true},
+	} {
+		words := scanWords(
+			row{"Số: 45/UBND-KGVX", 300, 230, 600, 268},
+			row{"Bình An, ngày 15 tháng 01 năm 2025", 901, 230, 1483, 268},
+		)
+		line := words[len(words)-1].Line
+		for k, w := range strings.Fields(c.subject) { // the trích yếu, word by word
+			x := 250 + 45*k
+			words = append(words, vanthu.Word{Text: w, X0: x, Y0: 280, X1: x + 40, Y1: 318, Confidence: 95, Line: line + 1})
+		}
+		words = append(words,
+			vanthu.Word{Text: "Kính gửi: Sở Thông tin và Truyền thông", X0: 700, Y0: 400, X1: 1300, Y1: 438, Confidence: 95, Line: line + 2},
+			vanthu.Word{Text: c.body, X0: 250, Y0: 480, X1: 1480, Y1: 518, Confidence: 95, Line: line + 3})
+		var lines []string
+		for _, w := range words {
+			lines = append(lines, w.Text)
+		}
+		r := Read([]vanthu.Page{{Number: 1, Width: 1654, Height: 2339, Words: words, Text: strings.Join(lines, "\n")}}, nil)
+		if got := slices.Contains(r.Review, "subject"); got != c.flagged || r.Metadata.Subject != c.subject {
+			t.Errorf("%q over %q: subject %q, flagged %v; want flagged %v", c.subject, c.body, r.Metadata.Subject, got, c.flagged)
+		}
+	}
+}

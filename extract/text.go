@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/vanthu/vanthu"
 	"github.com/vanthu/vanthu/dict"
 )
 
@@ -193,6 +194,44 @@ func misreadSeparator(s string) bool {
 		}
 	}
 	return false
+}
+
+// citedOtherwise reports whether a number the trích yếu cites stands
+// nowhere else in the pages' text, where a number with the same codes
+// and a figure more, less or other does: one of the two was misread
+// (3269/QĐ-TTg in the trích yếu, 2269/QĐ-TTg in the body that cites it
+// again).
+func citedOtherwise(subject string, pages []vanthu.Page) bool {
+	var all []string
+	for _, p := range pages {
+		all = append(all, numbersIn.FindAllString(p.Text, -1)...)
+	}
+	for _, n := range numbersIn.FindAllString(subject, -1) {
+		numeral, code, _ := strings.Cut(n, "/")
+		if countOf(all, n) > 1 {
+			continue // cited again as the trích yếu cites it
+		}
+		for _, m := range all {
+			mNumeral, mCode, _ := strings.Cut(m, "/")
+			if m != n && mCode == code && dict.EditDistance(mNumeral, numeral) == 1 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// numbersIn matches the numbers a text cites: figures, a slash, codes.
+var numbersIn = regexp.MustCompile(`\d+/(?:\d{4}/)?\pL[\pL\d&]*(?:-[\pL\d&]+)*`)
+
+func countOf(xs []string, x string) int {
+	n := 0
+	for _, y := range xs {
+		if y == x {
+			n++
+		}
+	}
+	return n
 }
 
 // numberCited matches a document's number as a trích yếu cites it:
