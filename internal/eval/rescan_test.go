@@ -80,6 +80,11 @@ var rescans = []scanning{
 		"number": 10, "doc_type": 12, "issuer": 12, "parent_body": 12, "issued_date": 8, "place": 12,
 		"subject": 10, "signer": 12, "signer_title": 9, "urgency": 12, "confidentiality": 12,
 	}, 0},
+	// The same at 150 dpi: a messaging app's 1,280 pixels across.
+	{"150 dpi phone photograph on a desk", 150, phoneImage, map[string]int{
+		"number": 6, "doc_type": 12, "issuer": 12, "parent_body": 12, "issued_date": 10, "place": 12,
+		"subject": 10, "signer": 9, "signer_title": 8, "urgency": 12, "confidentiality": 12,
+	}, 0},
 }
 
 // printedRescans are rescans of the pages as printed, with their
