@@ -86,6 +86,13 @@ func closing(segs []layout.Segment, alone bool) (signatureBlock, bool) {
 				b.titleGuessed = true
 				continue
 			}
+			if n := len(roles); n > 0 && brokenOffice(roles[n-1], role) {
+				// PHÓ CHỦ / TỊCH: one line of the role that OCR read as
+				// two, the page turned or its line bent.
+				roles[n-1] += " " + role
+				last = s
+				continue
+			}
 			roles = append(roles, role)
 			last = s
 			b.titleGuessed = b.titleGuessed || guessed

@@ -135,6 +135,25 @@ func TestClosingCapitalsUnderTheOffice(t *testing.T) {
 	}
 }
 
+// A line of the role that OCR read as two (the page turned, its line
+// bent in a photograph) is one office again.
+func TestClosingRoleLineBroken(t *testing.T) {
+	for _, c := range []struct{ lines []string }{
+		{[]string{"KT. CHỦ TỊCH", "PHÓ CHỦ", "TỊCH"}},
+		{[]string{"KT. CHỦ", "TỊCH", "PHÓ CHỦ TỊCH"}},
+	} {
+		segs := []layout.Segment{seg("Nơi nhận:", layout.Left, 257, 1716, 394, 1746), seg("- Như trên;", layout.Left, 256, 1756, 560, 1791)}
+		for i, l := range c.lines {
+			segs = append(segs, seg(l, layout.Right, 973, 1709+50*i, 1279, 1750+50*i))
+		}
+		segs = append(segs, seg("Trần Hoàng Tuấn", layout.Right, 1053, 2081, 1325, 2124))
+		b, ok := closing(segs, false)
+		if !ok || b.title != "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH" || b.titleGuessed {
+			t.Errorf("%q: title %q (flagged %v), want KT. CHỦ TỊCH / PHÓ CHỦ TỊCH", c.lines, b.title, b.titleGuessed)
+		}
+	}
+}
+
 // A Biên bản has no Nơi nhận: its signature block stands alone under the
 // body, the thư ký's on the left, the one who answers for it on the right.
 // Only when no page has the list is it read so, and a role above the body

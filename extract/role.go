@@ -142,6 +142,14 @@ func roleDone(roles []string) bool {
 	return len(roles) > 0 && authority.FindString(roles[len(roles)-1]) == "" && dict.IsOffice(roles[len(roles)-1])
 }
 
+// brokenOffice reports whether role line next ends the office that line
+// prev began: prev, after its authority, is no office, and the two read
+// together are one (PHÓ CHỦ and TỊCH, KT. CHỦ and TỊCH).
+func brokenOffice(prev, next string) bool {
+	office := prev[len(authority.FindString(prev)):]
+	return !dict.IsOffice(office) && dict.IsOffice(office+" "+next)
+}
+
 // titleCase writes each word of t with a capital and small letters after
 // it: a name printed in capitals as names are written.
 func titleCase(t string) string {
