@@ -257,7 +257,7 @@ func ReadMarks(line string) (urgency, secrecy string) {
 	}
 	var ws []string
 	for _, w := range strings.Fields(line) {
-		if trimSigns(w) != "" {
+		if TrimSigns(w) != "" {
 			ws = append(ws, w)
 		}
 	}
@@ -279,7 +279,7 @@ func ReadMarks(line string) (urgency, secrecy string) {
 // as near each other). A Timed mark may have the hour written after it,
 // which is not in capitals.
 func ReadMark(line string, marks []Mark) string {
-	words := strings.Fields(trimSigns(strings.ToUpper(Fold(NFC(strings.TrimSpace(line))))))
+	words := strings.Fields(TrimSigns(strings.ToUpper(Fold(NFC(strings.TrimSpace(line))))))
 	read := strings.Fields(line)
 	for _, m := range marks {
 		n := len(strings.Fields(m.Folded))
@@ -299,9 +299,9 @@ func ReadMark(line string, marks []Mark) string {
 	return ""
 }
 
-// trimSigns is s without the signs and marks at its ends: letters and
+// TrimSigns is s without the signs and marks at its ends: letters and
 // figures first and last.
-func trimSigns(s string) string {
+func TrimSigns(s string) string {
 	return strings.TrimFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 }
 

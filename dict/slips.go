@@ -72,7 +72,7 @@ func RepairSlip(words []string, i int) (string, bool) {
 		(i == 0 || !slices.Contains(before, strings.ToLower(NFC(words[i-1])))) {
 		return withCase("đối", w), true
 	}
-	if thuSlips[lw] && i > 0 && ordinalHeads[strings.ToLower(NFC(words[i-1]))] && startsFigure(next(1)) {
+	if thuSlips[lw] && i > 0 && ordinalHeads[strings.ToLower(NFC(words[i-1]))] && StartsFigure(next(1)) {
 		return withCase("thứ", w), true
 	}
 	return w, false
@@ -86,5 +86,5 @@ var (
 	ordinalHeads = map[string]bool{"họp": true, "lần": true}
 )
 
-// startsFigure reports whether s begins with a figure.
-func startsFigure(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
+// StartsFigure reports whether s begins with a figure.
+func StartsFigure(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }

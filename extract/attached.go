@@ -115,7 +115,7 @@ func citedByAttached(segs []layout.Segment, j int) (n Number, date, named string
 		return Number{}, "", "", false // no number, or its numeral blank
 	}
 	for k, w := range words[:at] {
-		if foldUpper(w) == "THEO" && k > 0 && foldUpper(stripPunct(words[k-1])) == "KEM" {
+		if foldUpper(w) == "THEO" && k > 0 && foldUpper(dict.TrimSigns(words[k-1])) == "KEM" {
 			named = strings.Join(words[k+1:at], " ")
 		}
 	}

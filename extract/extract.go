@@ -278,7 +278,7 @@ func extractFields(pages []vanthu.Page, segsOf [][]layout.Segment) (vanthu.Metad
 				if garbled(w.Text) {
 					conf["subject"] = min(conf["subject"], w.Confidence/100)
 				}
-				if dict.IsSlip(stripPunct(w.Text)) || foreignLetter(w.Text) || misread(w.Text) || nearAbbreviation(w.Text) {
+				if dict.IsSlip(dict.TrimSigns(w.Text)) || foreignLetter(w.Text) || misread(w.Text) || nearAbbreviation(w.Text) {
 					conf["subject"] = min(conf["subject"], ReviewThreshold/2)
 				}
 			}
@@ -411,7 +411,7 @@ var copyMark = regexp.MustCompile(`^(SAO Y( BAN CHINH)?|TRICH SAO|SAO LUC)$`)
 // nhận and signature are the copying office's, not the document's.
 func beforeCopyBlock(segs []layout.Segment) []layout.Segment {
 	for i, s := range segs {
-		if !copyMark.MatchString(strings.Join(strings.Fields(stripPunct(foldUpper(s.Text))), " ")) {
+		if !copyMark.MatchString(strings.Join(strings.Fields(dict.TrimSigns(foldUpper(s.Text))), " ")) {
 			continue
 		}
 		for i > 0 && sameRow(segs[i-1], s) {

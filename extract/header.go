@@ -56,10 +56,10 @@ func headingOf(segs []layout.Segment, i int, number string) (dict.DocType, layou
 // their whole text names them. An I of the capitals read as a small l or
 // a bar (QUYẾT ĐlNH, GIẤY MỜ|) is an I.
 func headingType(line, number string) (dict.DocType, bool) {
-	if !isUpperish(line) {
+	if !dict.Capitals(line) {
 		return dict.DocType{}, false
 	}
-	words := strings.Fields(stripPunct(capitalI.Replace(line)))
+	words := strings.Fields(dict.TrimSigns(capitalI.Replace(line)))
 	if t, ok := dict.DocTypeByName(strings.Join(words, " ")); ok {
 		return t, true
 	}
@@ -89,7 +89,7 @@ var capitalI = strings.NewReplacer("l", "I", "|", "I", "0", "O")
 func unreadHeading(s layout.Segment) bool {
 	words := strings.Fields(s.Text)
 	f := foldUpper(s.Text)
-	return s.Zone == layout.Centre && isUpperish(s.Text) && len(words) >= 2 && len(words) <= 5 &&
+	return s.Zone == layout.Centre && dict.Capitals(s.Text) && len(words) >= 2 && len(words) <= 5 &&
 		!strings.ContainsFunc(s.Text, unicode.IsDigit) && !isNational(s.Text) && !strings.HasPrefix(f, "KINH GUI") &&
 		!isMark(s.Text) && !receivedStamp(s.Text)
 }
@@ -133,7 +133,7 @@ func splitNational(segs []layout.Segment, width int) []layout.Segment {
 	var out []layout.Segment
 	for i, s := range segs {
 		at := len(strings.Fields(cutNational(s.Text))) // the agency's words
-		if i >= 12 || !isUpperish(s.Text) || at == 0 || at >= len(s.Words) {
+		if i >= 12 || !dict.Capitals(s.Text) || at == 0 || at >= len(s.Words) {
 			out = append(out, s)
 			continue
 		}
@@ -159,7 +159,7 @@ func splitNational(segs []layout.Segment, width int) []layout.Segment {
 func belowNational(segs []layout.Segment) []layout.Segment {
 	at := slices.IndexFunc(segs[:min(len(segs), 12)], func(s layout.Segment) bool {
 		m := nationalIn.FindStringIndex(agencyKey(s.Text))
-		return len(s.Words) > 0 && m != nil && (m[0] == 0 || s.Zone == layout.Right) && isUpperish(s.Text)
+		return len(s.Words) > 0 && m != nil && (m[0] == 0 || s.Zone == layout.Right) && dict.Capitals(s.Text)
 	})
 	if at < 0 {
 		return segs
@@ -168,7 +168,7 @@ func belowNational(segs []layout.Segment) []layout.Segment {
 	var out []layout.Segment
 	for i, s := range segs {
 		above := i < at && len(s.Words) > 0 && (s.Y0+s.Y1)/2 < nat.Y0
-		agencyLine := s.Zone == layout.Left && isUpperish(s.Text) && !strings.ContainsFunc(s.Text, unicode.IsDigit)
+		agencyLine := s.Zone == layout.Left && dict.Capitals(s.Text) && !strings.ContainsFunc(s.Text, unicode.IsDigit)
 		if above && !agencyLine && !isMark(s.Text) {
 			continue
 		}
@@ -245,7 +245,7 @@ func issuer(segs []layout.Segment, joint bool) (agency, parent string, unsure bo
 		t := logoMarks(strings.TrimSpace(cutNational(s.Text)))
 		dash := nameDash.MatchString(t)
 		t = strings.TrimSpace(strings.Trim(t, "-_—=~. :;'`"))
-		if t == "" || isMark(t) || !isUpperish(t) || isNational(t) {
+		if t == "" || isMark(t) || !dict.Capitals(t) || isNational(t) {
 			continue
 		}
 		if dash {
@@ -311,7 +311,7 @@ func issuer(segs []layout.Segment, joint bool) (agency, parent string, unsure bo
 // ¬), and words in small letters on a line in capitals (e, ee). A dash
 // ending the line is the name's (nameDash), and stays.
 func logoMarks(t string) string {
-	if !isUpperish(t) {
+	if !dict.Capitals(t) {
 		return t
 	}
 	ws := strings.Fields(t)
@@ -487,7 +487,7 @@ func isNational(t string) bool {
 // fields Số, Ngày, Chuyển, Số và ký hiệu HS.
 func receivedStamp(t string) bool {
 	f := foldUpper(t)
-	if w, _, _ := strings.Cut(strings.TrimSpace(t), " "); strings.HasPrefix(f, "DEN") && isUpperish(w) && len([]rune(w)) == 3 {
+	if w, _, _ := strings.Cut(strings.TrimSpace(t), " "); strings.HasPrefix(f, "DEN") && dict.Capitals(w) && len([]rune(w)) == 3 {
 		return true
 	}
 	return stampField.MatchString(f)

@@ -252,7 +252,7 @@ func isRole(t string) bool {
 			return true
 		}
 	}
-	return isUpperish(t) && len([]rune(t)) >= 4 && letterShare(t) > 0.7
+	return dict.Capitals(t) && len([]rune(t)) >= 4 && letterShare(t) > 0.7
 }
 
 // roleShaped reports whether a signer's role reads as roles are printed:

@@ -153,7 +153,7 @@ func unsureName(name string, line layout.Segment) bool {
 			continue
 		}
 		for _, w := range line.Words {
-			if dict.Fold(stripPunct(w.Text)) == dict.Fold(n) && w.Confidence < sureConf*100 {
+			if dict.Fold(dict.TrimSigns(w.Text)) == dict.Fold(n) && w.Confidence < sureConf*100 {
 				return true
 			}
 		}

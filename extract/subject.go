@@ -69,7 +69,7 @@ func subjectVv(left []layout.Segment) (string, []layout.Segment) {
 		lh := max(line, min(s.Y1-s.Y0, line*3/2))
 		blank := len(s.Words) > 0 && len(prev.Words) > 0 && s.Y0-prev.Y1 > lh
 		if blank || isMark(s.Text) || isRule(s.Text) ||
-			isUpperish(s.Text) || receivedStamp(s.Text) {
+			dict.Capitals(s.Text) || receivedStamp(s.Text) {
 			break
 		}
 		out, prev = append(out, speckless(s)), s
@@ -136,10 +136,10 @@ func subjectAfterHeading(heading layout.Segment, segs []layout.Segment) (string,
 		if speck(s, line) || aside(i) || receivedStamp(s.Text) {
 			continue
 		}
-		if len(out) == 0 && strings.HasPrefix(f, "CUA ") && isUpperish(s.Text) {
+		if len(out) == 0 && strings.HasPrefix(f, "CUA ") && dict.Capitals(s.Text) {
 			continue // the heading's authority, in the format before 2011: CỦA CHỦ TỊCH …
 		}
-		if isRule(s.Text) || opensSection(s.Text) || len(out) == 0 && noSubject(s.Text) || (len(out) > 0 && (isUpperish(s.Text) || opensBody(s.Text) || !continues(prev, s, left, right))) {
+		if isRule(s.Text) || opensSection(s.Text) || len(out) == 0 && noSubject(s.Text) || (len(out) > 0 && (dict.Capitals(s.Text) || opensBody(s.Text) || !continues(prev, s, left, right))) {
 			break
 		}
 		prev = s
@@ -169,7 +169,7 @@ func subjectOf(lines []string) string {
 func joinLines(lines []string) string {
 	var b strings.Builder
 	for i, l := range lines {
-		if i > 0 && !(brokenRange.MatchString(lines[i-1]) && startsDigit(l)) {
+		if i > 0 && !(brokenRange.MatchString(lines[i-1]) && dict.StartsFigure(l)) {
 			b.WriteByte(' ')
 		}
 		b.WriteString(l)
@@ -180,8 +180,6 @@ func joinLines(lines []string) string {
 // brokenRange matches a line that ends on a figure and a hyphen with no
 // space between them.
 var brokenRange = regexp.MustCompile(`\d[-–]$`)
-
-func startsDigit(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
 
 // citedNumber is a number cited after "số" whose slash OCR read as a
 // comma, a stop or a space: "số 2269, QĐ-TTg".
@@ -212,7 +210,7 @@ func speck(s layout.Segment, line int) bool {
 		return false
 	}
 	h := s.Y1 - s.Y0
-	return stripPunct(s.Text) == "" && s.X1-s.X0 < 3*h || 2*h < line
+	return dict.TrimSigns(s.Text) == "" && s.X1-s.X0 < 3*h || 2*h < line
 }
 
 // speckless is the text of line s without the specks OCR read as words
@@ -323,7 +321,7 @@ var courtesyRe = regexp.MustCompile(`^` + courtesy)
 // thiệu's "… trân trọng giới thiệu:" does, or a courtesy (a trích yếu
 // ends on no sign, NĐ 30).
 func noSubject(line string) bool {
-	return strings.HasSuffix(strings.TrimSpace(line), ":") && !isUpperish(line) || courtesyRe.MatchString(foldUpper(line))
+	return strings.HasSuffix(strings.TrimSpace(line), ":") && !dict.Capitals(line) || courtesyRe.MatchString(foldUpper(line))
 }
 
 // opensBody reports whether line opens a body: a capital, then the words a
@@ -334,7 +332,7 @@ func opensBody(line string) bool {
 	first, _ := utf8.DecodeRuneInString(t)
 	// "Để" opens a sentence ("Để bảo đảm …"); "Đề án", folded the same,
 	// may be the trích yếu's own words.
-	return unicode.IsUpper(first) && !isUpperish(t) && (bodyOpening.MatchString(foldUpper(t)) || strings.HasPrefix(dict.NFC(t), "Để "))
+	return unicode.IsUpper(first) && !dict.Capitals(t) && (bodyOpening.MatchString(foldUpper(t)) || strings.HasPrefix(dict.NFC(t), "Để "))
 }
 
 // bodyStart matches (in folded capitals) the first line of a body: a

@@ -16,9 +16,6 @@ func isRule(t string) bool {
 	return t != "" && strings.Trim(t, "-_—–=~. ") == ""
 }
 
-// isUpperish reports whether most letters of t are capitals.
-func isUpperish(t string) bool { return dict.Capitals(t) }
-
 func letterShare(t string) float64 {
 	var l, n int
 	for _, r := range t {
@@ -46,10 +43,6 @@ var leaderRun = regexp.MustCompile(`\s*(?:` + dict.Leaders + `)\s*`)
 func unleader(line string) string { return leaderRun.ReplaceAllString(line, "…") }
 
 func foldUpper(s string) string { return strings.ToUpper(dict.Fold(dict.NFC(strings.TrimSpace(s)))) }
-
-func stripPunct(s string) string {
-	return strings.TrimFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-}
 
 // cleanLine trims OCR debris from the ends of a line, drops a stretch of
 // rule within it (a rule printed under the line, read as "——__"), and
@@ -132,7 +125,7 @@ func misread(w string) bool {
 // slashes and ampersands, is a capital away from one of the commonest
 // abbreviations (dict.NearAbbreviation).
 func nearAbbreviation(w string) bool {
-	return slices.ContainsFunc(strings.FieldsFunc(stripPunct(w), func(r rune) bool { return r == '-' || r == '/' || r == '&' }), dict.NearAbbreviation)
+	return slices.ContainsFunc(strings.FieldsFunc(dict.TrimSigns(w), func(r rune) bool { return r == '-' || r == '/' || r == '&' }), dict.NearAbbreviation)
 }
 
 // strayMarks reports whether a trích yếu holds a sign no typed one has
@@ -154,7 +147,7 @@ var citedCode = regexp.MustCompile(`^[\p{Lu}\d]*\p{Lu}[\p{Lu}\d]*(?:-[\p{Lu}\d]+
 // letters of ban hành).
 func misspeltPair(s string) bool {
 	ws := strings.Fields(s)
-	word := func(i int) string { return stripPunct(ws[i]) }
+	word := func(i int) string { return dict.TrimSigns(ws[i]) }
 	for i := 0; i+1 < len(ws); i++ {
 		if last, _ := utf8.DecodeLastRuneInString(ws[i]); !unicode.IsLetter(last) {
 			continue // punctuation after it: no pair
