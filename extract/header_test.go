@@ -381,9 +381,10 @@ func TestSigningStampIsNoParent(t *testing.T) {
 }
 
 func TestIssuerEndsAtAnUnreadNumberLine(t *testing.T) {
-	// The last: the label read on a line of its own ("So"), the slot's
-	// handwriting as a figure and the slash lost beside it.
-	for _, numberLine := range []string{"Số: Øđ@ ;CT-UBND", "/UBND-KTTH", "SỐ; 4@ /QĐ", "Số 12-CI7TU", "1 UBND-KGVX", "UBND - KGVX"} {
+	// The last but one: the label read on a line of its own ("So"), the
+	// slot's handwriting as a figure and the slash lost beside it; the
+	// last, its colon read as a stop as well.
+	for _, numberLine := range []string{"Số: Øđ@ ;CT-UBND", "/UBND-KTTH", "SỐ; 4@ /QĐ", "Số 12-CI7TU", "1 UBND-KGVX", "UBND - KGVX", "Số. 534 UBND-KTTH"} {
 		p := page(1, "ỦY BAN NHÂN DÂN", "TỈNH BÌNH AN", numberLine, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
 		if got := Read([]vanthu.Page{p}, nil).Metadata.Issuer; got != "ỦY BAN NHÂN DÂN TỈNH BÌNH AN" {
 			t.Errorf("under %q: issuer %q", numberLine, got)

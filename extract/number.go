@@ -32,9 +32,13 @@ var (
 	// numberBareRe is the same line when OCR lost the slash beside the
 	// handwriting ("Số: UBND-KTTH", "Số: 94 UBND-KTTH") or read it as
 	// another thin mark ("Số: 08 ;CT-UBND", "Số: “UBND-KGVX"; in a coarse
-	// or 1-bit scan a slash is a stroke or two of pixels): then the colon
-	// and a code with a hyphen must be there.
-	numberBareRe = regexp.MustCompile(`^[^A-Z0-9]*S[O6]?\s*[:;]([^/]{0,16}?)(?:\s|\s*` + lostSlash + `{1,2}\s*)(` + bareCode + `)`)
+	// or 1-bit scan a slash is a stroke or two of pixels): then the label
+	// with its colon (bareLabel) and a code with a hyphen must be there.
+	numberBareRe = regexp.MustCompile(bareLabel + `([^/]{0,16}?)(?:\s|\s*` + lostSlash + `{1,2}\s*)(` + bareCode + `)`)
+	// bareLabel is the label "Số:" of a line whose slash was lost: its ố
+	// may be lost too, with the colon there, or the colon read as a stop
+	// or a comma after it (a photograph's small print).
+	bareLabel = `^[^A-Z0-9]*S(?:[O6]?\s*[:;]|[O6]\s*[.,])`
 	// bareCode is a code whose slash was lost: capitals, and a hyphen
 	// before the next part, without which nothing tells it a code.
 	bareCode = `[A-Z][A-Z0-9]*` + joined + hyphen + `[A-Z0-9]+` + joined + `(?:` + hyphen + `[A-Z0-9]+` + joined + `)*`
@@ -42,7 +46,7 @@ var (
 	// it stood in, the code run on after the numeral's figures ("Số:
 	// 215MTTQ-BTT" in a 1-bit scan): figures alone in the slot, and the
 	// code with a hyphen.
-	numberRunOnRe = regexp.MustCompile(`^[^A-Z0-9]*S[O6]?\s*[:;]\s*([0-9]{1,6})(` + bareCode + `)`)
+	numberRunOnRe = regexp.MustCompile(bareLabel + `\s*([0-9]{1,6})(` + bareCode + `)`)
 	// partyRe is a number of the Party's order (Hướng dẫn 36-HD/VPTW):
 	// the type code after a hyphen and before the slash, the issuer's code
 	// after it ("Số 125-QĐ/TU", "Số 14514-CV/VPTW"), and no colon needed.
@@ -56,7 +60,7 @@ var (
 	// numberTypeLostRe is the line whose slash and type code OCR ran into
 	// the handwriting before them ("Số: 2477 -UBND" for "Số: 24/TTr-UBND"):
 	// the issuing code after a hyphen, and nothing after it.
-	numberTypeLostRe = regexp.MustCompile(`^[^A-Z0-9]*S[O6]?\s*[:;]([^/]{0,16}?)\s*[-–]\s*([A-Z][A-Z0-9]*)\s*$`)
+	numberTypeLostRe = regexp.MustCompile(bareLabel + `([^/]{0,16}?)\s*[-–]\s*([A-Z][A-Z0-9]*)\s*$`)
 	// sLookalike is the label's S read as the figure or sign of its
 	// shape (5ố:, $ố:), before the o of Số and its colon.
 	sLookalike = regexp.MustCompile(`^([^\pL\pN$§]*)[5$§](\s*[ốỐôÔóÓoO6]\s*[:;])`)

@@ -44,6 +44,8 @@ func TestParseNumberLine(t *testing.T) {
 		{"Số: 6§0 /TB-UBND", Number{Code: "TB-UBND", Unreadable: true}},
 		{"Số: UBND-KTTH", Number{Code: "UBND-KTTH", Unsure: true}}, // the slash lost beside the ink
 		{"Số: 94 UBND-KTTH", Number{Numeral: "94", Code: "UBND-KTTH", Unsure: true}},
+		{"Số. 534 UBND-KTTH", Number{Numeral: "534", Code: "UBND-KTTH", Unsure: true}}, // the colon read as a stop
+		{"Số, UBND-KTTH", Number{Code: "UBND-KTTH", Unsure: true}},                     // or a comma
 		{"Số: 45/QĐ-UBND", Number{Numeral: "45", Code: "QĐ-UBND"}},
 		{"Số: 45/QĐ—UBND", Number{Numeral: "45", Code: "QĐ-UBND"}}, // the hyphen read as a dash
 		{"Số: 45/QĐ~UBND", Number{Numeral: "45", Code: "QĐ-UBND"}}, // or as a tilde

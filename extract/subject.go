@@ -155,7 +155,7 @@ func subjectAfterHeading(heading layout.Segment, segs []layout.Segment) (string,
 // (NĐ 30 prints none): one there is a speck OCR read after its last word
 // ("dịp Tết."), but for an abbreviation's ("v.v.").
 func subjectOf(lines []string) string {
-	t := citedSlashes(cleanLine(joinLines(lines)))
+	t := citedSlashes(cleanLine(joinLines(withoutStrayDashes(lines))))
 	last := t[strings.LastIndexByte(t, ' ')+1:]
 	if strings.HasSuffix(last, ".") && !strings.Contains(strings.TrimSuffix(last, "."), ".") && utf8.RuneCountInString(last) > 3 {
 		t = strings.TrimSuffix(t, ".")
@@ -175,6 +175,45 @@ func joinLines(lines []string) string {
 		b.WriteString(l)
 	}
 	return b.String()
+}
+
+// withoutStrayDashes is a trích yếu's lines without the dash that stands
+// alone at the end of a line or the start of the next where it joins no
+// two parts of a name: after a word that asks for what follows it ("của
+// -" / "Quyết định"), or before a word in lower case ("nhà đầu tư" / "—
+// thực hiện"). A photograph's debris at the turn of a line is read so;
+// a name broken at its dash ("Sở Lao động -" / "Thương binh và Xã hội")
+// and a range of years keep it.
+func withoutStrayDashes(lines []string) []string {
+	out := slices.Clone(lines)
+	for i := 1; i < len(out); i++ {
+		before, after := strings.Fields(out[i-1]), strings.Fields(out[i])
+		switch {
+		case len(before) >= 2 && isDash(before[len(before)-1]) && len(after) > 0 && strayBetween(before[len(before)-2], after[0]):
+			out[i-1] = strings.Join(before[:len(before)-1], " ")
+		case len(after) >= 2 && isDash(after[0]) && len(before) > 0 && strayBetween(before[len(before)-1], after[1]):
+			out[i] = strings.Join(after[1:], " ")
+		}
+	}
+	return out
+}
+
+// isDash reports whether w is a dash standing alone.
+func isDash(w string) bool { return w == "-" || w == "–" || w == "—" }
+
+// strayBetween reports whether a dash between the words prev and next
+// joins nothing: prev asks for what follows it, or next is in lower
+// case.
+func strayBetween(prev, next string) bool {
+	r, _ := utf8.DecodeRuneInString(next)
+	return asksForMore[strings.ToLower(prev)] || unicode.IsLower(r)
+}
+
+// asksForMore are the words a trích yếu never ends a part on: a
+// preposition or a conjunction, or the plural's mark.
+var asksForMore = map[string]bool{
+	"của": true, "về": true, "cho": true, "với": true, "tại": true, "và": true, "các": true,
+	"những": true, "để": true, "theo": true, "trên": true, "trong": true, "từ": true, "đến": true,
 }
 
 // brokenRange matches a line that ends on a figure and a hyphen with no

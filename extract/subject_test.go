@@ -245,6 +245,28 @@ func TestSubjectLineWithSpecks(t *testing.T) {
 	}
 }
 
+// A dash standing alone at the edge of a trích yếu's line, where the
+// words it stands between are no two parts of a name (a photograph's
+// debris at the turn of a line), is no part of it; a name broken at its
+// dash keeps it.
+func TestSubjectStrayDashAtALinesEdge(t *testing.T) {
+	for _, c := range []struct {
+		lines []string
+		want  string
+	}{
+		{[]string{"Về việc hỗ trợ nhà đầu tư", "— thực hiện dự án"}, "Về việc hỗ trợ nhà đầu tư thực hiện dự án"},
+		{[]string{"V/v góp ý một số điều của -", "Quyết định số 2269/QĐ-TTg"}, "V/v góp ý một số điều của Quyết định số 2269/QĐ-TTg"},
+		{[]string{"V/v góp ý một số điều của", "- Quyết định số 2269/QĐ-TTg"}, "V/v góp ý một số điều của Quyết định số 2269/QĐ-TTg"},
+		{[]string{"V/v kiện toàn Sở Lao động -", "Thương binh và Xã hội"}, "V/v kiện toàn Sở Lao động - Thương binh và Xã hội"},
+		{[]string{"V/v kiện toàn Sở Văn hóa", "- Thể thao và Du lịch"}, "V/v kiện toàn Sở Văn hóa - Thể thao và Du lịch"},
+		{[]string{"Về kế hoạch giai đoạn 2021 -", "2025"}, "Về kế hoạch giai đoạn 2021 - 2025"},
+	} {
+		if got := subjectOf(c.lines); got != c.want {
+			t.Errorf("subjectOf(%q) = %q, want %q", c.lines, got, c.want)
+		}
+	}
+}
+
 // "V/v" as OCR may misread it still opens a công văn's trích yếu, which
 // is given back its "V/v"; a line that only begins with a V does not.
 func TestSubjectVvMisread(t *testing.T) {
