@@ -291,8 +291,12 @@ type PageText struct {
 	// sideways or upside down upright; its Words are on the page so
 	// turned.
 	Turns int `json:"turns,omitempty"`
-	// Image is the page turned upright, when Turns is not 0 (stored by
-	// the stage that recognised it), with its size in pixels.
+	// Flat is set when the page's text lines curved (a sheet
+	// photographed bent or curled) and were made straight before it was
+	// read, after the Turns; its Words are on the page so flattened.
+	Flat bool `json:"flat,omitempty"`
+	// Image is the page as read, when Turns is not 0 or Flat is set
+	// (stored by the stage that recognised it), with its size in pixels.
 	Image  Ref `json:"image,omitempty"`
 	Width  int `json:"width,omitempty"`
 	Height int `json:"height,omitempty"`

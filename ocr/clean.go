@@ -205,10 +205,15 @@ const (
 	StepOrient     = "orient"     // turn a page scanned sideways or upside down upright
 	StepDeskew     = "deskew"     // straighten skew up to about ±7°
 	StepRules      = "rules"      // in the header, remove underlines and the frames of boxed marks (KHẨN, MẬT)
+	// StepFlatten makes straight the text lines of a sheet photographed
+	// bent or curled. It is the reader's (see Worker.RecognizePage): a
+	// page whose cleaned lines curve is flattened in its colours, then
+	// cleaned again.
+	StepFlatten = "flatten"
 )
 
 // AllSteps lists every clean-up step in order.
-var AllSteps = []string{StepRedDropout, StepScale, StepBed, StepBackground, StepMedian, StepInk, StepOrient, StepDeskew, StepRules}
+var AllSteps = []string{StepRedDropout, StepScale, StepBed, StepBackground, StepMedian, StepInk, StepOrient, StepDeskew, StepRules, StepFlatten}
 
 // minOrientConf is the confidence a page's orientation is decided with
 // (see orientation).

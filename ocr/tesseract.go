@@ -27,7 +27,7 @@ type Config struct {
 }
 
 // DefaultClean is the clean-up applied by default.
-var DefaultClean = []string{StepRedDropout, StepScale, StepBed, StepMedian, StepOrient, StepDeskew, StepRules}
+var DefaultClean = []string{StepRedDropout, StepScale, StepBed, StepMedian, StepOrient, StepDeskew, StepRules, StepFlatten}
 
 // DefaultConfig recognises Vietnamese with the system's tessdata.
 func DefaultConfig() Config { return Config{Language: "vie", Clean: DefaultClean} }
@@ -54,6 +54,7 @@ type Worker struct {
 
 // NewWorker starts a Tesseract engine.
 func NewWorker(cfg Config) (*Worker, error) {
+	quietLeptonica()
 	w := &Worker{cfg: cfg}
 	if err := w.reset(); err != nil {
 		return nil, err
@@ -188,6 +189,19 @@ func (w *Worker) readPage(ctx context.Context, img []byte, pi vanthu.PageImage) 
 			}
 		}
 	}
+	// A sheet photographed bent: the page with its lines made straight
+	// is read as any page is, in its colours.
+	flat := false
+	if cl.Turns == 0 && slices.Contains(w.cfg.Clean, StepFlatten) && bent(cl) {
+		if f, ok, err := flatten(img, dpi, tiffFormat); err == nil && ok {
+			c, err := cleanPage(f, dpi, w.cfg.Clean)
+			fcfg, _, cerr := image.DecodeConfig(bytes.NewReader(f))
+			if err == nil && cerr == nil && c.Turns == 0 {
+				img, cl, cfg, flat = f, c, fcfg, true
+				stamped = nil // drawn on the page as scanned
+			}
+		}
+	}
 	// The page in its colours, decoded once, when a reading of its
 	// header asks for it.
 	var decoded image.Image
@@ -220,6 +234,7 @@ func (w *Worker) readPage(ctx context.Context, img []byte, pi vanthu.PageImage) 
 		}
 		pt = assemble(words, width)
 		pt.Turns = (turns + cl.Turns) % 4 // the frame of the words
+		pt.Flat = flat
 		if cl.Turns == 0 {
 			if turns != 0 {
 				stamped = nil // drawn on the page as scanned, not as turned upright

@@ -12,11 +12,14 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/vanthu/vanthu"
+	"github.com/vanthu/vanthu/internal/pagerender"
 	"github.com/vanthu/vanthu/internal/pdftest"
+	"github.com/vanthu/vanthu/ocr"
 	"github.com/vanthu/vanthu/search"
 )
 
@@ -106,6 +109,9 @@ func TestSidewaysScanIsShownUpright(t *testing.T) {
 		t.Fatalf("upload: %d", code)
 	}
 	d := s.waitIndexed(t, vanthu.RefOf(scan.Bytes()))
+	if code := s.getJSON(t, "/api/v1/documents/"+string(d.ID)+"?words=1", &d); code != http.StatusOK || len(d.Pages[0].Words) == 0 {
+		t.Fatalf("the record with its words: %d, %d words", code, len(d.Pages[0].Words))
+	}
 	pg := d.Pages[0]
 	if pg.Width != b.Dx() || pg.Height != b.Dy() || !strings.Contains(pg.Text, "QUYẾT ĐỊNH") {
 		t.Errorf("page %d×%d, text %q; want the page upright, %d×%d, read", pg.Width, pg.Height, pg.Text, b.Dx(), b.Dy())
@@ -124,6 +130,95 @@ func TestSidewaysScanIsShownUpright(t *testing.T) {
 			t.Fatalf("word %q at %d,%d–%d,%d lies off the %d×%d page", w.Text, w.X0, w.Y0, w.X1, w.Y1, pg.Width, pg.Height)
 		}
 	}
+}
+
+// A sheet photographed bent is read flattened, and shown so: the page
+// image the clerk sees is the flattened page, with each line's words
+// level on it and lying on their ink.
+func TestBentSheetIsShownFlat(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end")
+	}
+	r, err := pagerender.New()
+	if err != nil {
+		t.Skip(err)
+	}
+	s := startServer(t, t.TempDir())
+	bent := pagerender.Bend(r.Render(append([]string{"", "", ""}, pagerender.Body...)), 84)
+	scan, err := ocr.EncodePNG(bent, pagerender.DPI)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if code, _ := s.upload(t, "ảnh chụp cong.png", scan); code != http.StatusAccepted {
+		t.Fatalf("upload: %d", code)
+	}
+	d := s.waitIndexed(t, vanthu.RefOf(scan))
+	if code := s.getJSON(t, "/api/v1/documents/"+string(d.ID)+"?words=1", &d); code != http.StatusOK || len(d.Pages[0].Words) == 0 {
+		t.Fatalf("the record with its words: %d, %d words", code, len(d.Pages[0].Words))
+	}
+	pg := d.Pages[0]
+	if !strings.Contains(strings.Join(strings.Fields(pg.Text), " "), pagerender.Body[len(pagerender.Body)-1]) {
+		t.Errorf("text %q; want the last line, at the foot where the sheet bends most", pg.Text)
+	}
+	resp, err := http.Get(fmt.Sprintf("%s/api/v1/documents/%s/pages/1/image", s.base, d.ID))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	shown, _, err := image.Decode(resp.Body)
+	if err != nil || shown.Bounds().Dx() != pg.Width || shown.Bounds().Dy() != pg.Height {
+		t.Fatalf("page image %v, %v; want the page read, %d×%d", shown.Bounds(), err, pg.Width, pg.Height)
+	}
+	// The last line, in the image shown: as low at its start as in its
+	// middle (the sheet bent lifts its start 50 pixels).
+	start, middle := baseline(shown, 260, 460), baseline(shown, 1140, 1340)
+	if start < 0 || middle < 0 || start-middle > 15 || middle-start > 15 {
+		t.Errorf("the last line's baseline at %d at its start, %d in its middle; want the page shown flat", start, middle)
+	}
+	// Its words, as read: level, each box on its ink.
+	last := pg.Words[len(pg.Words)-1].Line
+	var top, bottom []int
+	for _, w := range pg.Words {
+		if w.Line != last {
+			continue
+		}
+		top, bottom = append(top, w.Y0), append(bottom, w.Y1)
+		ink := 0
+		for y := w.Y0; y < w.Y1; y++ {
+			for x := w.X0; x < w.X1; x++ {
+				if c, _, _, _ := shown.At(x, y).RGBA(); c < 0x8000 {
+					ink++
+				}
+			}
+		}
+		if area := (w.X1 - w.X0) * (w.Y1 - w.Y0); 10*ink < area {
+			t.Errorf("word %q at %d,%d–%d,%d: %d of %d pixels ink in the image shown; want it on its ink", w.Text, w.X0, w.Y0, w.X1, w.Y1, ink, area)
+		}
+	}
+	// Level within the marks stacked above a letter and the tails below
+	// one; the sheet bent lifts the line's ends 50 pixels and more.
+	if slices.Max(top)-slices.Min(top) > 30 || slices.Max(bottom)-slices.Min(bottom) > 30 {
+		t.Errorf("the last line's words from %d–%d to %d–%d down; want them level", slices.Min(top), slices.Max(top), slices.Min(bottom), slices.Max(bottom))
+	}
+}
+
+// baseline is the lowest row, among the 200 above the foot of a page of
+// pagerender.Body, where a tenth or more of the pixels from x0 to x1 are
+// ink: the last line's baseline there; -1 where there is none.
+func baseline(img image.Image, x0, x1 int) int {
+	foot := img.Bounds().Dy() - 70 // under the last line, above what a bend brings in
+	for y := foot; y > foot-200; y-- {
+		ink := 0
+		for x := x0; x < x1; x++ {
+			if c, _, _, _ := img.At(x, y).RGBA(); c < 0x8000 {
+				ink++
+			}
+		}
+		if 10*ink >= x1-x0 {
+			return y
+		}
+	}
+	return -1
 }
 
 // PDFs that cannot be read are refused at the door with a code a program

@@ -123,7 +123,7 @@ func (p *Processor) Process(ctx context.Context, files []string, emit func(Resul
 					pt, err = w.RecognizePage(ctx, img, j.img)
 				}
 				if err == nil {
-					err = storeUpright(ctx, p.Rasteriser.Blobs, img, &pt)
+					err = storeAsRead(ctx, p.Rasteriser.Blobs, img, j.img.DPI, &pt)
 				}
 			}
 			mu.Lock()

@@ -166,7 +166,7 @@ func (p *Pipeline) recognise(ctx context.Context, w *ocr.Worker, m queue.Message
 			if err != nil {
 				return err
 			}
-			if err := storeUpright(ctx, p.Blobs, img, &pt); err != nil {
+			if err := storeAsRead(ctx, p.Blobs, img, pi.DPI, &pt); err != nil {
 				return err
 			}
 		}
@@ -273,20 +273,21 @@ func (p *Pipeline) extract(ctx context.Context, id vanthu.Ref) error {
 	return p.Publish(ctx, d)
 }
 
-// storeUpright stores the page image img turned upright when OCR read it
-// turned (pt.Turns), and names it in pt: the page is then shown, cropped
-// for the clerk and archived as its words lie on it.
-func storeUpright(ctx context.Context, bs *blob.Store, img []byte, pt *vanthu.PageText) error {
-	if pt.Turns == 0 {
+// storeAsRead stores the page image img, at dpi, as OCR read it when
+// that was not as scanned (pt.Turns, pt.Flat), and names it in pt: the
+// page is then shown, cropped for the clerk and archived as its words
+// lie on it.
+func storeAsRead(ctx context.Context, bs *blob.Store, img []byte, dpi int, pt *vanthu.PageText) error {
+	if pt.Turns == 0 && !pt.Flat {
 		return nil
 	}
-	up, err := ocr.Upright(img, pt.Turns)
+	up, err := ocr.AsRead(img, dpi, pt.Turns, pt.Flat)
 	if err != nil {
 		return err
 	}
 	cfg, _, err := image.DecodeConfig(bytes.NewReader(up))
 	if err != nil {
-		return vanthu.E("ocr: upright page", vanthu.Invalid, err)
+		return vanthu.E("ocr: page as read", vanthu.Invalid, err)
 	}
 	ref, err := bs.PutBytes(ctx, up)
 	if err != nil {
