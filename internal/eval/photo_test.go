@@ -18,7 +18,21 @@ import (
 // hand's soft shadow over the bottom right, warm indoor light; the lens's
 // slight blur and the sensor's noise; and a JPEG of quality 70, as a
 // messaging app sends it.
-func phoneImage(img *image.RGBA, dpi int) string {
+func phoneImage(img *image.RGBA, dpi int) string { return photograph(img, dpi, 0) }
+
+// bentPhoneImage is phoneImage of the sheet lying bent, its sides lifted
+// toward the foot (a sheet taken out of a folder, or off a pile): each
+// point of the photograph shows the sheet from further down, by lift
+// times the sheet's height times the square of the point's distance from
+// the middle (as a share of half the width), four tenths of that at the
+// head and all of it at the foot, so that its lines bow up toward its
+// sides.
+func bentPhoneImage(lift float64) func(*image.RGBA, int) string {
+	return func(img *image.RGBA, dpi int) string { return photograph(img, dpi, lift) }
+}
+
+// photograph is phoneImage, the sheet bent by lift (see bentPhoneImage).
+func photograph(img *image.RGBA, dpi int, lift float64) string {
 	r := img.Bounds()
 	w, h := float64(r.Dx()), float64(r.Dy())
 	W, H := int(w*1.12), int(h*1.08)
@@ -36,6 +50,9 @@ func phoneImage(img *image.RGBA, dpi int) string {
 			fx, fy := float64(x), float64(y)
 			d := hm[6]*fx + hm[7]*fy + 1
 			sx, sy := (hm[0]*fx+hm[1]*fy+hm[2])/d, (hm[3]*fx+hm[4]*fy+hm[5])/d
+			if u := 2*sx/w - 1; lift > 0 {
+				sy += lift * h * u * u * (0.4 + 0.6*sy/h)
+			}
 			var c [3]float64
 			if sx >= 0 && sy >= 0 && sx < w-1 && sy < h-1 {
 				c = bilinear(img, sx, sy)

@@ -37,7 +37,8 @@ import (
 // showing through; a fax received in its standard mode, twice as
 // many dots an inch across as lines down; and the sheet photographed
 // with a phone on a desk, the photograph fitted to the sheet's page as
-// a converter to PDF fits it (phoneImage). These render each page's
+// a converter to PDF fits it (phoneImage), lying flat or bent
+// (bentPhoneImage). These render each page's
 // content alone, as go-fitz does; printedRescans are of paper printed
 // from the signed PDF, its signing stamps and the numerals an e-office
 // system stamped on it (annotations) printed with it.
@@ -85,6 +86,12 @@ var rescans = []scanning{
 		"number": 6, "doc_type": 12, "issuer": 12, "parent_body": 12, "issued_date": 10, "place": 12,
 		"subject": 10, "signer": 9, "signer_title": 8, "urgency": 12, "confidentiality": 12,
 	}, 0},
+	// The sheet bent, its sides lifted 7 mm at its foot (0.025 of its
+	// height): read flattened (ocr.StepFlatten).
+	{"200 dpi phone photograph of a bent sheet", 200, bentPhoneImage(0.025), map[string]int{
+		"number": 9, "doc_type": 12, "issuer": 10, "parent_body": 12, "issued_date": 8, "place": 11,
+		"subject": 11, "signer": 10, "signer_title": 10, "urgency": 12, "confidentiality": 12,
+	}, 1},
 }
 
 // printedRescans are rescans of the pages as printed, with their
