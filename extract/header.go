@@ -404,10 +404,10 @@ var nameDash = regexp.MustCompile(`\pL\s+[-–]$`)
 // too poorly to parse: it begins with the label "Số:" (its colon may be
 // read as a stop or a comma), or "Số" and a figure (a Party document's
 // "Số 12-CT/TU", its slash read as a 7: SỞ, which folds the same, is
-// followed by a name), or holds a code after a
-// slash (or what OCR made of one), which no agency's name has, or is a
-// code alone, its parts joined by a hyphen, after a figure or none (its
-// label read on a line of its own, the slash lost: 1 UBND-KGVX).
+// followed by a name), or holds a code after a slash (or what OCR made
+// of one), which no agency's name has, or is a code alone, its parts
+// joined by a hyphen, after a figure or none (its label read on a line
+// of its own, the slash lost: 1 UBND-KGVX).
 var numberish = regexp.MustCompile(`^[^A-Z0-9]*S[O6]\s*[:;.,]|^[^A-Z0-9]*S[O6]\s*[0-9]|[/;]\s*[A-Z]{1,6}\s*[-–]\s*[A-Z]|/[A-Z]|^[0-9\s.,…]*[A-Z]{2,8}\s*[-–]\s*[A-Z0-9]{2,10}$`)
 
 // nationals are the beginnings, folded, of what stands at the top right
