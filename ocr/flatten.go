@@ -33,10 +33,12 @@ static L_DEWARPA *lineModel(PIX *pixb, l_int32 minLines, l_int32 *psag) {
 	for (l_int32 i = 0; i < n; i++) {
 		PTA *pta = ptaaGetPta(long_, i, L_COPY);
 		l_int32 np = ptaGetCount(pta);
-		l_float32 x0, x1, c2;
-		ptaGetPt(pta, 0, &x0, NULL);
-		ptaGetPt(pta, np - 1, &x1, NULL);
-		if (np < 3 || x1 - x0 < 0.4 * pixGetWidth(pixb) || ptaGetQuadraticLSF(pta, &c2, NULL, NULL, NULL) != 0) {
+		l_float32 x0 = 0, x1 = 0, c2;
+		if (np >= 3) {
+			ptaGetPt(pta, 0, &x0, NULL);
+			ptaGetPt(pta, np - 1, &x1, NULL);
+		}
+		if (x1 - x0 < 0.4 * pixGetWidth(pixb) || ptaGetQuadraticLSF(pta, &c2, NULL, NULL, NULL) != 0) {
 			ptaDestroy(&pta);
 			continue;
 		}
@@ -272,4 +274,3 @@ func flatten(img []byte, dpi int, format C.l_int32) (out []byte, ok bool, err er
 	out, err = encodePix(flat, int(C.pixGetXRes(pix)), format)
 	return out, err == nil, err
 }
-
