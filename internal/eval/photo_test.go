@@ -50,7 +50,8 @@ func photograph(img *image.RGBA, dpi int, lift float64) string {
 			fx, fy := float64(x), float64(y)
 			d := hm[6]*fx + hm[7]*fy + 1
 			sx, sy := (hm[0]*fx+hm[1]*fy+hm[2])/d, (hm[3]*fx+hm[4]*fy+hm[5])/d
-			if u := 2*sx/w - 1; lift > 0 {
+			if lift > 0 {
+				u := 2*sx/w - 1
 				sy += lift * h * u * u * (0.4 + 0.6*sy/h)
 			}
 			var c [3]float64
