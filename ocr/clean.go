@@ -455,12 +455,10 @@ func turnUpright(img []byte, turns int) ([]byte, error) {
 	return turnImage(img, turns, C.IFF_TIFF)
 }
 
-// Upright is the page image img turned by turns quarter turns clockwise
-// (PageText.Turns) as a PNG stating the resolution img states: the page
-// as read, to be shown and archived.
-func Upright(img []byte, turns int) ([]byte, error) {
-	return turnImage(img, turns, C.IFF_PNG)
-}
+// asPNG is the page image img as a PNG stating the resolution img
+// states: the page as read (see RecognizePageAsRead), to be shown and
+// archived.
+func asPNG(img []byte) ([]byte, error) { return turnImage(img, 0, C.IFF_PNG) }
 
 func turnImage(img []byte, turns int, format C.l_int32) ([]byte, error) {
 	if len(img) == 0 {

@@ -175,21 +175,27 @@ var quietLeptonica = sync.OnceFunc(func() { C.setMsgSeverity(C.L_SEVERITY_ERROR)
 // grey, ink dark on white paper) curve: a sheet photographed bent,
 // curled or lifted from the desk.
 func bent(c Cleaned) bool {
-	if len(c.Image) == 0 {
-		return false
-	}
-	pix := C.pixReadMem((*C.l_uint8)(unsafe.Pointer(&c.Image[0])), C.size_t(len(c.Image)))
-	if pix == nil {
-		return false
-	}
-	defer C.pixDestroy(&pix)
-	bin := C.pixConvertTo1(pix, lineInk)
+	bin, dpi := lineBits(c.Image)
 	if bin == nil {
 		return false
 	}
 	defer C.pixDestroy(&bin)
-	med := int(C.sag(bin, minBentLines))
-	return abs(med) >= minSagAt(int(C.pixGetXRes(pix)))
+	return abs(int(C.sag(bin, minBentLines))) >= minSagAt(dpi)
+}
+
+// lineBits is the cleaned page grey (an image Clean made) as the
+// dewarper reads it: 1 bit, all but paper ink (lineInk); and the
+// resolution grey states. It is nil where grey cannot be read.
+func lineBits(grey []byte) (*C.PIX, int) {
+	if len(grey) == 0 {
+		return nil, 0
+	}
+	pix := C.pixReadMem((*C.l_uint8)(unsafe.Pointer(&grey[0])), C.size_t(len(grey)))
+	if pix == nil {
+		return nil, 0
+	}
+	defer C.pixDestroy(&pix)
+	return C.pixConvertTo1(pix, lineInk), int(C.pixGetXRes(pix))
 }
 
 // minSagAt is bentSag for a page at dpi.
@@ -200,42 +206,11 @@ func minSagAt(dpi int) int {
 	return bentSag * dpi / targetDPI
 }
 
-// Flatten is the page image img, at dpi (0: as it states), in its
-// colours, with its text lines made straight where they curve, as a PNG
-// (PageText.Flat): the page as read, to be shown and archived. ok is
-// false, and out nil, for a page whose lines do not curve or are too
-// few to model. It is deterministic: it makes again from the page as
-// scanned the page OCR read.
-func Flatten(img []byte, dpi int) (out []byte, ok bool, err error) {
-	return flatten(img, dpi, C.IFF_PNG)
-}
-
-// AsRead is the page image img, at dpi, as OCR read it (PageText.Turns
-// and Flat): turned upright, then flattened, as a PNG.
-func AsRead(img []byte, dpi, turns int, flat bool) ([]byte, error) {
-	if !flat {
-		return Upright(img, turns)
-	}
-	if turns != 0 {
-		var err error
-		if img, err = turnUpright(img, turns); err != nil {
-			return nil, err
-		}
-	}
-	out, ok, err := Flatten(img, dpi)
-	if err == nil && !ok {
-		// Not as read, which cannot be (Flatten is deterministic); the
-		// page as scanned, rather than none.
-		return Upright(img, 0)
-	}
-	return out, err
-}
-
-// tiffFormat is an uncompressed TIFF, for flatten: the page as read.
-const tiffFormat = C.IFF_TIFF
-
-// flatten is Flatten, in format.
-func flatten(img []byte, dpi int, format C.l_int32) (out []byte, ok bool, err error) {
+// flatten is the page image img, at dpi (0: as it states), in its
+// colours, with its text lines made straight where they curve, as an
+// uncompressed TIFF; ok is false, and out nil, for a page whose lines do
+// not curve or are too few to model.
+func flatten(img []byte, dpi int) (out []byte, ok bool, err error) {
 	quietLeptonica()
 	if len(img) == 0 {
 		return nil, false, vanthu.Errorf("ocr: flatten", vanthu.Invalid, "empty image")
@@ -256,14 +231,9 @@ func flatten(img []byte, dpi int, format C.l_int32) (out []byte, ok bool, err er
 	if err != nil {
 		return nil, false, err
 	}
-	grey := C.pixReadMem((*C.l_uint8)(unsafe.Pointer(&ink.Image[0])), C.size_t(len(ink.Image)))
-	if grey == nil {
-		return nil, false, vanthu.Errorf("ocr: flatten", vanthu.Transient, "cannot read the page's ink")
-	}
-	defer C.pixDestroy(&grey)
-	bin := C.pixConvertTo1(grey, lineInk)
+	bin, _ := lineBits(ink.Image)
 	if bin == nil {
-		return nil, false, vanthu.Errorf("ocr: flatten", vanthu.Transient, "cannot make the page 1 bit")
+		return nil, false, vanthu.Errorf("ocr: flatten", vanthu.Transient, "cannot read the page's ink")
 	}
 	defer C.pixDestroy(&bin)
 	flat := C.flatten(pix, bin, minBentLines, C.l_int32(minSagAt(dpi)))
@@ -271,6 +241,6 @@ func flatten(img []byte, dpi int, format C.l_int32) (out []byte, ok bool, err er
 		return nil, false, nil
 	}
 	defer C.pixDestroy(&flat)
-	out, err = encodePix(flat, int(C.pixGetXRes(pix)), format)
+	out, err = encodeTIFF(flat, int(C.pixGetXRes(pix)))
 	return out, err == nil, err
 }

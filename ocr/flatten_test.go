@@ -75,21 +75,32 @@ func TestBentSheetIsReadFlattened(t *testing.T) {
 	}
 	t.Logf("lines read: lying flat %d, bent %d as it lies and %d flattened (of %d)", flatRead, asItLies, n, len(pagerender.Body))
 
-	// The page shown is the page read: flattened again, the same.
+	// The page shown is the page read: the flattened page, given back
+	// with the reading; none for a page read as scanned.
 	png, err := EncodePNG(bent, 300)
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, err := AsRead(png, 300, 0, true)
+	_, asRead, err := w.RecognizePageAsRead(context.Background(), png, vanthu.PageImage{DPI: 300})
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := AsRead(png, 300, 0, true)
-	if err != nil || !bytes.Equal(a, b) {
-		t.Errorf("the page as read differs when made again (%v)", err)
-	}
-	if cfg, _, err := image.DecodeConfig(bytes.NewReader(a)); err != nil || cfg.Width != bent.Bounds().Dx() || cfg.Height != bent.Bounds().Dy() {
+	if cfg, _, err := image.DecodeConfig(bytes.NewReader(asRead)); err != nil || cfg.Width != bent.Bounds().Dx() || cfg.Height != bent.Bounds().Dy() {
 		t.Errorf("the page as read: %v, %v; want %v", cfg, err, bent.Bounds().Size())
+	}
+	flat, ok, err := flatten(png, 300)
+	if err != nil || !ok {
+		t.Fatalf("flatten: %v, %v", ok, err)
+	}
+	if want, err := asPNG(flat); err != nil || !bytes.Equal(asRead, want) {
+		t.Errorf("the page as read is not the page flattened (%v)", err)
+	}
+	flatPNG, err := EncodePNG(page, 300)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, read, err := w.RecognizePageAsRead(context.Background(), flatPNG, vanthu.PageImage{DPI: 300}); err != nil || read != nil {
+		t.Errorf("the sheet lying flat: %d bytes as read, %v; want none, read as scanned", len(read), err)
 	}
 }
 
@@ -105,13 +116,13 @@ func TestFlattenWithoutLines(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if out, ok, err := Flatten(png, 200); ok || out != nil || err != nil {
+		if out, ok, err := flatten(png, 200); ok || out != nil || err != nil {
 			t.Errorf("%s: flattened %v, %d bytes, %v; want it left as it is", name, ok, len(out), err)
 		}
 	}
 	for _, b := range [][]byte{nil, []byte("not an image"), []byte("\x89PNG\r\n\x1a\n")} {
-		if _, ok, err := Flatten(b, 200); ok || err == nil {
-			t.Errorf("Flatten(%q): %v, %v; want an error", b, ok, err)
+		if _, ok, err := flatten(b, 200); ok || err == nil {
+			t.Errorf("flatten(%q): %v, %v; want an error", b, ok, err)
 		}
 	}
 }

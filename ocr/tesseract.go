@@ -119,27 +119,40 @@ func (w *Worker) Recognize(ctx context.Context, img []byte, dpi int) (vanthu.Pag
 // one way 2.5 times as surely as on the other axis, and a short letter
 // fed head first measured −7.0 against 3.0.
 func (w *Worker) RecognizePage(ctx context.Context, img []byte, pi vanthu.PageImage) (vanthu.PageText, error) {
-	pt, retry, err := w.readPage(ctx, img, pi)
-	if err != nil || !readsTurned(pt.Words) {
-		return pt, err
+	pt, _, err := w.RecognizePageAsRead(ctx, img, pi)
+	return pt, err
+}
+
+// RecognizePageAsRead is RecognizePage, and the page image as it was
+// read where that is not as scanned (PageText.Turns, Flat), as a PNG
+// stating the scan's resolution, for the page to be shown, cropped and
+// archived as its words lie on it; nil for a page read as scanned.
+func (w *Worker) RecognizePageAsRead(ctx context.Context, img []byte, pi vanthu.PageImage) (vanthu.PageText, []byte, error) {
+	pt, retry, read, err := w.readPage(ctx, img, pi)
+	if err == nil && readsTurned(pt.Words) {
+		pi.Stamped = nil // drawn on the page as scanned
+		_, share := syllables(pt.Words)
+		for _, t := range retry {
+			turned, terr := turnUpright(img, t)
+			if terr != nil {
+				break
+			}
+			tp, _, tread, terr := w.readPage(ctx, turned, pi)
+			if terr != nil {
+				break
+			}
+			if _, s := syllables(tp.Words); tp.Turns == 0 && !readsTurned(tp.Words) && s >= share+minTurnedGain {
+				tp.Turns = t
+				pt, read = tp, tread
+				break
+			}
+		}
 	}
-	pi.Stamped = nil // drawn on the page as scanned
-	_, share := syllables(pt.Words)
-	for _, t := range retry {
-		turned, err := turnUpright(img, t)
-		if err != nil {
-			return pt, nil
-		}
-		tp, _, err := w.readPage(ctx, turned, pi)
-		if err != nil {
-			return pt, nil
-		}
-		if _, s := syllables(tp.Words); tp.Turns == 0 && !readsTurned(tp.Words) && s >= share+minTurnedGain {
-			tp.Turns = t
-			return tp, nil
-		}
+	if err != nil || pt.Turns == 0 && !pt.Flat {
+		return pt, nil, err
 	}
-	return pt, nil
+	png, err := asPNG(read)
+	return pt, png, err
 }
 
 // turnsToTry are the quarter turns a page Leptonica did not decide on is
@@ -156,21 +169,21 @@ func turnsToTry(leaning int) []int {
 // readPage is RecognizePage without the readings turned: it also returns
 // the turns to read the page in again if it reads as no language (none
 // where Leptonica decided the page's orientation).
-func (w *Worker) readPage(ctx context.Context, img []byte, pi vanthu.PageImage) (pt vanthu.PageText, retry []int, err error) {
+func (w *Worker) readPage(ctx context.Context, img []byte, pi vanthu.PageImage) (pt vanthu.PageText, retry []int, read []byte, err error) {
 	dpi, stamped := pi.DPI, pi.Stamped
 	if err := ctx.Err(); err != nil {
-		return pt, retry, err
+		return pt, retry, read, err
 	}
 	// gosseract crashes on bytes Leptonica cannot read; check first.
 	cfg, _, err := image.DecodeConfig(bytes.NewReader(img))
 	if err != nil {
-		return pt, retry, vanthu.E("ocr", vanthu.Invalid, err)
+		return pt, retry, read, vanthu.E("ocr", vanthu.Invalid, err)
 	}
 	// Clean always runs: with no steps it still hands Tesseract a grey
 	// image that states the page's real resolution.
 	cl, err := cleanPage(img, dpi, w.cfg.Clean)
 	if err != nil {
-		return pt, retry, err
+		return pt, retry, read, err
 	}
 	if cl.Undecided {
 		retry = turnsToTry(cl.Leaning)
@@ -183,7 +196,7 @@ func (w *Worker) readPage(ctx context.Context, img []byte, pi vanthu.PageImage) 
 		if up, err := turnUpright(img, cl.Turns); err == nil {
 			if c, err := cleanPage(up, dpi, w.cfg.Clean); err == nil && c.Turns == 0 {
 				if cfg, _, err = image.DecodeConfig(bytes.NewReader(up)); err != nil {
-					return pt, retry, vanthu.E("ocr", vanthu.Invalid, err)
+					return pt, retry, read, vanthu.E("ocr", vanthu.Invalid, err)
 				}
 				img, cl, turns = up, c, cl.Turns
 			}
@@ -193,7 +206,7 @@ func (w *Worker) readPage(ctx context.Context, img []byte, pi vanthu.PageImage) 
 	// is read as any page is, in its colours.
 	flat := false
 	if cl.Turns == 0 && slices.Contains(w.cfg.Clean, StepFlatten) && bent(cl) {
-		if f, ok, err := flatten(img, dpi, tiffFormat); err == nil && ok {
+		if f, ok, err := flatten(img, dpi); err == nil && ok {
 			c, err := cleanPage(f, dpi, w.cfg.Clean)
 			fcfg, _, cerr := image.DecodeConfig(bytes.NewReader(f))
 			if err == nil && cerr == nil && c.Turns == 0 {
@@ -202,6 +215,7 @@ func (w *Worker) readPage(ctx context.Context, img []byte, pi vanthu.PageImage) 
 			}
 		}
 	}
+	read = img // the page as read: upright, flat
 	// The page in its colours, decoded once, when a reading of its
 	// header asks for it.
 	var decoded image.Image
@@ -219,7 +233,7 @@ func (w *Worker) readPage(ctx context.Context, img []byte, pi vanthu.PageImage) 
 		var disputed []image.Rectangle
 		words, err := w.recognize(src)
 		if err != nil {
-			return pt, retry, err
+			return pt, retry, read, err
 		}
 		unscale(words, scale)
 		if cl.Turns == 0 {
@@ -250,22 +264,22 @@ func (w *Worker) readPage(ctx context.Context, img []byte, pi vanthu.PageImage) 
 			pt.Words = unsureOf(pt.Words, disputed)
 		}
 		if pt.Text != "" {
-			return pt, retry, nil
+			return pt, retry, read, nil
 		}
 		blank, err := isBlank(img)
 		if err != nil {
-			return pt, retry, vanthu.E("ocr", vanthu.Invalid, err)
+			return pt, retry, read, vanthu.E("ocr", vanthu.Invalid, err)
 		}
 		if blank {
-			return pt, retry, nil
+			return pt, retry, read, nil
 		}
 		if attempt == 1 {
 			pt.Unread = true
-			return pt, retry, nil
+			return pt, retry, read, nil
 		}
 		// Once more with a fresh engine.
 		if err := w.reset(); err != nil {
-			return pt, retry, err
+			return pt, retry, read, err
 		}
 	}
 }

@@ -118,12 +118,12 @@ func (p *Processor) Process(ctx context.Context, files []string, emit func(Resul
 			if j.img.Text != "" {
 				pt = j.img.FromTextLayer() // born-digital: no OCR
 			} else {
-				var img []byte
+				var img, read []byte
 				if img, err = p.Rasteriser.Blobs.ReadAll(j.img.Image); err == nil {
-					pt, err = w.RecognizePage(ctx, img, j.img)
+					pt, read, err = w.RecognizePageAsRead(ctx, img, j.img)
 				}
 				if err == nil {
-					err = storeAsRead(ctx, p.Rasteriser.Blobs, img, j.img.DPI, &pt)
+					err = storeAsRead(ctx, p.Rasteriser.Blobs, read, &pt)
 				}
 			}
 			mu.Lock()

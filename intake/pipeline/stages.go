@@ -160,13 +160,14 @@ func (p *Pipeline) recognise(ctx context.Context, w *ocr.Worker, m queue.Message
 			}
 			p.metrics().OCRBusyWorkers.Add(1)
 			start := time.Now()
-			pt, err = w.RecognizePage(ctx, img, pi)
+			var read []byte
+			pt, read, err = w.RecognizePageAsRead(ctx, img, pi)
 			p.metrics().OCRNanos.Add(int64(time.Since(start)))
 			p.metrics().OCRBusyWorkers.Add(-1)
 			if err != nil {
 				return err
 			}
-			if err := storeAsRead(ctx, p.Blobs, img, pi.DPI, &pt); err != nil {
+			if err := storeAsRead(ctx, p.Blobs, read, &pt); err != nil {
 				return err
 			}
 		}
@@ -273,23 +274,19 @@ func (p *Pipeline) extract(ctx context.Context, id vanthu.Ref) error {
 	return p.Publish(ctx, d)
 }
 
-// storeAsRead stores the page image img, at dpi, as OCR read it when
-// that was not as scanned (pt.Turns, pt.Flat), and names it in pt: the
-// page is then shown, cropped for the clerk and archived as its words
-// lie on it.
-func storeAsRead(ctx context.Context, bs *blob.Store, img []byte, dpi int, pt *vanthu.PageText) error {
-	if pt.Turns == 0 && !pt.Flat {
+// storeAsRead stores the page image as OCR read it (read, from
+// ocr.Worker.RecognizePageAsRead) when that was not as scanned, and
+// names it in pt: the page is then shown, cropped for the clerk and
+// archived as its words lie on it.
+func storeAsRead(ctx context.Context, bs *blob.Store, read []byte, pt *vanthu.PageText) error {
+	if read == nil {
 		return nil
 	}
-	up, err := ocr.AsRead(img, dpi, pt.Turns, pt.Flat)
-	if err != nil {
-		return err
-	}
-	cfg, _, err := image.DecodeConfig(bytes.NewReader(up))
+	cfg, _, err := image.DecodeConfig(bytes.NewReader(read))
 	if err != nil {
 		return vanthu.E("ocr: page as read", vanthu.Invalid, err)
 	}
-	ref, err := bs.PutBytes(ctx, up)
+	ref, err := bs.PutBytes(ctx, read)
 	if err != nil {
 		return err
 	}
