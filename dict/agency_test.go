@@ -23,6 +23,11 @@ func TestRepairHeader(t *testing.T) {
 		{"CHI CUC THUY LOI", "CHI CỤC THỦY LỢI"},
 		{"CHI CỤC THUF TỈNH BÌNH AN", "CHI CỤC THUẾ TỈNH BÌNH AN"}, // no word: a slip
 		{"CHI CỤC CHĂN NUÔI VÀ THÚ Ý", "CHI CỤC CHĂN NUÔI VÀ THÚ Y"},
+		// The Party's committees, and sectors written short.
+		{"ĐANG BỘ TĨNH BÌNH AN", "ĐẢNG BỘ TỈNH BÌNH AN"},
+		{"HUYÊN ỦY BÌNH SƠN", "HUYỆN ỦY BÌNH SƠN"},
+		{"SƠ GD&ĐT BẮC GIANG", "SỞ GD&ĐT BẮC GIANG"},
+		{"PHÒNG TN&MT", "PHÒNG TN&MT"},
 		// One letter off from a phrase, but words printed so: the whole
 		// of a sector's name, or a compound with the word after it.
 		{"CỤC THỦY SẢN", "CỤC THỦY SẢN"},

@@ -123,6 +123,27 @@ func RepairMisreadProvince(ws []string) ([]string, bool) {
 	return out, true
 }
 
+// RepairBareProvince respells the province's name that ws is, read in
+// capitals without a mark where the name has marks (BAC GIANG → BẮC
+// GIANG: a 1-bit scan of a header loses the marks of a name that no unit
+// word heads, as in SỞ GD&ĐT BẮC GIANG). It returns ws respelt and whether
+// it changed them. Words that are not the whole of a name, or that bear a
+// mark, are left as read.
+func RepairBareProvince(ws []string) ([]string, bool) {
+	name, n := provinceAt(ws, false)
+	if n == 0 || n != len(ws) || !slices.ContainsFunc(name, HasMarks) {
+		return ws, false
+	}
+	for _, w := range ws {
+		if HasMarks(w) || !Capitals(w) && strings.TrimFunc(w, notLetter) != "" {
+			return ws, false
+		}
+	}
+	out := append([]string(nil), ws...)
+	respellAll(out, name)
+	return out, true
+}
+
 // provinceJoined returns ws's first word as the name of the province of
 // two or more syllables whose letters it has run together (NGHỆAN: OCR
 // lost the space), in capitals if it was read so.
@@ -288,6 +309,40 @@ func NamedOtherwise(agency, place string) bool {
 	}
 	before, ok := strings.CutSuffix(" "+Fold(line), " "+Fold(name))
 	return ok && EndsWithUnit(before)
+}
+
+// UnknownDistrict reports whether agency, a header's agency, ends with a
+// district's unit word (HUYỆN, QUẬN, THỊ XÃ) and a name that is no
+// district's nor any unit's of the list (UBND HUYỆN SMA CAI: a syllable
+// of Si Ma Cai lost under a note). The districts were abolished in 2025,
+// so the list has them all; a commune's or a ward's name may be a new one,
+// and is not asked. A numbered district (QUẬN 1), an island district
+// (HUYỆN ĐẢO PHÚ QUÝ) and a district's Party or Youth Union committee
+// (HUYỆN ỦY …) are taken as named.
+func UnknownDistrict(agency string) bool {
+	ws := strings.Fields(placeKey(agency))
+	at := -1
+	for i := len(ws) - 1; i >= 0 && at < 0; i-- {
+		switch {
+		case ws[i] == "huyện" || ws[i] == "quận":
+			at = i + 1
+		case ws[i] == "xã" && i > 0 && ws[i-1] == "thị":
+			at = i + 1
+		}
+	}
+	if at < 0 || at >= len(ws) {
+		return false
+	}
+	name := ws[at:]
+	if name[0] == "đảo" {
+		name = name[1:]
+	}
+	if len(name) == 0 || name[0] == "ủy" || name[0] == "đoàn" || !strings.ContainsFunc(strings.Join(name, ""), unicode.IsLetter) {
+		return false
+	}
+	t := unitNames()
+	key := strings.Join(name, " ")
+	return !t.names[key] && !t.provinces[key]
 }
 
 // agencyUnits are the words for a unit an agency's name goes on with

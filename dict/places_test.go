@@ -218,3 +218,27 @@ func TestNamedOtherwise(t *testing.T) {
 		}
 	}
 }
+
+func TestUnknownDistrict(t *testing.T) {
+	for _, c := range []struct {
+		agency string
+		want   bool
+	}{
+		{"UBND HUYỆN SMA CAI", true}, // Si Ma Cai, a syllable lost
+		{"UBND HUYỆN SI MA CAI", false},
+		{"ỦY BAN NHÂN DÂN HUYỆN BÌNH SƠN", false},
+		{"UBND HUYỆN BINH SƠN", true}, // a mark lost: no district's name
+		{"PHÒNG GIÁO DỤC VÀ ĐÀO TẠO THỊ XÃ SƠN TÂY", false},
+		{"UBND THỊ XÃ SƠN TẤY", true},
+		{"UBND QUẬN 1", false},
+		{"UBND HUYỆN ĐẢO PHÚ QUÝ", false},
+		{"HUYỆN ỦY BÌNH SƠN", false},
+		{"UBND XÃ HOÀI NHƠN BẮC", false}, // a commune's name may be new
+		{"SỞ Y TẾ", false},
+		{"UBND HUYỆN", false},
+	} {
+		if got := UnknownDistrict(c.agency); got != c.want {
+			t.Errorf("UnknownDistrict(%q) = %v, want %v", c.agency, got, c.want)
+		}
+	}
+}

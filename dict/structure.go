@@ -39,6 +39,10 @@ var bodies = []string{
 	"BAN TUYÊN GIÁO", "BAN TUYÊN GIÁO VÀ DÂN VẬN", "BAN TỔ CHỨC", "BAN DÂN VẬN", "BAN NỘI CHÍNH",
 	"BAN KINH TẾ", "BAN ĐỐI NGOẠI", "ỦY BAN KIỂM TRA", "BAN PHÁP CHẾ", "BAN VĂN HÓA XÃ HỘI",
 	"BAN KINH TẾ NGÂN SÁCH", "BAN DÂN TỘC",
+	// The Party's committees and cells, and the Youth Union's committees,
+	// of which a 1-bit scan loses the marks (ĐANG BỘ TĨNH).
+	"ĐẢNG BỘ", "ĐẢNG ỦY", "CHI BỘ", "TỈNH ỦY", "THÀNH ỦY", "HUYỆN ỦY", "QUẬN ỦY", "THỊ ỦY",
+	"TỈNH ĐOÀN", "THÀNH ĐOÀN", "HUYỆN ĐOÀN",
 }
 
 // sectors are the sectors of ministries, sở and phòng.
@@ -50,6 +54,9 @@ var sectors = []string{
 	"THÔNG TIN VÀ TRUYỀN THÔNG", "DÂN TỘC VÀ TÔN GIÁO", "KINH TẾ VÀ HẠ TẦNG", "QUẢN LÝ ĐÔ THỊ",
 	"THANH TRA", "TÀI NGUYÊN", "MÔI TRƯỜNG", "KINH TẾ", "VĂN HÓA", "GIÁO DỤC",
 	"VĂN THƯ", "LƯU TRỮ", "VĂN THƯ LƯU TRỮ", "VĂN THƯ VÀ LƯU TRỮ",
+	// As headers print them short (SỞ GD&ĐT BẮC GIANG).
+	"GD&ĐT", "GDĐT", "TN&MT", "TNMT", "NN&PTNT", "NÔNG NGHIỆP VÀ PTNT", "KH&ĐT", "KHĐT", "KH&CN", "KHCN",
+	"LĐ-TB&XH", "LĐTBXH", "VH-TT&DL", "VHTTDL", "TT&TT", "TTTT", "GTVT",
 }
 
 // sectorBodies are the bodies whose names are a sector's: a ministry, a

@@ -188,8 +188,8 @@ func extractFields(pages []vanthu.Page, segsOf [][]layout.Segment) (vanthu.Metad
 		conf["parent_body"] = 0 // SỞ NỘI VỤ with no UBND TỈNH read above it
 	}
 	for f, name := range map[string]string{"issuer": md.Issuer, "parent_body": md.ParentBody} {
-		if unitMisread(name) {
-			conf[f] = 0 // UBND TÌ GIA LAI
+		if unitMisread(name) || dict.UnknownDistrict(name) {
+			conf[f] = 0 // UBND TÌ GIA LAI, UBND HUYỆN SMA CAI
 		}
 		if dict.NamedOtherwise(name, md.Place) {
 			conf[f], conf["place"] = 0, 0 // UBND TỈNH BINH AN over Bình An

@@ -233,8 +233,11 @@ var agencyStarts = []string{
 // an agency's name off that axis, such as a signing stamp's
 // ("TRUNG TÂM CÔNG BÁO …") printed in the top margin, is neither. A
 // name that starts with an abbreviation agencyStarts does not know is
-// reported unsure. The bodies of a joint document (joint: its number's
-// type is liên tịch) are its agency together, joined by dashes.
+// reported unsure, and so are lines of which none starts an agency's name,
+// even once repaired (U AN NHA Ầ THÀNH PHỐ HỒ CHÍ MINH: the body's words
+// lost under a note or a stamp, the unit's left). The bodies of a joint document (joint:
+// its number's type is liên tịch) are its agency together, joined by
+// dashes; one body alone is unsure, the others' lines lost.
 func issuer(segs []layout.Segment, joint bool) (agency, parent string, unsure bool) {
 	var lines []string
 	var from []layout.Segment // the segment of each line
@@ -282,7 +285,8 @@ func issuer(segs []layout.Segment, joint bool) (agency, parent string, unsure bo
 		return dict.RepairHeader(strings.TrimSuffix(strings.Join(lines, " "), " -"))
 	}
 	if len(starts) == 0 {
-		return name(lines), "", false
+		agency = name(lines)
+		return agency, "", !startsAgency(foldUpper(agency) + " ")
 	}
 	// A joint document's bodies stand one under the other, a dash after
 	// each but the last or none (BỘ TÀI CHÍNH - / BỘ Y TẾ): they issue it
@@ -302,7 +306,7 @@ func issuer(segs []layout.Segment, joint bool) (agency, parent string, unsure bo
 	if k > 0 && centredOver(from[starts[k-1]], from[start]) {
 		parent = name(lines[starts[k-1]:start])
 	}
-	return agency, parent, unknown[start]
+	return agency, parent, unknown[start] || joint && !strings.Contains(agency, " - ")
 }
 
 // logoMarks drops from the ends of header line t what OCR made of a logo

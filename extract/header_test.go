@@ -106,6 +106,34 @@ func TestGarbledNameGoesToReview(t *testing.T) {
 	}
 }
 
+// An agency's name that names no body, even once its words are repaired,
+// goes to review: a note or a stamp over its first line left the unit's
+// (U AN NHA Ầ for ỦY BAN NHÂN DÂN). So does a district that is none
+// (SMA CAI for SI MA CAI), and one body alone for a joint document's
+// agency, the other's line lost. Names as printed do not go.
+func TestIssuerThatNamesNoBodyGoesToReview(t *testing.T) {
+	for _, c := range []struct {
+		lines  []string
+		number string
+		field  string
+	}{
+		{[]string{"U AN NHA Ầ", "THÀNH PHỐ HỒ CHÍ MINH"}, "Số: 4521/TTr-UBND", "issuer"},
+		{[]string{"ỦY BAN NHÂN DÂN", "THÀNH PHỐ HỒ CHÍ MINH"}, "Số: 4521/TTr-UBND", ""},
+		{[]string{"ỦY BAN NHÂN DẪN", "THÀNH PHỐ HỒ CHÍ MINH"}, "Số: 4521/TTr-UBND", ""}, // repaired
+		{[]string{"UBND HUYỆN SMA CAI", "UBND XÃ SÍN CHÉNG"}, "Số: 56/UBND-VP", "parent_body"},
+		{[]string{"BỘ Y TẾ"}, "Số: 12/2013/TTLT-BTC-BYT", "issuer"},
+		{[]string{"BỘ TÀI CHÍNH - BỘ Y TẾ"}, "Số: 12/2013/TTLT-BTC-BYT", ""},
+	} {
+		p := page(1, append(append([]string{}, c.lines...), c.number, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")...)
+		r := Read([]vanthu.Page{p}, nil)
+		for _, f := range []string{"issuer", "parent_body"} {
+			if slices.Contains(r.Review, f) != (f == c.field) {
+				t.Errorf("%q: issuer %q under %q, review %v; want %s flagged: %v", c.lines, r.Metadata.Issuer, r.Metadata.ParentBody, r.Review, f, f == c.field)
+			}
+		}
+	}
+}
+
 // A name printed on two lines is one name, where its second line begins
 // as a body's name could (KHOA, TỔ, BẢO) but does not: the words go on.
 func TestIssuerOnTwoLines(t *testing.T) {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/vanthu/vanthu"
 	"github.com/vanthu/vanthu/dict"
+	"github.com/vanthu/vanthu/layout"
 )
 
 // Correct repairs the known failures of Tesseract on Vietnamese in one
@@ -316,8 +317,10 @@ func core(w vanthu.Word) string {
 // for its unit on one line (TỈNH QUANG NGAI → TỈNH QUẢNG NGÃI, tĩnh Quảng
 // Ngãi → tỉnh Quảng Ngãi; see dict.RepairProvince), a district's or a
 // commune's after its unit's (HUYỆN MÔ ĐỨC → HUYỆN MỘ ĐỨC; see
-// dict.RepairUnit), and a province's anywhere a word of it holds a letter
-// Vietnamese has not (Quảng Nøãi; see dict.RepairMisreadProvince).
+// dict.RepairUnit), a province's anywhere a word of it holds a letter
+// Vietnamese has not (Quảng Nøãi; see dict.RepairMisreadProvince), and a
+// province's read in capitals without its marks at the end of a line of
+// capitals (SỞ GD&ĐT BAC GIANG; see dict.RepairBareProvince).
 func CorrectProvinces(words []vanthu.Word) {
 	for i := 0; i+1 < len(words); i++ {
 		if _, _, post := splitPunct(words[i].Text); post != "" {
@@ -350,6 +353,51 @@ func CorrectProvinces(words []vanthu.Word) {
 			}
 		}
 	}
+	// A name in capitals that ends a printed run of capitals after a word
+	// of it (SỞ GD&ĐT BAC GIANG, the Quốc hiệu beside it across the
+	// header's gap): the end of an agency's name, its marks lost.
+	for _, run := range printedRuns(words) {
+		for k := 2; k <= min(4, len(run)-1); k++ {
+			name := run[len(run)-k:]
+			if !dict.Capitals(run[len(run)-k-1].Text) {
+				continue
+			}
+			var ws []string
+			for _, w := range name {
+				ws = append(ws, w.Text)
+			}
+			if fixed, ok := dict.RepairBareProvince(ws); ok {
+				for j, t := range fixed {
+					name[j].Text = t
+				}
+				break
+			}
+		}
+	}
+}
+
+// printedRuns splits words, in Tesseract's order, into the runs of one
+// line with no wide gap inside, as layout.Segments does: the two columns
+// of a header's row are two runs. Each run shares words' backing array.
+func printedRuns(words []vanthu.Word) [][]vanthu.Word {
+	var runs [][]vanthu.Word
+	for end := 0; end < len(words); {
+		start := end
+		for end < len(words) && words[end].Line == words[start].Line {
+			end++
+		}
+		line := words[start:end]
+		h := max(layout.MedianHeight(line), 8)
+		from := 0
+		for i := 1; i <= len(line); i++ {
+			if i < len(line) && line[i].X0-line[i-1].X1 < 2*h {
+				continue
+			}
+			runs = append(runs, line[from:i])
+			from = i
+		}
+	}
+	return runs
 }
 
 // splitJoined splits a word that is two syllables run together (Vềviệc,

@@ -161,6 +161,8 @@ func TestCorrectProvinces(t *testing.T) {
 		"ông Quang Nam",
 		"dịch vụ Quảng Nøãi trong",
 		"UBND HUYỆN MÔ ĐỨC",
+		"SỞ GD&ĐT BAC GIANG",
+		"SỞ Y TẾ LONG AN", "CÔNG AN BAC GIANG MỚI", "ông BAC GIANG", // no marks to give back; not at the end; not after capitals
 	} {
 		for _, s := range strings.Fields(l) {
 			words = append(words, vanthu.Word{Text: s, Line: i})
@@ -168,8 +170,27 @@ func TestCorrectProvinces(t *testing.T) {
 	}
 	CorrectProvinces(words)
 	want := "ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI tại tỉnh Quảng Ngãi, thành phố Hà Nội. TỈNH, QUANG NGAI ông Quang Nam " +
-		"dịch vụ Quảng Ngãi trong UBND HUYỆN MỘ ĐỨC"
+		"dịch vụ Quảng Ngãi trong UBND HUYỆN MỘ ĐỨC SỞ GD&ĐT BẮC GIANG SỞ Y TẾ LONG AN CÔNG AN BAC GIANG MỚI ông BAC GIANG"
 	if s := textOf(words); s != want {
+		t.Errorf("CorrectProvinces:\n got %s\nwant %s", s, want)
+	}
+}
+
+// A header's row read as one line across both columns: the agency's name
+// ends at the gap before the Quốc hiệu.
+func TestCorrectProvincesBeforeAGap(t *testing.T) {
+	var words []vanthu.Word
+	x := 100
+	for _, s := range strings.Fields("SỞ GD&ĐT BAC GIANG | CỘNG HÒA XÃ HỘI") {
+		if s == "|" {
+			x += 400 // the gap between the columns
+			continue
+		}
+		words = append(words, vanthu.Word{Text: s, X0: x, X1: x + 20*len([]rune(s)), Y0: 100, Y1: 130})
+		x += 20*len([]rune(s)) + 12
+	}
+	CorrectProvinces(words)
+	if s, want := textOf(words), "SỞ GD&ĐT BẮC GIANG CỘNG HÒA XÃ HỘI"; s != want {
 		t.Errorf("CorrectProvinces:\n got %s\nwant %s", s, want)
 	}
 }

@@ -67,14 +67,22 @@ var noteScan = scanning{"300 dpi colour, a leader's note in blue", 300, jpegImag
 // noteBitScan is the kinds with a note scanned at 200 dpi in 1 bit, where
 // the note is black as the print is and no colour tells it apart: the
 // fields it spoils (an agency's first line, a trích yếu, a place) are
-// mostly flagged. Left wrong without review: names read with a mark lost
-// where nothing on the page says otherwise (ĐANG BỘ TĨNH, SƠ GD&ĐT BAC
-// GIANG, UBND TỈNH BÍNH AN over Bính An), a city's name strewn, a
-// commune's parent, a joint circular's first ministry and the red MẬT.
+// mostly flagged. An agency's name whose first words the note spoilt is
+// flagged where none of its lines begins a body's name (U AN NHA Ầ THÀNH
+// PHỐ HỒ CHÍ MINH), a district's name that is no district's (UBND HUYỆN
+// SMA CAI; dict.UnknownDistrict), and a joint circular's agency that
+// names one body (BỘ Y TẾ for BỘ TÀI CHÍNH - BỘ Y TẾ). The marks lost
+// from ĐẢNG BỘ TỈNH and SỞ GD&ĐT BẮC GIANG are put back: the Party's
+// committees and the sectors written short are of the state's vocabulary
+// (dict.RepairHeader), and a province's name read in capitals without its
+// marks at the end of a name is the province's (ocr.CorrectProvinces).
+// Left wrong without review: UBND TỈNH BÍNH AN over Bính An (a mark
+// misread in both, which agree), a commune's parent lost (a commune's
+// committee need not print one) and the red MẬT.
 var noteBitScan = scanning{"200 dpi 1 bit, a leader's note", 200, bilevelImage, map[string]int{
-	"number": 62, "doc_type": 66, "issuer": 50, "parent_body": 39, "issued_date": 66, "place": 63,
+	"number": 62, "doc_type": 66, "issuer": 50, "parent_body": 41, "issued_date": 66, "place": 63,
 	"subject": 45, "signer": 70, "signer_title": 70, "urgency": 70, "confidentiality": 69,
-}, 9}
+}, 4}
 
 // noteBelowScan is the kinds with a note over their closing, at 300 dpi
 // in colour. The rest of the page under the header is read again without
