@@ -74,13 +74,7 @@ func parseBBoxLayout(r io.Reader, k float64) ([]vanthu.Word, error) {
 		if err := dec.DecodeElement(&b, &se); err != nil {
 			return out, err
 		}
-		var text []string
-		for _, l := range b.Lines {
-			for _, w := range l.Words {
-				text = append(text, w.Text)
-			}
-		}
-		if isStamp(strings.Join(text, " ")) {
+		if isStamp(b) {
 			continue
 		}
 		block++
@@ -189,10 +183,38 @@ func splitLeaders(w vanthu.Word) []vanthu.Word {
 }
 
 // stampMarks are what a signature stamp prints and a document's own text
-// does not: a signing time with its clock, an e-mail address, "Ký bởi".
-var stampMarks = regexp.MustCompile(`\d{1,2}[./-]\d{1,2}[./-]\d{4}\s+\d{1,2}:\d{2}|[\w.-]+@[\w-]+\.[\w.]+|(?i:k[ýy] b[ởo]i\s*:|th[ờo]i gian k[ýy])`)
+// does not: a signing time with its clock (12.03.2024 15:20, 2024-03-12
+// 15:20 or 2024-03-12T15:20), and the stamp's labels, Ký bởi, Người ký,
+// Ngày ký, Thời gian ký.
+var stampMarks = regexp.MustCompile(`\d{1,2}[./-]\d{1,2}[./-]\d{4}\s+\d{1,2}:\d{2}|\d{4}-\d{2}-\d{2}(?:T|\s+)\d{1,2}:\d{2}|(?i:k[ýy] (?:s[ốo] )?b[ởo]i\s*:|ng[ưu][ờo]i k[ýy]\s*:|ng[àa]y k[ýy]\s*:|th[ờo]i gian k[ýy])`)
 
-func isStamp(text string) bool { return stampMarks.MatchString(dict.NFC(text)) }
+// email is an e-mail address; mailLabel the label a letterhead or a
+// contact line sets before one (Email:, E-mail, Thư điện tử).
+var (
+	email     = regexp.MustCompile(`[\w.-]+@[\w-]+\.[\w.]+`)
+	mailLabel = regexp.MustCompile(`(?i)mail|th[ưu] đi[ệe]n t[ửu]`)
+)
+
+// isStamp reports whether block b is a signature stamp's: it holds a
+// stamp's mark, or it is a few short lines with an e-mail address that
+// nothing labels (TRUNG TÂM CÔNG BÁO / VÀ TIN HỌC / ttcbth@…, its time
+// in a block of its own). A paragraph of the body or a letterhead's line
+// that gives an address (Email: vanthu@…) is the document's own.
+func isStamp(b bboxBlock) bool {
+	var text []string
+	short := len(b.Lines) <= 5
+	for _, l := range b.Lines {
+		for _, w := range l.Words {
+			text = append(text, w.Text)
+		}
+		short = short && len(l.Words) <= 5
+	}
+	t := dict.NFC(strings.Join(text, " "))
+	if stampMarks.MatchString(t) {
+		return true
+	}
+	return short && email.MatchString(t) && !mailLabel.MatchString(email.ReplaceAllString(t, ""))
+}
 
 // wordsText lays words out as text: one line of the page a line, its
 // words from left to right (a numeral stamped into a slot comes after

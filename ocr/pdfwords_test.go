@@ -11,7 +11,8 @@ import (
 )
 
 // bboxPage is pdftotext's -bbox-layout XHTML of one page: blocks of
-// lines, a line "y word@xMin-xMax …" (points; each word 14 high).
+// lines, a line "y word@xMin-xMax …" (points; each word 14 high; the
+// last @ of a word begins its span).
 func bboxPage(blocks ...[]string) string {
 	var b strings.Builder
 	b.WriteString(`<html><body><doc><page width="595" height="842"><flow>`)
@@ -22,7 +23,8 @@ func bboxPage(blocks ...[]string) string {
 			y, _ := strconv.Atoi(f[0])
 			b.WriteString(`<line>`)
 			for _, w := range f[1:] {
-				text, span, _ := strings.Cut(w, "@")
+				at := strings.LastIndex(w, "@") // an e-mail address holds one too
+				text, span := w[:max(at, 0)], w[at+1:]
 				x0, x1, _ := strings.Cut(span, "-")
 				b.WriteString(`<word xMin="` + x0 + `" yMin="` + strconv.Itoa(y) + `" xMax="` + x1 + `" yMax="` + strconv.Itoa(y+14) + `">` + text + `</word>`)
 			}
@@ -64,6 +66,35 @@ func TestParseBBoxLayout(t *testing.T) {
 	// Dots that meet no label and no code are prose's, and stay whole.
 	if text := wordsText(words); !strings.Contains(text, "tồn đọng,... Trên") {
 		t.Errorf("prose's dots parted:\n%s", text)
+	}
+}
+
+// The blocks of other signing tools' stamps are left out, and so is an
+// e-mail address alone in a few short lines (a stamp whose time pdftotext
+// set in a block of its own); a body's paragraph and a letterhead that
+// give an address are the document's own.
+func TestBBoxLayoutStampsAndAddresses(t *testing.T) {
+	page := bboxPage(
+		[]string{"20 TRUNG@428-460 TÂM@462-480 CÔNG@482-500", "28 BÁO@428-445 VÀ@447-457 TIN@459-470 HỌC@472-490", "36 ttcbth@quangngai.gov.vn@428-520"},
+		[]string{"44 05.02.2025@428-470 15:35:18@472-505 +07:00@507-530"},
+		[]string{"60 Người@428-450 ký:@452-462 Nguyễn@464-490 Văn@492-505 An@507-515", "68 Ngày@428-445 ký:@447-457 2024-03-12T15:20:11+07:00@459-560"},
+		[]string{"30 SỞ@90-105 Y@107-112 TẾ@114-125", "38 Email:@90-115 syt@binhan.gov.vn@117-190"},
+		[]string{"300 Mọi@90-110 ý@112-116 kiến@118-135 góp@137-150 ý@152-156 gửi@158-170 về@172-180 địa@182-195 chỉ@197-207 vanthu@binhan.gov.vn@209-290 trước@292-315 ngày@317-335 15/3.@337-350"},
+	)
+	words, err := parseBBoxLayout(strings.NewReader(page), 300.0/72)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := wordsText(words)
+	for _, gone := range []string{"TRUNG TÂM", "ttcbth", "15:35", "Người ký", "2024-03-12"} {
+		if strings.Contains(text, gone) {
+			t.Errorf("a stamp's %q kept:\n%s", gone, text)
+		}
+	}
+	for _, kept := range []string{"SỞ Y TẾ", "Email: syt@binhan.gov.vn", "gửi về địa chỉ vanthu@binhan.gov.vn trước"} {
+		if !strings.Contains(text, kept) {
+			t.Errorf("the document's %q left out:\n%s", kept, text)
+		}
 	}
 }
 
