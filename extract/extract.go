@@ -295,6 +295,13 @@ func extractFields(pages []vanthu.Page, segsOf [][]layout.Segment) (vanthu.Metad
 			md.DocType, conf["doc_type"] = "Công văn", c
 		}
 	}
+	if headingAt < 0 && md.DocType != "Công văn" && typeCodeIsIssuers(md.Number, md.Issuer) {
+		// No heading and no trích yếu read, and the code after the slash
+		// that names a type is the issuer's (1234/CT-TTHT under CỤC THUẾ):
+		// a type of that code prints its heading, a công văn none. A
+		// công văn, for the clerk to check.
+		md.DocType, conf["doc_type"] = "Công văn", min(conf["doc_type"], ReviewThreshold/2)
+	}
 	checkIssuingCode(&md, conf)
 
 	// Nơi nhận and the signature are on the last page that has them; a

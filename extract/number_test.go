@@ -433,6 +433,26 @@ func TestCongVanOfACucThue(t *testing.T) {
 	}
 }
 
+// A Cục Thuế's công văn whose trích yếu was not read (under a stamp, a
+// note, a crease) has neither heading nor "V/v": its number's CT, the
+// code the Cục's name makes, does not make it a Chỉ thị, which prints its
+// heading. It is read a công văn, for the clerk to check.
+func TestCongVanOfACucThueWithoutItsTrichYeu(t *testing.T) {
+	words := rowWords(
+		row{"TỔNG CỤC THUẾ", 270, 129, 605, 177},
+		row{"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 708, 130, 1451, 170},
+		row{"CỤC THUẾ TỈNH BÌNH AN", 240, 174, 630, 211},
+		row{"Độc lập - Tự do - Hạnh phúc", 862, 175, 1299, 209},
+		row{"Số: 1234/CT-TTHT", 269, 226, 603, 262},
+		row{"Bình An, ngày 16 tháng 8 năm 2022", 862, 226, 1380, 262},
+		row{"Kính gửi: Công ty TNHH Phú Tài.", 500, 420, 1150, 456},
+	)
+	r := Read([]vanthu.Page{{Number: 1, Width: 1654, Height: 2339, Words: words}}, nil)
+	if r.Metadata.DocType != "Công văn" || !slices.Contains(r.Review, "doc_type") {
+		t.Errorf("type %q, review %v; want Công văn, flagged", r.Metadata.DocType, r.Review)
+	}
+}
+
 // A figure of the agency's name read as a letter, or with its stroke
 // doubled, is put back however surely the number was read, and flagged.
 func TestNumberFigureOfTheName(t *testing.T) {
