@@ -184,12 +184,23 @@ func extractFields(pages []vanthu.Page, segsOf [][]layout.Segment) (vanthu.Metad
 	if name, ok := mottoRunIn(md.ParentBody); ok {
 		md.ParentBody, conf["parent_body"] = name, 0
 	}
+	if slices.ContainsFunc(issuerSegs, func(s layout.Segment) bool { return stampLine(s.Text) }) {
+		// A receiving office's stamp ĐẾN over the agency's lines, above
+		// the number, its lines read among the name's or in its place
+		// (SỞ TÀI CHÍNH, the receiving office's, for SỞ Y TẾ). Under the
+		// number or the trích yếu, where NĐ 30 sets it, it is no part of
+		// the header.
+		conf["issuer"] = 0
+		if md.ParentBody != "" {
+			conf["parent_body"] = 0
+		}
+	}
 	if md.ParentBody == "" && (md.Issuer == "" || dict.HasParent(md.Issuer)) {
 		conf["parent_body"] = 0 // SỞ NỘI VỤ with no UBND TỈNH read above it
 	}
 	for f, name := range map[string]string{"issuer": md.Issuer, "parent_body": md.ParentBody} {
-		if unitMisread(name) || dict.UnknownDistrict(name) {
-			conf[f] = 0 // UBND TÌ GIA LAI, UBND HUYỆN SMA CAI
+		if unitMisread(name) || dict.UnknownDistrict(name) || stampRunIn(name) {
+			conf[f] = 0 // UBND TÌ GIA LAI, UBND HUYỆN SMA CAI, SỞ TÀI CHÍNH ĐẾN Số: …
 		}
 		if dict.NamedOtherwise(name, md.Place) {
 			conf[f], conf["place"] = 0, 0 // UBND TỈNH BINH AN over Bình An

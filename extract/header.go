@@ -233,11 +233,12 @@ var agencyStarts = []string{
 // an agency's name off that axis, such as a signing stamp's
 // ("TRUNG TÂM CÔNG BÁO …") printed in the top margin, is neither. A
 // name that starts with an abbreviation agencyStarts does not know is
-// reported unsure, and so are lines of which none starts an agency's name,
-// even once repaired (U AN NHA Ầ THÀNH PHỐ HỒ CHÍ MINH: the body's words
-// lost under a note or a stamp, the unit's left). The bodies of a joint document (joint:
-// its number's type is liên tịch) are its agency together, joined by
-// dashes; one body alone is unsure, the others' lines lost.
+// reported unsure, and so are lines of which none starts an agency's
+// name, even once repaired (U AN NHA Ầ THÀNH PHỐ HỒ CHÍ MINH: the body's
+// words lost under a note or a stamp, the unit's left). The bodies of a
+// joint document (joint: its number's type is liên tịch) are its agency
+// together, joined by dashes; one body alone is unsure, the others' lines
+// lost.
 func issuer(segs []layout.Segment, joint bool) (agency, parent string, unsure bool) {
 	var lines []string
 	var from []layout.Segment // the segment of each line
@@ -431,6 +432,29 @@ func cutNational(t string) string {
 	return t
 }
 
+// stampRunIn reports whether name, an agency's as read, holds the text of
+// a receiving office's stamp ĐẾN set over the header (its mark ĐẾN, which
+// no agency's name has, or a field's label, Số:, Ngày:, Chuyển:): the
+// stamp's lines were read as the name's, or run into them. ĐỀN (a
+// temple's, in a site's board) is a name's word but before Số.
+func stampRunIn(name string) bool {
+	ws := strings.Fields(dict.NFC(name))
+	for i, w := range ws {
+		t := strings.ToUpper(strings.Trim(w, ".,;"))
+		next := ""
+		if i+1 < len(ws) {
+			next = foldUpper(ws[i+1])
+		}
+		switch {
+		case foldUpper(t) == "DEN" && (t != "ĐỀN" || strings.HasPrefix(next, "SO")):
+			return true
+		case strings.HasSuffix(w, ":") && slices.Contains([]string{"SO", "NGAY", "CHUYEN"}, foldUpper(strings.TrimSuffix(w, ":"))):
+			return true
+		}
+	}
+	return false
+}
+
 // mottoRunIn cuts from the end of an agency's name the Quốc hiệu's first
 // words, CỘNG HÒA, that a row read across both columns left there, the
 // rest of the Quốc hiệu lost ("BỘ CÔNG AN CỘNG HÒA"), and reports whether
@@ -497,6 +521,22 @@ func receivedStamp(t string) bool {
 	}
 	return stampField.MatchString(f)
 }
+
+// stampLine reports whether t, a line of the header's agency column, is
+// one of a stamp ĐẾN's own: its mark ĐẾN, or the label of its day or its
+// routing (Ngày:, Chuyển:), which no line of that column begins with (the
+// document's day is on the date line; its Số: is the number's).
+func stampLine(t string) bool {
+	f := foldUpper(strings.TrimSpace(t))
+	if w, _, _ := strings.Cut(strings.TrimSpace(t), " "); f == "DEN" || strings.HasPrefix(f, "DEN ") && dict.Capitals(w) && len([]rune(w)) == 3 {
+		return true
+	}
+	return stampDayOrRouting.MatchString(f)
+}
+
+// stampDayOrRouting matches (in folded capitals) the labels of a stamp
+// ĐẾN's day and routing.
+var stampDayOrRouting = regexp.MustCompile(`^(?:NGAY|CHUYEN)\s*[:;]`)
 
 // stampField matches (in folded capitals) the label of a field of the
 // stamp ĐẾN.

@@ -134,6 +134,32 @@ func TestIssuerThatNamesNoBodyGoesToReview(t *testing.T) {
 	}
 }
 
+// A receiving office's stamp ĐẾN over the agency's column, read in 1 bit
+// where no colour parts it from the print: its lines among the name's, run
+// into them, or read in the name's place send the agency to review. A
+// temple's ĐỀN in a board's name does not.
+func TestReceivedStampOverTheAgencyGoesToReview(t *testing.T) {
+	for _, c := range []struct {
+		lines  []string
+		review bool
+	}{
+		{[]string{"SỞ TÀI CHÍNH", "ĐẾN Số: Y8BAN NHÂN DÂN", "HUYỆN SƠN TỊNH"}, true},
+		{[]string{"SỞ TÀI CHÍNH ĐẾN VĂN PHÒNG CHÍNH PHỦ"}, true},
+		{[]string{"SỞ TÀI CHÍNH", "Ngày: 17/6/19", "SỞ Y TẾ"}, true},
+		{[]string{"SỞ TÀI CHÍNH", "Chuyển: QLNS"}, true},
+		{[]string{"UBND TỈNH PHÚ THỌ", "BAN QUẢN LÝ KHU DI TÍCH ĐỀN HÙNG"}, false},
+		{[]string{"ỦY BAN NHÂN DÂN", "HUYỆN SƠN TỊNH"}, false},
+		// Under the number, where NĐ 30 sets it.
+		{[]string{"SỞ TÀI CHÍNH", "Số: 2215/STC-QLNS", "V/v góp ý dự thảo", "SỞ NỘI VỤ", "ĐẾN Số: 3382", "Ngày: 17/6/19"}, false},
+	} {
+		p := page(1, append(append([]string{}, c.lines...), "Số: 2345/QĐ-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")...)
+		r := Read([]vanthu.Page{p}, nil)
+		if slices.Contains(r.Review, "issuer") != c.review {
+			t.Errorf("%q: issuer %q, review %v; want the issuer's %v", c.lines, r.Metadata.Issuer, r.Review, c.review)
+		}
+	}
+}
+
 // A name printed on two lines is one name, where its second line begins
 // as a body's name could (KHOA, TỔ, BẢO) but does not: the words go on.
 func TestIssuerOnTwoLines(t *testing.T) {

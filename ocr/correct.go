@@ -319,8 +319,8 @@ func core(w vanthu.Word) string {
 // commune's after its unit's (HUYỆN MÔ ĐỨC → HUYỆN MỘ ĐỨC; see
 // dict.RepairUnit), a province's anywhere a word of it holds a letter
 // Vietnamese has not (Quảng Nøãi; see dict.RepairMisreadProvince), and a
-// province's read in capitals without its marks at the end of a line of
-// capitals (SỞ GD&ĐT BAC GIANG; see dict.RepairBareProvince).
+// province's read in capitals without its marks at the end of a printed
+// run of capitals (SỞ GD&ĐT BAC GIANG; see dict.RepairBareProvince).
 func CorrectProvinces(words []vanthu.Word) {
 	for i := 0; i+1 < len(words); i++ {
 		if _, _, post := splitPunct(words[i].Text); post != "" {

@@ -133,6 +133,9 @@ func (w *Worker) takeWithoutColour(level image.Image, dpi int, words []gosseract
 		b.BlockNum += blocks // lines of their own
 		fresh = append(fresh, b)
 	}
+	// A receiving office's stamp ĐẾN in a colour over the header is no
+	// print of the document's to keep: it goes with the note.
+	first = slices.DeleteFunc(first, receivedStampIn(first, fresh))
 	if lostPrint(first, fresh) || sureWords(fresh) <= sureWords(first) {
 		return words
 	}
@@ -259,6 +262,37 @@ func colouredInkOutside(img image.Image, r image.Rectangle, but []image.Rectangl
 		}
 	}
 	return false
+}
+
+// receivedStampIn returns a test of the words of first, a reading with
+// the ink of colours, that are the text of a receiving office's stamp ĐẾN
+// (NĐ 30, Phụ lục IV) the second reading, without them, lost: its mark
+// ĐẾN and, about it, the lost words of its box (the receiving office's
+// name over the mark; Số, Ngày, Chuyển and what was written after them).
+// The mark counts where a field's label (Số:, Ngày:, Chuyển:) was lost
+// with it; the document's print, black, is read by both readings.
+func receivedStampIn(first, second []gosseract.BoundingBox) func(gosseract.BoundingBox) bool {
+	lost := func(b gosseract.BoundingBox) bool {
+		return !slices.ContainsFunc(second, func(s gosseract.BoundingBox) bool { return s.Box.Overlaps(b.Box) })
+	}
+	label := func(b gosseract.BoundingBox) bool {
+		w := fold(b.Word)
+		return strings.HasSuffix(w, ":") && slices.Contains([]string{"SO", "NGAY", "CHUYEN"}, strings.TrimSuffix(w, ":"))
+	}
+	var boxes []image.Rectangle // each stamp's, about its mark
+	for _, b := range first {
+		if fold(strings.Trim(b.Word, ".,:;")) != "DEN" || !capitals(b.Word) || !lost(b) {
+			continue
+		}
+		h := max(b.Box.Dy(), 1)
+		box := image.Rect(b.Box.Min.X-h, b.Box.Min.Y-3*h, b.Box.Min.X+18*h, b.Box.Min.Y+7*h)
+		if slices.ContainsFunc(first, func(l gosseract.BoundingBox) bool { return label(l) && lost(l) && boxCentre(l.Box).In(box) }) {
+			boxes = append(boxes, box)
+		}
+	}
+	return func(b gosseract.BoundingBox) bool {
+		return lost(b) && slices.ContainsFunc(boxes, boxCentre(b.Box).In)
+	}
 }
 
 // lostPrint reports whether the second reading of a region has lost print

@@ -105,6 +105,33 @@ func TestLeadersNoteReadWithoutIt(t *testing.T) {
 	}
 }
 
+// A receiving office's stamp ĐẾN set in violet over the top left of a
+// received công văn, its box over the agency's name and reaching the
+// number's row: its lines are print in a colour, read surely, but no
+// letterhead's; the header read without them reads as printed.
+func TestReceivedStampOverTheHeaderReadWithoutIt(t *testing.T) {
+	r, err := pagerender.NewTimes()
+	if err != nil {
+		t.Skipf("no fonts to draw the page with: %v", err)
+	}
+	page := onA4(r.Render(notedLines))
+	stamp := image.NewGray(page.Bounds())
+	draw.Draw(stamp, stamp.Bounds(), image.White, image.Point{}, draw.Src)
+	r.Stamp(stamp, image.Pt(120, pagerender.Top-150), []string{"SỞ TÀI CHÍNH", "ĐẾN  Số: 3382", "Ngày: 17/6/19", "Chuyển: QLNS"})
+	for y := range stamp.Bounds().Dy() {
+		for x := range stamp.Bounds().Dx() {
+			if stamp.GrayAt(x, y).Y <= 200 {
+				c := page.RGBAAt(x, y) // violet ink laid over the print
+				page.SetRGBA(x, y, color.RGBA{uint8(int(c.R) * 105 / 255), uint8(int(c.G) * 55 / 255), uint8(int(c.B) * 160 / 255), 255})
+			}
+		}
+	}
+	text := readNoted(t, scanned(t, page))
+	if got, want := sortedLines(text), printedLines(notedLines); got != want {
+		t.Errorf("the page is not read as printed: want its lines\n%s\nread\n%s", want, got)
+	}
+}
+
 // printedLines are the lines of a drawing (pagerender.Render), each
 // column's line apart, sorted.
 func printedLines(lines []string) string {

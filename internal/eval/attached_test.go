@@ -63,13 +63,7 @@ var (
 // flagged for the clerk, with a warning of where they came from. The
 // decision's page alone keeps its print (…/QĐ-UBND, March 2023), flagged.
 func TestAttachedTextGivesTheNumber(t *testing.T) {
-	if testing.Short() {
-		t.Skip("the documents are read with OCR")
-	}
-	r, err := pagerender.NewTimes()
-	if err != nil {
-		t.Skipf("no fonts to draw the documents with: %v", err)
-	}
+	r := drawer(t, true)
 	first, ok := writtenByHand(r, regulation, color.RGBA{30, 50, 170, 255})
 	if !ok {
 		t.Fatal("the decision has no slots to write in")

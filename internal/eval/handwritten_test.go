@@ -86,13 +86,7 @@ func writtenByHand(r *pagerender.Renderer, k kind, ink color.Color) (*image.RGBA
 // scanned at 300 dpi in colour: a number or a day read wrong is never
 // left unflagged. (In black ink the counts are the same.)
 func TestOtherKindsWrittenByHand(t *testing.T) {
-	if testing.Short() {
-		t.Skip("the documents are read with OCR")
-	}
-	r, err := pagerender.NewTimes()
-	if err != nil {
-		t.Skipf("no fonts to draw the documents with: %v", err)
-	}
+	r := drawer(t, true)
 	files := map[string]string{}
 	var written []kind
 	for i, k := range kinds {

@@ -212,14 +212,7 @@ var timesScans = []scanning{
 // New Roman's widths and scanned at 300 and at 200 dpi in colour and at
 // 200 dpi in 1 bit.
 func TestOtherKindsOfDocuments(t *testing.T) {
-	if testing.Short() {
-		t.Skip("the documents are read with OCR")
-	}
-	r, err := pagerender.New()
-	if err != nil {
-		t.Skipf("no fonts to draw the documents with: %v", err)
-	}
-	pages := drawKinds(r)
+	pages := drawKinds(drawer(t, false))
 	for i, sc := range kindScans {
 		readKinds(t, i, sc, pages)
 	}
@@ -231,6 +224,35 @@ func TestOtherKindsOfDocuments(t *testing.T) {
 	for i, sc := range timesScans {
 		readKinds(t, len(kindScans)+i, sc, pages)
 	}
+}
+
+// drawer returns the renderer the kinds are drawn with, in DejaVu Serif
+// or in Times New Roman's widths (pagerender.New, NewTimes), for a test
+// that reads them with OCR: it skips the test in -short mode, or where
+// the fonts are missing.
+func drawer(t *testing.T, times bool) *pagerender.Renderer {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("the documents are read with OCR")
+	}
+	newRenderer := pagerender.New
+	if times {
+		newRenderer = pagerender.NewTimes
+	}
+	r, err := newRenderer()
+	if err != nil {
+		t.Skipf("no fonts to draw the documents with: %v", err)
+	}
+	return r
+}
+
+// drawnWith is each of kinds, the i-th k, drawn by draw with r.
+func drawnWith(r *pagerender.Renderer, draw func(r *pagerender.Renderer, i int, k kind) *image.RGBA) []*image.RGBA {
+	pages := make([]*image.RGBA, len(kinds))
+	for i, k := range kinds {
+		pages[i] = draw(r, i, k)
+	}
+	return pages
 }
 
 // drawKinds draws each of kinds with r (drawKind).

@@ -99,21 +99,10 @@ var noteBelowScan = scanning{"300 dpi colour, a leader's note over the closing",
 // (withANoteBelow): in colour the note is no part of any field; in 1 bit
 // what it spoils goes to review.
 func TestOtherKindsWithALeadersNote(t *testing.T) {
-	if testing.Short() {
-		t.Skip("the documents are read with OCR")
-	}
-	r, err := pagerender.New()
-	if err != nil {
-		t.Skipf("no fonts to draw the documents with: %v", err)
-	}
-	pages := make([]*image.RGBA, len(kinds))
-	for i, k := range kinds {
-		pages[i] = withANote(r, i, k)
-	}
+	r := drawer(t, false)
+	pages := drawnWith(r, withANote)
 	readKinds(t, len(kindScans)+len(timesScans), noteScan, pages)
 	readKinds(t, len(kindScans)+len(timesScans)+1, noteBitScan, pages)
-	for i, k := range kinds {
-		pages[i] = withANoteBelow(r, i, k)
-	}
+	pages = drawnWith(r, withANoteBelow)
 	readKinds(t, len(kindScans)+len(timesScans)+2, noteBelowScan, pages)
 }

@@ -21,13 +21,7 @@ import (
 // leaves the marks out (UY BAN NHAN DAN TINH); the fields must be the
 // scan's, as if the layer were not there.
 func TestSearchablePDFScans(t *testing.T) {
-	if testing.Short() {
-		t.Skip("the documents are read with OCR")
-	}
-	r, err := pagerender.New()
-	if err != nil {
-		t.Skipf("no fonts to draw the documents with: %v", err)
-	}
+	r := drawer(t, false)
 	files := map[string]string{}
 	var chosen []kind
 	for i, k := range kinds {
