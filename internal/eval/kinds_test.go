@@ -257,11 +257,7 @@ func drawnWith(r *pagerender.Renderer, draw func(r *pagerender.Renderer, i int, 
 
 // drawKinds draws each of kinds with r (drawKind).
 func drawKinds(r *pagerender.Renderer) []*image.RGBA {
-	pages := make([]*image.RGBA, len(kinds))
-	for i, k := range kinds {
-		pages[i] = drawKind(r, k, k.lines)
-	}
-	return pages
+	return drawnWith(r, func(r *pagerender.Renderer, _ int, k kind) *image.RGBA { return drawKind(r, k, k.lines) })
 }
 
 // drawKind draws lines, k's or k's changed, with r, and k's received

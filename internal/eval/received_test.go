@@ -39,9 +39,9 @@ func withReceivedOverTheHeader(r *pagerender.Renderer, _ int, k kind) *image.RGB
 // (ocr.rereadColouredHead, which takes the stamp's words for no print of
 // the document's: ocr.receivedStampIn); before, 68 of 70 issuers were
 // read with the stamp's lines (SỞ TÀI CHÍNH ĐẾN Số: …), 39 of them
-// without review. In 1 bit the stamp is as black as the
-// print and runs into it: the agency and the number are lost under it,
-// and flagged (the stamp's lines in the agency's column, or in its name:
+// without review. In 1 bit the stamp is as black as the print and runs
+// into it: the agency and the number are lost under it, and flagged (the
+// stamp's lines above the number, or in the agency's name:
 // extract.stampLine, stampRunIn). Left wrong without review in 1 bit: the
 // district office's place Mộ Đúc, the header that names it spoilt.
 var receivedScans = []scanning{
