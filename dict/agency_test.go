@@ -437,3 +437,16 @@ func TestHasParent(t *testing.T) {
 		}
 	}
 }
+
+func TestReceivedStampWords(t *testing.T) {
+	for w, want := range map[string]bool{"ĐẾN": true, "ĐÊN,": true, "DEN": true, "đến": false, "ĐỀN": true, "SỞ": false} {
+		if got := IsReceivedMark(w); got != want {
+			t.Errorf("IsReceivedMark(%q) = %v, want %v", w, got, want)
+		}
+	}
+	for w, want := range map[string]bool{"Số:": true, "SỐ:": true, "Ngày:": true, "Chuyển:": true, "Số": false, "ngày": false, "Kính:": false} {
+		if got := IsReceivedLabel(w); got != want {
+			t.Errorf("IsReceivedLabel(%q) = %v, want %v", w, got, want)
+		}
+	}
+}

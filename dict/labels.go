@@ -33,3 +33,18 @@ func IsRecipientsLabel(line string) bool {
 	rest = strings.TrimSpace(rest[1:])
 	return rest == "" || rest[0] == '-' || len(strings.Fields(rest)) <= 4
 }
+
+// IsReceivedMark reports whether w, a word as read, is the mark ĐẾN of a
+// receiving office's stamp (NĐ 30, Phụ lục IV), in capitals with its
+// marks read or not, the punctuation at its ends aside.
+func IsReceivedMark(w string) bool {
+	w = strings.Trim(NFC(w), ".,:;")
+	return w != "" && strings.ToUpper(w) == w && strings.ToUpper(Fold(w)) == "DEN"
+}
+
+// IsReceivedLabel reports whether w, a word as read, is the label of a
+// field of that stamp other than its name: Số:, Ngày:, Chuyển:.
+func IsReceivedLabel(w string) bool {
+	f, ok := strings.CutSuffix(strings.ToUpper(Fold(NFC(w))), ":")
+	return ok && (f == "SO" || f == "NGAY" || f == "CHUYEN")
+}

@@ -445,10 +445,7 @@ func stampRunIn(name string) bool {
 		if i+1 < len(ws) {
 			next = foldUpper(ws[i+1])
 		}
-		switch {
-		case foldUpper(t) == "DEN" && (t != "ĐỀN" || strings.HasPrefix(next, "SO")):
-			return true
-		case strings.HasSuffix(w, ":") && slices.Contains([]string{"SO", "NGAY", "CHUYEN"}, foldUpper(strings.TrimSuffix(w, ":"))):
+		if dict.IsReceivedMark(t) && (t != "ĐỀN" || strings.HasPrefix(next, "SO")) || dict.IsReceivedLabel(w) {
 			return true
 		}
 	}
@@ -511,33 +508,27 @@ func isNational(t string) bool {
 }
 
 // receivedStamp reports whether t is a line of the stamp ĐẾN that a
-// receiving office sets on a document (NĐ 30, Phụ lục IV): its mark ĐẾN
-// in capitals (a line going on "đến năm 2025" is not), or one of its
-// fields Số, Ngày, Chuyển, Số và ký hiệu HS.
-func receivedStamp(t string) bool {
-	f := foldUpper(t)
-	if w, _, _ := strings.Cut(strings.TrimSpace(t), " "); strings.HasPrefix(f, "DEN") && dict.Capitals(w) && len([]rune(w)) == 3 {
-		return true
-	}
-	return stampField.MatchString(f)
-}
+// receiving office sets on a document (NĐ 30, Phụ lục IV): one of its own
+// (stampLine), or its field Số.
+func receivedStamp(t string) bool { return stampLine(t) || stampNumber.MatchString(foldUpper(t)) }
 
-// stampLine reports whether t, a line of the header's agency column, is
-// one of a stamp ĐẾN's own: its mark ĐẾN, or the label of its day or its
-// routing (Ngày:, Chuyển:), which no line of that column begins with (the
-// document's day is on the date line; its Số: is the number's).
+// stampLine reports whether t is a line of the stamp ĐẾN that no line of
+// a header's agency column begins as: its mark ĐẾN in capitals (a line
+// going on "đến năm 2025" is not), or its fields Ngày, Chuyển, Số và ký
+// hiệu HS (the document's day is on the date line; a Số: may be its
+// number's).
 func stampLine(t string) bool {
-	f := foldUpper(strings.TrimSpace(t))
-	if w, _, _ := strings.Cut(strings.TrimSpace(t), " "); f == "DEN" || strings.HasPrefix(f, "DEN ") && dict.Capitals(w) && len([]rune(w)) == 3 {
+	t = strings.TrimSpace(t)
+	f := foldUpper(t)
+	if w, _, _ := strings.Cut(t, " "); strings.HasPrefix(f, "DEN") && dict.Capitals(w) && len([]rune(w)) == 3 {
 		return true
 	}
-	return stampDayOrRouting.MatchString(f)
+	return stampOwnField.MatchString(f)
 }
 
-// stampDayOrRouting matches (in folded capitals) the labels of a stamp
-// ĐẾN's day and routing.
-var stampDayOrRouting = regexp.MustCompile(`^(?:NGAY|CHUYEN)\s*[:;]`)
-
-// stampField matches (in folded capitals) the label of a field of the
-// stamp ĐẾN.
-var stampField = regexp.MustCompile(`^(?:S[O6]\s*[:;]|NGAY\s*[:;]|CHUYEN\s*[:;]|S[O6] VA KY HIEU)`)
+// stampNumber and stampOwnField match (in folded capitals) the labels of
+// the stamp ĐẾN's fields: its Số, and the others.
+var (
+	stampNumber   = regexp.MustCompile(`^S[O6]\s*[:;]`)
+	stampOwnField = regexp.MustCompile(`^(?:NGAY\s*[:;]|CHUYEN\s*[:;]|S[O6] VA KY HIEU)`)
+)

@@ -408,18 +408,7 @@ func TestCongVanOfACucThue(t *testing.T) {
 		{"Số: 567/CT-HKDCN", "567/CT-HKDCN", 80, []string{"number"}},
 		{"Số: 56/KH-CT", "56/KH-CT", 95, []string{"doc_type"}},
 	} {
-		words := rowWords(
-			row{"TỔNG CỤC THUẾ", 270, 129, 605, 177},
-			row{"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 708, 130, 1451, 170},
-			row{"CỤC THUẾ TỈNH BÌNH AN", 240, 174, 630, 211},
-			row{"Độc lập - Tự do - Hạnh phúc", 862, 175, 1299, 209},
-			row{c.number, 269, 226, 603, 262},
-			row{"Bình An, ngày 16 tháng 8 năm 2022", 862, 226, 1380, 262},
-			row{"V/v chính sách thuế giá trị gia tăng", 230, 290, 640, 322},
-			row{"Kính gửi: Công ty TNHH Phú Tài.", 500, 420, 1150, 456},
-		)
-		words[4].Confidence = c.conf // the number's
-		r := Read([]vanthu.Page{{Number: 1, Width: 1654, Height: 2339, Words: words}}, nil)
+		r := Read([]vanthu.Page{cucThuePage(c.number, c.conf, true)}, nil)
 		md := r.Metadata
 		var flagged []string
 		for _, f := range []string{"number", "doc_type"} {
@@ -433,21 +422,33 @@ func TestCongVanOfACucThue(t *testing.T) {
 	}
 }
 
+// cucThuePage is a Cục Thuế's công văn as scanned, its number's line
+// number read at conf, with its trích yếu "V/v …" or without it (vv).
+func cucThuePage(number string, conf float64, vv bool) vanthu.Page {
+	rows := []row{
+		{"TỔNG CỤC THUẾ", 270, 129, 605, 177},
+		{"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 708, 130, 1451, 170},
+		{"CỤC THUẾ TỈNH BÌNH AN", 240, 174, 630, 211},
+		{"Độc lập - Tự do - Hạnh phúc", 862, 175, 1299, 209},
+		{number, 269, 226, 603, 262},
+		{"Bình An, ngày 16 tháng 8 năm 2022", 862, 226, 1380, 262},
+		{"V/v chính sách thuế giá trị gia tăng", 230, 290, 640, 322},
+		{"Kính gửi: Công ty TNHH Phú Tài.", 500, 420, 1150, 456},
+	}
+	if !vv {
+		rows = slices.Delete(rows, 6, 7)
+	}
+	words := rowWords(rows...)
+	words[4].Confidence = conf // the number's
+	return vanthu.Page{Number: 1, Width: 1654, Height: 2339, Words: words}
+}
+
 // A Cục Thuế's công văn whose trích yếu was not read (under a stamp, a
 // note, a crease) has neither heading nor "V/v": its number's CT, the
 // code the Cục's name makes, does not make it a Chỉ thị, which prints its
 // heading. It is read a công văn, for the clerk to check.
 func TestCongVanOfACucThueWithoutItsTrichYeu(t *testing.T) {
-	words := rowWords(
-		row{"TỔNG CỤC THUẾ", 270, 129, 605, 177},
-		row{"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 708, 130, 1451, 170},
-		row{"CỤC THUẾ TỈNH BÌNH AN", 240, 174, 630, 211},
-		row{"Độc lập - Tự do - Hạnh phúc", 862, 175, 1299, 209},
-		row{"Số: 1234/CT-TTHT", 269, 226, 603, 262},
-		row{"Bình An, ngày 16 tháng 8 năm 2022", 862, 226, 1380, 262},
-		row{"Kính gửi: Công ty TNHH Phú Tài.", 500, 420, 1150, 456},
-	)
-	r := Read([]vanthu.Page{{Number: 1, Width: 1654, Height: 2339, Words: words}}, nil)
+	r := Read([]vanthu.Page{cucThuePage("Số: 1234/CT-TTHT", 95, false)}, nil)
 	if r.Metadata.DocType != "Công văn" || !slices.Contains(r.Review, "doc_type") {
 		t.Errorf("type %q, review %v; want Công văn, flagged", r.Metadata.DocType, r.Review)
 	}

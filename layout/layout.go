@@ -60,14 +60,8 @@ func segmentWords(words []vanthu.Word, width int, text string) []Segment {
 	for _, ln := range order {
 		ws := lines[ln]
 		sort.Slice(ws, func(i, j int) bool { return ws[i].X0 < ws[j].X0 })
-		h := max(MedianHeight(ws), 8)
-		start := 0
-		for i := 1; i <= len(ws); i++ {
-			if i < len(ws) && ws[i].X0-ws[i-1].X1 < 2*h {
-				continue
-			}
-			out = append(out, makeSegment(ws[start:i], width))
-			start = i
+		for _, run := range Runs(ws) {
+			out = append(out, makeSegment(run, width))
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool {
@@ -78,6 +72,23 @@ func segmentWords(words []vanthu.Word, width int, text string) []Segment {
 		return a.Y0 < b.Y0
 	})
 	return out
+}
+
+// Runs parts the words of one line, left to right, where a gap of twice
+// their median height or more stands between two (the two columns of a
+// header's row): the words of each segment. The runs share ws's array.
+func Runs(ws []vanthu.Word) [][]vanthu.Word {
+	h := max(MedianHeight(ws), 8)
+	var runs [][]vanthu.Word
+	start := 0
+	for i := 1; i <= len(ws); i++ {
+		if i < len(ws) && ws[i].X0-ws[i-1].X1 < 2*h {
+			continue
+		}
+		runs = append(runs, ws[start:i])
+		start = i
+	}
+	return runs
 }
 
 // sameRow reports whether two segments are on one printed row: their

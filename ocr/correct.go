@@ -376,9 +376,10 @@ func CorrectProvinces(words []vanthu.Word) {
 	}
 }
 
-// printedRuns splits words, in Tesseract's order, into the runs of one
-// line with no wide gap inside, as layout.Segments does: the two columns
-// of a header's row are two runs. Each run shares words' backing array.
+// printedRuns splits words, in Tesseract's order (each line's words
+// together, left to right), into the runs of one line with no wide gap
+// inside (layout.Runs): the two columns of a header's row are two runs.
+// Each run shares words' backing array.
 func printedRuns(words []vanthu.Word) [][]vanthu.Word {
 	var runs [][]vanthu.Word
 	for end := 0; end < len(words); {
@@ -386,16 +387,7 @@ func printedRuns(words []vanthu.Word) [][]vanthu.Word {
 		for end < len(words) && words[end].Line == words[start].Line {
 			end++
 		}
-		line := words[start:end]
-		h := max(layout.MedianHeight(line), 8)
-		from := 0
-		for i := 1; i <= len(line); i++ {
-			if i < len(line) && line[i].X0-line[i-1].X1 < 2*h {
-				continue
-			}
-			runs = append(runs, line[from:i])
-			from = i
-		}
+		runs = append(runs, layout.Runs(words[start:end])...)
 	}
 	return runs
 }

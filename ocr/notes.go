@@ -275,18 +275,16 @@ func receivedStampIn(first, second []gosseract.BoundingBox) func(gosseract.Bound
 	lost := func(b gosseract.BoundingBox) bool {
 		return !slices.ContainsFunc(second, func(s gosseract.BoundingBox) bool { return s.Box.Overlaps(b.Box) })
 	}
-	label := func(b gosseract.BoundingBox) bool {
-		w := fold(b.Word)
-		return strings.HasSuffix(w, ":") && slices.Contains([]string{"SO", "NGAY", "CHUYEN"}, strings.TrimSuffix(w, ":"))
-	}
 	var boxes []image.Rectangle // each stamp's, about its mark
 	for _, b := range first {
-		if fold(strings.Trim(b.Word, ".,:;")) != "DEN" || !capitals(b.Word) || !lost(b) {
+		if !dict.IsReceivedMark(b.Word) || !lost(b) {
 			continue
 		}
 		h := max(b.Box.Dy(), 1)
 		box := image.Rect(b.Box.Min.X-h, b.Box.Min.Y-3*h, b.Box.Min.X+18*h, b.Box.Min.Y+7*h)
-		if slices.ContainsFunc(first, func(l gosseract.BoundingBox) bool { return label(l) && lost(l) && boxCentre(l.Box).In(box) }) {
+		if slices.ContainsFunc(first, func(l gosseract.BoundingBox) bool {
+			return dict.IsReceivedLabel(l.Word) && lost(l) && boxCentre(l.Box).In(box)
+		}) {
 			boxes = append(boxes, box)
 		}
 	}

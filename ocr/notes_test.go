@@ -115,17 +115,7 @@ func TestReceivedStampOverTheHeaderReadWithoutIt(t *testing.T) {
 		t.Skipf("no fonts to draw the page with: %v", err)
 	}
 	page := onA4(r.Render(notedLines))
-	stamp := image.NewGray(page.Bounds())
-	draw.Draw(stamp, stamp.Bounds(), image.White, image.Point{}, draw.Src)
-	r.Stamp(stamp, image.Pt(120, pagerender.Top-150), []string{"SỞ TÀI CHÍNH", "ĐẾN  Số: 3382", "Ngày: 17/6/19", "Chuyển: QLNS"})
-	for y := range stamp.Bounds().Dy() {
-		for x := range stamp.Bounds().Dx() {
-			if stamp.GrayAt(x, y).Y <= 200 {
-				c := page.RGBAAt(x, y) // violet ink laid over the print
-				page.SetRGBA(x, y, color.RGBA{uint8(int(c.R) * 105 / 255), uint8(int(c.G) * 55 / 255), uint8(int(c.B) * 160 / 255), 255})
-			}
-		}
-	}
+	r.StampInColour(page, image.Pt(120, pagerender.Top-150), []string{"SỞ TÀI CHÍNH", "ĐẾN  Số: 3382", "Ngày: 17/6/19", "Chuyển: QLNS"}, color.RGBA{105, 55, 160, 255})
 	text := readNoted(t, scanned(t, page))
 	if got, want := sortedLines(text), printedLines(notedLines); got != want {
 		t.Errorf("the page is not read as printed: want its lines\n%s\nread\n%s", want, got)

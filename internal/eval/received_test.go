@@ -3,7 +3,6 @@ package eval
 import (
 	"image"
 	"image/color"
-	"image/draw"
 	"testing"
 
 	"github.com/vanthu/vanthu/internal/pagerender"
@@ -17,20 +16,7 @@ import (
 // laid over the print, which stays black under it.
 func withReceivedOverTheHeader(r *pagerender.Renderer, _ int, k kind) *image.RGBA {
 	img := drawKind(r, k, k.lines)
-	stamp := image.NewGray(img.Bounds())
-	draw.Draw(stamp, stamp.Bounds(), image.White, image.Point{}, draw.Src)
-	r.Stamp(stamp, image.Pt(120, pagerender.Top-150), receivedStamp)
-	ink := color.RGBA{105, 55, 160, 255}
-	over := func(print, ink uint8) uint8 { return uint8(int(print) * int(ink) / 255) }
-	for y := range stamp.Bounds().Dy() {
-		for x := range stamp.Bounds().Dx() {
-			if stamp.GrayAt(x, y).Y > 200 {
-				continue
-			}
-			c := img.RGBAAt(x, y)
-			img.SetRGBA(x, y, color.RGBA{over(c.R, ink.R), over(c.G, ink.G), over(c.B, ink.B), 255})
-		}
-	}
+	r.StampInColour(img, image.Pt(120, pagerender.Top-150), receivedStamp, color.RGBA{105, 55, 160, 255})
 	return img
 }
 

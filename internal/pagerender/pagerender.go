@@ -211,6 +211,26 @@ func (r *Renderer) Stamp(im *image.Gray, at image.Point, lines []string) {
 	}
 }
 
+// StampInColour sets the received stamp (Stamp) on im in ink of colour
+// c laid over the page as ink is: the print under it stays dark, the
+// paper takes the ink's colour.
+func (r *Renderer) StampInColour(im *image.RGBA, at image.Point, lines []string, c color.RGBA) {
+	stamp := image.NewGray(im.Bounds())
+	draw.Draw(stamp, stamp.Bounds(), image.White, image.Point{}, draw.Src)
+	r.Stamp(stamp, at, lines)
+	over := func(page, ink uint8) uint8 { return uint8(int(page) * int(ink) / 255) }
+	b := im.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			if stamp.GrayAt(x, y).Y > 200 {
+				continue
+			}
+			p := im.RGBAAt(x, y)
+			im.SetRGBA(x, y, color.RGBA{over(p.R, c.R), over(p.G, c.G), over(p.B, c.B), 255})
+		}
+	}
+}
+
 // Mark sets a boxed mark of urgency or secrecy (KHẨN, MẬT: NĐ 30 and
 // Thông tư 24/2020/TT-BCA, bold capitals in a frame, in red) on im with
 // the baseline of its text starting at at.
