@@ -11,6 +11,47 @@ import (
 	"github.com/vanthu/vanthu/layout"
 )
 
+// readClosing reads the Nơi nhận and the signature from the last page
+// that has them; a document without the list (a Biên bản) has its
+// signature alone on its last page that has one. They are as sure as
+// that page's lines.
+func (r *reading) readClosing() {
+	found := false
+	for _, alone := range []bool{false, true} {
+		for i := len(r.pages) - 1; i >= 0 && !found; i-- {
+			b, ok := closing(beforeCopyBlock(r.segs(i)), alone)
+			if !ok {
+				continue
+			}
+			found = true
+			segs := r.segsOf[i]
+			r.md.Recipients, r.md.SignerTitle, r.md.Signer = b.recipients, b.title, b.signer
+			var sum float64
+			for _, s := range segs {
+				sum += s.Conf
+			}
+			c := sum / float64(len(segs)) / 100
+			for f, v := range map[string]string{"signer": b.signer, "signer_title": b.title} {
+				if v != "" {
+					r.conf[f] = c
+				}
+			}
+			if b.signer != "" && (b.signerGuessed || unsureName(b.signer, b.signerLine)) {
+				r.conf["signer"] = min(c, ReviewThreshold/2)
+			}
+			if b.title != "" && (b.titleGuessed || !roleShaped(b.title)) {
+				r.conf["signer_title"] = min(c, ReviewThreshold/2) // marks of a seal read as letters
+			}
+			if len(b.recipients) > 0 {
+				r.conf["recipients"] = c
+			}
+		}
+	}
+	if r.md.Recipients == nil {
+		r.md.Recipients = []string{}
+	}
+}
+
 // signatureBlock is what closing reads at the foot of a document.
 type signatureBlock struct {
 	recipients    []string
@@ -290,4 +331,26 @@ var (
 func sameRow(a, b layout.Segment) bool {
 	overlap := min(a.Y1, b.Y1) - max(a.Y0, b.Y0)
 	return 2*overlap >= min(a.Y1-a.Y0, b.Y1-b.Y0)
+}
+
+// copyMark matches (in folded capitals) the heading of a copy's block (NĐ
+// 30, Điều 25–27): a copy carries the original whole, then, under it,
+// "SAO Y BẢN CHÍNH" (or TRÍCH SAO, SAO LỤC) with the copying office's own
+// number, Nơi nhận and signature.
+var copyMark = regexp.MustCompile(`^(SAO Y( BAN CHINH)?|TRICH SAO|SAO LUC)$`)
+
+// beforeCopyBlock returns segs above a copy's block (from the row of its
+// heading, where the copying office's name stands on the left), whose Nơi
+// nhận and signature are the copying office's, not the document's.
+func beforeCopyBlock(segs []layout.Segment) []layout.Segment {
+	for i, s := range segs {
+		if !copyMark.MatchString(strings.Join(strings.Fields(dict.TrimSigns(foldUpper(s.Text))), " ")) {
+			continue
+		}
+		for i > 0 && sameRow(segs[i-1], s) {
+			i--
+		}
+		return segs[:i]
+	}
+	return segs
 }

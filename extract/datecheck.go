@@ -3,12 +3,38 @@ package extract
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/vanthu/vanthu/dict"
 	"github.com/vanthu/vanthu/layout"
 )
+
+// checkDate checks the day of issue against the days the text cites and
+// the year of the number, and reads the day a law or a resolution of an
+// assembly, which prints no date line, was passed on from its last
+// article.
+func (r *reading) checkDate() {
+	if r.md.IssuedDate != "" {
+		for i := range r.pages {
+			r.segs(i)
+		}
+		var before bool
+		if r.md.IssuedDate, before = checkAgainstCited(r.md.IssuedDate, citedDates(r.segsOf)); before {
+			r.doubt("issued_date")
+		}
+		if y := numberYear(r.md.Number); y != "" && len(r.md.IssuedDate) >= 4 && r.md.IssuedDate[:4] != y {
+			r.doubt("issued_date", "number")
+		}
+		return
+	}
+	for i := len(r.pages) - 1; i >= 0 && r.md.IssuedDate == ""; i-- {
+		if date, s, ok := passedOn(r.segs(i)); ok {
+			r.md.IssuedDate, r.conf["issued_date"] = date, s.Conf/100
+		}
+	}
+}
 
 // citedDateRe matches, in folded capitals, a document cited by its number
 // and its date: "SO 168/UBND-KTTH NGAY 21/01/2025", "72/2024/QD-UBND
@@ -98,4 +124,37 @@ func numberYear(number string) string {
 		}
 	}
 	return ""
+}
+
+// passedSentence is, in folded capitals, the sentence with which a law, an
+// ordinance or a resolution of an assembly ends (Luật Ban hành văn bản quy
+// phạm pháp luật): "Luật này đã được Quốc hội … thông qua ngày 11 tháng
+// 11 năm 2011". "này" makes it the text's own; a body citing another's
+// passing names that one by its number.
+var passedSentence = regexp.MustCompile(`(?:LUAT|PHAP LENH|NGHI QUYET) NAY\b.{0,240}?THONG QUA (NGAY.*)`)
+
+// passedOn reads the day a text was passed from its closing sentence,
+// which may run over lines; s is the line the day stands on, its
+// confidence 0 where a figure was read from a letter (readDateLine).
+func passedOn(segs []layout.Segment) (date string, s layout.Segment, ok bool) {
+	var text strings.Builder
+	var at []int // the byte in text where each segment's text starts
+	for _, g := range segs {
+		at = append(at, text.Len())
+		text.WriteString(foldUpper(g.Text) + " ")
+	}
+	m := passedSentence.FindStringSubmatchIndex(text.String())
+	if m == nil {
+		return "", layout.Segment{}, false
+	}
+	_, date, guessed, ok := readDateLine(text.String()[m[2]:])
+	if !ok || len(date) < len("2006-01-02") {
+		return "", layout.Segment{}, false
+	}
+	i, _ := slices.BinarySearch(at, m[2]+1)
+	s = segs[i-1]
+	if guessed {
+		s.Conf = 0
+	}
+	return date, s, true
 }

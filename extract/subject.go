@@ -12,6 +12,46 @@ import (
 	"github.com/vanthu/vanthu/layout"
 )
 
+// readSubject reads the trích yếu: under the type heading, or a công
+// văn's "V/v …" under the number. It is as sure as its least sure line,
+// and as a word in it that is no word (QI)-TTe): one misread spoils it.
+// A letter Vietnamese has not (Nøãi) is a misread however sure OCR was,
+// and a slip of the tone that makes a word all but absent from the
+// register of one of its commonest (vẻ for về) likely one, as is a word
+// with the marks of Vietnamese that is none of its syllables (thưe), a
+// code a capital away from one of the commonest abbreviations (TXHH for
+// TNHH), a sign no typed trích yếu has, a stop or a space where a comma
+// or a number's slash was (sửa đổi. bổ sung, số 2269 Q1-TTg), a word of
+// the register spelt as none of the words with its letters (phần bố for
+// phân bổ), and a number it cites that the text cites nowhere else,
+// where it cites one a figure away.
+func (r *reading) readSubject(h *pageTop) {
+	var lines []layout.Segment
+	if h.headingAt >= 0 {
+		r.md.Subject, lines = subjectAfterHeading(h.heading, h.afterHeading)
+	} else {
+		r.md.Subject, lines = subjectVv(h.left)
+	}
+	if r.md.Subject != "" && len(lines) > 0 {
+		r.conf["subject"] = 1
+		if strayMarks(r.md.Subject) || misreadSeparator(r.md.Subject) || misspeltPair(r.md.Subject) || citedOtherwise(r.md.Subject, r.pages) {
+			r.doubt("subject")
+		}
+		for _, s := range lines {
+			r.conf["subject"] = min(r.conf["subject"], s.Conf/100)
+			for _, w := range s.Words {
+				if garbled(w.Text) {
+					r.conf["subject"] = min(r.conf["subject"], w.Confidence/100)
+				}
+				if dict.IsSlip(dict.TrimSigns(w.Text)) || foreignLetter(w.Text) || misread(w.Text) || nearAbbreviation(w.Text) {
+					r.doubt("subject")
+				}
+			}
+		}
+	}
+	r.typeByForm(h, lines)
+}
+
 // vvLead matches (in folded capitals) "V/v" at the start of a line as OCR
 // may misread it: its v lost, its slash read as another thin mark (a
 // fraction's slash, a stop before the v) or, in a 1-bit scan, lost ("V v
