@@ -124,23 +124,27 @@ func RepairMisreadProvince(ws []string) ([]string, bool) {
 }
 
 // RepairBareProvince respells the province's name that ws is, read in
-// capitals without a mark where the name has marks (BAC GIANG → BẮC
-// GIANG: a 1-bit scan of a header loses the marks of a name that no unit
-// word heads, as in SỞ GD&ĐT BẮC GIANG). It returns ws respelt and whether
-// it changed them. Words that are not the whole of a name, or that bear a
-// mark, are left as read.
+// capitals without a mark where the name has marks, or with other marks
+// (BAC GIANG, BÁC GIANG → BẮC GIANG: a 1-bit scan of a header loses the
+// marks of a name that no unit word heads, as in SỞ GD&ĐT BẮC GIANG, or
+// breaks them: a breve without its bowl is a sắc). No two provinces'
+// names have the same letters. It returns ws respelt and whether it
+// changed them. Words that are not the whole of a name are left as read.
 func RepairBareProvince(ws []string) ([]string, bool) {
 	name, n := provinceAt(ws, false)
 	if n == 0 || n != len(ws) || !slices.ContainsFunc(name, HasMarks) {
 		return ws, false
 	}
 	for _, w := range ws {
-		if HasMarks(w) || !Capitals(w) && strings.TrimFunc(w, notLetter) != "" {
+		if !Capitals(w) && strings.TrimFunc(w, notLetter) != "" {
 			return ws, false
 		}
 	}
 	out := append([]string(nil), ws...)
 	respellAll(out, name)
+	if Canon(strings.ToLower(strings.Join(out, " "))) == Canon(strings.ToLower(strings.Join(ws, " "))) {
+		return ws, false // spelt so already, in either tone placement
+	}
 	return out, true
 }
 

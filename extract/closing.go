@@ -36,7 +36,7 @@ func (r *reading) readClosing() {
 					r.conf[f] = c
 				}
 			}
-			if b.signer != "" && (b.signerGuessed || unsureName(b.signer, b.signerLine)) {
+			if b.signer != "" && (b.signerGuessed || unsureName(b.signer, b.signerLine) || disputedName(b.signer, b.signerLine)) {
 				r.conf["signer"] = min(c, ReviewThreshold/2)
 			}
 			if b.title != "" && (b.titleGuessed || !roleShaped(b.title)) {

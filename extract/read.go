@@ -177,7 +177,7 @@ func dayAlternatives(pages []vanthu.Page) []vanthu.Alternative {
 			continue
 		}
 		for _, w := range s.Words {
-			if len(w.Alternatives) > 0 {
+			if len(w.Alternatives) > 0 && isDigits(w.Text) {
 				return w.Alternatives
 			}
 		}

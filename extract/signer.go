@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -156,6 +157,19 @@ func unsureName(name string, line layout.Segment) bool {
 			if dict.Fold(dict.TrimSigns(w.Text)) == dict.Fold(n) && w.Confidence < sureConf*100 {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// disputedName reports whether a word of the name, as line reads it, is
+// disputed (read with another mark as likely; see disputed) and stands
+// in the name as read: the names the register or the dictionary of given
+// names know settle it otherwise (Tuần read for Tuấn, a given name).
+func disputedName(name string, line layout.Segment) bool {
+	for _, w := range line.Words {
+		if disputed(w) && slices.Contains(strings.Fields(name), dict.TrimSigns(w.Text)) {
+			return true
 		}
 	}
 	return false

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/vanthu/vanthu"
 	"github.com/vanthu/vanthu/dict"
 	"github.com/vanthu/vanthu/layout"
 )
@@ -102,6 +103,36 @@ func inkDigits(s layout.Segment) string {
 		}
 	}
 	return ""
+}
+
+// disputed reports whether w is a word of letters that its reader read
+// otherwise too, as likely (vanthu.Word.Alternatives): a mark the scan
+// does not tell.
+func disputed(w vanthu.Word) bool { return len(w.Alternatives) > 0 && !isDigits(w.Text) }
+
+// disputedIn reports whether words[i] is disputed and the words beside it
+// do not settle which reading is right: a reading that makes a compound
+// of the register with a neighbour (Chủ tịch) where the other does not
+// (Chú tịch) settles it.
+func disputedIn(words []vanthu.Word, i int) bool {
+	w := words[i]
+	if !disputed(w) {
+		return false
+	}
+	own, alt := dict.TrimSigns(w.Text), dict.TrimSigns(w.Alternatives[0].Text)
+	if i > 0 {
+		prev := dict.TrimSigns(words[i-1].Text)
+		if dict.IsCompound(prev, own) != dict.IsCompound(prev, alt) {
+			return false
+		}
+	}
+	if i+1 < len(words) {
+		next := dict.TrimSigns(words[i+1].Text)
+		if dict.IsCompound(own, next) != dict.IsCompound(alt, next) {
+			return false
+		}
+	}
+	return true
 }
 
 // labelAlone matches a "Số:" with nothing after it but a numeral.

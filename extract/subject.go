@@ -39,11 +39,11 @@ func (r *reading) readSubject(h *pageTop) {
 		}
 		for _, s := range lines {
 			r.conf["subject"] = min(r.conf["subject"], s.Conf/100)
-			for _, w := range s.Words {
+			for i, w := range s.Words {
 				if garbled(w.Text) {
 					r.conf["subject"] = min(r.conf["subject"], w.Confidence/100)
 				}
-				if dict.IsSlip(dict.TrimSigns(w.Text)) || foreignLetter(w.Text) || misread(w.Text) || nearAbbreviation(w.Text) {
+				if dict.IsSlip(dict.TrimSigns(w.Text)) || foreignLetter(w.Text) || misread(w.Text) || nearAbbreviation(w.Text) || disputedIn(s.Words, i) {
 					r.doubt("subject")
 				}
 			}

@@ -418,3 +418,19 @@ func TestSubjectCitesANumberTheBodyCitesOtherwise(t *testing.T) {
 		}
 	}
 }
+
+// A word of the trích yếu that OCR read two ways as likely (a tone mark
+// the scan does not tell: đổi or đối) sends it to review; read one way,
+// it is taken.
+func TestSubjectWithADisputedMark(t *testing.T) {
+	for _, disputed := range []bool{false, true} {
+		p := cucThuePage("Số: 1234/CT-TTHT", 95, true)
+		if disputed {
+			p.Words[6].Alternatives = []vanthu.Alternative{{Text: "V/v chính sách thuê giá trị gia tăng", P: 0.5}}
+		}
+		r := Read([]vanthu.Page{p}, nil)
+		if r.Metadata.Subject != "V/v chính sách thuế giá trị gia tăng" || slices.Contains(r.Review, "subject") != disputed {
+			t.Errorf("disputed %v: subject %q, review %v; want it read, flagged %v", disputed, r.Metadata.Subject, r.Review, disputed)
+		}
+	}
+}

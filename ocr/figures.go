@@ -9,6 +9,7 @@ import (
 	"github.com/otiai10/gosseract/v2"
 
 	"github.com/vanthu/vanthu"
+	"github.com/vanthu/vanthu/dict"
 	"github.com/vanthu/vanthu/layout"
 )
 
@@ -37,6 +38,7 @@ func (w *Worker) disputedFigures(cl Cleaned, words []gosseract.BoundingBox, widt
 			continue
 		}
 		again := w.readRegion(plain, r, nil)
+		typeCodes(words, again, r)
 		second := figureRuns(again, r)
 		if len(second) != len(first) {
 			continue
@@ -49,6 +51,44 @@ func (w *Worker) disputedFigures(cl Cleaned, words []gosseract.BoundingBox, widt
 	}
 	return disputed
 }
+
+// typeCodes puts into words the numbers of second (a reading of the
+// part r of the page without the median filter) whose type code is one
+// (45/QĐ-UBND, 10/2020/TT-BNV, 125-QĐ/HU) where the first reading's word
+// under it has none. The filter cuts a stroke of a pixel or two: a faded
+// print's or a 1-bit scan's T loses its bar to a 1 or an I (10/2020/1-BNV,
+// 15/G1-1V), and no type is read; the filter cannot make one.
+func typeCodes(words, second []gosseract.BoundingBox, r image.Rectangle) {
+	for i := range words {
+		if !boxCentre(words[i].Box).In(r) || !strings.Contains(words[i].Word, "/") || typeCoded(words[i].Word) {
+			continue
+		}
+		best, bestArea := -1, 0
+		for j := range second {
+			if a := area(words[i].Box.Intersect(second[j].Box)); a > bestArea {
+				best, bestArea = j, a
+			}
+		}
+		if best >= 0 && bestArea*2 > area(words[i].Box) && typeCoded(second[best].Word) {
+			words[i].Word = second[best].Word
+		}
+	}
+}
+
+// typeCoded reports whether w is a number whose code after its numeral
+// (and year) names a type of document.
+func typeCoded(w string) bool {
+	m := typeCodeAfter.FindStringSubmatch(w)
+	if m == nil {
+		return false
+	}
+	_, ok := dict.DocTypeByAbbrev(m[1])
+	return ok
+}
+
+// typeCodeAfter matches a numeral, a year after it perhaps, and the code
+// after them: the type's, in a number of NĐ 30 or of the Party's.
+var typeCodeAfter = regexp.MustCompile(`^\D{0,3}\d+[/-](?:\d{4}/)?([\p{L}&]+)[-/]`)
 
 // unsureOf caps at unsureFigures the confidence of the words of a page
 // that stand where disputed figures were read (disputedFigures), so that

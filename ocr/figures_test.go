@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/otiai10/gosseract/v2"
 	xdraw "golang.org/x/image/draw"
 
 	"github.com/vanthu/vanthu"
@@ -85,5 +86,28 @@ func TestFiguresOfABilevelScanReadOrUnsure(t *testing.T) {
 	}
 	if len(read) != len(printed) {
 		t.Errorf("the row's figures read as %q, printed %q", read, printed)
+	}
+}
+
+// A number whose type code the median filter broke (a faded T's bar cut:
+// 02/2020/1-BNV) is taken from the reading without the filter where that
+// reads a type's code; a number with one, or with none either way (a
+// công văn's 575/UBND-…), stays as first read.
+func TestTypeCodes(t *testing.T) {
+	row := image.Rect(0, 90, 700, 150)
+	box := image.Rect(100, 100, 400, 140)
+	for _, c := range []struct{ first, plain, want string }{
+		{"02/2020/1-BNV", "02/2020/TT-BNV", "02/2020/TT-BNV"},
+		{"77/1r-3VĐK", "77/TTr-BVĐK", "77/TTr-BVĐK"},
+		{"125-QD/HU", "125-QĐ/HU", "125-QD/HU"}, // a type's code already
+		{"45/QĐ-UBND", "45/QB-UBND", "45/QĐ-UBND"},
+		{"575/UIBND-KTTH", "575/UBND-KTTH", "575/UIBND-KTTH"}, // a công văn's: no type either way
+		{"15/G1-1V", "15/GI-TV", "15/G1-1V"},
+	} {
+		words := []gosseract.BoundingBox{{Box: box, Word: c.first}}
+		typeCodes(words, []gosseract.BoundingBox{{Box: box.Add(image.Pt(2, 0)), Word: c.plain}}, row)
+		if words[0].Word != c.want {
+			t.Errorf("%s, without the filter %s: %s, want %s", c.first, c.plain, words[0].Word, c.want)
+		}
 	}
 }

@@ -106,7 +106,7 @@ func TestRereadHooksGivesBackLostHooks(t *testing.T) {
 	if len(subject) != 1 || len(body) == 0 {
 		t.Fatalf("the page did not read as expected (đẩy ×%d, Kính ×%d)", len(subject), len(body))
 	}
-	fixed := w.rereadHooks(cl, damaged, bounds.Dx(), bounds.Dy())
+	fixed, _ := w.rereadHooks(cl, damaged, bounds.Dx(), bounds.Dy())
 	var text []string
 	for _, wd := range fixed {
 		text = append(text, wd.Word)
@@ -228,6 +228,37 @@ func TestToned(t *testing.T) {
 		got, ok := toned(c.first, c.plain)
 		if ok != c.ok || ok && got != c.want {
 			t.Errorf("toned(%q, %q) = %q, %v; want %q, %v", c.first, c.plain, got, ok, c.want, c.ok)
+		}
+	}
+}
+
+// Two readings, with the median filter and without, that read other tone
+// marks the filter does not explain (it cuts a hook down to a sắc, and
+// takes a small mark whole; it makes none) leave the scan undecided: the
+// word stays as first read, with the other reading as an alternative
+// that sends its field to review.
+func TestTakeMarksDisputesOtherTones(t *testing.T) {
+	box := func(x int) image.Rectangle { return image.Rect(x, 100, x+80, 140) }
+	first := []gosseract.BoundingBox{{Box: box(0), Word: "đổi"}, {Box: box(100), Word: "kiếm"}, {Box: box(200), Word: "Tổ"}, {Box: box(300), Word: "về"}}
+	plain := []gosseract.BoundingBox{{Box: box(0), Word: "đối"}, {Box: box(100), Word: "kiểm"}, {Box: box(200), Word: "Tổ"}, {Box: box(300), Word: "vế"}}
+	words, disputes := takeMarks(first, plain)
+	var text []string
+	for _, w := range words {
+		text = append(text, w.Word)
+	}
+	if got := strings.Join(text, " "); got != "đổi kiểm Tổ về" {
+		t.Errorf("words %q, want the hook taken and the rest as first read", got)
+	}
+	page := []vanthu.Word{{Text: "đổi", X0: 0, Y0: 100, X1: 80, Y1: 140}, {Text: "kiểm", X0: 100, Y0: 100, X1: 180, Y1: 140},
+		{Text: "Tổ", X0: 200, Y0: 100, X1: 280, Y1: 140}, {Text: "về", X0: 300, Y0: 100, X1: 380, Y1: 140}}
+	page = withReadings(page, disputes)
+	for i, want := range []string{"đối", "", "", "vế"} {
+		got := ""
+		if len(page[i].Alternatives) > 0 {
+			got = page[i].Alternatives[0].Text
+		}
+		if got != want {
+			t.Errorf("%s: alternative %q, want %q", page[i].Text, got, want)
 		}
 	}
 }

@@ -46,28 +46,45 @@ func (w *Worker) rereadSignature(cl Cleaned, words []gosseract.BoundingBox, widt
 // is a few pixels the filter takes whole (thuế → thuê, Tấn → Tân). The
 // filter cannot make a mark, so a mark read without it is ink on the page.
 // Every other difference keeps the filtered reading, which resists noise
-// better.
-func (w *Worker) rereadHooks(cl Cleaned, words []gosseract.BoundingBox, width, height int) []gosseract.BoundingBox {
+// better; where the two read other tone marks that the filter does not
+// explain (đổi against đối: the filter also cuts a faded sắc short, and
+// the unfiltered 1-bit hook reads as one), the scan does not tell which
+// is right, and the word is returned among the disputed (see toneDispute).
+func (w *Worker) rereadHooks(cl Cleaned, words []gosseract.BoundingBox, width, height int) ([]gosseract.BoundingBox, []toneDispute) {
 	if cl.Plain == nil {
-		return words
+		return words, nil
 	}
 	vw := toWords(words)
 	sig, _, _ := closingRegions(vw, width, height)
+	var disputes []toneDispute
 	for _, r := range []image.Rectangle{headBand(vw, width, height), sig} {
 		if !r.Empty() {
-			words = takeMarks(words, w.readRegion(Cleaned{Image: cl.Plain, Scale: cl.Scale}, r, nil))
+			var d []toneDispute
+			words, d = takeMarks(words, w.readRegion(Cleaned{Image: cl.Plain, Scale: cl.Scale}, r, nil))
+			disputes = append(disputes, d...)
 		}
 	}
-	return words
+	return words, disputes
+}
+
+// toneDispute is a word that two readings of the page, with the median
+// filter and without, read with other tone marks and nothing else
+// changed, neither of which the filter explains: its box, and the other
+// reading.
+type toneDispute struct {
+	box   image.Rectangle
+	other string
 }
 
 // takeMarks puts into words the marks of second (a reading of a part of
 // the page without the median filter) that the filter took off them (see
 // hooked, toned): each word's by the word of second that covers the most
-// of it, more than half.
-func takeMarks(words, second []gosseract.BoundingBox) []gosseract.BoundingBox {
+// of it, more than half. It returns the words the two read with other
+// tone marks otherwise (retoned).
+func takeMarks(words, second []gosseract.BoundingBox) ([]gosseract.BoundingBox, []toneDispute) {
+	var disputes []toneDispute
 	for i := range words {
-		if !markable(words[i].Word) {
+		if !markable(words[i].Word) && !hasTone(words[i].Word) {
 			continue
 		}
 		best, bestArea := -1, 0
@@ -76,11 +93,53 @@ func takeMarks(words, second []gosseract.BoundingBox) []gosseract.BoundingBox {
 				best, bestArea = j, a
 			}
 		}
-		if best >= 0 && bestArea*2 > area(words[i].Box) {
-			if h, ok := hooked(words[i].Word, second[best].Word); ok {
-				words[i].Word = h
-			} else if m, ok := toned(words[i].Word, second[best].Word); ok {
-				words[i].Word = m
+		if best < 0 || bestArea*2 <= area(words[i].Box) {
+			continue
+		}
+		if h, ok := hooked(words[i].Word, second[best].Word); ok {
+			words[i].Word = h
+		} else if m, ok := toned(words[i].Word, second[best].Word); ok {
+			words[i].Word = m
+		} else if retoned(words[i].Word, second[best].Word) {
+			disputes = append(disputes, toneDispute{words[i].Box, norm.NFC.String(second[best].Word)})
+		}
+	}
+	return words, disputes
+}
+
+// retoned reports whether b is a, a syllable, with other tone marks in
+// the places of its own and nothing else changed, and a syllable in use
+// (dict.IsAttested) too.
+func retoned(a, b string) bool {
+	da, db := []rune(norm.NFD.String(a)), []rune(norm.NFD.String(b))
+	if len(da) != len(db) || a == b {
+		return false
+	}
+	for i := range da {
+		if da[i] != db[i] && !(strings.ContainsRune(toneMarks, da[i]) && strings.ContainsRune(toneMarks, db[i])) {
+			return false
+		}
+	}
+	ca, _, _ := splitPunct(norm.NFC.String(a))
+	cb, _, _ := splitPunct(norm.NFC.String(b))
+	return dict.IsSyllable(ca) && dict.IsSyllable(cb) && dict.IsAttested(cb)
+}
+
+// hasTone reports whether w is a syllable with a tone mark.
+func hasTone(w string) bool {
+	core, _, _ := splitPunct(w)
+	return core != "" && strings.ContainsAny(norm.NFD.String(core), toneMarks) && dict.IsSyllable(core)
+}
+
+// withReadings gives each word of a page that a dispute stands on (its
+// centre in the dispute's box) the dispute's other reading as an
+// alternative, as likely as its own: a field it is read into goes to a
+// clerk's review.
+func withReadings(words []vanthu.Word, disputes []toneDispute) []vanthu.Word {
+	for i, w := range words {
+		for _, d := range disputes {
+			if centre(w).In(d.box) && len(w.Alternatives) == 0 && retoned(w.Text, d.other) {
+				words[i].Alternatives = []vanthu.Alternative{{Text: d.other, P: 0.5}}
 			}
 		}
 	}

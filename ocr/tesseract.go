@@ -231,6 +231,7 @@ func (w *Worker) readPage(ctx context.Context, img []byte, pi vanthu.PageImage) 
 	}
 	for attempt := 0; ; attempt++ {
 		var disputed []image.Rectangle
+		var disputes []toneDispute
 		words, err := w.recognize(src)
 		if err != nil {
 			return pt, retry, read, err
@@ -238,7 +239,7 @@ func (w *Worker) readPage(ctx context.Context, img []byte, pi vanthu.PageImage) 
 		unscale(words, scale)
 		if cl.Turns == 0 {
 			words = w.rereadSignature(cl, words, cfg.Width, cfg.Height)
-			words = w.rereadHooks(cl, words, cfg.Width, cfg.Height)
+			words, disputes = w.rereadHooks(cl, words, cfg.Width, cfg.Height)
 			if colour(cfg.ColorModel) {
 				words = w.rereadColouredHead(decode, cl, words, cfg.Width, cfg.Height)
 				words = w.rereadColouredFoot(decode, cl, words, cfg.Width, cfg.Height)
@@ -261,7 +262,7 @@ func (w *Worker) readPage(ctx context.Context, img []byte, pi vanthu.PageImage) 
 				pt.Words = words
 				pt.Text = layout.Text(layout.ReadingOrder(layout.Segments(vanthu.Page{Width: width, Words: words})))
 			}
-			pt.Words = unsureOf(pt.Words, disputed)
+			pt.Words = withReadings(unsureOf(pt.Words, disputed), disputes)
 		}
 		if pt.Text != "" {
 			return pt, retry, read, nil

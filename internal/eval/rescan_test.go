@@ -38,7 +38,8 @@ import (
 // many dots an inch across as lines down; and the sheet photographed
 // with a phone on a desk, the photograph fitted to the sheet's page as
 // a converter to PDF fits it (phoneImage), lying flat or bent
-// (bentPhoneImage). These render each page's
+// (bentPhoneImage); and printed as the toner runs out, then scanned in 1
+// bit (fadedBilevelImage). These render each page's
 // content alone, as go-fitz does; printedRescans are of paper printed
 // from the signed PDF, its signing stamps and the numerals an e-office
 // system stamped on it (annotations) printed with it.
@@ -92,6 +93,14 @@ var rescans = []scanning{
 		"number": 9, "doc_type": 12, "issuer": 10, "parent_body": 12, "issued_date": 8, "place": 11,
 		"subject": 11, "signer": 10, "signer_title": 10, "urgency": 12, "confidentiality": 12,
 	}, 1},
+	// Printed as the toner runs out, then scanned in 1 bit: the scans'
+	// own grey print faded again. Wrong without review: real-11's red
+	// HỎA TỐC, faded past the threshold, gone; real-15's "để" read "đề"
+	// in both readings; real-17's TNHH read TSXHH.
+	{"200 dpi 1 bit, the toner running out", 200, fadedBilevelImage, map[string]int{
+		"number": 7, "doc_type": 12, "issuer": 12, "parent_body": 12, "issued_date": 8, "place": 9,
+		"subject": 7, "signer": 6, "signer_title": 9, "urgency": 11, "confidentiality": 12,
+	}, 3},
 }
 
 // printedRescans are rescans of the pages as printed, with their
@@ -398,6 +407,18 @@ func faxImage(img *image.RGBA, _ int) string {
 	squat := image.NewRGBA(image.Rect(0, 0, r.Dx(), r.Dy()*98/204))
 	draw.CatmullRom.Scale(squat, squat.Bounds(), img, r, draw.Src, nil)
 	return bilevelImage(squat, 0)
+}
+
+// fadedBilevelImage is img printed as the printer's toner runs out, its
+// black a dark grey (ink at 85% of its darkness), and scanned at one bit
+// per pixel, black below mid-grey: the edges of every stroke, lighter
+// still, fall on the paper's side, and a stroke of a pixel or two (a T's
+// bar, the tail of a sắc, the bowl of a breve) thins or breaks.
+func fadedBilevelImage(img *image.RGBA, _ int) string {
+	return oneBit(img, func(c color.RGBA) bool {
+		ink := 255 - int(color.GrayModel.Convert(c).(color.Gray).Y)
+		return 255-ink*85/100 >= 128
+	})
 }
 
 // bilevelImage is img at one bit per pixel, black below mid-grey.
