@@ -240,7 +240,10 @@ type Word struct {
 	Line       int     `json:"line"` // unique within the page
 	// Alternatives are the other readings its reader weighed, most
 	// probable first: for the digits of a handwritten number or day, what
-	// other evidence (the day a document was signed) may choose among.
+	// other evidence (the day a document was signed) may choose among;
+	// for a word read with other tone marks with the median filter and
+	// without (ocr), the other reading, as likely, which sends the field
+	// it is read into to review.
 	Alternatives []Alternative `json:"alternatives,omitempty"`
 }
 

@@ -62,7 +62,7 @@ var compoundList = strings.Fields(`
 	điều_tra khảo_sát thẩm_tra thành_phố hao_mòn khấu_hao bền_vững
 	hệ_thống hợp_đồng pháp_luật tuyên_truyền vận_động nghiên_cứu đại_biểu hạ_tầng kỹ_thuật
 	công_nghiệp thông_qua nhân_viên tổng_số sự_nghiệp quan_hệ khu_vực cơ_chế chi_phí giá_trị
-	tiếp_dân nguồn_vốn an_sinh`)
+	tiếp_dân nguồn_vốn an_sinh cố_định`)
 
 // twinList are the words of the register left out of compoundList because
 // another word of it has their letters (phân bổ and phân bố): OCR's

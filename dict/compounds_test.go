@@ -15,6 +15,7 @@ func TestRepairCompound(t *testing.T) {
 		{"Chuyến", "đổi", "Chuyển", "đổi", true},
 		{"sửa", "đôi", "sửa", "đổi", true},
 		{"một", "sô", "một", "số", true},
+		{"cổ", "định", "cố", "định", true}, // a faded sắc read as a hỏi
 		{"BÔ", "SUNG", "BỔ", "SUNG", true},
 		{"bổ", "sung", "bổ", "sung", false},   // right already
 		{"hoà", "giải", "hoà", "giải", false}, // right, in the old tone placement

@@ -29,11 +29,14 @@ func IsSlip(w string) bool { return slips[strings.ToLower(NFC(w))] != "" }
 var slipHeads = map[string]bool{"việc": true, "các": true, "những": true}
 
 // doiSlips are đối read without its stroke or with the wrong tone or hat
-// (dõi, doi, đoi, dói, đôi, dối), each mapped to the words before it that
-// make it a word of its own before với: theo dõi với (a follow-up with
-// someone), đi đôi với (goes with), sánh đôi với, nói dối với (lies to).
+// (dõi, doi, đoi, dói, đôi, dối, đổi: a faded sắc cut short reads as a
+// hỏi), each mapped to the words before it that make it a word of its own
+// before với: theo dõi với (a follow-up with someone), đi đôi với (goes
+// with), sánh đôi với, nói dối với (lies to), trao đổi với (discusses
+// with) and the other compounds of đổi, change.
 var doiSlips = map[string][]string{
 	"dõi": {"theo"}, "doi": nil, "đoi": nil, "dói": nil, "đôi": {"đi", "sánh"}, "dối": {"nói"},
+	"đổi": {"trao", "thay", "sửa", "chuyển", "biến", "hoán", "quy", "đánh", "không"},
 }
 
 // RepairSlip returns words[i] respelt as the word it slipped from when the
@@ -45,8 +48,9 @@ var doiSlips = map[string][]string{
 //     UBND), before a compound of the register (về tình hình, của cơ
 //     quan, để thực hiện), or before việc, các or những; vẻ đẹp, cua biển
 //     and nuôi cua stay;
-//   - dõi, doi, đoi, dói, đôi or dối before với: đối với, unless the word
-//     before makes it a word of its own (theo dõi với, đi đôi với);
+//   - dõi, doi, đoi, dói, đôi, dối or đổi before với: đối với, unless the
+//     word before makes it a word of its own (theo dõi với, đi đôi với,
+//     trao đổi với);
 //   - thử, thư and the other slips of thứ between họp or lần and a
 //     figure: kỳ họp thứ 31, lần thứ 2 (thử 3 lần, to try thrice, stays).
 //

@@ -26,6 +26,9 @@ func TestRepairSlip(t *testing.T) {
 		{"[đôi] giày", "đôi"},
 		{"chính sách [dối] với", "đối"},
 		{"nói [dối] với", "dối"},
+		{"thường xuyên [đổi] với", "đối"}, // a faded sắc read as a hỏi
+		{"trao [đổi] với", "đổi"},
+		{"thay [đổi] với", "đổi"},
 		// Their own words where nothing after them says otherwise.
 		{"mang [vẻ] đẹp", "vẻ"},
 		{"nuôi [cua] biển", "cua"},

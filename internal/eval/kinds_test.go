@@ -103,14 +103,16 @@ var kindScans = []scanning{
 	// from the reading without it where that reads a type's code,
 	// ocr.typeCodes; both readings broken, flagged) and cuts a sắc to
 	// what reads as a hỏi (đổi với, cổ định): the two readings disagree,
-	// and the trích yếu goes to review (ocr.takeMarks, extract.disputed).
-	// A breve read as a sắc in a province's name (BÁC GIANG) is respelt
-	// (dict.RepairBareProvince). Wrong without review: the red MẬT,
-	// faded past the scanner's threshold, gone; the Ê Đê name's đ read
-	// d (Kdoh); "di tích" read "đi tích", another word.
+	// and the trích yếu goes to review (ocr.takeMarks, extract.disputed)
+	// unless the register's words settle it: đổi before với is đối
+	// (dict.RepairSlip; trao đổi với stays), cổ định is cố định (a
+	// compound). A breve read as a sắc in a province's name (BÁC GIANG)
+	// is respelt (dict.RepairBareProvince). Wrong without review: the
+	// red MẬT, faded past the scanner's threshold, gone; the Ê Đê name's
+	// đ read d (Kdoh); "di tích" read "đi tích", another word.
 	{"200 dpi 1 bit, the toner running out", 200, fadedBilevelImage, map[string]int{
 		"number": 62, "doc_type": 70, "issuer": 70, "parent_body": 70, "issued_date": 70, "place": 69,
-		"subject": 64, "signer": 69, "signer_title": 69, "urgency": 70, "confidentiality": 69,
+		"subject": 67, "signer": 69, "signer_title": 69, "urgency": 70, "confidentiality": 69,
 	}, 3},
 }
 
