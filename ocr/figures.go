@@ -63,13 +63,7 @@ func typeCodes(words, second []gosseract.BoundingBox, r image.Rectangle) {
 		if !boxCentre(words[i].Box).In(r) || !strings.Contains(words[i].Word, "/") || typeCoded(words[i].Word) {
 			continue
 		}
-		best, bestArea := -1, 0
-		for j := range second {
-			if a := area(words[i].Box.Intersect(second[j].Box)); a > bestArea {
-				best, bestArea = j, a
-			}
-		}
-		if best >= 0 && bestArea*2 > area(words[i].Box) && typeCoded(second[best].Word) {
+		if best := coveringMost(words[i].Box, second); best >= 0 && typeCoded(second[best].Word) {
 			words[i].Word = second[best].Word
 		}
 	}

@@ -87,13 +87,8 @@ func takeMarks(words, second []gosseract.BoundingBox) ([]gosseract.BoundingBox, 
 		if !markable(words[i].Word) && !hasTone(words[i].Word) {
 			continue
 		}
-		best, bestArea := -1, 0
-		for j := range second {
-			if a := area(words[i].Box.Intersect(second[j].Box)); a > bestArea {
-				best, bestArea = j, a
-			}
-		}
-		if best < 0 || bestArea*2 <= area(words[i].Box) {
+		best := coveringMost(words[i].Box, second)
+		if best < 0 {
 			continue
 		}
 		if h, ok := hooked(words[i].Word, second[best].Word); ok {
@@ -190,6 +185,21 @@ func toned(a, b string) (string, bool) {
 }
 
 func area(r image.Rectangle) int { return r.Dx() * r.Dy() }
+
+// coveringMost is the index of the word of second that covers the most
+// of box, more than half of it; -1 where none does.
+func coveringMost(box image.Rectangle, second []gosseract.BoundingBox) int {
+	best, bestArea := -1, 0
+	for j := range second {
+		if a := area(box.Intersect(second[j].Box)); a > bestArea {
+			best, bestArea = j, a
+		}
+	}
+	if bestArea*2 <= area(box) {
+		return -1
+	}
+	return best
+}
 
 // hookable reports whether w has a sắc mark that could be a hỏi: the word
 // with hỏi in its place is a Vietnamese syllable (no hỏi on a syllable closed
