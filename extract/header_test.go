@@ -226,10 +226,22 @@ func TestIssuerLineEndsInASpeck(t *testing.T) {
 		{"VIỆN KIỂM SÁT NHÂN DÂN:", "TỈNH BÌNH AN"}: "VIỆN KIỂM SÁT NHÂN DÂN TỈNH BÌNH AN",
 		{"TÒA ÁN NHÂN DÂN ;", "TỈNH BÌNH AN:"}:      "TÒA ÁN NHÂN DÂN TỈNH BÌNH AN",
 		{"ỦY BAN NHÂN DÂN", "'TỈNH QUẢNG BÌNH"}:     "ỦY BAN NHÂN DÂN TỈNH QUẢNG BÌNH",
+		{"ỦY BAN NHÂN DÂN ˆ", "TỈNH QUẢNG BÌNH `"}:  "ỦY BAN NHÂN DÂN TỈNH QUẢNG BÌNH", // a dark copy's specks
 	} {
 		p := page(1, lines[0], lines[1], "Số: 12/QĐ-VKS", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
 		if md := Read([]vanthu.Page{p}, nil).Metadata; md.Issuer != want {
 			t.Errorf("%q: issuer %q, want %q", lines, md.Issuer, want)
+		}
+	}
+}
+
+// A speck at the end of a parent's line, read as a mark standing alone
+// (a dark photocopy's toner), is no part of its name.
+func TestParentLineEndsInASpeck(t *testing.T) {
+	for _, line := range []string{"UBND TỈNH BÌNH AN ˆ", "UBND TỈNH BÌNH AN `", "¨ UBND TỈNH BÌNH AN"} {
+		p := page(1, line, "SỞ NỘI VỤ", "Số: 12/GM-SNV", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+		if md := Read([]vanthu.Page{p}, nil).Metadata; md.ParentBody != "UBND TỈNH BÌNH AN" || md.Issuer != "SỞ NỘI VỤ" {
+			t.Errorf("%q: parent %q, issuer %q", line, md.ParentBody, md.Issuer)
 		}
 	}
 }

@@ -89,6 +89,15 @@ var agencyStarts = []string{
 	"UBMTTQ", "MTTQ", "VKSND", "TAND", "BQL", "UBKT", "BCH", "KBNN", "BHXH", "NHNN", "CTY", "TCT",
 }
 
+// edgeSpeck is what a speck or a rule at either end of an agency's line
+// is read as, and no name ends with: a dash, a stop, a colon, a quote, or
+// a mark standing alone (UBND TỈNH BÌNH AN ˆ, a speck of a dark copy read
+// as a circumflex; ^ ` ´ ¨ and their kin are symbols or letters that
+// modify, none the letter of a name).
+func edgeSpeck(r rune) bool {
+	return strings.ContainsRune("-_—=~. :;'", r) || unicode.In(r, unicode.Sk, unicode.Lm)
+}
+
 // issuer reads the issuing agency from the header lines above "Số:": the
 // last line that starts an agency name, with the lines after it; and the
 // parent agency (cơ quan chủ quản) printed above it, the lines from the
@@ -113,7 +122,7 @@ func issuer(segs []layout.Segment, joint bool) (agency, parent string, unsure bo
 		}
 		t := logoMarks(strings.TrimSpace(cutNational(s.Text)))
 		dash := nameDash.MatchString(t)
-		t = strings.TrimSpace(strings.Trim(t, "-_—=~. :;'`"))
+		t = strings.TrimSpace(strings.TrimFunc(t, edgeSpeck))
 		if t == "" || isMark(t) || !dict.Capitals(t) || isNational(t) {
 			continue
 		}

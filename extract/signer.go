@@ -120,6 +120,10 @@ func nameLine(t string) (name string, guessed bool) {
 		}
 		if first, size := utf8.DecodeRuneInString(w); unicode.IsLower(first) && (i == 0 || dict.IsGivenName(w)) {
 			w = string(unicode.ToUpper(first)) + w[size:]
+			// A family name read small from its vowel (ân for Trần
+			// under a seal's rim) may have lost its consonants whole:
+			// the few that begin with a vowel (Ân, Âu, Ông) are a guess.
+			guessed = guessed || i == 0 && strings.ContainsAny(dict.Fold(string(first)), "aeiouy")
 		}
 		ws[i] = w
 	}

@@ -56,8 +56,9 @@ func (r *reading) readSubject(h *pageTop) {
 // may misread it: its v lost, its slash read as another thin mark (a
 // fraction's slash, a stop before the v) or, in a 1-bit scan, lost ("V v
 // tham gia …", "Vv tham gia …"), its V read as the W or Y of its shape
-// before a slash.
-var vvLead = regexp.MustCompile(`^(?:V\s*(?:[/|\\LI1⁄∕]\s*[VY]?|\.\s*[VY]|\s[VY]|V)|[WY]\s*[/⁄∕]\s*V)[.:]?\s+`)
+// before a slash. Printed heavy (a dark photocopy), the slash and the v
+// run together: a # (V#w, V#), the v a w beside the V (VW, V/w).
+var vvLead = regexp.MustCompile(`^(?:V\s*(?:[/|\\LI1⁄∕#]\s*[VWY]?|\.\s*[VWY]|\s[VWY]|[VW])|[WY]\s*[/⁄∕]\s*V)[.:]?\s+`)
 
 // vvSpecks are the marks a speck before "V/v" is read as.
 const vvSpecks = "\"'“”‘’`([{*·,.-–—|"

@@ -272,6 +272,7 @@ func TestSubjectStrayDashAtALinesEdge(t *testing.T) {
 func TestSubjectVvMisread(t *testing.T) {
 	for _, lead := range []string{"V/ triển khai", "Vlv triển khai", "V/y triển khai", "V v triển khai", "V/V triển khai",
 		"Vv triển khai", "V.v triển khai", "V⁄v triển khai", "W/v triển khai", "Y/v triển khai",
+		"V#w triển khai", "V# triển khai", "VW triển khai", "V/w triển khai", // printed heavy
 		"‘V/v triển khai", "(V/v triển khai"} { // a speck before it read as a mark
 		end := ""
 		if strings.HasPrefix(lead, "(") {

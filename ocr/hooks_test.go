@@ -241,7 +241,7 @@ func TestTakeMarksDisputesOtherTones(t *testing.T) {
 	box := func(x int) image.Rectangle { return image.Rect(x, 100, x+80, 140) }
 	first := []gosseract.BoundingBox{{Box: box(0), Word: "đổi"}, {Box: box(100), Word: "kiếm"}, {Box: box(200), Word: "Tổ"}, {Box: box(300), Word: "về"}}
 	plain := []gosseract.BoundingBox{{Box: box(0), Word: "đối"}, {Box: box(100), Word: "kiểm"}, {Box: box(200), Word: "Tổ"}, {Box: box(300), Word: "vế"}}
-	words, disputes := takeMarks(first, plain)
+	words, disputes := takeMarks(first, plain, func(image.Rectangle) bool { return false })
 	var text []string
 	for _, w := range words {
 		text = append(text, w.Word)
@@ -260,5 +260,18 @@ func TestTakeMarksDisputesOtherTones(t *testing.T) {
 		if got != want {
 			t.Errorf("%s: alternative %q, want %q", page[i].Text, got, want)
 		}
+	}
+}
+
+// A tone the reading without the median filter reads where the first
+// read none is taken, but not over a word whose box holds a speck.
+func TestTakeMarksNotFromSpecks(t *testing.T) {
+	box := func(x int) image.Rectangle { return image.Rect(x, 100, x+80, 140) }
+	first := []gosseract.BoundingBox{{Box: box(0), Word: "Ban"}, {Box: box(100), Word: "thuê"}}
+	plain := []gosseract.BoundingBox{{Box: box(0), Word: "Bạn"}, {Box: box(100), Word: "thuế"}}
+	specked := func(r image.Rectangle) bool { return r == box(0) }
+	words, _ := takeMarks(first, plain, specked)
+	if words[0].Word != "Ban" || words[1].Word != "thuế" {
+		t.Errorf("words %q %q, want Ban (a speck under it) and thuế", words[0].Word, words[1].Word)
 	}
 }

@@ -44,7 +44,9 @@ func (w *Worker) rereadSignature(cl Cleaned, words []gosseract.BoundingBox, widt
 // hairline curl that a 3×3 median cuts down to a short stroke, which reads
 // as sắc (kiểm → kiếm, chuyển đổi → chuyến đối); a sắc or a dot in 1 bit
 // is a few pixels the filter takes whole (thuế → thuê, Tấn → Tân). The
-// filter cannot make a mark, so a mark read without it is ink on the page.
+// filter cannot make a mark, so a mark read without it is ink on the page:
+// a mark's, unless what the filter takes in the word's box is far finer
+// than the letters' strokes, a speck (speckTone).
 // Every other difference keeps the filtered reading, which resists noise
 // better; where the two read other tone marks that the filter does not
 // explain (đổi against đối: the filter also cuts a faded sắc short, and
@@ -57,10 +59,15 @@ func (w *Worker) rereadHooks(cl Cleaned, words []gosseract.BoundingBox, width, h
 	vw := toWords(words)
 	sig, _, _ := closingRegions(vw, width, height)
 	var disputes []toneDispute
+	plain := plainPage(cl)
+	speck := func(box image.Rectangle) bool {
+		p := plain()
+		return p != nil && speckTone(p, scaledBox(box, cl.Scale))
+	}
 	for _, r := range []image.Rectangle{headBand(vw, width, height), sig} {
 		if !r.Empty() {
 			var d []toneDispute
-			words, d = takeMarks(words, w.readRegion(Cleaned{Image: cl.Plain, Scale: cl.Scale}, r, nil))
+			words, d = takeMarks(words, w.readRegion(Cleaned{Image: cl.Plain, Scale: cl.Scale}, r, nil), speck)
 			disputes = append(disputes, d...)
 		}
 	}
@@ -79,9 +86,10 @@ type toneDispute struct {
 // takeMarks puts into words the marks of second (a reading of a part of
 // the page without the median filter) that the filter took off them (see
 // hooked, toned): each word's by the word of second that covers the most
-// of it, more than half. It returns the words the two read with other
-// tone marks otherwise (retoned).
-func takeMarks(words, second []gosseract.BoundingBox) ([]gosseract.BoundingBox, []toneDispute) {
+// of it, more than half. A tone where the first read none is not taken
+// where speck says the word's box holds a speck, not a mark. It returns
+// the words the two read with other tone marks otherwise (retoned).
+func takeMarks(words, second []gosseract.BoundingBox, speck func(image.Rectangle) bool) ([]gosseract.BoundingBox, []toneDispute) {
 	var disputes []toneDispute
 	for i := range words {
 		if !markable(words[i].Word) && !hasTone(words[i].Word) {
@@ -94,7 +102,9 @@ func takeMarks(words, second []gosseract.BoundingBox) ([]gosseract.BoundingBox, 
 		if h, ok := hooked(words[i].Word, second[best].Word); ok {
 			words[i].Word = h
 		} else if m, ok := toned(words[i].Word, second[best].Word); ok {
-			words[i].Word = m
+			if !speck(words[i].Box) {
+				words[i].Word = m
+			}
 		} else if retoned(words[i].Word, second[best].Word) {
 			disputes = append(disputes, toneDispute{words[i].Box, norm.NFC.String(second[best].Word)})
 		}
@@ -292,8 +302,7 @@ func (w *Worker) reread(cl Cleaned, words []gosseract.BoundingBox, r image.Recta
 func (w *Worker) readRegion(cl Cleaned, r image.Rectangle, steps []string) []gosseract.BoundingBox {
 	// The block is cut from the cleaned page, whose frame the first
 	// reading's boxes share (once unscaled).
-	scaled := image.Rect(int(float64(r.Min.X)*cl.Scale), int(float64(r.Min.Y)*cl.Scale),
-		int(float64(r.Max.X)*cl.Scale), int(float64(r.Max.Y)*cl.Scale))
+	scaled := scaledBox(r, cl.Scale)
 	block, err := CleanRegion(cl.Image, 0, steps, scaled)
 	if err != nil {
 		return nil

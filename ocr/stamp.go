@@ -343,13 +343,14 @@ func (w *Worker) readBand(m inkMask, box image.Rectangle, cx, cy, angle, minU, m
 	var marks []stampMark
 	for _, u := range dict.Urgencies { // the marks a văn thư stamps in red
 		if strings.Contains(words, " "+u.Folded+" ") || ownWord(u) != "" && strings.Contains(words, " "+ownWord(u)+" ") ||
+			clipped(u.Folded) != "" && strings.Contains(words, " "+clipped(u.Folded)+" ") ||
 			!whole && strings.Contains(folded, u.Folded) {
 			marks = append(marks, mark(u.Name, false))
 			break
 		}
 	}
 	for _, s := range dict.Secrecies { // the longest first: TUYỆT MẬT holds MẬT
-		if strings.Contains(words, " "+s.Folded+" ") {
+		if strings.Contains(words, " "+s.Folded+" ") || clipped(s.Folded) != "" && strings.Contains(words, " "+clipped(s.Folded)+" ") {
 			marks = append(marks, mark(s.Name, true))
 			break
 		}
@@ -388,6 +389,21 @@ func alongInk(m inkMask, cx, cy, sin, cos, minU, maxU, minV, maxV, h float64) (f
 		return u - dir*1.5*h
 	}
 	return extend(minU, -1), extend(maxU, 1)
+}
+
+// clipped is a mark of two words or more as read when the last letter of
+// its last word runs into the stamp's frame and is lost with it (HOA TO
+// of HOA TOC, its C touching the arrow's point of a heavy stamp or a
+// dark copy of one): its words before the last read whole tell the mark.
+// "" for a mark of one word, or whose last word clipped would be a letter
+// or two.
+func clipped(mark string) string {
+	words := strings.Fields(mark)
+	last := words[len(words)-1]
+	if len(words) < 2 || len(last) < 3 {
+		return ""
+	}
+	return mark[:len(mark)-1]
 }
 
 // ownWord is the words after the first of a mark of two words or more

@@ -104,13 +104,20 @@ func TestBlurredRedStamp(t *testing.T) {
 	if err := jpeg.Encode(&b, boxBlurred(coarse, 2), &jpeg.Options{Quality: 70}); err != nil {
 		t.Fatal(err)
 	}
-	pt, err := w.Recognize(t.Context(), b.Bytes(), 150)
+	if text := recognizedText(t, w, b.Bytes(), 150); !strings.Contains(text, "HỎA TỐC") {
+		t.Errorf("no HỎA TỐC read in:\n%s", text)
+	}
+}
+
+// recognizedText is the text w reads on the page image data scanned at
+// dpi.
+func recognizedText(t *testing.T, w *Worker, data []byte, dpi int) string {
+	t.Helper()
+	pt, err := w.Recognize(t.Context(), data, dpi)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(pt.Text, "HỎA TỐC") {
-		t.Errorf("no HỎA TỐC read in:\n%s", pt.Text)
-	}
+	return pt.Text
 }
 
 // boxBlurred is img blurred by a box of radius rad, its edges repeated.
@@ -242,6 +249,45 @@ func TestInkUrgencyStamp(t *testing.T) {
 			}
 		}
 	}
+	// A dark photocopy of it scanned in 1 bit at 200 dpi: its strokes
+	// spread by a pixel, the stamp's C runs into the point of its arrow
+	// and is read with it as no letter (HOA TO).
+	doc, err := fitz.New(filepath.Join(cmp.Or(os.Getenv("VANTHU_SHARED"), "../../shared"), "real", "docs", "real-11.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer doc.Close()
+	page, err := doc.ImageDPI(0, 200)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := png.Encode(&b, darkCopy(page)); err != nil {
+		t.Fatal(err)
+	}
+	if text := recognizedText(t, w, b.Bytes(), 200); !strings.Contains(text, "HỎA TỐC") {
+		t.Errorf("real-11, a dark copy: no HỎA TỐC read in:\n%s", text)
+	}
+}
+
+// darkCopy is img as a copier set dark prints it, then scanned in 1 bit:
+// each pixel as dark as the darkest beside it (the toner spreads by a
+// pixel), a grey haze over the sheet (black below 148 of 255).
+func darkCopy(img image.Image) *image.Gray {
+	b := img.Bounds()
+	out := image.NewGray(b)
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			g := color.GrayModel.Convert(img.At(x, y)).(color.Gray).Y
+			for _, d := range []image.Point{{-1, 0}, {1, 0}, {0, -1}, {0, 1}} {
+				if p := image.Pt(x, y).Add(d); p.In(b) {
+					g = min(g, color.GrayModel.Convert(img.At(p.X, p.Y)).(color.Gray).Y)
+				}
+			}
+			out.Pix[out.PixOffset(x, y)] = map[bool]uint8{true: 0, false: 255}[g < 148]
+		}
+	}
+	return out
 }
 
 // A mark's own word tells it alone where no other mark has that word.

@@ -114,6 +114,17 @@ var kindScans = []scanning{
 		"number": 62, "doc_type": 70, "issuer": 70, "parent_body": 70, "issued_date": 70, "place": 69,
 		"subject": 67, "signer": 69, "signer_title": 69, "urgency": 70, "confidentiality": 69,
 	}, 3},
+	// A copy made on a copier set dark, scanned in 1 bit: strokes spread,
+	// toner specks. A V/v's slash and v run together (V#w, VW: read as
+	// V/v, extract.vvLead); a speck beside a parent's name read as a
+	// circumflex alone (dropped, extract.edgeSpeck); a speck under a vowel
+	// read as a dot by the reading without the median filter (Bạn, khụ:
+	// not taken, ocr.speckTone). Flagged: a 7 run into specks
+	// (27103/QĐ-UBND), the Ê Đê name's đ (Kớđoh).
+	{"200 dpi 1 bit, a dark copy", 200, darkCopyImage, map[string]int{
+		"number": 69, "doc_type": 70, "issuer": 70, "parent_body": 70, "issued_date": 70, "place": 70,
+		"subject": 70, "signer": 69, "signer_title": 70, "urgency": 70, "confidentiality": 70,
+	}, 0},
 }
 
 // timesScans are the ways the kinds drawn in Times New Roman's widths,

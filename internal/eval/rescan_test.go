@@ -39,7 +39,8 @@ import (
 // with a phone on a desk, the photograph fitted to the sheet's page as
 // a converter to PDF fits it (phoneImage), lying flat or bent
 // (bentPhoneImage); and printed as the toner runs out, then scanned in 1
-// bit (fadedBilevelImage). These render each page's
+// bit (fadedBilevelImage); and copied on a copier set dark, then scanned
+// in 1 bit (darkCopyImage). These render each page's
 // content alone, as go-fitz does; printedRescans are of paper printed
 // from the signed PDF, its signing stamps and the numerals an e-office
 // system stamped on it (annotations) printed with it.
@@ -101,6 +102,14 @@ var rescans = []scanning{
 		"number": 7, "doc_type": 12, "issuer": 12, "parent_body": 12, "issued_date": 8, "place": 9,
 		"subject": 7, "signer": 6, "signer_title": 9, "urgency": 11, "confidentiality": 12,
 	}, 3},
+	// A copy made on a copier set dark, then scanned in 1 bit. The red
+	// HỎA TỐC of real-11, now black and spread, runs its C into the
+	// point of its frame: read HOA TO (ocr.clipped). Wrong without
+	// review: real-12's "thực hiện" read "thực biện", its h's foot closed.
+	{"200 dpi 1 bit, a dark copy", 200, darkCopyImage, map[string]int{
+		"number": 8, "doc_type": 12, "issuer": 12, "parent_body": 12, "issued_date": 7, "place": 12,
+		"subject": 10, "signer": 7, "signer_title": 10, "urgency": 12, "confidentiality": 12,
+	}, 1},
 }
 
 // printedRescans are rescans of the pages as printed, with their
@@ -419,6 +428,64 @@ func fadedBilevelImage(img *image.RGBA, _ int) string {
 		ink := 255 - int(color.GrayModel.Convert(c).(color.Gray).Y)
 		return 255-ink*85/100 >= 128
 	})
+}
+
+// darkCopyImage is img copied on a copier set dark, as a received
+// document often is before it is scanned, then scanned at one bit per
+// pixel: the toner spreads (each pixel as dark as the darkest of it and
+// the four beside it, a pixel's spread at 200 dpi), a grey haze lies
+// over the sheet (20 of 255 darker), and toner specks of one or two
+// pixels are strewn over it, one to every 5,000 pixels, the same on every
+// run.
+func darkCopyImage(img *image.RGBA, _ int) string {
+	r := img.Bounds()
+	w, h := r.Dx(), r.Dy()
+	ink := make([]uint8, w*h) // darkness, 0 for paper
+	for y := range h {
+		for x := range w {
+			ink[y*w+x] = 255 - color.GrayModel.Convert(img.RGBAAt(r.Min.X+x, r.Min.Y+y)).(color.Gray).Y
+		}
+	}
+	spread := make([]uint8, w*h)
+	for y := range h {
+		for x := range w {
+			d := ink[y*w+x]
+			if x > 0 {
+				d = max(d, ink[y*w+x-1])
+			}
+			if x < w-1 {
+				d = max(d, ink[y*w+x+1])
+			}
+			if y > 0 {
+				d = max(d, ink[(y-1)*w+x])
+			}
+			if y < h-1 {
+				d = max(d, ink[(y+1)*w+x])
+			}
+			spread[y*w+x] = d
+		}
+	}
+	seed := uint32(12345)
+	next := func() int { // xorshift: the same specks on every run
+		seed ^= seed << 13
+		seed ^= seed >> 17
+		seed ^= seed << 5
+		return int(seed)
+	}
+	for range w * h / 5000 {
+		x, y, size := next()%(w-2), next()%(h-2), 1+next()%2
+		for dy := range size {
+			for dx := range size {
+				spread[(y+dy)*w+x+dx] = 255
+			}
+		}
+	}
+	out := image.NewRGBA(image.Rect(0, 0, w, h))
+	for i, d := range spread {
+		g := 255 - uint8(min(255, int(d)+20))
+		out.Pix[4*i], out.Pix[4*i+1], out.Pix[4*i+2], out.Pix[4*i+3] = g, g, g, 255
+	}
+	return bilevelImage(out, 0)
 }
 
 // bilevelImage is img at one bit per pixel, black below mid-grey.
