@@ -197,6 +197,7 @@ import (
 // measurably lowers the error on the dev corpus (see README, "Measured").
 const (
 	StepRedDropout = "red"        // colour pages: read the red channel, so red seals and stamps fade out
+	StepLevels     = "levels"     // a page scanned light: its ink made black
 	StepScale      = "scale"      // bring the page to about 200 dpi (finer scans down, coarser up)
 	StepBed        = "bed"        // whiten the dark that runs in from the page's edges: the scanner's bed around the sheet
 	StepBackground = "background" // flatten uneven background and contrast to white paper
@@ -213,7 +214,7 @@ const (
 )
 
 // AllSteps lists every clean-up step in order.
-var AllSteps = []string{StepRedDropout, StepScale, StepBed, StepBackground, StepMedian, StepInk, StepOrient, StepDeskew, StepRules, StepFlatten}
+var AllSteps = []string{StepRedDropout, StepLevels, StepScale, StepBed, StepBackground, StepMedian, StepInk, StepOrient, StepDeskew, StepRules, StepFlatten}
 
 // minOrientConf is the confidence a page's orientation is decided with
 // (see orientation).
@@ -236,6 +237,9 @@ type Cleaned struct {
 	// Skew is the angle (degrees, clockwise) the page was turned by about
 	// its centre to make its lines level; 0 for a straight page.
 	Skew float64
+	// Ink is the grey StepLevels made black, the page scanned light (0:
+	// the page's ink was dark enough).
+	Ink int
 	// Plain is the upright page as Image but without the median filter
 	// (and the header's rules), in the same frame; only from cleanPage,
 	// with the median among the steps and the page upright.
@@ -357,17 +361,25 @@ func clean(img []byte, dpi int, steps []string, region image.Rectangle, keepPlai
 		replace(clipped)
 	}
 
-	if C.pixGetDepth(pix) == 32 && has(StepRedDropout) {
+	red := C.pixGetDepth(pix) == 32 && has(StepRedDropout)
+	if red {
 		replace(C.pixGetRGBComponent(pix, C.COLOR_RED))
-		// Red ink is light but not white in the red channel: clip it to
-		// white so the seal's rim does not cut lines of text.
-		replace(C.pixGammaTRC(nil, pix, 1.0, 0, 190))
 	}
 	if C.pixGetDepth(pix) != 8 {
 		replace(C.pixConvertTo8(pix, 0))
 	}
 	if C.pixGetDepth(pix) != 8 {
 		return c, vanthu.Errorf("ocr: clean", vanthu.Invalid, "the page image cannot be made grey")
+	}
+	if has(StepLevels) {
+		next, ink := levels(pix)
+		replace(next)
+		c.Ink = ink
+	}
+	if red {
+		// Red ink is light but not white in the red channel: clip it to
+		// white so the seal's rim does not cut lines of text.
+		replace(C.pixGammaTRC(nil, pix, 1.0, 0, 190))
 	}
 	if has(StepScale) && dpi > 0 && (dpi < targetDPI*4/5 || dpi > targetDPI*11/10) {
 		c.Scale = float64(targetDPI) / float64(dpi)

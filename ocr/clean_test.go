@@ -301,3 +301,49 @@ func cleanPNG(t *testing.T, img image.Image, dpi int, steps ...string) Cleaned {
 	}
 	return cl
 }
+
+// A page scanned light (its ink a mid-grey, the scanner's brightness set
+// high or the print faint) has its ink made black; a page of dark ink,
+// and a blank sheet's grain, are left as they are.
+func TestLevelsMakesLightInkBlack(t *testing.T) {
+	dark := loadGray(t, "congvan.png")
+	light := image.NewGray(dark.Bounds())
+	grain := image.NewGray(dark.Bounds())
+	rng := rand.New(rand.NewPCG(1, 2))
+	for i, v := range dark.Pix {
+		light.Pix[i] = uint8(255 - (255-int(v))*45/100)
+		grain.Pix[i] = uint8(235 + rng.IntN(20))
+	}
+	inkOf := func(img image.Image, steps []string) (ink int, cleaned []byte) {
+		b, err := EncodePNG(img, 300)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c, err := Clean(b, 300, steps)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, err := tiff.Decode(bytes.NewReader(c.Image))
+		if err != nil {
+			t.Fatal(err)
+		}
+		g := out.(*image.Gray)
+		ink = 255
+		for _, v := range g.Pix {
+			ink = min(ink, int(v))
+		}
+		return ink, g.Pix
+	}
+	if ink, _ := inkOf(light, nil); ink < 130 {
+		t.Fatalf("the light page's darkest grey is %d before, want it light", ink)
+	}
+	if ink, _ := inkOf(light, []string{StepLevels}); ink > 10 {
+		t.Errorf("the light page's darkest grey is %d after levels, want black", ink)
+	}
+	for name, img := range map[string]*image.Gray{"dark ink": dark, "a blank sheet's grain": grain} {
+		_, before := inkOf(img, nil)
+		if _, after := inkOf(img, []string{StepLevels}); !bytes.Equal(before, after) {
+			t.Errorf("%s: changed by levels", name)
+		}
+	}
+}

@@ -25,10 +25,11 @@ import (
 // turned level along the line through their centres and read, and so is
 // each cluster of them apart (see readStamps). It returns the marks as
 // words in the page's pixels.
-func (w *Worker) redStamps(img image.Image) []stampMark {
+func (w *Worker) redStamps(img image.Image, tone *[256]uint8) []stampMark {
 	red := func(c color.Color) bool {
 		r, g, bl, _ := c.RGBA()
-		return r>>8 > g>>8+60 && r>>8 > bl>>8+60
+		r, g, bl = uint32(tone[r>>8]), uint32(tone[g>>8]), uint32(tone[bl>>8])
+		return r > g+60 && r > bl+60
 	}
 	m, ok := stampMask(img, red, nil)
 	if !ok {
@@ -110,8 +111,8 @@ func letterHeight(letters []image.Rectangle) int {
 // redStamps reads the red ones, and only marks read as whole words count.
 // A stamp set askew is no line of text to Tesseract's layout, so the
 // page's OCR passes over it.
-func (w *Worker) inkStamps(img image.Image, read []vanthu.Word) []stampMark {
-	dark := func(c color.Color) bool { return color.GrayModel.Convert(c).(color.Gray).Y < 128 }
+func (w *Worker) inkStamps(img image.Image, read []vanthu.Word, tone *[256]uint8) []stampMark {
+	dark := func(c color.Color) bool { return tone[color.GrayModel.Convert(c).(color.Gray).Y] < 128 }
 	m, ok := stampMask(img, dark, read)
 	if !ok {
 		return nil
@@ -465,14 +466,14 @@ func (w *Worker) readHeaderInk(img []byte, decode func() image.Image, cl Cleaned
 	var marks []stampMark
 	if cfg, _, err := image.DecodeConfig(bytes.NewReader(img)); err == nil && colour(cfg.ColorModel) {
 		if p := decode(); p != nil {
-			marks = w.redStamps(p)
+			marks = w.redStamps(p, toneCurve(cl.Ink))
 		}
 	}
 	if p := level(); len(marks) == 0 && p != nil {
 		// No red (a grey or 1-bit scan, or red gone dark): the stamp is
 		// in the ink the words do not account for, on the page as the
 		// words were read from it.
-		marks = w.inkStamps(p, words)
+		marks = w.inkStamps(p, words, toneCurve(cl.Ink))
 	}
 	line := 0
 	for _, wd := range words {

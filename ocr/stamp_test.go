@@ -59,11 +59,11 @@ func TestRedUrgencyStamp(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer w.Close()
-	if marks := w.redStamps(realPage(t, "real-11.pdf")); len(marks) != 1 || marks[0].Text != "HỎA TỐC" || marks[0].X0 > 600 || marks[0].Y0 > 1300 {
+	if marks := w.redStamps(realPage(t, "real-11.pdf"), toneCurve(0)); len(marks) != 1 || marks[0].Text != "HỎA TỐC" || marks[0].X0 > 600 || marks[0].Y0 > 1300 {
 		t.Errorf("real-11: %+v; want HỎA TỐC at the left of the header", marks)
 	}
 	for _, name := range []string{"real-07.pdf"} {
-		if marks := w.redStamps(realPage(t, name)); len(marks) > 0 {
+		if marks := w.redStamps(realPage(t, name), toneCurve(0)); len(marks) > 0 {
 			t.Errorf("%s: %+v, want no stamp", name, marks)
 		}
 	}
@@ -239,12 +239,12 @@ func TestInkUrgencyStamp(t *testing.T) {
 	}
 	for _, bilevel := range []bool{false, true} {
 		page := grey(realPage(t, "real-11.pdf"), bilevel)
-		if marks := w.inkStamps(page, read(page)); len(marks) != 1 || marks[0].Text != "HỎA TỐC" || marks[0].X0 > 600 || marks[0].Y0 > 1300 {
+		if marks := w.inkStamps(page, read(page), toneCurve(0)); len(marks) != 1 || marks[0].Text != "HỎA TỐC" || marks[0].X0 > 600 || marks[0].Y0 > 1300 {
 			t.Errorf("real-11, 1 bit %v: %+v; want HỎA TỐC at the left of the header", bilevel, marks)
 		}
 		for _, name := range []string{"real-07.pdf", "real-09.pdf"} {
 			page := grey(realPage(t, name), bilevel)
-			if marks := w.inkStamps(page, read(page)); len(marks) > 0 {
+			if marks := w.inkStamps(page, read(page), toneCurve(0)); len(marks) > 0 {
 				t.Errorf("%s, 1 bit %v: %+v, want no stamp", name, bilevel, marks)
 			}
 		}
@@ -341,7 +341,7 @@ func TestRedStampsRunTogether(t *testing.T) {
 			t.Fatal(err)
 		}
 		var read []string
-		for _, m := range w.redStamps(img) {
+		for _, m := range w.redStamps(img, toneCurve(0)) {
 			read = append(read, m.Text)
 		}
 		if slices.Sort(read); !slices.Equal(read, []string{"KHẨN", "MẬT"}) {

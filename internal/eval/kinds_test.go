@@ -125,6 +125,14 @@ var kindScans = []scanning{
 		"number": 69, "doc_type": 70, "issuer": 70, "parent_body": 70, "issued_date": 70, "place": 70,
 		"subject": 70, "signer": 69, "signer_title": 70, "urgency": 70, "confidentiality": 70,
 	}, 0},
+	// Scanned light, in colour: the ink a mid-grey, made black before it
+	// is read (ocr.StepLevels), and the stamps' pale red and grey found
+	// on that scale (ocr.Cleaned.Ink). Flagged: HỎA TỐC HẸN GIỜ read
+	// HỎA TỐC.
+	{"200 dpi colour, scanned light", 200, lightImage, map[string]int{
+		"number": 70, "doc_type": 70, "issuer": 70, "parent_body": 70, "issued_date": 70, "place": 70,
+		"subject": 70, "signer": 70, "signer_title": 70, "urgency": 69, "confidentiality": 70,
+	}, 0},
 }
 
 // timesScans are the ways the kinds drawn in Times New Roman's widths,

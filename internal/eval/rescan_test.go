@@ -40,7 +40,8 @@ import (
 // a converter to PDF fits it (phoneImage), lying flat or bent
 // (bentPhoneImage); and printed as the toner runs out, then scanned in 1
 // bit (fadedBilevelImage); and copied on a copier set dark, then scanned
-// in 1 bit (darkCopyImage). These render each page's
+// in 1 bit (darkCopyImage); and scanned light (lightImage). These render
+// each page's
 // content alone, as go-fitz does; printedRescans are of paper printed
 // from the signed PDF, its signing stamps and the numerals an e-office
 // system stamped on it (annotations) printed with it.
@@ -110,6 +111,12 @@ var rescans = []scanning{
 		"number": 8, "doc_type": 12, "issuer": 12, "parent_body": 12, "issued_date": 7, "place": 12,
 		"subject": 10, "signer": 7, "signer_title": 10, "urgency": 12, "confidentiality": 12,
 	}, 1},
+	// Scanned light, in colour: the page's ink, a mid-grey, made black
+	// before it is read (ocr.StepLevels).
+	{"200 dpi colour, scanned light", 200, lightImage, map[string]int{
+		"number": 10, "doc_type": 12, "issuer": 12, "parent_body": 12, "issued_date": 10, "place": 11,
+		"subject": 11, "signer": 12, "signer_title": 11, "urgency": 12, "confidentiality": 12,
+	}, 0},
 }
 
 // printedRescans are rescans of the pages as printed, with their
@@ -486,6 +493,21 @@ func darkCopyImage(img *image.RGBA, _ int) string {
 		out.Pix[4*i], out.Pix[4*i+1], out.Pix[4*i+2], out.Pix[4*i+3] = g, g, g, 255
 	}
 	return bilevelImage(out, 0)
+}
+
+// lightImage is img scanned light, as a JPEG: its ink at 45% of its
+// darkness (black a mid-grey of 140, every colour as pale), as a scanner
+// whose brightness is set high, or faint print, gives it.
+func lightImage(img *image.RGBA, _ int) string {
+	r := img.Bounds()
+	out := image.NewRGBA(r)
+	for i := 0; i < len(img.Pix); i += 4 {
+		for c := range 3 {
+			out.Pix[i+c] = uint8(255 - (255-int(img.Pix[i+c]))*45/100)
+		}
+		out.Pix[i+3] = 255
+	}
+	return jpegImage(out, 0)
 }
 
 // bilevelImage is img at one bit per pixel, black below mid-grey.

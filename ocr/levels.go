@@ -1,0 +1,71 @@
+package ocr
+
+/*
+#cgo pkg-config: lept
+#include <leptonica/allheaders.h>
+
+// inkLevels reads the grey of an 8-bit page's ink and of its paper: the
+// darkest hundredth of its pixels begins at *ink, and half of them (the
+// paper) are lighter than *paper. Every fourth pixel each way is counted.
+static void inkLevels(PIX *pix, l_int32 *ink, l_int32 *paper) {
+	*ink = 0;
+	*paper = 255;
+	NUMA *hist = pixGetGrayHistogram(pix, 4);
+	if (hist == NULL) {
+		return;
+	}
+	l_int32 n = numaGetCount(hist);
+	l_float32 total = 0, v;
+	for (l_int32 i = 0; i < n; i++) {
+		numaGetFValue(hist, i, &v);
+		total += v;
+	}
+	l_float32 sum = 0;
+	l_int32 gotInk = 0;
+	for (l_int32 i = 0; i < n; i++) {
+		numaGetFValue(hist, i, &v);
+		sum += v;
+		if (!gotInk && sum >= total / 100) {
+			*ink = i;
+			gotInk = 1;
+		}
+		if (sum >= total / 2) {
+			*paper = i;
+			break;
+		}
+	}
+	numaDestroy(&hist);
+}
+*/
+import "C"
+
+// Ink lighter than this (a scan's brightness set high, print faint) is
+// made black by StepLevels; the ink of an ordinary scan is darker.
+const lightInk = 80
+
+// levels makes the ink of an 8-bit page black where it was scanned light
+// (StepLevels): where its darkest hundredth begins lighter than lightInk,
+// and well apart from the paper (a page of ink at all, not a blank sheet's
+// grain), the greys from that level to white are spread over black to
+// white. It returns the page so made, or nil where it is left as it is,
+// and the level made black (0 for none).
+func levels(pix *C.PIX) (*C.PIX, int) {
+	var ink, paper C.l_int32
+	C.inkLevels(pix, &ink, &paper)
+	if ink <= lightInk || paper-ink < 60 {
+		return nil, 0
+	}
+	return C.pixGammaTRC(nil, pix, 1.0, ink, 255), int(ink)
+}
+
+// toneCurve is what StepLevels does to each grey (or each channel of a
+// colour) of a page whose ink it made black from the level ink: the
+// values from ink to white spread over black to white. For ink 0, each
+// value is its own.
+func toneCurve(ink int) *[256]uint8 {
+	var t [256]uint8
+	for v := range t {
+		t[v] = uint8(max(0, v-ink) * 255 / (255 - ink))
+	}
+	return &t
+}
