@@ -199,6 +199,7 @@ const (
 	StepRedDropout = "red"        // colour pages: read the red channel, so red seals and stamps fade out
 	StepLevels     = "levels"     // a page scanned light: its ink made black
 	StepScale      = "scale"      // bring the page to about 200 dpi (finer scans down, coarser up)
+	StepShade      = "shade"      // even out a shadow along the left or right edge: a bound file's gutter
 	StepBed        = "bed"        // whiten the dark that runs in from the page's edges: the scanner's bed around the sheet
 	StepBackground = "background" // flatten uneven background and contrast to white paper
 	StepMedian     = "median"     // 3×3 median filter against speckle and noise
@@ -214,7 +215,7 @@ const (
 )
 
 // AllSteps lists every clean-up step in order.
-var AllSteps = []string{StepRedDropout, StepLevels, StepScale, StepBed, StepBackground, StepMedian, StepInk, StepOrient, StepDeskew, StepRules, StepFlatten}
+var AllSteps = []string{StepRedDropout, StepLevels, StepScale, StepShade, StepBed, StepBackground, StepMedian, StepInk, StepOrient, StepDeskew, StepRules, StepFlatten}
 
 // minOrientConf is the confidence a page's orientation is decided with
 // (see orientation).
@@ -386,6 +387,9 @@ func clean(img []byte, dpi int, steps []string, region image.Rectangle, keepPlai
 		f := C.l_float32(c.Scale)
 		replace(C.pixScale(pix, f, f))
 		dpi = targetDPI
+	}
+	if has(StepShade) && region.Empty() {
+		replace(unshade(pix, dpi))
 	}
 	if has(StepBed) && region.Empty() {
 		// A part of the page is not cut at the sheet's edge: the

@@ -315,19 +315,7 @@ func TestLevelsMakesLightInkBlack(t *testing.T) {
 		grain.Pix[i] = uint8(235 + rng.IntN(20))
 	}
 	inkOf := func(img image.Image, steps []string) (ink int, cleaned []byte) {
-		b, err := EncodePNG(img, 300)
-		if err != nil {
-			t.Fatal(err)
-		}
-		c, err := Clean(b, 300, steps)
-		if err != nil {
-			t.Fatal(err)
-		}
-		out, err := tiff.Decode(bytes.NewReader(c.Image))
-		if err != nil {
-			t.Fatal(err)
-		}
-		g := out.(*image.Gray)
+		g := cleanedGray(t, img, steps)
 		ink = 255
 		for _, v := range g.Pix {
 			ink = min(ink, int(v))
@@ -346,4 +334,22 @@ func TestLevelsMakesLightInkBlack(t *testing.T) {
 			t.Errorf("%s: changed by levels", name)
 		}
 	}
+}
+
+// cleanedGray is img, encoded at 300 dpi, cleaned by steps.
+func cleanedGray(t *testing.T, img image.Image, steps []string) *image.Gray {
+	t.Helper()
+	b, err := EncodePNG(img, 300)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := Clean(b, 300, steps)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := tiff.Decode(bytes.NewReader(c.Image))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out.(*image.Gray)
 }

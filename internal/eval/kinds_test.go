@@ -133,6 +133,14 @@ var kindScans = []scanning{
 		"number": 70, "doc_type": 70, "issuer": 70, "parent_body": 70, "issued_date": 70, "place": 70,
 		"subject": 70, "signer": 70, "signer_title": 70, "urgency": 69, "confidentiality": 70,
 	}, 0},
+	// A page of a bound file, the gutter's shadow along its left edge
+	// over the first letters of the kinds' narrow margins: evened out
+	// before the bed step took it for a bed (ocr.StepShade). Flagged: a
+	// numeral doubled (227/QĐ-UBND), a Hmong place's o read óo.
+	{"200 dpi colour, a bound file's gutter", 200, gutterImage, map[string]int{
+		"number": 69, "doc_type": 70, "issuer": 70, "parent_body": 70, "issued_date": 70, "place": 69,
+		"subject": 70, "signer": 70, "signer_title": 70, "urgency": 70, "confidentiality": 70,
+	}, 0},
 }
 
 // timesScans are the ways the kinds drawn in Times New Roman's widths,

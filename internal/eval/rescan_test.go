@@ -40,8 +40,9 @@ import (
 // a converter to PDF fits it (phoneImage), lying flat or bent
 // (bentPhoneImage); and printed as the toner runs out, then scanned in 1
 // bit (fadedBilevelImage); and copied on a copier set dark, then scanned
-// in 1 bit (darkCopyImage); and scanned light (lightImage). These render
-// each page's
+// in 1 bit (darkCopyImage); scanned light (lightImage); and a page of a
+// bound file, the gutter's shadow along its edge (gutterImage). These
+// render each page's
 // content alone, as go-fitz does; printedRescans are of paper printed
 // from the signed PDF, its signing stamps and the numerals an e-office
 // system stamped on it (annotations) printed with it.
@@ -116,6 +117,12 @@ var rescans = []scanning{
 	{"200 dpi colour, scanned light", 200, lightImage, map[string]int{
 		"number": 10, "doc_type": 12, "issuer": 12, "parent_body": 12, "issued_date": 10, "place": 11,
 		"subject": 11, "signer": 12, "signer_title": 11, "urgency": 12, "confidentiality": 12,
+	}, 0},
+	// A page of a bound file, the gutter's shadow along its left edge:
+	// evened out before the bed step (ocr.StepShade).
+	{"200 dpi colour, a bound file's gutter", 200, gutterImage, map[string]int{
+		"number": 9, "doc_type": 12, "issuer": 12, "parent_body": 12, "issued_date": 10, "place": 12,
+		"subject": 11, "signer": 11, "signer_title": 11, "urgency": 12, "confidentiality": 12,
 	}, 0},
 }
 
@@ -506,6 +513,30 @@ func lightImage(img *image.RGBA, _ int) string {
 			out.Pix[i+c] = uint8(255 - (255-int(img.Pix[i+c]))*45/100)
 		}
 		out.Pix[i+3] = 255
+	}
+	return jpegImage(out, 0)
+}
+
+// gutterImage is img as a page of a bound file scanned in colour, as a
+// JPEG: the gutter's shadow along its left edge, 35% of the light at the
+// edge, growing lighter as the square of the distance, gone a fifth of
+// the way in.
+func gutterImage(img *image.RGBA, _ int) string {
+	r := img.Bounds()
+	out := image.NewRGBA(r)
+	edge := float64(r.Dx()) / 5
+	for y := range r.Dy() {
+		for x := range r.Dx() {
+			k := 1.0
+			if f := float64(x) / edge; f < 1 {
+				k = 0.35 + 0.65*f*f
+			}
+			i, o := img.PixOffset(r.Min.X+x, r.Min.Y+y), out.PixOffset(x, y)
+			for c := range 3 {
+				out.Pix[o+c] = uint8(float64(img.Pix[i+c]) * k)
+			}
+			out.Pix[o+3] = 255
+		}
 	}
 	return jpegImage(out, 0)
 }
