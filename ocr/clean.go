@@ -194,7 +194,10 @@ import (
 )
 
 // Clean-up steps, applied in this order. Each is kept only where it
-// measurably lowers the error on the dev corpus (see README, "Measured").
+// measurably lowers the error on the dev corpus (see README, "Measured"),
+// or, for scans the dev corpus holds none of (levels, shade), on the
+// evaluation's columns of such scans while the dev corpus reads the same
+// (MEASUREMENTS.md).
 const (
 	StepRedDropout = "red"        // colour pages: read the red channel, so red seals and stamps fade out
 	StepLevels     = "levels"     // a page scanned light: its ink made black

@@ -5,8 +5,9 @@ package ocr
 #include <leptonica/allheaders.h>
 
 // inkLevels reads the grey of an 8-bit page's ink and of its paper: the
-// darkest hundredth of its pixels begins at *ink, and half of them (the
-// paper) are lighter than *paper. Every fourth pixel each way is counted.
+// darkest hundredth of its pixels are no lighter than *ink, and half of
+// them no lighter than *paper (the median: a page is mostly paper). Every
+// fourth pixel each way is counted.
 static void inkLevels(PIX *pix, l_int32 *ink, l_int32 *paper) {
 	*ink = 0;
 	*paper = 255;

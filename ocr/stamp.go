@@ -400,8 +400,7 @@ func alongInk(m inkMask, cx, cy, sin, cos, minU, maxU, minV, maxV, h float64) (f
 // or two.
 func clipped(mark string) string {
 	words := strings.Fields(mark)
-	last := words[len(words)-1]
-	if len(words) < 2 || len(last) < 3 {
+	if len(words) < 2 || len(words[len(words)-1]) < 3 {
 		return ""
 	}
 	return mark[:len(mark)-1]
