@@ -1,0 +1,290 @@
+package eval
+
+// The ways of scanning paper that the evaluation's columns simulate: each
+// takes a page drawn (or rendered) at the scan's resolution and gives the
+// PDF image XObject a scanner would write.
+
+import (
+	"bytes"
+	"compress/zlib"
+	"fmt"
+	"image"
+	"image/color"
+	"image/jpeg"
+	"math"
+
+	"golang.org/x/image/draw"
+	"golang.org/x/image/math/f64"
+)
+
+// jpegImage is img as a JPEG image XObject, as scanners write colour.
+func jpegImage(img *image.RGBA, _ int) string {
+	var b bytes.Buffer
+	jpeg.Encode(&b, img, &jpeg.Options{Quality: 80})
+	r := img.Bounds()
+	return fmt.Sprintf("<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode /Length %d >>\nstream\n%s\nendstream",
+		r.Dx(), r.Dy(), b.Len(), b.String())
+}
+
+// turnedGreyImage is img in grey, turned 1.5° on the glass, as a JPEG
+// of quality 50: a cheap scanner's or a copier's scan-to-PDF.
+func turnedGreyImage(img *image.RGBA, _ int) string {
+	r := img.Bounds()
+	grey := image.NewGray(r)
+	for i := range grey.Pix {
+		grey.Pix[i] = 255
+	}
+	draw.BiLinear.Transform(grey, turn(r, 1.5), img, r, draw.Over, nil)
+	var b bytes.Buffer
+	jpeg.Encode(&b, grey, &jpeg.Options{Quality: 50})
+	return fmt.Sprintf("<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /DCTDecode /Length %d >>\nstream\n%s\nendstream",
+		r.Dx(), r.Dy(), b.Len(), b.String())
+}
+
+// askewShowingThroughImage is img printed on both sides of thin paper
+// (showThrough) and laid on the glass turned 4°, as a JPEG.
+func askewShowingThroughImage(img *image.RGBA, _ int) string {
+	sheet := showThrough(img, 200)
+	r := sheet.Bounds()
+	out := image.NewRGBA(r)
+	draw.Draw(out, r, image.White, image.Point{}, draw.Src)
+	draw.BiLinear.Transform(out, turn(r, -4), sheet, r, draw.Over, nil)
+	return jpegImage(out, 0)
+}
+
+// turn is the transform that turns r by deg degrees about its centre.
+func turn(r image.Rectangle, deg float64) f64.Aff3 {
+	a := deg * math.Pi / 180
+	cx, cy := float64(r.Dx())/2, float64(r.Dy())/2
+	sin, cos := math.Sin(a), math.Cos(a)
+	return f64.Aff3{cos, -sin, cx - cx*cos + cy*sin, sin, cos, cy - cx*sin - cy*cos}
+}
+
+// upsideDownImage is img turned half a turn, as a JPEG: a sheet fed into
+// the scanner head first.
+func upsideDownImage(img *image.RGBA, _ int) string { return jpegImage(quarterTurned(img, 2), 0) }
+
+// sidewaysImage is img turned a quarter clockwise, as a JPEG: a sheet
+// laid on its side on the glass.
+func sidewaysImage(img *image.RGBA, _ int) string { return jpegImage(quarterTurned(img, 1), 0) }
+
+// quarterTurned is img turned clockwise by turns quarter turns.
+func quarterTurned(img *image.RGBA, turns int) *image.RGBA {
+	for range turns {
+		r := img.Bounds()
+		out := image.NewRGBA(image.Rect(0, 0, r.Dy(), r.Dx()))
+		for y := range r.Dy() {
+			for x := range r.Dx() {
+				out.SetRGBA(r.Dy()-1-y, x, img.RGBAAt(r.Min.X+x, r.Min.Y+y))
+			}
+		}
+		img = out
+	}
+	return img
+}
+
+// darkBedImage is img laid on a flatbed scanner's glass off its top and
+// left edges, the lid open: the scan is larger than the sheet and dark
+// around it (8% wider, 4% taller), as a JPEG.
+func darkBedImage(img *image.RGBA, _ int) string {
+	r := img.Bounds()
+	out := image.NewRGBA(image.Rect(0, 0, r.Dx()*108/100, r.Dy()*104/100))
+	draw.Draw(out, out.Bounds(), image.NewUniform(color.RGBA{35, 35, 38, 255}), image.Point{}, draw.Src)
+	at := image.Pt(r.Dx()*5/100, r.Dy()/100)
+	draw.Draw(out, r.Sub(r.Min).Add(at), img, r.Min, draw.Src)
+	return jpegImage(out, 0)
+}
+
+// showThrough is img, of dpi, printed on thin paper whose back holds
+// print too: the back's print shows through mirrored, blurred by the
+// paper and faint (at most 20% darker than the paper), its lines between
+// the front's. The back is the front itself, mirrored and moved down by
+// half a line.
+func showThrough(img *image.RGBA, dpi int) *image.RGBA {
+	r := img.Bounds()
+	w, h := r.Dx(), r.Dy()
+	back := make([]float64, w*h) // the back's darkness, 0 to 1
+	shift := dpi / 12
+	for y := shift; y < h; y++ {
+		for x := range w {
+			g := color.GrayModel.Convert(img.At(r.Min.X+w-1-x, r.Min.Y+y-shift)).(color.Gray)
+			back[y*w+x] = 1 - float64(g.Y)/255
+		}
+	}
+	back = boxBlur(back, w, h, max(1, dpi/100))
+	out := image.NewRGBA(image.Rect(0, 0, w, h))
+	for y := range h {
+		for x := range w {
+			c := img.RGBAAt(r.Min.X+x, r.Min.Y+y)
+			k := 1 - 0.2*back[y*w+x]
+			out.SetRGBA(x, y, color.RGBA{uint8(float64(c.R) * k), uint8(float64(c.G) * k), uint8(float64(c.B) * k), 255})
+		}
+	}
+	return out
+}
+
+// boxBlur blurs the w×h values v with a box of radius rad, across then
+// down.
+func boxBlur(v []float64, w, h, rad int) []float64 {
+	pass := func(in []float64, n, lines int, at func(line, i int) int) []float64 {
+		out := make([]float64, len(in))
+		for l := range lines {
+			for i := range n {
+				sum, cnt := 0.0, 0
+				for j := max(0, i-rad); j <= min(n-1, i+rad); j++ {
+					sum += in[at(l, j)]
+					cnt++
+				}
+				out[at(l, i)] = sum / float64(cnt)
+			}
+		}
+		return out
+	}
+	v = pass(v, w, h, func(y, x int) int { return y*w + x })
+	return pass(v, h, w, func(x, y int) int { return y*w + x })
+}
+
+// faxImage is img, scanned at dpi, as a fax machine sends it in its
+// standard mode: half as many lines as columns an inch (98 against 204),
+// one bit a pixel; the page stretches it back to the sheet's shape.
+func faxImage(img *image.RGBA, _ int) string {
+	r := img.Bounds()
+	squat := image.NewRGBA(image.Rect(0, 0, r.Dx(), r.Dy()*98/204))
+	draw.CatmullRom.Scale(squat, squat.Bounds(), img, r, draw.Src, nil)
+	return bilevelImage(squat, 0)
+}
+
+// fadedBilevelImage is img printed as the printer's toner runs out, its
+// black a dark grey (ink at 85% of its darkness), and scanned at one bit
+// per pixel, black below mid-grey: the edges of every stroke, lighter
+// still, fall on the paper's side, and a stroke of a pixel or two (a T's
+// bar, the tail of a sắc, the bowl of a breve) thins or breaks.
+func fadedBilevelImage(img *image.RGBA, _ int) string {
+	return oneBit(img, func(c color.RGBA) bool {
+		ink := 255 - int(color.GrayModel.Convert(c).(color.Gray).Y)
+		return 255-ink*85/100 >= 128
+	})
+}
+
+// darkCopyImage is img copied on a copier set dark, as a received
+// document often is before it is scanned, then scanned at one bit per
+// pixel: the toner spreads (each pixel as dark as the darkest of it and
+// the four beside it, a pixel's spread at 200 dpi), a grey haze lies
+// over the sheet (20 of 255 darker), and toner specks of one or two
+// pixels are strewn over it, one to every 5,000 pixels, the same on every
+// run.
+func darkCopyImage(img *image.RGBA, _ int) string {
+	r := img.Bounds()
+	w, h := r.Dx(), r.Dy()
+	ink := make([]uint8, w*h) // darkness, 0 for paper
+	for y := range h {
+		for x := range w {
+			ink[y*w+x] = 255 - color.GrayModel.Convert(img.RGBAAt(r.Min.X+x, r.Min.Y+y)).(color.Gray).Y
+		}
+	}
+	spread := make([]uint8, w*h)
+	for y := range h {
+		for x := range w {
+			d := ink[y*w+x]
+			if x > 0 {
+				d = max(d, ink[y*w+x-1])
+			}
+			if x < w-1 {
+				d = max(d, ink[y*w+x+1])
+			}
+			if y > 0 {
+				d = max(d, ink[(y-1)*w+x])
+			}
+			if y < h-1 {
+				d = max(d, ink[(y+1)*w+x])
+			}
+			spread[y*w+x] = d
+		}
+	}
+	seed := uint32(12345)
+	next := func() int { // xorshift: the same specks on every run
+		seed ^= seed << 13
+		seed ^= seed >> 17
+		seed ^= seed << 5
+		return int(seed)
+	}
+	for range w * h / 5000 {
+		x, y, size := next()%(w-2), next()%(h-2), 1+next()%2
+		for dy := range size {
+			for dx := range size {
+				spread[(y+dy)*w+x+dx] = 255
+			}
+		}
+	}
+	out := image.NewRGBA(image.Rect(0, 0, w, h))
+	for i, d := range spread {
+		g := 255 - uint8(min(255, int(d)+20))
+		out.Pix[4*i], out.Pix[4*i+1], out.Pix[4*i+2], out.Pix[4*i+3] = g, g, g, 255
+	}
+	return bilevelImage(out, 0)
+}
+
+// lightImage is img scanned light, as a JPEG: its ink at 45% of its
+// darkness (black a mid-grey of 140, every colour as pale), as a scanner
+// whose brightness is set high, or faint print, gives it.
+func lightImage(img *image.RGBA, _ int) string {
+	r := img.Bounds()
+	out := image.NewRGBA(r)
+	for i := 0; i < len(img.Pix); i += 4 {
+		for c := range 3 {
+			out.Pix[i+c] = uint8(255 - (255-int(img.Pix[i+c]))*45/100)
+		}
+		out.Pix[i+3] = 255
+	}
+	return jpegImage(out, 0)
+}
+
+// gutterImage is img as a page of a bound file scanned in colour, as a
+// JPEG: the gutter's shadow along its left edge, 35% of the light at the
+// edge, growing lighter as the square of the distance, gone a fifth of
+// the way in.
+func gutterImage(img *image.RGBA, _ int) string {
+	r := img.Bounds()
+	out := image.NewRGBA(r)
+	edge := float64(r.Dx()) / 5
+	for y := range r.Dy() {
+		for x := range r.Dx() {
+			k := 1.0
+			if f := float64(x) / edge; f < 1 {
+				k = 0.35 + 0.65*f*f
+			}
+			i, o := img.PixOffset(r.Min.X+x, r.Min.Y+y), out.PixOffset(x, y)
+			for c := range 3 {
+				out.Pix[o+c] = uint8(float64(img.Pix[i+c]) * k)
+			}
+			out.Pix[o+3] = 255
+		}
+	}
+	return jpegImage(out, 0)
+}
+
+// bilevelImage is img at one bit per pixel, black below mid-grey.
+func bilevelImage(img *image.RGBA, _ int) string {
+	return oneBit(img, func(c color.RGBA) bool { return color.GrayModel.Convert(c).(color.Gray).Y >= 128 })
+}
+
+// oneBit is img at one bit per pixel, as a PDF image XObject: white where
+// white says of a pixel's colour.
+func oneBit(img *image.RGBA, white func(color.RGBA) bool) string {
+	r := img.Bounds()
+	stride := (r.Dx() + 7) / 8
+	bits := make([]byte, stride*r.Dy())
+	for y := range r.Dy() {
+		for x := range r.Dx() {
+			if white(img.RGBAAt(r.Min.X+x, r.Min.Y+y)) {
+				bits[y*stride+x/8] |= 0x80 >> (x % 8) // 1 is white in DeviceGray
+			}
+		}
+	}
+	var b bytes.Buffer
+	z := zlib.NewWriter(&b)
+	z.Write(bits)
+	z.Close()
+	return fmt.Sprintf("<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray /BitsPerComponent 1 /Filter /FlateDecode /Length %d >>\nstream\n%s\nendstream",
+		r.Dx(), r.Dy(), b.Len(), b.String())
+}
