@@ -3,40 +3,6 @@ package ocr
 /*
 #cgo pkg-config: lept
 #include <leptonica/allheaders.h>
-
-// inkLevels reads the grey of an 8-bit page's ink and of its paper: the
-// darkest hundredth of its pixels are no lighter than *ink, and half of
-// them no lighter than *paper (the median: a page is mostly paper). Every
-// fourth pixel each way is counted.
-static void inkLevels(PIX *pix, l_int32 *ink, l_int32 *paper) {
-	*ink = 0;
-	*paper = 255;
-	NUMA *hist = pixGetGrayHistogram(pix, 4);
-	if (hist == NULL) {
-		return;
-	}
-	l_int32 n = numaGetCount(hist);
-	l_float32 total = 0, v;
-	for (l_int32 i = 0; i < n; i++) {
-		numaGetFValue(hist, i, &v);
-		total += v;
-	}
-	l_float32 sum = 0;
-	l_int32 gotInk = 0;
-	for (l_int32 i = 0; i < n; i++) {
-		numaGetFValue(hist, i, &v);
-		sum += v;
-		if (!gotInk && sum >= total / 100) {
-			*ink = i;
-			gotInk = 1;
-		}
-		if (sum >= total / 2) {
-			*paper = i;
-			break;
-		}
-	}
-	numaDestroy(&hist);
-}
 */
 import "C"
 
@@ -53,12 +19,17 @@ const lightInk = 112
 // white. It returns the page so made, or nil where it is left as it is,
 // and the level made black (0 for none).
 func levels(pix *C.PIX) (*C.PIX, int) {
-	var ink, paper C.l_int32
-	C.inkLevels(pix, &ink, &paper)
-	if ink <= lightInk || paper-ink < 60 {
+	// The darkest hundredth of the pixels are no lighter than ink, and half
+	// of them no lighter than paper (the median: a page is mostly paper).
+	// Every fourth pixel each way is counted.
+	var ink, paper C.l_uint32
+	if C.pixGetRankValue(pix, 4, 0.01, &ink) != 0 || C.pixGetRankValue(pix, 4, 0.5, &paper) != 0 {
 		return nil, 0
 	}
-	return C.pixGammaTRC(nil, pix, 1.0, ink, 255), int(ink)
+	if ink <= lightInk || paper < ink+60 {
+		return nil, 0
+	}
+	return C.pixGammaTRC(nil, pix, 1.0, C.l_int32(ink), 255), int(ink)
 }
 
 // toneCurve is what StepLevels does to each grey (or each channel of a
