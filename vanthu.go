@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -226,6 +227,26 @@ type Page struct {
 	// photograph, a drawing, a signature or a stamp alone, or a reading
 	// that failed. The document goes on, with a warning.
 	Unread bool `json:"unread,omitempty"`
+}
+
+// Blank reports whether p, recognised, holds neither text nor ink: the
+// back of a sheet printed on one side, scanned by a duplex scanner, or a
+// sheet left empty.
+func (p Page) Blank() bool {
+	return !p.Unread && strings.TrimSpace(p.Text) == ""
+}
+
+// FirstWritten returns the index of the first of pages that is not
+// blank, where the document begins: a sheet fed face down through a
+// duplex scanner gives its blank back first. It is 0 when every page is
+// blank.
+func FirstWritten(pages []Page) int {
+	for i, p := range pages {
+		if !p.Blank() {
+			return i
+		}
+	}
+	return 0
 }
 
 // Word is one recognised word with its box in page-image pixels.

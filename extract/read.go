@@ -27,12 +27,18 @@ type Result struct {
 // them of which OCR read no text.
 const UnreadWarning = "Không đọc được chữ nào trên trang %s dù trang có nét in hoặc viết: hãy xem ảnh trang (no text read on a page with ink)"
 
+// LeadingBlankWarning names the blank pages (a list of their numbers)
+// before the first page with text or ink, from which the fields are read.
+const LeadingBlankWarning = "Trang %s trắng: các trường được đọc từ trang %d (blank pages before the first with text)"
+
 // Read extracts a document's metadata from its recognised pages, weighs it
 // against the evidence of its digital signatures (sigs, none for an
 // unsigned file), and lists the fields to review. A file that holds
 // several documents is read for the first, with a warning naming the pages
-// where the others begin; pages with ink of which OCR read no text are
-// named in a warning too.
+// where the others begin; one that begins with blank pages (the backs of
+// sheets fed face down through a duplex scanner) is read from the first
+// page with text or ink. Pages with ink of which OCR read no text, and
+// blank pages before the first, are named in warnings.
 func Read(pages []vanthu.Page, sigs []vanthu.Signature) Result {
 	var r Result
 	var unread []string
@@ -43,6 +49,14 @@ func Read(pages []vanthu.Page, sigs []vanthu.Signature) Result {
 	}
 	if len(unread) > 0 {
 		r.Warnings = append(r.Warnings, fmt.Sprintf(UnreadWarning, strings.Join(unread, ", ")))
+	}
+	if first := vanthu.FirstWritten(pages); first > 0 {
+		var blank []string
+		for _, pg := range pages[:first] {
+			blank = append(blank, fmt.Sprint(pg.Number))
+		}
+		r.Warnings = append(r.Warnings, fmt.Sprintf(LeadingBlankWarning, strings.Join(blank, ", "), pages[first].Number))
+		pages = pages[first:]
 	}
 	segsOf := make([][]layout.Segment, len(pages))
 	for i := 1; i < len(pages); i++ {

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -242,6 +243,29 @@ func TestUnreadPagesWarned(t *testing.T) {
 	r := Read([]vanthu.Page{first, photo, {Number: 3}}, nil)
 	if r.Metadata.Number != "12/QĐ-UBND" || len(r.Warnings) != 1 || !strings.Contains(r.Warnings[0], "trang 2 ") {
 		t.Errorf("number %q, warnings %q; want the number read and page 2 named", r.Metadata.Number, r.Warnings)
+	}
+}
+
+// A sheet fed face down through a duplex scanner gives its blank back
+// first: the document is read from the first page with text, and the
+// clerk told which pages were blank. A page with ink and no text read
+// before it is no blank: it may be the header, unread.
+func TestReadFromTheFirstPageWithText(t *testing.T) {
+	first := page(2, append(append([]string{}, header...), "Số: 12/QĐ-UBND", "Bình An, ngày 03 tháng 02 năm 2025", "QUYẾT ĐỊNH", "Về việc A")...)
+	last := page(4, "Điều 3. Chánh Văn phòng chịu trách nhiệm thi hành.", "Nơi nhận:", "- Như Điều 3;")
+	r := Read([]vanthu.Page{{Number: 1}, first, {Number: 3, Text: " \n"}, last}, nil)
+	if r.Metadata.Number != "12/QĐ-UBND" || r.Metadata.IssuedDate != "2025-02-03" || r.Metadata.DocType != "Quyết định" {
+		t.Errorf("number %q, date %q, type %q; want them read from page 2", r.Metadata.Number, r.Metadata.IssuedDate, r.Metadata.DocType)
+	}
+	if want := fmt.Sprintf(LeadingBlankWarning, "1", 2); !slices.Equal(r.Warnings, []string{want}) {
+		t.Errorf("warnings %q, want only %q", r.Warnings, want)
+	}
+	r = Read([]vanthu.Page{{Number: 1, Unread: true}, first}, nil)
+	if r.Metadata.Number != "" || !slices.Contains(r.Review, "number") {
+		t.Errorf("an unread first page passed over: number %q, review %q", r.Metadata.Number, r.Review)
+	}
+	if r := Read([]vanthu.Page{{Number: 1}, {Number: 2}}, nil); len(r.Warnings) != 0 || r.Metadata.Number != "" {
+		t.Errorf("every page blank: warnings %q, number %q; want none (the pipeline warns of it)", r.Warnings, r.Metadata.Number)
 	}
 }
 

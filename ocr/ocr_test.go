@@ -237,6 +237,56 @@ func TestRecognizeBlankAndBadImages(t *testing.T) {
 	}
 }
 
+// The back of a sheet printed on one side, scanned by a duplex scanner:
+// the front's print shows through it mirrored, blurred by the paper,
+// taking at most a quarter of the paper's light. It is a blank page, no
+// text and not unread; the front scanned as light (its black at the
+// same grey) is read.
+func TestBackOfASheetIsBlank(t *testing.T) {
+	front := loadGray(t, "congvan.png")
+	b := front.Bounds()
+	back, light := image.NewGray(b), image.NewGray(b)
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			var ink int // the front's darkness over 3 by 3 pixels, mirrored
+			for dy := -1; dy <= 1; dy++ {
+				for dx := -1; dx <= 1; dx++ {
+					p := image.Pt(b.Max.X-1-x+dx, y+dy)
+					if p.In(b) {
+						ink += 255 - int(front.GrayAt(p.X, p.Y).Y)
+					} else {
+						ink += 255 - int(front.GrayAt(b.Max.X-1-x, y).Y)
+					}
+				}
+			}
+			back.SetGray(x, y, color.Gray{uint8(248 - 248*ink/9/255/4)})
+			light.SetGray(x, y, color.Gray{uint8(248 - 248*(255-int(front.GrayAt(x, y).Y))/255/4)})
+		}
+	}
+	w, err := NewWorker(DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	read := func(img image.Image) vanthu.PageText {
+		data, err := EncodePNG(img, 300)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pt, err := w.Recognize(context.Background(), data, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return pt
+	}
+	if pt := read(back); pt.Text != "" || pt.Unread || len(pt.Words) > 0 {
+		t.Errorf("the back of a sheet: %q (confidence %.1f), unread %v; want a blank page", pt.Text, pt.Confidence, pt.Unread)
+	}
+	if pt := read(light); !strings.Contains(pt.Text, "Độc lập - Tự do - Hạnh phúc") {
+		t.Errorf("the front scanned as light: %q (confidence %.1f); want it read", pt.Text, pt.Confidence)
+	}
+}
+
 // A password-protected PDF is refused with that reason, not as corrupt.
 func TestRasteriseRefusesEncryptedPDF(t *testing.T) {
 	_, err := rasterise(t, newRasteriser(t), "encrypted.pdf", vanthu.PDF)

@@ -264,7 +264,7 @@ func (w *Worker) readPage(ctx context.Context, img []byte, pi vanthu.PageImage) 
 			}
 			pt.Words = withReadings(unsureOf(pt.Words, disputed), disputes)
 		}
-		if pt.Text != "" {
+		if pt.Text != "" && pt.Confidence >= faintReading && len(pt.Words) >= 3 {
 			return pt, retry, read, nil
 		}
 		blank, err := isBlank(img)
@@ -272,6 +272,13 @@ func (w *Worker) readPage(ctx context.Context, img []byte, pi vanthu.PageImage) 
 			return pt, retry, read, vanthu.E("ocr", vanthu.Invalid, err)
 		}
 		if blank {
+			// No ink darker than mid-grey: what was read of it, if
+			// anything, is a few words, or words no surer than
+			// faintReading, and no text (the back of a sheet printed
+			// on one side, its front's print showing through).
+			return vanthu.PageText{TextSource: pt.TextSource, Turns: pt.Turns, Flat: pt.Flat}, retry, read, nil
+		}
+		if pt.Text != "" {
 			return pt, retry, read, nil
 		}
 		if attempt == 1 {
@@ -363,6 +370,15 @@ func assemble(boxes []gosseract.BoundingBox, width int) vanthu.PageText {
 	pt.TextSource = "ocr"
 	return pt
 }
+
+// faintReading is the mean confidence (0–100) below which the reading of
+// a page with no ink darker than mid-grey (isBlank) is taken for no text,
+// as is a reading of fewer than three words there. Tesseract reads the
+// pages of the real twelve scanned light (their black at 45% of its
+// darkness), made black by StepLevels, at 86 to 95 each; the mirrored
+// print showing through a sheet's blank back, at a quarter of the
+// paper's light, as a litter of marks at 19 to 23.
+const faintReading = 50
 
 // isBlank reports whether a page image has (almost) no ink: fewer than one
 // pixel in 2,000 darker than mid-grey. A scanner's bed or lid shows dark

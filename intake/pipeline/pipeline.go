@@ -8,7 +8,6 @@ import (
 	"log/slog"
 	"runtime"
 	"slices"
-	"strings"
 	"sync"
 	"time"
 
@@ -207,7 +206,7 @@ const BlankWarning = "Mọi trang đều trắng: không có chữ để đọc,
 // has its own warning).
 func allBlank(pages []vanthu.Page) bool {
 	for _, p := range pages {
-		if strings.TrimSpace(p.Text) != "" || p.Unread {
+		if !p.Blank() {
 			return false
 		}
 	}

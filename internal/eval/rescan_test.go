@@ -133,14 +133,7 @@ var printedRescans = []scanning{
 // and depth into a PDF of images (no text layer, no signature). Fields are
 // lost, but a number or a date that is wrong is still flagged for review.
 func TestRealDocumentsRescanned(t *testing.T) {
-	if testing.Short() {
-		t.Skip("the real documents are read with OCR")
-	}
-	dir := RealDir("../..")
-	truths, err := LoadReal(dir)
-	if err != nil {
-		t.Skipf("no real documents at %s (set VANTHU_REAL or VANTHU_SHARED): %v", dir, err)
-	}
+	dir, truths := realToRescan(t)
 	for way, rs := range append(slices.Clone(rescans), printedRescans...) {
 		printed := slices.ContainsFunc(printedRescans, func(p scanning) bool { return p.name == rs.name })
 		t.Run(rs.name, func(t *testing.T) {
@@ -161,11 +154,7 @@ func TestRealDocumentsRescanned(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			files := map[string]string{}
-			for _, tr := range read {
-				files[filepath.Join(out, tr.ID+".pdf")] = tr.ID
-			}
-			res, err := processFiles(files)
+			res, err := processRescanned(out, read)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -178,6 +167,32 @@ func TestRealDocumentsRescanned(t *testing.T) {
 			t.Log(recallFromRegister(t, read, truths, res))
 		})
 	}
+}
+
+// realToRescan returns the folder of the real documents and their
+// truths, for a test that reads them with OCR: it skips the test in
+// -short mode, or where they are absent.
+func realToRescan(t *testing.T) (string, []RealTruth) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("the real documents are read with OCR")
+	}
+	dir := RealDir("../..")
+	truths, err := LoadReal(dir)
+	if err != nil {
+		t.Skipf("no real documents at %s (set VANTHU_REAL or VANTHU_SHARED): %v", dir, err)
+	}
+	return dir, truths
+}
+
+// processRescanned reads the real documents read, each rescanned to
+// out as its ID.pdf, through the whole pipeline, by ID.
+func processRescanned(out string, read []RealTruth) (map[string]pipeline.Result, error) {
+	files := map[string]string{}
+	for _, tr := range read {
+		files[filepath.Join(out, tr.ID+".pdf")] = tr.ID
+	}
+	return processFiles(files)
 }
 
 // recallFromRegister counts the signers and roles read right, as read

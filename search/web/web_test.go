@@ -12,6 +12,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -353,6 +354,38 @@ func TestDocumentPageSignaturesAndHeaderCrop(t *testing.T) {
 	resp.Body.Close()
 	if !strings.Contains(string(b), "sửa đổi sau khi ký") {
 		t.Errorf("register notes lack the signature warning: %.600s", b)
+	}
+}
+
+// A scan that begins with a sheet's blank back (fed face down through a
+// duplex scanner) has its header on page 2: the crop the clerk types the
+// number from is of page 2, on the document page and in the queue.
+func TestHeaderCropPassesOverABlankFirstPage(t *testing.T) {
+	bs, reg := openStores(t)
+	d := vanthu.Document{ID: vanthu.RefOf([]byte("face down")), FileName: "up.pdf", Format: vanthu.PDF, Status: vanthu.Indexed, PageCount: 2,
+		ReceivedAt: time.Now(),
+		Pages: []vanthu.Page{
+			{Number: 1, Image: vanthu.RefOf([]byte("back")), Width: 1654, Height: 2339, Done: true},
+			{Number: 2, Image: vanthu.RefOf([]byte("front")), Width: 1654, Height: 2339, Text: "TỜ TRÌNH", Done: true},
+		},
+		Metadata: vanthu.Metadata{Number: "…/TTr-UBND", DocType: "Tờ trình", Recipients: []string{}},
+		Review:   []string{"number"},
+	}
+	if _, _, err := reg.Register(d); err != nil {
+		t.Fatal(err)
+	}
+	srv, _ := serve(t, &Server{Registry: reg, Blobs: bs, Events: intake.NewEvents(1)}, access.Clerk)
+	for _, path := range []string{"/documents/" + string(d.ID), "/intake", "/api/v1/documents"} {
+		resp, err := http.Get(srv.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		crop := regexp.MustCompile(`(?:src="|"header_crop":")/api/v1/documents/`+string(d.ID)+`/pages/(\d+)/image"[^>]*(?:alt="Phần đầu|,"header_aspect)`).FindAllSubmatch(b, -1)
+		if len(crop) != 1 || string(crop[0][1]) != "2" {
+			t.Errorf("%s: the header crop is not of page 2: %q", path, crop)
+		}
 	}
 }
 

@@ -99,17 +99,17 @@
         if (d.review && d.review.length) notes.push("Cần kiểm tra: " + d.review.join(", "));
         cell(tr, notes.join(" "));
         if (d.header_crop) {
-          // The header of page 1, where the number and the day are
+          // The header of the first page, where the number and the day are
           // written by hand: the clerk reads them there.
           var link = document.createElement("a");
           link.className = "queue-crop";
           link.href = "/documents/" + d.id + "#sua";
-          link.title = "Nhập số, ngày từ phần đầu trang 1";
+          link.title = "Nhập số, ngày từ phần đầu văn bản";
           var frame = document.createElement("span");
           frame.style.aspectRatio = d.header_aspect;
           var img = document.createElement("img");
           img.src = d.header_crop;
-          img.alt = "Phần đầu trang 1: số, ký hiệu và ngày tháng viết tay";
+          img.alt = "Phần đầu văn bản: số, ký hiệu và ngày tháng viết tay";
           frame.appendChild(img);
           link.appendChild(frame);
           tr.lastChild.appendChild(link);
