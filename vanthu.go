@@ -83,6 +83,10 @@ type Document struct {
 	Pages      []Page    `json:"pages"`
 	Metadata   Metadata  `json:"metadata"`
 	UpdatedAt  time.Time `json:"updated_at"`
+	// HeaderPage is the number of the page extraction read the header
+	// from: the first with text, or the last of a file scanned last page
+	// first. 0 before extraction.
+	HeaderPage int `json:"header_page,omitempty"`
 
 	// The incoming register (sổ đăng ký văn bản đến): số đến, consecutive
 	// in order of receipt within the calendar year, and the arrival date.
@@ -233,7 +237,7 @@ type Page struct {
 // back of a sheet printed on one side, scanned by a duplex scanner, or a
 // sheet left empty.
 func (p Page) Blank() bool {
-	return !p.Unread && strings.TrimSpace(p.Text) == ""
+	return !p.Unread && len(p.Words) == 0 && strings.TrimSpace(p.Text) == ""
 }
 
 // FirstWritten returns the index of the first of pages that is not

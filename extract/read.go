@@ -21,24 +21,33 @@ type Result struct {
 	Confidence map[string]float64
 	Review     []string
 	Warnings   []string
+	// HeaderPage is the number of the page the header was read from: the
+	// first with text (see firstPage), or the last of a file scanned last
+	// page first; 0 for a file with no pages.
+	HeaderPage int
 }
 
 // UnreadWarning names the pages (a list of their numbers) with ink on
 // them of which OCR read no text.
 const UnreadWarning = "Không đọc được chữ nào trên trang %s dù trang có nét in hoặc viết: hãy xem ảnh trang (no text read on a page with ink)"
 
-// LeadingBlankWarning names the blank pages (a list of their numbers)
-// before the first page with text or ink, from which the fields are read.
-const LeadingBlankWarning = "Trang %s trắng: các trường được đọc từ trang %d (blank pages before the first with text)"
+// LeadingPagesWarning names the pages without text (a list of their
+// numbers) before the page the fields are read from.
+const LeadingPagesWarning = "Trang %s không có chữ: các trường được đọc từ trang %d (pages without text before the first)"
+
+// LastFirstWarning names the page (its number) a file scanned last page
+// first begins on, from which the fields are read.
+const LastFirstWarning = "Các trang được quét theo thứ tự ngược, trang cuối trước: văn bản bắt đầu ở trang %d, các trường được đọc từ đó (the pages scanned last first)"
 
 // Read extracts a document's metadata from its recognised pages, weighs it
 // against the evidence of its digital signatures (sigs, none for an
 // unsigned file), and lists the fields to review. A file that holds
 // several documents is read for the first, with a warning naming the pages
-// where the others begin; one that begins with blank pages (the backs of
-// sheets fed face down through a duplex scanner) is read from the first
-// page with text or ink. Pages with ink of which OCR read no text, and
-// blank pages before the first, are named in warnings.
+// where the others begin; one that begins with pages without text (the
+// blank backs of sheets fed face down through a duplex scanner) is read
+// from the first with text (see firstPage), and one scanned last page
+// first from its last (see lastFirst). Pages with ink of which OCR read
+// no text, and pages passed over, are named in warnings.
 func Read(pages []vanthu.Page, sigs []vanthu.Signature) Result {
 	var r Result
 	var unread []string
@@ -50,12 +59,12 @@ func Read(pages []vanthu.Page, sigs []vanthu.Signature) Result {
 	if len(unread) > 0 {
 		r.Warnings = append(r.Warnings, fmt.Sprintf(UnreadWarning, strings.Join(unread, ", ")))
 	}
-	if first := vanthu.FirstWritten(pages); first > 0 {
+	if first := firstPage(pages); first > 0 {
 		var blank []string
 		for _, pg := range pages[:first] {
 			blank = append(blank, fmt.Sprint(pg.Number))
 		}
-		r.Warnings = append(r.Warnings, fmt.Sprintf(LeadingBlankWarning, strings.Join(blank, ", "), pages[first].Number))
+		r.Warnings = append(r.Warnings, fmt.Sprintf(LeadingPagesWarning, strings.Join(blank, ", "), pages[first].Number))
 		pages = pages[first:]
 	}
 	segsOf := make([][]layout.Segment, len(pages))
@@ -63,6 +72,16 @@ func Read(pages []vanthu.Page, sigs []vanthu.Signature) Result {
 		segsOf[i] = layout.Segments(pages[i])
 	}
 	starts := documentStarts(pages, segsOf)
+	if lastFirst(pages, segsOf, starts) {
+		pages, segsOf = slices.Clone(pages), slices.Clone(segsOf)
+		slices.Reverse(pages)
+		slices.Reverse(segsOf)
+		r.Warnings = append(r.Warnings, fmt.Sprintf(LastFirstWarning, pages[0].Number))
+		starts = nil
+	}
+	if len(pages) > 0 {
+		r.HeaderPage = pages[0].Number
+	}
 	if len(starts) > 0 {
 		var at []string
 		for _, i := range starts {
@@ -136,27 +155,106 @@ func documentStarts(pages []vanthu.Page, segsOf [][]layout.Segment) []int {
 	var out []int
 	for i := 1; i < len(pages); i++ {
 		segs := segsOf[i]
-		national, own, form, attached := false, false, false, false
+		if national, form, attached := topOf(pages[i], segs); !national || form || attached {
+			continue
+		}
+		own := false
 		for j, s := range segs {
 			if !nearTop(pages[i], s, j) {
 				break
-			}
-			f := foldUpper(s.Text)
-			national = national || isNational(s.Text)
-			form = form || formLabel.MatchString(f)
-			if attachedTo.MatchString(f) {
-				attached = true
-				continue
 			}
 			n, num := ownNumber(s.Text)
 			_, _, date := ParseDateLine(s.Text)
 			own = own || (num && (n.Numeral != "" || n.Unreadable)) || date
 		}
-		if national && own && !form && !attached {
+		if own {
 			out = append(out, i)
 		}
 	}
 	return out
+}
+
+// firstPage returns the index of the page a document is read from: the
+// first with text or ink (vanthu.FirstWritten), past the blank backs of
+// sheets fed face down through a duplex scanner; and past pages without
+// words (a seal alone, ink unread) where the first page with words
+// carries the Quốc hiệu at its top, the document's header. A page
+// without words before any other is read from: it may be the header,
+// unread.
+func firstPage(pages []vanthu.Page) int {
+	first := vanthu.FirstWritten(pages)
+	for i := first; i < len(pages); i++ {
+		if !wordless(pages[i]) {
+			if national, _, _ := topOf(pages[i], layout.Segments(pages[i])); national {
+				return i
+			}
+			break
+		}
+	}
+	return first
+}
+
+// wordless reports whether page p holds no text of the language: fewer
+// than three syllables read (a seal alone read as marks), or none.
+func wordless(p vanthu.Page) bool {
+	words := strings.Fields(p.Text)
+	if len(p.Words) > 0 {
+		words = words[:0]
+		for _, w := range p.Words {
+			words = append(words, strings.Fields(w.Text)...)
+		}
+	}
+	n := 0
+	for _, w := range words {
+		if dict.IsSyllable(dict.TrimSigns(w)) {
+			if n++; n == 3 {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// lastFirst reports whether pages (each as its segments, segsOf; the
+// first's made here) were scanned last page first: the first page carries
+// no Quốc hiệu at its top but a document's foot, its Nơi nhận and
+// signature block; the last page carries the Quốc hiệu at its top, and is
+// neither a form nor what the document issues (see documentStarts); and
+// no page between begins a document (starts). The last page's number and
+// day may be written by hand, unread. A file of two documents begins with
+// the first one's header.
+func lastFirst(pages []vanthu.Page, segsOf [][]layout.Segment, starts []int) bool {
+	n := len(pages)
+	if n < 2 || len(starts) > 1 || len(starts) == 1 && starts[0] != n-1 {
+		return false
+	}
+	if segsOf[0] == nil {
+		segsOf[0] = layout.Segments(pages[0])
+	}
+	if national, _, _ := topOf(pages[0], segsOf[0]); national {
+		return false
+	}
+	if national, form, attached := topOf(pages[n-1], segsOf[n-1]); !national || form || attached {
+		return false
+	}
+	_, foot := closing(beforeCopyBlock(segsOf[0]), false)
+	return foot
+}
+
+// topOf reads the top third of page p (as its segments, segs): whether it
+// carries the Quốc hiệu or its motto, a form's label, or the line of what
+// a document issues under its header.
+func topOf(p vanthu.Page, segs []layout.Segment) (national, form, attached bool) {
+	for j, s := range segs {
+		if !nearTop(p, s, j) {
+			break
+		}
+		f := foldUpper(s.Text)
+		national = national || isNational(s.Text)
+		form = form || formLabel.MatchString(f)
+		attached = attached || attachedTo.MatchString(f)
+	}
+	return national, form, attached
 }
 
 // attachedTo matches (folded, in capitals) the line under the title of

@@ -248,8 +248,7 @@ func TestUnreadPagesWarned(t *testing.T) {
 
 // A sheet fed face down through a duplex scanner gives its blank back
 // first: the document is read from the first page with text, and the
-// clerk told which pages were blank. A page with ink and no text read
-// before it is no blank: it may be the header, unread.
+// clerk told which pages were passed over.
 func TestReadFromTheFirstPageWithText(t *testing.T) {
 	first := page(2, append(append([]string{}, header...), "Số: 12/QĐ-UBND", "Bình An, ngày 03 tháng 02 năm 2025", "QUYẾT ĐỊNH", "Về việc A")...)
 	last := page(4, "Điều 3. Chánh Văn phòng chịu trách nhiệm thi hành.", "Nơi nhận:", "- Như Điều 3;")
@@ -257,15 +256,64 @@ func TestReadFromTheFirstPageWithText(t *testing.T) {
 	if r.Metadata.Number != "12/QĐ-UBND" || r.Metadata.IssuedDate != "2025-02-03" || r.Metadata.DocType != "Quyết định" {
 		t.Errorf("number %q, date %q, type %q; want them read from page 2", r.Metadata.Number, r.Metadata.IssuedDate, r.Metadata.DocType)
 	}
-	if want := fmt.Sprintf(LeadingBlankWarning, "1", 2); !slices.Equal(r.Warnings, []string{want}) {
+	if want := fmt.Sprintf(LeadingPagesWarning, "1", 2); !slices.Equal(r.Warnings, []string{want}) {
 		t.Errorf("warnings %q, want only %q", r.Warnings, want)
 	}
-	r = Read([]vanthu.Page{{Number: 1, Unread: true}, first}, nil)
-	if r.Metadata.Number != "" || !slices.Contains(r.Review, "number") {
-		t.Errorf("an unread first page passed over: number %q, review %q", r.Metadata.Number, r.Review)
+	// A page of ink unread, or of marks, before the header (a seal
+	// alone) is passed over too; before a page that is no header, it may
+	// be the header unread, and is not.
+	for _, before := range []vanthu.Page{{Number: 1, Unread: true}, {Number: 1, Text: "vs.\nV tz\n`\nì"}} {
+		if r := Read([]vanthu.Page{before, first}, nil); r.Metadata.Number != "12/QĐ-UBND" {
+			t.Errorf("%q before the header: number %q; want it read from page 2", before.Text, r.Metadata.Number)
+		}
+		if r := Read([]vanthu.Page{before, last}, nil); len(r.Warnings) > 0 && strings.Contains(r.Warnings[len(r.Warnings)-1], "các trường được đọc từ trang") {
+			t.Errorf("%q before a page that is no header: passed over: %q", before.Text, r.Warnings)
+		}
 	}
 	if r := Read([]vanthu.Page{{Number: 1}, {Number: 2}}, nil); len(r.Warnings) != 0 || r.Metadata.Number != "" {
 		t.Errorf("every page blank: warnings %q, number %q; want none (the pipeline warns of it)", r.Warnings, r.Metadata.Number)
+	}
+}
+
+// A file scanned last page first begins with the document's foot and
+// ends with its header: it is read from the last page, the clerk told. A
+// file that begins with a page of neither, and one whose first page
+// carries a header, are read as they come.
+func TestReadLastPageFirst(t *testing.T) {
+	head := page(3, append(append([]string{}, header...), "Số: 12/QĐ-UBND", "Bình An, ngày 03 tháng 02 năm 2025", "QUYẾT ĐỊNH", "Về việc A")...)
+	middle := page(2, "Điều 2. Quyết định này có hiệu lực từ ngày ký.")
+	foot := vanthu.Page{Number: 1, Width: 1654, Height: 2339, Words: rowWords(
+		row{"Điều 3. Chánh Văn phòng chịu trách nhiệm thi hành.", 230, 200, 1400, 240},
+		row{"Nơi nhận:", 230, 300, 400, 335}, row{"CHỦ TỊCH", 1100, 300, 1400, 340},
+		row{"- Như Điều 3;", 230, 345, 450, 380},
+		row{"- Lưu: VT.", 230, 390, 420, 425},
+		row{"Nguyễn Văn An", 1080, 600, 1420, 640},
+	)}
+	r := Read([]vanthu.Page{foot, middle, head}, nil)
+	if r.Metadata.Number != "12/QĐ-UBND" || r.Metadata.Signer != "Nguyễn Văn An" || r.HeaderPage != 3 {
+		t.Errorf("number %q, signer %q, header page %d; want the header read from page 3, the signer from page 1", r.Metadata.Number, r.Metadata.Signer, r.HeaderPage)
+	}
+	if want := fmt.Sprintf(LastFirstWarning, 3); !slices.Equal(r.Warnings, []string{want}) {
+		t.Errorf("warnings %q, want only %q", r.Warnings, want)
+	}
+	// Its number and day written by hand, unread, the header is the
+	// header still.
+	slots := page(2, append(append([]string{}, header...), "Số:     /QĐ-UBND", "Bình An, ngày    tháng 02 năm 2025", "QUYẾT ĐỊNH", "Về việc A")...)
+	if r := Read([]vanthu.Page{foot, slots}, nil); r.Metadata.Number != "…/QĐ-UBND" || r.HeaderPage != 2 {
+		t.Errorf("the slots unread: number %q, header page %d; want …/QĐ-UBND from page 2", r.Metadata.Number, r.HeaderPage)
+	}
+	// A form set out at the end is no header.
+	form := page(2, "Mẫu số 01", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "ĐƠN ĐỀ NGHỊ")
+	if r := Read([]vanthu.Page{foot, form}, nil); r.HeaderPage != 1 || len(r.Warnings) != 0 {
+		t.Errorf("a form last: header page %d, warnings %q; want the pages read as they come", r.HeaderPage, r.Warnings)
+	}
+	head.Number, foot.Number = 1, 2
+	if r := Read([]vanthu.Page{head, foot}, nil); r.Metadata.Number != "12/QĐ-UBND" || len(r.Warnings) != 0 || r.HeaderPage != 1 {
+		t.Errorf("in order: number %q, warnings %q, header page %d", r.Metadata.Number, r.Warnings, r.HeaderPage)
+	}
+	middle.Number, head.Number = 1, 2
+	if r := Read([]vanthu.Page{middle, head}, nil); r.Metadata.Number != "" || len(r.Warnings) != 1 || !strings.Contains(r.Warnings[0], "nhiều văn bản") {
+		t.Errorf("a page of neither, then a header: number %q, warnings %q; want another document warned of", r.Metadata.Number, r.Warnings)
 	}
 }
 

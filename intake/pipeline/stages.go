@@ -245,7 +245,7 @@ func (p *Pipeline) extract(ctx context.Context, id vanthu.Ref) error {
 			if d.Status != vanthu.Recognised {
 				return nil // extracted meanwhile
 			}
-			d.Metadata, d.FieldConfidence, d.Review = md, x.Confidence, x.Review
+			d.Metadata, d.FieldConfidence, d.Review, d.HeaderPage = md, x.Confidence, x.Review, x.HeaderPage
 			d.Warnings = append(d.Warnings, x.Warnings...)
 			if allBlank(d.Pages) {
 				d.Warnings = append(d.Warnings, BlankWarning)

@@ -137,12 +137,7 @@ func TestRealDocumentsRescanned(t *testing.T) {
 	for way, rs := range append(slices.Clone(rescans), printedRescans...) {
 		printed := slices.ContainsFunc(printedRescans, func(p scanning) bool { return p.name == rs.name })
 		t.Run(rs.name, func(t *testing.T) {
-			var read []RealTruth
-			for i, tr := range truths {
-				if sampled(way, i) {
-					read = append(read, tr)
-				}
-			}
+			read := sampledOf(way, truths)
 			out := t.TempDir()
 			err := parallel(len(read), func(i int) error {
 				tr := read[i]
@@ -183,6 +178,18 @@ func realToRescan(t *testing.T) (string, []RealTruth) {
 		t.Skipf("no real documents at %s (set VANTHU_REAL or VANTHU_SHARED): %v", dir, err)
 	}
 	return dir, truths
+}
+
+// sampledOf returns the real documents of truths that the way of
+// scanning numbered way reads (see sampled).
+func sampledOf(way int, truths []RealTruth) []RealTruth {
+	var read []RealTruth
+	for i, tr := range truths {
+		if sampled(way, i) {
+			read = append(read, tr)
+		}
+	}
+	return read
 }
 
 // processRescanned reads the real documents read, each rescanned to

@@ -133,15 +133,19 @@ func (s *Server) knownSigners(r *http.Request, d vanthu.Document) (map[string][]
 }
 
 // headerCrop returns, when d's number or date must be typed by the clerk,
-// the address of its first page's image (the first not blank) and the
-// aspect ratio ("W / H") of its header, where the number and the day are
-// written by hand: shown cropped, the clerk reads them there. Both are
-// empty otherwise.
+// the address of the image of the page its header was read from (for a
+// record extracted before that was kept, its first page not blank) and
+// the aspect ratio ("W / H") of its header, where the number and the day
+// are written by hand: shown cropped, the clerk reads them there. Both
+// are empty otherwise.
 func headerCrop(d vanthu.Document) (img, aspect string) {
 	if !slices.Contains(d.Review, "number") && !slices.Contains(d.Review, "issued_date") || len(d.Pages) == 0 {
 		return "", ""
 	}
 	p := d.Pages[vanthu.FirstWritten(d.Pages)]
+	if i := slices.IndexFunc(d.Pages, func(p vanthu.Page) bool { return p.Number == d.HeaderPage }); i >= 0 {
+		p = d.Pages[i]
+	}
 	if p.Image == "" || p.Width <= 0 || p.Height <= 0 {
 		return "", ""
 	}

@@ -27,8 +27,8 @@ type docSummary struct {
 	Number        string        `json:"number,omitempty"`
 	DuplicateOf   []vanthu.Ref  `json:"duplicate_of,omitempty"`
 	Review        []string      `json:"review,omitempty"` // the fields to check, named in Vietnamese
-	// HeaderCrop is the first page's image (the first not blank) when the
-	// number or the date must be typed from it, and HeaderAspect the
+	// HeaderCrop is the image of the page the header was read from when
+	// the number or the date must be typed from it, and HeaderAspect the
 	// width / height of its header (the top 30%), for a crop of it.
 	HeaderCrop   string `json:"header_crop,omitempty"`
 	HeaderAspect string `json:"header_aspect,omitempty"`

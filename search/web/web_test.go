@@ -357,34 +357,48 @@ func TestDocumentPageSignaturesAndHeaderCrop(t *testing.T) {
 	}
 }
 
-// A scan that begins with a sheet's blank back (fed face down through a
-// duplex scanner) has its header on page 2: the crop the clerk types the
-// number from is of page 2, on the document page and in the queue.
-func TestHeaderCropPassesOverABlankFirstPage(t *testing.T) {
+// The crop the clerk types a handwritten number from is of the page the
+// header was read from, on the document page and in the queue: page 2 of
+// a file scanned last page first, or of one that begins with a sheet's
+// blank back (fed face down through a duplex scanner), for a record
+// extracted before the page was kept too.
+func TestHeaderCropOfThePageTheHeaderWasReadFrom(t *testing.T) {
 	bs, reg := openStores(t)
-	d := vanthu.Document{ID: vanthu.RefOf([]byte("face down")), FileName: "up.pdf", Format: vanthu.PDF, Status: vanthu.Indexed, PageCount: 2,
-		ReceivedAt: time.Now(),
-		Pages: []vanthu.Page{
-			{Number: 1, Image: vanthu.RefOf([]byte("back")), Width: 1654, Height: 2339, Done: true},
-			{Number: 2, Image: vanthu.RefOf([]byte("front")), Width: 1654, Height: 2339, Text: "TỜ TRÌNH", Done: true},
-		},
-		Metadata: vanthu.Metadata{Number: "…/TTr-UBND", DocType: "Tờ trình", Recipients: []string{}},
-		Review:   []string{"number"},
-	}
-	if _, _, err := reg.Register(d); err != nil {
-		t.Fatal(err)
-	}
-	srv, _ := serve(t, &Server{Registry: reg, Blobs: bs, Events: intake.NewEvents(1)}, access.Clerk)
-	for _, path := range []string{"/documents/" + string(d.ID), "/intake", "/api/v1/documents"} {
-		resp, err := http.Get(srv.URL + path)
-		if err != nil {
+	var docs []vanthu.Document
+	for name, pages := range map[string][]vanthu.Page{
+		"last first": {{Number: 1, Text: "Nơi nhận:"}, {Number: 2, Text: "TỜ TRÌNH"}},
+		"face down":  {{Number: 1}, {Number: 2, Text: "TỜ TRÌNH"}},
+	} {
+		header := 0
+		if name == "last first" {
+			header = 2
+		}
+		for i := range pages {
+			pages[i].Image, pages[i].Width, pages[i].Height, pages[i].Done = vanthu.RefOf([]byte(name+string(rune('0'+i)))), 1654, 2339, true
+		}
+		d := vanthu.Document{ID: vanthu.RefOf([]byte(name)), FileName: "up.pdf", Format: vanthu.PDF, Status: vanthu.Indexed, PageCount: 2,
+			ReceivedAt: time.Now(), Pages: pages, HeaderPage: header,
+			Metadata: vanthu.Metadata{Number: "…/TTr-UBND", DocType: "Tờ trình", Recipients: []string{}},
+			Review:   []string{"number"},
+		}
+		if _, _, err := reg.Register(d); err != nil {
 			t.Fatal(err)
 		}
-		b, _ := io.ReadAll(resp.Body)
-		resp.Body.Close()
-		crop := regexp.MustCompile(`(?:src="|"header_crop":")/api/v1/documents/`+string(d.ID)+`/pages/(\d+)/image"[^>]*(?:alt="Phần đầu|,"header_aspect)`).FindAllSubmatch(b, -1)
-		if len(crop) != 1 || string(crop[0][1]) != "2" {
-			t.Errorf("%s: the header crop is not of page 2: %q", path, crop)
+		docs = append(docs, d)
+	}
+	srv, _ := serve(t, &Server{Registry: reg, Blobs: bs, Events: intake.NewEvents(1)}, access.Clerk)
+	for _, d := range docs {
+		for _, path := range []string{"/documents/" + string(d.ID), "/intake", "/api/v1/documents"} {
+			resp, err := http.Get(srv.URL + path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			crop := regexp.MustCompile(`(?:src="|"header_crop":")/api/v1/documents/`+string(d.ID)+`/pages/(\d+)/image"[^>]*(?:alt="Phần đầu|,"header_aspect)`).FindAllSubmatch(b, -1)
+			if len(crop) != 1 || string(crop[0][1]) != "2" {
+				t.Errorf("%s, %s: the header crop is not of page 2: %q", d.ID[:8], path, crop)
+			}
 		}
 	}
 }
