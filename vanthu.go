@@ -241,9 +241,8 @@ func (p Page) Blank() bool {
 }
 
 // FirstWritten returns the index of the first of pages that is not
-// blank, where the document begins: a sheet fed face down through a
-// duplex scanner gives its blank back first. It is 0 when every page is
-// blank.
+// blank (a sheet fed face down through a duplex scanner gives its blank
+// back first), or 0 when every page is blank.
 func FirstWritten(pages []Page) int {
 	for i, p := range pages {
 		if !p.Blank() {

@@ -99,8 +99,8 @@
         if (d.review && d.review.length) notes.push("Cần kiểm tra: " + d.review.join(", "));
         cell(tr, notes.join(" "));
         if (d.header_crop) {
-          // The header of the first page, where the number and the day are
-          // written by hand: the clerk reads them there.
+          // The header of the page it was read from, where the number
+          // and the day are written by hand: the clerk reads them there.
           var link = document.createElement("a");
           link.className = "queue-crop";
           link.href = "/documents/" + d.id + "#sua";
