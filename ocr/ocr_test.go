@@ -268,21 +268,10 @@ func TestBackOfASheetIsBlank(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer w.Close()
-	read := func(img image.Image) vanthu.PageText {
-		data, err := EncodePNG(img, 300)
-		if err != nil {
-			t.Fatal(err)
-		}
-		pt, err := w.Recognize(context.Background(), data, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return pt
-	}
-	if pt := read(back); pt.Text != "" || pt.Unread || len(pt.Words) > 0 {
+	if pt := readDrawn(t, w, back); pt.Text != "" || pt.Unread || len(pt.Words) > 0 {
 		t.Errorf("the back of a sheet: %q (confidence %.1f), unread %v; want a blank page", pt.Text, pt.Confidence, pt.Unread)
 	}
-	if pt := read(light); !strings.Contains(pt.Text, "Độc lập - Tự do - Hạnh phúc") {
+	if pt := readDrawn(t, w, light); !strings.Contains(pt.Text, "Độc lập - Tự do - Hạnh phúc") {
 		t.Errorf("the front scanned as light: %q (confidence %.1f); want it read", pt.Text, pt.Confidence)
 	}
 }
