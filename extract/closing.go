@@ -145,6 +145,10 @@ func closing(segs []layout.Segment, alone bool) (signatureBlock, bool) {
 			read, _, _ := strings.Cut(name, " ")
 			repaired, _, _ := strings.Cut(b.signer, " ")
 			b.signerGuessed = foldUpper(read) != foldUpper(repaired) || // more than marks put back
+				// marks put back to make one of the rare family names of
+				// namedOwnWay (Tân → Tẩn): the commoner names a letter
+				// lost under the seal would make (Trần) are likelier
+				read != repaired && dict.NamedOwnWay(repaired) ||
 				!dict.IsSurname(b.signer) || markLost || initialGuessed
 		}
 	}

@@ -73,6 +73,27 @@ func TestSignerFirstLetterLostUnderTheStroke(t *testing.T) {
 	}
 }
 
+// A family name whose marks are put back is sure when it is a common
+// one (Đỉnh: Đinh); made one of the rare names of the peoples who name
+// their own way (Tân: Tẩn), it is a guess, for a commoner name may have
+// lost a letter under the seal (Trần). A rare name read as such is sure.
+func TestSignerMarksPutBackToARareName(t *testing.T) {
+	for _, c := range []struct {
+		line, want string
+		guessed    bool
+	}{
+		{"Đỉnh Văn An", "Đinh Văn An", false},
+		{"Tân Ngọc Căng", "Tẩn Ngọc Căng", true},
+		{"Tẩn Văn Sài", "Tẩn Văn Sài", false},
+		{"Ban Văn Mả", "Bàn Văn Mả", true},
+	} {
+		segs := deputysClosing(seg(c.line, layout.Right, 919, 2077, 1303, 2113))
+		if b, ok := closing(segs, false); !ok || b.signer != c.want || b.signerGuessed != c.guessed {
+			t.Errorf("%q: closing = %+v, %v; want the signer %s, flagged %v", c.line, b, ok, c.want, c.guessed)
+		}
+	}
+}
+
 // A stroke of the signature over a given name's capital makes it a
 // bracket or a bar: the one given name it can be is taken, flagged; one
 // of two is left as read.
