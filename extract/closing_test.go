@@ -135,6 +135,20 @@ func TestClosingCapitalsUnderTheOffice(t *testing.T) {
 	}
 }
 
+// A seal's strokes read as a short word in small letters before the
+// office: the line is the role's, the office read past them, flagged.
+func TestClosingRoleAfterASealsStrokes(t *testing.T) {
+	segs := []layout.Segment{
+		seg("Nơi nhận:", layout.Left, 257, 1716, 394, 1746),
+		seg("sac CHỦ TỊCH", layout.Right, 940, 1709, 1279, 1786),
+		seg("- Như trên;", layout.Left, 256, 1756, 560, 1791),
+		seg("Trần Ngọc Căng", layout.Right, 1053, 2081, 1325, 2124),
+	}
+	if b, ok := closing(segs, false); !ok || b.title != "CHỦ TỊCH" || !b.titleGuessed || b.signer != "Trần Ngọc Căng" {
+		t.Errorf("closing = %+v, %v; want the title CHỦ TỊCH, flagged, and the signer", b, ok)
+	}
+}
+
 // A line of the role that OCR read as two (the page turned, its line
 // bent in a photograph) is one office again.
 func TestClosingRoleLineBroken(t *testing.T) {

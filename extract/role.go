@@ -252,7 +252,18 @@ func isRole(t string) bool {
 			return true
 		}
 	}
-	return dict.Capitals(t) && len([]rune(t)) >= 4 && letterShare(t) > 0.7
+	if dict.Capitals(t) && len([]rune(t)) >= 4 && letterShare(t) > 0.7 {
+		return true
+	}
+	// A seal's strokes read as a short word or two in small letters
+	// before an office as spelt (sac CHỦ TỊCH): readRole reads past them.
+	ws := strings.Fields(t)
+	for i := 1; i <= 2 && i < len(ws) && utf8.RuneCountInString(ws[i-1]) <= 3; i++ {
+		if rest := strings.Join(ws[i:], " "); dict.IsOffice(rest) {
+			return true
+		}
+	}
+	return false
 }
 
 // roleShaped reports whether a signer's role reads as roles are printed:

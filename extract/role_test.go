@@ -49,6 +49,7 @@ func TestReadRole(t *testing.T) {
 		// A signature's strokes read before the office.
 		{"An TRÓ CHỦ TỊCH", "PHÓ CHỦ TỊCH", true},
 		{"SẴN ' NỦ TỊCH", "CHỦ TỊCH", true},
+		{"sac CHỦ TỊCH", "CHỦ TỊCH", true},
 		// … or joined to its first word.
 		{"ụ`JÊHỦ TỊCH", "CHỦ TỊCH", true},
 		{"/% TNNỦ TỊCH", "CHỦ TỊCH", true},
