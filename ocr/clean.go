@@ -204,6 +204,8 @@ const (
 	StepScale      = "scale"      // bring the page to about 200 dpi (finer scans down, coarser up)
 	StepShade      = "shade"      // even out a shadow along the left or right edge: a bound file's gutter
 	StepBed        = "bed"        // whiten the dark that runs in from the page's edges: the scanner's bed around the sheet
+	StepHoles      = "holes"      // whiten the holes punched in a margin for a binder, dark where the lid behind them is
+	StepCreases    = "creases"    // whiten the creases across a letter folded for the post
 	StepBackground = "background" // flatten uneven background and contrast to white paper
 	StepMedian     = "median"     // 3×3 median filter against speckle and noise
 	StepInk        = "ink"        // keep dark ink only: greys lighter than ink (grey seals) become paper
@@ -218,7 +220,7 @@ const (
 )
 
 // AllSteps lists every clean-up step in order.
-var AllSteps = []string{StepRedDropout, StepLevels, StepScale, StepShade, StepBed, StepBackground, StepMedian, StepInk, StepOrient, StepDeskew, StepRules, StepFlatten}
+var AllSteps = []string{StepRedDropout, StepLevels, StepScale, StepShade, StepBed, StepHoles, StepCreases, StepBackground, StepMedian, StepInk, StepOrient, StepDeskew, StepRules, StepFlatten}
 
 // minOrientConf is the confidence a page's orientation is decided with
 // (see orientation).
@@ -399,6 +401,12 @@ func clean(img []byte, dpi int, steps []string, region image.Rectangle, keepPlai
 		// letters its edge cuts through are no bed.
 		res := max(dpi, 100)
 		replace(C.unbed(pix, C.l_int32(res/10), C.l_int32(res/40), C.l_int32(res/4)))
+	}
+	if has(StepHoles) && region.Empty() {
+		replace(unpunch(pix, dpi))
+	}
+	if has(StepCreases) && region.Empty() {
+		replace(uncrease(pix, dpi))
 	}
 	if has(StepBackground) {
 		replace(C.pixBackgroundNormSimple(pix, nil, nil))

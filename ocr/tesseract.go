@@ -27,7 +27,7 @@ type Config struct {
 }
 
 // DefaultClean is the clean-up applied by default.
-var DefaultClean = []string{StepRedDropout, StepLevels, StepScale, StepShade, StepBed, StepMedian, StepOrient, StepDeskew, StepRules, StepFlatten}
+var DefaultClean = []string{StepRedDropout, StepLevels, StepScale, StepShade, StepBed, StepHoles, StepCreases, StepMedian, StepOrient, StepDeskew, StepRules, StepFlatten}
 
 // DefaultConfig recognises Vietnamese with the system's tessdata.
 func DefaultConfig() Config { return Config{Language: "vie", Clean: DefaultClean} }

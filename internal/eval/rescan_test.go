@@ -34,9 +34,10 @@ import (
 // (bentPhoneImage); and printed as the toner runs out, then scanned in 1
 // bit (fadedBilevelImage); and copied on a copier set dark, then scanned
 // in 1 bit (darkCopyImage); scanned light (lightImage); and a page of a
-// bound file, the gutter's shadow along its edge (gutterImage). These
-// render each page's
-// content alone, as go-fitz does; printedRescans are of paper printed
+// bound file, the gutter's shadow along its edge (gutterImage); and a
+// letter folded for the post and punched for a binder
+// (foldedPunchedImage). These render each page's content alone, as
+// go-fitz does; printedRescans are of paper printed
 // from the signed PDF, its signing stamps and the numerals an e-office
 // system stamped on it (annotations) printed with it.
 var rescans = []scanning{
@@ -116,6 +117,13 @@ var rescans = []scanning{
 	{"200 dpi colour, a bound file's gutter", 200, gutterImage, map[string]int{
 		"number": 9, "doc_type": 12, "issuer": 12, "parent_body": 12, "issued_date": 10, "place": 12,
 		"subject": 11, "signer": 11, "signer_title": 11, "urgency": 12, "confidentiality": 12,
+	}, 0},
+	// A letter folded for the post and filed in a binder, scanned in
+	// 1 bit: its creases and its punched holes whitened before it is
+	// read (ocr.StepCreases, ocr.StepHoles).
+	{"200 dpi 1 bit, folded for the post and punched for a binder", 200, foldedPunchedImage, map[string]int{
+		"number": 10, "doc_type": 12, "issuer": 12, "parent_body": 12, "issued_date": 9, "place": 12,
+		"subject": 11, "signer": 6, "signer_title": 11, "urgency": 12, "confidentiality": 12,
 	}, 0},
 }
 

@@ -288,3 +288,50 @@ func oneBit(img *image.RGBA, white func(color.RGBA) bool) string {
 	return fmt.Sprintf("<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray /BitsPerComponent 1 /Filter /FlateDecode /Length %d >>\nstream\n%s\nendstream",
 		r.Dx(), r.Dy(), b.Len(), b.String())
 }
+
+// foldedPunchedImage is img, of dpi, as a letter folded in three for
+// the post, then filed in a binder (foldedPunched), scanned in one bit.
+func foldedPunchedImage(img *image.RGBA, dpi int) string {
+	return bilevelImage(foldedPunched(img, dpi), 0)
+}
+
+// foldedPunched is img, of dpi, as a letter folded in three for the post
+// and unfolded on the glass, then filed in a binder: two creases across
+// the sheet from edge to edge, a little askew and bent, each a thin line
+// darker than the paper (the first lifted from the glass, dark, with its
+// shadow under it; the second fainter); and two holes punched in its left
+// margin (ISO 838: 6 mm across, 12 mm from the edge, 80 mm apart), black
+// where the lid or the feeder behind them is dark.
+func foldedPunched(img *image.RGBA, dpi int) *image.RGBA {
+	r := img.Bounds()
+	w, h := r.Dx(), r.Dy()
+	out := image.NewRGBA(image.Rect(0, 0, w, h))
+	mm := float64(dpi) / 25.4
+	creases := []struct{ y, dark, shade float64 }{{float64(h) / 3, 0.6, 0.15}, {float64(h) * 2 / 3, 0.35, 0}}
+	holes := []image.Point{{int(12 * mm), h/2 - int(40*mm)}, {int(12 * mm), h/2 + int(40*mm)}}
+	rad := 3 * mm
+	for y := range h {
+		for x := range w {
+			k := 1.0
+			for _, c := range creases {
+				at := c.y + 3*math.Sin(float64(x)/float64(w)*math.Pi*1.3) + float64(x)/float64(w)*4
+				d := float64(y) - at
+				k *= 1 - c.dark*math.Exp(-d*d/1.5)
+				if d > 0 && c.shade > 0 {
+					k *= 1 - c.shade*math.Exp(-d/(4*mm/3))
+				}
+			}
+			i, o := img.PixOffset(r.Min.X+x, r.Min.Y+y), out.PixOffset(x, y)
+			for c := range 3 {
+				out.Pix[o+c] = uint8(float64(img.Pix[i+c]) * k)
+			}
+			out.Pix[o+3] = 255
+			for _, p := range holes {
+				if dx, dy := float64(x-p.X), float64(y-p.Y); dx*dx+dy*dy < rad*rad {
+					out.SetRGBA(x, y, color.RGBA{20, 20, 22, 255})
+				}
+			}
+		}
+	}
+	return out
+}
