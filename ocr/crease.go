@@ -4,19 +4,19 @@ package ocr
 #cgo pkg-config: lept
 #include <leptonica/allheaders.h>
 
-// creases returns the mask of the creases across an 8-bit page:
-// a letter folded for the post and unfolded on the glass leaves a thin
-// line darker than the paper from one edge of the sheet to the other,
-// through the margins and the lines of print. It is what is darker than
-// the paper in runs of `run` pixels or more across, its pieces grouped
-// over gaps of less than `gap`, that reaches within `edge` pixels of both
-// sides of the page (a table's rules and the header's underlines keep to
-// the margins NĐ 30 sets), is no taller than `tall` pixels (a line laid a
-// degree or two askew), and whose runs cover a third of its span; widened
-// by two pixels above and below for its rim. The print it crosses is not
-// of it: where the crease is grey, what is darker than it; where it is as
-// dark as print (a scan in one bit), the strokes that go on above and
-// below it within `cross` pixels. NULL where the page has none.
+// creases returns the mask of the creases across an 8-bit page: a letter
+// folded for the post and unfolded on the glass leaves a thin line darker
+// than the paper from one edge of the sheet to the other, through the
+// margins and the lines of print. It is what is darker than the paper in
+// runs of `run` pixels or more across, its pieces grouped over gaps of
+// less than `gap`, that reaches within `edge` pixels of both sides of the
+// page (a table's rules and the header's underlines keep to the margins
+// NĐ 30 sets), is no taller than `tall` pixels (a line laid a degree or
+// two askew), and whose runs cover a third of its span. The print it
+// crosses is not of it: where the crease is grey, what is darker than it
+// (the crease widened by two pixels above and below for its rim); where
+// it is as dark as print (a scan in one bit), the strokes that go on
+// above and below it within `cross` pixels. NULL where the page has none.
 static PIX *creases(PIX *pixs, l_int32 run, l_int32 gap, l_int32 edge, l_int32 tall, l_int32 cross) {
 	l_int32 w = pixGetWidth(pixs);
 	// A crease is a grey a little darker than the paper (the paper's

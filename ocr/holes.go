@@ -6,12 +6,12 @@ package ocr
 
 // holes returns the mask of the holes punched in the margins of an 8-bit
 // page for a binder, dark where the lid or the feeder behind the sheet is
-// dark: the blobs of ink solid across half of dmin pixels each way (no stroke of
-// print is so wide), dmin to dmax pixels across, round (no longer one way
-// than 5:4 of the other) and filling seven tenths of their box (a disc
-// fills 79%), that lie wholly within band pixels of an edge of the page
-// (its margins, which hold no print of that shape). NULL where there is
-// none.
+// dark: the blobs of ink solid across half of dmin pixels each way (no
+// stroke of print is so wide), dmin to dmax pixels across, round (no
+// longer one way than 5:4 of the other) and filling seven tenths of their
+// box (a disc fills 79%), that lie wholly within band pixels of an edge
+// of the page (its margins, which hold no print of that shape). NULL
+// where there is none.
 static PIX *holes(PIX *pixs, l_int32 dmin, l_int32 dmax, l_int32 band) {
 	PIX *ink = pixThresholdToBinary(pixs, 128);
 	if (!ink) return NULL;
