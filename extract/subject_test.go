@@ -396,6 +396,11 @@ func TestSubjectCitesANumberTheBodyCitesOtherwise(t *testing.T) {
 		{"V/v góp ý dự thảo sửa đổi Quyết định số 2269/QĐ-TTg", "bổ sung một số điều theo đề nghị của Bộ", false},
 		{"V/v góp ý dự thảo sửa đổi Quyết định số 2269/QĐ-TTg", "thay thế Quyết định số 2268/QĐ-TTg và Quyết định số 2269/QĐ-TTg", false},
 		{"V/v góp ý dự thảo sửa đổi Thông tư số 12/2020/TT-BNV", "sửa đổi Thông tư số 13/2020/TT-BNV ngày 5/1/2021", true},
+		// A letter of the codes misread, with a figure or without one.
+		{"V/v góp ý dự thảo sửa đổi Quyết định số 22609/QĐ-TTE", "bổ sung một số điều của Quyết định số 2269/QĐ-TTg ngày 31/12/2021", true},
+		{"V/v góp ý dự thảo sửa đổi Quyết định số 2269/QĐ-TTE", "bổ sung một số điều của Quyết định số 2269/QĐ-TTg ngày 31/12/2021", true},
+		// Another document of the same numeral.
+		{"V/v góp ý dự thảo sửa đổi Quyết định số 2269/QĐ-TTg", "thực hiện Kế hoạch số 2269/KH-UBND ngày 31/12/2021", false},
 	} {
 		words := scanWords(
 			row{"Số: 45/UBND-KGVX", 300, 230, 600, 268},

@@ -190,10 +190,10 @@ func misreadSeparator(s string) bool {
 }
 
 // citedOtherwise reports whether a number the trích yếu cites stands
-// nowhere else in the pages' text, where a number with the same codes
-// and a figure more, less or other does: one of the two was misread
-// (3269/QĐ-TTg in the trích yếu, 2269/QĐ-TTg in the body that cites it
-// again).
+// nowhere else in the pages' text, where a number a figure more, less or
+// other, or a letter of its codes, or both, does: one of the two was
+// misread (3269/QĐ-TTg or 22609/QĐ-TTE in the trích yếu, 2269/QĐ-TTg in
+// the body that cites it again).
 func citedOtherwise(subject string, pages []vanthu.Page) bool {
 	var all []string
 	for _, p := range pages {
@@ -206,7 +206,7 @@ func citedOtherwise(subject string, pages []vanthu.Page) bool {
 		}
 		for _, m := range all {
 			mNumeral, mCode, _ := strings.Cut(m, "/")
-			if m != n && mCode == code && dict.EditDistance(mNumeral, numeral) == 1 {
+			if m != n && dict.EditDistance(mNumeral, numeral) <= 1 && dict.EditDistance(mCode, code) <= 1 {
 				return true
 			}
 		}
