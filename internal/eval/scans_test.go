@@ -12,9 +12,12 @@ import (
 	"image/color"
 	"image/jpeg"
 	"math"
+	"sync"
 
 	"golang.org/x/image/draw"
 	"golang.org/x/image/math/f64"
+
+	"github.com/vanthu/vanthu/internal/pagerender"
 )
 
 // jpegImage is img as a JPEG image XObject, as scanners write colour.
@@ -146,8 +149,10 @@ func boxBlur(v []float64, w, h, rad int) []float64 {
 
 // faxImage is img, scanned at dpi, as a fax machine sends it in its
 // standard mode: half as many lines as columns an inch (98 against 204),
-// one bit a pixel; the page stretches it back to the sheet's shape.
-func faxImage(img *image.RGBA, _ int) string {
+// one bit a pixel; the page stretches it back to the sheet's shape. The
+// sending machine prints its line across the top of the page (faxLine).
+func faxImage(img *image.RGBA, dpi int) string {
+	img = withFaxLine(img, dpi)
 	r := img.Bounds()
 	squat := image.NewRGBA(image.Rect(0, 0, r.Dx(), r.Dy()*98/204))
 	draw.CatmullRom.Scale(squat, squat.Bounds(), img, r, draw.Src, nil)
@@ -330,6 +335,43 @@ func foldedPunched(img *image.RGBA, dpi int) *image.RGBA {
 				if dx, dy := float64(x-p.X), float64(y-p.Y); dx*dx+dy*dy < rad*rad {
 					out.SetRGBA(x, y, color.RGBA{20, 20, 22, 255})
 				}
+			}
+		}
+	}
+	return out
+}
+
+// faxLine is the line a sending fax machine prints across the top of
+// each page it sends, in small capitals without marks: the time it sent
+// it, its number, its station's name and the page. Drawn at 300 dpi
+// (pagerender), cut to the line; nil where the fonts are not installed.
+var faxLine = sync.OnceValue(func() *image.Gray {
+	r, err := pagerender.New()
+	if err != nil {
+		return nil
+	}
+	g := r.Render([]string{"07/01/2025 14:32   FAX 02553822111   VP UBND TINH   P.001/002"})
+	return g.SubImage(image.Rect(200, 120, g.Bounds().Dx(), 200)).(*image.Gray)
+})
+
+// withFaxLine is img, of dpi, with faxLine printed over it 2 mm from its
+// top and 5 mm from its left, at 9 points.
+func withFaxLine(img *image.RGBA, dpi int) *image.RGBA {
+	line := faxLine()
+	if line == nil {
+		return img
+	}
+	f := float64(dpi) / pagerender.DPI * 9 / 13 // pagerender sets 13 points
+	b := line.Bounds()
+	small := image.NewGray(image.Rect(0, 0, int(float64(b.Dx())*f), int(float64(b.Dy())*f)))
+	draw.CatmullRom.Scale(small, small.Bounds(), line, b, draw.Src, nil)
+	out := image.NewRGBA(img.Bounds())
+	draw.Draw(out, out.Bounds(), img, img.Bounds().Min, draw.Src)
+	at := out.Bounds().Min.Add(image.Pt(int(5*float64(dpi)/25.4), int(2*float64(dpi)/25.4)))
+	for y := range small.Bounds().Dy() {
+		for x := range small.Bounds().Dx() {
+			if v := small.GrayAt(x, y).Y; v < out.RGBAAt(at.X+x, at.Y+y).R {
+				out.SetRGBA(at.X+x, at.Y+y, color.RGBA{v, v, v, 255})
 			}
 		}
 	}
