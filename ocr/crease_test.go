@@ -1,6 +1,7 @@
 package ocr
 
 import (
+	"bytes"
 	"image"
 	"image/color"
 	"math"
@@ -59,16 +60,7 @@ func TestCreasesStepKeepsRules(t *testing.T) {
 			ruled.SetGray(x, y, color.Gray{20})
 		}
 	}
-	dark := func(g *image.Gray) (n int) {
-		for _, v := range g.Pix {
-			if v < 128 {
-				n++
-			}
-		}
-		return n
-	}
-	before, after := dark(cleanedGray(t, ruled, []string{StepDeskew})), dark(cleanedGray(t, ruled, []string{StepDeskew, StepCreases}))
-	if after != before {
-		t.Errorf("ink after the creases step: %d pixels, %d before; want the rules kept", after, before)
+	if !bytes.Equal(cleanedGray(t, ruled, nil).Pix, cleanedGray(t, ruled, []string{StepCreases}).Pix) {
+		t.Errorf("changed by the creases step; want the rules kept")
 	}
 }
