@@ -78,15 +78,26 @@ func TestSignerFirstLetterLostUnderTheStroke(t *testing.T) {
 // their own way (Tân: Tẩn), it is a guess, for a commoner name may have
 // lost a letter under the seal (Trần). A rare name read as such is sure.
 func TestSignerMarksPutBackToARareName(t *testing.T) {
-	for _, c := range []struct {
-		line, want string
-		guessed    bool
-	}{
+	checkSigners(t, []signerCase{
 		{"Đỉnh Văn An", "Đinh Văn An", false},
 		{"Tân Ngọc Căng", "Tẩn Ngọc Căng", true},
 		{"Tẩn Văn Sài", "Tẩn Văn Sài", false},
 		{"Ban Văn Mả", "Bàn Văn Mả", true},
-	} {
+	})
+}
+
+// signerCase is the line of a signer's name, the name it is read as, and
+// whether that is flagged for review.
+type signerCase struct {
+	line, want string
+	guessed    bool
+}
+
+// checkSigners reads each case's line as the name under a deputy's role
+// (deputysClosing).
+func checkSigners(t *testing.T, cases []signerCase) {
+	t.Helper()
+	for _, c := range cases {
 		segs := deputysClosing(seg(c.line, layout.Right, 919, 2077, 1303, 2113))
 		if b, ok := closing(segs, false); !ok || b.signer != c.want || b.signerGuessed != c.guessed {
 			t.Errorf("%q: closing = %+v, %v; want the signer %s, flagged %v", c.line, b, ok, c.want, c.guessed)
@@ -98,20 +109,12 @@ func TestSignerMarksPutBackToARareName(t *testing.T) {
 // bracket or a bar: the one given name it can be is taken, flagged; one
 // of two is left as read.
 func TestSignerInitialUnderTheStroke(t *testing.T) {
-	for _, c := range []struct {
-		line, want string
-		guessed    bool
-	}{
+	checkSigners(t, []signerCase{
 		{"Phùng Tô [ong", "Phùng Tô Long", true},
 		{"Nguyễn |hành Nam", "Nguyễn Thành Nam", true},
 		{"Phùng Tô Long", "Phùng Tô Long", false},
 		{"Phùng Tô long", "Phùng Tô Long", false}, // the capital's top under the stroke
-	} {
-		segs := deputysClosing(seg(c.line, layout.Right, 919, 2077, 1303, 2113))
-		if b, ok := closing(segs, false); !ok || b.signer != c.want || b.signerGuessed != c.guessed {
-			t.Errorf("%q: closing = %+v, %v; want the signer %s, flagged %v", c.line, b, ok, c.want, c.guessed)
-		}
-	}
+	})
 	// [an is Lan or Đan: no one's name is guessed.
 	segs := deputysClosing(seg("Lê Thị [an", layout.Right, 919, 2077, 1303, 2113))
 	if b, _ := closing(segs, false); b.signer != "" && b.signer != "Lê Thị [an" {
