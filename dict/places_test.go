@@ -64,6 +64,10 @@ func TestRepairUnit(t *testing.T) {
 		{"XÃ", "HỘI CHỦ NGHĨA", "HỘI CHỦ NGHĨA"},
 		// A province's name is RepairProvince's.
 		{"PHỐ", "ĐÀ NẴNG", "ĐÀ NẴNG"},
+		// The communes and wards of 1 July 2025, as those of before.
+		{"XÃ", "CHIÊN ĐAN", "CHIÊN ĐÀN"},
+		{"PHƯỜNG", "TÂN SƠN NHÂT", "TÂN SƠN NHẤT"},
+		{"Xã", "Sa Huynh", "Sa Huỳnh"},
 	} {
 		n, changed := RepairUnit(c.unit, strings.Fields(c.next))
 		if strings.Join(n, " ") != c.want {
@@ -73,7 +77,7 @@ func TestRepairUnit(t *testing.T) {
 			t.Errorf("RepairUnit(%q, %q) says changed %v", c.unit, c.next, changed)
 		}
 	}
-	for _, name := range []string{"Mộ Đức", "BÌNH HẢI", "Bình Hưng Hoà A", "Tịnh Kỳ"} {
+	for _, name := range []string{"Mộ Đức", "BÌNH HẢI", "Bình Hưng Hoà A", "Tịnh Kỳ", "An Hội Tây", "Văn Miếu - Quốc Tử Giám", "Cư M’gar"} {
 		if !IsUnitName(name) {
 			t.Errorf("IsUnitName(%q) = false", name)
 		}
@@ -146,6 +150,7 @@ func TestRepairPlace(t *testing.T) {
 		{"Đà Lat", nil, "Đà Lạt"},
 		{"Tp. Hồ Chí Mính", nil, "Tp. Hồ Chí Minh"},
 		{"Phan Rang - Tháp Chảm", nil, "Phan Rang - Tháp Chàm"},
+		{"Hồ Tram", nil, "Hồ Tràm"}, // a commune of 2025
 		// A place several names share the letters of, or none, is left.
 		{"Phu Cat", nil, "Phu Cat"}, // Phù Cát, Phú Cát
 		{"Bình Án", nil, "Bình Án"}, // Bình An, Bình Ân

@@ -12,7 +12,8 @@ import (
 
 // unitsText holds the names of the district- and commune-level units
 // (units.txt, written by internal/tools/unitnames from the General
-// Statistics Office's list of December 2024).
+// Statistics Office's list of December 2024 and the communes, wards and
+// special zones of 1 July 2025): a document of any year names its own.
 //
 //go:embed units.txt
 var unitsText string
