@@ -116,18 +116,17 @@ static PIX *unrule(PIX *pixs, l_int32 hlen, l_int32 vlen, l_int32 top) {
 	return pixd;
 }
 
-// unbed whitens the dark that runs in from the edges of an 8-bit page: the
-// scanner's bed or lid around a sheet laid off the glass's edges or
-// askew, a copier's black margin. It is the ink connected to the image's
-// edge that is solid somewhere across `solid` pixels each way (a received
-// stamp's frame, a letter or a rule the edge cuts through is not), with
-// all of it connected there (the bed's thin strips along the other
-// edges), with the gaps of less than `gap` pixels between its parts and
-// the image's edge, and `gap` pixels at most of what is darker than the
-// paper along it (a desk's grain in light and dark bands around a sheet
-// photographed), widened by `grow` pixels so that its grey fringe goes
-// too; NULL when there is none, and the page stays as it is.
-static PIX *unbed(PIX *pixs, l_int32 solid, l_int32 grow, l_int32 gap) {
+// bedMask returns the mask of the dark that runs in from the edges of an
+// 8-bit page: the scanner's bed or lid around a sheet laid off the
+// glass's edges or askew, a copier's black margin. It is the ink
+// connected to the image's edge that is solid somewhere across `solid`
+// pixels each way (a received stamp's frame, a letter or a rule the edge
+// cuts through is not), with all of it connected there (the bed's thin
+// strips along the other edges), with the gaps of less than `gap` pixels
+// between its parts and the image's edge, and `gap` pixels at most of
+// what is darker than the paper along it (a desk's grain in light and
+// dark bands around a sheet photographed); NULL when there is none.
+static PIX *bedMask(PIX *pixs, l_int32 solid, l_int32 gap) {
 	PIX *ink = pixThresholdToBinary(pixs, 128);
 	if (!ink) return NULL;
 	PIX *edge = pixExtractBorderConnComps(ink, 8);
@@ -170,15 +169,8 @@ static PIX *unbed(PIX *pixs, l_int32 solid, l_int32 grow, l_int32 gap) {
 	}
 	l_int32 empty = 1;
 	pixZero(bed, &empty);
-	PIX *pixd = NULL;
-	if (!empty) {
-		PIX *wide = pixDilateBrick(NULL, bed, 2 * grow + 1, 2 * grow + 1);
-		pixd = wide ? pixCopy(NULL, pixs) : NULL;
-		if (pixd) pixSetMasked(pixd, wide, 255);
-		pixDestroy(&wide);
-	}
-	pixDestroy(&bed);
-	return pixd;
+	if (empty) pixDestroy(&bed);
+	return bed;
 }
 */
 import "C"
@@ -398,9 +390,10 @@ func clean(img []byte, dpi int, steps []string, region image.Rectangle, keepPlai
 	}
 	if has(StepBed) && region.Empty() {
 		// A part of the page is not cut at the sheet's edge: the
-		// letters its edge cuts through are no bed.
+		// letters its edge cuts through are no bed. Its grey fringe
+		// goes with it.
 		res := max(dpi, 100)
-		replace(C.unbed(pix, C.l_int32(res/10), C.l_int32(res/40), C.l_int32(res/4)))
+		replace(whiten(pix, C.bedMask(pix, C.l_int32(res/10), C.l_int32(res/4)), res/40))
 	}
 	if has(StepHoles) && region.Empty() {
 		replace(unpunch(pix, dpi))
