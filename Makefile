@@ -100,6 +100,7 @@ fuzz:
 	$(GO) test -run XXX -fuzz FuzzInNFC -fuzztime $(FUZZTIME) ./dict/
 	$(GO) test -run XXX -fuzz FuzzRepairHeader -fuzztime $(FUZZTIME) ./dict/
 	$(GO) test -run XXX -fuzz FuzzExtract -fuzztime $(FUZZTIME) ./extract/
+	$(GO) test -run XXX -fuzz FuzzCitations -fuzztime $(FUZZTIME) ./extract/
 	$(GO) test -run XXX -fuzz FuzzUnmarshal -fuzztime $(FUZZTIME) ./ocr/digits/
 	$(GO) test -run XXX -fuzz FuzzVerifyPassword -fuzztime $(FUZZTIME) ./auth/
 	$(GO) test -run XXX -fuzz FuzzTokenUser -fuzztime $(FUZZTIME) ./auth/
