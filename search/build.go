@@ -86,12 +86,10 @@ func buildQuery(p parsed, r Request, near map[string]bool, has features) query.Q
 		dr.SetField(index.FieldIssuedDate)
 		filters = append(filters, dr)
 	}
-	if r.Sight != nil && !(r.Sight.All && r.Sight.Secret) {
-		if hidden := hiddenQuery(*r.Sight); hidden != nil && has.accessIndexed {
-			mustNot = append(mustNot, hidden)
-		} else {
-			filters = append(filters, sightQuery(*r.Sight))
-		}
+	if filter, hidden := sightClauses(r.Sight, has); filter != nil {
+		filters = append(filters, filter)
+	} else if hidden != nil {
+		mustNot = append(mustNot, hidden)
 	}
 	// Filters narrow the search, unscored: the conjunction leaps from one
 	// filter's match to the next text match (Bleve's own filter clause
@@ -106,6 +104,19 @@ func buildQuery(p parsed, r Request, near map[string]bool, has features) query.Q
 		return must[0]
 	}
 	return query.NewBooleanQuery(must, nil, mustNot)
+}
+
+// sightClauses returns what keeps a query to what sight sees: a filter
+// to require, or the documents to exclude (cheaper for a sight that sees
+// nearly everything); neither for a nil sight, or one that sees all.
+func sightClauses(sight *access.Sight, has features) (filter, hidden query.Query) {
+	if sight == nil || sight.All && sight.Secret {
+		return nil, nil
+	}
+	if hidden := hiddenQuery(*sight); hidden != nil && has.accessIndexed {
+		return nil, hidden
+	}
+	return sightQuery(*sight), nil
 }
 
 // term is a term query on field.
