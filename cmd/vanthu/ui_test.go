@@ -159,6 +159,30 @@ func TestWebUIInABrowser(t *testing.T) {
 	screenshot(t, ctx, "3-document")
 	docURL := get(t, ctx, "the document's address", chromedp.Location())
 
+	// A report of the earlier system that answers the letter comes in
+	// (imported by the clerk, from the page): the letter's page names it
+	// among its related documents, and the report's page links the letter
+	// it cites.
+	imported := get(t, ctx, "import a report that cites the letter", chromedp.Evaluate[string](
+		`fetch("/api/v1/import", {method: "POST", headers: {"Content-Type": "application/x-ndjson"}, body: JSON.stringify({
+			id: "bc-12", number: "12/BC-SNV", doc_type: "Báo cáo", issuer: "SỞ NỘI VỤ TỈNH HÒA BÌNH", issued_date: "2024-03-20",
+			subject: "Báo cáo kết quả thực hiện Công văn số 45/UBND-VX",
+			body: "Thực hiện Công văn số 45/UBND-VX ngày 05/3/2024 của Ủy ban nhân dân tỉnh, Sở Nội vụ báo cáo kết quả thực hiện."}) + "\n"}).then(r => r.text())`,
+		chromedp.EvalAwaitPromise))
+	if !strings.Contains(imported, `"outcome":"imported"`) {
+		t.Fatalf("the import answered %s", imported)
+	}
+	do(t, ctx, "the letter's related documents", chromedp.Navigate(docURL), chromedp.WaitVisible(css("#duoc-vien-dan a")))
+	if cited := get(t, ctx, "cited by", chromedp.Text(css("#duoc-vien-dan"))); !strings.Contains(cited, "Báo cáo 12/BC-SNV ngày 20/03/2024") {
+		t.Errorf("the letter is cited by %q, want the report", cited)
+	}
+	screenshot(t, ctx, "3b-related")
+	do(t, ctx, "open the report", chromedp.Click(css("#duoc-vien-dan a")), chromedp.WaitVisible(css("#vien-dan a")))
+	if back := get(t, ctx, "the letter linked", chromedp.Evaluate[string](`document.querySelector("#vien-dan a").href`)); !strings.HasPrefix(docURL, back) {
+		t.Errorf("the report links %q for the letter it cites, want %s", back, docURL)
+	}
+	do(t, ctx, "back to the letter", chromedp.Navigate(docURL), chromedp.WaitVisible(css(".scan img")))
+
 	// The PDF/A archive copy is offered first, and is a PDF/A file.
 	if ids := get(t, ctx, "download links", chromedp.Evaluate[string](`[...document.querySelectorAll(".downloads a")].map(a => a.id).join(" ")`)); ids != "tai-ban-luu-tru tai-ban-goc" {
 		t.Errorf("download links %q, want the archive copy first, then the original", ids)

@@ -144,6 +144,7 @@ func TestAccessMatrix(t *testing.T) {
 		{call{"GET", doc, ""}, []access.Role{access.Clerk, access.Staff, access.Leader, access.Archivist}},
 		{call{"GET", doc + "/original", ""}, []access.Role{access.Clerk, access.Staff, access.Leader, access.Archivist}},
 		{call{"GET", doc + "/archive.pdf", ""}, []access.Role{access.Clerk, access.Staff, access.Leader, access.Archivist}},
+		{call{"GET", doc + "/related", ""}, []access.Role{access.Clerk, access.Staff, access.Leader, access.Archivist}},
 		{call{"PATCH", doc, `{"metadata":{"subject":"Về việc thử"}}`}, []access.Role{access.Clerk}},
 		{call{"PUT", doc + "/access", `{"scope":"agency"}`}, []access.Role{access.Clerk, access.Leader}},
 		{call{"GET", "/api/v1/documents", ""}, []access.Role{access.Clerk, access.Leader, access.Archivist}},

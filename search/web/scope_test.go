@@ -20,7 +20,8 @@ import (
 
 // scopedServer is fullServer with three documents more, each restricted:
 // to another unit, to the staff user's own unit, and to the staff user by
-// name. All four hold "cải cách hành chính".
+// name. All four hold "cải cách hành chính"; the three cite the first,
+// 45/QĐ-UBND of 5 January 2024.
 func scopedServer(t testing.TB) (*Server, map[string]vanthu.Ref) {
 	t.Helper()
 	s := fullServer(t)
@@ -35,7 +36,7 @@ func scopedServer(t testing.TB) (*Server, map[string]vanthu.Ref) {
 			t.Fatal(err)
 		}
 		d := vanthu.Document{ID: id, FileName: name + ".pdf", PageCount: 1, Format: vanthu.PDF, Status: vanthu.Indexed, ReceivedAt: time.Now(),
-			Pages:    []vanthu.Page{{Number: 1, Text: "Tờ trình về cải cách hành chính " + name, Done: true}},
+			Pages:    []vanthu.Page{{Number: 1, Text: "Tờ trình về cải cách hành chính " + name + ", thực hiện Quyết định số 45/QĐ-UBND ngày 05/01/2024", Done: true}},
 			Metadata: vanthu.Metadata{Number: "7/TTr-UBND", DocType: "Tờ trình", IssuedDate: "2025-01-06", Recipients: []string{}},
 			Access:   a}
 		if _, _, err := s.Registry.Register(d); err != nil {
@@ -50,8 +51,9 @@ func scopedServer(t testing.TB) (*Server, map[string]vanthu.Ref) {
 }
 
 // Who sees which document, through every way to reach one: search hits,
-// totals and facets, the record, the original and the page's words. A
-// document one may not see answers 404, as one that does not exist.
+// totals and facets, the record, the original, the page's words and the
+// documents related to another. A document one may not see answers 404,
+// as one that does not exist.
 func TestDocumentScopes(t *testing.T) {
 	s, ids := scopedServer(t)
 	srv, tokens := serve(t, s, "")
@@ -71,7 +73,7 @@ func TestDocumentScopes(t *testing.T) {
 		for _, name := range []string{"agency", "other unit", "own unit", "by name"} {
 			want := slices.Contains(sees[role], name)
 			seen := true
-			for _, path := range []string{"", "/original", "?words=1"} {
+			for _, path := range []string{"", "/original", "?words=1", "/related"} {
 				resp, body := get(t, srv.URL+"/api/v1/documents/"+string(ids[name])+path, tokens[role])
 				got := resp.StatusCode == 200
 				seen = seen && got
@@ -88,6 +90,23 @@ func TestDocumentScopes(t *testing.T) {
 				mark = "yes"
 			}
 			fmt.Fprintf(&table, " %s |", mark)
+		}
+		// The documents that cite the first: those the role sees.
+		var rel struct {
+			CitedBy []struct{ ID vanthu.Ref } `json:"cited_by"`
+		}
+		_, body := get(t, srv.URL+"/api/v1/documents/"+string(ids["agency"])+"/related", tokens[role])
+		json.Unmarshal([]byte(body), &rel)
+		var citing []string
+		for name, id := range ids {
+			if slices.ContainsFunc(rel.CitedBy, func(h struct{ ID vanthu.Ref }) bool { return h.ID == id }) {
+				citing = append(citing, name)
+			}
+		}
+		want := slices.DeleteFunc(slices.Clone(sees[role]), func(n string) bool { return n == "agency" })
+		if slices.Sort(citing); !slices.Equal(citing, slices.Sorted(slices.Values(want))) || len(rel.CitedBy) != len(want) {
+			leaks++
+			t.Errorf("%s: the first document is cited by %v (%d), want %v", role, citing, len(rel.CitedBy), want)
 		}
 		var res struct {
 			Total  int
@@ -113,7 +132,7 @@ func TestDocumentScopes(t *testing.T) {
 			t.Errorf("%s search: %d, total %d, facets count %d, hits %d; want %d", role, resp.StatusCode, res.Total, facetTotal, len(res.Hits), len(sees[role]))
 		}
 	}
-	t.Logf("who sees which document (record, original, words; search):%s\nleaks: %d", table.String(), leaks)
+	t.Logf("who sees which document (record, original, words, related; search):%s\nleaks: %d", table.String(), leaks)
 }
 
 // A clerk or a leader assigns a document; staff may not; the change is
@@ -285,5 +304,29 @@ func TestCorrectParentBody(t *testing.T) {
 	_, body = get(t, doc, tokens[access.Clerk])
 	if !strings.Contains(body, `"parent_body":"UBND TỈNH BÌNH AN"`) {
 		t.Errorf("the record after the correction: %s", body)
+	}
+}
+
+// The document page names the documents related to it that the user may
+// see: on the decision, the proposals that cite it; on a proposal, the
+// decision it cites, linked.
+func TestDocumentPageRelated(t *testing.T) {
+	s, ids := scopedServer(t)
+	srv, tokens := serve(t, s, "")
+	link := func(name string) string { return `<a href="/documents/` + string(ids[name]) + `">` }
+	_, page := get(t, srv.URL+"/documents/"+string(ids["agency"]), tokens[access.Staff])
+	_, list, _ := strings.Cut(page, `id="duoc-vien-dan"`)
+	list, _, _ = strings.Cut(list, "</ul>")
+	if !strings.Contains(page, "Được viện dẫn trong") || !strings.Contains(list, link("own unit")) || !strings.Contains(list, link("by name")) {
+		t.Errorf("staff's page of the decision does not list the proposals they see that cite it:\n%s", list)
+	}
+	if strings.Contains(page, link("other unit")) {
+		t.Errorf("staff's page of the decision names a proposal of another unit")
+	}
+	_, page = get(t, srv.URL+"/documents/"+string(ids["own unit"]), tokens[access.Staff])
+	_, list, _ = strings.Cut(page, `id="vien-dan"`)
+	list, _, _ = strings.Cut(list, "</ul>")
+	if !strings.Contains(list, "45/QĐ-UBND ngày 05/01/2024: "+link("agency")+"Quyết định 45/QĐ-UBND ngày 05/01/2024</a>") {
+		t.Errorf("the proposal's page does not link the decision it cites:\n%s", list)
 	}
 }

@@ -107,6 +107,7 @@ func (s *Server) Handler() http.Handler {
 	handle("GET /api/v1/register", guard(access.Register, needs(s.Registry != nil, "index", s.register)))
 	handle("GET /api/v1/documents/{id}/original", guard(access.Read, needs(s.Registry != nil, "index", s.original)))
 	handle("GET /api/v1/documents/{id}/archive.pdf", guard(access.Read, needs(s.Registry != nil, "index", s.archivePDF)))
+	handle("GET /api/v1/documents/{id}/related", guard(access.Read, needs(s.Registry != nil && s.Searcher != nil, "search", s.related)))
 	handle("GET /api/v1/documents/{id}/pages/{n}/image", guard(access.Read, needs(s.Registry != nil, "index", s.pageImage)))
 	handle("GET /api/v1/search", guard(access.Read, needs(s.Searcher != nil, "search", s.search)))
 	handle("GET /api/v1/intake/events", guard(access.Queue, needs(s.Events != nil, "intake", s.events)))

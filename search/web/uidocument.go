@@ -15,6 +15,7 @@ import (
 	"github.com/vanthu/vanthu"
 	"github.com/vanthu/vanthu/access"
 	"github.com/vanthu/vanthu/dict"
+	"github.com/vanthu/vanthu/search"
 )
 
 // The document page: the record, the page images with the query's hits,
@@ -103,11 +104,21 @@ func (s *Server) renderDocument(w http.ResponseWriter, r *http.Request, status i
 	if err != nil {
 		return err
 	}
+	var related *search.Related
+	if s.Searcher != nil {
+		// The page is the record's: without its related documents (an
+		// index that fails a moment) it is still shown.
+		if rel, err := s.relatedAs(r, d); err == nil {
+			related = &rel
+		} else {
+			s.log().Warn("related documents", "id", d.ID, "err", err)
+		}
+	}
 	return s.render(w, r, status, "document.html", map[string]any{
 		"Title": title + " — Văn bản", "Nav": "search", "D": d, "Q": q, "Pages": views, "Fields": fields, "Review": review,
 		"Saved": saved, "FormError": formErr, "Dups": dups, "Crop": crop, "Back": withParams(url.Values{"q": {q}}),
 		"Accesses": accesses, "AccessLog": history, "HasArchive": d.HasArchiveCopy(), "GetsOriginal": s.getsOriginal(r, d),
-		"Filed": filed, "Files": files,
+		"Filed": filed, "Files": files, "Related": related, "MaxCitedBy": search.MaxCitedBy,
 	})
 }
 

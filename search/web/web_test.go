@@ -164,7 +164,7 @@ func TestOpenAPIIsValidJSON(t *testing.T) {
 	if err := json.NewDecoder(resp.Body).Decode(&spec); err != nil {
 		t.Fatal(err)
 	}
-	for _, p := range []string{"/api/v1/documents", "/api/v1/documents/{id}", "/api/v1/documents/{id}/original", "/api/v1/search", "/metrics", "/api/v1/me", "/api/v1/users", "/api/v1/users/{name}", "/api/v1/tokens", "/api/v1/tokens/{id}"} {
+	for _, p := range []string{"/api/v1/documents", "/api/v1/documents/{id}", "/api/v1/documents/{id}/original", "/api/v1/documents/{id}/related", "/api/v1/search", "/metrics", "/api/v1/me", "/api/v1/users", "/api/v1/users/{name}", "/api/v1/tokens", "/api/v1/tokens/{id}"} {
 		if spec.Paths[p] == nil {
 			t.Errorf("openapi.json does not describe %s", p)
 		}
