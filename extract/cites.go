@@ -25,8 +25,14 @@ const maxCitations = 50
 // codes beginning with a capital (45/QĐ-UBND, 104/2024/NĐ-CP), or the
 // Party's figures, type and body (12-NQ/TW, 45-QĐ/TU). A fraction or a
 // date has no code; "2 lần/năm" no capital. A word runs into it only as
-// "số" does where OCR lost the space (số45/QĐ-UBND).
-var citationRe = regexp.MustCompile(`(?:^|[^\pL\d/.-]|(?i:số|so))(\d{1,5}(?:/\d{4})?/\p{Lu}[\pL\d&]*(?:-[\pL\d&]+)*|\d{1,5}-\p{Lu}[\pL\d&]*/\pL[\pL\d&]*(?:-[\pL\d&]+)*)`)
+// "số" does where OCR lost the space (số45/QĐ-UBND). The codes may wrap
+// after a hyphen (131/CĐ-⏎TTg).
+var citationRe = regexp.MustCompile(`(?:^|[^\pL\d/.-]|(?i:số|so))(\d{1,5}(?:/\d{4})?/\p{Lu}[\pL\d&]*` + codes +
+	`|\d{1,5}-\p{Lu}[\pL\d&]*/\pL[\pL\d&]*` + codes + `)`)
+
+// codes is the rest of a cited number's codes: each after a hyphen, the
+// line broken after one of them.
+const codes = `(?:-[\pL\d&]+)*(?:-[ \t]*\n[ \t]*\p{Lu}[\pL\d&]*(?:-[\pL\d&]+)*)?`
 
 // numberLabel matches the end of the label of a header's number, "Số:",
 // before a number: the document's own, or an attachment's.
@@ -50,7 +56,7 @@ func Citations(text, self string) []Citation {
 	var out []Citation
 	keys := map[string][]int{} // NumberKey → indices in out
 	for _, m := range citationRe.FindAllStringSubmatchIndex(text, -1) {
-		number := text[m[2]:m[3]]
+		number := strings.Join(strings.Fields(text[m[2]:m[3]]), "")
 		key := dict.NumberKey(number)
 		if key == selfKey || numberLabel.MatchString(text[max(0, m[2]-8):m[2]]) {
 			continue // its own number, or a number no one cites: the Số: of a header

@@ -28,6 +28,8 @@ func TestCitations(t *testing.T) {
 			[]Citation{{"1060/BTC-QLCS", "2025-01-21"}}},
 		{"one number of two years: two documents", "Quyết định số 45/QĐ-UBND ngày 05/01/2023 và Quyết định số 45/QĐ-UBND ngày 12/3/2024; Quyết định 45/QĐ-UBND", "",
 			[]Citation{{"45/QĐ-UBND", "2023-01-05"}, {"45/QĐ-UBND", "2024-03-12"}}},
+		{"its codes wrapped after a hyphen", "Thực hiện Công điện số 131/CĐ-\nTTg ngày 20/12/2024 và Nghị quyết số 83/NQ-\nHĐND", "",
+			[]Citation{{"131/CĐ-TTg", "2024-12-20"}, {"83/NQ-HĐND", ""}}},
 		{"read without marks or the space after số", "theo cong van so168/UBND-KTTH ngay 21/01/2025", "",
 			[]Citation{{"168/UBND-KTTH", "2025-01-21"}}},
 		{"no code: a date, a fraction, a rate, an address", "ngày 12/3/2024, 1/2 số hộ, 2 lần/năm, số 12/3 đường Lê Lợi, mã 12/abc", "", nil},
