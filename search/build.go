@@ -58,7 +58,7 @@ func buildQuery(p parsed, r Request, near map[string]bool, has features) query.Q
 		must = append(must, phraseQuery(ph, has.pairs))
 	}
 	for _, fv := range p.fields {
-		must = append(must, fieldQuery(fv[0], fv[1]))
+		must = append(must, fieldQuery(fv[0], fv[1], has))
 	}
 	for _, ex := range p.excluded {
 		mustNot = append(mustNot, phrase(ex, index.FieldTextFolded, 1))
@@ -303,10 +303,15 @@ func phrase(s, field string, boost float64) *query.MatchPhraseQuery {
 }
 
 // fieldQuery handles field:value.
-func fieldQuery(field, value string) query.Query {
+func fieldQuery(field, value string, has features) query.Query {
 	switch field {
 	case "number":
 		return term(index.FieldNumber, dict.NumberKey(value))
+	case "cites":
+		// The number printed whole in the text of a document that does
+		// not bear it (search.Related, without its check of the day).
+		key := dict.NumberKey(value)
+		return query.NewBooleanQuery([]query.Query{phraseQuery(key, has.pairs)}, nil, []query.Query{term(index.FieldNumber, key)})
 	case "doc_type":
 		if t, ok := dict.DocTypeByName(value); ok {
 			value = t.Name

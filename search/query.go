@@ -122,6 +122,7 @@ func (r *Request) Check() error {
 var queryFields = map[string]bool{
 	"number": true, "doc_type": true, "issuer": true, "subject": true, "signer": true,
 	"place": true, "year": true, "urgency": true, "confidentiality": true, "text": true,
+	"cites": true,
 }
 
 // parsed is a query string taken apart.

@@ -108,3 +108,37 @@ func mapsEqual(a, b map[string][]string) bool {
 	}
 	return true
 }
+
+// cites:NUMBER searches the documents that cite a number, of any day,
+// with the other filters; not those that bear it, nor what the viewer
+// may not see.
+func TestSearchCites(t *testing.T) {
+	s, names, _ := relatedIndex(t)
+	staff := access.SightOf(access.Viewer{Name: "a", Role: access.Staff, Unit: "VP"})
+	for _, c := range []struct {
+		q     string
+		year  string
+		sight *access.Sight
+		want  []string
+	}{
+		{"cites:45/QĐ-UBND", "", nil, []string{"cv-2023", "cv-kt", "cv-undated", "kh"}},
+		{"cites:45/qd-ubnd", "2024", nil, []string{"cv-kt", "cv-undated", "kh"}},
+		{"cites:45/QĐ-UBND", "", &staff, []string{"cv-2023", "cv-undated", "kh"}},
+		{"cites:12/KH-STC", "", nil, []string{"cv-kt"}},
+		{"cites:30/2020/NĐ-CP kế hoạch", "", nil, []string{"qd-2024"}},
+		{"cites:99/QĐ-UBND", "", nil, nil},
+	} {
+		res, err := s.Search(context.Background(), Request{Q: c.q, Year: c.year, Sight: c.sight, Page: 1, Size: 10})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, h := range res.Hits {
+			got = append(got, names[h.ID])
+		}
+		slices.Sort(got)
+		if !slices.Equal(got, c.want) || res.Total != uint64(len(c.want)) {
+			t.Errorf("%q year %q: %v (total %d), want %v", c.q, c.year, got, res.Total, c.want)
+		}
+	}
+}

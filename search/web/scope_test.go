@@ -323,6 +323,16 @@ func TestDocumentPageRelated(t *testing.T) {
 	if strings.Contains(page, link("other unit")) {
 		t.Errorf("staff's page of the decision names a proposal of another unit")
 	}
+	// The search it links finds the same.
+	_, search, _ := strings.Cut(page, `id="tim-vien-dan"`)
+	if !strings.Contains(page, `<a href="/search?q=cites%3a45%2fQ%c4%90-UBND&amp;sort=-issued_date" id="tim-vien-dan">`) {
+		t.Errorf("the decision's page links no search of what cites it:%s", search[:min(len(search), 200)])
+	}
+	var res struct{ Total int }
+	_, body := get(t, srv.URL+"/api/v1/search?q="+url.QueryEscape("cites:45/QĐ-UBND"), tokens[access.Staff])
+	if json.Unmarshal([]byte(body), &res); res.Total != 2 {
+		t.Errorf("staff's search cites:45/QĐ-UBND: %s; want the two proposals they see", body)
+	}
 	_, page = get(t, srv.URL+"/documents/"+string(ids["own unit"]), tokens[access.Staff])
 	_, list, _ = strings.Cut(page, `id="vien-dan"`)
 	list, _, _ = strings.Cut(list, "</ul>")
