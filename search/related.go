@@ -60,48 +60,63 @@ func (s *Searcher) Related(ctx context.Context, d vanthu.Document, sight *access
 			on.SetField(index.FieldIssuedDate)
 			must = append(must, unscored{on})
 		}
-		hits, err := s.related(ctx, d.ID, must, sight, has, maxPerCitation, false)
+		docs, err := s.cited(ctx, d.ID, must, sight, has, maxPerCitation)
 		if err != nil {
 			return Related{}, err
-		}
-		docs := make([]Hit, len(hits))
-		for i, h := range hits {
-			docs[i] = h.Hit
 		}
 		out.Cites = append(out.Cites, Cited{Citation: c, Documents: docs})
 	}
 	if d.Metadata.Number == "" {
 		return out, nil
 	}
-	// The documents whose text has the number's parts side by side, as a
-	// number query finds them, but not the number as their own. More are
-	// read than are shown: some cite the number with another day.
-	key := dict.NumberKey(d.Metadata.Number)
-	must := []query.Query{phraseQuery(key, has.pairs)}
-	bears := term(index.FieldNumber, key)
-	hits, err := s.related(ctx, d.ID, must, sight, has, 4*MaxCitedBy, true, bears)
+	// The documents that cite the number (cites:, whose first pass is
+	// by sets: a number most documents cite costs no more), newest
+	// first; more than are shown, for some cite it with another day.
+	res, err := s.Search(ctx, Request{Q: "cites:" + d.Metadata.Number, Sort: "-issued_date", Page: 1, Size: 4 * MaxCitedBy, Sight: sight})
 	if err != nil {
 		return Related{}, err
 	}
-	for _, h := range hits {
-		if len(out.CitedBy) < MaxCitedBy && citesOn(h.text, key, d.Metadata.IssuedDate) {
-			out.CitedBy = append(out.CitedBy, h.Hit)
+	ids := make([]string, len(res.Hits))
+	for i, h := range res.Hits {
+		ids[i] = string(h.ID)
+	}
+	texts, err := s.texts(ctx, ids)
+	if err != nil {
+		return Related{}, err
+	}
+	key := dict.NumberKey(d.Metadata.Number)
+	for _, h := range res.Hits {
+		if h.ID != d.ID && len(out.CitedBy) < MaxCitedBy && citesOn(texts[h.ID], key, d.Metadata.IssuedDate) {
+			h.Score, h.Snippets = 0, []Snippet{}
+			out.CitedBy = append(out.CitedBy, h)
 		}
 	}
 	return out, nil
 }
 
-// relatedHit is a hit with its text, when asked for.
-type relatedHit struct {
-	Hit
-	text string
+// texts returns the stored text of the documents ids, their pages joined.
+func (s *Searcher) texts(ctx context.Context, ids []string) (map[vanthu.Ref]string, error) {
+	out := map[vanthu.Ref]string{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	req := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery(ids), len(ids), 0, false)
+	req.Fields = []string{index.FieldText}
+	req.Score = bleve.ScoreNone
+	res, err := s.Index.Bleve().SearchInContext(ctx, req)
+	if err != nil {
+		return nil, vanthu.E("search: related", vanthu.Transient, err)
+	}
+	for _, dm := range res.Hits {
+		out[vanthu.Ref(dm.ID)] = strings.Join(pagesOf(dm), "\n")
+	}
+	return out, nil
 }
 
-// related returns the documents other than self that match every one of
-// must and none of not, among those sight sees, newest first: n at most,
-// with their text if withText.
-func (s *Searcher) related(ctx context.Context, self vanthu.Ref, must []query.Query, sight *access.Sight, has features, n int, withText bool, not ...query.Query) ([]relatedHit, error) {
-	not = append(not, bleve.NewDocIDQuery([]string{string(self)}))
+// cited returns the documents other than self that match every one of
+// must, among those sight sees, newest first: n at most.
+func (s *Searcher) cited(ctx context.Context, self vanthu.Ref, must []query.Query, sight *access.Sight, has features, n int) ([]Hit, error) {
+	not := []query.Query{bleve.NewDocIDQuery([]string{string(self)})}
 	filter, hidden := sightClauses(sight, has)
 	if filter != nil {
 		must = append(must, unscored{filter})
@@ -111,22 +126,16 @@ func (s *Searcher) related(ctx context.Context, self vanthu.Ref, must []query.Qu
 	}
 	req := bleve.NewSearchRequestOptions(query.NewBooleanQuery(must, nil, not), n, 0, false)
 	req.Fields = []string{index.FieldRecord}
-	if withText {
-		req.Fields = append(req.Fields, index.FieldText)
-	}
 	req.SortBy([]string{"-" + index.FieldIssuedDate, "-" + index.FieldReceivedAt, "_id"})
 	req.Score = bleve.ScoreNone
 	res, err := s.Index.Bleve().SearchInContext(ctx, req)
 	if err != nil {
 		return nil, vanthu.E("search: related", vanthu.Transient, err)
 	}
-	hits := make([]relatedHit, 0, len(res.Hits))
+	hits := make([]Hit, 0, len(res.Hits))
 	for _, dm := range res.Hits {
-		h := relatedHit{Hit: makeHit(dm)}
+		h := makeHit(dm)
 		h.Score = 0
-		if withText {
-			h.text = strings.Join(pagesOf(dm), "\n")
-		}
 		hits = append(hits, h)
 	}
 	return hits, nil
