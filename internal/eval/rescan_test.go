@@ -129,6 +129,13 @@ var rescans = []scanning{
 		"number": 10, "doc_type": 12, "issuer": 12, "parent_body": 12, "issued_date": 9, "place": 12,
 		"subject": 11, "signer": 6, "signer_title": 11, "urgency": 12, "confidentiality": 12,
 	}, 0},
+	// A set stapled at its corner, scanned on the flatbed without
+	// taking the staple out: Tesseract reads nothing of it that the
+	// fields take.
+	{"200 dpi colour, stapled at its corner", 200, stapledImage, map[string]int{
+		"number": 10, "doc_type": 12, "issuer": 12, "parent_body": 12, "issued_date": 10, "place": 12,
+		"subject": 11, "signer": 11, "signer_title": 11, "urgency": 12, "confidentiality": 12,
+	}, 0},
 }
 
 // printedRescans are rescans of the pages as printed, with their

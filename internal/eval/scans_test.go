@@ -341,6 +341,46 @@ func foldedPunched(img *image.RGBA, dpi int) *image.RGBA {
 	return out
 }
 
+// stapledImage is img, of dpi, as a JPEG with a staple in its top left
+// corner (stapled).
+func stapledImage(img *image.RGBA, dpi int) string {
+	return jpegImage(stapled(img, dpi), 0)
+}
+
+// stapled is img, of dpi, with the crown of a staple (a 24/6: 12 mm long,
+// its wire 0.6 mm) in its top left corner, askew at 40° with its centre
+// 11 mm from the top and 14 from the left: dark grey steel, and its
+// shadow on the paper beside it. Drawn on every page (only a
+// set's first page shows it from the front: the others show its holes).
+func stapled(img *image.RGBA, dpi int) *image.RGBA {
+	r := img.Bounds()
+	out := image.NewRGBA(image.Rect(0, 0, r.Dx(), r.Dy()))
+	draw.Draw(out, out.Bounds(), img, r.Min, draw.Src)
+	mm := float64(dpi) / 25.4
+	cx, cy := 14*mm, 11*mm
+	sin, cos := math.Sincos(40 * math.Pi / 180)
+	half, wire := 6*mm, 0.3*mm
+	for y := int(cy - 8*mm); y <= int(cy+8*mm); y++ {
+		for x := int(cx - 8*mm); x <= int(cx+8*mm); x++ {
+			dx, dy := float64(x)-cx, float64(y)-cy
+			along, across := dx*cos+dy*sin, -dx*sin+dy*cos
+			if math.Abs(along) > half+wire {
+				continue
+			}
+			o := out.PixOffset(x, y)
+			switch {
+			case math.Abs(across) <= wire:
+				copy(out.Pix[o:o+3], []uint8{88, 90, 96})
+			case across > wire && across <= wire+0.5*mm: // its shadow
+				for c := range 3 {
+					out.Pix[o+c] = uint8(float64(out.Pix[o+c]) * 0.8)
+				}
+			}
+		}
+	}
+	return out
+}
+
 // faxLine is the line a sending fax machine prints across the top of
 // each page it sends, in small capitals without marks: the time it sent
 // it, its number, its station's name and the page. Drawn at 300 dpi
