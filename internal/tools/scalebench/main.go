@@ -193,6 +193,10 @@ func main() {
 		}
 	}
 
+	if strings.Contains(relatedName, *only) {
+		related(s, staff, c, *n, *queries, rand.New(rand.NewPCG(*seed, 101)))
+	}
+
 	// The mix with several clients: every class in equal parts.
 	rng := rand.New(rand.NewPCG(*seed, 100))
 	rng.Shuffle(len(all), func(i, j int) { all[i], all[j] = all[j], all[i] })
@@ -203,6 +207,49 @@ func main() {
 	rss, hwm, file := memory()
 	fmt.Printf("memory: RSS %.2f GB now (%.2f GB of it the index's files mapped in), peak %.2f GB (Go heap %.2f GB); %d cores\n",
 		gb(rss), gb(file), gb(hwm), gb(heap()), runtime.NumCPU())
+}
+
+const relatedName = "related documents of a document"
+
+// related times what a document's page asks the index beside its record
+// (search.Searcher.Related), for k documents of the corpus, and for the
+// Nghị định that most of their preambles cite, as the page of a copy of
+// it would; it prints the related documents found, on average.
+func related(s *search.Searcher, staff access.Sight, c *scale.Corpus, n, k int, r *rand.Rand) {
+	decree := vanthu.Document{ID: vanthu.RefOf([]byte("30/2020/NĐ-CP")),
+		Metadata: vanthu.Metadata{Number: "30/2020/NĐ-CP", IssuedDate: "2020-03-05"}}
+	for _, way := range []struct {
+		name string
+		doc  func() vanthu.Document
+	}{
+		{relatedName, func() vanthu.Document {
+			rec := c.Doc(r.IntN(n))
+			return vanthu.Document{ID: vanthu.RefOf([]byte(rec.ID)), Metadata: vanthu.Metadata{Number: rec.Number, IssuedDate: rec.IssuedDate},
+				Pages: []vanthu.Page{{Number: 1, Text: rec.Body}}}
+		}},
+		{"related, of a decree most cite", func() vanthu.Document { return decree }},
+	} {
+		var lat []time.Duration
+		found := 0
+		for range k {
+			d := way.doc()
+			t0 := time.Now()
+			rel, err := s.Related(context.Background(), d, &staff)
+			if err != nil {
+				log.Fatalf("%s %s: %v", way.name, d.Metadata.Number, err)
+			}
+			lat = append(lat, time.Since(t0))
+			found += len(rel.CitedBy)
+			for _, ct := range rel.Cites {
+				found += len(ct.Documents)
+			}
+		}
+		if len(lat) == 0 {
+			return
+		}
+		slices.Sort(lat)
+		fmt.Printf("%-34s %9.2f %9.2f %12d\n", way.name, ms(lat[len(lat)/2]), ms(lat[len(lat)*99/100]), found/len(lat))
+	}
 }
 
 // sameHits is how many of want's hits got has too.
