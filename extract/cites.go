@@ -24,19 +24,22 @@ const maxCitations = 50
 // citationRe matches a number a text cites: figures, a year maybe, and
 // codes beginning with a capital (45/QĐ-UBND, 104/2024/NĐ-CP), or the
 // Party's figures, type and body (12-NQ/TW, 45-QĐ/TU). A fraction or a
-// date has no code; "2 lần/năm" no capital. A word runs into it only as
-// "số" does where OCR lost the space (số45/QĐ-UBND). The codes may wrap
-// after a hyphen (131/CĐ-⏎TTg).
-var citationRe = regexp.MustCompile(`(?:^|[^\pL\d/.-]|(?i:số|so))(\d{1,5}(?:/\d{4})?/\p{Lu}[\pL\d&]*` + codes +
+// date has no code; "2 lần/năm" no capital. It stands after a space, a
+// bracket or a quote, or after "số" where OCR lost the space
+// (số45/QĐ-UBND): not after what OCR made of a figure it could not read
+// (2§7/STC-HCSN is no 7/STC-HCSN). The codes may wrap after a hyphen
+// (131/CĐ-⏎TTg).
+var citationRe = regexp.MustCompile(`(?:^|[\s(“"'‘]|(?i:số|so))(\d{1,5}(?:/\d{4})?/\p{Lu}[\pL\d&]*` + codes +
 	`|\d{1,5}-\p{Lu}[\pL\d&]*/\pL[\pL\d&]*` + codes + `)`)
 
 // codes is the rest of a cited number's codes: each after a hyphen, the
 // line broken after one of them.
 const codes = `(?:-[\pL\d&]+)*(?:-[ \t]*\n[ \t]*\p{Lu}[\pL\d&]*(?:-[\pL\d&]+)*)?`
 
-// numberLabel matches the end of the label of a header's number, "Số:",
-// before a number: the document's own, or an attachment's.
-var numberLabel = regexp.MustCompile(`(?i)s[ốoô]\s*:\s*$`)
+// numberLabel matches the label of a header's number, "Số:" opening its
+// line, before a number: the document's own, or an attachment's. A
+// sentence's "các Quyết định số: 1743/QĐ-BGTVT" cites.
+var numberLabel = regexp.MustCompile(`^\s*S[ốoô]\s*[:.;]\s*$`)
 
 // citedDayAfter matches, in folded capitals, the day of issue right after
 // a cited number ("NGAY 12/3/2024", ", NGAY 30 THANG 12 NAM 2024").
@@ -58,7 +61,7 @@ func Citations(text, self string) []Citation {
 	for _, m := range citationRe.FindAllStringSubmatchIndex(text, -1) {
 		number := strings.Join(strings.Fields(text[m[2]:m[3]]), "")
 		key := dict.NumberKey(number)
-		if key == selfKey || numberLabel.MatchString(text[max(0, m[2]-8):m[2]]) {
+		if key == selfKey || numberLabel.MatchString(text[strings.LastIndexByte(text[:m[2]], '\n')+1:m[2]]) {
 			continue // its own number, or a number no one cites: the Số: of a header
 		}
 		c := Citation{Number: number, Date: dayAfter(text[m[3]:])}

@@ -24,6 +24,8 @@ func TestCitations(t *testing.T) {
 			[]Citation{{"12-NQ/TW", "2012-01-03"}, {"05-CT/TU", ""}}},
 		{"its own number, in the header and in the body, is none", "Số: 45/QĐ-UBND\nĐiều 3. Quyết định 45/QĐ-UBND có hiệu lực", "45/QĐ-UBND", nil},
 		{"the header's Số: is none when the number was not read", "Số: 45/QĐ-UBND\nQuảng Ngãi, ngày 12 tháng 3 năm 2024", "", nil},
+		{"a sentence's số: cites", "Thực hiện các Quyết định số: 1743/QĐ-BGTVT, 1744/QĐ-BGTVT ngày 31/12/2024", "",
+			[]Citation{{"1743/QĐ-BGTVT", ""}, {"1744/QĐ-BGTVT", "2024-12-31"}}},
 		{"a number cited again, first without its day", "theo Công văn 1060/BTC-QLCS. Công văn số 1060/BTC-QLCS ngày 21/01/2025 nêu", "",
 			[]Citation{{"1060/BTC-QLCS", "2025-01-21"}}},
 		{"one number of two years: two documents", "Quyết định số 45/QĐ-UBND ngày 05/01/2023 và Quyết định số 45/QĐ-UBND ngày 12/3/2024; Quyết định 45/QĐ-UBND", "",
@@ -32,6 +34,8 @@ func TestCitations(t *testing.T) {
 			[]Citation{{"131/CĐ-TTg", "2024-12-20"}, {"83/NQ-HĐND", ""}}},
 		{"read without marks or the space after số", "theo cong van so168/UBND-KTTH ngay 21/01/2025", "",
 			[]Citation{{"168/UBND-KTTH", "2025-01-21"}}},
+		{"a figure OCR could not read before it", "tại Công văn số 2§7/STC-HCSN ngày 04/02/2025 và (số 12/TTr-STC)", "",
+			[]Citation{{"12/TTr-STC", ""}}},
 		{"no code: a date, a fraction, a rate, an address", "ngày 12/3/2024, 1/2 số hộ, 2 lần/năm, số 12/3 đường Lê Lợi, mã 12/abc", "", nil},
 	} {
 		if got := Citations(c.text, c.self); !reflect.DeepEqual(got, c.want) {
