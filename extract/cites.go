@@ -28,13 +28,13 @@ const maxCitations = 50
 // bracket or a quote, or after "số" where OCR lost the space
 // (số45/QĐ-UBND): not after what OCR made of a figure it could not read
 // (2§7/STC-HCSN is no 7/STC-HCSN). The codes may wrap after a hyphen
-// (131/CĐ-⏎TTg).
+// (131/CĐ-⏎TTg) or be read with a space after it.
 var citationRe = regexp.MustCompile(`(?:^|[\s(“"'‘]|(?i:số|so))(\d{1,5}(?:/\d{4})?/\p{Lu}[\pL\d&]*` + codes +
 	`|\d{1,5}-\p{Lu}[\pL\d&]*/\pL[\pL\d&]*` + codes + `)`)
 
 // codes is the rest of a cited number's codes: each after a hyphen, the
-// line broken after one of them.
-const codes = `(?:-[\pL\d&]+)*(?:-[ \t]*\n[ \t]*\p{Lu}[\pL\d&]*(?:-[\pL\d&]+)*)?`
+// line broken after one of them, or a space read after it (17/NQ- CP).
+const codes = `(?:-[\pL\d&]+)*(?:-[ \t]*\n?[ \t]*\p{Lu}[\pL\d&]*(?:-[\pL\d&]+)*)?`
 
 // numberLabel matches the label of a header's number, "Số:" opening its
 // line, before a number: the document's own, or an attachment's. A

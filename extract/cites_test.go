@@ -32,6 +32,8 @@ func TestCitations(t *testing.T) {
 			[]Citation{{"45/QĐ-UBND", "2023-01-05"}, {"45/QĐ-UBND", "2024-03-12"}}},
 		{"its codes wrapped after a hyphen", "Thực hiện Công điện số 131/CĐ-\nTTg ngày 20/12/2024 và Nghị quyết số 83/NQ-\nHĐND", "",
 			[]Citation{{"131/CĐ-TTg", "2024-12-20"}, {"83/NQ-HĐND", ""}}},
+		{"a space read after a hyphen", "Nghị quyết số 17/NQ- CP ngày 07/3/2019 của Chính phủ; Quyết định 45/QĐ-UBND - Lưu", "",
+			[]Citation{{"17/NQ-CP", "2019-03-07"}, {"45/QĐ-UBND", ""}}},
 		{"read without marks or the space after số", "theo cong van so168/UBND-KTTH ngay 21/01/2025", "",
 			[]Citation{{"168/UBND-KTTH", "2025-01-21"}}},
 		{"a figure OCR could not read before it", "tại Công văn số 2§7/STC-HCSN ngày 04/02/2025 và (số 12/TTr-STC)", "",
