@@ -27,9 +27,10 @@ const maxCitations = 50
 // date has no code; "2 lần/năm" no capital. It stands after a space, a
 // bracket or a quote, or after "số" where OCR lost the space
 // (số45/QĐ-UBND): not after what OCR made of a figure it could not read
-// (2§7/STC-HCSN is no 7/STC-HCSN). The codes may wrap after a hyphen
-// (131/CĐ-⏎TTg) or be read with a space after it.
-var citationRe = regexp.MustCompile(`(?:^|[\s(“"'‘]|(?i:số|so))(\d{1,5}(?:/\d{4})?/\p{Lu}[\pL\d&]*` + codes +
+// (2§7/STC-HCSN is no 7/STC-HCSN). A space may stand before its slash,
+// as in a slot typed for the figures (số 23 /QĐ-UBND); its codes may wrap
+// after a hyphen (131/CĐ-⏎TTg) or be read with a space after one.
+var citationRe = regexp.MustCompile(`(?:^|[\s(“"'‘]|(?i:số|so))(\d{1,5} ?(?:/\d{4})?/\p{Lu}[\pL\d&]*` + codes +
 	`|\d{1,5}-\p{Lu}[\pL\d&]*/\pL[\pL\d&]*` + codes + `)`)
 
 // codes is the rest of a cited number's codes: each after a hyphen, the

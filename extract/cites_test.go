@@ -32,6 +32,7 @@ func TestCitations(t *testing.T) {
 			[]Citation{{"45/QĐ-UBND", "2023-01-05"}, {"45/QĐ-UBND", "2024-03-12"}}},
 		{"its codes wrapped after a hyphen", "Thực hiện Công điện số 131/CĐ-\nTTg ngày 20/12/2024 và Nghị quyết số 83/NQ-\nHĐND", "",
 			[]Citation{{"131/CĐ-TTg", "2024-12-20"}, {"83/NQ-HĐND", ""}}},
+		{"a space before the slash", "theo Kế hoạch số 23 /KH-UBND ngày 30/01/2024", "", []Citation{{"23/KH-UBND", "2024-01-30"}}},
 		{"a space read after a hyphen", "Nghị quyết số 17/NQ- CP ngày 07/3/2019 của Chính phủ; Quyết định 45/QĐ-UBND - Lưu", "",
 			[]Citation{{"17/NQ-CP", "2019-03-07"}, {"45/QĐ-UBND", ""}}},
 		{"read without marks or the space after số", "theo cong van so168/UBND-KTTH ngay 21/01/2025", "",
