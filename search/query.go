@@ -191,6 +191,9 @@ func parseQuery(q string) (parsed, error) {
 			if strings.TrimSpace(val) == "" {
 				return p, vanthu.Errorf("search", vanthu.Invalid, "%s: needs a value", word[:k])
 			}
+			if _, number := asNumber(val); word[:k] == "cites" && !number {
+				return p, vanthu.Errorf("search", vanthu.Invalid, "cites: needs a document's number (cites:45/QĐ-UBND), not %q", val)
+			}
 			p.fields = append(p.fields, [2]string{word[:k], val})
 			continue
 		}

@@ -66,8 +66,8 @@ func (s *Searcher) Related(ctx context.Context, d vanthu.Document, sight *access
 		}
 		out.Cites = append(out.Cites, Cited{Citation: c, Documents: docs})
 	}
-	if d.Metadata.Number == "" {
-		return out, nil
+	if _, ok := asNumber(d.Metadata.Number); !ok {
+		return out, nil // none, or its figures unread (…/TB-UBND): no number to look for
 	}
 	// The documents that cite the number (cites:, whose first pass is
 	// by sets: a number most documents cite costs no more), newest

@@ -23,6 +23,8 @@ var relatedDocs = []struct {
 	{"kh", "12/KH-STC", "2024-04-02", "Số: 12/KH-STC\nThực hiện Quyết định số 45/QĐ-UBND ngày 12/3/2024 của UBND tỉnh, Sở Tài chính xây dựng kế hoạch.", vanthu.Access{}},
 	{"cv-undated", "88/STC-VP", "2024-05-20", "Số: 88/STC-VP\nTheo Quyết định 45/QĐ-UBND của UBND tỉnh, đề nghị các phòng báo cáo.", vanthu.Access{}},
 	{"cv-2023", "7/STC-VP", "2023-02-01", "Số: 7/STC-VP\nThực hiện Quyết định số 45/QĐ-UBND ngày 05/01/2023 về giao chỉ tiêu.", vanthu.Access{}},
+	{"tb-12", "12/TB-UBND", "2024-06-03", "Số: 12/TB-UBND\nTHÔNG BÁO lịch làm việc", vanthu.Access{}},
+	{"tb-unread", "…/TB-UBND", "2024-06-05", "Số: …/TB-UBND\nTHÔNG BÁO kết luận của Chủ tịch UBND tỉnh theo Quyết định số 45/QĐ-UBND ngày 12/3/2024", vanthu.Access{}},
 	{"cv-kt", "9/STC-KT", "2024-06-01", "Số: 9/STC-KT\nCăn cứ Quyết định số 45/QĐ-UBND ngày 12 tháng 3 năm 2024 và Kế hoạch số 12/KH-STC.", vanthu.Access{Scope: vanthu.ScopeRestricted, Units: []string{"KT"}}},
 }
 
@@ -68,9 +70,11 @@ func TestRelatedDocuments(t *testing.T) {
 		cites   map[string][]string // number cited → the documents found
 		citedBy []string            // newest first
 	}{
-		{"qd-2024", nil, map[string][]string{"30/2020/NĐ-CP": {}}, []string{"cv-kt", "cv-undated", "kh"}},
-		{"qd-2024", &staff, map[string][]string{"30/2020/NĐ-CP": {}}, []string{"cv-undated", "kh"}},
+		{"qd-2024", nil, map[string][]string{"30/2020/NĐ-CP": {}}, []string{"tb-unread", "cv-kt", "cv-undated", "kh"}},
+		{"qd-2024", &staff, map[string][]string{"30/2020/NĐ-CP": {}}, []string{"tb-unread", "cv-undated", "kh"}},
 		{"qd-2023", nil, map[string][]string{}, []string{"cv-undated", "cv-2023"}},
+		// Its figures unread: no number to look for in the others.
+		{"tb-unread", nil, map[string][]string{"45/QĐ-UBND": {"qd-2024"}}, []string{}},
 		{"kh", &staff, map[string][]string{"45/QĐ-UBND": {"qd-2024"}}, []string{}},
 		{"kh", &kt, map[string][]string{"45/QĐ-UBND": {"qd-2024"}}, []string{"cv-kt"}},
 		{"cv-undated", nil, map[string][]string{"45/QĐ-UBND": {"qd-2024", "qd-2023"}}, []string{}},
@@ -111,7 +115,7 @@ func mapsEqual(a, b map[string][]string) bool {
 
 // cites:NUMBER searches the documents that cite a number, of any day,
 // with the other filters; not those that bear it, nor what the viewer
-// may not see.
+// may not see. A value with no figures is refused.
 func TestSearchCites(t *testing.T) {
 	s, names, _ := relatedIndex(t)
 	staff := access.SightOf(access.Viewer{Name: "a", Role: access.Staff, Unit: "VP"})
@@ -121,9 +125,9 @@ func TestSearchCites(t *testing.T) {
 		sight *access.Sight
 		want  []string
 	}{
-		{"cites:45/QĐ-UBND", "", nil, []string{"cv-2023", "cv-kt", "cv-undated", "kh"}},
-		{"cites:45/qd-ubnd", "2024", nil, []string{"cv-kt", "cv-undated", "kh"}},
-		{"cites:45/QĐ-UBND", "", &staff, []string{"cv-2023", "cv-undated", "kh"}},
+		{"cites:45/QĐ-UBND", "", nil, []string{"cv-2023", "cv-kt", "cv-undated", "kh", "tb-unread"}},
+		{"cites:45/qd-ubnd", "2024", nil, []string{"cv-kt", "cv-undated", "kh", "tb-unread"}},
+		{"cites:45/QĐ-UBND", "", &staff, []string{"cv-2023", "cv-undated", "kh", "tb-unread"}},
 		{"cites:12/KH-STC", "", nil, []string{"cv-kt"}},
 		{"cites:30/2020/NĐ-CP kế hoạch", "", nil, []string{"qd-2024"}},
 		{"cites:99/QĐ-UBND", "", nil, nil},
@@ -139,6 +143,13 @@ func TestSearchCites(t *testing.T) {
 		slices.Sort(got)
 		if !slices.Equal(got, c.want) || res.Total != uint64(len(c.want)) {
 			t.Errorf("%q year %q: %v (total %d), want %v", c.q, c.year, got, res.Total, c.want)
+		}
+	}
+	// A number's figures are needed: cites:TB-UBND would find every
+	// notice that prints a number.
+	for _, q := range []string{"cites:…/TB-UBND", "cites:TB-UBND", "cites:kế"} {
+		if _, err := s.Search(context.Background(), Request{Q: q, Page: 1, Size: 10}); vanthu.KindOf(err) != vanthu.Invalid {
+			t.Errorf("%q: %v; want it refused as no number", q, err)
 		}
 	}
 }

@@ -333,6 +333,9 @@ func TestDocumentPageRelated(t *testing.T) {
 	if json.Unmarshal([]byte(body), &res); res.Total != 2 {
 		t.Errorf("staff's search cites:45/QĐ-UBND: %s; want the two proposals they see", body)
 	}
+	if resp, page := get(t, srv.URL+"/search?q="+url.QueryEscape("cites:QĐ-UBND"), tokens[access.Staff]); resp.StatusCode != 400 || !strings.Contains(page, "sau cites: hãy ghi số, ký hiệu văn bản") {
+		t.Errorf("the search page on cites: without a number: %d; want 400 saying what cites: needs", resp.StatusCode)
+	}
 	_, page = get(t, srv.URL+"/documents/"+string(ids["own unit"]), tokens[access.Staff])
 	_, list, _ = strings.Cut(page, `id="vien-dan"`)
 	list, _, _ = strings.Cut(list, "</ul>")

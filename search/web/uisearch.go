@@ -92,6 +92,8 @@ func searchErrorVI(err error) string {
 	switch {
 	case strings.Contains(msg, "only the first"):
 		return windowVI
+	case strings.Contains(msg, "cites:"):
+		return "sau cites: hãy ghi số, ký hiệu văn bản (ví dụ: cites:45/QĐ-UBND)."
 	case strings.Contains(msg, "from") && strings.Contains(msg, "after"):
 		return "ngày bắt đầu ở sau ngày kết thúc."
 	case strings.Contains(msg, "date"):
