@@ -52,10 +52,11 @@ func ExtractWithConfidence(pages []vanthu.Page) (vanthu.Metadata, map[string]flo
 // with the confidence (0–1) of each: a step that doubts a field lowers
 // its confidence below ReviewThreshold.
 type reading struct {
-	md     vanthu.Metadata
-	conf   map[string]float64
-	pages  []vanthu.Page
-	segsOf [][]layout.Segment // each page's segments, nil until made (segs)
+	md      vanthu.Metadata
+	conf    map[string]float64
+	doubted map[string]bool // the fields a step doubted: no later one trusts them again
+	pages   []vanthu.Page
+	segsOf  [][]layout.Segment // each page's segments, nil until made (segs)
 }
 
 // set gives field the mean confidence of the segments it was read from.
@@ -72,8 +73,12 @@ func (r *reading) set(field string, segs ...layout.Segment) {
 
 // doubt flags fields for review, whatever they were read with.
 func (r *reading) doubt(fields ...string) {
+	if r.doubted == nil {
+		r.doubted = map[string]bool{}
+	}
 	for _, f := range fields {
 		r.conf[f] = min(r.conf[f], ReviewThreshold/2)
+		r.doubted[f] = true
 	}
 }
 

@@ -264,7 +264,17 @@ func (r *reading) readType(h *pageTop) {
 // its form is one's: a trích yếu "V/v …" under the number (subject, read
 // from lines), or a number whose code after the slash is its issuer's.
 func (r *reading) typeByForm(h *pageTop, lines []layout.Segment) {
-	if h.headingAt >= 0 || r.md.DocType == "Công văn" {
+	if h.headingAt >= 0 {
+		return
+	}
+	if r.md.DocType == "Công văn" {
+		if r.md.Subject != "" && len(lines) > 0 && !r.doubted["doc_type"] {
+			// Its number names no type and a trích yếu "V/v …" stands
+			// under it: two signs of a công văn. The figures written by
+			// hand into the number's slot, which lower what OCR says of
+			// its line, say nothing of either.
+			r.conf["doc_type"] = max(r.conf["doc_type"], lines[0].Conf/100)
+		}
 		return
 	}
 	if r.md.Subject != "" && len(lines) > 0 {

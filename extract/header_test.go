@@ -589,6 +589,29 @@ func TestUnreadHeadingSendsTheTypeToReview(t *testing.T) {
 	}
 }
 
+// A công văn's number written by hand into its slot is read with a low
+// confidence, its line's with it; its type is not: the number names no
+// type and a trích yếu "V/v …" stands under it. A heading misread above
+// such a number still sends the type to review.
+func TestCongVanTypeSureUnderANumberByHand(t *testing.T) {
+	read := func(rows ...row) Result {
+		words := scanWords(append([]row{{"Số: 574/UBND-KTTH", 300, 260, 600, 296}, {"Bình An, ngày 15 tháng 3 năm 2024", 900, 260, 1450, 296}}, rows...)...)
+		for i := range words {
+			if strings.HasPrefix(words[i].Text, "Số:") {
+				words[i].Confidence = 40 // the figures by hand
+			}
+		}
+		return Read([]vanthu.Page{{Number: 1, Width: 1654, Height: 2339, Words: words}}, nil)
+	}
+	r := read(row{"V/v đăng ký bổ sung nội dung trình", 250, 310, 680, 346}, row{"Kính gửi: Thường trực HĐND tỉnh", 600, 420, 1100, 456})
+	if r.Metadata.DocType != "Công văn" || slices.Contains(r.Review, "doc_type") || !slices.Contains(r.Review, "number") {
+		t.Errorf("a công văn numbered by hand: type %q, review %v; want Công văn, the number flagged and not the type", r.Metadata.DocType, r.Review)
+	}
+	if r := read(row{"QU¥ẾT ĐỊNH", 700, 400, 950, 440}, row{"V/v ban hành quy chế làm việc", 450, 460, 1250, 496}); !slices.Contains(r.Review, "doc_type") {
+		t.Errorf("a heading misread over a number by hand: type %q, review %v; want doc_type flagged", r.Metadata.DocType, r.Review)
+	}
+}
+
 // A department is headed with the people's committee it sits under: where
 // that line was not read (a note's strokes over it, a stamp), the parent
 // body goes to review, not left empty as though it had none. A people's
