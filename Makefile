@@ -114,6 +114,7 @@ fuzz:
 	$(GO) test -run XXX -fuzz FuzzTokenizerAsUnicode -fuzztime $(FUZZTIME) -fuzzminimizetime 5s ./index/analysis/vi/
 	$(GO) test -run XXX -fuzz FuzzCompactLocations -fuzztime $(FUZZTIME) ./index/
 	$(GO) test -run XXX -fuzz FuzzParseReport -fuzztime $(FUZZTIME) ./intake/signature/
+	$(GO) test -run XXX -fuzz FuzzClassify -fuzztime $(FUZZTIME) ./intake/signature/
 
 # A longer crash soak: more kill rounds.
 soak:

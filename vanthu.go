@@ -394,6 +394,29 @@ type Signature struct {
 	// signature was appended after it.
 	CoversWholeFile bool `json:"covers_whole_file"`
 	// UnsignedBytes counts the bytes after the signed ranges.
-	UnsignedBytes int64  `json:"unsigned_bytes,omitempty"`
-	Error         string `json:"error,omitempty"`
+	UnsignedBytes int64 `json:"unsigned_bytes,omitempty"`
+	// AddedAfter says what the revisions after the signed ranges change,
+	// where they could be read (Added…): a later signature, the data kept
+	// to validate signatures in years to come, comments, the file's
+	// description, or anything else. Empty where nothing after was read as
+	// a change (bytes after the file's end) or it could not be read.
+	AddedAfter []string `json:"added_after,omitempty"`
+	Error      string   `json:"error,omitempty"`
 }
+
+// What a revision of a signed PDF after a signature changes
+// (Signature.AddedAfter).
+const (
+	// AddedSignature: a signature field, signed or to be signed, with its
+	// appearance.
+	AddedSignature = "signature"
+	// AddedValidation: certificates, OCSP responses and CRLs kept for
+	// long-term validation (PAdES's document security store, /DSS).
+	AddedValidation = "validation"
+	// AddedAnnotations: comments, highlights and stamps laid on a page.
+	AddedAnnotations = "annotations"
+	// AddedInfo: the file's description (its Info dictionary, XMP).
+	AddedInfo = "info"
+	// AddedContent: anything else — pages, their text, images and fonts.
+	AddedContent = "content"
+)

@@ -20,6 +20,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -90,6 +91,10 @@ func (v *Verifier) Verify(ctx context.Context, path string) ([]vanthu.Signature,
 		return nil, err
 	}
 	sigs := parseReport(out, raw, v.TrustRoots != "")
+	// What was changed after a signature is told where qpdf can read it;
+	// where it cannot (qpdf missing, the revisions unreadable), the bytes
+	// after are still counted and warned of.
+	_ = changesAfter(ctx, path, raw, sigs)
 	return sigs, nil
 }
 
@@ -343,8 +348,10 @@ func parsePDFDate(m [][]byte) (time.Time, bool) {
 }
 
 // Warnings are what a clerk must be told of a file's signatures, in
-// Vietnamese (with English after): a signature whose bytes changed, bytes
-// added after the last signature.
+// Vietnamese (with English after): a signature whose bytes changed, an
+// untrusted chain, bytes added after the last signature — unless all they
+// add is the data kept to validate the signatures (PAdES's long-term
+// validation), which changes nothing the document says.
 func Warnings(sigs []vanthu.Signature) []string {
 	var out []string
 	last := -1
@@ -359,10 +366,39 @@ func Warnings(sigs []vanthu.Signature) []string {
 			last = i
 		}
 	}
-	if last >= 0 && sigs[last].UnsignedBytes > 0 {
+	if last < 0 || sigs[last].UnsignedBytes == 0 {
+		return out
+	}
+	switch added := sigs[last].AddedAfter; {
+	case len(added) == 0:
 		out = append(out, fmt.Sprintf("Tệp đã bị sửa đổi sau khi ký: %d byte sau chữ ký cuối cùng không được ký (modified after signing)", sigs[last].UnsignedBytes))
+	case !slices.Equal(added, []string{vanthu.AddedValidation}):
+		var what []string
+		for _, a := range added {
+			what = append(what, AddedName(a))
+		}
+		out = append(out, fmt.Sprintf("Tệp đã bị sửa đổi sau khi ký: %d byte sau chữ ký cuối cùng không được ký, có thay đổi về %s (modified after signing: %s)",
+			sigs[last].UnsignedBytes, strings.Join(what, ", "), strings.Join(added, ", ")))
 	}
 	return out
+}
+
+// AddedName names in Vietnamese a kind of change after a signature
+// (vanthu.Signature.AddedAfter).
+func AddedName(kind string) string {
+	switch kind {
+	case vanthu.AddedSignature:
+		return "chữ ký số"
+	case vanthu.AddedValidation:
+		return "dữ liệu kiểm tra chữ ký (chứng thư, OCSP, CRL)"
+	case vanthu.AddedAnnotations:
+		return "chú thích trên trang"
+	case vanthu.AddedInfo:
+		return "thông tin mô tả tệp"
+	case vanthu.AddedContent:
+		return "nội dung văn bản"
+	}
+	return kind
 }
 
 func orUnknown(s string) string {

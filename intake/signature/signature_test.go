@@ -7,9 +7,12 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/vanthu/vanthu"
 )
 
 // signed makes a root CA and a signer certificate with openssl, signs
@@ -198,6 +201,11 @@ func TestVerifyRealDocuments(t *testing.T) {
 			}
 			if !s.Intact || s.Trusted != nil {
 				t.Errorf("%s #%d: intact %v, trusted %v", filepath.Base(f), i+1, s.Intact, s.Trusted)
+			}
+			// What follows an earlier signature is the later one (and the
+			// file's description its software updates), never content.
+			if !s.CoversWholeFile && (!slices.Contains(s.AddedAfter, vanthu.AddedSignature) || slices.Contains(s.AddedAfter, vanthu.AddedContent)) {
+				t.Errorf("%s #%d: added after it %q, want a signature and no content", filepath.Base(f), i+1, s.AddedAfter)
 			}
 		}
 		if w := Warnings(sigs); len(w) != 0 {

@@ -16,6 +16,7 @@ import (
 	"github.com/vanthu/vanthu/access"
 	"github.com/vanthu/vanthu/dict"
 	"github.com/vanthu/vanthu/index"
+	"github.com/vanthu/vanthu/intake/signature"
 )
 
 // The web UI: server-rendered pages in Vietnamese, with a little
@@ -113,6 +114,8 @@ var uiFuncs = template.FuncMap{
 	"pct":       func(v float64) string { return strconv.FormatFloat(v*100, 'f', 0, 64) + "%" },
 	"deref":     func(b *bool) bool { return b != nil && *b },
 	"isRef":     func(s string) bool { _, err := vanthu.ParseRef(s); return err == nil },
+	// addedName names what a revision after a signature changes.
+	"addedName": signature.AddedName,
 	// signedAt writes a signature's RFC 3339 time as the clerk reads it.
 	"signedAt": func(s string) string {
 		t, err := time.Parse(time.RFC3339, s)

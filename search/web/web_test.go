@@ -304,7 +304,8 @@ func TestDocumentPageSignaturesAndHeaderCrop(t *testing.T) {
 		Review:     []string{"number", "issued_date"},
 		Warnings:   []string{"Tệp đã bị sửa đổi sau khi ký: 23 byte sau chữ ký cuối cùng không được ký (modified after signing)"},
 		Signatures: []vanthu.Signature{
-			{Signer: "Ủy ban nhân dân tỉnh Bình An", Organization: "Tỉnh Bình An", SignedAt: "2025-01-07T03:09:57Z", Intact: true},
+			{Signer: "Ủy ban nhân dân tỉnh Bình An", Organization: "Tỉnh Bình An", SignedAt: "2025-01-07T03:09:57Z", Intact: true,
+				UnsignedBytes: 110452, AddedAfter: []string{vanthu.AddedSignature, vanthu.AddedValidation}},
 			{Signer: "Trung tâm Công báo", Organization: "ỦY BAN NHÂN DÂN TỈNH BÌNH AN", SignedAt: "2025-01-07T10:44:25+07:00", Trusted: &untrusted, Error: "Certificate issuer is unknown"},
 		}}
 	if _, _, err := reg.Register(d); err != nil {
@@ -322,6 +323,7 @@ func TestDocumentPageSignaturesAndHeaderCrop(t *testing.T) {
 		"Chữ ký số", "Ủy ban nhân dân tỉnh Bình An", "10:09:57 07/01/2025", // UTC shown in Vietnam time
 		"Nội dung còn nguyên vẹn", "chưa kiểm tra chứng thư số", // no trust roots: not checked, never "valid"
 		"Nội dung đã bị thay đổi sau khi ký", "chứng thư số không tin cậy",
+		"sau chữ ký này có thêm: chữ ký số, dữ liệu kiểm tra chữ ký", // what the revision after the first signature added
 		"sửa đổi sau khi ký",                               // the warning
 		`class="header-crop"`, "aspect-ratio: 2480 / 1052", // the top 30% of page 1
 		"…/01/2025", // the month read, the day not

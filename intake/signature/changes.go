@@ -1,0 +1,515 @@
+package signature
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"reflect"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/vanthu/vanthu"
+)
+
+// What a later revision of a signed PDF changes (Signature.AddedAfter).
+//
+// A signed PDF is changed by appending a revision: the objects it adds or
+// rewrites, and a cross-reference pointing at them. qpdf's cross-reference
+// (--show-xref) gives each object's latest place in the file; an object
+// placed after a signature's ranges was written after it. Each such object
+// is read in the file as it is and, where it existed, in the file as it
+// was signed (the file cut at the ranges' end, which is what was signed),
+// both through qpdf's JSON; the difference says what kind of change it
+// is. PDF syntax is left to qpdf, as CMS is left to pdfsig.
+
+// qpdf runs qpdf with args; its warnings (a damaged cross-reference it
+// recovered from) are not failures.
+func qpdf(ctx context.Context, args ...string) ([]byte, error) {
+	cmd := exec.CommandContext(ctx, "qpdf", append([]string{"--warning-exit-0"}, args...)...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		return nil, fmt.Errorf("qpdf: %v: %s", err, strings.TrimSpace(stderr.String()))
+	}
+	return out, nil
+}
+
+var (
+	xrefPlain      = regexp.MustCompile(`^(\d+)/\d+: uncompressed; offset = (\d+)$`)
+	xrefCompressed = regexp.MustCompile(`^(\d+)/\d+: compressed; stream = (\d+), index = \d+$`)
+)
+
+// placed returns where each object's latest version lies in the file at
+// path: its own offset, or its object stream's.
+func placed(ctx context.Context, path string) (map[int]int64, error) {
+	out, err := qpdf(ctx, "--show-xref", path)
+	if err != nil {
+		return nil, err
+	}
+	return parseXref(out), nil
+}
+
+// parseXref reads qpdf's --show-xref: each object's offset, or its object
+// stream's.
+func parseXref(out []byte) map[int]int64 {
+	at := map[int]int64{}
+	in := map[int]int{} // object → its object stream
+	sc := bufio.NewScanner(bytes.NewReader(out))
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		if m := xrefPlain.FindStringSubmatch(line); m != nil {
+			n, _ := strconv.Atoi(m[1])
+			off, _ := strconv.ParseInt(m[2], 10, 64)
+			at[n] = off
+		} else if m := xrefCompressed.FindStringSubmatch(line); m != nil {
+			n, _ := strconv.Atoi(m[1])
+			s, _ := strconv.Atoi(m[2])
+			in[n] = s
+		}
+	}
+	for n, s := range in {
+		if off, ok := at[s]; ok {
+			at[n] = off
+		}
+	}
+	return at
+}
+
+// revision is a PDF's objects as qpdf's JSON (version 2) gives them: each
+// object's value, or a stream's dictionary, by number. Names are "/Name",
+// references "12 0 R", strings "u:…" or "b:…".
+type revision struct {
+	path    string
+	objs    map[int]any
+	streams map[int]bool
+	trailer map[string]any
+}
+
+func readRevision(ctx context.Context, path string) (*revision, error) {
+	out, err := qpdf(ctx, "--json=2", "--json-key=qpdf", path)
+	if err != nil {
+		return nil, err
+	}
+	r, err := parseRevision(out)
+	if err != nil {
+		return nil, err
+	}
+	r.path = path
+	return r, nil
+}
+
+// parseRevision reads qpdf's JSON of a PDF.
+func parseRevision(out []byte) (*revision, error) {
+	var doc struct {
+		Qpdf []json.RawMessage `json:"qpdf"`
+	}
+	if err := json.Unmarshal(out, &doc); err != nil || len(doc.Qpdf) < 2 {
+		return nil, fmt.Errorf("qpdf --json: unreadable: %v", err)
+	}
+	var objs map[string]struct {
+		Value  any `json:"value"`
+		Stream *struct {
+			Dict map[string]any `json:"dict"`
+		} `json:"stream"`
+	}
+	if err := json.Unmarshal(doc.Qpdf[1], &objs); err != nil {
+		return nil, fmt.Errorf("qpdf --json: unreadable objects: %v", err)
+	}
+	r := &revision{objs: map[int]any{}, streams: map[int]bool{}}
+	for k, o := range objs {
+		if k == "trailer" {
+			r.trailer, _ = o.Value.(map[string]any)
+			continue
+		}
+		var n, g int
+		if _, err := fmt.Sscanf(k, "obj:%d %d R", &n, &g); err != nil {
+			continue
+		}
+		if o.Stream != nil {
+			r.objs[n], r.streams[n] = o.Stream.Dict, true
+		} else {
+			r.objs[n] = o.Value
+		}
+	}
+	return r, nil
+}
+
+// dict returns object n's dictionary (a stream's), or nil.
+func (r *revision) dict(n int) map[string]any {
+	d, _ := r.objs[n].(map[string]any)
+	return d
+}
+
+func (r *revision) root() int { return ref(r.trailer["/Root"]) }
+
+var refRe = regexp.MustCompile(`^(\d+) \d+ R$`)
+
+// ref returns the object a value refers to, or -1.
+func ref(v any) int {
+	s, ok := v.(string)
+	if !ok {
+		return -1
+	}
+	m := refRe.FindStringSubmatch(s)
+	if m == nil {
+		return -1
+	}
+	n, _ := strconv.Atoi(m[1])
+	return n
+}
+
+// backKeys point from a part to what holds it (an annotation's page, a
+// field's parent, a signature reference's document): reaching through them
+// would make everything reach everything.
+var backKeys = map[string]bool{"/P": true, "/Parent": true, "/Data": true, "/IRT": true, "/Prev": true, "/Next": true, "/First": true, "/Last": true, "/Dest": true, "/A": true}
+
+// refs calls fn with each object v refers to, not through backKeys nor
+// the key skip.
+func refs(v any, skip string, fn func(int)) {
+	switch v := v.(type) {
+	case string:
+		if n := ref(v); n >= 0 {
+			fn(n)
+		}
+	case []any:
+		for _, e := range v {
+			refs(e, skip, fn)
+		}
+	case map[string]any:
+		for k, e := range v {
+			if !backKeys[k] && k != skip {
+				refs(e, skip, fn)
+			}
+		}
+	}
+}
+
+// reach returns the objects reached from v, not through the key skip.
+func (r *revision) reach(v any, skip string) map[int]bool {
+	seen := map[int]bool{}
+	var todo []int
+	visit := func(n int) {
+		if !seen[n] {
+			seen[n] = true
+			todo = append(todo, n)
+		}
+	}
+	refs(v, skip, visit)
+	for len(todo) > 0 {
+		n := todo[len(todo)-1]
+		todo = todo[:len(todo)-1]
+		refs(r.objs[n], skip, visit)
+	}
+	return seen
+}
+
+// isSignature says whether d is a signature field (with its widget), or a
+// signature's or document time stamp's value.
+func isSignature(d map[string]any) bool {
+	if d == nil {
+		return false
+	}
+	t := d["/Type"]
+	_, hasRange := d["/ByteRange"]
+	return d["/FT"] == "/Sig" || t == "/Sig" || t == "/DocTimeStamp" || hasRange
+}
+
+// isAnnotation says whether d is an annotation other than a form field's
+// widget: a comment, a highlight, a stamp, a link.
+func isAnnotation(d map[string]any) bool {
+	if d == nil {
+		return false
+	}
+	st, _ := d["/Subtype"].(string)
+	switch st {
+	case "/Text", "/FreeText", "/Line", "/Square", "/Circle", "/Polygon", "/PolyLine",
+		"/Highlight", "/Underline", "/Squiggly", "/StrikeOut", "/Stamp", "/Caret", "/Ink",
+		"/Popup", "/FileAttachment", "/Sound", "/Link", "/Redact":
+		return true
+	}
+	return false
+}
+
+// changesAfter reads what the file at path changed after each signature
+// that does not cover it, into the signatures' AddedAfter. Where the file
+// cannot be read so, they are left empty.
+func changesAfter(ctx context.Context, path string, raw []byte, sigs []vanthu.Signature) error {
+	var todo []int
+	for i, s := range sigs {
+		if s.UnsignedBytes > 0 && s.UnsignedBytes < int64(len(raw)) {
+			todo = append(todo, i)
+		}
+	}
+	if len(todo) == 0 {
+		return nil
+	}
+	at, err := placed(ctx, path)
+	if err != nil {
+		return err
+	}
+	cur, err := readRevision(ctx, path)
+	if err != nil {
+		return err
+	}
+	for _, i := range todo {
+		end := int64(len(raw)) - sigs[i].UnsignedBytes
+		var written []int
+		for n, off := range at {
+			if off >= end {
+				written = append(written, n)
+			}
+		}
+		if len(written) == 0 {
+			continue
+		}
+		slices.Sort(written)
+		kinds, err := changedSince(ctx, raw[:end], cur, written)
+		if err != nil {
+			return err
+		}
+		sigs[i].AddedAfter = kinds
+	}
+	return nil
+}
+
+// changedSince reads the revision signed (the file up to a signature's
+// ranges' end) and classifies the objects written after it.
+func changedSince(ctx context.Context, signed []byte, cur *revision, written []int) ([]string, error) {
+	f, err := os.CreateTemp("", "vanthu-signed-*.pdf")
+	if err != nil {
+		return nil, err
+	}
+	defer os.Remove(f.Name())
+	_, err = f.Write(signed)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return nil, err
+	}
+	old, err := readRevision(ctx, f.Name())
+	if err != nil {
+		return nil, err
+	}
+	c := newClassifier(ctx, old, cur)
+	for _, n := range written {
+		c.object(n)
+	}
+	var out []string
+	for _, k := range []string{vanthu.AddedSignature, vanthu.AddedValidation, vanthu.AddedAnnotations, vanthu.AddedInfo, vanthu.AddedContent} {
+		if c.kinds[k] {
+			out = append(out, k)
+		}
+	}
+	return out, nil
+}
+
+// classifier tells what kind of change each object written after a
+// signature is, from what it is in the file now and was in the file
+// signed.
+type classifier struct {
+	ctx      context.Context
+	old, cur *revision
+	kinds    map[string]bool
+	compared int // streams compared byte for byte
+
+	root, acroForm, info, meta int
+	// The objects reached from the DSS, from a signature, from an
+	// annotation, from the pages but not their annotations (what is
+	// drawn), and from the document.
+	dss, sigs, notes, drawn, used map[int]bool
+}
+
+func newClassifier(ctx context.Context, old, cur *revision) *classifier {
+	c := &classifier{ctx: ctx, old: old, cur: cur, kinds: map[string]bool{}}
+	c.root = cur.root()
+	catalog := cur.dict(c.root)
+	c.acroForm = ref(catalog["/AcroForm"])
+	c.info = ref(cur.trailer["/Info"])
+	c.meta = ref(catalog["/Metadata"])
+	c.dss = cur.reach(catalog["/DSS"], "")
+	c.drawn = cur.reach(catalog["/Pages"], "/Annots")
+	var sigs, notes []any
+	for n := range cur.objs {
+		d := cur.dict(n)
+		parent := cur.dict(ref(d["/Parent"]))
+		switch {
+		case isSignature(d), d["/Subtype"] == "/Widget" && isSignature(parent):
+			sigs = append(sigs, fmt.Sprintf("%d 0 R", n))
+		case isAnnotation(d):
+			notes = append(notes, fmt.Sprintf("%d 0 R", n))
+		}
+	}
+	c.sigs, c.notes = cur.reach(sigs, ""), cur.reach(notes, "")
+	c.used = cur.reach([]any{fmt.Sprintf("%d 0 R", c.root), cur.trailer["/Info"]}, "")
+	return c
+}
+
+func (c *classifier) add(k string) { c.kinds[k] = true }
+
+// object classifies object n, written after the signature.
+func (c *classifier) object(n int) {
+	nv, ok := c.cur.objs[n]
+	if !ok {
+		return // freed
+	}
+	ov, existed := c.old.objs[n]
+	if !existed {
+		if k := c.part(n); k != "" {
+			c.add(k)
+		} else if c.used[n] {
+			c.add(vanthu.AddedContent)
+		}
+		// Else nothing uses it: a cross-reference or object stream, or
+		// an object left over.
+		return
+	}
+	if reflect.DeepEqual(ov, nv) && (!c.cur.streams[n] || c.sameStream(n)) {
+		return // written again as it was
+	}
+	d := c.cur.dict(n)
+	switch {
+	case n == c.root:
+		c.dictChange(ov, nv, catalogKeys)
+	case n == c.acroForm:
+		c.dictChange(ov, nv, acroFormKeys)
+	case d["/Type"] == "/Page":
+		c.dictChange(ov, nv, pageKeys)
+	case c.drawn[n]:
+		// What a page draws, whatever else uses it too.
+		c.add(vanthu.AddedContent)
+	case c.part(n) != "":
+		c.add(c.part(n))
+	case c.cur.streams[n]:
+		c.add(vanthu.AddedContent)
+	default:
+		// An array held apart: a page's /Annots, the form's /Fields.
+		c.arrayChange(ov, nv)
+	}
+}
+
+// part returns the kind of change object n belongs to by what reaches it:
+// the DSS, a signature, an annotation, the file's description; "" for
+// none of them.
+func (c *classifier) part(n int) string {
+	switch {
+	case c.dss[n]:
+		return vanthu.AddedValidation
+	case c.sigs[n]:
+		return vanthu.AddedSignature
+	case c.notes[n]:
+		return vanthu.AddedAnnotations
+	case n == c.info || n == c.meta:
+		return vanthu.AddedInfo
+	}
+	return ""
+}
+
+// What a change of a key of the catalog, the form or a page is: a func
+// that classifies the key's old and new value.
+var (
+	catalogKeys = map[string]func(c *classifier, ov, nv any){
+		"/DSS": func(c *classifier, _, _ any) { c.add(vanthu.AddedValidation) },
+		// Which extensions of PDF the file uses (ETSI's, for PAdES
+		// signatures and their validation data): says, changes nothing.
+		"/Extensions": func(*classifier, any, any) {},
+		"/Metadata":   func(c *classifier, _, _ any) { c.add(vanthu.AddedInfo) },
+		"/AcroForm":   func(c *classifier, ov, nv any) { c.dictChange(ov, nv, acroFormKeys) },
+	}
+	acroFormKeys = map[string]func(c *classifier, ov, nv any){
+		"/Fields":   (*classifier).arrayChange,
+		"/SigFlags": func(c *classifier, _, _ any) { c.add(vanthu.AddedSignature) },
+		"/DR":       func(c *classifier, _, _ any) { c.add(vanthu.AddedSignature) },
+		"/DA":       func(c *classifier, _, _ any) { c.add(vanthu.AddedSignature) },
+	}
+	pageKeys = map[string]func(c *classifier, ov, nv any){
+		"/Annots": (*classifier).arrayChange,
+	}
+)
+
+// dictChange classifies the keys whose values differ between ov and nv by
+// keys; a key not there, or a value that is no dictionary, is a change of
+// content.
+func (c *classifier) dictChange(ov, nv any, keys map[string]func(*classifier, any, any)) {
+	od, ok1 := ov.(map[string]any)
+	nd, ok2 := nv.(map[string]any)
+	if !ok1 || !ok2 {
+		c.add(vanthu.AddedContent)
+		return
+	}
+	for k := range joinKeys(od, nd) {
+		if reflect.DeepEqual(od[k], nd[k]) {
+			continue
+		}
+		if fn, ok := keys[k]; ok {
+			fn(c, od[k], nd[k])
+		} else {
+			c.add(vanthu.AddedContent)
+		}
+	}
+}
+
+func joinKeys(a, b map[string]any) map[string]bool {
+	out := map[string]bool{}
+	for k := range a {
+		out[k] = true
+	}
+	for k := range b {
+		out[k] = true
+	}
+	return out
+}
+
+// arrayChange classifies a list that grew (a page's annotations, the
+// form's fields) by what was added to it; one that lost or changed an
+// item, or is no list, changed content.
+func (c *classifier) arrayChange(ov, nv any) {
+	oa, ok1 := ov.([]any)
+	na, ok2 := nv.([]any)
+	if (!ok1 && ov != nil) || !ok2 {
+		c.add(vanthu.AddedContent)
+		return
+	}
+	for _, e := range oa {
+		if !slices.ContainsFunc(na, func(x any) bool { return reflect.DeepEqual(x, e) }) {
+			c.add(vanthu.AddedContent)
+			return
+		}
+	}
+	for _, e := range na {
+		if slices.ContainsFunc(oa, func(x any) bool { return reflect.DeepEqual(x, e) }) {
+			continue
+		}
+		n := ref(e)
+		switch {
+		case n >= 0 && c.sigs[n]:
+			c.add(vanthu.AddedSignature)
+		case n >= 0 && c.notes[n]:
+			c.add(vanthu.AddedAnnotations)
+		default:
+			c.add(vanthu.AddedContent)
+		}
+	}
+}
+
+// maxCompared bounds the streams whose bytes are compared between the
+// two files (two qpdf runs each); past it, a stream written again is taken
+// as changed.
+const maxCompared = 32
+
+// sameStream says whether stream n holds the same bytes in both files.
+func (c *classifier) sameStream(n int) bool {
+	if c.compared++; c.compared > maxCompared {
+		return false
+	}
+	a, err1 := qpdf(c.ctx, "--show-object="+strconv.Itoa(n), "--raw-stream-data", c.old.path)
+	b, err2 := qpdf(c.ctx, "--show-object="+strconv.Itoa(n), "--raw-stream-data", c.cur.path)
+	return err1 == nil && err2 == nil && bytes.Equal(a, b)
+}
