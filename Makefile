@@ -39,7 +39,7 @@ test: lint
 	$(GO) test -count=1 -timeout 20m ./...
 
 # The whole evaluation: every way of scanning reads every document
-# (`make test` reads a third of them in each way; internal/eval).
+# (`make test` reads a fifth of them in each way; internal/eval).
 eval:
 	@bash scripts/setup.sh --test
 	VANTHU_EVAL=full $(GO) test -count=1 -timeout 40m ./internal/eval
