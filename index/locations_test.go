@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -257,10 +258,11 @@ func readerOf(t testing.TB, b bleve.Index) *scorch.IndexSnapshot {
 
 // postingsOf reads every posting of every field, by document ID, field
 // and term: its frequency, norm and term vectors.
-func postingsOf(t *testing.T, b bleve.Index) map[string]string {
+func postingsOf(t *testing.T, ix bleve.Index) map[string]string {
 	t.Helper()
-	r := readerOf(t, b)
+	r := readerOf(t, ix)
 	out := map[string]string{}
+	var b []byte
 	fields, err := r.Fields()
 	if err != nil {
 		t.Fatal(err)
@@ -286,12 +288,29 @@ func postingsOf(t *testing.T, b bleve.Index) map[string]string {
 				if err != nil {
 					t.Fatal(err)
 				}
-				var b strings.Builder
-				fmt.Fprintf(&b, "freq %d norm %g:", d.Freq, d.Norm)
+				// "freq F norm N: field@pos[start:end][array positions] …",
+				// written without fmt: the test reads hundreds of
+				// thousands of postings.
+				b = append(b[:0], "freq "...)
+				b = strconv.AppendUint(b, d.Freq, 10)
+				b = append(b, " norm "...)
+				b = strconv.AppendFloat(b, d.Norm, 'g', -1, 64)
+				b = append(b, ':')
 				for _, v := range d.Vectors {
-					fmt.Fprintf(&b, " %s@%d[%d:%d]%v", v.Field, v.Pos, v.Start, v.End, v.ArrayPositions)
+					b = append(append(append(b, ' '), v.Field...), '@')
+					b = strconv.AppendUint(b, v.Pos, 10)
+					b = strconv.AppendUint(append(b, '['), v.Start, 10)
+					b = strconv.AppendUint(append(b, ':'), v.End, 10)
+					b = append(b, "]["...)
+					for i, a := range v.ArrayPositions {
+						if i > 0 {
+							b = append(b, ' ')
+						}
+						b = strconv.AppendUint(b, a, 10)
+					}
+					b = append(b, ']')
 				}
-				out[id+" "+field+" "+e.Term] = b.String()
+				out[id+" "+field+" "+e.Term] = string(b)
 			}
 			tfr.Close()
 		}
