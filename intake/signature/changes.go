@@ -266,9 +266,6 @@ func changesAfter(ctx context.Context, path string, raw []byte, sigs []vanthu.Si
 				written = append(written, n)
 			}
 		}
-		if len(written) == 0 {
-			continue
-		}
 		slices.Sort(written)
 		kinds, err := changedSince(ctx, raw[:end], cur, written)
 		if err != nil {
@@ -301,6 +298,14 @@ func changedSince(ctx context.Context, signed []byte, cur *revision, written []i
 	c := newClassifier(ctx, old, cur)
 	for _, n := range written {
 		c.object(n)
+	}
+	// An object the signed file held and the file now does not was freed
+	// by a later revision (a page's content taken away): nothing written,
+	// and whatever else the revision adds, content changed.
+	for n, ov := range old.objs {
+		if nv, ok := cur.objs[n]; ov != nil && (!ok || nv == nil) {
+			c.add(vanthu.AddedContent)
+		}
 	}
 	var out []string
 	for _, k := range []string{vanthu.AddedSignature, vanthu.AddedValidation, vanthu.AddedAnnotations, vanthu.AddedInfo, vanthu.AddedContent} {

@@ -38,9 +38,10 @@ var (
 )
 
 // revise appends to the PDF at path a revision, as signing software and
-// editors do: the objects objs (number → body in PDF syntax), a
-// cross-reference table for them, and a trailer whose /Prev is the last
-// one's, with extra added to it. It returns the new file's path.
+// editors do: the objects objs (number → body in PDF syntax; an empty body
+// frees the object), a cross-reference table for them, and a trailer
+// whose /Prev is the last one's, with extra added to it. It returns the
+// new file's path.
 func revise(t *testing.T, path string, objs map[int]string, extra string) string {
 	t.Helper()
 	b, err := os.ReadFile(path)
@@ -69,13 +70,19 @@ func revise(t *testing.T, path string, objs map[int]string, extra string) string
 	out := bytes.NewBuffer(append(b, '\n'))
 	offsets := map[int]int{}
 	for _, n := range nums {
-		offsets[n] = out.Len()
-		fmt.Fprintf(out, "%d 0 obj\n%s\nendobj\n", n, objs[n])
+		if objs[n] != "" {
+			offsets[n] = out.Len()
+			fmt.Fprintf(out, "%d 0 obj\n%s\nendobj\n", n, objs[n])
+		}
 	}
 	xref := out.Len()
 	out.WriteString("xref\n0 1\n0000000000 65535 f \n")
 	for _, n := range nums {
-		fmt.Fprintf(out, "%d 1\n%010d 00000 n \n", n, offsets[n])
+		if objs[n] == "" {
+			fmt.Fprintf(out, "%d 1\n0000000000 00001 f \n", n)
+		} else {
+			fmt.Fprintf(out, "%d 1\n%010d 00000 n \n", n, offsets[n])
+		}
 	}
 	fmt.Fprintf(out, "trailer\n<< /Size %d /Root %s 0 R /Prev %s %s >>\nstartxref\n%d\n%%%%EOF\n", size, root, all[len(all)-1][1], extra, xref)
 	revised := filepath.Join(t.TempDir(), "revised.pdf")
@@ -100,6 +107,7 @@ func TestChangesAfterSigning(t *testing.T) {
 	}
 	page, _ := strconv.Atoi(pageRef.FindStringSubmatch(string(pages))[1])
 	pageDict := showObject(t, pdf, page)
+	content, _ := strconv.Atoi(regexp.MustCompile(`/Contents (\d+) 0 R`).FindStringSubmatch(pageDict)[1])
 	size := 0
 	if m := regexp.MustCompile(`/Size (\d+)`).FindStringSubmatch(trailer); m != nil {
 		size, _ = strconv.Atoi(m[1])
@@ -152,6 +160,12 @@ func TestChangesAfterSigning(t *testing.T) {
 			size: "<< /Title (Quyet dinh khac) >>",
 		}, fmt.Sprintf("/Info %d 0 R", size)), []string{vanthu.AddedInfo}, "thông tin mô tả tệp"},
 		{"an object written again as it was", revise(t, pdf, map[int]string{root: catalog}, ""), nil, "sửa đổi sau khi ký"},
+		{"the page's content freed, validation data added", revise(t, pdf, map[int]string{
+			content:  "",
+			size:     fmt.Sprintf("<< /Certs [%d 0 R] >>", size+1),
+			size + 1: fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(der), der),
+			root:     withKey(catalog, fmt.Sprintf("/DSS %d 0 R", size)),
+		}, ""), []string{vanthu.AddedValidation, vanthu.AddedContent}, "nội dung văn bản"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			var v Verifier
