@@ -258,6 +258,7 @@ func changesAfter(ctx context.Context, path string, raw []byte, sigs []vanthu.Si
 	if err != nil {
 		return err
 	}
+	p := partsOf(cur)
 	for _, i := range todo {
 		end := int64(len(raw)) - sigs[i].UnsignedBytes
 		var written []int
@@ -267,7 +268,7 @@ func changesAfter(ctx context.Context, path string, raw []byte, sigs []vanthu.Si
 			}
 		}
 		slices.Sort(written)
-		kinds, err := changedSince(ctx, raw[:end], cur, written)
+		kinds, err := changedSince(ctx, raw[:end], p, written)
 		if err != nil {
 			return err
 		}
@@ -277,8 +278,9 @@ func changesAfter(ctx context.Context, path string, raw []byte, sigs []vanthu.Si
 }
 
 // changedSince reads the revision signed (the file up to a signature's
-// ranges' end) and classifies the objects written after it.
-func changedSince(ctx context.Context, signed []byte, cur *revision, written []int) ([]string, error) {
+// ranges' end) and classifies the objects written after it, by the parts
+// p of the file now.
+func changedSince(ctx context.Context, signed []byte, p *parts, written []int) ([]string, error) {
 	f, err := os.CreateTemp("", "vanthu-signed-*.pdf")
 	if err != nil {
 		return nil, err
@@ -295,7 +297,7 @@ func changedSince(ctx context.Context, signed []byte, cur *revision, written []i
 	if err != nil {
 		return nil, err
 	}
-	c := newClassifier(ctx, old, cur)
+	c := newClassifier(ctx, old, p)
 	for _, n := range written {
 		c.object(n)
 	}
@@ -303,7 +305,7 @@ func changedSince(ctx context.Context, signed []byte, cur *revision, written []i
 	// by a later revision (a page's content taken away): nothing written,
 	// and whatever else the revision adds, content changed.
 	for n, ov := range old.objs {
-		if nv, ok := cur.objs[n]; ov != nil && (!ok || nv == nil) {
+		if nv, ok := p.cur.objs[n]; ov != nil && (!ok || nv == nil) {
 			c.add(vanthu.AddedContent)
 		}
 	}
@@ -316,15 +318,10 @@ func changedSince(ctx context.Context, signed []byte, cur *revision, written []i
 	return out, nil
 }
 
-// classifier tells what kind of change each object written after a
-// signature is, from what it is in the file now and was in the file
-// signed.
-type classifier struct {
-	ctx      context.Context
-	old, cur *revision
-	kinds    map[string]bool
-	compared int // streams compared byte for byte
-
+// parts are the file now and what its parts reach, the same whichever
+// signature's later revisions are classified.
+type parts struct {
+	cur                        *revision
 	root, acroForm, info, meta int
 	// The objects reached from the DSS, from a signature, from an
 	// annotation, from the pages but not their annotations (what is
@@ -332,15 +329,15 @@ type classifier struct {
 	dss, sigs, notes, drawn, used map[int]bool
 }
 
-func newClassifier(ctx context.Context, old, cur *revision) *classifier {
-	c := &classifier{ctx: ctx, old: old, cur: cur, kinds: map[string]bool{}}
-	c.root = cur.root()
-	catalog := cur.dict(c.root)
-	c.acroForm = ref(catalog["/AcroForm"])
-	c.info = ref(cur.trailer["/Info"])
-	c.meta = ref(catalog["/Metadata"])
-	c.dss = cur.reach(catalog["/DSS"], "")
-	c.drawn = cur.reach(catalog["/Pages"], "/Annots")
+func partsOf(cur *revision) *parts {
+	p := &parts{cur: cur}
+	p.root = cur.root()
+	catalog := cur.dict(p.root)
+	p.acroForm = ref(catalog["/AcroForm"])
+	p.info = ref(cur.trailer["/Info"])
+	p.meta = ref(catalog["/Metadata"])
+	p.dss = cur.reach(catalog["/DSS"], "")
+	p.drawn = cur.reach(catalog["/Pages"], "/Annots")
 	var sigs, notes []any
 	for n := range cur.objs {
 		d := cur.dict(n)
@@ -352,9 +349,24 @@ func newClassifier(ctx context.Context, old, cur *revision) *classifier {
 			notes = append(notes, fmt.Sprintf("%d 0 R", n))
 		}
 	}
-	c.sigs, c.notes = cur.reach(sigs, ""), cur.reach(notes, "")
-	c.used = cur.reach([]any{fmt.Sprintf("%d 0 R", c.root), cur.trailer["/Info"]}, "")
-	return c
+	p.sigs, p.notes = cur.reach(sigs, ""), cur.reach(notes, "")
+	p.used = cur.reach([]any{fmt.Sprintf("%d 0 R", p.root), cur.trailer["/Info"]}, "")
+	return p
+}
+
+// classifier tells what kind of change each object written after a
+// signature is, from what it is in the file now (parts) and was in the
+// file signed (old).
+type classifier struct {
+	*parts
+	ctx      context.Context
+	old      *revision
+	kinds    map[string]bool
+	compared int // streams compared byte for byte
+}
+
+func newClassifier(ctx context.Context, old *revision, p *parts) *classifier {
+	return &classifier{parts: p, ctx: ctx, old: old, kinds: map[string]bool{}}
 }
 
 func (c *classifier) add(k string) { c.kinds[k] = true }

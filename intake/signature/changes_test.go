@@ -33,9 +33,19 @@ func showObject(t *testing.T, path string, n int) string {
 
 var (
 	startXref = regexp.MustCompile(`startxref\s+(\d+)`)
-	objRef    = regexp.MustCompile(`/(Root|Size) (\d+)`)
 	pageRef   = regexp.MustCompile(`page 1: (\d+) \d+ R`)
 )
+
+// trailerInt returns the number after key (/Root, /Size) in a trailer, 0
+// where it has none.
+func trailerInt(trailer, key string) int {
+	m := regexp.MustCompile(regexp.QuoteMeta(key) + ` (\d+)`).FindStringSubmatch(trailer)
+	if m == nil {
+		return 0
+	}
+	n, _ := strconv.Atoi(m[1])
+	return n
+}
 
 // revise appends to the PDF at path a revision, as signing software and
 // editors do: the objects objs (number → body in PDF syntax; an empty body
@@ -50,15 +60,8 @@ func revise(t *testing.T, path string, objs map[int]string, extra string) string
 	}
 	all := startXref.FindAllSubmatch(b, -1)
 	trailer := showObject(t, path, -1)
-	root, size := "", 0
-	for _, m := range objRef.FindAllStringSubmatch(trailer, -1) {
-		if m[1] == "Root" {
-			root = m[2]
-		} else {
-			size, _ = strconv.Atoi(m[2])
-		}
-	}
-	if len(all) == 0 || root == "" || size == 0 {
+	root, size := trailerInt(trailer, "/Root"), trailerInt(trailer, "/Size")
+	if len(all) == 0 || root == 0 || size == 0 {
 		t.Fatalf("no startxref, /Root or /Size in %s: %s", path, trailer)
 	}
 	var nums []int
@@ -84,7 +87,7 @@ func revise(t *testing.T, path string, objs map[int]string, extra string) string
 			fmt.Fprintf(out, "%d 1\n%010d 00000 n \n", n, offsets[n])
 		}
 	}
-	fmt.Fprintf(out, "trailer\n<< /Size %d /Root %s 0 R /Prev %s %s >>\nstartxref\n%d\n%%%%EOF\n", size, root, all[len(all)-1][1], extra, xref)
+	fmt.Fprintf(out, "trailer\n<< /Size %d /Root %d 0 R /Prev %s %s >>\nstartxref\n%d\n%%%%EOF\n", size, root, all[len(all)-1][1], extra, xref)
 	revised := filepath.Join(t.TempDir(), "revised.pdf")
 	if err := os.WriteFile(revised, out.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
@@ -99,7 +102,7 @@ func TestChangesAfterSigning(t *testing.T) {
 	pdf, _ := signed(t)
 	dir := filepath.Dir(pdf)
 	trailer := showObject(t, pdf, -1)
-	root, _ := strconv.Atoi(objRef.FindStringSubmatch(trailer[strings.Index(trailer, "/Root"):])[2])
+	root, size := trailerInt(trailer, "/Root"), trailerInt(trailer, "/Size")
 	catalog := showObject(t, pdf, root)
 	pages, err := exec.Command("qpdf", "--show-pages", pdf).Output()
 	if err != nil {
@@ -108,10 +111,6 @@ func TestChangesAfterSigning(t *testing.T) {
 	page, _ := strconv.Atoi(pageRef.FindStringSubmatch(string(pages))[1])
 	pageDict := showObject(t, pdf, page)
 	content, _ := strconv.Atoi(regexp.MustCompile(`/Contents (\d+) 0 R`).FindStringSubmatch(pageDict)[1])
-	size := 0
-	if m := regexp.MustCompile(`/Size (\d+)`).FindStringSubmatch(trailer); m != nil {
-		size, _ = strconv.Atoi(m[1])
-	}
 	withKey := func(dict, key string) string { // dict with key added before its closing >>
 		i := strings.LastIndex(dict, ">>")
 		return dict[:i] + key + " " + dict[i:]
@@ -202,7 +201,7 @@ func FuzzClassify(f *testing.F) {
 		if err1 != nil || err2 != nil {
 			return
 		}
-		c := newClassifier(context.Background(), old, cur)
+		c := newClassifier(context.Background(), old, partsOf(cur))
 		for n := range cur.objs {
 			if !cur.streams[n] { // a stream's bytes are compared through qpdf
 				c.object(n)
