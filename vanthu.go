@@ -395,6 +395,10 @@ type Signature struct {
 	CoversWholeFile bool `json:"covers_whole_file"`
 	// UnsignedBytes counts the bytes after the signed ranges.
 	UnsignedBytes int64 `json:"unsigned_bytes,omitempty"`
+	// Certification is what a certifying signature (DocMDP) lets later
+	// revisions change (Certify…); 0 for an approval signature, which
+	// forbids nothing.
+	Certification int `json:"certification,omitempty"`
 	// AddedAfter says what the revisions after the signed ranges change,
 	// where they could be read (Added…): a later signature, the data kept
 	// to validate signatures in years to come, comments, the file's
@@ -419,4 +423,17 @@ const (
 	AddedInfo = "info"
 	// AddedContent: anything else — pages, their text, images and fonts.
 	AddedContent = "content"
+)
+
+// What a certifying signature lets later revisions change
+// (Signature.Certification), as its DocMDP permissions say. Validation
+// data (AddedValidation, document time stamps among it) and the file's
+// description may be added under all three.
+const (
+	// CertifyNoChanges: nothing else.
+	CertifyNoChanges = 1
+	// CertifyForms: filling in the form's fields and signing.
+	CertifyForms = 2
+	// CertifyAnnotations: those, and comments on the pages.
+	CertifyAnnotations = 3
 )

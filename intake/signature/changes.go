@@ -17,7 +17,8 @@ import (
 	"github.com/vanthu/vanthu"
 )
 
-// What a later revision of a signed PDF changes (Signature.AddedAfter).
+// What a later revision of a signed PDF changes (Signature.AddedAfter),
+// and what a certifying signature lets it change (Signature.Certification).
 //
 // A signed PDF is changed by appending a revision: the objects it adds or
 // rewrites, and a cross-reference pointing at them. qpdf's cross-reference
@@ -149,6 +150,48 @@ func (r *revision) dict(n int) map[string]any {
 
 func (r *revision) root() int { return ref(r.trailer["/Root"]) }
 
+// resolve returns the object v refers to, or v where it refers to none.
+func (r *revision) resolve(v any) any {
+	if n := ref(v); n >= 0 {
+		return r.objs[n]
+	}
+	return v
+}
+
+// docMDP returns the permissions (vanthu.Certify…) a signature dictionary
+// d declares through a DocMDP transform in its /Reference: its /P, or
+// CertifyForms where /P is absent or no permission PDF defines, as PDF
+// reads it; 0 for a signature that certifies nothing.
+func (r *revision) docMDP(d map[string]any) int {
+	list, _ := r.resolve(d["/Reference"]).([]any)
+	for _, e := range list {
+		sr, _ := r.resolve(e).(map[string]any)
+		if sr["/TransformMethod"] != "/DocMDP" {
+			continue
+		}
+		params, _ := r.resolve(sr["/TransformParams"]).(map[string]any)
+		switch p, _ := params["/P"].(float64); p {
+		case vanthu.CertifyNoChanges, vanthu.CertifyForms, vanthu.CertifyAnnotations:
+			return int(p)
+		}
+		return vanthu.CertifyForms
+	}
+	return 0
+}
+
+// isTimeStamp says whether d is a document time stamp (RFC 3161) or the
+// field that holds one: data to validate the signatures by in years to
+// come, which no one signs.
+func (r *revision) isTimeStamp(d map[string]any) bool {
+	v, _ := r.resolve(d["/V"]).(map[string]any)
+	for _, x := range []map[string]any{d, v} {
+		if x["/Type"] == "/DocTimeStamp" || x["/SubFilter"] == "/ETSI.RFC3161" {
+			return true
+		}
+	}
+	return false
+}
+
 var refRe = regexp.MustCompile(`^(\d+) \d+ R$`)
 
 // ref returns the object a value refers to, or -1.
@@ -237,10 +280,19 @@ func isAnnotation(d map[string]any) bool {
 	return false
 }
 
-// changesAfter reads what the file at path changed after each signature
-// that does not cover it, into the signatures' AddedAfter. Where the file
-// cannot be read so, they are left empty.
-func changesAfter(ctx context.Context, path string, raw []byte, sigs []vanthu.Signature) error {
+// revisions reads, from the file at path, what each signature certifies
+// (Certification) and what the file changed after each signature that
+// does not cover it (AddedAfter). Where the file cannot be read so, they
+// are left empty.
+func revisions(ctx context.Context, path string, raw []byte, sigs []vanthu.Signature) error {
+	if len(sigs) == 0 {
+		return nil
+	}
+	cur, err := readRevision(ctx, path)
+	if err != nil {
+		return err
+	}
+	certify(cur, int64(len(raw)), sigs)
 	var todo []int
 	for i, s := range sigs {
 		if s.UnsignedBytes > 0 && s.UnsignedBytes < int64(len(raw)) {
@@ -251,10 +303,6 @@ func changesAfter(ctx context.Context, path string, raw []byte, sigs []vanthu.Si
 		return nil
 	}
 	at, err := placed(ctx, path)
-	if err != nil {
-		return err
-	}
-	cur, err := readRevision(ctx, path)
 	if err != nil {
 		return err
 	}
@@ -275,6 +323,28 @@ func changesAfter(ctx context.Context, path string, raw []byte, sigs []vanthu.Si
 		sigs[i].AddedAfter = kinds
 	}
 	return nil
+}
+
+// certify sets each signature's Certification from its dictionary in cur,
+// the one whose byte ranges end where the signature's do (the file of size
+// bytes less those after the signature).
+func certify(cur *revision, size int64, sigs []vanthu.Signature) {
+	byEnd := map[int64]int{}
+	for _, v := range cur.objs {
+		d, _ := v.(map[string]any)
+		br, _ := d["/ByteRange"].([]any)
+		if len(br) < 4 {
+			continue
+		}
+		off, ok1 := br[len(br)-2].(float64)
+		n, ok2 := br[len(br)-1].(float64)
+		if p := cur.docMDP(d); ok1 && ok2 && p > 0 {
+			byEnd[int64(off+n)] = p
+		}
+	}
+	for i := range sigs {
+		sigs[i].Certification = byEnd[size-sigs[i].UnsignedBytes]
+	}
 }
 
 // changedSince reads the revision signed (the file up to a signature's
@@ -323,10 +393,10 @@ func changedSince(ctx context.Context, signed []byte, p *parts, written []int) (
 type parts struct {
 	cur                        *revision
 	root, acroForm, info, meta int
-	// The objects reached from the DSS, from a signature, from an
-	// annotation, from the pages but not their annotations (what is
-	// drawn), and from the document.
-	dss, sigs, notes, drawn, used map[int]bool
+	// The objects reached from the DSS, from a document time stamp, from
+	// a signature, from an annotation, from the pages but not their
+	// annotations (what is drawn), and from the document.
+	dss, stamps, sigs, notes, drawn, used map[int]bool
 }
 
 func partsOf(cur *revision) *parts {
@@ -338,18 +408,21 @@ func partsOf(cur *revision) *parts {
 	p.meta = ref(catalog["/Metadata"])
 	p.dss = cur.reach(catalog["/DSS"], "")
 	p.drawn = cur.reach(catalog["/Pages"], "/Annots")
-	var sigs, notes []any
+	var stamps, sigs, notes []any
 	for n := range cur.objs {
 		d := cur.dict(n)
 		parent := cur.dict(ref(d["/Parent"]))
+		r := fmt.Sprintf("%d 0 R", n)
 		switch {
+		case isSignature(d) && cur.isTimeStamp(d), d["/Subtype"] == "/Widget" && isSignature(parent) && cur.isTimeStamp(parent):
+			stamps = append(stamps, r)
 		case isSignature(d), d["/Subtype"] == "/Widget" && isSignature(parent):
-			sigs = append(sigs, fmt.Sprintf("%d 0 R", n))
+			sigs = append(sigs, r)
 		case isAnnotation(d):
-			notes = append(notes, fmt.Sprintf("%d 0 R", n))
+			notes = append(notes, r)
 		}
 	}
-	p.sigs, p.notes = cur.reach(sigs, ""), cur.reach(notes, "")
+	p.stamps, p.sigs, p.notes = cur.reach(stamps, ""), cur.reach(sigs, ""), cur.reach(notes, "")
 	p.used = cur.reach([]any{fmt.Sprintf("%d 0 R", p.root), cur.trailer["/Info"]}, "")
 	return p
 }
@@ -413,11 +486,11 @@ func (c *classifier) object(n int) {
 }
 
 // part returns the kind of change object n belongs to by what reaches it:
-// the DSS, a signature, an annotation, the file's description; "" for
-// none of them.
+// the DSS or a document time stamp, a signature, an annotation, the file's
+// description; "" for none of them.
 func (c *classifier) part(n int) string {
 	switch {
-	case c.dss[n]:
+	case c.dss[n], c.stamps[n]:
 		return vanthu.AddedValidation
 	case c.sigs[n]:
 		return vanthu.AddedSignature
@@ -506,6 +579,8 @@ func (c *classifier) arrayChange(ov, nv any) {
 		}
 		n := ref(e)
 		switch {
+		case n >= 0 && c.stamps[n]:
+			c.add(vanthu.AddedValidation)
 		case n >= 0 && c.sigs[n]:
 			c.add(vanthu.AddedSignature)
 		case n >= 0 && c.notes[n]:

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"slices"
 	"strconv"
@@ -95,6 +96,62 @@ func revise(t *testing.T, path string, objs map[int]string, extra string) string
 	return revised
 }
 
+// pageOne returns the number of page 1's object in the PDF at path, and
+// its dictionary.
+func pageOne(t *testing.T, path string) (int, string) {
+	t.Helper()
+	pages, err := exec.Command("qpdf", "--show-pages", path).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := pageRef.FindStringSubmatch(string(pages))
+	if m == nil {
+		t.Fatalf("no page 1 in %s", path)
+	}
+	n, _ := strconv.Atoi(m[1])
+	return n, showObject(t, path, n)
+}
+
+// withKey returns dict with key (and its value) added before its closing >>.
+func withKey(dict, key string) string {
+	i := strings.LastIndex(dict, ">>")
+	return dict[:i] + key + " " + dict[i:]
+}
+
+// comment returns the objects of a revision of the PDF at path that lays
+// a comment on page 1: the comment, and page 1's /Annots list, held apart
+// or in the page, with it added.
+func comment(t *testing.T, path string) map[int]string {
+	t.Helper()
+	size := trailerInt(showObject(t, path, -1), "/Size")
+	page, pageDict := pageOne(t, path)
+	note := fmt.Sprintf("%d 0 R", size)
+	objs := map[int]string{size: "<< /Type /Annot /Subtype /Text /Rect [50 50 70 70] /Contents (Da xem) >>"}
+	if m := regexp.MustCompile(`/Annots (\d+) 0 R`).FindStringSubmatch(pageDict); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		list := showObject(t, path, n)
+		objs[n] = strings.TrimSuffix(list, "]") + " " + note + " ]"
+	} else if m := regexp.MustCompile(`/Annots \[([^\]]*)\]`).FindStringSubmatchIndex(pageDict); m != nil {
+		objs[page] = pageDict[:m[3]] + " " + note + pageDict[m[3]:]
+	} else {
+		objs[page] = withKey(pageDict, "/Annots ["+note+"]")
+	}
+	return objs
+}
+
+// signAgain signs the PDF at path with the signer of the NSS database in
+// dir/db (signed's) and returns the file signed.
+func signAgain(t *testing.T, dir, path string) string {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), "signed-again.pdf")
+	cmd := exec.Command("pdfsig", "-nssdir", "sql:db", "-add-signature", "-nick", "signer", path, out)
+	cmd.Dir = dir
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("pdfsig -add-signature: %v\n%s", err, b)
+	}
+	return out
+}
+
 // What a revision after signing changes is told, and the clerk is warned
 // of what changes the document, not of the data kept to validate its
 // signatures.
@@ -104,40 +161,16 @@ func TestChangesAfterSigning(t *testing.T) {
 	trailer := showObject(t, pdf, -1)
 	root, size := trailerInt(trailer, "/Root"), trailerInt(trailer, "/Size")
 	catalog := showObject(t, pdf, root)
-	pages, err := exec.Command("qpdf", "--show-pages", pdf).Output()
-	if err != nil {
-		t.Fatal(err)
-	}
-	page, _ := strconv.Atoi(pageRef.FindStringSubmatch(string(pages))[1])
-	pageDict := showObject(t, pdf, page)
+	page, pageDict := pageOne(t, pdf)
 	content, _ := strconv.Atoi(regexp.MustCompile(`/Contents (\d+) 0 R`).FindStringSubmatch(pageDict)[1])
-	withKey := func(dict, key string) string { // dict with key added before its closing >>
-		i := strings.LastIndex(dict, ">>")
-		return dict[:i] + key + " " + dict[i:]
-	}
 	der, err := exec.Command("openssl", "x509", "-in", filepath.Join(dir, "ca.pem"), "-outform", "DER").Output()
 	if err != nil {
 		t.Fatal(err)
 	}
 
-	// A comment laid on page 1: its /Annots list, held apart or in the
-	// page, gains it.
-	note := fmt.Sprintf("%d 0 R", size)
-	commented := map[int]string{size: "<< /Type /Annot /Subtype /Text /Rect [50 50 70 70] /Contents (Da xem) >>"}
-	if m := regexp.MustCompile(`/Annots (\d+) 0 R`).FindStringSubmatch(pageDict); m != nil {
-		n, _ := strconv.Atoi(m[1])
-		list := showObject(t, pdf, n)
-		commented[n] = strings.TrimSuffix(list, "]") + " " + note + " ]"
-	} else {
-		commented[page] = withKey(pageDict, "/Annots ["+note+"]")
-	}
-
-	twice := filepath.Join(dir, "twice.pdf")
-	cmd := exec.Command("pdfsig", "-nssdir", "sql:db", "-add-signature", "-nick", "signer", pdf, twice)
-	cmd.Dir = dir
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("pdfsig -add-signature: %v\n%s", err, out)
-	}
+	resized := revise(t, pdf, map[int]string{
+		page: regexp.MustCompile(`/MediaBox \[[^\]]*\]`).ReplaceAllString(pageDict, "/MediaBox [ 0 0 300 300 ]"),
+	}, "")
 
 	for _, c := range []struct {
 		name    string
@@ -145,16 +178,18 @@ func TestChangesAfterSigning(t *testing.T) {
 		first   []string // AddedAfter of the first signature
 		warning string   // in the warnings; "" for none
 	}{
-		{"signed again", twice, []string{vanthu.AddedSignature}, ""},
+		{"signed again", signAgain(t, dir, pdf), []string{vanthu.AddedSignature}, ""},
 		{"validation data added (PAdES LTV)", revise(t, pdf, map[int]string{
 			size:     fmt.Sprintf("<< /Certs [%d 0 R] >>", size+1),
 			size + 1: fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(der), der),
 			root:     withKey(catalog, fmt.Sprintf("/DSS %d 0 R", size)),
 		}, ""), []string{vanthu.AddedValidation}, ""},
-		{"a comment laid on the page", revise(t, pdf, commented, ""), []string{vanthu.AddedAnnotations}, "chú thích trên trang"},
-		{"the page's size changed", revise(t, pdf, map[int]string{
-			page: regexp.MustCompile(`/MediaBox \[[^\]]*\]`).ReplaceAllString(pageDict, "/MediaBox [ 0 0 300 300 ]"),
-		}, ""), []string{vanthu.AddedContent}, "nội dung văn bản"},
+		{"a comment laid on the page", revise(t, pdf, comment(t, pdf), ""), []string{vanthu.AddedAnnotations}, "chú thích trên trang"},
+		{"the page's size changed", resized, []string{vanthu.AddedContent}, "nội dung văn bản"},
+		// The second signer signed a page the first did not: the file is
+		// as the last signature left it, the first signature's page is not.
+		{"the page's size changed, then signed again", signAgain(t, dir, resized),
+			[]string{vanthu.AddedSignature, vanthu.AddedContent}, "thay đổi sau chữ ký của Ủy ban nhân dân tỉnh Thử"},
 		{"the description changed", revise(t, pdf, map[int]string{
 			size: "<< /Title (Quyet dinh khac) >>",
 		}, fmt.Sprintf("/Info %d 0 R", size)), []string{vanthu.AddedInfo}, "thông tin mô tả tệp"},
@@ -188,7 +223,8 @@ func TestChangesAfterSigning(t *testing.T) {
 
 // FuzzClassify reads what qpdf could print of two revisions of a hostile
 // file, and classifies every object of the second as written after the
-// first: no input panics, and every kind told is one of five.
+// first, and reads what its signatures certify: no input panics, and
+// every kind told is one of five.
 func FuzzClassify(f *testing.F) {
 	f.Add([]byte("1/0: uncompressed; offset = 9\n2/0: compressed; stream = 1, index = 0\n"),
 		[]byte(`{"qpdf":[{},{"obj:1 0 R":{"value":{"/Type":"/Catalog","/Pages":"2 0 R","/AcroForm":{"/Fields":["3 0 R"]}}},"trailer":{"value":{"/Root":"1 0 R"}}}]}`),
@@ -201,6 +237,7 @@ func FuzzClassify(f *testing.F) {
 		if err1 != nil || err2 != nil {
 			return
 		}
+		certify(cur, int64(len(after)), []vanthu.Signature{{}, {UnsignedBytes: 1}})
 		c := newClassifier(context.Background(), old, partsOf(cur))
 		for n := range cur.objs {
 			if !cur.streams[n] { // a stream's bytes are compared through qpdf
@@ -213,4 +250,121 @@ func FuzzClassify(f *testing.F) {
 			}
 		}
 	})
+}
+
+// A real file certified to allow filling in its form and signing (as the
+// province's gazette certifies what it publishes): signing it again is
+// allowed; a comment laid on it is not, and the clerk is told so even when
+// a later signature covers the comment.
+func TestCertification(t *testing.T) {
+	var certified string
+	for _, f := range realDocuments(t) {
+		if _, p := certifier(t, f); p == vanthu.CertifyForms {
+			certified = f
+			break
+		}
+	}
+	if certified == "" {
+		t.Skip("no real document certified to allow filling in forms and signing")
+	}
+	pdf, _ := signed(t)
+	dir := filepath.Dir(pdf)
+	commented := revise(t, certified, comment(t, certified), "")
+	for _, c := range []struct {
+		name    string
+		file    string
+		first   []string // AddedAfter of the certifying signature
+		warning string   // in the warnings; "" for none
+	}{
+		{"as issued", certified, nil, ""},
+		{"signed again", signAgain(t, dir, certified), []string{vanthu.AddedSignature}, ""},
+		{"a comment laid on it", commented, []string{vanthu.AddedAnnotations}, "Chữ ký chứng thực"},
+		{"a comment laid on it, then signed again", signAgain(t, dir, commented),
+			[]string{vanthu.AddedSignature, vanthu.AddedAnnotations}, "chỉ cho phép điền biểu mẫu và ký thêm, nhưng sau khi ký tệp có thay đổi về chú thích trên trang"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var v Verifier
+			sigs, err := v.Verify(context.Background(), c.file)
+			if err != nil || len(sigs) == 0 {
+				t.Fatalf("%v, %+v", err, sigs)
+			}
+			first := sigs[0]
+			if !first.Intact || first.Certification != vanthu.CertifyForms {
+				t.Errorf("intact %v, certification %d: want true, %d", first.Intact, first.Certification, vanthu.CertifyForms)
+			}
+			for _, s := range sigs[1:] {
+				if s.Certification != 0 {
+					t.Errorf("a later signature certifies: %d", s.Certification)
+				}
+			}
+			if !slices.Equal(first.AddedAfter, c.first) {
+				t.Errorf("added after the certifying signature %q, want %q", first.AddedAfter, c.first)
+			}
+			w := strings.Join(Warnings(sigs), "\n")
+			if c.warning == "" && w != "" || !strings.Contains(w, c.warning) {
+				t.Errorf("warnings %q, want %q", w, c.warning)
+			}
+		})
+	}
+}
+
+// What each certification allows after it: validation data and the file's
+// description always; signatures from form filling up; comments only
+// where it allows them; content never.
+func TestForbidden(t *testing.T) {
+	all := []string{vanthu.AddedSignature, vanthu.AddedValidation, vanthu.AddedAnnotations, vanthu.AddedInfo, vanthu.AddedContent}
+	for _, c := range []struct {
+		certification int
+		want          []string
+	}{
+		{0, nil},
+		{vanthu.CertifyNoChanges, []string{vanthu.AddedSignature, vanthu.AddedAnnotations, vanthu.AddedContent}},
+		{vanthu.CertifyForms, []string{vanthu.AddedAnnotations, vanthu.AddedContent}},
+		{vanthu.CertifyAnnotations, []string{vanthu.AddedContent}},
+	} {
+		if got := Forbidden(vanthu.Signature{Certification: c.certification, AddedAfter: all}); !slices.Equal(got, c.want) {
+			t.Errorf("certification %d forbids %q, want %q", c.certification, got, c.want)
+		}
+	}
+}
+
+// A document time stamp (PAdES's archive time stamp) added after a
+// signature is validation data, as a DSS is, not a signature: no one
+// signs it, and a certification that allows no changes allows it.
+func TestTimeStampIsValidation(t *testing.T) {
+	old, err := parseRevision([]byte(`{"qpdf":[{},{
+		"obj:1 0 R":{"value":{"/Type":"/Catalog","/Pages":"2 0 R","/AcroForm":{"/Fields":["4 0 R"]}}},
+		"obj:2 0 R":{"value":{"/Type":"/Pages","/Kids":["3 0 R"]}},
+		"obj:3 0 R":{"value":{"/Type":"/Page","/Parent":"2 0 R","/Annots":["4 0 R"]}},
+		"obj:4 0 R":{"value":{"/FT":"/Sig","/Subtype":"/Widget","/V":"5 0 R","/P":"3 0 R"}},
+		"obj:5 0 R":{"value":{"/Type":"/Sig","/ByteRange":[0,10,20,30],"/Reference":[{"/TransformMethod":"/DocMDP","/TransformParams":{"/P":1}}]}},
+		"trailer":{"value":{"/Root":"1 0 R"}}}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cur, err := parseRevision([]byte(`{"qpdf":[{},{
+		"obj:1 0 R":{"value":{"/Type":"/Catalog","/Pages":"2 0 R","/AcroForm":{"/Fields":["4 0 R","6 0 R"]}}},
+		"obj:2 0 R":{"value":{"/Type":"/Pages","/Kids":["3 0 R"]}},
+		"obj:3 0 R":{"value":{"/Type":"/Page","/Parent":"2 0 R","/Annots":["4 0 R","6 0 R"]}},
+		"obj:4 0 R":{"value":{"/FT":"/Sig","/Subtype":"/Widget","/V":"5 0 R","/P":"3 0 R"}},
+		"obj:5 0 R":{"value":{"/Type":"/Sig","/ByteRange":[0,10,20,30],"/Reference":[{"/TransformMethod":"/DocMDP","/TransformParams":{"/P":1}}]}},
+		"obj:6 0 R":{"value":{"/FT":"/Sig","/Subtype":"/Widget","/V":"7 0 R","/P":"3 0 R","/AP":{"/N":"8 0 R"}}},
+		"obj:7 0 R":{"value":{"/Type":"/DocTimeStamp","/SubFilter":"/ETSI.RFC3161","/ByteRange":[0,60,80,40]}},
+		"obj:8 0 R":{"stream":{"dict":{"/Subtype":"/Form"}}},
+		"trailer":{"value":{"/Root":"1 0 R"}}}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sigs := []vanthu.Signature{{UnsignedBytes: 70}, {}}
+	certify(cur, 120, sigs)
+	if sigs[0].Certification != vanthu.CertifyNoChanges || sigs[1].Certification != 0 {
+		t.Errorf("certifications %d, %d: want %d, 0", sigs[0].Certification, sigs[1].Certification, vanthu.CertifyNoChanges)
+	}
+	c := newClassifier(context.Background(), old, partsOf(cur))
+	for _, n := range []int{1, 3, 6, 7, 8} {
+		c.object(n)
+	}
+	if want := map[string]bool{vanthu.AddedValidation: true}; !reflect.DeepEqual(c.kinds, want) {
+		t.Errorf("a document time stamp added: %v, want %v", c.kinds, want)
+	}
 }

@@ -91,10 +91,11 @@ func (v *Verifier) Verify(ctx context.Context, path string) ([]vanthu.Signature,
 		return nil, err
 	}
 	sigs := parseReport(out, raw, v.TrustRoots != "")
-	// What was changed after a signature is told where qpdf can read it;
-	// where it cannot (qpdf missing, the revisions unreadable), the bytes
-	// after are still counted and warned of.
-	_ = changesAfter(ctx, path, raw, sigs)
+	// What a signature certifies, and what was changed after it, are told
+	// where qpdf can read them; where it cannot (qpdf missing, the
+	// revisions unreadable), the bytes after are still counted and warned
+	// of.
+	_ = revisions(ctx, path, raw, sigs)
 	return sigs, nil
 }
 
@@ -348,10 +349,15 @@ func parsePDFDate(m [][]byte) (time.Time, bool) {
 }
 
 // Warnings are what a clerk must be told of a file's signatures, in
-// Vietnamese (with English after): a signature whose bytes changed, an
-// untrusted chain, bytes added after the last signature — unless all they
-// add is the data kept to validate the signatures (PAdES's long-term
-// validation), which changes nothing the document says.
+// Vietnamese (with English after):
+//   - a signature whose bytes changed, or whose chain is not trusted;
+//   - a certifying signature after which the file changed in a way it
+//     does not allow;
+//   - an earlier signature after which the content changed: a later
+//     signer signed what the first did not;
+//   - bytes added after the last signature — unless all they add is the
+//     data kept to validate the signatures (PAdES's long-term validation),
+//     which changes nothing the document says.
 func Warnings(sigs []vanthu.Signature) []string {
 	var out []string
 	last := -1
@@ -366,21 +372,68 @@ func Warnings(sigs []vanthu.Signature) []string {
 			last = i
 		}
 	}
-	if last < 0 || sigs[last].UnsignedBytes == 0 {
-		return out
-	}
-	switch added := sigs[last].AddedAfter; {
-	case len(added) == 0:
-		out = append(out, fmt.Sprintf("Tệp đã bị sửa đổi sau khi ký: %d byte sau chữ ký cuối cùng không được ký (modified after signing)", sigs[last].UnsignedBytes))
-	case !slices.Equal(added, []string{vanthu.AddedValidation}):
-		var what []string
-		for _, a := range added {
-			what = append(what, AddedName(a))
+	for i, s := range sigs {
+		if s.UnsignedBytes == 0 {
+			continue
 		}
-		out = append(out, fmt.Sprintf("Tệp đã bị sửa đổi sau khi ký: %d byte sau chữ ký cuối cùng không được ký, có thay đổi về %s (modified after signing: %s)",
-			sigs[last].UnsignedBytes, strings.Join(what, ", "), strings.Join(added, ", ")))
+		added, forbidden := s.AddedAfter, Forbidden(s)
+		switch {
+		case len(forbidden) > 0:
+			out = append(out, fmt.Sprintf("Chữ ký chứng thực của %s %s, nhưng sau khi ký tệp có thay đổi về %s (certification violated: %s)",
+				orUnknown(s.Signer), CertificationName(s.Certification), addedNames(forbidden), strings.Join(forbidden, ", ")))
+		case i != last:
+			if slices.Contains(added, vanthu.AddedContent) {
+				out = append(out, fmt.Sprintf("Nội dung văn bản đã bị thay đổi sau chữ ký của %s: chữ ký sau ký lên văn bản đã thay đổi (content modified after this signature)", orUnknown(s.Signer)))
+			}
+		case len(added) == 0:
+			out = append(out, fmt.Sprintf("Tệp đã bị sửa đổi sau khi ký: %d byte sau chữ ký cuối cùng không được ký (modified after signing)", s.UnsignedBytes))
+		case !slices.Equal(added, []string{vanthu.AddedValidation}):
+			out = append(out, fmt.Sprintf("Tệp đã bị sửa đổi sau khi ký: %d byte sau chữ ký cuối cùng không được ký, có thay đổi về %s (modified after signing: %s)",
+				s.UnsignedBytes, addedNames(added), strings.Join(added, ", ")))
+		}
 	}
 	return out
+}
+
+// Forbidden returns the kinds of change after a certifying signature that
+// its certification does not allow; none for an approval signature.
+func Forbidden(s vanthu.Signature) []string {
+	if s.Certification == 0 {
+		return nil
+	}
+	var out []string
+	for _, a := range s.AddedAfter {
+		switch {
+		case a == vanthu.AddedValidation, a == vanthu.AddedInfo,
+			a == vanthu.AddedSignature && s.Certification >= vanthu.CertifyForms,
+			a == vanthu.AddedAnnotations && s.Certification >= vanthu.CertifyAnnotations:
+		default:
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// CertificationName says in Vietnamese what a certifying signature allows
+// (vanthu.Signature.Certification), "" for an approval signature.
+func CertificationName(p int) string {
+	switch p {
+	case vanthu.CertifyNoChanges:
+		return "không cho phép sửa đổi tệp"
+	case vanthu.CertifyForms:
+		return "chỉ cho phép điền biểu mẫu và ký thêm"
+	case vanthu.CertifyAnnotations:
+		return "chỉ cho phép điền biểu mẫu, ký thêm và thêm chú thích"
+	}
+	return ""
+}
+
+func addedNames(kinds []string) string {
+	what := make([]string, len(kinds))
+	for i, k := range kinds {
+		what[i] = AddedName(k)
+	}
+	return strings.Join(what, ", ")
 }
 
 // AddedName names in Vietnamese a kind of change after a signature

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -162,10 +163,9 @@ func TestVerifyUnsigned(t *testing.T) {
 	}
 }
 
-// The real documents: every signature pdfsig lists is there, with its
-// signer, intact, and with the time pdfsig states (pdfsig drops the zone
-// the signature gives; signed_at keeps it).
-func TestVerifyRealDocuments(t *testing.T) {
+// realDocuments returns the real documents' files, or skips the test.
+func realDocuments(t *testing.T) []string {
+	t.Helper()
 	dir := os.Getenv("VANTHU_SHARED")
 	if dir == "" {
 		dir = "../../../shared"
@@ -174,6 +174,38 @@ func TestVerifyRealDocuments(t *testing.T) {
 	if len(files) == 0 {
 		t.Skipf("no real documents under %s/real/docs", dir)
 	}
+	return files
+}
+
+// certifier returns where the byte ranges of the signature that certifies
+// the PDF at path end, and its DocMDP permissions, as the catalog's
+// /Perms points to it; 0, 0 for a file no signature certifies.
+func certifier(t *testing.T, path string) (end int64, p int) {
+	t.Helper()
+	catalog := showObject(t, path, trailerInt(showObject(t, path, -1), "/Root"))
+	m := regexp.MustCompile(`/DocMDP (\d+) 0 R`).FindStringSubmatch(catalog)
+	if m == nil {
+		return 0, 0
+	}
+	n, _ := strconv.Atoi(m[1])
+	sig := showObject(t, path, n)
+	br := regexp.MustCompile(`/ByteRange \[ *\d+ \d+ (\d+) (\d+) *\]`).FindStringSubmatch(sig)
+	pm := regexp.MustCompile(`/P (\d)`).FindStringSubmatch(sig)
+	if br == nil || pm == nil {
+		t.Fatalf("%s: the certifying signature %d: no /ByteRange or /P: %s", path, n, sig)
+	}
+	off, _ := strconv.ParseInt(br[1], 10, 64)
+	size, _ := strconv.ParseInt(br[2], 10, 64)
+	p, _ = strconv.Atoi(pm[1])
+	return off + size, p
+}
+
+// The real documents: every signature pdfsig lists is there, with its
+// signer, intact, and with the time pdfsig states (pdfsig drops the zone
+// the signature gives; signed_at keeps it); the one the catalog names as
+// certifying the file has its permissions.
+func TestVerifyRealDocuments(t *testing.T) {
+	files := realDocuments(t)
 	var v Verifier
 	name := regexp.MustCompile(`Signer Certificate Common Name: (.*)`)
 	when := regexp.MustCompile(`Signing Time: (.*)`)
@@ -189,7 +221,12 @@ func TestVerifyRealDocuments(t *testing.T) {
 			t.Errorf("%s: %d signatures, pdfsig lists %d", filepath.Base(f), len(sigs), len(names))
 			continue
 		}
+		raw, _ := os.ReadFile(f)
+		certEnd, certP := certifier(t, f)
 		for i, s := range sigs {
+			if end := int64(len(raw)) - s.UnsignedBytes; end == certEnd && s.Certification != certP || end != certEnd && s.Certification != 0 {
+				t.Errorf("%s #%d: certification %d; the catalog's /Perms: %d ending at %d", filepath.Base(f), i+1, s.Certification, certP, certEnd)
+			}
 			at, err := time.Parse(time.RFC3339, s.SignedAt)
 			// The same moment: on the signature's clock or in UTC, within
 			// the second or two between its two records of the time.

@@ -116,6 +116,8 @@ var uiFuncs = template.FuncMap{
 	"isRef":     func(s string) bool { _, err := vanthu.ParseRef(s); return err == nil },
 	// addedName names what a revision after a signature changes.
 	"addedName": signature.AddedName,
+	// certification says what a certifying signature allows after it.
+	"certification": signature.CertificationName,
 	// signedAt writes a signature's RFC 3339 time as the clerk reads it.
 	"signedAt": func(s string) string {
 		t, err := time.Parse(time.RFC3339, s)

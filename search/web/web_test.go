@@ -305,7 +305,7 @@ func TestDocumentPageSignaturesAndHeaderCrop(t *testing.T) {
 		Warnings:   []string{"Tệp đã bị sửa đổi sau khi ký: 23 byte sau chữ ký cuối cùng không được ký (modified after signing)"},
 		Signatures: []vanthu.Signature{
 			{Signer: "Ủy ban nhân dân tỉnh Bình An", Organization: "Tỉnh Bình An", SignedAt: "2025-01-07T03:09:57Z", Intact: true,
-				UnsignedBytes: 110452, AddedAfter: []string{vanthu.AddedSignature, vanthu.AddedValidation}},
+				UnsignedBytes: 110452, AddedAfter: []string{vanthu.AddedSignature, vanthu.AddedValidation}, Certification: vanthu.CertifyForms},
 			{Signer: "Trung tâm Công báo", Organization: "ỦY BAN NHÂN DÂN TỈNH BÌNH AN", SignedAt: "2025-01-07T10:44:25+07:00", Trusted: &untrusted, Error: "Certificate issuer is unknown"},
 		}}
 	if _, _, err := reg.Register(d); err != nil {
@@ -321,9 +321,10 @@ func TestDocumentPageSignaturesAndHeaderCrop(t *testing.T) {
 	page := string(b)
 	for _, want := range []string{
 		"Chữ ký số", "Ủy ban nhân dân tỉnh Bình An", "10:09:57 07/01/2025", // UTC shown in Vietnam time
-		"Nội dung còn nguyên vẹn", "chưa kiểm tra chứng thư số", // no trust roots: not checked, never "valid"
+		"chưa kiểm tra chứng thư số", // no trust roots: not checked, never "valid"
 		"Nội dung đã bị thay đổi sau khi ký", "chứng thư số không tin cậy",
-		"sau chữ ký này có thêm: chữ ký số, dữ liệu kiểm tra chữ ký", // what the revision after the first signature added
+		"sau chữ ký này có thêm: chữ ký số, dữ liệu kiểm tra chữ ký",                        // what the revision after the first signature added
+		"Chữ ký chứng thực, chỉ cho phép điền biểu mẫu và ký thêm; nội dung còn nguyên vẹn", // what the first allows after it
 		"sửa đổi sau khi ký",                               // the warning
 		`class="header-crop"`, "aspect-ratio: 2480 / 1052", // the top 30% of page 1
 		"…/01/2025", // the month read, the day not
