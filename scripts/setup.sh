@@ -8,15 +8,15 @@ packages=(
   build-essential pkg-config
   tesseract-ocr tesseract-ocr-vie libtesseract-dev libleptonica-dev
   poppler-utils   # pdftotext (born-digital word boxes), pdfsig (digital signatures)
-  libnss3-tools   # certutil: the trust store pdfsig checks chains against
   qpdf            # what a revision after a signature changes
+  openssl         # the certificates a signature carries, for the chain check
   hunspell-vi  # test-time oracle only (GPL): never read at run time, never shipped
 )
 
 # make test drives the web UI in Chromium; make bench compares against
 # OCRmyPDF.
 case "${1:-}" in
-  --test) packages+=(chromium openssl fonts-dejavu-core fonts-liberation2) ;;  # openssl: the signature tests make certificates; DejaVu and Liberation Serif (Times New Roman's widths): pages drawn for the evaluation of other kinds of documents
+  --test) packages+=(chromium libnss3-tools fonts-dejavu-core fonts-liberation2) ;;  # libnss3-tools: the signature tests sign PDFs with pdfsig from an NSS database; DejaVu and Liberation Serif (Times New Roman's widths): pages drawn for the evaluation of other kinds of documents
   --bench) packages+=(ocrmypdf) ;;
 esac
 

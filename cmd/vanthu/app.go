@@ -218,9 +218,6 @@ func (a *app) Close() {
 	if a.registry != nil {
 		a.registry.Close()
 	}
-	if a.pipeline != nil && a.pipeline.Signatures != nil {
-		a.pipeline.Signatures.Close()
-	}
 }
 
 // runPipeline runs the pipeline in the background and returns once it has

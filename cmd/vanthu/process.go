@@ -41,7 +41,6 @@ func process(ctx context.Context, args []string) error {
 	}
 	bs.Scratch = true // removed when done: nothing to make durable
 	verifier := signature.New(sigs)
-	defer verifier.Close()
 	p := &pipeline.Processor{Rasteriser: &ocr.Rasteriser{Config: rc, Blobs: bs}, Signatures: verifier, OCR: oc, Workers: *workers}
 	enc := json.NewEncoder(os.Stdout)
 	enc.SetEscapeHTML(false)

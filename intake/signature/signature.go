@@ -5,20 +5,21 @@
 // trusts.
 //
 // The cryptography is poppler's pdfsig (CMS/PKCS#7, PAdES and CAdES
-// digests, NSS for the chain), run as a child process with a deadline;
-// this package reads its report and, for the time zone pdfsig drops, the
-// signature dictionary's /M date next to the signed byte ranges.
+// digests), run as a child process with a deadline; this package reads its
+// report and, for the time zone pdfsig drops, the signature dictionary's
+// /M date next to the signed byte ranges. The chain is checked by
+// crypto/x509 on the certificates each signature carries (chain.go).
 package signature
 
 import (
 	"bufio"
 	"bytes"
 	"context"
+	"crypto/x509"
 	"flag"
 	"fmt"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
@@ -48,12 +49,12 @@ func (c *Config) Flags(fs *flag.FlagSet) {
 type Verifier struct {
 	Config
 
-	once   sync.Once
-	nssDir string
-	nssErr error
+	once     sync.Once
+	pool     *x509.CertPool // TrustRoots, read once
+	rootsErr error
 }
 
-// New returns a Verifier; Close removes what it made.
+// New returns a Verifier.
 func New(c Config) *Verifier { return &Verifier{Config: c} }
 
 // Verify returns the signatures of the PDF at path, in the order pdfsig
@@ -67,17 +68,14 @@ func (v *Verifier) Verify(ctx context.Context, path string) ([]vanthu.Signature,
 	}
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
-	args := []string{"-no-ocsp"}
-	if v.TrustRoots == "" {
-		args = append(args, "-nocert")
-	} else {
-		dir, err := v.nss()
-		if err != nil {
+	var roots *x509.CertPool
+	if v.TrustRoots != "" {
+		var err error
+		if roots, err = v.roots(); err != nil {
 			return nil, err
 		}
-		args = append(args, "-nssdir", "sql:"+dir)
 	}
-	cmd := exec.CommandContext(ctx, "pdfsig", append(args, path)...)
+	cmd := exec.CommandContext(ctx, "pdfsig", "-nocert", "-no-ocsp", path)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
@@ -90,7 +88,12 @@ func (v *Verifier) Verify(ctx context.Context, path string) ([]vanthu.Signature,
 	if err != nil {
 		return nil, err
 	}
-	sigs := parseReport(out, raw, v.TrustRoots != "")
+	sigs := parseReport(out, raw)
+	if roots != nil && len(sigs) > 0 {
+		if err := checkChains(ctx, path, sigs, roots); err != nil {
+			return nil, err
+		}
+	}
 	// What a signature certifies, and what was changed after it, are told
 	// where qpdf can read them; where it cannot (qpdf missing, the
 	// revisions unreadable), the bytes after are still counted and warned
@@ -111,61 +114,11 @@ func (v *Verifier) Check(ctx context.Context, path string) ([]vanthu.Signature, 
 	return sigs, Warnings(sigs), nil
 }
 
-// nss makes, once, an NSS database in a temporary folder that trusts the
-// PEM roots of TrustRoots, for pdfsig's chain check.
-func (v *Verifier) nss() (string, error) {
-	v.once.Do(func() {
-		roots, _ := filepath.Glob(filepath.Join(v.TrustRoots, "*"))
-		var pems []string
-		for _, r := range roots {
-			if b, err := os.ReadFile(r); err == nil && bytes.Contains(b, []byte("-----BEGIN CERTIFICATE-----")) {
-				pems = append(pems, r)
-			}
-		}
-		if len(pems) == 0 {
-			v.nssErr = fmt.Errorf("trust roots: no PEM certificate in %s", v.TrustRoots)
-			return
-		}
-		dir, err := os.MkdirTemp("", "vanthu-nss-")
-		if err != nil {
-			v.nssErr = err
-			return
-		}
-		run := func(args ...string) error {
-			out, err := exec.Command("certutil", args...).CombinedOutput()
-			if err != nil {
-				return fmt.Errorf("certutil %s: %v: %s", args[0], err, bytes.TrimSpace(out))
-			}
-			return nil
-		}
-		if err := run("-N", "-d", "sql:"+dir, "--empty-password"); err != nil {
-			v.nssErr = err
-			return
-		}
-		for i, p := range pems {
-			if err := run("-A", "-d", "sql:"+dir, "-n", fmt.Sprintf("root-%d", i), "-t", "C,,", "-a", "-i", p); err != nil {
-				v.nssErr = err
-				return
-			}
-		}
-		v.nssDir = dir
-	})
-	return v.nssDir, v.nssErr
-}
-
-// Close removes the NSS database made for the trust roots.
-func (v *Verifier) Close() error {
-	if v.nssDir != "" {
-		return os.RemoveAll(v.nssDir)
-	}
-	return nil
-}
-
 var rangeRe = regexp.MustCompile(`\[(\d+) - (\d+)\]`)
 
-// parseReport reads pdfsig's report on the file raw. checked says whether
-// a trust store was given.
-func parseReport(report, raw []byte, checked bool) []vanthu.Signature {
+// parseReport reads pdfsig's report on the file raw; the chains are
+// checked apart (checkChains).
+func parseReport(report, raw []byte) []vanthu.Signature {
 	var out []vanthu.Signature
 	var ranges [][2]int64 // of the signature being read
 	var wall string       // pdfsig's signing time, without its zone
@@ -221,14 +174,6 @@ func parseReport(report, raw []byte, checked bool) []vanthu.Signature {
 			s.Intact = val == "Signature is Valid."
 			if !s.Intact {
 				s.Error = strings.TrimSuffix(val, ".")
-			}
-		case "Certificate Validation":
-			if checked {
-				trusted := val == "Certificate is Trusted."
-				s.Trusted = &trusted
-				if !trusted && s.Error == "" {
-					s.Error = strings.TrimSuffix(val, ".")
-				}
 			}
 		}
 	}
@@ -434,6 +379,54 @@ func addedNames(kinds []string) string {
 		what[i] = AddedName(k)
 	}
 	return strings.Join(what, ", ")
+}
+
+// Note is what the register's notes say of a file's signatures, in
+// Vietnamese: who signed (and for which organisation, where the
+// certificate names another), when, in Vietnam's time, which signature
+// certifies the file, and the verdict on them all; "" for none. What is
+// wrong is told in full by Warnings.
+func Note(sigs []vanthu.Signature) string {
+	if len(sigs) == 0 {
+		return ""
+	}
+	var who []string
+	intact, trusted, checked := true, true, false
+	for _, s := range sigs {
+		var about []string
+		if s.Organization != "" && !strings.EqualFold(s.Organization, s.Signer) {
+			about = append(about, s.Organization)
+		}
+		if s.Certification != 0 {
+			about = append(about, "chứng thực")
+		}
+		w := orUnknown(s.Signer)
+		if len(about) > 0 {
+			w += " (" + strings.Join(about, "; ") + ")"
+		}
+		if t, err := time.Parse(time.RFC3339, s.SignedAt); err == nil {
+			w += " lúc " + t.In(vanthu.VietnamTime).Format("15:04 02/01/2006")
+		}
+		who = append(who, w)
+		intact = intact && s.Intact
+		if s.Trusted != nil {
+			checked = true
+			trusted = trusted && *s.Trusted
+		}
+	}
+	verdict := "nguyên vẹn"
+	if !intact {
+		verdict = "có chữ ký không hợp lệ"
+	}
+	switch {
+	case !checked:
+		verdict += ", chưa kiểm tra chứng thư số"
+	case !trusted:
+		verdict += ", có chứng thư số không tin cậy"
+	default:
+		verdict += ", chứng thư số tin cậy"
+	}
+	return "Ký số: " + strings.Join(who, ", ") + ": " + verdict
 }
 
 // AddedName names in Vietnamese a kind of change after a signature

@@ -32,11 +32,19 @@ func signed(t *testing.T) (pdf, roots string) {
 	}
 	run("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.pem", "-days", "30",
 		"-subj", "/CN=Vanthu Test Root/O=Vanthu", "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign")
+	// An intermediate CA under the root signs the signer's certificate, as
+	// the government's root does through its CA for state bodies.
+	run("openssl", "req", "-newkey", "rsa:2048", "-nodes", "-keyout", "int.key", "-out", "int.csr", "-subj", "/CN=Vanthu Test CA/O=Vanthu")
+	os.WriteFile(filepath.Join(dir, "intext"), []byte("basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign\n"), 0o644)
+	run("openssl", "x509", "-req", "-in", "int.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial", "-out", "int.pem", "-days", "30", "-extfile", "intext")
 	run("openssl", "req", "-newkey", "rsa:2048", "-nodes", "-keyout", "leaf.key", "-out", "leaf.csr", "-utf8",
 		"-subj", "/CN=Ủy ban nhân dân tỉnh Thử/O=Tỉnh Thử/C=VN")
 	os.WriteFile(filepath.Join(dir, "ext"), []byte("keyUsage=critical,digitalSignature,nonRepudiation\n"), 0o644)
-	run("openssl", "x509", "-req", "-in", "leaf.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial", "-out", "leaf.pem", "-days", "30", "-extfile", "ext")
-	run("openssl", "pkcs12", "-export", "-inkey", "leaf.key", "-in", "leaf.pem", "-certfile", "ca.pem", "-name", "signer", "-out", "leaf.p12", "-passout", "pass:")
+	run("openssl", "x509", "-req", "-in", "leaf.csr", "-CA", "int.pem", "-CAkey", "int.key", "-CAcreateserial", "-out", "leaf.pem", "-days", "30", "-extfile", "ext")
+	chain, _ := os.ReadFile(filepath.Join(dir, "int.pem"))
+	root, _ := os.ReadFile(filepath.Join(dir, "ca.pem"))
+	os.WriteFile(filepath.Join(dir, "chain.pem"), append(chain, root...), 0o644)
+	run("openssl", "pkcs12", "-export", "-inkey", "leaf.key", "-in", "leaf.pem", "-certfile", "chain.pem", "-name", "signer", "-out", "leaf.p12", "-passout", "pass:")
 	os.Mkdir(filepath.Join(dir, "db"), 0o700)
 	run("certutil", "-N", "-d", "sql:db", "--empty-password")
 	run("pk12util", "-i", "leaf.p12", "-d", "sql:db", "-W", "")
@@ -75,6 +83,11 @@ func TestVerifySigned(t *testing.T) {
 	}
 	if w := Warnings(sigs); len(w) != 0 {
 		t.Errorf("warnings for an intact file: %q", w)
+	}
+	// The register's note: who, for whom, when, and the verdict.
+	if n := Note(sigs); !strings.HasPrefix(n, "Ký số: Ủy ban nhân dân tỉnh Thử (Tỉnh Thử) lúc "+at.In(vanthu.VietnamTime).Format("15:04 02/01/2006")) ||
+		!strings.HasSuffix(n, ": nguyên vẹn, chưa kiểm tra chứng thư số") {
+		t.Errorf("register note %q", n)
 	}
 }
 
@@ -121,33 +134,44 @@ func TestVerifyModified(t *testing.T) {
 
 func TestVerifyTrustRoots(t *testing.T) {
 	pdf, roots := signed(t)
-	// The signer's own root in the store: the chain is checked, and the
-	// verdict is a boolean, never null.
-	v := New(Config{TrustRoots: roots})
-	defer v.Close()
-	sigs, err := v.Verify(context.Background(), pdf)
-	if err != nil || len(sigs) != 1 {
-		t.Fatalf("%v, %+v", err, sigs)
-	}
-	if sigs[0].Trusted == nil {
-		t.Fatal("trust roots configured, trusted is null")
+	// The signer's own root in the store, or only the CA under it that
+	// issued the signer's certificate: the chain reaches it, through the
+	// certificates the signature carries, and the verdict is true.
+	intermediate := t.TempDir()
+	ca, _ := os.ReadFile(filepath.Join(filepath.Dir(pdf), "int.pem"))
+	os.WriteFile(filepath.Join(intermediate, "ca.pem"), ca, 0o644)
+	for _, dir := range []string{roots, intermediate} {
+		sigs, err := New(Config{TrustRoots: dir}).Verify(context.Background(), pdf)
+		if err != nil || len(sigs) != 1 {
+			t.Fatalf("%v, %+v", err, sigs)
+		}
+		if s := sigs[0]; s.Trusted == nil || !*s.Trusted || s.Error != "" {
+			t.Errorf("trusting %s: trusted %v, error %q; want true", filepath.Base(dir), s.Trusted, s.Error)
+		}
+		if w := Warnings(sigs); len(w) != 0 {
+			t.Errorf("warnings for a trusted chain: %q", w)
+		}
+		if n := Note(sigs); !strings.HasSuffix(n, ": nguyên vẹn, chứng thư số tin cậy") {
+			t.Errorf("register note %q, want the chain trusted", n)
+		}
 	}
 	// A store of another root: the chain does not reach it.
 	other := t.TempDir()
 	_, otherRoots := signed(t)
-	ca, _ := os.ReadFile(filepath.Join(otherRoots, "ca.pem"))
+	ca, _ = os.ReadFile(filepath.Join(otherRoots, "ca.pem"))
 	os.WriteFile(filepath.Join(other, "other.pem"), ca, 0o644)
-	w := New(Config{TrustRoots: other})
-	defer w.Close()
-	sigs, err = w.Verify(context.Background(), pdf)
+	sigs, err := New(Config{TrustRoots: other}).Verify(context.Background(), pdf)
 	if err != nil || len(sigs) != 1 || sigs[0].Trusted == nil {
 		t.Fatalf("%v, %+v", err, sigs)
 	}
-	if *sigs[0].Trusted {
-		t.Error("signed under one root, trusted by a store holding only another")
+	if *sigs[0].Trusted || !strings.Contains(sigs[0].Error, "unknown authority") {
+		t.Errorf("signed under one root, a store holding only another: trusted %v, error %q", *sigs[0].Trusted, sigs[0].Error)
 	}
 	if len(Warnings(sigs)) == 0 {
 		t.Error("an untrusted chain gives the clerk no warning")
+	}
+	if n := Note(sigs); !strings.HasSuffix(n, "có chứng thư số không tin cậy") {
+		t.Errorf("register note %q, want the chain untrusted", n)
 	}
 	// A folder without certificates is a configuration error, said once.
 	if _, err := New(Config{TrustRoots: t.TempDir()}).Verify(context.Background(), pdf); err == nil {
@@ -251,6 +275,30 @@ func TestVerifyRealDocuments(t *testing.T) {
 	}
 }
 
+// The chains of the real documents' signatures, against a store that
+// holds another root: each signature's own certificate (its signer's) is
+// read from its CMS, PKCS#7 or CAdES, and found not to reach the store.
+func TestTrustRealDocuments(t *testing.T) {
+	files := realDocuments(t)
+	_, roots := signed(t)
+	v := New(Config{TrustRoots: roots})
+	n := 0
+	for _, f := range files {
+		sigs, err := v.Verify(context.Background(), f)
+		if err != nil {
+			t.Errorf("%s: %v", filepath.Base(f), err)
+			continue
+		}
+		for i, s := range sigs {
+			n++
+			if s.Trusted == nil || *s.Trusted || !s.Intact || !strings.Contains(s.Error, "unknown authority") {
+				t.Errorf("%s #%d (%s): intact %v, trusted %v, error %q; want intact, untrusted: unknown authority", filepath.Base(f), i+1, s.Signer, s.Intact, s.Trusted, s.Error)
+			}
+		}
+	}
+	t.Logf("%d signatures in %d files", n, len(files))
+}
+
 func TestDNValue(t *testing.T) {
 	dn := `E=ttcbth@quangngai.gov.vn,UID=MST:4300476238,CN=TRUNG TÂM CÔNG BÁO VÀ TIN HỌC,OU=VĂN PHÒNG,O=ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI,L=Quảng Ngãi,C=VN`
 	if got := DNValue(dn, "O"); got != "ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI" {
@@ -267,7 +315,7 @@ func TestDNValue(t *testing.T) {
 func FuzzParseReport(f *testing.F) {
 	f.Add([]byte("Signature #1:\n  - Signed Ranges: [0 - 10], [20 - 30]\n  - Signing Time: Jan 07 2025 03:09:57\n"), []byte("0123456789/M(D:20250107100957+07'00')xxxxxxxxxxxxxxxxxxxx"))
 	f.Fuzz(func(t *testing.T, report, raw []byte) {
-		for _, s := range parseReport(report, raw, true) {
+		for _, s := range parseReport(report, raw) {
 			if s.UnsignedBytes < 0 {
 				t.Fatal("negative unsigned bytes")
 			}

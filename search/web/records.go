@@ -20,6 +20,7 @@ import (
 	"github.com/vanthu/vanthu/casefile"
 	"github.com/vanthu/vanthu/dict"
 	"github.com/vanthu/vanthu/extract"
+	"github.com/vanthu/vanthu/intake/signature"
 )
 
 // patchRequest is a clerk's correction: the fields to set, and who sets them.
@@ -398,6 +399,9 @@ func registerEntry(d vanthu.Document) RegisterEntry {
 		notes = append(notes, "Lỗi xử lý: "+d.Error)
 	} else if !d.Status.Done() {
 		notes = append(notes, "Đang xử lý")
+	}
+	if n := signature.Note(d.Signatures); n != "" {
+		notes = append(notes, n)
 	}
 	notes = append(notes, d.Warnings...)
 	if len(d.Review) > 0 {

@@ -358,6 +358,11 @@ func TestDocumentPageSignaturesAndHeaderCrop(t *testing.T) {
 	if !strings.Contains(string(b), "sửa đổi sau khi ký") {
 		t.Errorf("register notes lack the signature warning: %.600s", b)
 	}
+	// And who signed, when, and the verdict (NĐ 30: the văn thư checks an
+	// electronic document before registering it).
+	if want := "Ký số: Ủy ban nhân dân tỉnh Bình An (Tỉnh Bình An; chứng thực) lúc 10:09 07/01/2025, Trung tâm Công báo (ỦY BAN NHÂN DÂN TỈNH BÌNH AN) lúc 10:44 07/01/2025: có chữ ký không hợp lệ, có chứng thư số không tin cậy"; !strings.Contains(string(b), want) {
+		t.Errorf("register notes lack %q: %.900s", want, b)
+	}
 }
 
 // The crop the clerk types a handwritten number from is of the page the

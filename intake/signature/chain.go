@@ -1,0 +1,150 @@
+package signature
+
+import (
+	"bytes"
+	"context"
+	"crypto/x509"
+	"encoding/pem"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/vanthu/vanthu"
+)
+
+// The chain check. pdfsig dumps each signature's CMS (-dump), openssl
+// reads the certificates it carries, and crypto/x509 builds a chain from
+// the signer's certificate through them to a root the agency trusts, as
+// it stood when the document says it was signed.
+//
+// pdfsig's own check (NSS) is not used: the poppler of Debian 12 (22.12)
+// reads NSS's last error after a chain check whether the check failed or
+// not, so with OCSP off (an office may be offline) a chain that checks
+// out can read "Unknown issue with Certificate or corrupted data"; with
+// OCSP on, each check waits on the network.
+
+// roots reads, once, the PEM certificates of TrustRoots: the agency's
+// roots, or the intermediate CA it trusts as one (as the government's "CA
+// phục vụ các cơ quan Nhà nước"), each an anchor of the chains.
+func (v *Verifier) roots() (*x509.CertPool, error) {
+	v.once.Do(func() {
+		files, _ := filepath.Glob(filepath.Join(v.TrustRoots, "*"))
+		pool := x509.NewCertPool()
+		n := 0
+		for _, f := range files {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				continue
+			}
+			for _, c := range pemCerts(b) {
+				pool.AddCert(c)
+				n++
+			}
+		}
+		if n == 0 {
+			v.rootsErr = fmt.Errorf("trust roots: no PEM certificate in %s", v.TrustRoots)
+			return
+		}
+		v.pool = pool
+	})
+	return v.pool, v.rootsErr
+}
+
+// pemCerts returns the certificates PEM-encoded in b.
+func pemCerts(b []byte) []*x509.Certificate {
+	var out []*x509.Certificate
+	for {
+		var blk *pem.Block
+		if blk, b = pem.Decode(b); blk == nil {
+			return out
+		}
+		if blk.Type != "CERTIFICATE" {
+			continue
+		}
+		if c, err := x509.ParseCertificate(blk.Bytes); err == nil {
+			out = append(out, c)
+		}
+	}
+}
+
+// checkChains sets the Trusted (and, where not, Error) of each of the
+// signatures of the PDF at path from its CMS, which pdfsig dumps. An error
+// means the check could not be made.
+func checkChains(ctx context.Context, path string, sigs []vanthu.Signature, roots *x509.CertPool) error {
+	path, err := filepath.Abs(path)
+	if err != nil {
+		return err
+	}
+	dir, err := os.MkdirTemp("", "vanthu-sigs-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	// pdfsig names each CMS after the file, in its working folder: a name
+	// of Vanthu's own, whatever the file's.
+	if err := os.Symlink(path, filepath.Join(dir, "f.pdf")); err != nil {
+		return err
+	}
+	cmd := exec.CommandContext(ctx, "pdfsig", "-dump", "f.pdf")
+	cmd.Dir = dir
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return fmt.Errorf("pdfsig -dump: %v: %s", err, bytes.TrimSpace(out))
+	}
+	for i := range sigs {
+		s := &sigs[i]
+		err := checkChain(ctx, filepath.Join(dir, fmt.Sprintf("f.pdf.sig%d", i)), s, roots)
+		trusted := err == nil
+		s.Trusted = &trusted
+		if err != nil && s.Error == "" {
+			s.Error = err.Error()
+		}
+	}
+	return nil
+}
+
+// checkChain checks the chain of the signature s, whose CMS is the file
+// cms: from the certificate of its signer, through the others the CMS
+// carries, to one of roots, at the time it was signed (now, where it does
+// not say), for any use.
+func checkChain(ctx context.Context, cms string, s *vanthu.Signature, roots *x509.CertPool) error {
+	out, err := exec.CommandContext(ctx, "openssl", "pkcs7", "-inform", "DER", "-in", cms, "-print_certs").Output()
+	if err != nil {
+		return fmt.Errorf("certificate unreadable: openssl pkcs7: %v", err)
+	}
+	certs := pemCerts(out)
+	leaf := signerCert(certs, s.Signer)
+	if leaf == nil {
+		return errors.New("certificate not found in the signature")
+	}
+	inter := x509.NewCertPool()
+	for _, c := range certs {
+		if c != leaf {
+			inter.AddCert(c)
+		}
+	}
+	at := time.Now()
+	if t, err := time.Parse(time.RFC3339, s.SignedAt); err == nil {
+		at = t
+	}
+	_, err = leaf.Verify(x509.VerifyOptions{Roots: roots, Intermediates: inter, CurrentTime: at, KeyUsages: []x509.ExtKeyUsage{x509.ExtKeyUsageAny}})
+	if err != nil {
+		return errors.New(strings.TrimPrefix(err.Error(), "x509: "))
+	}
+	return nil
+}
+
+// signerCert picks, of the certificates a signature carries, the signer's:
+// the one not a CA whose common name is the one pdfsig reported; or, where
+// pdfsig reported none, the first not a CA.
+func signerCert(certs []*x509.Certificate, cn string) *x509.Certificate {
+	for _, c := range certs {
+		if !c.IsCA && (c.Subject.CommonName == cn || cn == "") {
+			return c
+		}
+	}
+	return nil
+}
