@@ -2,6 +2,7 @@ package signature
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"crypto/x509"
 	"encoding/pem"
@@ -40,7 +41,8 @@ func (v *Verifier) roots() (*x509.CertPool, error) {
 			if err != nil {
 				continue
 			}
-			for _, c := range pemCerts(b) {
+			certs, _ := pemCerts(b)
+			for _, c := range certs {
 				pool.AddCert(c)
 				n++
 			}
@@ -54,20 +56,23 @@ func (v *Verifier) roots() (*x509.CertPool, error) {
 	return v.pool, v.rootsErr
 }
 
-// pemCerts returns the certificates PEM-encoded in b.
-func pemCerts(b []byte) []*x509.Certificate {
-	var out []*x509.Certificate
+// pemCerts returns the certificates PEM-encoded in b, and why the first
+// of those it could not read was unreadable.
+func pemCerts(b []byte) (out []*x509.Certificate, bad error) {
 	for {
 		var blk *pem.Block
 		if blk, b = pem.Decode(b); blk == nil {
-			return out
+			return out, bad
 		}
 		if blk.Type != "CERTIFICATE" {
 			continue
 		}
-		if c, err := x509.ParseCertificate(blk.Bytes); err == nil {
-			out = append(out, c)
+		c, err := x509.ParseCertificate(blk.Bytes)
+		if err != nil {
+			bad = cmp.Or(bad, err)
+			continue
 		}
+		out = append(out, c)
 	}
 }
 
@@ -115,9 +120,12 @@ func checkChain(ctx context.Context, cms string, s *vanthu.Signature, roots *x50
 	if err != nil {
 		return fmt.Errorf("certificate unreadable: openssl pkcs7: %v", err)
 	}
-	certs := pemCerts(out)
+	certs, bad := pemCerts(out)
 	leaf := signerCert(certs, s.Signer)
-	if leaf == nil {
+	switch {
+	case leaf == nil && bad != nil:
+		return fmt.Errorf("certificate unreadable: %v", bad)
+	case leaf == nil:
 		return errors.New("certificate not found in the signature")
 	}
 	inter := x509.NewCertPool()

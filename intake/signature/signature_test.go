@@ -3,6 +3,7 @@ package signature
 import (
 	"bytes"
 	"context"
+	"encoding/pem"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -322,4 +323,27 @@ func FuzzParseReport(f *testing.F) {
 		}
 		DNValue(string(report), "O")
 	})
+}
+
+// A signature whose CMS carries no certificate that can be read is not
+// trusted, and says why.
+func TestChainUnreadable(t *testing.T) {
+	_, roots := signed(t)
+	pool, err := New(Config{TrustRoots: roots}).roots()
+	if err != nil {
+		t.Fatal(err)
+	}
+	garbage := filepath.Join(t.TempDir(), "f.pdf.sig0")
+	os.WriteFile(garbage, []byte("0\x82\x01\x00not a CMS"), 0o644)
+	s := vanthu.Signature{Signer: "Ủy ban nhân dân tỉnh Thử"}
+	if err := checkChain(context.Background(), garbage, &s, pool); err == nil || !strings.Contains(err.Error(), "certificate unreadable") {
+		t.Errorf("a CMS of garbage: %v, want certificate unreadable", err)
+	}
+	// A certificate whose DER is cut short, among the PEM a CMS gives.
+	ca, _ := os.ReadFile(filepath.Join(roots, "ca.pem"))
+	blk, _ := pem.Decode(ca)
+	cut := pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: blk.Bytes[:len(blk.Bytes)/2]})
+	if certs, bad := pemCerts(append(cut, ca...)); len(certs) != 1 || bad == nil {
+		t.Errorf("a cut certificate beside a whole one: %d read, error %v; want 1 and an error", len(certs), bad)
+	}
 }
