@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/vanthu/vanthu/blob"
 	"github.com/vanthu/vanthu/intake/pipeline"
@@ -60,6 +61,15 @@ func process(ctx context.Context, args []string) error {
 		}
 		md := r.Metadata
 		fmt.Printf("   %s %s — %s, %s %s\n   %s\n   ký: %s (%s)\n", md.DocType, md.Number, md.Issuer, md.Place, md.IssuedDate, md.Subject, md.Signer, md.SignerTitle)
+		if len(r.Review) > 0 {
+			fmt.Printf("   cần kiểm tra: %s\n", strings.Join(r.Review, ", "))
+		}
+		if n := signature.Note(r.Signatures); n != "" {
+			fmt.Printf("   %s\n", n)
+		}
+		for _, w := range r.Warnings {
+			fmt.Printf("   ! %s\n", w)
+		}
 		for _, pg := range r.Pages {
 			fmt.Printf("--- trang %d (%.0f%%)\n%s\n", pg.Number, pg.Confidence, pg.Text)
 		}

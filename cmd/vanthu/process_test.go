@@ -1,9 +1,13 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
+	"os"
 	"os/exec"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -80,5 +84,25 @@ func TestProcessLegacyTextLayer(t *testing.T) {
 	md := r.Metadata
 	if md.Number != "12/TB-SNV" || md.Issuer != "SỞ NỘI VỤ" || md.IssuedDate != "2019-03-05" || md.Place != "Hòa Bình" || md.DocType != "Thông báo" {
 		t.Errorf("metadata = %+v", md)
+	}
+}
+
+// vanthu process without --json tells the clerk what the register's notes
+// say of a signed file's signatures, and what to check.
+func TestProcessTextSigned(t *testing.T) {
+	dir := cmp.Or(os.Getenv("VANTHU_SHARED"), "../../../shared")
+	file := filepath.Join(dir, "real", "docs", "real-18.pdf") // born-digital, one page, signed five times
+	if _, err := os.Stat(file); err != nil {
+		t.Skipf("no real document %s", file)
+	}
+	cmd := exec.Command(vanthuBin, "process", file)
+	cmd.Env = withoutOMP()
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("process: %v", err)
+	}
+	want := regexp.MustCompile(`(?m)^   Ký số: .+ lúc \d\d:\d\d \d\d/\d\d/\d{4}, .+ \(\d chữ ký\), .+: nguyên vẹn, chưa kiểm tra chứng thư số$`)
+	if !want.Match(out) {
+		t.Errorf("no line of the signatures matching %s in:\n%.1500s", want, out)
 	}
 }

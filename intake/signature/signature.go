@@ -384,13 +384,16 @@ func addedNames(kinds []string) string {
 // Note is what the register's notes say of a file's signatures, in
 // Vietnamese: who signed (and for which organisation, where the
 // certificate names another), when, in Vietnam's time, which signature
-// certifies the file, and the verdict on them all; "" for none. What is
-// wrong is told in full by Warnings.
+// certifies the file, and the verdict on them all; "" for none. Signatures
+// one after another by the same signer in the same minute (an office's
+// certificate signing the number, the date and the seal) are named once,
+// with their count. What is wrong is told in full by Warnings.
 func Note(sigs []vanthu.Signature) string {
 	if len(sigs) == 0 {
 		return ""
 	}
 	var who []string
+	var times []int // of each of who
 	intact, trusted, checked := true, true, false
 	for _, s := range sigs {
 		var about []string
@@ -407,7 +410,11 @@ func Note(sigs []vanthu.Signature) string {
 		if t, err := time.Parse(time.RFC3339, s.SignedAt); err == nil {
 			w += " lúc " + t.In(vanthu.VietnamTime).Format("15:04 02/01/2006")
 		}
-		who = append(who, w)
+		if n := len(who); n > 0 && who[n-1] == w {
+			times[n-1]++
+		} else {
+			who, times = append(who, w), append(times, 1)
+		}
 		intact = intact && s.Intact
 		if s.Trusted != nil {
 			checked = true
@@ -425,6 +432,11 @@ func Note(sigs []vanthu.Signature) string {
 		verdict += ", có chứng thư số không tin cậy"
 	default:
 		verdict += ", chứng thư số tin cậy"
+	}
+	for i, n := range times {
+		if n > 1 {
+			who[i] += fmt.Sprintf(" (%d chữ ký)", n)
+		}
 	}
 	return "Ký số: " + strings.Join(who, ", ") + ": " + verdict
 }

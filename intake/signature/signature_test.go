@@ -273,6 +273,28 @@ func TestVerifyRealDocuments(t *testing.T) {
 		if w := Warnings(sigs); len(w) != 0 {
 			t.Errorf("%s: warnings for a file as the agency issued it: %q", filepath.Base(f), w)
 		}
+		// The register's note names every signer pdfsig lists.
+		note := Note(sigs)
+		for _, n := range names {
+			if !strings.Contains(note, n[1]) {
+				t.Errorf("%s: the register's note %q lacks %q", filepath.Base(f), note, n[1])
+			}
+		}
+	}
+}
+
+// The register's note names signatures one after another by the same
+// signer in the same minute once, with their count.
+func TestNoteCountsRepeats(t *testing.T) {
+	yes := true
+	office := vanthu.Signature{Signer: "Ủy ban nhân dân tỉnh Thử", Organization: "Tỉnh Thử", SignedAt: "2025-01-24T16:47:10+07:00", Intact: true, Trusted: &yes}
+	later := office
+	later.SignedAt = "2025-01-24T16:47:40+07:00"
+	person := vanthu.Signature{Signer: "Nguyễn Văn An", Organization: "Ủy ban nhân dân tỉnh Thử", SignedAt: "2025-01-24T08:47:00Z", Intact: true, Trusted: &yes}
+	got := Note([]vanthu.Signature{person, office, later, office})
+	want := "Ký số: Nguyễn Văn An (Ủy ban nhân dân tỉnh Thử) lúc 15:47 24/01/2025, Ủy ban nhân dân tỉnh Thử (Tỉnh Thử) lúc 16:47 24/01/2025 (3 chữ ký): nguyên vẹn, chứng thư số tin cậy"
+	if got != want {
+		t.Errorf("note\n%q, want\n%q", got, want)
 	}
 }
 
