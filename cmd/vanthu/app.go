@@ -114,6 +114,9 @@ func openApp(cfg config, c cluster) (*app, error) {
 			a.Close()
 		}
 	}()
+	if err := a.pipeline.Signatures.Ready(); err != nil {
+		return nil, err
+	}
 	if c.has("intake") || c.has("index") || c.has("search") {
 		if a.registry, err = registry.Open(filepath.Join(cfg.Data, "registry.db")); err != nil {
 			if errors.Is(err, bolterrors.ErrTimeout) {

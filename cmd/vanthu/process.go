@@ -42,6 +42,9 @@ func process(ctx context.Context, args []string) error {
 	}
 	bs.Scratch = true // removed when done: nothing to make durable
 	verifier := signature.New(sigs)
+	if err := verifier.Ready(); err != nil {
+		return err
+	}
 	p := &pipeline.Processor{Rasteriser: &ocr.Rasteriser{Config: rc, Blobs: bs}, Signatures: verifier, OCR: oc, Workers: *workers}
 	enc := json.NewEncoder(os.Stdout)
 	enc.SetEscapeHTML(false)

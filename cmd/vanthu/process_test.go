@@ -106,3 +106,14 @@ func TestProcessTextSigned(t *testing.T) {
 		t.Errorf("no line of the signatures matching %s in:\n%.1500s", want, out)
 	}
 }
+
+// Trust roots that hold no certificate are refused before any file is
+// read, rather than leaving every signature unchecked.
+func TestProcessTrustRootsEmpty(t *testing.T) {
+	cmd := exec.Command(vanthuBin, "process", "--trust-roots", t.TempDir(), "../../testdata/scans/congvan.png")
+	cmd.Env = withoutOMP()
+	out, err := cmd.CombinedOutput()
+	if err == nil || !strings.Contains(string(out), "no PEM certificate") || strings.Contains(string(out), "== ") {
+		t.Errorf("process with an empty --trust-roots: %v\n%s", err, out)
+	}
+}

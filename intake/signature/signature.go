@@ -57,6 +57,17 @@ type Verifier struct {
 // New returns a Verifier.
 func New(c Config) *Verifier { return &Verifier{Config: c} }
 
+// Ready reads the trust roots, where they are configured, and says what
+// is wrong with them: a service refuses to start on roots it cannot use
+// rather than leave every signature unchecked.
+func (v *Verifier) Ready() error {
+	if v.TrustRoots == "" {
+		return nil
+	}
+	_, err := v.roots()
+	return err
+}
+
 // Verify returns the signatures of the PDF at path, in the order pdfsig
 // lists them; none for an unsigned file. An error means the check could not
 // be made (pdfsig missing, the file unreadable), not that a signature is

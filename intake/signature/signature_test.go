@@ -175,8 +175,15 @@ func TestVerifyTrustRoots(t *testing.T) {
 		t.Errorf("register note %q, want the chain untrusted", n)
 	}
 	// A folder without certificates is a configuration error, said once.
-	if _, err := New(Config{TrustRoots: t.TempDir()}).Verify(context.Background(), pdf); err == nil {
+	empty := New(Config{TrustRoots: t.TempDir()})
+	if err := empty.Ready(); err == nil {
+		t.Error("an empty trust-roots folder ready")
+	}
+	if _, err := empty.Verify(context.Background(), pdf); err == nil {
 		t.Error("an empty trust-roots folder accepted")
+	}
+	if err := New(Config{}).Ready(); err != nil {
+		t.Errorf("no trust roots: %v", err)
 	}
 }
 
