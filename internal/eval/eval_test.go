@@ -93,7 +93,6 @@ func processFiles(files map[string]string) (map[string]pipeline.Result, error) {
 	}
 	bs := blobStore
 	sigs := signature.New(signature.Config{})
-	defer sigs.Close()
 	p := &pipeline.Processor{Rasteriser: &ocr.Rasteriser{Config: ocr.DefaultRasterConfig(), Blobs: bs}, Signatures: sigs, OCR: ocr.DefaultConfig()}
 	paths := slices.Sorted(maps.Keys(files))
 	out := map[string]pipeline.Result{}
