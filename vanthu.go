@@ -399,6 +399,10 @@ type Signature struct {
 	// revisions change (Certify…); 0 for an approval signature, which
 	// forbids nothing.
 	Certification int `json:"certification,omitempty"`
+	// TimeStamp: a document time stamp (RFC 3161, PAdES's archive time
+	// stamp), the time-stamping authority's and no person's; Signer names
+	// the authority and SignedAt is the time it attests.
+	TimeStamp bool `json:"time_stamp,omitempty"`
 	// AddedAfter says what the revisions after the signed ranges change,
 	// where they could be read (Added…): a later signature, the data kept
 	// to validate signatures in years to come, comments, the file's

@@ -76,39 +76,49 @@ func pemCerts(b []byte) (out []*x509.Certificate, bad error) {
 	}
 }
 
-// checkChains sets the Trusted (and, where not, Error) of each of the
-// signatures of the PDF at path from its CMS, which pdfsig dumps. An error
-// means the check could not be made.
-func checkChains(ctx context.Context, path string, sigs []vanthu.Signature, roots *x509.CertPool) error {
+// dump has pdfsig write each signature's CMS of the PDF at path into a
+// new temporary folder, as cmsFile names them, and returns the folder.
+func dump(ctx context.Context, path string) (string, error) {
 	path, err := filepath.Abs(path)
 	if err != nil {
-		return err
+		return "", err
 	}
 	dir, err := os.MkdirTemp("", "vanthu-sigs-")
 	if err != nil {
-		return err
+		return "", err
 	}
-	defer os.RemoveAll(dir)
 	// pdfsig names each CMS after the file, in its working folder: a name
 	// of Vanthu's own, whatever the file's.
-	if err := os.Symlink(path, filepath.Join(dir, "f.pdf")); err != nil {
-		return err
+	err = os.Symlink(path, filepath.Join(dir, "f.pdf"))
+	if err == nil {
+		cmd := exec.CommandContext(ctx, "pdfsig", "-dump", "f.pdf")
+		cmd.Dir = dir
+		if out, cerr := cmd.CombinedOutput(); cerr != nil {
+			err = fmt.Errorf("pdfsig -dump: %v: %s", cerr, bytes.TrimSpace(out))
+		}
 	}
-	cmd := exec.CommandContext(ctx, "pdfsig", "-dump", "f.pdf")
-	cmd.Dir = dir
-	if out, err := cmd.CombinedOutput(); err != nil {
-		return fmt.Errorf("pdfsig -dump: %v: %s", err, bytes.TrimSpace(out))
+	if err != nil {
+		os.RemoveAll(dir)
+		return "", err
 	}
+	return dir, nil
+}
+
+// cmsFile is where dump wrote signature i's CMS in dir.
+func cmsFile(dir string, i int) string { return filepath.Join(dir, fmt.Sprintf("f.pdf.sig%d", i)) }
+
+// checkChains sets the Trusted (and, where not, Error) of each signature
+// from its CMS, dumped into dir.
+func checkChains(ctx context.Context, dir string, sigs []vanthu.Signature, roots *x509.CertPool) {
 	for i := range sigs {
 		s := &sigs[i]
-		err := checkChain(ctx, filepath.Join(dir, fmt.Sprintf("f.pdf.sig%d", i)), s, roots)
+		err := checkChain(ctx, cmsFile(dir, i), s, roots)
 		trusted := err == nil
 		s.Trusted = &trusted
 		if err != nil && s.Error == "" {
 			s.Error = err.Error()
 		}
 	}
-	return nil
 }
 
 // checkChain checks the chain of the signature s, whose CMS is the file

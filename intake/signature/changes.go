@@ -97,7 +97,7 @@ func revisions(ctx context.Context, path string, raw []byte, sigs []vanthu.Signa
 	if err != nil {
 		return err
 	}
-	certify(cur, int64(len(raw)), sigs)
+	describe(cur, int64(len(raw)), sigs)
 	var todo []int
 	for i, s := range sigs {
 		if s.UnsignedBytes > 0 && s.UnsignedBytes < int64(len(raw)) {
@@ -130,11 +130,12 @@ func revisions(ctx context.Context, path string, raw []byte, sigs []vanthu.Signa
 	return nil
 }
 
-// certify sets each signature's Certification from its dictionary in cur,
-// the one whose byte ranges end where the signature's do (the file of size
+// describe sets what each signature's dictionary in cur says of it (its
+// Certification, and whether it is a TimeStamp), the dictionary being the
+// one whose byte ranges end where the signature's do (the file of size
 // bytes less those after the signature).
-func certify(cur *revision, size int64, sigs []vanthu.Signature) {
-	byEnd := map[int64]int{}
+func describe(cur *revision, size int64, sigs []vanthu.Signature) {
+	byEnd := map[int64]map[string]any{}
 	for _, v := range cur.objs {
 		d, _ := v.(map[string]any)
 		br, _ := d["/ByteRange"].([]any)
@@ -143,12 +144,15 @@ func certify(cur *revision, size int64, sigs []vanthu.Signature) {
 		}
 		off, ok1 := br[len(br)-2].(float64)
 		n, ok2 := br[len(br)-1].(float64)
-		if p := cur.docMDP(d); ok1 && ok2 && p > 0 {
-			byEnd[int64(off+n)] = p
+		if ok1 && ok2 {
+			byEnd[int64(off+n)] = d
 		}
 	}
 	for i := range sigs {
-		sigs[i].Certification = byEnd[size-sigs[i].UnsignedBytes]
+		if d := byEnd[size-sigs[i].UnsignedBytes]; d != nil {
+			sigs[i].Certification = cur.docMDP(d)
+			sigs[i].TimeStamp = cur.isTimeStamp(d)
+		}
 	}
 }
 

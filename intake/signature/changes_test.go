@@ -237,7 +237,7 @@ func FuzzClassify(f *testing.F) {
 		if err1 != nil || err2 != nil {
 			return
 		}
-		certify(cur, int64(len(after)), []vanthu.Signature{{}, {UnsignedBytes: 1}})
+		describe(cur, int64(len(after)), []vanthu.Signature{{}, {UnsignedBytes: 1}})
 		c := newClassifier(context.Background(), old, partsOf(cur))
 		for n := range cur.objs {
 			if !cur.streams[n] { // a stream's bytes are compared through qpdf
@@ -356,7 +356,7 @@ func TestTimeStampIsValidation(t *testing.T) {
 		t.Fatal(err)
 	}
 	sigs := []vanthu.Signature{{UnsignedBytes: 70}, {}}
-	certify(cur, 120, sigs)
+	describe(cur, 120, sigs)
 	if sigs[0].Certification != vanthu.CertifyNoChanges || sigs[1].Certification != 0 {
 		t.Errorf("certifications %d, %d: want %d, 0", sigs[0].Certification, sigs[1].Certification, vanthu.CertifyNoChanges)
 	}

@@ -16,6 +16,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/x509"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -99,17 +100,27 @@ func (v *Verifier) Verify(ctx context.Context, path string) ([]vanthu.Signature,
 	if err != nil {
 		return nil, err
 	}
-	sigs := parseReport(out, raw)
-	if roots != nil && len(sigs) > 0 {
-		if err := checkChains(ctx, path, sigs, roots); err != nil {
+	sigs, ranges := parseReport(out, raw)
+	// What a signature certifies, whether it is a document time stamp, and
+	// what was changed after it, are told where qpdf can read them; where
+	// it cannot (qpdf missing, the revisions unreadable), the bytes after
+	// are still counted and warned of.
+	_ = revisions(ctx, path, raw, sigs)
+	if len(sigs) == 0 || roots == nil && !slices.ContainsFunc(sigs, func(s vanthu.Signature) bool { return s.TimeStamp }) {
+		return sigs, nil
+	}
+	dir, err := dump(ctx, path)
+	if err != nil {
+		if roots != nil {
 			return nil, err
 		}
+		return sigs, nil // the time stamps stay as pdfsig left them
 	}
-	// What a signature certifies, and what was changed after it, are told
-	// where qpdf can read them; where it cannot (qpdf missing, the
-	// revisions unreadable), the bytes after are still counted and warned
-	// of.
-	_ = revisions(ctx, path, raw, sigs)
+	defer os.RemoveAll(dir)
+	timeStamps(ctx, dir, raw, sigs, ranges)
+	if roots != nil {
+		checkChains(ctx, dir, sigs, roots)
+	}
 	return sigs, nil
 }
 
@@ -127,16 +138,18 @@ func (v *Verifier) Check(ctx context.Context, path string) ([]vanthu.Signature, 
 
 var rangeRe = regexp.MustCompile(`\[(\d+) - (\d+)\]`)
 
-// parseReport reads pdfsig's report on the file raw; the chains are
-// checked apart (checkChains).
-func parseReport(report, raw []byte) []vanthu.Signature {
+// parseReport reads pdfsig's report on the file raw: the signatures, and
+// the byte ranges each signs. The chains are checked apart (checkChains).
+func parseReport(report, raw []byte) ([]vanthu.Signature, [][][2]int64) {
 	var out []vanthu.Signature
+	var signed [][][2]int64
 	var ranges [][2]int64 // of the signature being read
 	var wall string       // pdfsig's signing time, without its zone
 	finish := func() {
 		if len(out) == 0 {
 			return
 		}
+		signed = append(signed, ranges)
 		s := &out[len(out)-1]
 		var dict time.Time
 		dictOK := false
@@ -189,7 +202,7 @@ func parseReport(report, raw []byte) []vanthu.Signature {
 		}
 	}
 	finish()
-	return out
+	return out, signed
 }
 
 // pdfsigTime is how pdfsig writes a signing time.
@@ -204,6 +217,9 @@ const pdfsigTime = "Jan 02 2006 15:04:05"
 // UTC.
 func signedAt(wall string, dict time.Time, dictOK bool) string {
 	p, err := time.Parse(pdfsigTime, wall)
+	if err == nil && p.Unix() == 0 {
+		err = errors.New("no time") // pdfsig's for a signature that states none
+	}
 	switch {
 	case err != nil && dictOK:
 		return dict.Format(time.RFC3339)
@@ -318,7 +334,10 @@ func Warnings(sigs []vanthu.Signature) []string {
 	var out []string
 	last := -1
 	for i, s := range sigs {
-		if !s.Intact {
+		switch {
+		case !s.Intact && s.TimeStamp:
+			out = append(out, fmt.Sprintf("Dấu thời gian của %s không hợp lệ (%s)", orUnknown(s.Signer), s.Error))
+		case !s.Intact:
 			out = append(out, fmt.Sprintf("Chữ ký số của %s không hợp lệ: nội dung đã bị thay đổi sau khi ký (%s)", orUnknown(s.Signer), s.Error))
 		}
 		if s.Trusted != nil && !*s.Trusted {
@@ -415,6 +434,9 @@ func Note(sigs []vanthu.Signature) string {
 			about = append(about, "chứng thực")
 		}
 		w := orUnknown(s.Signer)
+		if s.TimeStamp {
+			w = "dấu thời gian của " + w
+		}
 		if len(about) > 0 {
 			w += " (" + strings.Join(about, "; ") + ")"
 		}

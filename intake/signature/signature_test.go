@@ -345,7 +345,8 @@ func TestDNValue(t *testing.T) {
 func FuzzParseReport(f *testing.F) {
 	f.Add([]byte("Signature #1:\n  - Signed Ranges: [0 - 10], [20 - 30]\n  - Signing Time: Jan 07 2025 03:09:57\n"), []byte("0123456789/M(D:20250107100957+07'00')xxxxxxxxxxxxxxxxxxxx"))
 	f.Fuzz(func(t *testing.T, report, raw []byte) {
-		for _, s := range parseReport(report, raw) {
+		sigs, _ := parseReport(report, raw)
+		for _, s := range sigs {
 			if s.UnsignedBytes < 0 {
 				t.Fatal("negative unsigned bytes")
 			}

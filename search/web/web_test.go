@@ -307,6 +307,7 @@ func TestDocumentPageSignaturesAndHeaderCrop(t *testing.T) {
 			{Signer: "Ủy ban nhân dân tỉnh Bình An", Organization: "Tỉnh Bình An", SignedAt: "2025-01-07T03:09:57Z", Intact: true,
 				UnsignedBytes: 110452, AddedAfter: []string{vanthu.AddedSignature, vanthu.AddedValidation}, Certification: vanthu.CertifyForms},
 			{Signer: "Trung tâm Công báo", Organization: "ỦY BAN NHÂN DÂN TỈNH BÌNH AN", SignedAt: "2025-01-07T10:44:25+07:00", Trusted: &untrusted, Error: "Certificate issuer is unknown"},
+			{Signer: "Tổ chức cấp dấu thời gian", SignedAt: "2025-01-07T03:45:00Z", Intact: true, TimeStamp: true, Trusted: &untrusted, CoversWholeFile: true},
 		}}
 	if _, _, err := reg.Register(d); err != nil {
 		t.Fatal(err)
@@ -325,6 +326,7 @@ func TestDocumentPageSignaturesAndHeaderCrop(t *testing.T) {
 		"Nội dung đã bị thay đổi sau khi ký", "chứng thư số không tin cậy",
 		"sau chữ ký này có thêm: chữ ký số, dữ liệu kiểm tra chữ ký",                        // what the revision after the first signature added
 		"Chữ ký chứng thực, chỉ cho phép điền biểu mẫu và ký thêm; nội dung còn nguyên vẹn", // what the first allows after it
+		"<td>Dấu thời gian của Tổ chức cấp dấu thời gian</td>",                              // a document time stamp, no person's signature
 		"sửa đổi sau khi ký",                               // the warning
 		`class="header-crop"`, "aspect-ratio: 2480 / 1052", // the top 30% of page 1
 		"…/01/2025", // the month read, the day not
@@ -360,7 +362,7 @@ func TestDocumentPageSignaturesAndHeaderCrop(t *testing.T) {
 	}
 	// And who signed, when, and the verdict (NĐ 30: the văn thư checks an
 	// electronic document before registering it).
-	if want := "Ký số: Ủy ban nhân dân tỉnh Bình An (Tỉnh Bình An; chứng thực) lúc 10:09 07/01/2025, Trung tâm Công báo (ỦY BAN NHÂN DÂN TỈNH BÌNH AN) lúc 10:44 07/01/2025: có chữ ký không hợp lệ, có chứng thư số không tin cậy"; !strings.Contains(string(b), want) {
+	if want := "Ký số: Ủy ban nhân dân tỉnh Bình An (Tỉnh Bình An; chứng thực) lúc 10:09 07/01/2025, Trung tâm Công báo (ỦY BAN NHÂN DÂN TỈNH BÌNH AN) lúc 10:44 07/01/2025, dấu thời gian của Tổ chức cấp dấu thời gian lúc 10:45 07/01/2025: có chữ ký không hợp lệ, có chứng thư số không tin cậy"; !strings.Contains(string(b), want) {
 		t.Errorf("register notes lack %q: %.900s", want, b)
 	}
 }
