@@ -11,6 +11,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -107,12 +109,42 @@ func dump(ctx context.Context, path string) (string, error) {
 // cmsFile is where dump wrote signature i's CMS in dir.
 func cmsFile(dir string, i int) string { return filepath.Join(dir, fmt.Sprintf("f.pdf.sig%d", i)) }
 
+// maxDSSCerts bounds the certificates read from a file's DSS.
+const maxDSSCerts = 64
+
+// dssCerts returns the certificates the file cur keeps for long-term
+// validation (its DSS's /Certs, PAdES): the CAs between a signer and its
+// root, where the signature itself carries its signer's only.
+func dssCerts(ctx context.Context, cur *revision) []*x509.Certificate {
+	if cur == nil {
+		return nil
+	}
+	dss, _ := cur.resolve(cur.dict(cur.root())["/DSS"]).(map[string]any)
+	list, _ := cur.resolve(dss["/Certs"]).([]any)
+	var out []*x509.Certificate
+	for i, e := range list {
+		n := ref(e)
+		if i >= maxDSSCerts || n < 0 || !cur.streams[n] {
+			continue
+		}
+		der, err := qpdf(ctx, "--show-object="+strconv.Itoa(n), "--filtered-stream-data", cur.path)
+		if err != nil {
+			continue
+		}
+		if c, err := x509.ParseCertificate(der); err == nil {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
 // checkChains sets the Trusted (and, where not, Error) of each signature
-// from its CMS, dumped into dir.
-func checkChains(ctx context.Context, dir string, sigs []vanthu.Signature, roots *x509.CertPool) {
+// from its CMS, dumped into dir, with the certificates extra (the DSS's)
+// as intermediates too.
+func checkChains(ctx context.Context, dir string, sigs []vanthu.Signature, roots *x509.CertPool, extra []*x509.Certificate) {
 	for i := range sigs {
 		s := &sigs[i]
-		err := checkChain(ctx, cmsFile(dir, i), s, roots)
+		err := checkChain(ctx, cmsFile(dir, i), s, roots, extra)
 		trusted := err == nil
 		s.Trusted = &trusted
 		if err != nil && s.Error == "" {
@@ -123,9 +155,9 @@ func checkChains(ctx context.Context, dir string, sigs []vanthu.Signature, roots
 
 // checkChain checks the chain of the signature s, whose CMS is the file
 // cms: from the certificate of its signer, through the others the CMS
-// carries, to one of roots, at the time it was signed (now, where it does
-// not say), for any use.
-func checkChain(ctx context.Context, cms string, s *vanthu.Signature, roots *x509.CertPool) error {
+// carries and extra, to one of roots, at the time it was signed (now,
+// where it does not say), for any use.
+func checkChain(ctx context.Context, cms string, s *vanthu.Signature, roots *x509.CertPool, extra []*x509.Certificate) error {
 	out, err := exec.CommandContext(ctx, "openssl", "pkcs7", "-inform", "DER", "-in", cms, "-print_certs").Output()
 	if err != nil {
 		return fmt.Errorf("certificate unreadable: openssl pkcs7: %v", err)
@@ -139,7 +171,7 @@ func checkChain(ctx context.Context, cms string, s *vanthu.Signature, roots *x50
 		return errors.New("certificate not found in the signature")
 	}
 	inter := x509.NewCertPool()
-	for _, c := range certs {
+	for _, c := range slices.Concat(certs, extra) {
 		if c != leaf {
 			inter.AddCert(c)
 		}

@@ -86,16 +86,17 @@ func isAnnotation(d map[string]any) bool {
 }
 
 // revisions reads, from the file at path, what each signature certifies
-// (Certification) and what the file changed after each signature that
-// does not cover it (AddedAfter). Where the file cannot be read so, they
-// are left empty.
-func revisions(ctx context.Context, path string, raw []byte, sigs []vanthu.Signature) error {
+// (Certification), whether it is a time stamp, and what the file changed
+// after each signature that does not cover it (AddedAfter); and returns
+// the file as qpdf reads it. Where the file cannot be read so, they are
+// left empty.
+func revisions(ctx context.Context, path string, raw []byte, sigs []vanthu.Signature) (*revision, error) {
 	if len(sigs) == 0 {
-		return nil
+		return nil, nil
 	}
 	cur, err := readRevision(ctx, path)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	describe(cur, int64(len(raw)), sigs)
 	var todo []int
@@ -105,11 +106,11 @@ func revisions(ctx context.Context, path string, raw []byte, sigs []vanthu.Signa
 		}
 	}
 	if len(todo) == 0 {
-		return nil
+		return cur, nil
 	}
 	at, err := placed(ctx, path)
 	if err != nil {
-		return err
+		return cur, err
 	}
 	p := partsOf(cur)
 	for _, i := range todo {
@@ -123,11 +124,11 @@ func revisions(ctx context.Context, path string, raw []byte, sigs []vanthu.Signa
 		slices.Sort(written)
 		kinds, err := changedSince(ctx, raw[:end], p, written)
 		if err != nil {
-			return err
+			return cur, err
 		}
 		sigs[i].AddedAfter = kinds
 	}
-	return nil
+	return cur, nil
 }
 
 // describe sets what each signature's dictionary in cur says of it (its

@@ -105,7 +105,7 @@ func (v *Verifier) Verify(ctx context.Context, path string) ([]vanthu.Signature,
 	// what was changed after it, are told where qpdf can read them; where
 	// it cannot (qpdf missing, the revisions unreadable), the bytes after
 	// are still counted and warned of.
-	_ = revisions(ctx, path, raw, sigs)
+	cur, _ := revisions(ctx, path, raw, sigs)
 	if len(sigs) == 0 || roots == nil && !slices.ContainsFunc(sigs, func(s vanthu.Signature) bool { return s.TimeStamp }) {
 		return sigs, nil
 	}
@@ -119,7 +119,7 @@ func (v *Verifier) Verify(ctx context.Context, path string) ([]vanthu.Signature,
 	defer os.RemoveAll(dir)
 	timeStamps(ctx, dir, raw, sigs, ranges)
 	if roots != nil {
-		checkChains(ctx, dir, sigs, roots)
+		checkChains(ctx, dir, sigs, roots, dssCerts(ctx, cur))
 	}
 	return sigs, nil
 }

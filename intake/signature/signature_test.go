@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/pem"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -17,20 +18,24 @@ import (
 	"github.com/vanthu/vanthu"
 )
 
+// runIn runs the command name with args in dir, and fails the test if it
+// fails.
+func runIn(t *testing.T, dir, name string, args ...string) {
+	t.Helper()
+	cmd := exec.Command(name, args...)
+	cmd.Dir = dir
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("%s %s: %v\n%s", name, strings.Join(args, " "), err, out)
+	}
+}
+
 // signed makes a root CA and a signer certificate with openssl, signs
 // ../../testdata/scans/congvan-2p.pdf with pdfsig, and returns the signed
 // file and a folder holding the root's PEM.
 func signed(t *testing.T) (pdf, roots string) {
 	t.Helper()
 	dir := t.TempDir()
-	run := func(name string, args ...string) {
-		t.Helper()
-		cmd := exec.Command(name, args...)
-		cmd.Dir = dir
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("%s %s: %v\n%s", name, strings.Join(args, " "), err, out)
-		}
-	}
+	run := func(name string, args ...string) { t.Helper(); runIn(t, dir, name, args...) }
 	run("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.pem", "-days", "30",
 		"-subj", "/CN=Vanthu Test Root/O=Vanthu", "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign")
 	// An intermediate CA under the root signs the signer's certificate, as
@@ -366,7 +371,7 @@ func TestChainUnreadable(t *testing.T) {
 	garbage := filepath.Join(t.TempDir(), "f.pdf.sig0")
 	os.WriteFile(garbage, []byte("0\x82\x01\x00not a CMS"), 0o644)
 	s := vanthu.Signature{Signer: "Ủy ban nhân dân tỉnh Thử"}
-	if err := checkChain(context.Background(), garbage, &s, pool); err == nil || !strings.Contains(err.Error(), "certificate unreadable") {
+	if err := checkChain(context.Background(), garbage, &s, pool, nil); err == nil || !strings.Contains(err.Error(), "certificate unreadable") {
 		t.Errorf("a CMS of garbage: %v, want certificate unreadable", err)
 	}
 	// A certificate whose DER is cut short, among the PEM a CMS gives.
@@ -376,4 +381,53 @@ func TestChainUnreadable(t *testing.T) {
 	if certs, bad := pemCerts(append(cut, ca...)); len(certs) != 1 || bad == nil {
 		t.Errorf("a cut certificate beside a whole one: %d read, error %v; want 1 and an error", len(certs), bad)
 	}
+}
+
+// A signature that carries its signer's certificate only, as the real
+// documents' do, reaches the root through the CA certificate a file keeps
+// in its DSS (PAdES's long-term validation data), as Adobe Reader's "LTV
+// enabled" files keep it; without it, the chain stops at the signer.
+func TestChainThroughDSS(t *testing.T) {
+	pdf, roots := signed(t)
+	dir := filepath.Dir(pdf)
+	run := func(name string, args ...string) { t.Helper(); runIn(t, dir, name, args...) }
+	// The same signer, from a database that holds no CA: pdfsig puts the
+	// signer's certificate alone in the signature.
+	run("openssl", "pkcs12", "-export", "-inkey", "leaf.key", "-in", "leaf.pem", "-name", "signer", "-out", "alone.p12", "-passout", "pass:")
+	os.Mkdir(filepath.Join(dir, "alone"), 0o700)
+	run("certutil", "-N", "-d", "sql:alone", "--empty-password")
+	run("pk12util", "-i", "alone.p12", "-d", "sql:alone", "-W", "")
+	src, _ := filepath.Abs("../../testdata/scans/congvan-2p.pdf")
+	run("pdfsig", "-nssdir", "sql:alone", "-add-signature", "-nick", "signer", src, "alone.pdf")
+	alone := filepath.Join(dir, "alone.pdf")
+
+	trailer := showObject(t, alone, -1)
+	root, size := trailerInt(trailer, "/Root"), trailerInt(trailer, "/Size")
+	blk, _ := pem.Decode(must(os.ReadFile(filepath.Join(dir, "int.pem"))))
+	ltv := revise(t, alone, map[int]string{
+		size:     fmt.Sprintf("<< /Certs [%d 0 R] >>", size+1),
+		size + 1: fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(blk.Bytes), blk.Bytes),
+		root:     withKey(showObject(t, alone, root), fmt.Sprintf("/DSS %d 0 R", size)),
+	}, "")
+
+	v := New(Config{TrustRoots: roots})
+	for _, c := range []struct {
+		file    string
+		trusted bool
+	}{{alone, false}, {ltv, true}} {
+		sigs, err := v.Verify(context.Background(), c.file)
+		if err != nil || len(sigs) == 0 || sigs[0].Trusted == nil {
+			t.Fatalf("%s: %v, %+v", filepath.Base(c.file), err, sigs)
+		}
+		if s := sigs[0]; *s.Trusted != c.trusted {
+			t.Errorf("%s: trusted %v (%s), want %v", filepath.Base(c.file), *s.Trusted, s.Error, c.trusted)
+		}
+	}
+}
+
+func must[T any](v T, err error) T {
+	if err != nil {
+		panic(err)
+	}
+	return v
 }

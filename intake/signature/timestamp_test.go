@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -23,14 +22,7 @@ import (
 // file's bytes but the token's place; with wrong, over other bytes.
 func timeStamped(t *testing.T, path, dir string, wrong bool) string {
 	t.Helper()
-	run := func(args ...string) {
-		t.Helper()
-		cmd := exec.Command("openssl", args...)
-		cmd.Dir = dir
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("openssl %s: %v\n%s", strings.Join(args, " "), err, out)
-		}
-	}
+	run := func(args ...string) { t.Helper(); runIn(t, dir, "openssl", args...) }
 	if _, err := os.Stat(filepath.Join(dir, "tsa.pem")); err != nil {
 		run("req", "-newkey", "rsa:2048", "-nodes", "-keyout", "tsa.key", "-out", "tsa.csr", "-subj", "/CN=Vanthu Test TSA/O=Vanthu")
 		os.WriteFile(filepath.Join(dir, "tsaext"), []byte("keyUsage=critical,digitalSignature\nextendedKeyUsage=critical,timeStamping\n"), 0o644)
