@@ -22,7 +22,7 @@ import (
 // is read in the file as it is and, where it existed, in the file as it
 // was signed (the file cut at the ranges' end, which is what was signed),
 // both through qpdf's JSON; the difference says what kind of change it
-// is. PDF syntax is left to qpdf, as CMS is left to pdfsig.
+// is. PDF syntax is left to qpdf, as CMS is left to pdfsig and openssl.
 
 // docMDP returns the permissions (vanthu.Certify…) a signature dictionary
 // d declares through a DocMDP transform in its /Reference: its /P, or
