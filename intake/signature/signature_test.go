@@ -3,8 +3,13 @@ package signature
 import (
 	"bytes"
 	"context"
+	"crypto/rand"
+	"crypto/rsa"
+	"crypto/x509"
+	"crypto/x509/pkix"
 	"encoding/pem"
 	"fmt"
+	"math/big"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -430,4 +435,40 @@ func must[T any](v T, err error) T {
 		panic(err)
 	}
 	return v
+}
+
+// A signature made when its certificate had expired is not trusted, and
+// says so.
+func TestChainExpiredWhenSigned(t *testing.T) {
+	pdf, roots := signed(t)
+	dir := filepath.Dir(pdf)
+	blk, _ := pem.Decode(must(os.ReadFile(filepath.Join(dir, "int.pem"))))
+	issuer := must(x509.ParseCertificate(blk.Bytes))
+	blk, _ = pem.Decode(must(os.ReadFile(filepath.Join(dir, "int.key"))))
+	issuerKey := must(x509.ParsePKCS8PrivateKey(blk.Bytes))
+	// RSA: pdfsig reserves room for a signature of one length, and an
+	// ECDSA signature's length varies.
+	key := must(rsa.GenerateKey(rand.Reader, 2048))
+	der := must(x509.CreateCertificate(rand.Reader, &x509.Certificate{
+		SerialNumber: big.NewInt(2020),
+		Subject:      pkix.Name{CommonName: "Người ký năm 2020"},
+		NotBefore:    time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC),
+		NotAfter:     time.Date(2020, 2, 1, 0, 0, 0, 0, time.UTC),
+		KeyUsage:     x509.KeyUsageDigitalSignature | x509.KeyUsageContentCommitment,
+	}, issuer, &key.PublicKey, issuerKey))
+	keyDER := must(x509.MarshalPKCS8PrivateKey(key))
+	os.WriteFile(filepath.Join(dir, "old.pem"), pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der}), 0o644)
+	os.WriteFile(filepath.Join(dir, "old.key"), pem.EncodeToMemory(&pem.Block{Type: "PRIVATE KEY", Bytes: keyDER}), 0o600)
+	runIn(t, dir, "openssl", "pkcs12", "-export", "-inkey", "old.key", "-in", "old.pem", "-certfile", "chain.pem", "-name", "old", "-out", "old.p12", "-passout", "pass:")
+	runIn(t, dir, "pk12util", "-i", "old.p12", "-d", "sql:db", "-W", "")
+	src, _ := filepath.Abs("../../testdata/scans/congvan-2p.pdf")
+	runIn(t, dir, "pdfsig", "-nssdir", "sql:db", "-add-signature", "-nick", "old", src, "old.pdf")
+
+	sigs, err := New(Config{TrustRoots: roots}).Verify(context.Background(), filepath.Join(dir, "old.pdf"))
+	if err != nil || len(sigs) != 1 || sigs[0].Trusted == nil {
+		t.Fatalf("%v, %+v", err, sigs)
+	}
+	if s := sigs[0]; !s.Intact || *s.Trusted || !strings.Contains(s.Error, "expired") {
+		t.Errorf("signed in %s with a certificate that expired in 2020: intact %v, trusted %v, error %q; want intact, untrusted, expired", s.SignedAt[:4], s.Intact, *s.Trusted, s.Error)
+	}
 }
