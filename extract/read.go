@@ -304,8 +304,11 @@ func dayAlternatives(pages []vanthu.Page) []vanthu.Alternative {
 // from large capitals) is spelt as the certificate spells it; a joint
 // document's agrees with the organisation of any of its bodies. A day read
 // from handwriting alone, unsure, is chosen among its reader's readings
-// (days) by the signature's date too (see chooseDay).
+// (days) by the signature's date too (see chooseDay). Only intact
+// signatures witness: a time stamp's authority is no party to the
+// document, and a signature whose bytes changed witnesses nothing.
 func signatureEvidence(md *vanthu.Metadata, conf map[string]float64, sigs []vanthu.Signature, days []vanthu.Alternative) []string {
+	sigs = slices.DeleteFunc(slices.Clone(sigs), func(s vanthu.Signature) bool { return s.TimeStamp || !s.Intact })
 	if len(sigs) == 0 {
 		return nil
 	}

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -101,6 +102,18 @@ func TestReadSignatureEvidence(t *testing.T) {
 	r = Read([]vanthu.Page{p}, []vanthu.Signature{other})
 	if !slices.Contains(r.Review, "issuer") {
 		t.Errorf("signed by another agency, issuer not flagged: %v", r.Review)
+	}
+	// A signature whose bytes changed, or a time-stamping authority's
+	// stamp, witnesses nothing: neither its date nor its organisation
+	// weighs.
+	broken, stamp := early, agency
+	broken.Intact = false
+	stamp.TimeStamp = true
+	unsigned := Read([]vanthu.Page{p}, nil)
+	for _, s := range []vanthu.Signature{broken, stamp} {
+		if r = Read([]vanthu.Page{p}, []vanthu.Signature{s}); !slices.Equal(r.Review, unsigned.Review) || !reflect.DeepEqual(r.Metadata, unsigned.Metadata) {
+			t.Errorf("intact %v, time stamp %v: taken as a witness: review %v, want %v as unsigned", s.Intact, s.TimeStamp, r.Review, unsigned.Review)
+		}
 	}
 
 	// A joint document is signed by each of its bodies: either agrees
