@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"crypto/rand"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -83,6 +84,37 @@ func waitURL(t *testing.T, ctx context.Context, part string) {
 		}
 	}
 	t.Fatalf("the page never went to an address with %q", part)
+}
+
+// signedThenChanged signs a scan with a certificate made for the test,
+// appends bytes after the signature, and returns the file.
+func signedThenChanged(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	noise := make([]byte, 2048)
+	rand.Read(noise)
+	os.WriteFile(filepath.Join(dir, "noise"), noise, 0o600)
+	src, _ := filepath.Abs("../../testdata/scans/congvan-2p.pdf")
+	for _, args := range [][]string{
+		{"certutil", "-N", "-d", "sql:db", "--empty-password"},
+		{"certutil", "-S", "-d", "sql:db", "-n", "signer", "-s", "CN=Van phong Thu,O=Thu", "-x", "-t", "CT,C,C", "-k", "rsa", "-g", "2048", "-z", "noise", "-v", "12"},
+		{"pdfsig", "-nssdir", "sql:db", "-add-signature", "-nick", "signer", src, "da-ky.pdf"},
+	} {
+		os.MkdirAll(filepath.Join(dir, "db"), 0o700)
+		cmd := exec.Command(args[0], args[1:]...)
+		cmd.Dir = dir
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("%s: %v\n%s", strings.Join(args, " "), err, out)
+		}
+	}
+	path := filepath.Join(dir, "da-ky.pdf")
+	f, err := os.OpenFile(path, os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.WriteString("\n% added after signing\n")
+	f.Close()
+	return path
 }
 
 func TestWebUIInABrowser(t *testing.T) {
@@ -271,6 +303,16 @@ func TestWebUIInABrowser(t *testing.T) {
 		t.Errorf("a bad date says %q", msg)
 	}
 	screenshot(t, ctx, "5-error")
+
+	// A signed file changed after signing: the queue tells the clerk, in
+	// the rows it refreshes.
+	changed := signedThenChanged(t)
+	do(t, ctx, "the intake page again", chromedp.Navigate(s.base+"/intake"), chromedp.WaitVisible(chromedp.ID("files")))
+	do(t, ctx, "upload a file changed after signing", chromedp.SetUploadFiles(chromedp.ID("files"), []string{changed}), chromedp.Click(css(`#upload button[type=submit]`)))
+	get(t, ctx, "the queue warns of it", chromedp.Poll[bool](`[...document.querySelectorAll("#queue tbody tr")].some(tr =>
+		tr.textContent.includes("da-ky.pdf") && [...tr.querySelectorAll(".flag")].some(f => f.textContent.includes("sửa đổi sau khi ký")))`,
+		chromedp.WithPollingTimeout(time.Minute), chromedp.WithPollingInterval(300*time.Millisecond)))
+	screenshot(t, ctx, "5b-intake-warning")
 
 	// On a phone.
 	do(t, ctx, "phone", chromedp.EmulateViewport(390, 844), chromedp.Navigate(url), chromedp.WaitVisible(css(".hit")))

@@ -27,6 +27,9 @@ type docSummary struct {
 	Number        string        `json:"number,omitempty"`
 	DuplicateOf   []vanthu.Ref  `json:"duplicate_of,omitempty"`
 	Review        []string      `json:"review,omitempty"` // the fields to check, named in Vietnamese
+	// Warnings are what the clerk must be told of the file: a signature
+	// broken or changed after, several documents in one file.
+	Warnings []string `json:"warnings,omitempty"`
 	// HeaderCrop is the image of the page the header was read from when
 	// the number or the date must be typed from it, and HeaderAspect the
 	// width / height of its header (the top 30%), for a crop of it.
@@ -49,7 +52,7 @@ func (s *Server) recent(r *http.Request, n int) ([]docSummary, error) {
 		}
 		sm := docSummary{ID: d.ID, FileName: d.FileName, ArrivalNumber: d.ArrivalNumber, ReceivedAt: d.ReceivedAt,
 			Status: d.Status, StatusVI: statusVI[d.Status], Error: d.Error, Pages: d.PageCount,
-			Number: d.Metadata.Number, DuplicateOf: d.DuplicateOf, Review: reviewVI(d.Review)}
+			Number: d.Metadata.Number, DuplicateOf: d.DuplicateOf, Review: reviewVI(d.Review), Warnings: d.Warnings}
 		for _, p := range d.Pages {
 			if p.Done {
 				sm.PagesDone++

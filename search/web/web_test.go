@@ -349,6 +349,10 @@ func TestDocumentPageSignaturesAndHeaderCrop(t *testing.T) {
 		if !strings.Contains(string(b), crop) || !strings.Contains(string(b), "2480 / 1052") {
 			t.Errorf("%s lacks the header crop %s: %.600s", path, crop, b)
 		}
+		// And the warning, where the clerk triages what came in.
+		if !strings.Contains(string(b), "23 byte sau chữ ký cuối cùng không được ký") {
+			t.Errorf("%s lacks the document's warning: %.600s", path, b)
+		}
 	}
 	// The register's notes carry the warning and the fields to check.
 	resp, err = http.Get(srv.URL + "/api/v1/register?year=" + time.Now().In(vanthu.VietnamTime).Format("2006"))

@@ -98,6 +98,12 @@
         if (d.duplicate_of && d.duplicate_of.length) notes.push("Có thể trùng văn bản đã đến.");
         if (d.review && d.review.length) notes.push("Cần kiểm tra: " + d.review.join(", "));
         cell(tr, notes.join(" "));
+        (d.warnings || []).forEach(function (w) {
+          var flag = document.createElement("strong");
+          flag.className = "flag";
+          flag.textContent = w;
+          tr.lastChild.append(" ", flag);
+        });
         if (d.header_crop) {
           // The header of the page it was read from, where the number
           // and the day are written by hand: the clerk reads them there.
