@@ -122,9 +122,9 @@ func dssCerts(ctx context.Context, cur *revision) []*x509.Certificate {
 	dss, _ := cur.resolve(cur.dict(cur.root())["/DSS"]).(map[string]any)
 	list, _ := cur.resolve(dss["/Certs"]).([]any)
 	var out []*x509.Certificate
-	for i, e := range list {
+	for _, e := range list[:min(len(list), maxDSSCerts)] {
 		n := ref(e)
-		if i >= maxDSSCerts || n < 0 || !cur.streams[n] {
+		if n < 0 || !cur.streams[n] {
 			continue
 		}
 		der, err := qpdf(ctx, "--show-object="+strconv.Itoa(n), "--filtered-stream-data", cur.path)
@@ -158,9 +158,9 @@ func checkChains(ctx context.Context, dir string, sigs []vanthu.Signature, roots
 // carries and extra, to one of roots, at the time it was signed (now,
 // where it does not say), for any use.
 func checkChain(ctx context.Context, cms string, s *vanthu.Signature, roots *x509.CertPool, extra []*x509.Certificate) error {
-	out, err := exec.CommandContext(ctx, "openssl", "pkcs7", "-inform", "DER", "-in", cms, "-print_certs").Output()
+	out, err := cmsCerts(ctx, cms)
 	if err != nil {
-		return fmt.Errorf("certificate unreadable: openssl pkcs7: %v", err)
+		return fmt.Errorf("certificate unreadable: %v", err)
 	}
 	certs, bad := pemCerts(out)
 	leaf := signerCert(certs, s.Signer)
@@ -185,6 +185,16 @@ func checkChain(ctx context.Context, cms string, s *vanthu.Signature, roots *x50
 		return errors.New(strings.TrimPrefix(err.Error(), "x509: "))
 	}
 	return nil
+}
+
+// cmsCerts returns, PEM-encoded, the certificates the CMS in the file cms
+// carries, as openssl reads them.
+func cmsCerts(ctx context.Context, cms string) ([]byte, error) {
+	out, err := exec.CommandContext(ctx, "openssl", "pkcs7", "-inform", "DER", "-in", cms, "-print_certs").Output()
+	if err != nil {
+		return nil, fmt.Errorf("openssl pkcs7: %v", err)
+	}
+	return out, nil
 }
 
 // signerCert picks, of the certificates a signature carries, the signer's:

@@ -58,9 +58,9 @@ func verifyTimeStamp(ctx context.Context, token string, raw []byte, ranges [][2]
 		data = append(data, raw[r[0]:r[1]]...)
 	}
 	covered, anchor := token+".data", token+".pem"
-	certs, err := exec.CommandContext(ctx, "openssl", "pkcs7", "-inform", "DER", "-in", token, "-print_certs").Output()
+	certs, err := cmsCerts(ctx, token)
 	if err != nil {
-		return fmt.Errorf("time stamp unreadable: openssl pkcs7: %v", err)
+		return fmt.Errorf("time stamp unreadable: %v", err)
 	}
 	if err := errors.Join(os.WriteFile(covered, data, 0o600), os.WriteFile(anchor, certs, 0o600)); err != nil {
 		return err
